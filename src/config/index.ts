@@ -1,0 +1,74 @@
+/**
+ * The bot's configuration: one schema, read once from the environment (and a
+ * `.env` file). Nothing else reads `process.env`.
+ */
+import { resolve } from "node:path";
+import { z } from "zod";
+
+const list = z
+  .string()
+  .optional()
+  .transform((s) =>
+    (s ?? "")
+      .split(/[\s,]+/)
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
+const bool = z
+  .string()
+  .optional()
+  .transform((s) => /^(1|true|yes|on)$/i.test(s ?? ""));
+const optional = z
+  .string()
+  .optional()
+  .transform((s) => (s?.trim() ? s.trim() : undefined));
+
+const schema = z.object({
+  DATA_DIR: z.string().default("data"),
+  KNOWLEDGE_DIR: z.string().default("knowledge"),
+  STORAGE_URL: optional,
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("warn"),
+
+  OPENAI_API_KEY: optional,
+  OPENAI_BASE_URL: optional,
+  OPENAI_EMBEDDING_MODEL: z.string().default("text-embedding-3-small"),
+  OPENAI_CHAT_MODEL: z.string().default("gpt-4o-mini"),
+
+  CONSOLE_ORGANISER: bool,
+
+  TELEGRAM_BOT_TOKEN: optional,
+  TELEGRAM_API_ROOT: optional,
+  TELEGRAM_ORGANISER_IDS: list,
+  TELEGRAM_ORGANISER_CHAT_ID: optional,
+
+  DISCORD_TOKEN: optional,
+  DISCORD_API_BASE: optional,
+  DISCORD_ORGANISER_IDS: list,
+  DISCORD_ORGANISER_ROLE_IDS: list,
+  DISCORD_ORGANISER_CHANNEL_ID: optional,
+
+  AGENDA_MODERATION: z.enum(["auto", "review"]).default("review"),
+  AGENDA_MAX_PROPOSALS_PER_MEMBER: z.coerce.number().int().min(1).max(1000).default(5),
+
+  DONATION_FORM_TTL_MINUTES: z.coerce.number().int().min(1).max(43_200).default(1440),
+  DONATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+});
+
+/** The validated configuration. */
+export type Config = z.output<typeof schema> & { readonly dataDir: string; readonly knowledgeDir: string };
+
+/** Parses the configuration, failing with a message that names every wrong setting. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return {
+    ...parsed.data,
+    dataDir: resolve(parsed.data.DATA_DIR),
+    knowledgeDir: resolve(parsed.data.KNOWLEDGE_DIR),
+  };
+}

@@ -1,0 +1,51 @@
+/** The audit log: every organiser action, who did it, what, when. Append-only, one record per entry. */
+import { timeKey } from "./ids.ts";
+import type { Clock, Store } from "./ports.ts";
+import type { Member } from "./types.ts";
+
+/** One audit record. */
+export interface AuditEntry {
+  readonly at: string;
+  readonly actorId: string;
+  readonly actorName: string;
+  /** e.g. `townhall.open`, `offer.status`. */
+  readonly action: string;
+  /** e.g. a topic id or an offer reference. */
+  readonly target: string;
+  readonly detail?: string;
+}
+
+const NS = "audit";
+
+/** Writes and lists audit records. */
+export class AuditLog {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Records an action; resolves once it is stored. */
+  async record(actor: Member, action: string, target: string, detail?: string): Promise<AuditEntry> {
+    const now = this.clock.now();
+    const entry: AuditEntry = {
+      at: now.toISOString(),
+      actorId: actor.id,
+      actorName: actor.displayName,
+      action,
+      target,
+      ...(detail === undefined ? {} : { detail }),
+    };
+    await this.store.set(NS, timeKey(now), entry);
+    return entry;
+  }
+
+  /** The most recent entries, newest first, optionally only those whose action starts with `prefix`. */
+  async recent(limit = 20, prefix?: string): Promise<AuditEntry[]> {
+    const all = await this.store.list<AuditEntry>(NS);
+    return all
+      .map((r) => r.value)
+      .filter((e) => (prefix ? e.action.startsWith(prefix) : true))
+      .reverse()
+      .slice(0, limit);
+  }
+}

@@ -1,0 +1,214 @@
+/**
+ * The bot: the one entry point adapters call. It de-duplicates deliveries,
+ * cleans input, picks the language, routes commands, buttons, conversations
+ * and poll votes to features, and turns failures into clear replies.
+ */
+import { StoreUnavailableError } from "./errors.ts";
+import type { CommandSpec, Context, Feature, Services } from "./feature.ts";
+import { detectLang, type Localised, langFromLocale, t } from "./i18n.ts";
+import { type Reply, text } from "./replies.ts";
+import { cleanText, hasWords, MAX_MESSAGE_CHARS, truncate } from "./text.ts";
+import type { InboundEvent, Lang, Member, Platform, PollVoteEvent } from "./types.ts";
+
+const DEDUP_TTL_MS = 24 * 60 * 60 * 1000;
+
+const M = {
+  empty: {
+    en: "I didn't catch anything to answer. Ask me a question about the association, or send /help to see what I can do.",
+    "zh-HK": "我未能讀到任何內容。請向我查詢有關協會的問題，或輸入 /help 查看我可以做甚麼。",
+  },
+  truncated: {
+    en: "Your message was very long, so I read only its first {n} characters.",
+    "zh-HK": "你的訊息太長，我只讀取了首 {n} 個字元。",
+  },
+  unknownCommand: {
+    en: "I don't know the command /{name}. Send /help to see the commands.",
+    "zh-HK": "我不認識指令 /{name}。請輸入 /help 查看所有指令。",
+  },
+  organiserOnly: {
+    en: "Only organisers can use /{name}.",
+    "zh-HK": "只有籌辦人可以使用 /{name}。",
+  },
+  unavailable: {
+    en: "I can't reach my records right now. Nothing was changed; please try again shortly.",
+    "zh-HK": "暫時無法存取紀錄，沒有任何更改。請稍後再試。",
+  },
+  failed: {
+    en: "Something went wrong on my side and nothing was changed. Please try again; if it keeps happening, tell an organiser.",
+    "zh-HK": "系統出錯，沒有任何更改。請再試一次；如問題持續，請通知籌辦人。",
+  },
+  cancelled: { en: "Cancelled. Nothing was saved.", "zh-HK": "已取消，沒有儲存任何資料。" },
+  nothingToCancel: { en: "There is nothing to cancel.", "zh-HK": "目前沒有可取消的操作。" },
+  staleButton: {
+    en: "That button no longer does anything. Send /help to start again.",
+    "zh-HK": "這個按鈕已失效。請輸入 /help 重新開始。",
+  },
+} satisfies Record<string, Localised>;
+
+/** Answers free text that is not part of a conversation (the knowledge base). */
+export type FallbackHandler = (ctx: Context, text: string) => Promise<Reply[]>;
+
+/** The platform-free bot. */
+export class Bot {
+  private readonly commands = new Map<string, { feature: Feature; spec: CommandSpec }>();
+  private readonly features = new Map<string, Feature>();
+
+  constructor(
+    private readonly services: Services,
+    features: readonly Feature[],
+    private readonly fallback: FallbackHandler,
+  ) {
+    for (const f of features) {
+      if (this.features.has(f.name)) throw new Error(`duplicate feature ${f.name}`);
+      this.features.set(f.name, f);
+      for (const spec of f.commands) {
+        if (!/^[a-z0-9_]{1,32}$/.test(spec.name)) throw new Error(`bad command name ${spec.name}`);
+        if (this.commands.has(spec.name) || spec.name === "cancel") throw new Error(`duplicate command ${spec.name}`);
+        this.commands.set(spec.name, { feature: f, spec });
+      }
+    }
+  }
+
+  /** Every command, for /help and for registering slash commands on the platforms. */
+  commandList(): CommandSpec[] {
+    const cancel: CommandSpec = {
+      name: "cancel",
+      description: { en: "Abandon what you are doing (a form, a proposal)", "zh-HK": "放棄目前的操作（表格、提案）" },
+      run: async () => [],
+    };
+    return [...[...this.commands.values()].map((c) => c.spec), cancel];
+  }
+
+  /** Whether a member is an organiser. */
+  isOrganiser(member: Member): boolean {
+    return this.services.policy.isOrganiser(member);
+  }
+
+  /** Handles one inbound event and returns what to answer. Never throws. */
+  async handle(event: InboundEvent): Promise<Reply[]> {
+    const fallbackLang = langFromLocale(event.member.locale);
+    try {
+      if (event.eventId && !(await this.firstDelivery(event.member.platform, event.eventId))) return [];
+      switch (event.kind) {
+        case "text":
+          return await this.onText(event.member, event.chat, event.text);
+        case "command":
+          return await this.onCommand(
+            this.context(event.member, event.chat, detectLang(event.args, fallbackLang)),
+            event.command,
+            cleanText(event.args),
+          );
+        case "action":
+          return await this.onAction(this.context(event.member, event.chat, fallbackLang), event.data);
+        case "form":
+          return await this.onForm(event.member, event.chat, event.formId, event.values);
+      }
+    } catch (e) {
+      return this.failure(e, fallbackLang, event.kind);
+    }
+  }
+
+  /** Records that a poll reply was posted on a platform, so its native votes reach the right poll. */
+  async pollPosted(pollId: string, platform: Platform, nativePollId: string): Promise<void> {
+    await this.services.store.set("pollmap", `${platform}:${nativePollId}`, { pollId });
+  }
+
+  /** A vote in a native poll. Unknown polls are ignored. */
+  async pollVote(event: PollVoteEvent): Promise<void> {
+    try {
+      if (event.eventId && !(await this.firstDelivery(event.platform, event.eventId))) return;
+      const map = await this.services.store.get<{ pollId: string }>(
+        "pollmap",
+        `${event.platform}:${event.nativePollId}`,
+      );
+      if (!map) return;
+      const feature = this.features.get(map.pollId.split(":")[0] ?? "");
+      await feature?.onPollVote?.(event.member, map.pollId, event.optionIndexes);
+    } catch (e) {
+      this.services.logger.error("poll vote failed", { error: String(e) });
+    }
+  }
+
+  private async firstDelivery(platform: Platform, eventId: string): Promise<boolean> {
+    return this.services.store.add("dedup", `${platform}:${eventId}`, 1, DEDUP_TTL_MS);
+  }
+
+  private context(member: Member, chat: Context["chat"], lang: Lang): Context {
+    return { member, chat, lang, isOrganiser: this.isOrganiser(member), now: this.services.clock.now() };
+  }
+
+  private async onText(member: Member, chat: Context["chat"], raw: string): Promise<Reply[]> {
+    const notes: Reply[] = [];
+    let body = raw;
+    const fallbackLang = langFromLocale(member.locale);
+    if (body.length > MAX_MESSAGE_CHARS) {
+      body = truncate(body, MAX_MESSAGE_CHARS);
+      notes.push(text(t(detectLang(body, fallbackLang), M.truncated).replace("{n}", String(MAX_MESSAGE_CHARS))));
+    }
+    const clean = cleanText(body);
+    const ctx = this.context(member, chat, detectLang(clean, fallbackLang));
+    const command = /^\/([A-Za-z0-9_]{1,32})(?:@\S+)?(?:\s+([\s\S]*))?$/.exec(clean);
+    if (command) {
+      const [, name = "", args = ""] = command;
+      return [...notes, ...(await this.onCommand(ctx, name.toLowerCase(), args.trim()))];
+    }
+    const session = await this.services.sessions.get(member.id);
+    if (session) {
+      const feature = this.features.get(session.feature);
+      if (feature?.onText) return [...notes, ...(await feature.onText(ctx, clean, session))];
+    }
+    if (!hasWords(clean)) return [text(t(ctx.lang, M.empty))];
+    return [...notes, ...(await this.fallback(ctx, clean))];
+  }
+
+  private async onCommand(ctx: Context, name: string, args: string): Promise<Reply[]> {
+    if (name === "cancel") return this.cancel(ctx);
+    const entry = this.commands.get(name);
+    if (!entry) return [text(t(ctx.lang, M.unknownCommand).replace("{name}", name))];
+    if (entry.spec.organiserOnly && !ctx.isOrganiser) {
+      return [text(t(ctx.lang, M.organiserOnly).replace("{name}", name))];
+    }
+    return entry.spec.run(ctx, args);
+  }
+
+  private async cancel(ctx: Context): Promise<Reply[]> {
+    const session = await this.services.sessions.get(ctx.member.id);
+    if (!session) return [text(t(ctx.lang, M.nothingToCancel))];
+    const feature = this.features.get(session.feature);
+    await this.services.sessions.clear(ctx.member.id);
+    if (feature?.onCancel) return feature.onCancel(ctx, session);
+    return [text(t(ctx.lang, M.cancelled))];
+  }
+
+  private async onAction(ctx: Context, data: string): Promise<Reply[]> {
+    const [prefix = "", ...args] = data.split(":");
+    const feature = this.features.get(prefix);
+    if (!feature?.onAction) return [text(t(ctx.lang, M.staleButton))];
+    return feature.onAction(ctx, args);
+  }
+
+  private async onForm(
+    member: Member,
+    chat: Context["chat"],
+    formId: string,
+    values: Readonly<Record<string, string>>,
+  ): Promise<Reply[]> {
+    const joined = Object.values(values).join(" ");
+    const ctx = this.context(member, chat, detectLang(joined, langFromLocale(member.locale)));
+    const feature = this.features.get(formId.split(":")[0] ?? "");
+    if (!feature?.onForm) return [text(t(ctx.lang, M.staleButton))];
+    return feature.onForm(ctx, formId, values);
+  }
+
+  private failure(e: unknown, lang: Lang, kind: string): Reply[] {
+    if (e instanceof StoreUnavailableError) {
+      this.services.logger.warn("store unavailable", { kind, error: e.message });
+      return [text(t(lang, M.unavailable))];
+    }
+    this.services.logger.error("handler failed", {
+      kind,
+      error: e instanceof Error ? (e.stack ?? e.message) : String(e),
+    });
+    return [text(t(lang, M.failed))];
+  }
+}

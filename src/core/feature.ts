@@ -1,0 +1,64 @@
+/**
+ * A feature (faq, onboarding, agenda, donations) plugs into the bot through
+ * this interface: its commands, its buttons, its conversations, its polls.
+ */
+
+import type { AuditLog } from "./audit.ts";
+import type { Localised } from "./i18n.ts";
+import type { Clock, Embedder, KnowledgeBase, Logger, Notifier, OrganiserPolicy, Store } from "./ports.ts";
+import type { Reply } from "./replies.ts";
+import type { Session, SessionStore } from "./session.ts";
+import type { Chat, Lang, Member } from "./types.ts";
+
+/** Everything a feature may use. Built once in the composition root. */
+export interface Services {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly notifier: Notifier;
+  readonly logger: Logger;
+  readonly policy: OrganiserPolicy;
+  readonly knowledge: KnowledgeBase;
+  readonly embedder: Embedder;
+  readonly audit: AuditLog;
+  readonly sessions: SessionStore;
+}
+
+/** Who is talking, where, in which language; passed to every handler. */
+export interface Context {
+  readonly member: Member;
+  readonly chat: Chat;
+  readonly lang: Lang;
+  readonly isOrganiser: boolean;
+  readonly now: Date;
+}
+
+/** A slash command. Names are the same on every platform. */
+export interface CommandSpec {
+  /** Lower-case, no slash, at most 32 characters of [a-z0-9_] (Discord's and Telegram's rule). */
+  readonly name: string;
+  readonly description: Localised;
+  /** Shown by /help after the slash, e.g. `propose <title>`. */
+  readonly usage?: string;
+  /** Refused with a clear message for members who are not organisers. */
+  readonly organiserOnly?: boolean;
+  /** Not listed in the member's /help (organiser commands are listed only to organisers). */
+  readonly hidden?: boolean;
+  run(ctx: Context, args: string): Promise<Reply[]>;
+}
+
+/** A feature of the bot. */
+export interface Feature {
+  /** Short prefix of its action ids and poll ids, e.g. `ag` for `ag:up:T7K2`. */
+  readonly name: string;
+  readonly commands: readonly CommandSpec[];
+  /** A button of this feature was pressed; `args` are the parts after the prefix. */
+  onAction?(ctx: Context, args: readonly string[]): Promise<Reply[]>;
+  /** A message arrived while this feature's conversation is active for the member. */
+  onText?(ctx: Context, text: string, session: Session): Promise<Reply[]>;
+  /** Several fields submitted at once (a native form). */
+  onForm?(ctx: Context, formId: string, values: Readonly<Record<string, string>>): Promise<Reply[]>;
+  /** A vote in a native poll this feature posted; empty `optionIndexes` is a retraction. */
+  onPollVote?(member: Member, pollId: string, optionIndexes: readonly number[]): Promise<void>;
+  /** `/cancel` while this feature's conversation is active. */
+  onCancel?(ctx: Context, session: Session): Promise<Reply[]>;
+}

@@ -1,0 +1,75 @@
+/**
+ * The ports through which the core reaches the outside world. Implementations
+ * live outside the core (src/storage, src/knowledge, src/adapters).
+ */
+
+import type { Reply, SourceRef } from "./replies.ts";
+import type { Lang, Member } from "./types.ts";
+
+/**
+ * Key-value storage with the two atomic operations keyv lacks. Every record
+ * lives under its own key in a namespace; counts are derived from records.
+ * Any method may throw {@link StoreUnavailableError} when the backend is down.
+ */
+export interface Store {
+  get<T>(ns: string, key: string): Promise<T | undefined>;
+  /** Writes (overwrites) a record; resolves once it is durable. */
+  set<T>(ns: string, key: string, value: T, ttlMs?: number): Promise<void>;
+  /** Deletes a record; true when it existed. */
+  delete(ns: string, key: string): Promise<boolean>;
+  /** Atomic create-if-absent: true when this call created the record, false when it already existed. */
+  add<T>(ns: string, key: string, value: T, ttlMs?: number): Promise<boolean>;
+  /** Atomic increment of a counter (created at 0); returns the new value. `ttlMs` applies when created. */
+  increment(ns: string, key: string, by?: number, ttlMs?: number): Promise<number>;
+  /** Every live record of a namespace whose key starts with `prefix`, in key order. */
+  list<T>(ns: string, prefix?: string): Promise<{ key: string; value: T }[]>;
+  close(): Promise<void>;
+}
+
+/** Time, injectable for tests. */
+export interface Clock {
+  now(): Date;
+}
+
+/** Delivers messages to people other than the one who is talking. */
+export interface Notifier {
+  /** Tells one member something (a status change of their offer, a rejected topic). */
+  toMember(memberId: string, replies: readonly Reply[]): Promise<void>;
+  /** Tells the organisers something (a new offer, a topic awaiting review). */
+  toOrganisers(replies: readonly Reply[]): Promise<void>;
+}
+
+/** Structured logging. */
+export interface Logger {
+  debug(msg: string, data?: Record<string, unknown>): void;
+  info(msg: string, data?: Record<string, unknown>): void;
+  warn(msg: string, data?: Record<string, unknown>): void;
+  error(msg: string, data?: Record<string, unknown>): void;
+}
+
+/** An answer from the knowledge base. */
+export interface Answer {
+  readonly answered: boolean;
+  readonly text: string;
+  readonly sources: readonly SourceRef[];
+  /** 0..1; compared with the calibrated threshold to decide `answered`. */
+  readonly confidence: number;
+  /** Which entry answered: `faq:<id>` or `passage:<id>`, for feedback and diagnostics. */
+  readonly ref?: string;
+}
+
+/** Answers questions from the association's documents. */
+export interface KnowledgeBase {
+  answer(question: string, lang: Lang): Promise<Answer>;
+}
+
+/** Turns text into vectors (LangChain's `EmbeddingsInterface` shape). */
+export interface Embedder {
+  embedDocuments(texts: string[]): Promise<number[][]>;
+  embedQuery(text: string): Promise<number[]>;
+}
+
+/** Decides who may run organiser commands. */
+export interface OrganiserPolicy {
+  isOrganiser(member: Member): boolean;
+}

@@ -1,0 +1,115 @@
+/**
+ * What the core answers with: plain data, rendered by each adapter in its own
+ * platform's way. Text is always plain (no markup): adapters escape it.
+ */
+
+/** A button. `id` is routed back to the core as an {@link ActionEvent}; at most 64 bytes (Telegram's limit). */
+export interface Button {
+  readonly id: string;
+  readonly label: string;
+  readonly style?: "primary" | "secondary" | "danger";
+}
+
+/** A cited source of an answer. */
+export interface SourceRef {
+  readonly title: string;
+  readonly path: string;
+  readonly section?: string;
+}
+
+/** Plain text, optionally with buttons below it. */
+export interface TextReply {
+  readonly type: "text";
+  readonly text: string;
+  readonly buttons?: readonly Button[];
+  /** Contains personal data or concerns only the member: deliver privately (DM, ephemeral). */
+  readonly private?: boolean;
+}
+
+/** A titled block with labelled fields, sources and buttons. */
+export interface CardReply {
+  readonly type: "card";
+  readonly title: string;
+  readonly body?: string;
+  readonly fields?: readonly { readonly label: string; readonly value: string }[];
+  readonly sources?: readonly SourceRef[];
+  readonly buttons?: readonly Button[];
+  readonly private?: boolean;
+}
+
+/** A question with fixed choices (rendered as buttons or a select menu). */
+export interface ChoiceReply {
+  readonly type: "choice";
+  readonly prompt: string;
+  readonly choices: readonly Button[];
+  readonly private?: boolean;
+}
+
+/** A native poll. Adapters that post it call `bot.pollPosted` with the platform's poll id. */
+export interface PollReply {
+  readonly type: "poll";
+  readonly pollId: string;
+  readonly question: string;
+  readonly options: readonly string[];
+  readonly allowMultiple: boolean;
+  readonly durationHours: number;
+  /** Shown where the platform has no native poll (the console). */
+  readonly fallbackText: string;
+}
+
+/** A file to send (an export). */
+export interface FileReply {
+  readonly type: "file";
+  readonly filename: string;
+  readonly mimeType: string;
+  readonly content: string;
+  readonly caption?: string;
+  readonly private?: boolean;
+}
+
+/** A form the adapter may render natively (Discord modal); `formId` comes back in a {@link FormEvent}. */
+export interface FormReply {
+  readonly type: "form";
+  readonly formId: string;
+  readonly title: string;
+  readonly fields: readonly FormFieldView[];
+  /** Text shown by adapters that ask one field at a time. */
+  readonly fallbackText: string;
+  readonly private?: boolean;
+}
+
+/** One field of a {@link FormReply}, as data. */
+export interface FormFieldView {
+  readonly name: string;
+  readonly label: string;
+  readonly kind: "text" | "longtext" | "number" | "choice";
+  readonly required: boolean;
+  readonly maxLength?: number;
+  readonly choices?: readonly { readonly value: string; readonly label: string }[];
+  readonly placeholder?: string;
+}
+
+/** Anything the core answers with. */
+export type Reply = TextReply | CardReply | ChoiceReply | PollReply | FileReply | FormReply;
+
+/** Telegram callback data is at most 64 bytes; Discord custom_id at most 100 characters. */
+export const MAX_ACTION_BYTES = 64;
+
+/** Builds an action id `feature:verb:arg…`, refusing ids that would not fit a Telegram button. */
+export function actionId(...parts: readonly (string | number)[]): string {
+  const id = parts.map(String).join(":");
+  if (Buffer.byteLength(id, "utf8") > MAX_ACTION_BYTES) {
+    throw new Error(`action id longer than ${MAX_ACTION_BYTES} bytes: ${id}`);
+  }
+  return id;
+}
+
+/** A plain text reply. */
+export function text(body: string, extra: Omit<TextReply, "type" | "text"> = {}): TextReply {
+  return { type: "text", text: body, ...extra };
+}
+
+/** A button. */
+export function button(id: string, label: string, style?: Button["style"]): Button {
+  return style ? { id, label, style } : { id, label };
+}

@@ -1,0 +1,34 @@
+/** Cleaning of untrusted text before the core looks at it or stores it. */
+
+/** The most characters of a message the core reads; the rest is ignored (and the member told). */
+export const MAX_MESSAGE_CHARS = 4000;
+
+// C0/C1 controls except tab and newline, bidi overrides and zero-width characters.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/** Removes control and invisible characters, normalises to NFC, collapses runs of blank space. */
+export function cleanText(input: string): string {
+  return input
+    .normalize("NFC")
+    .replace(/\r\n?/g, "\n")
+    .replace(CONTROL, "")
+    .replace(/[ \t]+/g, " ")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+/** A single line: cleaned, newlines folded to spaces. */
+export function cleanLine(input: string): string {
+  return cleanText(input).replace(/\s*\n\s*/g, " ");
+}
+
+/** Shortens text to at most `max` characters (code points), marking the cut with an ellipsis. */
+export function truncate(input: string, max: number): string {
+  const chars = Array.from(input);
+  return chars.length <= max ? input : `${chars.slice(0, Math.max(0, max - 1)).join("")}…`;
+}
+
+/** True when the text has at least one letter or digit in any script. */
+export function hasWords(input: string): boolean {
+  return /[\p{L}\p{N}]/u.test(input);
+}
