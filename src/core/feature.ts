@@ -61,4 +61,8 @@ export interface Feature {
   onPollVote?(member: Member, pollId: string, optionIndexes: readonly number[]): Promise<void>;
   /** `/cancel` while this feature's conversation is active. */
   onCancel?(ctx: Context, session: Session): Promise<Reply[]>;
+  /** Everything this feature holds about a member, as readable lines, for /mydata. */
+  personalData?(memberId: string, lang: Lang): Promise<string[]>;
+  /** Erases the member's personal data (contacts, free text), keeping anonymised counts; returns records changed. */
+  forget?(memberId: string): Promise<number>;
 }
