@@ -39,6 +39,10 @@ const M = {
   },
   cancelled: { en: "Cancelled. Nothing was saved.", "zh-HK": "已取消，沒有儲存任何資料。" },
   nothingToCancel: { en: "There is nothing to cancel.", "zh-HK": "目前沒有可取消的操作。" },
+  slowDown: {
+    en: "You're sending messages faster than I can keep up with. Please wait a minute and try again.",
+    "zh-HK": "你發送訊息的速度太快。請等一分鐘後再試。",
+  },
   staleButton: {
     en: "That button no longer does anything. Send /help to start again.",
     "zh-HK": "這個按鈕已失效。請輸入 /help 重新開始。",
@@ -47,6 +51,12 @@ const M = {
 
 /** Answers free text that is not part of a conversation (the knowledge base). */
 export type FallbackHandler = (ctx: Context, text: string) => Promise<Reply[]>;
+
+/** Tuning of the bot. */
+export interface BotOptions {
+  /** Events a member may send per minute; further ones get one warning, then silence until the minute ends. */
+  readonly rateLimitPerMinute?: number;
+}
 
 /** The platform-free bot. */
 export class Bot {
@@ -57,6 +67,7 @@ export class Bot {
     private readonly services: Services,
     features: readonly Feature[],
     private readonly fallback: FallbackHandler,
+    private readonly options: BotOptions = {},
   ) {
     for (const f of features) {
       if (this.features.has(f.name)) throw new Error(`duplicate feature ${f.name}`);
@@ -89,6 +100,8 @@ export class Bot {
     const fallbackLang = langFromLocale(event.member.locale);
     try {
       if (event.eventId && !(await this.firstDelivery(event.member.platform, event.eventId))) return [];
+      const limited = await this.rateLimited(event.member);
+      if (limited) return limited === "warn" ? [text(t(fallbackLang, M.slowDown))] : [];
       switch (event.kind) {
         case "text":
           return await this.onText(event.member, event.chat, event.text);
@@ -133,6 +146,16 @@ export class Bot {
     return this.services.store.add("dedup", `${platform}:${eventId}`, 1, DEDUP_TTL_MS);
   }
 
+  /** Counts the member's events in the current minute in the shared store (so every instance agrees). */
+  private async rateLimited(member: Member): Promise<false | "warn" | "silent"> {
+    const limit = this.options.rateLimitPerMinute;
+    if (!limit) return false;
+    const minute = Math.floor(this.services.clock.now().getTime() / 60_000);
+    const n = await this.services.store.increment("rate", `${member.id}:${minute}`, 1, 120_000);
+    if (n <= limit) return false;
+    return n === limit + 1 ? "warn" : "silent";
+  }
+
   private context(member: Member, chat: Context["chat"], lang: Lang): Context {
     return { member, chat, lang, isOrganiser: this.isOrganiser(member), now: this.services.clock.now() };
   }
@@ -146,12 +169,14 @@ export class Bot {
       notes.push(text(t(detectLang(body, fallbackLang), M.truncated).replace("{n}", String(MAX_MESSAGE_CHARS))));
     }
     const clean = cleanText(body);
-    const ctx = this.context(member, chat, detectLang(clean, fallbackLang));
     const command = /^\/([A-Za-z0-9_]{1,32})(?:@\S+)?(?:\s+([\s\S]*))?$/.exec(clean);
     if (command) {
+      // The command word is English on every platform: the language comes from its arguments.
       const [, name = "", args = ""] = command;
-      return [...notes, ...(await this.onCommand(ctx, name.toLowerCase(), args.trim()))];
+      const cctx = this.context(member, chat, detectLang(args, fallbackLang));
+      return [...notes, ...(await this.onCommand(cctx, name.toLowerCase(), args.trim()))];
     }
+    const ctx = this.context(member, chat, detectLang(clean, fallbackLang));
     const session = await this.services.sessions.get(member.id);
     if (session) {
       const feature = this.features.get(session.feature);

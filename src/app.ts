@@ -1,0 +1,119 @@
+/**
+ * Composition root: config -> logging -> storage -> knowledge -> features ->
+ * bot. Adapters are attached by main.ts; tests build the same app.
+ */
+import { join } from "node:path";
+import type { Config } from "./config/index.ts";
+import { agenda } from "./core/agenda/index.ts";
+import { AuditLog } from "./core/audit.ts";
+import { Bot } from "./core/bot.ts";
+import { donations } from "./core/donations/index.ts";
+import { faq } from "./core/faq/index.ts";
+import type { Feature, Services } from "./core/feature.ts";
+import { NotifierHub } from "./core/notify.ts";
+import { onboarding } from "./core/onboarding/onboarding.ts";
+import { organiserPolicy } from "./core/policy.ts";
+import type { Clock, Logger, Store } from "./core/ports.ts";
+import { privacy } from "./core/privacy/privacy.ts";
+import { SessionStore } from "./core/session.ts";
+import { openKnowledge } from "./knowledge/index.ts";
+import { createStore } from "./storage/index.ts";
+
+/** A built application, ready for adapters. */
+export interface App {
+  readonly bot: Bot;
+  readonly services: Services;
+  readonly notifier: NotifierHub;
+  readonly config: Config;
+  /** Runs periodic jobs (retention); returns a function that stops them. */
+  startJobs(): () => void;
+  close(): Promise<void>;
+}
+
+/** Options for tests: a store or clock to use instead of the configured ones. */
+export interface AppOverrides {
+  readonly store?: Store;
+  readonly clock?: Clock;
+}
+
+/** Builds the bot from configuration. */
+export async function buildApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<App> {
+  const store = overrides.store ?? (await createStore({ url: config.STORAGE_URL, dataDir: config.dataDir, logger }));
+  const clock = overrides.clock ?? { now: () => new Date() };
+  const { knowledge, embedder } = await openKnowledge({
+    knowledgeDir: config.knowledgeDir,
+    dataDir: config.dataDir,
+    logger,
+    ...(config.OPENAI_API_KEY
+      ? {
+          openai: {
+            apiKey: config.OPENAI_API_KEY,
+            model: config.OPENAI_EMBEDDING_MODEL,
+            ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
+          },
+        }
+      : {}),
+  });
+  const notifier = new NotifierHub(logger);
+  const services: Services = {
+    store,
+    clock,
+    notifier,
+    logger,
+    knowledge,
+    embedder,
+    policy: organiserPolicy({
+      consoleOrganiser: config.CONSOLE_ORGANISER,
+      telegramIds: config.TELEGRAM_ORGANISER_IDS,
+      discordIds: config.DISCORD_ORGANISER_IDS,
+      discordRoleIds: config.DISCORD_ORGANISER_ROLE_IDS,
+    }),
+    audit: new AuditLog(store, clock),
+    sessions: new SessionStore(store, () => clock.now()),
+  };
+
+  const answers = faq(services);
+  const offers = donations(services, {
+    formTtlMs: config.DONATION_FORM_TTL_MINUTES * 60_000,
+    retentionDays: config.DONATION_RETENTION_DAYS,
+  });
+  // onboarding lists every command and privacy reaches every feature: both read lazily.
+  const features: Feature[] = [
+    onboarding(() => bot.commandList()),
+    answers.feature,
+    agenda(services, {
+      moderation: config.AGENDA_MODERATION,
+      maxProposalsPerMember: config.AGENDA_MAX_PROPOSALS_PER_MEMBER,
+    }),
+    offers,
+    privacy(() => features),
+  ];
+  const bot: Bot = new Bot(services, features, answers.fallback, { rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE });
+
+  return {
+    bot,
+    services,
+    notifier,
+    config,
+    startJobs() {
+      const retention = async () => {
+        try {
+          const n = await offers.purgeClosedPersonalData(clock.now());
+          if (n > 0) logger.info("retention purged personal data", { offers: n });
+        } catch (e) {
+          logger.warn("retention job failed", { error: String(e) });
+        }
+      };
+      void retention();
+      const timer = setInterval(() => void retention(), 60 * 60 * 1000);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
+    close: () => store.close(),
+  };
+}
+
+/** Where exports are written by the console. */
+export function exportDir(config: Config): string {
+  return join(config.dataDir, "exports");
+}

@@ -1,0 +1,68 @@
+/**
+ * Data-subject rights under Hong Kong's PDPO: /mydata shows everything the bot
+ * holds about the member, /forgetme erases their personal data in every
+ * feature (after a confirmation), keeping only anonymised counts.
+ */
+import type { Feature } from "../feature.ts";
+import { type Localised, t } from "../i18n.ts";
+import { actionId, button, type Reply, text } from "../replies.ts";
+
+const M = {
+  header: {
+    en: "Everything I hold about you ({id}):",
+    "zh-HK": "我持有關於你（{id}）的所有資料：",
+  },
+  nothing: { en: "I hold no personal data about you.", "zh-HK": "我沒有持有你的任何個人資料。" },
+  confirm: {
+    en: "This erases your contact details and the text you wrote (questions, topic details, offer descriptions) everywhere in the bot. Anonymous counts (votes, number of items donated) are kept. It cannot be undone. Continue?",
+    "zh-HK":
+      "此操作會刪除你在本機械人中的聯絡資料及你寫下的文字（問題、議題內容、捐贈描述），只保留匿名統計（票數、捐贈數量）。此操作無法復原。是否繼續？",
+  },
+  yes: { en: "Erase my data", "zh-HK": "刪除我的資料" },
+  no: { en: "Keep it", "zh-HK": "保留" },
+  done: {
+    en: "Done: your personal data has been erased ({n} records changed).",
+    "zh-HK": "完成：你的個人資料已刪除（更改了 {n} 項紀錄）。",
+  },
+  kept: { en: "Nothing was erased.", "zh-HK": "沒有刪除任何資料。" },
+} satisfies Record<string, Localised>;
+
+/** The privacy feature; `features` is read lazily so every feature's data is covered. */
+export function privacy(features: () => readonly Feature[]): Feature {
+  return {
+    name: "pv",
+    commands: [
+      {
+        name: "mydata",
+        description: { en: "See everything the bot holds about you", "zh-HK": "查看本機械人持有你的所有資料" },
+        run: async (ctx) => {
+          const lines: string[] = [];
+          for (const f of features()) lines.push(...((await f.personalData?.(ctx.member.id, ctx.lang)) ?? []));
+          if (lines.length === 0) return [text(t(ctx.lang, M.nothing), { private: true })];
+          const head = t(ctx.lang, M.header).replace("{id}", ctx.member.id);
+          return [text([head, ...lines].join("\n"), { private: true })];
+        },
+      },
+      {
+        name: "forgetme",
+        description: { en: "Erase your personal data", "zh-HK": "刪除你的個人資料" },
+        run: async (ctx) => [
+          text(t(ctx.lang, M.confirm), {
+            private: true,
+            buttons: [
+              button(actionId("pv", "forget", "yes"), t(ctx.lang, M.yes), "danger"),
+              button(actionId("pv", "forget", "no"), t(ctx.lang, M.no)),
+            ],
+          }),
+        ],
+      },
+    ],
+    async onAction(ctx, args): Promise<Reply[]> {
+      if (args[0] !== "forget") return [];
+      if (args[1] !== "yes") return [text(t(ctx.lang, M.kept), { private: true })];
+      let n = 0;
+      for (const f of features()) n += (await f.forget?.(ctx.member.id)) ?? 0;
+      return [text(t(ctx.lang, M.done).replace("{n}", String(n)), { private: true })];
+    },
+  };
+}
