@@ -2,13 +2,14 @@
  * Starts the bot: the console chat when no platform token is set (or when
  * stdin is a terminal), and the platforms whose tokens are configured.
  */
-import "dotenv/config";
+import { config as loadDotenv } from "dotenv";
 import { CONSOLE_MEMBER, ConsoleChat } from "./adapters/console/console.ts";
 import { buildApp, exportDir } from "./app.ts";
 import { loadConfig } from "./config/index.ts";
 import { createLogger } from "./logging.ts";
 
 async function main(): Promise<void> {
+  loadDotenv({ quiet: true });
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   const app = await buildApp(config, logger);

@@ -1,0 +1,41 @@
+/**
+ * `npm run bench`: runs every benchmark section and writes BENCHMARKS.md.
+ * Speed and memory targets are checked here, never by timed test assertions.
+ * `npm run bench -- answers` runs one section (and leaves BENCHMARKS.md alone).
+ */
+import { writeFile } from "node:fs/promises";
+import { cpus, totalmem } from "node:os";
+import { benchAnswers } from "./bench/answers.ts";
+import { benchStorage } from "./bench/storage.ts";
+
+const sections: Record<string, () => Promise<string>> = {
+  answers: benchAnswers,
+  storage: benchStorage,
+};
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2).filter((a) => a in sections);
+  const names = only.length > 0 ? only : Object.keys(sections);
+  const parts: string[] = [];
+  for (const name of names) {
+    process.stderr.write(`bench: ${name}…\n`);
+    const run = sections[name];
+    if (run) parts.push(await run());
+  }
+  const cpu = cpus()[0]?.model ?? "unknown CPU";
+  const header = [
+    "# Benchmarks",
+    "",
+    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
+    "Numbers move with the machine; the targets are the issue's.",
+    "",
+  ].join("\n");
+  const doc = `${header}\n${parts.join("\n\n")}\n`;
+  if (only.length === 0) await writeFile("BENCHMARKS.md", doc);
+  process.stdout.write(doc);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});
