@@ -1,0 +1,254 @@
+/**
+ * The guided intake of an offer: one question at a time (or the whole form
+ * at once), kept in the member's session so it survives restarts and
+ * expires after `formTtlMs` without an answer. The collection statement
+ * comes before the first personal field, and until it is accepted no
+ * personal answer is kept anywhere, not even in the session.
+ */
+import type { Context, Services } from "../feature.ts";
+import { fill, t } from "../i18n.ts";
+import { actionId, button, type Reply, text } from "../replies.ts";
+import type { Session } from "../session.ts";
+import { cleanLine } from "../text.ts";
+import { CATEGORIES, CONDITIONS, DISTRICTS } from "./catalogue.ts";
+import {
+  errorMessage,
+  field,
+  formFieldViews,
+  isEmail,
+  isFieldName,
+  OFFER_FIELDS,
+  OFFER_FORM_ID,
+  type OfferField,
+  type OfferFieldName,
+  offerForm,
+  validateOffer,
+} from "./form.ts";
+import { INTAKE, ORG, PICS } from "./messages.ts";
+import type { Offer, OfferRepo } from "./repo.ts";
+import { entryLabel, offerCard } from "./views.ts";
+
+/** The feature name: prefix of action ids and owner of sessions. */
+export const FEATURE = "don";
+
+/** A half-filled offer as kept in the session. `organisation: ""` means skipped. */
+export interface Draft {
+  readonly values: Partial<Record<OfferFieldName, string>>;
+  /** When the collection statement was accepted; personal values exist only after it. */
+  readonly pdpoAt?: string;
+}
+
+/** What the intake needs. */
+export interface IntakeDeps {
+  readonly services: Services;
+  readonly repo: OfferRepo;
+  readonly formTtlMs: number;
+}
+
+const PDPO_STEP = "pdpo";
+const YES = /^(y|yes|ok|accept|agree|i accept|同意|接受|我同意|是|好)$/i;
+const NO = /^(n|no|decline|i decline|不同意|拒絕|我不同意|否|不)$/i;
+const SKIP = /^(skip|-|none|n\/a|na|略過|跳過|無|沒有|不適用)$/i;
+
+/** The draft of a session (tolerant of malformed data). */
+export function draftOf(s: Session): Draft {
+  const d = s.data as Partial<Draft>;
+  return { values: { ...(d.values ?? {}) }, ...(typeof d.pdpoAt === "string" ? { pdpoAt: d.pdpoAt } : {}) };
+}
+
+/** The step after the answers given so far: the first unanswered field, the statement, or done. */
+function nextStep(d: Draft): OfferFieldName | typeof PDPO_STEP | undefined {
+  const f = OFFER_FIELDS.find((x) => d.values[x.name] === undefined);
+  if (!f) return undefined;
+  return f.personal && !d.pdpoAt ? PDPO_STEP : f.name;
+}
+
+/** Builds the intake handlers. */
+export function intake(deps: IntakeDeps) {
+  const { services, repo } = deps;
+  const save = (ctx: Context, step: string, d: Draft) =>
+    services.sessions.set(ctx.member.id, { feature: FEATURE, step, data: { ...d } }, deps.formTtlMs);
+
+  const question = (ctx: Context, step: string): Reply => {
+    if (step === PDPO_STEP) {
+      return text(t(ctx.lang, PICS), {
+        buttons: [
+          button(actionId(FEATURE, "pdpo", "yes"), t(ctx.lang, INTAKE.accept), "primary"),
+          button(actionId(FEATURE, "pdpo", "no"), t(ctx.lang, INTAKE.decline), "secondary"),
+        ],
+        private: true,
+      });
+    }
+    const f = isFieldName(step) ? field(step) : field("organisation");
+    const i = OFFER_FIELDS.indexOf(f) + 1;
+    const prompt = `${fill(t(ctx.lang, INTAKE.step), { i, n: OFFER_FIELDS.length })}: ${t(ctx.lang, f.prompt)}`;
+    if (f.choices) {
+      const choices = f.choices.map((c, k) =>
+        button(actionId(FEATURE, "f", f.name, c.value), `${k + 1}. ${t(ctx.lang, c.label)}`),
+      );
+      return { type: "choice", prompt, choices, private: true };
+    }
+    const buttons = f.required ? [] : [button(actionId(FEATURE, "skip"), t(ctx.lang, INTAKE.skip), "secondary")];
+    return text(prompt, { private: true, ...(buttons.length > 0 ? { buttons } : {}) });
+  };
+
+  const submit = async (ctx: Context, d: Draft): Promise<Reply[]> => {
+    const v = d.values;
+    const now = ctx.now.toISOString();
+    const contact = v.contact ?? "";
+    const offer = await repo.create(
+      (ref): Offer => ({
+        ref,
+        ownerId: ctx.member.id,
+        version: 1,
+        status: "offered",
+        createdAt: now,
+        updatedAt: now,
+        category: v.category ?? "other",
+        quantity: Number(v.quantity ?? "0"),
+        condition: v.condition ?? "used",
+        district: v.district ?? "",
+        ...(v.organisation ? { organisation: v.organisation } : {}),
+        ...(v.unit ? { unit: v.unit } : {}),
+        ...(v.description ? { description: v.description } : {}),
+        ...(v.address ? { address: v.address } : {}),
+        ...(v.available ? { available: v.available } : {}),
+        ...(v.contactName ? { contactName: v.contactName } : {}),
+        ...(isEmail(contact) ? { email: contact } : { phone: contact }),
+        ...(d.pdpoAt ? { pdpoAcceptedAt: d.pdpoAt } : {}),
+        history: [{ at: now, status: "offered", by: "donor" }],
+      }),
+    );
+    await services.sessions.clear(ctx.member.id);
+    await services.notifier.toOrganisers([organiserNotice(offer)]);
+    return [text(fill(t(ctx.lang, INTAKE.thanks), { ref: offer.ref }), { private: true }), offerCard(offer, ctx.lang)];
+  };
+
+  /** Moves on after a change of the draft: the next question, the statement, or the submission. */
+  const advance = async (ctx: Context, d: Draft, before: Reply[] = []): Promise<Reply[]> => {
+    const step = nextStep(d);
+    if (step === undefined) return [...before, ...(await submit(ctx, d))];
+    await save(ctx, step, d);
+    return [...before, question(ctx, step)];
+  };
+
+  const answer = async (ctx: Context, session: Session, raw: string): Promise<Reply[]> => {
+    const d = draftOf(session);
+    if (session.step === PDPO_STEP) return pdpo(ctx, d, raw);
+    if (!isFieldName(session.step)) return advance(ctx, d);
+    const f: OfferField = field(session.step);
+    if (!f.required && SKIP.test(cleanLine(raw))) return advance(ctx, { ...d, values: { ...d.values, [f.name]: "" } });
+    const r = f.validate(raw);
+    if (!r.ok) return [text(errorMessage(ctx.lang, r.error), { private: true }), question(ctx, f.name)];
+    return advance(ctx, { ...d, values: { ...d.values, [f.name]: r.value } });
+  };
+
+  const pdpo = async (ctx: Context, d: Draft, raw: string): Promise<Reply[]> => {
+    const word = cleanLine(raw);
+    if (YES.test(word)) return advance(ctx, { ...d, pdpoAt: ctx.now.toISOString() });
+    if (NO.test(word)) {
+      await services.sessions.clear(ctx.member.id);
+      return [text(t(ctx.lang, INTAKE.declined), { private: true })];
+    }
+    return [text(t(ctx.lang, INTAKE.pdpoAgain), { private: true }), question(ctx, PDPO_STEP)];
+  };
+
+  const firstQuestion = async (ctx: Context): Promise<Reply[]> => {
+    const first = OFFER_FIELDS[0]?.name ?? "organisation";
+    await save(ctx, first, { values: {} });
+    const intro = fill(t(ctx.lang, INTAKE.intro), { n: OFFER_FIELDS.length });
+    const form: Reply = {
+      type: "form",
+      formId: OFFER_FORM_ID,
+      title: t(ctx.lang, offerForm.title),
+      fields: formFieldViews(ctx.lang),
+      fallbackText: intro,
+      private: true,
+    };
+    return [form, question(ctx, first)];
+  };
+
+  return {
+    /** `/donate`: starts the form, or offers to continue or restart the one in progress. */
+    async start(ctx: Context): Promise<Reply[]> {
+      if (ctx.chat.type !== "private") return [text(t(ctx.lang, INTAKE.privateOnly), { private: true })];
+      const session = await services.sessions.get(ctx.member.id);
+      if (session && session.feature !== FEATURE)
+        return [text(t(ctx.lang, INTAKE.otherConversation), { private: true })];
+      if (!session) return firstQuestion(ctx);
+      const done = Object.keys(draftOf(session).values).length;
+      return [
+        text(fill(t(ctx.lang, INTAKE.midForm), { done, n: OFFER_FIELDS.length }), {
+          buttons: [
+            button(actionId(FEATURE, "cont"), t(ctx.lang, INTAKE.continue), "primary"),
+            button(actionId(FEATURE, "restart"), t(ctx.lang, INTAKE.restart), "danger"),
+          ],
+          private: true,
+        }),
+      ];
+    },
+
+    /** A typed answer to the current question. */
+    onText: answer,
+
+    /** A button of the form: `f:<field>:<value>`, `skip`, `pdpo:yes|no`, `cont`, `restart`. */
+    async onAction(ctx: Context, args: readonly string[]): Promise<Reply[]> {
+      const session = await services.sessions.get(ctx.member.id);
+      if (!session || session.feature !== FEATURE) return [text(t(ctx.lang, INTAKE.expired), { private: true })];
+      const [verb, a = "", b = ""] = args;
+      if (verb === "restart") return firstQuestion(ctx);
+      if (verb === "cont") return [question(ctx, session.step)];
+      const expected = verb === "f" ? a : verb === "pdpo" ? PDPO_STEP : verb === "skip" ? "organisation" : "";
+      if (expected !== session.step) {
+        return [text(t(ctx.lang, INTAKE.staleQuestion), { private: true }), question(ctx, session.step)];
+      }
+      const raw = verb === "f" ? b : verb === "pdpo" ? (a === "yes" ? "yes" : "no") : "skip";
+      return answer(ctx, session, raw);
+    },
+
+    /** The whole form at once; personal answers are dropped until the statement is accepted. */
+    async onForm(ctx: Context, values: Readonly<Record<string, string>>): Promise<Reply[]> {
+      const r = validateOffer(values);
+      if (!r.ok) {
+        const lines = r.errors.map(([f, e]) => `• ${t(ctx.lang, f.label)}: ${errorMessage(ctx.lang, e)}`);
+        return [text([t(ctx.lang, INTAKE.formErrors), ...lines].join("\n"), { private: true })];
+      }
+      const session = await services.sessions.get(ctx.member.id);
+      const prev = session?.feature === FEATURE ? draftOf(session) : undefined;
+      const all = { ...r.values, organisation: r.values.organisation ?? "" };
+      if (prev?.pdpoAt) return advance(ctx, { values: all, pdpoAt: prev.pdpoAt });
+      const goods = Object.fromEntries(Object.entries(all).filter(([k]) => isFieldName(k) && !field(k).personal));
+      return advance(ctx, { values: goods }, [text(t(ctx.lang, INTAKE.contactsNotKept), { private: true })]);
+    },
+
+    /** `/cancel` during the form. */
+    async onCancel(ctx: Context): Promise<Reply[]> {
+      return [text(t(ctx.lang, INTAKE.cancelled), { private: true })];
+    },
+  };
+}
+
+/** The announcement of a new offer to the organisers: what and where, no contact details. */
+export function organiserNotice(o: Offer): Reply {
+  const lang = "en";
+  const both = (s: { en: string; "zh-HK": string }, v: Record<string, string>) =>
+    `${fill(s.en, v)} / ${fill(s["zh-HK"], v)}`;
+  return {
+    type: "card",
+    title: both(ORG.newOffer, { ref: o.ref }),
+    body: both(ORG.seeFull, { ref: o.ref }),
+    fields: [
+      { label: "Category / 類別", value: entryLabel(CATEGORIES, o.category, lang) },
+      { label: "Quantity / 數量", value: `${o.quantity} ${o.unit ?? ""}`.trim() },
+      { label: "Condition / 狀況", value: entryLabel(CONDITIONS, o.condition, lang) },
+      {
+        label: "District / 地區",
+        value: `${entryLabel(DISTRICTS, o.district, "en")} ${entryLabel(DISTRICTS, o.district, "zh-HK")}`,
+      },
+    ],
+    buttons: [
+      button(actionId(FEATURE, "st", o.ref, "accepted"), "Accept / 接納", "primary"),
+      button(actionId(FEATURE, "st", o.ref, "declined"), "Decline / 婉拒", "danger"),
+    ],
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * Storage of offers through the {@link Store} port: one record per offer
+ * (ns `offer`, key = reference) and one index record per owner and offer
+ * (ns `offerby`, key `<memberId>:<ref>`), so no shared list is ever
+ * read-modified-written.
+ *
+ * Lost updates: every offer carries a `version`. A writer claims the next
+ * version with the store's atomic create-if-absent (`offerver`,
+ * `<ref>:<version>`) before writing the whole record, so of two concurrent
+ * writers of the same version exactly one wins and the other gets a conflict.
+ * Limit: the claim lives {@link CLAIM_TTL_MS}; a writer that read the record
+ * longer ago than that and writes only now could still overwrite (the
+ * version is re-read just before the write to narrow this), and a crash
+ * between claim and write blocks further changes of that offer until the
+ * claim expires.
+ */
+import { shortId } from "../ids.ts";
+import type { Store } from "../ports.ts";
+import type { OfferStatus } from "./catalogue.ts";
+
+/** One change of status, as the donor is told of it. */
+export interface OfferEvent {
+  readonly at: string;
+  readonly status: OfferStatus;
+  readonly by: "donor" | "organiser" | "system";
+  /** The organiser's note; erased with the personal data. */
+  readonly note?: string;
+}
+
+/** A donation offer as stored. Personal fields are absent once erased. */
+export interface Offer {
+  readonly ref: string;
+  /** The donor's member id; empty once the personal data was erased. */
+  readonly ownerId: string;
+  readonly version: number;
+  readonly status: OfferStatus;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  /** When it reached a closed status (distributed, declined, withdrawn). */
+  readonly closedAt?: string;
+  readonly category: string;
+  readonly quantity: number;
+  readonly unit?: string;
+  readonly condition: string;
+  readonly district: string;
+  readonly organisation?: string;
+  readonly description?: string;
+  readonly address?: string;
+  readonly available?: string;
+  readonly contactName?: string;
+  readonly phone?: string;
+  readonly email?: string;
+  /** When the donor accepted the Personal Information Collection Statement. */
+  readonly pdpoAcceptedAt?: string;
+  /** When the personal data was erased (by /forgetme or the retention period). */
+  readonly erasedAt?: string;
+  readonly history: readonly OfferEvent[];
+}
+
+/** The index record of one offer of one owner. */
+interface OwnerIndex {
+  readonly ref: string;
+}
+
+const NS = "offer";
+const BY = "offerby";
+const VER = "offerver";
+/** How long a version claim guards a write. */
+export const CLAIM_TTL_MS = 60_000;
+
+/** The offer was changed by someone else since it was read. */
+export class OfferConflictError extends Error {
+  override readonly name = "OfferConflictError";
+}
+
+/** Offers in the store. */
+export class OfferRepo {
+  constructor(private readonly store: Store) {}
+
+  /** Stores a new offer under a fresh unique reference (`DON-XXXX`) and indexes it under its owner. */
+  async create(make: (ref: string) => Offer): Promise<Offer> {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const offer = make(`DON-${shortId(attempt < 10 ? 4 : 6)}`);
+      if (await this.store.add(NS, offer.ref, offer)) {
+        await this.store.set<OwnerIndex>(BY, `${offer.ownerId}:${offer.ref}`, { ref: offer.ref });
+        return offer;
+      }
+    }
+    throw new Error("could not find a free offer reference");
+  }
+
+  /** One offer by reference (case-insensitive), if it exists. */
+  async get(ref: string): Promise<Offer | undefined> {
+    const key = ref.trim().toUpperCase();
+    if (!/^DON-[0-9A-Z]{4,6}$/.test(key)) return undefined;
+    return this.store.get<Offer>(NS, key);
+  }
+
+  /** Writes a changed offer whose `version` is still the one read; throws {@link OfferConflictError} otherwise. */
+  async save(read: Offer, next: Omit<Offer, "version">): Promise<Offer> {
+    const version = read.version + 1;
+    if (!(await this.store.add(VER, `${read.ref}:${version}`, 1, CLAIM_TTL_MS))) throw new OfferConflictError(read.ref);
+    const current = await this.store.get<Offer>(NS, read.ref);
+    if (!current || current.version !== read.version) throw new OfferConflictError(read.ref);
+    const saved: Offer = { ...next, version };
+    await this.store.set(NS, read.ref, saved);
+    return saved;
+  }
+
+  /** Removes the owner's index record of an offer (when the offer is anonymised). */
+  async unindex(ownerId: string, ref: string): Promise<void> {
+    await this.store.delete(BY, `${ownerId}:${ref}`);
+  }
+
+  /** A member's offers, oldest first. */
+  async byOwner(ownerId: string): Promise<Offer[]> {
+    const index = await this.store.list<OwnerIndex>(BY, `${ownerId}:`);
+    const offers = await Promise.all(index.map((i) => this.store.get<Offer>(NS, i.value.ref)));
+    return offers
+      .filter((o): o is Offer => o !== undefined && o.ownerId === ownerId)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  /** Every offer, oldest first. */
+  async all(): Promise<Offer[]> {
+    const rows = await this.store.list<Offer>(NS);
+    return rows
+      .map((r) => r.value)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.ref.localeCompare(b.ref));
+  }
+}

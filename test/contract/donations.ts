@@ -1,0 +1,83 @@
+/**
+ * Store-level guarantees of the donations feature, for any {@link Store}
+ * backend: concurrent submissions all land exactly once with unique
+ * references, a member's list is exactly their offers, and erasure keeps the
+ * anonymised counts.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import type { Offer } from "../../src/core/donations/index.ts";
+import type { Store } from "../../src/core/ports.ts";
+import { answers, as, donate, makeBot } from "../donations/driver.ts";
+import { makeServices, member, replyText } from "../helpers/services.ts";
+
+/** Runs the donations contract against a store made by `makeStore` (a fresh, empty store each time). */
+export function donationsContract(name: string, makeStore: () => Promise<Store>, cleanup?: () => Promise<void>): void {
+  describe(`donations contract: ${name}`, () => {
+    const stores: Store[] = [];
+    const setup = async () => {
+      const store = await makeStore();
+      stores.push(store);
+      const t = makeServices({ store, organisers: ["console:org"] });
+      return { ...t, ...makeBot(t.services) };
+    };
+    afterAll(async () => {
+      for (const s of stores) await s.close();
+      await cleanup?.();
+    });
+
+    it("keeps 200 concurrent submissions by different members, each exactly once with a unique reference", async () => {
+      const { bot, store } = await setup();
+      const members = Array.from({ length: 200 }, (_, i) => member(`c${i}`));
+      const refs = await Promise.all(members.map(async (m, i) => (await donate(bot, m, answers(i + 1))).ref));
+      expect(new Set(refs).size).toBe(200);
+      const stored = await store.list<Offer>("offer");
+      expect(stored.map((r) => r.key).sort()).toEqual([...refs].sort());
+      const owners = stored.map((r) => r.value.ownerId).sort();
+      expect(owners).toEqual(members.map((m) => m.id).sort());
+      for (const [i, m] of members.entries()) {
+        const own = await store.list<{ ref: string }>("offerby", `${m.id}:`);
+        expect(own.map((r) => r.value.ref)).toEqual([refs[i]]);
+      }
+      const impact = replyText(await as(bot, member("anyone")).say("/impact"));
+      expect(impact).toContain("200 offers, 24000 items");
+    });
+
+    it("lists exactly a member's own offers, whoever else donates", async () => {
+      const { bot } = await setup();
+      const alice = member("alice1");
+      const alice10 = member("alice10");
+      const mine = [(await donate(bot, alice, answers(1))).ref, (await donate(bot, alice, answers(2))).ref];
+      const theirs = (await donate(bot, alice10, answers(3))).ref;
+      const listed = replyText(await as(bot, alice).say("/mydonations"));
+      for (const ref of mine) expect(listed).toContain(ref);
+      expect(listed).not.toContain(theirs);
+      const other = replyText(await as(bot, alice10).say("/mydonations"));
+      expect(other).toContain(theirs);
+      for (const ref of mine) expect(other).not.toContain(ref);
+    });
+
+    it("erases contacts and free text on forget but keeps the /impact counts", async () => {
+      const { bot, store, feature } = await setup();
+      const bob = member("bob");
+      const { ref } = await donate(bot, bob, answers(7, { quantity: "35" }));
+      await donate(bot, member("carol"), answers(8, { quantity: "5", category: "stationery" }));
+      const before = replyText(await as(bot, member("x")).say("/impact"));
+      expect(await feature.forget(bob.id)).toBe(1);
+      const offer = await store.get<Offer>("offer", ref);
+      expect(offer).toBeDefined();
+      const raw = JSON.stringify(offer);
+      for (const secret of ["Chan Tai Man 7", "90000007", "0000007", "Flat 7", "Cotton", "Acme"])
+        expect(raw).not.toContain(secret);
+      expect(offer?.quantity).toBe(35);
+      expect(offer?.ownerId).toBe("");
+      expect(await store.list("offerby", `${bob.id}:`)).toEqual([]);
+      const after = replyText(await as(bot, member("x")).say("/impact"));
+      expect(after).toContain("2 offers, 40 items");
+      const categories = (text: string) => text.slice(text.indexOf("By category"), text.indexOf("By status"));
+      expect(categories(after)).toBe(categories(before));
+      expect(before).toContain("Offered: 2 offers, 40 items");
+      expect(after).toContain("Offered: 1 offers, 5 items");
+      expect(after).toContain("Withdrawn: 1 offers, 35 items");
+    });
+  });
+}
