@@ -13,6 +13,8 @@ export class MemoryStore implements Store {
   constructor(private readonly now: () => number = Date.now) {}
 
   private k(ns: string, key: string): string {
+    // The real backends store `<ns>:<key>`: a namespace with ":" would be ambiguous there.
+    if (ns === "" || ns.includes(":")) throw new Error(`invalid namespace "${ns}": must be non-empty, without ":"`);
     return `${ns}\u0000${key}`;
   }
 

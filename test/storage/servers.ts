@@ -1,0 +1,55 @@
+/**
+ * The local PostgreSQL and Redis the integration tests use, and whether they
+ * answer. Absent servers skip their suites with a notice, except under
+ * `CI=true`, where their absence fails the run.
+ */
+import { randomBytes } from "node:crypto";
+import { connect } from "node:net";
+import { it } from "vitest";
+import { MemoryLogger } from "../helpers/services.ts";
+
+/** PostgreSQL of the development machines and CI. */
+export const PG_URL = "postgresql://postgres@127.0.0.1:5432/test";
+/** Redis of the development machines and CI. */
+export const REDIS_URL = "redis://127.0.0.1:6379";
+
+/** Whether something accepts TCP connections on 127.0.0.1:`port`. */
+export async function listening(port: number, host = "127.0.0.1"): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ port, host });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1000, () => done(false));
+    socket.once("connect", () => done(true));
+    socket.once("error", () => done(false));
+  });
+}
+
+/**
+ * Whether a server's suite should run. When it should not, prints a visible
+ * notice, and under CI registers a failing test instead.
+ */
+export async function requireServer(label: string, port: number): Promise<boolean> {
+  if (await listening(port)) return true;
+  const ci = process.env.CI === "true";
+  const notice = `${label} is not reachable on 127.0.0.1:${port}: its storage suites are ${ci ? "REQUIRED under CI=true" : "SKIPPED"}`;
+  console.warn(`\n*** ${notice} ***\n`);
+  if (ci) {
+    it(`${label} is available (required under CI)`, () => {
+      throw new Error(notice);
+    });
+  }
+  return false;
+}
+
+/** A name unique to this run, for tables and key namespaces (parallel runs never collide). */
+export function runId(label: string): string {
+  return `t_${label}_${process.pid}_${randomBytes(3).toString("hex")}`;
+}
+
+/** A silent logger for stores under test. */
+export function quietLogger(): MemoryLogger {
+  return new MemoryLogger();
+}
