@@ -1,0 +1,224 @@
+/** Reads and writes the agenda's records (see model.ts for the layout and the no-read-modify-write rule). */
+import { err, ok, type Result } from "../errors.ts";
+import { shortId } from "../ids.ts";
+import type { Store } from "../ports.ts";
+import {
+  type Decision,
+  NS,
+  type OpenMarker,
+  statusOf,
+  type Topic,
+  type TopicRef,
+  type TopicView,
+  type Townhall,
+  type Vote,
+} from "./model.ts";
+
+/** How a moderation mode is written. */
+export type Moderation = "auto" | "review";
+
+/** The key prefix of a topic's votes. */
+export function votePrefix(townhallId: string, topicId: string): string {
+  return `${townhallId}:${topicId}:`;
+}
+
+/** Splits a key `<a>:<b>:<rest…>` into its three parts (the rest may hold colons, as member ids do). */
+function split3(key: string): [string, string, string] {
+  const i = key.indexOf(":");
+  const j = key.indexOf(":", i + 1);
+  return [key.slice(0, i), key.slice(i + 1, j), key.slice(j + 1)];
+}
+
+/** The agenda's repository over a {@link Store}. */
+export class AgendaRepo {
+  constructor(readonly store: Store) {}
+
+  /** Opens a townhall, unless one is open already (atomic: two organisers at once cannot both open one). */
+  async openTownhall(name: string, date: string | undefined, by: string, now: Date): Promise<Result<Townhall>> {
+    const id = `H${shortId(5)}`;
+    if (!(await this.store.add<OpenMarker>(NS.open, "current", { id }))) return err("alreadyOpen");
+    const th: Townhall = { id, name, openedAt: now.toISOString(), openedBy: by, ...(date ? { date } : {}) };
+    await this.store.set(NS.townhall, id, th);
+    return ok(th);
+  }
+
+  /** Closes the open townhall; only the organiser whose call removed the open marker writes the closing time. */
+  async closeTownhall(now: Date): Promise<Result<Townhall>> {
+    const marker = await this.store.get<OpenMarker>(NS.open, "current");
+    if (!marker || !(await this.store.delete(NS.open, "current"))) return err("noneOpen");
+    const th = await this.townhall(marker.id);
+    if (!th) return err("noneOpen");
+    const closed: Townhall = { ...th, closedAt: now.toISOString() };
+    await this.store.set(NS.townhall, th.id, closed);
+    return ok(closed);
+  }
+
+  /** A townhall by id. */
+  async townhall(id: string): Promise<Townhall | undefined> {
+    return this.store.get<Townhall>(NS.townhall, id);
+  }
+
+  /** The open townhall, if any. */
+  async openOne(): Promise<Townhall | undefined> {
+    const marker = await this.store.get<OpenMarker>(NS.open, "current");
+    return marker ? this.townhall(marker.id) : undefined;
+  }
+
+  /** Whether a townhall is the open one (the marker is the source of truth, not `closedAt`). */
+  async isOpen(townhallId: string): Promise<boolean> {
+    return (await this.store.get<OpenMarker>(NS.open, "current"))?.id === townhallId;
+  }
+
+  /** Every townhall, newest first. */
+  async townhalls(): Promise<Townhall[]> {
+    const all = await this.store.list<Townhall>(NS.townhall);
+    return all.map((r) => r.value).sort((a, b) => b.openedAt.localeCompare(a.openedAt));
+  }
+
+  /** The open townhall, else the most recently opened one. */
+  async currentOrLatest(): Promise<Townhall | undefined> {
+    return (await this.openOne()) ?? (await this.townhalls())[0];
+  }
+
+  /** The moderation mode: an organiser's choice, else the configured one. */
+  async moderation(fallback: Moderation): Promise<Moderation> {
+    return (await this.store.get<Moderation>(NS.config, "moderation")) ?? fallback;
+  }
+
+  /** Sets the moderation mode. */
+  async setModeration(mode: Moderation): Promise<void> {
+    await this.store.set(NS.config, "moderation", mode);
+  }
+
+  /** Reserves a new, unused topic id in a townhall. */
+  async newTopicId(townhallId: string): Promise<string> {
+    for (;;) {
+      const id = `T${shortId(5)}`;
+      if (await this.store.add<TopicRef>(NS.topicRef, id, { townhallId })) return id;
+    }
+  }
+
+  /** Proposals a member made in a townhall. */
+  async usedSlots(townhallId: string, memberId: string): Promise<number> {
+    return (await this.store.get<number>(NS.quota, `${townhallId}:${memberId}`)) ?? 0;
+  }
+
+  /** Takes one of a member's proposal slots atomically; false (and nothing taken) when all are used. */
+  async takeSlot(townhallId: string, memberId: string, max: number): Promise<boolean> {
+    const n = await this.store.increment(NS.quota, `${townhallId}:${memberId}`, 1);
+    if (n <= max) return true;
+    await this.store.increment(NS.quota, `${townhallId}:${memberId}`, -1);
+    return false;
+  }
+
+  /** Gives back a slot taken for a proposal that was not saved. */
+  async releaseSlot(townhallId: string, memberId: string): Promise<void> {
+    await this.store.increment(NS.quota, `${townhallId}:${memberId}`, -1);
+  }
+
+  /** Saves a new topic and its title's embedding. */
+  async saveTopic(topic: Topic, embedding: readonly number[]): Promise<void> {
+    await this.store.set(NS.topic, `${topic.townhallId}:${topic.id}`, topic);
+    await this.store.set(NS.embedding, `${topic.townhallId}:${topic.id}`, embedding);
+  }
+
+  /** Rewrites a topic record (only to anonymise its proposer). */
+  async replaceTopic(topic: Topic): Promise<void> {
+    await this.store.set(NS.topic, `${topic.townhallId}:${topic.id}`, topic);
+  }
+
+  /** Deletes a topic and everything under its key (votes, decisions, embedding, id). */
+  async deleteTopic(townhallId: string, topicId: string): Promise<number> {
+    let n = 0;
+    const key = `${townhallId}:${topicId}`;
+    for (const v of await this.store.list(NS.vote, votePrefix(townhallId, topicId))) {
+      if (await this.store.delete(NS.vote, v.key)) n++;
+    }
+    for (const kind of ["review", "final"]) await this.store.delete(NS.decision, `${key}:${kind}`);
+    await this.store.delete(NS.embedding, key);
+    if (await this.store.delete(NS.topic, key)) n++;
+    return n;
+  }
+
+  /** Stored title embeddings of a townhall's topics, by topic id. */
+  async embeddings(townhallId: string): Promise<Map<string, number[]>> {
+    const rows = await this.store.list<number[]>(NS.embedding, `${townhallId}:`);
+    return new Map(rows.map((r) => [r.key.slice(townhallId.length + 1), r.value]));
+  }
+
+  /** One topic with its status and supporters, by id. */
+  async topic(topicId: string): Promise<TopicView | undefined> {
+    const ref = await this.store.get<TopicRef>(NS.topicRef, topicId);
+    if (!ref) return undefined;
+    const key = `${ref.townhallId}:${topicId}`;
+    const topic = await this.store.get<Topic>(NS.topic, key);
+    if (!topic) return undefined;
+    const review = await this.store.get<Decision>(NS.decision, `${key}:review`);
+    const final = await this.store.get<Decision>(NS.decision, `${key}:final`);
+    const voters = await this.voters(ref.townhallId, topicId);
+    return view(topic, review, final, voters);
+  }
+
+  /** Every topic of a townhall with status and supporters: three `list` calls, whatever the size. */
+  async topics(townhallId: string): Promise<TopicView[]> {
+    const prefix = `${townhallId}:`;
+    const topics = await this.store.list<Topic>(NS.topic, prefix);
+    const decisions = new Map<string, Decision>();
+    for (const d of await this.store.list<Decision>(NS.decision, prefix)) {
+      const [, topicId, kind] = split3(d.key);
+      decisions.set(`${topicId}:${kind}`, d.value);
+    }
+    const voters = new Map<string, string[]>();
+    for (const v of await this.store.list<Vote>(NS.vote, prefix)) {
+      const [, topicId, memberId] = split3(v.key);
+      const list = voters.get(topicId) ?? [];
+      list.push(memberId);
+      voters.set(topicId, list);
+    }
+    return topics.map(({ value: t }) =>
+      view(t, decisions.get(`${t.id}:review`), decisions.get(`${t.id}:final`), voters.get(t.id) ?? []),
+    );
+  }
+
+  /** The member ids that support a topic, read from the vote records. */
+  async voters(townhallId: string, topicId: string): Promise<string[]> {
+    const prefix = votePrefix(townhallId, topicId);
+    return (await this.store.list<Vote>(NS.vote, prefix)).map((r) => r.key.slice(prefix.length));
+  }
+
+  /** Records a member's support; false when it was already there (create-if-absent, so pressing twice counts once). */
+  async addVote(townhallId: string, topicId: string, memberId: string, now: Date): Promise<boolean> {
+    return this.store.add<Vote>(NS.vote, `${votePrefix(townhallId, topicId)}${memberId}`, { at: now.toISOString() });
+  }
+
+  /** Removes a member's support; false when there was none. */
+  async removeVote(townhallId: string, topicId: string, memberId: string): Promise<boolean> {
+    return this.store.delete(NS.vote, `${votePrefix(townhallId, topicId)}${memberId}`);
+  }
+
+  /**
+   * Moves every vote of one topic to another: each is created on the target
+   * with `add` (a member who supported both keeps one vote) and then deleted
+   * from the source. Returns how many votes were new on the target.
+   */
+  async moveVotes(townhallId: string, fromId: string, intoId: string): Promise<number> {
+    let moved = 0;
+    for (const v of await this.store.list<Vote>(NS.vote, votePrefix(townhallId, fromId))) {
+      const memberId = v.key.slice(votePrefix(townhallId, fromId).length);
+      if (await this.store.add(NS.vote, `${votePrefix(townhallId, intoId)}${memberId}`, v.value)) moved++;
+      await this.store.delete(NS.vote, v.key);
+    }
+    return moved;
+  }
+
+  /** Records a decision if none of its kind exists yet; false when another decision got there first. */
+  async decide(townhallId: string, topicId: string, kind: "review" | "final", d: Decision): Promise<boolean> {
+    return this.store.add<Decision>(NS.decision, `${townhallId}:${topicId}:${kind}`, d);
+  }
+}
+
+function view(topic: Topic, review: Decision | undefined, final: Decision | undefined, voters: string[]): TopicView {
+  const status = statusOf(topic, review, final);
+  const decision = final ?? review;
+  return decision ? { topic, status, decision, voters } : { topic, status, voters };
+}

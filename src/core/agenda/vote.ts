@@ -1,0 +1,126 @@
+/**
+ * What members do with the agenda: read it (/agenda, one page or one topic),
+ * support a topic and withdraw support (buttons or /upvote, /unvote), and vote
+ * in the open poll from platforms without native polls (/pollvote).
+ */
+import type { Context } from "../feature.ts";
+import { fill, t } from "../i18n.ts";
+import { actionId, button, type Reply, text } from "../replies.ts";
+import type { AgendaDeps } from "./deps.ts";
+import { M, votes } from "./messages.ts";
+import { normaliseId, TOPIC_ID, TOWNHALL_ID, type TopicView, type Townhall } from "./model.ts";
+import { agendaPage, topicCard, townhallLabel } from "./views.ts";
+
+/** Most merges followed from a topic id to the topic that now holds its votes. */
+const MAX_MERGE_HOPS = 5;
+
+/** `/agenda [topicId | townhallId]`. */
+export async function showAgenda(d: AgendaDeps, ctx: Context, args: string): Promise<Reply[]> {
+  const arg = args.trim().split(/\s+/)[0] ?? "";
+  if (!arg) return showPage(d, ctx, 0);
+  const id = normaliseId(arg);
+  if (TOPIC_ID.test(id)) return showTopic(d, ctx, id);
+  if (TOWNHALL_ID.test(id)) return showPage(d, ctx, 0, id);
+  return [text(fill(t(ctx.lang, M.badId), { input: arg }))];
+}
+
+/** One page of the open townhall's agenda (else the latest one's), or of a given townhall. */
+export async function showPage(d: AgendaDeps, ctx: Context, page: number, townhallId?: string): Promise<Reply[]> {
+  const th = townhallId ? await d.repo.townhall(townhallId) : await d.repo.currentOrLatest();
+  if (!th) return [text(t(ctx.lang, townhallId ? M.noTownhall : M.noTownhallEver))];
+  const open = await d.repo.isOpen(th.id);
+  return [agendaPage(ctx.lang, th, open, await d.repo.topics(th.id), page, ctx.member.id)];
+}
+
+/** One topic in full. Topics not on an agenda are shown only to their proposer and organisers. */
+export async function showTopic(d: AgendaDeps, ctx: Context, id: string): Promise<Reply[]> {
+  const view = await d.repo.topic(id);
+  const visible =
+    view &&
+    (view.status === "approved" ||
+      view.status === "merged" ||
+      ctx.isOrganiser ||
+      view.topic.proposerId === ctx.member.id);
+  if (!view || !visible) return [text(fill(t(ctx.lang, M.notFound), { id }))];
+  const th = await d.repo.townhall(view.topic.townhallId);
+  return [topicCard(ctx.lang, view, th, await d.repo.isOpen(view.topic.townhallId))];
+}
+
+type Target = { ok: true; view: TopicView; th: Townhall; note: string } | { ok: false; replies: Reply[] };
+
+/** The topic a member can support: merges followed, townhall open, topic on the agenda. */
+async function votable(d: AgendaDeps, ctx: Context, rawId: string, command: string): Promise<Target> {
+  const fail = (s: string): Target => ({ ok: false, replies: [text(s)] });
+  if (!rawId.trim()) return fail(fill(t(ctx.lang, M.idNeeded), { command }));
+  const id = normaliseId(rawId.trim());
+  if (!TOPIC_ID.test(id)) return fail(fill(t(ctx.lang, M.badId), { input: rawId.trim() }));
+  let view = await d.repo.topic(id);
+  let note = "";
+  for (let hop = 0; view?.status === "merged" && view.decision?.into && hop < MAX_MERGE_HOPS; hop++) {
+    const into: string = view.decision.into;
+    note = fill(t(ctx.lang, M.redirected), { from: id, id: into });
+    view = await d.repo.topic(into);
+  }
+  const th = view ? await d.repo.townhall(view.topic.townhallId) : undefined;
+  if (!view || !th) return fail(fill(t(ctx.lang, M.notFound), { id }));
+  if (!(await d.repo.isOpen(th.id))) return fail(fill(t(ctx.lang, M.townhallClosed), { townhall: townhallLabel(th) }));
+  const values = { id: view.topic.id };
+  if (view.status === "pending") return fail(fill(t(ctx.lang, M.pendingTopic), values));
+  if (view.status !== "approved") return fail(fill(t(ctx.lang, M.rejectedTopic), values));
+  return { ok: true, view, th, note };
+}
+
+/** Supports a topic: one vote per member however often pressed (the vote record is created with `add`). */
+export async function upvote(d: AgendaDeps, ctx: Context, rawId: string): Promise<Reply[]> {
+  const target = await votable(d, ctx, rawId, "upvote");
+  if (!target.ok) return target.replies;
+  const { view, th, note } = target;
+  const added = await d.repo.addVote(th.id, view.topic.id, ctx.member.id, ctx.now);
+  if (added) {
+    // An organiser may have merged the topic between our check and our vote: follow the votes.
+    const now = await d.repo.topic(view.topic.id);
+    if (now?.status === "merged" && now.decision?.into) await d.repo.moveVotes(th.id, view.topic.id, now.decision.into);
+  }
+  const n = (await d.repo.voters(th.id, view.topic.id)).length;
+  const values = { id: view.topic.id, title: view.topic.title, votes: votes(ctx.lang, n) };
+  const body = note + fill(t(ctx.lang, added ? M.upvoted : M.alreadyUpvoted), values);
+  return [
+    text(body, { buttons: [button(actionId("ag", "un", view.topic.id), t(ctx.lang, M.withdraw))], private: true }),
+  ];
+}
+
+/** Withdraws a member's support of a topic. */
+export async function unvote(d: AgendaDeps, ctx: Context, rawId: string): Promise<Reply[]> {
+  const target = await votable(d, ctx, rawId, "unvote");
+  if (!target.ok) return target.replies;
+  const { view, th, note } = target;
+  const removed = await d.repo.removeVote(th.id, view.topic.id, ctx.member.id);
+  const n = (await d.repo.voters(th.id, view.topic.id)).length;
+  const values = { id: view.topic.id, votes: votes(ctx.lang, n) };
+  return [text(note + fill(t(ctx.lang, removed ? M.unvoted : M.notVoted), values), { private: true })];
+}
+
+/** `/pollvote 1 3` or `/pollvote clear`: a ballot in the open poll, for platforms without native polls. */
+export async function pollvote(d: AgendaDeps, ctx: Context, args: string): Promise<Reply[]> {
+  const th = await d.repo.openOne();
+  const poll = th ? await d.polls.openPoll(th.id) : undefined;
+  if (!poll) return [text(t(ctx.lang, M.noPoll))];
+  const words = args
+    .trim()
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  if (words.length === 0) return [text(t(ctx.lang, M.pollvoteUsage))];
+  const clear = words.length === 1 && (words[0] === "clear" || words[0] === "0");
+  const numbers = clear ? [] : words.map((w) => (/^\d{1,2}$/.test(w) ? Number(w) - 1 : -1));
+  const badOption = [text(fill(t(ctx.lang, M.badOption), { n: poll.options.length }))];
+  if (numbers.some((i) => i < 0 || i >= poll.options.length)) return badOption;
+  const r = await d.polls.vote(poll.id, ctx.member.id, ctx.member.platform, numbers, ctx.now);
+  if (!r.ok) return r.error === "badOption" ? badOption : [text(t(ctx.lang, M.pollClosed))];
+  if (clear) return [text(t(ctx.lang, M.pollWithdrawn), { private: true })];
+  const choices = [...new Set(numbers)]
+    .sort((a, b) => a - b)
+    .map((i) => `${i + 1}. ${poll.options[i] ?? ""}`)
+    .join("; ");
+  return [text(fill(t(ctx.lang, M.pollVoted), { choices }), { private: true })];
+}
