@@ -1,0 +1,102 @@
+/**
+ * Telegram update -> core event (pure). In groups the bot only reacts to what
+ * is addressed to it: commands (for it), mentions of it, and replies to it;
+ * everything else in a group is conversation between members.
+ */
+import type { CallbackQuery, Message, PollAnswer, Update, User } from "telegraf/types";
+import type { Chat, InboundEvent, Member, PollVoteEvent } from "../../core/types.ts";
+
+/** What the mapper needs to know about the bot itself. */
+export interface BotIdentity {
+  readonly id: number;
+  readonly username: string;
+}
+
+/** A core event from one update, or nothing to handle. */
+export type Mapped =
+  | { readonly kind: "event"; readonly event: InboundEvent; readonly callbackQueryId?: string }
+  | { readonly kind: "poll"; readonly vote: PollVoteEvent }
+  | { readonly kind: "ignore" };
+
+/** The member behind a Telegram user. */
+export function toMember(u: User): Member {
+  const name = [u.first_name, u.last_name].filter(Boolean).join(" ") || u.username || String(u.id);
+  return {
+    id: `telegram:${u.id}`,
+    platform: "telegram",
+    platformUserId: String(u.id),
+    displayName: name,
+    ...(u.language_code ? { locale: u.language_code } : {}),
+  };
+}
+
+/** The chat of a message. */
+export function toChat(c: Message["chat"]): Chat {
+  return { id: `telegram:${c.id}`, type: c.type === "private" ? "private" : "group" };
+}
+
+/** Maps one update. */
+export function mapUpdate(update: Update, me: BotIdentity): Mapped {
+  const eventId = String(update.update_id);
+  if ("message" in update) return mapMessage(update.message, me, eventId);
+  if ("callback_query" in update) return mapCallback(update.callback_query, eventId);
+  if ("poll_answer" in update) return mapPollAnswer(update.poll_answer, eventId);
+  return { kind: "ignore" };
+}
+
+function mapMessage(msg: Message, me: BotIdentity, eventId: string): Mapped {
+  const from = msg.from;
+  if (!from || from.is_bot) return { kind: "ignore" };
+  const chat = toChat(msg.chat);
+  if ("new_chat_members" in msg) {
+    // Welcome the first human who joined (a bulk add gets one welcome).
+    const newcomer = msg.new_chat_members.find((u) => !u.is_bot);
+    if (!newcomer) return { kind: "ignore" };
+    return { kind: "event", event: { kind: "text", member: toMember(newcomer), chat, text: "/start", eventId } };
+  }
+  const raw = "text" in msg ? msg.text : "caption" in msg ? (msg.caption ?? "") : "";
+  if (chat.type === "group") {
+    const addressed = addressedText(raw, msg, me);
+    if (addressed === undefined) return { kind: "ignore" };
+    return { kind: "event", event: { kind: "text", member: toMember(from), chat, text: addressed, eventId } };
+  }
+  // In a private chat everything is for the bot; a sticker or photo arrives as empty text and gets a clear reply.
+  return { kind: "event", event: { kind: "text", member: toMember(from), chat, text: raw, eventId } };
+}
+
+/** The text addressed to the bot in a group message, or undefined when the message is not for it. */
+function addressedText(raw: string, msg: Message, me: BotIdentity): string | undefined {
+  const command = /^\/[A-Za-z0-9_]+(?:@(\w+))?/.exec(raw);
+  if (command) {
+    const target = command[1];
+    return target === undefined || target.toLowerCase() === me.username.toLowerCase() ? raw : undefined;
+  }
+  const mention = new RegExp(`@${me.username}\\b`, "i");
+  if (mention.test(raw)) return raw.replace(mention, "").trim();
+  if ("reply_to_message" in msg && msg.reply_to_message?.from?.id === me.id) return raw;
+  return undefined;
+}
+
+function mapCallback(q: CallbackQuery, eventId: string): Mapped {
+  if (!("data" in q) || !q.data) return { kind: "ignore" };
+  const chat: Chat = q.message ? toChat(q.message.chat) : { id: `telegram:${q.from.id}`, type: "private" };
+  return {
+    kind: "event",
+    event: { kind: "action", member: toMember(q.from), chat, data: q.data, eventId },
+    callbackQueryId: q.id,
+  };
+}
+
+function mapPollAnswer(a: PollAnswer, eventId: string): Mapped {
+  if (!a.user) return { kind: "ignore" };
+  return {
+    kind: "poll",
+    vote: {
+      member: toMember(a.user),
+      platform: "telegram",
+      nativePollId: a.poll_id,
+      optionIndexes: a.option_ids,
+      eventId,
+    },
+  };
+}

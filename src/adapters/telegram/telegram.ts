@@ -1,0 +1,170 @@
+/**
+ * The Telegram adapter (telegraf): maps updates in, calls the core, renders
+ * the replies out, and acknowledges button presses. Private replies asked for
+ * in a group go to the member's private chat; Telegram forbids that until the
+ * member has started a chat with the bot, and then the group is told how.
+ */
+import { Telegraf, TelegramError } from "telegraf";
+import type { Update } from "telegraf/types";
+import type { Bot } from "../../core/bot.ts";
+import type { Delivery } from "../../core/notify.ts";
+import type { Logger } from "../../core/ports.ts";
+import type { Reply } from "../../core/replies.ts";
+import { type BotIdentity, mapUpdate } from "./map.ts";
+import { escapeHtml, renderReply, type TgOut } from "./render.ts";
+
+/** What the adapter needs. */
+export interface TelegramAdapterOptions {
+  readonly token: string;
+  /** A local fake Bot API in tests; Telegram's own by default. */
+  readonly apiRoot?: string | undefined;
+  /** The chat that receives organiser notices. */
+  readonly organiserChatId?: string | undefined;
+  readonly bot: Bot;
+  readonly logger: Logger;
+}
+
+const NOTE = {
+  sentPrivately: "I've sent you the details in a private chat. / 詳情已私訊給你。",
+  startPrivate: (u: string) =>
+    `I need to send you this privately: please open a chat with @${u}, press Start, and try again. / 請先私訊 @${u} 並按「開始」，然後再試一次。`,
+};
+
+/** Runs the bot on Telegram. */
+export class TelegramAdapter {
+  readonly telegraf: Telegraf;
+  private me: BotIdentity | undefined;
+
+  constructor(private readonly opts: TelegramAdapterOptions) {
+    this.telegraf = new Telegraf(opts.token, {
+      handlerTimeout: 60_000,
+      ...(opts.apiRoot ? { telegram: { apiRoot: opts.apiRoot } } : {}),
+    });
+    this.telegraf.use(async (ctx) => {
+      await this.onUpdate(ctx.update);
+    });
+    this.telegraf.catch((e) => opts.logger.error("telegram update failed", { error: describe(e) }));
+  }
+
+  /** Identifies the bot, registers its commands in both languages, and starts long polling. */
+  async start(): Promise<void> {
+    const info = await this.telegraf.telegram.getMe();
+    this.telegraf.botInfo = info;
+    this.me = { id: info.id, username: info.username };
+    const commands = this.opts.bot.commandList().filter((c) => !c.hidden && !c.organiserOnly);
+    await this.telegraf.telegram.setMyCommands(
+      commands.map((c) => ({ command: c.name, description: c.description.en.slice(0, 256) })),
+    );
+    await this.telegraf.telegram.setMyCommands(
+      commands.map((c) => ({ command: c.name, description: c.description["zh-HK"].slice(0, 256) })),
+      { language_code: "zh" },
+    );
+    this.telegraf
+      .launch({ allowedUpdates: ["message", "callback_query", "poll_answer"] })
+      .catch((e: unknown) => this.opts.logger.error("telegram polling stopped", { error: describe(e) }));
+  }
+
+  /** Stops polling. */
+  stop(): void {
+    this.telegraf.stop("shutdown");
+  }
+
+  /** Deliveries for the notifier. */
+  delivery(): Delivery {
+    return {
+      toMember: async (userId, replies) => {
+        await this.sendAll(replies, userId, userId, false);
+      },
+      toOrganisers: async (replies) => {
+        if (!this.opts.organiserChatId) return;
+        await this.sendAll(replies, this.opts.organiserChatId, this.opts.organiserChatId, false);
+      },
+    };
+  }
+
+  /** Handles one update (polling or a webhook). */
+  async onUpdate(update: Update): Promise<void> {
+    const me = this.me ?? (await this.identify());
+    const mapped = mapUpdate(update, me);
+    if (mapped.kind === "ignore") return;
+    if (mapped.kind === "poll") {
+      await this.opts.bot.pollVote(mapped.vote);
+      return;
+    }
+    const { event } = mapped;
+    try {
+      const replies = await this.opts.bot.handle(event);
+      const chatId = event.chat.id.slice("telegram:".length);
+      await this.sendAll(replies, chatId, event.member.platformUserId, event.chat.type === "group");
+    } finally {
+      // Acknowledge the press even when sending failed, so the button stops spinning.
+      if (mapped.callbackQueryId) {
+        await this.telegraf.telegram.answerCbQuery(mapped.callbackQueryId).catch((e: unknown) => {
+          this.opts.logger.warn("answerCallbackQuery failed", { error: describe(e) });
+        });
+      }
+    }
+  }
+
+  private async identify(): Promise<BotIdentity> {
+    const info = await this.telegraf.telegram.getMe();
+    this.me = { id: info.id, username: info.username };
+    return this.me;
+  }
+
+  private async sendAll(replies: readonly Reply[], chatId: string, userId: string, inGroup: boolean): Promise<void> {
+    let toldPrivately = false;
+    for (const reply of replies) {
+      for (const out of renderReply(reply)) {
+        const priv = out.method !== "sendPoll" && out.private && inGroup;
+        try {
+          await this.send(out, priv ? userId : chatId);
+          if (priv && !toldPrivately) {
+            toldPrivately = true;
+            await this.send({ method: "sendMessage", text: escapeHtml(NOTE.sentPrivately), private: false }, chatId);
+          }
+        } catch (e) {
+          if (priv && e instanceof TelegramError && e.code === 403) {
+            const text = escapeHtml(NOTE.startPrivate(this.me?.username ?? "bot"));
+            await this.send({ method: "sendMessage", text, private: false }, chatId);
+            return;
+          }
+          throw e;
+        }
+      }
+    }
+  }
+
+  private async send(out: TgOut, chatId: string): Promise<void> {
+    const tg = this.telegraf.telegram;
+    switch (out.method) {
+      case "sendMessage":
+        await tg.sendMessage(chatId, out.text, {
+          parse_mode: "HTML",
+          link_preview_options: { is_disabled: true },
+          ...(out.keyboard ? { reply_markup: out.keyboard } : {}),
+        });
+        return;
+      case "sendPoll": {
+        const msg = await tg.sendPoll(chatId, out.question, out.options, {
+          is_anonymous: false,
+          allows_multiple_answers: out.allowsMultiple,
+        });
+        await this.opts.bot.pollPosted(out.pollId, "telegram", msg.poll.id);
+        return;
+      }
+      case "sendDocument":
+        await tg.sendDocument(
+          chatId,
+          { source: out.content, filename: out.filename },
+          out.caption ? { caption: out.caption } : {},
+        );
+        return;
+    }
+  }
+}
+
+function describe(e: unknown): string {
+  if (e instanceof TelegramError) return `Telegram API ${e.code}: ${e.description}`;
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,177 @@
+/**
+ * A fake Telegram Bot API on 127.0.0.1 that the real telegraf client talks to.
+ * It records every call, serves queued updates to getUpdates, and can be told
+ * to refuse messages to a chat (403, as Telegram does before /start).
+ */
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** One recorded call. `body` is parsed JSON, or `{ raw }` for multipart uploads. */
+export interface RecordedCall {
+  readonly method: string;
+  readonly body: Record<string, unknown>;
+}
+
+const BOT_USER = { id: 999, is_bot: true, first_name: "BAHK", username: "bahk_test_bot" };
+
+/** The fake server. */
+export class FakeTelegramApi {
+  readonly calls: RecordedCall[] = [];
+  readonly forbiddenChats = new Set<string>();
+  private readonly server: Server;
+  private updates: unknown[] = [];
+  private nextUpdateId = 1;
+  private nextMessageId = 1;
+  private nextPollId = 1;
+  private waiters: (() => void)[] = [];
+  private callWaiters: { pred: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }[] = [];
+
+  constructor() {
+    this.server = createServer((req, res) => {
+      void this.onRequest(req).then(
+        (payload) => {
+          res.writeHead(payload.ok ? 200 : (payload.error_code as number), { "content-type": "application/json" });
+          res.end(JSON.stringify(payload));
+        },
+        (e: unknown) => {
+          res.writeHead(500);
+          res.end(String(e));
+        },
+      );
+    });
+  }
+
+  /** Starts listening; resolves to the apiRoot for telegraf. */
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    const { port } = this.server.address() as AddressInfo;
+    return `http://127.0.0.1:${port}`;
+  }
+
+  async stop(): Promise<void> {
+    for (const w of this.waiters) w();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Queues an update (update_id is assigned) and returns its id. */
+  push(update: Record<string, unknown>): number {
+    const id = this.nextUpdateId++;
+    this.updates.push({ update_id: id, ...update });
+    for (const w of this.waiters.splice(0)) w();
+    return id;
+  }
+
+  /** Queues a text message from a user in a chat. */
+  message(
+    from: { id: number; first_name?: string; language_code?: string },
+    chat: { id: number; type: string },
+    text: string,
+  ): number {
+    return this.push({
+      message: {
+        message_id: this.nextMessageId++,
+        date: Math.floor(Date.now() / 1000),
+        chat: chat.type === "private" ? { id: chat.id, type: "private", first_name: "U" } : { ...chat, title: "Group" },
+        from: { is_bot: false, first_name: "User", ...from },
+        text,
+      },
+    });
+  }
+
+  /** Queues a button press. */
+  press(from: { id: number; first_name?: string }, chat: { id: number; type: string }, data: string): number {
+    return this.push({
+      callback_query: {
+        id: `cb${this.nextUpdateId}`,
+        from: { is_bot: false, first_name: "User", ...from },
+        chat_instance: "ci",
+        data,
+        message: { message_id: 1, date: 0, chat, text: "…" },
+      },
+    });
+  }
+
+  /** Waits for the next call (already made or future) that matches, after `since` calls. */
+  async waitFor(pred: (c: RecordedCall) => boolean, since = 0, timeoutMs = 10_000): Promise<RecordedCall> {
+    const found = this.calls.slice(since).find(pred);
+    if (found) return found;
+    return new Promise((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error("timed out waiting for a Bot API call")), timeoutMs);
+      this.callWaiters.push({
+        pred,
+        resolve: (c) => {
+          clearTimeout(t);
+          resolve(c);
+        },
+      });
+    });
+  }
+
+  /** Calls of a method. */
+  of(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  private record(call: RecordedCall): void {
+    this.calls.push(call);
+    this.callWaiters = this.callWaiters.filter((w) => {
+      if (!w.pred(call)) return true;
+      w.resolve(call);
+      return false;
+    });
+  }
+
+  private async onRequest(req: IncomingMessage): Promise<Record<string, unknown>> {
+    const method = (req.url ?? "").split("/").pop() ?? "";
+    const raw = await readBody(req);
+    const type = req.headers["content-type"] ?? "";
+    const body: Record<string, unknown> =
+      type.includes("json") && raw ? (JSON.parse(raw) as Record<string, unknown>) : { raw };
+    if (method !== "getUpdates") this.record({ method, body });
+    const chatId = String(body.chat_id ?? "");
+    if (method.startsWith("send") && this.forbiddenChats.has(chatId)) {
+      return { ok: false, error_code: 403, description: "Forbidden: bot can't initiate conversation with a user" };
+    }
+    switch (method) {
+      case "getMe":
+        return { ok: true, result: BOT_USER };
+      case "getUpdates":
+        return { ok: true, result: await this.takeUpdates(Number(body.offset ?? 0)) };
+      case "sendMessage":
+        return { ok: true, result: this.message_(chatId, { text: body.text }) };
+      case "sendPoll": {
+        const poll = { id: `poll-${this.nextPollId++}`, question: body.question, options: body.options };
+        return { ok: true, result: this.message_(chatId, { poll }) };
+      }
+      case "sendDocument":
+        return { ok: true, result: this.message_(chatId, { document: { file_id: "f1" } }) };
+      default:
+        return { ok: true, result: true };
+    }
+  }
+
+  private message_(chatId: string, extra: Record<string, unknown>): Record<string, unknown> {
+    return { message_id: this.nextMessageId++, date: 0, chat: { id: Number(chatId), type: "private" }, ...extra };
+  }
+
+  private async takeUpdates(offset: number): Promise<unknown[]> {
+    this.updates = this.updates.filter((u) => (u as { update_id: number }).update_id >= offset);
+    if (this.updates.length === 0) {
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, 300);
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+    return this.updates.slice(0, 100);
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
