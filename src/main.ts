@@ -1,9 +1,10 @@
 /**
- * Starts the bot: the console chat when no platform token is set (or when
- * stdin is a terminal), and the platforms whose tokens are configured.
+ * Starts the bot: the platforms whose tokens are configured, and the console
+ * chat when no platform token is set (so `npm start` works with nothing set).
  */
 import { config as loadDotenv } from "dotenv";
 import { CONSOLE_MEMBER, ConsoleChat } from "./adapters/console/console.ts";
+import { TelegramAdapter } from "./adapters/telegram/telegram.ts";
 import { buildApp, exportDir } from "./app.ts";
 import { loadConfig } from "./config/index.ts";
 import { createLogger } from "./logging.ts";
@@ -14,21 +15,46 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const app = await buildApp(config, logger);
   const stopJobs = app.startJobs();
-  const platforms = Boolean(config.TELEGRAM_BOT_TOKEN || config.DISCORD_TOKEN);
-  if (platforms) {
-    logger.warn("platform tokens are set, but the Telegram and Discord adapters are not part of this build yet");
+  const stops: (() => void)[] = [stopJobs];
+
+  if (config.TELEGRAM_BOT_TOKEN) {
+    const telegram = new TelegramAdapter({
+      token: config.TELEGRAM_BOT_TOKEN,
+      apiRoot: config.TELEGRAM_API_ROOT,
+      organiserChatId: config.TELEGRAM_ORGANISER_CHAT_ID,
+      bot: app.bot,
+      logger,
+    });
+    app.notifier.register("telegram", telegram.delivery());
+    await telegram.start();
+    stops.push(() => telegram.stop());
+    logger.warn("Telegram adapter started");
   }
-  const chat = new ConsoleChat({
-    bot: app.bot,
-    input: process.stdin,
-    output: process.stdout,
-    interactive: Boolean(process.stdin.isTTY),
-    exportDir: exportDir(config),
-  });
-  app.notifier.register("console", chat.delivery(app.bot.isOrganiser(CONSOLE_MEMBER)));
-  await chat.run();
-  stopJobs();
-  await app.close();
+  if (config.DISCORD_TOKEN) {
+    logger.warn("DISCORD_TOKEN is set, but the Discord adapter is not part of this build yet");
+  }
+
+  const shutdown = async () => {
+    for (const stop of stops) stop();
+    await app.close();
+  };
+
+  if (!config.TELEGRAM_BOT_TOKEN) {
+    const chat = new ConsoleChat({
+      bot: app.bot,
+      input: process.stdin,
+      output: process.stdout,
+      interactive: Boolean(process.stdin.isTTY),
+      exportDir: exportDir(config),
+    });
+    app.notifier.register("console", chat.delivery(app.bot.isOrganiser(CONSOLE_MEMBER)));
+    await chat.run();
+    await shutdown();
+    return;
+  }
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => void shutdown().then(() => process.exit(0)));
+  }
 }
 
 main().catch((e: unknown) => {
