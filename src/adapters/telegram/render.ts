@@ -125,7 +125,7 @@ export function renderReply(r: Reply): TgOut[] {
         },
       ];
     case "form":
-      // Telegram has no forms: the feature asks the fields one at a time, so the form itself shows nothing.
-      return [];
+      // Telegram has no forms: show the form's introduction; the feature then asks the fields one at a time.
+      return r.fallbackText ? messages(escapeHtml(r.fallbackText), undefined, r.private === true) : [];
   }
 }
