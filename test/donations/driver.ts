@@ -70,8 +70,8 @@ export function as(bot: Bot, m: Member, chat: Chat = dm(m)) {
   return {
     say: (text: string) => bot.handle({ kind: "text", member: m, chat, text }),
     press: (data: string) => bot.handle({ kind: "action", member: m, chat, data }),
-    form: (values: Record<string, string>, formId = "don:offer") =>
-      bot.handle({ kind: "form", member: m, chat, formId, values }),
+    form: (values: Readonly<Record<string, string>> | OfferAnswers, formId = "don:offer") =>
+      bot.handle({ kind: "form", member: m, chat, formId, values: { ...values } }),
   };
 }
 

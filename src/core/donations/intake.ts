@@ -81,7 +81,7 @@ export function intake(deps: IntakeDeps) {
     }
     const f = isFieldName(step) ? field(step) : field("organisation");
     const i = OFFER_FIELDS.indexOf(f) + 1;
-    const prompt = `${fill(t(ctx.lang, INTAKE.step), { i, n: OFFER_FIELDS.length })}: ${t(ctx.lang, f.prompt)}`;
+    const prompt = `${fill(t(ctx.lang, INTAKE.step), { i, n: OFFER_FIELDS.length })}${t(ctx.lang, f.prompt)}`;
     if (f.choices) {
       const choices = f.choices.map((c, k) =>
         button(actionId(FEATURE, "f", f.name, c.value), `${k + 1}. ${t(ctx.lang, c.label)}`),

@@ -38,7 +38,7 @@ export const INTAKE = {
     en: "Thank you for offering a donation! I'll ask {n} short questions. Send /cancel at any time to stop; nothing is saved until the end.",
     "zh-HK": "多謝你捐贈物品！我會問 {n} 條簡短問題。隨時輸入 /cancel 可以停止；完成前不會儲存任何資料。",
   },
-  step: { en: "Question {i} of {n}", "zh-HK": "第 {i} 題，共 {n} 題" },
+  step: { en: "Question {i} of {n}: ", "zh-HK": "第 {i} 題（共 {n} 題）：" },
   skip: { en: "Skip", "zh-HK": "略過" },
   accept: { en: "I accept", "zh-HK": "我同意" },
   decline: { en: "I decline", "zh-HK": "我不同意" },
