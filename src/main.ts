@@ -22,6 +22,14 @@ async function main(): Promise<void> {
       token: config.TELEGRAM_BOT_TOKEN,
       apiRoot: config.TELEGRAM_API_ROOT,
       organiserChatId: config.TELEGRAM_ORGANISER_CHAT_ID,
+      webhook: config.TELEGRAM_WEBHOOK_DOMAIN
+        ? {
+            domain: config.TELEGRAM_WEBHOOK_DOMAIN,
+            port: config.TELEGRAM_WEBHOOK_PORT,
+            path: config.TELEGRAM_WEBHOOK_PATH,
+            secretToken: config.TELEGRAM_WEBHOOK_SECRET,
+          }
+        : undefined,
       bot: app.bot,
       logger,
     });

@@ -40,6 +40,10 @@ const schema = z.object({
   TELEGRAM_API_ROOT: optional,
   TELEGRAM_ORGANISER_IDS: list,
   TELEGRAM_ORGANISER_CHAT_ID: optional,
+  TELEGRAM_WEBHOOK_DOMAIN: optional,
+  TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65_535).default(8443),
+  TELEGRAM_WEBHOOK_PATH: z.string().default("/telegram"),
+  TELEGRAM_WEBHOOK_SECRET: optional,
 
   DISCORD_TOKEN: optional,
   DISCORD_API_BASE: optional,

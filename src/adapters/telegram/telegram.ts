@@ -20,9 +20,26 @@ export interface TelegramAdapterOptions {
   readonly apiRoot?: string | undefined;
   /** The chat that receives organiser notices. */
   readonly organiserChatId?: string | undefined;
+  /**
+   * Receive updates by webhook instead of long polling. Several instances may
+   * sit behind one webhook: de-duplication and conversations live in the store.
+   */
+  readonly webhook?:
+    | {
+        /** Public domain Telegram posts to (https). */
+        readonly domain: string;
+        readonly port: number;
+        readonly host?: string | undefined;
+        readonly path?: string | undefined;
+        /** Checked against the X-Telegram-Bot-Api-Secret-Token header. */
+        readonly secretToken?: string | undefined;
+      }
+    | undefined;
   readonly bot: Bot;
   readonly logger: Logger;
 }
+
+const ALLOWED_UPDATES = ["message", "callback_query", "poll_answer"] as const;
 
 const NOTE = {
   sentPrivately: "I've sent you the details in a private chat. / 詳情已私訊給你。",
@@ -38,7 +55,8 @@ export class TelegramAdapter {
   constructor(private readonly opts: TelegramAdapterOptions) {
     this.telegraf = new Telegraf(opts.token, {
       handlerTimeout: 60_000,
-      ...(opts.apiRoot ? { telegram: { apiRoot: opts.apiRoot } } : {}),
+      // Every call is a real API call (never folded into the webhook's HTTP answer): we need their results.
+      telegram: { webhookReply: false, ...(opts.apiRoot ? { apiRoot: opts.apiRoot } : {}) },
     });
     this.telegraf.use(async (ctx) => {
       await this.onUpdate(ctx.update);
@@ -46,7 +64,7 @@ export class TelegramAdapter {
     this.telegraf.catch((e) => opts.logger.error("telegram update failed", { error: describe(e) }));
   }
 
-  /** Identifies the bot, registers its commands in both languages, and starts long polling. */
+  /** Identifies the bot, registers its commands in both languages, and starts polling or the webhook. */
   async start(): Promise<void> {
     const info = await this.telegraf.telegram.getMe();
     this.telegraf.botInfo = info;
@@ -59,12 +77,27 @@ export class TelegramAdapter {
       commands.map((c) => ({ command: c.name, description: c.description["zh-HK"].slice(0, 256) })),
       { language_code: "zh" },
     );
+    const allowedUpdates = [...ALLOWED_UPDATES];
+    const hook = this.opts.webhook;
+    if (hook) {
+      await this.telegraf.launch({
+        allowedUpdates,
+        webhook: {
+          domain: hook.domain,
+          port: hook.port,
+          ...(hook.host ? { host: hook.host } : {}),
+          ...(hook.path ? { path: hook.path } : {}),
+          ...(hook.secretToken ? { secretToken: hook.secretToken } : {}),
+        },
+      });
+      return;
+    }
     this.telegraf
-      .launch({ allowedUpdates: ["message", "callback_query", "poll_answer"] })
+      .launch({ allowedUpdates })
       .catch((e: unknown) => this.opts.logger.error("telegram polling stopped", { error: describe(e) }));
   }
 
-  /** Stops polling. */
+  /** Stops polling or the webhook server. */
   stop(): void {
     this.telegraf.stop("shutdown");
   }
