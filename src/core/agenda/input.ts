@@ -55,17 +55,14 @@ export interface ProposalText {
   readonly details?: string;
 }
 
-/** Splits `/propose` arguments into a title and optional details. */
+/** Splits `/propose` arguments into a title and optional details (after the first newline or `|`). */
 export function splitProposal(args: string): { title: string; details?: string } {
   const clean = cleanText(args);
-  const nl = clean.indexOf("\n");
-  const bar = clean.indexOf(" | ");
-  const cuts = [nl, bar].filter((i) => i >= 0);
-  if (cuts.length === 0) return { title: clean };
-  const at = Math.min(...cuts);
-  const sep = at === nl ? 1 : 3;
-  const details = clean.slice(at + sep).trim();
-  return details ? { title: clean.slice(0, at), details } : { title: clean.slice(0, at) };
+  const at = clean.search(/[\n|]/);
+  if (at < 0) return { title: clean };
+  const details = clean.slice(at + 1).trim();
+  const title = clean.slice(0, at).trim();
+  return details ? { title, details } : { title };
 }
 
 /** Checks a proposal's title and details. */

@@ -146,8 +146,8 @@ export class AgendaRepo {
     return new Map(rows.map((r) => [r.key.slice(townhallId.length + 1), r.value]));
   }
 
-  /** One topic with its status and supporters, by id. */
-  async topic(topicId: string): Promise<TopicView | undefined> {
+  /** One topic with its status and (unless `withVoters` is false, which saves a `list`) its supporters, by id. */
+  async topic(topicId: string, withVoters = true): Promise<TopicView | undefined> {
     const ref = await this.store.get<TopicRef>(NS.topicRef, topicId);
     if (!ref) return undefined;
     const key = `${ref.townhallId}:${topicId}`;
@@ -155,8 +155,13 @@ export class AgendaRepo {
     if (!topic) return undefined;
     const review = await this.store.get<Decision>(NS.decision, `${key}:review`);
     const final = await this.store.get<Decision>(NS.decision, `${key}:final`);
-    const voters = await this.voters(ref.townhallId, topicId);
+    const voters = withVoters ? await this.voters(ref.townhallId, topicId) : [];
     return view(topic, review, final, voters);
+  }
+
+  /** The final decision (rejection or merge) of a topic, if any. */
+  async finalDecision(townhallId: string, topicId: string): Promise<Decision | undefined> {
+    return this.store.get<Decision>(NS.decision, `${townhallId}:${topicId}:final`);
   }
 
   /** Every topic of a townhall with status and supporters: three `list` calls, whatever the size. */

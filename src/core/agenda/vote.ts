@@ -54,12 +54,12 @@ async function votable(d: AgendaDeps, ctx: Context, rawId: string, command: stri
   if (!rawId.trim()) return fail(fill(t(ctx.lang, M.idNeeded), { command }));
   const id = normaliseId(rawId.trim());
   if (!TOPIC_ID.test(id)) return fail(fill(t(ctx.lang, M.badId), { input: rawId.trim() }));
-  let view = await d.repo.topic(id);
+  let view = await d.repo.topic(id, false);
   let note = "";
   for (let hop = 0; view?.status === "merged" && view.decision?.into && hop < MAX_MERGE_HOPS; hop++) {
     const into: string = view.decision.into;
     note = fill(t(ctx.lang, M.redirected), { from: id, id: into });
-    view = await d.repo.topic(into);
+    view = await d.repo.topic(into, false);
   }
   const th = view ? await d.repo.townhall(view.topic.townhallId) : undefined;
   if (!view || !th) return fail(fill(t(ctx.lang, M.notFound), { id }));
@@ -78,8 +78,8 @@ export async function upvote(d: AgendaDeps, ctx: Context, rawId: string): Promis
   const added = await d.repo.addVote(th.id, view.topic.id, ctx.member.id, ctx.now);
   if (added) {
     // An organiser may have merged the topic between our check and our vote: follow the votes.
-    const now = await d.repo.topic(view.topic.id);
-    if (now?.status === "merged" && now.decision?.into) await d.repo.moveVotes(th.id, view.topic.id, now.decision.into);
+    const final = await d.repo.finalDecision(th.id, view.topic.id);
+    if (final?.status === "merged" && final.into) await d.repo.moveVotes(th.id, view.topic.id, final.into);
   }
   const n = (await d.repo.voters(th.id, view.topic.id)).length;
   const values = { id: view.topic.id, title: view.topic.title, votes: votes(ctx.lang, n) };

@@ -1,0 +1,221 @@
+/**
+ * Store-level guarantees of the townhall agenda, for any {@link Store}: the
+ * storage team runs `agendaContract` against SQLite, PostgreSQL and Redis.
+ * Everything is driven through the real Bot as members would; assertions are
+ * on the stored records as well as on what the bot displays. Only the Store
+ * interface is relied on.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { agenda } from "../../src/core/agenda/index.ts";
+import { NS } from "../../src/core/agenda/model.ts";
+import { votePrefix } from "../../src/core/agenda/repo.ts";
+import { Bot } from "../../src/core/bot.ts";
+import type { Embedder, Store } from "../../src/core/ports.ts";
+import { type Button, type Reply, text } from "../../src/core/replies.ts";
+import type { Member } from "../../src/core/types.ts";
+import { dm, makeServices, member, replyText } from "../helpers/services.ts";
+
+/**
+ * An embedder under which only identical texts are similar (one dimension per
+ * distinct text), so concurrent proposals with distinct titles never stop at
+ * the look-alike question.
+ */
+export class ExactEmbedder implements Embedder {
+  private readonly seen = new Map<string, number>();
+  constructor(private readonly dims = 4096) {}
+  async embedDocuments(texts: string[]): Promise<number[][]> {
+    return texts.map((t) => this.vec(t));
+  }
+  async embedQuery(text: string): Promise<number[]> {
+    return this.vec(text);
+  }
+  private vec(text: string): number[] {
+    const key = text.trim().toLowerCase();
+    let i = this.seen.get(key);
+    if (i === undefined) {
+      i = this.seen.size % this.dims;
+      this.seen.set(key, i);
+    }
+    const v = new Array<number>(this.dims).fill(0);
+    v[i] = 1;
+    return v;
+  }
+}
+
+/** Every button of some replies. */
+export function buttonsOf(replies: readonly Reply[]): Button[] {
+  return replies.flatMap((r) => {
+    if (r.type === "text" || r.type === "card") return [...(r.buttons ?? [])];
+    if (r.type === "choice") return [...r.choices];
+    return [];
+  });
+}
+
+/** The first topic id (T + 5 characters) mentioned in some replies. */
+export function topicIdIn(replies: readonly Reply[]): string {
+  const m = /\bT[0-9A-Z]{5}\b/.exec(replyText(replies));
+  if (!m) throw new Error(`no topic id in: ${replyText(replies)}`);
+  return m[0];
+}
+
+/** Options of {@link agendaDriver}. */
+export interface DriverOptions {
+  store?: Store;
+  embedder?: Embedder;
+  moderation?: "auto" | "review";
+  maxProposalsPerMember?: number;
+}
+
+/** A bot with the agenda feature and one organiser, and helpers to talk to it as members do. */
+export function agendaDriver(opts: DriverOptions = {}) {
+  const org = member("org", "console", { displayName: "Olivia Organiser" });
+  const env = makeServices({
+    organisers: [org.id],
+    ...(opts.store ? { store: opts.store } : {}),
+    ...(opts.embedder ? { embedder: opts.embedder } : {}),
+  });
+  const feature = agenda(env.services, {
+    moderation: opts.moderation ?? "auto",
+    maxProposalsPerMember: opts.maxProposalsPerMember ?? 5,
+  });
+  const bot = new Bot(env.services, [feature], async () => [text("fallback")]);
+  const say = (m: Member, body: string) => bot.handle({ kind: "text", member: m, chat: dm(m), text: body });
+  const press = (m: Member, data: string) => bot.handle({ kind: "action", member: m, chat: dm(m), data });
+  /** Opens a fresh townhall (closing one left open by an earlier run) and returns its id. */
+  const openTownhall = async (name = "2027 Q1 Townhall | 2027-03-15"): Promise<string> => {
+    await say(org, "/townhall close");
+    const replies = await say(org, `/townhall open ${name}`);
+    const m = /\bH[0-9A-Z]{5}\b/.exec(replyText(replies));
+    if (!m) throw new Error(`townhall not opened: ${replyText(replies)}`);
+    return m[0];
+  };
+  /** Proposes a topic as `m` and returns its id. */
+  const proposeTopic = async (m: Member, title: string, details = "Details of the topic."): Promise<string> =>
+    topicIdIn(await say(m, `/propose ${title} | ${details}`));
+  return { ...env, feature, bot, org, say, press, openTownhall, proposeTopic };
+}
+
+/** The store-level guarantees of the agenda, run against one store. */
+export function agendaContract(name: string, makeStore: () => Promise<Store>, cleanup?: () => Promise<void>): void {
+  describe(`agenda store contract: ${name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await makeStore();
+    });
+    afterEach(async () => {
+      await store.close();
+      await cleanup?.();
+    });
+
+    const votesOf = async (th: string, topic: string) => store.list(NS.vote, votePrefix(th, topic));
+
+    it("counts 1,000 distinct members voting concurrently on one topic exactly 1,000 times", async () => {
+      const a = agendaDriver({ store, embedder: new ExactEmbedder() });
+      const th = await a.openTownhall();
+      const id = await a.proposeTopic(a.org, "Stablecoin licensing for start-ups");
+      const members = Array.from({ length: 1000 }, (_, i) => member(`m${i}`, i % 2 ? "telegram" : "discord"));
+      await Promise.all(members.map((m) => a.press(m, `ag:up:${id}`)));
+      const records = await votesOf(th, id);
+      expect(records).toHaveLength(1000);
+      expect(new Set(records.map((r) => r.key)).size).toBe(1000);
+      expect(replyText(await a.say(a.org, `/agenda ${id}`))).toContain("1000 votes");
+      expect(replyText(await a.say(a.org, "/agenda"))).toContain(
+        `${id} Stablecoin licensing for start-ups (1000 votes)`,
+      );
+    });
+
+    it("counts one member pressing upvote 100 times concurrently once", async () => {
+      const a = agendaDriver({ store, embedder: new ExactEmbedder() });
+      const th = await a.openTownhall();
+      const id = await a.proposeTopic(a.org, "Tax treatment of staking rewards");
+      const m = member("presser", "telegram");
+      const replies = await Promise.all(Array.from({ length: 100 }, () => a.press(m, `ag:up:${id}`)));
+      expect(await votesOf(th, id)).toHaveLength(1);
+      expect(replies.filter((r) => replyText(r).startsWith("You support"))).toHaveLength(1);
+      expect(replyText(await a.say(m, `/agenda ${id}`))).toContain("Support: 1 vote");
+    });
+
+    it("counts each voter once after merging two topics with overlapping voters", async () => {
+      const a = agendaDriver({ store, embedder: new ExactEmbedder() });
+      const th = await a.openTownhall();
+      const from = await a.proposeTopic(a.org, "Bank accounts for virtual-asset firms");
+      const into = await a.proposeTopic(a.org, "Banking access for crypto companies");
+      const voters = Array.from({ length: 9 }, (_, i) => member(`v${i}`, i % 3 === 0 ? "discord" : "telegram"));
+      await Promise.all(voters.slice(0, 6).map((m) => a.press(m, `ag:up:${from}`)));
+      await Promise.all(voters.slice(3).map((m) => a.press(m, `ag:up:${into}`)));
+      expect(await votesOf(th, from)).toHaveLength(6);
+      expect(await votesOf(th, into)).toHaveLength(6);
+      const reply = replyText(await a.say(a.org, `/townhall merge ${from} ${into}`));
+      expect(reply).toContain("9 votes");
+      const merged = await votesOf(th, into);
+      expect(merged.map((r) => r.key.slice(votePrefix(th, into).length)).sort()).toEqual(
+        voters.map((v) => v.id).sort(),
+      );
+      expect(await votesOf(th, from)).toHaveLength(0);
+      expect(replyText(await a.say(a.org, `/agenda ${into}`))).toContain("9 votes");
+    });
+
+    it("loses no vote cast on a topic while it is being merged", async () => {
+      const a = agendaDriver({ store, embedder: new ExactEmbedder() });
+      const th = await a.openTownhall();
+      const from = await a.proposeTopic(a.org, "Travel rule compliance costs");
+      const into = await a.proposeTopic(a.org, "Cost of complying with the travel rule");
+      const voters = Array.from({ length: 60 }, (_, i) => member(`r${i}`, "telegram"));
+      await Promise.all(voters.slice(0, 20).map((m) => a.press(m, `ag:up:${from}`)));
+      await Promise.all([
+        ...voters.slice(20).map((m) => a.press(m, `ag:up:${from}`)),
+        a.say(a.org, `/townhall merge ${from} ${into}`),
+      ]);
+      expect(await votesOf(th, into)).toHaveLength(60);
+      expect(await votesOf(th, from)).toHaveLength(0);
+    });
+
+    it("lets concurrent proposals of one member never exceed the per-member limit", async () => {
+      const a = agendaDriver({ store, embedder: new ExactEmbedder(), maxProposalsPerMember: 3 });
+      const th = await a.openTownhall();
+      const m = member("eager", "discord");
+      const replies = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => a.say(m, `/propose Distinct topic number ${i} | details ${i}`)),
+      );
+      const mine = (await store.list<{ proposerId: string }>(NS.topic, `${th}:`)).filter(
+        (r) => r.value.proposerId === m.id,
+      );
+      expect(mine).toHaveLength(3);
+      expect(replies.filter((r) => replyText(r).includes("the most allowed per member"))).toHaveLength(17);
+      expect(replyText(await a.say(m, "/propose One more topic | still refused"))).toContain("the most allowed");
+      // Another member is not affected.
+      expect(replyText(await a.say(member("other"), "/propose Another member's topic | fine"))).toContain("Your topic");
+    });
+
+    it("keeps one ballot per member and combines platforms in a poll under concurrency", async () => {
+      const a = agendaDriver({ store, embedder: new ExactEmbedder() });
+      await a.openTownhall();
+      await a.proposeTopic(a.org, "First topic of the poll");
+      await a.proposeTopic(a.org, "Second topic of the poll");
+      const [poll] = await a.say(a.org, "/townhall poll 2");
+      if (poll?.type !== "poll") throw new Error("no poll");
+      await a.bot.pollPosted(poll.pollId, "telegram", "tg-poll");
+      await a.bot.pollPosted(poll.pollId, "discord", "dc-poll");
+      const tg = Array.from({ length: 50 }, (_, i) => member(`t${i}`, "telegram"));
+      const dc = Array.from({ length: 50 }, (_, i) => member(`d${i}`, "discord"));
+      const repeat = member("again", "telegram");
+      await Promise.all([
+        ...tg.map((m) =>
+          a.bot.pollVote({ member: m, platform: "telegram", nativePollId: "tg-poll", optionIndexes: [0] }),
+        ),
+        ...dc.map((m) =>
+          a.bot.pollVote({ member: m, platform: "discord", nativePollId: "dc-poll", optionIndexes: [0, 1] }),
+        ),
+        ...Array.from({ length: 30 }, () =>
+          a.bot.pollVote({ member: repeat, platform: "telegram", nativePollId: "tg-poll", optionIndexes: [1] }),
+        ),
+      ]);
+      const ballots = await store.list(NS.ballot, `${poll.pollId.slice(3)}:`);
+      expect(ballots).toHaveLength(101);
+      const results = replyText(await a.say(a.org, "/townhall results"));
+      expect(results).toContain("101 members voted");
+      expect(results).toContain(`1. ${poll.options[0]} (100 votes)`);
+      expect(results).toContain(`2. ${poll.options[1]} (51 votes)`);
+    });
+  });
+}
