@@ -53,3 +53,23 @@ export function runId(label: string): string {
 export function quietLogger(): MemoryLogger {
   return new MemoryLogger();
 }
+
+/** Drops a test table from the local PostgreSQL. */
+export async function dropPgTable(table: string): Promise<void> {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  await client.query(`DROP TABLE IF EXISTS "${table}"`);
+  await client.end();
+}
+
+/** Deletes every key of a test namespace from the local Redis. */
+export async function dropRedisNamespace(namespace: string): Promise<void> {
+  const { createClient } = await import("@redis/client");
+  const client = createClient({ url: REDIS_URL });
+  await client.connect();
+  for await (const keys of client.scanIterator({ MATCH: `${namespace}::*`, COUNT: 1000 })) {
+    if (keys.length > 0) await client.del(keys);
+  }
+  client.destroy();
+}
