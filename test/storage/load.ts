@@ -19,6 +19,8 @@ export interface Job {
   /** Writes in flight at once in the worker. */
   readonly concurrency: number;
   readonly ops: readonly Op[];
+  /** Epoch ms at which to start writing (so several workers start together); default at once. */
+  readonly startAt?: number;
 }
 
 /** Shape of a plan. */
@@ -88,6 +90,9 @@ export class Worker {
   readonly done: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   readonly ready: Promise<void>;
   stderr = "";
+  /** Epoch ms at which the worker started and finished writing. */
+  startedAt = 0;
+  finishedAt = 0;
   private readonly child: ChildProcessWithoutNullStreams;
   private buffered = "";
   private onAck: (() => void) | undefined;
@@ -137,6 +142,8 @@ export class Worker {
 
   private parse(line: string): void {
     const [kind, a = "", b = "", c = ""] = line.split(" ");
+    if (kind === "go") this.startedAt = Number(a);
+    if (kind === "done") this.finishedAt = Number(a);
     if (kind === "vote") {
       const list = this.acks.votes.get(a) ?? [];
       list.push(b === "1");

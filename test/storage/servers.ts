@@ -5,7 +5,6 @@
  */
 import { randomBytes } from "node:crypto";
 import { connect } from "node:net";
-import { it } from "vitest";
 import { MemoryLogger } from "../helpers/services.ts";
 
 /** PostgreSQL of the development machines and CI. */
@@ -37,6 +36,7 @@ export async function requireServer(label: string, port: number): Promise<boolea
   const notice = `${label} is not reachable on 127.0.0.1:${port}: its storage suites are ${ci ? "REQUIRED under CI=true" : "SKIPPED"}`;
   console.warn(`\n*** ${notice} ***\n`);
   if (ci) {
+    const { it } = await import("vitest");
     it(`${label} is available (required under CI)`, () => {
       throw new Error(notice);
     });

@@ -1,8 +1,8 @@
 /**
  * A bot-like process writing votes and donation offers to a shared store, for
  * the multi-process and crash tests and the storage benchmark. Reads its job
- * (JSON) from stdin, prints `ready`, then one line per acknowledged write,
- * only after the write resolved, then `done`:
+ * (JSON) from stdin, prints `ready`, `go <epoch ms>` when it starts writing, then one line per acknowledged write,
+ * only after the write resolved, then `done <epoch ms>`:
  *   `vote <topic>:<member> <1 created|0 refused> <ms>`
  *   `offer <ref> <seq> <ms>`
  *   `fail <op> <message>` when a write failed (nothing acknowledged).
@@ -36,6 +36,9 @@ async function main(): Promise<void> {
     ...(job.isolate ? { isolate: job.isolate } : {}),
   });
   await write("ready");
+  const wait = (job.startAt ?? 0) - Date.now();
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  await write(`go ${Date.now()}`);
 
   const run = async (op: Op): Promise<void> => {
     const t0 = performance.now();
@@ -64,8 +67,9 @@ async function main(): Promise<void> {
     }
   });
   await Promise.all(lanes);
+  const finished = Date.now();
   await store.close();
-  await write("done");
+  await write(`done ${finished}`);
 }
 
 main().catch(async (e: unknown) => {
