@@ -1,0 +1,130 @@
+/**
+ * Loading of the knowledge folder: Markdown documents with front matter,
+ * split into passages by section, and the curated FAQ (faq.json).
+ */
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+
+/** A passage: one section of one document, the unit of retrieval and citation. */
+export interface Passage {
+  /** `<path>#<n>`. */
+  readonly id: string;
+  readonly title: string;
+  /** Path of the document relative to the knowledge folder. */
+  readonly path: string;
+  readonly section: string;
+  readonly text: string;
+}
+
+/** A parsed Markdown document. */
+export interface KnowledgeDoc {
+  readonly path: string;
+  readonly title: string;
+  readonly source: string;
+  readonly passages: readonly Passage[];
+}
+
+const bilingual = z.object({ en: z.string().min(1), "zh-HK": z.string().min(1) });
+const entrySchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,32}$/),
+  doc: z.string().min(1),
+  section: z.string().min(1),
+  q: z.object({ en: z.array(z.string().min(3)).min(1), "zh-HK": z.array(z.string().min(2)).min(1) }),
+  a: bilingual,
+});
+const faqSchema = z.object({ entries: z.array(entrySchema).min(1) });
+
+/** A curated FAQ entry. `doc` is a document path, or `bot` for entries about the bot itself. */
+export type FaqEntry = z.infer<typeof entrySchema>;
+
+/** Reads `title:` and `source:` from a `---` front matter block. */
+function frontMatter(raw: string): { meta: Record<string, string>; body: string } {
+  const m = /^---\n([\s\S]*?)\n---\n?/.exec(raw);
+  if (!m) return { meta: {}, body: raw };
+  const meta: Record<string, string> = {};
+  for (const line of (m[1] ?? "").split("\n")) {
+    const kv = /^([A-Za-z_]+):\s*(.*)$/.exec(line);
+    if (kv?.[1]) meta[kv[1]] = (kv[2] ?? "").replace(/^"(.*)"$/, "$1").replace(/\\"/g, '"');
+  }
+  return { meta, body: raw.slice(m[0].length) };
+}
+
+/** Splits a Markdown document into passages at `##` headings (long sections at paragraph boundaries). */
+export function parseMarkdown(path: string, raw: string, maxChars = 1200): KnowledgeDoc {
+  const { meta, body } = frontMatter(raw.replace(/\r\n?/g, "\n"));
+  const h1 = /^#\s+(.+)$/m.exec(body)?.[1]?.trim();
+  const title = meta.title ?? h1 ?? path;
+  const passages: Passage[] = [];
+  let section = title;
+  let paras: string[] = [];
+  const flush = () => {
+    let chunk: string[] = [];
+    const emit = () => {
+      if (chunk.length === 0) return;
+      passages.push({ id: `${path}#${passages.length}`, title, path, section, text: chunk.join("\n\n") });
+      chunk = [];
+    };
+    for (const p of paras) {
+      if (chunk.length > 0 && [...chunk, p].join("\n\n").length > maxChars) emit();
+      chunk.push(p);
+    }
+    emit();
+    paras = [];
+  };
+  for (const block of body.split(/\n\s*\n/)) {
+    const b = block.trim();
+    if (!b) continue;
+    const heading = /^(#{1,6})\s+(.+)$/.exec(b.split("\n")[0] ?? "");
+    if (heading) {
+      flush();
+      section = (heading[2] ?? "").trim();
+      const rest = b.split("\n").slice(1).join(" ").trim();
+      if (rest) paras.push(rest);
+      continue;
+    }
+    paras.push(b.replace(/\s*\n\s*/g, " "));
+  }
+  flush();
+  return { path, title, source: meta.source ?? "", passages };
+}
+
+/** Parses and validates faq.json. */
+export function parseFaq(raw: string): FaqEntry[] {
+  const parsed = faqSchema.parse(JSON.parse(raw));
+  const ids = new Set<string>();
+  for (const e of parsed.entries) {
+    if (ids.has(e.id)) throw new Error(`duplicate FAQ id ${e.id}`);
+    ids.add(e.id);
+  }
+  return parsed.entries;
+}
+
+/** Everything in the knowledge folder, plus a content hash of it. */
+export interface KnowledgeFiles {
+  readonly docs: readonly KnowledgeDoc[];
+  readonly faq: readonly FaqEntry[];
+  readonly hash: string;
+}
+
+/** Reads the knowledge folder: every `*.md` document and `faq.json` (optional). */
+export function loadKnowledgeFiles(dir: string): KnowledgeFiles {
+  const names = readdirSync(dir)
+    .filter((n) => n.endsWith(".md") || n === "faq.json")
+    .sort();
+  const h = createHash("sha256");
+  const docs: KnowledgeDoc[] = [];
+  let faq: FaqEntry[] = [];
+  for (const name of names) {
+    const raw = readFileSync(join(dir, name), "utf8");
+    h.update(name).update("\0").update(raw).update("\0");
+    if (name === "faq.json") faq = parseFaq(raw);
+    else if (name.toLowerCase() !== "readme.md") docs.push(parseMarkdown(name, raw));
+  }
+  const paths = new Set(docs.map((d) => d.path));
+  for (const e of faq) {
+    if (e.doc !== "bot" && !paths.has(e.doc)) throw new Error(`FAQ entry ${e.id} cites unknown document ${e.doc}`);
+  }
+  return { docs, faq, hash: h.digest("hex") };
+}

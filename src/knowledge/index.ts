@@ -1,0 +1,93 @@
+/**
+ * The knowledge module's entry point for the composition root: loads the
+ * knowledge folder, opens (or builds) the persisted index and returns the
+ * knowledge base and the embedder.
+ */
+import { basename, join } from "node:path";
+import type { Embedder, KnowledgeBase, Logger } from "../core/ports.ts";
+import { type KnowledgeFiles, loadKnowledgeFiles } from "./documents.ts";
+import { loadGlove } from "./glove.ts";
+import { LocalKnowledgeBase, type Unit } from "./kb.ts";
+import { LexicalIndex } from "./lexical.ts";
+import { LocalEmbedder } from "./local-embedder.ts";
+import { OpenAIEmbedder } from "./openai-embedder.ts";
+import { analyse } from "./text.ts";
+import { openVectorIndex } from "./vector-index.ts";
+
+/** Options of {@link openKnowledge}. */
+export interface OpenKnowledgeOptions {
+  knowledgeDir: string;
+  dataDir: string;
+  openai?: { apiKey: string; baseURL?: string; model: string };
+  logger: Logger;
+  rebuild?: boolean;
+  onProgress?: (msg: string) => void;
+}
+
+/** What {@link openKnowledge} returns. */
+export interface OpenedKnowledge {
+  knowledge: KnowledgeBase;
+  embedder: Embedder;
+  stats: { passages: number; faqEntries: number; builtFresh: boolean; embedder: string; ms: number };
+}
+
+/** The retrieval units of the knowledge: every FAQ phrasing and answer, every passage. */
+export function buildUnits(files: KnowledgeFiles): Unit[] {
+  const units: Unit[] = [];
+  for (const e of files.faq) {
+    for (const q of e.q.en) units.push({ kind: "faq-q", ref: e.id, lang: "en", text: q });
+    for (const q of e.q["zh-HK"]) units.push({ kind: "faq-q", ref: e.id, lang: "zh-HK", text: q });
+    units.push({ kind: "faq-a", ref: e.id, lang: "en", text: e.a.en });
+    units.push({ kind: "faq-a", ref: e.id, lang: "zh-HK", text: e.a["zh-HK"] });
+  }
+  for (const d of files.docs) {
+    for (const p of d.passages) units.push({ kind: "passage", ref: p.id, lang: "en", text: `${p.section}\n${p.text}` });
+  }
+  return units;
+}
+
+/** Opens the knowledge base: rebuilds the index when the knowledge or the embedder changed, else loads it. */
+export async function openKnowledge(
+  opts: OpenKnowledgeOptions,
+): Promise<OpenedKnowledge & { knowledge: LocalKnowledgeBase }> {
+  const started = performance.now();
+  const progress = (msg: string) => {
+    opts.logger.info(msg);
+    opts.onProgress?.(msg);
+  };
+  const files = loadKnowledgeFiles(opts.knowledgeDir);
+  const vectors = loadGlove(join(opts.dataDir, "glove"), progress);
+  const local = new LocalEmbedder(vectors);
+  const embedder = opts.openai ? new OpenAIEmbedder(opts.openai) : local;
+  const units = buildUnits(files);
+  const { search, builtFresh } = await openVectorIndex({
+    dir: join(opts.dataDir, "index"),
+    units,
+    embedder,
+    knowledgeHash: files.hash,
+    progress,
+    ...(opts.rebuild ? { rebuild: true } : {}),
+  });
+  const lexical = new LexicalIndex(
+    vectors,
+    units.map((u) => analyse(u.text)),
+    (t) => local.row(t),
+  );
+  const passages = files.docs.flatMap((d) => d.passages);
+  const knowledge = new LocalKnowledgeBase(
+    units,
+    lexical,
+    search,
+    embedder,
+    files.faq,
+    passages,
+    basename(opts.knowledgeDir),
+  );
+  const ms = Math.round(performance.now() - started);
+  progress(`knowledge ready: ${passages.length} passages, ${files.faq.length} FAQ entries, ${embedder.id}, ${ms} ms`);
+  return {
+    knowledge,
+    embedder,
+    stats: { passages: passages.length, faqEntries: files.faq.length, builtFresh, embedder: embedder.id, ms },
+  };
+}

@@ -1,0 +1,227 @@
+/**
+ * Lexical side of retrieval: an inverted index with BM25 candidates, spelling
+ * correction against the knowledge vocabulary, and "soft coverage": how much
+ * of the question's weight a unit covers, where a word counts fully when its
+ * stem appears and partly when a GloVe neighbour does.
+ */
+import type { WordVectors } from "./glove.ts";
+import { editDistance, type Token } from "./text.ts";
+
+interface UnitTerms {
+  readonly keys: readonly string[];
+  readonly rows: Int32Array;
+  readonly length: number;
+}
+
+/** A question prepared for scoring. */
+export interface PreparedQuery {
+  readonly tokens: readonly Token[];
+  readonly keys: readonly string[];
+  readonly rows: Int32Array;
+  readonly weights: Float64Array;
+  readonly total: number;
+  readonly cache: Map<number, number>[];
+  readonly floor: number;
+}
+
+const COMMON = 1000;
+
+/** Similarity of two different words from the cosine of their GloVe vectors: 0 up to `floor`, rising to 0.9 at 0.8. */
+export function softSimilarity(cos: number, floor: number): number {
+  if (cos >= 0.8) return 0.9;
+  return cos <= floor ? 0 : ((cos - floor) / (0.8 - floor)) * 0.9;
+}
+
+/** How a unit covers a question. */
+export interface CoverageDetail {
+  /** Share of the question's weight covered (0..1). */
+  readonly coverage: number;
+  /** Coverage of the question's key words only (those weighing at least 60% of the heaviest). */
+  readonly key: number;
+}
+
+/** The lexical index over the retrieval units. */
+export class LexicalIndex {
+  private readonly units: UnitTerms[] = [];
+  private readonly df = new Map<string, number>();
+  private readonly postings = new Map<string, number[]>();
+  /** Surface word of each English key, for spelling correction. */
+  private readonly surface = new Map<string, Token>();
+  private avgLength = 1;
+
+  constructor(
+    private readonly vectors: WordVectors,
+    unitTokens: readonly (readonly Token[])[],
+    private readonly rowOf: (t: Token) => number,
+  ) {
+    let total = 0;
+    unitTokens.forEach((tokens, u) => {
+      const keys = [...new Set(tokens.map((t) => t.key))];
+      const rows = new Int32Array(keys.length).fill(-1);
+      for (const t of tokens) {
+        const i = keys.indexOf(t.key);
+        if (i >= 0 && rows[i] === -1) rows[i] = rowOf(t);
+        if (!t.han && !this.surface.has(t.key)) this.surface.set(t.key, t);
+      }
+      for (const k of keys) {
+        this.df.set(k, (this.df.get(k) ?? 0) + 1);
+        let p = this.postings.get(k);
+        if (!p) {
+          p = [];
+          this.postings.set(k, p);
+        }
+        p.push(u);
+      }
+      this.units.push({ keys, rows, length: tokens.length });
+      total += tokens.length;
+    });
+    this.avgLength = Math.max(1, total / Math.max(1, unitTokens.length));
+  }
+
+  /** How many units. */
+  get size(): number {
+    return this.units.length;
+  }
+
+  /** BM25 inverse document frequency; unknown words weigh the most. */
+  idf(key: string): number {
+    const n = this.units.length;
+    const df = this.df.get(key) ?? 0;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** Replaces misspelt English words by the closest word of the knowledge (edit distance 1, or 2 for long words). */
+  correct(tokens: readonly Token[]): Token[] {
+    return tokens.map((t) => {
+      if (t.han || this.df.has(t.key) || t.word.length < 4 || /\d/.test(t.word)) return t;
+      const row = this.vectors.id(t.word);
+      if (row >= 0 && row < 60_000) return t; // a common English word, not a typo
+      const max = t.word.length >= 8 ? 2 : 1;
+      let best: Token | undefined;
+      let bestScore = -1;
+      for (const [key, cand] of this.surface) {
+        const d = Math.min(editDistance(t.word, cand.word, max), editDistance(t.key, key, max));
+        if (d > max) continue;
+        const score = (max + 1 - d) * 1000 + (this.df.get(key) ?? 0);
+        if (score > bestScore) {
+          bestScore = score;
+          best = cand;
+        }
+      }
+      return best ?? t;
+    });
+  }
+
+  /** Prepares a (corrected) question: its keys, GloVe rows and weights. */
+  prepare(tokens: readonly Token[], floor = 0.45): PreparedQuery {
+    const seen = new Map<string, Token>();
+    for (const t of tokens) if (!seen.has(t.key)) seen.set(t.key, t);
+    const uniq = [...seen.values()];
+    const rows = new Int32Array(uniq.length);
+    const weights = new Float64Array(uniq.length);
+    let total = 0;
+    uniq.forEach((t, i) => {
+      const row = this.rowOf(t);
+      rows[i] = row;
+      // Single Chinese characters are weak evidence next to bigrams.
+      const generic = row >= 0 ? this.vectors.sif(row) : t.han && t.key.length === 1 ? 0.25 : 1;
+      weights[i] = this.idf(t.key) * generic;
+      total += weights[i] ?? 0;
+    });
+    return {
+      tokens: uniq,
+      keys: uniq.map((t) => t.key),
+      rows,
+      weights,
+      total,
+      cache: uniq.map(() => new Map<number, number>()),
+      floor,
+    };
+  }
+
+  /** The `k` best units by BM25 on exact keys. */
+  candidates(q: PreparedQuery, k: number): number[] {
+    const scores = new Map<number, number>();
+    const k1 = 1.2;
+    const b = 0.75;
+    q.keys.forEach((key, i) => {
+      const idf = q.weights[i] ?? 0;
+      for (const u of this.postings.get(key) ?? []) {
+        const len = this.units[u]?.length ?? 1;
+        const s = (idf * (k1 + 1)) / (1 + k1 * (1 - b + (b * len) / this.avgLength));
+        scores.set(u, (scores.get(u) ?? 0) + s);
+      }
+    });
+    return [...scores.entries()]
+      .sort((x, y) => y[1] - x[1])
+      .slice(0, k)
+      .map(([u]) => u);
+  }
+
+  private sim(q: PreparedQuery, i: number, key: string, row: number): number {
+    if (q.keys[i] === key) return 1;
+    const qr = q.rows[i] ?? -1;
+    // Very common words have broad, noisy neighbourhoods ("start" ~ "year"): they match only exactly.
+    if (qr < COMMON || row < COMMON) return 0;
+    const cache = q.cache[i];
+    const hit = cache?.get(row);
+    if (hit !== undefined) return hit;
+    const s = softSimilarity(this.vectors.cosine(qr, row), q.floor);
+    cache?.set(row, s);
+    return s;
+  }
+
+  /** How much of the question's weight a unit covers, overall and on the key words. */
+  coverage(q: PreparedQuery, unit: number): CoverageDetail {
+    const u = this.units[unit];
+    if (!u || q.total === 0) return { coverage: 0, key: 0 };
+    let got = 0;
+    let max = 0;
+    for (const w of q.weights) max = Math.max(max, w);
+    let keyGot = 0;
+    let keyTotal = 0;
+    for (let i = 0; i < q.keys.length; i++) {
+      let best = 0;
+      for (let j = 0; j < u.keys.length && best < 1; j++) {
+        const s = this.sim(q, i, u.keys[j] ?? "", u.rows[j] ?? -1);
+        if (s > best) best = s;
+      }
+      const w = q.weights[i] ?? 0;
+      got += best * w;
+      if (w >= 0.6 * max) {
+        keyGot += best * w;
+        keyTotal += w;
+      }
+    }
+    return { coverage: got / q.total, key: keyTotal === 0 ? 0 : keyGot / keyTotal };
+  }
+
+  /** Share of a unit's own weight covered by the question (0..1): high when a phrasing is asked nearly verbatim. */
+  reverseCoverage(q: PreparedQuery, unit: number): number {
+    const u = this.units[unit];
+    if (!u || u.keys.length === 0) return 0;
+    let got = 0;
+    let total = 0;
+    for (let j = 0; j < u.keys.length; j++) {
+      const key = u.keys[j] ?? "";
+      const w = this.idf(key);
+      total += w;
+      let best = 0;
+      for (let i = 0; i < q.keys.length && best < 1; i++) best = Math.max(best, this.sim(q, i, key, u.rows[j] ?? -1));
+      got += best * w;
+    }
+    return total === 0 ? 0 : got / total;
+  }
+
+  /** Soft coverage of the question by an arbitrary analysed text (a sentence), for picking answer sentences. */
+  coverageOf(q: PreparedQuery, tokens: readonly Token[]): number {
+    if (q.total === 0) return 0;
+    let got = 0;
+    for (let i = 0; i < q.keys.length; i++) {
+      let best = 0;
+      for (const t of tokens) best = Math.max(best, this.sim(q, i, t.key, this.rowOf(t)));
+      got += best * (q.weights[i] ?? 0);
+    }
+    return got / q.total;
+  }
+}

@@ -1,0 +1,15 @@
+/** The knowledge base's own user-facing strings, in both languages. */
+import type { Localised } from "../core/i18n.ts";
+
+/** Texts of answers and declines. */
+export const KB_TEXT = {
+  declined: {
+    en: "I couldn't find this in the association's documents, so I'd rather not guess. I can pass your question to the organisers.",
+    "zh-HK": "協會的文件沒有提及這一點，我不想胡亂猜測。我可以把你的問題轉交籌辦人。",
+  },
+  englishOnly: {
+    en: "",
+    "zh-HK": "（此資料只有英文原文）",
+  },
+  botSource: { en: "About this bot", "zh-HK": "關於本機械人" },
+} satisfies Record<string, Localised>;

@@ -1,0 +1,178 @@
+/**
+ * Text analysis shared by the local embedder and the lexical scorer:
+ * English words (lower-cased, stopwords removed, lightly stemmed) and
+ * overlapping character bigrams for Chinese (Han) runs.
+ */
+
+// Function words and question boilerplate: they say nothing about the topic.
+const STOP = new Set(
+  (
+    "a about above after again against all also am an and any are aren't as at be because been before being below " +
+    "between both but by can can't cannot could couldn't did didn't do does doesn't doing don't down during each " +
+    "either few for from further get gets getting give given go goes going got had hasn't has have haven't having he " +
+    "her here hers herself him himself his how however i i'd i'm i've if in into is isn't it it's its itself just " +
+    "let let's me might more most much must my myself no nor not now of off on once one only or other ought our ours " +
+    "ourselves out over own please same say says shall she should so some something such tell than that that's the " +
+    "their theirs them themselves then there there's these they this those through to too under until up upon us " +
+    "very want wants was wasn't way we were weren't what what's when where where's which while who who's whom why " +
+    "will with won't would wouldn't yes yet you you're your yours yourself yourselves know like need kind sort " +
+    "anything everything thing things lot lots really right currently actually any tell explain information info " +
+    "details detail question questions answer hi hello hey thanks thank okay ok dear sir madam etc vs per via " +
+    "many often"
+  ).split(/\s+/),
+);
+
+const HAN_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/gu;
+const WORD = /[a-z0-9]+(?:['’][a-z]+)?/g;
+
+/** British spellings folded to one form so "programme" meets "program". */
+const SPELLING: Readonly<Record<string, string>> = {
+  programme: "program",
+  programmes: "programs",
+  organise: "organize",
+  organised: "organized",
+  organises: "organizes",
+  organising: "organizing",
+  organisation: "organization",
+  organisations: "organizations",
+  organiser: "organizer",
+  organisers: "organizers",
+  centre: "center",
+  centres: "centers",
+  criticised: "criticized",
+  utilise: "utilize",
+  favour: "favor",
+  favours: "favors",
+  realise: "realize",
+  behaviour: "behavior",
+  stationary: "stationery",
+  stationaries: "stationery",
+  qams: "qmas",
+  tshirt: "shirt",
+  tshirts: "shirt",
+  tees: "shirt",
+  tee: "shirt",
+  merch: "merchandise",
+};
+
+/** Light suffix stripping: plural, -ing, -ed, -ly, -ation. Enough to meet "donations" with "donate". */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length <= 3) return w;
+  if (w.endsWith("'s") || w.endsWith("’s")) w = w.slice(0, -2);
+  if (w.endsWith("ies") && w.length > 4) return `${w.slice(0, -3)}y`;
+  if (w.endsWith("sses")) return w.slice(0, -2);
+  if (w.endsWith("ations") && w.length > 8) return w.slice(0, -4);
+  if (w.endsWith("ation") && w.length > 7) return w.slice(0, -3);
+  if (w.endsWith("ing") && w.length > 5) return trimDouble(w.slice(0, -3));
+  if (w.endsWith("ed") && w.length > 4) return trimDouble(w.slice(0, -2).replace(/i$/, "y"));
+  if (w.endsWith("ly") && w.length > 5) return w.slice(0, -2);
+  if (w.endsWith("es") && /(?:ss|x|ch|sh)es$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) w = w.slice(0, -1);
+  if (w.endsWith("e") && w.length > 4) w = w.slice(0, -1);
+  return w;
+}
+
+function trimDouble(w: string): string {
+  const m = /([b-df-hj-np-tv-z])\1$/.exec(w);
+  const base = m && !/(?:ll|ss|zz)$/.test(w) ? w.slice(0, -1) : w;
+  return base.endsWith("e") && base.length > 4 ? base.slice(0, -1) : base;
+}
+
+/** One analysed token. */
+export interface Token {
+  /** The surface form, lower-cased (English) or the bigram itself (Chinese). */
+  readonly word: string;
+  /** The matching key: the stem for English, the bigram for Chinese. */
+  readonly key: string;
+  readonly han: boolean;
+}
+
+/** English content words of a text (lower-cased, stopwords removed, spelling folded). */
+export function englishWords(input: string): string[] {
+  const lower = input
+    .toLowerCase()
+    .replace(/[’]/g, "'")
+    .replace(/t-shirts?/g, "tshirt");
+  const out: string[] = [];
+  for (const m of lower.matchAll(WORD)) {
+    let w = m[0];
+    if (w.endsWith("'s")) w = w.slice(0, -2);
+    if (STOP.has(w) || w.length > 40) continue;
+    if (/^\d+$/.test(w) && w.length > 6) continue;
+    out.push(SPELLING[w] ?? w);
+  }
+  return out;
+}
+
+// Function characters of written Chinese and Cantonese: they split runs instead of forming bigrams.
+const HAN_STOP = new Set(
+  Array.from(
+    "的是了嗎呢吗吧啊呀我你您他她它們们這这那哪些甚什麼么怎樣样如何幾几多少點点咩嘅係唔冇喺咗啲乜邊边個个會会可以能要想請请和與与及或在於于也都就還还而且有沒没被把將将對对從从為为之其所",
+  ),
+);
+
+// Function words of two characters (when, what, how, whether, now, please…): treated as separators too.
+const HAN_STOP_WORDS =
+  /時候|甚麼|什麼|怎麼|為何|是否|可否|應該|应该|現在|现在|目前|請問|请问|知道|告訴|告诉|一下|一些|有關|有关|關於|关于|方面|情況|情况/gu;
+
+/** Overlapping character bigrams of Han runs split at function characters; `unigrams` adds every content character. */
+export function hanGrams(input: string, unigrams = false): string[] {
+  const out: string[] = [];
+  for (const m of input.replace(HAN_STOP_WORDS, " ").matchAll(HAN_RUN)) {
+    let seg: string[] = [];
+    const flush = () => {
+      if (seg.length === 1 && !unigrams) out.push(seg[0] ?? "");
+      for (let i = 0; i + 1 < seg.length; i++) out.push(`${seg[i]}${seg[i + 1]}`);
+      seg = [];
+    };
+    for (const ch of Array.from(m[0])) {
+      if (HAN_STOP.has(ch)) flush();
+      else {
+        seg.push(ch);
+        if (unigrams) out.push(ch);
+      }
+    }
+    flush();
+  }
+  return out;
+}
+
+/** Every token of a text, English words first. */
+export function analyse(input: string): Token[] {
+  const en = englishWords(input).map((w) => ({ word: w, key: stem(w), han: false }));
+  const zh = hanGrams(input, true).map((g) => ({ word: g, key: g, han: true }));
+  return [...en, ...zh];
+}
+
+/** Optimal string alignment distance, giving up (returning max+1) past `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const prev2 = new Array<number>(b.length + 1).fill(0);
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = new Array<number>(b.length + 1).fill(0);
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (prev2[j - 2] ?? 0) + 1);
+      cur[j] = v;
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+    for (let j = 0; j <= b.length; j++) prev2[j] = prev[j] ?? 0;
+    prev = cur;
+  }
+  return prev[b.length] ?? max + 1;
+}
+
+/** Splits a passage into sentences (English full stops, Chinese 。！？). */
+export function sentences(input: string): string[] {
+  return input
+    .replace(/\s+/g, " ")
+    .split(/(?<=[.!?。！？])\s+(?=["“A-Z0-9\u4e00-\u9fff])|(?<=[。！？])/u)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}

@@ -1,0 +1,122 @@
+/**
+ * The persisted HNSW index (LangChain's HNSWLib over hnswlib-node) with a
+ * manifest recording what built it: the content hash of the knowledge folder
+ * and the embedder id. A mismatch rebuilds; otherwise the index loads from disk.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
+import { Document } from "@langchain/core/documents";
+import type { Embedder } from "../core/ports.ts";
+import type { Unit, VectorSearch } from "./kb.ts";
+
+const FORMAT = 1;
+const EMBED_BATCH = 256;
+
+/** What built an index. */
+export interface Manifest {
+  readonly format: number;
+  readonly knowledgeHash: string;
+  readonly embedder: string;
+  readonly units: number;
+  readonly dims: number;
+  readonly builtAt: string;
+}
+
+function readManifest(dir: string): Manifest | undefined {
+  try {
+    return JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as Manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+function norm(v: readonly number[]): number {
+  let s = 0;
+  for (const x of v) s += x * x;
+  return Math.sqrt(s) || 1;
+}
+
+/** Vector search over an HNSWLib store whose document metadata holds the unit number. */
+class HnswSearch implements VectorSearch {
+  constructor(private readonly store: HNSWLib) {
+    store.index.setEf(64);
+  }
+
+  async search(vector: readonly number[], k: number): Promise<{ unit: number; cosine: number }[]> {
+    const hits = await this.store.similaritySearchVectorWithScore([...vector], k);
+    return hits.map(([doc, distance]) => ({ unit: Number(doc.metadata.u), cosine: 1 - distance }));
+  }
+
+  cosine(vector: readonly number[], unit: number): number {
+    const p = this.store.index.getPoint(unit);
+    let dot = 0;
+    for (let i = 0; i < p.length; i++) dot += (p[i] ?? 0) * (vector[i] ?? 0);
+    return dot / (norm(p) * norm(vector));
+  }
+}
+
+/** Options of {@link openVectorIndex}. */
+export interface VectorIndexOptions {
+  readonly dir: string;
+  readonly units: readonly Unit[];
+  readonly embedder: Embedder & { readonly id: string };
+  readonly knowledgeHash: string;
+  readonly rebuild?: boolean;
+  readonly progress: (msg: string) => void;
+}
+
+/** Loads the index from `dir` when its manifest matches, else builds and saves it. */
+export async function openVectorIndex(
+  opts: VectorIndexOptions,
+): Promise<{ search: VectorSearch; builtFresh: boolean; manifest: Manifest }> {
+  const { dir, units, embedder, knowledgeHash, progress } = opts;
+  const old = readManifest(dir);
+  const fresh =
+    !opts.rebuild &&
+    old?.format === FORMAT &&
+    old.knowledgeHash === knowledgeHash &&
+    old.embedder === embedder.id &&
+    old.units === units.length &&
+    existsSync(join(dir, "hnswlib.index"));
+  if (fresh && old) {
+    try {
+      const store = await HNSWLib.load(dir, embedder);
+      if (store.index.getCurrentCount() === units.length) {
+        progress(`loaded index of ${units.length} units from ${dir}`);
+        return { search: new HnswSearch(store), builtFresh: false, manifest: old };
+      }
+    } catch (e) {
+      progress(`index in ${dir} unreadable (${String(e)}); rebuilding`);
+    }
+  }
+  progress(`building index of ${units.length} units with ${embedder.id}…`);
+  const vectors: number[][] = [];
+  for (let i = 0; i < units.length; i += EMBED_BATCH) {
+    vectors.push(...(await embedder.embedDocuments(units.slice(i, i + EMBED_BATCH).map((u) => u.text))));
+    progress(`embedded ${Math.min(i + EMBED_BATCH, units.length)}/${units.length}`);
+  }
+  const dims = vectors[0]?.length ?? 0;
+  if (dims === 0) throw new Error("the knowledge folder has nothing to index");
+  const store = new HNSWLib(embedder, { space: "cosine", numDimensions: dims });
+  await store.addVectors(
+    vectors,
+    units.map(
+      (u, i) => new Document({ pageContent: u.text, metadata: { u: i, kind: u.kind, ref: u.ref, lang: u.lang } }),
+    ),
+  );
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  await store.save(dir);
+  const manifest: Manifest = {
+    format: FORMAT,
+    knowledgeHash,
+    embedder: embedder.id,
+    units: units.length,
+    dims,
+    builtAt: new Date().toISOString(),
+  };
+  writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest, null, 2));
+  progress(`saved index to ${dir}`);
+  return { search: new HnswSearch(store), builtFresh: true, manifest };
+}
