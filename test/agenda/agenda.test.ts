@@ -316,3 +316,20 @@ describe("personal data", () => {
     expect(oldVotes.map((v) => v.key).join(" ")).not.toContain(alice.id);
   });
 });
+
+describe("Traditional Chinese", () => {
+  it("answers a member writing in Chinese in Chinese, end to end", async () => {
+    const a = agendaDriver({ moderation: "review" });
+    await a.openTownhall();
+    const zh = member("chan", "telegram", { displayName: "陳大文", locale: "zh-HK" });
+    const saved = await a.say(zh, "/propose 穩定幣發牌制度 | 新制度對本地初創企業有甚麼影響？");
+    expect(replyText(saved)).toContain("正等候籌辦人審批");
+    const id = topicIdIn(saved);
+    await a.say(a.org, `/townhall reject ${id} 已在上一次會議討論`);
+    const told = a.notifier.toMembers.at(-1);
+    expect(told?.memberId).toBe(zh.id);
+    expect(replyText(told?.replies ?? [])).toContain("未獲接納。原因：已在上一次會議討論");
+    expect(replyText(await a.say(zh, "/propose 議題"))).toContain("請補充詳情");
+    expect(replyText(await a.press(zh, `ag:up:${id}`))).toContain("已被拒絕");
+  });
+});

@@ -42,6 +42,23 @@ export class ExactEmbedder implements Embedder {
   }
 }
 
+/**
+ * The same store with every call delayed by a random 0–3 ms, so concurrent
+ * handlers interleave the way they do against a networked database.
+ */
+export function jittered(store: Store): Store {
+  const pause = () => new Promise<void>((r) => setTimeout(r, Math.floor(Math.random() * 4)));
+  return {
+    get: async (ns, key) => (await pause(), store.get(ns, key)),
+    set: async (ns, key, value, ttl) => (await pause(), store.set(ns, key, value, ttl)),
+    delete: async (ns, key) => (await pause(), store.delete(ns, key)),
+    add: async (ns, key, value, ttl) => (await pause(), store.add(ns, key, value, ttl)),
+    increment: async (ns, key, by, ttl) => (await pause(), store.increment(ns, key, by, ttl)),
+    list: async (ns, prefix) => (await pause(), store.list(ns, prefix)),
+    close: () => store.close(),
+  };
+}
+
 /** Every button of some replies. */
 export function buttonsOf(replies: readonly Reply[]): Button[] {
   return replies.flatMap((r) => {
@@ -156,14 +173,18 @@ export function agendaContract(name: string, makeStore: () => Promise<Store>, cl
     });
 
     it("loses no vote cast on a topic while it is being merged", async () => {
-      const a = agendaDriver({ store, embedder: new ExactEmbedder() });
+      const a = agendaDriver({ store: jittered(store), embedder: new ExactEmbedder() });
       const th = await a.openTownhall();
       const from = await a.proposeTopic(a.org, "Travel rule compliance costs");
       const into = await a.proposeTopic(a.org, "Cost of complying with the travel rule");
       const voters = Array.from({ length: 60 }, (_, i) => member(`r${i}`, "telegram"));
       await Promise.all(voters.slice(0, 20).map((m) => a.press(m, `ag:up:${from}`)));
       await Promise.all([
-        ...voters.slice(20).map((m) => a.press(m, `ag:up:${from}`)),
+        // Spread over the merge so that some votes are checked before it and written after it.
+        ...voters.slice(20).map(async (m, i) => {
+          await new Promise((r) => setTimeout(r, i * 1.5));
+          return a.press(m, `ag:up:${from}`);
+        }),
         a.say(a.org, `/townhall merge ${from} ${into}`),
       ]);
       expect(await votesOf(th, into)).toHaveLength(60);
