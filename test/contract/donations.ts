@@ -39,7 +39,7 @@ export function donationsContract(name: string, makeStore: () => Promise<Store>,
         expect(own.map((r) => r.value.ref)).toEqual([refs[i]]);
       }
       const impact = replyText(await as(bot, member("anyone")).say("/impact"));
-      expect(impact).toContain("200 offers, 24000 items");
+      expect(impact).toContain("Offers: 200 · items: 24,000");
     });
 
     it("lists exactly a member's own offers, whoever else donates", async () => {
@@ -56,6 +56,30 @@ export function donationsContract(name: string, makeStore: () => Promise<Store>,
       for (const ref of mine) expect(other).not.toContain(ref);
     });
 
+    it("loses no update when an offer is changed by several people at once", async () => {
+      const { bot, store, notifier } = await setup();
+      const dora = member("dora");
+      const { ref } = await donate(bot, dora, answers(9));
+      const org = as(bot, member("org"));
+      const replies = await Promise.all([
+        org.say(`/offerstatus ${ref} accepted`),
+        org.say(`/offerstatus ${ref} declined`),
+        as(bot, dora).press(`don:wdy:${ref}`),
+      ]);
+      // Each change either wins (and is recorded) or is refused with a clear reason; none is silently lost.
+      const won = replies.filter((r) => /→|withdrawn\. Thank you/.test(replyText(r)));
+      expect(won.length).toBeGreaterThanOrEqual(1);
+      for (const lost of replies.filter((r) => !won.includes(r))) {
+        expect(replyText(lost)).toMatch(
+          /changed by someone else|can move only to|can no longer be withdrawn|it is closed/,
+        );
+      }
+      const offer = await store.get<Offer>("offer", ref);
+      expect(offer?.version).toBe(1 + won.length);
+      expect(offer?.history).toHaveLength(1 + won.length);
+      expect(notifier.toMembers.length + notifier.toOrganisersLog.length).toBe(1 + won.length);
+    });
+
     it("erases contacts and free text on forget but keeps the /impact counts", async () => {
       const { bot, store, feature } = await setup();
       const bob = member("bob");
@@ -66,18 +90,18 @@ export function donationsContract(name: string, makeStore: () => Promise<Store>,
       const offer = await store.get<Offer>("offer", ref);
       expect(offer).toBeDefined();
       const raw = JSON.stringify(offer);
-      for (const secret of ["Chan Tai Man 7", "90000007", "0000007", "Flat 7", "Cotton", "Acme"])
+      for (const secret of ["Chan Tai Man 7", "90000007", "9000 0007", "Flat 7", "Cotton", "Acme"])
         expect(raw).not.toContain(secret);
       expect(offer?.quantity).toBe(35);
       expect(offer?.ownerId).toBe("");
       expect(await store.list("offerby", `${bob.id}:`)).toEqual([]);
       const after = replyText(await as(bot, member("x")).say("/impact"));
-      expect(after).toContain("2 offers, 40 items");
+      expect(after).toContain("Offers: 2 · items: 40");
       const categories = (text: string) => text.slice(text.indexOf("By category"), text.indexOf("By status"));
       expect(categories(after)).toBe(categories(before));
-      expect(before).toContain("Offered: 2 offers, 40 items");
-      expect(after).toContain("Offered: 1 offers, 5 items");
-      expect(after).toContain("Withdrawn: 1 offers, 35 items");
+      expect(before).toContain("Offered — offers: 2, items: 40");
+      expect(after).toContain("Offered — offers: 1, items: 5");
+      expect(after).toContain("Withdrawn — offers: 1, items: 35");
     });
   });
 }

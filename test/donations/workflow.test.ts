@@ -220,7 +220,7 @@ describe("privacy", () => {
     const raw = JSON.stringify(await store.list("offer"));
     for (const s of [...ALICE_SECRETS, "Blue caps", "Mr Chan", alice.id]) expect(raw).not.toContain(s);
     expect(replyText(await as(bot2, alice).say("/mydata"))).toContain("no personal data");
-    expect(replyText(await as(bot2, org).say("/impact"))).toContain("1 offers, 120 items");
+    expect(replyText(await as(bot2, org).say("/impact"))).toContain("Offers: 1 · items: 120");
     expect(replyText(notifier.toOrganisersLog.at(-1) ?? [])).toContain(`${ref} was withdrawn: the donor erased`);
     const view = replyText(await as(bot2, org).say(`/offer ${ref}`));
     expect(view).toContain("(erased)");
@@ -244,6 +244,6 @@ describe("privacy", () => {
     expect(await store.get<Offer>("offer", recent.ref)).toMatchObject({ contactName: "Chan Tai Man 2" });
     expect(await store.get<Offer>("offer", open.ref)).toMatchObject({ contactName: "Chan Tai Man 3" });
     expect(replyText(await as(bot, alice).say("/mydonations"))).not.toContain(old.ref);
-    expect(replyText(await as(bot, member("x")).say("/impact"))).toContain("3 offers, 360 items");
+    expect(replyText(await as(bot, member("x")).say("/impact"))).toContain("Offers: 3 · items: 360");
   });
 });

@@ -181,10 +181,14 @@ export const ORG = {
 export const IMPACT = {
   title: { en: "Our donation drive so far", "zh-HK": "捐贈計劃成果" },
   none: { en: "No donation offers yet. Be the first: /donate", "zh-HK": "暫時未有捐贈。成為第一位：/donate" },
-  total: { en: "{offers} offers, {items} items", "zh-HK": "{offers} 項捐贈，共 {items} 件" },
+  total: { en: "Offers: {offers} · items: {items}", "zh-HK": "捐贈：{offers} 項 · 物品：{items} 件" },
   byCategory: { en: "By category", "zh-HK": "按類別" },
   byStatus: { en: "By status", "zh-HK": "按狀態" },
-  line: { en: "{name}: {offers} offers, {items} items", "zh-HK": "{name}：{offers} 項，{items} 件" },
+  line: { en: "{name} — offers: {offers}, items: {items}", "zh-HK": "{name}：{offers} 項，{items} 件" },
+  unitsNote: {
+    en: "Items are counted in the units donors gave (pieces, boxes, sets).",
+    "zh-HK": "物品數量按捐贈者填寫的單位計算（件、箱、套等）。",
+  },
 } satisfies Record<string, Localised>;
 
 /** The labels of an offer's fields in summaries, /mydata and exports. */

@@ -153,12 +153,14 @@ function tally(offers: readonly Offer[], key: (o: Offer) => string): Map<string,
 export function impactText(offers: readonly Offer[], lang: Lang): string {
   if (offers.length === 0) return t(lang, IMPACT.none);
   const items = offers.reduce((n, o) => n + o.quantity, 0);
-  const line = (name: string, x: Tally) => `• ${fill(t(lang, IMPACT.line), { name, ...x })}`;
+  const num = (n: number) => n.toLocaleString("en-US");
+  const line = (name: string, x: Tally) =>
+    `• ${fill(t(lang, IMPACT.line), { name, offers: num(x.offers), items: num(x.items) })}`;
   const byCat = tally(offers, (o) => o.category);
   const byStatus = tally(offers, (o) => o.status);
   return [
     t(lang, IMPACT.title),
-    fill(t(lang, IMPACT.total), { offers: offers.length, items }),
+    fill(t(lang, IMPACT.total), { offers: num(offers.length), items: num(items) }),
     "",
     `${t(lang, IMPACT.byCategory)}:`,
     ...CATEGORIES.filter((c) => byCat.has(c.value)).map((c) =>
@@ -169,5 +171,7 @@ export function impactText(offers: readonly Offer[], lang: Lang): string {
     ...STATUSES.filter((s) => byStatus.has(s)).map((s) =>
       line(statusLabel(s, lang), byStatus.get(s) ?? { offers: 0, items: 0 }),
     ),
+    "",
+    t(lang, IMPACT.unitsNote),
   ].join("\n");
 }
