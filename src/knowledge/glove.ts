@@ -88,11 +88,14 @@ export function convertGlove(dir: string, progress: (msg: string) => void = () =
   });
   mkdirSync(dir, { recursive: true });
   const f = files(dir);
-  writeFileSync(`${f.vocab}.tmp`, words.join("\n"));
-  writeFileSync(`${f.vectors}.tmp`, data);
-  renameSync(`${f.vocab}.tmp`, f.vocab);
-  renameSync(`${f.vectors}.tmp`, f.vectors);
-  writeFileSync(f.meta, JSON.stringify({ format: FORMAT, source: GLOVE_SOURCE, dims, count: words.length }));
+  // Unique temporary names and renames: two processes converting at once cannot corrupt the files.
+  const tmp = `.${process.pid}.${Date.now()}.tmp`;
+  writeFileSync(`${f.vocab}${tmp}`, words.join("\n"));
+  writeFileSync(`${f.vectors}${tmp}`, data);
+  writeFileSync(`${f.meta}${tmp}`, JSON.stringify({ format: FORMAT, source: GLOVE_SOURCE, dims, count: words.length }));
+  renameSync(`${f.vocab}${tmp}`, f.vocab);
+  renameSync(`${f.vectors}${tmp}`, f.vectors);
+  renameSync(`${f.meta}${tmp}`, f.meta);
   progress(`converted ${words.length} words × ${dims} dimensions`);
 }
 

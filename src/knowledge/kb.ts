@@ -106,14 +106,6 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       score *= 1 - tuning.keyPenalty * (1 - key);
       if (unit.kind === "passage") score *= tuning.passage;
       const kind = unit.kind === "passage" ? "passage" : "faq";
-      console.error(
-        score.toFixed(3),
-        cov.toFixed(3),
-        key.toFixed(3),
-        rev.toFixed(3),
-        cos.toFixed(3),
-        unit.text.slice(0, 60).replace(/\n/g, " "),
-      );
       if (!best || score > best.score) best = { kind, ref: unit.ref, score };
     }
     return best ? { best, query } : { query };

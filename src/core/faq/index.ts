@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import type { FallbackHandler } from "../bot.ts";
 import type { Context, Feature, Services } from "../feature.ts";
 import { fill, t } from "../i18n.ts";
-import { timeKey } from "../ids.ts";
+import { shortId } from "../ids.ts";
 import type { Answer } from "../ports.ts";
 import { actionId, button, type CardReply, type Reply, text } from "../replies.ts";
 import { cleanLine, hasWords, truncate } from "../text.ts";
@@ -74,7 +74,8 @@ export function faq(services: Services): { feature: Feature; fallback: FallbackH
 
   const declined = async (ctx: Context, question: string): Promise<Reply[]> => {
     const now = clock.now();
-    const key = timeKey(now);
+    // Time-ordered and free of ":" (which separates the parts of an action id).
+    const key = `${now.toISOString().replace(/[-:.]/g, "")}-${shortId(6)}`;
     const record: DeclinedQuestion = {
       text: truncate(question, MAX_STORED_QUESTION_CHARS),
       lang: ctx.lang,

@@ -1,0 +1,89 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadKnowledgeFiles, parseFaq, parseMarkdown } from "../../src/knowledge/documents.ts";
+import { analyse, editDistance, hanGrams, sentences, stem } from "../../src/knowledge/text.ts";
+import { KNOWLEDGE_DIR } from "./helpers.ts";
+
+describe("parseMarkdown", () => {
+  it("reads front matter and splits passages at headings, keeping title and section", () => {
+    const doc = parseMarkdown(
+      "a.md",
+      '---\ntitle: "Doc A"\nsource: "somewhere"\n---\n\n# Doc A\n\n## First\n\nOne.\n\nTwo.\n\n## Second\n\nThree.\n',
+    );
+    expect(doc.title).toBe("Doc A");
+    expect(doc.source).toBe("somewhere");
+    expect(doc.passages.map((p) => [p.section, p.text])).toEqual([
+      ["First", "One.\n\nTwo."],
+      ["Second", "Three."],
+    ]);
+    expect(doc.passages[1]?.id).toBe("a.md#1");
+  });
+
+  it("drops empty headings and splits long sections at paragraph boundaries", () => {
+    const para = "word ".repeat(60).trim();
+    const doc = parseMarkdown("b.md", `# T\n\n## Empty\n\n## Long\n\n${para}\n\n${para}\n\n${para}\n`, 400);
+    expect(doc.passages.every((p) => p.section === "Long")).toBe(true);
+    expect(doc.passages.length).toBe(3);
+    expect(doc.title).toBe("T");
+  });
+});
+
+describe("the knowledge folder", () => {
+  const files = loadKnowledgeFiles(KNOWLEDGE_DIR);
+
+  it("holds the three documents as clean Markdown with title and source", () => {
+    expect(files.docs).toHaveLength(3);
+    for (const name of readdirSync(KNOWLEDGE_DIR).filter((n) => n.endsWith(".md"))) {
+      const raw = readFileSync(join(KNOWLEDGE_DIR, name), "utf8");
+      expect(raw).toMatch(/^---\ntitle: .+\nsource: .+\n---/);
+      expect(raw).not.toMatch(/Skip to content|Please sign in|Hot search keywords|👉|^#+\s*$/m);
+    }
+  });
+
+  it("has FAQ entries in both languages that cite existing sections", () => {
+    expect(files.faq.length).toBeGreaterThanOrEqual(20);
+    const sections = new Set(files.docs.flatMap((d) => d.passages.map((p) => `${p.path}|${p.section}`)));
+    for (const e of files.faq) {
+      expect(e.q.en.length + e.q["zh-HK"].length).toBeGreaterThanOrEqual(3);
+      expect(e.a["zh-HK"]).toMatch(/[\u4e00-\u9fff]/);
+      if (e.doc !== "bot")
+        expect(
+          sections.has(`${e.doc}|${e.section}`) || e.section === files.docs.find((d) => d.path === e.doc)?.title,
+        ).toBe(true);
+    }
+  });
+
+  it("refuses a FAQ with duplicate ids", () => {
+    const entry = {
+      id: "x",
+      doc: "bot",
+      section: "s",
+      q: { en: ["abc?"], "zh-HK": ["甲乙"] },
+      a: { en: "a", "zh-HK": "甲" },
+    };
+    expect(() => parseFaq(JSON.stringify({ entries: [entry, entry] }))).toThrow(/duplicate/);
+  });
+});
+
+describe("text analysis", () => {
+  it("stems English words and drops stopwords", () => {
+    expect(stem("internships")).toBe(stem("internship"));
+    expect(stem("donations")).toBe(stem("donated"));
+    expect(analyse("What is the programme?").map((t) => t.key)).toEqual([stem("program")]);
+  });
+
+  it("makes bigrams of Chinese content characters, splitting at function characters", () => {
+    expect(hanGrams("優才計劃是甚麼")).toEqual(["優才", "才計", "計劃"]);
+  });
+
+  it("measures edit distance with transpositions", () => {
+    expect(editDistance("internshp", "internship", 2)).toBe(1);
+    expect(editDistance("quartely", "quarterly", 2)).toBe(1);
+    expect(editDistance("abc", "xyz", 1)).toBe(2);
+  });
+
+  it("splits sentences", () => {
+    expect(sentences("One fact. Another fact. 第三。")).toEqual(["One fact.", "Another fact.", "第三。"]);
+  });
+});
