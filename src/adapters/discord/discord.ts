@@ -1,0 +1,322 @@
+/**
+ * The Discord adapter (discord.js v14): registers every core command as a
+ * global slash command, maps interactions and messages in, calls the core,
+ * renders the replies out. Discord drops an interaction that is not answered
+ * within 3 seconds: the core gets `ackAfterMs` (2 s) to answer; when it takes
+ * longer the interaction is deferred first and answered by editing or
+ * following up. A form can open as a modal only as the first, undeferred
+ * answer; otherwise its step-by-step text is shown. Private replies are
+ * ephemeral in interactions and go by DM when asked for in a server message.
+ */
+import { once } from "node:events";
+import {
+  type ApplicationCommandDataResolvable,
+  ApplicationCommandOptionType,
+  Client,
+  DiscordAPIError,
+  Events,
+  GatewayIntentBits,
+  HTTPError,
+  type Interaction,
+  type Message,
+  MessageFlags,
+  type PartialPollAnswer,
+  Partials,
+  type PollAnswer,
+  type RepliableInteraction,
+} from "discord.js";
+import type { Bot } from "../../core/bot.ts";
+import type { Delivery } from "../../core/notify.ts";
+import type { Logger } from "../../core/ports.ts";
+import { ARGS_OPTION, interactionView, mapInteraction, mapMessage, messageView, toMember } from "./map.ts";
+import { cut, type DcOut, type MessagePayload, NO_MENTIONS, renderReplies } from "./render.ts";
+import { PollSelections } from "./selections.ts";
+
+/** What the adapter needs. */
+export interface DiscordAdapterOptions {
+  readonly token: string;
+  /** REST base, e.g. `http://127.0.0.1:PORT/api` for a local fake; the gateway URL comes from its `GET /gateway/bot`. */
+  readonly apiBase?: string | undefined;
+  /** The channel that receives organiser notices. */
+  readonly organiserChannelId?: string | undefined;
+  readonly bot: Bot;
+  readonly logger: Logger;
+  /** How long the core may take before an interaction is deferred (Discord allows 3 s in all). */
+  readonly ackAfterMs?: number;
+}
+
+const NOTE = {
+  sentPrivately: { content: "I've sent you the details privately. / 詳情已私訊給你。", allowedMentions: NO_MENTIONS },
+  dmClosed: {
+    content:
+      "I need to send you this privately, but your DMs are closed. Please allow direct messages from server members and try again, or use the slash command. / 我需要私訊你，但你關閉了私人訊息。請允許伺服器成員私訊你後再試，或使用斜線指令。",
+    allowedMentions: NO_MENTIONS,
+  },
+  pollPosted: { content: "Poll posted. / 已發佈投票。", allowedMentions: NO_MENTIONS },
+} satisfies Record<string, MessagePayload>;
+
+type Sendable = { send(p: MessagePayload): Promise<Message> };
+type Answering = "fresh" | "deferredReply" | "deferredUpdate" | "replied" | "modal";
+
+/** Runs the bot on Discord. */
+export class DiscordAdapter {
+  readonly client: Client;
+  private readonly selections = new PollSelections();
+  private readonly voteQueues = new Map<string, Promise<void>>();
+
+  constructor(private readonly opts: DiscordAdapterOptions) {
+    const G = GatewayIntentBits;
+    this.client = new Client({
+      intents: [
+        G.Guilds,
+        G.GuildMessages,
+        G.DirectMessages,
+        G.MessageContent,
+        G.GuildMessagePolls,
+        G.DirectMessagePolls,
+      ],
+      partials: [Partials.Channel, Partials.Message, Partials.User, Partials.Poll, Partials.PollAnswer],
+      allowedMentions: NO_MENTIONS,
+      ...(opts.apiBase ? { rest: { api: opts.apiBase } } : {}),
+    });
+    this.client.on(Events.InteractionCreate, (i) => void this.guard("interaction", () => this.onInteraction(i)));
+    this.client.on(Events.MessageCreate, (m) => void this.guard("message", () => this.onMessage(m)));
+    this.client.on(Events.MessagePollVoteAdd, (a, userId) => this.onVote(a, userId, true));
+    this.client.on(Events.MessagePollVoteRemove, (a, userId) => this.onVote(a, userId, false));
+    this.client.on(Events.Error, (e) => opts.logger.error("discord client error", describe(e)));
+  }
+
+  /** Connects to the gateway, waits until ready, and registers the slash commands. */
+  async start(): Promise<void> {
+    const ready = once(this.client, Events.ClientReady);
+    await this.client.login(this.opts.token);
+    await ready;
+    await this.client.application?.commands.set(this.commands());
+  }
+
+  /** Disconnects. */
+  async stop(): Promise<void> {
+    await Promise.allSettled([...this.voteQueues.values()]);
+    await this.client.destroy();
+  }
+
+  /** Deliveries for the notifier: DMs to members, messages to the organiser channel. */
+  delivery(): Delivery {
+    return {
+      toMember: async (userId, replies) => {
+        const user = await this.client.users.fetch(userId);
+        await this.sendOuts(renderReplies(replies), async () => user);
+      },
+      toOrganisers: async (replies) => {
+        const id = this.opts.organiserChannelId;
+        if (!id) return;
+        const channel = await this.channel(id);
+        await this.sendOuts(renderReplies(replies), async () => channel);
+      },
+    };
+  }
+
+  /** The slash commands: every core command, with one optional `text` option, in English and Traditional Chinese. */
+  commands(): ApplicationCommandDataResolvable[] {
+    return this.opts.bot.commandList().map((c) => ({
+      name: c.name,
+      description: cut(c.description.en, 100),
+      descriptionLocalizations: { "zh-TW": cut(c.description["zh-HK"], 100) },
+      options: [
+        {
+          type: ApplicationCommandOptionType.String,
+          name: ARGS_OPTION,
+          description: cut(c.usage ? `/${c.usage}` : "Details (optional)", 100),
+          descriptionLocalizations: { "zh-TW": cut(c.usage ? `/${c.usage}` : "內容（可選）", 100) },
+          required: false,
+          maxLength: 4000,
+        },
+      ],
+    }));
+  }
+
+  /** Handles one interaction: map, ask the core (deferring if slow), answer. */
+  async onInteraction(i: Interaction): Promise<void> {
+    if (!i.isRepliable()) return;
+    const view = interactionView(i);
+    const event = view ? mapInteraction(view) : undefined;
+    let state: Answering = "fresh";
+    if (event) {
+      const work = this.opts.bot.handle(event);
+      let replies = await within(work, this.opts.ackAfterMs ?? 2000);
+      if (!replies) {
+        if (i.isMessageComponent()) await i.deferUpdate();
+        else await i.deferReply();
+        state = i.isMessageComponent() ? "deferredUpdate" : "deferredReply";
+        replies = await work;
+      }
+      state = await this.answerInteraction(i, renderReplies(replies), state);
+    }
+    // Every interaction is acknowledged, even when there was nothing to say.
+    if (state === "fresh") {
+      if (i.isMessageComponent()) await i.deferUpdate();
+      else {
+        await i.deferReply({ flags: MessageFlags.Ephemeral });
+        await i.deleteReply();
+      }
+    } else if (state === "deferredReply") await i.deleteReply();
+  }
+
+  private async answerInteraction(
+    i: RepliableInteraction,
+    outs: readonly DcOut[],
+    initial: Answering,
+  ): Promise<Answering> {
+    let state = initial;
+    let posted = false;
+    const inGuild = i.inGuild();
+    for (const [n, out] of outs.entries()) {
+      if (out.kind === "form") {
+        const canModal = n === 0 && state === "fresh" && !i.isModalSubmit() && out.modal !== undefined;
+        if (canModal && out.modal) {
+          await i.showModal(out.modal);
+          state = "modal";
+        } else state = await this.answerInteraction(i, out.fallback, state);
+        continue;
+      }
+      if (out.kind === "poll") {
+        const msg = await (await this.channel(i.channelId ?? "")).send(out.payload);
+        await this.opts.bot.pollPosted(out.pollId, "discord", msg.id);
+        posted = true;
+        continue;
+      }
+      if (state === "modal") {
+        // A modal was the answer: the rest goes to the channel, private parts by DM.
+        const to = out.private && inGuild ? i.user : await this.channel(i.channelId ?? "");
+        await to.send(out.payload);
+        continue;
+      }
+      const flags = out.private ? { flags: MessageFlags.Ephemeral as const } : {};
+      if (state === "fresh") {
+        await i.reply({ ...out.payload, ...flags });
+        state = "replied";
+      } else if (state === "deferredReply" && !out.private) {
+        await i.editReply(out.payload);
+        state = "replied";
+      } else {
+        await i.followUp({ ...out.payload, ...flags });
+        if (state === "deferredUpdate") state = "replied";
+      }
+    }
+    if (posted && state === "fresh") {
+      await i.reply({ ...NOTE.pollPosted, flags: MessageFlags.Ephemeral });
+      state = "replied";
+    }
+    return state;
+  }
+
+  /** Handles one message: DMs, and server messages that mention the bot or reply to it. */
+  async onMessage(m: Message): Promise<void> {
+    const me = this.client.user;
+    if (!me) return;
+    const event = mapMessage(messageView(m), me.id);
+    if (!event) return;
+    const replies = await this.opts.bot.handle(event);
+    const here = await this.channel(m.channelId);
+    if (!m.inGuild()) {
+      await this.sendOuts(renderReplies(replies), async () => here);
+      return;
+    }
+    let toldPrivately = false;
+    try {
+      await this.sendOuts(renderReplies(replies), async (priv) => {
+        if (!priv) return here;
+        if (!toldPrivately) {
+          toldPrivately = true;
+          // Tell the channel once, after the first private message went out.
+          return {
+            send: async (p) => {
+              const sent = await m.author.send(p);
+              await here.send(NOTE.sentPrivately);
+              return sent;
+            },
+          };
+        }
+        return m.author;
+      });
+    } catch (e) {
+      // 50007: Cannot send messages to this user (DMs closed).
+      if (e instanceof DiscordAPIError && e.code === 50007) await here.send(NOTE.dmClosed);
+      else throw e;
+    }
+  }
+
+  /** Sends rendered items outside an interaction; forms show their step-by-step text. */
+  private async sendOuts(outs: readonly DcOut[], target: (priv: boolean) => Promise<Sendable>): Promise<void> {
+    for (const out of outs) {
+      if (out.kind === "form") await this.sendOuts(out.fallback, target);
+      else if (out.kind === "poll") {
+        const msg = await (await target(false)).send(out.payload);
+        await this.opts.bot.pollPosted(out.pollId, "discord", msg.id);
+      } else await (await target(out.private)).send(out.payload);
+    }
+  }
+
+  private onVote(answer: PollAnswer | PartialPollAnswer, userId: string, added: boolean): void {
+    const messageId = answer.poll.messageId;
+    // Discord numbers answers from 1; the core from 0.
+    const index = answer.id - 1;
+    const selection = added
+      ? this.selections.add(messageId, userId, index)
+      : this.selections.remove(messageId, userId, index);
+    const user = this.client.users.cache.get(userId);
+    const member = toMember({ id: userId, name: user?.globalName ?? user?.username ?? userId, roles: [] });
+    const key = `${messageId}:${userId}`;
+    // One member's events in one poll reach the core in the order Discord sent them.
+    const previous = this.voteQueues.get(key) ?? Promise.resolve();
+    const next = previous.then(() =>
+      this.guard("poll vote", () =>
+        this.opts.bot.pollVote({ member, platform: "discord", nativePollId: messageId, optionIndexes: selection }),
+      ),
+    );
+    this.voteQueues.set(key, next);
+    void next.then(() => {
+      if (this.voteQueues.get(key) === next) this.voteQueues.delete(key);
+    });
+  }
+
+  private async channel(id: string): Promise<Sendable> {
+    const ch = await this.client.channels.fetch(id);
+    if (!ch?.isSendable()) throw new Error(`cannot send to Discord channel ${id}`);
+    return ch;
+  }
+
+  private async guard(what: string, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (e) {
+      this.opts.logger.error(`discord ${what} failed`, describe(e));
+    }
+  }
+}
+
+/** The work's result if it settles within `ms`, else undefined (the work goes on). */
+async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Log data that tells a refusal by Discord's API apart from a failure to reach it. */
+export function describe(e: unknown): Record<string, unknown> {
+  if (e instanceof DiscordAPIError) {
+    return { failure: "refused", status: e.status, code: e.code, method: e.method, error: e.message };
+  }
+  if (e instanceof HTTPError) return { failure: "http", status: e.status, method: e.method, error: e.message };
+  const error = e instanceof Error ? e.message : String(e);
+  const cause = e instanceof Error && e.cause instanceof Error ? e.cause : e;
+  const code = typeof cause === "object" && cause !== null && "code" in cause ? String(cause.code) : "";
+  const network = /^(E[A-Z]+|UND_ERR)/.test(code) || /fetch failed|socket|timed? ?out|aborted/i.test(error);
+  return { failure: network ? "network" : "internal", error, ...(code ? { code } : {}) };
+}

@@ -1,0 +1,245 @@
+/**
+ * Core replies -> discord.js message payloads (pure). Discord's limits live
+ * here: messages at most 2,000 characters (longer text is split on line
+ * breaks); embeds with a title of at most 256, a description of at most 4,096,
+ * at most 25 fields (names 256, values 1,024), a footer of 2,048 and 6,000 in
+ * all; at most 5 action rows of at most 5 buttons (labels 80, custom_id 100);
+ * select menus of at most 25 options (labels and values 100); polls with a
+ * question of 300, 1–10 answers of 55 and 1–768 hours; modals with a title of
+ * 45 and at most 5 labelled inputs. All text is escaped Markdown, and every
+ * payload forbids mentions, so member text such as `@everyone` or `<@&role>`
+ * can never ping anyone.
+ */
+import {
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIComponentInModalActionRow,
+  type APIEmbed,
+  type APILabelComponent,
+  type APIModalInteractionResponseCallbackData,
+  type APIStringSelectComponent,
+  AttachmentBuilder,
+  ButtonStyle,
+  ComponentType,
+  escapeMarkdown,
+  type PollData,
+  TextInputStyle,
+} from "discord.js";
+import type { Button, FormFieldView, FormReply, Reply } from "../../core/replies.ts";
+
+/** Discord's message length limit. */
+export const DISCORD_TEXT_LIMIT = 2000;
+const CUSTOM_ID_LIMIT = 100;
+const ROWS = 5;
+const PER_ROW = 5;
+const SELECT_OPTIONS = 25;
+const MODAL_INPUTS = 5;
+
+/** The one mention setting every outgoing payload carries: nobody is ever pinged. */
+export const NO_MENTIONS = { parse: [] as never[] };
+
+/** A message row: buttons or one select menu. */
+export type Row = APIActionRowComponent<APIButtonComponent> | APIActionRowComponent<APIStringSelectComponent>;
+
+/** A message as discord.js sends it. */
+export interface MessagePayload {
+  readonly content?: string;
+  readonly embeds?: APIEmbed[];
+  readonly components?: Row[];
+  readonly files?: AttachmentBuilder[];
+  readonly poll?: PollData;
+  readonly allowedMentions: typeof NO_MENTIONS;
+}
+
+/** One outgoing item. `private` items go ephemeral (interactions) or by DM (messages). */
+export type DcOut =
+  | { readonly kind: "message"; readonly payload: MessagePayload; readonly private: boolean }
+  | { readonly kind: "poll"; readonly pollId: string; readonly payload: MessagePayload }
+  | {
+      readonly kind: "form";
+      /** Absent when the form does not fit a modal: the fallback is shown instead. */
+      readonly modal?: APIModalInteractionResponseCallbackData;
+      readonly fallback: readonly DcOut[];
+      readonly private: boolean;
+    };
+
+/** Shortens to at most `max` characters (code points), marking the cut. */
+export function cut(s: string, max: number): string {
+  const chars = Array.from(s);
+  return chars.length <= max ? s : `${chars.slice(0, max - 1).join("")}…`;
+}
+
+/** Escapes Discord Markdown (including headings and masked links) in plain text. */
+export function escapeText(s: string): string {
+  return escapeMarkdown(s, { heading: true, maskedLink: true, bulletedList: true, numberedList: true });
+}
+
+/** Splits text into messages of at most the limit, on line breaks where possible, never after a lone backslash. */
+export function split(s: string, limit = DISCORD_TEXT_LIMIT): string[] {
+  const out: string[] = [];
+  let rest = s;
+  while (rest.length > limit) {
+    let at = rest.lastIndexOf("\n", limit);
+    if (at < limit / 2) at = rest.lastIndexOf(" ", limit);
+    if (at < limit / 2) at = limit;
+    // Keep an escape (`\*`) and a surrogate pair together.
+    while (at > 1 && (rest[at - 1] === "\\" || /[\ud800-\udbff]/.test(rest[at - 1] ?? ""))) at--;
+    out.push(rest.slice(0, at));
+    rest = rest.slice(at).replace(/^[\n ]/, "");
+  }
+  out.push(rest);
+  return out.filter((p) => p.trim().length > 0);
+}
+
+const STYLE: Record<NonNullable<Button["style"]>, ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Danger> = {
+  primary: ButtonStyle.Primary,
+  secondary: ButtonStyle.Secondary,
+  danger: ButtonStyle.Danger,
+};
+
+/** A select menu's custom_id: the adapter reads the chosen option's value as the action id. */
+export const SELECT_PREFIX = "sel:";
+
+/**
+ * Buttons as rows: up to 5 rows of 5 buttons, or select menus (25 options each)
+ * when asked for a menu or when there are more buttons than 25.
+ */
+export function rows(buttons: readonly Button[], asMenu = false): Row[] {
+  const usable = buttons.filter((b) => b.id.length > 0 && b.id.length <= CUSTOM_ID_LIMIT);
+  if (usable.length === 0) return [];
+  if (asMenu || usable.length > ROWS * PER_ROW) {
+    const menus: Row[] = [];
+    for (let i = 0; i < usable.length && menus.length < ROWS; i += SELECT_OPTIONS) {
+      const options = usable.slice(i, i + SELECT_OPTIONS).map((b) => ({ label: cut(b.label, 100), value: b.id }));
+      menus.push({
+        type: ComponentType.ActionRow,
+        components: [{ type: ComponentType.StringSelect, custom_id: `${SELECT_PREFIX}${i}`, options }],
+      });
+    }
+    return menus;
+  }
+  const out: Row[] = [];
+  for (let i = 0; i < usable.length; i += PER_ROW) {
+    out.push({
+      type: ComponentType.ActionRow,
+      components: usable.slice(i, i + PER_ROW).map((b) => ({
+        type: ComponentType.Button,
+        custom_id: b.id,
+        label: cut(b.label, 80),
+        style: STYLE[b.style ?? "secondary"],
+      })),
+    });
+  }
+  return out;
+}
+
+function messages(text: string, components: Row[], priv: boolean, extra: Partial<MessagePayload> = {}): DcOut[] {
+  const parts = split(escapeText(text));
+  if (parts.length === 0 && (components.length > 0 || extra.embeds || extra.files)) parts.push("");
+  return parts.map((content, i) => {
+    const last = i === parts.length - 1;
+    const payload: MessagePayload = {
+      ...(content ? { content } : {}),
+      ...(last ? extra : {}),
+      ...(last && components.length > 0 ? { components } : {}),
+      allowedMentions: NO_MENTIONS,
+    };
+    return { kind: "message", payload, private: priv };
+  });
+}
+
+/** A card as one embed within Discord's limits; sources go in the footer. */
+export function embed(r: Extract<Reply, { type: "card" }>): APIEmbed {
+  const e: APIEmbed = { title: cut(escapeText(r.title), 256) };
+  const fields = (r.fields ?? []).slice(0, 25).map((f) => ({
+    name: cut(escapeText(f.label), 256) || "\u200b",
+    value: cut(escapeText(f.value), 1024) || "\u200b",
+    inline: f.value.length <= 40,
+  }));
+  if (fields.length) e.fields = fields;
+  if (r.sources?.length) {
+    const src = r.sources.map((s) => (s.section ? `${s.title} › ${s.section}` : s.title)).join("; ");
+    e.footer = { text: cut(src, 2048) };
+  }
+  const used =
+    (e.title?.length ?? 0) +
+    (e.footer?.text.length ?? 0) +
+    fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
+  if (r.body) e.description = cut(escapeText(r.body), Math.max(1, Math.min(4096, 6000 - used)));
+  return e;
+}
+
+/** Renders one reply as the items that show it. */
+export function renderReply(r: Reply): DcOut[] {
+  switch (r.type) {
+    case "text":
+      return messages(r.text, rows(r.buttons ?? []), r.private === true);
+    case "card":
+      return messages("", rows(r.buttons ?? []), r.private === true, { embeds: [embed(r)] });
+    case "choice":
+      return messages(r.prompt, rows(r.choices, r.choices.length > PER_ROW), r.private === true);
+    case "poll":
+      return [{ kind: "poll", pollId: r.pollId, payload: { poll: poll(r), allowedMentions: NO_MENTIONS } }];
+    case "file": {
+      const file = new AttachmentBuilder(Buffer.from(r.content, "utf8"), { name: r.filename });
+      return messages(r.caption ?? "", [], r.private === true, { files: [file] });
+    }
+    case "form": {
+      const modal = modalOf(r);
+      const fallback = messages(r.fallbackText, [], r.private === true);
+      return [{ kind: "form", ...(modal ? { modal } : {}), fallback, private: r.private === true }];
+    }
+  }
+}
+
+/** Renders several replies. */
+export function renderReplies(replies: readonly Reply[]): DcOut[] {
+  return replies.flatMap(renderReply);
+}
+
+function poll(r: Extract<Reply, { type: "poll" }>): PollData {
+  return {
+    question: { text: cut(r.question, 300) },
+    answers: r.options.slice(0, 10).map((o) => ({ text: cut(o, 55) })),
+    duration: Math.min(768, Math.max(1, Math.round(r.durationHours))),
+    allowMultiselect: r.allowMultiple,
+  };
+}
+
+/** A form as a modal, or undefined when it cannot be one (more than 5 fields, too many choices, long id). */
+export function modalOf(r: FormReply): APIModalInteractionResponseCallbackData | undefined {
+  if (r.fields.length === 0 || r.fields.length > MODAL_INPUTS || r.formId.length > CUSTOM_ID_LIMIT) return undefined;
+  const components: APILabelComponent[] = [];
+  for (const f of r.fields) {
+    const component = inputOf(f);
+    if (!component) return undefined;
+    components.push({ type: ComponentType.Label, label: cut(f.label, 45), component });
+  }
+  return { custom_id: r.formId, title: cut(r.title, 45), components };
+}
+
+function inputOf(f: FormFieldView): APILabelComponent["component"] | undefined {
+  if (f.name.length === 0 || f.name.length > CUSTOM_ID_LIMIT) return undefined;
+  if (f.kind === "choice") {
+    const choices = f.choices ?? [];
+    if (choices.length === 0 || choices.length > SELECT_OPTIONS) return undefined;
+    return {
+      type: ComponentType.StringSelect,
+      custom_id: f.name,
+      required: f.required,
+      min_values: f.required ? 1 : 0,
+      max_values: 1,
+      options: choices.map((c) => ({ label: cut(c.label, 100), value: cut(c.value, 100) })),
+      ...(f.placeholder ? { placeholder: cut(f.placeholder, 150) } : {}),
+    };
+  }
+  const input: APIComponentInModalActionRow = {
+    type: ComponentType.TextInput,
+    custom_id: f.name,
+    style: f.kind === "longtext" ? TextInputStyle.Paragraph : TextInputStyle.Short,
+    required: f.required,
+    max_length: Math.min(4000, Math.max(1, f.maxLength ?? 4000)),
+    ...(f.placeholder ? { placeholder: cut(f.placeholder, 100) } : {}),
+  };
+  return input;
+}
