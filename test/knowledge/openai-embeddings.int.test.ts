@@ -22,7 +22,7 @@ function fakeVector(text: string): number[] {
     for (const c of w) h = (h * 31 + (c.codePointAt(0) ?? 0)) >>> 0;
     v[h % DIMS] = (v[h % DIMS] ?? 0) + 1;
   }
-  if (v.every((x) => x === 0)) v[0] = 1;
+  if (!v.some((x) => x !== 0)) v[0] = 1;
   return v;
 }
 
