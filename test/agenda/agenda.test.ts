@@ -189,7 +189,8 @@ describe("agenda and votes", () => {
       "ag:pg:1",
     ]);
     expect(replyText(await a.press(bob, "ag:pg:99"))).toContain("(21–25 of 25)");
-    expect(replyText(await a.press(bob, `ag:un:${top}`))).toContain("It has 1 vote");
+    expect(replyText(await a.press(bob, `ag:un:${top}`))).toContain(`You withdrew your support of ${top}`);
+    expect(replyText(await a.say(bob, `/agenda ${top}`))).toContain("Support: 1 vote");
     expect(replyText(await a.say(bob, `/unvote ${top}`))).toContain("weren't supporting");
     expect(replyText(await a.say(bob, "/upvote TZZZZZ"))).toContain("can't find topic TZZZZZ");
     expect(replyText(await a.say(bob, "/upvote <script>"))).toContain("is not a topic id");

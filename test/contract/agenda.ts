@@ -47,16 +47,41 @@ export class ExactEmbedder implements Embedder {
  * handlers interleave the way they do against a networked database.
  */
 export function jittered(store: Store): Store {
-  const pause = () => new Promise<void>((r) => setTimeout(r, Math.floor(Math.random() * 4)));
-  return {
-    get: async (ns, key) => (await pause(), store.get(ns, key)),
-    set: async (ns, key, value, ttl) => (await pause(), store.set(ns, key, value, ttl)),
-    delete: async (ns, key) => (await pause(), store.delete(ns, key)),
-    add: async (ns, key, value, ttl) => (await pause(), store.add(ns, key, value, ttl)),
-    increment: async (ns, key, by, ttl) => (await pause(), store.increment(ns, key, by, ttl)),
-    list: async (ns, prefix) => (await pause(), store.list(ns, prefix)),
-    close: () => store.close(),
-  };
+  return new JitteredStore(store);
+}
+
+class JitteredStore implements Store {
+  constructor(private readonly inner: Store) {}
+  private pause(): Promise<void> {
+    return new Promise((r) => setTimeout(r, Math.floor(Math.random() * 4)));
+  }
+  async get<T>(ns: string, key: string): Promise<T | undefined> {
+    await this.pause();
+    return this.inner.get<T>(ns, key);
+  }
+  async set<T>(ns: string, key: string, value: T, ttlMs?: number): Promise<void> {
+    await this.pause();
+    return this.inner.set(ns, key, value, ttlMs);
+  }
+  async delete(ns: string, key: string): Promise<boolean> {
+    await this.pause();
+    return this.inner.delete(ns, key);
+  }
+  async add<T>(ns: string, key: string, value: T, ttlMs?: number): Promise<boolean> {
+    await this.pause();
+    return this.inner.add(ns, key, value, ttlMs);
+  }
+  async increment(ns: string, key: string, by?: number, ttlMs?: number): Promise<number> {
+    await this.pause();
+    return this.inner.increment(ns, key, by, ttlMs);
+  }
+  async list<T>(ns: string, prefix?: string): Promise<{ key: string; value: T }[]> {
+    await this.pause();
+    return this.inner.list<T>(ns, prefix);
+  }
+  async close(): Promise<void> {
+    await this.inner.close();
+  }
 }
 
 /** Every button of some replies. */

@@ -110,16 +110,16 @@ export const M = {
   fieldMergedInto: { en: "Merged into", "zh-HK": "已合併至" },
   noDetails: { en: "(no details)", "zh-HK": "（沒有詳情）" },
   upvoted: {
-    en: "You support {id} “{title}”. It has {votes}.",
-    "zh-HK": "你已支持 {id}「{title}」，現有 {votes}。",
+    en: "You support {id} “{title}”. Its count: /agenda {id}",
+    "zh-HK": "你已支持 {id}「{title}」。查看票數：/agenda {id}",
   },
   alreadyUpvoted: {
-    en: "You already support {id}; your support counts once. It has {votes}.",
-    "zh-HK": "你早已支持 {id}，每人只計一票。現有 {votes}。",
+    en: "You already support {id}; your support counts once, however often you press.",
+    "zh-HK": "你早已支持 {id}；無論按多少次，每人只計一票。",
   },
   unvoted: {
-    en: "You withdrew your support of {id}. It has {votes}.",
-    "zh-HK": "你已撤回對 {id} 的支持，現有 {votes}。",
+    en: "You withdrew your support of {id}.",
+    "zh-HK": "你已撤回對 {id} 的支持。",
   },
   notVoted: { en: "You weren't supporting {id}, so nothing changed.", "zh-HK": "你未有支持 {id}，沒有任何更改。" },
   redirected: { en: "{from} was merged into {id}. ", "zh-HK": "{from} 已合併至 {id}。" },

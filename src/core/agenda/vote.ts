@@ -7,7 +7,7 @@ import type { Context } from "../feature.ts";
 import { fill, t } from "../i18n.ts";
 import { actionId, button, type Reply, text } from "../replies.ts";
 import type { AgendaDeps } from "./deps.ts";
-import { M, votes } from "./messages.ts";
+import { M } from "./messages.ts";
 import { normaliseId, TOPIC_ID, TOWNHALL_ID, type TopicView, type Townhall } from "./model.ts";
 import { agendaPage, topicCard, townhallLabel } from "./views.ts";
 
@@ -81,8 +81,8 @@ export async function upvote(d: AgendaDeps, ctx: Context, rawId: string): Promis
     const final = await d.repo.finalDecision(th.id, view.topic.id);
     if (final?.status === "merged" && final.into) await d.repo.moveVotes(th.id, view.topic.id, final.into);
   }
-  const n = (await d.repo.voters(th.id, view.topic.id)).length;
-  const values = { id: view.topic.id, title: view.topic.title, votes: votes(ctx.lang, n) };
+  // No count here: listing every vote on each press would make a rush of presses quadratic.
+  const values = { id: view.topic.id, title: view.topic.title };
   const body = note + fill(t(ctx.lang, added ? M.upvoted : M.alreadyUpvoted), values);
   return [
     text(body, { buttons: [button(actionId("ag", "un", view.topic.id), t(ctx.lang, M.withdraw))], private: true }),
@@ -95,8 +95,7 @@ export async function unvote(d: AgendaDeps, ctx: Context, rawId: string): Promis
   if (!target.ok) return target.replies;
   const { view, th, note } = target;
   const removed = await d.repo.removeVote(th.id, view.topic.id, ctx.member.id);
-  const n = (await d.repo.voters(th.id, view.topic.id)).length;
-  const values = { id: view.topic.id, votes: votes(ctx.lang, n) };
+  const values = { id: view.topic.id };
   return [text(note + fill(t(ctx.lang, removed ? M.unvoted : M.notVoted), values), { private: true })];
 }
 
