@@ -295,6 +295,58 @@ describe("donation intake", () => {
     expect(replyText(await me.form(answers(), "don:other"))).toContain("no longer open");
   });
 
+  it("offers the goods and the contact details as native forms small enough for a modal", async () => {
+    const { bot, store, services, alice } = setup();
+    const me = as(bot, alice);
+    const [goodsForm] = await me.say("/donate");
+    expect(goodsForm).toMatchObject({ type: "form", formId: "don:goods", private: true });
+    if (goodsForm?.type !== "form") throw new Error("no form");
+    expect(goodsForm.fields.map((f) => f.name)).toEqual([
+      "organisation",
+      "category",
+      "description",
+      "quantity",
+      "unit",
+    ]);
+    expect(goodsForm.fields[1]?.choices?.map((c) => c.value)).toEqual(["clothing", "stationery", "other"]);
+    expect(goodsForm.fallbackText).toContain("11 short questions");
+
+    const bad = replyText(
+      await me.form({ organisation: "", category: "food", description: "", quantity: "3.5", unit: "x" }, "don:goods"),
+    );
+    expect(bad).toContain("Category: I don't recognise “food”");
+    expect(bad).toContain("Description: I need an answer");
+    expect(bad).toContain("Quantity: The quantity must be a whole number");
+    expect(bad).toContain("Question 1 of 11");
+    const goods = { organisation: "", category: "stationery", description: "Pens", quantity: "500", unit: "pieces" };
+    expect(replyText(await me.form(goods, "don:goods"))).toContain("Question 6 of 11");
+    await me.say("new");
+    await me.say("Tai Po");
+    const contact = { address: "Tai Po Market", available: "Sundays", contactName: "Ho Ka Yan", contact: "6123 4567" };
+    // Contact details sent before the statement was accepted are dropped unseen.
+    const early = await me.form(contact, "don:contact");
+    expect(replyText(early)).toContain("not your contact details");
+    expect(JSON.stringify(await session(store, alice.id))).not.toContain("Ho Ka Yan");
+    const accepted = await me.press("don:pdpo:yes");
+    expect(accepted[0]).toMatchObject({ type: "form", formId: "don:contact" });
+    if (accepted[0]?.type !== "form") throw new Error("no form");
+    expect(accepted[0].fields.map((f) => f.name)).toEqual(["address", "available", "contactName", "contact"]);
+    expect(replyText(accepted)).toContain("Question 8 of 11");
+    const done = replyText(await me.form(contact, "don:contact"));
+    const ref = /DON-[0-9A-Z]{4}/.exec(done)?.[0] ?? "";
+    expect(await store.get<Offer>("offer", ref)).toMatchObject({
+      category: "stationery",
+      quantity: 500,
+      district: "tp",
+      contactName: "Ho Ka Yan",
+      phone: "+852 6123 4567",
+    });
+    expect((await store.get<Offer>("offer", ref))?.organisation).toBeUndefined();
+
+    await services.sessions.set(alice.id, { feature: "ag", step: "title", data: {} }, 60_000);
+    expect(replyText(await me.form(goods, "don:goods"))).toContain("middle of something else");
+  });
+
   it("keeps action ids within Telegram's 64 bytes", async () => {
     const { bot, alice } = setup();
     const { ref } = await donate(bot, alice);

@@ -317,6 +317,17 @@ export const offerForm = {
   fields: OFFER_FIELDS,
 } as const;
 
+/**
+ * The native forms a member may submit: the whole offer, or one of two parts
+ * small enough for a Discord modal (at most five inputs): the goods first,
+ * and the contact details, offered only after the collection statement is accepted.
+ */
+export const FORM_PARTS: Readonly<Record<string, readonly OfferFieldName[]>> = {
+  [OFFER_FORM_ID]: OFFER_FIELDS.map((f) => f.name),
+  "don:goods": ["organisation", "category", "description", "quantity", "unit"],
+  "don:contact": ["address", "available", "contactName", "contact"],
+};
+
 /** One field by name. */
 export function field(name: OfferFieldName): OfferField {
   const f = OFFER_FIELDS.find((x) => x.name === name);
@@ -361,12 +372,20 @@ export const offerSchema = z.object(
   ) as Record<OfferFieldName, ReturnType<typeof fieldSchema>>,
 );
 
-/** Validates a whole submission: the canonical values, or each refused field with its error. */
+/**
+ * Validates a submission of the whole offer, or of some of its fields (`names`) with the
+ * same schema: the canonical values, or each refused field with its error.
+ */
 export function validateOffer(
   values: Readonly<Record<string, string>>,
+  names: readonly OfferFieldName[] = OFFER_FIELDS.map((f) => f.name),
 ): { ok: true; values: Partial<Record<OfferFieldName, string>> } | { ok: false; errors: [OfferField, FieldError][] } {
-  const parsed = offerSchema.safeParse(values);
-  if (parsed.success) return { ok: true, values: parsed.data };
+  const mask = Object.fromEntries(names.map((n) => [n, true] as const)) as Partial<Record<OfferFieldName, true>>;
+  const parsed = offerSchema.pick(mask).safeParse(values);
+  if (parsed.success) {
+    const given = Object.entries(parsed.data).filter(([, v]) => typeof v === "string");
+    return { ok: true, values: Object.fromEntries(given) as Partial<Record<OfferFieldName, string>> };
+  }
   const errors: [OfferField, FieldError][] = [];
   for (const issue of parsed.error.issues) {
     const name = String(issue.path[0] ?? "");

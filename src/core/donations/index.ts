@@ -17,9 +17,8 @@ import {
   STATUSES,
   WITHDRAWABLE,
 } from "./catalogue.ts";
-import { OFFER_FORM_ID } from "./form.ts";
 import { FEATURE, intake } from "./intake.ts";
-import { DONOR, INTAKE, ORG } from "./messages.ts";
+import { DONOR, ORG } from "./messages.ts";
 import { privacy } from "./privacy.ts";
 import { type Offer, OfferRepo } from "./repo.ts";
 import { impactText, offerCard, offerLine, offersCsv } from "./views.ts";
@@ -28,6 +27,7 @@ import { statusButtons, workflow } from "./workflow.ts";
 export { CATEGORIES, CONDITIONS, DISTRICTS, STATUSES, TRANSITIONS } from "./catalogue.ts";
 export {
   ERRORS,
+  FORM_PARTS,
   MAX_QUANTITY,
   OFFER_FIELDS,
   OFFER_FORM_ID,
@@ -212,10 +212,7 @@ export function donations(
     commands,
     onText: (ctx, body, session) => form.onText(ctx, session, body),
     onCancel: (ctx) => form.onCancel(ctx),
-    async onForm(ctx, formId, values) {
-      if (formId !== OFFER_FORM_ID) return [text(t(ctx.lang, INTAKE.expired), { private: true })];
-      return form.onForm(ctx, values);
-    },
+    onForm: (ctx, formId, values) => form.onForm(ctx, formId, values),
     async onAction(ctx, args) {
       const [verb, ref = "", status = ""] = args;
       switch (verb) {

@@ -13,6 +13,7 @@ import { cleanLine } from "../text.ts";
 import { CATEGORIES, CONDITIONS, DISTRICTS } from "./catalogue.ts";
 import {
   errorMessage,
+  FORM_PARTS,
   field,
   formFieldViews,
   isEmail,
@@ -145,7 +146,11 @@ export function intake(deps: IntakeDeps) {
 
   const pdpo = async (ctx: Context, d: Draft, raw: string): Promise<Reply[]> => {
     const word = cleanLine(raw);
-    if (YES.test(word)) return advance(ctx, { ...d, pdpoAt: ctx.now.toISOString() });
+    if (YES.test(word)) {
+      const accepted: Draft = { ...d, pdpoAt: ctx.now.toISOString() };
+      const step = nextStep(accepted);
+      return advance(ctx, accepted, step ? formPart(ctx, step, t(ctx.lang, INTAKE.thanksAccepted)) : []);
+    }
     if (NO.test(word)) {
       await services.sessions.clear(ctx.member.id);
       return [text(t(ctx.lang, INTAKE.declined), { private: true })];
@@ -153,19 +158,20 @@ export function intake(deps: IntakeDeps) {
     return [text(t(ctx.lang, INTAKE.pdpoAgain), { private: true }), question(ctx, PDPO_STEP)];
   };
 
+  /** The native form (modal) of the questions starting at `step`, if a part of the form starts there. */
+  const formPart = (ctx: Context, step: string, fallbackText: string): Reply[] => {
+    const entry = Object.entries(FORM_PARTS).find(([id, names]) => id !== OFFER_FORM_ID && names[0] === step);
+    if (!entry) return [];
+    const [formId, names] = entry;
+    const title = t(ctx.lang, offerForm.title);
+    return [{ type: "form", formId, title, fields: formFieldViews(ctx.lang, names), fallbackText, private: true }];
+  };
+
   const firstQuestion = async (ctx: Context): Promise<Reply[]> => {
     const first = OFFER_FIELDS[0]?.name ?? "organisation";
     await save(ctx, first, { values: {} });
     const intro = fill(t(ctx.lang, INTAKE.intro), { n: OFFER_FIELDS.length });
-    const form: Reply = {
-      type: "form",
-      formId: OFFER_FORM_ID,
-      title: t(ctx.lang, offerForm.title),
-      fields: formFieldViews(ctx.lang),
-      fallbackText: intro,
-      private: true,
-    };
-    return [form, question(ctx, first)];
+    return [...formPart(ctx, first, intro), question(ctx, first)];
   };
 
   return {
@@ -206,19 +212,33 @@ export function intake(deps: IntakeDeps) {
       return answer(ctx, session, raw);
     },
 
-    /** The whole form at once; personal answers are dropped until the statement is accepted. */
-    async onForm(ctx: Context, values: Readonly<Record<string, string>>): Promise<Reply[]> {
-      const r = validateOffer(values);
+    /**
+     * A native form: the whole offer, or a part of it (see {@link FORM_PARTS}). Personal answers
+     * are dropped, unseen, until the collection statement is accepted.
+     */
+    async onForm(ctx: Context, formId: string, values: Readonly<Record<string, string>>): Promise<Reply[]> {
+      const names = FORM_PARTS[formId];
+      if (!names) return [text(t(ctx.lang, INTAKE.expired), { private: true })];
+      const session = await services.sessions.get(ctx.member.id);
+      if (session && session.feature !== FEATURE)
+        return [text(t(ctx.lang, INTAKE.otherConversation), { private: true })];
+      const r = validateOffer(values, names);
       if (!r.ok) {
         const lines = r.errors.map(([f, e]) => `• ${t(ctx.lang, f.label)}: ${errorMessage(ctx.lang, e)}`);
-        return [text([t(ctx.lang, INTAKE.formErrors), ...lines].join("\n"), { private: true })];
+        const again = session ? [question(ctx, session.step)] : [];
+        return [text([t(ctx.lang, INTAKE.formErrors), ...lines].join("\n"), { private: true }), ...again];
       }
-      const session = await services.sessions.get(ctx.member.id);
-      const prev = session?.feature === FEATURE ? draftOf(session) : undefined;
-      const all = { ...r.values, organisation: r.values.organisation ?? "" };
-      if (prev?.pdpoAt) return advance(ctx, { values: all, pdpoAt: prev.pdpoAt });
-      const goods = Object.fromEntries(Object.entries(all).filter(([k]) => isFieldName(k) && !field(k).personal));
-      return advance(ctx, { values: goods }, [text(t(ctx.lang, INTAKE.contactsNotKept), { private: true })]);
+      const prev = session ? draftOf(session) : { values: {} };
+      const given = names.includes("organisation") ? { organisation: "", ...r.values } : r.values;
+      const merged = { ...prev.values, ...given };
+      if (prev.pdpoAt) return advance(ctx, { values: merged, pdpoAt: prev.pdpoAt });
+      const goods = Object.fromEntries(Object.entries(merged).filter(([k]) => isFieldName(k) && !field(k).personal));
+      const dropped = names.some((n) => field(n).personal);
+      return advance(
+        ctx,
+        { values: goods },
+        dropped ? [text(t(ctx.lang, INTAKE.contactsNotKept), { private: true })] : [],
+      );
     },
 
     /** `/cancel` during the form. */

@@ -46,6 +46,10 @@ export const INTAKE = {
     en: "Understood. Without contact details we can't arrange a collection, so I've ended the form and saved nothing. You can start again any time with /donate.",
     "zh-HK": "明白。沒有聯絡資料便無法安排收集，因此表格已結束，沒有儲存任何資料。你可隨時輸入 /donate 重新開始。",
   },
+  thanksAccepted: {
+    en: "Thank you. Now the details we need to arrange the collection:",
+    "zh-HK": "多謝。以下是安排收集所需的資料：",
+  },
   pdpoAgain: {
     en: "Please accept or decline the statement above (buttons, or type yes / no).",
     "zh-HK": "請同意或不同意以上聲明（按按鈕，或輸入「同意」／「不同意」）。",
