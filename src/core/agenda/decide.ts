@@ -17,7 +17,8 @@ import { townhallLabel } from "./views.ts";
 type Found = { ok: true; view: TopicView; th: Townhall } | { ok: false; replies: Reply[] };
 
 /** Finds a topic an organiser may still change: known, and of the open townhall. */
-export async function changeable(d: AgendaDeps, ctx: Context, rawId: string): Promise<Found> {
+export async function changeable(d: AgendaDeps, ctx: Context, rawId: string, command = "townhall"): Promise<Found> {
+  if (!rawId.trim()) return { ok: false, replies: [text(fill(t(ctx.lang, M.idNeeded), { command }))] };
   const id = normaliseId(rawId);
   if (!TOPIC_ID.test(id)) return { ok: false, replies: [text(fill(t(ctx.lang, M.badId), { input: rawId }))] };
   const view = await d.repo.topic(id);
@@ -39,7 +40,7 @@ async function tell(d: AgendaDeps, v: TopicView, message: string): Promise<void>
 
 /** Approves a pending topic. */
 export async function approve(d: AgendaDeps, ctx: Context, rawId: string): Promise<Reply[]> {
-  const found = await changeable(d, ctx, rawId);
+  const found = await changeable(d, ctx, rawId, "townhall approve");
   if (!found.ok) return found.replies;
   const { view, th } = found;
   if (view.status !== "pending") return already(ctx, view);

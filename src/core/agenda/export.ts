@@ -9,9 +9,15 @@ import type { FileReply } from "../replies.ts";
 import type { Poll, Tally, TopicView, Townhall } from "./model.ts";
 import { ranked } from "./views.ts";
 
-/** Escapes Markdown punctuation so members' text stays literal. */
+/**
+ * Escapes Markdown so members' text stays literal: emphasis, code, links, HTML
+ * and table characters anywhere; headings, lists and quotes at a line start.
+ */
 export function escapeMarkdown(s: string): string {
-  return s.replace(/([\\`*_{}[\]()<>#+\-.!|~])/g, "\\$1");
+  return s
+    .replace(/([\\`*_[\]<>|~])/g, "\\$1")
+    .replace(/^(\s*)([#+\-=])/gm, "$1\\$2")
+    .replace(/^(\s*\d+)([.)])/gm, "$1\\$2");
 }
 
 /** One CSV cell (RFC 4180), with spreadsheet formula triggers neutralised. */
