@@ -53,6 +53,10 @@ const NOTE = {
     allowedMentions: NO_MENTIONS,
   },
   pollPosted: { content: "Poll posted. / 已發佈投票。", allowedMentions: NO_MENTIONS },
+  failed: {
+    content: "Sorry, I couldn't send my answer. Please try again. / 抱歉，未能傳送回覆，請再試一次。",
+    allowedMentions: NO_MENTIONS,
+  },
 } satisfies Record<string, MessagePayload>;
 
 type Sendable = { send(p: MessagePayload): Promise<Message> };
@@ -135,22 +139,19 @@ export class DiscordAdapter {
     }));
   }
 
-  /** Handles one interaction: map, ask the core (deferring if slow), answer. */
+  /** Handles one interaction: map, ask the core (deferring if slow), answer, and always acknowledge. */
   async onInteraction(i: Interaction): Promise<void> {
     if (!i.isRepliable()) return;
-    const view = interactionView(i);
-    const event = view ? mapInteraction(view) : undefined;
     let state: Answering = "fresh";
-    if (event) {
-      const work = this.opts.bot.handle(event);
-      let replies = await within(work, this.opts.ackAfterMs ?? 2000);
-      if (!replies) {
-        if (i.isMessageComponent()) await i.deferUpdate();
-        else await i.deferReply();
-        state = i.isMessageComponent() ? "deferredUpdate" : "deferredReply";
-        replies = await work;
-      }
-      state = await this.answerInteraction(i, renderReplies(replies), state);
+    try {
+      state = await this.answer(i);
+    } catch (e) {
+      this.opts.logger.error("discord interaction failed", describe(e));
+      // Best effort: tell the member instead of leaving Discord's "did not respond".
+      const note = { ...NOTE.failed, flags: MessageFlags.Ephemeral as const };
+      const tell = i.replied || i.deferred ? i.followUp(note) : i.reply(note);
+      await tell.catch((e2: unknown) => this.opts.logger.warn("discord failure note not sent", describe(e2)));
+      return;
     }
     // Every interaction is acknowledged, even when there was nothing to say.
     if (state === "fresh") {
@@ -160,6 +161,22 @@ export class DiscordAdapter {
         await i.deleteReply();
       }
     } else if (state === "deferredReply") await i.deleteReply();
+  }
+
+  private async answer(i: RepliableInteraction): Promise<Answering> {
+    const view = interactionView(i);
+    const event = view ? mapInteraction(view) : undefined;
+    if (!event) return "fresh";
+    const work = this.opts.bot.handle(event);
+    let replies = await within(work, this.opts.ackAfterMs ?? 2000);
+    let state: Answering = "fresh";
+    if (!replies) {
+      if (i.isMessageComponent()) await i.deferUpdate();
+      else await i.deferReply();
+      state = i.isMessageComponent() ? "deferredUpdate" : "deferredReply";
+      replies = await work;
+    }
+    return this.answerInteraction(i, renderReplies(replies), state);
   }
 
   private async answerInteraction(

@@ -34,6 +34,7 @@ const ROWS = 5;
 const PER_ROW = 5;
 const SELECT_OPTIONS = 25;
 const MODAL_INPUTS = 5;
+const EMBED_TOTAL = 6000;
 
 /** The one mention setting every outgoing payload carries: nobody is ever pinged. */
 export const NO_MENTIONS = { parse: [] as never[] };
@@ -69,9 +70,11 @@ export function cut(s: string, max: number): string {
   return chars.length <= max ? s : `${chars.slice(0, max - 1).join("")}…`;
 }
 
-/** Escapes Discord Markdown (including headings and masked links) in plain text. */
+/** Escapes Discord Markdown (including headings, lists, quotes, subtext and masked links) in plain text. */
 export function escapeText(s: string): string {
-  return escapeMarkdown(s, { heading: true, maskedLink: true, bulletedList: true, numberedList: true });
+  return escapeMarkdown(s, { heading: true, maskedLink: true, bulletedList: true, numberedList: true })
+    .replace(/^(\s*)(>)/gm, "$1\\$2")
+    .replace(/^(\s*)-#/gm, "$1\\-#");
 }
 
 /** Splits text into messages of at most the limit, on line breaks where possible, never after a lone backslash. */
@@ -105,12 +108,20 @@ export const SELECT_PREFIX = "sel:";
  * when asked for a menu or when there are more buttons than 25.
  */
 export function rows(buttons: readonly Button[], asMenu = false): Row[] {
-  const usable = buttons.filter((b) => b.id.length > 0 && b.id.length <= CUSTOM_ID_LIMIT);
+  // Discord refuses a whole message whose custom_ids repeat or exceed 100 characters: such buttons are dropped.
+  const seen = new Set<string>();
+  const usable = buttons.filter((b) => {
+    const ok = b.id.length > 0 && b.id.length <= CUSTOM_ID_LIMIT && !seen.has(b.id);
+    seen.add(b.id);
+    return ok;
+  });
   if (usable.length === 0) return [];
   if (asMenu || usable.length > ROWS * PER_ROW) {
     const menus: Row[] = [];
     for (let i = 0; i < usable.length && menus.length < ROWS; i += SELECT_OPTIONS) {
-      const options = usable.slice(i, i + SELECT_OPTIONS).map((b) => ({ label: cut(b.label, 100), value: b.id }));
+      const options = usable
+        .slice(i, i + SELECT_OPTIONS)
+        .map((b) => ({ label: cut(b.label, 100) || b.id.slice(0, 100), value: b.id }));
       menus.push({
         type: ComponentType.ActionRow,
         components: [{ type: ComponentType.StringSelect, custom_id: `${SELECT_PREFIX}${i}`, options }],
@@ -125,7 +136,7 @@ export function rows(buttons: readonly Button[], asMenu = false): Row[] {
       components: usable.slice(i, i + PER_ROW).map((b) => ({
         type: ComponentType.Button,
         custom_id: b.id,
-        label: cut(b.label, 80),
+        label: cut(b.label, 80) || "•",
         style: STYLE[b.style ?? "secondary"],
       })),
     });
@@ -148,24 +159,28 @@ function messages(text: string, components: Row[], priv: boolean, extra: Partial
   });
 }
 
-/** A card as one embed within Discord's limits; sources go in the footer. */
+/** A card as one embed within Discord's limits (6,000 characters in all); sources go in the footer. */
 export function embed(r: Extract<Reply, { type: "card" }>): APIEmbed {
-  const e: APIEmbed = { title: cut(escapeText(r.title), 256) };
-  const fields = (r.fields ?? []).slice(0, 25).map((f) => ({
-    name: cut(escapeText(f.label), 256) || "\u200b",
-    value: cut(escapeText(f.value), 1024) || "\u200b",
-    inline: f.value.length <= 40,
-  }));
-  if (fields.length) e.fields = fields;
+  const title = cut(escapeText(r.title), 256);
+  const e: APIEmbed = title ? { title } : {};
   if (r.sources?.length) {
     const src = r.sources.map((s) => (s.section ? `${s.title} › ${s.section}` : s.title)).join("; ");
     e.footer = { text: cut(src, 2048) };
   }
-  const used =
-    (e.title?.length ?? 0) +
-    (e.footer?.text.length ?? 0) +
-    fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
-  if (r.body) e.description = cut(escapeText(r.body), Math.max(1, Math.min(4096, 6000 - used)));
+  let left = EMBED_TOTAL - title.length - (e.footer?.text.length ?? 0);
+  // Fields get at most half of what is left when there is a body, all of it otherwise.
+  let fieldBudget = r.body ? Math.floor(left / 2) : left;
+  const fields: NonNullable<APIEmbed["fields"]> = [];
+  for (const f of (r.fields ?? []).slice(0, 25)) {
+    const name = cut(escapeText(f.label), Math.min(256, fieldBudget - 2)) || "\u200b";
+    const value = cut(escapeText(f.value), Math.min(1024, fieldBudget - name.length - 1)) || "\u200b";
+    if (name.length + value.length > fieldBudget) break;
+    fields.push({ name, value, inline: f.value.length <= 40 });
+    fieldBudget -= name.length + value.length;
+    left -= name.length + value.length;
+  }
+  if (fields.length) e.fields = fields;
+  if (r.body && left > 1) e.description = cut(escapeText(r.body), Math.min(4096, left));
   return e;
 }
 
@@ -179,6 +194,8 @@ export function renderReply(r: Reply): DcOut[] {
     case "choice":
       return messages(r.prompt, rows(r.choices, r.choices.length > PER_ROW), r.private === true);
     case "poll":
+      // Discord needs a question and at least one answer; otherwise the poll is shown as text.
+      if (!r.question.trim() || !r.options.some((o) => o.trim())) return messages(r.fallbackText, [], false);
       return [{ kind: "poll", pollId: r.pollId, payload: { poll: poll(r), allowedMentions: NO_MENTIONS } }];
     case "file": {
       const file = new AttachmentBuilder(Buffer.from(r.content, "utf8"), { name: r.filename });
@@ -200,7 +217,8 @@ export function renderReplies(replies: readonly Reply[]): DcOut[] {
 function poll(r: Extract<Reply, { type: "poll" }>): PollData {
   return {
     question: { text: cut(r.question, 300) },
-    answers: r.options.slice(0, 10).map((o) => ({ text: cut(o, 55) })),
+    // Answers keep their positions (Discord's answer_id - 1 is the core's option index).
+    answers: r.options.slice(0, 10).map((o) => ({ text: cut(o.trim(), 55) || "—" })),
     duration: Math.min(768, Math.max(1, Math.round(r.durationHours))),
     allowMultiselect: r.allowMultiple,
   };
