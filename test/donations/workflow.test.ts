@@ -217,6 +217,7 @@ describe("privacy", () => {
     const done = replyText(await as(bot2, alice).press("pv:forget:yes"));
     expect(done).toContain("2 records changed");
     expect(await store.get("session", alice.id)).toBeUndefined();
+    expect(await store.list("offersubmit", `${alice.id}:`)).toEqual([]);
     const raw = JSON.stringify(await store.list("offer"));
     for (const s of [...ALICE_SECRETS, "Blue caps", "Mr Chan", alice.id]) expect(raw).not.toContain(s);
     expect(replyText(await as(bot2, alice).say("/mydata"))).toContain("no personal data");

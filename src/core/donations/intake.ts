@@ -7,6 +7,7 @@
  */
 import type { Context, Services } from "../feature.ts";
 import { fill, t } from "../i18n.ts";
+import { shortId } from "../ids.ts";
 import { actionId, button, type Reply, text } from "../replies.ts";
 import type { Session } from "../session.ts";
 import { cleanLine } from "../text.ts";
@@ -34,6 +35,8 @@ export const FEATURE = "don";
 
 /** A half-filled offer as kept in the session. `organisation: ""` means skipped. */
 export interface Draft {
+  /** Identifies this filling of the form: it is submitted at most once. */
+  readonly nonce: string;
   readonly values: Partial<Record<OfferFieldName, string>>;
   /** When the collection statement was accepted; personal values exist only after it. */
   readonly pdpoAt?: string;
@@ -47,6 +50,8 @@ export interface IntakeDeps {
 }
 
 const PDPO_STEP = "pdpo";
+/** One record per submitted form state: a double-sent last answer creates one offer. */
+export const SUBMITTED_NS = "offersubmit";
 const YES = /^(y|yes|ok|accept|agree|i accept|同意|接受|我同意|是|好)$/i;
 const NO = /^(n|no|decline|i decline|不同意|拒絕|我不同意|否|不)$/i;
 const SKIP = /^(skip|-|none|n\/a|na|略過|跳過|無|沒有|不適用)$/i;
@@ -54,7 +59,16 @@ const SKIP = /^(skip|-|none|n\/a|na|略過|跳過|無|沒有|不適用)$/i;
 /** The draft of a session (tolerant of malformed data). */
 export function draftOf(s: Session): Draft {
   const d = s.data as Partial<Draft>;
-  return { values: { ...(d.values ?? {}) }, ...(typeof d.pdpoAt === "string" ? { pdpoAt: d.pdpoAt } : {}) };
+  return {
+    nonce: typeof d.nonce === "string" ? d.nonce : s.updatedAt,
+    values: { ...(d.values ?? {}) },
+    ...(typeof d.pdpoAt === "string" ? { pdpoAt: d.pdpoAt } : {}),
+  };
+}
+
+/** An empty draft. */
+function newDraft(): Draft {
+  return { nonce: shortId(10), values: {} };
 }
 
 /** The step after the answers given so far: the first unanswered field, the statement, or done. */
@@ -93,8 +107,23 @@ export function intake(deps: IntakeDeps) {
     return text(prompt, { private: true, ...(buttons.length > 0 ? { buttons } : {}) });
   };
 
+  /**
+   * Stores the offer once: the draft is validated again as a whole (a draft from an older
+   * version asks again what no longer passes), and the draft's nonce lets only one of two
+   * simultaneous final answers create an offer.
+   */
   const submit = async (ctx: Context, d: Draft): Promise<Reply[]> => {
-    const v = d.values;
+    const r = validateOffer(Object.fromEntries(Object.entries(d.values).filter(([, x]) => typeof x === "string")));
+    if (!r.ok) {
+      const values = Object.fromEntries(
+        Object.entries(d.values).filter(([k]) => !r.errors.some(([f]) => f.name === k)),
+      );
+      return advance(ctx, { ...d, values });
+    }
+    if (!(await services.store.add(SUBMITTED_NS, `${ctx.member.id}:${d.nonce}`, 1, deps.formTtlMs))) {
+      return [text(t(ctx.lang, INTAKE.alreadySubmitted), { private: true })];
+    }
+    const v = r.values;
     const now = ctx.now.toISOString();
     const contact = v.contact ?? "";
     const offer = await repo.create(
@@ -105,9 +134,9 @@ export function intake(deps: IntakeDeps) {
         status: "offered",
         createdAt: now,
         updatedAt: now,
-        category: v.category ?? "other",
-        quantity: Number(v.quantity ?? "0"),
-        condition: v.condition ?? "used",
+        category: v.category ?? "",
+        quantity: Number(v.quantity),
+        condition: v.condition ?? "",
         district: v.district ?? "",
         ...(v.organisation ? { organisation: v.organisation } : {}),
         ...(v.unit ? { unit: v.unit } : {}),
@@ -169,7 +198,7 @@ export function intake(deps: IntakeDeps) {
 
   const firstQuestion = async (ctx: Context): Promise<Reply[]> => {
     const first = OFFER_FIELDS[0]?.name ?? "organisation";
-    await save(ctx, first, { values: {} });
+    await save(ctx, first, newDraft());
     const intro = fill(t(ctx.lang, INTAKE.intro), { n: OFFER_FIELDS.length });
     return [...formPart(ctx, first, intro), question(ctx, first)];
   };
@@ -228,15 +257,15 @@ export function intake(deps: IntakeDeps) {
         const again = session ? [question(ctx, session.step)] : [];
         return [text([t(ctx.lang, INTAKE.formErrors), ...lines].join("\n"), { private: true }), ...again];
       }
-      const prev = session ? draftOf(session) : { values: {} };
+      const prev = session ? draftOf(session) : newDraft();
       const given = names.includes("organisation") ? { organisation: "", ...r.values } : r.values;
       const merged = { ...prev.values, ...given };
-      if (prev.pdpoAt) return advance(ctx, { values: merged, pdpoAt: prev.pdpoAt });
+      if (prev.pdpoAt) return advance(ctx, { ...prev, values: merged });
       const goods = Object.fromEntries(Object.entries(merged).filter(([k]) => isFieldName(k) && !field(k).personal));
       const dropped = names.some((n) => field(n).personal);
       return advance(
         ctx,
-        { values: goods },
+        { nonce: prev.nonce, values: goods },
         dropped ? [text(t(ctx.lang, INTAKE.contactsNotKept), { private: true })] : [],
       );
     },

@@ -88,6 +88,10 @@ export const INTAKE = {
     en: "I have kept your answers about the goods but not your contact details: please read the statement first.",
     "zh-HK": "我已保留物品資料，但未保留你的聯絡資料：請先閱讀以下聲明。",
   },
+  alreadySubmitted: {
+    en: "This offer was already submitted. See it in /mydonations.",
+    "zh-HK": "這份捐贈已經提交。請在 /mydonations 查看。",
+  },
   thanks: {
     en: "Thank you! Your offer is registered as {ref}. The organisers will contact you to arrange the collection. Use /mydonations to follow it.",
     "zh-HK": "多謝！你的捐贈已登記，編號 {ref}。籌辦人會聯絡你安排收集。可輸入 /mydonations 查看進度。",

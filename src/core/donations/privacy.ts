@@ -10,7 +10,7 @@ import { text } from "../replies.ts";
 import type { Lang } from "../types.ts";
 import { CLOSED, WITHDRAWABLE } from "./catalogue.ts";
 import { field, isFieldName } from "./form.ts";
-import { draftOf, FEATURE } from "./intake.ts";
+import { draftOf, FEATURE, SUBMITTED_NS } from "./intake.ts";
 import { LABELS, ORG } from "./messages.ts";
 import { type Offer, OfferConflictError, type OfferRepo } from "./repo.ts";
 import { offerFields, statusLabel } from "./views.ts";
@@ -103,6 +103,8 @@ export function privacy(services: Services, repo: OfferRepo, retentionDays: numb
         await services.sessions.clear(memberId);
         changed++;
       }
+      for (const r of await services.store.list(SUBMITTED_NS, `${memberId}:`))
+        await services.store.delete(SUBMITTED_NS, r.key);
       return changed;
     },
 
