@@ -5,6 +5,7 @@
  */
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import type { Townhall } from "./bot-load.ts";
 
 /** One write a worker performs. */
 export type Op =
@@ -19,6 +20,8 @@ export interface Job {
   /** Writes in flight at once in the worker. */
   readonly concurrency: number;
   readonly ops: readonly Op[];
+  /** When set, ops go through the real Bot: votes press this townhall's upvote buttons, offers fill the form. */
+  readonly townhall?: Townhall | undefined;
   /** Epoch ms at which to start writing (so several workers start together); default at once. */
   readonly startAt?: number;
 }
@@ -75,8 +78,8 @@ export function plan(size: PlanSize): Op[][] {
 export interface Acks {
   /** `<topic>:<member>` → one flag per acknowledged vote (true: this call created the record). */
   readonly votes: Map<string, boolean[]>;
-  /** Offer reference → sequence number, per acknowledged submission. */
-  readonly offers: Map<string, number>;
+  /** Offer reference → its sequence number (raw store) or the plan's reference (through the Bot). */
+  readonly offers: Map<string, string>;
   readonly voteMs: number[];
   readonly offerMs: number[];
   readonly failures: string[];
@@ -150,7 +153,7 @@ export class Worker {
       this.acks.votes.set(a, list);
       this.acks.voteMs.push(Number(c));
     } else if (kind === "offer") {
-      this.acks.offers.set(a, Number(b));
+      this.acks.offers.set(a, b);
       this.acks.offerMs.push(Number(c));
     } else if (kind === "fail" || kind === "fatal") {
       this.acks.failures.push(line);

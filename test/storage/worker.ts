@@ -4,12 +4,15 @@
  * (JSON) from stdin, prints `ready`, `go <epoch ms>` when it starts writing, then one line per acknowledged write,
  * only after the write resolved, then `done <epoch ms>`:
  *   `vote <topic>:<member> <1 created|0 refused> <ms>`
- *   `offer <ref> <seq> <ms>`
+ *   `offer <ref> <seq, or the plan's reference when run through the Bot> <ms>`
  *   `fail <op> <message>` when a write failed (nothing acknowledged).
+ * With `townhall` in the job, every op goes through the real Bot (see bot-load.ts).
  * Run: `npx tsx test/storage/worker.ts < job.json`.
  */
 import { performance } from "node:perf_hooks";
+import type { Store } from "../../src/core/ports.ts";
 import { openStore } from "../../src/storage/index.ts";
+import type { Townhall } from "./bot-load.ts";
 import type { Job, Op } from "./load.ts";
 
 const logger = { debug() {}, info() {}, warn() {}, error() {} };
@@ -40,19 +43,23 @@ async function main(): Promise<void> {
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   await write(`go ${Date.now()}`);
 
+  const viaBot = job.townhall ? await botRunner(store, job.townhall) : undefined;
+
   const run = async (op: Op): Promise<void> => {
     const t0 = performance.now();
     try {
-      if (op.t === "vote") {
+      if (viaBot) {
+        await viaBot(op, t0);
+      } else if (op.t === "vote") {
         const created = await store.add("vote", `${op.topic}:${op.member}`, { topic: op.topic, member: op.member });
         if (created) await store.increment("votecount", op.topic);
-        await write(`vote ${op.topic}:${op.member} ${created ? 1 : 0} ${(performance.now() - t0).toFixed(3)}`);
+        await write(`vote ${op.topic}:${op.member} ${created ? 1 : 0} ${ms(t0)}`);
       } else {
         const seq = await store.increment("seq", "offer");
         const offer = { ref: op.ref, seq, member: op.member, description: `Offer ${op.ref} «T-shirts» 120 pcs` };
         if (!(await store.add("offer", op.ref, offer))) throw new Error(`reference ${op.ref} already taken`);
         await store.set("offerby", `${op.member}:${op.ref}`, { ref: op.ref });
-        await write(`offer ${op.ref} ${seq} ${(performance.now() - t0).toFixed(3)}`);
+        await write(`offer ${op.ref} ${seq} ${ms(t0)}`);
       }
     } catch (e) {
       await write(`fail ${op.t} ${e instanceof Error ? e.message.replace(/\s+/g, " ") : String(e)}`);
@@ -70,6 +77,28 @@ async function main(): Promise<void> {
   const finished = Date.now();
   await store.close();
   await write(`done ${finished}`);
+}
+
+/** Runs ops through the real Bot (agenda upvote button, donation form) instead of raw store calls. */
+async function botRunner(store: Store, th: Townhall) {
+  const { loadBot, botOffer, botVote } = await import("./bot-load.ts");
+  const bot = loadBot(store);
+  return async (op: Op, t0: number): Promise<void> => {
+    if (op.t === "vote") {
+      const topic = th.topics[op.topic];
+      if (!topic) throw new Error(`unknown topic ${op.topic}`);
+      const outcome = await botVote(bot, op.member, topic);
+      await write(`vote ${op.topic}:${op.member} ${outcome === "created" ? 1 : 0} ${ms(t0)}`);
+    } else {
+      // One member per offer: a member fills one form at a time.
+      const ref = await botOffer(bot, `discord:${op.ref}`, Number(op.ref.replace(/\D/g, "")) + 1);
+      await write(`offer ${ref} ${op.ref} ${ms(t0)}`);
+    }
+  };
+}
+
+function ms(t0: number): string {
+  return (performance.now() - t0).toFixed(3);
 }
 
 main().catch(async (e: unknown) => {
