@@ -11,34 +11,11 @@
  * rate (ties: the midpoint of the best interval) is printed; with --grid the
  * scoring weights are swept too. Copy the result into DEFAULT_TUNING (src/knowledge/kb.ts).
  */
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { detectLang } from "../src/core/i18n.ts";
 import { openKnowledge } from "../src/knowledge/index.ts";
 import { DEFAULT_TUNING, type LocalKnowledgeBase, type Tuning } from "../src/knowledge/kb.ts";
-
-/** One question of an eval set (the format of shared/eval/dev.jsonl). */
-export interface EvalQuestion {
-  id: string;
-  lang?: string;
-  kind?: string;
-  question: string;
-  answerable: boolean;
-  expect_all?: string[][];
-}
-
-/** Reads a JSONL eval set. */
-export function readSet(path: string): EvalQuestion[] {
-  return readFileSync(path, "utf8")
-    .split("\n")
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as EvalQuestion);
-}
-
-/** Whether a text satisfies every expectation group. */
-export function matches(q: EvalQuestion, text: string): boolean {
-  return (q.expect_all ?? []).every((alts) => alts.some((re) => new RegExp(re, "i").test(text)));
-}
+import { type EvalQuestion, matches, readSet } from "./set.ts";
 
 interface Observation {
   q: EvalQuestion;

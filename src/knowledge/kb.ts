@@ -66,6 +66,7 @@ const MAX_ANSWER_CHARS = 900;
 export class LocalKnowledgeBase implements KnowledgeBase {
   private readonly faqById: Map<string, FaqEntry>;
   private readonly passageById: Map<string, Passage>;
+  private readonly titleByPath = new Map<string, string>();
 
   constructor(
     readonly units: readonly Unit[],
@@ -79,6 +80,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   ) {
     this.faqById = new Map(faq.map((e) => [e.id, e]));
     this.passageById = new Map(passages.map((p) => [p.id, p]));
+    for (const p of passages) this.titleByPath.set(p.path, p.title);
   }
 
   /** Finds the best FAQ entry or passage for a question, with its score. */
@@ -163,7 +165,6 @@ export class LocalKnowledgeBase implements KnowledgeBase {
 
   private faqSource(e: FaqEntry, lang: Lang): SourceRef {
     if (e.doc === "bot") return { title: KB_TEXT.botSource[lang], path: this.path("faq.json"), section: e.section };
-    const p = [...this.passageById.values()].find((x) => x.path === e.doc);
-    return { title: p?.title ?? e.doc, path: this.path(e.doc), section: e.section };
+    return { title: this.titleByPath.get(e.doc) ?? e.doc, path: this.path(e.doc), section: e.section };
   }
 }

@@ -47,6 +47,8 @@ export class LexicalIndex {
   private readonly postings = new Map<string, number[]>();
   /** Surface word of each English key, for spelling correction. */
   private readonly surface = new Map<string, Token>();
+  /** The same words by length, so that a correction only looks at words of a similar length. */
+  private readonly byLength = new Map<number, Token[]>();
   private avgLength = 1;
 
   constructor(
@@ -76,6 +78,11 @@ export class LexicalIndex {
       total += tokens.length;
     });
     this.avgLength = Math.max(1, total / Math.max(1, unitTokens.length));
+    for (const t of this.surface.values()) {
+      const list = this.byLength.get(t.word.length) ?? [];
+      list.push(t);
+      this.byLength.set(t.word.length, list);
+    }
   }
 
   /** How many units. */
@@ -99,13 +106,18 @@ export class LexicalIndex {
       const max = t.word.length >= 8 ? 2 : 1;
       let best: Token | undefined;
       let bestScore = -1;
-      for (const [key, cand] of this.surface) {
-        const d = Math.min(editDistance(t.word, cand.word, max), editDistance(t.key, key, max));
-        if (d > max) continue;
-        const score = (max + 1 - d) * 1000 + (this.df.get(key) ?? 0);
-        if (score > bestScore) {
-          bestScore = score;
-          best = cand;
+      const w = t.word;
+      for (let len = w.length - max; len <= w.length + max; len++) {
+        for (const cand of this.byLength.get(len) ?? []) {
+          // A typo rarely hits both of the first two letters.
+          if (cand.word[0] !== w[0] && cand.word[1] !== w[1]) continue;
+          const d = editDistance(w, cand.word, max);
+          if (d > max) continue;
+          const score = (max + 1 - d) * 1_000_000 + (this.df.get(cand.key) ?? 0);
+          if (score > bestScore) {
+            bestScore = score;
+            best = cand;
+          }
         }
       }
       return best ?? t;

@@ -1,12 +1,16 @@
 /**
- * The persisted HNSW index (LangChain's HNSWLib over hnswlib-node) with a
- * manifest recording what built it: the content hash of the knowledge folder
- * and the embedder id. A mismatch rebuilds; otherwise the index loads from disk.
+ * The persisted HNSW index with a manifest recording what built it: the
+ * content hash of the knowledge folder and the embedder id. A mismatch
+ * rebuilds; otherwise the index loads from disk.
+ *
+ * The index is built and saved by LangChain's HNSWLib (hnswlib.index,
+ * docstore.json, args.json: loadable with `HNSWLib.load`). A normal start
+ * reads hnswlib.index with hnswlib-node directly: importing LangChain costs
+ * about a second, and the unit metadata is rebuilt from the knowledge files.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
-import { Document } from "@langchain/core/documents";
+import hnswlib from "hnswlib-node";
 import type { Embedder } from "../core/ports.ts";
 import type { Unit, VectorSearch } from "./kb.ts";
 
@@ -37,19 +41,21 @@ function norm(v: readonly number[]): number {
   return Math.sqrt(s) || 1;
 }
 
-/** Vector search over an HNSWLib store whose document metadata holds the unit number. */
+/** Vector search over an HNSW index whose labels are the unit numbers. */
 class HnswSearch implements VectorSearch {
-  constructor(private readonly store: HNSWLib) {
-    store.index.setEf(64);
+  constructor(private readonly index: hnswlib.HierarchicalNSW) {
+    index.setEf(64);
   }
 
   async search(vector: readonly number[], k: number): Promise<{ unit: number; cosine: number }[]> {
-    const hits = await this.store.similaritySearchVectorWithScore([...vector], k);
-    return hits.map(([doc, distance]) => ({ unit: Number(doc.metadata.u), cosine: 1 - distance }));
+    const n = Math.min(k, this.index.getCurrentCount());
+    if (n === 0) return [];
+    const { neighbors, distances } = this.index.searchKnn([...vector], n);
+    return neighbors.map((unit, i) => ({ unit, cosine: 1 - (distances[i] ?? 1) }));
   }
 
   cosine(vector: readonly number[], unit: number): number {
-    const p = this.store.index.getPoint(unit);
+    const p = this.index.getPoint(unit);
     let dot = 0;
     for (let i = 0; i < p.length; i++) dot += (p[i] ?? 0) * (vector[i] ?? 0);
     return dot / (norm(p) * norm(vector));
@@ -81,10 +87,11 @@ export async function openVectorIndex(
     existsSync(join(dir, "hnswlib.index"));
   if (fresh && old) {
     try {
-      const store = await HNSWLib.load(dir, embedder);
-      if (store.index.getCurrentCount() === units.length) {
+      const index = new hnswlib.HierarchicalNSW("cosine", old.dims);
+      await index.readIndex(join(dir, "hnswlib.index"));
+      if (index.getCurrentCount() === units.length && existsSync(join(dir, "docstore.json"))) {
         progress(`loaded index of ${units.length} units from ${dir}`);
-        return { search: new HnswSearch(store), builtFresh: false, manifest: old };
+        return { search: new HnswSearch(index), builtFresh: false, manifest: old };
       }
     } catch (e) {
       progress(`index in ${dir} unreadable (${String(e)}); rebuilding`);
@@ -98,6 +105,8 @@ export async function openVectorIndex(
   }
   const dims = vectors[0]?.length ?? 0;
   if (dims === 0) throw new Error("the knowledge folder has nothing to index");
+  const { HNSWLib } = await import("@langchain/community/vectorstores/hnswlib");
+  const { Document } = await import("@langchain/core/documents");
   const store = new HNSWLib(embedder, { space: "cosine", numDimensions: dims });
   await store.addVectors(
     vectors,
@@ -118,5 +127,5 @@ export async function openVectorIndex(
   };
   writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest, null, 2));
   progress(`saved index to ${dir}`);
-  return { search: new HnswSearch(store), builtFresh: true, manifest };
+  return { search: new HnswSearch(store.index), builtFresh: true, manifest };
 }

@@ -58,9 +58,12 @@ describe("the persisted index", () => {
     await openKnowledge({ knowledgeDir, dataDir, logger: quietLogger });
     const forced = await openKnowledge({ knowledgeDir, dataDir, logger: quietLogger, rebuild: true });
     expect(forced.stats.builtFresh).toBe(true);
-    writeFileSync(join(dataDir, "index", "docstore.json"), "not json");
+    writeFileSync(join(dataDir, "index", "manifest.json"), "not json");
     const repaired = await openKnowledge({ knowledgeDir, dataDir, logger: quietLogger });
     expect(repaired.stats.builtFresh).toBe(true);
+    rmSync(join(dataDir, "index", "hnswlib.index"));
+    expect((await openKnowledge({ knowledgeDir, dataDir, logger: quietLogger })).stats.builtFresh).toBe(true);
+    expect((await openKnowledge({ knowledgeDir, dataDir, logger: quietLogger })).stats.builtFresh).toBe(false);
     expect((await repaired.knowledge.answer("What is QMAS?", "en")).answered).toBe(true);
   });
 });
