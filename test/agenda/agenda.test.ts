@@ -106,6 +106,11 @@ describe("proposals", () => {
     expect(card).toContain("<b>Bold</b> **claims** ＠everyone ping ＠here");
     expect(card).toContain("<＠123> see");
     expect(card).not.toMatch(/@everyone|@here|\u0007/);
+    for (const probe of ["/upvote @everyone", "/agenda @here hello", "/unvote <@&123>"]) {
+      const reply = replyText(await a.say(bob, probe));
+      expect(reply).toContain("is not a topic id");
+      expect(reply).not.toMatch(/@everyone|@here|<@/);
+    }
     await a.proposeTopic(alice, "Second topic of Alice");
     expect(replyText(await a.say(alice, "/propose Third topic | no"))).toContain("already proposed 2 topics");
     expect(await count()).toBe(2);

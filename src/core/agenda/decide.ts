@@ -8,7 +8,7 @@ import type { Context } from "../feature.ts";
 import { fill, t } from "../i18n.ts";
 import { type Reply, text } from "../replies.ts";
 import type { AgendaDeps } from "./deps.ts";
-import { line, MAX_REASON } from "./input.ts";
+import { echo, line, MAX_REASON } from "./input.ts";
 import { M, STATUS, votes } from "./messages.ts";
 import { normaliseId, TOPIC_ID, type TopicView, type Townhall } from "./model.ts";
 import { O } from "./organiser-messages.ts";
@@ -20,7 +20,7 @@ type Found = { ok: true; view: TopicView; th: Townhall } | { ok: false; replies:
 export async function changeable(d: AgendaDeps, ctx: Context, rawId: string, command = "townhall"): Promise<Found> {
   if (!rawId.trim()) return { ok: false, replies: [text(fill(t(ctx.lang, M.idNeeded), { command }))] };
   const id = normaliseId(rawId);
-  if (!TOPIC_ID.test(id)) return { ok: false, replies: [text(fill(t(ctx.lang, M.badId), { input: rawId }))] };
+  if (!TOPIC_ID.test(id)) return { ok: false, replies: [text(fill(t(ctx.lang, M.badId), { input: echo(rawId) }))] };
   const view = await d.repo.topic(id);
   const th = view ? await d.repo.townhall(view.topic.townhallId) : undefined;
   if (!view || !th) return { ok: false, replies: [text(fill(t(ctx.lang, M.notFound), { id }))] };

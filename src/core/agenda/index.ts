@@ -12,6 +12,7 @@ import type { Member } from "../types.ts";
 import { approve, merge, reject } from "./decide.ts";
 import { type AgendaDeps, type AgendaOptions, FEATURE, SESSION_TTL_MS } from "./deps.ts";
 import { M } from "./messages.ts";
+import { TOPIC_ID } from "./model.ts";
 import { O } from "./organiser-messages.ts";
 import { POLL_PREFIX, PollRepo } from "./polls.ts";
 import { forget, personalData } from "./privacy.ts";
@@ -54,6 +55,7 @@ export function agenda(services: Services, opts: AgendaOptions): Feature {
       case "ap":
         return approve(d, ctx, a);
       case "rj":
+        if (!TOPIC_ID.test(a)) return [text(t(ctx.lang, M.stale))];
         await services.sessions.set(
           ctx.member.id,
           { feature: FEATURE, step: "reason", data: { topicId: a } },

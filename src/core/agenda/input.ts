@@ -28,6 +28,13 @@ export function defuseMentions(input: string): string {
   return input.replace(/@(everyone|here)\b/gi, `${FULLWIDTH_AT}$1`).replace(/<@/g, `<${FULLWIDTH_AT}`);
 }
 
+/** Text a member typed, made safe to quote back in a reply: one line, defused, at most 24 characters. */
+export function echo(input: string): string {
+  const s = defuseMentions(cleanLine(input));
+  const chars = Array.from(s);
+  return chars.length <= 24 ? s : `${chars.slice(0, 23).join("")}…`;
+}
+
 function length(s: string): number {
   return Array.from(s).length;
 }

@@ -8,8 +8,9 @@ import type { Context } from "../feature.ts";
 import { fill, t } from "../i18n.ts";
 import { actionId, button, type Reply, text } from "../replies.ts";
 import type { Session } from "../session.ts";
+import { cleanLine, truncate } from "../text.ts";
 import { type AgendaDeps, FEATURE, SESSION_TTL_MS } from "./deps.ts";
-import { checkProposal, type InputError, splitProposal } from "./input.ts";
+import { checkProposal, defuseMentions, type InputError, splitProposal } from "./input.ts";
 import { M } from "./messages.ts";
 import type { Topic, Townhall } from "./model.ts";
 import { reviewCard } from "./review.ts";
@@ -126,7 +127,7 @@ async function save(
       title,
       details,
       proposerId: ctx.member.id,
-      proposerName: ctx.member.displayName,
+      proposerName: truncate(defuseMentions(cleanLine(ctx.member.displayName)), 64),
       lang: ctx.lang,
       createdAt: ctx.now.toISOString(),
       initial: mode === "auto" ? "approved" : "pending",

@@ -92,10 +92,12 @@ export class AgendaRepo {
 
   /** Reserves a new, unused topic id in a townhall. */
   async newTopicId(townhallId: string): Promise<string> {
-    for (;;) {
+    // 32^5 ids: a collision is rare, ten in a row means the store is not creating records.
+    for (let attempt = 0; attempt < 10; attempt++) {
       const id = `T${shortId(5)}`;
       if (await this.store.add<TopicRef>(NS.topicRef, id, { townhallId })) return id;
     }
+    throw new Error("could not reserve a topic id");
   }
 
   /** Proposals a member made in a townhall. */

@@ -9,7 +9,7 @@ import type { Lang } from "../types.ts";
 import { approve, merge, reject } from "./decide.ts";
 import type { AgendaDeps } from "./deps.ts";
 import { agendaCsv, agendaMarkdown } from "./export.ts";
-import { checkTownhall } from "./input.ts";
+import { checkTownhall, echo } from "./input.ts";
 import { normaliseId, type Poll, TOWNHALL_ID } from "./model.ts";
 import { O } from "./organiser-messages.ts";
 import { MAX_POLL_OPTIONS, MIN_POLL_OPTIONS, POLL_PREFIX } from "./polls.ts";
@@ -52,7 +52,7 @@ export async function townhall(d: AgendaDeps, ctx: Context, args: string): Promi
     case "moderation":
       return moderation(d, ctx, a.toLowerCase());
     default:
-      return [text(`${fill(t(ctx.lang, O.unknownSub), { sub: sub.slice(0, 20) })}\n\n${t(ctx.lang, O.usage)}`)];
+      return [text(`${fill(t(ctx.lang, O.unknownSub), { sub: echo(sub) })}\n\n${t(ctx.lang, O.usage)}`)];
   }
 }
 

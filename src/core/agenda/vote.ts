@@ -7,6 +7,7 @@ import type { Context } from "../feature.ts";
 import { fill, t } from "../i18n.ts";
 import { actionId, button, type Reply, text } from "../replies.ts";
 import type { AgendaDeps } from "./deps.ts";
+import { echo } from "./input.ts";
 import { M } from "./messages.ts";
 import { normaliseId, TOPIC_ID, TOWNHALL_ID, type TopicView, type Townhall } from "./model.ts";
 import { agendaPage, topicCard, townhallLabel } from "./views.ts";
@@ -21,7 +22,7 @@ export async function showAgenda(d: AgendaDeps, ctx: Context, args: string): Pro
   const id = normaliseId(arg);
   if (TOPIC_ID.test(id)) return showTopic(d, ctx, id);
   if (TOWNHALL_ID.test(id)) return showPage(d, ctx, 0, id);
-  return [text(fill(t(ctx.lang, M.badId), { input: arg }))];
+  return [text(fill(t(ctx.lang, M.badId), { input: echo(arg) }))];
 }
 
 /** One page of the open townhall's agenda (else the latest one's), or of a given townhall. */
@@ -33,7 +34,9 @@ export async function showPage(d: AgendaDeps, ctx: Context, page: number, townha
 }
 
 /** One topic in full. Topics not on an agenda are shown only to their proposer and organisers. */
-export async function showTopic(d: AgendaDeps, ctx: Context, id: string): Promise<Reply[]> {
+export async function showTopic(d: AgendaDeps, ctx: Context, rawId: string): Promise<Reply[]> {
+  const id = normaliseId(rawId);
+  if (!TOPIC_ID.test(id)) return [text(fill(t(ctx.lang, M.badId), { input: echo(rawId) }))];
   const view = await d.repo.topic(id);
   const visible =
     view &&
@@ -53,7 +56,7 @@ async function votable(d: AgendaDeps, ctx: Context, rawId: string, command: stri
   const fail = (s: string): Target => ({ ok: false, replies: [text(s)] });
   if (!rawId.trim()) return fail(fill(t(ctx.lang, M.idNeeded), { command }));
   const id = normaliseId(rawId.trim());
-  if (!TOPIC_ID.test(id)) return fail(fill(t(ctx.lang, M.badId), { input: rawId.trim() }));
+  if (!TOPIC_ID.test(id)) return fail(fill(t(ctx.lang, M.badId), { input: echo(rawId) }));
   let view = await d.repo.topic(id, false);
   let note = "";
   for (let hop = 0; view?.status === "merged" && view.decision?.into && hop < MAX_MERGE_HOPS; hop++) {
