@@ -192,6 +192,23 @@ describe("privacy", () => {
     for (const sent of notifier.toOrganisersLog) expectNoSecrets(sent);
   });
 
+  it("never echoes a mass mention back", async () => {
+    const { bot, alice, org } = setup();
+    const me = as(bot, alice);
+    const echoes = [
+      await me.say("/offer @everyone"),
+      await me.press("don:wd:@here"),
+      await as(bot, org).say("/offers @everyone"),
+    ];
+    await me.say("/donate");
+    await me.say("skip");
+    echoes.push(await me.say("@everyone please"));
+    for (const r of echoes) {
+      expect(replyText(r)).not.toMatch(/(^|[^＠])@(everyone|here)/);
+      expect(replyText(r)).toMatch(/＠(everyone|here)/);
+    }
+  });
+
   it("shows everything held with /mydata and erases it with /forgetme, keeping the counts", async () => {
     const { services, store, notifier, alice, org } = setup();
     const offers = makeBot(services).feature;

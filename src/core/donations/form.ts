@@ -8,7 +8,7 @@
 import { z } from "zod";
 import { type Localised, t } from "../i18n.ts";
 import type { FormFieldView } from "../replies.ts";
-import { cleanLine, cleanText, hasWords } from "../text.ts";
+import { cleanLine, cleanText, hasWords, truncate } from "../text.ts";
 import type { Lang } from "../types.ts";
 import { CATEGORIES, type CatalogueEntry, CONDITIONS, DISTRICTS, matchEntry } from "./catalogue.ts";
 
@@ -110,6 +110,11 @@ export function neutraliseMentions(s: string): string {
   return s.replace(/@(everyone|here)\b/gi, "＠$1").replace(/<@/g, "<＠");
 }
 
+/** A member's input quoted back in a reply: one line, shortened, mentions defused. */
+export function echo(input: string, max: number): string {
+  return neutraliseMentions(truncate(cleanLine(input), max));
+}
+
 /** A free-text validator: cleaned, mentions defused, non-empty, with letters or digits, at most `max` characters. */
 function freeText(max: number, multiline = false): (raw: string) => FieldResult {
   return (raw) => {
@@ -127,9 +132,7 @@ function choice(entries: readonly CatalogueEntry[]): (raw: string) => FieldResul
     const clean = cleanLine(raw);
     if (clean === "") return fail("empty");
     const hit = matchEntry(entries, clean);
-    return hit
-      ? { ok: true, value: hit.value }
-      : fail("unknownChoice", { input: Array.from(clean).slice(0, 40).join("") });
+    return hit ? { ok: true, value: hit.value } : fail("unknownChoice", { input: echo(clean, 40) });
   };
 }
 

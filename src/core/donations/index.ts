@@ -17,6 +17,7 @@ import {
   STATUSES,
   WITHDRAWABLE,
 } from "./catalogue.ts";
+import { echo } from "./form.ts";
 import { FEATURE, intake } from "./intake.ts";
 import { DONOR, ORG } from "./messages.ts";
 import { privacy } from "./privacy.ts";
@@ -93,7 +94,7 @@ export function donations(
   const priv = privacy(services, repo, opts.retentionDays);
 
   const notYours = (ctx: Context, ref: string) => [
-    text(fill(t(ctx.lang, DONOR.notYours), { ref: ref.slice(0, 12) }), { private: true }),
+    text(fill(t(ctx.lang, DONOR.notYours), { ref: echo(ref, 12) }), { private: true }),
   ];
 
   const myDonations = async (ctx: Context): Promise<Reply[]> => {
@@ -125,7 +126,7 @@ export function donations(
     const parsed = parseFilters(args);
     if (!parsed.ok) {
       const vars = {
-        word: parsed.word.slice(0, 40),
+        word: echo(parsed.word, 40),
         statuses: STATUSES.join(", "),
         categories: "clothing, stationery, other",
       };

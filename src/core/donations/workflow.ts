@@ -8,7 +8,7 @@ import { fill, t } from "../i18n.ts";
 import { actionId, button, type Reply, text } from "../replies.ts";
 import { cleanLine, truncate } from "../text.ts";
 import { CLOSED, canMove, type OfferStatus, TRANSITIONS, WITHDRAWABLE } from "./catalogue.ts";
-import { neutraliseMentions } from "./form.ts";
+import { echo, neutraliseMentions } from "./form.ts";
 import { FEATURE } from "./intake.ts";
 import { DONOR, ORG } from "./messages.ts";
 import { type Offer, OfferConflictError, type OfferEvent, type OfferRepo } from "./repo.ts";
@@ -40,7 +40,7 @@ export function statusButtons(o: Offer, ctx: Context): ReturnType<typeof button>
 export function workflow(services: Services, repo: OfferRepo) {
   const conflict = (ctx: Context, ref: string) => [text(fill(t(ctx.lang, DONOR.conflict), { ref }), { private: true })];
   const notYours = (ctx: Context, ref: string) => [
-    text(fill(t(ctx.lang, DONOR.notYours), { ref: truncate(cleanLine(ref), 12) }), { private: true }),
+    text(fill(t(ctx.lang, DONOR.notYours), { ref: echo(ref, 12) }), { private: true }),
   ];
   const allowed = (ctx: Context, s: OfferStatus) =>
     TRANSITIONS[s].map((x) => `${x} (${statusLabel(x, ctx.lang)})`).join(", ") || t(ctx.lang, ORG.final);
@@ -87,7 +87,11 @@ export function workflow(services: Services, repo: OfferRepo) {
       const o = await repo.get(ref);
       if (!o || o.ownerId !== ctx.member.id) return notYours(ctx, ref);
       if (!WITHDRAWABLE.includes(o.status)) {
-        return [text(fill(t(ctx.lang, DONOR.tooLate), { ref: o.ref, status: statusLabel(o.status, ctx.lang) }))];
+        return [
+          text(fill(t(ctx.lang, DONOR.tooLate), { ref: o.ref, status: statusLabel(o.status, ctx.lang) }), {
+            private: true,
+          }),
+        ];
       }
       return [
         {
@@ -107,7 +111,11 @@ export function workflow(services: Services, repo: OfferRepo) {
       const o = await repo.get(ref);
       if (!o || o.ownerId !== ctx.member.id) return notYours(ctx, ref);
       if (!WITHDRAWABLE.includes(o.status)) {
-        return [text(fill(t(ctx.lang, DONOR.tooLate), { ref: o.ref, status: statusLabel(o.status, ctx.lang) }))];
+        return [
+          text(fill(t(ctx.lang, DONOR.tooLate), { ref: o.ref, status: statusLabel(o.status, ctx.lang) }), {
+            private: true,
+          }),
+        ];
       }
       const event: OfferEvent = { at: ctx.now.toISOString(), status: "withdrawn", by: "donor" };
       try {
@@ -123,7 +131,7 @@ export function workflow(services: Services, repo: OfferRepo) {
 
     /** The donor kept the offer. */
     async keep(ctx: Context, ref: string): Promise<Reply[]> {
-      return [text(fill(t(ctx.lang, DONOR.kept), { ref: truncate(cleanLine(ref), 12) }), { private: true })];
+      return [text(fill(t(ctx.lang, DONOR.kept), { ref: echo(ref, 12) }), { private: true })];
     },
   };
 }
