@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DiscordAdapter } from "../../src/adapters/discord/discord.ts";
 import { Bot } from "../../src/core/bot.ts";
 import type { Feature } from "../../src/core/feature.ts";
+import { organiserPolicy } from "../../src/core/policy.ts";
 import { actionId, button, type Reply, text } from "../../src/core/replies.ts";
 import { FakeDiscord, IDS, type RestCall } from "../fakes/discord-api.ts";
 import { type Actor, message, modalSubmit, press, select, slash, vote } from "../fakes/discord-payloads.ts";
@@ -36,6 +37,12 @@ function demo(seen: Seen): Feature {
     name: "demo",
     commands: [
       cmd("echo", async (a) => [text(a, { buttons: [button(actionId("demo", "ok"), "OK", "primary")] })]),
+      {
+        name: "boss",
+        description: { en: "Organisers only", "zh-HK": "只限籌辦人" },
+        organiserOnly: true,
+        run: async (ctx) => [text(`hello organiser ${ctx.member.displayName} (${ctx.lang})`)],
+      },
       cmd("secret", async () => [text("phone 9123 4567", { private: true })]),
       cmd("pick", async () => [
         { type: "choice", prompt: "District?", choices: DISTRICTS.map((d) => button(actionId("demo", "d", d), d)) },
@@ -106,12 +113,20 @@ describe("Discord adapter (discord.js against a fake Discord)", () => {
   const fake = new FakeDiscord();
   const seen: Seen = { votes: [], gate: {} };
   let adapter: DiscordAdapter;
-  let logs: { lines: { level: string }[] };
+  let logs: { lines: { level: string; msg: string; data?: Record<string, unknown> }[] };
 
   beforeAll(async () => {
     const api = await fake.start();
-    const { services, logger } = makeServices();
-    logs = logger;
+    const made = makeServices();
+    logs = made.logger;
+    // The real organiser policy: Discord members with the organiser role are organisers.
+    const policy = organiserPolicy({
+      consoleOrganiser: false,
+      telegramIds: [],
+      discordIds: [],
+      discordRoleIds: [IDS.organiserRole],
+    });
+    const services = { ...made.services, policy };
     const bot = new Bot(services, [demo(seen)], async (ctx, q) => [
       text(`answer: ${q} (${ctx.member.id} ${ctx.chat.type} ${(ctx.member.roles ?? []).join(",")})`),
     ]);
@@ -325,6 +340,41 @@ describe("Discord adapter (discord.js against a fake Discord)", () => {
 
   it("logged no failure while doing all this", () => {
     expect(logs.lines.filter((l) => l.level === "error" || l.level === "warn")).toEqual([]);
+  });
+
+  it("lets the organiser policy use Discord roles and the interaction locale", async () => {
+    const a = slash(fake, ADA, "guild", "boss");
+    const b = slash(fake, BEN, "guild", "boss");
+    fake.dispatch("INTERACTION_CREATE", a);
+    fake.dispatch("INTERACTION_CREATE", b);
+    expect(data(await fake.waitFor(callback(a.id))).content).toBe("hello organiser Ada (zh-HK)");
+    expect(data(await fake.waitFor(callback(b.id))).content).toMatch(/^Only organisers can use \/boss/);
+  });
+
+  it("handles an interaction delivered twice once, and still acknowledges the second", async () => {
+    const i = slash(fake, BEN, "dm", "echo", "once");
+    fake.dispatch("INTERACTION_CREATE", i);
+    const first = await fake.waitFor(callback(i.id));
+    const n = fake.calls.indexOf(first) + 1;
+    fake.dispatch("INTERACTION_CREATE", i);
+    const second = await fake.waitFor(callback(i.id), n);
+    expect(second.body).toEqual({ type: 5, data: { flags: 64 } });
+    await fake.waitFor((c) => c.method === "DELETE" && c.path.includes(`/tok-${i.id}/`), n);
+    expect(data(first).content).toBe("once");
+  });
+
+  it("logs a refusal by Discord with its code and tells the member", async () => {
+    const i = slash(fake, BEN, "guild", "echo", "hi");
+    fake.refuse.push(new RegExp(`^/interactions/${i.id}/`));
+    fake.dispatch("INTERACTION_CREATE", i);
+    const retry = await fake.waitFor((c) => callback(i.id)(c) && c !== fake.calls.find(callback(i.id)));
+    expect(data(retry)).toMatchObject({ flags: 64, allowed_mentions: { parse: [] } });
+    expect(String(data(retry).content)).toMatch(/couldn't send/);
+    expect(logs.lines.find((l) => l.level === "error")).toMatchObject({
+      msg: "discord interaction failed",
+      data: { failure: "refused", status: 400, code: 50035 },
+    });
+    logs.lines.length = 0;
   });
 
   it("never sent a message that could ping anyone", () => {

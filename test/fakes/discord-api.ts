@@ -79,6 +79,8 @@ const GUILD = {
 /** The fake server. */
 export class FakeDiscord {
   readonly calls: RestCall[] = [];
+  /** The next REST calls whose path matches are refused with 400 / 50035 (Invalid Form Body), once each. */
+  readonly refuse: RegExp[] = [];
   /** User ids whose DMs are closed (50007, as Discord answers). */
   readonly closedDms = new Set<string>();
   private readonly http: Server;
@@ -233,6 +235,11 @@ export class FakeDiscord {
     this.record(call);
     const { method } = call;
     const body = call.body;
+    const refused = this.refuse.findIndex((re) => re.test(path));
+    if (refused >= 0) {
+      this.refuse.splice(refused, 1);
+      return { status: 400, body: { message: "Invalid Form Body", code: 50035 } };
+    }
     const match = (re: RegExp) => re.exec(path)?.[1];
     if (method === "GET" && path === "/gateway/bot") {
       const limit = { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 };

@@ -87,14 +87,12 @@ export class DiscordAdapter {
     this.client.on(Events.MessageCreate, (m) => void this.guard("message", () => this.onMessage(m)));
     this.client.on(Events.MessagePollVoteAdd, (a, userId) => this.onVote(a, userId, true));
     this.client.on(Events.MessagePollVoteRemove, (a, userId) => this.onVote(a, userId, false));
-    this.client.on(Events.Error, (e) => opts.logger.error("discord client error", describe(e)));
+    this.client.on(Events.Error, (e) => opts.logger.error("discord client error", describeFailure(e)));
   }
 
   /** Connects to the gateway, waits until ready, and registers the slash commands. */
   async start(): Promise<void> {
-    const ready = once(this.client, Events.ClientReady);
-    await this.client.login(this.opts.token);
-    await ready;
+    await Promise.all([once(this.client, Events.ClientReady), this.client.login(this.opts.token)]);
     await this.client.application?.commands.set(this.commands());
   }
 
@@ -146,11 +144,11 @@ export class DiscordAdapter {
     try {
       state = await this.answer(i);
     } catch (e) {
-      this.opts.logger.error("discord interaction failed", describe(e));
+      this.opts.logger.error("discord interaction failed", describeFailure(e));
       // Best effort: tell the member instead of leaving Discord's "did not respond".
       const note = { ...NOTE.failed, flags: MessageFlags.Ephemeral as const };
       const tell = i.replied || i.deferred ? i.followUp(note) : i.reply(note);
-      await tell.catch((e2: unknown) => this.opts.logger.warn("discord failure note not sent", describe(e2)));
+      await tell.catch((e2: unknown) => this.opts.logger.warn("discord failure note not sent", describeFailure(e2)));
       return;
     }
     // Every interaction is acknowledged, even when there was nothing to say.
@@ -307,7 +305,7 @@ export class DiscordAdapter {
     try {
       await work();
     } catch (e) {
-      this.opts.logger.error(`discord ${what} failed`, describe(e));
+      this.opts.logger.error(`discord ${what} failed`, describeFailure(e));
     }
   }
 }
@@ -326,7 +324,7 @@ async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
 }
 
 /** Log data that tells a refusal by Discord's API apart from a failure to reach it. */
-export function describe(e: unknown): Record<string, unknown> {
+export function describeFailure(e: unknown): Record<string, unknown> {
   if (e instanceof DiscordAPIError) {
     return { failure: "refused", status: e.status, code: e.code, method: e.method, error: e.message };
   }
