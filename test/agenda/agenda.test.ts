@@ -257,6 +257,19 @@ describe("polls", () => {
     expect((await a.services.audit.recent(50)).map((e) => e.action)).toEqual(
       expect.arrayContaining(["poll.open", "poll.close"]),
     );
+    // A second poll is frozen by closing the townhall itself.
+    const [second] = await a.say(a.org, "/townhall poll 2");
+    if (second?.type !== "poll") throw new Error("expected a second poll");
+    await a.bot.pollPosted(second.pollId, "telegram", "tg2");
+    await a.bot.pollVote({ member: tg, platform: "telegram", nativePollId: "tg2", optionIndexes: [1] });
+    await a.say(a.org, "/townhall close");
+    await a.bot.pollVote({ member: dc, platform: "telegram", nativePollId: "tg2", optionIndexes: [0] });
+    results = replyText(await a.say(a.org, "/townhall results"));
+    expect(results).toContain("closed, final; 1 member voted");
+    expect(results).toContain(`1. ${second.options[1]} (1 vote)`);
+    const exported = replyText(await a.say(a.org, "/townhall export"));
+    expect(exported).toContain("## Poll result\n\n1 member voted.");
+    expect(exported).toContain(`- ${second.options[1]}: 1`);
   });
 });
 

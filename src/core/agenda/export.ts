@@ -55,7 +55,7 @@ export function agendaMarkdown(
   });
   if (poll) {
     out.push(`## Poll result${poll.closed ? "" : " (still open)"}`, "");
-    out.push(`${poll.tally.voters} members voted.`, "");
+    out.push(`${poll.tally.voters} ${poll.tally.voters === 1 ? "member" : "members"} voted.`, "");
     poll.poll.options.forEach((o, i) => {
       out.push(`- ${escapeMarkdown(o)}: ${poll.tally.counts[i] ?? 0}`);
     });

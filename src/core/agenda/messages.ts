@@ -8,6 +8,11 @@ export function votes(lang: Lang, n: number): string {
   return lang === "en" ? `${n} ${n === 1 ? "vote" : "votes"}` : `${n} 票`;
 }
 
+/** "1 member" / "3 members" / "3 位會員". */
+export function membersCount(lang: Lang, n: number): string {
+  return lang === "en" ? `${n} ${n === 1 ? "member" : "members"}` : `${n} 位會員`;
+}
+
 /** A topic status in words. */
 export const STATUS: Record<TopicStatus, Localised> = {
   pending: { en: "awaiting review", "zh-HK": "待審批" },

@@ -128,12 +128,12 @@ export const O = {
   },
   noOpenPoll: { en: "There is no open poll.", "zh-HK": "目前沒有進行中的投票。" },
   pollClosed: {
-    en: "Poll closed; this result is final ({voters} members voted):",
-    "zh-HK": "投票已結束，結果已確定（{voters} 位會員投票）：",
+    en: "Poll closed; this result is final ({voters} voted):",
+    "zh-HK": "投票已結束，結果已確定（{voters}投票）：",
   },
   results: {
-    en: "Poll on {townhall}, {state}; {voters} members voted (all platforms combined):",
-    "zh-HK": "{townhall} 投票（{state}）；共 {voters} 位會員投票（已合併所有平台）：",
+    en: "Poll on {townhall}, {state}; {voters} voted (all platforms combined):",
+    "zh-HK": "{townhall} 投票（{state}）；共 {voters}投票（已合併所有平台）：",
   },
   resultsOpen: { en: "still open", "zh-HK": "進行中" },
   resultsClosed: { en: "closed, final", "zh-HK": "已結束，結果確定" },

@@ -10,6 +10,7 @@ import { approve, merge, reject } from "./decide.ts";
 import type { AgendaDeps } from "./deps.ts";
 import { agendaCsv, agendaMarkdown } from "./export.ts";
 import { checkTownhall, echo } from "./input.ts";
+import { membersCount } from "./messages.ts";
 import { normaliseId, type Poll, TOWNHALL_ID } from "./model.ts";
 import { O } from "./organiser-messages.ts";
 import { MAX_POLL_OPTIONS, MIN_POLL_OPTIONS, POLL_PREFIX } from "./polls.ts";
@@ -73,7 +74,8 @@ async function open(d: AgendaDeps, ctx: Context, rest: string): Promise<Reply[]>
 async function close(d: AgendaDeps, ctx: Context): Promise<Reply[]> {
   const current = await d.repo.openOne();
   // Freeze the townhall's poll first, so no vote lands after the townhall closes.
-  if (current) await d.polls.close(current.id, ctx.now);
+  const poll = current ? await d.polls.close(current.id, ctx.now) : undefined;
+  if (poll?.ok) await d.services.audit.record(ctx.member, "poll.close", poll.value.poll.id, "townhall closed");
   const r = await d.repo.closeTownhall(ctx.now);
   if (!r.ok) return [text(t(ctx.lang, O.noneOpen))];
   await d.services.audit.record(ctx.member, "townhall.close", r.value.id);
@@ -106,7 +108,7 @@ async function poll(d: AgendaDeps, ctx: Context, arg: string): Promise<Reply[]> 
     const r = await d.polls.close(th.id, ctx.now);
     if (!r.ok) return [text(t(ctx.lang, O.noOpenPoll))];
     await d.services.audit.record(ctx.member, "poll.close", r.value.poll.id);
-    const head = fill(t(ctx.lang, O.pollClosed), { voters: r.value.result.voters });
+    const head = fill(t(ctx.lang, O.pollClosed), { voters: membersCount(ctx.lang, r.value.result.voters) });
     return [text([head, ...tallyLines(ctx.lang, r.value.poll, r.value.result)].join("\n"))];
   }
   if (arg === "post") {
@@ -134,7 +136,7 @@ async function results(d: AgendaDeps, ctx: Context): Promise<Reply[]> {
   const head = fill(t(ctx.lang, O.results), {
     townhall: townhallLabel(th),
     state: t(ctx.lang, closed ? O.resultsClosed : O.resultsOpen),
-    voters: tally.voters,
+    voters: membersCount(ctx.lang, tally.voters),
   });
   return [text([head, ...tallyLines(ctx.lang, latest, tally)].join("\n"))];
 }
