@@ -85,6 +85,7 @@ export function redisBackend(opts: RedisOptions): Backend {
     });
   };
   start();
+  let patience = opts.connectTimeoutMs ?? 2000;
   const adapter = new KeyvRedis<string>(client, { throwOnErrors: true, throwOnConnectError: true });
   adapter.namespace = namespace;
   const k = (key: string): string => adapter.createKeyPrefix(key, namespace);
@@ -96,8 +97,11 @@ export function redisBackend(opts: RedisOptions): Backend {
     async ready() {
       start();
       if (!client.isReady) {
-        // Wait briefly for a connection in progress; afterwards commands fail fast while offline.
-        await Promise.race([connecting, new Promise((r) => setTimeout(r, 50).unref())]);
+        // Wait for a connection in progress (up to the connect timeout the first time, briefly after);
+        // then commands fail fast while offline, and the client reconnects in the background.
+        const wait = patience;
+        patience = 50;
+        await Promise.race([connecting, new Promise((r) => setTimeout(r, wait).unref())]);
       }
     },
     async add(key, raw, ttlMs) {
