@@ -44,6 +44,8 @@ export type { Offer } from "./repo.ts";
 
 /** The most offers listed in one /offers reply (messages stay under the platforms' limits). */
 const LIST_LIMIT = 25;
+/** The most of a member's own offers shown by /mydonations. */
+const MY_LIMIT = 20;
 
 const ORGANISERS_ONLY: Localised = { en: "Only organisers can do that.", "zh-HK": "只有籌辦人可以進行此操作。" };
 
@@ -98,8 +100,10 @@ export function donations(
   ];
 
   const myDonations = async (ctx: Context): Promise<Reply[]> => {
-    const mine = await repo.byOwner(ctx.member.id);
-    if (mine.length === 0) return [text(t(ctx.lang, DONOR.none), { private: true })];
+    const all = await repo.byOwner(ctx.member.id);
+    if (all.length === 0) return [text(t(ctx.lang, DONOR.none), { private: true })];
+    // The newest ones: a reply and its buttons stay within every platform's limits.
+    const mine = all.slice(-MY_LIMIT);
     const buttons = mine
       .filter((o) => WITHDRAWABLE.includes(o.status))
       .map((o) => button(actionId(FEATURE, "wd", o.ref), fill(t(ctx.lang, DONOR.withdraw), { ref: o.ref }), "danger"));

@@ -203,6 +203,7 @@ export const IMPACT = {
 export const LABELS = {
   ref: { en: "Reference", "zh-HK": "編號" },
   status: { en: "Status", "zh-HK": "狀態" },
+  organisation: { en: "Organisation", "zh-HK": "機構" },
   created: { en: "Offered on", "zh-HK": "登記日期" },
   halfForm: { en: "Unfinished donation form", "zh-HK": "未完成的捐贈表格" },
   mydataOffer: { en: "Donation offer {ref} ({status})", "zh-HK": "捐贈 {ref}（{status}）" },

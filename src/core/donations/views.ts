@@ -44,7 +44,7 @@ export function offerFields(o: Offer, lang: Lang): { label: string; value: strin
   return [
     { label: t(lang, LABELS.status), value: statusLabel(o.status, lang) },
     { label: t(lang, LABELS.created), value: day(o.createdAt) },
-    row("organisation", gone(o.organisation)),
+    { label: t(lang, LABELS.organisation), value: gone(o.organisation) },
     row("category", entryLabel(CATEGORIES, o.category, lang)),
     row("description", gone(o.description)),
     row("quantity", `${o.quantity} ${o.unit ?? ""}`.trim()),
