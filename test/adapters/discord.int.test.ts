@@ -113,6 +113,7 @@ describe("Discord adapter (discord.js against a fake Discord)", () => {
   const fake = new FakeDiscord();
   const seen: Seen = { votes: [], gate: {} };
   let adapter: DiscordAdapter;
+  let bot: Bot;
   let logs: { lines: { level: string; msg: string; data?: Record<string, unknown> }[] };
 
   beforeAll(async () => {
@@ -127,7 +128,7 @@ describe("Discord adapter (discord.js against a fake Discord)", () => {
       discordRoleIds: [IDS.organiserRole],
     });
     const services = { ...made.services, policy };
-    const bot = new Bot(services, [demo(seen)], async (ctx, q) => [
+    bot = new Bot(services, [demo(seen)], async (ctx, q) => [
       text(`answer: ${q} (${ctx.member.id} ${ctx.chat.type} ${(ctx.member.roles ?? []).join(",")})`),
     ]);
     adapter = new DiscordAdapter({
@@ -292,6 +293,14 @@ describe("Discord adapter (discord.js against a fake Discord)", () => {
     const ben = `discord:${BEN.id}@demo:P1`;
     expect(seen.votes.filter((v) => v.startsWith(ben))).toEqual([`${ben}=1`, `${ben}=1,2`, `${ben}=2`, `${ben}=`]);
     expect(seen.votes).toContain(`discord:${ADA.id}@demo:P1=0`);
+  });
+
+  it("passes votes in a poll posted before a restart (message not cached) to the core", async () => {
+    await bot.pollPosted("demo:P2", "discord", "700000000000000001");
+    const before = seen.votes.length;
+    fake.dispatch("MESSAGE_POLL_VOTE_ADD", vote(ADA, "700000000000000001", 2));
+    await until(() => seen.votes.length > before);
+    expect(seen.votes.at(-1)).toBe(`discord:${ADA.id}@demo:P2=1`);
   });
 
   it("sends files as attachments", async () => {
