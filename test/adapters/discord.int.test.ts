@@ -137,7 +137,6 @@ describe("Discord adapter (discord.js against a fake Discord)", () => {
       organiserChannelId: IDS.organiserChannel,
       bot,
       logger: services.logger,
-      ackAfterMs: 1000,
     });
     await adapter.start();
   });
