@@ -205,6 +205,7 @@ export const LABELS = {
   status: { en: "Status", "zh-HK": "狀態" },
   organisation: { en: "Organisation", "zh-HK": "機構" },
   created: { en: "Offered on", "zh-HK": "登記日期" },
+  pics: { en: "Collection statement accepted on", "zh-HK": "同意收集個人資料聲明日期" },
   halfForm: { en: "Unfinished donation form", "zh-HK": "未完成的捐贈表格" },
   mydataOffer: { en: "Donation offer {ref} ({status})", "zh-HK": "捐贈 {ref}（{status}）" },
 } satisfies Record<string, Localised>;

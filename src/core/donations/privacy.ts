@@ -66,7 +66,7 @@ export function privacy(services: Services, repo: OfferRepo, retentionDays: numb
       for (const o of await repo.byOwner(memberId)) {
         lines.push(fill(t(lang, LABELS.mydataOffer), { ref: o.ref, status: statusLabel(o.status, lang) }));
         for (const f of offerFields(o, lang)) lines.push(`  ${f.label}: ${f.value}`);
-        if (o.pdpoAcceptedAt) lines.push(`  PICS: ${o.pdpoAcceptedAt.slice(0, 10)}`);
+        if (o.pdpoAcceptedAt) lines.push(`  ${t(lang, LABELS.pics)}: ${o.pdpoAcceptedAt.slice(0, 10)}`);
       }
       const session = await services.sessions.get(memberId);
       if (session?.feature === FEATURE) {
