@@ -72,16 +72,26 @@ async function main(): Promise<void> {
   if (args.includes("--grid")) {
     let best = { tuning, pass: -1 };
     for (const coverage of [0.5, 0.6])
-      for (const reverse of [0.15, 0.3])
+      for (const reverse of [0.1, 0.2])
         for (const dense of [0.1, 0.2, 0.35])
           for (const passage of [0.9, 1])
-            for (const softFloor of [0.45, 0.5, 0.55, 0.6])
-              for (const keyPenalty of [0, 0.3]) {
-            const t: Tuning = { coverage, reverse, dense, passage, softFloor, keyPenalty, threshold: 0 };
-            const obs = await observe(knowledge, set, t);
-            const b = bestThreshold(obs);
-            if (b.pass > best.pass) best = { tuning: { ...t, threshold: b.threshold }, pass: b.pass };
-          }
+            for (const softFloor of [0.5, 0.55, 0.6])
+              for (const idfPower of [1, 1.5, 2])
+                for (const keyPenalty of [0, 0.2, 0.4]) {
+                  const t: Tuning = {
+                    coverage,
+                    reverse,
+                    dense,
+                    passage,
+                    softFloor,
+                    idfPower,
+                    keyPenalty,
+                    threshold: 0,
+                  };
+                  const obs = await observe(knowledge, set, t);
+                  const b = bestThreshold(obs);
+                  if (b.pass > best.pass) best = { tuning: { ...t, threshold: b.threshold }, pass: b.pass };
+                }
     tuning = best.tuning;
   }
   const obs = await observe(knowledge, set, tuning);

@@ -37,6 +37,8 @@ export interface Tuning {
   readonly passage: number;
   /** GloVe cosine below which two different words do not match at all. */
   readonly softFloor: number;
+  /** Exponent of the inverse document frequency in the question's word weights: above 1, rare words dominate. */
+  readonly idfPower: number;
   /** How much an uncovered key word of the question lowers the score (0..1). */
   readonly keyPenalty: number;
   readonly threshold: number;
@@ -45,12 +47,13 @@ export interface Tuning {
 /** The tuning calibrated on eval/questions.jsonl (see eval/calibrate.ts and BENCHMARKS). */
 export const DEFAULT_TUNING: Tuning = {
   coverage: 0.5,
-  reverse: 0.15,
-  dense: 0.2,
+  reverse: 0.1,
+  dense: 0.35,
   passage: 0.9,
-  softFloor: 0.55,
+  softFloor: 0.5,
+  idfPower: 1.5,
   keyPenalty: 0,
-  threshold: 0.44,
+  threshold: 0.45,
 };
 
 /** What a question retrieved, before the decision: for the answer and for calibration. */
@@ -85,8 +88,11 @@ export class LocalKnowledgeBase implements KnowledgeBase {
 
   /** Finds the best FAQ entry or passage for a question, with its score. */
   async retrieve(question: string, tuning: Tuning = this.tuning): Promise<Retrieval> {
-    const tokens = this.lexical.correct(analyse(question.slice(0, MAX_QUESTION_CHARS)));
-    const query = this.lexical.prepare(tokens, tuning.softFloor);
+    const text = question.slice(0, MAX_QUESTION_CHARS);
+    let tokens = this.lexical.correct(analyse(text));
+    // A question made only of function words ("What can you do?") is matched on those words.
+    if (tokens.length === 0) tokens = analyse(text, true);
+    const query = this.lexical.prepare(tokens, tuning.softFloor, tuning.idfPower);
     if (query.keys.length === 0) return { query };
     const vector = await this.queryVector(question, tokens);
     const k = Math.min(24, this.units.length);

@@ -125,7 +125,7 @@ export class LexicalIndex {
   }
 
   /** Prepares a (corrected) question: its keys, GloVe rows and weights. */
-  prepare(tokens: readonly Token[], floor = 0.45): PreparedQuery {
+  prepare(tokens: readonly Token[], floor = 0.55, idfPower = 1): PreparedQuery {
     const seen = new Map<string, Token>();
     for (const t of tokens) if (!seen.has(t.key)) seen.set(t.key, t);
     const uniq = [...seen.values()];
@@ -137,7 +137,7 @@ export class LexicalIndex {
       rows[i] = row;
       // Single Chinese characters are weak evidence next to bigrams.
       const generic = row >= 0 ? this.vectors.sif(row) : t.han && t.key.length === 1 ? 0.25 : 1;
-      weights[i] = this.idf(t.key) * generic;
+      weights[i] = this.idf(t.key) ** idfPower * generic;
       total += weights[i] ?? 0;
     });
     return {

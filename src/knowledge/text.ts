@@ -89,7 +89,7 @@ export interface Token {
 }
 
 /** English content words of a text (lower-cased, stopwords removed, spelling folded). */
-export function englishWords(input: string): string[] {
+export function englishWords(input: string, keepStopwords = false): string[] {
   const lower = input
     .toLowerCase()
     .replace(/[’]/g, "'")
@@ -98,7 +98,7 @@ export function englishWords(input: string): string[] {
   for (const m of lower.matchAll(WORD)) {
     let w = m[0];
     if (w.endsWith("'s")) w = w.slice(0, -2);
-    if (STOP.has(w) || w.length > 40) continue;
+    if ((!keepStopwords && STOP.has(w)) || w.length > 40) continue;
     if (/^\d+$/.test(w) && w.length > 6) continue;
     out.push(SPELLING[w] ?? w);
   }
@@ -138,9 +138,9 @@ export function hanGrams(input: string, unigrams = false): string[] {
   return out;
 }
 
-/** Every token of a text, English words first. */
-export function analyse(input: string): Token[] {
-  const en = englishWords(input).map((w) => ({ word: w, key: stem(w), han: false }));
+/** Every token of a text, English words first; stopwords only when asked. */
+export function analyse(input: string, keepStopwords = false): Token[] {
+  const en = englishWords(input, keepStopwords).map((w) => ({ word: w, key: stem(w), han: false }));
   const zh = hanGrams(input, true).map((g) => ({ word: g, key: g, han: true }));
   return [...en, ...zh];
 }
