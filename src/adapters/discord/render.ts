@@ -231,7 +231,7 @@ export function modalOf(r: FormReply): APIModalInteractionResponseCallbackData |
   for (const f of r.fields) {
     const component = inputOf(f);
     if (!component) return undefined;
-    components.push({ type: ComponentType.Label, label: cut(f.label, 45), component });
+    components.push({ type: ComponentType.Label, label: cut(f.label.trim() || f.name, 45), component });
   }
   return { custom_id: r.formId, title: cut(r.title, 45), components };
 }
