@@ -6,7 +6,7 @@
  * `npx tsx scripts/bench/storage.ts` prints the Markdown section.
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Job, type Op, plan, Worker } from "../../test/storage/load.ts";
@@ -100,6 +100,7 @@ const f1 = (n: number) => n.toFixed(1);
 /** Runs the storage benchmark and returns its Markdown section. */
 export async function benchStorage(): Promise<string> {
   const { available, missing } = await backends();
+  const load = loadavg()[0] ?? 0;
   const rows: string[] = [];
   for (const backend of available) {
     for (const processes of [1, 2]) {
@@ -114,6 +115,8 @@ export async function benchStorage(): Promise<string> {
     "## Storage",
     "",
     `Each run: ${VOTES} votes (one \`add\` of \`<topic>:<member>\`, plus a counter increment when new; 400 members on 10 topics, so some are refused duplicates) or ${OFFERS} donation offers (sequence increment, \`add\` of the offer, owner index \`set\`), split across 1 or 2 bot processes (\`test/storage/worker.ts\`), ${CONCURRENCY} writes in flight per process, on loopback. Rates count acknowledged operations over the wall time from the first process starting to the last finishing; latencies (ms) are per operation, from call to acknowledgement.`,
+    "",
+    `Load average when the run started: ${load.toFixed(1)} (other work on the machine slows every number).`,
     "",
     "| Backend | Processes | Votes/s | Vote p50 | Vote p99 | Offers/s | Offer p50 | Offer p99 |",
     "|---|---:|---:|---:|---:|---:|---:|---:|",

@@ -42,7 +42,7 @@ export function postgresBackend(opts: PostgresOptions): Backend {
   const t = `"${schema}"."${table}"`;
   const pool = new pg.Pool({
     connectionString: opts.url,
-    max: 4,
+    max: 10,
     connectionTimeoutMillis: opts.connectTimeoutMs ?? 2000,
     query_timeout: opts.queryTimeoutMs ?? 5000,
     statement_timeout: opts.queryTimeoutMs ?? 5000,
