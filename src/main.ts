@@ -4,6 +4,7 @@
  */
 import { config as loadDotenv } from "dotenv";
 import { CONSOLE_MEMBER, ConsoleChat } from "./adapters/console/console.ts";
+import { DiscordAdapter } from "./adapters/discord/discord.ts";
 import { TelegramAdapter } from "./adapters/telegram/telegram.ts";
 import { buildApp, exportDir } from "./app.ts";
 import { loadConfig } from "./config/index.ts";
@@ -39,7 +40,17 @@ async function main(): Promise<void> {
     logger.warn("Telegram adapter started");
   }
   if (config.DISCORD_TOKEN) {
-    logger.warn("DISCORD_TOKEN is set, but the Discord adapter is not part of this build yet");
+    const discord = new DiscordAdapter({
+      token: config.DISCORD_TOKEN,
+      apiBase: config.DISCORD_API_BASE,
+      organiserChannelId: config.DISCORD_ORGANISER_CHANNEL_ID,
+      bot: app.bot,
+      logger,
+    });
+    app.notifier.register("discord", discord.delivery());
+    await discord.start();
+    stops.push(() => void discord.stop());
+    logger.warn("Discord adapter started");
   }
 
   const shutdown = async () => {
@@ -47,7 +58,7 @@ async function main(): Promise<void> {
     await app.close();
   };
 
-  if (!config.TELEGRAM_BOT_TOKEN) {
+  if (!config.TELEGRAM_BOT_TOKEN && !config.DISCORD_TOKEN) {
     const chat = new ConsoleChat({
       bot: app.bot,
       input: process.stdin,

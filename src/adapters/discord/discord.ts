@@ -75,7 +75,8 @@ export class DiscordAdapter {
         G.Guilds,
         G.GuildMessages,
         G.DirectMessages,
-        G.MessageContent,
+        // No MessageContent: it is privileged (login fails with 4014 unless enabled in the Developer Portal),
+        // and Discord sends the content of DMs and of messages that mention the bot without it.
         G.GuildMessagePolls,
         G.DirectMessagePolls,
       ],
