@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import { NS } from "../../src/core/agenda/model.ts";
 import { MAX_ACTION_BYTES } from "../../src/core/replies.ts";
 import { MemoryStore } from "../../src/storage/memory.ts";
-import { agendaContract, agendaDriver, buttonsOf, ExactEmbedder, topicIdIn } from "../contract/agenda.ts";
+import { agendaContract } from "../contract/agenda.ts";
 import { member, replyText } from "../helpers/services.ts";
+import { agendaDriver, buttonsOf, ExactEmbedder, topicIdIn } from "./driver.ts";
 
 agendaContract("MemoryStore", async () => new MemoryStore());
 

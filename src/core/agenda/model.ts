@@ -142,7 +142,7 @@ export function byRank(a: TopicView, b: TopicView): number {
 }
 
 /** The status of a topic from its decisions: a final decision beats a review decision beats the initial state. */
-export function statusOf(topic: Topic, review?: Decision, final?: Decision): TopicStatus {
+export function statusOf(topic: Pick<Topic, "initial">, review?: Decision, final?: Decision): TopicStatus {
   if (final) return final.status;
   if (review) return review.status;
   return topic.initial;

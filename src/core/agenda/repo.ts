@@ -9,6 +9,7 @@ import {
   statusOf,
   type Topic,
   type TopicRef,
+  type TopicStatus,
   type TopicView,
   type Townhall,
   type Vote,
@@ -29,9 +30,46 @@ function split3(key: string): [string, string, string] {
   return [key.slice(0, i), key.slice(i + 1, j), key.slice(j + 1)];
 }
 
+/** What voting needs to know about a topic: its immutable part and its current status. */
+export interface VoteTarget {
+  readonly id: string;
+  readonly townhallId: string;
+  readonly title: string;
+  readonly status: TopicStatus;
+  /** The topic a merged topic's votes went to. */
+  readonly into?: string;
+}
+
+/** Immutable facts of topics kept in memory (ids, townhall, title; no personal data), to spare the store on votes. */
+const FIXED_CACHE_SIZE = 5000;
+
 /** The agenda's repository over a {@link Store}. */
 export class AgendaRepo {
+  private readonly fixed = new Map<string, Pick<Topic, "townhallId" | "title" | "initial">>();
+
   constructor(readonly store: Store) {}
+
+  /**
+   * A topic as voting sees it, in few store calls: the immutable part comes
+   * from memory after the first read, the status from one `list` of decisions.
+   */
+  async voteTarget(topicId: string): Promise<VoteTarget | undefined> {
+    let fixed = this.fixed.get(topicId);
+    if (!fixed) {
+      const ref = await this.store.get<TopicRef>(NS.topicRef, topicId);
+      const topic = ref ? await this.store.get<Topic>(NS.topic, `${ref.townhallId}:${topicId}`) : undefined;
+      if (!topic) return undefined;
+      fixed = { townhallId: topic.townhallId, title: topic.title, initial: topic.initial };
+      if (this.fixed.size >= FIXED_CACHE_SIZE) this.fixed.delete(this.fixed.keys().next().value ?? "");
+      this.fixed.set(topicId, fixed);
+    }
+    const decisions = await this.store.list<Decision>(NS.decision, `${fixed.townhallId}:${topicId}:`);
+    const of = (kind: string) => decisions.find((r) => r.key.endsWith(`:${kind}`))?.value;
+    const final = of("final");
+    const status = statusOf({ initial: fixed.initial }, of("review"), final);
+    const base = { id: topicId, townhallId: fixed.townhallId, title: fixed.title, status };
+    return final?.into ? { ...base, into: final.into } : base;
+  }
 
   /** Opens a townhall, unless one is open already (atomic: two organisers at once cannot both open one). */
   async openTownhall(name: string, date: string | undefined, by: string, now: Date): Promise<Result<Townhall>> {

@@ -9,7 +9,8 @@ import { actionId, button, type Reply, text } from "../replies.ts";
 import type { AgendaDeps } from "./deps.ts";
 import { echo } from "./input.ts";
 import { M } from "./messages.ts";
-import { normaliseId, TOPIC_ID, TOWNHALL_ID, type TopicView, type Townhall } from "./model.ts";
+import { normaliseId, TOPIC_ID, TOWNHALL_ID } from "./model.ts";
+import type { VoteTarget } from "./repo.ts";
 import { agendaPage, topicCard, townhallLabel } from "./views.ts";
 
 /** Most merges followed from a topic id to the topic that now holds its votes. */
@@ -49,56 +50,59 @@ export async function showTopic(d: AgendaDeps, ctx: Context, rawId: string): Pro
   return [topicCard(ctx.lang, view, th, await d.repo.isOpen(view.topic.townhallId))];
 }
 
-type Target = { ok: true; view: TopicView; th: Townhall; note: string } | { ok: false; replies: Reply[] };
+type Target = { ok: true; target: VoteTarget; note: string } | { ok: false; replies: Reply[] };
 
-/** The topic a member can support: merges followed, townhall open, topic on the agenda. */
+/**
+ * The topic a member can support: merges followed, townhall open, topic on
+ * the agenda. Kept to a few store calls, since a rush of presses runs it for
+ * every one.
+ */
 async function votable(d: AgendaDeps, ctx: Context, rawId: string, command: string): Promise<Target> {
   const fail = (s: string): Target => ({ ok: false, replies: [text(s)] });
   if (!rawId.trim()) return fail(fill(t(ctx.lang, M.idNeeded), { command }));
   const id = normaliseId(rawId.trim());
   if (!TOPIC_ID.test(id)) return fail(fill(t(ctx.lang, M.badId), { input: echo(rawId) }));
-  let view = await d.repo.topic(id, false);
+  let target = await d.repo.voteTarget(id);
   let note = "";
-  for (let hop = 0; view?.status === "merged" && view.decision?.into && hop < MAX_MERGE_HOPS; hop++) {
-    const into: string = view.decision.into;
-    note = fill(t(ctx.lang, M.redirected), { from: id, id: into });
-    view = await d.repo.topic(into, false);
+  for (let hop = 0; target?.status === "merged" && target.into && hop < MAX_MERGE_HOPS; hop++) {
+    note = fill(t(ctx.lang, M.redirected), { from: id, id: target.into });
+    target = await d.repo.voteTarget(target.into);
   }
-  const th = view ? await d.repo.townhall(view.topic.townhallId) : undefined;
-  if (!view || !th) return fail(fill(t(ctx.lang, M.notFound), { id }));
-  if (!(await d.repo.isOpen(th.id))) return fail(fill(t(ctx.lang, M.townhallClosed), { townhall: townhallLabel(th) }));
-  const values = { id: view.topic.id };
-  if (view.status === "pending") return fail(fill(t(ctx.lang, M.pendingTopic), values));
-  if (view.status !== "approved") return fail(fill(t(ctx.lang, M.rejectedTopic), values));
-  return { ok: true, view, th, note };
+  if (!target) return fail(fill(t(ctx.lang, M.notFound), { id }));
+  if (!(await d.repo.isOpen(target.townhallId))) {
+    const th = await d.repo.townhall(target.townhallId);
+    return fail(fill(t(ctx.lang, M.townhallClosed), { townhall: th ? townhallLabel(th) : target.townhallId }));
+  }
+  const values = { id: target.id };
+  if (target.status === "pending") return fail(fill(t(ctx.lang, M.pendingTopic), values));
+  if (target.status !== "approved") return fail(fill(t(ctx.lang, M.rejectedTopic), values));
+  return { ok: true, target, note };
 }
 
 /** Supports a topic: one vote per member however often pressed (the vote record is created with `add`). */
 export async function upvote(d: AgendaDeps, ctx: Context, rawId: string): Promise<Reply[]> {
-  const target = await votable(d, ctx, rawId, "upvote");
-  if (!target.ok) return target.replies;
-  const { view, th, note } = target;
-  const added = await d.repo.addVote(th.id, view.topic.id, ctx.member.id, ctx.now);
+  const found = await votable(d, ctx, rawId, "upvote");
+  if (!found.ok) return found.replies;
+  const { target, note } = found;
+  const added = await d.repo.addVote(target.townhallId, target.id, ctx.member.id, ctx.now);
   if (added) {
     // An organiser may have merged the topic between our check and our vote: follow the votes.
-    const final = await d.repo.finalDecision(th.id, view.topic.id);
-    if (final?.status === "merged" && final.into) await d.repo.moveVotes(th.id, view.topic.id, final.into);
+    const final = await d.repo.finalDecision(target.townhallId, target.id);
+    if (final?.status === "merged" && final.into) await d.repo.moveVotes(target.townhallId, target.id, final.into);
   }
   // No count here: listing every vote on each press would make a rush of presses quadratic.
-  const values = { id: view.topic.id, title: view.topic.title };
+  const values = { id: target.id, title: target.title };
   const body = note + fill(t(ctx.lang, added ? M.upvoted : M.alreadyUpvoted), values);
-  return [
-    text(body, { buttons: [button(actionId("ag", "un", view.topic.id), t(ctx.lang, M.withdraw))], private: true }),
-  ];
+  return [text(body, { buttons: [button(actionId("ag", "un", target.id), t(ctx.lang, M.withdraw))], private: true })];
 }
 
 /** Withdraws a member's support of a topic. */
 export async function unvote(d: AgendaDeps, ctx: Context, rawId: string): Promise<Reply[]> {
-  const target = await votable(d, ctx, rawId, "unvote");
-  if (!target.ok) return target.replies;
-  const { view, th, note } = target;
-  const removed = await d.repo.removeVote(th.id, view.topic.id, ctx.member.id);
-  const values = { id: view.topic.id };
+  const found = await votable(d, ctx, rawId, "unvote");
+  if (!found.ok) return found.replies;
+  const { target, note } = found;
+  const removed = await d.repo.removeVote(target.townhallId, target.id, ctx.member.id);
+  const values = { id: target.id };
   return [text(note + fill(t(ctx.lang, removed ? M.unvoted : M.notVoted), values), { private: true })];
 }
 
