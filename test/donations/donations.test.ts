@@ -1,6 +1,8 @@
 /** The donation intake driven through the real Bot as a member would: messages and the buttons from replies. */
 import { describe, expect, it } from "vitest";
 import type { Offer } from "../../src/core/donations/index.ts";
+import { StoreUnavailableError } from "../../src/core/errors.ts";
+import type { Store } from "../../src/core/ports.ts";
 import type { Reply } from "../../src/core/replies.ts";
 import type { Session } from "../../src/core/session.ts";
 import { MemoryStore } from "../../src/storage/memory.ts";
@@ -15,8 +17,7 @@ function setup() {
   return { ...t, ...makeBot(t.services), alice: member("alice"), org: member("org") };
 }
 
-const session = (store: MemoryStore | import("../../src/core/ports.ts").Store, id: string) =>
-  store.get<Session>("session", id);
+const session = (store: Store, id: string) => store.get<Session>("session", id);
 
 function allPrivate(replies: readonly Reply[]): boolean {
   return replies.every((r) => r.type === "poll" || r.private === true);
@@ -192,6 +193,32 @@ describe("donation intake", () => {
     expect(await store.list("offer")).toHaveLength(1);
     expect(notifier.toOrganisersLog).toHaveLength(1);
     expect(both.map(replyText).join("\n")).toMatch(/already submitted|\(fallback\)/);
+  });
+
+  it("keeps the form when the store fails at submission, so the member can simply send the answer again", async () => {
+    const clockless = new MemoryStore();
+    let failOffers = true;
+    const flaky: Store = Object.assign(Object.create(clockless) as Store, {
+      add: async <T>(ns: string, key: string, value: T, ttl?: number) => {
+        if (ns === "offer" && failOffers) throw new StoreUnavailableError("down");
+        return clockless.add(ns, key, value, ttl);
+      },
+    });
+    const t = makeServices({ store: flaky });
+    const { bot } = makeBot(t.services);
+    const alice = member("alice");
+    const me = as(bot, alice);
+    await me.say("/donate");
+    for (const f of GOODS) await me.say(answers()[f]);
+    await me.press("don:pdpo:yes");
+    for (const v of ["Pier 1", "Any time", "Lee"]) await me.say(v);
+    expect(replyText(await me.say("21234567"))).toContain("can't reach my records");
+    expect(await flaky.list("offer")).toEqual([]);
+    expect((await flaky.get<Session>("session", alice.id))?.step).toBe("contact");
+    failOffers = false;
+    expect(replyText(await me.say("21234567"))).toMatch(/registered as DON-/);
+    expect(await flaky.list("offer")).toHaveLength(1);
+    expect(replyText(await me.say("/mydonations"))).toMatch(/DON-[0-9A-Z]{4} · Offered/);
   });
 
   it("checks the whole draft again on submission and asks again what no longer passes", async () => {

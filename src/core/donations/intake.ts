@@ -107,6 +107,20 @@ export function intake(deps: IntakeDeps) {
     return text(prompt, { private: true, ...(buttons.length > 0 ? { buttons } : {}) });
   };
 
+  /** Creates the offer; if that fails, releases the submission marker (best effort) so that a retry can submit. */
+  const createOrRelease = async (marker: string, make: (ref: string) => Offer): Promise<Offer> => {
+    try {
+      return await repo.create(make);
+    } catch (e) {
+      try {
+        await services.store.delete(SUBMITTED_NS, marker);
+      } catch (release) {
+        services.logger.warn("donations: submission marker not released", { error: String(release) });
+      }
+      throw e;
+    }
+  };
+
   /**
    * Stores the offer once: the draft is validated again as a whole (a draft from an older
    * version asks again what no longer passes), and the draft's nonce lets only one of two
@@ -120,13 +134,15 @@ export function intake(deps: IntakeDeps) {
       );
       return advance(ctx, { ...d, values });
     }
-    if (!(await services.store.add(SUBMITTED_NS, `${ctx.member.id}:${d.nonce}`, 1, deps.formTtlMs))) {
+    const marker = `${ctx.member.id}:${d.nonce}`;
+    if (!(await services.store.add(SUBMITTED_NS, marker, 1, deps.formTtlMs))) {
       return [text(t(ctx.lang, INTAKE.alreadySubmitted), { private: true })];
     }
     const v = r.values;
     const now = ctx.now.toISOString();
     const contact = v.contact ?? "";
-    const offer = await repo.create(
+    const offer = await createOrRelease(
+      marker,
       (ref): Offer => ({
         ref,
         ownerId: ctx.member.id,

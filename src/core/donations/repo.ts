@@ -77,14 +77,19 @@ export class OfferConflictError extends Error {
 export class OfferRepo {
   constructor(private readonly store: Store) {}
 
-  /** Stores a new offer under a fresh unique reference (`DON-XXXX`) and indexes it under its owner. */
+  /**
+   * Stores a new offer under a fresh unique reference (`DON-XXXX`) and indexes it under its
+   * owner. The index is written first: if the store fails in between, a dangling index entry
+   * is ignored by {@link byOwner}, whereas an offer without one would be hidden from its donor.
+   */
   async create(make: (ref: string) => Offer): Promise<Offer> {
     for (let attempt = 0; attempt < 20; attempt++) {
       const offer = make(`DON-${shortId(attempt < 10 ? 4 : 6)}`);
-      if (await this.store.add(NS, offer.ref, offer)) {
-        await this.store.set<OwnerIndex>(BY, `${offer.ownerId}:${offer.ref}`, { ref: offer.ref });
-        return offer;
-      }
+      const index = `${offer.ownerId}:${offer.ref}`;
+      await this.store.set<OwnerIndex>(BY, index, { ref: offer.ref });
+      if (await this.store.add(NS, offer.ref, offer)) return offer;
+      // The reference is taken (by someone else's offer): drop our index entry and draw again.
+      await this.store.delete(BY, index);
     }
     throw new Error("could not find a free offer reference");
   }
