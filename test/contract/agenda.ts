@@ -112,6 +112,25 @@ export function agendaContract(name: string, makeStore: () => Promise<Store>, cl
       expect(replyText(await a.say(member("other"), "/propose Another member's topic | fine"))).toContain("Your topic");
     });
 
+    it("opens one townhall and records one decision per topic however many organisers act at once", async () => {
+      const a = agendaDriver({ store, embedder: new ExactEmbedder(), moderation: "review" });
+      await a.say(a.org, "/townhall close");
+      const opens = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => a.say(a.org, `/townhall open Race ${i} | 2027-06-0${(i % 9) + 1}`)),
+      );
+      expect(opens.filter((r) => replyText(r).startsWith("Opened"))).toHaveLength(1);
+      const open = (await store.list<{ closedAt?: string }>(NS.townhall)).filter((r) => !r.value.closedAt);
+      expect(open).toHaveLength(1);
+      const id = await a.proposeTopic(member("p"), "A topic to decide");
+      const decisions = await Promise.all([
+        ...Array.from({ length: 5 }, () => a.say(a.org, `/townhall approve ${id}`)),
+        ...Array.from({ length: 5 }, () => a.press(a.org, `ag:ap:${id}`)),
+      ]);
+      expect(decisions.filter((r) => replyText(r).startsWith(`Approved ${id}`))).toHaveLength(1);
+      expect((await store.list(NS.decision)).filter((r) => r.key.includes(`:${id}:`))).toHaveLength(1);
+      expect(a.notifier.toMembers.filter((n) => n.memberId === "console:p")).toHaveLength(1);
+    });
+
     it("keeps one ballot per member and combines platforms in a poll under concurrency", async () => {
       const a = agendaDriver({ store, embedder: new ExactEmbedder() });
       await a.openTownhall();
