@@ -91,7 +91,7 @@ function ctxFor(q: string): Context {
 }
 
 /** A knowledge folder with the real documents plus generated ones, `total` passages in all. */
-function generateKnowledge(total: number): string {
+export function generateKnowledge(total: number): string {
   const dir = mkdtempSync(join(tmpdir(), "bahk-bench-kb-"));
   cpSync(KNOWLEDGE, dir, { recursive: true });
   const glove = loadGlove(GLOVE);

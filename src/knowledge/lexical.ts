@@ -58,13 +58,13 @@ export class LexicalIndex {
   ) {
     let total = 0;
     unitTokens.forEach((tokens, u) => {
-      const keys = [...new Set(tokens.map((t) => t.key))];
-      const rows = new Int32Array(keys.length).fill(-1);
+      const first = new Map<string, Token>();
       for (const t of tokens) {
-        const i = keys.indexOf(t.key);
-        if (i >= 0 && rows[i] === -1) rows[i] = rowOf(t);
+        if (!first.has(t.key)) first.set(t.key, t);
         if (!t.han && !this.surface.has(t.key)) this.surface.set(t.key, t);
       }
+      const keys = [...first.keys()];
+      const rows = Int32Array.from(first.values(), (t) => rowOf(t));
       for (const k of keys) {
         this.df.set(k, (this.df.get(k) ?? 0) + 1);
         let p = this.postings.get(k);

@@ -43,6 +43,11 @@ function norm(v: readonly number[]): number {
 
 /** Vector search over an HNSW index whose labels are the unit numbers. */
 class HnswSearch implements VectorSearch {
+  /** Unit vectors read back from the index (normalised), kept once read. */
+  private readonly points = new Map<number, Float32Array>();
+  private lastQuery: readonly number[] | undefined;
+  private lastNorm = 1;
+
   constructor(private readonly index: hnswlib.HierarchicalNSW) {
     index.setEf(64);
   }
@@ -55,10 +60,20 @@ class HnswSearch implements VectorSearch {
   }
 
   cosine(vector: readonly number[], unit: number): number {
-    const p = this.index.getPoint(unit);
+    let p = this.points.get(unit);
+    if (!p) {
+      const raw = this.index.getPoint(unit);
+      const n = norm(raw);
+      p = Float32Array.from(raw, (x) => x / n);
+      this.points.set(unit, p);
+    }
+    if (vector !== this.lastQuery) {
+      this.lastQuery = vector;
+      this.lastNorm = norm(vector);
+    }
     let dot = 0;
     for (let i = 0; i < p.length; i++) dot += (p[i] ?? 0) * (vector[i] ?? 0);
-    return dot / (norm(p) * norm(vector));
+    return dot / this.lastNorm;
   }
 }
 
