@@ -150,6 +150,18 @@ export function validateQuantity(raw: string): FieldResult {
   return { ok: true, value: digits };
 }
 
+/**
+ * "200 pieces", "1,500 boxes", "300件": a quantity with its unit in one answer, as people write it.
+ * Undefined when the answer is not of that shape or either part does not validate.
+ */
+export function splitQuantityUnit(raw: string): { quantity: string; unit: string } | undefined {
+  const m = /^([+\d][\d,]*)\s*([^\d\s,.][\s\S]*)$/.exec(cleanLine(raw).normalize("NFKC"));
+  if (!m) return undefined;
+  const q = validateQuantity(m[1] ?? "");
+  const u = freeText(30)(m[2] ?? "");
+  return q.ok && u.ok ? { quantity: q.value, unit: u.value } : undefined;
+}
+
 const HK_PHONE = /^(?:\+852|00852|852)?([235-9]\d{7})$/;
 
 /** Validates a Hong Kong phone number or an email; phones come back as `+852 9123 4567`, emails trimmed. */

@@ -24,6 +24,7 @@ import {
   type OfferField,
   type OfferFieldName,
   offerForm,
+  splitQuantityUnit,
   validateOffer,
 } from "./form.ts";
 import { INTAKE, ORG, PICS } from "./messages.ts";
@@ -184,6 +185,8 @@ export function intake(deps: IntakeDeps) {
     if (!isFieldName(session.step)) return advance(ctx, d);
     const f: OfferField = field(session.step);
     if (!f.required && SKIP.test(cleanLine(raw))) return advance(ctx, { ...d, values: { ...d.values, [f.name]: "" } });
+    const both = f.name === "quantity" && d.values.unit === undefined ? splitQuantityUnit(raw) : undefined;
+    if (both) return advance(ctx, { ...d, values: { ...d.values, quantity: both.quantity, unit: both.unit } });
     const r = f.validate(raw);
     if (!r.ok) return [text(errorMessage(ctx.lang, r.error), { private: true }), question(ctx, f.name)];
     return advance(ctx, { ...d, values: { ...d.values, [f.name]: r.value } });
