@@ -159,6 +159,9 @@ describe("moderation", () => {
 
     const t4 = topicIdIn(await a.say(alice, "/propose Sandbox for tokenised bonds | d"));
     expect(replyText(await a.press(a.org, `ag:rj:${t4}`))).toContain("Why is");
+    expect(replyText(await a.say(a.org, "/cancel"))).toContain("not rejected");
+    expect(replyText(await a.say(a.org, `/agenda ${t4}`))).toContain("awaiting review");
+    await a.press(a.org, `ag:rj:${t4}`);
     expect(replyText(await a.say(a.org, "Covered by the HKMA sandbox already"))).toContain(`Rejected ${t4}`);
     expect(replyText(a.notifier.toMembers.at(-1)?.replies ?? [])).toContain("Covered by the HKMA sandbox");
 

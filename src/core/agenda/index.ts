@@ -135,7 +135,7 @@ export function agenda(services: Services, opts: AgendaOptions): Feature {
     onAction,
     onText,
     onPollVote,
-    onCancel: async (ctx) => [text(t(ctx.lang, M.cancelled))],
+    onCancel: async (ctx, session) => [text(t(ctx.lang, session.step === "reason" ? O.rejectCancelled : M.cancelled))],
     personalData: (memberId, lang) => personalData(d, memberId, lang),
     forget: (memberId) => forget(d, memberId),
   };

@@ -81,6 +81,7 @@ export const O = {
     en: "Why is {id} rejected? Send the reason (up to 300 characters); the proposer is told it. /cancel to stop.",
     "zh-HK": "為何拒絕 {id}？請輸入原因（最多 300 字），提出者會收到通知。輸入 /cancel 取消。",
   },
+  rejectCancelled: { en: "Cancelled: the topic was not rejected.", "zh-HK": "已取消，議題未被拒絕。" },
   rejected: { en: "Rejected {id}; the proposer was told.", "zh-HK": "已拒絕 {id}，並已通知提出者。" },
   rejectedNotice: {
     en: "Your topic {id} “{title}” for {townhall} was not accepted. Reason: {reason}",
