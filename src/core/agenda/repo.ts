@@ -40,7 +40,11 @@ export interface VoteTarget {
   readonly into?: string;
 }
 
-/** Immutable facts of topics kept in memory (ids, townhall, title; no personal data), to spare the store on votes. */
+/**
+ * Immutable facts of topics kept in memory (townhall, title, initial state;
+ * not the proposer), to spare the store on votes. Deleting a topic evicts it
+ * here; other bot instances drop it when it ages out of their cache.
+ */
 const FIXED_CACHE_SIZE = 5000;
 
 /** The agenda's repository over a {@link Store}. */
@@ -170,6 +174,7 @@ export class AgendaRepo {
   /** Deletes a topic and everything under its key (votes, decisions, embedding, id). */
   async deleteTopic(townhallId: string, topicId: string): Promise<number> {
     let n = 0;
+    this.fixed.delete(topicId);
     const key = `${townhallId}:${topicId}`;
     for (const v of await this.store.list(NS.vote, votePrefix(townhallId, topicId))) {
       if (await this.store.delete(NS.vote, v.key)) n++;
