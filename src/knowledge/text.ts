@@ -108,13 +108,13 @@ export function englishWords(input: string, keepStopwords = false): string[] {
 // Function characters of written Chinese and Cantonese: they split runs instead of forming bigrams.
 const HAN_STOP = new Set(
   Array.from(
-    "的是了嗎呢吗吧啊呀我你您他她它們们這这那哪些甚什麼么怎樣样如何幾几多少點点咩嘅係唔冇喺咗啲乜邊边個个會会可以能要想請请和與与及或在於于也都就還还而且有沒没被把將将對对從从為为之其所",
+    "的是了嗎呢吗吧啊呀我你您他她它們们這这那哪些甚什麼么怎樣样如何幾几咩嘅係唔冇喺咗啲乜邊边個个能想和或在於于也都就還还而且有沒没被把將将從从之其",
   ),
 );
 
 // Function words of two characters (when, what, how, whether, now, please…): treated as separators too.
 const HAN_STOP_WORDS =
-  /時候|甚麼|什麼|怎麼|為何|是否|可否|應該|应该|現在|现在|目前|請問|请问|知道|告訴|告诉|一下|一些|有關|有关|關於|关于|方面|情況|情况/gu;
+  /可以|多少|需要|點樣|点样|點解|會否|会否|會不會|為甚麼|為什麼|为什么|時候|甚麼|什麼|怎麼|為何|是否|可否|應該|应该|現在|现在|目前|請問|请问|知道|告訴|告诉|一下|一些|有關|有关|關於|关于|方面|情況|情况/gu;
 
 /** Overlapping character bigrams of Han runs split at function characters; `unigrams` adds every content character. */
 export function hanGrams(input: string, unigrams = false): string[] {
