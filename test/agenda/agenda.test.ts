@@ -261,7 +261,8 @@ describe("polls", () => {
     expect((await a.services.audit.recent(50)).map((e) => e.action)).toEqual(
       expect.arrayContaining(["poll.open", "poll.close"]),
     );
-    // A second poll is frozen by closing the townhall itself.
+    // A second poll, an hour later, is frozen by closing the townhall itself.
+    a.clock.advance(3_600_000);
     const [second] = await a.say(a.org, "/townhall poll 2");
     if (second?.type !== "poll") throw new Error("expected a second poll");
     await a.bot.pollPosted(second.pollId, "telegram", "tg2");

@@ -130,7 +130,7 @@ async function poll(d: AgendaDeps, ctx: Context, arg: string): Promise<Reply[]> 
 async function results(d: AgendaDeps, ctx: Context): Promise<Reply[]> {
   const th = await d.repo.currentOrLatest();
   if (!th) return [text(t(ctx.lang, O.noneOpen))];
-  const latest = (await d.polls.polls(th.id))[0];
+  const latest = (await d.polls.openPoll(th.id)) ?? (await d.polls.polls(th.id))[0];
   if (!latest) return [text(fill(t(ctx.lang, O.noPolls), { townhall: townhallLabel(th) }))];
   const { tally, closed } = await d.polls.result(latest);
   const head = fill(t(ctx.lang, O.results), {
