@@ -2,18 +2,24 @@
  * Storage benchmark: votes and donation offers per second on each backend
  * (SQLite file, and PostgreSQL / Redis when they answer on loopback), with one
  * and with two bot processes writing at once, and the latency of one write
- * (p50, p99). Bounded: a fixed number of writes per run.
+ * (p50, p99), as raw store writes and through the real Bot. Bounded: a fixed
+ * number of operations per run.
  * `npx tsx scripts/bench/storage.ts` prints the Markdown section.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { openStore } from "../../src/storage/index.ts";
+import { openTownhall } from "../../test/storage/bot-load.ts";
 import { type Job, type Op, plan, Worker } from "../../test/storage/load.ts";
 import { dropPgTable, dropRedisNamespace, listening, PG_URL, REDIS_URL, runId } from "../../test/storage/servers.ts";
 
 const VOTES = 2000;
 const OFFERS = 400;
+/** Through the Bot an offer is a whole form (about a dozen messages), so fewer. */
+const BOT_VOTES = 1000;
+const BOT_OFFERS = 100;
 /** Writes in flight per process (members talking at once). */
 const CONCURRENCY = 8;
 
@@ -33,18 +39,20 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
-async function measure(backend: Backend, processes: number, kind: "vote" | "offer"): Promise<Run> {
+async function measure(backend: Backend, processes: number, kind: "vote" | "offer", viaBot: boolean): Promise<Run> {
   const { cleanup, ...where } = backend.place();
+  const store = viaBot ? await openStore({ ...where, logger: silent }) : undefined;
   try {
     const parts = plan({
-      votes: kind === "vote" ? VOTES : 0,
-      offers: kind === "offer" ? OFFERS : 0,
-      topics: 10,
+      votes: kind === "vote" ? (viaBot ? BOT_VOTES : VOTES) : 0,
+      offers: kind === "offer" ? (viaBot ? BOT_OFFERS : OFFERS) : 0,
+      topics: TOPICS.length,
       members: 400,
       parts: processes,
     });
+    const townhall = store ? await openTownhall(store, TOPICS) : undefined;
     const startAt = Date.now() + 1500 + 500 * processes;
-    const job = (ops: readonly Op[]): Job => ({ ...where, concurrency: CONCURRENCY, ops, startAt });
+    const job = (ops: readonly Op[]): Job => ({ ...where, concurrency: CONCURRENCY, ops, startAt, townhall });
     const workers = parts.map((ops) => new Worker(job(ops)));
     const exits = await Promise.all(workers.map((w) => w.done));
     const failed = workers.find((w, i) => exits[i]?.code !== 0 || w.acks.failures.length > 0);
@@ -58,6 +66,7 @@ async function measure(backend: Backend, processes: number, kind: "vote" | "offe
       p99: percentile(latencies, 99),
     };
   } finally {
+    await store?.close();
     await cleanup();
   }
 }
@@ -94,33 +103,51 @@ async function backends(): Promise<{ available: Backend[]; missing: string[] }> 
   return { available, missing };
 }
 
+const TOPICS = ["T0", "T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9"];
+const silent = { debug() {}, info() {}, warn() {}, error() {} };
 const f0 = (n: number) => n.toFixed(0);
-const f1 = (n: number) => n.toFixed(1);
 
-/** Runs the storage benchmark and returns its Markdown section. */
-export async function benchStorage(): Promise<string> {
-  const { available, missing } = await backends();
-  const load = loadavg()[0] ?? 0;
+async function table(available: readonly Backend[], viaBot: boolean): Promise<string[]> {
   const rows: string[] = [];
   for (const backend of available) {
     for (const processes of [1, 2]) {
-      const votes = await measure(backend, processes, "vote");
-      const offers = await measure(backend, processes, "offer");
+      const votes = await measure(backend, processes, "vote", viaBot);
+      const offers = await measure(backend, processes, "offer", viaBot);
       rows.push(
         `| ${backend.name} | ${processes} | ${f0(votes.perSecond)} | ${f1(votes.p50)} | ${f1(votes.p99)} | ${f0(offers.perSecond)} | ${f1(offers.p50)} | ${f1(offers.p99)} |`,
       );
     }
   }
   return [
-    "## Storage",
-    "",
-    `Each run: ${VOTES} votes (one \`add\` of \`<topic>:<member>\`, plus a counter increment when new; 400 members on 10 topics, so some are refused duplicates) or ${OFFERS} donation offers (sequence increment, \`add\` of the offer, owner index \`set\`), split across 1 or 2 bot processes (\`test/storage/worker.ts\`), ${CONCURRENCY} writes in flight per process, on loopback. Rates count acknowledged operations over the wall time from the first process starting to the last finishing; latencies (ms) are per operation, from call to acknowledgement.`,
-    "",
-    `Load average when the run started: ${load.toFixed(1)} (other work on the machine slows every number).`,
-    "",
     "| Backend | Processes | Votes/s | Vote p50 | Vote p99 | Offers/s | Offer p50 | Offer p99 |",
     "|---|---:|---:|---:|---:|---:|---:|---:|",
     ...rows,
+  ];
+}
+const f1 = (n: number) => n.toFixed(1);
+
+/** Runs the storage benchmark and returns its Markdown section. */
+export async function benchStorage(): Promise<string> {
+  const { available, missing } = await backends();
+  const load = loadavg()[0] ?? 0;
+  const raw = await table(available, false);
+  const bot = await table(available, true);
+  return [
+    "## Storage",
+    "",
+    `Writes split across 1 or 2 bot processes (\`test/storage/worker.ts\`), ${CONCURRENCY} operations in flight per process, on loopback; 400 members on ${TOPICS.length} topics, so some votes are refused duplicates. Rates count acknowledged operations over the wall time from the first process starting to the last finishing; latencies (ms) are per operation, from call to acknowledgement. Load average when the run started: ${load.toFixed(1)} (other work on the machine slows every number).`,
+    "",
+    `### Store writes: ${VOTES} votes, ${OFFERS} offers per run`,
+    "",
+    "A vote is an atomic `add` of `<topic>:<member>` plus a counter increment when new; an offer is a sequence increment, an `add` of the offer and an owner-index `set`.",
+    "",
+    ...raw,
+    "",
+    `### Through the Bot: ${BOT_VOTES} votes, ${BOT_OFFERS} offers per run`,
+    "",
+    "A vote is a press of a topic's upvote button (agenda feature); an offer is a whole donation form, about a dozen messages from `/donate` to its reference (donations feature).",
+    "",
+    ...bot,
     ...(missing.length > 0 ? ["", `Not measured (server not reachable on loopback): ${missing.join(", ")}.`] : []),
   ].join("\n");
 }
