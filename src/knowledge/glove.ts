@@ -4,7 +4,17 @@
  * vocabulary file, so that normal starts read ~20 MB instead of requiring the
  * 300 MB JSON package.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 
@@ -156,15 +166,55 @@ export function convertGlove(dir: string, progress: (msg: string) => void = () =
   progress(`converted ${words.length} words × ${dims} dimensions`);
 }
 
+const LOCK_STALE_MS = 300_000;
+
+/**
+ * Runs `work` holding a lock file, so that concurrent processes (parallel test
+ * workers) convert once: the others wait until `done()` or the lock is released.
+ */
+function withLock(lock: string, done: () => boolean, work: () => void): void {
+  mkdirSync(join(lock, ".."), { recursive: true });
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      closeSync(openSync(lock, "wx"));
+    } catch {
+      if (done()) return;
+      let age = 0;
+      try {
+        age = Date.now() - statSync(lock).mtimeMs;
+      } catch {
+        continue;
+      }
+      if (age > LOCK_STALE_MS) rmSync(lock, { force: true });
+      else Atomics.wait(pause, 0, 0, 250);
+      continue;
+    }
+    try {
+      if (!done()) work();
+    } finally {
+      rmSync(lock, { force: true });
+    }
+    return;
+  }
+}
+
 /** Loads the converted vectors from `dir`, converting first when they are missing or stale. */
 export function loadGlove(dir: string, progress?: (msg: string) => void): WordVectors {
   const f = files(dir);
   let meta: { format?: number; source?: string; dims?: number; count?: number } = {};
-  if (existsSync(f.meta)) meta = JSON.parse(readFileSync(f.meta, "utf8")) as typeof meta;
-  const complete = [f.vectors, f.vocab, f.offsets, f.sorted].every((p) => existsSync(p));
-  if (meta.format !== FORMAT || meta.source !== GLOVE_SOURCE || !complete) {
-    convertGlove(dir, progress);
-    meta = JSON.parse(readFileSync(f.meta, "utf8")) as typeof meta;
+  const ready = () => {
+    try {
+      meta = JSON.parse(readFileSync(f.meta, "utf8")) as typeof meta;
+    } catch {
+      return false;
+    }
+    const complete = [f.vectors, f.vocab, f.offsets, f.sorted].every((p) => existsSync(p));
+    return meta.format === FORMAT && meta.source === GLOVE_SOURCE && complete;
+  };
+  if (!ready()) {
+    withLock(join(dir, ".convert.lock"), ready, () => convertGlove(dir, progress));
+    if (!ready()) throw new Error(`could not convert word vectors into ${dir}`);
   }
   const vocab = readFileSync(f.vocab, "latin1");
   const offsets = int32(readFileSync(f.offsets));
