@@ -149,6 +149,7 @@ describe("moderation", () => {
     expect(replyText(await a.say(bob, "/propose Retail access to crypto ETFs | same idea"))).toContain(t1);
     const t3 = topicIdIn(await a.press(bob, "ag:pa"));
     expect(t3).not.toBe(t1);
+    expect(buttonsOf(a.notifier.toOrganisersLog.at(-1) ?? []).map((b) => b.id)).toContain(`ag:mi:${t3}:${t1}`);
     const card = (await a.say(a.org, "/townhall review")).filter((r) => r.type === "card");
     expect(buttonsOf(card).map((b) => b.id)).toContain(`ag:mi:${t3}:${t1}`);
     expect(replyText(await a.say(a.org, `/townhall merge ${t3} ${t3}`))).toContain("into itself");

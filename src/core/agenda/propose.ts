@@ -140,7 +140,16 @@ async function save(
   const values = { id: topic.id, title, townhall: townhallLabel(th) };
   if (topic.initial === "approved") return [text(fill(t(ctx.lang, M.savedApproved), values))];
   const view = { topic, status: "pending" as const, voters: [] };
-  await d.services.notifier.toOrganisers([reviewCard(undefined, view, [])]);
+  // Organisers get merge buttons for the look-alikes the member chose to propose past.
+  const others = (await d.repo.topics(th.id)).filter((v) => v.status === "approved");
+  const targets = await findSimilar(d.services.embedder, embedding, others, await d.repo.embeddings(th.id));
+  await d.services.notifier.toOrganisers([
+    reviewCard(
+      undefined,
+      view,
+      targets.slice(0, 2).map((s) => s.view),
+    ),
+  ]);
   return [text(fill(t(ctx.lang, M.savedPending), values))];
 }
 
