@@ -108,7 +108,14 @@ export function englishWords(input: string, keepStopwords = false): string[] {
 // Function characters of written Chinese and Cantonese: they split runs instead of forming bigrams.
 const HAN_STOP = new Set(
   Array.from(
-    "的是了嗎呢吗吧啊呀我你您他她它們们這这那哪些甚什麼么怎樣样如何幾几咩嘅係唔冇喺咗啲乜邊边個个能想和或在於于也都就還还而且有沒没被把將将從从之其",
+    "的是了嗎呢吗吧啊呀我你您他她它們们這这那哪些甚什麼么怎樣样如何幾几多少點点咩嘅係唔冇喺咗啲乜邊边個个會会能要想請请和與与及或在於于也都就還还而且有沒没被把將将對对從从為为之其所",
+  ),
+);
+
+// Content words that contain a function character: kept whole (協會 is "association", not "will").
+const HAN_COMPOUNDS = new Set(
+  "協會 会员 會員 會議 社會 機會 委員 參與 參与 申請 多餘 對手 對象 點心 要求 重要 主要 需要 為主 所有 場所 及時 普及 以上 以下 所得".split(
+    " ",
   ),
 );
 
@@ -126,13 +133,16 @@ export function hanGrams(input: string, unigrams = false): string[] {
       for (let i = 0; i + 1 < seg.length; i++) out.push(`${seg[i]}${seg[i + 1]}`);
       seg = [];
     };
-    for (const ch of Array.from(m[0])) {
-      if (HAN_STOP.has(ch)) flush();
+    const chars = Array.from(m[0]);
+    chars.forEach((ch, i) => {
+      const compound =
+        HAN_COMPOUNDS.has(`${chars[i - 1] ?? ""}${ch}`) || HAN_COMPOUNDS.has(`${ch}${chars[i + 1] ?? ""}`);
+      if (HAN_STOP.has(ch) && !compound) flush();
       else {
         seg.push(ch);
         if (unigrams) out.push(ch);
       }
-    }
+    });
     flush();
   }
   return out;
