@@ -35,7 +35,7 @@ const UNAVAILABLE_MESSAGES =
 
 type Query = (sql: string, values?: unknown[]) => Promise<Record<string, unknown>[]>;
 
-/** Opens the PostgreSQL backend; nothing is sent to the server until the first operation. */
+/** Opens the PostgreSQL backend; the table is created at once if the server answers, else on first use. */
 export function postgresBackend(opts: PostgresOptions): Backend {
   const table = checkIdentifier(opts.table ?? "keyv");
   const schema = checkIdentifier(opts.schema ?? "public");

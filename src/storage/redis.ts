@@ -76,7 +76,14 @@ export function redisBackend(opts: RedisOptions): Backend {
       reconnectStrategy: (retries: number) => Math.min(100 * 2 ** Math.min(retries, 4), 1000),
     },
   });
-  client.on("error", (e: unknown) => opts.logger.debug("redis client error", { error: String(e) }));
+  // While the server is away the client reports every reconnection attempt: warn once a minute at most.
+  let warnedAt = 0;
+  client.on("error", (e: unknown) => {
+    const now = Date.now();
+    const level = now - warnedAt > 60_000 ? "warn" : "debug";
+    if (level === "warn") warnedAt = now;
+    opts.logger[level]("redis connection error", { error: String(e) });
+  });
   let connecting: Promise<unknown> | undefined;
   const start = (): void => {
     if (client.isOpen) return;
