@@ -1,7 +1,8 @@
 /**
  * Backend down: PostgreSQL or Redis unreachable (a closed port, or a proxy in
  * front of the real server that the test stops) makes every store call fail
- * with StoreUnavailableError (by refusal, not by hanging until a timeout),
+ * with StoreUnavailableError at once; a server that stops answering (the proxy
+ * drops all traffic) makes them fail after the store's time limit, not hang;
  * members get the "try again shortly" reply, nothing is half-written, and the
  * same store works again once the server is back.
  */
@@ -75,8 +76,14 @@ for (const target of targets) {
       for (const s of stores) await s.close();
       for (const p of proxies) await p.stop();
     });
-    const open = async (port: number, isolate: string) => {
-      const s = await openStore({ url: target.url(port), dataDir: "unused", logger: quietLogger(), isolate });
+    const open = async (port: number, isolate: string, timeoutMs?: number) => {
+      const s = await openStore({
+        url: target.url(port),
+        dataDir: "unused",
+        logger: quietLogger(),
+        isolate,
+        ...(timeoutMs ? { timeoutMs } : {}),
+      });
       stores.push(s);
       return s;
     };
@@ -119,6 +126,29 @@ for (const target of targets) {
         "echo",
       );
       expect(await bot.handle({ kind: "text", member: m, chat: dm(m), text: "hello", eventId: "e2" })).toEqual([]);
+    });
+
+    it("gives up on a server that stops answering instead of hanging, and recovers after", async () => {
+      const proxy = new TcpProxy(target.port);
+      proxies.push(proxy);
+      const port = await proxy.start();
+      const store = await open(port, runId("hang"), 1500);
+      expect(await store.add("vote", "t1:m1", { at: 1 })).toBe(true);
+      proxy.blackhole();
+      const errors = await Promise.all(
+        calls.map(([, call]) =>
+          call(store).then(
+            () => undefined,
+            (e: unknown) => e,
+          ),
+        ),
+      );
+      for (const error of errors) expect(error).toBeInstanceOf(StoreUnavailableError);
+      await proxy.stop();
+      await proxy.start();
+      await whenBack(() => store.get("vote", "t1:m1"));
+      expect(await store.get("vote", "t1:m2")).toBeUndefined();
+      expect(await store.add("vote", "t1:m2", { at: 2 })).toBe(true);
     });
   });
 }

@@ -9,6 +9,8 @@ export class TcpProxy {
   port = 0;
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
+  /** While set, bytes in both directions are dropped: a server that hangs without closing anything. */
+  private blackholed = false;
 
   constructor(private readonly target: number) {}
 
@@ -24,8 +26,12 @@ export class TcpProxy {
           upstream.destroy();
         });
       }
-      client.pipe(upstream);
-      upstream.pipe(client);
+      const forward = (from: Socket, to: Socket) =>
+        from.on("data", (chunk: Buffer) => {
+          if (!this.blackholed) to.write(chunk);
+        });
+      forward(client, upstream);
+      forward(upstream, client);
     });
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
@@ -37,8 +43,14 @@ export class TcpProxy {
     return this.port;
   }
 
+  /** Keeps every connection open but silently drops all traffic (until {@link stop}). */
+  blackhole(): void {
+    this.blackholed = true;
+  }
+
   /** Stops listening and cuts every open connection. */
   async stop(): Promise<void> {
+    this.blackholed = false;
     const server = this.server;
     this.server = undefined;
     for (const s of this.sockets) s.destroy();
