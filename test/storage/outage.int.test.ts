@@ -15,20 +15,27 @@ import { text } from "../../src/core/replies.ts";
 import { type KeyvStore, openStore } from "../../src/storage/index.ts";
 import { dm, makeServices, member, replyText } from "../helpers/services.ts";
 import { closedPort, TcpProxy } from "./proxy.ts";
-import { quietLogger, requireServer, runId } from "./servers.ts";
+import { dropPgTable, dropRedisNamespace, quietLogger, requireServer, runId } from "./servers.ts";
 
 interface Target {
   readonly name: string;
   readonly port: number;
   readonly url: (port: number) => string;
+  /** Removes what a test wrote under `isolate`. */
+  readonly drop: (isolate: string) => Promise<void>;
 }
 
 const targets: Target[] = [];
 if (await requireServer("PostgreSQL", 5432)) {
-  targets.push({ name: "postgresql", port: 5432, url: (p) => `postgresql://postgres@127.0.0.1:${p}/test` });
+  targets.push({
+    name: "postgresql",
+    port: 5432,
+    url: (p) => `postgresql://postgres@127.0.0.1:${p}/test`,
+    drop: dropPgTable,
+  });
 }
 if (await requireServer("Redis", 6379)) {
-  targets.push({ name: "redis", port: 6379, url: (p) => `redis://127.0.0.1:${p}` });
+  targets.push({ name: "redis", port: 6379, url: (p) => `redis://127.0.0.1:${p}`, drop: dropRedisNamespace });
 }
 
 /** Every Store method, each expected to fail while the backend is away. */
@@ -72,11 +79,14 @@ for (const target of targets) {
   describe(`backend down: ${target.name}`, () => {
     const stores: KeyvStore[] = [];
     const proxies: TcpProxy[] = [];
+    const isolates: string[] = [];
     afterAll(async () => {
       for (const s of stores) await s.close();
       for (const p of proxies) await p.stop();
+      for (const i of isolates) await target.drop(i);
     });
     const open = async (port: number, isolate: string, timeoutMs?: number) => {
+      isolates.push(isolate);
       const s = await openStore({
         url: target.url(port),
         dataDir: "unused",
