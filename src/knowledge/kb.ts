@@ -7,6 +7,7 @@
 import type { Answer, Embedder, KnowledgeBase } from "../core/ports.ts";
 import type { SourceRef } from "../core/replies.ts";
 import type { Lang } from "../core/types.ts";
+import { expectation, satisfies } from "./answer-checks.ts";
 import type { FaqEntry, Passage } from "./documents.ts";
 import type { LexicalIndex, PreparedQuery } from "./lexical.ts";
 import { LocalEmbedder } from "./local-embedder.ts";
@@ -122,17 +123,26 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   async answer(question: string, lang: Lang): Promise<Answer> {
     const { best, query } = await this.retrieve(question);
     const confidence = Math.max(0, Math.min(1, best?.score ?? 0));
-    if (!best || confidence < this.tuning.threshold) {
-      return { answered: false, text: KB_TEXT.declined[lang], sources: [], confidence };
-    }
+    const decline = (c: number): Answer => ({
+      answered: false,
+      text: KB_TEXT.declined[lang],
+      sources: [],
+      confidence: c,
+    });
+    if (!best || confidence < this.tuning.threshold) return decline(confidence);
+    // The best match must also be the kind of answer asked for (a date for "when", a number for "how many").
+    const expect = expectation(question.slice(0, MAX_QUESTION_CHARS));
     if (best.kind === "faq") {
       const e = this.faqById.get(best.ref);
+      if (e && !satisfies(expect, `${e.a.en}\n${e.a["zh-HK"]}`))
+        return decline(Math.min(confidence, this.tuning.threshold / 2));
       if (e)
         return { answered: true, text: e.a[lang], sources: [this.faqSource(e, lang)], confidence, ref: `faq:${e.id}` };
     }
     const p = this.passageById.get(best.ref);
-    if (!p) return { answered: false, text: KB_TEXT.declined[lang], sources: [], confidence };
+    if (!p) return decline(confidence);
     const body = this.bestSentences(query, p);
+    if (!satisfies(expect, body)) return decline(Math.min(confidence, this.tuning.threshold / 2));
     const note = KB_TEXT.englishOnly[lang];
     return {
       answered: true,
