@@ -16,6 +16,7 @@ import { organiserPolicy } from "./core/policy.ts";
 import type { Clock, Logger, Store } from "./core/ports.ts";
 import { privacy } from "./core/privacy/privacy.ts";
 import { SessionStore } from "./core/session.ts";
+import { GeneratingKnowledgeBase } from "./knowledge/generate.ts";
 import { openKnowledge } from "./knowledge/index.ts";
 import { createStore } from "./storage/index.ts";
 
@@ -40,7 +41,7 @@ export interface AppOverrides {
 export async function buildApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<App> {
   const store = overrides.store ?? (await createStore({ url: config.STORAGE_URL, dataDir: config.dataDir, logger }));
   const clock = overrides.clock ?? { now: () => new Date() };
-  const { knowledge, embedder } = await openKnowledge({
+  const { knowledge: retrieved, embedder } = await openKnowledge({
     knowledgeDir: config.knowledgeDir,
     dataDir: config.dataDir,
     logger,
@@ -54,6 +55,17 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
         }
       : {}),
   });
+  // With a language-model server, answers are phrased by the model from the retrieved, cited text.
+  const knowledge =
+    config.OPENAI_API_KEY && config.OPENAI_CHAT_MODEL
+      ? new GeneratingKnowledgeBase(retrieved, {
+          apiKey: config.OPENAI_API_KEY,
+          baseURL: config.OPENAI_BASE_URL,
+          model: config.OPENAI_CHAT_MODEL,
+          promptPath: join(config.promptsDir, "answer.md"),
+          logger,
+        })
+      : retrieved;
   const notifier = new NotifierHub(logger);
   const services: Services = {
     store,

@@ -26,6 +26,7 @@ const optional = z
 const schema = z.object({
   DATA_DIR: z.string().default("data"),
   KNOWLEDGE_DIR: z.string().default("knowledge"),
+  PROMPTS_DIR: z.string().default("prompts"),
   STORAGE_URL: optional,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("warn"),
 
@@ -61,7 +62,11 @@ const schema = z.object({
 });
 
 /** The validated configuration. */
-export type Config = z.output<typeof schema> & { readonly dataDir: string; readonly knowledgeDir: string };
+export type Config = z.output<typeof schema> & {
+  readonly dataDir: string;
+  readonly knowledgeDir: string;
+  readonly promptsDir: string;
+};
 
 /** Parses the configuration, failing with a message that names every wrong setting. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
@@ -74,5 +79,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     ...parsed.data,
     dataDir: resolve(parsed.data.DATA_DIR),
     knowledgeDir: resolve(parsed.data.KNOWLEDGE_DIR),
+    promptsDir: resolve(parsed.data.PROMPTS_DIR),
   };
 }
