@@ -11,6 +11,7 @@ import { type EvalQuestion, passes, readSet } from "../eval/set.ts";
 import { loadConfig } from "../src/config/index.ts";
 import { detectLang } from "../src/core/i18n.ts";
 import { openKnowledge } from "../src/knowledge/index.ts";
+import { knowledgeSettings } from "../src/knowledge/settings.ts";
 import { createLogger } from "../src/logging.ts";
 
 async function main(): Promise<void> {
@@ -20,8 +21,7 @@ async function main(): Promise<void> {
   const min = minAt >= 0 ? Number(args[minAt + 1]) : 0;
   const config = loadConfig();
   const { knowledge } = await openKnowledge({
-    knowledgeDir: config.knowledgeDir,
-    dataDir: config.dataDir,
+    ...knowledgeSettings(config),
     logger: createLogger("error"),
   });
   const sets = ["eval/questions.jsonl", "../shared/eval/dev.jsonl"].filter((p) => existsSync(p));

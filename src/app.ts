@@ -18,6 +18,7 @@ import { privacy } from "./core/privacy/privacy.ts";
 import { SessionStore } from "./core/session.ts";
 import { GeneratingKnowledgeBase } from "./knowledge/generate.ts";
 import { openKnowledge } from "./knowledge/index.ts";
+import { knowledgeSettings } from "./knowledge/settings.ts";
 import { createStore } from "./storage/index.ts";
 
 /** A built application, ready for adapters. */
@@ -42,18 +43,8 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
   const store = overrides.store ?? (await createStore({ url: config.STORAGE_URL, dataDir: config.dataDir, logger }));
   const clock = overrides.clock ?? { now: () => new Date() };
   const { knowledge: retrieved, embedder } = await openKnowledge({
-    knowledgeDir: config.knowledgeDir,
-    dataDir: config.dataDir,
+    ...knowledgeSettings(config),
     logger,
-    ...(config.OPENAI_API_KEY
-      ? {
-          openai: {
-            apiKey: config.OPENAI_API_KEY,
-            model: config.OPENAI_EMBEDDING_MODEL,
-            ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
-          },
-        }
-      : {}),
   });
   // With a language-model server, answers are phrased by the model from the retrieved, cited text.
   const knowledge =

@@ -10,6 +10,7 @@ import { detectLang } from "../core/i18n.ts";
 import type { Logger } from "../core/ports.ts";
 import { cleanText } from "../core/text.ts";
 import { openKnowledge } from "../knowledge/index.ts";
+import { knowledgeSettings } from "../knowledge/settings.ts";
 
 function stderrLogger(verbose: boolean): Logger {
   const line = (level: string) => (msg: string, data?: Record<string, unknown>) => {
@@ -26,18 +27,8 @@ async function main(): Promise<void> {
   const verbose = args.includes("--verbose");
   const config = loadConfig();
   const { knowledge } = await openKnowledge({
-    knowledgeDir: config.knowledgeDir,
-    dataDir: config.dataDir,
+    ...knowledgeSettings(config),
     logger: stderrLogger(verbose),
-    ...(config.OPENAI_API_KEY
-      ? {
-          openai: {
-            apiKey: config.OPENAI_API_KEY,
-            model: config.OPENAI_EMBEDDING_MODEL,
-            ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
-          },
-        }
-      : {}),
   });
   if (!jsonl) {
     const question = cleanText(args.filter((a) => !a.startsWith("--")).join(" "));

@@ -5,6 +5,7 @@
 import { loadConfig } from "../config/index.ts";
 import type { Logger } from "../core/ports.ts";
 import { openKnowledge } from "../knowledge/index.ts";
+import { knowledgeSettings } from "../knowledge/settings.ts";
 
 const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
@@ -12,20 +13,10 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const started = performance.now();
   const { stats } = await openKnowledge({
-    knowledgeDir: config.knowledgeDir,
-    dataDir: config.dataDir,
+    ...knowledgeSettings(config),
     logger: quiet,
     rebuild: !process.argv.includes("--if-changed"),
     onProgress: (msg) => process.stderr.write(`ingest: ${msg}\n`),
-    ...(config.OPENAI_API_KEY
-      ? {
-          openai: {
-            apiKey: config.OPENAI_API_KEY,
-            model: config.OPENAI_EMBEDDING_MODEL,
-            ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
-          },
-        }
-      : {}),
   });
   const ms = Math.round(performance.now() - started);
   process.stdout.write(
