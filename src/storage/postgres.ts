@@ -19,7 +19,11 @@ export interface PostgresOptions {
   /** Table name (default `keyv`, the table `@keyv/postgres` reads). */
   readonly table?: string;
   readonly schema?: string;
-  /** Connect timeout in ms (default 2,000). */
+  /**
+   * How long an operation may wait for a pooled connection, queueing included, in ms (default 5,000).
+   * A burst (a thousand members pressing upvote at once) queues behind the 10 connections; a server
+   * that refuses connections still fails at once, and every call stays bounded by the store's timeout.
+   */
   readonly connectTimeoutMs?: number;
   /** Statement timeout in ms (default 5,000). */
   readonly queryTimeoutMs?: number;
@@ -43,7 +47,7 @@ export function postgresBackend(opts: PostgresOptions): Backend {
   const pool = new pg.Pool({
     connectionString: opts.url,
     max: 10,
-    connectionTimeoutMillis: opts.connectTimeoutMs ?? 2000,
+    connectionTimeoutMillis: opts.connectTimeoutMs ?? 5000,
     query_timeout: opts.queryTimeoutMs ?? 5000,
     statement_timeout: opts.queryTimeoutMs ?? 5000,
     idleTimeoutMillis: 10_000,
