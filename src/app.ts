@@ -10,6 +10,8 @@ import { Bot } from "./core/bot.ts";
 import { donations } from "./core/donations/index.ts";
 import { faq } from "./core/faq/index.ts";
 import type { Feature, Services } from "./core/feature.ts";
+import { Identities } from "./core/identity/identities.ts";
+import { link } from "./core/identity/link.ts";
 import { NotifierHub } from "./core/notify.ts";
 import { onboarding } from "./core/onboarding/onboarding.ts";
 import { organiserPolicy } from "./core/policy.ts";
@@ -89,6 +91,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
       maxProposalsPerMember: config.AGENDA_MAX_PROPOSALS_PER_MEMBER,
     }),
     offers,
+    link(new Identities(store), () => features),
     privacy(() => features),
   ];
   const bot: Bot = new Bot(services, features, answers.fallback, { rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE });

@@ -6,6 +6,7 @@
 import { StoreUnavailableError } from "./errors.ts";
 import type { CommandSpec, Context, Feature, Services } from "./feature.ts";
 import { detectLang, type Localised, langFromLocale, t } from "./i18n.ts";
+import { Identities } from "./identity/identities.ts";
 import { type Reply, text } from "./replies.ts";
 import { cleanText, hasWords, MAX_MESSAGE_CHARS, truncate } from "./text.ts";
 import type { InboundEvent, Lang, Member, Platform, PollVoteEvent } from "./types.ts";
@@ -62,6 +63,7 @@ export interface BotOptions {
 export class Bot {
   private readonly commands = new Map<string, { feature: Feature; spec: CommandSpec }>();
   private readonly features = new Map<string, Feature>();
+  private readonly identities: Identities;
 
   constructor(
     private readonly services: Services,
@@ -69,6 +71,7 @@ export class Bot {
     private readonly fallback: FallbackHandler,
     private readonly options: BotOptions = {},
   ) {
+    this.identities = new Identities(services.store);
     for (const f of features) {
       if (this.features.has(f.name)) throw new Error(`duplicate feature ${f.name}`);
       this.features.set(f.name, f);
@@ -96,10 +99,12 @@ export class Bot {
   }
 
   /** Handles one inbound event and returns what to answer. Never throws. */
-  async handle(event: InboundEvent): Promise<Reply[]> {
-    const fallbackLang = langFromLocale(event.member.locale);
+  async handle(incoming: InboundEvent): Promise<Reply[]> {
+    const fallbackLang = langFromLocale(incoming.member.locale);
     try {
-      if (event.eventId && !(await this.firstDelivery(event.member.platform, event.eventId))) return [];
+      if (incoming.eventId && !(await this.firstDelivery(incoming.member.platform, incoming.eventId))) return [];
+      // A linked account acts as its canonical member (see identity/identities.ts).
+      const event = { ...incoming, member: await this.identities.resolve(incoming.member) };
       const limited = await this.rateLimited(event.member);
       if (limited) return limited === "warn" ? [text(t(fallbackLang, M.slowDown))] : [];
       switch (event.kind) {
@@ -117,7 +122,7 @@ export class Bot {
           return await this.onForm(event.member, event.chat, event.formId, event.values);
       }
     } catch (e) {
-      return this.failure(e, fallbackLang, event.kind);
+      return this.failure(e, fallbackLang, incoming.kind);
     }
   }
 
@@ -136,7 +141,8 @@ export class Bot {
       );
       if (!map) return;
       const feature = this.features.get(map.pollId.split(":")[0] ?? "");
-      await feature?.onPollVote?.(event.member, map.pollId, event.optionIndexes);
+      const member = await this.identities.resolve(event.member);
+      await feature?.onPollVote?.(member, map.pollId, event.optionIndexes);
     } catch (e) {
       this.services.logger.error("poll vote failed", { error: String(e) });
     }

@@ -65,4 +65,6 @@ export interface Feature {
   personalData?(memberId: string, lang: Lang): Promise<string[]>;
   /** Erases the member's personal data (contacts, free text), keeping anonymised counts; returns records changed. */
   forget?(memberId: string): Promise<number>;
+  /** Moves a linked account's records to its canonical member (one vote per member stays one); returns records moved. */
+  mergeMember?(fromId: string, intoId: string): Promise<number>;
 }

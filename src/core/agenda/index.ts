@@ -15,7 +15,7 @@ import { M } from "./messages.ts";
 import { TOPIC_ID } from "./model.ts";
 import { O } from "./organiser-messages.ts";
 import { POLL_PREFIX, PollRepo } from "./polls.ts";
-import { forget, personalData } from "./privacy.ts";
+import { forget, mergeMember, personalData } from "./privacy.ts";
 import { propose, proposeAction, proposeText } from "./propose.ts";
 import { AgendaRepo } from "./repo.ts";
 import { reviewQueue } from "./review.ts";
@@ -138,5 +138,6 @@ export function agenda(services: Services, opts: AgendaOptions): Feature {
     onCancel: async (ctx, session) => [text(t(ctx.lang, session.step === "reason" ? O.rejectCancelled : M.cancelled))],
     personalData: (memberId, lang) => personalData(d, memberId, lang),
     forget: (memberId) => forget(d, memberId),
+    mergeMember: (fromId, intoId) => mergeMember(d, fromId, intoId),
   };
 }

@@ -76,3 +76,32 @@ export async function forget(d: AgendaDeps, memberId: string): Promise<number> {
   }
   return changed;
 }
+
+/**
+ * Moves a linked account's agenda records to its canonical member: each vote
+ * is re-created under the canonical id with `add` (a topic both accounts
+ * supported keeps one vote), each ballot likewise (the canonical member's own
+ * ballot wins), and topics the account proposed are attributed to the member.
+ */
+export async function mergeMember(d: AgendaDeps, fromId: string, intoId: string): Promise<number> {
+  const store = d.repo.store;
+  let moved = 0;
+  for (const th of await d.repo.townhalls()) {
+    for (const v of await d.repo.topics(th.id)) {
+      if (v.topic.proposerId === fromId) {
+        await d.repo.replaceTopic({ ...v.topic, proposerId: intoId });
+        moved++;
+      }
+      if (!v.voters.includes(fromId)) continue;
+      const from = `${votePrefix(th.id, v.topic.id)}${fromId}`;
+      const vote = await store.get<Vote>(NS.vote, from);
+      if (vote && (await store.add(NS.vote, `${votePrefix(th.id, v.topic.id)}${intoId}`, vote))) moved++;
+      await store.delete(NS.vote, from);
+    }
+  }
+  for (const b of await d.polls.ballotsOf(fromId)) {
+    if (await store.add(NS.ballot, `${b.pollId}:${intoId}`, b.ballot)) moved++;
+    await d.polls.deleteBallot(b.key);
+  }
+  return moved;
+}
