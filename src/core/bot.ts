@@ -12,6 +12,8 @@ import { cleanText, hasWords, MAX_MESSAGE_CHARS, truncate } from "./text.ts";
 import type { InboundEvent, Lang, Member, Platform, PollVoteEvent } from "./types.ts";
 
 const DEDUP_TTL_MS = 24 * 60 * 60 * 1000;
+/** Discord polls last at most 32 days (768 hours); a selection is kept that long. */
+const POLL_SELECTION_TTL_MS = 32 * 24 * 60 * 60 * 1000;
 
 const M = {
   empty: {
@@ -142,10 +144,32 @@ export class Bot {
       if (!map) return;
       const feature = this.features.get(map.pollId.split(":")[0] ?? "");
       const member = await this.identities.resolve(event.member);
-      await feature?.onPollVote?.(member, map.pollId, event.optionIndexes);
+      const options =
+        "change" in event ? await this.selection(map.pollId, member.id, event.change) : event.optionIndexes;
+      await feature?.onPollVote?.(member, map.pollId, options);
     } catch (e) {
       this.services.logger.error("poll vote failed", { error: String(e) });
     }
+  }
+
+  /**
+   * A member's whole selection in a poll after one answer changed, kept in the store so that it
+   * survives restarts and is shared by instances. Events of one member arrive in order (adapters
+   * queue them), so this read-then-write of the member's own record does not race.
+   */
+  private async selection(
+    pollId: string,
+    memberId: string,
+    change: { readonly option: number; readonly selected: boolean },
+  ): Promise<number[]> {
+    const key = `${pollId}:${memberId}`;
+    const current = (await this.services.store.get<number[]>("pollsel", key)) ?? [];
+    const next = change.selected
+      ? [...new Set([...current, change.option])].sort((a, b) => a - b)
+      : current.filter((o) => o !== change.option);
+    if (next.length > 0) await this.services.store.set("pollsel", key, next, POLL_SELECTION_TTL_MS);
+    else await this.services.store.delete("pollsel", key);
+    return next;
   }
 
   private async firstDelivery(platform: Platform, eventId: string): Promise<boolean> {

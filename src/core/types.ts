@@ -66,12 +66,21 @@ export interface FormEvent extends EventBase {
 /** An inbound event from any adapter. */
 export type InboundEvent = TextEvent | CommandEvent | ActionEvent | FormEvent;
 
-/** A vote (or retraction, when `optionIndexes` is empty) in a native platform poll. */
-export interface PollVoteEvent {
+interface PollVoteBase {
   readonly member: Member;
   readonly platform: Platform;
   /** Telegram poll id, Discord message id of the poll. */
   readonly nativePollId: string;
-  readonly optionIndexes: readonly number[];
   readonly eventId?: string;
 }
+
+/**
+ * A vote in a native platform poll: either the member's whole ballot (Telegram
+ * reports it; empty = retraction), or one answer selected or unselected
+ * (Discord reports those; the core keeps the member's selection in the store).
+ */
+export type PollVoteEvent = PollVoteBase &
+  (
+    | { readonly optionIndexes: readonly number[] }
+    | { readonly change: { readonly option: number; readonly selected: boolean } }
+  );

@@ -1,7 +1,6 @@
 /** Discord interaction and message views -> core events, and the poll ballot tracker. */
 import { describe, expect, it } from "vitest";
 import { type InteractionView, type MessageView, mapInteraction, mapMessage } from "../../src/adapters/discord/map.ts";
-import { PollSelections } from "../../src/adapters/discord/selections.ts";
 
 const BOT = "999";
 const user = { id: "42", name: "Ada", locale: "zh-TW", roles: ["777"] };
@@ -58,26 +57,5 @@ describe("Discord map", () => {
       chat: { id: "discord:55", type: "private" },
     });
     expect(mapMessage({ ...msg, inGuild: false, bot: true }, BOT)).toBeUndefined();
-  });
-});
-
-describe("poll selections", () => {
-  it("turns one-answer-at-a-time events into whole ballots, empty when withdrawn", () => {
-    const s = new PollSelections();
-    expect(s.add("m1", "u1", 2)).toEqual([2]);
-    expect(s.add("m1", "u1", 0)).toEqual([0, 2]);
-    expect(s.add("m1", "u2", 1)).toEqual([1]);
-    expect(s.remove("m1", "u1", 2)).toEqual([0]);
-    expect(s.remove("m1", "u1", 0)).toEqual([]);
-    expect(s.size).toBe(1);
-  });
-
-  it("stays bounded, forgetting the least recently used ballots", () => {
-    const s = new PollSelections(3);
-    for (let n = 0; n < 5; n++) s.add("m", `u${n}`, 0);
-    expect(s.size).toBe(3);
-    // u0 was forgotten: its next vote counts as its whole ballot.
-    expect(s.add("m", "u0", 1)).toEqual([1]);
-    expect(s.add("m", "u4", 1)).toEqual([0, 1]);
   });
 });

@@ -157,4 +157,32 @@ describe("Bot", () => {
     });
     expect(() => new Bot(t.services, [f("a")], async () => [])).toThrow(/bad command name/);
   });
+
+  it("keeps a member's poll selection in the store when answers arrive one at a time, across a restart", async () => {
+    const t = makeServices();
+    const seen: string[] = [];
+    const polls: Feature = {
+      name: "pl",
+      commands: [],
+      async onPollVote(m, pollId, options) {
+        seen.push(`${m.id}@${pollId}=${options.join(",")}`);
+      },
+    };
+    const vote = (b: Bot, option: number, selected: boolean) =>
+      b.pollVote({ member: alice, platform: "discord", nativePollId: "msg1", change: { option, selected } });
+    const first = new Bot(t.services, [polls], async () => []);
+    await first.pollPosted("pl:P1", "discord", "msg1");
+    await vote(first, 2, true);
+    await vote(first, 0, true);
+    const restarted = new Bot(t.services, [polls], async () => []);
+    await vote(restarted, 2, false);
+    await vote(restarted, 0, false);
+    expect(seen).toEqual([
+      "console:alice@pl:P1=2",
+      "console:alice@pl:P1=0,2",
+      "console:alice@pl:P1=0",
+      "console:alice@pl:P1=",
+    ]);
+    expect(await t.store.list("pollsel")).toEqual([]);
+  });
 });

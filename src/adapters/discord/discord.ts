@@ -30,7 +30,6 @@ import type { Delivery } from "../../core/notify.ts";
 import type { Logger } from "../../core/ports.ts";
 import { ARGS_OPTION, interactionView, mapInteraction, mapMessage, messageView, toMember } from "./map.ts";
 import { cut, type DcOut, type MessagePayload, NO_MENTIONS, renderReplies } from "./render.ts";
-import { PollSelections } from "./selections.ts";
 
 /** What the adapter needs. */
 export interface DiscordAdapterOptions {
@@ -65,7 +64,6 @@ type Answering = "fresh" | "deferredReply" | "deferredUpdate" | "replied" | "mod
 /** Runs the bot on Discord. */
 export class DiscordAdapter {
   readonly client: Client;
-  private readonly selections = new PollSelections();
   private readonly voteQueues = new Map<string, Promise<void>>();
 
   constructor(private readonly opts: DiscordAdapterOptions) {
@@ -276,10 +274,7 @@ export class DiscordAdapter {
   private onVote(answer: PollAnswer | PartialPollAnswer, userId: string, added: boolean): void {
     const messageId = answer.poll.messageId;
     // Discord numbers answers from 1; the core from 0.
-    const index = answer.id - 1;
-    const selection = added
-      ? this.selections.add(messageId, userId, index)
-      : this.selections.remove(messageId, userId, index);
+    const change = { option: answer.id - 1, selected: added };
     const user = this.client.users.cache.get(userId);
     const member = toMember({ id: userId, name: user?.globalName ?? user?.username ?? userId, roles: [] });
     const key = `${messageId}:${userId}`;
@@ -287,7 +282,7 @@ export class DiscordAdapter {
     const previous = this.voteQueues.get(key) ?? Promise.resolve();
     const next = previous.then(() =>
       this.guard("poll vote", () =>
-        this.opts.bot.pollVote({ member, platform: "discord", nativePollId: messageId, optionIndexes: selection }),
+        this.opts.bot.pollVote({ member, platform: "discord", nativePollId: messageId, change }),
       ),
     );
     this.voteQueues.set(key, next);
