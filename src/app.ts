@@ -92,7 +92,10 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     }),
     offers,
     link(new Identities(store), () => features),
-    privacy(() => features),
+    privacy(
+      () => features,
+      (memberId) => bot.forgetMember(memberId),
+    ),
   ];
   const bot: Bot = new Bot(services, features, answers.fallback, { rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE });
 

@@ -172,6 +172,15 @@ export class Bot {
     return next;
   }
 
+  /** Erases what the bot itself keeps about a member (poll selections), for /forgetme; returns records removed. */
+  async forgetMember(memberId: string): Promise<number> {
+    let n = 0;
+    for (const r of await this.services.store.list("pollsel")) {
+      if (r.key.endsWith(`:${memberId}`) && (await this.services.store.delete("pollsel", r.key))) n++;
+    }
+    return n;
+  }
+
   private async firstDelivery(platform: Platform, eventId: string): Promise<boolean> {
     return this.services.store.add("dedup", `${platform}:${eventId}`, 1, DEDUP_TTL_MS);
   }

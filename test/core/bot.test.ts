@@ -175,12 +175,15 @@ describe("Bot", () => {
     await vote(first, 2, true);
     await vote(first, 0, true);
     const restarted = new Bot(t.services, [polls], async () => []);
+    expect(await restarted.forgetMember("console:bob")).toBe(0);
     await vote(restarted, 2, false);
+    expect(await restarted.forgetMember(alice.id)).toBe(1);
     await vote(restarted, 0, false);
     expect(seen).toEqual([
       "console:alice@pl:P1=2",
       "console:alice@pl:P1=0,2",
       "console:alice@pl:P1=0",
+      // Forgotten: nothing is known of the earlier selection any more.
       "console:alice@pl:P1=",
     ]);
     expect(await t.store.list("pollsel")).toEqual([]);

@@ -27,8 +27,14 @@ const M = {
   kept: { en: "Nothing was erased.", "zh-HK": "沒有刪除任何資料。" },
 } satisfies Record<string, Localised>;
 
-/** The privacy feature; `features` is read lazily so every feature's data is covered. */
-export function privacy(features: () => readonly Feature[]): Feature {
+/**
+ * The privacy feature; `features` is read lazily so every feature's data is covered, and
+ * `forgetOther` erases what is kept outside the features (the bot's own poll selections).
+ */
+export function privacy(
+  features: () => readonly Feature[],
+  forgetOther: (memberId: string) => Promise<number> = async () => 0,
+): Feature {
   return {
     name: "pv",
     commands: [
@@ -62,6 +68,7 @@ export function privacy(features: () => readonly Feature[]): Feature {
       if (args[1] !== "yes") return [text(t(ctx.lang, M.kept), { private: true })];
       let n = 0;
       for (const f of features()) n += (await f.forget?.(ctx.member.id)) ?? 0;
+      n += await forgetOther(ctx.member.id);
       return [text(t(ctx.lang, M.done).replace("{n}", String(n)), { private: true })];
     },
   };
