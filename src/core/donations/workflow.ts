@@ -45,6 +45,15 @@ export function workflow(services: Services, repo: OfferRepo) {
   const allowed = (ctx: Context, s: OfferStatus) =>
     TRANSITIONS[s].map((x) => `${x} (${statusLabel(x, ctx.lang)})`).join(", ") || t(ctx.lang, ORG.final);
 
+  /** The member's own offer if it can still be withdrawn, else the reply that says why not. */
+  const ownWithdrawable = async (ctx: Context, ref: string): Promise<{ offer: Offer } | Reply[]> => {
+    const o = await repo.get(ref);
+    if (!o || o.ownerId !== ctx.member.id) return notYours(ctx, ref);
+    if (WITHDRAWABLE.includes(o.status)) return { offer: o };
+    const status = statusLabel(o.status, ctx.lang);
+    return [text(fill(t(ctx.lang, DONOR.tooLate), { ref: o.ref, status }), { private: true })];
+  };
+
   /** Tells the donor of a change, in both languages (their language is not stored). */
   const tellDonor = async (o: Offer, note?: string) => {
     if (!o.ownerId) return;
@@ -84,15 +93,9 @@ export function workflow(services: Services, repo: OfferRepo) {
 
     /** The donor asks to withdraw: a confirmation, if the offer is theirs and not yet collected. */
     async askWithdraw(ctx: Context, ref: string): Promise<Reply[]> {
-      const o = await repo.get(ref);
-      if (!o || o.ownerId !== ctx.member.id) return notYours(ctx, ref);
-      if (!WITHDRAWABLE.includes(o.status)) {
-        return [
-          text(fill(t(ctx.lang, DONOR.tooLate), { ref: o.ref, status: statusLabel(o.status, ctx.lang) }), {
-            private: true,
-          }),
-        ];
-      }
+      const found = await ownWithdrawable(ctx, ref);
+      if (!("offer" in found)) return found;
+      const o = found.offer;
       return [
         {
           type: "choice",
@@ -108,15 +111,9 @@ export function workflow(services: Services, repo: OfferRepo) {
 
     /** The donor confirmed: the offer is withdrawn and the organisers told. */
     async withdraw(ctx: Context, ref: string): Promise<Reply[]> {
-      const o = await repo.get(ref);
-      if (!o || o.ownerId !== ctx.member.id) return notYours(ctx, ref);
-      if (!WITHDRAWABLE.includes(o.status)) {
-        return [
-          text(fill(t(ctx.lang, DONOR.tooLate), { ref: o.ref, status: statusLabel(o.status, ctx.lang) }), {
-            private: true,
-          }),
-        ];
-      }
+      const found = await ownWithdrawable(ctx, ref);
+      if (!("offer" in found)) return found;
+      const o = found.offer;
       const event: OfferEvent = { at: ctx.now.toISOString(), status: "withdrawn", by: "donor" };
       try {
         await repo.save(o, moved(o, "withdrawn", event));
