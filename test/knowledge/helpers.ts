@@ -1,10 +1,10 @@
-/** Shared setup of the knowledge tests: the converted GloVe vectors (made once in data/glove) and temp data dirs. */
+/** Shared setup of the knowledge tests: the GloVe vectors (shipped in assets/glove) and temp data dirs. */
 import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { loadGlove, type WordVectors } from "../../src/knowledge/glove.ts";
 
-/** The repository's GloVe cache, converted on first use (slow once, then ~100 ms). */
+/** Where the vectors are converted only when assets/glove is missing. */
 export const GLOVE_DIR = resolve("data/glove");
 /** The project's knowledge folder. */
 export const KNOWLEDGE_DIR = resolve("knowledge");
@@ -17,7 +17,7 @@ export function glove(): WordVectors {
   return vectors;
 }
 
-/** A fresh data directory that shares the converted GloVe files; `cleanup` removes it. */
+/** A fresh data directory (sharing data/glove, used only when assets/glove is missing); `cleanup` removes it. */
 export function tempDataDir(): { dir: string; cleanup: () => void } {
   glove();
   const dir = mkdtempSync(join(tmpdir(), "bahk-kb-"));
