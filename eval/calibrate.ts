@@ -87,6 +87,7 @@ async function main(): Promise<void> {
                     idfPower,
                     keyPenalty,
                     threshold: 0,
+                    thresholdZh: 0,
                   };
                   const obs = await observe(knowledge, set, t);
                   const b = bestThreshold(obs);

@@ -1,4 +1,5 @@
-/** Reading and checking eval sets (the JSONL format of shared/eval/dev.jsonl, scored like score.mjs). */
+/** Reading, splitting and checking eval sets (the JSONL format of shared/eval/dev.jsonl, scored like score.mjs). */
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 
 /** One question of an eval set. */
@@ -6,9 +7,22 @@ export interface EvalQuestion {
   id: string;
   lang?: string;
   kind?: string;
+  category?: string;
   question: string;
   answerable: boolean;
   expect_all?: string[][];
+  /** The intent the bot must act on (fresh sets). */
+  expect_intent?: string;
+  /** Whether a decline must (or must not) offer the organisers' hand-off (fresh sets). */
+  expect_handoff?: boolean;
+}
+
+/** What the bot did with a question, as `npm run ask -- --jsonl` reports it. */
+export interface EvalAnswer {
+  answered: boolean;
+  text: string;
+  intent?: string;
+  handoff?: boolean;
 }
 
 /** Reads a JSONL eval set. */
@@ -20,11 +34,37 @@ export function readSet(path: string): EvalQuestion[] {
 }
 
 /** Whether a text satisfies every expectation group (case-insensitive regular expressions). */
-export function matches(q: EvalQuestion, text: string): boolean {
+export function matches(q: Pick<EvalQuestion, "expect_all">, text: string): boolean {
   return (q.expect_all ?? []).every((alts) => alts.some((re) => new RegExp(re, "i").test(text)));
 }
 
-/** Whether an answer passes, exactly as score.mjs decides. */
-export function passes(q: EvalQuestion, answered: boolean, text: string): boolean {
-  return q.answerable ? answered && matches(q, text) : !answered;
+/** Whether an answer passes: as score.mjs decides, plus the intent and hand-off of the fresh sets. */
+export function passes(q: EvalQuestion, a: EvalAnswer): boolean {
+  if (q.expect_intent) return a.intent === q.expect_intent && matches(q, a.text);
+  if (!q.answerable) {
+    if (a.answered) return false;
+    return q.expect_handoff === undefined || Boolean(a.handoff) === q.expect_handoff;
+  }
+  return a.answered && matches(q, a.text);
+}
+
+/**
+ * The half of a fresh set a question belongs to: within each category, questions ordered by a
+ * hash of their id alternate between `tune` and `heldout`. Fixed once, so the held-out half
+ * never changes with tuning.
+ */
+export function halves(questions: readonly EvalQuestion[]): Map<string, "tune" | "heldout"> {
+  const byCategory = new Map<string, EvalQuestion[]>();
+  for (const q of questions) {
+    const c = q.category ?? q.kind ?? "?";
+    byCategory.set(c, [...(byCategory.get(c) ?? []), q]);
+  }
+  const out = new Map<string, "tune" | "heldout">();
+  const h = (id: string) => createHash("sha256").update(id).digest("hex");
+  for (const list of byCategory.values()) {
+    [...list]
+      .sort((a, b) => h(a.id).localeCompare(h(b.id)))
+      .forEach((q, i) => out.set(q.id, i % 2 === 0 ? "tune" : "heldout"));
+  }
+  return out;
 }

@@ -8,7 +8,7 @@ import { agenda } from "./core/agenda/index.ts";
 import { AuditLog } from "./core/audit.ts";
 import { Bot } from "./core/bot.ts";
 import { donations } from "./core/donations/index.ts";
-import { faq } from "./core/faq/index.ts";
+import { type FaqHooks, faq } from "./core/faq/index.ts";
 import type { Feature, Services } from "./core/feature.ts";
 import { Identities } from "./core/identity/identities.ts";
 import { link } from "./core/identity/link.ts";
@@ -38,13 +38,17 @@ export interface App {
 export interface AppOverrides {
   readonly store?: Store;
   readonly clock?: Clock;
+  /** Told what was done with each free-text message (`npm run ask`, the evaluation). */
+  readonly onOutcome?: FaqHooks["onOutcome"];
+  /** Overrides the calibrated intent tuning (eval/tune.ts). */
+  readonly intentTuning?: FaqHooks["tuning"];
 }
 
 /** Builds the bot from configuration. */
 export async function buildApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<App> {
   const store = overrides.store ?? (await createStore({ url: config.STORAGE_URL, dataDir: config.dataDir, logger }));
   const clock = overrides.clock ?? { now: () => new Date() };
-  const { knowledge: retrieved, embedder } = await openKnowledge({
+  const { knowledge: retrieved, embedder, understanding } = await openKnowledge({
     ...knowledgeSettings(config),
     logger,
   });
@@ -67,6 +71,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     logger,
     knowledge,
     embedder,
+    understanding,
     policy: organiserPolicy({
       consoleOrganiser: config.CONSOLE_ORGANISER,
       telegramIds: config.TELEGRAM_ORGANISER_IDS,
@@ -77,7 +82,11 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     sessions: new SessionStore(store, () => clock.now()),
   };
 
-  const answers = faq(services);
+  const answers = faq(services, {
+    runCommand: (ctx, name, args) => bot.runCommand(ctx, name, args),
+    ...(overrides.onOutcome ? { onOutcome: overrides.onOutcome } : {}),
+    ...(overrides.intentTuning ? { tuning: overrides.intentTuning } : {}),
+  });
   const offers = donations(services, {
     formTtlMs: config.DONATION_FORM_TTL_MINUTES * 60_000,
     retentionDays: config.DONATION_RETENTION_DAYS,

@@ -145,13 +145,13 @@ function bm25Baseline(sets: [string, EvalQuestion[]][]): string[] {
   const ownRuns = own.map((q) => ({ q, ...run(q) }));
   let best = { t: 0, pass: -1 };
   for (const t of [...new Set(ownRuns.map((r) => r.score))].sort((a, b) => a - b)) {
-    const pass = ownRuns.filter((r) => passes(r.q, r.score >= t, r.text)).length;
+    const pass = ownRuns.filter((r) => passes(r.q, { answered: r.score >= t, text: r.text })).length;
     if (pass > best.pass) best = { t, pass };
   }
   return sets.map(([name, qs]) => {
     const ok = qs.filter((q) => {
       const r = run(q);
-      return passes(q, r.score >= best.t, r.text);
+      return passes(q, { answered: r.score >= best.t, text: r.text });
     }).length;
     return `${((ok / qs.length) * 100).toFixed(1)}% (${ok}/${qs.length}) [${name}]`;
   });
@@ -163,7 +163,7 @@ async function passRates(kb: LocalKnowledgeBase, sets: [string, EvalQuestion[]][
     let ok = 0;
     for (const q of qs) {
       const a = await kb.answer(q.question, detectLang(q.question));
-      if (passes(q, a.answered, a.text)) ok++;
+      if (passes(q, a)) ok++;
     }
     out.push(`${((ok / qs.length) * 100).toFixed(1)}% (${ok}/${qs.length}) [${name}]`);
   }
@@ -210,7 +210,7 @@ export async function benchAnswers(): Promise<string> {
   const real = await openKnowledge({ knowledgeDir: KNOWLEDGE, dataDir: realData, logger: quiet });
   const realLoad = performance.now() - t;
   const realKb = await latency(questions, 50, (q) => real.knowledge.answer(q, detectLang(q)));
-  const fallback = faq(services(real.knowledge, real.embedder)).fallback;
+  const fallback = faq(services(real.knowledge, real.embedder), { runCommand: async () => [] }).fallback;
   const realFaq = await latency(questions, 50, (q) => fallback(ctxFor(q), q));
   const ready = await startToReady(KNOWLEDGE, realData);
   rows.push([
@@ -233,7 +233,7 @@ export async function benchAnswers(): Promise<string> {
   const big = await openKnowledge({ knowledgeDir: bigDir, dataDir: bigData, logger: quiet });
   const bigLoad = performance.now() - t;
   const bigKb = await latency(questions, 5, (q) => big.knowledge.answer(q, detectLang(q)));
-  const bigFallback = faq(services(big.knowledge, big.embedder)).fallback;
+  const bigFallback = faq(services(big.knowledge, big.embedder), { runCommand: async () => [] }).fallback;
   const bigFaq = await latency(questions, 5, (q) => bigFallback(ctxFor(q), q));
   rows.push([
     `generated (${bigBuilt.stats.passages} passages)`,

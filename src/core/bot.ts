@@ -7,8 +7,9 @@ import { StoreUnavailableError } from "./errors.ts";
 import type { CommandSpec, Context, Feature, Services } from "./feature.ts";
 import { detectLang, type Localised, langFromLocale, t } from "./i18n.ts";
 import { Identities } from "./identity/identities.ts";
-import { type Reply, text } from "./replies.ts";
+import { convertReply, type Reply, text } from "./replies.ts";
 import { cleanText, hasWords, MAX_MESSAGE_CHARS, truncate } from "./text.ts";
+import type { Script } from "./ports.ts";
 import type { InboundEvent, Lang, Member, Platform, PollVoteEvent } from "./types.ts";
 
 const DEDUP_TTL_MS = 24 * 60 * 60 * 1000;
@@ -112,12 +113,11 @@ export class Bot {
       switch (event.kind) {
         case "text":
           return await this.onText(event.member, event.chat, event.text);
-        case "command":
-          return await this.onCommand(
-            this.context(event.member, event.chat, detectLang(event.args, fallbackLang)),
-            event.command,
-            cleanText(event.args),
-          );
+        case "command": {
+          const script = await this.script(event.args);
+          const ctx = this.context(event.member, event.chat, detectLang(event.args, fallbackLang), script);
+          return await this.localise(await this.onCommand(ctx, event.command, cleanText(event.args)), script);
+        }
         case "action":
           return await this.onAction(this.context(event.member, event.chat, fallbackLang), event.data);
         case "form":
@@ -195,11 +195,41 @@ export class Bot {
     return n === limit + 1 ? "warn" : "silent";
   }
 
-  private context(member: Member, chat: Context["chat"], lang: Lang): Context {
-    return { member, chat, lang, isOrganiser: this.isOrganiser(member), now: this.services.clock.now() };
+  private context(member: Member, chat: Context["chat"], lang: Lang, script?: Script): Context {
+    return {
+      member,
+      chat,
+      lang,
+      ...(script ? { script } : {}),
+      isOrganiser: this.isOrganiser(member),
+      now: this.services.clock.now(),
+    };
+  }
+
+  /** The Chinese script of a message (Simplified members are answered in Simplified). */
+  private async script(text: string): Promise<Script | undefined> {
+    return this.services.understanding?.script(text);
+  }
+
+  /** Replies in the member's script: Traditional text converted to Simplified where they wrote Simplified. */
+  private async localise(replies: Reply[], script: Script | undefined): Promise<Reply[]> {
+    const u = this.services.understanding;
+    if (script !== "hans" || !u) return replies;
+    const conv = (s: string) => u.toSimplified(s);
+    return Promise.all(replies.map((r) => convertReply(r, conv)));
+  }
+
+  /** Runs a command for a member as if they had typed it (intents act through this). */
+  runCommand(ctx: Context, name: string, args: string): Promise<Reply[]> {
+    return this.onCommand(ctx, name, args);
   }
 
   private async onText(member: Member, chat: Context["chat"], raw: string): Promise<Reply[]> {
+    const script = await this.script(raw.slice(0, MAX_MESSAGE_CHARS));
+    return this.localise(await this.onTextIn(member, chat, raw, script), script);
+  }
+
+  private async onTextIn(member: Member, chat: Context["chat"], raw: string, script?: Script): Promise<Reply[]> {
     const notes: Reply[] = [];
     let body = raw;
     const fallbackLang = langFromLocale(member.locale);
@@ -212,10 +242,10 @@ export class Bot {
     if (command) {
       // The command word is English on every platform: the language comes from its arguments.
       const [, name = "", args = ""] = command;
-      const cctx = this.context(member, chat, detectLang(args, fallbackLang));
+      const cctx = this.context(member, chat, detectLang(args, fallbackLang), script);
       return [...notes, ...(await this.onCommand(cctx, name.toLowerCase(), args.trim()))];
     }
-    const ctx = this.context(member, chat, detectLang(clean, fallbackLang));
+    const ctx = this.context(member, chat, detectLang(clean, fallbackLang), script);
     const session = await this.services.sessions.get(member.id);
     if (session) {
       const feature = this.features.get(session.feature);

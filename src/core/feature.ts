@@ -5,7 +5,17 @@
 
 import type { AuditLog } from "./audit.ts";
 import type { Localised } from "./i18n.ts";
-import type { Clock, Embedder, KnowledgeBase, Logger, Notifier, OrganiserPolicy, Store } from "./ports.ts";
+import type {
+  Clock,
+  Embedder,
+  KnowledgeBase,
+  Logger,
+  Notifier,
+  OrganiserPolicy,
+  Script,
+  Store,
+  Understanding,
+} from "./ports.ts";
 import type { Reply } from "./replies.ts";
 import type { Session, SessionStore } from "./session.ts";
 import type { Chat, Lang, Member } from "./types.ts";
@@ -18,6 +28,8 @@ export interface Services {
   readonly logger: Logger;
   readonly policy: OrganiserPolicy;
   readonly knowledge: KnowledgeBase;
+  /** Intents, scripts and padding of free text; without it, free text is only a question. */
+  readonly understanding?: Understanding;
   readonly embedder: Embedder;
   readonly audit: AuditLog;
   readonly sessions: SessionStore;
@@ -28,6 +40,8 @@ export interface Context {
   readonly member: Member;
   readonly chat: Chat;
   readonly lang: Lang;
+  /** Simplified Chinese members get their replies converted. */
+  readonly script?: Script;
   readonly isOrganiser: boolean;
   readonly now: Date;
 }

@@ -56,11 +56,59 @@ export interface Answer {
   readonly confidence: number;
   /** Which entry answered: `faq:<id>` or `passage:<id>`, for feedback and diagnostics. */
   readonly ref?: string;
+  /** The question as understood (a follow-up joined with what it follows), for the next follow-up. */
+  readonly resolved?: string;
+  /** Whether a declined question is about the association's subjects (then the organisers may answer it). */
+  readonly topical?: boolean;
+  /** Whether the question asks for a fact of a kind (a date, a number, a name, a place, a role, a fee). */
+  readonly factual?: boolean;
+}
+
+/** What a question may draw on besides its own words. */
+export interface AnswerOptions {
+  /** The member's previous question in this chat (already resolved), for elliptical follow-ups. */
+  readonly previous?: string;
 }
 
 /** Answers questions from the association's documents. */
 export interface KnowledgeBase {
-  answer(question: string, lang: Lang): Promise<Answer>;
+  answer(question: string, lang: Lang, options?: AnswerOptions): Promise<Answer>;
+}
+
+/** The writing system of a Chinese message: Traditional (answered as is) or Simplified (answers converted). */
+export type Script = "hant" | "hans";
+
+/** An intent the member expressed, as classified from their words (see knowledge/intents.json). */
+export interface IntentMatch {
+  readonly name: string;
+  /** 0..1, comparable with an answer's confidence. */
+  readonly score: number;
+  /** The command the intent runs (without the slash), if any. */
+  readonly command?: string;
+  /** Whether the member's words are passed to the command (`title`: only the topic named in them). */
+  readonly args?: boolean | "title";
+  /** Short replies in each language (greetings, thanks, small talk, out of scope). */
+  readonly replies?: Readonly<Record<Lang, readonly string[]>>;
+}
+
+/** How the bot reads a free-text message before answering it. */
+export interface Reading {
+  /** The message as a question: markup stripped, Simplified converted to Traditional, greetings and padding set aside. */
+  readonly question: string;
+  /** A greeting or thanks found in the padding ("hi", "thanks in advance"). */
+  readonly social?: IntentMatch;
+  /** The best intent for the question, `none` included; undefined when nothing is close. */
+  readonly intent?: IntentMatch;
+}
+
+/** Language understanding: Chinese scripts, intents, padding. Implemented in src/knowledge. */
+export interface Understanding {
+  /** The script of a Chinese text, undefined for a text without Chinese. */
+  script(text: string): Promise<Script | undefined>;
+  /** Converts Traditional Chinese in a reply to Simplified. */
+  toSimplified(text: string): Promise<string>;
+  /** Reads a free-text message. */
+  read(text: string): Promise<Reading>;
 }
 
 /** Turns text into vectors (LangChain's `EmbeddingsInterface` shape). */

@@ -113,3 +113,46 @@ export function text(body: string, extra: Omit<TextReply, "type" | "text"> = {})
 export function button(id: string, label: string, style?: Button["style"]): Button {
   return style ? { id, label, style } : { id, label };
 }
+
+/** A reply with every text a member reads passed through `conv` (ids, file names and paths untouched). */
+export async function convertReply(r: Reply, conv: (s: string) => Promise<string>): Promise<Reply> {
+  const buttons = async (bs: readonly Button[] | undefined) =>
+    bs ? Promise.all(bs.map(async (b) => ({ ...b, label: await conv(b.label) }))) : undefined;
+  switch (r.type) {
+    case "text": {
+      const bs = await buttons(r.buttons);
+      return { ...r, text: await conv(r.text), ...(bs ? { buttons: bs } : {}) };
+    }
+    case "card": {
+      const bs = await buttons(r.buttons);
+      const fields = r.fields
+        ? await Promise.all(r.fields.map(async (f) => ({ label: await conv(f.label), value: await conv(f.value) })))
+        : undefined;
+      const sources = r.sources
+        ? await Promise.all(
+            r.sources.map(async (s) => ({
+              ...s,
+              title: await conv(s.title),
+              ...(s.section ? { section: await conv(s.section) } : {}),
+            })),
+          )
+        : undefined;
+      return {
+        ...r,
+        title: await conv(r.title),
+        ...(r.body !== undefined ? { body: await conv(r.body) } : {}),
+        ...(fields ? { fields } : {}),
+        ...(sources ? { sources } : {}),
+        ...(bs ? { buttons: bs } : {}),
+      };
+    }
+    case "choice":
+      return { ...r, prompt: await conv(r.prompt), choices: (await buttons(r.choices)) ?? [] };
+    case "poll":
+      return r;
+    case "file":
+      return r.caption !== undefined ? { ...r, caption: await conv(r.caption) } : r;
+    case "form":
+      return { ...r, title: await conv(r.title), fallbackText: await conv(r.fallbackText) };
+  }
+}

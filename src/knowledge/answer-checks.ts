@@ -8,7 +8,21 @@
  */
 
 /** What kind of answer a question expects, or why it cannot be answered from documents. */
-export type Expectation = "date" | "time" | "quantity" | "place" | "role" | "advice" | "none";
+export type Expectation =
+  | "year"
+  | "day"
+  | "date"
+  | "time"
+  | "quantity"
+  | "money"
+  | "contact"
+  | "name"
+  | "place"
+  | "role"
+  | "advice"
+  | "none";
+
+const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 
 const EN_NUMBER =
   /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million|billion)\b/i;
@@ -27,11 +41,28 @@ export function expectation(question: string): Expectation {
     /\b(should i|shall i)\b.*\b(buy|sell|invest|hold|trade)\b|\b(best|top|safest|cheapest)\b.*\b(exchange|coin|token|crypto|wallet|broker|investment)s?\b|\b(recommend|suggest)\b.*\b(coin|token|exchange|wallet|investment)s?\b|\bwill\b.*\b(go up|go down|rise|fall|crash|moon)\b/.test(
       q,
     ) ||
-    /(現價|價格|幣價|應該買|應唔應該買|推介|推薦).*(幣|交易所|加密|比特)|(比特幣|以太幣).*(價|幾錢)/.test(question)
+    /(現價|價格|幣價|應該買|應唔應該買|推介|推薦|買|賣|沽|投資).*(幣|交易所|加密|比特|以太)|(比特幣|以太幣|幣).*(價|幾錢|最好|升|跌|值唔值)|買(咩|甚麼|什麼|邊隻|哪個|哪種)/.test(
+      question,
+    )
   ) {
     return "advice";
   }
-  if (/\bhow (many|much)\b|\bnumber of\b|多少|幾多|幾個|幾錢|幾位/.test(q)) return "quantity";
+  if (
+    /\b(fees?|costs?|charges?|prices?|subscription|dues|salary|stipend|allowance|pay)\b|\bhow much (is|are|does|do|to)\b|費|收費|幾錢|多少錢|津貼|薪|人工|價錢|學費/.test(
+      q,
+    )
+  )
+    return "money";
+  if (
+    /\b(phone|telephone|e-?mail|contact (number|details|info)|whatsapp|hotline|website|url)\b|電話|電郵|郵箱|聯絡方法|聯絡電話|網址|網站/.test(q)
+  )
+    return "contact";
+  if (/\b(exact|precise|specific) (date|day)\b|\bwhich day\b|\bwhat day\b|\bexact(ly)? when\b|\bwhen exactly\b|幾號|哪一天|邊一日|邊日|確實日期|具體日期|哪天/.test(q))
+    return "day";
+  if (/\b(what|which) year\b|\byear (was|did|were)\b|哪一年|邊一年|哪年|邊年|幾多年成立|何年/.test(q)) return "year";
+  if (/\b(name of|what is it called|what's it called|what is the name|what's the name|called what)\b|叫咩名|叫甚麼名|叫什麼名|叫乜名|名稱|名字|全名|英文名/.test(q))
+    return "name";
+  if (/\bhow (many|much)\b|\bnumber of\b|多少|幾多|幾個|幾位/.test(q)) return "quantity";
   // "When was it founded?" asks for a date; "When are townhalls held?" may be answered by "quarterly".
   if (
     /\bwhen (was|were|did|had)\b|\b(what|which) year\b|\bsince when\b|\bhow long ago\b|哪一年|邊一年|哪年|幾時成立|何時成立|成立於/.test(
@@ -51,13 +82,33 @@ export function expectation(question: string): Expectation {
   return "none";
 }
 
-/** Whether an answer text has what the question expects. */
-export function satisfies(expect: Expectation, answer: string): boolean {
+const ASSOCIATION = /\bassociation\b|\bbahk\b|協會/i;
+
+/** Whether an answer text has what the question expects (`question` narrows names and roles to its subject). */
+export function satisfies(expect: Expectation, answer: string, question = ""): boolean {
   switch (expect) {
     case "none":
       return true;
     case "advice":
       return false;
+    case "year":
+      return /\b(1[89]\d\d|20\d\d)\b/.test(answer) || /[〇零一二三四五六七八九]{4}年/.test(answer);
+    case "day":
+      return (
+        new RegExp(`${MONTH.source}\\s+\\d{1,2}\\b|\\b\\d{1,2}(st|nd|rd|th)?\\s+${MONTH.source}`, "i").test(answer) ||
+        /\d{1,2}\s*月\s*\d{1,2}\s*日/.test(answer)
+      );
+    case "money":
+      return /(HK\$|US\$|\$|HKD|USD|RMB|港元|港幣|美元|元|蚊)\s*\d|\d\s*(HKD|USD|港元|元|蚊|dollars?)/i.test(answer);
+    case "contact":
+      return /@|\+?\d[\d\s-]{7,}\d|https?:\/\/|www\./.test(answer);
+    case "name": {
+      // A name given in brackets counts only when it is not the question's own subject ("the HKMA platform").
+      const named = [...answer.matchAll(/[（(]([A-Z][^）)]{1,60})[）)]/g)].some(
+        (m) => !question.toLowerCase().includes((m[1] ?? "").toLowerCase().split(/[，,]/)[0] ?? ""),
+      );
+      return named || /\b(called|named|known as|dubbed)\b|名為|叫做|稱為/.test(answer);
+    }
     case "quantity":
       return /\d/.test(answer) || EN_NUMBER.test(answer) || ZH_NUMBER.test(answer);
     case "date":
@@ -80,6 +131,7 @@ export function satisfies(expect: Expectation, answer: string): boolean {
         answer,
       );
     case "role":
-      return ROLE_WORDS.test(answer);
+      // "Who chairs the association?" is not answered by the chairman of a government commission.
+      return ROLE_WORDS.test(answer) && (!ASSOCIATION.test(question) || ASSOCIATION.test(answer));
   }
 }

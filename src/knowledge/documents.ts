@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
+import type { Lang } from "../core/types.ts";
 
 /** A passage: one section of one document, the unit of retrieval and citation. */
 export interface Passage {
@@ -16,6 +17,10 @@ export interface Passage {
   readonly path: string;
   readonly section: string;
   readonly text: string;
+  /** The language the passage is written in. */
+  readonly lang: Lang;
+  /** Ordinal of the section in its document: a translation's section n is the original's section n. */
+  readonly sectionIndex: number;
 }
 
 /** A parsed Markdown document. */
@@ -23,6 +28,9 @@ export interface KnowledgeDoc {
   readonly path: string;
   readonly title: string;
   readonly source: string;
+  readonly lang: Lang;
+  /** For a translation (front matter `translation_of`), the path of the original it follows section by section. */
+  readonly translationOf?: string;
   readonly passages: readonly Passage[];
 }
 
@@ -56,14 +64,16 @@ export function parseMarkdown(path: string, raw: string, maxChars = 1200): Knowl
   const { meta, body } = frontMatter(raw.replace(/\r\n?/g, "\n"));
   const h1 = /^#\s+(.+)$/m.exec(body)?.[1]?.trim();
   const title = meta.title ?? h1 ?? path;
+  const lang: Lang = meta.lang === "zh-HK" ? "zh-HK" : "en";
   const passages: Passage[] = [];
   let section = title;
+  let sectionIndex = 0;
   let paras: string[] = [];
   const flush = () => {
     let chunk: string[] = [];
     const emit = () => {
       if (chunk.length === 0) return;
-      passages.push({ id: `${path}#${passages.length}`, title, path, section, text: chunk.join("\n\n") });
+      passages.push({ id: `${path}#${passages.length}`, title, path, section, text: chunk.join("\n\n"), lang, sectionIndex });
       chunk = [];
     };
     for (const p of paras) {
@@ -79,6 +89,7 @@ export function parseMarkdown(path: string, raw: string, maxChars = 1200): Knowl
     const heading = /^(#{1,6})\s+(.+)$/.exec(b.split("\n")[0] ?? "");
     if (heading) {
       flush();
+      if ((heading[1] ?? "").length === 2) sectionIndex++;
       section = (heading[2] ?? "").trim();
       const rest = b.split("\n").slice(1).join(" ").trim();
       if (rest) paras.push(rest);
@@ -87,7 +98,14 @@ export function parseMarkdown(path: string, raw: string, maxChars = 1200): Knowl
     paras.push(b.replace(/\s*\n\s*/g, " "));
   }
   flush();
-  return { path, title, source: meta.source ?? "", passages };
+  return {
+    path,
+    title,
+    source: meta.source ?? "",
+    lang,
+    ...(meta.translation_of ? { translationOf: meta.translation_of } : {}),
+    passages,
+  };
 }
 
 /** Parses and validates faq.json. */
@@ -123,6 +141,10 @@ export function loadKnowledgeFiles(dir: string): KnowledgeFiles {
     else if (name.toLowerCase() !== "readme.md") docs.push(parseMarkdown(name, raw));
   }
   const paths = new Set(docs.map((d) => d.path));
+  for (const d of docs) {
+    if (d.translationOf && !paths.has(d.translationOf))
+      throw new Error(`${d.path} translates unknown document ${d.translationOf}`);
+  }
   for (const e of faq) {
     if (e.doc !== "bot" && !paths.has(e.doc)) throw new Error(`FAQ entry ${e.id} cites unknown document ${e.doc}`);
   }

@@ -3,15 +3,18 @@
  * knowledge folder, opens (or builds) the persisted index and returns the
  * knowledge base and the embedder.
  */
+import { existsSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { Embedder, KnowledgeBase, Logger } from "../core/ports.ts";
 import { type KnowledgeFiles, loadKnowledgeFiles } from "./documents.ts";
 import { loadGlove } from "./glove.ts";
-import { LocalKnowledgeBase, type Unit } from "./kb.ts";
+import { IntentClassifier, loadIntents } from "./intents.ts";
+import { LocalKnowledgeBase, type QueryEncoder, type Unit } from "./kb.ts";
 import { LexicalIndex } from "./lexical.ts";
 import { LocalEmbedder } from "./local-embedder.ts";
 import { OpenAIEmbedder } from "./openai-embedder.ts";
 import { analyse } from "./text.ts";
+import { LocalUnderstanding } from "./understanding.ts";
 import { openVectorIndex } from "./vector-index.ts";
 
 /** Options of {@link openKnowledge}. */
@@ -28,6 +31,8 @@ export interface OpenKnowledgeOptions {
 export interface OpenedKnowledge {
   knowledge: KnowledgeBase;
   embedder: Embedder;
+  /** Intents, scripts and padding (knowledge/intents.json); Chinese dictionaries load in the background. */
+  understanding: LocalUnderstanding;
   stats: { passages: number; faqEntries: number; builtFresh: boolean; embedder: string; ms: number };
 }
 
@@ -41,7 +46,7 @@ export function buildUnits(files: KnowledgeFiles): Unit[] {
     units.push({ kind: "faq-a", ref: e.id, lang: "zh-HK", text: e.a["zh-HK"] });
   }
   for (const d of files.docs) {
-    for (const p of d.passages) units.push({ kind: "passage", ref: p.id, lang: "en", text: `${p.section}\n${p.text}` });
+    for (const p of d.passages) units.push({ kind: "passage", ref: p.id, lang: p.lang, text: `${p.section}\n${p.text}` });
   }
   return units;
 }
@@ -74,20 +79,31 @@ export async function openKnowledge(
     (t) => local.row(t),
   );
   const passages = files.docs.flatMap((d) => d.passages);
-  const knowledge = new LocalKnowledgeBase(
+  // The embedded embedder reuses the tokens already analysed (and spell-corrected) for the lexical side.
+  const encode: QueryEncoder =
+    embedder === local
+      ? async (_q, tokens) => Array.from(local.embedTokens(tokens))
+      : (q) => embedder.embedQuery(q);
+  const knowledge = new LocalKnowledgeBase({
     units,
     lexical,
-    search,
-    embedder,
-    files.faq,
+    vectors: search,
+    encode,
+    faq: files.faq,
     passages,
-    basename(opts.knowledgeDir),
-  );
+    translations: Object.fromEntries(files.docs.flatMap((d) => (d.translationOf ? [[d.path, d.translationOf]] : []))),
+    knowledgeFolder: basename(opts.knowledgeDir),
+  });
+  const intentsPath = join(opts.knowledgeDir, "intents.json");
+  const intents = existsSync(intentsPath) ? loadIntents(intentsPath) : { filler: { en: [], "zh-HK": [] }, slang: {}, intents: [] };
+  const understanding = new LocalUnderstanding({ intents, classifier: new IntentClassifier(intents.intents, local) });
+  void understanding.warm().catch((e: unknown) => opts.logger.warn("Chinese dictionaries not loaded", { error: String(e) }));
   const ms = Math.round(performance.now() - started);
   progress(`knowledge ready: ${passages.length} passages, ${files.faq.length} FAQ entries, ${embedder.id}, ${ms} ms`);
   return {
     knowledge,
     embedder,
+    understanding,
     stats: { passages: passages.length, faqEntries: files.faq.length, builtFresh, embedder: embedder.id, ms },
   };
 }

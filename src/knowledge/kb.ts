@@ -4,13 +4,12 @@
  * scored by soft coverage, reverse coverage and embedding cosine, and the best
  * FAQ entry or passage answers when its score clears the calibrated threshold.
  */
-import type { Answer, Embedder, KnowledgeBase } from "../core/ports.ts";
+import type { Answer, AnswerOptions, KnowledgeBase } from "../core/ports.ts";
 import type { SourceRef } from "../core/replies.ts";
 import type { Lang } from "../core/types.ts";
 import { expectation, satisfies } from "./answer-checks.ts";
 import type { FaqEntry, Passage } from "./documents.ts";
 import type { LexicalIndex, PreparedQuery } from "./lexical.ts";
-import { LocalEmbedder } from "./local-embedder.ts";
 import { KB_TEXT } from "./messages.ts";
 import { analyse, sentences, type Token } from "./text.ts";
 
@@ -42,7 +41,10 @@ export interface Tuning {
   readonly idfPower: number;
   /** How much an uncovered key word of the question lowers the score (0..1). */
   readonly keyPenalty: number;
+  /** Answers below this confidence are declined (English questions)… */
   readonly threshold: number;
+  /** …and Chinese ones, which score lower: their words have no word vectors, only lexical features. */
+  readonly thresholdZh: number;
 }
 
 /** The tuning calibrated on eval/questions.jsonl (see eval/calibrate.ts and BENCHMARKS). */
@@ -55,47 +57,132 @@ export const DEFAULT_TUNING: Tuning = {
   idfPower: 1.5,
   keyPenalty: 0,
   threshold: 0.45,
+  thresholdZh: 0.36,
 };
 
 /** What a question retrieved, before the decision: for the answer and for calibration. */
 export interface Retrieval {
-  readonly best?: { readonly kind: "faq" | "passage"; readonly ref: string; readonly score: number };
+  readonly best?: {
+    readonly kind: "faq" | "passage";
+    readonly ref: string;
+    readonly score: number;
+    /** Whether the best unit was a FAQ phrasing (the question was one of the curated ones) or content. */
+    readonly phrasing?: boolean;
+  };
   readonly query: PreparedQuery;
 }
 
 const MAX_QUESTION_CHARS = 1000;
 const MAX_ANSWER_CHARS = 900;
+/** A follow-up is read together with at most this much of the question it follows. */
+const MAX_CONTEXT_CHARS = 240;
+/** The weight of the previous question's words in a follow-up, relative to the member's own words. */
+const CONTEXT_WEIGHT = 0.5;
+/** Without a follow-up cue, the context is used only when it raises the score by more than this. */
+const CONTEXT_GAIN = 0.05;
+/** A declined question naming a subject of the knowledge and scoring at least this is about the association. */
+const TOPICAL_MIN = 0.15;
+/** Curated answers shorter than this are given whole. */
+const CONCISE_FROM_CHARS = 240;
+
+/** Turns a question (and its analysed tokens) into the query vector of the index's embedder. */
+export type QueryEncoder = (question: string, tokens: readonly Token[]) => Promise<number[]>;
+
+/** What a {@link LocalKnowledgeBase} is made of. */
+export interface KnowledgeBaseParts {
+  readonly units: readonly Unit[];
+  readonly lexical: LexicalIndex;
+  readonly vectors: VectorSearch;
+  readonly encode: QueryEncoder;
+  readonly faq: readonly FaqEntry[];
+  readonly passages: readonly Passage[];
+  /** Translated documents: path → path of the original (answers cite the original). */
+  readonly translations?: Readonly<Record<string, string>>;
+  /** The folder name shown in source paths (`knowledge`). */
+  readonly knowledgeFolder: string;
+  readonly tuning?: Tuning;
+}
+
+/** Words that make a message lean on the one before it ("and who can apply?", "what did he say?", "咁點申請？"). */
+const FOLLOW_UP =
+  /^(?:and|but|so|also|then|ok(?:ay)?,? (?:and|so)|what about|how about|what else)\b|\b(?:he|she|it|its|they|them|their|his|her|him|this|that|these|those|there|the scheme|the platform|the list)\b|^(?:咁|那|那麼|而|還有|仲有|另外|但)|佢|他|她|它|其|呢個|這個|那個|該|嗰個/iu;
+
+/** Messages with at least this many words are also read clause by clause. */
+const LONG_WORDS = 14;
+
+/** The clauses of a long message (sentences, and parts joined by dashes or "but"), each of three words or more. */
+export function clauses(q: string): string[] {
+  const words = q.split(/\s+/).length + (q.match(/[\u4e00-\u9fff]/g)?.length ?? 0) / 2;
+  if (words < LONG_WORDS) return [];
+  return q
+    .split(/[.?!;。？！；]+\s*|\s[-–—]+\s|,\s*(?:but|and|so)\s|\b(?:but|so)\s/iu)
+    .map((c) => c.trim())
+    .filter((c) => c.split(/\s+/).length >= 3 || /[\u4e00-\u9fff]{4}/.test(c));
+}
 
 /** Answers questions from FAQ entries and passages. */
 export class LocalKnowledgeBase implements KnowledgeBase {
+  readonly units: readonly Unit[];
+  public tuning: Tuning;
+  private readonly lexical: LexicalIndex;
+  private readonly vectors: VectorSearch;
+  private readonly encode: QueryEncoder;
+  private readonly knowledgeFolder: string;
   private readonly faqById: Map<string, FaqEntry>;
   private readonly passageById: Map<string, Passage>;
   private readonly titleByPath = new Map<string, string>();
+  /** Passages by `<original path>|<section ordinal>|<lang>`: a section in each language it exists in. */
+  private readonly sectionsByLang = new Map<string, Passage>();
+  private readonly originalOf: Readonly<Record<string, string>>;
 
-  constructor(
-    readonly units: readonly Unit[],
-    private readonly lexical: LexicalIndex,
-    private readonly vectors: VectorSearch,
-    private readonly embedder: Embedder,
-    faq: readonly FaqEntry[],
-    passages: readonly Passage[],
-    private readonly knowledgeFolder: string,
-    public tuning: Tuning = DEFAULT_TUNING,
-  ) {
-    this.faqById = new Map(faq.map((e) => [e.id, e]));
-    this.passageById = new Map(passages.map((p) => [p.id, p]));
-    for (const p of passages) this.titleByPath.set(p.path, p.title);
+  constructor(parts: KnowledgeBaseParts) {
+    this.units = parts.units;
+    this.lexical = parts.lexical;
+    this.vectors = parts.vectors;
+    this.encode = parts.encode;
+    this.knowledgeFolder = parts.knowledgeFolder;
+    this.tuning = parts.tuning ?? DEFAULT_TUNING;
+    this.faqById = new Map(parts.faq.map((e) => [e.id, e]));
+    this.passageById = new Map(parts.passages.map((p) => [p.id, p]));
+    for (const p of parts.passages) this.titleByPath.set(p.path, p.title);
+    this.originalOf = parts.translations ?? {};
+    for (const p of parts.passages) {
+      const key = `${this.originalOf[p.path] ?? p.path}|${p.sectionIndex}|${p.lang}`;
+      if (!this.sectionsByLang.has(key)) this.sectionsByLang.set(key, p);
+    }
+  }
+
+  /** The same section in the member's language when the knowledge has it, else the passage itself. */
+  private inLanguage(p: Passage, lang: Lang): Passage {
+    if (p.lang === lang) return p;
+    return this.sectionsByLang.get(`${this.originalOf[p.path] ?? p.path}|${p.sectionIndex}|${lang}`) ?? p;
+  }
+
+  /** The original of a passage (itself unless it is a translation's): what an answer cites. */
+  private original(p: Passage): Passage {
+    const orig = this.originalOf[p.path];
+    return orig ? (this.sectionsByLang.get(`${orig}|${p.sectionIndex}|en`) ?? p) : p;
   }
 
   /** Finds the best FAQ entry or passage for a question, with its score. */
-  async retrieve(question: string, tuning: Tuning = this.tuning): Promise<Retrieval> {
-    const text = question.slice(0, MAX_QUESTION_CHARS);
-    let tokens = this.lexical.correct(analyse(text));
+  async retrieve(question: string, tuning: Tuning = this.tuning, context = ""): Promise<Retrieval> {
+    const own = question.slice(0, MAX_QUESTION_CHARS);
+    let tokens = this.lexical.correct(analyse(own));
     // A question made only of function words ("What can you do?") is matched on those words.
-    if (tokens.length === 0) tokens = analyse(text, true);
-    const query = this.lexical.prepare(tokens, tuning.softFloor, tuning.idfPower);
+    if (tokens.length === 0 && !context) tokens = analyse(own, true);
+    const ownKeys = new Set(tokens.map((t) => t.key));
+    const extra = context ? this.lexical.correct(analyse(context)).filter((t) => !ownKeys.has(t.key)) : [];
+    tokens = [...tokens, ...extra];
+    const text = context ? `${own} ${context}` : own;
+    const query = this.lexical.prepare(
+      tokens,
+      tuning.softFloor,
+      tuning.idfPower,
+      new Set(extra.map((t) => t.key)),
+      CONTEXT_WEIGHT,
+    );
     if (query.keys.length === 0) return { query };
-    const vector = await this.queryVector(question, tokens);
+    const vector = await this.encode(text, tokens);
     const k = Math.min(24, this.units.length);
     const dense = new Map<number, number>();
     for (const hit of await this.vectors.search(vector, k)) dense.set(hit.unit, hit.cosine);
@@ -115,47 +202,119 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       score *= 1 - tuning.keyPenalty * (1 - key);
       if (unit.kind === "passage") score *= tuning.passage;
       const kind = unit.kind === "passage" ? "passage" : "faq";
-      if (!best || score > best.score) best = { kind, ref: unit.ref, score };
+      if (!best || score > best.score) best = { kind, ref: unit.ref, score, phrasing: unit.kind === "faq-q" };
     }
     return best ? { best, query } : { query };
   }
 
-  async answer(question: string, lang: Lang): Promise<Answer> {
-    const { best, query } = await this.retrieve(question);
+  /**
+   * Answers a question; an elliptical follow-up ("and who can apply?") is read together with
+   * the previous question when that finds a better answer.
+   */
+  async answer(question: string, lang: Lang, options: AnswerOptions = {}): Promise<Answer> {
+    const { asked: q, r: alone } = await this.retrieveLong(question.slice(0, MAX_QUESTION_CHARS));
+    const prev = options.previous?.slice(0, MAX_CONTEXT_CHARS);
+    if (prev && prev !== q) {
+      // The previous question's words count, at a lower weight than the member's own.
+      const cue = FOLLOW_UP.test(q);
+      const aloneScore = alone.best?.score ?? 0;
+      const withContext = await this.retrieve(q, this.tuning, prev);
+      const ctxScore = withContext.best?.score ?? 0;
+      if ((cue && ctxScore >= aloneScore - 0.05) || ctxScore > aloneScore + CONTEXT_GAIN) {
+        return this.decide(`${q} ${prev}`.slice(0, MAX_CONTEXT_CHARS), q, withContext, lang);
+      }
+    }
+    return this.decide(q, q, alone, lang);
+  }
+
+  /**
+   * A long, rambling message is also read clause by clause ("so my cousin is a data scientist…
+   * what's it called?"): the clause that finds the best match stands for the question.
+   */
+  private async retrieveLong(q: string): Promise<{ asked: string; r: Retrieval }> {
+    const whole = await this.retrieve(q);
+    const parts = clauses(q);
+    let best = { asked: q, r: whole };
+    for (const c of parts) {
+      const r = await this.retrieve(c);
+      if ((r.best?.score ?? 0) > (best.r.best?.score ?? 0)) best = { asked: c, r };
+    }
+    return best;
+  }
+
+  /** Answers from what a question retrieved, or declines. `asked` is what the member typed (for its type). */
+  private decide(resolved: string, asked: string, r: Retrieval, lang: Lang): Answer {
+    const { best, query } = r;
     const confidence = Math.max(0, Math.min(1, best?.score ?? 0));
-    const decline = (c: number): Answer => ({
+    const threshold = lang === "zh-HK" ? this.tuning.thresholdZh : this.tuning.threshold;
+    const expect = expectation(asked);
+    const topical = confidence >= TOPICAL_MIN && this.lexical.hasDomainTerm(query);
+    const decline = (c: number, onTopic = topical): Answer => ({
       answered: false,
       text: KB_TEXT.declined[lang],
       sources: [],
       confidence: c,
+      resolved,
+      topical: onTopic && expect !== "advice" && this.lexical.hasDomainTerm(query),
+      factual: expect !== "none",
     });
-    if (!best || confidence < this.tuning.threshold) return decline(confidence);
+    if (!best || confidence < threshold) return decline(confidence);
     // The best match must also be the kind of answer asked for (a date for "when", a number for "how many").
-    const expect = expectation(question.slice(0, MAX_QUESTION_CHARS));
+    const low = Math.min(confidence, threshold / 2);
     if (best.kind === "faq") {
       const e = this.faqById.get(best.ref);
-      if (e && !satisfies(expect, `${e.a.en}\n${e.a["zh-HK"]}`))
-        return decline(Math.min(confidence, this.tuning.threshold / 2));
-      if (e)
-        return { answered: true, text: e.a[lang], sources: [this.faqSource(e, lang)], confidence, ref: `faq:${e.id}` };
+      if (e) {
+        // A curated question gets its whole answer; a question about a detail of it, that detail.
+        const body = best.phrasing ? e.a[lang] : this.concise(query, e.a[lang]);
+        if (!satisfies(expect, body, asked) || !satisfies(expect, `${e.a.en}\n${e.a["zh-HK"]}`, asked))
+          return decline(low, true);
+        return {
+          answered: true,
+          text: body,
+          sources: [this.faqSource(e, lang)],
+          confidence,
+          ref: `faq:${e.id}`,
+          resolved,
+          factual: expect !== "none",
+        };
+      }
     }
-    const p = this.passageById.get(best.ref);
-    if (!p) return decline(confidence);
+    const found = this.passageById.get(best.ref);
+    if (!found) return decline(confidence);
+    // Answered in the member's language where the section is translated; the original is cited.
+    const p = this.inLanguage(found, lang);
+    const cited = this.original(found);
     const body = this.bestSentences(query, p);
-    if (!satisfies(expect, body)) return decline(Math.min(confidence, this.tuning.threshold / 2));
-    const note = KB_TEXT.englishOnly[lang];
+    if (!satisfies(expect, body, asked)) return decline(low, true);
+    const note = p.lang === lang ? "" : KB_TEXT.englishOnly[lang];
     return {
       answered: true,
       text: note ? `${note}\n${body}` : body,
-      sources: [{ title: p.title, path: this.path(p.path), section: p.section }],
+      sources: [{ title: cited.title, path: this.path(cited.path), section: cited.section }],
       confidence,
       ref: `passage:${p.id}`,
+      resolved,
+      factual: expect !== "none",
     };
   }
 
-  private async queryVector(question: string, tokens: readonly Token[]): Promise<number[]> {
-    if (this.embedder instanceof LocalEmbedder) return Array.from(this.embedder.embedTokens(tokens));
-    return this.embedder.embedQuery(question.slice(0, MAX_QUESTION_CHARS));
+  /**
+   * A curated answer, shortened to the sentences that answer the question when one part of it
+   * clearly does ("who does QMAS favour?" gets that sentence, not the scheme's whole description).
+   */
+  private concise(query: PreparedQuery, answer: string): string {
+    const all = sentences(answer);
+    if (all.length < 3 || answer.length < CONCISE_FROM_CHARS) return answer;
+    const scored = all.map((s, i) => ({ s, i, c: this.lexical.coverageOf(query, analyse(s)) }));
+    const ranked = [...scored].sort((a, b) => b.c - a.c);
+    const top = ranked[0];
+    const median = ranked[Math.floor(ranked.length / 2)]?.c ?? 0;
+    if (!top || top.c < 0.5 || top.c < median * 1.6) return answer;
+    const picked = ranked.filter((x) => x.c >= top.c * 0.8).slice(0, 2);
+    return picked
+      .sort((a, b) => a.i - b.i)
+      .map((x) => x.s)
+      .join(/[\u4e00-\u9fff]/.test(answer) ? "" : " ");
   }
 
   /** The one or two sentences of a passage that cover the question best, in their original order. */

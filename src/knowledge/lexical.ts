@@ -25,6 +25,8 @@ export interface PreparedQuery {
 }
 
 const COMMON = 1000;
+/** English words this frequent (GloVe rank) are too general to show what a question is about. */
+const COMMON_FOR_DOMAIN = 300;
 
 /** Similarity of two different words from the cosine of their GloVe vectors: 0 up to `floor`, rising to 0.9 at 0.8. */
 export function softSimilarity(cos: number, floor: number): number {
@@ -90,6 +92,20 @@ export class LexicalIndex {
     return this.units.length;
   }
 
+  /**
+   * Whether a question names something the knowledge is about: a word found in at least two
+   * units that is not one of the most common English words ("association", "QMAS", "捐贈";
+   * not "good", "place"). Declined questions without one are out of scope: no hand-off.
+   */
+  hasDomainTerm(q: PreparedQuery): boolean {
+    return q.tokens.some((t, i) => {
+      if ((this.df.get(t.key) ?? 0) < 2) return false;
+      if (t.han) return t.key.length >= 2;
+      const row = q.rows[i] ?? -1;
+      return row < 0 || row >= COMMON_FOR_DOMAIN;
+    });
+  }
+
   /** BM25 inverse document frequency; unknown words weigh the most. */
   idf(key: string): number {
     const n = this.units.length;
@@ -124,8 +140,17 @@ export class LexicalIndex {
     });
   }
 
-  /** Prepares a (corrected) question: its keys, GloVe rows and weights. */
-  prepare(tokens: readonly Token[], floor = 0.55, idfPower = 1): PreparedQuery {
+  /**
+   * Prepares a (corrected) question: its keys, GloVe rows and weights. Keys in `context` only
+   * (the question a follow-up leans on) weigh `contextWeight` times as much as the member's own words.
+   */
+  prepare(
+    tokens: readonly Token[],
+    floor = 0.55,
+    idfPower = 1,
+    context: ReadonlySet<string> = new Set(),
+    contextWeight = 1,
+  ): PreparedQuery {
     const seen = new Map<string, Token>();
     for (const t of tokens) if (!seen.has(t.key)) seen.set(t.key, t);
     const uniq = [...seen.values()];
@@ -136,8 +161,8 @@ export class LexicalIndex {
       const row = this.rowOf(t);
       rows[i] = row;
       // Single Chinese characters are weak evidence next to bigrams.
-      const generic = row >= 0 ? this.vectors.sif(row) : t.han && t.key.length === 1 ? 0.25 : 1;
-      weights[i] = this.idf(t.key) ** idfPower * generic;
+      const generic = row >= 0 ? this.vectors.sif(row) : t.han && t.key.length === 1 ? 0.12 : 1;
+      weights[i] = this.idf(t.key) ** idfPower * generic * (context.has(t.key) ? contextWeight : 1);
       total += weights[i] ?? 0;
     });
     return {

@@ -86,63 +86,81 @@ export interface Token {
   /** The matching key: the stem for English, the bigram for Chinese. */
   readonly key: string;
   readonly han: boolean;
+  /** A function word, kept only when asked for (intent matching). */
+  readonly stop?: boolean;
 }
 
 /** English content words of a text (lower-cased, stopwords removed, spelling folded). */
 export function englishWords(input: string, keepStopwords = false): string[] {
+  return englishTerms(input, keepStopwords).map((t) => t.word);
+}
+
+/** English words with whether each is a function word. */
+function englishTerms(input: string, keepStopwords: boolean): { word: string; stop: boolean }[] {
   const lower = input
     .toLowerCase()
     .replace(/[’]/g, "'")
     .replace(/t-shirts?/g, "tshirt");
-  const out: string[] = [];
+  const out: { word: string; stop: boolean }[] = [];
   for (const m of lower.matchAll(WORD)) {
     let w = m[0];
     if (w.endsWith("'s")) w = w.slice(0, -2);
-    if ((!keepStopwords && STOP.has(w)) || w.length > 40) continue;
+    const stop = STOP.has(w);
+    if ((!keepStopwords && stop) || w.length > 40) continue;
     if (/^\d+$/.test(w) && w.length > 6) continue;
-    out.push(SPELLING[w] ?? w);
+    out.push({ word: SPELLING[w] ?? w, stop });
   }
   return out;
 }
 
-// Function characters of written Chinese and Cantonese: they split runs instead of forming bigrams.
+// Function characters of written Chinese and Cantonese: never a token by themselves.
 const HAN_STOP = new Set(
   Array.from(
-    "的是了嗎呢吗吧啊呀我你您他她它們们這这那哪些甚什麼么怎樣样如何幾几多少點点咩嘅係唔冇喺咗啲乜邊边個个會会能要想請请和與与及或在於于也都就還还而且有沒没被把將将對对從从為为之其所",
+    "的是了嗎呢吗吧啊呀我你您他她它們们這这那哪些甚什麼么怎樣样如何幾几多少點点咩嘅係唔冇喺咗啲乜邊边個个會会能要想請请和與与及或在於于也都就還还而且有沒没被把將将對对從从為为之其所㗎嚟哋噉咁喇囉嘛啦先得俾畀",
   ),
 );
 
-// Content words that contain a function character: kept whole (協會 is "association", not "will").
-const HAN_COMPOUNDS = new Set(
-  "協會 会员 會員 會議 社會 機會 委員 參與 參与 申請 多餘 對手 對象 點心 要求 重要 主要 需要 為主 所有 場所 及時 普及 以上 以下 所得".split(
+// Function words of two or more characters (when, what, how, whether, now, please…).
+const HAN_STOP_WORDS = new Set(
+  "可以 多少 需要 點樣 点样 點解 會否 会否 會不會 為甚麼 為什麼 为什么 時候 甚麼 什麼 怎麼 為何 是否 可否 應該 应该 現在 现在 目前 請問 请问 知道 告訴 告诉 一下 一些 有關 有关 關於 关于 方面 情況 情况 哪些 哪個 邊個 邊度 係咪 有冇 有沒有 甚麼樣 什麼樣 怎樣 如何 幾多 多久 呢個 這個 那個 嗰個 我們 我哋 你們 你哋 他們 佢哋 其實 究竟 到底".split(
     " ",
   ),
 );
 
-// Function words of two characters (when, what, how, whether, now, please…): treated as separators too.
-const HAN_STOP_WORDS =
-  /可以|多少|需要|點樣|点样|點解|會否|会否|會不會|為甚麼|為什麼|为什么|時候|甚麼|什麼|怎麼|為何|是否|可否|應該|应该|現在|现在|目前|請問|请问|知道|告訴|告诉|一下|一些|有關|有关|關於|关于|方面|情況|情况/gu;
+const HAN_WORDS = new Intl.Segmenter("zh-Hant", { granularity: "word" });
 
-/** Overlapping character bigrams of Han runs split at function characters; `unigrams` adds every content character. */
+/**
+ * Chinese words of a text, found by the ICU word segmenter (Intl.Segmenter), without function
+ * words. Runs of single characters the dictionary does not join ("優|才") also give their pairs,
+ * and long words their inner pairs, so that two segmentations of the same phrase still meet;
+ * `unigrams` adds every content character (for misspelt characters).
+ */
 export function hanGrams(input: string, unigrams = false): string[] {
   const out: string[] = [];
-  for (const m of input.replace(HAN_STOP_WORDS, " ").matchAll(HAN_RUN)) {
-    let seg: string[] = [];
+  for (const m of input.matchAll(HAN_RUN)) {
+    let singles: string[] = [];
     const flush = () => {
-      if (seg.length === 1 && !unigrams) out.push(seg[0] ?? "");
-      for (let i = 0; i + 1 < seg.length; i++) out.push(`${seg[i]}${seg[i + 1]}`);
-      seg = [];
+      if (singles.length === 1 && !unigrams) out.push(singles[0] ?? "");
+      for (let i = 0; i + 1 < singles.length; i++) out.push(`${singles[i]}${singles[i + 1]}`);
+      singles = [];
     };
-    const chars = Array.from(m[0]);
-    chars.forEach((ch, i) => {
-      const compound =
-        HAN_COMPOUNDS.has(`${chars[i - 1] ?? ""}${ch}`) || HAN_COMPOUNDS.has(`${ch}${chars[i + 1] ?? ""}`);
-      if (HAN_STOP.has(ch) && !compound) flush();
-      else {
-        seg.push(ch);
-        if (unigrams) out.push(ch);
+    for (const seg of HAN_WORDS.segment(m[0])) {
+      const w = seg.segment;
+      if (HAN_STOP_WORDS.has(w) || (w.length === 1 && HAN_STOP.has(w))) {
+        flush();
+        continue;
       }
-    });
+      const chars = Array.from(w);
+      if (chars.length === 1) {
+        singles.push(w);
+        if (unigrams) out.push(w);
+        continue;
+      }
+      flush();
+      out.push(w);
+      if (chars.length >= 3) for (let i = 0; i + 1 < chars.length; i++) out.push(`${chars[i]}${chars[i + 1]}`);
+      if (unigrams) for (const c of chars) if (!HAN_STOP.has(c)) out.push(c);
+    }
     flush();
   }
   return out;
@@ -150,7 +168,9 @@ export function hanGrams(input: string, unigrams = false): string[] {
 
 /** Every token of a text, English words first; stopwords only when asked. */
 export function analyse(input: string, keepStopwords = false): Token[] {
-  const en = englishWords(input, keepStopwords).map((w) => ({ word: w, key: stem(w), han: false }));
+  const en = englishTerms(input, keepStopwords).map(({ word, stop }) =>
+    stop ? { word, key: stem(word), han: false, stop } : { word, key: stem(word), han: false },
+  );
   const zh = hanGrams(input, true).map((g) => ({ word: g, key: g, han: true }));
   return [...en, ...zh];
 }

@@ -27,8 +27,8 @@ class FakeKnowledge implements KnowledgeBase {
 function setup() {
   const knowledge = new FakeKnowledge();
   const env = makeServices({ knowledge, organisers: ["console:org"] });
-  const { feature, fallback } = faq(env.services);
-  const bot = new Bot(env.services, [feature], fallback);
+  const { feature, fallback } = faq(env.services, { runCommand: (ctx, name, args) => bot.runCommand(ctx, name, args) });
+  const bot: Bot = new Bot(env.services, [feature], fallback);
   const say = (m: Member, text: string) => bot.handle({ kind: "text", member: m, chat: dm(m), text });
   const press = (m: Member, data: string) => bot.handle({ kind: "action", member: m, chat: dm(m), data });
   return { ...env, knowledge, bot, feature, say, press };

@@ -176,7 +176,8 @@ export function donations(
     {
       name: "donate",
       description: { en: "Offer surplus promotional clothing or stationery", "zh-HK": "捐贈剩餘的宣傳衣物或文具" },
-      run: (ctx) => form.start(ctx),
+      usage: "donate [what you offer]",
+      run: (ctx, args) => form.start(ctx, args),
     },
     {
       name: "mydonations",

@@ -28,6 +28,7 @@ import {
   validateOffer,
 } from "./form.ts";
 import { INTAKE, ORG, PICS } from "./messages.ts";
+import { PREFILLED, prefill } from "./prefill.ts";
 import type { Offer, OfferRepo } from "./repo.ts";
 import { entryLabel, offerCard } from "./views.ts";
 
@@ -215,21 +216,27 @@ export function intake(deps: IntakeDeps) {
     return [{ type: "form", formId, title, fields: formFieldViews(ctx.lang, names), fallbackText, private: true }];
   };
 
-  const firstQuestion = async (ctx: Context): Promise<Reply[]> => {
+  const firstQuestion = async (ctx: Context, words = ""): Promise<Reply[]> => {
     const first = OFFER_FIELDS[0]?.name ?? "organisation";
-    await save(ctx, first, newDraft());
+    const given = prefill(words);
+    await save(ctx, first, { ...newDraft(), values: given });
     const intro = fill(t(ctx.lang, INTAKE.intro), { n: OFFER_FIELDS.length });
-    return [...formPart(ctx, first, intro), question(ctx, first)];
+    const what = [
+      given.quantity ? `${given.quantity} ${given.unit ?? ""}`.trim() : given.description,
+      given.category ? entryLabel(CATEGORIES, given.category, ctx.lang) : undefined,
+    ].filter((x): x is string => Boolean(x));
+    const noted = what.length > 0 ? [text(fill(t(ctx.lang, PREFILLED), { what: what.join(", ") }), { private: true })] : [];
+    return [...noted, ...formPart(ctx, first, intro), question(ctx, first)];
   };
 
   return {
-    /** `/donate`: starts the form, or offers to continue or restart the one in progress. */
-    async start(ctx: Context): Promise<Reply[]> {
+    /** `/donate [what]`: starts the form (with what the member said already filled in), or offers to continue or restart the one in progress. */
+    async start(ctx: Context, words = ""): Promise<Reply[]> {
       if (ctx.chat.type !== "private") return [text(t(ctx.lang, INTAKE.privateOnly), { private: true })];
       const session = await services.sessions.get(ctx.member.id);
       if (session && session.feature !== FEATURE)
         return [text(t(ctx.lang, INTAKE.otherConversation), { private: true })];
-      if (!session) return firstQuestion(ctx);
+      if (!session) return firstQuestion(ctx, words);
       const done = Object.keys(draftOf(session).values).length;
       return [
         text(fill(t(ctx.lang, INTAKE.midForm), { done, n: OFFER_FIELDS.length }), {

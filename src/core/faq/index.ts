@@ -9,10 +9,11 @@ import type { FallbackHandler } from "../bot.ts";
 import type { Context, Feature, Services } from "../feature.ts";
 import { fill, t } from "../i18n.ts";
 import { shortId } from "../ids.ts";
-import type { Answer } from "../ports.ts";
+import type { Answer, IntentMatch } from "../ports.ts";
 import { actionId, button, type CardReply, type Reply, text } from "../replies.ts";
 import { cleanLine, hasWords, truncate } from "../text.ts";
 import type { Lang } from "../types.ts";
+import { ConversationContext } from "./context.ts";
 import { FAQ_TEXT as M } from "./messages.ts";
 
 const NAME = "faq";
@@ -46,14 +47,79 @@ export interface Rating {
   readonly memberId: string;
 }
 
+/** The organisers' card of a question passed on to them. */
+function forwardCard(ctx: Context, body: string, lang: Lang): CardReply {
+  return {
+    type: "card",
+    title: M.forwardTitle.en,
+    body,
+    fields: [
+      { label: M.forwardFrom.en, value: `${ctx.member.displayName} (${ctx.member.id})` },
+      { label: M.forwardLang.en, value: lang },
+    ],
+  };
+}
+
+function socialOutcome(m: IntentMatch): Outcome {
+  return { kind: "social", intent: m.name, handoff: false, confidence: m.score };
+}
+
 /** A short, stable key of an answer reference, small enough for a button id. */
 function answerKey(ref: string): string {
   return createHash("sha256").update(ref).digest("base64url").slice(0, 12);
 }
 
+/** What the bot did with a free-text message, for `npm run ask` and the evaluation. */
+export interface Outcome {
+  readonly kind: "answer" | "intent" | "social" | "decline";
+  readonly intent?: string;
+  /** Whether the organisers' hand-off was offered or done. */
+  readonly handoff: boolean;
+  readonly confidence: number;
+  readonly ref?: string;
+}
+
+/** What the FAQ feature needs from the bot around it. */
+export interface FaqHooks {
+  /** Runs a command as if the member had typed it (an intent acts through the same code). */
+  readonly runCommand: (ctx: Context, name: string, args: string) => Promise<Reply[]>;
+  /** Told what was done with each free-text message. */
+  readonly onOutcome?: (ctx: Context, outcome: Outcome) => void;
+  /** Overrides the calibrated intent tuning (calibration). */
+  readonly tuning?: IntentTuning;
+}
+
+/** When an intent acts instead of an answer (calibrated on the tuning half of the fresh sets: eval/tune.ts). */
+export interface IntentTuning {
+  /** An action intent acts when it scores at least this… */
+  readonly min: number;
+  /** …and at least the best answer's confidence minus this. */
+  readonly margin: number;
+  /** A greeting, thanks or small talk needs a closer match than an action. */
+  readonly social: number;
+  /** A request out of scope, in words of the association's subjects, is recognised at this score (patterns: 1). */
+  readonly none: number;
+  /** An intent acts on a question for a typed fact only from this score. */
+  readonly factual: number;
+}
+
+/** The calibrated intent tuning. */
+export const INTENT_TUNING: IntentTuning = { min: 0.35, margin: 0.1, social: 0.6, none: 0.8, factual: 0.8 };
+
+/** A topic named in a request to propose one ("a topic about stablecoin custody"). */
+function topicOf(text: string): string {
+  const m =
+    /\b(?:about|on|regarding|re|concerning|called|titled)\s*:?\s+(.{3,120})$/i.exec(text) ??
+    /[:：]\s*(.{3,120})$/.exec(text) ??
+    /(?:關於|有關|討論|讨论|關于)(.{2,60})$/.exec(text);
+  return (m?.[1] ?? "").replace(/[?？!！。.]+$/u, "").trim();
+}
+
 /** Builds the FAQ feature and the fallback that answers free text. */
-export function faq(services: Services): { feature: Feature; fallback: FallbackHandler } {
-  const { store, knowledge, notifier, clock, logger } = services;
+export function faq(services: Services, hooks: FaqHooks): { feature: Feature; fallback: FallbackHandler } {
+  const { store, knowledge, notifier, clock, logger, understanding } = services;
+  const context = new ConversationContext(store);
+  const tune = hooks.tuning ?? INTENT_TUNING;
 
   const answered = async (ctx: Context, a: Answer): Promise<Reply[]> => {
     const ref = a.ref ?? `text:${answerKey(a.text)}`;
@@ -72,26 +138,102 @@ export function faq(services: Services): { feature: Feature; fallback: FallbackH
     return [card];
   };
 
-  const declined = async (ctx: Context, question: string): Promise<Reply[]> => {
+  const record = async (ctx: Context, question: string, forwarded: boolean): Promise<string> => {
     const now = clock.now();
     // Time-ordered and free of ":" (which separates the parts of an action id).
     const key = `${now.toISOString().replace(/[-:.]/g, "")}-${shortId(6)}`;
-    const record: DeclinedQuestion = {
+    const rec: DeclinedQuestion = {
       text: truncate(question, MAX_STORED_QUESTION_CHARS),
       lang: ctx.lang,
       at: now.toISOString(),
       memberId: ctx.member.id,
+      ...(forwarded ? { forwarded: true } : {}),
     };
-    await store.set(NS_QUESTIONS, key, record);
+    await store.set(NS_QUESTIONS, key, rec);
+    return key;
+  };
+
+  const declined = async (ctx: Context, question: string): Promise<Reply[]> => {
+    const key = await record(ctx, question, false);
     return [text(t(ctx.lang, M.declined), { buttons: [button(actionId(NAME, "fwd", key), t(ctx.lang, M.forward))] })];
   };
 
+  const pick = (ctx: Context, m: IntentMatch | undefined, fallback: string): string =>
+    m?.replies?.[ctx.lang]?.[0] ?? fallback;
+
+  /** Passes the member's request, with what they asked last, straight to the organisers. */
+  const handoff = async (ctx: Context, request: string): Promise<Reply[]> => {
+    const previous = await context.get(ctx);
+    const body = previous ? `${request}\n(${M.previousQuestion.en}: ${previous})` : request;
+    await record(ctx, body, true);
+    await notifier.toOrganisers([forwardCard(ctx, body, ctx.lang)]);
+    return [text(t(ctx.lang, M.handedOff), { private: true })];
+  };
+
+  const act = async (ctx: Context, m: IntentMatch, question: string): Promise<Reply[]> => {
+    if (m.name === "handoff") return handoff(ctx, question);
+    if (m.command) {
+      const args = m.args === true ? question : m.args === "title" ? topicOf(question) : "";
+      return hooks.runCommand(ctx, m.command, args);
+    }
+    return [text(pick(ctx, m, t(ctx.lang, M.offTopic)))];
+  };
+
+  const respond = async (ctx: Context, raw: string): Promise<{ replies: Reply[]; outcome: Outcome }> => {
+    const reading = understanding ? await understanding.read(raw) : { question: raw };
+    const question = truncate(cleanLine(reading.question), MAX_QUESTION_CHARS);
+    const social = reading.social;
+    if (!hasWords(question)) {
+      if (social) return { replies: [text(pick(ctx, social, t(ctx.lang, M.empty)))], outcome: socialOutcome(social) };
+      return { replies: [text(t(ctx.lang, M.empty))], outcome: { kind: "decline", handoff: false, confidence: 0 } };
+    }
+    const previous = await context.get(ctx);
+    const a = await knowledge.answer(question, ctx.lang, previous ? { previous } : {});
+    const it = reading.intent;
+    logger.debug("faq answer", {
+      answered: a.answered,
+      confidence: a.confidence,
+      ref: a.ref ?? "",
+      intent: it?.name ?? "",
+      intentScore: it?.score ?? 0,
+    });
+    // A question for a fact ("where are townhalls held?") is answered or declined, not turned into an action.
+    const minimum = a.factual ? Math.max(tune.min, tune.factual) : tune.min;
+    if (it && it.name !== "none" && it.score >= minimum && it.score + tune.margin >= a.confidence) {
+      const socialOnly = !it.command && it.name !== "handoff";
+      if (!socialOnly || it.score >= tune.social) {
+        const replies = await act(ctx, it, question);
+        return {
+          replies,
+          outcome: socialOnly
+            ? socialOutcome(it)
+            : { kind: "intent", intent: it.name, handoff: it.name === "handoff", confidence: it.score },
+        };
+      }
+    }
+    await context.set(ctx, a.resolved ?? question);
+    if (a.answered) {
+      return {
+        replies: await answered(ctx, a),
+        outcome: { kind: "answer", handoff: false, confidence: a.confidence, ...(a.ref ? { ref: a.ref } : {}) },
+      };
+    }
+    // Out of scope: nothing of the association's subjects in it, or a request the bot never serves.
+    const outOfScope = a.topical === false || (it?.name === "none" && it.score >= tune.none);
+    if (outOfScope) {
+      const none = it?.name === "none" ? it : undefined;
+      return {
+        replies: [text(pick(ctx, none, t(ctx.lang, M.offTopic)))],
+        outcome: { kind: "decline", intent: "none", handoff: false, confidence: a.confidence },
+      };
+    }
+    return { replies: await declined(ctx, question), outcome: { kind: "decline", handoff: true, confidence: a.confidence } };
+  };
+
   const ask = async (ctx: Context, raw: string): Promise<Reply[]> => {
-    const question = truncate(cleanLine(raw), MAX_QUESTION_CHARS);
-    if (!hasWords(question)) return [text(t(ctx.lang, M.empty))];
-    const a = await knowledge.answer(question, ctx.lang);
-    logger.debug("faq answer", { answered: a.answered, confidence: a.confidence, ref: a.ref ?? "" });
-    return a.answered ? answered(ctx, a) : declined(ctx, question);
+    const { replies, outcome } = await respond(ctx, raw);
+    hooks.onOutcome?.(ctx, outcome);
+    return replies;
   };
 
   const rate = async (ctx: Context, key: string, value: string): Promise<Reply[]> => {
@@ -107,16 +249,7 @@ export function faq(services: Services): { feature: Feature; fallback: FallbackH
     if (!q || q.memberId !== ctx.member.id) return [text(t(ctx.lang, M.alreadyForwarded), { private: true })];
     if (q.forwarded) return [text(t(ctx.lang, M.alreadyForwarded), { private: true })];
     await store.set<DeclinedQuestion>(NS_QUESTIONS, key, { ...q, forwarded: true });
-    const card: CardReply = {
-      type: "card",
-      title: M.forwardTitle.en,
-      body: q.text,
-      fields: [
-        { label: M.forwardFrom.en, value: `${ctx.member.displayName} (${ctx.member.id})` },
-        { label: M.forwardLang.en, value: q.lang },
-      ],
-    };
-    await notifier.toOrganisers([card]);
+    await notifier.toOrganisers([forwardCard(ctx, q.text, q.lang)]);
     return [text(t(ctx.lang, M.forwarded), { private: true })];
   };
 
@@ -190,7 +323,7 @@ export function faq(services: Services): { feature: Feature; fallback: FallbackH
       return [text(t(ctx.lang, M.alreadyForwarded))];
     },
     async personalData(memberId, lang) {
-      const lines: string[] = [];
+      const lines = (await context.of(memberId)).map((q) => fill(t(lang, M.dataContext), { text: q }));
       for (const { value: q } of await store.list<DeclinedQuestion>(NS_QUESTIONS)) {
         if (q.memberId === memberId) lines.push(fill(t(lang, M.dataQuestion), { at: q.at.slice(0, 10), text: q.text }));
       }
@@ -201,7 +334,7 @@ export function faq(services: Services): { feature: Feature; fallback: FallbackH
       return lines;
     },
     async forget(memberId) {
-      let changed = 0;
+      let changed = await context.forget(memberId);
       for (const { key, value: q } of await store.list<DeclinedQuestion>(NS_QUESTIONS)) {
         if (q.memberId !== memberId) continue;
         await store.set<DeclinedQuestion>(NS_QUESTIONS, key, { ...q, text: "", memberId: "" });

@@ -10,6 +10,15 @@ export const FAQ_TEXT = {
     en: "I couldn't find this in the association's documents, so I won't guess. Would you like me to pass your question to the organisers?",
     "zh-HK": "協會的文件沒有提及這一點，我不會胡亂猜測。要我把你的問題轉交籌辦人嗎？",
   },
+  offTopic: {
+    en: "Sorry, that's outside what I can help with. I answer questions about the Blockchain Association of Hong Kong and its work.",
+    "zh-HK": "抱歉，這超出了我可以協助的範圍。我只回答有關香港區塊鏈協會及其工作的問題。",
+  },
+  handedOff: {
+    en: "I've passed your request to the organisers; they will contact you here.",
+    "zh-HK": "我已把你的要求轉交籌辦人，他們會在這裏聯絡你。",
+  },
+  previousQuestion: { en: "last question", "zh-HK": "上一個問題" },
   forward: { en: "Pass it to the organisers", "zh-HK": "轉交籌辦人" },
   forwarded: {
     en: "Done: your question has been passed to the organisers. They may reply to you directly.",
@@ -45,6 +54,10 @@ export const FAQ_TEXT = {
   dataQuestion: {
     en: "Unanswered question you asked on {at}: {text}",
     "zh-HK": "你於 {at} 提出而未能解答的問題：{text}",
+  },
+  dataContext: {
+    en: "Your last question, kept for 10 minutes to understand a follow-up: {text}",
+    "zh-HK": "你上一個問題（保留 10 分鐘以理解追問）：{text}",
   },
   dataRating: { en: "Your rating of an answer ({ref}): {value}", "zh-HK": "你對答案（{ref}）的評價：{value}" },
   up: { en: "helpful", "zh-HK": "有幫助" },

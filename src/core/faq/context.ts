@@ -1,0 +1,52 @@
+/**
+ * The short conversation context of a member in a chat: their last question
+ * (as understood), kept in the store for a few minutes so that an elliptical
+ * follow-up ("and who can apply?") can be read with it, on any instance.
+ * Erased by /forgetme.
+ */
+import type { Context } from "../feature.ts";
+import type { Store } from "../ports.ts";
+
+const NS = "faq.context";
+/** How long a question stays the context of the next one. */
+export const CONTEXT_TTL_MS = 10 * 60_000;
+
+interface Turn {
+  readonly question: string;
+  readonly at: string;
+}
+
+/** Reads and writes the members' conversation context. */
+export class ConversationContext {
+  constructor(private readonly store: Store) {}
+
+  private key(ctx: Context): string {
+    return `${ctx.member.id}|${ctx.chat.id}`;
+  }
+
+  /** The member's previous question in this chat, if recent. */
+  async get(ctx: Context): Promise<string | undefined> {
+    const turn = await this.store.get<Turn>(NS, this.key(ctx));
+    return typeof turn?.question === "string" ? turn.question : undefined;
+  }
+
+  /** Remembers the member's question as the context of the next one. */
+  async set(ctx: Context, question: string): Promise<void> {
+    await this.store.set<Turn>(NS, this.key(ctx), { question, at: ctx.now.toISOString() }, CONTEXT_TTL_MS);
+  }
+
+  /** Every recent question of a member (one per chat), for /mydata. */
+  async of(memberId: string): Promise<string[]> {
+    const turns = await this.store.list<Turn>(NS, `${memberId}|`);
+    return turns.map((r) => r.value.question).filter((q) => typeof q === "string");
+  }
+
+  /** Erases every context of a member; returns records removed. */
+  async forget(memberId: string): Promise<number> {
+    let n = 0;
+    for (const { key } of await this.store.list(NS, `${memberId}|`)) {
+      if (await this.store.delete(NS, key)) n++;
+    }
+    return n;
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * Reads a member's free text the way a person would before answering: markup
+ * and emoji around it are ignored, Simplified Chinese is read as Traditional,
+ * greetings and padding ("hi all, quick question…", "thanks in advance") are
+ * set aside (and remembered as a greeting or thanks), and what remains is
+ * classified against the declared intents.
+ */
+import type { Reading, Script, Understanding } from "../core/ports.ts";
+import { ChineseScripts } from "./chinese.ts";
+import type { IntentClassifier, IntentsFile } from "./intents.ts";
+
+/** Tags, Markdown emphasis and code marks, quote marks at line starts, emoji and pictographs. */
+export function stripMarkup(text: string): string {
+  return text
+    .replace(/<\/?[a-z][^<>]{0,200}>/gi, " ")
+    .replace(/&(?:nbsp|amp|lt|gt|quot|#39);/g, (m) => ({ "&amp;": "&", "&lt;": "<", "&gt;": ">" })[m] ?? " ")
+    .replace(/\*\*|__|~~|`+/g, " ")
+    .replace(/^\s*>+\s?/gm, "")
+    .replace(/[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}]/gu, " ")
+    .replace(/[ \t]+/g, " ")
+    .trim();
+}
+
+const GREETING = "greeting";
+const THANKS = "thanks";
+
+interface Filler {
+  readonly phrase: string;
+  readonly han: boolean;
+  /** The social intent the phrase expresses, if any. */
+  readonly social?: string;
+}
+
+const SEPARATORS = /^[\s,.!?~:;，。！？～：；、\-–—…]+/u;
+
+/** Options of {@link LocalUnderstanding}. */
+export interface UnderstandingOptions {
+  readonly intents: IntentsFile;
+  readonly classifier: IntentClassifier;
+  readonly scripts?: ChineseScripts;
+}
+
+/** The embedded understanding: no network, no model. */
+export class LocalUnderstanding implements Understanding {
+  private readonly fillers: Filler[];
+  private readonly scripts: ChineseScripts;
+
+  constructor(private readonly opts: UnderstandingOptions) {
+    this.scripts = opts.scripts ?? new ChineseScripts();
+    const greetings = new Set(
+      [...(opts.intents.intents.find((i) => i.name === GREETING)?.examples.en ?? [])].map((s) => s.toLowerCase()),
+    );
+    const thanks = opts.intents.intents.find((i) => i.name === THANKS);
+    const thanksSet = new Set([...(thanks?.examples.en ?? []), ...(thanks?.examples["zh-HK"] ?? [])]);
+    const greetZh = new Set(opts.intents.intents.find((i) => i.name === GREETING)?.examples["zh-HK"] ?? []);
+    const all = [...opts.intents.filler.en, ...opts.intents.filler["zh-HK"]];
+    this.fillers = all
+      .map((phrase) => {
+        const p = phrase.toLowerCase();
+        const social =
+          greetings.has(p) || greetZh.has(phrase) || /^(good )?(morning|afternoon|evening)$|^h(i|ello|ey)\b/.test(p)
+            ? GREETING
+            : thanksSet.has(phrase) || /^(thank|thx|ty$|cheers|many thanks)/.test(p)
+              ? THANKS
+              : undefined;
+        return { phrase: p, han: /\p{Script=Han}/u.test(p), ...(social ? { social } : {}) };
+      })
+      .sort((a, b) => b.phrase.length - a.phrase.length);
+  }
+
+  /** Loads the Chinese dictionaries in the background. */
+  warm(): Promise<void> {
+    return this.scripts.warm();
+  }
+
+  script(text: string): Promise<Script | undefined> {
+    return this.scripts.script(text);
+  }
+
+  toSimplified(text: string): Promise<string> {
+    return this.scripts.toSimplified(text);
+  }
+
+  async read(raw: string): Promise<Reading> {
+    let text = stripMarkup(raw);
+    if (ChineseScripts.hasHan(text) && (await this.scripts.script(text)) === "hans") {
+      text = await this.scripts.toTraditional(text);
+    }
+    const { rest: padded, social } = this.setAside(text);
+    const rest = this.unslang(padded);
+    const intent = rest ? this.opts.classifier.classify(rest) : undefined;
+    const socialMatch = social ? this.opts.classifier.named(social, 1) : undefined;
+    return { question: rest, ...(socialMatch ? { social: socialMatch } : {}), ...(intent ? { intent } : {}) };
+  }
+
+  /**
+   * Chat shorthand spelt out ("r naval architects wanted in hk??" → "are naval architects wanted in
+   * hong kong"). Digits stand for words only between words ("rivals 4 crypto hub"), never in numbers.
+   */
+  unslang(text: string): string {
+    const slang = this.opts.intents.slang;
+    return text
+      .replace(/(^|[\s(])([a-z][a-z0-9'/]*?|[124])('s)?(?=[\s,.!?)]|$)/gi, (m, pre: string, word: string, s: string | undefined, at: number) => {
+        const to = slang[word.toLowerCase()];
+        if (to === undefined) return m;
+        if (/^\d$/.test(word)) {
+          const before = text.slice(0, at + pre.length).trimEnd();
+          const after = text.slice(at + m.length).trimStart();
+          if (!/[a-z]$/i.test(before) || !/^[a-z]/i.test(after)) return m;
+        }
+        return `${pre}${to}${s ?? ""}`;
+      })
+      .replace(/\s{2,}/g, " ")
+      .trim();
+  }
+
+  /** Removes greetings and padding at both ends; returns what remains and the social intent they expressed. */
+  setAside(text: string): { rest: string; social?: string } {
+    let rest = text.trim();
+    let social: string | undefined;
+    const note = (f: Filler) => {
+      if (f.social === GREETING || (f.social === THANKS && !social)) social = f.social;
+    };
+    for (let changed = true; changed; ) {
+      changed = false;
+      rest = rest.replace(SEPARATORS, "");
+      const lower = rest.toLowerCase();
+      for (const f of this.fillers) {
+        if (!lower.startsWith(f.phrase)) continue;
+        const after = lower.slice(f.phrase.length);
+        if (!f.han && after && !/^[\s,.!?~:;，。！？\-–—…]/u.test(after)) continue;
+        rest = rest.slice(f.phrase.length);
+        note(f);
+        changed = true;
+        break;
+      }
+    }
+    for (let changed = true; changed; ) {
+      changed = false;
+      rest = rest.replace(/[\s,.!~:;，。！～：；、\-–—…]+$/u, "");
+      const lower = rest.toLowerCase();
+      for (const f of this.fillers) {
+        if (!lower.endsWith(f.phrase)) continue;
+        const before = lower.slice(0, lower.length - f.phrase.length);
+        if (!f.han && before && !/[\s,.!?~:;，。！？\-–—…]$/u.test(before)) continue;
+        rest = rest.slice(0, rest.length - f.phrase.length);
+        note(f);
+        changed = true;
+        break;
+      }
+    }
+    rest = rest.replace(SEPARATORS, "").trim();
+    return social ? { rest, social } : { rest };
+  }
+}
