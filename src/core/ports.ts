@@ -68,6 +68,8 @@ export interface Answer {
 export interface AnswerOptions {
   /** The member's previous question in this chat (already resolved), for elliptical follow-ups. */
   readonly previous?: string;
+  /** What answered the previous question (`faq:<id>`, `passage:<id>`): a follow-up is likely about the same document. */
+  readonly previousRef?: string;
 }
 
 /** Answers questions from the association's documents. */

@@ -95,8 +95,8 @@ export async function openKnowledge(
     knowledgeFolder: basename(opts.knowledgeDir),
   });
   const intentsPath = join(opts.knowledgeDir, "intents.json");
-  const intents = existsSync(intentsPath) ? loadIntents(intentsPath) : { filler: { en: [], "zh-HK": [] }, slang: {}, intents: [] };
-  const understanding = new LocalUnderstanding({ intents, classifier: new IntentClassifier(intents.intents, local) });
+  const intents = existsSync(intentsPath) ? loadIntents(intentsPath) : { filler: { en: [], "zh-HK": [] }, slang: {}, concepts: {}, intents: [] };
+  const understanding = new LocalUnderstanding({ intents, classifier: new IntentClassifier(intents.intents, local, intents.concepts) });
   void understanding.warm().catch((e: unknown) => opts.logger.warn("Chinese dictionaries not loaded", { error: String(e) }));
   const ms = Math.round(performance.now() - started);
   progress(`knowledge ready: ${passages.length} passages, ${files.faq.length} FAQ entries, ${embedder.id}, ${ms} ms`);

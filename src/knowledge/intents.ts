@@ -23,11 +23,14 @@ const intentSchema = z.object({
   examples: perLang(z.string().min(1)),
   /** Regular expressions that decide the intent outright (case-insensitive): the plainest attacks and abuse. */
   patterns: z.array(z.string().min(1)).optional(),
+  /** Combinations of concepts (see the file's `concepts`) that express the intent in any wording. */
+  when: z.array(z.array(z.string().min(1)).min(1)).optional(),
   replies: perLang(z.string().min(1)).optional(),
 });
 const fileSchema = z.object({
   filler: perLang(z.string().min(1)),
   slang: z.record(z.string(), z.string()).default({}),
+  concepts: z.record(z.string(), z.array(z.string().min(1))).default({}),
   intents: z.array(intentSchema).min(1),
 });
 
@@ -52,6 +55,9 @@ export function intentTokens(text: string): Token[] {
   return analyse(text, true).map((t) => (/^\d/.test(t.word) ? { word: "#num", key: "#num", han: false } : t));
 }
 
+/** The score of an intent recognised by its concepts: above most example matches, below a pattern. */
+const CONCEPT_SCORE = 0.75;
+
 /** The weight of a function word in a message, relative to a content word. */
 const STOP_WEIGHT = 0.3;
 
@@ -65,10 +71,17 @@ export class IntentClassifier {
   private readonly owners: IntentSpec[] = [];
   private readonly patterns: { spec: IntentSpec; re: RegExp }[];
 
+  private readonly concepts = new Map<string, RegExp[]>();
+
   constructor(
     readonly intents: readonly IntentSpec[],
     private readonly embedder: LocalEmbedder,
+    concepts: Readonly<Record<string, readonly string[]>> = {},
   ) {
+    for (const [name, res] of Object.entries(concepts)) this.concepts.set(name, res.map((r) => new RegExp(r, "iu")));
+    for (const spec of intents)
+      for (const c of (spec.when ?? []).flat())
+        if (!this.concepts.has(c)) throw new Error(`intent ${spec.name} uses unknown concept ${c}`);
     this.patterns = intents.flatMap((spec) => (spec.patterns ?? []).map((p) => ({ spec, re: new RegExp(p, "iu") })));
     const tokens: Token[][] = [];
     for (const intent of intents) {
@@ -83,9 +96,36 @@ export class IntentClassifier {
     this.vectors = tokens.map((t) => embedder.embedTokens(t));
   }
 
-  /** The closest intent and its score, or undefined for a message with nothing to compare. */
+  /**
+   * The intent of a message and its score: a pattern decides outright (1); a combination of
+   * concepts scores {@link CONCEPT_SCORE}; otherwise the closest examples decide.
+   */
   classify(text: string): IntentMatch | undefined {
     for (const { spec, re } of this.patterns) if (re.test(text)) return toMatch(spec, 1);
+    const nearest = this.nearest(text);
+    const byConcepts = this.byConcepts(text);
+    if (byConcepts && (!nearest || nearest.score < CONCEPT_SCORE || nearest.name === "none")) return byConcepts;
+    return nearest;
+  }
+
+  /** The first intent (in file order) one of whose concept combinations the text has entirely. */
+  private byConcepts(text: string): IntentMatch | undefined {
+    const has = new Map<string, boolean>();
+    const present = (c: string) => {
+      let v = has.get(c);
+      if (v === undefined) {
+        v = (this.concepts.get(c) ?? []).some((re) => re.test(text));
+        has.set(c, v);
+      }
+      return v;
+    };
+    for (const spec of this.intents) {
+      if (spec.when?.some((all) => all.every(present))) return toMatch(spec, CONCEPT_SCORE);
+    }
+    return undefined;
+  }
+
+  private nearest(text: string): IntentMatch | undefined {
     const tokens = this.lexical.correct(intentTokens(text));
     if (tokens.length === 0) return undefined;
     // Function words say how something is asked ("I want to…"), content words what it is about: they weigh more.

@@ -80,6 +80,15 @@ const MAX_CONTEXT_CHARS = 240;
 const CONTEXT_WEIGHT = 0.5;
 /** Without a follow-up cue, the context is used only when it raises the score by more than this. */
 const CONTEXT_GAIN = 0.05;
+/** How much a follow-up prefers units of the previous answer's document. */
+const CONTEXT_DOC_BOOST = 0.08;
+
+/** A message this short leans on the conversation ("Which banks?", "幾時推出？"). */
+function isShort(q: string): boolean {
+  const han = q.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+  const words = q.replace(/[\u4e00-\u9fff]/g, " ").split(/\s+/).filter((w) => /[a-z0-9]/i.test(w)).length;
+  return words + han / 2 <= 5;
+}
 /** A declined question naming a subject of the knowledge and scoring at least this is about the association. */
 const TOPICAL_MIN = 0.15;
 /** Curated answers shorter than this are given whole. */
@@ -152,6 +161,25 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     }
   }
 
+  /** The document a unit belongs to (translations count as their original; bot entries as `bot`). */
+  private docOf(unit: Unit): string {
+    if (unit.kind === "passage") {
+      const p = this.passageById.get(unit.ref);
+      return p ? (this.originalOf[p.path] ?? p.path) : "";
+    }
+    return this.faqById.get(unit.ref)?.doc ?? "";
+  }
+
+  /** The document of an answer reference (`faq:<id>`, `passage:<id>`). */
+  private docOfRef(ref: string): string {
+    const [kind, id = ""] = ref.split(/:(.*)/s);
+    if (kind === "passage") {
+      const p = this.passageById.get(id);
+      return p ? (this.originalOf[p.path] ?? p.path) : "";
+    }
+    return kind === "faq" ? (this.faqById.get(id)?.doc ?? "") : "";
+  }
+
   /** The same section in the member's language when the knowledge has it, else the passage itself. */
   private inLanguage(p: Passage, lang: Lang): Passage {
     if (p.lang === lang) return p;
@@ -165,7 +193,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   }
 
   /** Finds the best FAQ entry or passage for a question, with its score. */
-  async retrieve(question: string, tuning: Tuning = this.tuning, context = ""): Promise<Retrieval> {
+  async retrieve(question: string, tuning: Tuning = this.tuning, context = "", contextDoc = ""): Promise<Retrieval> {
     const own = question.slice(0, MAX_QUESTION_CHARS);
     let tokens = this.lexical.correct(analyse(own));
     // A question made only of function words ("What can you do?") is matched on those words.
@@ -201,6 +229,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
         (tuning.coverage + wRev + tuning.dense);
       score *= 1 - tuning.keyPenalty * (1 - key);
       if (unit.kind === "passage") score *= tuning.passage;
+      // A follow-up is most likely about the document the previous answer came from.
+      if (contextDoc && this.docOf(unit) === contextDoc) score += CONTEXT_DOC_BOOST;
       const kind = unit.kind === "passage" ? "passage" : "faq";
       if (!best || score > best.score) best = { kind, ref: unit.ref, score, phrasing: unit.kind === "faq-q" };
     }
@@ -215,10 +245,12 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const { asked: q, r: alone } = await this.retrieveLong(question.slice(0, MAX_QUESTION_CHARS));
     const prev = options.previous?.slice(0, MAX_CONTEXT_CHARS);
     if (prev && prev !== q) {
-      // The previous question's words count, at a lower weight than the member's own.
-      const cue = FOLLOW_UP.test(q);
+      // The previous question's words count, at a lower weight than the member's own, and
+      // the document of the previous answer is preferred.
+      const cue = FOLLOW_UP.test(q) || isShort(q);
       const aloneScore = alone.best?.score ?? 0;
-      const withContext = await this.retrieve(q, this.tuning, prev);
+      const doc = options.previousRef ? this.docOfRef(options.previousRef) : "";
+      const withContext = await this.retrieve(q, this.tuning, prev, cue ? doc : "");
       const ctxScore = withContext.best?.score ?? 0;
       if ((cue && ctxScore >= aloneScore - 0.05) || ctxScore > aloneScore + CONTEXT_GAIN) {
         return this.decide(`${q} ${prev}`.slice(0, MAX_CONTEXT_CHARS), q, withContext, lang);

@@ -18,7 +18,8 @@ const STOP = new Set(
     "will with won't would wouldn't yes yet you you're your yours yourself yourselves know like need kind sort " +
     "anything everything thing things lot lots really right currently actually any tell explain information info " +
     "details detail question questions answer hi hello hey thanks thank okay ok dear sir madam etc vs per via " +
-    "many often"
+    "many often guys guy folks stuff kinda sorta basically literally exactly actually anyway whatever nah yeah yep " +
+    "gonna wanna lol haha pls plz"
   ).split(/\s+/),
 );
 
@@ -129,6 +130,25 @@ const HAN_STOP_WORDS = new Set(
 
 const HAN_WORDS = new Intl.Segmenter("zh-Hant", { granularity: "word" });
 
+/** A segmented word without leading or trailing function words or characters ("" when nothing else is left). */
+function stripFunction(word: string): string {
+  let w = word;
+  for (let changed = true; changed && w; ) {
+    changed = false;
+    for (const f of HAN_STOP_WORDS) {
+      if (w.length > f.length && w.endsWith(f)) {
+        w = w.slice(0, -f.length);
+        changed = true;
+      } else if (w.length > f.length && w.startsWith(f)) {
+        w = w.slice(f.length);
+        changed = true;
+      }
+    }
+  }
+  const chars = Array.from(w);
+  return chars.every((c) => HAN_STOP.has(c)) ? "" : w;
+}
+
 /**
  * Chinese words of a text, found by the ICU word segmenter (Intl.Segmenter), without function
  * words. Runs of single characters the dictionary does not join ("優|才") also give their pairs,
@@ -145,8 +165,9 @@ export function hanGrams(input: string, unigrams = false): string[] {
       singles = [];
     };
     for (const seg of HAN_WORDS.segment(m[0])) {
-      const w = seg.segment;
-      if (HAN_STOP_WORDS.has(w) || (w.length === 1 && HAN_STOP.has(w))) {
+      // A word made of function characters ("我想", "我的"), or ending in a function word ("做什麼"), is reduced to its content.
+      const w = stripFunction(seg.segment);
+      if (!w || HAN_STOP_WORDS.has(w) || (w.length === 1 && HAN_STOP.has(w))) {
         flush();
         continue;
       }

@@ -13,7 +13,15 @@ export const CONTEXT_TTL_MS = 10 * 60_000;
 
 interface Turn {
   readonly question: string;
+  /** What answered it (`faq:<id>`, `passage:<id>`): the subject a follow-up is about. */
+  readonly ref?: string;
   readonly at: string;
+}
+
+/** The previous turn of a conversation. */
+export interface PreviousTurn {
+  readonly question: string;
+  readonly ref?: string;
 }
 
 /** Reads and writes the members' conversation context. */
@@ -24,15 +32,17 @@ export class ConversationContext {
     return `${ctx.member.id}|${ctx.chat.id}`;
   }
 
-  /** The member's previous question in this chat, if recent. */
-  async get(ctx: Context): Promise<string | undefined> {
+  /** The member's previous question in this chat (and what answered it), if recent. */
+  async get(ctx: Context): Promise<PreviousTurn | undefined> {
     const turn = await this.store.get<Turn>(NS, this.key(ctx));
-    return typeof turn?.question === "string" ? turn.question : undefined;
+    if (typeof turn?.question !== "string") return undefined;
+    return typeof turn.ref === "string" ? { question: turn.question, ref: turn.ref } : { question: turn.question };
   }
 
-  /** Remembers the member's question as the context of the next one. */
-  async set(ctx: Context, question: string): Promise<void> {
-    await this.store.set<Turn>(NS, this.key(ctx), { question, at: ctx.now.toISOString() }, CONTEXT_TTL_MS);
+  /** Remembers the member's question (and what answered it) as the context of the next one. */
+  async set(ctx: Context, question: string, ref?: string): Promise<void> {
+    const turn: Turn = { question, ...(ref ? { ref } : {}), at: ctx.now.toISOString() };
+    await this.store.set<Turn>(NS, this.key(ctx), turn, CONTEXT_TTL_MS);
   }
 
   /** Every recent question of a member (one per chat), for /mydata. */

@@ -164,7 +164,7 @@ export function faq(services: Services, hooks: FaqHooks): { feature: Feature; fa
   /** Passes the member's request, with what they asked last, straight to the organisers. */
   const handoff = async (ctx: Context, request: string): Promise<Reply[]> => {
     const previous = await context.get(ctx);
-    const body = previous ? `${request}\n(${M.previousQuestion.en}: ${previous})` : request;
+    const body = previous ? `${request}\n(${M.previousQuestion.en}: ${previous.question})` : request;
     await record(ctx, body, true);
     await notifier.toOrganisers([forwardCard(ctx, body, ctx.lang)]);
     return [text(t(ctx.lang, M.handedOff), { private: true })];
@@ -188,7 +188,11 @@ export function faq(services: Services, hooks: FaqHooks): { feature: Feature; fa
       return { replies: [text(t(ctx.lang, M.empty))], outcome: { kind: "decline", handoff: false, confidence: 0 } };
     }
     const previous = await context.get(ctx);
-    const a = await knowledge.answer(question, ctx.lang, previous ? { previous } : {});
+    const a = await knowledge.answer(
+      question,
+      ctx.lang,
+      previous ? { previous: previous.question, ...(previous.ref ? { previousRef: previous.ref } : {}) } : {},
+    );
     const it = reading.intent;
     logger.debug("faq answer", {
       answered: a.answered,
@@ -211,7 +215,7 @@ export function faq(services: Services, hooks: FaqHooks): { feature: Feature; fa
         };
       }
     }
-    await context.set(ctx, a.resolved ?? question);
+    await context.set(ctx, a.resolved ?? question, a.answered ? a.ref : undefined);
     if (a.answered) {
       return {
         replies: await answered(ctx, a),
