@@ -1,34 +1,42 @@
 /**
- * Calibrates when an intent acts instead of an answer (src/core/faq INTENT_TUNING): a grid
- * over the thresholds, scored on the TUNING half of the fresh sets only (never the held-out
- * half), through the whole bot.
+ * Calibrates the decision thresholds (answer thresholds for English and Chinese questions, and
+ * when an intent acts instead of an answer) by a grid search through the whole bot, on tuning
+ * data only: the tuning half of the fresh sets, eval/extra-tune.jsonl and eval/questions.jsonl.
+ * The held-out half is never read here.
  *
  *   npx tsx eval/tune.ts
  */
-import { type EvalQuestion, halves, passes, readSet } from "./set.ts";
+import { existsSync } from "node:fs";
 import { openAsker } from "../src/cli/asker.ts";
 import { loadConfig } from "../src/config/index.ts";
+import { INTENT_TUNING } from "../src/core/faq/index.ts";
 import { createLogger } from "../src/logging.ts";
+import { type EvalQuestion, halves, passes, readSet } from "./set.ts";
 
-const all: EvalQuestion[] = [...readSet("eval/fresh-en.jsonl"), ...readSet("eval/fresh-zh.jsonl")];
-const half = halves(all);
-const tune = all.filter((q) => half.get(q.id) === "tune");
+const fresh: EvalQuestion[] = [...readSet("eval/fresh-en.jsonl"), ...readSet("eval/fresh-zh.jsonl")];
+const half = halves(fresh);
+const pool = [
+  ...fresh.filter((q) => half.get(q.id) === "tune"),
+  ...["eval/extra-tune.jsonl", "eval/questions.jsonl"].filter((p) => existsSync(p)).flatMap((p) => readSet(p)),
+];
 const results: { score: number; t: string }[] = [];
-for (const min of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55]) {
-  for (const margin of [0, 0.1, 0.2, 0.3]) {
-    for (const social of [0.5, 0.6, 0.7]) {
-      for (const none of [0.6, 0.8, 0.95]) {
+for (const threshold of [0.4, 0.43, 0.46, 0.49]) {
+  for (const thresholdZh of [0.3, 0.33, 0.36, 0.39]) {
+    for (const min of [0.35, 0.45, 0.55]) {
+      for (const margin of [0, 0.1, 0.2]) {
         const asker = await openAsker(loadConfig(), createLogger("silent"), {
-          intentTuning: { min, margin, social, none, factual: 0.8 },
+          answerTuning: { threshold, thresholdZh },
+          intentTuning: { ...INTENT_TUNING, min, margin },
         });
         let pass = 0;
         let n = 0;
-        for (const q of tune) if (passes(q, await asker.ask(q.question, `t${++n}`))) pass++;
+        for (const q of pool) if (passes(q, await asker.ask(q.question, `t${++n}`))) pass++;
         await asker.close();
-        results.push({ score: pass / tune.length, t: JSON.stringify({ min, margin, social, none, factual: 0.8 }) });
+        results.push({ score: pass / pool.length, t: JSON.stringify({ threshold, thresholdZh, min, margin }) });
       }
     }
   }
 }
 results.sort((a, b) => b.score - a.score);
+console.log(`tuning pool: ${pool.length} questions`);
 for (const r of results.slice(0, 10)) console.log(`${(r.score * 100).toFixed(1)}% ${r.t}`);

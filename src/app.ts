@@ -12,6 +12,7 @@ import { type FaqHooks, faq } from "./core/faq/index.ts";
 import type { Feature, Services } from "./core/feature.ts";
 import { Identities } from "./core/identity/identities.ts";
 import { link } from "./core/identity/link.ts";
+import { MemberLanguages } from "./core/language.ts";
 import { NotifierHub } from "./core/notify.ts";
 import { onboarding } from "./core/onboarding/onboarding.ts";
 import { organiserPolicy } from "./core/policy.ts";
@@ -20,6 +21,7 @@ import { privacy } from "./core/privacy/privacy.ts";
 import { SessionStore } from "./core/session.ts";
 import { GeneratingKnowledgeBase } from "./knowledge/generate.ts";
 import { openKnowledge } from "./knowledge/index.ts";
+import type { Tuning } from "./knowledge/kb.ts";
 import { knowledgeSettings } from "./knowledge/settings.ts";
 import { createStore } from "./storage/index.ts";
 
@@ -40,6 +42,8 @@ export interface AppOverrides {
   readonly clock?: Clock;
   /** Told what was done with each free-text message (`npm run ask`, the evaluation). */
   readonly onOutcome?: FaqHooks["onOutcome"];
+  /** Overrides the calibrated answer tuning (eval/tune.ts). */
+  readonly answerTuning?: Partial<Tuning>;
   /** Overrides the calibrated intent tuning (eval/tune.ts). */
   readonly intentTuning?: FaqHooks["tuning"];
 }
@@ -50,6 +54,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
   const clock = overrides.clock ?? { now: () => new Date() };
   const { knowledge: retrieved, embedder, understanding } = await openKnowledge({
     ...knowledgeSettings(config),
+    ...(overrides.answerTuning ? { tuning: overrides.answerTuning } : {}),
     logger,
   });
   // With a language-model server, answers are phrased by the model from the retrieved, cited text.
@@ -72,6 +77,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     knowledge,
     embedder,
     understanding,
+    languages: new MemberLanguages(store),
     policy: organiserPolicy({
       consoleOrganiser: config.CONSOLE_ORGANISER,
       telegramIds: config.TELEGRAM_ORGANISER_IDS,
@@ -104,6 +110,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     privacy(
       () => features,
       (memberId) => bot.forgetMember(memberId),
+      (memberId, lang) => bot.memberData(memberId, lang),
     ),
   ];
   const bot: Bot = new Bot(services, features, answers.fallback, { rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE });

@@ -47,6 +47,10 @@ const M = {
     en: "You're sending messages faster than I can keep up with. Please wait a minute and try again.",
     "zh-HK": "你發送訊息的速度太快。請等一分鐘後再試。",
   },
+  languageKept: {
+    en: "The language you write in, so that later notices reach you in it: {lang}",
+    "zh-HK": "你使用的語言（日後通知會以此語言發送）：{lang}",
+  },
   staleButton: {
     en: "That button no longer does anything. Send /help to start again.",
     "zh-HK": "這個按鈕已失效。請輸入 /help 重新開始。",
@@ -115,6 +119,7 @@ export class Bot {
           return await this.onText(event.member, event.chat, event.text);
         case "command": {
           const script = await this.script(event.args);
+          await this.rememberLanguage(event.member, event.args, script);
           const ctx = this.context(event.member, event.chat, detectLang(event.args, fallbackLang), script);
           return await this.localise(await this.onCommand(ctx, event.command, cleanText(event.args)), script);
         }
@@ -172,9 +177,17 @@ export class Bot {
     return next;
   }
 
+  /** What the bot itself keeps about a member (the language they write in), for /mydata. */
+  async memberData(memberId: string, lang: Lang): Promise<string[]> {
+    const known = await this.services.languages?.get(memberId);
+    if (!known) return [];
+    const name = known.lang === "en" ? "English" : known.script === "hans" ? "简体中文" : "繁體中文";
+    return [t(lang, M.languageKept).replace("{lang}", name)];
+  }
+
   /** Erases what the bot itself keeps about a member (poll selections), for /forgetme; returns records removed. */
   async forgetMember(memberId: string): Promise<number> {
-    let n = 0;
+    let n = (await this.services.languages?.forget(memberId)) ? 1 : 0;
     for (const r of await this.services.store.list("pollsel")) {
       if (r.key.endsWith(`:${memberId}`) && (await this.services.store.delete("pollsel", r.key))) n++;
     }
@@ -206,6 +219,14 @@ export class Bot {
     };
   }
 
+  /** Remembers the language of a message that has words (commands alone say nothing). */
+  private async rememberLanguage(member: Member, raw: string, script: Script | undefined): Promise<void> {
+    const words = raw.replace(/^\/\S+/, "");
+    if (!this.services.languages || !/[\p{L}]/u.test(words)) return;
+    const lang = detectLang(words, langFromLocale(member.locale));
+    await this.services.languages.remember(member.id, script && lang === "zh-HK" ? { lang, script } : { lang });
+  }
+
   /** The Chinese script of a message (Simplified members are answered in Simplified). */
   private async script(text: string): Promise<Script | undefined> {
     return this.services.understanding?.script(text);
@@ -226,6 +247,7 @@ export class Bot {
 
   private async onText(member: Member, chat: Context["chat"], raw: string): Promise<Reply[]> {
     const script = await this.script(raw.slice(0, MAX_MESSAGE_CHARS));
+    await this.rememberLanguage(member, raw, script);
     return this.localise(await this.onTextIn(member, chat, raw, script), script);
   }
 

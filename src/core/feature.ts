@@ -5,6 +5,7 @@
 
 import type { AuditLog } from "./audit.ts";
 import type { Localised } from "./i18n.ts";
+import type { MemberLanguages } from "./language.ts";
 import type {
   Clock,
   Embedder,
@@ -28,6 +29,8 @@ export interface Services {
   readonly logger: Logger;
   readonly policy: OrganiserPolicy;
   readonly knowledge: KnowledgeBase;
+  /** The language each member last wrote in, for notices sent later. */
+  readonly languages?: MemberLanguages;
   /** Intents, scripts and padding of free text; without it, free text is only a question. */
   readonly understanding?: Understanding;
   readonly embedder: Embedder;

@@ -91,6 +91,10 @@ export interface IntentMatch {
   readonly args?: boolean | "title";
   /** Short replies in each language (greetings, thanks, small talk, out of scope). */
   readonly replies?: Readonly<Record<Lang, readonly string[]>>;
+  /** How it was recognised: a pattern, a combination of concepts, or the closest examples. */
+  readonly via?: "pattern" | "concepts" | "examples";
+  /** Whether the message speaks of the member or to the bot (I, my, we, you…), not of a third party. */
+  readonly personal?: boolean;
 }
 
 /** How the bot reads a free-text message before answering it. */

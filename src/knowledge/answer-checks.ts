@@ -11,6 +11,7 @@
 export type Expectation =
   | "year"
   | "day"
+  | "duration"
   | "date"
   | "time"
   | "quantity"
@@ -57,12 +58,17 @@ export function expectation(question: string): Expectation {
     /\b(phone|telephone|e-?mail|contact (number|details|info)|whatsapp|hotline|website|url)\b|電話|電郵|郵箱|聯絡方法|聯絡電話|網址|網站/.test(q)
   )
     return "contact";
-  if (/\b(exact|precise|specific) (date|day)\b|\bwhich day\b|\bwhat day\b|\bexact(ly)? when\b|\bwhen exactly\b|幾號|哪一天|邊一日|邊日|確實日期|具體日期|哪天/.test(q))
+  if (
+    /\b(exact|precise|specific) (date|day)\b|\bwhich day\b|\bwhat day\b|\bexact(ly)? when\b|\bwhen exactly\b|幾號|哪一天|邊一日|邊日|確實日期|具體日期|哪天/.test(q) ||
+    /\bnext\b.{0,40}\b(when|date)\b|\b(when|date)\b.{0,40}\bnext\b|(下一次|下次|下一屆|下屆).{0,20}(幾時|何時|什麼時候|甚麼時候|日期)|(幾時|何時).{0,10}(下一次|下次)/.test(q)
+  )
     return "day";
+  if (/\bhow long (does|do|will|would|is|are)\b|\bprocessing time\b|需時多久|要幾耐|要多久|需要多久|幾耐先|多久才|多久先/.test(q)) return "duration";
   if (/\b(what|which) year\b|\byear (was|did|were)\b|哪一年|邊一年|哪年|邊年|幾多年成立|何年/.test(q)) return "year";
   if (/\b(name of|what is it called|what's it called|what is the name|what's the name|called what)\b|叫咩名|叫甚麼名|叫什麼名|叫乜名|名稱|名字|全名|英文名/.test(q))
     return "name";
-  if (/\bhow (many|much)\b|\bnumber of\b|多少|幾多|幾個|幾位/.test(q)) return "quantity";
+  if (/\bhow (many|much)\b|\bnumber of\b|\b(minimum|maximum|pass mark|passing score|cut-?off)\b|多少|幾多|幾個|幾位|最低|最高|合格分/.test(q))
+    return "quantity";
   // "When was it founded?" asks for a date; "When are townhalls held?" may be answered by "quarterly".
   if (
     /\bwhen (was|were|did|had)\b|\b(what|which) year\b|\bsince when\b|\bhow long ago\b|哪一年|邊一年|哪年|幾時成立|何時成立|成立於/.test(
@@ -76,9 +82,11 @@ export function expectation(question: string): Expectation {
     )
   )
     return "time";
-  if (/\bwhere (is|are|was|were)\b|\baddress\b|\blocated\b|\boffice\b|地址|喺邊度|在哪裡|在哪|辦公室/.test(q))
+  // "Where do I vote?" asks how to do something, not for a place.
+  const howTo = /\bwhere (do|can|should|would|could) (i|we)\b|我.{0,12}(喺邊度|在哪裡|在哪)|(喺邊度|在哪裡|在哪).{0,6}(揀|投票|登記|報名|申請)/.test(q);
+  if (!howTo && /\bwhere (is|are|was|were|do|does|did)\b|\baddress\b|\blocated\b|\boffice\b|地址|喺邊度|在哪裡|在哪|辦公室/.test(q))
     return "place";
-  if (/\bwho\b|\bwhom\b|邊個|誰/.test(q) && ROLE_WORDS.test(q)) return "role";
+  if (/\bwho\b|\bwhom\b|邊個|邊位|哪位|誰|何人/.test(q) && ROLE_WORDS.test(q)) return "role";
   return "none";
 }
 
@@ -98,16 +106,19 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
         new RegExp(`${MONTH.source}\\s+\\d{1,2}\\b|\\b\\d{1,2}(st|nd|rd|th)?\\s+${MONTH.source}`, "i").test(answer) ||
         /\d{1,2}\s*月\s*\d{1,2}\s*日/.test(answer)
       );
+    case "duration":
+      return /\b\d+\s*(days?|weeks?|months?|years?|working days)\b|\d+\s*(日|天|星期|週|個月|年)/i.test(answer);
     case "money":
       return /(HK\$|US\$|\$|HKD|USD|RMB|港元|港幣|美元|元|蚊)\s*\d|\d\s*(HKD|USD|港元|元|蚊|dollars?)/i.test(answer);
     case "contact":
       return /@|\+?\d[\d\s-]{7,}\d|https?:\/\/|www\./.test(answer);
     case "name": {
-      // A name given in brackets counts only when it is not the question's own subject ("the HKMA platform").
-      const named = [...answer.matchAll(/[（(]([A-Z][^）)]{1,60})[）)]/g)].some(
-        (m) => !question.toLowerCase().includes((m[1] ?? "").toLowerCase().split(/[，,]/)[0] ?? ""),
+      // A full name in brackets answers "what is QMAS's full name?"; any other name must be introduced as one.
+      const fullName = /full name|stand for|英文全名|全名|英文名|全稱/i.test(question);
+      const bracketed = [...answer.matchAll(/[（(]([A-Z][A-Za-z ]{5,60})[，,）)]/g)].some(
+        (m) => !question.toLowerCase().includes((m[1] ?? "").toLowerCase()),
       );
-      return named || /\b(called|named|known as|dubbed)\b|名為|叫做|稱為/.test(answer);
+      return (fullName && bracketed) || /\b(called|named|known as|dubbed)\b|名為|叫做|稱為/.test(answer);
     }
     case "quantity":
       return /\d/.test(answer) || EN_NUMBER.test(answer) || ZH_NUMBER.test(answer);

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import type { Lang } from "../core/types.ts";
+import type { ThesaurusGroup } from "./text.ts";
 
 /** A passage: one section of one document, the unit of retrieval and citation. */
 export interface Passage {
@@ -119,25 +120,33 @@ export function parseFaq(raw: string): FaqEntry[] {
   return parsed.entries;
 }
 
+const thesaurusSchema = z.object({
+  groups: z.array(z.object({ canonical: z.string().regex(/^[a-z][a-z0-9]*$/), terms: z.array(z.string().min(1)) })),
+});
+
 /** Everything in the knowledge folder, plus a content hash of it. */
 export interface KnowledgeFiles {
   readonly docs: readonly KnowledgeDoc[];
   readonly faq: readonly FaqEntry[];
+  /** Terms that mean the same (thesaurus.json), read as one word everywhere. */
+  readonly thesaurus: readonly ThesaurusGroup[];
   readonly hash: string;
 }
 
 /** Reads the knowledge folder: every `*.md` document and `faq.json` (optional). */
 export function loadKnowledgeFiles(dir: string): KnowledgeFiles {
   const names = readdirSync(dir)
-    .filter((n) => n.endsWith(".md") || n === "faq.json")
+    .filter((n) => n.endsWith(".md") || n === "faq.json" || n === "thesaurus.json")
     .sort();
   const h = createHash("sha256");
   const docs: KnowledgeDoc[] = [];
   let faq: FaqEntry[] = [];
+  let thesaurus: ThesaurusGroup[] = [];
   for (const name of names) {
     const raw = readFileSync(join(dir, name), "utf8");
     h.update(name).update("\0").update(raw).update("\0");
     if (name === "faq.json") faq = parseFaq(raw);
+    else if (name === "thesaurus.json") thesaurus = thesaurusSchema.parse(JSON.parse(raw)).groups;
     else if (name.toLowerCase() !== "readme.md") docs.push(parseMarkdown(name, raw));
   }
   const paths = new Set(docs.map((d) => d.path));
@@ -148,5 +157,5 @@ export function loadKnowledgeFiles(dir: string): KnowledgeFiles {
   for (const e of faq) {
     if (e.doc !== "bot" && !paths.has(e.doc)) throw new Error(`FAQ entry ${e.id} cites unknown document ${e.doc}`);
   }
-  return { docs, faq, hash: h.digest("hex") };
+  return { docs, faq, thesaurus, hash: h.digest("hex") };
 }

@@ -9,11 +9,11 @@ import type { Embedder, KnowledgeBase, Logger } from "../core/ports.ts";
 import { type KnowledgeFiles, loadKnowledgeFiles } from "./documents.ts";
 import { loadGlove } from "./glove.ts";
 import { IntentClassifier, loadIntents } from "./intents.ts";
-import { LocalKnowledgeBase, type QueryEncoder, type Unit } from "./kb.ts";
+import { DEFAULT_TUNING, LocalKnowledgeBase, type QueryEncoder, type Tuning, type Unit } from "./kb.ts";
 import { LexicalIndex } from "./lexical.ts";
 import { LocalEmbedder } from "./local-embedder.ts";
 import { OpenAIEmbedder } from "./openai-embedder.ts";
-import { analyse } from "./text.ts";
+import { analyzer } from "./text.ts";
 import { LocalUnderstanding } from "./understanding.ts";
 import { openVectorIndex } from "./vector-index.ts";
 
@@ -25,6 +25,8 @@ export interface OpenKnowledgeOptions {
   logger: Logger;
   rebuild?: boolean;
   onProgress?: (msg: string) => void;
+  /** Overrides of the calibrated answer tuning (calibration only). */
+  tuning?: Partial<Tuning>;
 }
 
 /** What {@link openKnowledge} returns. */
@@ -62,7 +64,8 @@ export async function openKnowledge(
   };
   const files = loadKnowledgeFiles(opts.knowledgeDir);
   const vectors = loadGlove(join(opts.dataDir, "glove"), progress);
-  const local = new LocalEmbedder(vectors);
+  const analyze = analyzer(files.thesaurus);
+  const local = new LocalEmbedder(vectors, analyze);
   const embedder = opts.openai ? new OpenAIEmbedder(opts.openai) : local;
   const units = buildUnits(files);
   const { search, builtFresh } = await openVectorIndex({
@@ -75,7 +78,7 @@ export async function openKnowledge(
   });
   const lexical = new LexicalIndex(
     vectors,
-    units.map((u) => analyse(u.text)),
+    units.map((u) => analyze(u.text)),
     (t) => local.row(t),
   );
   const passages = files.docs.flatMap((d) => d.passages);
@@ -93,6 +96,8 @@ export async function openKnowledge(
     passages,
     translations: Object.fromEntries(files.docs.flatMap((d) => (d.translationOf ? [[d.path, d.translationOf]] : []))),
     knowledgeFolder: basename(opts.knowledgeDir),
+    analyze,
+    tuning: { ...DEFAULT_TUNING, ...opts.tuning },
   });
   const intentsPath = join(opts.knowledgeDir, "intents.json");
   const intents = existsSync(intentsPath) ? loadIntents(intentsPath) : { filler: { en: [], "zh-HK": [] }, slang: {}, concepts: {}, intents: [] };

@@ -13,7 +13,7 @@ import type { IntentMatch } from "../core/ports.ts";
 import type { Lang } from "../core/types.ts";
 import { LexicalIndex } from "./lexical.ts";
 import type { LocalEmbedder } from "./local-embedder.ts";
-import { analyse, type Token } from "./text.ts";
+import { type Analyzer, analyse, type Token } from "./text.ts";
 
 const perLang = <T extends z.ZodType>(item: T) => z.object({ en: z.array(item), "zh-HK": z.array(item) });
 const intentSchema = z.object({
@@ -51,12 +51,16 @@ export function loadIntents(path: string): IntentsFile {
 }
 
 /** Tokens of a message for intent matching: function words kept, every number one token. */
-export function intentTokens(text: string): Token[] {
-  return analyse(text, true).map((t) => (/^\d/.test(t.word) ? { word: "#num", key: "#num", han: false } : t));
+export function intentTokens(text: string, analyze: Analyzer = analyse): Token[] {
+  return analyze(text, true).map((t) => (/^\d/.test(t.word) ? { word: "#num", key: "#num", han: false } : t));
 }
 
 /** The score of an intent recognised by its concepts: above most example matches, below a pattern. */
 const CONCEPT_SCORE = 0.75;
+
+/** Words by which a message speaks of the member, or to the bot. */
+const PERSONAL =
+  /\b(i|i'm|i've|i'd|me|my|mine|we|we're|we've|our|us|you|your|you're)\b|我|你|您|本人|自己|我哋|你哋/iu;
 
 /** The weight of a function word in a message, relative to a content word. */
 const STOP_WEIGHT = 0.3;
@@ -87,7 +91,7 @@ export class IntentClassifier {
     for (const intent of intents) {
       for (const lang of ["en", "zh-HK"] as const) {
         for (const ex of intent.examples[lang]) {
-          tokens.push(intentTokens(ex));
+          tokens.push(intentTokens(ex, embedder.analyze));
           this.owners.push(intent);
         }
       }
@@ -101,15 +105,16 @@ export class IntentClassifier {
    * concepts scores {@link CONCEPT_SCORE}; otherwise the closest examples decide.
    */
   classify(text: string): IntentMatch | undefined {
-    for (const { spec, re } of this.patterns) if (re.test(text)) return toMatch(spec, 1);
-    const nearest = this.nearest(text);
-    const byConcepts = this.byConcepts(text);
+    const personal = PERSONAL.test(text);
+    for (const { spec, re } of this.patterns) if (re.test(text)) return toMatch(spec, 1, "pattern", personal);
+    const nearest = this.nearest(text, personal);
+    const byConcepts = this.byConcepts(text, personal);
     if (byConcepts && (!nearest || nearest.score < CONCEPT_SCORE || nearest.name === "none")) return byConcepts;
     return nearest;
   }
 
   /** The first intent (in file order) one of whose concept combinations the text has entirely. */
-  private byConcepts(text: string): IntentMatch | undefined {
+  private byConcepts(text: string, personal: boolean): IntentMatch | undefined {
     const has = new Map<string, boolean>();
     const present = (c: string) => {
       let v = has.get(c);
@@ -120,13 +125,13 @@ export class IntentClassifier {
       return v;
     };
     for (const spec of this.intents) {
-      if (spec.when?.some((all) => all.every(present))) return toMatch(spec, CONCEPT_SCORE);
+      if (spec.when?.some((all) => all.every(present))) return toMatch(spec, CONCEPT_SCORE, "concepts", personal);
     }
     return undefined;
   }
 
-  private nearest(text: string): IntentMatch | undefined {
-    const tokens = this.lexical.correct(intentTokens(text));
+  private nearest(text: string, personal: boolean): IntentMatch | undefined {
+    const tokens = this.lexical.correct(intentTokens(text, this.embedder.analyze));
     if (tokens.length === 0) return undefined;
     // Function words say how something is asked ("I want to…"), content words what it is about: they weigh more.
     const stops = new Set(tokens.filter((t) => t.stop).map((t) => t.key));
@@ -143,20 +148,22 @@ export class IntentClassifier {
       if (!best || score > best.score) best = { spec, score };
     });
     if (!best) return undefined;
-    return toMatch(best.spec, best.score);
+    return toMatch(best.spec, best.score, "examples", personal);
   }
 
   /** The declared intent of a name, as a match of the given score. */
   named(name: string, score: number): IntentMatch | undefined {
     const spec = this.intents.find((i) => i.name === name);
-    return spec ? toMatch(spec, score) : undefined;
+    return spec ? toMatch(spec, score, "pattern", true) : undefined;
   }
 }
 
-function toMatch(spec: IntentSpec, score: number): IntentMatch {
+function toMatch(spec: IntentSpec, score: number, via: IntentMatch["via"], personal: boolean): IntentMatch {
   return {
     name: spec.name,
     score,
+    ...(via ? { via } : {}),
+    personal,
     ...(spec.command ? { command: spec.command } : {}),
     ...(spec.args !== undefined ? { args: spec.args } : {}),
     ...(spec.replies ? { replies: spec.replies as Record<Lang, string[]> } : {}),

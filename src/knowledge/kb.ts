@@ -7,11 +7,11 @@
 import type { Answer, AnswerOptions, KnowledgeBase } from "../core/ports.ts";
 import type { SourceRef } from "../core/replies.ts";
 import type { Lang } from "../core/types.ts";
-import { expectation, satisfies } from "./answer-checks.ts";
+import { type Expectation, expectation, satisfies } from "./answer-checks.ts";
 import type { FaqEntry, Passage } from "./documents.ts";
 import type { LexicalIndex, PreparedQuery } from "./lexical.ts";
 import { KB_TEXT } from "./messages.ts";
-import { analyse, sentences, type Token } from "./text.ts";
+import { type Analyzer, analyse, sentences, type Token } from "./text.ts";
 
 /** A unit of retrieval. */
 export interface Unit {
@@ -56,19 +56,24 @@ export const DEFAULT_TUNING: Tuning = {
   softFloor: 0.5,
   idfPower: 1.5,
   keyPenalty: 0,
-  threshold: 0.45,
-  thresholdZh: 0.36,
+  threshold: 0.4,
+  thresholdZh: 0.32,
 };
+
+/** A FAQ entry or passage a question found, with its score. */
+export interface Candidate {
+  readonly kind: "faq" | "passage";
+  readonly ref: string;
+  readonly score: number;
+  /** Whether the unit was a FAQ phrasing (the question was one of the curated ones) or content. */
+  readonly phrasing?: boolean;
+}
 
 /** What a question retrieved, before the decision: for the answer and for calibration. */
 export interface Retrieval {
-  readonly best?: {
-    readonly kind: "faq" | "passage";
-    readonly ref: string;
-    readonly score: number;
-    /** Whether the best unit was a FAQ phrasing (the question was one of the curated ones) or content. */
-    readonly phrasing?: boolean;
-  };
+  readonly best?: Candidate;
+  /** The best few entries and passages, best first, each once. */
+  readonly ranked?: readonly Candidate[];
   readonly query: PreparedQuery;
 }
 
@@ -91,6 +96,8 @@ function isShort(q: string): boolean {
 }
 /** A declined question naming a subject of the knowledge and scoring at least this is about the association. */
 const TOPICAL_MIN = 0.15;
+/** A runner-up of the kind of answer asked for may answer when it scores within this of the best. */
+const RUNNER_UP_MARGIN = 0.08;
 /** Curated answers shorter than this are given whole. */
 const CONCISE_FROM_CHARS = 240;
 
@@ -110,6 +117,8 @@ export interface KnowledgeBaseParts {
   /** The folder name shown in source paths (`knowledge`). */
   readonly knowledgeFolder: string;
   readonly tuning?: Tuning;
+  /** How texts become tokens (the same as the index's). */
+  readonly analyze?: Analyzer;
 }
 
 /** Words that make a message lean on the one before it ("and who can apply?", "what did he say?", "咁點申請？"). */
@@ -137,6 +146,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   private readonly vectors: VectorSearch;
   private readonly encode: QueryEncoder;
   private readonly knowledgeFolder: string;
+  private readonly analyze: Analyzer;
   private readonly faqById: Map<string, FaqEntry>;
   private readonly passageById: Map<string, Passage>;
   private readonly titleByPath = new Map<string, string>();
@@ -150,6 +160,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     this.vectors = parts.vectors;
     this.encode = parts.encode;
     this.knowledgeFolder = parts.knowledgeFolder;
+    this.analyze = parts.analyze ?? analyse;
     this.tuning = parts.tuning ?? DEFAULT_TUNING;
     this.faqById = new Map(parts.faq.map((e) => [e.id, e]));
     this.passageById = new Map(parts.passages.map((p) => [p.id, p]));
@@ -195,11 +206,11 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   /** Finds the best FAQ entry or passage for a question, with its score. */
   async retrieve(question: string, tuning: Tuning = this.tuning, context = "", contextDoc = ""): Promise<Retrieval> {
     const own = question.slice(0, MAX_QUESTION_CHARS);
-    let tokens = this.lexical.correct(analyse(own));
+    let tokens = this.lexical.correct(this.analyze(own));
     // A question made only of function words ("What can you do?") is matched on those words.
-    if (tokens.length === 0 && !context) tokens = analyse(own, true);
+    if (tokens.length === 0 && !context) tokens = this.analyze(own, true);
     const ownKeys = new Set(tokens.map((t) => t.key));
-    const extra = context ? this.lexical.correct(analyse(context)).filter((t) => !ownKeys.has(t.key)) : [];
+    const extra = context ? this.lexical.correct(this.analyze(context)).filter((t) => !ownKeys.has(t.key)) : [];
     tokens = [...tokens, ...extra];
     const text = context ? `${own} ${context}` : own;
     const query = this.lexical.prepare(
@@ -217,7 +228,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     for (const u of this.lexical.candidates(query, k)) {
       if (!dense.has(u)) dense.set(u, this.vectors.cosine(vector, u));
     }
-    let best: Retrieval["best"];
+    const byRef = new Map<string, Candidate>();
     for (const [u, cos] of dense) {
       const unit = this.units[u];
       if (!unit) continue;
@@ -232,9 +243,13 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       // A follow-up is most likely about the document the previous answer came from.
       if (contextDoc && this.docOf(unit) === contextDoc) score += CONTEXT_DOC_BOOST;
       const kind = unit.kind === "passage" ? "passage" : "faq";
-      if (!best || score > best.score) best = { kind, ref: unit.ref, score, phrasing: unit.kind === "faq-q" };
+      const id = `${kind}:${unit.ref}`;
+      const seen = byRef.get(id);
+      if (!seen || score > seen.score) byRef.set(id, { kind, ref: unit.ref, score, phrasing: unit.kind === "faq-q" });
     }
-    return best ? { best, query } : { query };
+    const ranked = [...byRef.values()].sort((a, b) => b.score - a.score).slice(0, 6);
+    const best = ranked[0];
+    return best ? { best, ranked, query } : { query };
   }
 
   /**
@@ -274,7 +289,11 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     return best;
   }
 
-  /** Answers from what a question retrieved, or declines. `asked` is what the member typed (for its type). */
+  /**
+   * Answers from what a question retrieved, or declines. `asked` is what the member typed (for
+   * the kind of answer it wants). When the best match is not of that kind ("how many…" matched
+   * by a passage without a number), a close runner-up that is may answer instead.
+   */
   private decide(resolved: string, asked: string, r: Retrieval, lang: Lang): Answer {
     const { best, query } = r;
     const confidence = Math.max(0, Math.min(1, best?.score ?? 0));
@@ -291,42 +310,44 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       factual: expect !== "none",
     });
     if (!best || confidence < threshold) return decline(confidence);
-    // The best match must also be the kind of answer asked for (a date for "when", a number for "how many").
-    const low = Math.min(confidence, threshold / 2);
-    if (best.kind === "faq") {
-      const e = this.faqById.get(best.ref);
-      if (e) {
-        // A curated question gets its whole answer; a question about a detail of it, that detail.
-        const body = best.phrasing ? e.a[lang] : this.concise(query, e.a[lang]);
-        if (!satisfies(expect, body, asked) || !satisfies(expect, `${e.a.en}\n${e.a["zh-HK"]}`, asked))
-          return decline(low, true);
-        return {
-          answered: true,
-          text: body,
-          sources: [this.faqSource(e, lang)],
-          confidence,
-          ref: `faq:${e.id}`,
-          resolved,
-          factual: expect !== "none",
-        };
-      }
+    const floor = Math.max(threshold, best.score - RUNNER_UP_MARGIN);
+    for (const c of r.ranked ?? [best]) {
+      if (c.score < floor) break;
+      const a = this.answerFrom(c, query, asked, expect, lang);
+      if (a) return { ...a, confidence: Math.max(0, Math.min(1, c.score)), resolved, factual: expect !== "none" };
     }
-    const found = this.passageById.get(best.ref);
-    if (!found) return decline(confidence);
+    return decline(Math.min(confidence, threshold / 2), true);
+  }
+
+  /** The answer a candidate gives, or undefined when it is not the kind of answer asked for. */
+  private answerFrom(
+    c: Candidate,
+    query: PreparedQuery,
+    asked: string,
+    expect: Expectation,
+    lang: Lang,
+  ): Omit<Answer, "confidence"> | undefined {
+    if (c.kind === "faq") {
+      const e = this.faqById.get(c.ref);
+      if (!e) return undefined;
+      // A curated question gets its whole answer; a question about a detail of it, that detail.
+      const body = c.phrasing ? e.a[lang] : this.concise(query, e.a[lang]);
+      if (!satisfies(expect, body, asked) || !satisfies(expect, `${e.a.en}\n${e.a["zh-HK"]}`, asked)) return undefined;
+      return { answered: true, text: body, sources: [this.faqSource(e, lang)], ref: `faq:${e.id}` };
+    }
+    const found = this.passageById.get(c.ref);
+    if (!found) return undefined;
     // Answered in the member's language where the section is translated; the original is cited.
     const p = this.inLanguage(found, lang);
     const cited = this.original(found);
     const body = this.bestSentences(query, p);
-    if (!satisfies(expect, body, asked)) return decline(low, true);
+    if (!satisfies(expect, body, asked)) return undefined;
     const note = p.lang === lang ? "" : KB_TEXT.englishOnly[lang];
     return {
       answered: true,
       text: note ? `${note}\n${body}` : body,
       sources: [{ title: cited.title, path: this.path(cited.path), section: cited.section }],
-      confidence,
       ref: `passage:${p.id}`,
-      resolved,
-      factual: expect !== "none",
     };
   }
 
@@ -337,7 +358,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   private concise(query: PreparedQuery, answer: string): string {
     const all = sentences(answer);
     if (all.length < 3 || answer.length < CONCISE_FROM_CHARS) return answer;
-    const scored = all.map((s, i) => ({ s, i, c: this.lexical.coverageOf(query, analyse(s)) }));
+    const scored = all.map((s, i) => ({ s, i, c: this.lexical.coverageOf(query, this.analyze(s)) }));
     const ranked = [...scored].sort((a, b) => b.c - a.c);
     const top = ranked[0];
     const median = ranked[Math.floor(ranked.length / 2)]?.c ?? 0;
@@ -352,7 +373,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   /** The one or two sentences of a passage that cover the question best, in their original order. */
   private bestSentences(query: PreparedQuery, p: Passage): string {
     const all = sentences(p.text);
-    const scored = all.map((s, i) => ({ s, i, c: this.lexical.coverageOf(query, analyse(s)) }));
+    const scored = all.map((s, i) => ({ s, i, c: this.lexical.coverageOf(query, this.analyze(s)) }));
     const ranked = [...scored].sort((a, b) => b.c - a.c);
     const top = ranked[0];
     if (!top) return p.text.slice(0, MAX_ANSWER_CHARS);

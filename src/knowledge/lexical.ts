@@ -106,10 +106,14 @@ export class LexicalIndex {
     });
   }
 
-  /** BM25 inverse document frequency; unknown words weigh the most. */
+  /**
+   * BM25 inverse document frequency. A word no unit has weighs like the rarest known word: it
+   * lowers every match alike (the knowledge may not cover the question), but a different
+   * wording ("發佈" for "公佈") must not outweigh the words that do match.
+   */
   idf(key: string): number {
     const n = this.units.length;
-    const df = this.df.get(key) ?? 0;
+    const df = Math.max(1, this.df.get(key) ?? 0);
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 

@@ -9,7 +9,7 @@
  */
 import type { Embedder } from "../core/ports.ts";
 import type { WordVectors } from "./glove.ts";
-import { analyse, type Token } from "./text.ts";
+import { type Analyzer, analyse, type Token } from "./text.ts";
 
 const HASH_DIMS = 256;
 /** Share of the cosine carried by the GloVe half. */
@@ -39,16 +39,20 @@ export class LocalEmbedder implements Embedder {
   readonly id = `local-hybrid-v1:glove${100}+hash${HASH_DIMS}`;
   readonly dims: number;
 
-  constructor(readonly vectors: WordVectors) {
+  constructor(
+    readonly vectors: WordVectors,
+    /** How texts become tokens (with the knowledge's thesaurus). */
+    readonly analyze: Analyzer = analyse,
+  ) {
     this.dims = vectors.dims + HASH_DIMS;
   }
 
   async embedDocuments(texts: string[]): Promise<number[][]> {
-    return texts.map((t) => Array.from(this.embedTokens(analyse(t))));
+    return texts.map((t) => Array.from(this.embedTokens(this.analyze(t))));
   }
 
   async embedQuery(text: string): Promise<number[]> {
-    return Array.from(this.embedTokens(analyse(text)));
+    return Array.from(this.embedTokens(this.analyze(text)));
   }
 
   /** The vector of already analysed (and possibly spell-corrected) tokens. */

@@ -123,7 +123,7 @@ const HAN_STOP = new Set(
 
 // Function words of two or more characters (when, what, how, whether, now, please…).
 const HAN_STOP_WORDS = new Set(
-  "可以 多少 需要 點樣 点样 點解 會否 会否 會不會 為甚麼 為什麼 为什么 時候 甚麼 什麼 怎麼 為何 是否 可否 應該 应该 現在 现在 目前 請問 请问 知道 告訴 告诉 一下 一些 有關 有关 關於 关于 方面 情況 情况 哪些 哪個 邊個 邊度 係咪 有冇 有沒有 甚麼樣 什麼樣 怎樣 如何 幾多 多久 呢個 這個 那個 嗰個 我們 我哋 你們 你哋 他們 佢哋 其實 究竟 到底".split(
+  "可以 多少 需要 點樣 点样 點解 會否 会否 會不會 為甚麼 為什麼 为什么 時候 甚麼 什麼 怎麼 為何 是否 可否 應該 应该 現在 现在 目前 請問 请问 知道 告訴 告诉 一下 一些 有關 有关 關於 关于 方面 情況 情况 哪些 哪個 邊個 邊度 係咪 有冇 有沒有 甚麼樣 什麼樣 怎樣 如何 幾多 多久 呢個 這個 那個 嗰個 我們 我哋 你們 你哋 他們 佢哋 其實 究竟 到底 幾時 何時 幾耐 幾號 幾月 幾點 幾日 哪天 哪年 哪一年 邊年 邊一年 哪位 邊位 邊間 哪間 哪裡 哪裏 乜嘢 咩嘢 點解 是不是 可唔可以 可不可以 定係 還是 仲未 已經 而家 一般 通常 大概 具體 請問 想問 想知 有咩 有什麼 有甚麼 係咩 是甚麼 是什麼 做咩 做什麼 做甚麼 咁樣 這樣 那樣 一共 總共".split(
     " ",
   ),
 );
@@ -185,6 +185,42 @@ export function hanGrams(input: string, unigrams = false): string[] {
     flush();
   }
   return out;
+}
+
+/** A group of terms that mean the same (knowledge/thesaurus.json). */
+export interface ThesaurusGroup {
+  readonly canonical: string;
+  readonly terms: readonly string[];
+}
+
+/** Analyses a text into tokens (see {@link analyse}). */
+export type Analyzer = (input: string, keepStopwords?: boolean) => Token[];
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * An analyser that first reads every term of a thesaurus group as the group's canonical word
+ * ("會員大會", "town hall" → "townhall"), in questions and knowledge alike. Longer terms first.
+ */
+export function analyzer(groups: readonly ThesaurusGroup[] = []): Analyzer {
+  const terms = groups
+    .flatMap((g) => g.terms.map((t) => ({ term: t, canonical: g.canonical })))
+    .sort((a, b) => b.term.length - a.term.length);
+  if (terms.length === 0) return analyse;
+  const canonicalOf = new Map(terms.map((t) => [t.term.toLowerCase(), t.canonical]));
+  const re = new RegExp(
+    terms
+      .map(({ term }) => (/^[\x00-\x7f]+$/.test(term) ? `\\b${escapeRe(term)}\\b` : escapeRe(term)))
+      .join("|"),
+    "giu",
+  );
+  return (input, keepStopwords = false) =>
+    analyse(
+      input.replace(re, (m) => ` ${canonicalOf.get(m.toLowerCase()) ?? m} `),
+      keepStopwords,
+    );
 }
 
 /** Every token of a text, English words first; stopwords only when asked. */

@@ -130,6 +130,8 @@ export class LocalUnderstanding implements Understanding {
         const after = lower.slice(f.phrase.length);
         if (!f.han && after && !/^[\s,.!?~:;，。！？\-–—…]/u.test(after)) continue;
         rest = rest.slice(f.phrase.length);
+        // "謝謝你的幫助": what follows a Chinese greeting may start with a particle.
+        if (f.han) rest = rest.replace(/^[的嘅呀啊啦喇囉]+/u, "");
         note(f);
         changed = true;
         break;

@@ -130,7 +130,9 @@ describe("faq feature", () => {
     const data = await feature.personalData?.("console:alice", "en");
     expect(data?.join("\n")).toMatch(/Where is the office\?/);
     expect(data?.join("\n")).toMatch(/helpful/);
-    expect(await feature.forget?.("console:alice")).toBe(2);
+    // Her question, her rating and the conversation context kept for follow-ups.
+    expect(await feature.forget?.("console:alice")).toBe(3);
+    expect(await store.list("faq.context", "console:alice|")).toEqual([]);
     expect(await feature.personalData?.("console:alice", "en")).toEqual([]);
     const questions = await store.list<{ text: string; memberId: string }>("faq.questions");
     expect(questions).toHaveLength(2);

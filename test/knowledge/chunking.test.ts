@@ -32,8 +32,16 @@ describe("parseMarkdown", () => {
 describe("the knowledge folder", () => {
   const files = loadKnowledgeFiles(KNOWLEDGE_DIR);
 
-  it("holds the three documents as clean Markdown with title and source", () => {
-    expect(files.docs).toHaveLength(3);
+  it("holds the three documents and their Chinese translations, section for section", () => {
+    const originals = files.docs.filter((d) => !d.translationOf);
+    const translations = files.docs.filter((d) => d.translationOf);
+    expect(originals).toHaveLength(3);
+    expect(translations.map((d) => d.translationOf).sort()).toEqual(originals.map((d) => d.path).sort());
+    for (const tr of translations) {
+      const orig = originals.find((d) => d.path === tr.translationOf);
+      expect(tr.lang).toBe("zh-HK");
+      expect(tr.passages.map((p) => p.sectionIndex)).toEqual(orig?.passages.map((p) => p.sectionIndex));
+    }
     for (const name of readdirSync(KNOWLEDGE_DIR).filter((n) => n.endsWith(".md"))) {
       const raw = readFileSync(join(KNOWLEDGE_DIR, name), "utf8");
       expect(raw).toMatch(/^---\ntitle: .+\nsource: .+\n---/);
@@ -73,8 +81,9 @@ describe("text analysis", () => {
     expect(analyse("What is the programme?").map((t) => t.key)).toEqual([stem("program")]);
   });
 
-  it("makes bigrams of Chinese content characters, splitting at function characters", () => {
-    expect(hanGrams("優才計劃是甚麼")).toEqual(["優才", "才計", "計劃"]);
+  it("finds Chinese words with the ICU segmenter, pairing characters it leaves single, without function words", () => {
+    expect(hanGrams("優才計劃是甚麼")).toEqual(["優才", "計劃"]);
+    expect(hanGrams("我想問協會有冇實習")).toEqual(["協會", "實習"]);
   });
 
   it("measures edit distance with transpositions", () => {

@@ -24,10 +24,13 @@ export const STATUS: Record<TopicStatus, Localised> = {
 /** Member-facing messages. */
 export const M = {
   noTownhall: {
-    en: "No townhall is open for proposals right now. Organisers open one with /townhall open.",
-    "zh-HK": "目前沒有開放提案的 townhall。籌辦人可用 /townhall open 開啟。",
+    en: "No townhall is open for proposals right now. When the organisers open the next one (/townhall open), send /propose with your topic and it goes on the agenda for members to vote on.",
+    "zh-HK": "目前沒有開放提案的 townhall。籌辦人開啟下一次 townhall（/townhall open）後，輸入 /propose 加上你的議題，即可列入議程供會員投票。",
   },
-  noTownhallEver: { en: "No townhall has been held yet.", "zh-HK": "暫時未舉辦過 townhall。" },
+  noTownhallEver: {
+    en: "No townhall has been held yet. Once the organisers open one, /agenda lists its topics and you can vote for the ones you support; /propose adds your own.",
+    "zh-HK": "暫時未舉辦過 townhall。籌辦人開啟後，可用 /agenda 查看議題並投票支持，亦可用 /propose 提出你的議題。",
+  },
   askTitle: {
     en: "What topic do you propose for {townhall}? Send its title (up to 120 characters), or /cancel.",
     "zh-HK": "你想為 {townhall} 提出甚麼議題？請輸入標題（最多 120 字），或輸入 /cancel 取消。",

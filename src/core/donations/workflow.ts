@@ -54,16 +54,20 @@ export function workflow(services: Services, repo: OfferRepo) {
     return [text(fill(t(ctx.lang, DONOR.tooLate), { ref: o.ref, status }), { private: true })];
   };
 
-  /** Tells the donor of a change, in both languages (their language is not stored). */
+  /** Tells the donor of a change in the language they last wrote in (both when it is not known). */
   const tellDonor = async (o: Offer, note?: string) => {
     if (!o.ownerId) return;
-    const lines = (["en", "zh-HK"] as const).map((lang) =>
+    const known = await services.languages?.get(o.ownerId);
+    const langs = known ? [known.lang] : (["en", "zh-HK"] as const);
+    const lines = langs.map((lang) =>
       [
         fill(t(lang, DONOR.changed), { ref: o.ref, status: statusLabel(o.status, lang) }),
         ...(note ? [fill(t(lang, DONOR.note), { note })] : []),
       ].join("\n"),
     );
-    await services.notifier.toMember(o.ownerId, [text(lines.join("\n\n"), { private: true })]);
+    let body = lines.join("\n\n");
+    if (known?.script === "hans" && services.understanding) body = await services.understanding.toSimplified(body);
+    await services.notifier.toMember(o.ownerId, [text(body, { private: true })]);
   };
 
   return {

@@ -104,7 +104,7 @@ export interface IntentTuning {
 }
 
 /** The calibrated intent tuning. */
-export const INTENT_TUNING: IntentTuning = { min: 0.35, margin: 0.1, social: 0.6, none: 0.8, factual: 0.8 };
+export const INTENT_TUNING: IntentTuning = { min: 0.45, margin: 0.05, social: 0.6, none: 0.8, factual: 0.8 };
 
 /** A topic named in a request to propose one ("a topic about stablecoin custody"). */
 function topicOf(text: string): string {
@@ -201,8 +201,17 @@ export function faq(services: Services, hooks: FaqHooks): { feature: Feature; fa
       intent: it?.name ?? "",
       intentScore: it?.score ?? 0,
     });
-    // A question for a fact ("where are townhalls held?") is answered or declined, not turned into an action.
-    const minimum = a.factual ? Math.max(tune.min, tune.factual) : tune.min;
+    // Requests the bot never serves (attacks, abuse, other people's data) are declined before anything else.
+    if (it?.name === "none" && it.score >= tune.none && it.score >= a.confidence) {
+      return {
+        replies: [text(pick(ctx, it, t(ctx.lang, M.offTopic)))],
+        outcome: { kind: "decline", intent: "none", handoff: false, confidence: a.confidence },
+      };
+    }
+    // A question for a fact ("where are townhalls held?"), or about a third party and only like an
+    // example ("what do townhalls discuss?"), is answered or declined, not turned into an action.
+    const thirdParty = it?.via === "examples" && !it.personal;
+    const minimum = a.factual || thirdParty ? Math.max(tune.min, tune.factual) : tune.min;
     if (it && it.name !== "none" && it.score >= minimum && it.score + tune.margin >= a.confidence) {
       const socialOnly = !it.command && it.name !== "handoff";
       if (!socialOnly || it.score >= tune.social) {

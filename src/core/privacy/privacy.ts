@@ -5,6 +5,7 @@
  */
 import type { Feature } from "../feature.ts";
 import { type Localised, t } from "../i18n.ts";
+import type { Lang } from "../types.ts";
 import { actionId, button, type Reply, text } from "../replies.ts";
 
 const M = {
@@ -34,6 +35,7 @@ const M = {
 export function privacy(
   features: () => readonly Feature[],
   forgetOther: (memberId: string) => Promise<number> = async () => 0,
+  otherData: (memberId: string, lang: Lang) => Promise<string[]> = async () => [],
 ): Feature {
   return {
     name: "pv",
@@ -44,6 +46,7 @@ export function privacy(
         run: async (ctx) => {
           const lines: string[] = [];
           for (const f of features()) lines.push(...((await f.personalData?.(ctx.member.id, ctx.lang)) ?? []));
+          lines.push(...(await otherData(ctx.member.id, ctx.lang)));
           if (lines.length === 0) return [text(t(ctx.lang, M.nothing), { private: true })];
           const head = t(ctx.lang, M.header).replace("{id}", ctx.member.id);
           return [text([head, ...lines].join("\n"), { private: true })];
