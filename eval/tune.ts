@@ -20,22 +20,32 @@ const pool = [
   ...["eval/extra-tune.jsonl", "eval/questions.jsonl"].filter((p) => existsSync(p)).flatMap((p) => readSet(p)),
 ];
 const results: { score: number; t: string }[] = [];
-for (const threshold of [0.4, 0.43, 0.46, 0.49]) {
-  for (const thresholdZh of [0.3, 0.33, 0.36, 0.39]) {
-    for (const min of [0.35, 0.45, 0.55]) {
-      for (const margin of [0, 0.1, 0.2]) {
-        const asker = await openAsker(loadConfig(), createLogger("silent"), {
-          answerTuning: { threshold, thresholdZh },
-          intentTuning: { ...INTENT_TUNING, min, margin },
-        });
-        let pass = 0;
-        let n = 0;
-        for (const q of pool) if (passes(q, await asker.ask(q.question, `t${++n}`))) pass++;
-        await asker.close();
-        results.push({ score: pass / pool.length, t: JSON.stringify({ threshold, thresholdZh, min, margin }) });
-      }
-    }
-  }
+const grid = process.argv.includes("--intents")
+  ? [0.35, 0.45, 0.55].flatMap((min) =>
+      [0, 0.1].flatMap((margin) =>
+        [0.4, 0.5, 0.6, 1].map((noneLike) => ({ answer: {}, intent: { min, margin, noneLike } })),
+      ),
+    )
+  : [0.5, 0.6].flatMap((softFloor) =>
+      [0, 0.3, 0.5].flatMap((keyPenalty) =>
+        [0.38, 0.41, 0.44, 0.47].flatMap((threshold) =>
+          [0.28, 0.31, 0.34, 0.37].map((thresholdZh) => ({
+            answer: { softFloor, keyPenalty, threshold, thresholdZh },
+            intent: {},
+          })),
+        ),
+      ),
+    );
+for (const g of grid) {
+  const asker = await openAsker(loadConfig(), createLogger("silent"), {
+    answerTuning: g.answer,
+    intentTuning: { ...INTENT_TUNING, ...g.intent },
+  });
+  let pass = 0;
+  let n = 0;
+  for (const q of pool) if (passes(q, await asker.ask(q.question, `t${++n}`))) pass++;
+  await asker.close();
+  results.push({ score: pass / pool.length, t: JSON.stringify(g) });
 }
 results.sort((a, b) => b.score - a.score);
 console.log(`tuning pool: ${pool.length} questions`);

@@ -57,7 +57,7 @@ export const DEFAULT_TUNING: Tuning = {
   idfPower: 1.5,
   keyPenalty: 0,
   threshold: 0.4,
-  thresholdZh: 0.32,
+  thresholdZh: 0.3,
 };
 
 /** A FAQ entry or passage a question found, with its score. */

@@ -101,10 +101,12 @@ export interface IntentTuning {
   readonly none: number;
   /** An intent acts on a question for a typed fact only from this score. */
   readonly factual: number;
+  /** A request that only resembles the out-of-scope examples is declined from this score when no answer scores higher. */
+  readonly noneLike: number;
 }
 
 /** The calibrated intent tuning. */
-export const INTENT_TUNING: IntentTuning = { min: 0.45, margin: 0.05, social: 0.6, none: 0.8, factual: 0.8 };
+export const INTENT_TUNING: IntentTuning = { min: 0.45, margin: 0.1, social: 0.6, none: 0.8, factual: 0.8, noneLike: 0.5 };
 
 /** A topic named in a request to propose one ("a topic about stablecoin custody"). */
 function topicOf(text: string): string {
@@ -202,7 +204,9 @@ export function faq(services: Services, hooks: FaqHooks): { feature: Feature; fa
       intentScore: it?.score ?? 0,
     });
     // Requests the bot never serves (attacks, abuse, other people's data) are declined before anything else.
-    if (it?.name === "none" && it.score >= tune.none && it.score >= a.confidence) {
+    const plainlyOutOfScope =
+      it?.name === "none" && (it.score >= tune.none || (it.score >= tune.noneLike && it.score > a.confidence));
+    if (plainlyOutOfScope) {
       return {
         replies: [text(pick(ctx, it, t(ctx.lang, M.offTopic)))],
         outcome: { kind: "decline", intent: "none", handoff: false, confidence: a.confidence },
