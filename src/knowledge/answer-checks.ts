@@ -114,11 +114,13 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
       return /@|\+?\d[\d\s-]{7,}\d|https?:\/\/|www\./.test(answer);
     case "name": {
       // A full name in brackets answers "what is QMAS's full name?"; any other name must be introduced as one.
+      // A full name spelt out next to its acronym ("Quality Migrant Admission Scheme, QMAS").
       const fullName = /full name|stand for|英文全名|全名|英文名|全稱/i.test(question);
-      const bracketed = [...answer.matchAll(/[（(]([A-Z][A-Za-z ]{5,60})[，,）)]/g)].some(
-        (m) => !question.toLowerCase().includes((m[1] ?? "").toLowerCase()),
-      );
-      return (fullName && bracketed) || /\b(called|named|known as|dubbed)\b|名為|叫做|稱為/.test(answer);
+      const spelt = [...answer.matchAll(/([A-Z][a-z]+(?:\s+(?:of|the|and|for)?\s*[A-Z][a-z]+)+)/g)].some((m) => {
+        const initials = (m[1] ?? "").split(/\s+/).filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join("");
+        return initials.length >= 3 && answer.includes(initials) && !question.includes(m[1] ?? "");
+      });
+      return (fullName && spelt) || /\b(called|named|known as|dubbed)\b|名為|叫做|稱為/.test(answer);
     }
     case "quantity":
       return /\d/.test(answer) || EN_NUMBER.test(answer) || ZH_NUMBER.test(answer);

@@ -86,7 +86,11 @@ const CONTEXT_WEIGHT = 0.5;
 /** Without a follow-up cue, the context is used only when it raises the score by more than this. */
 const CONTEXT_GAIN = 0.05;
 /** How much a follow-up prefers units of the previous answer's document. */
-const CONTEXT_DOC_BOOST = 0.08;
+const CONTEXT_DOC_BOOST = 0.03;
+/** …and more the very section it came from. */
+const CONTEXT_SECTION_BOOST = 0.06;
+/** A passage this short is answered whole: it is already concise. */
+const WHOLE_PASSAGE_CHARS = 200;
 
 /** A message this short leans on the conversation ("Which banks?", "幾時推出？"). */
 function isShort(q: string): boolean {
@@ -97,7 +101,11 @@ function isShort(q: string): boolean {
 /** A declined question naming a subject of the knowledge and scoring at least this is about the association. */
 const TOPICAL_MIN = 0.15;
 /** A runner-up of the kind of answer asked for may answer when it scores within this of the best. */
-const RUNNER_UP_MARGIN = 0.08;
+const RUNNER_UP_MARGIN = 0.15;
+/** A sentence is kept in a shortened answer when it covers at least this share of what the best one covers. */
+const KEEP_SHARE = 0.05;
+/** Passages are not written as answers: their sentences must bear on the question more. */
+const PASSAGE_KEEP_SHARE = 0.3;
 /** Curated answers shorter than this are given whole. */
 const CONCISE_FROM_CHARS = 240;
 
@@ -172,23 +180,22 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     }
   }
 
-  /** The document a unit belongs to (translations count as their original; bot entries as `bot`). */
-  private docOf(unit: Unit): string {
-    if (unit.kind === "passage") {
-      const p = this.passageById.get(unit.ref);
-      return p ? (this.originalOf[p.path] ?? p.path) : "";
-    }
-    return this.faqById.get(unit.ref)?.doc ?? "";
+  /** The document and section a unit belongs to (translations count as their original). */
+  private placeOf(unit: Unit): { doc: string; section: string } {
+    return this.placeOfRef(`${unit.kind === "passage" ? "passage" : "faq"}:${unit.ref}`) ?? { doc: "", section: "" };
   }
 
-  /** The document of an answer reference (`faq:<id>`, `passage:<id>`). */
-  private docOfRef(ref: string): string {
+  /** The document and section of an answer reference (`faq:<id>`, `passage:<id>`). */
+  private placeOfRef(ref: string): { doc: string; section: string } | undefined {
     const [kind, id = ""] = ref.split(/:(.*)/s);
     if (kind === "passage") {
       const p = this.passageById.get(id);
-      return p ? (this.originalOf[p.path] ?? p.path) : "";
+      if (!p) return undefined;
+      const o = this.original(p);
+      return { doc: o.path, section: o.section };
     }
-    return kind === "faq" ? (this.faqById.get(id)?.doc ?? "") : "";
+    const e = kind === "faq" ? this.faqById.get(id) : undefined;
+    return e ? { doc: e.doc, section: e.section } : undefined;
   }
 
   /** The same section in the member's language when the knowledge has it, else the passage itself. */
@@ -204,7 +211,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   }
 
   /** Finds the best FAQ entry or passage for a question, with its score. */
-  async retrieve(question: string, tuning: Tuning = this.tuning, context = "", contextDoc = ""): Promise<Retrieval> {
+  async retrieve(question: string, tuning: Tuning = this.tuning, context = "", contextRef = ""): Promise<Retrieval> {
+    const ctxPlace = contextRef ? this.placeOfRef(contextRef) : undefined;
     const own = question.slice(0, MAX_QUESTION_CHARS);
     let tokens = this.lexical.correct(this.analyze(own));
     // A question made only of function words ("What can you do?") is matched on those words.
@@ -241,7 +249,11 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       score *= 1 - tuning.keyPenalty * (1 - key);
       if (unit.kind === "passage") score *= tuning.passage;
       // A follow-up is most likely about the document the previous answer came from.
-      if (contextDoc && this.docOf(unit) === contextDoc) score += CONTEXT_DOC_BOOST;
+      if (ctxPlace) {
+        const place = this.placeOf(unit);
+        if (place.doc === ctxPlace.doc) score += CONTEXT_DOC_BOOST;
+        if (place.doc === ctxPlace.doc && place.section === ctxPlace.section) score += CONTEXT_SECTION_BOOST;
+      }
       const kind = unit.kind === "passage" ? "passage" : "faq";
       const id = `${kind}:${unit.ref}`;
       const seen = byRef.get(id);
@@ -264,8 +276,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       // the document of the previous answer is preferred.
       const cue = FOLLOW_UP.test(q) || isShort(q);
       const aloneScore = alone.best?.score ?? 0;
-      const doc = options.previousRef ? this.docOfRef(options.previousRef) : "";
-      const withContext = await this.retrieve(q, this.tuning, prev, cue ? doc : "");
+      const withContext = await this.retrieve(q, this.tuning, prev, cue ? (options.previousRef ?? "") : "");
       const ctxScore = withContext.best?.score ?? 0;
       if ((cue && ctxScore >= aloneScore - 0.05) || ctxScore > aloneScore + CONTEXT_GAIN) {
         return this.decide(`${q} ${prev}`.slice(0, MAX_CONTEXT_CHARS), q, withContext, lang);
@@ -356,34 +367,33 @@ export class LocalKnowledgeBase implements KnowledgeBase {
    * clearly does ("who does QMAS favour?" gets that sentence, not the scheme's whole description).
    */
   private concise(query: PreparedQuery, answer: string): string {
-    const all = sentences(answer);
-    if (all.length < 3 || answer.length < CONCISE_FROM_CHARS) return answer;
-    const scored = all.map((s, i) => ({ s, i, c: this.lexical.coverageOf(query, this.analyze(s)) }));
-    const ranked = [...scored].sort((a, b) => b.c - a.c);
-    const top = ranked[0];
-    const median = ranked[Math.floor(ranked.length / 2)]?.c ?? 0;
-    if (!top || top.c < 0.5 || top.c < median * 1.6) return answer;
-    const picked = ranked.filter((x) => x.c >= top.c * 0.8).slice(0, 2);
-    return picked
-      .sort((a, b) => a.i - b.i)
-      .map((x) => x.s)
-      .join(/[\u4e00-\u9fff]/.test(answer) ? "" : " ");
+    if (answer.length < CONCISE_FROM_CHARS) return answer;
+    return this.relevant(query, answer) ?? answer;
   }
 
-  /** The one or two sentences of a passage that cover the question best, in their original order. */
-  private bestSentences(query: PreparedQuery, p: Passage): string {
-    const all = sentences(p.text);
+  /**
+   * The sentences of a text that bear on the question (each covering at least a quarter as much of
+   * it as the best one, at most three, in their order), or undefined when that leaves all of them.
+   */
+  private relevant(query: PreparedQuery, body: string, share = KEEP_SHARE): string | undefined {
+    const all = sentences(body);
+    if (all.length < 2) return undefined;
     const scored = all.map((s, i) => ({ s, i, c: this.lexical.coverageOf(query, this.analyze(s)) }));
-    const ranked = [...scored].sort((a, b) => b.c - a.c);
-    const top = ranked[0];
-    if (!top) return p.text.slice(0, MAX_ANSWER_CHARS);
-    const picked = [top];
-    const second = ranked[1];
-    if (second && second.c >= top.c * 0.6 && top.s.length + second.s.length < MAX_ANSWER_CHARS) picked.push(second);
-    const text = picked
-      .sort((a, b) => a.i - b.i)
-      .map((x) => x.s)
-      .join(" ");
+    const top = Math.max(...scored.map((x) => x.c));
+    if (top <= 0) return undefined;
+    const kept = scored
+      .filter((x) => x.c >= top * share)
+      .sort((a, b) => b.c - a.c)
+      .slice(0, 3)
+      .sort((a, b) => a.i - b.i);
+    if (kept.length === all.length) return undefined;
+    return kept.map((x) => x.s).join(/[\u4e00-\u9fff]/.test(body) ? "" : " ");
+  }
+
+  /** The sentences of a passage that bear on the question, whole when it is short, bounded in length. */
+  private bestSentences(query: PreparedQuery, p: Passage): string {
+    const text =
+      p.text.length <= WHOLE_PASSAGE_CHARS ? p.text : (this.relevant(query, p.text, PASSAGE_KEEP_SHARE) ?? p.text);
     return text.length > MAX_ANSWER_CHARS ? `${text.slice(0, MAX_ANSWER_CHARS - 1)}…` : text;
   }
 
