@@ -83,7 +83,8 @@ export function expectation(question: string): Expectation {
   )
     return "time";
   // "Where do I vote?" asks how to do something, not for a place.
-  const howTo = /\bwhere (do|can|should|would|could) (i|we)\b|我.{0,12}(喺邊度|在哪裡|在哪)|(喺邊度|在哪裡|在哪).{0,6}(揀|投票|登記|報名|申請)/.test(q);
+  const howTo =
+    /\bwhere (do|can|should|would|could) (i|we)\b|我.{0,12}(喺邊度|在哪裡|在哪)|(喺邊度|在哪裡|在哪|去邊度).{0,6}(揀|投票|登記|報名|申請|提交|捐)/.test(q);
   if (!howTo && /\bwhere (is|are|was|were|do|does|did)\b|\baddress\b|\blocated\b|\boffice\b|地址|喺邊度|在哪裡|在哪|辦公室/.test(q))
     return "place";
   if (/\bwho\b|\bwhom\b|邊個|邊位|哪位|誰|何人/.test(q) && ROLE_WORDS.test(q)) return "role";

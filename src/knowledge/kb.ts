@@ -89,6 +89,10 @@ const CONTEXT_GAIN = 0.05;
 const CONTEXT_DOC_BOOST = 0.03;
 /** …and more the very section it came from. */
 const CONTEXT_SECTION_BOOST = 0.06;
+/** A short or pronoun-led follow-up is read with its context unless alone it scores this much better. */
+const CUE_TOLERANCE = 0.15;
+/** How much a follow-up's answer avoids repeating the previous answer. */
+const CONTEXT_REPEAT_PENALTY = 0.15;
 /** A passage this short is answered whole: it is already concise. */
 const WHOLE_PASSAGE_CHARS = 200;
 
@@ -248,14 +252,16 @@ export class LocalKnowledgeBase implements KnowledgeBase {
         (tuning.coverage + wRev + tuning.dense);
       score *= 1 - tuning.keyPenalty * (1 - key);
       if (unit.kind === "passage") score *= tuning.passage;
+      const kind = unit.kind === "passage" ? "passage" : "faq";
+      const id = `${kind}:${unit.ref}`;
       // A follow-up is most likely about the document the previous answer came from.
       if (ctxPlace) {
+        // A follow-up asks for something new: the previous answer itself is the last thing it wants.
+        if (id === contextRef) score -= CONTEXT_REPEAT_PENALTY;
         const place = this.placeOf(unit);
         if (place.doc === ctxPlace.doc) score += CONTEXT_DOC_BOOST;
         if (place.doc === ctxPlace.doc && place.section === ctxPlace.section) score += CONTEXT_SECTION_BOOST;
       }
-      const kind = unit.kind === "passage" ? "passage" : "faq";
-      const id = `${kind}:${unit.ref}`;
       const seen = byRef.get(id);
       if (!seen || score > seen.score) byRef.set(id, { kind, ref: unit.ref, score, phrasing: unit.kind === "faq-q" });
     }
@@ -278,7 +284,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       const aloneScore = alone.best?.score ?? 0;
       const withContext = await this.retrieve(q, this.tuning, prev, cue ? (options.previousRef ?? "") : "");
       const ctxScore = withContext.best?.score ?? 0;
-      if ((cue && ctxScore >= aloneScore - 0.05) || ctxScore > aloneScore + CONTEXT_GAIN) {
+      if ((cue && ctxScore >= aloneScore - CUE_TOLERANCE) || ctxScore > aloneScore + CONTEXT_GAIN) {
         return this.decide(`${q} ${prev}`.slice(0, MAX_CONTEXT_CHARS), q, withContext, lang);
       }
     }
