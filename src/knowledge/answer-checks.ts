@@ -49,7 +49,7 @@ export function expectation(question: string): Expectation {
     return "advice";
   }
   if (
-    /\b(fees?|costs?|charges?|prices?|subscription|dues|salary|stipend|allowance|pay)\b|\bhow much (is|are|does|do|to)\b|費|收費|幾錢|多少錢|津貼|薪|人工|價錢|學費/.test(
+    /\b(fees?|costs?|charges?|prices?|subscription|dues|salary|stipend|allowance|pay|paid|unpaid)\b|\bhow much (is|are|does|do|to)\b|費|收費|幾錢|多少錢|津貼|薪|人工|價錢|學費/.test(
       q,
     )
   )
@@ -59,15 +59,20 @@ export function expectation(question: string): Expectation {
   )
     return "contact";
   if (
-    /\b(exact|precise|specific) (date|day)\b|\bwhich day\b|\bwhat day\b|\bexact(ly)? when\b|\bwhen exactly\b|幾號|哪一天|邊一日|邊日|確實日期|具體日期|哪天/.test(q) ||
+    /\b(exact|precise|specific) (date|day)\b|\bwhich day\b|\bwhat day\b|\b(on )?(what|which) date\b|\bexact(ly)? when\b|\bwhen exactly\b|幾號|哪一天|邊一日|邊日|確實日期|具體日期|哪天/.test(q) ||
     /\bnext\b.{0,40}\b(when|date)\b|\b(when|date)\b.{0,40}\bnext\b|(下一次|下次|下一屆|下屆).{0,20}(幾時|何時|什麼時候|甚麼時候|日期)|(幾時|何時).{0,10}(下一次|下次)/.test(q)
   )
     return "day";
-  if (/\bhow long (does|do|will|would|is|are)\b|\bprocessing time\b|需時多久|要幾耐|要多久|需要多久|幾耐先|多久才|多久先/.test(q)) return "duration";
+  const frequency = /(幾耐|多久|how often).{0,6}(一次|次)|how often/.test(q);
+  if (!frequency && /\bhow long (does|do|will|would|is|are)\b|\bprocessing time\b|需時|幾耐|多久/.test(q)) return "duration";
   if (/\b(what|which) year\b|\byear (was|did|were)\b|哪一年|邊一年|哪年|邊年|幾多年成立|何年/.test(q)) return "year";
   if (/\b(name of|what is it called|what's it called|what is the name|what's the name|called what)\b|叫咩名|叫甚麼名|叫什麼名|叫乜名|名稱|名字|全名|英文名/.test(q))
     return "name";
-  if (/\bhow (many|much)\b|\bnumber of\b|\b(minimum|maximum|pass mark|passing score|cut-?off)\b|多少|幾多|幾個|幾位|最低|最高|合格分/.test(q))
+  if (
+    /\bhow (many|much)\b|\bnumber of\b|\b(minimum|maximum|pass mark|passing score|cut-?off)\b|多少|幾多|(?<![邊哪])幾個|幾位|最低|最高|合格分/.test(
+      q,
+    )
+  )
     return "quantity";
   // "When was it founded?" asks for a date; "When are townhalls held?" may be answered by "quarterly".
   if (
@@ -108,7 +113,7 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
         /\d{1,2}\s*月\s*\d{1,2}\s*日/.test(answer)
       );
     case "duration":
-      return /\b\d+\s*(days?|weeks?|months?|years?|working days)\b|\d+\s*(日|天|星期|週|個月|年)/i.test(answer);
+      return /\b\d{1,3}\s*(days?|weeks?|months?|years?|working days)\b|(?<!\d)\d{1,3}\s*(日|天|星期|週|個月|年)/i.test(answer);
     case "money":
       return /(HK\$|US\$|\$|HKD|USD|RMB|港元|港幣|美元|元|蚊)\s*\d|\d\s*(HKD|USD|港元|元|蚊|dollars?)/i.test(answer);
     case "contact":
@@ -124,7 +129,8 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
       return (fullName && spelt) || /\b(called|named|known as|dubbed)\b|名為|叫做|稱為/.test(answer);
     }
     case "quantity":
-      return /\d/.test(answer) || EN_NUMBER.test(answer) || ZH_NUMBER.test(answer);
+      // "十分" is "very", not ten.
+      return /\d/.test(answer) || EN_NUMBER.test(answer) || ZH_NUMBER.test(answer.replace(/十分/g, ""));
     case "date":
       return (
         /\b(1[89]\d\d|20\d\d)\b/.test(answer) ||

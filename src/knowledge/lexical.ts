@@ -25,6 +25,8 @@ export interface PreparedQuery {
 }
 
 const COMMON = 1000;
+/** The weight of a guessed Chinese pair next to a dictionary word. */
+const GUESS_WEIGHT = 0.3;
 /** English words this frequent (GloVe rank) are too general to show what a question is about. */
 const COMMON_FOR_DOMAIN = 300;
 
@@ -165,7 +167,7 @@ export class LexicalIndex {
       const row = this.rowOf(t);
       rows[i] = row;
       // Single Chinese characters are weak evidence next to bigrams.
-      const generic = row >= 0 ? this.vectors.sif(row) : t.han && t.key.length === 1 ? 0.12 : 1;
+      const generic = row >= 0 ? this.vectors.sif(row) : t.han && t.key.length === 1 ? 0.12 : t.guess ? GUESS_WEIGHT : 1;
       weights[i] = this.idf(t.key) ** idfPower * generic * (context.has(t.key) ? contextWeight : 1);
       total += weights[i] ?? 0;
     });

@@ -89,6 +89,8 @@ export interface Token {
   readonly han: boolean;
   /** A function word, kept only when asked for (intent matching). */
   readonly stop?: boolean;
+  /** A pair of Chinese characters the dictionary did not join: weak evidence. */
+  readonly guess?: boolean;
 }
 
 /** English content words of a text (lower-cased, stopwords removed, spelling folded). */
@@ -123,7 +125,7 @@ const HAN_STOP = new Set(
 
 // Function words of two or more characters (when, what, how, whether, now, please…).
 const HAN_STOP_WORDS = new Set(
-  "可以 多少 需要 點樣 点样 點解 會否 会否 會不會 為甚麼 為什麼 为什么 時候 甚麼 什麼 怎麼 為何 是否 可否 應該 应该 現在 现在 目前 請問 请问 知道 告訴 告诉 一下 一些 有關 有关 關於 关于 方面 情況 情况 哪些 哪個 邊個 邊度 係咪 有冇 有沒有 甚麼樣 什麼樣 怎樣 如何 幾多 多久 呢個 這個 那個 嗰個 我們 我哋 你們 你哋 他們 佢哋 其實 究竟 到底 幾時 何時 幾耐 幾號 幾月 幾點 幾日 哪天 哪年 哪一年 邊年 邊一年 哪位 邊位 邊間 哪間 哪裡 哪裏 乜嘢 咩嘢 點解 是不是 可唔可以 可不可以 定係 還是 仲未 已經 而家 一般 通常 大概 具體 請問 想問 想知 有咩 有什麼 有甚麼 係咩 是甚麼 是什麼 做咩 做什麼 做甚麼 咁樣 這樣 那樣 一共 總共".split(
+  "可以 多少 需要 點樣 点样 點解 會否 会否 會不會 為甚麼 為什麼 为什么 時候 甚麼 什麼 怎麼 為何 是否 可否 應該 应该 現在 现在 目前 請問 请问 知道 告訴 告诉 一下 一些 有關 有关 關於 关于 方面 情況 情况 哪些 哪個 邊個 邊度 係咪 有冇 有沒有 甚麼樣 什麼樣 怎樣 如何 幾多 多久 一定 必須 必要 能夠 能否 係唔係 邊幾個 哪幾個 呢個 這個 那個 嗰個 我們 我哋 你們 你哋 他們 佢哋 其實 究竟 到底 幾時 何時 幾耐 幾號 幾月 幾點 幾日 哪天 哪年 哪一年 邊年 邊一年 哪位 邊位 邊間 哪間 哪裡 哪裏 乜嘢 咩嘢 點解 是不是 可唔可以 可不可以 定係 還是 仲未 已經 而家 一般 通常 大概 具體 請問 想問 想知 有咩 有什麼 有甚麼 係咩 是甚麼 是什麼 做咩 做什麼 做甚麼 咁樣 這樣 那樣 一共 總共".split(
     " ",
   ),
 );
@@ -156,12 +158,18 @@ function stripFunction(word: string): string {
  * `unigrams` adds every content character (for misspelt characters).
  */
 export function hanGrams(input: string, unigrams = false): string[] {
-  const out: string[] = [];
+  return hanTerms(input, unigrams).map((t) => t.gram);
+}
+
+/** Chinese terms with whether each is a guess (a pair of single characters the dictionary did not join). */
+function hanTerms(input: string, unigrams = false): { gram: string; guess: boolean }[] {
+  const out: { gram: string; guess: boolean }[] = [];
+  const push = (gram: string, guess = false) => out.push({ gram, guess });
   for (const m of input.matchAll(HAN_RUN)) {
     let singles: string[] = [];
     const flush = () => {
-      if (singles.length === 1 && !unigrams) out.push(singles[0] ?? "");
-      for (let i = 0; i + 1 < singles.length; i++) out.push(`${singles[i]}${singles[i + 1]}`);
+      if (singles.length === 1 && !unigrams) push(singles[0] ?? "");
+      for (let i = 0; i + 1 < singles.length; i++) push(`${singles[i]}${singles[i + 1]}`, true);
       singles = [];
     };
     for (const seg of HAN_WORDS.segment(m[0])) {
@@ -174,13 +182,13 @@ export function hanGrams(input: string, unigrams = false): string[] {
       const chars = Array.from(w);
       if (chars.length === 1) {
         singles.push(w);
-        if (unigrams) out.push(w);
+        if (unigrams) push(w);
         continue;
       }
       flush();
-      out.push(w);
-      if (chars.length >= 3) for (let i = 0; i + 1 < chars.length; i++) out.push(`${chars[i]}${chars[i + 1]}`);
-      if (unigrams) for (const c of chars) if (!HAN_STOP.has(c)) out.push(c);
+      push(w);
+      if (chars.length >= 3) for (let i = 0; i + 1 < chars.length; i++) push(`${chars[i]}${chars[i + 1]}`);
+      if (unigrams) for (const c of chars) if (!HAN_STOP.has(c)) push(c);
     }
     flush();
   }
@@ -228,7 +236,9 @@ export function analyse(input: string, keepStopwords = false): Token[] {
   const en = englishTerms(input, keepStopwords).map(({ word, stop }) =>
     stop ? { word, key: stem(word), han: false, stop } : { word, key: stem(word), han: false },
   );
-  const zh = hanGrams(input, true).map((g) => ({ word: g, key: g, han: true }));
+  const zh = hanTerms(input, true).map(({ gram, guess }) =>
+    guess ? { word: gram, key: gram, han: true, guess } : { word: gram, key: gram, han: true },
+  );
   return [...en, ...zh];
 }
 
