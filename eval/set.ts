@@ -48,6 +48,11 @@ export function passes(q: EvalQuestion, a: EvalAnswer): boolean {
   return a.answered && matches(q, a.text);
 }
 
+/** Whether an answer passes as ../shared/eval/score.mjs decides: answered and matching, or declined. */
+export function passesPlain(q: EvalQuestion, a: EvalAnswer): boolean {
+  return q.answerable ? a.answered && matches(q, a.text) : !a.answered;
+}
+
 /**
  * The half of a fresh set a question belongs to: within each category, questions ordered by a
  * hash of their id alternate between `tune` and `heldout`. Fixed once, so the held-out half

@@ -60,6 +60,8 @@ export interface Answer {
   readonly resolved?: string;
   /** Whether a declined question is about the association's subjects (then the organisers may answer it). */
   readonly topical?: boolean;
+  /** Whether the answer describes the bot's own features (it yields to an intent that performs them). */
+  readonly aboutBot?: boolean;
   /** Whether the question asks for a fact of a kind (a date, a number, a name, a place, a role, a fee). */
   readonly factual?: boolean;
 }

@@ -350,7 +350,13 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       // A curated question gets its whole answer; a question about a detail of it, that detail.
       const body = c.phrasing ? e.a[lang] : this.concise(query, e.a[lang]);
       if (!satisfies(expect, body, asked) || !satisfies(expect, `${e.a.en}\n${e.a["zh-HK"]}`, asked)) return undefined;
-      return { answered: true, text: body, sources: [this.faqSource(e, lang)], ref: `faq:${e.id}` };
+      return {
+        answered: true,
+        text: body,
+        sources: [this.faqSource(e, lang)],
+        ref: `faq:${e.id}`,
+        ...(e.doc === "bot" ? { aboutBot: true } : {}),
+      };
     }
     const found = this.passageById.get(c.ref);
     if (!found) return undefined;

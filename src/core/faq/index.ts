@@ -205,18 +205,21 @@ export function faq(services: Services, hooks: FaqHooks): { feature: Feature; fa
     });
     // Requests the bot never serves (attacks, abuse, other people's data) are declined before anything else.
     const plainlyOutOfScope =
-      it?.name === "none" && (it.score >= tune.none || (it.score >= tune.noneLike && it.score > a.confidence));
+      it?.name === "none" &&
+      (it.score >= tune.none || (it.score >= tune.noneLike && (it.score > a.confidence + 0.1 || !a.topical)));
     if (plainlyOutOfScope) {
       return {
         replies: [text(pick(ctx, it, t(ctx.lang, M.offTopic)))],
         outcome: { kind: "decline", intent: "none", handoff: false, confidence: a.confidence },
       };
     }
-    // A question for a fact ("where are townhalls held?"), or about a third party and only like an
-    // example ("what do townhalls discuss?"), is answered or declined, not turned into an action.
-    const thirdParty = it?.via === "examples" && !it.personal;
-    const minimum = a.factual || thirdParty ? Math.max(tune.min, tune.factual) : tune.min;
-    if (it && it.name !== "none" && it.score >= minimum && it.score + tune.margin >= a.confidence) {
+    // A question only like an example, for a fact ("where are townhalls held?") or about a third
+    // party ("what do townhalls discuss?"), is answered or declined, not turned into an action.
+    const onlyLike = it?.via === "examples";
+    const minimum = onlyLike && (a.factual || !it?.personal) ? Math.max(tune.min, tune.factual) : tune.min;
+    // An answer that only describes the feature the member asks for ("use /propose…") yields to doing it.
+    const beaten = it && (a.aboutBot ? it.via !== "examples" : false);
+    if (it && it.name !== "none" && it.score >= minimum && (beaten || it.score + tune.margin >= a.confidence)) {
       const socialOnly = !it.command && it.name !== "handoff";
       if (!socialOnly || it.score >= tune.social) {
         const replies = await act(ctx, it, question);
