@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { type EvalQuestion, halves, matches, passes, readSet } from "../eval/set.ts";
+import { type EvalQuestion, halves, matches, passes, passesPlain, readSet } from "../eval/set.ts";
 import { openAsker } from "../src/cli/asker.ts";
 import { loadConfig } from "../src/config/index.ts";
 import { createLogger } from "../src/logging.ts";
@@ -53,10 +53,15 @@ async function main(): Promise<void> {
     const a = await asker.ask(q.question, `q${++n}`);
     const ok = passes(q, a);
     if (!ok && verbose) {
-      const got = a.intent ? `intent ${a.intent}` : a.answered ? a.text.slice(0, 140).replace(/\n/g, " ") : "(declined)";
+      const got = a.intent
+        ? `intent ${a.intent}`
+        : a.answered
+          ? a.text.slice(0, 140).replace(/\n/g, " ")
+          : "(declined)";
       console.log(`FAIL [${h}] ${q.id} ${q.category} ${q.question}\n     ${got}${a.handoff ? " +handoff" : ""}`);
     }
     tally(groups, `${h} all`, ok);
+    tally(groups, `${h} plain`, passesPlain(q, a));
     tally(groups, `${h} ${q.category ?? "?"}`, ok);
   }
   const lines: string[] = [];
@@ -64,10 +69,11 @@ async function main(): Promise<void> {
     const all = groups.get(`${h} all`);
     if (!all) continue;
     const cats = [...groups.entries()]
-      .filter(([k]) => k.startsWith(`${h} `) && k !== `${h} all`)
+      .filter(([k]) => k.startsWith(`${h} `) && k !== `${h} all` && k !== `${h} plain`)
       .sort()
       .map(([k, t]) => `${k.slice(h.length + 1)} ${pct(t)}`);
-    lines.push(`fresh ${h}: ${pct(all)}; ${cats.join(", ")}`);
+    const plain = groups.get(`${h} plain`) ?? { pass: 0, total: 0 };
+    lines.push(`fresh ${h}: ${pct(all)} (as score.mjs scores it: ${pct(plain)}); ${cats.join(", ")}`);
   }
   let worst = Math.min(
     ...["tune", "heldout"].map((h) => groups.get(`${h} all`)).flatMap((t) => (t ? [t.pass / t.total] : [])),
@@ -81,7 +87,8 @@ async function main(): Promise<void> {
         const ok = passes(q, a);
         t.total++;
         if (ok) t.pass++;
-        else if (verbose) console.log(`FAIL ${path} ${q.id} ${q.question}\n     ${a.answered ? a.text.slice(0, 140) : "(declined)"}`);
+        else if (verbose)
+          console.log(`FAIL ${path} ${q.id} ${q.question}\n     ${a.answered ? a.text.slice(0, 140) : "(declined)"}`);
       }
       lines.push(`${path}: ${pct(t)}`);
       worst = Math.min(worst, t.pass / t.total);
@@ -102,7 +109,9 @@ async function main(): Promise<void> {
           t.total++;
           if (ok) t.pass++;
           else if (verbose)
-            console.log(`FAIL conv ${c.id} ${turn.followup ? "follow-up" : "turn"}: ${turn.say}\n     ${a.answered ? a.text.slice(0, 140).replace(/\n/g, " ") : "(declined)"}`);
+            console.log(
+              `FAIL conv ${c.id} ${turn.followup ? "follow-up" : "turn"}: ${turn.say}\n     ${a.answered ? a.text.slice(0, 140).replace(/\n/g, " ") : "(declined)"}`,
+            );
         }
       }
       lines.push(`conversations (${convos.length}): follow-ups ${pct(follow)}, other turns ${pct(first)}`);

@@ -52,7 +52,11 @@ export interface AppOverrides {
 export async function buildApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<App> {
   const store = overrides.store ?? (await createStore({ url: config.STORAGE_URL, dataDir: config.dataDir, logger }));
   const clock = overrides.clock ?? { now: () => new Date() };
-  const { knowledge: retrieved, embedder, understanding } = await openKnowledge({
+  const {
+    knowledge: retrieved,
+    embedder,
+    understanding,
+  } = await openKnowledge({
     ...knowledgeSettings(config),
     ...(overrides.answerTuning ? { tuning: overrides.answerTuning } : {}),
     logger,

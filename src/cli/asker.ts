@@ -46,7 +46,11 @@ export function plainText(replies: readonly Reply[]): string {
 }
 
 /** A bot to ask; `member` names the asker (the same name continues a conversation). */
-export async function openAsker(config: Config, logger: Logger, overrides: Pick<AppOverrides, "intentTuning" | "answerTuning"> = {}) {
+export async function openAsker(
+  config: Config,
+  logger: Logger,
+  overrides: Pick<AppOverrides, "intentTuning" | "answerTuning"> = {},
+) {
   const outcomes = new Map<string, Outcome>();
   const app = await buildApp({ ...config, RATE_LIMIT_PER_MINUTE: 0 }, logger, {
     ...overrides,

@@ -7,9 +7,9 @@ import { StoreUnavailableError } from "./errors.ts";
 import type { CommandSpec, Context, Feature, Services } from "./feature.ts";
 import { detectLang, type Localised, langFromLocale, t } from "./i18n.ts";
 import { Identities } from "./identity/identities.ts";
+import type { Script } from "./ports.ts";
 import { convertReply, type Reply, text } from "./replies.ts";
 import { cleanText, hasWords, MAX_MESSAGE_CHARS, truncate } from "./text.ts";
-import type { Script } from "./ports.ts";
 import type { InboundEvent, Lang, Member, Platform, PollVoteEvent } from "./types.ts";
 
 const DEDUP_TTL_MS = 24 * 60 * 60 * 1000;
@@ -107,26 +107,35 @@ export class Bot {
 
   /** Handles one inbound event and returns what to answer. Never throws. */
   async handle(incoming: InboundEvent): Promise<Reply[]> {
-    const fallbackLang = langFromLocale(incoming.member.locale);
+    let fallbackLang = langFromLocale(incoming.member.locale);
     try {
       if (incoming.eventId && !(await this.firstDelivery(incoming.member.platform, incoming.eventId))) return [];
       // A linked account acts as its canonical member (see identity/identities.ts).
       const event = { ...incoming, member: await this.identities.resolve(incoming.member) };
+      // What the member usually writes in answers what says nothing of a language ("91234567", a button).
+      const usual = await this.services.languages?.get(event.member.id);
+      if (usual) fallbackLang = usual.lang;
+      const usualScript = usual?.script;
       const limited = await this.rateLimited(event.member);
       if (limited) return limited === "warn" ? [text(t(fallbackLang, M.slowDown))] : [];
       switch (event.kind) {
         case "text":
-          return await this.onText(event.member, event.chat, event.text);
+          return await this.onText(event.member, event.chat, event.text, fallbackLang, usualScript);
         case "command": {
-          const script = await this.script(event.args);
+          const script = await this.script(event.args, usualScript);
           await this.rememberLanguage(event.member, event.args, script);
           const ctx = this.context(event.member, event.chat, detectLang(event.args, fallbackLang), script);
           return await this.localise(await this.onCommand(ctx, event.command, cleanText(event.args)), script);
         }
-        case "action":
-          return await this.onAction(this.context(event.member, event.chat, fallbackLang), event.data);
+        case "action": {
+          const ctx = this.context(event.member, event.chat, fallbackLang, usualScript);
+          return await this.localise(await this.onAction(ctx, event.data), usualScript);
+        }
         case "form":
-          return await this.onForm(event.member, event.chat, event.formId, event.values);
+          return await this.localise(
+            await this.onForm(event.member, event.chat, event.formId, event.values, fallbackLang),
+            usualScript,
+          );
       }
     } catch (e) {
       return this.failure(e, fallbackLang, incoming.kind);
@@ -227,8 +236,12 @@ export class Bot {
     await this.services.languages.remember(member.id, script && lang === "zh-HK" ? { lang, script } : { lang });
   }
 
-  /** The Chinese script of a message (Simplified members are answered in Simplified). */
-  private async script(text: string): Promise<Script | undefined> {
+  /**
+   * The Chinese script of a message (Simplified members are answered in Simplified); a message
+   * without letters (a phone number, a quantity) keeps the member's usual script.
+   */
+  private async script(text: string, usual?: Script): Promise<Script | undefined> {
+    if (!/\p{L}/u.test(text.replace(/^\/\S+/, ""))) return usual;
     return this.services.understanding?.script(text);
   }
 
@@ -245,16 +258,27 @@ export class Bot {
     return this.onCommand(ctx, name, args);
   }
 
-  private async onText(member: Member, chat: Context["chat"], raw: string): Promise<Reply[]> {
-    const script = await this.script(raw.slice(0, MAX_MESSAGE_CHARS));
+  private async onText(
+    member: Member,
+    chat: Context["chat"],
+    raw: string,
+    fallbackLang: Lang,
+    usualScript?: Script,
+  ): Promise<Reply[]> {
+    const script = await this.script(raw.slice(0, MAX_MESSAGE_CHARS), usualScript);
     await this.rememberLanguage(member, raw, script);
-    return this.localise(await this.onTextIn(member, chat, raw, script), script);
+    return this.localise(await this.onTextIn(member, chat, raw, fallbackLang, script), script);
   }
 
-  private async onTextIn(member: Member, chat: Context["chat"], raw: string, script?: Script): Promise<Reply[]> {
+  private async onTextIn(
+    member: Member,
+    chat: Context["chat"],
+    raw: string,
+    fallbackLang: Lang,
+    script?: Script,
+  ): Promise<Reply[]> {
     const notes: Reply[] = [];
     let body = raw;
-    const fallbackLang = langFromLocale(member.locale);
     if (body.length > MAX_MESSAGE_CHARS) {
       body = truncate(body, MAX_MESSAGE_CHARS);
       notes.push(text(t(detectLang(body, fallbackLang), M.truncated).replace("{n}", String(MAX_MESSAGE_CHARS))));
@@ -308,9 +332,10 @@ export class Bot {
     chat: Context["chat"],
     formId: string,
     values: Readonly<Record<string, string>>,
+    fallbackLang: Lang,
   ): Promise<Reply[]> {
     const joined = Object.values(values).join(" ");
-    const ctx = this.context(member, chat, detectLang(joined, langFromLocale(member.locale)));
+    const ctx = this.context(member, chat, detectLang(joined, fallbackLang));
     const feature = this.features.get(formId.split(":")[0] ?? "");
     if (!feature?.onForm) return [text(t(ctx.lang, M.staleButton))];
     return feature.onForm(ctx, formId, values);

@@ -21,14 +21,29 @@ export interface MemberLanguage {
 /** Reads and writes members' languages. */
 export class MemberLanguages {
   private readonly written = new Map<string, string>();
+  /** What this instance last read or wrote for each member (null: nothing kept). */
+  private readonly known = new Map<string, MemberLanguage | null>();
 
   constructor(private readonly store: Store) {}
 
-  /** The member's language, if known. */
+  /** The member's language, if known (read once per instance, then kept with what this instance writes). */
   async get(memberId: string): Promise<MemberLanguage | undefined> {
+    const cached = this.known.get(memberId);
+    if (cached !== undefined) return cached ?? undefined;
     const v = await this.store.get<MemberLanguage>(NS, memberId);
-    if (v?.lang !== "en" && v?.lang !== "zh-HK") return undefined;
-    return v.script === "hans" || v.script === "hant" ? { lang: v.lang, script: v.script } : { lang: v.lang };
+    const value =
+      v?.lang !== "en" && v?.lang !== "zh-HK"
+        ? undefined
+        : v.script === "hans" || v.script === "hant"
+          ? { lang: v.lang, script: v.script }
+          : { lang: v.lang };
+    this.cache(memberId, value ?? null);
+    return value;
+  }
+
+  private cache(memberId: string, value: MemberLanguage | null): void {
+    if (this.known.size >= CACHE_LIMIT) this.known.clear();
+    this.known.set(memberId, value);
   }
 
   /** Remembers the language a member just wrote in (written only when it changed, as far as this instance knows). */
@@ -38,11 +53,13 @@ export class MemberLanguages {
     await this.store.set<MemberLanguage>(NS, memberId, value, TTL_MS);
     if (this.written.size >= CACHE_LIMIT) this.written.clear();
     this.written.set(memberId, tag);
+    this.cache(memberId, value);
   }
 
   /** Forgets a member's language; true when one was kept. */
   async forget(memberId: string): Promise<boolean> {
     this.written.delete(memberId);
+    this.known.set(memberId, null);
     return this.store.delete(NS, memberId);
   }
 }

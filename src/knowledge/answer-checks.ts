@@ -55,18 +55,29 @@ export function expectation(question: string): Expectation {
   )
     return "money";
   if (
-    /\b(phone|telephone|e-?mail|contact (number|details|info)|whatsapp|hotline|website|url)\b|電話|電郵|郵箱|聯絡方法|聯絡電話|網址|網站/.test(q)
+    /\b(phone|telephone|e-?mail|contact (number|details|info)|whatsapp|hotline|website|url)\b|電話|電郵|郵箱|聯絡方法|聯絡電話|網址|網站/.test(
+      q,
+    )
   )
     return "contact";
   if (
-    /\b(exact|precise|specific) (date|day)\b|\bwhich day\b|\bwhat day\b|\b(on )?(what|which) date\b|\bexact(ly)? when\b|\bwhen exactly\b|幾號|哪一天|邊一日|邊日|確實日期|具體日期|哪天/.test(q) ||
-    /\bnext\b.{0,40}\b(when|date)\b|\b(when|date)\b.{0,40}\bnext\b|(下一次|下次|下一屆|下屆).{0,20}(幾時|何時|什麼時候|甚麼時候|日期)|(幾時|何時).{0,10}(下一次|下次)/.test(q)
+    /\b(exact|precise|specific) (date|day)\b|\bwhich day\b|\bwhat day\b|\b(on )?(what|which) date\b|\bexact(ly)? when\b|\bwhen exactly\b|幾號|哪一天|邊一日|邊日|確實日期|具體日期|哪天/.test(
+      q,
+    ) ||
+    /\bnext\b.{0,40}\b(when|date)\b|\b(when|date)\b.{0,40}\bnext\b|(下一次|下次|下一屆|下屆).{0,20}(幾時|何時|什麼時候|甚麼時候|日期)|(幾時|何時).{0,10}(下一次|下次)/.test(
+      q,
+    )
   )
     return "day";
   const frequency = /(幾耐|多久|how often).{0,6}(一次|次)|how often/.test(q);
-  if (!frequency && /\bhow long (does|do|will|would|is|are)\b|\bprocessing time\b|需時|幾耐|多久/.test(q)) return "duration";
+  if (!frequency && /\bhow long (does|do|will|would|is|are)\b|\bprocessing time\b|需時|幾耐|多久/.test(q))
+    return "duration";
   if (/\b(what|which) year\b|\byear (was|did|were)\b|哪一年|邊一年|哪年|邊年|幾多年成立|何年/.test(q)) return "year";
-  if (/\b(name of|what is it called|what's it called|what is the name|what's the name|called what)\b|叫咩名|叫甚麼名|叫什麼名|叫乜名|名稱|名字|全名|英文名/.test(q))
+  if (
+    /\b(name of|what is it called|what's it called|what is the name|what's the name|called what)\b|叫咩名|叫甚麼名|叫什麼名|叫乜名|名稱|名字|全名|英文名/.test(
+      q,
+    )
+  )
     return "name";
   if (
     /\bhow (many|much)\b|\bnumber of\b|\b(minimum|maximum|pass mark|passing score|cut-?off)\b|多少|幾多|(?<![邊哪])幾個|幾位|最低|最高|合格分/.test(
@@ -89,8 +100,13 @@ export function expectation(question: string): Expectation {
     return "time";
   // "Where do I vote?" asks how to do something, not for a place.
   const howTo =
-    /\bwhere (do|can|should|would|could) (i|we)\b|我.{0,12}(喺邊度|在哪裡|在哪)|(喺邊度|在哪裡|在哪|去邊度).{0,6}(揀|投票|登記|報名|申請|提交|捐)/.test(q);
-  if (!howTo && /\bwhere (is|are|was|were|do|does|did)\b|\baddress\b|\blocated\b|\boffice\b|地址|喺邊度|在哪裡|在哪|辦公室/.test(q))
+    /\bwhere (do|can|should|would|could) (i|we)\b|我.{0,12}(喺邊度|在哪裡|在哪)|(喺邊度|在哪裡|在哪|去邊度).{0,6}(揀|投票|登記|報名|申請|提交|捐)/.test(
+      q,
+    );
+  if (
+    !howTo &&
+    /\bwhere (is|are|was|were|do|does|did)\b|\baddress\b|\blocated\b|\boffice\b|地址|喺邊度|在哪裡|在哪|辦公室/.test(q)
+  )
     return "place";
   if (/\bwho\b|\bwhom\b|邊個|邊位|哪位|誰|何人/.test(q) && ROLE_WORDS.test(q)) return "role";
   return "none";
@@ -113,7 +129,9 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
         /\d{1,2}\s*月\s*\d{1,2}\s*日/.test(answer)
       );
     case "duration":
-      return /\b\d{1,3}\s*(days?|weeks?|months?|years?|working days)\b|(?<!\d)\d{1,3}\s*(日|天|星期|週|個月|年)/i.test(answer);
+      return /\b\d{1,3}\s*(days?|weeks?|months?|years?|working days)\b|(?<!\d)\d{1,3}\s*(日|天|星期|週|個月|年)/i.test(
+        answer,
+      );
     case "money":
       return /(HK\$|US\$|\$|HKD|USD|RMB|港元|港幣|美元|元|蚊)\s*\d|\d\s*(HKD|USD|港元|元|蚊|dollars?)/i.test(answer);
     case "contact":
@@ -123,7 +141,11 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
       // A full name spelt out next to its acronym ("Quality Migrant Admission Scheme, QMAS").
       const fullName = /full name|stand for|英文全名|全名|英文名|全稱/i.test(question);
       const spelt = [...answer.matchAll(/([A-Z][a-z]+(?:\s+(?:of|the|and|for)?\s*[A-Z][a-z]+)+)/g)].some((m) => {
-        const initials = (m[1] ?? "").split(/\s+/).filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join("");
+        const initials = (m[1] ?? "")
+          .split(/\s+/)
+          .filter((w) => /^[A-Z]/.test(w))
+          .map((w) => w[0])
+          .join("");
         return initials.length >= 3 && answer.includes(initials) && !question.includes(m[1] ?? "");
       });
       return (fullName && spelt) || /\b(called|named|known as|dubbed)\b|名為|叫做|稱為/.test(answer);

@@ -74,7 +74,15 @@ export function parseMarkdown(path: string, raw: string, maxChars = 1200): Knowl
     let chunk: string[] = [];
     const emit = () => {
       if (chunk.length === 0) return;
-      passages.push({ id: `${path}#${passages.length}`, title, path, section, text: chunk.join("\n\n"), lang, sectionIndex });
+      passages.push({
+        id: `${path}#${passages.length}`,
+        title,
+        path,
+        section,
+        text: chunk.join("\n\n"),
+        lang,
+        sectionIndex,
+      });
       chunk = [];
     };
     for (const p of paras) {

@@ -48,7 +48,8 @@ export function buildUnits(files: KnowledgeFiles): Unit[] {
     units.push({ kind: "faq-a", ref: e.id, lang: "zh-HK", text: e.a["zh-HK"] });
   }
   for (const d of files.docs) {
-    for (const p of d.passages) units.push({ kind: "passage", ref: p.id, lang: p.lang, text: `${p.section}\n${p.text}` });
+    for (const p of d.passages)
+      units.push({ kind: "passage", ref: p.id, lang: p.lang, text: `${p.section}\n${p.text}` });
   }
   return units;
 }
@@ -84,9 +85,7 @@ export async function openKnowledge(
   const passages = files.docs.flatMap((d) => d.passages);
   // The embedded embedder reuses the tokens already analysed (and spell-corrected) for the lexical side.
   const encode: QueryEncoder =
-    embedder === local
-      ? async (_q, tokens) => Array.from(local.embedTokens(tokens))
-      : (q) => embedder.embedQuery(q);
+    embedder === local ? async (_q, tokens) => Array.from(local.embedTokens(tokens)) : (q) => embedder.embedQuery(q);
   const knowledge = new LocalKnowledgeBase({
     units,
     lexical,
@@ -100,9 +99,16 @@ export async function openKnowledge(
     tuning: { ...DEFAULT_TUNING, ...opts.tuning },
   });
   const intentsPath = join(opts.knowledgeDir, "intents.json");
-  const intents = existsSync(intentsPath) ? loadIntents(intentsPath) : { filler: { en: [], "zh-HK": [] }, slang: {}, concepts: {}, intents: [] };
-  const understanding = new LocalUnderstanding({ intents, classifier: new IntentClassifier(intents.intents, local, intents.concepts) });
-  void understanding.warm().catch((e: unknown) => opts.logger.warn("Chinese dictionaries not loaded", { error: String(e) }));
+  const intents = existsSync(intentsPath)
+    ? loadIntents(intentsPath)
+    : { filler: { en: [], "zh-HK": [] }, slang: {}, concepts: {}, intents: [] };
+  const understanding = new LocalUnderstanding({
+    intents,
+    classifier: new IntentClassifier(intents.intents, local, intents.concepts),
+  });
+  void understanding
+    .warm()
+    .catch((e: unknown) => opts.logger.warn("Chinese dictionaries not loaded", { error: String(e) }));
   const ms = Math.round(performance.now() - started);
   progress(`knowledge ready: ${passages.length} passages, ${files.faq.length} FAQ entries, ${embedder.id}, ${ms} ms`);
   return {

@@ -59,8 +59,7 @@ export function intentTokens(text: string, analyze: Analyzer = analyse): Token[]
 const CONCEPT_SCORE = 0.75;
 
 /** Words by which a message speaks of the member, or to the bot. */
-const PERSONAL =
-  /\b(i|i'm|i've|i'd|me|my|mine|we|we're|we've|our|us|you|your|you're)\b|我|你|您|本人|自己|我哋|你哋/iu;
+const PERSONAL = /\b(i|i'm|i've|i'd|me|my|mine|we|we're|we've|our|us|you|your|you're)\b|我|你|您|本人|自己|我哋|你哋/iu;
 
 /** The weight of a function word in a message, relative to a content word. */
 const STOP_WEIGHT = 0.3;
@@ -82,7 +81,11 @@ export class IntentClassifier {
     private readonly embedder: LocalEmbedder,
     concepts: Readonly<Record<string, readonly string[]>> = {},
   ) {
-    for (const [name, res] of Object.entries(concepts)) this.concepts.set(name, res.map((r) => new RegExp(r, "iu")));
+    for (const [name, res] of Object.entries(concepts))
+      this.concepts.set(
+        name,
+        res.map((r) => new RegExp(r, "iu")),
+      );
     for (const spec of intents)
       for (const c of (spec.when ?? []).flat())
         if (!this.concepts.has(c)) throw new Error(`intent ${spec.name} uses unknown concept ${c}`);

@@ -91,6 +91,8 @@ const CONTEXT_DOC_BOOST = 0.03;
 const CONTEXT_SECTION_BOOST = 0.06;
 /** A short or pronoun-led follow-up is read with its context unless alone it scores this much better. */
 const CUE_TOLERANCE = 0.15;
+/** A follow-up scoring this much on its own needs its context to do better, not merely as well. */
+const CONFIDENT_ALONE = 0.8;
 /** How much a follow-up's answer avoids repeating the previous answer. */
 const CONTEXT_REPEAT_PENALTY = 0.15;
 /** A passage this short is answered whole: it is already concise. */
@@ -99,7 +101,10 @@ const WHOLE_PASSAGE_CHARS = 200;
 /** A message this short leans on the conversation ("Which banks?", "幾時推出？"). */
 function isShort(q: string): boolean {
   const han = q.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
-  const words = q.replace(/[\u4e00-\u9fff]/g, " ").split(/\s+/).filter((w) => /[a-z0-9]/i.test(w)).length;
+  const words = q
+    .replace(/[\u4e00-\u9fff]/g, " ")
+    .split(/\s+/)
+    .filter((w) => /[a-z0-9]/i.test(w)).length;
   return words + han / 2 <= 5;
 }
 /** A declined question naming a subject of the knowledge and scoring at least this is about the association. */
@@ -284,7 +289,9 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       const aloneScore = alone.best?.score ?? 0;
       const withContext = await this.retrieve(q, this.tuning, prev, cue ? (options.previousRef ?? "") : "");
       const ctxScore = withContext.best?.score ?? 0;
-      if ((cue && ctxScore >= aloneScore - CUE_TOLERANCE) || ctxScore > aloneScore + CONTEXT_GAIN) {
+      // A follow-up that finds a confident answer on its own keeps it ("and who can apply?").
+      const tolerance = aloneScore >= CONFIDENT_ALONE ? 0 : CUE_TOLERANCE;
+      if ((cue && ctxScore >= aloneScore - tolerance) || ctxScore > aloneScore + CONTEXT_GAIN) {
         return this.decide(`${q} ${prev}`.slice(0, MAX_CONTEXT_CHARS), q, withContext, lang);
       }
     }

@@ -167,7 +167,8 @@ export class LexicalIndex {
       const row = this.rowOf(t);
       rows[i] = row;
       // Single Chinese characters are weak evidence next to bigrams.
-      const generic = row >= 0 ? this.vectors.sif(row) : t.han && t.key.length === 1 ? 0.12 : t.guess ? GUESS_WEIGHT : 1;
+      const generic =
+        row >= 0 ? this.vectors.sif(row) : t.han && t.key.length === 1 ? 0.12 : t.guess ? GUESS_WEIGHT : 1;
       weights[i] = this.idf(t.key) ** idfPower * generic * (context.has(t.key) ? contextWeight : 1);
       total += weights[i] ?? 0;
     });

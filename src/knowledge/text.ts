@@ -119,7 +119,7 @@ function englishTerms(input: string, keepStopwords: boolean): { word: string; st
 // Function characters of written Chinese and Cantonese: never a token by themselves.
 const HAN_STOP = new Set(
   Array.from(
-    "的是了嗎呢吗吧啊呀我你您他她它們们這这那哪些甚什麼么怎樣样如何幾几多少點点咩嘅係唔冇喺咗啲乜邊边個个會会能要想請请和與与及或在於于也都就還还而且有沒没被把將将對对從从為为之其所㗎嚟哋噉咁喇囉嘛啦先得俾畀",
+    "的是了嗎呢吗吧啊呀我你您他她它們们這这那哪些甚什麼么怎樣样如何幾几多少點点咩嘅係唔冇喺咗啲乜邊边個个會会能要想請请和與与及或在於于也都就還还而且有沒没被把將将對对從从為为之其所㗎嚟哋噉咁喇囉嘛啦先得俾畀問",
   ),
 );
 
@@ -219,9 +219,7 @@ export function analyzer(groups: readonly ThesaurusGroup[] = []): Analyzer {
   if (terms.length === 0) return analyse;
   const canonicalOf = new Map(terms.map((t) => [t.term.toLowerCase(), t.canonical]));
   const re = new RegExp(
-    terms
-      .map(({ term }) => (/^[\x00-\x7f]+$/.test(term) ? `\\b${escapeRe(term)}\\b` : escapeRe(term)))
-      .join("|"),
+    terms.map(({ term }) => (/^[\x00-\x7f]+$/.test(term) ? `\\b${escapeRe(term)}\\b` : escapeRe(term))).join("|"),
     "giu",
   );
   return (input, keepStopwords = false) =>

@@ -16,10 +16,14 @@ export function stripMarkup(text: string): string {
     .replace(/&(?:nbsp|amp|lt|gt|quot|#39);/g, (m) => ({ "&amp;": "&", "&lt;": "<", "&gt;": ">" })[m] ?? " ")
     .replace(/\*\*|__|~~|`+/g, " ")
     .replace(/^\s*>+\s?/gm, "")
-    .replace(/[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}]/gu, " ")
+    .replace(/\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D}/gu, " ")
     .replace(/[ \t]+/g, " ")
     .trim();
 }
+
+/** Words that follow a number as its count ("4 thousand", "2 banks"): the digit stays a digit. */
+const COUNTED =
+  /^(thousand|hundred|million|billion|k|m|people|persons?|years?|months?|weeks?|days?|hours?|points?|pcs|pieces|items|boxes|times|more|or|and|banks?|professions?|jobs?|cities|goals?|tests?)\b/i;
 
 const GREETING = "greeting";
 /** Intents that are conversation, not requests. */
@@ -105,16 +109,19 @@ export class LocalUnderstanding implements Understanding {
   unslang(text: string): string {
     const slang = this.opts.intents.slang;
     return text
-      .replace(/(^|[\s(])([a-z][a-z0-9'/]*?|[124])('s)?(?=[\s,.!?)]|$)/gi, (m, pre: string, word: string, s: string | undefined, at: number) => {
-        const to = slang[word.toLowerCase()];
-        if (to === undefined) return m;
-        if (/^\d$/.test(word)) {
-          const before = text.slice(0, at + pre.length).trimEnd();
-          const after = text.slice(at + m.length).trimStart();
-          if (!/[a-z]$/i.test(before) || !/^[a-z]/i.test(after)) return m;
-        }
-        return `${pre}${to}${s ?? ""}`;
-      })
+      .replace(
+        /(^|[\s(])([a-z][a-z0-9'/]*?|[124])('s)?(?=[\s,.!?)]|$)/gi,
+        (m, pre: string, word: string, s: string | undefined, at: number) => {
+          const to = slang[word.toLowerCase()];
+          if (to === undefined) return m;
+          if (/^\d$/.test(word)) {
+            const before = text.slice(0, at + pre.length).trimEnd();
+            const after = text.slice(at + m.length).trimStart();
+            if (!/[a-z]$/i.test(before) || !/^[a-z]/i.test(after) || COUNTED.test(after)) return m;
+          }
+          return `${pre}${to}${s ?? ""}`;
+        },
+      )
       .replace(/\s{2,}/g, " ")
       .trim();
   }

@@ -56,7 +56,8 @@ describe("npm start, piped", () => {
     const b = blocks(out);
     expect(out).toContain("Welcome to the Blockchain Association of Hong Kong");
     expect(out).toMatch(/Quality Migrant Admission Scheme[\s\S]*1,000[\s\S]*Sources: /);
-    expect(out).toMatch(/couldn't find this in the association's documents/);
+    // A live price is out of scope: a short decline, no hand-off offered.
+    expect(out).toMatch(/outside what I can help with/);
     expect(out).toMatch(/didn't catch anything/);
     expect(out).not.toMatch(/system prompt:/i);
     expect(out).toContain("Opened 2027 Q1 Townhall");

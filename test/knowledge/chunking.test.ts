@@ -44,7 +44,7 @@ describe("the knowledge folder", () => {
     }
     for (const name of readdirSync(KNOWLEDGE_DIR).filter((n) => n.endsWith(".md"))) {
       const raw = readFileSync(join(KNOWLEDGE_DIR, name), "utf8");
-      expect(raw).toMatch(/^---\ntitle: .+\nsource: .+\n---/);
+      expect(raw).toMatch(/^---\ntitle: .+\nsource: .+\n(?:[a-z_]+: .+\n)*---/);
       expect(raw).not.toMatch(/Skip to content|Please sign in|Hot search keywords|👉|^#+\s*$/m);
     }
   });

@@ -25,7 +25,8 @@ export const STATUS: Record<TopicStatus, Localised> = {
 export const M = {
   noTownhall: {
     en: "No townhall is open for proposals right now. When the organisers open the next one (/townhall open), send /propose with your topic and it goes on the agenda for members to vote on.",
-    "zh-HK": "目前沒有開放提案的 townhall。籌辦人開啟下一次 townhall（/townhall open）後，輸入 /propose 加上你的議題，即可列入議程供會員投票。",
+    "zh-HK":
+      "目前沒有開放提案的 townhall。籌辦人開啟下一次 townhall（/townhall open）後，輸入 /propose 加上你的議題，即可列入議程供會員投票。",
   },
   noTownhallEver: {
     en: "No townhall has been held yet. Once the organisers open one, /agenda lists its topics and you can vote for the ones you support; /propose adds your own.",

@@ -225,7 +225,8 @@ export function intake(deps: IntakeDeps) {
       given.quantity ? `${given.quantity} ${given.unit ?? ""}`.trim() : given.description,
       given.category ? entryLabel(CATEGORIES, given.category, ctx.lang) : undefined,
     ].filter((x): x is string => Boolean(x));
-    const noted = what.length > 0 ? [text(fill(t(ctx.lang, PREFILLED), { what: what.join(", ") }), { private: true })] : [];
+    const noted =
+      what.length > 0 ? [text(fill(t(ctx.lang, PREFILLED), { what: what.join(", ") }), { private: true })] : [];
     return [...noted, ...formPart(ctx, first, intro), question(ctx, first)];
   };
 

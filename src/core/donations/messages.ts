@@ -36,7 +36,8 @@ export const PICS: Localised = {
 export const INTAKE = {
   intro: {
     en: "Thank you for offering a donation! We collect surplus promotional clothing and stationery from the financial industry and give them to people in need in Hong Kong. I'll ask {n} short questions (this is the /donate form). Send /cancel at any time to stop; nothing is saved until the end.",
-    "zh-HK": "多謝你捐贈物品！我們收集金融業剩餘的宣傳衣物及文具，轉贈香港有需要的人。我會問 {n} 條簡短問題（即 /donate 表格）。隨時輸入 /cancel 可以停止；完成前不會儲存任何資料。",
+    "zh-HK":
+      "多謝你捐贈物品！我們收集金融業剩餘的宣傳衣物及文具，轉贈香港有需要的人。我會問 {n} 條簡短問題（即 /donate 表格）。隨時輸入 /cancel 可以停止；完成前不會儲存任何資料。",
   },
   step: { en: "Question {i} of {n}: ", "zh-HK": "第 {i} 題（共 {n} 題）：" },
   skip: { en: "Skip", "zh-HK": "略過" },

@@ -23,7 +23,10 @@ const GOODS: readonly Goods[] = [
     pattern:
       /\b(?:notebooks?|notepads?|note ?books?|pens?|pencils?|highlighters?|markers?|folders?|files?|diaries|diary|planners?|stationery|stationary|paper|envelopes?|sticky notes|post-its?|rulers?|erasers?|staplers?|calendars?)\b|文具|筆記簿|筆記本|記事簿|原子筆|鉛筆|螢光筆|文件夾|信封|日記簿|月曆|筆/u,
   },
-  { category: "other", pattern: /\b(?:tote bags?|bags?|mugs?|bottles?|umbrellas?|lanyards?|usb|power banks?)\b|袋|杯|水樽|雨傘|擋/u },
+  {
+    category: "other",
+    pattern: /\b(?:tote bags?|bags?|mugs?|bottles?|umbrellas?|lanyards?|usb|power banks?)\b|袋|杯|水樽|雨傘|擋/u,
+  },
 ];
 
 const NUMBER = /(\d{1,3}(?:,\d{3})+|\d+)\s*(?:pcs|pieces|boxes of|sets of|件|本|支|個|盒|箱|套|頂|把)?/giu;

@@ -106,7 +106,14 @@ export interface IntentTuning {
 }
 
 /** The calibrated intent tuning. */
-export const INTENT_TUNING: IntentTuning = { min: 0.45, margin: 0.1, social: 0.6, none: 0.8, factual: 0.8, noneLike: 0.5 };
+export const INTENT_TUNING: IntentTuning = {
+  min: 0.45,
+  margin: 0.1,
+  social: 0.6,
+  none: 0.8,
+  factual: 0.8,
+  noneLike: 0.5,
+};
 
 /** A topic named in a request to propose one ("a topic about stablecoin custody"). */
 function topicOf(text: string): string {
@@ -247,7 +254,10 @@ export function faq(services: Services, hooks: FaqHooks): { feature: Feature; fa
         outcome: { kind: "decline", intent: "none", handoff: false, confidence: a.confidence },
       };
     }
-    return { replies: await declined(ctx, question), outcome: { kind: "decline", handoff: true, confidence: a.confidence } };
+    return {
+      replies: await declined(ctx, question),
+      outcome: { kind: "decline", handoff: true, confidence: a.confidence },
+    };
   };
 
   const ask = async (ctx: Context, raw: string): Promise<Reply[]> => {

@@ -5,8 +5,8 @@
  */
 import type { Feature } from "../feature.ts";
 import { type Localised, t } from "../i18n.ts";
-import type { Lang } from "../types.ts";
 import { actionId, button, type Reply, text } from "../replies.ts";
+import type { Lang } from "../types.ts";
 
 const M = {
   header: {

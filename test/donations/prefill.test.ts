@@ -1,0 +1,26 @@
+/** What a member already said about their goods fills the offer form. */
+import { describe, expect, it } from "vitest";
+import { prefill } from "../../src/core/donations/prefill.ts";
+
+describe("donation prefill", () => {
+  it("takes the quantity, the goods and their category from an English sentence", () => {
+    expect(prefill("I want to donate 200 t-shirts")).toEqual({
+      category: "clothing",
+      quantity: "200",
+      unit: "t-shirts",
+      description: "200 t-shirts",
+    });
+    expect(prefill("we have 1,500 spare notebooks")).toMatchObject({ category: "stationery", quantity: "1500" });
+  });
+
+  it("reads Chinese measure words", () => {
+    expect(prefill("我哋有300本筆記簿想捐")).toMatchObject({ category: "stationery", quantity: "300", unit: "本" });
+    expect(prefill("有120件多餘的品牌衛衣")).toMatchObject({ category: "clothing", quantity: "120", unit: "件" });
+  });
+
+  it("leaves out what it did not hear, and refuses impossible quantities", () => {
+    expect(prefill("I want to donate")).toEqual({});
+    expect(prefill("can we donate some caps and jackets?")).toEqual({ category: "clothing", description: "caps" });
+    expect(prefill("99999999 pens")).toEqual({ category: "stationery", description: "pens" });
+  });
+});

@@ -1,0 +1,136 @@
+/**
+ * The whole bot, as members meet it: intents act through the features (the donation form
+ * pre-filled), privacy requests are never stored as questions, Simplified Chinese is answered in
+ * Simplified, follow-ups are read with the conversation, out-of-scope requests are declined
+ * without a hand-off and without a record, /forgetme erases the conversation and the language,
+ * and a donor's notices use the language they wrote in.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type App, buildApp } from "../../src/app.ts";
+import { loadConfig } from "../../src/config/index.ts";
+import type { Reply } from "../../src/core/replies.ts";
+import type { Member } from "../../src/core/types.ts";
+import { MemoryStore } from "../../src/storage/memory.ts";
+import { dm, member, replyText } from "../helpers/services.ts";
+import { quietLogger } from "../knowledge/helpers.ts";
+
+describe("talking to the bot", () => {
+  let app: App;
+  let store: MemoryStore;
+  const notices: { to: string; text: string }[] = [];
+  const dataDir = mkdtempSync(join(tmpdir(), "bahk-conv-"));
+  beforeAll(async () => {
+    store = new MemoryStore();
+    const config = loadConfig({ ...process.env, DATA_DIR: dataDir, TELEGRAM_ORGANISER_IDS: "900" });
+    app = await buildApp(config, quietLogger, { store });
+    app.notifier.register("console", {
+      toMember: async (to, replies) => void notices.push({ to, text: replyText(replies) }),
+      toOrganisers: async () => {},
+    });
+  });
+  afterAll(async () => {
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const say = (m: Member, text: string) => app.bot.handle({ kind: "text", member: m, chat: dm(m), text });
+  const buttons = (rs: readonly Reply[]) =>
+    rs.flatMap((r) => (r.type === "text" || r.type === "card" ? [...(r.buttons ?? [])] : []));
+  const questions = () => store.list<{ text: string; memberId: string }>("faq.questions");
+
+  it("starts the donation form from 'I want to donate 200 t-shirts', with what was said filled in", async () => {
+    const m = member("donor1");
+    const text = replyText(await say(m, "I want to donate 200 t-shirts"));
+    expect(text).toMatch(/200 t-shirts, Promotional clothing/);
+    const session = await store.get<{ feature: string; data: { values: Record<string, string> } }>("session", m.id);
+    expect(session?.feature).toBe("don");
+    expect(session?.data.values).toMatchObject({ category: "clothing", quantity: "200" });
+  });
+
+  it("leads 'delete my data' to /forgetme's confirmation and stores nothing", async () => {
+    const m = member("leaver");
+    const before = (await questions()).length;
+    const replies = await say(m, "pls delete all my data, i'm leaving the group");
+    expect(buttons(replies).map((b) => b.id)).toContain("pv:forget:yes");
+    expect((await questions()).length).toBe(before);
+  });
+
+  it("answers a Simplified question in Simplified, a Traditional one in Traditional", async () => {
+    const s = replyText(await say(member("mainland"), "优才计划每年有多少名额？"));
+    expect(s).toMatch(/1,000/);
+    expect(s).toMatch(/根据协会文件/);
+    expect(s).not.toMatch(/[劃額據協會]/);
+    const t = replyText(await say(member("hk"), "優才計劃每年有多少名額？"));
+    expect(t).toMatch(/根據協會文件/);
+  });
+
+  it("reads a follow-up with the question before it", async () => {
+    const m = member("curious");
+    await say(m, "What is QMAS?");
+    expect(replyText(await say(m, "and who can apply?"))).toMatch(/bachelor|degree/i);
+    const zh = member("curious-zh");
+    await say(zh, "金管局同銀行合作推出咩區塊鏈平台？");
+    expect(replyText(await say(zh, "有幾多間銀行參與？"))).toMatch(/七|seven|7/);
+  });
+
+  it("declines a near-miss about the association with the hand-off, and a request out of scope without it", async () => {
+    const m = member("asker");
+    const nearMiss = await say(m, "Who is the chairman of the association?");
+    expect(buttons(nearMiss).some((b) => b.id.startsWith("faq:fwd:"))).toBe(true);
+    const before = (await questions()).length;
+    const out = await say(m, "translate 'good morning' into Japanese");
+    expect(replyText(out)).toMatch(/outside what I can help with/);
+    expect(buttons(out)).toEqual([]);
+    expect((await questions()).length).toBe(before);
+  });
+
+  it("greets, thanks and hands off to a human", async () => {
+    const m = member("friendly");
+    expect(replyText(await say(m, "hi"))).toMatch(/^Hello!/);
+    expect(replyText(await say(m, "thanks, that was helpful"))).toMatch(/welcome/i);
+    expect(replyText(await say(m, "can I talk to a real person?"))).toMatch(/passed your request to the organisers/);
+  });
+
+  it("/forgetme erases the conversation context and the remembered language", async () => {
+    const m = member("forgetful");
+    await say(m, "What is QMAS?");
+    expect(await store.list("faq.context", `${m.id}|`)).toHaveLength(1);
+    expect(await store.get("memberlang", m.id)).toBeDefined();
+    await say(m, "/forgetme");
+    await app.bot.handle({ kind: "action", member: m, chat: dm(m), data: "pv:forget:yes" });
+    expect(await store.list("faq.context", `${m.id}|`)).toEqual([]);
+    expect(await store.get("memberlang", m.id)).toBeUndefined();
+  });
+
+  it("tells a donor of a status change in the language they wrote in", async () => {
+    const d = member("zh-donor");
+    await say(d, "我想捐文具");
+    for (const answer of [
+      "skip",
+      "原子筆及筆記簿",
+      "50",
+      "盒",
+      "1",
+      "灣仔",
+      "同意",
+      "灣仔港灣道18號",
+      "平日",
+      "陳大文",
+      "91234567",
+    ]) {
+      await say(d, answer);
+    }
+    const offers = await store.list<{ ref: string; ownerId: string }>("offer");
+    const mine = offers.find((o) => o.value.ownerId === d.id);
+    expect(mine).toBeDefined();
+    const org = member("900", "telegram");
+    expect(app.bot.isOrganiser(org)).toBe(true);
+    expect(replyText(await say(org, `/offerstatus ${mine?.value.ref} accepted`))).toMatch(/accepted/i);
+    const notice = notices.find((n) => n.to === "zh-donor");
+    expect(notice?.text).toMatch(/[\u4e00-\u9fff]/);
+    expect(notice?.text).not.toMatch(/Your offer/);
+  });
+});
