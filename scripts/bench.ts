@@ -8,7 +8,23 @@ import { cpus, totalmem } from "node:os";
 import { benchAnswers } from "./bench/answers.ts";
 import { benchStorage } from "./bench/storage.ts";
 
+/** `npm run eval`'s numbers: answer quality through the whole bot. */
+async function benchQuality(): Promise<string> {
+  const { spawnSync } = await import("node:child_process");
+  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/eval.ts"], { encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`eval failed: ${run.stderr}`);
+  const lines = run.stdout.trim().split("\n");
+  return [
+    "## Answer quality (`npm run eval`)",
+    "",
+    "Through the whole bot (understanding, intents, answers, follow-ups), each question asked by a member of its own. The fresh sets were written from the documents by people who had not read the FAQ; the held-out half is never used for tuning (`eval/tune.ts` reads the tuning half, `eval/extra-tune*.jsonl` and the older set).",
+    "",
+    ...lines.map((l) => `- ${l}`),
+  ].join("\n");
+}
+
 const sections: Record<string, () => Promise<string>> = {
+  quality: benchQuality,
   answers: benchAnswers,
   storage: benchStorage,
 };

@@ -64,6 +64,9 @@ const PERSONAL = /\b(i|i'm|i've|i'd|me|my|mine|we|we're|we've|our|us|you|your|yo
 /** The weight of a function word in a message, relative to a content word. */
 const STOP_WEIGHT = 0.3;
 
+/** How many examples are scored in full: the closest by vectors, and as many sharing the most words. */
+const CANDIDATES = 24;
+
 /** Weights of the three similarities in an example's score. */
 const W = { coverage: 0.45, reverse: 0.35, dense: 0.2 };
 
@@ -116,6 +119,13 @@ export class IntentClassifier {
     return nearest;
   }
 
+  /** The intent a pattern decides outright (attacks, greetings, thanks, small talk), if any. */
+  byPattern(text: string): IntentMatch | undefined {
+    const personal = PERSONAL.test(text);
+    for (const { spec, re } of this.patterns) if (re.test(text)) return toMatch(spec, 1, "pattern", personal);
+    return undefined;
+  }
+
   /** The first intent (in file order) one of whose concept combinations the text has entirely. */
   private byConcepts(text: string, personal: boolean): IntentMatch | undefined {
     const has = new Map<string, boolean>();
@@ -140,16 +150,26 @@ export class IntentClassifier {
     const stops = new Set(tokens.filter((t) => t.stop).map((t) => t.key));
     const query = this.lexical.prepare(tokens, 0.5, 1, stops, STOP_WEIGHT);
     const v = this.embedder.embedTokens(tokens);
+    // The closest examples by the vectors, and those sharing words: only they are scored in full.
+    const dots = this.vectors.map((ex) => {
+      let dot = 0;
+      for (let i = 0; i < ex.length; i++) dot += (ex[i] ?? 0) * (v[i] ?? 0);
+      return dot;
+    });
+    const byDot = dots
+      .map((d, u) => [d, u] as const)
+      .sort((a, b) => b[0] - a[0])
+      .slice(0, CANDIDATES)
+      .map(([, u]) => u);
     let best: { spec: IntentSpec; score: number } | undefined;
-    this.owners.forEach((spec, u) => {
+    for (const u of new Set([...byDot, ...this.lexical.candidates(query, CANDIDATES)])) {
+      const spec = this.owners[u];
+      if (!spec) continue;
       const cov = this.lexical.coverage(query, u).coverage;
       const rev = this.lexical.reverseCoverage(query, u);
-      const ex = this.vectors[u];
-      let dot = 0;
-      if (ex) for (let i = 0; i < ex.length; i++) dot += (ex[i] ?? 0) * (v[i] ?? 0);
-      const score = W.coverage * cov + W.reverse * rev + W.dense * Math.max(0, dot);
+      const score = W.coverage * cov + W.reverse * rev + W.dense * Math.max(0, dots[u] ?? 0);
       if (!best || score > best.score) best = { spec, score };
-    });
+    }
     if (!best) return undefined;
     return toMatch(best.spec, best.score, "examples", personal);
   }

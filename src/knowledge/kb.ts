@@ -142,6 +142,10 @@ export interface KnowledgeBaseParts {
 const FOLLOW_UP =
   /^(?:and|but|so|also|then|ok(?:ay)?,? (?:and|so)|what about|how about|what else)\b|\b(?:he|she|it|its|they|them|their|his|her|him|this|that|these|those|there|the scheme|the platform|the list)\b|^(?:咁|那|那麼|而|還有|仲有|另外|但)|佢|他|她|它|其|呢個|這個|那個|該|嗰個/iu;
 
+/** How many units the vectors and the words each propose for full scoring. */
+const CANDIDATES = 16;
+/** At most this many clauses of a long message are read on their own. */
+const MAX_CLAUSES = 4;
 /** Messages with at least this many words are also read clause by clause. */
 const LONG_WORDS = 14;
 
@@ -149,10 +153,12 @@ const LONG_WORDS = 14;
 export function clauses(q: string): string[] {
   const words = q.split(/\s+/).length + (q.match(/[\u4e00-\u9fff]/g)?.length ?? 0) / 2;
   if (words < LONG_WORDS) return [];
-  return q
+  const parts = q
     .split(/[.?!;。？！；]+\s*|\s[-–—]+\s|,\s*(?:but|and|so)\s|\b(?:but|so)\s/iu)
     .map((c) => c.trim())
     .filter((c) => c.split(/\s+/).length >= 3 || /[\u4e00-\u9fff]{4}/.test(c));
+  // The last clauses of a rambling message are where its question usually is.
+  return parts.slice(-MAX_CLAUSES);
 }
 
 /** Answers questions from FAQ entries and passages. */
@@ -167,6 +173,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   private readonly faqById: Map<string, FaqEntry>;
   private readonly passageById: Map<string, Passage>;
   private readonly titleByPath = new Map<string, string>();
+  private readonly sentenceCache = new Map<string, Token[]>();
   /** Passages by `<original path>|<section ordinal>|<lang>`: a section in each language it exists in. */
   private readonly sectionsByLang = new Map<string, Passage>();
   private readonly originalOf: Readonly<Record<string, string>>;
@@ -239,7 +246,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     );
     if (query.keys.length === 0) return { query };
     const vector = await this.encode(text, tokens);
-    const k = Math.min(24, this.units.length);
+    const k = Math.min(CANDIDATES, this.units.length);
     const dense = new Map<number, number>();
     for (const hit of await this.vectors.search(vector, k)) dense.set(hit.unit, hit.cosine);
     for (const u of this.lexical.candidates(query, k)) {
@@ -304,7 +311,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
    */
   private async retrieveLong(q: string): Promise<{ asked: string; r: Retrieval }> {
     const whole = await this.retrieve(q);
-    const parts = clauses(q);
+    // A message that already finds a confident answer as a whole needs no clause-by-clause reading.
+    const parts = (whole.best?.score ?? 0) >= CONFIDENT_ALONE ? [] : clauses(q);
     let best = { asked: q, r: whole };
     for (const c of parts) {
       const r = await this.retrieve(c);
@@ -397,7 +405,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   private relevant(query: PreparedQuery, body: string, share = KEEP_SHARE): string | undefined {
     const all = sentences(body);
     if (all.length < 2) return undefined;
-    const scored = all.map((s, i) => ({ s, i, c: this.lexical.coverageOf(query, this.analyze(s)) }));
+    const scored = all.map((s, i) => ({ s, i, c: this.lexical.coverageOf(query, this.sentenceTokens(s)) }));
     const top = Math.max(...scored.map((x) => x.c));
     if (top <= 0) return undefined;
     const kept = scored
@@ -407,6 +415,16 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       .sort((a, b) => a.i - b.i);
     if (kept.length === all.length) return undefined;
     return kept.map((x) => x.s).join(/[\u4e00-\u9fff]/.test(body) ? "" : " ");
+  }
+
+  /** The tokens of a sentence of the knowledge, analysed once (the knowledge is fixed while it is open). */
+  private sentenceTokens(sentence: string): Token[] {
+    let t = this.sentenceCache.get(sentence);
+    if (!t) {
+      t = this.analyze(sentence);
+      if (this.sentenceCache.size < 20_000) this.sentenceCache.set(sentence, t);
+    }
+    return t;
   }
 
   /** The sentences of a passage that bear on the question, whole when it is short, bounded in length. */

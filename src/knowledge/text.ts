@@ -218,16 +218,20 @@ export function analyzer(groups: readonly ThesaurusGroup[] = []): Analyzer {
     .sort((a, b) => b.term.length - a.term.length);
   if (terms.length === 0) return analyse;
   const canonicalOf = new Map(terms.map((t) => [t.term.toLowerCase(), t.canonical]));
-  const re = new RegExp(
-    terms.map(({ term }) => (/^[\x00-\x7f]+$/.test(term) ? `\\b${escapeRe(term)}\\b` : escapeRe(term))).join("|"),
-    "giu",
-  );
-  return (input, keepStopwords = false) =>
-    analyse(
-      input.replace(re, (m) => ` ${canonicalOf.get(m.toLowerCase()) ?? m} `),
-      keepStopwords,
-    );
+  // Latin and Chinese terms apart: a text without Han characters never runs the Chinese pattern.
+  const latin = terms.filter((t) => /^[\x00-\x7f]+$/.test(t.term));
+  const han = terms.filter((t) => !/^[\x00-\x7f]+$/.test(t.term));
+  const reLatin = new RegExp(latin.map(({ term }) => `\\b${escapeRe(term)}\\b`).join("|"), "gi");
+  const reHan = new RegExp(han.map(({ term }) => escapeRe(term)).join("|"), "gu");
+  const swap = (m: string) => ` ${canonicalOf.get(m.toLowerCase()) ?? m} `;
+  return (input, keepStopwords = false) => {
+    let text = latin.length > 0 && /[a-z]/i.test(input) ? input.replace(reLatin, swap) : input;
+    if (han.length > 0 && HAN_ANY.test(text)) text = text.replace(reHan, swap);
+    return analyse(text, keepStopwords);
+  };
 }
+
+const HAN_ANY = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
 
 /** Every token of a text, English words first; stopwords only when asked. */
 export function analyse(input: string, keepStopwords = false): Token[] {

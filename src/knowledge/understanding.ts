@@ -95,8 +95,8 @@ export class LocalUnderstanding implements Understanding {
     const { rest: padded, social } = this.setAside(text);
     const rest = this.unslang(padded);
     // Thanks and small talk are read on the whole message: "謝謝你的幫助" is thanks, not a question about help.
-    const whole = this.opts.classifier.classify(this.unslang(text));
-    const wholeSocial = whole?.via === "pattern" && SOCIAL.has(whole.name) ? whole : undefined;
+    const whole = this.opts.classifier.byPattern(this.unslang(text));
+    const wholeSocial = whole && SOCIAL.has(whole.name) ? whole : undefined;
     const intent = wholeSocial ?? (rest ? this.opts.classifier.classify(rest) : undefined);
     const socialMatch = social ? this.opts.classifier.named(social, 1) : undefined;
     return { question: rest, ...(socialMatch ? { social: socialMatch } : {}), ...(intent ? { intent } : {}) };
