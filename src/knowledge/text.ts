@@ -19,7 +19,7 @@ const STOP = new Set(
     "anything everything thing things lot lots really right currently actually any tell explain information info " +
     "details detail question questions answer hi hello hey thanks thank okay ok dear sir madam etc vs per via " +
     "many often guys guy folks stuff kinda sorta basically literally exactly actually anyway whatever nah yeah yep " +
-    "gonna wanna lol haha pls plz"
+    "gonna wanna lol haha pls plz even ever still already anyone someone somebody"
   ).split(/\s+/),
 );
 

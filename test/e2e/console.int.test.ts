@@ -76,6 +76,20 @@ describe("npm start, piped", () => {
     expect(out).toMatch(/Stablecoin licensing in Hong Kong \(1 vote\) ✓/);
   });
 
+  it("reads follow-ups and Simplified Chinese, and acts on what a member wants, piped", () => {
+    const { out } = run([
+      "What is QMAS?",
+      "and who can apply?",
+      "优才计划每年有多少名额？",
+      "I want to donate 200 t-shirts",
+      "/cancel",
+    ]);
+    const b = blocks(out);
+    expect(b.find((x) => /bachelor/i.test(x))).toBeDefined();
+    expect(out).toMatch(/根据协会文件[\s\S]*1,000/);
+    expect(out).toMatch(/Noted from your message: 200 t-shirts/);
+  });
+
   it("answers in Traditional Chinese", () => {
     const { out } = run(["優秀人才入境計劃每年有多少名額？", "/help"]);
     expect(out).toMatch(/1,000/);

@@ -225,7 +225,7 @@ export function faq(services: Services, hooks: FaqHooks): { feature: Feature; fa
     const onlyLike = it?.via === "examples";
     const minimum = onlyLike && (a.factual || !it?.personal) ? Math.max(tune.min, tune.factual) : tune.min;
     // An answer that only describes the feature the member asks for ("use /propose…") yields to doing it.
-    const beaten = it && (a.aboutBot ? it.via !== "examples" : false);
+    const beaten = it && a.aboutBot && (it.via !== "examples" || it.personal);
     if (it && it.name !== "none" && it.score >= minimum && (beaten || it.score + tune.margin >= a.confidence)) {
       const socialOnly = !it.command && it.name !== "handoff";
       if (!socialOnly || it.score >= tune.social) {
