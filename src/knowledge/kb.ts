@@ -301,6 +301,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       if ((cue && ctxScore >= aloneScore - tolerance) || ctxScore > aloneScore + CONTEXT_GAIN) {
         return this.decide(`${q} ${prev}`.slice(0, MAX_CONTEXT_CHARS), q, withContext, lang);
       }
+      // Answered on its own, a follow-up still carries the conversation's subject to the next one.
+      if (cue) return this.decide(`${q} ${prev}`.slice(0, MAX_CONTEXT_CHARS), q, alone, lang);
     }
     return this.decide(q, q, alone, lang);
   }
