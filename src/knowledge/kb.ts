@@ -90,11 +90,11 @@ const CONTEXT_DOC_BOOST = 0.03;
 /** …and more the very section it came from. */
 const CONTEXT_SECTION_BOOST = 0.06;
 /** A short or pronoun-led follow-up is read with its context unless alone it scores this much better. */
-const CUE_TOLERANCE = 0.15;
+const CUE_TOLERANCE = 0.08;
 /** A follow-up scoring this much on its own needs its context to do better, not merely as well. */
 const CONFIDENT_ALONE = 0.8;
 /** How much a follow-up's answer avoids repeating the previous answer. */
-const CONTEXT_REPEAT_PENALTY = 0.15;
+const CONTEXT_REPEAT_PENALTY = 0.3;
 /** A passage this short is answered whole: it is already concise. */
 const WHOLE_PASSAGE_CHARS = 200;
 
