@@ -27,6 +27,7 @@ async function main(): Promise<void> {
         ? {
             domain: config.TELEGRAM_WEBHOOK_DOMAIN,
             port: config.TELEGRAM_WEBHOOK_PORT,
+            host: config.TELEGRAM_WEBHOOK_HOST,
             path: config.TELEGRAM_WEBHOOK_PATH,
             secretToken: config.TELEGRAM_WEBHOOK_SECRET,
           }

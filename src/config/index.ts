@@ -44,6 +44,7 @@ const schema = z.object({
   TELEGRAM_WEBHOOK_DOMAIN: optional,
   TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65_535).default(8443),
   TELEGRAM_WEBHOOK_PATH: z.string().default("/telegram"),
+  TELEGRAM_WEBHOOK_HOST: z.string().default("127.0.0.1"),
   TELEGRAM_WEBHOOK_SECRET: optional,
 
   DISCORD_TOKEN: optional,

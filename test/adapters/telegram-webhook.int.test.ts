@@ -74,4 +74,44 @@ describe("Telegram webhook, two instances", () => {
     const sent = api.calls.slice(n).filter((c) => c.method === "sendMessage");
     expect(sent.map((c) => c.body.text)).toEqual(["answer: What is QMAS?"]);
   });
+
+  it("registers a secret of its own when none is configured, and refuses forged updates", async () => {
+    api = new FakeTelegramApi();
+    const apiRoot = await api.start();
+    const port = 20_000 + Math.floor(Math.random() * 1000);
+    const { services } = makeServices();
+    let handled = 0;
+    const bot = new Bot(services, [], async () => {
+      handled++;
+      return [text("answer")];
+    });
+    const adapter = new TelegramAdapter({
+      token: "123:TEST",
+      apiRoot,
+      bot,
+      logger: services.logger,
+      webhook: { domain: "bot.example.org", port, path: PATH },
+    });
+    await adapter.start();
+    adapters.push(adapter);
+    const secret = String(api.of("setWebhook")[0]?.body.secret_token ?? "");
+    expect(secret).toMatch(/^[0-9a-f]{64}$/);
+    const forged = await fetch(`http://127.0.0.1:${port}${PATH}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        update_id: 9,
+        message: {
+          message_id: 1,
+          date: 0,
+          chat: { id: 7, type: "private" },
+          from: { id: 7, is_bot: false, first_name: "Eve" },
+          text: "/offers export",
+        },
+      }),
+    });
+    expect(forged.status).toBe(403);
+    expect(handled).toBe(0);
+    expect(api.of("sendMessage")).toHaveLength(0);
+  });
 });

@@ -4,6 +4,7 @@
  * in a group go to the member's private chat; Telegram forbids that until the
  * member has started a chat with the bot, and then the group is told how.
  */
+import { randomBytes } from "node:crypto";
 import { Telegraf, TelegramError } from "telegraf";
 import type { Update } from "telegraf/types";
 import type { Bot } from "../../core/bot.ts";
@@ -29,9 +30,13 @@ export interface TelegramAdapterOptions {
         /** Public domain Telegram posts to (https). */
         readonly domain: string;
         readonly port: number;
+        /** The interface the server listens on: 127.0.0.1 (behind a reverse proxy) unless set. */
         readonly host?: string | undefined;
         readonly path?: string | undefined;
-        /** Checked against the X-Telegram-Bot-Api-Secret-Token header. */
+        /**
+         * Checked against the X-Telegram-Bot-Api-Secret-Token header; requests without it get 403.
+         * Never optional: without one, a random secret is generated and registered with Telegram.
+         */
         readonly secretToken?: string | undefined;
       }
     | undefined;
@@ -80,14 +85,22 @@ export class TelegramAdapter {
     const allowedUpdates = [...ALLOWED_UPDATES];
     const hook = this.opts.webhook;
     if (hook) {
+      // Secure by default: a forged update must never act as a member (or an organiser).
+      let secretToken = hook.secretToken;
+      if (!secretToken) {
+        secretToken = randomBytes(32).toString("hex");
+        this.opts.logger.warn(
+          "TELEGRAM_WEBHOOK_SECRET is not set: a random secret was registered with Telegram for this process; set one shared by every instance behind the same webhook",
+        );
+      }
       await this.telegraf.launch({
         allowedUpdates,
         webhook: {
           domain: hook.domain,
           port: hook.port,
-          ...(hook.host ? { host: hook.host } : {}),
+          host: hook.host ?? "127.0.0.1",
           ...(hook.path ? { path: hook.path } : {}),
-          ...(hook.secretToken ? { secretToken: hook.secretToken } : {}),
+          secretToken,
         },
       });
       return;
