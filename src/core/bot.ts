@@ -288,6 +288,9 @@ export class Bot {
     if (command) {
       // The command word is English on every platform: the language comes from its arguments.
       const [, name = "", args = ""] = command;
+      // In a group, another bot's command ("/weather") is not for us: silence, not "unknown command".
+      const known = this.commands.has(name.toLowerCase()) || name.toLowerCase() === "cancel";
+      if (!known && chat.type === "group" && !/^\/\w+@/.test(clean)) return notes;
       const cctx = this.context(member, chat, detectLang(args, fallbackLang), script);
       return [...notes, ...(await this.onCommand(cctx, name.toLowerCase(), args.trim()))];
     }

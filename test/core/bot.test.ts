@@ -88,6 +88,15 @@ describe("Bot", () => {
     expect(replyText(await say(zh, "/nope"))).toMatch(/不認識指令/);
   });
 
+  it("keeps quiet about another bot's commands in a group, but not about its own", async () => {
+    const { bot } = setup();
+    const group = { id: "telegram:-100", type: "group" as const };
+    const inGroup = (s: string) => bot.handle({ kind: "text", member: alice, chat: group, text: s });
+    expect(await inGroup("/weather")).toEqual([]);
+    expect(replyText(await inGroup("/weather@this_bot"))).toMatch(/don't know the command \/weather/);
+    expect(replyText(await inGroup("/echo hi"))).toBe("echo:hi");
+  });
+
   it("handles a delivery once even when it arrives twice", async () => {
     const { say } = setup();
     expect(replyText(await say(alice, "/echo once", "u1"))).toBe("echo:once");
