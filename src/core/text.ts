@@ -6,9 +6,15 @@ export const MAX_MESSAGE_CHARS = 4000;
 // C0/C1 controls except tab and newline, bidi overrides and zero-width characters.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
-/** Removes control and invisible characters, normalises to NFC, collapses runs of blank space. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Removes control and invisible characters, replaces lone surrogates (which no database stores as
+ * valid text), normalises to NFC, collapses runs of blank space.
+ */
 export function cleanText(input: string): string {
   return input
+    .replace(LONE_SURROGATE, "\uFFFD")
     .normalize("NFC")
     .replace(/\r\n?/g, "\n")
     .replace(CONTROL, "")

@@ -198,3 +198,12 @@ describe("Bot", () => {
     expect(await t.store.list("pollsel")).toEqual([]);
   });
 });
+
+describe("cleanText", () => {
+  it("replaces lone surrogates, which no database stores as text, and keeps real pairs", async () => {
+    const { cleanText } = await import("../../src/core/text.ts");
+    expect(cleanText("a\ud800b")).toBe("a\ufffdb");
+    expect(cleanText("x\udc00")).toBe("x\ufffd");
+    expect(cleanText("ok 🙏")).toBe("ok 🙏");
+  });
+});
