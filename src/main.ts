@@ -17,6 +17,10 @@ async function main(): Promise<void> {
   const app = await buildApp(config, logger);
   const stopJobs = app.startJobs();
   const stops: (() => void)[] = [stopJobs];
+  const shutdown = async () => {
+    for (const stop of stops) stop();
+    await app.close();
+  };
 
   if (config.TELEGRAM_BOT_TOKEN) {
     const telegram = new TelegramAdapter({
@@ -34,6 +38,8 @@ async function main(): Promise<void> {
         : undefined,
       bot: app.bot,
       logger,
+      // Polling stopped for good: exit non-zero so that a supervisor restarts the bot.
+      onFatal: () => void shutdown().finally(() => process.exit(1)),
     });
     app.notifier.register("telegram", telegram.delivery());
     await telegram.start();
@@ -53,11 +59,6 @@ async function main(): Promise<void> {
     stops.push(() => void discord.stop());
     logger.warn("Discord adapter started");
   }
-
-  const shutdown = async () => {
-    for (const stop of stops) stop();
-    await app.close();
-  };
 
   if (!config.TELEGRAM_BOT_TOKEN && !config.DISCORD_TOKEN) {
     const chat = new ConsoleChat({

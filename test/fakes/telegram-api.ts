@@ -18,6 +18,10 @@ const BOT_USER = { id: 999, is_bot: true, first_name: "BAHK", username: "bahk_te
 export class FakeTelegramApi {
   readonly calls: RecordedCall[] = [];
   readonly forbiddenChats = new Set<string>();
+  /** getUpdates answers 409 (another poller) this many more times. */
+  conflicts = 0;
+  /** getUpdates answers 401 (token revoked) from now on. */
+  unauthorized = false;
   private readonly server: Server;
   private updates: unknown[] = [];
   private nextUpdateId = 1;
@@ -137,6 +141,11 @@ export class FakeTelegramApi {
       case "getMe":
         return { ok: true, result: BOT_USER };
       case "getUpdates":
+        if (this.unauthorized) return { ok: false, error_code: 401, description: "Unauthorized" };
+        if (this.conflicts > 0) {
+          this.conflicts--;
+          return { ok: false, error_code: 409, description: "Conflict: terminated by other getUpdates request" };
+        }
         return { ok: true, result: await this.takeUpdates(Number(body.offset ?? 0)) };
       case "sendMessage":
         return { ok: true, result: this.message_(chatId, { text: body.text }) };

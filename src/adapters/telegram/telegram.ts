@@ -42,7 +42,16 @@ export interface TelegramAdapterOptions {
     | undefined;
   readonly bot: Bot;
   readonly logger: Logger;
+  /** Told when updates can no longer be received (polling stopped for good): the process should exit non-zero. */
+  readonly onFatal?: (error: unknown) => void;
+  /** First delay before polling again after a 409 conflict (doubles up to a minute). */
+  readonly conflictDelayMs?: number;
 }
+
+/** How often a polling conflict (409) is retried before giving up. */
+const MAX_CONFLICT_RETRIES = 20;
+const CONFLICT_BASE_DELAY_MS = 2_000;
+const CONFLICT_MAX_DELAY_MS = 60_000;
 
 const ALLOWED_UPDATES = ["message", "callback_query", "poll_answer"] as const;
 
@@ -56,6 +65,8 @@ const NOTE = {
 export class TelegramAdapter {
   readonly telegraf: Telegraf;
   private me: BotIdentity | undefined;
+  private stopped = false;
+  private retry: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly opts: TelegramAdapterOptions) {
     this.telegraf = new Telegraf(opts.token, {
@@ -105,14 +116,37 @@ export class TelegramAdapter {
       });
       return;
     }
-    this.telegraf
-      .launch({ allowedUpdates })
-      .catch((e: unknown) => this.opts.logger.error("telegram polling stopped", { error: describe(e) }));
+    this.poll(allowedUpdates, 0);
+  }
+
+  /**
+   * Long polling. A 409 (another process polls with the same token, or a webhook is set) is retried
+   * with backoff; any other stop is fatal and reported to `onFatal`, so a supervisor restarts the bot.
+   */
+  private poll(allowedUpdates: (typeof ALLOWED_UPDATES)[number][], attempt: number): void {
+    this.telegraf.launch({ allowedUpdates }).catch((e: unknown) => {
+      if (this.stopped) return;
+      if (e instanceof TelegramError && e.code === 409 && attempt < MAX_CONFLICT_RETRIES) {
+        const base = this.opts.conflictDelayMs ?? CONFLICT_BASE_DELAY_MS;
+        const delay = Math.min(CONFLICT_MAX_DELAY_MS, base * 2 ** attempt);
+        this.opts.logger.warn("telegram polling conflict (another poller?); retrying", { delayMs: delay, attempt });
+        this.retry = setTimeout(() => this.poll(allowedUpdates, attempt + 1), delay);
+        return;
+      }
+      this.opts.logger.error("telegram polling stopped", { error: describe(e) });
+      this.opts.onFatal?.(e);
+    });
   }
 
   /** Stops polling or the webhook server. */
   stop(): void {
-    this.telegraf.stop("shutdown");
+    this.stopped = true;
+    if (this.retry) clearTimeout(this.retry);
+    try {
+      this.telegraf.stop("shutdown");
+    } catch {
+      // Not running (between two polling attempts).
+    }
   }
 
   /** Deliveries for the notifier. */
