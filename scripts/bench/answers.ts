@@ -76,7 +76,12 @@ function services(
   return {
     store,
     clock,
-    notifier: { async toMember() {}, async toOrganisers() {} },
+    notifier: {
+      async toMember() {},
+      async toOrganisers() {
+        return true;
+      },
+    },
     logger: quiet,
     policy: { isOrganiser: () => false },
     knowledge,

@@ -11,7 +11,8 @@ import type { Platform } from "./types.ts";
 /** What an adapter can deliver outside the current conversation. */
 export interface Delivery {
   toMember(platformUserId: string, replies: readonly Reply[]): Promise<void>;
-  toOrganisers(replies: readonly Reply[]): Promise<void>;
+  /** False when this platform has no organiser destination. */
+  toOrganisers(replies: readonly Reply[]): Promise<boolean>;
 }
 
 /** A {@link Notifier} over the running adapters. */
@@ -36,17 +37,21 @@ export class NotifierHub implements Notifier {
     await this.safely(() => delivery.toMember(memberId.slice(colon + 1), replies), platform);
   }
 
-  async toOrganisers(replies: readonly Reply[]): Promise<void> {
-    await Promise.all(
+  async toOrganisers(replies: readonly Reply[]): Promise<boolean> {
+    const reached = await Promise.all(
       [...this.deliveries].map(([platform, d]) => this.safely(() => d.toOrganisers(replies), platform)),
     );
+    if (!reached.includes(true))
+      this.logger.error("a notice reached no organiser (no organiser chat or channel configured?)");
+    return reached.includes(true);
   }
 
-  private async safely(send: () => Promise<void>, platform: Platform): Promise<void> {
+  private async safely(send: () => Promise<unknown>, platform: Platform): Promise<boolean> {
     try {
-      await send();
+      return (await send()) !== false;
     } catch (e) {
       this.logger.error("notification failed", { platform, error: e instanceof Error ? e.message : String(e) });
+      return false;
     }
   }
 }

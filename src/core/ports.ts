@@ -35,8 +35,8 @@ export interface Clock {
 export interface Notifier {
   /** Tells one member something (a status change of their offer, a rejected topic). */
   toMember(memberId: string, replies: readonly Reply[]): Promise<void>;
-  /** Tells the organisers something (a new offer, a topic awaiting review). */
-  toOrganisers(replies: readonly Reply[]): Promise<void>;
+  /** Tells the organisers something (a new offer, a topic awaiting review); false when it reached no organiser. */
+  toOrganisers(replies: readonly Reply[]): Promise<boolean>;
 }
 
 /** Structured logging. */

@@ -11,13 +11,13 @@ describe("NotifierHub", () => {
     const got: string[] = [];
     hub.register("telegram", {
       toMember: async (id, r) => void got.push(`tg:${id}:${r.length}`),
-      toOrganisers: async () => void got.push("tg:orgs"),
+      toOrganisers: async () => got.push("tg:orgs") > 0,
     });
     hub.register("discord", {
       toMember: async () => {
         throw new Error("403 cannot DM");
       },
-      toOrganisers: async () => void got.push("dc:orgs"),
+      toOrganisers: async () => got.push("dc:orgs") > 0,
     });
     await hub.toMember("telegram:42", [text("hi")]);
     await hub.toMember("discord:7", [text("hi")]);
@@ -42,5 +42,17 @@ describe("organiserPolicy", () => {
     expect(p.isOrganiser(member("3", "discord", { roles: ["x", "r"] }))).toBe(true);
     expect(p.isOrganiser(member("3", "discord", { roles: ["x"] }))).toBe(false);
     expect(p.isOrganiser(member("local"))).toBe(false);
+  });
+});
+
+describe("a notice with nowhere to go", () => {
+  it("reports that it reached no organiser, and the member is told so honestly", async () => {
+    const logger = new MemoryLogger();
+    const hub = new NotifierHub(logger);
+    hub.register("telegram", { toMember: async () => {}, toOrganisers: async () => false });
+    expect(await hub.toOrganisers([])).toBe(false);
+    expect(logger.lines.some((l) => l.level === "error")).toBe(true);
+    hub.register("discord", { toMember: async () => {}, toOrganisers: async () => true });
+    expect(await hub.toOrganisers([])).toBe(true);
   });
 });

@@ -25,8 +25,9 @@ export class RecordingNotifier implements Notifier {
   async toMember(memberId: string, replies: readonly Reply[]): Promise<void> {
     this.toMembers.push({ memberId, replies });
   }
-  async toOrganisers(replies: readonly Reply[]): Promise<void> {
+  async toOrganisers(replies: readonly Reply[]): Promise<boolean> {
     this.toOrganisersLog.push(replies);
+    return true;
   }
 }
 

@@ -28,7 +28,7 @@ describe("talking to the bot", () => {
     app = await buildApp(config, quietLogger, { store });
     app.notifier.register("console", {
       toMember: async (to, replies) => void notices.push({ to, text: replyText(replies) }),
-      toOrganisers: async () => {},
+      toOrganisers: async () => true,
     });
   });
   afterAll(async () => {

@@ -46,7 +46,9 @@ export class ConsoleChat {
         if (userId === CONSOLE_MEMBER.platformUserId) await this.print(replies, "(notice) ");
       },
       toOrganisers: async (replies) => {
-        if (isOrganiser) await this.print(replies, "(to organisers) ");
+        if (!isOrganiser) return false;
+        await this.print(replies, "(to organisers) ");
+        return true;
       },
     };
   }

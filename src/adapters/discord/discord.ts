@@ -110,9 +110,10 @@ export class DiscordAdapter {
       },
       toOrganisers: async (replies) => {
         const id = this.opts.organiserChannelId;
-        if (!id) return;
+        if (!id) return false;
         const channel = await this.channel(id);
         await this.sendOuts(renderReplies(replies), async () => channel);
+        return true;
       },
     };
   }

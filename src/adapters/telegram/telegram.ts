@@ -156,8 +156,9 @@ export class TelegramAdapter {
         await this.sendAll(replies, userId, userId, false);
       },
       toOrganisers: async (replies) => {
-        if (!this.opts.organiserChatId) return;
+        if (!this.opts.organiserChatId) return false;
         await this.sendAll(replies, this.opts.organiserChatId, this.opts.organiserChatId, false);
+        return true;
       },
     };
   }

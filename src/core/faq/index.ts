@@ -175,8 +175,8 @@ export function faq(services: Services, hooks: FaqHooks): { feature: Feature; fa
     const previous = await context.get(ctx);
     const body = previous ? `${request}\n(${M.previousQuestion.en}: ${previous.question})` : request;
     await record(ctx, body, true);
-    await notifier.toOrganisers([forwardCard(ctx, body, ctx.lang)]);
-    return [text(t(ctx.lang, M.handedOff), { private: true })];
+    const reached = await notifier.toOrganisers([forwardCard(ctx, body, ctx.lang)]);
+    return [text(t(ctx.lang, reached ? M.handedOff : M.notReached), { private: true })];
   };
 
   const act = async (ctx: Context, m: IntentMatch, question: string): Promise<Reply[]> => {
@@ -279,8 +279,8 @@ export function faq(services: Services, hooks: FaqHooks): { feature: Feature; fa
     if (!q || q.memberId !== ctx.member.id) return [text(t(ctx.lang, M.alreadyForwarded), { private: true })];
     if (q.forwarded) return [text(t(ctx.lang, M.alreadyForwarded), { private: true })];
     await store.set<DeclinedQuestion>(NS_QUESTIONS, key, { ...q, forwarded: true });
-    await notifier.toOrganisers([forwardCard(ctx, q.text, q.lang)]);
-    return [text(t(ctx.lang, M.forwarded), { private: true })];
+    const reached = await notifier.toOrganisers([forwardCard(ctx, q.text, q.lang)]);
+    return [text(t(ctx.lang, reached ? M.forwarded : M.notReached), { private: true })];
   };
 
   const unanswered = async (ctx: Context): Promise<Reply[]> => {

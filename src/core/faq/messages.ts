@@ -18,6 +18,10 @@ export const FAQ_TEXT = {
     en: "I've passed your request to the organisers; they will contact you here.",
     "zh-HK": "我已把你的要求轉交籌辦人，他們會在這裏聯絡你。",
   },
+  notReached: {
+    en: "I couldn't reach the organisers from here right now. Your question is kept, and they will see it in their list of unanswered questions (/unanswered).",
+    "zh-HK": "我暫時未能在此聯絡籌辦人。你的問題已保留，他們會在未解答問題清單（/unanswered）中看到。",
+  },
   previousQuestion: { en: "last question", "zh-HK": "上一個問題" },
   forward: { en: "Pass it to the organisers", "zh-HK": "轉交籌辦人" },
   forwarded: {
