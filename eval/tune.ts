@@ -17,7 +17,7 @@ const fresh: EvalQuestion[] = [...readSet("eval/fresh-en.jsonl"), ...readSet("ev
 const half = halves(fresh);
 const pool = [
   ...fresh.filter((q) => half.get(q.id) === "tune"),
-  ...["eval/extra-tune.jsonl", "eval/extra-tune-2.jsonl", "eval/questions.jsonl"].filter((p) => existsSync(p)).flatMap((p) => readSet(p)),
+  ...["eval/extra-tune.jsonl", "eval/extra-tune-2.jsonl", "eval/extra-tune-3.jsonl", "eval/questions.jsonl"].filter((p) => existsSync(p)).flatMap((p) => readSet(p)),
 ];
 const results: { score: number; t: string }[] = [];
 const grid = process.argv.includes("--intents")

@@ -30,7 +30,7 @@ const EN_NUMBER =
 const ZH_NUMBER = /[一二三四五六七八九十百千萬億兩]/;
 
 const ROLE_WORDS =
-  /\b(chair(?:man|woman|person)?|founder|founded|co-?founder|president|vice[- ]president|ceo|chief|director|secretary|head|leader|convenor|commissioner|minister|officer)\b|主席|創辦|創立|會長|總裁|司長|局長|秘書|總監|負責人/i;
+  /\b(chair(?:man|woman|person)?|founder|founded|co-?founder|president|vice[- ]president|ceo|chief|director|secretary|head|leader|convenor|commissioner|minister|officer|board|committee)\b|主席|創辦|創立|會長|總裁|司長|局長|秘書|總監|負責人|理事|董事|委員/i;
 
 /** The kind of answer a question asks for. */
 export function expectation(question: string): Expectation {
@@ -39,7 +39,7 @@ export function expectation(question: string): Expectation {
     /\b(price|prices|worth|market cap|exchange rate)\b.*\b(now|today|currently|right now|current)\b|\b(current|today'?s|latest)\b.*\bprice\b|\bprice of (bitcoin|btc|eth|ether|crypto)/.test(
       q,
     ) ||
-    /\b(should i|shall i)\b.*\b(buy|sell|invest|hold|trade)\b|\b(best|top|safest|cheapest)\b.*\b(exchange|coin|token|crypto|wallet|broker|investment)s?\b|\b(recommend|suggest)\b.*\b(coin|token|exchange|wallet|investment)s?\b|\bwill\b.*\b(go up|go down|rise|fall|crash|moon)\b/.test(
+    /\b(should i|shall i)\b.*\b(buy|sell|invest|hold|trade)\b|\bwhich (coin|token|crypto|stock)s? (to|should i|do i) (buy|sell|invest)\b|\b(best|top|safest|cheapest)\b.*\b(exchange|coin|token|crypto|wallet|broker|investment)s?\b|\b(recommend|suggest)\b.*\b(coin|token|exchange|wallet|investment)s?\b|\bwill\b.*\b(go up|go down|rise|fall|crash|moon)\b/.test(
       q,
     ) ||
     /(現價|價格|幣價|應該買|應唔應該買|推介|推薦|買|賣|沽|投資).*(幣|交易所|加密|比特|以太)|(比特幣|以太幣|幣).*(價|幾錢|最好|升|跌|值唔值)|買(咩|甚麼|什麼|邊隻|哪個|哪種)/.test(
@@ -108,7 +108,7 @@ export function expectation(question: string): Expectation {
     /\bwhere (is|are|was|were|do|does|did)\b|\baddress\b|\blocated\b|\boffice\b|地址|喺邊度|在哪裡|在哪|辦公室/.test(q)
   )
     return "place";
-  if (/\bwho\b|\bwhom\b|邊個|邊位|哪位|誰|何人/.test(q) && ROLE_WORDS.test(q)) return "role";
+  if (/\bwho\b|\bwhom\b|邊個|邊位|哪位|誰|何人|哪些人|邊啲人|有邊個|成員/.test(q) && ROLE_WORDS.test(q)) return "role";
   return "none";
 }
 
