@@ -71,6 +71,9 @@ describe("talking to the bot", () => {
     const m = member("curious");
     await say(m, "What is QMAS?");
     expect(replyText(await say(m, "and who can apply?"))).toMatch(/bachelor|degree/i);
+    const hans = member("curious-hans");
+    await say(hans, "优才计划是什么？");
+    expect(replyText(await say(hans, "那谁可以申请？"))).toMatch(/学士|学位|bachelor/);
     const zh = member("curious-zh");
     await say(zh, "金管局同銀行合作推出咩區塊鏈平台？");
     expect(replyText(await say(zh, "有幾多間銀行參與？"))).toMatch(/七|seven|7/);
