@@ -344,7 +344,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       factual: expect !== "none",
     });
     if (!best || confidence < threshold) return decline(confidence);
-    const floor = Math.max(threshold, best.score - RUNNER_UP_MARGIN);
+    // A name must be spelt out in the answer (a strict check): any candidate above the threshold may give it.
+    const floor = expect === "name" ? threshold : Math.max(threshold, best.score - RUNNER_UP_MARGIN);
     for (const c of r.ranked ?? [best]) {
       if (c.score < floor) break;
       const a = this.answerFrom(c, query, asked, expect, lang);
