@@ -51,6 +51,42 @@ describe("Telegram long polling", () => {
     expect(logger.lines.filter((l) => l.msg.startsWith("telegram polling conflict"))).toHaveLength(3);
   });
 
+  it("handles one member's updates of one batch in order, and members in parallel", async () => {
+    api = new FakeTelegramApi();
+    const apiRoot = await api.start();
+    const { services } = makeServices();
+    const seen: string[] = [];
+    const bot = new Bot(services, [], async (ctx, q) => {
+      // The first messages take longest: without ordering, later ones would overtake them.
+      const n = Number(q.split(" ")[1]);
+      await new Promise((r) => setTimeout(r, (10 - n) * 5));
+      seen.push(`${ctx.member.platformUserId}:${q}`);
+      return [text("ok")];
+    });
+    adapter = new TelegramAdapter({ token: "123:TEST", apiRoot, bot, logger: services.logger });
+    for (let i = 0; i < 10; i++) {
+      for (const id of [42, 43]) {
+        api.push({
+          message: {
+            message_id: i,
+            date: 0,
+            chat: { id, type: "private" },
+            from: { id, is_bot: false, first_name: "M" },
+            text: `message ${i}`,
+          },
+        });
+      }
+    }
+    await adapter.start();
+    const deadline = Date.now() + 10_000;
+    while (seen.length < 20 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    for (const id of ["42", "43"]) {
+      expect(seen.filter((x) => x.startsWith(`${id}:`))).toEqual(
+        [...Array(10).keys()].map((i) => `${id}:message ${i}`),
+      );
+    }
+  });
+
   it("reports a polling stop it cannot recover from, so the process exits non-zero", async () => {
     let fatal: unknown;
     const { api, adapter } = await start((e) => {

@@ -11,6 +11,7 @@ import type { Bot } from "../../core/bot.ts";
 import type { Delivery } from "../../core/notify.ts";
 import type { Logger } from "../../core/ports.ts";
 import type { Reply } from "../../core/replies.ts";
+import { KeyedSerializer } from "../../core/serial.ts";
 import { type BotIdentity, mapUpdate } from "./map.ts";
 import { escapeHtml, renderReply, type TgOut } from "./render.ts";
 
@@ -66,6 +67,7 @@ export class TelegramAdapter {
   readonly telegraf: Telegraf;
   private me: BotIdentity | undefined;
   private stopped = false;
+  private readonly serial = new KeyedSerializer();
   private retry: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly opts: TelegramAdapterOptions) {
@@ -163,11 +165,16 @@ export class TelegramAdapter {
     };
   }
 
-  /** Handles one update (polling or a webhook). */
+  /** Handles one update (polling or a webhook): one member's updates in order, members in parallel. */
   async onUpdate(update: Update): Promise<void> {
     const me = this.me ?? (await this.identify());
     const mapped = mapUpdate(update, me);
     if (mapped.kind === "ignore") return;
+    const who = mapped.kind === "poll" ? mapped.vote.member.platformUserId : mapped.event.member.platformUserId;
+    await this.serial.run(who, () => this.handleMapped(mapped));
+  }
+
+  private async handleMapped(mapped: Exclude<ReturnType<typeof mapUpdate>, { kind: "ignore" }>): Promise<void> {
     if (mapped.kind === "poll") {
       await this.opts.bot.pollVote(mapped.vote);
       return;
