@@ -16,10 +16,15 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const app = await buildApp(config, logger);
   const stopJobs = app.startJobs();
-  const stops: (() => void)[] = [stopJobs];
-  const shutdown = async () => {
-    for (const stop of stops) stop();
-    await app.close();
+  // Adapters stop taking updates and finish the ones in flight before the store closes.
+  const stops: (() => void | Promise<void>)[] = [stopJobs];
+  let closing: Promise<void> | undefined;
+  const shutdown = () => {
+    closing ??= (async () => {
+      await Promise.allSettled(stops.map((stop) => stop()));
+      await app.close();
+    })();
+    return closing;
   };
 
   if (config.TELEGRAM_BOT_TOKEN) {
@@ -43,7 +48,7 @@ async function main(): Promise<void> {
     });
     app.notifier.register("telegram", telegram.delivery());
     await telegram.start();
-    stops.push(() => telegram.stop());
+    stops.push(() => telegram.drain(10_000));
     logger.warn("Telegram adapter started");
   }
   if (config.DISCORD_TOKEN) {
@@ -56,7 +61,7 @@ async function main(): Promise<void> {
     });
     app.notifier.register("discord", discord.delivery());
     await discord.start();
-    stops.push(() => void discord.stop());
+    stops.push(() => discord.stop());
     logger.warn("Discord adapter started");
   }
 

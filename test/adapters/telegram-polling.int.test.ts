@@ -87,6 +87,41 @@ describe("Telegram long polling", () => {
     }
   });
 
+  it("drains on shutdown: updates being handled finish and are answered before it returns", async () => {
+    api = new FakeTelegramApi();
+    const apiRoot = await api.start();
+    const { services } = makeServices();
+    let started = 0;
+    const bot = new Bot(services, [], async (_c, q) => {
+      started++;
+      await new Promise((r) => setTimeout(r, 300));
+      return [text(`answer: ${q}`)];
+    });
+    adapter = new TelegramAdapter({ token: "123:TEST", apiRoot, bot, logger: services.logger });
+    for (const id of [51, 52, 53]) {
+      api.push({
+        message: {
+          message_id: 1,
+          date: 0,
+          chat: { id, type: "private" },
+          from: { id, is_bot: false, first_name: "M" },
+          text: `q${id}`,
+        },
+      });
+    }
+    await adapter.start();
+    const deadline = Date.now() + 5_000;
+    while (started < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    expect(api.of("sendMessage")).toHaveLength(0);
+    await adapter.drain(5_000);
+    expect(
+      api
+        .of("sendMessage")
+        .map((c) => c.body.text)
+        .sort(),
+    ).toEqual(["answer: q51", "answer: q52", "answer: q53"]);
+  });
+
   it("reports a polling stop it cannot recover from, so the process exits non-zero", async () => {
     let fatal: unknown;
     const { api, adapter } = await start((e) => {

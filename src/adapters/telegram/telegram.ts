@@ -68,6 +68,7 @@ export class TelegramAdapter {
   private me: BotIdentity | undefined;
   private stopped = false;
   private readonly serial = new KeyedSerializer();
+  private readonly inflight = new Set<Promise<void>>();
   private retry: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly opts: TelegramAdapterOptions) {
@@ -167,6 +168,35 @@ export class TelegramAdapter {
 
   /** Handles one update (polling or a webhook): one member's updates in order, members in parallel. */
   async onUpdate(update: Update): Promise<void> {
+    const work = this.route(update);
+    this.inflight.add(work);
+    try {
+      await work;
+    } finally {
+      this.inflight.delete(work);
+    }
+  }
+
+  /**
+   * Stops taking updates, then waits (at most `timeoutMs`) for the ones being handled to finish and
+   * their replies to be sent, so that a restart neither cuts a member off nor loses an update.
+   */
+  async drain(timeoutMs = 10_000): Promise<void> {
+    this.stop();
+    const running = [...this.inflight];
+    if (running.length === 0) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = await Promise.race([
+      Promise.allSettled(running).then(() => false),
+      new Promise<boolean>((done) => {
+        timer = setTimeout(() => done(true), timeoutMs);
+      }),
+    ]);
+    if (timer) clearTimeout(timer);
+    if (timedOut) this.opts.logger.error("telegram updates still running at shutdown", { count: this.inflight.size });
+  }
+
+  private async route(update: Update): Promise<void> {
     const me = this.me ?? (await this.identify());
     const mapped = mapUpdate(update, me);
     if (mapped.kind === "ignore") return;
