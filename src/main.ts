@@ -32,6 +32,7 @@ async function main(): Promise<void> {
       token: config.TELEGRAM_BOT_TOKEN,
       apiRoot: config.TELEGRAM_API_ROOT,
       organiserChatId: config.TELEGRAM_ORGANISER_CHAT_ID,
+      organiserIds: config.TELEGRAM_ORGANISER_IDS,
       webhook: config.TELEGRAM_WEBHOOK_DOMAIN
         ? {
             domain: config.TELEGRAM_WEBHOOK_DOMAIN,

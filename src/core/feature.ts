@@ -60,6 +60,8 @@ export interface CommandSpec {
   readonly organiserOnly?: boolean;
   /** Not listed in the member's /help (organiser commands are listed only to organisers). */
   readonly hidden?: boolean;
+  /** About the member's own records (offers, personal data): not offered in group chats' command menus. */
+  readonly privateOnly?: boolean;
   run(ctx: Context, args: string): Promise<Reply[]>;
 }
 

@@ -30,6 +30,7 @@ function demo(votes: { member: string; options: readonly number[] }[]): Feature 
       {
         name: "secret",
         description: { en: "Secret", "zh-HK": "秘密" },
+        privateOnly: true,
         run: async () => [text("phone 9123 4567", { private: true })],
       },
       {
@@ -82,6 +83,7 @@ describe("Telegram adapter (telegraf against a fake Bot API)", () => {
       bot,
       logger: services.logger,
       organiserChatId: "-500",
+      organiserIds: ["7"],
     });
     await adapter.start();
   });
@@ -95,12 +97,28 @@ describe("Telegram adapter (telegraf against a fake Bot API)", () => {
     await api.stop();
   });
 
-  it("registers the commands in English and Chinese", async () => {
+  it("registers the command menus by scope, in English and Chinese", async () => {
     const sets = api.of("setMyCommands");
-    expect(sets).toHaveLength(2);
-    const en = sets[0]?.body.commands as { command: string }[];
-    expect(en.map((c) => c.command)).toEqual(expect.arrayContaining(["start", "help", "echo", "cancel"]));
-    expect(sets[1]?.body.language_code).toBe("zh");
+    const menu = (type: string, chat?: string, zh = false) =>
+      sets.find((s) => {
+        const scope = s.body.scope as { type: string; chat_id?: string } | undefined;
+        return (
+          scope?.type === type &&
+          (chat === undefined || String(scope.chat_id) === chat) &&
+          (s.body.language_code === "zh") === zh
+        );
+      })?.body.commands as { command: string }[] | undefined;
+    const names = (m: { command: string }[] | undefined) => (m ?? []).map((c) => c.command);
+    expect(names(menu("all_private_chats"))).toEqual(
+      expect.arrayContaining(["start", "help", "echo", "secret", "cancel"]),
+    );
+    expect(names(menu("all_private_chats", undefined, true))).toContain("echo");
+    // A command about the member's own records is not offered in groups.
+    expect(names(menu("all_group_chats"))).toContain("echo");
+    expect(names(menu("all_group_chats"))).not.toContain("secret");
+    // Both the organiser chat and each organiser's private chat get the menus.
+    expect(menu("chat", "-500")).toBeDefined();
+    expect(menu("chat", "7")).toBeDefined();
   });
 
   it("answers a private message and escapes member markup", async () => {

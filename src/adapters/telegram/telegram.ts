@@ -22,6 +22,8 @@ export interface TelegramAdapterOptions {
   readonly apiRoot?: string | undefined;
   /** The chat that receives organiser notices. */
   readonly organiserChatId?: string | undefined;
+  /** Organisers' user ids: their private chats list the organiser commands. */
+  readonly organiserIds?: readonly string[] | undefined;
   /**
    * Receive updates by webhook instead of long polling. Several instances may
    * sit behind one webhook: de-duplication and conversations live in the store.
@@ -88,14 +90,7 @@ export class TelegramAdapter {
     const info = await this.telegraf.telegram.getMe();
     this.telegraf.botInfo = info;
     this.me = { id: info.id, username: info.username };
-    const commands = this.opts.bot.commandList().filter((c) => !c.hidden && !c.organiserOnly);
-    await this.telegraf.telegram.setMyCommands(
-      commands.map((c) => ({ command: c.name, description: c.description.en.slice(0, 256) })),
-    );
-    await this.telegraf.telegram.setMyCommands(
-      commands.map((c) => ({ command: c.name, description: c.description["zh-HK"].slice(0, 256) })),
-      { language_code: "zh" },
-    );
+    await this.registerCommands();
     const allowedUpdates = [...ALLOWED_UPDATES];
     const hook = this.opts.webhook;
     if (hook) {
@@ -120,6 +115,34 @@ export class TelegramAdapter {
       return;
     }
     this.poll(allowedUpdates, 0);
+  }
+
+  /**
+   * The command menus, by scope (Telegram shows the most specific one): members' commands in
+   * private chats; in groups only those that make sense there (no personal records); organisers'
+   * commands too in the organiser chat and in each organiser's private chat. English, and Chinese
+   * for Chinese-language clients.
+   */
+  private async registerCommands(): Promise<void> {
+    const all = this.opts.bot.commandList();
+    const member = all.filter((c) => !c.hidden && !c.organiserOnly);
+    const group = member.filter((c) => !c.privateOnly);
+    const organiser = [...member, ...all.filter((c) => c.organiserOnly)];
+    type Scope = Parameters<Telegraf["telegram"]["setMyCommands"]>[1];
+    const menus: [typeof all, NonNullable<Scope>["scope"]][] = [
+      [member, { type: "all_private_chats" }],
+      [group, { type: "all_group_chats" }],
+    ];
+    if (this.opts.organiserChatId) menus.push([organiser, { type: "chat", chat_id: this.opts.organiserChatId }]);
+    for (const id of this.opts.organiserIds ?? []) menus.push([organiser, { type: "chat", chat_id: id }]);
+    for (const [commands, scope] of menus) {
+      for (const lang of ["en", "zh-HK"] as const) {
+        const list = commands.map((c) => ({ command: c.name, description: c.description[lang].slice(0, 256) }));
+        await this.telegraf.telegram
+          .setMyCommands(list, { ...(scope ? { scope } : {}), ...(lang === "zh-HK" ? { language_code: "zh" } : {}) })
+          .catch((e: unknown) => this.opts.logger.warn("setMyCommands failed", { error: describe(e) }));
+      }
+    }
   }
 
   /**

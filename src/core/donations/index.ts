@@ -175,17 +175,20 @@ export function donations(
   const commands: CommandSpec[] = [
     {
       name: "donate",
+      privateOnly: true,
       description: { en: "Offer surplus promotional clothing or stationery", "zh-HK": "捐贈剩餘的宣傳衣物或文具" },
       usage: "donate [what you offer]",
       run: (ctx, args) => form.start(ctx, args),
     },
     {
       name: "mydonations",
+      privateOnly: true,
       description: { en: "Your donation offers and their status", "zh-HK": "你的捐贈及進度" },
       run: (ctx) => myDonations(ctx),
     },
     {
       name: "offer",
+      privateOnly: true,
       usage: "offer <ref>",
       description: { en: "One donation offer in full (yours, or any for organisers)", "zh-HK": "查看一項捐贈的詳情" },
       run: showOffer,

@@ -53,6 +53,7 @@ export function link(identities: Identities, features: () => readonly Feature[])
     commands: [
       {
         name: "link",
+        privateOnly: true,
         usage: "link [code]",
         description: {
           en: "Link your Telegram and Discord accounts so you count once",

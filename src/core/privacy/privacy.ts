@@ -42,6 +42,7 @@ export function privacy(
     commands: [
       {
         name: "mydata",
+        privateOnly: true,
         description: { en: "See everything the bot holds about you", "zh-HK": "查看本機械人持有你的所有資料" },
         run: async (ctx) => {
           const lines: string[] = [];
@@ -54,6 +55,7 @@ export function privacy(
       },
       {
         name: "forgetme",
+        privateOnly: true,
         description: { en: "Erase your personal data", "zh-HK": "刪除你的個人資料" },
         run: async (ctx) => [
           text(t(ctx.lang, M.confirm), {
