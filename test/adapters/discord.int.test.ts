@@ -157,6 +157,9 @@ describe("Discord adapter (discord.js against a fake Discord)", () => {
     expect(echo?.description).toBe("Demo echo");
     expect(echo?.description_localizations).toEqual({ "zh-TW": "示範 echo" });
     expect(echo?.options).toEqual([expect.objectContaining({ name: "text", type: 3, required: false })]);
+    // Organisers' commands are hidden from members by default (Manage Server); members' are not.
+    expect(cmds.find((c) => c.name === "boss")?.default_member_permissions).toBe("32");
+    expect(echo?.default_member_permissions ?? null).toBeNull();
   });
 
   it("answers a slash command with escaped text, buttons, the member's roles, and no mentions", async () => {

@@ -22,6 +22,7 @@ import {
   MessageFlags,
   type PartialPollAnswer,
   Partials,
+  PermissionFlagsBits,
   type PollAnswer,
   type RepliableInteraction,
 } from "discord.js";
@@ -122,6 +123,9 @@ export class DiscordAdapter {
   commands(): ApplicationCommandDataResolvable[] {
     return this.opts.bot.commandList().map((c) => ({
       name: c.name,
+      // Organisers' commands are hidden from members (server admins grant them to the organiser
+      // role under Integrations); the core checks the organiser policy again on every use.
+      ...(c.organiserOnly ? { defaultMemberPermissions: PermissionFlagsBits.ManageGuild } : {}),
       description: cut(c.description.en, 100),
       descriptionLocalizations: { "zh-TW": cut(c.description["zh-HK"], 100) },
       options: [
