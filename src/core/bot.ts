@@ -7,7 +7,7 @@ import { StoreUnavailableError } from "./errors.ts";
 import type { CommandSpec, Context, Feature, Services } from "./feature.ts";
 import { detectLang, type Localised, langFromLocale, t } from "./i18n.ts";
 import { Identities } from "./identity/identities.ts";
-import type { Script } from "./ports.ts";
+import type { NativePoll, Script } from "./ports.ts";
 import { convertReply, type Reply, text } from "./replies.ts";
 import { cleanText, hasWords, MAX_MESSAGE_CHARS, truncate } from "./text.ts";
 import type { InboundEvent, Lang, Member, Platform, PollVoteEvent } from "./types.ts";
@@ -15,6 +15,8 @@ import type { InboundEvent, Lang, Member, Platform, PollVoteEvent } from "./type
 const DEDUP_TTL_MS = 24 * 60 * 60 * 1000;
 /** Discord polls last at most 32 days (768 hours); a selection is kept that long. */
 const POLL_SELECTION_TTL_MS = 32 * 24 * 60 * 60 * 1000;
+/** Where native polls were posted, kept as long as a native poll can run. */
+const NATIVE_POLL_TTL_MS = POLL_SELECTION_TTL_MS;
 
 const M = {
   empty: {
@@ -142,9 +144,21 @@ export class Bot {
     }
   }
 
-  /** Records that a poll reply was posted on a platform, so its native votes reach the right poll. */
-  async pollPosted(pollId: string, platform: Platform, nativePollId: string): Promise<void> {
+  /**
+   * Records that a poll reply was posted on a platform, so its native votes reach the right poll,
+   * and (with `where`) so that closing it ends the native poll too.
+   */
+  async pollPosted(
+    pollId: string,
+    platform: Platform,
+    nativePollId: string,
+    where?: { readonly chatId: string; readonly messageId: string },
+  ): Promise<void> {
     await this.services.store.set("pollmap", `${platform}:${nativePollId}`, { pollId });
+    if (where) {
+      const native: NativePoll = { platform, nativePollId, ...where };
+      await this.services.store.set("pollnative", `${pollId}|${platform}:${nativePollId}`, native, NATIVE_POLL_TTL_MS);
+    }
   }
 
   /** A vote in a native poll. Unknown polls are ignored. */

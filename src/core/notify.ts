@@ -4,7 +4,7 @@
  * destination. Delivery is best effort: a failure is logged, never thrown back
  * into the action that caused it (which has already been stored).
  */
-import type { Logger, Notifier } from "./ports.ts";
+import type { Logger, NativePoll, Notifier } from "./ports.ts";
 import type { Reply } from "./replies.ts";
 import type { Platform } from "./types.ts";
 
@@ -13,6 +13,8 @@ export interface Delivery {
   toMember(platformUserId: string, replies: readonly Reply[]): Promise<void>;
   /** False when this platform has no organiser destination. */
   toOrganisers(replies: readonly Reply[]): Promise<boolean>;
+  /** Ends a native poll this platform posted. */
+  closePoll?(poll: NativePoll): Promise<void>;
 }
 
 /** A {@link Notifier} over the running adapters. */
@@ -44,6 +46,11 @@ export class NotifierHub implements Notifier {
     if (!reached.includes(true))
       this.logger.error("a notice reached no organiser (no organiser chat or channel configured?)");
     return reached.includes(true);
+  }
+
+  async closeNativePoll(poll: NativePoll): Promise<void> {
+    const close = this.deliveries.get(poll.platform)?.closePoll;
+    if (close) await this.safely(() => close(poll), poll.platform);
   }
 
   private async safely(send: () => Promise<unknown>, platform: Platform): Promise<boolean> {

@@ -4,7 +4,7 @@
  */
 
 import type { Reply, SourceRef } from "./replies.ts";
-import type { Lang, Member } from "./types.ts";
+import type { Lang, Member, Platform } from "./types.ts";
 
 /**
  * Key-value storage with the two atomic operations keyv lacks. Every record
@@ -26,6 +26,16 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/** Where a native poll was posted on a platform. */
+export interface NativePoll {
+  readonly platform: Platform;
+  /** The platform's poll id (Telegram poll id, Discord message id). */
+  readonly nativePollId: string;
+  /** The chat or channel, and the message, that carry it. */
+  readonly chatId: string;
+  readonly messageId: string;
+}
+
 /** Time, injectable for tests. */
 export interface Clock {
   now(): Date;
@@ -37,6 +47,8 @@ export interface Notifier {
   toMember(memberId: string, replies: readonly Reply[]): Promise<void>;
   /** Tells the organisers something (a new offer, a topic awaiting review); false when it reached no organiser. */
   toOrganisers(replies: readonly Reply[]): Promise<boolean>;
+  /** Ends a native poll on its platform (Telegram stopPoll, Discord expire) once the core has closed it. */
+  closeNativePoll?(poll: NativePoll): Promise<void>;
 }
 
 /** Structured logging. */

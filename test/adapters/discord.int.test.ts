@@ -162,6 +162,17 @@ describe("Discord adapter (discord.js against a fake Discord)", () => {
     expect(echo?.default_member_permissions ?? null).toBeNull();
   });
 
+  it("ends a native poll the core has closed (expire on its channel and message)", async () => {
+    await adapter.delivery().closePoll?.({
+      platform: "discord",
+      nativePollId: "123456789012345678",
+      chatId: IDS.channel,
+      messageId: "123456789012345678",
+    });
+    const call = await fake.waitFor((c) => c.method === "POST" && c.path.endsWith("/expire"));
+    expect(call.path).toBe(`/channels/${IDS.channel}/polls/123456789012345678/expire`);
+  });
+
   it("answers a slash command with escaped text, buttons, the member's roles, and no mentions", async () => {
     const i = slash(fake, ADA, "guild", "echo", "*hi* @everyone <@&1>\n# big");
     fake.dispatch("INTERACTION_CREATE", i);

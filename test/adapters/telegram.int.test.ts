@@ -204,6 +204,15 @@ describe("Telegram adapter (telegraf against a fake Bot API)", () => {
     ]);
   });
 
+  it("ends a native poll the core has closed (stopPoll on its chat and message)", async () => {
+    const n = api.calls.length;
+    await adapter
+      .delivery()
+      .closePoll?.({ platform: "telegram", nativePollId: "poll-1", chatId: "-100", messageId: "12" });
+    const stop = await api.waitFor((c) => c.method === "stopPoll", n);
+    expect(stop.body).toMatchObject({ chat_id: "-100", message_id: 12 });
+  });
+
   it("uploads files as documents", async () => {
     const n = api.calls.length;
     api.message(USER, DM, "/file");

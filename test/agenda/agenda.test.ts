@@ -232,8 +232,8 @@ describe("polls", () => {
     expect(poll.fallbackText).toContain("/pollvote");
     expect(replyText(await a.say(a.org, "/townhall poll 2"))).toContain("already open");
 
-    await a.bot.pollPosted(poll.pollId, "telegram", "tg1");
-    await a.bot.pollPosted(poll.pollId, "discord", "dc1");
+    await a.bot.pollPosted(poll.pollId, "telegram", "tg1", { chatId: "-100", messageId: "7" });
+    await a.bot.pollPosted(poll.pollId, "discord", "dc1", { chatId: "c1", messageId: "dc1" });
     const tg = member("tg", "telegram");
     const dc = member("dc", "discord");
     await a.bot.pollVote({ member: tg, platform: "telegram", nativePollId: "tg1", optionIndexes: [0, 2] });
@@ -249,6 +249,11 @@ describe("polls", () => {
     expect(results).toContain("2 members voted");
 
     expect(replyText(await a.say(a.org, "/townhall poll close"))).toContain("2 members voted");
+    // Closing ends the poll where it was posted, so that nobody votes on a closed poll there.
+    expect(a.notifier.closedPolls).toEqual([
+      { platform: "discord", nativePollId: "dc1", chatId: "c1", messageId: "dc1" },
+      { platform: "telegram", nativePollId: "tg1", chatId: "-100", messageId: "7" },
+    ]);
     await a.bot.pollVote({
       member: member("late", "telegram"),
       platform: "telegram",

@@ -254,6 +254,8 @@ export class FakeDiscord {
       if (method === "DELETE") return { status: 204 };
       return { status: 200, body: this.message(IDS.channel, body) };
     }
+    const expiring = /^\/channels\/(\d+)\/polls\/(\d+)\/expire$/.exec(path);
+    if (expiring && method === "POST") return { status: 200, body: this.message(expiring[1] ?? IDS.channel, {}) };
     if (method === "POST" && path === "/users/@me/channels") {
       const recipient = String(body.recipient_id);
       return { status: 200, body: { id: `9${recipient}`, type: 1, recipients: [user(recipient)] } };

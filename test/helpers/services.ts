@@ -1,7 +1,16 @@
 /** Test doubles of the core's ports and a builder of {@link Services} around them. */
 import { AuditLog } from "../../src/core/audit.ts";
 import type { Services } from "../../src/core/feature.ts";
-import type { Answer, Clock, Embedder, KnowledgeBase, Logger, Notifier, Store } from "../../src/core/ports.ts";
+import type {
+  Answer,
+  Clock,
+  Embedder,
+  KnowledgeBase,
+  Logger,
+  NativePoll,
+  Notifier,
+  Store,
+} from "../../src/core/ports.ts";
 import type { Reply } from "../../src/core/replies.ts";
 import { SessionStore } from "../../src/core/session.ts";
 import type { Chat, Member, Platform } from "../../src/core/types.ts";
@@ -22,6 +31,10 @@ export class FakeClock implements Clock {
 export class RecordingNotifier implements Notifier {
   readonly toMembers: { memberId: string; replies: readonly Reply[] }[] = [];
   readonly toOrganisersLog: (readonly Reply[])[] = [];
+  readonly closedPolls: NativePoll[] = [];
+  async closeNativePoll(poll: NativePoll): Promise<void> {
+    this.closedPolls.push(poll);
+  }
   async toMember(memberId: string, replies: readonly Reply[]): Promise<void> {
     this.toMembers.push({ memberId, replies });
   }

@@ -25,6 +25,7 @@ import {
   PermissionFlagsBits,
   type PollAnswer,
   type RepliableInteraction,
+  Routes,
 } from "discord.js";
 import type { Bot } from "../../core/bot.ts";
 import type { Delivery } from "../../core/notify.ts";
@@ -116,6 +117,10 @@ export class DiscordAdapter {
         await this.sendOuts(renderReplies(replies), async () => channel);
         return true;
       },
+      closePoll: async (poll) => {
+        // POST /channels/{channel}/polls/{message}/expire: the poll ends for everyone on Discord.
+        await this.client.rest.post(Routes.expirePoll(poll.chatId, poll.messageId));
+      },
     };
   }
 
@@ -200,7 +205,7 @@ export class DiscordAdapter {
       }
       if (out.kind === "poll") {
         const msg = await (await this.channel(i.channelId ?? "")).send(out.payload);
-        await this.opts.bot.pollPosted(out.pollId, "discord", msg.id);
+        await this.opts.bot.pollPosted(out.pollId, "discord", msg.id, { chatId: msg.channelId, messageId: msg.id });
         posted = true;
         continue;
       }
@@ -271,7 +276,7 @@ export class DiscordAdapter {
       if (out.kind === "form") await this.sendOuts(out.fallback, target);
       else if (out.kind === "poll") {
         const msg = await (await target(false)).send(out.payload);
-        await this.opts.bot.pollPosted(out.pollId, "discord", msg.id);
+        await this.opts.bot.pollPosted(out.pollId, "discord", msg.id, { chatId: msg.channelId, messageId: msg.id });
       } else await (await target(out.private)).send(out.payload);
     }
   }

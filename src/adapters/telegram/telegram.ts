@@ -186,6 +186,9 @@ export class TelegramAdapter {
         await this.sendAll(replies, this.opts.organiserChatId, this.opts.organiserChatId, false);
         return true;
       },
+      closePoll: async (poll) => {
+        await this.telegraf.telegram.stopPoll(poll.chatId, Number(poll.messageId));
+      },
     };
   }
 
@@ -291,7 +294,10 @@ export class TelegramAdapter {
           is_anonymous: false,
           allows_multiple_answers: out.allowsMultiple,
         });
-        await this.opts.bot.pollPosted(out.pollId, "telegram", msg.poll.id);
+        await this.opts.bot.pollPosted(out.pollId, "telegram", msg.poll.id, {
+          chatId: String(chatId),
+          messageId: String(msg.message_id),
+        });
         return;
       }
       case "sendDocument":

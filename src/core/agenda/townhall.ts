@@ -4,6 +4,7 @@
  */
 import type { Context } from "../feature.ts";
 import { fill, t } from "../i18n.ts";
+import type { NativePoll } from "../ports.ts";
 import { type FileReply, type PollReply, type Reply, text } from "../replies.ts";
 import type { Lang } from "../types.ts";
 import { approve, merge, reject } from "./decide.ts";
@@ -71,11 +72,23 @@ async function open(d: AgendaDeps, ctx: Context, rest: string): Promise<Reply[]>
   return [text(fill(t(ctx.lang, O.opened), { townhall: townhallLabel(th), id: th.id, mode: t(ctx.lang, O[mode]) }))];
 }
 
+/** Ends the closed poll where it was posted natively, so that members can no longer vote there. */
+async function endNativePolls(d: AgendaDeps, pollId: string): Promise<void> {
+  const close = d.services.notifier.closeNativePoll?.bind(d.services.notifier);
+  if (!close) return;
+  for (const { value } of await d.services.store.list<NativePoll>("pollnative", `${POLL_PREFIX}${pollId}|`)) {
+    await close(value);
+  }
+}
+
 async function close(d: AgendaDeps, ctx: Context): Promise<Reply[]> {
   const current = await d.repo.openOne();
   // Freeze the townhall's poll first, so no vote lands after the townhall closes.
   const poll = current ? await d.polls.close(current.id, ctx.now) : undefined;
-  if (poll?.ok) await d.services.audit.record(ctx.member, "poll.close", poll.value.poll.id, "townhall closed");
+  if (poll?.ok) {
+    await d.services.audit.record(ctx.member, "poll.close", poll.value.poll.id, "townhall closed");
+    await endNativePolls(d, poll.value.poll.id);
+  }
   const r = await d.repo.closeTownhall(ctx.now);
   if (!r.ok) return [text(t(ctx.lang, O.noneOpen))];
   await d.services.audit.record(ctx.member, "townhall.close", r.value.id);
@@ -108,6 +121,7 @@ async function poll(d: AgendaDeps, ctx: Context, arg: string): Promise<Reply[]> 
     const r = await d.polls.close(th.id, ctx.now);
     if (!r.ok) return [text(t(ctx.lang, O.noOpenPoll))];
     await d.services.audit.record(ctx.member, "poll.close", r.value.poll.id);
+    await endNativePolls(d, r.value.poll.id);
     const head = fill(t(ctx.lang, O.pollClosed), { voters: membersCount(ctx.lang, r.value.result.voters) });
     return [text([head, ...tallyLines(ctx.lang, r.value.poll, r.value.result)].join("\n"))];
   }
