@@ -48,6 +48,8 @@ export function sqliteBackend(opts: SqliteOptions): Backend {
       readyOnce ??= (async () => {
         await query("PRAGMA journal_mode = WAL");
         await query("PRAGMA synchronous = FULL");
+        // Erased personal data must not stay readable in freed pages of the file.
+        await query("PRAGMA secure_delete = ON");
       })().catch((e: unknown) => {
         readyOnce = undefined;
         throw e;
