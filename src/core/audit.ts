@@ -39,6 +39,11 @@ export class AuditLog {
     return entry;
   }
 
+  /** Every entry recorded about a member's actions (for /mydata: organisers' names are personal data too). */
+  async byActor(memberId: string): Promise<AuditEntry[]> {
+    return (await this.store.list<AuditEntry>(NS)).map((r) => r.value).filter((e) => e.actorId === memberId);
+  }
+
   /** The most recent entries, newest first, optionally only those whose action starts with `prefix`. */
   async recent(limit = 20, prefix?: string): Promise<AuditEntry[]> {
     const all = await this.store.list<AuditEntry>(NS);

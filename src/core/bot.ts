@@ -5,7 +5,7 @@
  */
 import { StoreUnavailableError } from "./errors.ts";
 import type { CommandSpec, Context, Feature, Services } from "./feature.ts";
-import { detectLang, type Localised, langFromLocale, t } from "./i18n.ts";
+import { detectLang, fill, type Localised, langFromLocale, t } from "./i18n.ts";
 import { Identities } from "./identity/identities.ts";
 import type { NativePoll, Script } from "./ports.ts";
 import { convertReply, type Reply, text } from "./replies.ts";
@@ -48,6 +48,10 @@ const M = {
   slowDown: {
     en: "You're sending messages faster than I can keep up with. Please wait a minute and try again.",
     "zh-HK": "你發送訊息的速度太快。請等一分鐘後再試。",
+  },
+  auditKept: {
+    en: "Audit log, {at}: {action} {target} (recorded as {name})",
+    "zh-HK": "審計紀錄，{at}：{action} {target}（記錄名稱：{name}）",
   },
   languageKept: {
     en: "The language you write in, so that later notices reach you in it: {lang}",
@@ -200,12 +204,25 @@ export class Bot {
     return next;
   }
 
-  /** What the bot itself keeps about a member (the language they write in), for /mydata. */
+  /** What the bot itself keeps about a member (their language, audit entries of their actions), for /mydata. */
   async memberData(memberId: string, lang: Lang): Promise<string[]> {
+    const lines: string[] = [];
     const known = await this.services.languages?.get(memberId);
-    if (!known) return [];
-    const name = known.lang === "en" ? "English" : known.script === "hans" ? "简体中文" : "繁體中文";
-    return [t(lang, M.languageKept).replace("{lang}", name)];
+    if (known) {
+      const name = known.lang === "en" ? "English" : known.script === "hans" ? "简体中文" : "繁體中文";
+      lines.push(t(lang, M.languageKept).replace("{lang}", name));
+    }
+    for (const e of await this.services.audit.byActor(memberId)) {
+      lines.push(
+        fill(t(lang, M.auditKept), {
+          at: e.at.slice(0, 16).replace("T", " "),
+          action: e.action,
+          target: e.target,
+          name: e.actorName,
+        }),
+      );
+    }
+    return lines;
   }
 
   /** Erases what the bot itself keeps about a member (poll selections), for /forgetme; returns records removed. */

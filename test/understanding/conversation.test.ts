@@ -132,6 +132,8 @@ describe("talking to the bot", () => {
     const org = member("900", "telegram");
     expect(app.bot.isOrganiser(org)).toBe(true);
     expect(replyText(await say(org, `/offerstatus ${mine?.value.ref} accepted`))).toMatch(/accepted/i);
+    // The organiser's own actions are personal data too: /mydata lists them.
+    expect(replyText(await say(org, "/mydata"))).toMatch(/Audit log, .*offer\.status/);
     const notice = notices.find((n) => n.to === "zh-donor");
     expect(notice?.text).toMatch(/[\u4e00-\u9fff]/);
     expect(notice?.text).not.toMatch(/Your offer/);
