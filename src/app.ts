@@ -19,6 +19,7 @@ import { organiserPolicy } from "./core/policy.ts";
 import type { Clock, Logger, Store } from "./core/ports.ts";
 import { privacy } from "./core/privacy/privacy.ts";
 import { SessionStore } from "./core/session.ts";
+import { purgeOldExports } from "./exports.ts";
 import { GeneratingKnowledgeBase } from "./knowledge/generate.ts";
 import { openKnowledge } from "./knowledge/index.ts";
 import type { Tuning } from "./knowledge/kb.ts";
@@ -129,6 +130,9 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
         try {
           const n = await offers.purgeClosedPersonalData(clock.now());
           if (n > 0) logger.info("retention purged personal data", { offers: n });
+          const days = config.DONATION_RETENTION_DAYS;
+          const files = await purgeOldExports(exportDir(config), days * 24 * 60 * 60 * 1000, clock.now());
+          if (files > 0) logger.info("retention removed old exports", { files });
         } catch (e) {
           logger.warn("retention job failed", { error: String(e) });
         }
