@@ -337,8 +337,9 @@ describe("personal data", () => {
     expect(await feature.forget(alice.id)).toBeGreaterThan(0);
     expect(await feature.personalData(alice.id, "en")).toEqual([]);
     // The approved topic stays, anonymised; the pending one is gone.
-    const topic = await a.store.get<{ proposerId: string; title: string }>(NS.topic, `${th2}:${kept}`);
-    expect(topic).toMatchObject({ proposerId: "", title: "Alice's approved topic" });
+    const topic = await a.store.get<{ proposerId: string; title: string; details: string }>(NS.topic, `${th2}:${kept}`);
+    // Its title stays (others voted for it); the details she wrote and her name go.
+    expect(topic).toMatchObject({ proposerId: "", title: "Alice's approved topic", details: "" });
     expect(await a.store.get(NS.topic, `${th2}:${pending}`)).toBeUndefined();
     // Open townhall: her vote is gone. Closed townhall: the count is unchanged but anonymous.
     expect(replyText(await a.say(bob, `/agenda ${kept}`))).toContain("1 vote");

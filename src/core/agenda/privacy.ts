@@ -3,8 +3,9 @@
  *
  * What forgetting keeps, and why:
  * - Topics on an agenda (approved or merged) are community property: others
- *   voted for them and exports cite them. Their text stays; the proposer's id
- *   and name are erased, so nothing links the topic to the member any more.
+ *   voted for them and exports cite them. Their title stays; the details the
+ *   member wrote, their id and name are erased, so nothing links the topic to
+ *   the member any more.
  * - Topics nobody else could act on (pending or rejected) are deleted with
  *   their text.
  * - Votes on the open townhall are deleted: the member could vote again under
@@ -57,7 +58,8 @@ export async function forget(d: AgendaDeps, memberId: string): Promise<number> {
         if (v.status === "pending" || v.status === "rejected") {
           changed += await d.repo.deleteTopic(th.id, v.topic.id);
         } else {
-          await d.repo.replaceTopic({ ...v.topic, proposerId: "", proposerName: "" });
+          // The title stays (others voted for it); the member's own details and name go.
+          await d.repo.replaceTopic({ ...v.topic, details: "", proposerId: "", proposerName: "" });
           changed++;
         }
       }

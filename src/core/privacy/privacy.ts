@@ -15,9 +15,9 @@ const M = {
   },
   nothing: { en: "I hold no personal data about you.", "zh-HK": "我沒有持有你的任何個人資料。" },
   confirm: {
-    en: "This erases your contact details and the text you wrote (questions, topic details, offer descriptions) everywhere in the bot. Anonymous counts (votes, number of items donated) are kept. It cannot be undone. Continue?",
+    en: "This erases your contact details and the text you wrote (questions, topic details, offer descriptions) everywhere in the bot. Anonymous counts (votes, number of items donated) are kept, and the titles of your topics already on an agenda stay (others voted for them), without your name. It cannot be undone. Continue?",
     "zh-HK":
-      "此操作會刪除你在本機械人中的聯絡資料及你寫下的文字（問題、議題內容、捐贈描述），只保留匿名統計（票數、捐贈數量）。此操作無法復原。是否繼續？",
+      "此操作會刪除你在本機械人中的聯絡資料及你寫下的文字（問題、議題內容、捐贈描述），只保留匿名統計（票數、捐贈數量）；已列入議程的議題會保留標題（其他會員曾為其投票），但不再顯示你的名字。此操作無法復原。是否繼續？",
   },
   yes: { en: "Erase my data", "zh-HK": "刪除我的資料" },
   no: { en: "Keep it", "zh-HK": "保留" },
