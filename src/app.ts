@@ -131,6 +131,8 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
           const n = await offers.purgeClosedPersonalData(clock.now());
           if (n > 0) logger.info("retention purged personal data", { offers: n });
           const days = config.DONATION_RETENTION_DAYS;
+          const questions = await answers.purgeOldQuestions(clock.now(), days);
+          if (questions > 0) logger.info("retention removed old unanswered questions", { questions });
           const files = await purgeOldExports(exportDir(config), days * 24 * 60 * 60 * 1000, clock.now());
           if (files > 0) logger.info("retention removed old exports", { files });
         } catch (e) {

@@ -165,3 +165,17 @@ describe("faq feature", () => {
     expect(feature.commands.find((c) => c.name === "unanswered")?.organiserOnly).toBe(true);
   });
 });
+
+describe("retention of declined questions", () => {
+  it("deletes those older than the retention period, keeps the recent ones", async () => {
+    const env = makeServices({ knowledge: new FakeKnowledge() });
+    const { feature, fallback, purgeOldQuestions } = faq(env.services, { runCommand: async () => [] });
+    const bot = new Bot(env.services, [feature], fallback);
+    await bot.handle({ kind: "text", member: alice, chat: dm(alice), text: "Where is the office?" });
+    env.clock.advance(40 * 24 * 60 * 60 * 1000);
+    await bot.handle({ kind: "text", member: alice, chat: dm(alice), text: "Any parking nearby?" });
+    expect(await purgeOldQuestions(env.clock.now(), 30)).toBe(1);
+    const left = await env.store.list<{ text: string }>("faq.questions");
+    expect(left.map((q) => q.value.text)).toEqual(["Any parking nearby?"]);
+  });
+});

@@ -125,7 +125,14 @@ function topicOf(text: string): string {
 }
 
 /** Builds the FAQ feature and the fallback that answers free text. */
-export function faq(services: Services, hooks: FaqHooks): { feature: Feature; fallback: FallbackHandler } {
+export function faq(
+  services: Services,
+  hooks: FaqHooks,
+): {
+  feature: Feature;
+  fallback: FallbackHandler;
+  purgeOldQuestions: (now: Date, days: number) => Promise<number>;
+} {
   const { store, knowledge, notifier, clock, logger, understanding } = services;
   const context = new ConversationContext(store);
   const tune = hooks.tuning ?? INTENT_TUNING;
@@ -380,5 +387,15 @@ export function faq(services: Services, hooks: FaqHooks): { feature: Feature; fa
       return changed;
     },
   };
-  return { feature, fallback: ask };
+  /** Deletes declined questions older than `days` (the organisers have had them in /unanswered since). */
+  const purgeOldQuestions = async (now: Date, days: number): Promise<number> => {
+    const cutoff = new Date(now.getTime() - days * 24 * 60 * 60 * 1000).toISOString();
+    let n = 0;
+    for (const { key, value } of await store.list<DeclinedQuestion>(NS_QUESTIONS)) {
+      if (value.at < cutoff && (await store.delete(NS_QUESTIONS, key))) n++;
+    }
+    return n;
+  };
+
+  return { feature, fallback: ask, purgeOldQuestions };
 }
