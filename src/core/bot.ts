@@ -142,6 +142,12 @@ export class Bot {
             await this.onForm(event.member, event.chat, event.formId, event.values, fallbackLang),
             usualScript,
           );
+        case "join": {
+          const ctx = this.context(event.member, event.chat, fallbackLang);
+          const replies: Reply[] = [];
+          for (const f of this.features.values()) replies.push(...((await f.onJoin?.(ctx, event.newcomers)) ?? []));
+          return replies;
+        }
       }
     } catch (e) {
       return this.failure(e, fallbackLang, incoming.kind);

@@ -76,6 +76,8 @@ export interface Feature {
   onText?(ctx: Context, text: string, session: Session): Promise<Reply[]>;
   /** Several fields submitted at once (a native form). */
   onForm?(ctx: Context, formId: string, values: Readonly<Record<string, string>>): Promise<Reply[]>;
+  /** Newcomers joined a group: one short welcome for all of them. */
+  onJoin?(ctx: Context, newcomers: readonly Member[]): Promise<Reply[]>;
   /** A vote in a native poll this feature posted; empty `optionIndexes` is a retraction. */
   onPollVote?(member: Member, pollId: string, optionIndexes: readonly number[]): Promise<void>;
   /** `/cancel` while this feature's conversation is active. */

@@ -63,8 +63,17 @@ export interface FormEvent extends EventBase {
   readonly values: Readonly<Record<string, string>>;
 }
 
+/**
+ * Newcomers joined a group (one burst: adapters gather joins for a few seconds). `member` is the
+ * first of them; the bot welcomes them all in one short message.
+ */
+export interface JoinEvent extends EventBase {
+  readonly kind: "join";
+  readonly newcomers: readonly Member[];
+}
+
 /** An inbound event from any adapter. */
-export type InboundEvent = TextEvent | CommandEvent | ActionEvent | FormEvent;
+export type InboundEvent = TextEvent | CommandEvent | ActionEvent | FormEvent | JoinEvent;
 
 interface PollVoteBase {
   readonly member: Member;

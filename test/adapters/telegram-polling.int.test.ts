@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { TelegramAdapter } from "../../src/adapters/telegram/telegram.ts";
 import { Bot } from "../../src/core/bot.ts";
+import { onboarding } from "../../src/core/onboarding/onboarding.ts";
 import { text } from "../../src/core/replies.ts";
 import { FakeTelegramApi } from "../fakes/telegram-api.ts";
 import { makeServices } from "../helpers/services.ts";
@@ -120,6 +121,32 @@ describe("Telegram long polling", () => {
         .map((c) => c.body.text)
         .sort(),
     ).toEqual(["answer: q51", "answer: q52", "answer: q53"]);
+  });
+
+  it("welcomes a burst of twelve joins once, naming them all, in a short message", async () => {
+    api = new FakeTelegramApi();
+    const apiRoot = await api.start();
+    const { services } = makeServices();
+    const bot = new Bot(services, [onboarding(() => [])], async () => [text("answer")]);
+    adapter = new TelegramAdapter({ token: "123:TEST", apiRoot, bot, logger: services.logger, joinWindowMs: 400 });
+    await adapter.start();
+    const group = { id: -700, type: "supergroup", title: "BAHK" };
+    const user = (i: number) => ({ id: 100 + i, is_bot: false, first_name: `Newcomer${i}` });
+    // Six join one by one, then six are added in one message.
+    for (let i = 0; i < 6; i++) {
+      api.push({ message: { message_id: i, date: 0, chat: group, from: user(i), new_chat_members: [user(i)] } });
+    }
+    api.push({
+      message: { message_id: 9, date: 0, chat: group, from: user(0), new_chat_members: [6, 7, 8, 9, 10, 11].map(user) },
+    });
+    const welcome = await api.waitFor((c) => c.method === "sendMessage");
+    await new Promise((r) => setTimeout(r, 600));
+    const sent = api.of("sendMessage");
+    expect(sent).toHaveLength(1);
+    const body = String(welcome.body.text);
+    for (let i = 0; i < 12; i++) expect(body).toContain(`Newcomer${i}`);
+    expect(body.length).toBeLessThan(400);
+    expect(String(welcome.body.chat_id)).toBe("-700");
   });
 
   it("reports a polling stop it cannot recover from, so the process exits non-zero", async () => {

@@ -36,12 +36,20 @@ describe("Telegram map-in", () => {
           date: 0,
           chat,
           from,
-          new_chat_members: [{ id: 3, is_bot: false, first_name: "New" }],
+          new_chat_members: [
+            { id: 3, is_bot: false, first_name: "New" },
+            { id: 9, is_bot: true, first_name: "Other bot" },
+            { id: 4, is_bot: false, first_name: "Two" },
+          ],
         },
       } as never,
       ME,
     );
-    expect(joined).toMatchObject({ kind: "event", event: { text: "/start", member: { id: "telegram:3" } } });
+    expect(joined).toMatchObject({
+      kind: "join",
+      chat: { id: "telegram:-5", type: "group" },
+      newcomers: [{ id: "telegram:3" }, { id: "telegram:4" }],
+    });
     const bot = mapUpdate(
       {
         update_id: 7,

@@ -16,6 +16,7 @@ export interface BotIdentity {
 export type Mapped =
   | { readonly kind: "event"; readonly event: InboundEvent; readonly callbackQueryId?: string }
   | { readonly kind: "poll"; readonly vote: PollVoteEvent }
+  | { readonly kind: "join"; readonly chat: Chat; readonly newcomers: readonly Member[] }
   | { readonly kind: "ignore" };
 
 /** The member behind a Telegram user. */
@@ -49,10 +50,9 @@ function mapMessage(msg: Message, me: BotIdentity, eventId: string): Mapped {
   if (!from || from.is_bot) return { kind: "ignore" };
   const chat = toChat(msg.chat);
   if ("new_chat_members" in msg) {
-    // Welcome the first human who joined (a bulk add gets one welcome).
-    const newcomer = msg.new_chat_members.find((u) => !u.is_bot);
-    if (!newcomer) return { kind: "ignore" };
-    return { kind: "event", event: { kind: "text", member: toMember(newcomer), chat, text: "/start", eventId } };
+    // Newcomers are gathered by the adapter and welcomed together, once per burst of joins.
+    const newcomers = msg.new_chat_members.filter((u) => !u.is_bot).map(toMember);
+    return newcomers.length > 0 ? { kind: "join", chat, newcomers } : { kind: "ignore" };
   }
   const raw = "text" in msg ? msg.text : "caption" in msg ? (msg.caption ?? "") : "";
   if (chat.type === "group") {

@@ -12,6 +12,7 @@ import type { Delivery } from "../../core/notify.ts";
 import type { Logger } from "../../core/ports.ts";
 import type { Reply } from "../../core/replies.ts";
 import { KeyedSerializer } from "../../core/serial.ts";
+import type { Chat, Member } from "../../core/types.ts";
 import { type BotIdentity, mapUpdate } from "./map.ts";
 import { escapeHtml, renderReply, type TgOut } from "./render.ts";
 
@@ -47,9 +48,14 @@ export interface TelegramAdapterOptions {
   readonly logger: Logger;
   /** Told when updates can no longer be received (polling stopped for good): the process should exit non-zero. */
   readonly onFatal?: (error: unknown) => void;
+  /** How long joins to a group are gathered into one welcome (default 5 s). */
+  readonly joinWindowMs?: number;
   /** First delay before polling again after a 409 conflict (doubles up to a minute). */
   readonly conflictDelayMs?: number;
 }
+
+/** Joins within this window of the first get one welcome. */
+const JOIN_WINDOW_MS = 5_000;
 
 /** How often a polling conflict (409) is retried before giving up. */
 const MAX_CONFLICT_RETRIES = 20;
@@ -71,6 +77,7 @@ export class TelegramAdapter {
   private stopped = false;
   private readonly serial = new KeyedSerializer();
   private readonly inflight = new Set<Promise<void>>();
+  private readonly joins = new Map<string, { members: Member[] }>();
   private retry: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly opts: TelegramAdapterOptions) {
@@ -226,11 +233,43 @@ export class TelegramAdapter {
     const me = this.me ?? (await this.identify());
     const mapped = mapUpdate(update, me);
     if (mapped.kind === "ignore") return;
+    if (mapped.kind === "join") {
+      this.gatherJoins(mapped.chat, mapped.newcomers);
+      return;
+    }
     const who = mapped.kind === "poll" ? mapped.vote.member.platformUserId : mapped.event.member.platformUserId;
     await this.serial.run(who, () => this.handleMapped(mapped));
   }
 
-  private async handleMapped(mapped: Exclude<ReturnType<typeof mapUpdate>, { kind: "ignore" }>): Promise<void> {
+  /**
+   * Newcomers of a chat are gathered for a few seconds and welcomed once, all named: twelve joins
+   * one by one, or twelve in one message, get one short welcome, not twelve long ones.
+   */
+  private gatherJoins(chat: Chat, newcomers: readonly Member[]): void {
+    const pending = this.joins.get(chat.id);
+    if (pending) {
+      pending.members.push(...newcomers);
+      return;
+    }
+    const entry = { members: [...newcomers] };
+    this.joins.set(chat.id, entry);
+    const timer = setTimeout(() => {
+      this.joins.delete(chat.id);
+      const first = entry.members[0];
+      if (!first) return;
+      const work = (async () => {
+        const replies = await this.opts.bot.handle({ kind: "join", member: first, chat, newcomers: entry.members });
+        await this.sendAll(replies, chat.id.slice("telegram:".length), first.platformUserId, true);
+      })().catch((e: unknown) => this.opts.logger.error("telegram welcome failed", { error: describe(e) }));
+      this.inflight.add(work);
+      void work.finally(() => this.inflight.delete(work));
+    }, this.opts.joinWindowMs ?? JOIN_WINDOW_MS);
+    timer.unref?.();
+  }
+
+  private async handleMapped(
+    mapped: Extract<ReturnType<typeof mapUpdate>, { kind: "event" } | { kind: "poll" }>,
+  ): Promise<void> {
     if (mapped.kind === "poll") {
       await this.opts.bot.pollVote(mapped.vote);
       return;

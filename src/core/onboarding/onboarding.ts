@@ -5,7 +5,7 @@
  */
 import type { CommandSpec, Context, Feature } from "../feature.ts";
 import { type Localised, t } from "../i18n.ts";
-import { type Reply, text } from "../replies.ts";
+import { actionId, button, type Reply, text } from "../replies.ts";
 
 const WELCOME: Localised = {
   en: [
@@ -39,6 +39,20 @@ const HELP_HEAD: Localised = {
 
 const HELP_ORGANISER: Localised = { en: "Organiser commands:", "zh-HK": "籌辦人指令：" };
 
+const GROUP_WELCOME: Localised = {
+  en: "Welcome, {names}! This is the Blockchain Association of Hong Kong's community. Ask me anything about the association (mention me or reply to me), or tap below.",
+  "zh-HK": "歡迎 {names}！這裏是香港區塊鏈協會社群。有任何關於協會的問題，可提及我或回覆我；亦可按下方按鈕。",
+};
+
+/** "A, B and C" (at most `max` names, then "and N others"). */
+function nameList(names: readonly string[], lang: Context["lang"], max = 15): string {
+  const shown = names.slice(0, max);
+  const more = names.length - shown.length;
+  if (lang === "zh-HK") return `${shown.join("、")}${more > 0 ? ` 等 ${names.length} 位新朋友` : ""}`;
+  const all = more > 0 ? [...shown, `${more} others`] : shown;
+  return all.length <= 1 ? (all[0] ?? "") : `${all.slice(0, -1).join(", ")} and ${all.at(-1)}`;
+}
+
 /** Builds the onboarding feature; `commands` is read lazily so /help lists every feature's commands. */
 export function onboarding(commands: () => readonly CommandSpec[]): Feature {
   const help = async (ctx: Context): Promise<Reply[]> => {
@@ -52,6 +66,25 @@ export function onboarding(commands: () => readonly CommandSpec[]): Feature {
   };
   return {
     name: "onb",
+    async onJoin(ctx, newcomers) {
+      const names = newcomers.map((m) => m.displayName || "friend");
+      return [
+        text(t(ctx.lang, GROUP_WELCOME).replace("{names}", nameList(names, ctx.lang)), {
+          buttons: [
+            button(actionId("onb", "start"), t(ctx.lang, { en: "How to take part", "zh-HK": "參與方法" })),
+            button(actionId("onb", "help"), t(ctx.lang, { en: "What I can do", "zh-HK": "我可以做甚麼" })),
+          ],
+        }),
+      ];
+    },
+    async onAction(ctx, args) {
+      // The welcome's buttons answer the member who pressed them, privately.
+      const reply =
+        args[0] === "help"
+          ? await help(ctx)
+          : [text(t(ctx.lang, WELCOME).replace("{name}", ctx.member.displayName || "friend"))];
+      return reply.map((r) => (r.type === "text" ? { ...r, private: true } : r));
+    },
     commands: [
       {
         name: "start",
