@@ -132,12 +132,14 @@ describe("Telegram adapter (telegraf against a fake Bot API)", () => {
     expect(kb.inline_keyboard[0]?.[0]?.callback_data).toBe("demo:ok");
   });
 
-  it("routes a button press to the core and acknowledges it", async () => {
-    const n = api.calls.length;
-    api.press(USER, DM, "demo:ok");
-    const sent = await api.waitFor((c) => c.method === "sendMessage", n);
-    expect(sent.body.text).toBe("pressed ok");
-    await api.waitFor((c) => c.method === "answerCallbackQuery", n);
+  it("routes a button press to the core and answers a one-line result as a toast, posting nothing", async () => {
+    for (const chat of [DM, GROUP]) {
+      const n = api.calls.length;
+      api.press(USER, chat, "demo:ok");
+      const ack = await api.waitFor((c) => c.method === "answerCallbackQuery", n);
+      expect(ack.body.text).toBe("pressed ok");
+      expect(api.calls.slice(n).filter((c) => c.method === "sendMessage")).toHaveLength(0);
+    }
   });
 
   it("handles a delivery once when Telegram sends it twice", async () => {

@@ -54,6 +54,9 @@ export interface TelegramAdapterOptions {
   readonly conflictDelayMs?: number;
 }
 
+/** Telegram shows at most 200 characters in a callback answer (toast). */
+const TOAST_CHARS = 200;
+
 /** Joins within this window of the first get one welcome. */
 const JOIN_WINDOW_MS = 5_000;
 
@@ -275,14 +278,22 @@ export class TelegramAdapter {
       return;
     }
     const { event } = mapped;
+    let toast: string | undefined;
     try {
       const replies = await this.opts.bot.handle(event);
+      // A button press answered by one short line ("Thanks for your feedback!") is a toast on the
+      // presser's screen: nothing is posted, in a group or a private chat.
+      const only = replies.length === 1 ? replies[0] : undefined;
+      if (mapped.callbackQueryId && only?.type === "text" && !only.buttons?.length && only.text.length <= TOAST_CHARS) {
+        toast = only.text;
+        return;
+      }
       const chatId = event.chat.id.slice("telegram:".length);
       await this.sendAll(replies, chatId, event.member.platformUserId, event.chat.type === "group");
     } finally {
       // Acknowledge the press even when sending failed, so the button stops spinning.
       if (mapped.callbackQueryId) {
-        await this.telegraf.telegram.answerCbQuery(mapped.callbackQueryId).catch((e: unknown) => {
+        await this.telegraf.telegram.answerCbQuery(mapped.callbackQueryId, toast).catch((e: unknown) => {
           this.opts.logger.warn("answerCallbackQuery failed", { error: describe(e) });
         });
       }
