@@ -38,15 +38,7 @@ describe("Telegram long polling", () => {
     const { api, adapter, logger } = await start();
     api.conflicts = 3;
     await adapter.start();
-    api.push({
-      message: {
-        message_id: 1,
-        date: 0,
-        chat: { id: 42, type: "private" },
-        from: { id: 42, is_bot: false, first_name: "Ada" },
-        text: "hello there",
-      },
-    });
+    api.message({ id: 42 }, { id: 42, type: "private" }, "hello there");
     const sent = await api.waitFor((c) => c.method === "sendMessage");
     expect(sent.body.text).toBe("answer: hello there");
     expect(logger.lines.filter((l) => l.msg.startsWith("telegram polling conflict"))).toHaveLength(3);
@@ -67,15 +59,7 @@ describe("Telegram long polling", () => {
     adapter = new TelegramAdapter({ token: "123:TEST", apiRoot, bot, logger: services.logger });
     for (let i = 0; i < 10; i++) {
       for (const id of [42, 43]) {
-        api.push({
-          message: {
-            message_id: i,
-            date: 0,
-            chat: { id, type: "private" },
-            from: { id, is_bot: false, first_name: "M" },
-            text: `message ${i}`,
-          },
-        });
+        api.message({ id }, { id, type: "private" }, `message ${i}`);
       }
     }
     await adapter.start();
@@ -100,15 +84,7 @@ describe("Telegram long polling", () => {
     });
     adapter = new TelegramAdapter({ token: "123:TEST", apiRoot, bot, logger: services.logger });
     for (const id of [51, 52, 53]) {
-      api.push({
-        message: {
-          message_id: 1,
-          date: 0,
-          chat: { id, type: "private" },
-          from: { id, is_bot: false, first_name: "M" },
-          text: `q${id}`,
-        },
-      });
+      api.message({ id }, { id, type: "private" }, `q${id}`);
     }
     await adapter.start();
     const deadline = Date.now() + 5_000;
