@@ -1,0 +1,2 @@
+/** Which SQL dialect a records database speaks. */
+export type SqlKind = "sqlite" | "postgres";

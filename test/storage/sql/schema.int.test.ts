@@ -1,0 +1,93 @@
+/** The records schema on both dialects: migrations, constraints, aggregates, pragmas. */
+import { readFileSync } from "node:fs";
+import { sql } from "kysely";
+import { afterAll, describe, expect, it } from "vitest";
+import { migrateToLatest } from "../../../src/storage/sql/db.ts";
+import { dialects } from "./dialects.ts";
+
+for (const dialect of await dialects()) {
+  describe(`records schema: ${dialect.name}`, () => {
+    const removers: (() => Promise<void>)[] = [];
+    afterAll(async () => {
+      for (const r of removers) await r();
+    });
+    const fresh = async () => {
+      const f = await dialect.fresh();
+      removers.push(async () => {
+        await f.records.close();
+        await f.remove();
+      });
+      return f.records;
+    };
+
+    it("migrates once; running the migrations again changes nothing", async () => {
+      const r = await fresh();
+      const again = await migrateToLatest(r);
+      expect(again.error).toBeUndefined();
+      expect(again.results).toEqual([]);
+      const tables = await r.db.introspection.getTables();
+      const names = tables.map((t) => t.name);
+      for (const t of ["townhalls", "topics", "votes", "polls", "ballots", "offers", "audit", "identities", "outbox"]) {
+        expect(names).toContain(t);
+      }
+    });
+
+    it("refuses a second vote of one member on one topic (unique constraint)", async () => {
+      const r = await fresh();
+      await r.db
+        .insertInto("townhalls")
+        .values({ id: "H1", name: "Q1", date: null, opened_at: "t", opened_by: "o", closed_at: null, open_slot: 1 })
+        .execute();
+      await r.db
+        .insertInto("topics")
+        .values({
+          id: "T1",
+          townhall_id: "H1",
+          title: "x",
+          details: "",
+          proposer_id: "m",
+          proposer_name: "M",
+          lang: "en",
+          created_at: "t",
+          initial: "approved",
+          embedding: null,
+        })
+        .execute();
+      await r.db.insertInto("votes").values({ topic_id: "T1", member_id: "a", at: "t" }).execute();
+      await expect(
+        r.db.insertInto("votes").values({ topic_id: "T1", member_id: "a", at: "t" }).execute(),
+      ).rejects.toThrow();
+      await r.db.insertInto("votes").values({ topic_id: "T1", member_id: "b", at: "t" }).execute();
+      const { n } = await r.db
+        .selectFrom("votes")
+        .select((eb) => eb.fn.countAll<number | string>().as("n"))
+        .where("topic_id", "=", "T1")
+        .executeTakeFirstOrThrow();
+      expect(Number(n)).toBe(2);
+      // One open townhall at a time.
+      await expect(
+        r.db
+          .insertInto("townhalls")
+          .values({ id: "H2", name: "Q2", date: null, opened_at: "t", opened_by: "o", closed_at: null, open_slot: 1 })
+          .execute(),
+      ).rejects.toThrow();
+    });
+
+    if (dialect.name === "sqlite") {
+      it("runs SQLite with WAL and secure_delete, so deleted text leaves the file", async () => {
+        const r = await fresh();
+        const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(r.db);
+        expect(mode.rows[0]?.journal_mode).toBe("wal");
+        const secure = await sql<{ secure_delete: number }>`pragma secure_delete`.execute(r.db);
+        expect(secure.rows[0]?.secure_delete).toBe(1);
+        await r.db
+          .insertInto("audit")
+          .values({ at: "t", actor_id: "a", actor_name: "Zyxwvut Secretname", action: "x", target: "y", detail: null })
+          .execute();
+        await r.db.deleteFrom("audit").execute();
+        await sql`pragma wal_checkpoint(TRUNCATE)`.execute(r.db);
+        expect(readFileSync(r.location).includes("Zyxwvut Secretname")).toBe(false);
+      });
+    }
+  });
+}
