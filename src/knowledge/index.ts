@@ -13,7 +13,7 @@ import { DEFAULT_TUNING, LocalKnowledgeBase, type QueryEncoder, type Tuning, typ
 import { LexicalIndex } from "./lexical.ts";
 import { LocalEmbedder } from "./local-embedder.ts";
 import { OpenAIEmbedder } from "./openai-embedder.ts";
-import { analyzer } from "./text.ts";
+import { ANALYZER_FINGERPRINT, analyzer } from "./text.ts";
 import { LocalUnderstanding } from "./understanding.ts";
 import { openVectorIndex } from "./vector-index.ts";
 
@@ -73,7 +73,8 @@ export async function openKnowledge(
     dir: join(opts.dataDir, "index"),
     units,
     embedder,
-    knowledgeHash: files.hash,
+    // The analyser's function words shape every unit's tokens: a change of them rebuilds too.
+    knowledgeHash: `${files.hash}:${ANALYZER_FINGERPRINT}`,
     progress,
     ...(opts.rebuild ? { rebuild: true } : {}),
   });

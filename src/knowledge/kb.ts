@@ -146,19 +146,43 @@ const FOLLOW_UP =
 const CANDIDATES = 16;
 /** At most this many clauses of a long message are read on their own. */
 const MAX_CLAUSES = 4;
+/** A clause stands for the whole message only when it scores this much better. */
+const CLAUSE_GAIN = 0.03;
 /** Messages with at least this many words are also read clause by clause. */
 const LONG_WORDS = 14;
 
 /** The clauses of a long message (sentences, and parts joined by dashes or "but"), each of three words or more. */
 export function clauses(q: string): string[] {
+  const asks = questionSentences(q);
   const words = q.split(/\s+/).length + (q.match(/[\u4e00-\u9fff]/g)?.length ?? 0) / 2;
-  if (words < LONG_WORDS) return [];
+  if (words < LONG_WORDS) return asks;
   const parts = q
     .split(/[.?!;。？！；]+\s*|\s[-–—]+\s|,\s*(?:but|and|so)\s|\b(?:but|so)\s/iu)
     .map((c) => c.trim())
-    .filter((c) => c.split(/\s+/).length >= 3 || /[\u4e00-\u9fff]{4}/.test(c));
+    .filter(substantial);
   // The last clauses of a rambling message are where its question usually is.
-  return parts.slice(-MAX_CLAUSES);
+  return [...new Set([...asks, ...parts.slice(-MAX_CLAUSES)])];
+}
+
+/** Whether a clause has enough words to be read on its own (three words, or four Chinese characters). */
+function substantial(c: string): boolean {
+  return c.split(/\s+/).length >= 3 || /[\u4e00-\u9fff]{4}/.test(c);
+}
+
+/**
+ * The sentences of a message of several that end in a question mark ("QMAS係幾時開始㗎？好似好耐之前已經有"):
+ * the question is there, the rest is comment.
+ */
+function questionSentences(q: string): string[] {
+  const sentences = q.split(/(?<=[.?!。？！])\s*|\n+/u).filter((s) => /[\p{L}\p{N}]/u.test(s));
+  // Only a question set among comments of some substance ("…? srsly" is still one question).
+  const comments = sentences.filter((s) => !/[?？]\s*$/u.test(s));
+  if (sentences.length < 2 || !comments.some(substantial)) return [];
+  return sentences
+    .filter((s) => /[?？]\s*$/u.test(s))
+    .map((s) => s.trim())
+    .filter(substantial)
+    .slice(0, MAX_CLAUSES);
 }
 
 /** Answers questions from FAQ entries and passages. */
@@ -318,7 +342,9 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     let best = { asked: q, r: whole };
     for (const c of parts) {
       const r = await this.retrieve(c);
-      if ((r.best?.score ?? 0) > (best.r.best?.score ?? 0)) best = { asked: c, r };
+      // A clause of one word ("How do I get started?") is too little to stand for the message.
+      if (r.query.keys.length < 2) continue;
+      if ((r.best?.score ?? 0) > (best.r.best?.score ?? 0) + CLAUSE_GAIN) best = { asked: c, r };
     }
     return best;
   }

@@ -97,7 +97,10 @@ export class LocalUnderstanding implements Understanding {
     // Thanks and small talk are read on the whole message: "謝謝你的幫助" is thanks, not a question about help.
     const whole = this.opts.classifier.byPattern(this.unslang(text));
     const wholeSocial = whole && SOCIAL.has(whole.name) ? whole : undefined;
-    const intent = wholeSocial ?? (rest ? this.opts.classifier.classify(rest) : undefined);
+    const own = rest ? this.opts.classifier.classify(rest) : undefined;
+    // …unless what remains asks for an action in so many words ("delete all my data, thanks").
+    const asksAction = own?.command !== undefined && own.via !== "examples";
+    const intent = (asksAction ? own : wholeSocial) ?? own;
     const socialMatch = social ? this.opts.classifier.named(social, 1) : undefined;
     return { question: rest, ...(socialMatch ? { social: socialMatch } : {}), ...(intent ? { intent } : {}) };
   }
