@@ -12,6 +12,7 @@ export type Expectation =
   | "year"
   | "day"
   | "duration"
+  | "frequency"
   | "date"
   | "time"
   | "quantity"
@@ -69,9 +70,12 @@ export function expectation(question: string): Expectation {
     )
   )
     return "day";
-  const frequency = /(幾耐|多久|how often).{0,6}(一次|次)|how often/.test(q);
-  if (!frequency && /\bhow long (does|do|will|would|is|are)\b|\bprocessing time\b|需時|幾耐|多久/.test(q))
-    return "duration";
+  const frequency =
+    /(幾耐|多久|多長時間).{0,6}(一次|次)|how often|how frequent(ly)?|how many times (a|per|each) (year|month|quarter)|幾多次|多少次|頻率|幾密/.test(
+      q,
+    );
+  if (frequency) return "frequency";
+  if (/\bhow long (does|do|will|would|is|are)\b|\bprocessing time\b|需時|幾耐|多久/.test(q)) return "duration";
   if (/\b(what|which) year\b|\byear (was|did|were)\b|哪一年|邊一年|哪年|邊年|幾多年成立|何年/.test(q)) return "year";
   if (
     /\b(name of|what is it called|what's it called|what is the name|what's the name|called what)\b|叫咩名|叫甚麼名|叫什麼名|叫乜名|名稱|名字|全名|英文名/.test(
@@ -131,6 +135,12 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
     case "duration":
       return /\b\d{1,3}\s*(days?|weeks?|months?|years?|working days)\b|(?<!\d)\d{1,3}\s*(日|天|星期|週|個月|年)/i.test(
         answer,
+      );
+    case "frequency":
+      return (
+        /\b(quarterly|annual(ly)?|yearly|monthly|weekly|daily|every|each|once|twice|times a|per (year|month|quarter))\b/i.test(
+          answer,
+        ) || /每|一次|兩次|季度|季|年度|定期/.test(answer)
       );
     case "money":
       return /(HK\$|US\$|\$|HKD|USD|RMB|港元|港幣|美元|元|蚊)\s*\d|\d\s*(HKD|USD|港元|元|蚊|dollars?)/i.test(answer);

@@ -87,6 +87,10 @@ export async function openKnowledge(
   // The embedded embedder reuses the tokens already analysed (and spell-corrected) for the lexical side.
   const encode: QueryEncoder =
     embedder === local ? async (_q, tokens) => Array.from(local.embedTokens(tokens)) : (q) => embedder.embedQuery(q);
+  const intentsPath = join(opts.knowledgeDir, "intents.json");
+  const intents = existsSync(intentsPath)
+    ? loadIntents(intentsPath)
+    : { filler: { en: [], "zh-HK": [] }, slang: {}, concepts: {}, subjects: [], intents: [] };
   const knowledge = new LocalKnowledgeBase({
     units,
     lexical,
@@ -98,11 +102,8 @@ export async function openKnowledge(
     knowledgeFolder: basename(opts.knowledgeDir),
     analyze,
     tuning: { ...DEFAULT_TUNING, ...opts.tuning },
+    ...(intents.subjects.length > 0 ? { subjects: intents.subjects.map((re) => new RegExp(re, "iu")) } : {}),
   });
-  const intentsPath = join(opts.knowledgeDir, "intents.json");
-  const intents = existsSync(intentsPath)
-    ? loadIntents(intentsPath)
-    : { filler: { en: [], "zh-HK": [] }, slang: {}, concepts: {}, intents: [] };
   const understanding = new LocalUnderstanding({
     intents,
     classifier: new IntentClassifier(intents.intents, local, intents.concepts),

@@ -31,6 +31,8 @@ const fileSchema = z.object({
   filler: perLang(z.string().min(1)),
   slang: z.record(z.string(), z.string()).default({}),
   concepts: z.record(z.string(), z.array(z.string().min(1))).default({}),
+  /** The association's subjects (regular expressions): a question naming one is the organisers' business. */
+  subjects: z.array(z.string().min(1)).default([]),
   intents: z.array(intentSchema).min(1),
 });
 

@@ -136,6 +136,11 @@ export interface KnowledgeBaseParts {
   readonly tuning?: Tuning;
   /** How texts become tokens (the same as the index's). */
   readonly analyze?: Analyzer;
+  /**
+   * The association's subjects (knowledge/intents.json `subjects`): a declined question naming one
+   * is offered the organisers' hand-off. Without them, any term of the knowledge counts.
+   */
+  readonly subjects?: readonly RegExp[];
 }
 
 /** Words that make a message lean on the one before it ("and who can apply?", "what did he say?", "咁點申請？"). */
@@ -201,8 +206,10 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   /** Passages by `<original path>|<section ordinal>|<lang>`: a section in each language it exists in. */
   private readonly sectionsByLang = new Map<string, Passage>();
   private readonly originalOf: Readonly<Record<string, string>>;
+  private readonly subjects: readonly RegExp[] | undefined;
 
   constructor(parts: KnowledgeBaseParts) {
+    this.subjects = parts.subjects;
     this.units = parts.units;
     this.lexical = parts.lexical;
     this.vectors = parts.vectors;
@@ -359,14 +366,15 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const confidence = Math.max(0, Math.min(1, best?.score ?? 0));
     const threshold = lang === "zh-HK" ? this.tuning.thresholdZh : this.tuning.threshold;
     const expect = expectation(asked);
-    const topical = confidence >= TOPICAL_MIN && this.lexical.hasDomainTerm(query);
+    const onSubject = this.subjects ? this.subjects.some((re) => re.test(asked)) : this.lexical.hasDomainTerm(query);
+    const topical = confidence >= TOPICAL_MIN && onSubject;
     const decline = (c: number, onTopic = topical): Answer => ({
       answered: false,
       text: KB_TEXT.declined[lang],
       sources: [],
       confidence: c,
       resolved,
-      topical: onTopic && expect !== "advice" && this.lexical.hasDomainTerm(query),
+      topical: onTopic && expect !== "advice" && onSubject,
       factual: expect !== "none",
     });
     if (!best || confidence < threshold) return decline(confidence);
