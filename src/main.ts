@@ -44,6 +44,7 @@ async function main(): Promise<void> {
         : undefined,
       bot: app.bot,
       logger,
+      stats: app.notifier.stats,
       // Polling stopped for good: exit non-zero so that a supervisor restarts the bot.
       onFatal: () => void shutdown().finally(() => process.exit(1)),
     });
@@ -59,11 +60,18 @@ async function main(): Promise<void> {
       organiserChannelId: config.DISCORD_ORGANISER_CHANNEL_ID,
       bot: app.bot,
       logger,
+      stats: app.notifier.stats,
     });
     app.notifier.register("discord", discord.delivery());
     await discord.start();
     stops.push(() => discord.stop());
     logger.warn("Discord adapter started");
+  }
+
+  for (const platform of app.notifier.withoutOrganisers()) {
+    logger.error("no organiser chat or channel configured: this platform's organiser notices and hand-offs go nowhere", {
+      platform,
+    });
   }
 
   if (!config.TELEGRAM_BOT_TOKEN && !config.DISCORD_TOKEN) {

@@ -81,6 +81,8 @@ export class FakeDiscord {
   readonly calls: RestCall[] = [];
   /** The next REST calls whose path matches are refused with 400 / 50035 (Invalid Form Body), once each. */
   readonly refuse: RegExp[] = [];
+  /** The next REST calls whose path matches answer 429 with `Retry-After` (seconds), once each. */
+  readonly rateLimit: { path: RegExp; retryAfter: number }[] = [];
   /** User ids whose DMs are closed (50007, as Discord answers). */
   readonly closedDms = new Set<string>();
   private readonly http: Server;
@@ -95,9 +97,9 @@ export class FakeDiscord {
   constructor() {
     this.http = createServer((req, res) => {
       void this.onRequest(req).then(
-        ({ status, body }) => {
-          if (body === undefined) res.writeHead(status).end();
-          else res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+        ({ status, body, headers }) => {
+          if (body === undefined) res.writeHead(status, headers).end();
+          else res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
         },
         (e: unknown) => {
           res.writeHead(500, { "content-type": "application/json" });
@@ -227,7 +229,9 @@ export class FakeDiscord {
     };
   }
 
-  private async onRequest(req: IncomingMessage): Promise<{ status: number; body?: unknown }> {
+  private async onRequest(
+    req: IncomingMessage,
+  ): Promise<{ status: number; body?: unknown; headers?: Record<string, string> }> {
     const url = new URL(req.url ?? "/", "http://x");
     const path = decodeURIComponent(url.pathname).replace(/^\/api\/v\d+/, "");
     const raw = await readBody(req);
@@ -239,6 +243,16 @@ export class FakeDiscord {
     if (refused >= 0) {
       this.refuse.splice(refused, 1);
       return { status: 400, body: { message: "Invalid Form Body", code: 50035 } };
+    }
+    const limited = this.rateLimit.findIndex((r) => r.path.test(path));
+    if (limited >= 0) {
+      const [{ retryAfter } = { retryAfter: 1 }] = this.rateLimit.splice(limited, 1);
+      const headers = { "retry-after": String(retryAfter), "x-ratelimit-scope": "user" };
+      return {
+        status: 429,
+        headers,
+        body: { message: "You are being rate limited.", retry_after: retryAfter, global: false },
+      };
     }
     const match = (re: RegExp) => re.exec(path)?.[1];
     if (method === "GET" && path === "/gateway/bot") {

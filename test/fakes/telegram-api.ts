@@ -1,7 +1,8 @@
 /**
  * A fake Telegram Bot API on 127.0.0.1 that the real telegraf client talks to.
  * It records every call, serves queued updates to getUpdates, and can be told
- * to refuse messages to a chat (403, as Telegram does before /start).
+ * to refuse messages to a chat (403, as Telegram does before /start) or to
+ * rate-limit the first try of every send (429 with `retry_after`).
  */
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -10,6 +11,8 @@ import type { AddressInfo } from "node:net";
 export interface RecordedCall {
   readonly method: string;
   readonly body: Record<string, unknown>;
+  /** The error code the fake answered with; absent when the call succeeded. */
+  readonly refused?: number;
 }
 
 const BOT_USER = { id: 999, is_bot: true, first_name: "BAHK", username: "bahk_test_bot" };
@@ -22,6 +25,9 @@ export class FakeTelegramApi {
   conflicts = 0;
   /** getUpdates answers 401 (token revoked) from now on. */
   unauthorized = false;
+  /** When set, the first try of each distinct send (method and body) answers 429 with this `retry_after` (s). */
+  rateLimitFirstTry: number | undefined;
+  private readonly tried = new Set<string>();
   private readonly server: Server;
   private updates: unknown[] = [];
   private nextUpdateId = 1;
@@ -132,10 +138,33 @@ export class FakeTelegramApi {
     const type = req.headers["content-type"] ?? "";
     const body: Record<string, unknown> =
       type.includes("json") && raw ? (JSON.parse(raw) as Record<string, unknown>) : { raw };
-    if (method !== "getUpdates") this.record({ method, body });
+    const payload = await this.respond(method, body);
+    if (method !== "getUpdates") {
+      this.record(payload.ok ? { method, body } : { method, body, refused: payload.error_code as number });
+    }
+    return payload;
+  }
+
+  /** Calls of a method that the fake accepted (not refused with an error). */
+  accepted(method: string): RecordedCall[] {
+    return this.of(method).filter((c) => c.refused === undefined);
+  }
+
+  private async respond(method: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
     const chatId = String(body.chat_id ?? "");
     if (method.startsWith("send") && this.forbiddenChats.has(chatId)) {
       return { ok: false, error_code: 403, description: "Forbidden: bot can't initiate conversation with a user" };
+    }
+    const fingerprint = `${method} ${JSON.stringify(body)}`;
+    if (this.rateLimitFirstTry !== undefined && method.startsWith("send") && !this.tried.has(fingerprint)) {
+      this.tried.add(fingerprint);
+      const retry_after = this.rateLimitFirstTry;
+      return {
+        ok: false,
+        error_code: 429,
+        description: `Too Many Requests: retry after ${retry_after}`,
+        parameters: { retry_after },
+      };
     }
     switch (method) {
       case "getMe":

@@ -28,8 +28,9 @@ import {
   Routes,
 } from "discord.js";
 import type { Bot } from "../../core/bot.ts";
-import type { Delivery } from "../../core/notify.ts";
+import { type Delivery, DeliveryStats } from "../../core/delivery.ts";
 import type { Logger } from "../../core/ports.ts";
+import { toFailure } from "./errors.ts";
 import { ARGS_OPTION, interactionView, mapInteraction, mapMessage, messageView, toMember } from "./map.ts";
 import { cut, type DcOut, type MessagePayload, NO_MENTIONS, renderReplies } from "./render.ts";
 
@@ -44,6 +45,8 @@ export interface DiscordAdapterOptions {
   readonly logger: Logger;
   /** How long the core may take before an interaction is deferred (Discord allows 3 s in all). */
   readonly ackAfterMs?: number;
+  /** Counters of replies sent, failed and retried (shared with the notifier's for a metrics endpoint). */
+  readonly stats?: DeliveryStats;
 }
 
 const NOTE = {
@@ -67,8 +70,11 @@ type Answering = "fresh" | "deferredReply" | "deferredUpdate" | "replied" | "mod
 export class DiscordAdapter {
   readonly client: Client;
   private readonly voteQueues = new Map<string, Promise<void>>();
+  /** Answers to interactions and messages sent or failed; rate limits discord.js waited out, as retries. */
+  readonly stats: DeliveryStats;
 
   constructor(private readonly opts: DiscordAdapterOptions) {
+    this.stats = opts.stats ?? new DeliveryStats();
     const G = GatewayIntentBits;
     this.client = new Client({
       intents: [
@@ -85,10 +91,14 @@ export class DiscordAdapter {
       ...(opts.apiBase ? { rest: { api: opts.apiBase } } : {}),
     });
     this.client.on(Events.InteractionCreate, (i) => void this.guard("interaction", () => this.onInteraction(i)));
-    this.client.on(Events.MessageCreate, (m) => void this.guard("message", () => this.onMessage(m)));
+    this.client.on(Events.MessageCreate, (m) => void this.answerMessage(m));
     this.client.on(Events.MessagePollVoteAdd, (a, userId) => this.onVote(a, userId, true));
     this.client.on(Events.MessagePollVoteRemove, (a, userId) => this.onVote(a, userId, false));
     this.client.on(Events.Error, (e) => opts.logger.error("discord client error", describeFailure(e)));
+    // discord.js waits out a 429 (and a 5xx) and retries the request itself, in order per bucket: count it.
+    this.client.rest.on("response", (_req, res) => {
+      if (res.status === 429 || res.status >= 500) this.stats.count("discord", "reply", "retried");
+    });
   }
 
   /** Connects to the gateway, waits until ready, and registers the slash commands. */
@@ -103,18 +113,23 @@ export class DiscordAdapter {
     await this.client.destroy();
   }
 
-  /** Deliveries for the notifier: DMs to members, messages to the organiser channel. */
+  /** Deliveries for the notifier (durable, through the outbox): DMs to members, messages to the organiser channel. */
   delivery(): Delivery {
+    const id = this.opts.organiserChannelId;
+    const failing = (e: unknown) => {
+      throw toFailure(e);
+    };
     return {
+      durable: true,
+      hasOrganisers: Boolean(id),
       toMember: async (userId, replies) => {
-        const user = await this.client.users.fetch(userId);
-        await this.sendOuts(renderReplies(replies), async () => user);
+        const user = await this.client.users.fetch(userId).catch(failing);
+        await this.sendOuts(renderReplies(replies), async () => user).catch(failing);
       },
       toOrganisers: async (replies) => {
-        const id = this.opts.organiserChannelId;
         if (!id) return false;
-        const channel = await this.channel(id);
-        await this.sendOuts(renderReplies(replies), async () => channel);
+        const channel = await this.channel(id).catch(failing);
+        await this.sendOuts(renderReplies(replies), async () => channel).catch(failing);
         return true;
       },
       closePoll: async (poll) => {
@@ -152,8 +167,14 @@ export class DiscordAdapter {
     let state: Answering = "fresh";
     try {
       state = await this.answer(i);
+      this.stats.count("discord", "reply", "sent");
     } catch (e) {
-      this.opts.logger.error("discord interaction failed", describeFailure(e));
+      this.stats.count("discord", "reply", "failed");
+      this.opts.logger.error("discord interaction failed", {
+        interactionId: i.id,
+        userId: i.user.id,
+        ...describeFailure(e),
+      });
       // Best effort: tell the member instead of leaving Discord's "did not respond".
       const note = { ...NOTE.failed, flags: MessageFlags.Ephemeral as const };
       const tell = i.replied || i.deferred ? i.followUp(note) : i.reply(note);
@@ -244,6 +265,7 @@ export class DiscordAdapter {
     const here = await this.channel(m.channelId);
     if (!m.inGuild()) {
       await this.sendOuts(renderReplies(replies), async () => here);
+      this.stats.count("discord", "reply", "sent");
       return;
     }
     let toldPrivately = false;
@@ -267,6 +289,17 @@ export class DiscordAdapter {
       // 50007: Cannot send messages to this user (DMs closed).
       if (e instanceof DiscordAPIError && e.code === 50007) await here.send(NOTE.dmClosed);
       else throw e;
+    }
+    this.stats.count("discord", "reply", "sent");
+  }
+
+  /** Answers a message; a reply lost for good is counted and logged with the message and the member. */
+  private async answerMessage(m: Message): Promise<void> {
+    try {
+      await this.onMessage(m);
+    } catch (e) {
+      this.stats.count("discord", "reply", "failed");
+      this.opts.logger.error("discord message failed", { messageId: m.id, userId: m.author.id, ...describeFailure(e) });
     }
   }
 

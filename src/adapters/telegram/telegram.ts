@@ -8,11 +8,12 @@ import { randomBytes } from "node:crypto";
 import { Telegraf, TelegramError } from "telegraf";
 import type { Update } from "telegraf/types";
 import type { Bot } from "../../core/bot.ts";
-import type { Delivery } from "../../core/notify.ts";
+import { type Delivery, type DeliveryKind, DeliveryStats } from "../../core/delivery.ts";
 import type { Logger } from "../../core/ports.ts";
 import type { Reply } from "../../core/replies.ts";
 import { KeyedSerializer } from "../../core/serial.ts";
 import type { Chat, Member } from "../../core/types.ts";
+import { describe, toFailure, withRateLimitRetry } from "./errors.ts";
 import { type BotIdentity, mapUpdate } from "./map.ts";
 import { escapeHtml, renderReply, type TgOut } from "./render.ts";
 
@@ -52,6 +53,8 @@ export interface TelegramAdapterOptions {
   readonly joinWindowMs?: number;
   /** First delay before polling again after a 409 conflict (doubles up to a minute). */
   readonly conflictDelayMs?: number;
+  /** Counters of replies sent, failed and retried (shared with the notifier's for a metrics endpoint). */
+  readonly stats?: DeliveryStats;
 }
 
 /** Telegram shows at most 200 characters in a callback answer (toast). */
@@ -79,11 +82,16 @@ export class TelegramAdapter {
   private me: BotIdentity | undefined;
   private stopped = false;
   private readonly serial = new KeyedSerializer();
+  /** One API call at a time per chat: a reply waiting out a 429 is not overtaken by the next. */
+  private readonly chats = new KeyedSerializer();
+  /** Replies sent, failed and retried. */
+  readonly stats: DeliveryStats;
   private readonly inflight = new Set<Promise<void>>();
   private readonly joins = new Map<string, { members: Member[] }>();
   private retry: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly opts: TelegramAdapterOptions) {
+    this.stats = opts.stats ?? new DeliveryStats();
     this.telegraf = new Telegraf(opts.token, {
       handlerTimeout: 60_000,
       // Every call is a real API call (never folded into the webhook's HTTP answer): we need their results.
@@ -185,15 +193,22 @@ export class TelegramAdapter {
     }
   }
 
-  /** Deliveries for the notifier. */
+  /** Deliveries for the notifier: durable (through the outbox), failures classified for its retries. */
   delivery(): Delivery {
+    const chat = this.opts.organiserChatId;
     return {
+      durable: true,
+      hasOrganisers: Boolean(chat),
       toMember: async (userId, replies) => {
-        await this.sendAll(replies, userId, userId, false);
+        await this.sendAll(replies, userId, userId, false, "notice").catch((e: unknown) => {
+          throw toFailure(e);
+        });
       },
       toOrganisers: async (replies) => {
-        if (!this.opts.organiserChatId) return false;
-        await this.sendAll(replies, this.opts.organiserChatId, this.opts.organiserChatId, false);
+        if (!chat) return false;
+        await this.sendAll(replies, chat, chat, false, "notice").catch((e: unknown) => {
+          throw toFailure(e);
+        });
         return true;
       },
       closePoll: async (poll) => {
@@ -241,7 +256,12 @@ export class TelegramAdapter {
       return;
     }
     const who = mapped.kind === "poll" ? mapped.vote.member.platformUserId : mapped.event.member.platformUserId;
-    await this.serial.run(who, () => this.handleMapped(mapped));
+    try {
+      await this.serial.run(who, () => this.handleMapped(mapped));
+    } catch (e) {
+      // The reply (or part of it) is lost for good: say which update and whose.
+      this.opts.logger.error("telegram update failed", { updateId: update.update_id, userId: who, error: describe(e) });
+    }
   }
 
   /**
@@ -306,21 +326,28 @@ export class TelegramAdapter {
     return this.me;
   }
 
-  private async sendAll(replies: readonly Reply[], chatId: string, userId: string, inGroup: boolean): Promise<void> {
+  private async sendAll(
+    replies: readonly Reply[],
+    chatId: string,
+    userId: string,
+    inGroup: boolean,
+    kind: DeliveryKind = "reply",
+  ): Promise<void> {
     let toldPrivately = false;
     for (const reply of replies) {
       for (const out of renderReply(reply)) {
         const priv = out.method !== "sendPoll" && out.private && inGroup;
         try {
-          await this.send(out, priv ? userId : chatId);
+          await this.send(out, priv ? userId : chatId, kind);
           if (priv && !toldPrivately) {
             toldPrivately = true;
-            await this.send({ method: "sendMessage", text: escapeHtml(NOTE.sentPrivately), private: false }, chatId);
+            const note = { method: "sendMessage", text: escapeHtml(NOTE.sentPrivately), private: false } as const;
+            await this.send(note, chatId, kind);
           }
         } catch (e) {
           if (priv && e instanceof TelegramError && e.code === 403) {
             const text = escapeHtml(NOTE.startPrivate(this.me?.username ?? "bot"));
-            await this.send({ method: "sendMessage", text, private: false }, chatId);
+            await this.send({ method: "sendMessage", text, private: false }, chatId, kind);
             return;
           }
           throw e;
@@ -329,7 +356,22 @@ export class TelegramAdapter {
     }
   }
 
-  private async send(out: TgOut, chatId: string): Promise<void> {
+  /**
+   * Sends one rendered item: in order per chat, retried in place after a 429's `retry_after`. Counted:
+   * every retry, and a reply's final outcome (a notice's outcome is counted once by the outbox).
+   */
+  private async send(out: TgOut, chatId: string, kind: DeliveryKind = "reply"): Promise<void> {
+    const retried = () => this.stats.count("telegram", kind, "retried");
+    try {
+      await this.chats.run(chatId, () => withRateLimitRetry(() => this.call(out, chatId), retried));
+      if (kind === "reply") this.stats.count("telegram", kind, "sent");
+    } catch (e) {
+      if (kind === "reply") this.stats.count("telegram", kind, "failed");
+      throw e;
+    }
+  }
+
+  private async call(out: TgOut, chatId: string): Promise<void> {
     const tg = this.telegraf.telegram;
     switch (out.method) {
       case "sendMessage":
@@ -359,9 +401,4 @@ export class TelegramAdapter {
         return;
     }
   }
-}
-
-function describe(e: unknown): string {
-  if (e instanceof TelegramError) return `Telegram API ${e.code}: ${e.description}`;
-  return e instanceof Error ? e.message : String(e);
 }

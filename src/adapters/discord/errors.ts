@@ -1,0 +1,26 @@
+/**
+ * Discord's errors, classified for the outbox. discord.js already waits out
+ * 429s (per rate-limit bucket, in order) and retries 5xx and network failures
+ * a few times; what reaches us is either a refusal (4xx: DMs closed, unknown
+ * channel, missing access; permanent) or a failure that outlived those retries
+ * (5xx, network, a rejected rate limit; worth trying again later).
+ */
+import { DiscordAPIError, HTTPError, RateLimitError } from "discord.js";
+import { DeliveryFailure } from "../../core/delivery.ts";
+
+/** A failed send as the outbox sees it. */
+export function toFailure(e: unknown): DeliveryFailure {
+  if (e instanceof DeliveryFailure) return e;
+  if (e instanceof RateLimitError) {
+    return new DeliveryFailure(e.message, { permanent: false, retryAfterMs: e.retryAfter, cause: e });
+  }
+  if (e instanceof DiscordAPIError) {
+    const transient = e.status === 429 || e.status >= 500;
+    return new DeliveryFailure(`Discord API ${e.status} (${e.code}): ${e.message}`, {
+      permanent: !transient,
+      cause: e,
+    });
+  }
+  if (e instanceof HTTPError) return new DeliveryFailure(e.message, { permanent: e.status < 500, cause: e });
+  return new DeliveryFailure(e instanceof Error ? e.message : String(e), { permanent: false, cause: e });
+}
