@@ -20,7 +20,7 @@ import type { Clock, Logger, Store } from "./core/ports.ts";
 import { privacy } from "./core/privacy/privacy.ts";
 import { SessionStore } from "./core/session.ts";
 import { purgeOldExports } from "./exports.ts";
-import { GeneratingKnowledgeBase } from "./knowledge/generate.ts";
+import { createGenerator } from "./knowledge/generate.ts";
 import { openKnowledge } from "./knowledge/index.ts";
 import type { Tuning } from "./knowledge/kb.ts";
 import { knowledgeSettings } from "./knowledge/settings.ts";
@@ -62,17 +62,22 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     ...(overrides.answerTuning ? { tuning: overrides.answerTuning } : {}),
     logger,
   });
-  // With a language-model server, answers are phrased by the model from the retrieved, cited text.
-  const knowledge =
+  const knowledge = retrieved;
+  // With a language-model server, the FAQ asks the model after retrieval, checks it, and falls back (issue 11).
+  const generator =
     config.OPENAI_API_KEY && config.OPENAI_CHAT_MODEL
-      ? new GeneratingKnowledgeBase(retrieved, {
+      ? createGenerator({
           apiKey: config.OPENAI_API_KEY,
           baseURL: config.OPENAI_BASE_URL,
           model: config.OPENAI_CHAT_MODEL,
-          promptPath: join(config.promptsDir, "answer.md"),
+          promptsDir: config.promptsDir,
+          knowledgeDir: config.knowledgeDir,
+          knowledge: retrieved,
+          commands: () => bot.commandList().map((c) => c.name),
+          timeoutMs: config.OPENAI_CHAT_TIMEOUT_MS,
           logger,
         })
-      : retrieved;
+      : undefined;
   // Notices to platforms with durable deliveries go through an outbox kept in the store.
   const notifier = new NotifierHub(logger, { store });
   const services: Services = {
@@ -98,6 +103,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     runCommand: (ctx, name, args) => bot.runCommand(ctx, name, args),
     ...(overrides.onOutcome ? { onOutcome: overrides.onOutcome } : {}),
     ...(overrides.intentTuning ? { tuning: overrides.intentTuning } : {}),
+    ...(generator ? { generator } : {}),
   });
   const offers = donations(services, {
     formTtlMs: config.DONATION_FORM_TTL_MINUTES * 60_000,

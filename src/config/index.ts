@@ -34,6 +34,8 @@ const schema = z.object({
   OPENAI_BASE_URL: optional,
   OPENAI_EMBEDDING_MODEL: z.string().default("text-embedding-3-small"),
   OPENAI_CHAT_MODEL: z.string().default("gpt-4o-mini"),
+  /** A chat answer not complete by then is replaced by the embedded one (within this + 1 s). */
+  OPENAI_CHAT_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(8000),
 
   CONSOLE_ORGANISER: bool,
 

@@ -5,7 +5,8 @@ import type { OpenKnowledgeOptions } from "./index.ts";
 /** Folders and, with an API key, the OpenAI-compatible embedding server. */
 export function knowledgeSettings(config: Config): Pick<OpenKnowledgeOptions, "knowledgeDir" | "dataDir" | "openai"> {
   const base = { knowledgeDir: config.knowledgeDir, dataDir: config.dataDir };
-  if (!config.OPENAI_API_KEY) return base;
+  // An empty OPENAI_EMBEDDING_MODEL keeps the embedded embeddings (a chat-only server, e.g. a local model).
+  if (!config.OPENAI_API_KEY || !config.OPENAI_EMBEDDING_MODEL) return base;
   return {
     ...base,
     openai: {

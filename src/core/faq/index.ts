@@ -14,6 +14,7 @@ import { actionId, button, type CardReply, type Reply, text } from "../replies.t
 import { cleanLine, hasWords, truncate } from "../text.ts";
 import type { Lang } from "../types.ts";
 import { ConversationContext } from "./context.ts";
+import type { Generator } from "./generator.ts";
 import { FAQ_TEXT as M } from "./messages.ts";
 
 const NAME = "faq";
@@ -87,6 +88,8 @@ export interface FaqHooks {
   readonly onOutcome?: (ctx: Context, outcome: Outcome) => void;
   /** Overrides the calibrated intent tuning (calibration). */
   readonly tuning?: IntentTuning;
+  /** The optional language model, asked only about what retrieval answered or found on topic (issue 11). */
+  readonly generator?: Generator;
 }
 
 /** When an intent acts instead of an answer (calibrated on the tuning half of the fresh sets: eval/tune.ts). */
@@ -246,6 +249,31 @@ export function faq(
       }
     }
     await context.set(ctx, a.resolved ?? question, a.answered ? a.ref : undefined);
+    // --- language model hook (issue 11): a checked answer, or a feature to start; else the embedded answer ---
+    if (hooks.generator && (a.answered || a.topical)) {
+      const g = await hooks.generator.generate({
+        question,
+        lang: ctx.lang,
+        platform: ctx.member.platform,
+        answer: a,
+        ...(previous ? { previous: previous.question } : {}),
+      });
+      if (g.kind === "answer") {
+        const outcome: Outcome = {
+          kind: "answer",
+          handoff: false,
+          confidence: a.confidence,
+          ...(a.ref ? { ref: a.ref } : {}),
+        };
+        return { replies: await answered(ctx, { ...a, answered: true, text: g.text, sources: g.sources }), outcome };
+      }
+      if (g.kind === "intent") {
+        const handoff = g.intent.name === "handoff";
+        const outcome: Outcome = { kind: "intent", intent: g.intent.name, handoff, confidence: a.confidence };
+        return { replies: await act(ctx, g.intent, g.words), outcome };
+      }
+    }
+    // --- end of language model hook ---
     if (a.answered) {
       return {
         replies: await answered(ctx, a),
