@@ -117,7 +117,8 @@ export class IntentClassifier {
     for (const { spec, re } of this.patterns) if (re.test(text)) return toMatch(spec, 1, "pattern", personal);
     const nearest = this.nearest(text, personal);
     const byConcepts = this.byConcepts(text, personal);
-    if (byConcepts && (!nearest || nearest.score < CONCEPT_SCORE || nearest.name === "none")) return byConcepts;
+    // Concepts say in so many words what is wanted; examples only resemble it.
+    if (byConcepts) return byConcepts;
     return nearest;
   }
 

@@ -101,7 +101,8 @@ export class LocalUnderstanding implements Understanding {
     // …unless what remains asks for an action in so many words ("delete all my data, thanks").
     const asksAction = own?.command !== undefined && own.via !== "examples";
     const intent = (asksAction ? own : wholeSocial) ?? own;
-    const socialMatch = social ? this.opts.classifier.named(social, 1) : undefined;
+    // Nothing but padding left: the whole message was the greeting or thanks ("多謝晒").
+    const socialMatch = social ? this.opts.classifier.named(social, 1) : rest ? undefined : wholeSocial;
     return { question: rest, ...(socialMatch ? { social: socialMatch } : {}), ...(intent ? { intent } : {}) };
   }
 

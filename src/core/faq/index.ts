@@ -235,7 +235,10 @@ export function faq(
     const onlyLike = it?.via === "examples";
     const minimum = onlyLike && (a.factual || !it?.personal) ? Math.max(tune.min, tune.factual) : tune.min;
     // An answer that only describes the feature the member asks for ("use /propose…") yields to doing it.
-    const beaten = it && a.aboutBot && (it.via !== "examples" || it.personal);
+    // So does a passage when the member asks in so many words for something of their own ("我捐咗嘅嘢而家點").
+    const beaten =
+      it &&
+      ((a.aboutBot && (it.via !== "examples" || it.personal)) || (it.via === "concepts" && it.personal && !a.factual));
     if (it && it.name !== "none" && it.score >= minimum && (beaten || it.score + tune.margin >= a.confidence)) {
       const socialOnly = !it.command && it.name !== "handoff";
       if (!socialOnly || it.score >= tune.social) {
