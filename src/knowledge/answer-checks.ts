@@ -50,7 +50,7 @@ export function expectation(question: string): Expectation {
     return "advice";
   }
   if (
-    /\b(fees?|costs?|charges?|prices?|subscription|dues|salary|stipend|allowance|pay|paid|unpaid)\b|\bhow much (is|are|does|do|to)\b|費|收費|幾錢|多少錢|津貼|薪|人工|價錢|學費/.test(
+    /\b(fees?|costs?|charges?|prices?|subscription|dues|salary|stipend|allowance|pay|paid|unpaid)\b|\bhow much (is|are|does|do|to)\b|(?<![浪消花耗經])費|收費|幾錢|多少錢|津貼|薪|人工|價錢|學費/.test(
       q,
     )
   )
