@@ -125,6 +125,45 @@ describe("Telegram long polling", () => {
     expect(String(welcome.body.chat_id)).toBe("-700");
   });
 
+  it("asks for chat_member updates and welcomes a join seen both ways once", async () => {
+    api = new FakeTelegramApi();
+    const apiRoot = await api.start();
+    const { services } = makeServices();
+    const bot = new Bot(services, [onboarding(() => [])], async () => [text("answer")]);
+    adapter = new TelegramAdapter({ token: "123:TEST", apiRoot, bot, logger: services.logger, joinWindowMs: 300 });
+    await adapter.start();
+    const group = { id: -701, type: "supergroup", title: "BAHK" };
+    const user = (i: number) => ({ id: 200 + i, is_bot: false, first_name: `Joiner${i}` });
+    const change = (i: number, from: string, to: string) => ({
+      chat_member: {
+        chat: group,
+        from: user(i),
+        date: 0,
+        old_chat_member: { status: from, user: user(i) },
+        new_chat_member: { status: to, user: user(i) },
+      },
+    });
+    // Joiner0 joins with a join message and a chat_member update; Joiner1 only by chat_member (join
+    // messages hidden); Joiner2 is promoted (already a member) and Joiner3 leaves: neither is a join.
+    api.push({ message: { message_id: 1, date: 0, chat: group, from: user(0), new_chat_members: [user(0)] } });
+    api.push(change(0, "left", "member"));
+    api.push(change(1, "kicked", "member"));
+    api.push(change(2, "member", "administrator"));
+    api.push(change(3, "member", "left"));
+    const welcome = await api.waitFor((c) => c.method === "sendMessage");
+    expect(api.lastGetUpdates?.allowed_updates).toContain("chat_member");
+    // A late duplicate of Joiner1's join, after the window closed, is not welcomed again.
+    api.push(change(1, "left", "member"));
+    await new Promise((r) => setTimeout(r, 700));
+    expect(api.of("sendMessage")).toHaveLength(1);
+    const body = String(welcome.body.text);
+    expect(body).toContain("Joiner0");
+    expect(body).toContain("Joiner1");
+    expect(body).not.toContain("Joiner2");
+    expect(body).not.toContain("Joiner3");
+    expect(body.match(/Joiner0/g)).toHaveLength(1);
+  });
+
   it("reports a polling stop it cannot recover from, so the process exits non-zero", async () => {
     let fatal: unknown;
     const { api, adapter } = await start((e) => {

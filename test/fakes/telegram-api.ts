@@ -28,6 +28,8 @@ export class FakeTelegramApi {
   /** When set, the first try of each distinct send (method and body) answers 429 with this `retry_after` (s). */
   rateLimitFirstTry: number | undefined;
   private readonly tried = new Set<string>();
+  /** The parameters of the last getUpdates (not recorded in `calls`: it repeats). */
+  lastGetUpdates: Record<string, unknown> | undefined;
   private readonly server: Server;
   private updates: unknown[] = [];
   private nextUpdateId = 1;
@@ -138,6 +140,7 @@ export class FakeTelegramApi {
     const type = req.headers["content-type"] ?? "";
     const body: Record<string, unknown> =
       type.includes("json") && raw ? (JSON.parse(raw) as Record<string, unknown>) : { raw };
+    if (method === "getUpdates") this.lastGetUpdates = body;
     const payload = await this.respond(method, body);
     if (method !== "getUpdates") {
       this.record(payload.ok ? { method, body } : { method, body, refused: payload.error_code as number });

@@ -3,7 +3,7 @@
  * is addressed to it: commands (for it), mentions of it, and replies to it;
  * everything else in a group is conversation between members.
  */
-import type { CallbackQuery, Message, PollAnswer, Update, User } from "telegraf/types";
+import type { CallbackQuery, ChatMemberUpdated, Message, PollAnswer, Update, User } from "telegraf/types";
 import type { Chat, InboundEvent, Member, PollVoteEvent } from "../../core/types.ts";
 
 /** What the mapper needs to know about the bot itself. */
@@ -42,7 +42,25 @@ export function mapUpdate(update: Update, me: BotIdentity): Mapped {
   if ("message" in update) return mapMessage(update.message, me, eventId);
   if ("callback_query" in update) return mapCallback(update.callback_query, eventId);
   if ("poll_answer" in update) return mapPollAnswer(update.poll_answer, eventId);
+  if ("chat_member" in update) return mapChatMember(update.chat_member);
   return { kind: "ignore" };
+}
+
+/**
+ * A `chat_member` update is a join when the user was not a member before and is one now. Telegram
+ * sends it (to a bot that is an administrator) even where join messages are hidden; where both
+ * arrive, the adapter welcomes the member once.
+ */
+function mapChatMember(u: ChatMemberUpdated): Mapped {
+  const user = u.new_chat_member.user;
+  if (user.is_bot || !isMember(u.new_chat_member) || isMember(u.old_chat_member)) return { kind: "ignore" };
+  if (u.chat.type === "private" || u.chat.type === "channel") return { kind: "ignore" };
+  return { kind: "join", chat: { id: `telegram:${u.chat.id}`, type: "group" }, newcomers: [toMember(user)] };
+}
+
+function isMember(m: ChatMemberUpdated["new_chat_member"]): boolean {
+  if (m.status === "restricted") return m.is_member;
+  return m.status === "member" || m.status === "administrator" || m.status === "creator";
 }
 
 function mapMessage(msg: Message, me: BotIdentity, eventId: string): Mapped {

@@ -68,7 +68,11 @@ const MAX_CONFLICT_RETRIES = 20;
 const CONFLICT_BASE_DELAY_MS = 2_000;
 const CONFLICT_MAX_DELAY_MS = 60_000;
 
-const ALLOWED_UPDATES = ["message", "callback_query", "poll_answer"] as const;
+/** `chat_member` comes only to a bot that is an administrator of the group: joins are then seen even when hidden. */
+const ALLOWED_UPDATES = ["message", "callback_query", "poll_answer", "chat_member"] as const;
+
+/** A member welcomed in a chat is not welcomed again (join message and `chat_member` both arriving) for this long. */
+const WELCOMED_TTL_MS = 10 * 60_000;
 
 const NOTE = {
   sentPrivately: "I've sent you the details in a private chat. / 詳情已私訊給你。",
@@ -88,6 +92,8 @@ export class TelegramAdapter {
   readonly stats: DeliveryStats;
   private readonly inflight = new Set<Promise<void>>();
   private readonly joins = new Map<string, { members: Member[] }>();
+  /** `chat:user` → when the welcome naming them was gathered (joins seen twice are welcomed once). */
+  private readonly welcomed = new Map<string, number>();
   private retry: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly opts: TelegramAdapterOptions) {
@@ -268,7 +274,12 @@ export class TelegramAdapter {
    * Newcomers of a chat are gathered for a few seconds and welcomed once, all named: twelve joins
    * one by one, or twelve in one message, get one short welcome, not twelve long ones.
    */
-  private gatherJoins(chat: Chat, newcomers: readonly Member[]): void {
+  private gatherJoins(chat: Chat, joined: readonly Member[]): void {
+    const now = Date.now();
+    for (const [key, at] of this.welcomed) if (now - at > WELCOMED_TTL_MS) this.welcomed.delete(key);
+    const newcomers = joined.filter((m) => !this.welcomed.has(`${chat.id}:${m.platformUserId}`));
+    for (const m of newcomers) this.welcomed.set(`${chat.id}:${m.platformUserId}`, now);
+    if (newcomers.length === 0) return;
     const pending = this.joins.get(chat.id);
     if (pending) {
       pending.members.push(...newcomers);
