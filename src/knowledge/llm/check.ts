@@ -83,6 +83,17 @@ export function ungrounded(text: string, grounded: string, commands: ReadonlySet
   return undefined;
 }
 
+/** Whether a text carries a link, e-mail address, phone number, mention or markup (a tool argument may not). */
+export function hasContactOrLink(text: string): boolean {
+  return (
+    new RegExp(URL.source, "i").test(text) ||
+    /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.test(text) ||
+    (text.match(PHONE) ?? []).some((m) => digits(m).length >= 7) ||
+    new RegExp(MENTION.source).test(text) ||
+    MARKUP.test(text)
+  );
+}
+
 /** Whether `text` quotes a run of words of the system rules that the passages don't contain. */
 export function leaks(text: string, system: string, passages: string): boolean {
   const rules = runs(words(system), LEAK_RUN);

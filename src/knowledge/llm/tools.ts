@@ -3,12 +3,14 @@
  * intents the core already acts on (knowledge/intents.json): a call becomes
  * the intent, which the core runs as the member's own command. Tools take no
  * member, chat or id (they act only for the member asking), and a text
- * argument must be made of the member's own words: anything else is an
- * invalid call, and the embedded answer stands.
+ * argument must be made of the member's own words, without links, contacts
+ * or mentions: anything else is an invalid call, and the embedded answer
+ * stands.
  */
 import type { ChatCompletionTool } from "openai/resources/chat/completions";
 import { z } from "zod";
 import type { IntentMatch } from "../../core/ports.ts";
+import { hasContactOrLink } from "./check.ts";
 
 interface ToolSpec {
   readonly intent: Omit<IntentMatch, "score">;
@@ -77,5 +79,6 @@ export function readToolCall(name: string, rawArgs: string, question: string): T
   const words = String((parsed.data as Record<string, unknown>)[spec.words]);
   const own = new Set(tokens(question));
   if (!tokens(words).every((w) => own.has(w))) return { ok: false, reason: `${name} words are not the member's` };
+  if (hasContactOrLink(words)) return { ok: false, reason: `${name} words carry a link, contact or mention` };
   return { ok: true, intent, words };
 }
