@@ -7,6 +7,8 @@ import type { Config } from "./config/index.ts";
 import { agenda } from "./core/agenda/index.ts";
 import { AuditLog } from "./core/audit.ts";
 import { Bot } from "./core/bot.ts";
+import { DashboardAuth, dashboard } from "./core/dashboard/index.ts";
+import { QuestionStats } from "./core/dashboard/stats.ts";
 import { donations } from "./core/donations/index.ts";
 import { type FaqHooks, faq } from "./core/faq/index.ts";
 import type { Feature, Services } from "./core/feature.ts";
@@ -32,6 +34,10 @@ export interface App {
   readonly services: Services;
   readonly notifier: NotifierHub;
   readonly config: Config;
+  /** Sign-in to the organisers' dashboard (links and sessions); the server is in src/dashboard. */
+  readonly dashboard: DashboardAuth;
+  /** Questions answered and declined per day (the dashboard's overview and metrics). */
+  readonly questionStats: QuestionStats;
   /** Runs periodic jobs (retention); returns a function that stops them. */
   startJobs(): () => void;
   close(): Promise<void>;
@@ -99,9 +105,20 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     sessions: new SessionStore(store, () => clock.now()),
   };
 
+  const dashboardAuth = new DashboardAuth(store, clock, services.policy, services.audit, {
+    linkTtlMs: config.DASHBOARD_LINK_TTL_MINUTES * 60_000,
+    sessionTtlMs: config.DASHBOARD_SESSION_HOURS * 3_600_000,
+  });
+
+  const questionStats = new QuestionStats(store, clock);
   const answers = faq(services, {
     runCommand: (ctx, name, args) => bot.runCommand(ctx, name, args),
-    ...(overrides.onOutcome ? { onOutcome: overrides.onOutcome } : {}),
+    onOutcome: (ctx, outcome) => {
+      overrides.onOutcome?.(ctx, outcome);
+      questionStats
+        .record(outcome.kind, ctx.now)
+        .catch((e: unknown) => logger.warn("question stats not counted", { error: String(e) }));
+    },
     ...(overrides.intentTuning ? { tuning: overrides.intentTuning } : {}),
     ...(generator ? { generator } : {}),
   });
@@ -118,6 +135,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
       maxProposalsPerMember: config.AGENDA_MAX_PROPOSALS_PER_MEMBER,
     }),
     offers,
+    ...(config.DASHBOARD_PORT === undefined ? [] : [dashboard(dashboardAuth, dashboardUrl(config))]),
     link(new Identities(store), () => features),
     privacy(
       () => features,
@@ -132,6 +150,8 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     services,
     notifier,
     config,
+    dashboard: dashboardAuth,
+    questionStats,
     startJobs() {
       const retention = async () => {
         try {
@@ -156,6 +176,11 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
       await store.close();
     },
   };
+}
+
+/** The dashboard's public address: the configured one, else the local port. */
+export function dashboardUrl(config: Config): string {
+  return config.DASHBOARD_PUBLIC_URL ?? `http://${config.DASHBOARD_HOST}:${config.DASHBOARD_PORT ?? 0}`;
 }
 
 /** Where exports are written by the console. */

@@ -8,6 +8,7 @@ import { DiscordAdapter } from "./adapters/discord/discord.ts";
 import { TelegramAdapter } from "./adapters/telegram/telegram.ts";
 import { buildApp, exportDir } from "./app.ts";
 import { loadConfig } from "./config/index.ts";
+import { startConfiguredDashboard } from "./dashboard/index.ts";
 import { createLogger } from "./logging.ts";
 
 async function main(): Promise<void> {
@@ -26,6 +27,10 @@ async function main(): Promise<void> {
     })();
     return closing;
   };
+
+  const platforms: string[] = [];
+  const dashboard = await startConfiguredDashboard(app, logger, () => platforms);
+  if (dashboard) stops.push(() => dashboard.close());
 
   if (config.TELEGRAM_BOT_TOKEN) {
     const telegram = new TelegramAdapter({
@@ -49,6 +54,7 @@ async function main(): Promise<void> {
       onFatal: () => void shutdown().finally(() => process.exit(1)),
     });
     app.notifier.register("telegram", telegram.delivery());
+    platforms.push("telegram");
     await telegram.start();
     stops.push(() => telegram.drain(10_000));
     logger.warn("Telegram adapter started");
@@ -63,6 +69,7 @@ async function main(): Promise<void> {
       stats: app.notifier.stats,
     });
     app.notifier.register("discord", discord.delivery());
+    platforms.push("discord");
     await discord.start();
     stops.push(() => discord.stop());
     logger.warn("Discord adapter started");
@@ -83,6 +90,7 @@ async function main(): Promise<void> {
       exportDir: exportDir(config),
     });
     app.notifier.register("console", chat.delivery(app.bot.isOrganiser(CONSOLE_MEMBER)));
+    platforms.push("console");
     await chat.run();
     await shutdown();
     return;

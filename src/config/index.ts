@@ -62,6 +62,16 @@ const schema = z.object({
   DONATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
 
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+
+  // Empty means off (as when unset); 0 picks a free port (tests).
+  DASHBOARD_PORT: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number().int().min(0).max(65_535).optional(),
+  ),
+  DASHBOARD_HOST: z.string().default("127.0.0.1"),
+  DASHBOARD_PUBLIC_URL: optional,
+  DASHBOARD_LINK_TTL_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
+  DASHBOARD_SESSION_HOURS: z.coerce.number().int().min(1).max(168).default(8),
 });
 
 /** The validated configuration. */

@@ -1,0 +1,141 @@
+/**
+ * Donations: the pipeline by status, offers with filters, an offer's details
+ * (contact details only here and in the organiser's private chat), a status
+ * change with a note that the donor is told of, the CSV export, and the
+ * public impact page (counts only). Changes run `/offerstatus`; the details
+ * and the export run `/offer` and `/offers … export` (both audited there).
+ */
+import type { Hono } from "hono";
+import { html } from "hono/html";
+import { CATEGORIES, DISTRICTS, matchStatus, STATUSES, TRANSITIONS } from "../../core/donations/catalogue.ts";
+import type { Offer } from "../../core/donations/repo.ts";
+import { impactText, offerLine } from "../../core/donations/views.ts";
+import { hbarChartSvg } from "../../pictures/svg.ts";
+import { csrfField, type Html, page, repliesText, svg } from "../layout.ts";
+import type { DashboardDeps, Env, Tools } from "../server.ts";
+
+const REF = /^DON-[0-9A-Z]{4,6}$/;
+/** Offers listed on one page. */
+const LIST_LIMIT = 200;
+
+/** Filters from the query string, only values of the fixed lists. */
+function filters(q: (k: string) => string | undefined) {
+  const status = matchStatus(q("status") ?? "");
+  const category = CATEGORIES.find((c) => c.value === q("category"))?.value;
+  const district = DISTRICTS.find((d) => d.value === q("district"));
+  return { status, category, district };
+}
+
+function select(name: string, options: readonly [string, string][], current: string | undefined): Html {
+  return html`<select name="${name}"><option value="">any ${name}</option>${options.map(
+    ([v, l]) => html`<option value="${v}" ${v === current ? "selected" : ""}>${l}</option>`,
+  )}</select>`;
+}
+
+function listBody(all: readonly Offer[], f: ReturnType<typeof filters>): Html {
+  const counts = STATUSES.map((s) => ({ label: s.replace("_", " "), value: all.filter((o) => o.status === s).length }));
+  const shown = all
+    .filter(
+      (o) =>
+        (!f.status || o.status === f.status) &&
+        (!f.category || o.category === f.category) &&
+        (!f.district || o.district === f.district.value),
+    )
+    .reverse();
+  const qs = new URLSearchParams({
+    ...(f.status ? { status: f.status } : {}),
+    ...(f.category ? { category: f.category } : {}),
+    ...(f.district ? { district: f.district.value } : {}),
+  }).toString();
+  const rows = shown
+    .slice(0, LIST_LIMIT)
+    .map((o) => html`<tr><td><a href="/donations/${o.ref}">${o.ref}</a></td><td>${offerLine(o, "en")}</td></tr>`);
+  return html`<section>${svg(hbarChartSvg("Pipeline by status", counts))}</section>
+<section><form method="get" action="/donations">
+${select(
+  "status",
+  STATUSES.map((s) => [s, s.replace("_", " ")]),
+  f.status,
+)}
+${select(
+  "category",
+  CATEGORIES.map((c) => [c.value, c.label.en]),
+  f.category,
+)}
+${select(
+  "district",
+  DISTRICTS.map((d) => [d.value, d.label.en]),
+  f.district?.value,
+)}
+<button>Filter</button> <a href="/donations.csv${qs ? `?${qs}` : ""}">CSV export</a> · <a href="/impact">Public impact page</a></form>
+<p>${shown.length} offers${shown.length > LIST_LIMIT ? `, newest ${LIST_LIMIT} shown` : ""}.</p>
+<table><tbody>${rows}</tbody></table></section>`;
+}
+
+/** The public impact page: totals by category and status, nothing personal. */
+export async function impactPage(deps: DashboardDeps): Promise<Html> {
+  const offers = await deps.repos.offers.all();
+  const byCat = CATEGORIES.map((c) => ({
+    label: c.label.en,
+    value: offers.filter((o) => o.category === c.value).reduce((n, o) => n + o.quantity, 0),
+  }));
+  const body = html`<section>${svg(hbarChartSvg("Items offered by category", byCat))}</section>
+<section><pre style="white-space:pre-wrap">${impactText(offers, "en")}</pre></section>`;
+  return page({ title: "Our donation drive", path: "/impact", body });
+}
+
+/** Registers the donations' routes. */
+export function donationRoutes(app: Hono<Env>, deps: DashboardDeps, tools: Tools): void {
+  app.get("/donations", async (c) => {
+    const body = listBody(
+      await deps.repos.offers.all(),
+      filters((k) => c.req.query(k)),
+    );
+    const csrf = c.get("session").csrf;
+    return c.html(page({ title: "Donations", path: "/donations", csrf, flash: tools.takeFlash(c), body }));
+  });
+
+  app.get("/donations.csv", async (c) => {
+    const f = filters((k) => c.req.query(k));
+    const args = [f.status, f.category, f.district?.label.en, "export"].filter(Boolean).join(" ");
+    const file = (await tools.act(c, "offers", args)).find((r) => r.type === "file");
+    if (file?.type !== "file") return c.text("Nothing to export.", 404);
+    return c.body(file.content, 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${file.filename.replace(/[^\w.-]/g, "_")}"`,
+      "cache-control": "no-store",
+    });
+  });
+
+  app.get("/donations/:ref", async (c) => {
+    const ref = c.req.param("ref").toUpperCase();
+    const o = REF.test(ref) ? await deps.repos.offers.get(ref) : undefined;
+    if (!o) return c.html(page({ title: "Unknown offer", path: "/donations", body: html`<p>No such offer.</p>` }), 404);
+    const csrf = c.get("session").csrf;
+    const details = repliesText(await tools.act(c, "offer", o.ref));
+    const moves = TRANSITIONS[o.status].map((s) => html`<option value="${s}">${s.replace("_", " ")}</option>`);
+    const history = o.history.map(
+      (e) =>
+        html`<li>${e.at.slice(0, 16).replace("T", " ")}: ${e.status} (${e.by})${e.note ? ` — ${e.note}` : ""}</li>`,
+    );
+    const form =
+      moves.length > 0
+        ? html`<form method="post" action="/donations/${o.ref}/status">${csrfField(csrf)}
+<label>New status <select name="to">${moves}</select></label><br>
+<label>Note to the donor <textarea name="note" maxlength="500" rows="2"></textarea></label><br><button>Change status</button></form>`
+        : html`<p>This offer is closed.</p>`;
+    const body = html`<section><pre style="white-space:pre-wrap">${details}</pre></section>
+<section><h2>Status</h2>${form}<ul>${history}</ul></section><p><a href="/donations">All offers</a></p>`;
+    return c.html(page({ title: o.ref, path: "/donations", csrf, flash: tools.takeFlash(c), body }));
+  });
+
+  app.post("/donations/:ref/status", async (c) => {
+    const ref = c.req.param("ref").toUpperCase();
+    const form = await c.req.parseBody();
+    const to = matchStatus(typeof form.to === "string" ? form.to : "");
+    const note = typeof form.note === "string" ? form.note.replace(/\s+/g, " ").trim() : "";
+    if (!REF.test(ref) || !to) tools.flash(c, "Unknown offer or status; nothing changed.");
+    else tools.flash(c, repliesText(await tools.act(c, "offerstatus", `${ref} ${to} ${note}`.trim())));
+    return c.redirect(REF.test(ref) ? `/donations/${ref}` : "/donations", 303);
+  });
+}
