@@ -169,6 +169,28 @@ export function clauses(q: string): string[] {
   return [...new Set([...asks, ...parts.slice(-MAX_CLAUSES)])];
 }
 
+/** Another part of a message is answered too only when it scores this much above the threshold. */
+const EXTRA_PART_MARGIN = 0.1;
+/** At most this many further parts of one message are answered. */
+const MAX_EXTRA_PARTS = 2;
+
+/** Where a message asking several things divides ("…? Also…", "first… second…", "另外", "同埋"). */
+const PART_BREAK =
+  /(?<=[?？])\s*|[;；]\s*|\n+|\b(?:second(?:ly)?|third(?:ly)?|also|and also|plus|another (?:question|thing))\b[,:]?\s*|另外|同埋|仲有|還有|以及|此外/iu;
+
+/** Words that make a part of a message a question. */
+const ASKS =
+  /[?？]|\b(what|which|who|whom|when|where|why|how|is|are|can|could|does|do|did|will|would|should)\b|嗎|咩|乜|幾|多少|邊|什麼|甚麼|點|係咪|是否|是不是|可唔可以|可不可以|有冇|有沒有|哪/iu;
+
+/** The parts of a message that each ask something (two or more, else none). */
+export function questionParts(q: string): string[] {
+  const parts = q
+    .split(PART_BREAK)
+    .map((p) => (p ?? "").trim())
+    .filter((p) => substantial(p) && ASKS.test(p));
+  return parts.length >= 2 ? parts.slice(0, MAX_CLAUSES) : [];
+}
+
 /** Whether a clause has enough words to be read on its own (three words, or four Chinese characters). */
 function substantial(c: string): boolean {
   return c.split(/\s+/).length >= 3 || /[\u4e00-\u9fff]{4}/.test(c);
@@ -318,7 +340,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
    * the previous question when that finds a better answer.
    */
   async answer(question: string, lang: Lang, options: AnswerOptions = {}): Promise<Answer> {
-    const { asked: q, r: alone } = await this.retrieveLong(question.slice(0, MAX_QUESTION_CHARS));
+    const whole = question.slice(0, MAX_QUESTION_CHARS);
+    const { asked: q, r: alone } = await this.retrieveLong(whole);
     const prev = options.previous?.slice(0, MAX_CONTEXT_CHARS);
     if (prev && prev !== q) {
       // The previous question's words count, at a lower weight than the member's own, and
@@ -335,7 +358,41 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       // Answered on its own, a follow-up still carries the conversation's subject to the next one.
       if (cue) return this.decide(`${q} ${prev}`.slice(0, MAX_CONTEXT_CHARS), q, alone, lang);
     }
-    return this.decide(q, q, alone, lang);
+    return this.withOtherParts(whole, this.decide(q, q, alone, lang), lang);
+  }
+
+  /**
+   * A message asking two things ("how many people a year, and is there extra score for blockchain?",
+   * "幾時推出？另外係咪一定要有學位？") gets an answer to each part that finds a confident one of its own,
+   * even when the message as a whole found none.
+   */
+  private async withOtherParts(q: string, main: Answer, lang: Lang): Promise<Answer> {
+    const parts = questionParts(q);
+    if (parts.length < 2) return main;
+    const threshold = (lang === "zh-HK" ? this.tuning.thresholdZh : this.tuning.threshold) + EXTRA_PART_MARGIN;
+    const seen = new Set(main.answered ? [main.ref, main.text] : []);
+    const extra: Answer[] = [];
+    for (const part of parts) {
+      const r = await this.retrieve(part);
+      if (r.query.keys.length === 0) continue;
+      const a = this.decide(part, part, r, lang);
+      // A message declined as a whole is answered on its parts only when every part is.
+      if (!main.answered && (!a.answered || a.confidence < threshold)) return main;
+      if (!a.answered || a.confidence < threshold || seen.has(a.ref) || seen.has(a.text)) continue;
+      if (main.answered && (main.text.includes(a.text) || a.text.includes(main.text))) continue;
+      seen.add(a.ref);
+      seen.add(a.text);
+      extra.push(a);
+      if (extra.length >= MAX_EXTRA_PARTS) break;
+    }
+    // A message whose whole was declined is still answered on the parts that find a confident answer.
+    const [first, ...rest] = main.answered ? [main, ...extra] : extra;
+    if (!first || rest.length === 0) return first ?? main;
+    const sources = [...first.sources];
+    for (const a of rest)
+      for (const src of a.sources)
+        if (!sources.some((x) => x.path === src.path && x.section === src.section)) sources.push(src);
+    return { ...first, text: [first, ...rest].map((a) => a.text).join("\n\n"), sources };
   }
 
   /**

@@ -28,6 +28,25 @@ describe("answers from the real knowledge", () => {
     expect(a.ref).toMatch(/^(faq|passage):/);
   });
 
+  it("answers each part of a message that asks two things, citing both", async () => {
+    const a = await kb.answer(
+      "Two questions: how many people does QMAS admit each year? Also, who does the association collect clothing for?",
+      "en",
+    );
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/1,000/);
+    expect(a.text).toMatch(/in need/i);
+    expect(new Set(a.sources.map((s) => s.path)).size).toBe(2);
+  });
+
+  it("declines a message asking two things when one of them is not in the documents", async () => {
+    const a = await kb.answer(
+      "What is the exact street address of the association? And what's its phone number?",
+      "en",
+    );
+    expect(a.answered).toBe(false);
+  });
+
   it.each([
     ["協會多久舉行一次 townhall？", /每季/],
     ["優才計劃每年有多少名額？", /1,000/],
