@@ -10,6 +10,7 @@ import { Bot } from "./core/bot.ts";
 import { DashboardAuth, dashboard } from "./core/dashboard/index.ts";
 import { QuestionStats } from "./core/dashboard/stats.ts";
 import { donations } from "./core/donations/index.ts";
+import { CuratedKnowledge } from "./core/faq/curated.ts";
 import { type FaqHooks, faq } from "./core/faq/index.ts";
 import type { Feature, Services } from "./core/feature.ts";
 import { Identities } from "./core/identity/identities.ts";
@@ -20,13 +21,16 @@ import { onboarding } from "./core/onboarding/onboarding.ts";
 import { organiserPolicy } from "./core/policy.ts";
 import type { Clock, Logger, Store } from "./core/ports.ts";
 import { privacy } from "./core/privacy/privacy.ts";
+import type { Records } from "./core/records.ts";
 import { SessionStore } from "./core/session.ts";
 import { purgeOldExports } from "./exports.ts";
+import { CuratedJsonFile } from "./dashboard/curated-file.ts";
 import { createGenerator } from "./knowledge/generate.ts";
 import { openKnowledge } from "./knowledge/index.ts";
 import type { Tuning } from "./knowledge/kb.ts";
 import { knowledgeSettings } from "./knowledge/settings.ts";
 import { createStore } from "./storage/index.ts";
+import { openRecords } from "./storage/sql/index.ts";
 
 /** A built application, ready for adapters. */
 export interface App {
@@ -38,6 +42,8 @@ export interface App {
   readonly dashboard: DashboardAuth;
   /** Questions answered and declined per day (the dashboard's overview and metrics). */
   readonly questionStats: QuestionStats;
+  /** The organisers' curated answers, asked before the documents. */
+  readonly curated: CuratedKnowledge;
   /** Runs periodic jobs (retention); returns a function that stops them. */
   startJobs(): () => void;
   close(): Promise<void>;
@@ -46,6 +52,8 @@ export interface App {
 /** Options for tests: a store or clock to use instead of the configured ones. */
 export interface AppOverrides {
   readonly store?: Store;
+  /** The SQL records to use; a test that injects a store and no records keeps every record in that store. */
+  readonly records?: Records;
   readonly clock?: Clock;
   /** Told what was done with each free-text message (`npm run ask`, the evaluation). */
   readonly onOutcome?: FaqHooks["onOutcome"];
@@ -68,7 +76,12 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     ...(overrides.answerTuning ? { tuning: overrides.answerTuning } : {}),
     logger,
   });
-  const knowledge = retrieved;
+  // Organisers' curated answers (knowledge/curated.json, written from the dashboard) come first.
+  const knowledge = new CuratedKnowledge(
+    retrieved,
+    embedder,
+    new CuratedJsonFile(join(config.knowledgeDir, "curated.json")),
+  );
   // With a language-model server, the FAQ asks the model after retrieval, checks it, and falls back (issue 11).
   const generator =
     config.OPENAI_API_KEY && config.OPENAI_CHAT_MODEL
@@ -86,6 +99,12 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
       : undefined;
   // Notices to platforms with durable deliveries go through an outbox kept in the store.
   const notifier = new NotifierHub(logger, { store });
+  // The association's records live in SQL (PostgreSQL with a postgres STORAGE_URL, else DATA_DIR/records.sqlite).
+  const records =
+    overrides.records ??
+    (overrides.store
+      ? undefined
+      : await openRecords({ url: config.STORAGE_URL, dataDir: config.dataDir }, { store, notifier, clock, logger }));
   const services: Services = {
     store,
     clock,
@@ -101,8 +120,9 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
       discordIds: config.DISCORD_ORGANISER_IDS,
       discordRoleIds: config.DISCORD_ORGANISER_ROLE_IDS,
     }),
-    audit: new AuditLog(store, clock),
+    audit: records?.audit ?? new AuditLog(store, clock),
     sessions: new SessionStore(store, () => clock.now()),
+    ...(records ? { records } : {}),
   };
 
   const dashboardAuth = new DashboardAuth(store, clock, services.policy, services.audit, {
@@ -136,7 +156,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     }),
     offers,
     ...(config.DASHBOARD_PORT === undefined ? [] : [dashboard(dashboardAuth, dashboardUrl(config))]),
-    link(new Identities(store), () => features),
+    link(records?.identities ?? new Identities(store), () => features),
     privacy(
       () => features,
       (memberId) => bot.forgetMember(memberId),
@@ -152,6 +172,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     config,
     dashboard: dashboardAuth,
     questionStats,
+    curated: knowledge,
     startJobs() {
       const retention = async () => {
         try {
@@ -169,10 +190,21 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
       void retention();
       const timer = setInterval(() => void retention(), 60 * 60 * 1000);
       timer.unref();
-      return () => clearInterval(timer);
+      // Notices that workflows committed but could not deliver (a crash, a platform error) go out again.
+      const sweep = setInterval(() => {
+        records?.outbox
+          .deliverPending()
+          .catch((e: unknown) => logger.warn("outbox sweep failed", { error: String(e) }));
+      }, 60_000);
+      sweep.unref();
+      return () => {
+        clearInterval(timer);
+        clearInterval(sweep);
+      };
     },
     close: async () => {
       await notifier.stop();
+      await records?.close();
       await store.close();
     },
   };

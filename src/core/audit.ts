@@ -17,8 +17,20 @@ export interface AuditEntry {
 
 const NS = "audit";
 
-/** Writes and lists audit records. */
-export class AuditLog {
+/** The audit log's records (a port: {@link KeyvAuditLog} here, the SQL one in src/storage/sql). */
+export interface AuditLog {
+  /** Records an action; resolves once it is stored. */
+  record(actor: Member, action: string, target: string, detail?: string): Promise<AuditEntry>;
+  /** Every entry recorded about a member's actions (for /mydata: organisers' names are personal data too). */
+  byActor(memberId: string): Promise<AuditEntry[]>;
+  /** The most recent entries, newest first, optionally only those whose action starts with `prefix`. */
+  recent(limit?: number, prefix?: string): Promise<AuditEntry[]>;
+  /** Removes the actor's name from their entries (the action stays on record); returns how many changed. */
+  anonymise?(memberId: string): Promise<number>;
+}
+
+/** Writes and lists audit records in the key-value store. */
+export class KeyvAuditLog implements AuditLog {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
@@ -54,3 +66,6 @@ export class AuditLog {
       .slice(0, limit);
   }
 }
+
+/** The key-value audit log under the name callers construct (`new AuditLog(store, clock)`). */
+export const AuditLog = KeyvAuditLog;

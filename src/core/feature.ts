@@ -17,6 +17,7 @@ import type {
   Store,
   Understanding,
 } from "./ports.ts";
+import type { Records } from "./records.ts";
 import type { Reply } from "./replies.ts";
 import type { Session, SessionStore } from "./session.ts";
 import type { Chat, Lang, Member } from "./types.ts";
@@ -36,6 +37,8 @@ export interface Services {
   readonly embedder: Embedder;
   readonly audit: AuditLog;
   readonly sessions: SessionStore;
+  /** The association's records in SQL; without them, features keep their records in `store`. */
+  readonly records?: Records;
 }
 
 /** Who is talking, where, in which language; passed to every handler. */

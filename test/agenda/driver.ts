@@ -5,7 +5,9 @@
  */
 import { agenda } from "../../src/core/agenda/index.ts";
 import { Bot } from "../../src/core/bot.ts";
+import type { Services } from "../../src/core/feature.ts";
 import type { Embedder, Store } from "../../src/core/ports.ts";
+import type { Records } from "../../src/core/records.ts";
 import { type Button, type Reply, text } from "../../src/core/replies.ts";
 import type { Member } from "../../src/core/types.ts";
 import { dm, makeServices, member, replyText } from "../helpers/services.ts";
@@ -101,6 +103,8 @@ export interface DriverOptions {
   embedder?: Embedder;
   moderation?: "auto" | "review";
   maxProposalsPerMember?: number;
+  /** Builds SQL records around the driver's notifier and clock (else every record is in the store). */
+  records?: (deps: Pick<Services, "store" | "notifier" | "clock" | "logger">) => Records;
 }
 
 /** A bot with the agenda feature and one organiser, and helpers to talk to it as members do. */
@@ -111,11 +115,13 @@ export function agendaDriver(opts: DriverOptions = {}) {
     ...(opts.store ? { store: opts.store } : {}),
     ...(opts.embedder ? { embedder: opts.embedder } : {}),
   });
-  const feature = agenda(env.services, {
+  const records = opts.records?.(env.services);
+  const services: Services = records ? { ...env.services, records, audit: records.audit } : env.services;
+  const feature = agenda(services, {
     moderation: opts.moderation ?? "auto",
     maxProposalsPerMember: opts.maxProposalsPerMember ?? 5,
   });
-  const bot = new Bot(env.services, [feature], async () => [text("fallback")]);
+  const bot = new Bot(services, [feature], async () => [text("fallback")]);
   const say = (m: Member, body: string) => bot.handle({ kind: "text", member: m, chat: dm(m), text: body });
   const press = (m: Member, data: string) => bot.handle({ kind: "action", member: m, chat: dm(m), data });
   /** Opens a fresh townhall (closing one left open by an earlier run) and returns its id. */
@@ -129,5 +135,5 @@ export function agendaDriver(opts: DriverOptions = {}) {
   /** Proposes a topic as `m` and returns its id. */
   const proposeTopic = async (m: Member, title: string, details = "Details of the topic."): Promise<string> =>
     topicIdIn(await say(m, `/propose ${title} | ${details}`));
-  return { ...env, feature, bot, org, say, press, openTownhall, proposeTopic };
+  return { ...env, services, records, feature, bot, org, say, press, openTownhall, proposeTopic };
 }

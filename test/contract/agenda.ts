@@ -7,24 +7,61 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { NS } from "../../src/core/agenda/model.ts";
+import { PollRepo } from "../../src/core/agenda/polls.ts";
 import { votePrefix } from "../../src/core/agenda/repo.ts";
+import type { Services } from "../../src/core/feature.ts";
 import type { Store } from "../../src/core/ports.ts";
-import { agendaDriver, ExactEmbedder, jittered } from "../agenda/driver.ts";
+import type { Records } from "../../src/core/records.ts";
+import { agendaDriver as driver, ExactEmbedder, jittered } from "../agenda/driver.ts";
 import { member, replyText } from "../helpers/services.ts";
 
 export { agendaDriver, buttonsOf, ExactEmbedder, jittered, topicIdIn } from "../agenda/driver.ts";
 
-/** The store-level guarantees of the agenda, run against one store. */
-export function agendaContract(name: string, makeStore: () => Promise<Store>, cleanup?: () => Promise<void>): void {
+/** Builds a test's SQL records around its services (a fresh, empty database each time). */
+export type RecordsFactory = () => Promise<{
+  make: (deps: Pick<Services, "store" | "notifier" | "clock" | "logger">) => Records;
+  close: () => Promise<void>;
+}>;
+
+/** The store-level guarantees of the agenda, run against one store (and SQL records, when given). */
+export function agendaContract(
+  name: string,
+  makeStore: () => Promise<Store>,
+  cleanup?: () => Promise<void>,
+  makeRecords?: RecordsFactory,
+): void {
   describe(`agenda store contract: ${name}`, () => {
     let store: Store;
+    let sql: Awaited<ReturnType<RecordsFactory>> | undefined;
+    let polls: PollRepo | undefined;
     beforeEach(async () => {
       store = await makeStore();
+      sql = await makeRecords?.();
+      polls = undefined;
     });
     afterEach(async () => {
+      await sql?.close();
       await store.close();
       await cleanup?.();
     });
+    /** The agenda driver over this test's store and records. */
+    const agendaDriver = (opts: Parameters<typeof driver>[0] = {}) => {
+      const made = sql;
+      const d = driver({
+        ...opts,
+        ...(made
+          ? {
+              records: (deps: Pick<Services, "store" | "notifier" | "clock" | "logger">) => {
+                const r = made.make(deps);
+                polls = r.polls;
+                return r;
+              },
+            }
+          : {}),
+      });
+      polls ??= new PollRepo(store);
+      return d;
+    };
 
     const votesOf = async (th: string, topic: string) => store.list(NS.vote, votePrefix(th, topic));
 
@@ -154,8 +191,9 @@ export function agendaContract(name: string, makeStore: () => Promise<Store>, cl
           a.bot.pollVote({ member: repeat, platform: "telegram", nativePollId: "tg-poll", optionIndexes: [1] }),
         ),
       ]);
-      const ballots = await store.list(NS.ballot, `${poll.pollId.slice(3)}:`);
-      expect(ballots).toHaveLength(101);
+      const stored = await polls?.get(poll.pollId.slice(3));
+      if (!stored) throw new Error("poll not stored");
+      expect((await polls?.tally(stored))?.voters).toBe(101);
       const results = replyText(await a.say(a.org, "/townhall results"));
       expect(results).toContain("101 members voted");
       expect(results).toContain(`1. ${poll.options[0]} (100 votes)`);

@@ -5,38 +5,49 @@
  * anonymised counts.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import type { Offer } from "../../src/core/donations/index.ts";
+import { OfferRepo } from "../../src/core/donations/repo.ts";
 import type { Store } from "../../src/core/ports.ts";
 import { answers, as, donate, makeBot } from "../donations/driver.ts";
 import { makeServices, member, replyText } from "../helpers/services.ts";
+import type { RecordsFactory } from "./agenda.ts";
 
 /** Runs the donations contract against a store made by `makeStore` (a fresh, empty store each time). */
-export function donationsContract(name: string, makeStore: () => Promise<Store>, cleanup?: () => Promise<void>): void {
+export function donationsContract(
+  name: string,
+  makeStore: () => Promise<Store>,
+  cleanup?: () => Promise<void>,
+  makeRecords?: RecordsFactory,
+): void {
   describe(`donations contract: ${name}`, () => {
-    const stores: Store[] = [];
+    const closers: (() => Promise<void>)[] = [];
     const setup = async () => {
       const store = await makeStore();
-      stores.push(store);
+      closers.push(() => store.close());
       const t = makeServices({ store, organisers: ["console:org"] });
-      return { ...t, ...makeBot(t.services) };
+      const sql = await makeRecords?.();
+      const records = sql?.make(t.services);
+      if (sql) closers.unshift(sql.close);
+      const services = records ? { ...t.services, records, audit: records.audit } : t.services;
+      const offers = records?.offers ?? new OfferRepo(store);
+      return { ...t, services, offers, ...makeBot(services) };
     };
     afterAll(async () => {
-      for (const s of stores) await s.close();
+      for (const close of closers.splice(0)) await close();
       await cleanup?.();
     });
 
     it("keeps 200 concurrent submissions by different members, each exactly once with a unique reference", async () => {
-      const { bot, store } = await setup();
+      const { bot, offers } = await setup();
       const members = Array.from({ length: 200 }, (_, i) => member(`c${i}`));
       const refs = await Promise.all(members.map(async (m, i) => (await donate(bot, m, answers(i + 1))).ref));
       expect(new Set(refs).size).toBe(200);
-      const stored = await store.list<Offer>("offer");
-      expect(stored.map((r) => r.key).sort()).toEqual([...refs].sort());
-      const owners = stored.map((r) => r.value.ownerId).sort();
+      const stored = await offers.all();
+      expect(stored.map((o) => o.ref).sort()).toEqual([...refs].sort());
+      const owners = stored.map((o) => o.ownerId).sort();
       expect(owners).toEqual(members.map((m) => m.id).sort());
       for (const [i, m] of members.entries()) {
-        const own = await store.list<{ ref: string }>("offerby", `${m.id}:`);
-        expect(own.map((r) => r.value.ref)).toEqual([refs[i]]);
+        const own = await offers.byOwner(m.id);
+        expect(own.map((o) => o.ref)).toEqual([refs[i]]);
       }
       const impact = replyText(await as(bot, member("anyone")).say("/impact"));
       expect(impact).toContain("Offers: 200 · items: 24,000");
@@ -57,7 +68,7 @@ export function donationsContract(name: string, makeStore: () => Promise<Store>,
     });
 
     it("loses no update when an offer is changed by several people at once", async () => {
-      const { bot, store, notifier } = await setup();
+      const { bot, offers, notifier } = await setup();
       const dora = member("dora");
       const { ref } = await donate(bot, dora, answers(9));
       const org = as(bot, member("org"));
@@ -74,27 +85,27 @@ export function donationsContract(name: string, makeStore: () => Promise<Store>,
           /changed by someone else|can move only to|can no longer be withdrawn|it is closed/,
         );
       }
-      const offer = await store.get<Offer>("offer", ref);
+      const offer = await offers.get(ref);
       expect(offer?.version).toBe(1 + won.length);
       expect(offer?.history).toHaveLength(1 + won.length);
       expect(notifier.toMembers.length + notifier.toOrganisersLog.length).toBe(1 + won.length);
     });
 
     it("erases contacts and free text on forget but keeps the /impact counts", async () => {
-      const { bot, store, feature } = await setup();
+      const { bot, offers, feature } = await setup();
       const bob = member("bob");
       const { ref } = await donate(bot, bob, answers(7, { quantity: "35" }));
       await donate(bot, member("carol"), answers(8, { quantity: "5", category: "stationery" }));
       const before = replyText(await as(bot, member("x")).say("/impact"));
       expect(await feature.forget?.(bob.id)).toBe(1);
-      const offer = await store.get<Offer>("offer", ref);
+      const offer = await offers.get(ref);
       expect(offer).toBeDefined();
       const raw = JSON.stringify(offer);
       for (const secret of ["Chan Tai Man 7", "90000007", "9000 0007", "Flat 7", "Cotton", "Acme"])
         expect(raw).not.toContain(secret);
       expect(offer?.quantity).toBe(35);
       expect(offer?.ownerId).toBe("");
-      expect(await store.list("offerby", `${bob.id}:`)).toEqual([]);
+      expect(await offers.byOwner(bob.id)).toEqual([]);
       const after = replyText(await as(bot, member("x")).say("/impact"));
       expect(after).toContain("Offers: 2 · items: 40");
       const categories = (text: string) => text.slice(text.indexOf("By category"), text.indexOf("By status"));

@@ -7,9 +7,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Store } from "../../src/core/ports.ts";
 import { openStore } from "../../src/storage/index.ts";
-import { agendaContract } from "../contract/agenda.ts";
+import { sqlRecords } from "../../src/storage/sql/index.ts";
+import { agendaContract, type RecordsFactory } from "../contract/agenda.ts";
 import { donationsContract } from "../contract/donations.ts";
 import { dropPgTable, dropRedisNamespace, PG_URL, quietLogger, REDIS_URL, requireServer, runId } from "./servers.ts";
+import { dialects } from "./sql/dialects.ts";
 
 interface Backend {
   readonly name: string;
@@ -69,5 +71,34 @@ for (const backend of backends) {
       for (const remove of pending.splice(0)) await remove();
     };
     run(`${backend.name} (${contract})`, makeStore, cleanup);
+  }
+}
+
+// The same contracts with the association's records in SQL (a fresh database per test), on both dialects.
+for (const dialect of await dialects()) {
+  const made: (() => Promise<void>)[] = [];
+  const makeRecords: RecordsFactory = async () => {
+    const f = await dialect.fresh();
+    return {
+      make: (deps) => sqlRecords(f.records, deps),
+      close: async () => {
+        await f.records.close();
+        await f.remove();
+      },
+    };
+  };
+  for (const [contract, run] of [
+    ["agenda", agendaContract],
+    ["donations", donationsContract],
+  ] as const) {
+    const makeStore = async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), "bahk-feature-sql-"));
+      made.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+      return openStore({ dataDir, logger: quietLogger() });
+    };
+    const cleanup = async () => {
+      for (const remove of made.splice(0)) await remove();
+    };
+    run(`${dialect.name} records (${contract})`, makeStore, cleanup, makeRecords);
   }
 }

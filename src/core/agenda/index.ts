@@ -29,7 +29,12 @@ const ORGANISER_VERBS = new Set(["ap", "rj", "mi", "rv"]);
 
 /** Builds the agenda feature. */
 export function agenda(services: Services, opts: AgendaOptions): Feature {
-  const d: AgendaDeps = { services, repo: new AgendaRepo(services.store), polls: new PollRepo(services.store), opts };
+  const d: AgendaDeps = {
+    services,
+    repo: new AgendaRepo(services.store),
+    polls: services.records?.polls ?? new PollRepo(services.store),
+    opts,
+  };
 
   const onAction = async (ctx: Context, args: readonly string[]): Promise<Reply[]> => {
     const [verb = "", a = "", b = ""] = args;

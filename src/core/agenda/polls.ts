@@ -21,8 +21,54 @@ const MAX_OPTION_CHARS = 100;
 /** The prefix of the agenda's poll ids as the rest of the bot sees them (`ag:<id>`). */
 export const POLL_PREFIX = "ag:";
 
-/** Creates, tallies and closes polls. */
-export class PollRepo {
+/** A member's ballot as /mydata and /forgetme see it. */
+export interface MemberBallot {
+  readonly key: string;
+  readonly pollId: string;
+  readonly ballot: Ballot;
+}
+
+/** The polls' records (a port: {@link KeyvPollRepo} here, the SQL one in src/storage/sql). */
+export interface PollRepo {
+  /** Creates a poll of the given topics, unless the townhall already has an open one. */
+  create(
+    townhall: { id: string; name: string },
+    topics: readonly TopicView[],
+    by: string,
+    now: Date,
+  ): Promise<Result<Poll>>;
+  /** A poll by id. */
+  get(pollId: string): Promise<Poll | undefined>;
+  /** The townhall's open poll, if any. */
+  openPoll(townhallId: string): Promise<Poll | undefined>;
+  /** The townhall's polls, newest first. */
+  polls(townhallId: string): Promise<Poll[]>;
+  /** The frozen result of a closed poll. */
+  closed(pollId: string): Promise<PollResult | undefined>;
+  /** Records a member's ballot (replacing an earlier one; empty `options` withdraws it), unless the poll closed. */
+  vote(
+    pollId: string,
+    memberId: string,
+    platform: string,
+    options: readonly number[],
+    now: Date,
+  ): Promise<Result<Poll>>;
+  /** Counts the ballots of a poll. */
+  tally(poll: Poll): Promise<Tally>;
+  /** The result: frozen when closed, live otherwise. */
+  result(poll: Poll): Promise<{ tally: Tally; closed: boolean }>;
+  /** Closes the townhall's open poll and freezes its tally; only one closing call wins. */
+  close(townhallId: string, now: Date): Promise<Result<{ poll: Poll; result: PollResult }>>;
+  /** The member's ballots of every poll, for /mydata and /forgetme. */
+  ballotsOf(memberId: string): Promise<MemberBallot[]>;
+  /** Deletes one ballot (by the key {@link ballotsOf} gave). */
+  deleteBallot(key: string): Promise<boolean>;
+  /** Gives a ballot to another member unless they have one in that poll (linking accounts); true when moved. */
+  moveBallot(b: MemberBallot, intoId: string): Promise<boolean>;
+}
+
+/** Creates, tallies and closes polls in the key-value store. */
+export class KeyvPollRepo implements PollRepo {
   constructor(private readonly store: Store) {}
 
   /** Creates a poll of the given topics, unless the townhall already has an open one. */
@@ -129,4 +175,14 @@ export class PollRepo {
   async deleteBallot(key: string): Promise<boolean> {
     return this.store.delete(NS.ballot, key);
   }
+
+  /** Gives a ballot to another member unless they have one in that poll (create-if-absent); the old one goes. */
+  async moveBallot(b: MemberBallot, intoId: string): Promise<boolean> {
+    const moved = await this.store.add(NS.ballot, `${b.pollId}:${intoId}`, b.ballot);
+    await this.deleteBallot(b.key);
+    return moved;
+  }
 }
+
+/** The key-value poll repository under the name callers construct (`new PollRepo(store)`). */
+export const PollRepo = KeyvPollRepo;

@@ -102,8 +102,7 @@ export async function mergeMember(d: AgendaDeps, fromId: string, intoId: string)
     }
   }
   for (const b of await d.polls.ballotsOf(fromId)) {
-    if (await store.add(NS.ballot, `${b.pollId}:${intoId}`, b.ballot)) moved++;
-    await d.polls.deleteBallot(b.key);
+    if (await d.polls.moveBallot(b, intoId)) moved++;
   }
   return moved;
 }

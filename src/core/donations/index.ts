@@ -90,7 +90,7 @@ export function donations(
   services: Services,
   opts: { formTtlMs: number; retentionDays: number },
 ): Feature & { purgeClosedPersonalData(now: Date): Promise<number> } {
-  const repo = new OfferRepo(services.store);
+  const repo = services.records?.offers ?? new OfferRepo(services.store, services);
   const form = intake({ services, repo, formTtlMs: opts.formTtlMs });
   const flow = workflow(services, repo);
   const priv = privacy(services, repo, opts.retentionDays);

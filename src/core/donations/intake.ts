@@ -137,38 +137,42 @@ export function intake(deps: IntakeDeps) {
       return advance(ctx, { ...d, values });
     }
     const marker = `${ctx.member.id}:${d.nonce}`;
-    if (!(await services.store.add(SUBMITTED_NS, marker, 1, deps.formTtlMs))) {
-      return [text(t(ctx.lang, INTAKE.alreadySubmitted), { private: true })];
-    }
     const v = r.values;
     const now = ctx.now.toISOString();
     const contact = v.contact ?? "";
-    const offer = await createOrRelease(
-      marker,
-      (ref): Offer => ({
-        ref,
-        ownerId: ctx.member.id,
-        version: 1,
-        status: "offered",
-        createdAt: now,
-        updatedAt: now,
-        category: v.category ?? "",
-        quantity: Number(v.quantity),
-        condition: v.condition ?? "",
-        district: v.district ?? "",
-        ...(v.organisation ? { organisation: v.organisation } : {}),
-        ...(v.unit ? { unit: v.unit } : {}),
-        ...(v.description ? { description: v.description } : {}),
-        ...(v.address ? { address: v.address } : {}),
-        ...(v.available ? { available: v.available } : {}),
-        ...(v.contactName ? { contactName: v.contactName } : {}),
-        ...(isEmail(contact) ? { email: contact } : { phone: contact }),
-        ...(d.pdpoAt ? { pdpoAcceptedAt: d.pdpoAt } : {}),
-        history: [{ at: now, status: "offered", by: "donor" }],
-      }),
-    );
+    const make = (ref: string): Offer => ({
+      ref,
+      ownerId: ctx.member.id,
+      version: 1,
+      status: "offered",
+      createdAt: now,
+      updatedAt: now,
+      category: v.category ?? "",
+      quantity: Number(v.quantity),
+      condition: v.condition ?? "",
+      district: v.district ?? "",
+      ...(v.organisation ? { organisation: v.organisation } : {}),
+      ...(v.unit ? { unit: v.unit } : {}),
+      ...(v.description ? { description: v.description } : {}),
+      ...(v.address ? { address: v.address } : {}),
+      ...(v.available ? { available: v.available } : {}),
+      ...(v.contactName ? { contactName: v.contactName } : {}),
+      ...(isEmail(contact) ? { email: contact } : { phone: contact }),
+      ...(d.pdpoAt ? { pdpoAcceptedAt: d.pdpoAt } : {}),
+      history: [{ at: now, status: "offered", by: "donor" }],
+    });
+    let offer: Offer | undefined;
+    if (repo.submitOnce) {
+      // The offer and the organisers' notice are one transaction, de-duplicated by the submission key.
+      offer = await repo.submitOnce(marker, make, (o) => ({
+        notices: [{ to: "organisers", replies: [organiserNotice(o)] }],
+      }));
+    } else if (await services.store.add(SUBMITTED_NS, marker, 1, deps.formTtlMs)) {
+      offer = await createOrRelease(marker, make);
+      await services.notifier.toOrganisers([organiserNotice(offer)]);
+    }
+    if (!offer) return [text(t(ctx.lang, INTAKE.alreadySubmitted), { private: true })];
     await services.sessions.clear(ctx.member.id);
-    await services.notifier.toOrganisers([organiserNotice(offer)]);
     return [text(fill(t(ctx.lang, INTAKE.thanks), { ref: offer.ref }), { private: true }), offerCard(offer, ctx.lang)];
   };
 

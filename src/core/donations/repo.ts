@@ -15,7 +15,9 @@
  * claim expires.
  */
 import { shortId } from "../ids.ts";
-import type { Store } from "../ports.ts";
+import type { Notifier, Store } from "../ports.ts";
+import type { Owed } from "../records.ts";
+import type { Member } from "../types.ts";
 import type { OfferStatus } from "./catalogue.ts";
 
 /** One change of status, as the donor is told of it. */
@@ -73,9 +75,42 @@ export class OfferConflictError extends Error {
   override readonly name = "OfferConflictError";
 }
 
-/** Offers in the store. */
-export class OfferRepo {
-  constructor(private readonly store: Store) {}
+/** The offers' records (a port: {@link KeyvOfferRepo} here, the SQL one in src/storage/sql). */
+export interface OfferRepo {
+  /** Stores a new offer under a fresh unique reference (`DON-XXXX`). */
+  create(make: (ref: string) => Offer): Promise<Offer>;
+  /**
+   * Stores the offer of one form submission at most once, with what the submission owes, all or
+   * nothing; undefined when this submission was stored before. Absent: the caller de-duplicates.
+   */
+  submitOnce?(submission: string, make: (ref: string) => Offer, owed: (o: Offer) => Owed): Promise<Offer | undefined>;
+  /** One offer by reference (case-insensitive), if it exists. */
+  get(ref: string): Promise<Offer | undefined>;
+  /**
+   * Writes a changed offer whose `version` is still the one read, with what the change owes;
+   * throws {@link OfferConflictError} otherwise (and then nothing owed happened).
+   */
+  save(read: Offer, next: Omit<Offer, "version">, owed?: Owed): Promise<Offer>;
+  /** Removes the owner's index record of an offer (when the offer is anonymised). */
+  unindex(ownerId: string, ref: string): Promise<void>;
+  /** A member's offers, oldest first. */
+  byOwner(ownerId: string): Promise<Offer[]>;
+  /** Every offer, oldest first. */
+  all(): Promise<Offer[]>;
+}
+
+/** What the key-value repository needs to carry out what a change owes (one step after another). */
+export interface OwedEffects {
+  readonly notifier: Notifier;
+  readonly audit: { record(actor: Member, action: string, target: string, detail?: string): Promise<unknown> };
+}
+
+/** Offers in the key-value store. */
+export class KeyvOfferRepo implements OfferRepo {
+  constructor(
+    private readonly store: Store,
+    private readonly effects?: OwedEffects,
+  ) {}
 
   /**
    * Stores a new offer under a fresh unique reference (`DON-XXXX`) and indexes it under its
@@ -102,14 +137,26 @@ export class OfferRepo {
   }
 
   /** Writes a changed offer whose `version` is still the one read; throws {@link OfferConflictError} otherwise. */
-  async save(read: Offer, next: Omit<Offer, "version">): Promise<Offer> {
+  async save(read: Offer, next: Omit<Offer, "version">, owed?: Owed): Promise<Offer> {
     const version = read.version + 1;
     if (!(await this.store.add(VER, `${read.ref}:${version}`, 1, CLAIM_TTL_MS))) throw new OfferConflictError(read.ref);
     const current = await this.store.get<Offer>(NS, read.ref);
     if (!current || current.version !== read.version) throw new OfferConflictError(read.ref);
     const saved: Offer = { ...next, version };
     await this.store.set(NS, read.ref, saved);
+    if (owed) await this.carryOut(owed);
     return saved;
+  }
+
+  /** Records the audit entry and sends the notices a change owes, one after another. */
+  private async carryOut(owed: Owed): Promise<void> {
+    const a = owed.audit;
+    if (a && this.effects) await this.effects.audit.record(a.actor, a.action, a.target, a.detail);
+    for (const n of owed.notices ?? []) {
+      if (!this.effects) break;
+      if (n.to === "organisers") await this.effects.notifier.toOrganisers(n.replies);
+      else await this.effects.notifier.toMember(n.memberId, n.replies);
+    }
   }
 
   /** Removes the owner's index record of an offer (when the offer is anonymised). */
@@ -134,3 +181,6 @@ export class OfferRepo {
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.ref.localeCompare(b.ref));
   }
 }
+
+/** The key-value repository under the name callers construct (`new OfferRepo(store)`). */
+export const OfferRepo = KeyvOfferRepo;

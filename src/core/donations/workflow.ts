@@ -5,6 +5,7 @@
  */
 import type { Context, Services } from "../feature.ts";
 import { fill, t } from "../i18n.ts";
+import type { Notice } from "../records.ts";
 import { actionId, button, type Reply, text } from "../replies.ts";
 import { cleanLine, truncate } from "../text.ts";
 import { CLOSED, canMove, type OfferStatus, TRANSITIONS, WITHDRAWABLE } from "./catalogue.ts";
@@ -54,9 +55,9 @@ export function workflow(services: Services, repo: OfferRepo) {
     return [text(fill(t(ctx.lang, DONOR.tooLate), { ref: o.ref, status }), { private: true })];
   };
 
-  /** Tells the donor of a change in the language they last wrote in (both when it is not known). */
-  const tellDonor = async (o: Offer, note?: string) => {
-    if (!o.ownerId) return;
+  /** What the donor is told of a change, in the language they last wrote in (both when it is not known). */
+  const donorNotice = async (o: Pick<Offer, "ref" | "ownerId" | "status">, note?: string): Promise<Notice[]> => {
+    if (!o.ownerId) return [];
     const known = await services.languages?.get(o.ownerId);
     const langs = known ? [known.lang] : (["en", "zh-HK"] as const);
     const lines = langs.map((lang) =>
@@ -67,7 +68,7 @@ export function workflow(services: Services, repo: OfferRepo) {
     );
     let body = lines.join("\n\n");
     if (known?.script === "hans" && services.understanding) body = await services.understanding.toSimplified(body);
-    await services.notifier.toMember(o.ownerId, [text(body, { private: true })]);
+    return [{ to: "member", memberId: o.ownerId, replies: [text(body, { private: true })] }];
   };
 
   return {
@@ -81,15 +82,16 @@ export function workflow(services: Services, repo: OfferRepo) {
       }
       const note = truncate(neutraliseMentions(cleanLine(rawNote)), MAX_NOTE);
       const event: OfferEvent = { at: ctx.now.toISOString(), status: to, by: "organiser", ...(note ? { note } : {}) };
+      // The change, its audit entry and the donor's notice are written together (or not at all).
+      const notices = await donorNotice({ ...o, status: to }, note || undefined);
+      const audit = { actor: ctx.member, action: "offer.status", target: o.ref, detail: `${o.status} -> ${to}` };
       let saved: Offer;
       try {
-        saved = await repo.save(o, moved(o, to, event));
+        saved = await repo.save(o, moved(o, to, event), { audit, notices });
       } catch (e) {
         if (e instanceof OfferConflictError) return conflict(ctx, o.ref);
         throw e;
       }
-      await services.audit.record(ctx.member, "offer.status", o.ref, `${o.status} -> ${to}`);
-      await tellDonor(saved, note || undefined);
       const vars = { ref: o.ref, from: statusLabel(o.status, ctx.lang), to: statusLabel(to, ctx.lang) };
       const done = fill(t(ctx.lang, saved.ownerId ? ORG.moved : ORG.movedNoDonor), vars);
       return [text(done), offerCard(saved, ctx.lang, statusButtons(saved, ctx))];
@@ -119,14 +121,13 @@ export function workflow(services: Services, repo: OfferRepo) {
       if (!("offer" in found)) return found;
       const o = found.offer;
       const event: OfferEvent = { at: ctx.now.toISOString(), status: "withdrawn", by: "donor" };
+      const notice = `${fill(ORG.donorWithdrew.en, { ref: o.ref })} / ${fill(ORG.donorWithdrew["zh-HK"], { ref: o.ref })}`;
       try {
-        await repo.save(o, moved(o, "withdrawn", event));
+        await repo.save(o, moved(o, "withdrawn", event), { notices: [{ to: "organisers", replies: [text(notice)] }] });
       } catch (e) {
         if (e instanceof OfferConflictError) return conflict(ctx, o.ref);
         throw e;
       }
-      const notice = `${fill(ORG.donorWithdrew.en, { ref: o.ref })} / ${fill(ORG.donorWithdrew["zh-HK"], { ref: o.ref })}`;
-      await services.notifier.toOrganisers([text(notice)]);
       return [text(fill(t(ctx.lang, DONOR.withdrawn), { ref: o.ref }), { private: true })];
     },
 

@@ -20,8 +20,24 @@ export const LINK_CODE_TTL_MS = 10 * 60 * 1000;
 /** Why a link was refused. */
 export type LinkError = "unknownCode" | "self" | "alreadyLinked" | "isPrimary";
 
-/** Maps platform accounts to their canonical member id. */
-export class Identities {
+/** Linked accounts (a port: {@link KeyvIdentities} here, the SQL one in src/storage/sql). */
+export interface Identities {
+  /** The member as the core should see them: with the canonical id if the account is linked. */
+  resolve(member: Member): Promise<Member>;
+  /** Issues a one-time code for linking another account to this (canonical) member. */
+  issueCode(canonicalId: string): Promise<string>;
+  /** The canonical id a code links to, or an error; does not use the code up. */
+  target(account: Member, code: string): Promise<{ ok: true; canonicalId: string } | { ok: false; error: LinkError }>;
+  /** Links the account (atomically, once) and uses the code up. */
+  link(account: Member, code: string, canonicalId: string): Promise<boolean>;
+  /** The accounts linked to a canonical member id. */
+  linkedTo(canonicalId: string): Promise<string[]>;
+  /** Removes every link of a canonical member; returns how many there were. */
+  unlinkAll(canonicalId: string): Promise<number>;
+}
+
+/** Maps platform accounts to their canonical member id in the key-value store. */
+export class KeyvIdentities implements Identities {
   constructor(private readonly store: Store) {}
 
   /** The member as the core should see them: with the canonical id if the account is linked. */
@@ -72,3 +88,6 @@ export class Identities {
     return n;
   }
 }
+
+/** The key-value identities under the name callers construct (`new Identities(store)`). */
+export const Identities = KeyvIdentities;

@@ -120,6 +120,7 @@ async function openPostgres(opts: RecordsDbOptions, timeout: number): Promise<Re
     connectionString: url,
     max: 10,
     connectionTimeoutMillis: timeout,
+    query_timeout: timeout,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   // A pool error (server restarted) must not crash the process: the next query reconnects.

@@ -156,7 +156,9 @@ export interface OutboxTable {
   member_id: string | null;
   payload: string;
   created_at: string;
-  attempts: number;
+  attempts: Generated<number>;
+  /** A deliverer's claim, so two instances never send one notice twice. */
+  claimed_until: string | null;
   delivered_at: string | null;
 }
 

@@ -207,6 +207,7 @@ async function otherTables(db: Kysely<unknown>, kind: SqlKind): Promise<void> {
     .addColumn("payload", "text", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("claimed_until", "text")
     .addColumn("delivered_at", "text")
     .execute();
   await db.schema.createIndex("outbox_pending").on("outbox").columns(["delivered_at", "id"]).execute();

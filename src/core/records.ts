@@ -1,0 +1,50 @@
+/**
+ * Record-level ports: the association's records (offers, polls and ballots,
+ * audit, linked accounts) behind interfaces the core defines and the storage
+ * layer implements (src/storage/sql). A workflow that writes several rows
+ * passes what else it owes (an audit entry, notifications) with its write, so
+ * the implementation commits all of it in one transaction and delivers the
+ * notifications afterwards from an outbox.
+ */
+
+import type { PollRepo } from "./agenda/polls.ts";
+import type { AuditLog } from "./audit.ts";
+import type { OfferRepo } from "./donations/repo.ts";
+import type { Identities } from "./identity/identities.ts";
+import type { Reply } from "./replies.ts";
+import type { Member } from "./types.ts";
+
+/** A notification a workflow owes: to one member, or to the organisers. */
+export type Notice =
+  | { readonly to: "organisers"; readonly replies: readonly Reply[] }
+  | { readonly to: "member"; readonly memberId: string; readonly replies: readonly Reply[] };
+
+/** An organiser action to audit with a workflow's write. */
+export interface AuditInput {
+  readonly actor: Member;
+  readonly action: string;
+  readonly target: string;
+  readonly detail?: string;
+}
+
+/** What a workflow owes besides its own rows: written with them, or not at all. */
+export interface Owed {
+  readonly audit?: AuditInput;
+  readonly notices?: readonly Notice[];
+}
+
+/** Delivers what workflows wrote to the outbox. */
+export interface Outbox {
+  /** Delivers every notice not yet delivered (after a crash, or a failed delivery); returns how many went out. */
+  deliverPending(): Promise<number>;
+}
+
+/** The association's records, as the storage layer provides them. */
+export interface Records {
+  readonly offers: OfferRepo;
+  readonly polls: PollRepo;
+  readonly audit: AuditLog;
+  readonly identities: Identities;
+  readonly outbox: Outbox;
+  close(): Promise<void>;
+}

@@ -1,0 +1,57 @@
+/**
+ * The association's records in SQL ({@link Records}): offers, polls and
+ * ballots, audit, linked accounts, and the outbox that delivers what their
+ * workflows owe. Ephemeral state (sessions, rate limits, link codes,
+ * de-duplication) stays in the key-value {@link Store}.
+ */
+import type { Clock, Logger, Notifier, Store } from "../../core/ports.ts";
+import type { Records } from "../../core/records.ts";
+import { SqlAuditLog } from "./audit.ts";
+import { openRecordsDb, type RecordsDb, type RecordsDbOptions } from "./db.ts";
+import { SqlIdentities } from "./identities.ts";
+import { SqlOfferRepo } from "./offers.ts";
+import { SqlOutbox } from "./outbox.ts";
+import { SqlPollRepo } from "./polls.ts";
+
+export { openRecordsDb, type RecordsDb, recordsFile, recordsKind } from "./db.ts";
+
+/** The SQL records with their concrete types (tests, import, benchmarks). */
+export interface SqlRecords extends Records {
+  readonly sql: RecordsDb;
+  readonly offers: SqlOfferRepo;
+  readonly polls: SqlPollRepo;
+  readonly audit: SqlAuditLog;
+  readonly identities: SqlIdentities;
+  readonly outbox: SqlOutbox;
+}
+
+/** What the records need besides their database. */
+export interface RecordsDeps {
+  readonly store: Store;
+  readonly notifier: Notifier;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+/** Builds the records over an open database. */
+export function sqlRecords(sql: RecordsDb, deps: RecordsDeps): SqlRecords {
+  const { db } = sql;
+  const audit = new SqlAuditLog(db, deps.clock);
+  const outbox = new SqlOutbox(db, deps.notifier, deps.clock, deps.logger);
+  return {
+    sql,
+    audit,
+    outbox,
+    offers: new SqlOfferRepo(db, outbox, audit),
+    polls: new SqlPollRepo(db, sql.kind),
+    identities: new SqlIdentities(db, deps.store),
+    close: () => sql.close(),
+  };
+}
+
+/** Opens (and migrates) the records database the configuration names, and builds the records over it. */
+export async function openRecords(opts: RecordsDbOptions, deps: RecordsDeps): Promise<SqlRecords> {
+  const sql = await openRecordsDb(opts);
+  deps.logger.info("records ready", { kind: sql.kind, location: sql.location });
+  return sqlRecords(sql, deps);
+}

@@ -1,0 +1,262 @@
+/**
+ * Donation offers as rows: one row per offer (personal columns NULL once
+ * erased), one row per status event. A change is an UPDATE guarded by the
+ * version read (optimistic concurrency), committed in one transaction with
+ * its events, its audit entry and the notifications it owes (outbox).
+ */
+import type { Kysely, Transaction } from "kysely";
+import type { OfferStatus } from "../../core/donations/catalogue.ts";
+import { type Offer, OfferConflictError, type OfferEvent, type OfferRepo } from "../../core/donations/repo.ts";
+import { shortId } from "../../core/ids.ts";
+import type { Owed } from "../../core/records.ts";
+import type { SqlAuditLog } from "./audit.ts";
+import { guard, isUniqueViolation } from "./errors.ts";
+import type { SqlOutbox } from "./outbox.ts";
+import type { Database, OfferEventTable, OfferTable } from "./schema.ts";
+
+type Row = OfferTable;
+type EventRow = Omit<OfferEventTable, "id">;
+
+/** An offer's row (without its events). */
+export function offerRow(o: Offer, submission: string | null = null): Row {
+  return {
+    ref: o.ref,
+    owner_id: o.ownerId,
+    version: o.version,
+    status: o.status,
+    created_at: o.createdAt,
+    updated_at: o.updatedAt,
+    closed_at: o.closedAt ?? null,
+    category: o.category,
+    quantity: o.quantity,
+    unit: o.unit ?? null,
+    condition: o.condition,
+    district: o.district,
+    organisation: o.organisation ?? null,
+    description: o.description ?? null,
+    address: o.address ?? null,
+    available: o.available ?? null,
+    contact_name: o.contactName ?? null,
+    phone: o.phone ?? null,
+    email: o.email ?? null,
+    pdpo_accepted_at: o.pdpoAcceptedAt ?? null,
+    erased_at: o.erasedAt ?? null,
+    submission,
+  };
+}
+
+/** Event rows of an offer's history from position `from`. */
+export function eventRows(o: Pick<Offer, "ref" | "history">, from = 0): EventRow[] {
+  return o.history.slice(from).map((e, i) => ({
+    ref: o.ref,
+    seq: from + i,
+    at: e.at,
+    status: e.status,
+    by_whom: e.by,
+    note: e.note ?? null,
+  }));
+}
+
+function optional<K extends string>(key: K, v: string | null): { [P in K]?: string } {
+  return (v === null ? {} : { [key]: v }) as { [P in K]?: string };
+}
+
+function toOffer(r: Row, events: readonly EventRow[]): Offer {
+  return {
+    ref: r.ref,
+    ownerId: r.owner_id,
+    version: Number(r.version),
+    status: r.status as OfferStatus,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    category: r.category,
+    quantity: Number(r.quantity),
+    condition: r.condition,
+    district: r.district,
+    ...optional("closedAt", r.closed_at),
+    ...optional("unit", r.unit),
+    ...optional("organisation", r.organisation),
+    ...optional("description", r.description),
+    ...optional("address", r.address),
+    ...optional("available", r.available),
+    ...optional("contactName", r.contact_name),
+    ...optional("phone", r.phone),
+    ...optional("email", r.email),
+    ...optional("pdpoAcceptedAt", r.pdpo_accepted_at),
+    ...optional("erasedAt", r.erased_at),
+    history: events.map(
+      (e): OfferEvent => ({
+        at: e.at,
+        status: e.status as OfferStatus,
+        by: e.by_whom as OfferEvent["by"],
+        ...optional("note", e.note),
+      }),
+    ),
+  };
+}
+
+function sameEvent(a: OfferEvent | undefined, b: OfferEvent | undefined): boolean {
+  return a?.at === b?.at && a?.status === b?.status && a?.by === b?.by && a?.note === b?.note;
+}
+
+/** Offers in SQL. */
+export class SqlOfferRepo implements OfferRepo {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly outbox: SqlOutbox,
+    private readonly audit: SqlAuditLog,
+  ) {}
+
+  /** Stores a new offer under a fresh unique reference. */
+  async create(make: (ref: string) => Offer): Promise<Offer> {
+    const r = await this.insert(null, make, () => ({}));
+    if (!r) throw new Error("offer without a submission key reported as duplicate");
+    return r;
+  }
+
+  /** Stores one submission's offer at most once, with its notices, in one transaction. */
+  async submitOnce(submission: string, make: (ref: string) => Offer, owed: (o: Offer) => Owed) {
+    return this.insert(submission, make, owed);
+  }
+
+  private async insert(submission: string | null, make: (ref: string) => Offer, owed: (o: Offer) => Owed) {
+    return guard("offer create", async () => {
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const offer = make(`DON-${shortId(attempt < 10 ? 4 : 6)}`);
+        try {
+          const done = await this.db.transaction().execute(async (trx) => {
+            if (
+              submission &&
+              (await trx.selectFrom("offers").select("ref").where("submission", "=", submission).executeTakeFirst())
+            )
+              return { dup: true as const };
+            if (await trx.selectFrom("offers").select("ref").where("ref", "=", offer.ref).executeTakeFirst())
+              return undefined;
+            await trx.insertInto("offers").values(offerRow(offer, submission)).execute();
+            if (offer.history.length > 0) await trx.insertInto("offer_events").values(eventRows(offer)).execute();
+            return { dup: false as const, ids: await this.owe(trx, owed(offer)) };
+          });
+          if (done?.dup) return undefined;
+          if (done) {
+            await this.deliver(done.ids);
+            return offer;
+          }
+        } catch (e) {
+          if (!isUniqueViolation(e)) throw e;
+          // A concurrent insert of the same submission or reference: look again.
+          if (submission && (await this.bySubmission(submission))) return undefined;
+        }
+      }
+      throw new Error("could not find a free offer reference");
+    });
+  }
+
+  private async bySubmission(submission: string): Promise<boolean> {
+    return !!(await this.db.selectFrom("offers").select("ref").where("submission", "=", submission).executeTakeFirst());
+  }
+
+  /** One offer by reference (case-insensitive). */
+  async get(ref: string): Promise<Offer | undefined> {
+    const key = ref.trim().toUpperCase();
+    if (!/^DON-[0-9A-Z]{4,6}$/.test(key)) return undefined;
+    return guard("offer get", async () => {
+      const row = await this.db.selectFrom("offers").selectAll().where("ref", "=", key).executeTakeFirst();
+      if (!row) return undefined;
+      const events = await this.db
+        .selectFrom("offer_events")
+        .selectAll()
+        .where("ref", "=", key)
+        .orderBy("seq")
+        .execute();
+      return toOffer(row, events);
+    });
+  }
+
+  /** Writes a change if the version is still the one read, with what it owes, in one transaction. */
+  async save(read: Offer, next: Omit<Offer, "version">, owed: Owed = {}): Promise<Offer> {
+    const saved: Offer = { ...next, version: read.version + 1 };
+    const ids = await guard("offer save", () =>
+      this.db.transaction().execute(async (trx) => {
+        // The submission key names the member: it goes with the rest when the offer is anonymised.
+        const { submission: _s, ...row } = offerRow(saved);
+        const r = await trx
+          .updateTable("offers")
+          .set(saved.ownerId ? row : { ...row, submission: null })
+          .where("ref", "=", read.ref)
+          .where("version", "=", read.version)
+          .executeTakeFirst();
+        if (Number(r.numUpdatedRows) !== 1) throw new OfferConflictError(read.ref);
+        await this.writeHistory(trx, read, saved);
+        return this.owe(trx, owed);
+      }),
+    );
+    await this.deliver(ids);
+    return saved;
+  }
+
+  private async writeHistory(trx: Transaction<Database>, read: Offer, saved: Offer): Promise<void> {
+    const kept = read.history.every((e, i) => sameEvent(e, saved.history[i]));
+    const from = kept ? read.history.length : 0;
+    if (!kept) await trx.deleteFrom("offer_events").where("ref", "=", saved.ref).execute();
+    const rows = eventRows(saved, from);
+    if (rows.length > 0) await trx.insertInto("offer_events").values(rows).execute();
+  }
+
+  private async owe(trx: Transaction<Database>, owed: Owed): Promise<number[]> {
+    if (owed.audit) await this.audit.write(trx, owed.audit);
+    return this.outbox.write(trx, owed.notices ?? []);
+  }
+
+  /** Delivers after the commit: a failure leaves the rows for the next sweep, never undoes the change. */
+  private async deliver(ids: readonly number[]): Promise<void> {
+    if (ids.length > 0) await this.outbox.deliver(ids).catch(() => 0);
+  }
+
+  /** Nothing to do: a member's offers are found by the owner column, which erasure empties. */
+  async unindex(_ownerId: string, _ref: string): Promise<void> {}
+
+  /** A member's offers, oldest first. */
+  async byOwner(ownerId: string): Promise<Offer[]> {
+    if (!ownerId) return [];
+    return guard("offer list", async () => {
+      const rows = await this.db
+        .selectFrom("offers")
+        .selectAll()
+        .where("owner_id", "=", ownerId)
+        .orderBy("created_at")
+        .orderBy("ref")
+        .execute();
+      return this.withEvents(rows);
+    });
+  }
+
+  /** Every offer, oldest first. */
+  async all(): Promise<Offer[]> {
+    return guard("offer list", async () => {
+      const rows = await this.db.selectFrom("offers").selectAll().orderBy("created_at").orderBy("ref").execute();
+      return this.withEvents(rows);
+    });
+  }
+
+  private async withEvents(rows: Row[]): Promise<Offer[]> {
+    if (rows.length === 0) return [];
+    const byRef = new Map<string, EventRow[]>();
+    const q = this.db.selectFrom("offer_events").selectAll().orderBy("ref").orderBy("seq");
+    const events =
+      rows.length > 500
+        ? await q.execute()
+        : await q
+            .where(
+              "ref",
+              "in",
+              rows.map((r) => r.ref),
+            )
+            .execute();
+    for (const e of events) {
+      const list = byRef.get(e.ref) ?? [];
+      list.push(e);
+      byRef.set(e.ref, list);
+    }
+    return rows.map((r) => toOffer(r, byRef.get(r.ref) ?? []));
+  }
+}
