@@ -34,6 +34,7 @@ export async function startConfiguredDashboard(
     metrics,
     repos: storeRepos(app.services.store),
     gaps: storeGaps(app.services),
+    curated: app.curated,
     platforms,
     publicUrl: dashboardUrl(config),
   });

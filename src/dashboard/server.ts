@@ -14,6 +14,7 @@ import { secureHeaders } from "hono/secure-headers";
 import type { Bot } from "../core/bot.ts";
 import type { DashboardAuth, DashboardSession } from "../core/dashboard/index.ts";
 import type { QuestionStats } from "../core/dashboard/stats.ts";
+import type { CuratedKnowledge } from "../core/faq/curated.ts";
 import type { Context, Services } from "../core/feature.ts";
 import type { Reply } from "../core/replies.ts";
 import type { Gaps } from "./gaps.ts";
@@ -35,6 +36,8 @@ export interface DashboardDeps {
   readonly metrics: BotMetrics;
   readonly repos: DashboardRepos;
   readonly gaps?: Gaps;
+  /** The organisers' curated answers (knowledge gaps closed in place). */
+  readonly curated?: CuratedKnowledge;
   /** The platforms the bot runs on in this process (for /healthz). */
   readonly platforms: () => readonly string[];
   /** The public address; `https:` makes cookies Secure even without a proxy header. */

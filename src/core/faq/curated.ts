@@ -1,0 +1,132 @@
+/**
+ * Curated answers written by organisers (from the dashboard's knowledge gaps):
+ * an answer in English and Chinese to questions the documents did not cover,
+ * with its source "organisers, <date>". They answer before the knowledge
+ * base, from the moment they are saved (no restart, no index rebuild), for
+ * questions alike to the ones they were written for (the bot's embedder).
+ * Entries can be edited and withdrawn. Where they are kept is a port
+ * ({@link CuratedFile}): `knowledge/curated.json`, so the knowledge folder
+ * stays the source of truth.
+ */
+import type { Answer, AnswerOptions, Embedder, KnowledgeBase } from "../ports.ts";
+import type { Lang } from "../types.ts";
+
+/** One curated entry. */
+export interface CuratedEntry {
+  readonly id: string;
+  /** The questions it answers, as members asked them. */
+  readonly questions: readonly string[];
+  readonly answer: { readonly en: string; readonly "zh-HK": string };
+  /** e.g. "organisers, 2026-11-30". */
+  readonly source: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  /** Withdrawn entries stay on file (for the record) and answer nothing. */
+  readonly withdrawn?: boolean;
+}
+
+/** Where curated entries are kept. */
+export interface CuratedFile {
+  load(): Promise<CuratedEntry[]>;
+  save(entries: readonly CuratedEntry[]): Promise<void>;
+}
+
+/** How alike a question must be to a curated one to get its answer (cosine of embeddings). */
+export const CURATED_THRESHOLD = 0.9;
+
+/** Where curated answers are cited from. */
+export const CURATED_PATH = "knowledge/curated.json";
+
+function cosine(a: readonly number[], b: readonly number[]): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    dot += x * y;
+    na += x * x;
+    nb += y * y;
+  }
+  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+}
+
+/** A knowledge base that answers from curated entries first, else from the one it wraps. */
+export class CuratedKnowledge implements KnowledgeBase {
+  private entries: CuratedEntry[] = [];
+  private vectors = new Map<string, number[]>();
+  private loaded: Promise<void> | undefined;
+
+  constructor(
+    private readonly inner: KnowledgeBase,
+    private readonly embedder: Embedder,
+    private readonly file: CuratedFile,
+    private readonly threshold = CURATED_THRESHOLD,
+  ) {}
+
+  /** Every entry, withdrawn ones included, newest first. */
+  async list(): Promise<CuratedEntry[]> {
+    await this.load();
+    return [...this.entries].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  }
+
+  /** One entry by id. */
+  async get(id: string): Promise<CuratedEntry | undefined> {
+    await this.load();
+    return this.entries.find((e) => e.id === id);
+  }
+
+  /** Adds or replaces an entry; it answers from now on. */
+  async put(entry: CuratedEntry): Promise<void> {
+    await this.load();
+    const next = [...this.entries.filter((e) => e.id !== entry.id), entry];
+    await this.file.save(next);
+    this.entries = next;
+    await this.embed(entry.questions);
+  }
+
+  async answer(question: string, lang: Lang, options?: AnswerOptions): Promise<Answer> {
+    await this.load();
+    const live = this.entries.filter((e) => !e.withdrawn);
+    if (live.length > 0) {
+      const q = await this.embedder.embedQuery(question);
+      let best: { e: CuratedEntry; s: number } | undefined;
+      for (const e of live) {
+        for (const text of e.questions) {
+          const s = cosine(q, this.vectors.get(text) ?? []);
+          if (!best || s > best.s) best = { e, s };
+        }
+      }
+      if (best && best.s >= this.threshold) {
+        return {
+          answered: true,
+          text: best.e.answer[lang],
+          sources: [
+            {
+              title: lang === "en" ? best.e.source : best.e.source.replace("organisers", "籌辦人"),
+              path: CURATED_PATH,
+            },
+          ],
+          confidence: Math.min(1, best.s),
+          ref: `curated:${best.e.id}`,
+        };
+      }
+    }
+    return this.inner.answer(question, lang, options);
+  }
+
+  private load(): Promise<void> {
+    this.loaded ??= (async () => {
+      this.entries = await this.file.load();
+      await this.embed(this.entries.flatMap((e) => e.questions));
+    })();
+    return this.loaded;
+  }
+
+  private async embed(texts: readonly string[]): Promise<void> {
+    const fresh = [...new Set(texts)].filter((t) => !this.vectors.has(t));
+    if (fresh.length === 0) return;
+    const v = await this.embedder.embedDocuments(fresh);
+    fresh.forEach((t, i) => this.vectors.set(t, v[i] ?? []));
+  }
+}
