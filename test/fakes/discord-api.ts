@@ -93,6 +93,10 @@ export class FakeDiscord {
   private waiters: { pred: (c: RestCall) => boolean; resolve: (c: RestCall) => void }[] = [];
   private port = 0;
   private readonly lastPosted = new Map<string, string>();
+  /** Messages posted through REST, by id (GET /channels/{c}/messages/{m} answers them). */
+  private readonly posted = new Map<string, ReturnType<FakeDiscord["message"]>>();
+  /** What Discord itself shows: message id -> answer id -> voters' user ids. */
+  private readonly voters = new Map<string, Map<number, Set<string>>>();
 
   constructor() {
     this.http = createServer((req, res) => {
@@ -129,6 +133,37 @@ export class FakeDiscord {
   id(): string {
     this.nextId += 1n;
     return String(this.nextId);
+  }
+
+  /**
+   * A member adds (or removes) their vote on a native poll, as Discord records it. With `dispatch`
+   * false the gateway event is lost (the client was away): only the voters endpoint knows.
+   */
+  castVote(messageId: string, userId: string, answerId: number, opts: { remove?: boolean; dispatch?: boolean } = {}) {
+    const answers = this.voters.get(messageId) ?? new Map<number, Set<string>>();
+    this.voters.set(messageId, answers);
+    const set = answers.get(answerId) ?? new Set<string>();
+    answers.set(answerId, set);
+    if (opts.remove) set.delete(userId);
+    else set.add(userId);
+    if (opts.dispatch === false) return;
+    const msg = this.posted.get(messageId);
+    this.dispatch(opts.remove ? "MESSAGE_POLL_VOTE_REMOVE" : "MESSAGE_POLL_VOTE_ADD", {
+      user_id: userId,
+      channel_id: msg?.channel_id ?? IDS.channel,
+      message_id: messageId,
+      guild_id: IDS.guild,
+      answer_id: answerId,
+    });
+  }
+
+  private votersPage(m: RegExpExecArray, url: URL): Record<string, unknown>[] {
+    return page(this.voters.get(m[1] ?? "")?.get(Number(m[2])) ?? [], url);
+  }
+
+  /** Discord's own count of each answer of a poll (answer id -> votes). */
+  pollCounts(messageId: string): Map<number, number> {
+    return new Map([...(this.voters.get(messageId) ?? [])].map(([a, set]) => [a, set.size]));
   }
 
   /** Sends a gateway dispatch (op 0) to the connected client. */
@@ -282,8 +317,16 @@ export class FakeDiscord {
       }
       const msg = this.message(ch, body);
       this.lastPosted.set(ch, msg.id);
+      this.posted.set(msg.id, msg);
       return { status: 200, body: msg };
     }
+    const fetching = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path);
+    if (fetching && method === "GET") {
+      const msg = this.posted.get(fetching[2] ?? "");
+      return msg ? { status: 200, body: msg } : { status: 404, body: { message: "Unknown Message", code: 10008 } };
+    }
+    const voters = /^\/channels\/\d+\/polls\/(\d+)\/answers\/(\d+)$/.exec(path);
+    if (voters && method === "GET") return { status: 200, body: { users: this.votersPage(voters, url) } };
     const ch = match(/^\/channels\/(\d+)$/);
     if (ch && method === "GET") {
       return { status: 200, body: { id: ch, type: 1, recipients: [user(ch.slice(1))] } };
@@ -292,6 +335,17 @@ export class FakeDiscord {
     if (userId && method === "GET") return { status: 200, body: user(userId) };
     return { status: 404, body: { message: `Unknown route ${method} ${path}`, code: 0 } };
   }
+}
+
+/** One page of an answer's voters (ids ascending, `after` and `limit` as Discord reads them). */
+function page(ids: Iterable<string>, url: URL): Record<string, unknown>[] {
+  const after = BigInt(url.searchParams.get("after") ?? "0");
+  const limit = Number(url.searchParams.get("limit") ?? "25");
+  return [...ids]
+    .filter((id) => BigInt(id) > after)
+    .sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1))
+    .slice(0, limit)
+    .map((id) => user(id));
 }
 
 /** A user object. */

@@ -32,6 +32,7 @@ import { type Delivery, DeliveryStats } from "../../core/delivery.ts";
 import type { Logger } from "../../core/ports.ts";
 import { toFailure } from "./errors.ts";
 import { ARGS_OPTION, interactionView, mapInteraction, mapMessage, messageView, toMember } from "./map.ts";
+import { nativeBallots } from "./polls.ts";
 import { cut, type DcOut, type MessagePayload, NO_MENTIONS, renderReplies } from "./render.ts";
 
 /** What the adapter needs. */
@@ -135,6 +136,7 @@ export class DiscordAdapter {
       closePoll: async (poll) => {
         // POST /channels/{channel}/polls/{message}/expire: the poll ends for everyone on Discord.
         await this.client.rest.post(Routes.expirePoll(poll.chatId, poll.messageId));
+        await this.reconcilePoll(poll.chatId, poll.messageId);
       },
     };
   }
@@ -332,6 +334,23 @@ export class DiscordAdapter {
     void next.then(() => {
       if (this.voteQueues.get(key) === next) this.voteQueues.delete(key);
     });
+  }
+
+  /**
+   * Gives the core every voter's ballot as Discord records it (after the vote events already
+   * received are handled), so votes missed while the gateway was away count before the result freezes.
+   */
+  async reconcilePoll(channelId: string, messageId: string): Promise<void> {
+    await Promise.allSettled([...this.voteQueues.values()]);
+    const ballots = await nativeBallots(this.client, channelId, messageId).catch((e: unknown) => {
+      // 10008 Unknown Message: the poll was deleted, and its votes with it; the core keeps what it has.
+      if (e instanceof DiscordAPIError && e.code === 10008) return [];
+      throw e;
+    });
+    for (const { user, options } of ballots) {
+      const member = toMember({ id: user.id, name: user.globalName ?? user.username, roles: [] });
+      await this.opts.bot.pollVote({ member, platform: "discord", nativePollId: messageId, optionIndexes: options });
+    }
   }
 
   private async channel(id: string): Promise<Sendable> {

@@ -146,6 +146,10 @@ export const M = {
     "zh-HK": "用選項編號投票，例如 /pollvote 1 3。/pollvote clear 撤回你的投票。",
   },
   noPoll: { en: "There is no open poll right now.", "zh-HK": "目前沒有進行中的投票。" },
+  useNativePoll: {
+    en: "The poll is posted here: please vote in it directly. Your choice there is what counts, and /pollvote would overwrite it.",
+    "zh-HK": "投票已在此發佈，請直接在投票中選擇。以該處的選擇為準，/pollvote 會覆蓋它。",
+  },
   pollVoted: {
     en: "Your poll vote is recorded: {choices}. You can change it until the poll closes.",
     "zh-HK": "已記錄你的投票：{choices}。投票結束前可隨時更改。",

@@ -72,7 +72,10 @@ async function open(d: AgendaDeps, ctx: Context, rest: string): Promise<Reply[]>
   return [text(fill(t(ctx.lang, O.opened), { townhall: townhallLabel(th), id: th.id, mode: t(ctx.lang, O[mode]) }))];
 }
 
-/** Ends the closed poll where it was posted natively, so that members can no longer vote there. */
+/**
+ * Ends the poll where it was posted natively, so that members can no longer vote there, and has the
+ * platform's final votes counted (Discord reads each answer's voters): called before the tally freezes.
+ */
 async function endNativePolls(d: AgendaDeps, pollId: string): Promise<void> {
   const close = d.services.notifier.closeNativePoll?.bind(d.services.notifier);
   if (!close) return;
@@ -83,12 +86,11 @@ async function endNativePolls(d: AgendaDeps, pollId: string): Promise<void> {
 
 async function close(d: AgendaDeps, ctx: Context): Promise<Reply[]> {
   const current = await d.repo.openOne();
+  const open = current ? await d.polls.openPoll(current.id) : undefined;
+  if (open) await endNativePolls(d, open.id);
   // Freeze the townhall's poll first, so no vote lands after the townhall closes.
   const poll = current ? await d.polls.close(current.id, ctx.now) : undefined;
-  if (poll?.ok) {
-    await d.services.audit.record(ctx.member, "poll.close", poll.value.poll.id, "townhall closed");
-    await endNativePolls(d, poll.value.poll.id);
-  }
+  if (poll?.ok) await d.services.audit.record(ctx.member, "poll.close", poll.value.poll.id, "townhall closed");
   const r = await d.repo.closeTownhall(ctx.now);
   if (!r.ok) return [text(t(ctx.lang, O.noneOpen))];
   await d.services.audit.record(ctx.member, "townhall.close", r.value.id);
@@ -118,10 +120,12 @@ async function poll(d: AgendaDeps, ctx: Context, arg: string): Promise<Reply[]> 
   const th = await d.repo.openOne();
   if (!th) return [text(t(ctx.lang, O.noneOpen))];
   if (arg === "close") {
+    // Native polls end first and their final votes are counted; then the tally freezes.
+    const open = await d.polls.openPoll(th.id);
+    if (open) await endNativePolls(d, open.id);
     const r = await d.polls.close(th.id, ctx.now);
     if (!r.ok) return [text(t(ctx.lang, O.noOpenPoll))];
     await d.services.audit.record(ctx.member, "poll.close", r.value.poll.id);
-    await endNativePolls(d, r.value.poll.id);
     const head = fill(t(ctx.lang, O.pollClosed), { voters: membersCount(ctx.lang, r.value.result.voters) });
     return [text([head, ...tallyLines(ctx.lang, r.value.poll, r.value.result)].join("\n"))];
   }

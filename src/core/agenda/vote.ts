@@ -10,6 +10,7 @@ import type { AgendaDeps } from "./deps.ts";
 import { echo } from "./input.ts";
 import { M } from "./messages.ts";
 import { normaliseId, TOPIC_ID, TOWNHALL_ID } from "./model.ts";
+import { POLL_PREFIX } from "./polls.ts";
 import type { VoteTarget } from "./repo.ts";
 import { agendaPage, topicCard, townhallLabel } from "./views.ts";
 
@@ -111,6 +112,12 @@ export async function pollvote(d: AgendaDeps, ctx: Context, args: string): Promi
   const th = await d.repo.openOne();
   const poll = th ? await d.polls.openPoll(th.id) : undefined;
   if (!poll) return [text(t(ctx.lang, M.noPoll))];
+  // Where the poll is posted on Discord, Discord's poll holds a Discord member's choice (and is read
+  // back from its voters at close): a /pollvote ballot would replace it, and the tally would differ.
+  if (ctx.member.platform === "discord") {
+    const native = await d.services.store.list("pollnative", `${POLL_PREFIX}${poll.id}|discord:`);
+    if (native.length > 0) return [text(t(ctx.lang, M.useNativePoll), { private: true })];
+  }
   const words = args
     .trim()
     .toLowerCase()
