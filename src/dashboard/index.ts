@@ -3,7 +3,7 @@ import { type App, dashboardUrl } from "../app.ts";
 import type { Logger } from "../core/ports.ts";
 import { storeGaps } from "./gaps.ts";
 import { BotMetrics } from "./metrics.ts";
-import { storeRepos } from "./repos.ts";
+import { serviceRepos } from "./repos.ts";
 import { createDashboard, startDashboard } from "./server.ts";
 
 /** A running dashboard. */
@@ -32,7 +32,7 @@ export async function startConfiguredDashboard(
     services: app.services,
     stats: app.questionStats,
     metrics,
-    repos: storeRepos(app.services.store),
+    repos: serviceRepos(app.services),
     gaps: storeGaps(app.services),
     curated: app.curated,
     platforms,

@@ -7,11 +7,14 @@ import { Bot } from "../../src/core/bot.ts";
 import { DashboardAuth, dashboard } from "../../src/core/dashboard/index.ts";
 import { QuestionStats } from "../../src/core/dashboard/stats.ts";
 import { donations } from "../../src/core/donations/index.ts";
+import { type CuratedEntry, CuratedKnowledge } from "../../src/core/faq/curated.ts";
+import { faq } from "../../src/core/faq/index.ts";
 import type { Member } from "../../src/core/types.ts";
+import { storeGaps } from "../../src/dashboard/gaps.ts";
 import { BotMetrics } from "../../src/dashboard/metrics.ts";
-import { storeRepos } from "../../src/dashboard/repos.ts";
+import { serviceRepos } from "../../src/dashboard/repos.ts";
 import { createDashboard } from "../../src/dashboard/server.ts";
-import { dm, makeServices, member } from "../helpers/services.ts";
+import { dm, emptyKnowledge, HashingEmbedder, makeServices, member, replyText } from "../helpers/services.ts";
 
 /** An organiser and a member on Telegram. */
 export const ORGANISER: Member = member("111", "telegram", { displayName: "Olive Organiser" });
@@ -20,18 +23,27 @@ export const MEMBER: Member = member("222", "telegram", { displayName: "Max Memb
 
 /** Builds the bot and its dashboard. */
 export function harness() {
-  const t = makeServices({ organisers: [ORGANISER.id] });
+  const saved: { entries: readonly CuratedEntry[] } = { entries: [] };
+  const curated = new CuratedKnowledge(emptyKnowledge, new HashingEmbedder(), {
+    load: async () => [...saved.entries],
+    save: async (entries) => {
+      saved.entries = entries;
+    },
+  });
+  const t = makeServices({ organisers: [ORGANISER.id], knowledge: curated });
   const { services, clock } = t;
   const auth = new DashboardAuth(services.store, clock, services.policy, services.audit, {
     linkTtlMs: 10 * 60_000,
     sessionTtlMs: 8 * 3_600_000,
   });
+  const answers = faq(services, { runCommand: (ctx, name, args) => bot.runCommand(ctx, name, args) });
   const features = [
+    answers.feature,
     agenda(services, { moderation: "review", maxProposalsPerMember: 5 }),
     donations(services, { formTtlMs: 30 * 60_000, retentionDays: 30 }),
     dashboard(auth, "http://dash.test"),
   ];
-  const bot = new Bot(services, features, async () => [{ type: "text", text: "(fallback)" }]);
+  const bot: Bot = new Bot(services, features, answers.fallback);
   const stats = new QuestionStats(services.store, clock);
   const app = createDashboard({
     auth,
@@ -39,11 +51,13 @@ export function harness() {
     services,
     stats,
     metrics: new BotMetrics({ defaults: false }),
-    repos: storeRepos(services.store),
+    repos: serviceRepos(services),
     platforms: () => ["telegram"],
+    curated,
+    gaps: storeGaps(services),
   });
   const say = (m: Member, text: string) => bot.handle({ kind: "text", member: m, chat: dm(m), text });
-  return { ...t, auth, bot, app, say, stats };
+  return { ...t, auth, bot, app, say, stats, curated, saved };
 }
 
 /** The token of the sign-in link in a reply text. */
@@ -56,4 +70,25 @@ export function tokenOf(text: string): string {
 /** The session cookie a response sets (`name=value`), if any. */
 export function cookieOf(res: Response): string | undefined {
   return /^(bahk_session=[^;]+)/.exec(res.headers.get("set-cookie") ?? "")?.[1];
+}
+
+/** A form POST, with the session cookie when given. */
+export function form(data: Record<string, string | readonly string[]>, cookie?: string): RequestInit {
+  const body = new URLSearchParams();
+  for (const [k, v] of Object.entries(data)) for (const x of typeof v === "string" ? [v] : v) body.append(k, x);
+  return {
+    method: "POST",
+    body,
+    headers: { "content-type": "application/x-www-form-urlencoded", ...(cookie ? { cookie } : {}) },
+  };
+}
+
+/** Signs the organiser in through /dashboard and the link; the cookie, the CSRF token and the link's token. */
+export async function signIn(h: ReturnType<typeof harness>) {
+  const token = tokenOf(replyText(await h.say(ORGANISER, "/dashboard")));
+  const res = await h.app.request("/signin", form({ token }));
+  const cookie = cookieOf(res);
+  if (!cookie) throw new Error("no session cookie");
+  const session = await h.auth.session(cookie.split("=")[1]);
+  return { cookie, csrf: session?.csrf ?? "", token };
 }

@@ -5,16 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { replyText } from "../helpers/services.ts";
-import { cookieOf, harness, MEMBER, ORGANISER, tokenOf } from "./harness.ts";
-
-const form = (data: Record<string, string>, cookie?: string): RequestInit => ({
-  method: "POST",
-  body: new URLSearchParams(data),
-  headers: {
-    "content-type": "application/x-www-form-urlencoded",
-    ...(cookie ? { cookie } : {}),
-  },
-});
+import { cookieOf, form, harness, MEMBER, ORGANISER, signIn, tokenOf } from "./harness.ts";
 
 /** A townhall with one pending topic proposed by the member; returns its id. */
 async function pendingTopic(h: ReturnType<typeof harness>): Promise<string> {
@@ -23,15 +14,6 @@ async function pendingTopic(h: ReturnType<typeof harness>): Promise<string> {
   const id = /T[0-9A-Z]{5}/.exec(r)?.[0];
   if (!id) throw new Error(`no topic id in ${r}`);
   return id;
-}
-
-async function signIn(h: ReturnType<typeof harness>) {
-  const token = tokenOf(replyText(await h.say(ORGANISER, "/dashboard")));
-  const res = await h.app.request("/signin", form({ token }));
-  const cookie = cookieOf(res);
-  if (!cookie) throw new Error("no session cookie");
-  const session = await h.auth.session(cookie.split("=")[1]);
-  return { cookie, csrf: session?.csrf ?? "", token };
 }
 
 async function decisions(h: ReturnType<typeof harness>): Promise<number> {
