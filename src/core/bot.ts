@@ -7,6 +7,7 @@ import { StoreUnavailableError } from "./errors.ts";
 import type { CommandSpec, Context, Feature, Services } from "./feature.ts";
 import { detectLang, fill, type Localised, langFromLocale, t } from "./i18n.ts";
 import { Identities } from "./identity/identities.ts";
+import type { LiveReply } from "./live.ts";
 import type { NativePoll, Script } from "./ports.ts";
 import { convertReply, type Reply, text } from "./replies.ts";
 import { cleanText, hasWords, MAX_MESSAGE_CHARS, truncate } from "./text.ts";
@@ -63,8 +64,8 @@ const M = {
   },
 } satisfies Record<string, Localised>;
 
-/** Answers free text that is not part of a conversation (the knowledge base). */
-export type FallbackHandler = (ctx: Context, text: string) => Promise<Reply[]>;
+/** Answers free text that is not part of a conversation (the knowledge base); `live` shows an answer as it is written. */
+export type FallbackHandler = (ctx: Context, text: string, live?: LiveReply) => Promise<Reply[]>;
 
 /** Tuning of the bot. */
 export interface BotOptions {
@@ -84,7 +85,7 @@ export class Bot {
     private readonly fallback: FallbackHandler,
     private readonly options: BotOptions = {},
   ) {
-    this.identities = services.records?.identities ?? new Identities(services.store);
+    this.identities = new Identities(services.store);
     for (const f of features) {
       if (this.features.has(f.name)) throw new Error(`duplicate feature ${f.name}`);
       this.features.set(f.name, f);
@@ -111,8 +112,8 @@ export class Bot {
     return this.services.policy.isOrganiser(member);
   }
 
-  /** Handles one inbound event and returns what to answer. Never throws. */
-  async handle(incoming: InboundEvent): Promise<Reply[]> {
+  /** Handles one inbound event and returns what to answer; `live` may show a free-text answer as it is written. Never throws. */
+  async handle(incoming: InboundEvent, live?: LiveReply): Promise<Reply[]> {
     let fallbackLang = langFromLocale(incoming.member.locale);
     try {
       if (incoming.eventId && !(await this.firstDelivery(incoming.member.platform, incoming.eventId))) return [];
@@ -126,7 +127,7 @@ export class Bot {
       if (limited) return limited === "warn" ? [text(t(fallbackLang, M.slowDown))] : [];
       switch (event.kind) {
         case "text":
-          return await this.onText(event.member, event.chat, event.text, fallbackLang, usualScript);
+          return await this.onText(event.member, event.chat, event.text, fallbackLang, usualScript, live);
         case "command": {
           const script = await this.script(event.args, usualScript);
           await this.rememberLanguage(event.member, event.args, script);
@@ -301,10 +302,13 @@ export class Bot {
     raw: string,
     fallbackLang: Lang,
     usualScript?: Script,
+    live?: LiveReply,
   ): Promise<Reply[]> {
     const script = await this.script(raw.slice(0, MAX_MESSAGE_CHARS), usualScript);
     await this.rememberLanguage(member, raw, script);
-    return this.localise(await this.onTextIn(member, chat, raw, fallbackLang, script), script);
+    // Simplified Chinese is converted once the answer is complete: it is not shown as it is written.
+    const shown = script === "hans" ? undefined : live;
+    return this.localise(await this.onTextIn(member, chat, raw, fallbackLang, script, shown), script);
   }
 
   private async onTextIn(
@@ -313,6 +317,7 @@ export class Bot {
     raw: string,
     fallbackLang: Lang,
     script?: Script,
+    live?: LiveReply,
   ): Promise<Reply[]> {
     const notes: Reply[] = [];
     let body = raw;
@@ -338,7 +343,7 @@ export class Bot {
       if (feature?.onText) return [...notes, ...(await feature.onText(ctx, clean, session))];
     }
     if (!hasWords(clean)) return [text(t(ctx.lang, M.empty))];
-    return [...notes, ...(await this.fallback(ctx, clean))];
+    return [...notes, ...(await this.fallback(ctx, clean, live))];
   }
 
   private async onCommand(ctx: Context, name: string, args: string): Promise<Reply[]> {

@@ -30,7 +30,7 @@ export interface GeneratorOptions {
   readonly logger: Logger;
 }
 
-/** Builds the language-model generator; the `openai` client itself loads on first use. */
+/** Builds the language-model generator; the `openai` client loads in the background. */
 export function createGenerator(opts: GeneratorOptions): Generator {
   const files = loadKnowledgeFiles(opts.knowledgeDir);
   const passages = new PassageFinder(
@@ -38,8 +38,11 @@ export function createGenerator(opts: GeneratorOptions): Generator {
     files,
     basename(opts.knowledgeDir),
   );
+  const model = new ChatModel({ apiKey: opts.apiKey, baseURL: opts.baseURL, model: opts.model });
+  // The client loads in the background now, not while the first member waits.
+  void model.warm().catch((e: unknown) => opts.logger.warn("openai client not loaded", { error: String(e) }));
   return new LlmGenerator({
-    model: new ChatModel({ apiKey: opts.apiKey, baseURL: opts.baseURL, model: opts.model }),
+    model,
     prompts: loadPrompts(opts.promptsDir),
     passages,
     commands: opts.commands,

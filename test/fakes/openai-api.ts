@@ -68,6 +68,8 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 /** The fake server. */
 export class FakeOpenAIApi {
   readonly requests: FakeChatRequest[] = [];
+  /** `performance.now()` when each complete answer's last byte was written. */
+  readonly finishedAt: number[] = [];
   /** Replies used in order before the responder (one per request). */
   readonly queue: FakeReply[] = [];
   responder: Responder = () => ({ content: "" });
@@ -190,6 +192,7 @@ export class FakeOpenAIApi {
       send({}, toolCallsOf(reply).length > 0 ? "tool_calls" : "stop");
     }
     res.end("data: [DONE]\n\n");
+    this.finishedAt.push(performance.now());
   }
 }
 

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Bot } from "../../core/bot.ts";
+import type { LiveReply } from "../../core/live.ts";
 import type { Delivery } from "../../core/notify.ts";
 import type { Reply } from "../../core/replies.ts";
 import type { Chat, Member } from "../../core/types.ts";
@@ -87,11 +88,33 @@ export class ConsoleChat {
       this.opts.output.write("Your vote is recorded.\n");
       return;
     }
+    // An answer from a language model is printed as it is written (issue 11).
+    let shown = "";
+    const live: LiveReply = {
+      partial: (s) => {
+        if (!s.startsWith(shown)) return;
+        this.opts.output.write(safe(s.slice(shown.length)));
+        shown = s;
+      },
+    };
     const replies =
       target?.kind === "action"
         ? await this.opts.bot.handle({ kind: "action", member: CONSOLE_MEMBER, chat: CHAT, data: target.data })
-        : await this.opts.bot.handle({ kind: "text", member: CONSOLE_MEMBER, chat: CHAT, text: line });
-    await this.print(replies, "");
+        : await this.opts.bot.handle({ kind: "text", member: CONSOLE_MEMBER, chat: CHAT, text: line }, live);
+    await this.print(shown ? this.afterStream(replies, shown) : replies, "");
+  }
+
+  /** After streamed text: the rest of the answer that continues it (else, after a broken stream, the fallback). */
+  private afterStream(replies: readonly Reply[], shown: string): readonly Reply[] {
+    const i = replies.findIndex((r) => r.type === "card" && r.body?.startsWith(shown));
+    const card = replies[i];
+    if (card?.type !== "card") {
+      this.opts.output.write("\n");
+      return replies;
+    }
+    this.opts.output.write(`${safe(card.body?.slice(shown.length) ?? "")}\n`);
+    const { body: _, ...rest } = card;
+    return replies.map((r, j) => (j === i ? { ...rest, title: "" } : r));
   }
 
   private async print(replies: readonly Reply[], prefix: string): Promise<void> {

@@ -39,7 +39,8 @@ export function renderReplies(replies: readonly Reply[], first = 1): Rendered {
         );
       case "card":
         return [
-          `== ${safe(r.title)} ==`,
+          // A card without a title continues text already printed (a streamed answer).
+          ...(r.title ? [`== ${safe(r.title)} ==`] : []),
           ...(r.body ? [safe(r.body)] : []),
           ...(r.fields ?? []).map((f) => `${safe(f.label)}: ${safe(f.value)}`),
           ...(r.sources?.length

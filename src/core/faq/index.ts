@@ -9,6 +9,7 @@ import type { FallbackHandler } from "../bot.ts";
 import type { Context, Feature, Services } from "../feature.ts";
 import { fill, t } from "../i18n.ts";
 import { shortId } from "../ids.ts";
+import type { LiveReply } from "../live.ts";
 import type { Answer, IntentMatch } from "../ports.ts";
 import { actionId, button, type CardReply, type Reply, text } from "../replies.ts";
 import { cleanLine, hasWords, truncate } from "../text.ts";
@@ -198,7 +199,11 @@ export function faq(
     return [text(pick(ctx, m, t(ctx.lang, M.offTopic)))];
   };
 
-  const respond = async (ctx: Context, raw: string): Promise<{ replies: Reply[]; outcome: Outcome }> => {
+  const respond = async (
+    ctx: Context,
+    raw: string,
+    live?: LiveReply,
+  ): Promise<{ replies: Reply[]; outcome: Outcome }> => {
     const reading = understanding ? await understanding.read(raw) : { question: raw };
     const question = truncate(cleanLine(reading.question), MAX_QUESTION_CHARS);
     const social = reading.social;
@@ -260,6 +265,7 @@ export function faq(
         platform: ctx.member.platform,
         answer: a,
         ...(previous ? { previous: previous.question } : {}),
+        ...(live ? { onPartial: (s: string) => live.partial(s) } : {}),
       });
       if (g.kind === "answer") {
         const outcome: Outcome = {
@@ -298,8 +304,8 @@ export function faq(
     };
   };
 
-  const ask = async (ctx: Context, raw: string): Promise<Reply[]> => {
-    const { replies, outcome } = await respond(ctx, raw);
+  const ask = async (ctx: Context, raw: string, live?: LiveReply): Promise<Reply[]> => {
+    const { replies, outcome } = await respond(ctx, raw, live);
     hooks.onOutcome?.(ctx, outcome);
     return replies;
   };
