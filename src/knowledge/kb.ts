@@ -75,6 +75,8 @@ export interface Retrieval {
   /** The best few entries and passages, best first, each once. */
   readonly ranked?: readonly Candidate[];
   readonly query: PreparedQuery;
+  /** A follow-up's own words without its context: what its answer's sentences must bear on first. */
+  readonly own?: PreparedQuery;
 }
 
 const MAX_QUESTION_CHARS = 1000;
@@ -115,6 +117,8 @@ const RUNNER_UP_MARGIN = 0.15;
 const KEEP_SHARE = 0.05;
 /** Passages are not written as answers: their sentences must bear on the question more. */
 const PASSAGE_KEEP_SHARE = 0.3;
+/** How much a follow-up's context counts in choosing the sentences of its answer, next to its own words. */
+const CONTEXT_SENTENCE_WEIGHT = 0.25;
 /** Curated answers shorter than this are given whole. */
 const CONCISE_FROM_CHARS = 240;
 
@@ -288,6 +292,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     if (tokens.length === 0 && !context) tokens = this.analyze(own, true);
     const ownKeys = new Set(tokens.map((t) => t.key));
     const extra = context ? this.lexical.correct(this.analyze(context)).filter((t) => !ownKeys.has(t.key)) : [];
+    const ownQuery = extra.length > 0 ? this.lexical.prepare(tokens, tuning.softFloor, tuning.idfPower) : undefined;
     tokens = [...tokens, ...extra];
     const text = context ? `${own} ${context}` : own;
     const query = this.lexical.prepare(
@@ -297,7 +302,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       new Set(extra.map((t) => t.key)),
       CONTEXT_WEIGHT,
     );
-    if (query.keys.length === 0) return { query };
+    if (query.keys.length === 0) return { query, ...(ownQuery ? { own: ownQuery } : {}) };
     const vector = await this.encode(text, tokens);
     const k = Math.min(CANDIDATES, this.units.length);
     const dense = new Map<number, number>();
@@ -332,7 +337,9 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     }
     const ranked = [...byRef.values()].sort((a, b) => b.score - a.score).slice(0, 6);
     const best = ranked[0];
-    return best ? { best, ranked, query } : { query };
+    return best
+      ? { best, ranked, query, ...(ownQuery ? { own: ownQuery } : {}) }
+      : { query, ...(ownQuery ? { own: ownQuery } : {}) };
   }
 
   /**
@@ -419,7 +426,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
    * by a passage without a number), a close runner-up that is may answer instead.
    */
   private decide(resolved: string, asked: string, r: Retrieval, lang: Lang): Answer {
-    const { best, query } = r;
+    const { best, query, own } = r;
     const confidence = Math.max(0, Math.min(1, best?.score ?? 0));
     const threshold = lang === "zh-HK" ? this.tuning.thresholdZh : this.tuning.threshold;
     const expect = expectation(asked);
@@ -439,7 +446,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const floor = expect === "name" ? threshold : Math.max(threshold, best.score - RUNNER_UP_MARGIN);
     for (const c of r.ranked ?? [best]) {
       if (c.score < floor) break;
-      const a = this.answerFrom(c, query, asked, expect, lang);
+      const a = this.answerFrom(c, query, asked, expect, lang, own);
       if (a) return { ...a, confidence: Math.max(0, Math.min(1, c.score)), resolved, factual: expect !== "none" };
     }
     return decline(Math.min(confidence, threshold / 2), true);
@@ -452,12 +459,13 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     asked: string,
     expect: Expectation,
     lang: Lang,
+    own?: PreparedQuery,
   ): Omit<Answer, "confidence"> | undefined {
     if (c.kind === "faq") {
       const e = this.faqById.get(c.ref);
       if (!e) return undefined;
       // A curated question gets its whole answer; a question about a detail of it, that detail.
-      const body = c.phrasing ? e.a[lang] : this.concise(query, e.a[lang]);
+      const body = c.phrasing ? e.a[lang] : this.concise(query, e.a[lang], own);
       if (!satisfies(expect, body, asked) || !satisfies(expect, `${e.a.en}\n${e.a["zh-HK"]}`, asked)) return undefined;
       return {
         answered: true,
@@ -472,7 +480,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // Answered in the member's language where the section is translated; the original is cited.
     const p = this.inLanguage(found, lang);
     const cited = this.original(found);
-    const body = this.bestSentences(query, p);
+    const body = this.bestSentences(query, p, own);
     if (!satisfies(expect, body, asked)) return undefined;
     const note = p.lang === lang ? "" : KB_TEXT.englishOnly[lang];
     return {
@@ -487,19 +495,25 @@ export class LocalKnowledgeBase implements KnowledgeBase {
    * A curated answer, shortened to the sentences that answer the question when one part of it
    * clearly does ("who does QMAS favour?" gets that sentence, not the scheme's whole description).
    */
-  private concise(query: PreparedQuery, answer: string): string {
+  private concise(query: PreparedQuery, answer: string, own?: PreparedQuery): string {
     if (answer.length < CONCISE_FROM_CHARS) return answer;
-    return this.relevant(query, answer) ?? answer;
+    return this.relevant(query, answer, KEEP_SHARE, own) ?? answer;
   }
 
   /**
    * The sentences of a text that bear on the question (each covering at least a quarter as much of
    * it as the best one, at most three, in their order), or undefined when that leaves all of them.
    */
-  private relevant(query: PreparedQuery, body: string, share = KEEP_SHARE): string | undefined {
+  private relevant(query: PreparedQuery, body: string, share = KEEP_SHARE, own?: PreparedQuery): string | undefined {
     const all = sentences(body);
     if (all.length < 2) return undefined;
-    const scored = all.map((s, i) => ({ s, i, c: this.lexical.coverageOf(query, this.sentenceTokens(s)) }));
+    // A follow-up's own words ("and who gets them?") choose the sentences; its context only breaks ties.
+    const cover = (s: string) => {
+      const t = this.sentenceTokens(s);
+      const all = this.lexical.coverageOf(query, t);
+      return own ? this.lexical.coverageOf(own, t) + CONTEXT_SENTENCE_WEIGHT * all : all;
+    };
+    const scored = all.map((s, i) => ({ s, i, c: cover(s) }));
     const top = Math.max(...scored.map((x) => x.c));
     if (top <= 0) return undefined;
     const kept = scored
@@ -522,9 +536,9 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   }
 
   /** The sentences of a passage that bear on the question, whole when it is short, bounded in length. */
-  private bestSentences(query: PreparedQuery, p: Passage): string {
+  private bestSentences(query: PreparedQuery, p: Passage, own?: PreparedQuery): string {
     const text =
-      p.text.length <= WHOLE_PASSAGE_CHARS ? p.text : (this.relevant(query, p.text, PASSAGE_KEEP_SHARE) ?? p.text);
+      p.text.length <= WHOLE_PASSAGE_CHARS ? p.text : (this.relevant(query, p.text, PASSAGE_KEEP_SHARE, own) ?? p.text);
     return text.length > MAX_ANSWER_CHARS ? `${text.slice(0, MAX_ANSWER_CHARS - 1)}…` : text;
   }
 

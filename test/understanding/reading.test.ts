@@ -77,3 +77,16 @@ describe("reading a member's message", () => {
     expect(await u.toSimplified("優秀人才入境計劃每年名額1,000人")).toBe("优秀人才入境计划每年名额1,000人");
   });
 });
+
+describe("the thesaurus", () => {
+  it("has no canonical word that the analyser would drop as a function word", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { analyse } = await import("../../src/knowledge/text.ts");
+    const file = JSON.parse(readFileSync(join(KNOWLEDGE_DIR, "thesaurus.json"), "utf8")) as {
+      groups: { canonical: string }[];
+    };
+    const dropped = file.groups.map((g) => g.canonical).filter((c) => analyse(c).length === 0);
+    expect(dropped).toEqual([]);
+  });
+});
