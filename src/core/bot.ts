@@ -85,7 +85,7 @@ export class Bot {
     private readonly fallback: FallbackHandler,
     private readonly options: BotOptions = {},
   ) {
-    this.identities = new Identities(services.store);
+    this.identities = services.records?.identities ?? new Identities(services.store);
     for (const f of features) {
       if (this.features.has(f.name)) throw new Error(`duplicate feature ${f.name}`);
       this.features.set(f.name, f);
