@@ -30,6 +30,7 @@ import {
 import type { Bot } from "../../core/bot.ts";
 import { type Delivery, DeliveryStats } from "../../core/delivery.ts";
 import type { Logger } from "../../core/ports.ts";
+import { KeyedSerializer } from "../../core/serial.ts";
 import { toFailure } from "./errors.ts";
 import { ARGS_OPTION, interactionView, mapInteraction, mapMessage, messageView, toMember } from "./map.ts";
 import { nativeBallots } from "./polls.ts";
@@ -71,6 +72,8 @@ type Answering = "fresh" | "deferredReply" | "deferredUpdate" | "replied" | "mod
 export class DiscordAdapter {
   readonly client: Client;
   private readonly voteQueues = new Map<string, Promise<void>>();
+  /** One member's interactions and messages reach the core one after another; members run in parallel. */
+  private readonly serial = new KeyedSerializer();
   /** Answers to interactions and messages sent or failed; rate limits discord.js waited out, as retries. */
   readonly stats: DeliveryStats;
 
@@ -197,7 +200,9 @@ export class DiscordAdapter {
     const view = interactionView(i);
     const event = view ? mapInteraction(view) : undefined;
     if (!event) return "fresh";
-    const work = this.opts.bot.handle(event);
+    // Queued behind the member's earlier events; the 3-second clock runs from arrival, so a queued
+    // interaction is deferred in time.
+    const work = this.serial.run(i.user.id, () => this.opts.bot.handle(event));
     let replies = await within(work, this.opts.ackAfterMs ?? 2000);
     let state: Answering = "fresh";
     if (!replies) {
@@ -298,7 +303,8 @@ export class DiscordAdapter {
   /** Answers a message; a reply lost for good is counted and logged with the message and the member. */
   private async answerMessage(m: Message): Promise<void> {
     try {
-      await this.onMessage(m);
+      // The whole message, replies included: a member's second message is answered after the first.
+      await this.serial.run(m.author.id, () => this.onMessage(m));
     } catch (e) {
       this.stats.count("discord", "reply", "failed");
       this.opts.logger.error("discord message failed", { messageId: m.id, userId: m.author.id, ...describeFailure(e) });
