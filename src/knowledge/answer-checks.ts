@@ -109,7 +109,7 @@ export function expectation(question: string): Expectation {
     );
   if (
     !howTo &&
-    /\bwhere (is|are|was|were|do|does|did)\b|\baddress\b|\blocated\b|\boffice\b|地址|喺邊度|在哪裡|在哪|辦公室/.test(q)
+    /\bwhere (is|are|was|were|do|does|did)\b|\baddress\b|\blocated\b|\boffice\b|地址|喺邊度|喺邊(?![個位間啲])|邊度|在哪裡|在哪|辦公室/.test(q)
   )
     return "place";
   if (/\bwho\b|\bwhom\b|邊個|邊位|哪位|誰|何人|哪些人|邊啲人|有邊個|成員/.test(q) && ROLE_WORDS.test(q)) return "role";
