@@ -41,8 +41,8 @@ describe("answer quality", () => {
       if (passesPlain(q, a)) plain++;
     }
     expect(heldOut.length).toBeGreaterThanOrEqual(150);
-    expect(strict / heldOut.length).toBeGreaterThanOrEqual(0.76);
-    expect(plain / heldOut.length).toBeGreaterThanOrEqual(0.83);
+    expect(strict / heldOut.length).toBeGreaterThanOrEqual(0.83);
+    expect(plain / heldOut.length).toBeGreaterThanOrEqual(0.85);
   });
 
   it("answers the shared development set", async () => {
@@ -74,7 +74,7 @@ describe("answer quality", () => {
       }
     }
     expect(convos.length).toBeGreaterThanOrEqual(20);
-    expect(ok / total).toBeGreaterThanOrEqual(0.74);
+    expect(ok / total).toBeGreaterThanOrEqual(0.84);
   });
 
   it("asks for the kind of answer a question wants", () => {
