@@ -6,6 +6,7 @@
 import { writeFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
 import { benchAnswers } from "./bench/answers.ts";
+import { benchLlm } from "./bench/llm.ts";
 import { benchStorage } from "./bench/storage.ts";
 
 /** `npm run eval`'s numbers: answer quality through the whole bot. */
@@ -27,6 +28,7 @@ const sections: Record<string, () => Promise<string>> = {
   quality: benchQuality,
   answers: benchAnswers,
   storage: benchStorage,
+  llm: benchLlm,
 };
 
 async function main(): Promise<void> {
