@@ -67,6 +67,7 @@ async function main(): Promise<void> {
       bot: app.bot,
       logger,
       stats: app.notifier.stats,
+      guildMembers: config.DISCORD_GUILD_MEMBERS,
     });
     app.notifier.register("discord", discord.delivery());
     platforms.push("discord");
@@ -76,9 +77,7 @@ async function main(): Promise<void> {
   }
 
   for (const platform of app.notifier.withoutOrganisers()) {
-    logger.error("no organiser chat or channel configured: this platform's organiser notices and hand-offs go nowhere", {
-      platform,
-    });
+    logger.error("no organiser chat or channel: organiser notices and hand-offs go nowhere", { platform });
   }
 
   if (!config.TELEGRAM_BOT_TOKEN && !config.DISCORD_TOKEN) {

@@ -54,6 +54,8 @@ const schema = z.object({
   DISCORD_ORGANISER_IDS: list,
   DISCORD_ORGANISER_ROLE_IDS: list,
   DISCORD_ORGANISER_CHANNEL_ID: optional,
+  /** The privileged GuildMembers intent is enabled in the Developer Portal: newcomers are welcomed. */
+  DISCORD_GUILD_MEMBERS: bool,
 
   AGENDA_MODERATION: z.enum(["auto", "review"]).default("review"),
   AGENDA_MAX_PROPOSALS_PER_MEMBER: z.coerce.number().int().min(1).max(1000).default(5),

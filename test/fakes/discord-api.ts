@@ -68,6 +68,7 @@ const GUILD = {
   guild_scheduled_events: [],
   soundboard_sounds: [],
   member_count: 3,
+  system_channel_id: IDS.channel,
   joined_at: "2026-01-01T00:00:00.000Z",
   large: false,
   unavailable: false,
@@ -92,6 +93,8 @@ export class FakeDiscord {
   private nextId = 500000000000000000n;
   private waiters: { pred: (c: RestCall) => boolean; resolve: (c: RestCall) => void }[] = [];
   private port = 0;
+  /** The intents bitfield of the client's last IDENTIFY. */
+  intents: number | undefined;
   private readonly lastPosted = new Map<string, string>();
   /** Messages posted through REST, by id (GET /channels/{c}/messages/{m} answers them). */
   private readonly posted = new Map<string, ReturnType<FakeDiscord["message"]>>();
@@ -166,6 +169,21 @@ export class FakeDiscord {
     return new Map([...(this.voters.get(messageId) ?? [])].map(([a, set]) => [a, set.size]));
   }
 
+  /** A member joins the server (GUILD_MEMBER_ADD; Discord sends it only with the GuildMembers intent). */
+  join(id: string, name: string, bot = false): void {
+    const u = { ...user(id, name), ...(bot ? { bot: true } : {}) };
+    this.dispatch("GUILD_MEMBER_ADD", {
+      guild_id: IDS.guild,
+      user: u,
+      nick: null,
+      roles: [],
+      joined_at: new Date().toISOString(),
+      deaf: false,
+      mute: false,
+      flags: 0,
+    });
+  }
+
   /** Sends a gateway dispatch (op 0) to the connected client. */
   dispatch(t: string, d: Record<string, unknown>): void {
     if (!this.socket) throw new Error("no gateway connection");
@@ -206,6 +224,7 @@ export class FakeDiscord {
       const msg = JSON.parse(String(data)) as { op: number; d: unknown };
       if (msg.op === 1) ws.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
       if (msg.op === 2) {
+        this.intents = (msg.d as { intents?: number }).intents;
         this.dispatch("READY", {
           v: 10,
           user: BOT_USER,

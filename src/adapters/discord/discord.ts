@@ -31,10 +31,12 @@ import type { Bot } from "../../core/bot.ts";
 import { type Delivery, DeliveryStats } from "../../core/delivery.ts";
 import type { Logger } from "../../core/ports.ts";
 import { KeyedSerializer } from "../../core/serial.ts";
+import type { Member } from "../../core/types.ts";
 import { toFailure } from "./errors.ts";
 import { ARGS_OPTION, interactionView, mapInteraction, mapMessage, messageView, toMember } from "./map.ts";
 import { nativeBallots } from "./polls.ts";
 import { cut, type DcOut, type MessagePayload, NO_MENTIONS, renderReplies } from "./render.ts";
+import { JOIN_WINDOW_MS, JoinGatherer } from "./welcome.ts";
 
 /** What the adapter needs. */
 export interface DiscordAdapterOptions {
@@ -49,6 +51,13 @@ export interface DiscordAdapterOptions {
   readonly ackAfterMs?: number;
   /** Counters of replies sent, failed and retried (shared with the notifier's for a metrics endpoint). */
   readonly stats?: DeliveryStats;
+  /**
+   * The privileged GuildMembers intent is enabled for the bot (Developer Portal): newcomers are then
+   * welcomed. Off by default: login fails (4014) when asked for without it being enabled.
+   */
+  readonly guildMembers?: boolean;
+  /** How long joins to a server are gathered into one welcome (default 5 s). */
+  readonly joinWindowMs?: number;
 }
 
 const NOTE = {
@@ -89,6 +98,7 @@ export class DiscordAdapter {
         // and Discord sends the content of DMs and of messages that mention the bot without it.
         G.GuildMessagePolls,
         G.DirectMessagePolls,
+        ...(opts.guildMembers ? [G.GuildMembers] : []),
       ],
       partials: [Partials.Channel, Partials.Message, Partials.User, Partials.Poll, Partials.PollAnswer],
       allowedMentions: NO_MENTIONS,
@@ -96,6 +106,12 @@ export class DiscordAdapter {
     });
     this.client.on(Events.InteractionCreate, (i) => void this.guard("interaction", () => this.onInteraction(i)));
     this.client.on(Events.MessageCreate, (m) => void this.answerMessage(m));
+    if (opts.guildMembers) {
+      const joins = new JoinGatherer(opts.joinWindowMs ?? JOIN_WINDOW_MS, (ch, newcomers) =>
+        this.guard("welcome", () => this.welcome(ch, newcomers)),
+      );
+      this.client.on(Events.GuildMemberAdd, (m) => joins.add(m));
+    }
     this.client.on(Events.MessagePollVoteAdd, (a, userId) => this.onVote(a, userId, true));
     this.client.on(Events.MessagePollVoteRemove, (a, userId) => this.onVote(a, userId, false));
     this.client.on(Events.Error, (e) => opts.logger.error("discord client error", describeFailure(e)));
@@ -309,6 +325,20 @@ export class DiscordAdapter {
       this.stats.count("discord", "reply", "failed");
       this.opts.logger.error("discord message failed", { messageId: m.id, userId: m.author.id, ...describeFailure(e) });
     }
+  }
+
+  /** Welcomes a burst of newcomers in one message, in the server's system channel. */
+  private async welcome(channelId: string, newcomers: readonly Member[]): Promise<void> {
+    const [first] = newcomers;
+    if (!first) return;
+    const chat = { id: `discord:${channelId}`, type: "group" as const };
+    const replies = await this.opts.bot.handle({ kind: "join", member: first, chat, newcomers });
+    const here = await this.channel(channelId);
+    // Nothing private is posted in the channel: a welcome is public by nature.
+    await this.sendOuts(
+      renderReplies(replies).filter((o) => o.kind !== "message" || !o.private),
+      async () => here,
+    );
   }
 
   /** Sends rendered items outside an interaction; forms show their step-by-step text. */
