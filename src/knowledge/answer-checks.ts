@@ -62,10 +62,10 @@ export function expectation(question: string): Expectation {
   )
     return "contact";
   if (
-    /\b(exact|precise|specific) (date|day)\b|\bwhich day\b|\bwhat day\b|\b(on )?(what|which) date\b|\bexact(ly)? when\b|\bwhen exactly\b|幾號|哪一天|邊一日|邊日|確實日期|具體日期|哪天/.test(
+    /\b(exact|precise|specific) (date|day)\b|\bwhich day\b|\bwhat day\b|\bdeadlines?\b|\bclosing date\b|截止|限期|死線|\b(on )?(what|which) date\b|\bexact(ly)? when\b|\bwhen exactly\b|幾號|哪一天|邊一日|邊日|確實日期|具體日期|哪天/.test(
       q,
     ) ||
-    /\bnext\b.{0,40}\b(when|date)\b|\b(when|date)\b.{0,40}\bnext\b|(下一次|下次|下一屆|下屆).{0,20}(幾時|何時|什麼時候|甚麼時候|日期)|(幾時|何時).{0,10}(下一次|下次)/.test(
+    /\bnext\b.{0,40}\b(when|date)\b|\b(when|date)\b.{0,40}\bnext\b|(下一次|下次|下一屆|下屆|下個|下一個).{0,20}(幾時|何時|什麼時候|甚麼時候|日期)|(幾時|何時).{0,10}(下一次|下次|下個)/.test(
       q,
     )
   )
@@ -75,7 +75,8 @@ export function expectation(question: string): Expectation {
       q,
     );
   if (frequency) return "frequency";
-  if (/\bhow long (does|do|will|would|is|are)\b|\bprocessing time\b|需時|幾耐|多久/.test(q)) return "duration";
+  if (/\bhow long (does|do|will|would|is|are)\b|\bprocessing time\b|需時|幾耐|多久|多長時間|多長|幾長/.test(q))
+    return "duration";
   if (/\b(what|which) year\b|\byear (was|did|were)\b|哪一年|邊一年|哪年|邊年|幾多年成立|何年/.test(q)) return "year";
   if (
     /\b(name of|what is it called|what's it called|what is the name|what's the name|called what)\b|叫咩名|叫甚麼名|叫什麼名|叫乜名|名稱|名字|全名|英文名/.test(
@@ -109,7 +110,9 @@ export function expectation(question: string): Expectation {
     );
   if (
     !howTo &&
-    /\bwhere (is|are|was|were|do|does|did)\b|\baddress\b|\blocated\b|\boffice\b|地址|喺邊度|喺邊(?![個位間啲])|邊度|在哪裡|在哪|辦公室/.test(q)
+    /\bwhere (is|are|was|were|do|does|did)\b|\baddress\b|\blocated\b|\boffice\b|地址|喺邊度|喺邊(?![個位間啲])|邊度|在哪裡|在哪|辦公室/.test(
+      q,
+    )
   )
     return "place";
   if (/\bwho\b|\bwhom\b|邊個|邊位|哪位|誰|何人|哪些人|邊啲人|有邊個|成員/.test(q) && ROLE_WORDS.test(q)) return "role";

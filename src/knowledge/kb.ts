@@ -160,11 +160,18 @@ const CLAUSE_GAIN = 0.03;
 /** Messages with at least this many words are also read clause by clause. */
 const LONG_WORDS = 14;
 
+/** How much a word no unit has counts in a long message, relative to a short one. */
+const LONG_UNKNOWN_WEIGHT = 0.15;
+
+/** The words of a message (a Chinese character counting half). */
+function wordCount(q: string): number {
+  return q.split(/\s+/).length + (q.match(/[\u4e00-\u9fff]/g)?.length ?? 0) / 2;
+}
+
 /** The clauses of a long message (sentences, and parts joined by dashes or "but"), each of three words or more. */
 export function clauses(q: string): string[] {
   const asks = questionSentences(q);
-  const words = q.split(/\s+/).length + (q.match(/[\u4e00-\u9fff]/g)?.length ?? 0) / 2;
-  if (words < LONG_WORDS) return asks;
+  if (wordCount(q) < LONG_WORDS) return asks;
   const parts = q
     .split(/[.?!;。？！；]+\s*|\s[-–—]+\s|,\s*(?:but|and|so)\s|\b(?:but|so)\s/iu)
     .map((c) => c.trim())
@@ -301,6 +308,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       tuning.idfPower,
       new Set(extra.map((t) => t.key)),
       CONTEXT_WEIGHT,
+      // In a long, rambling message most words the knowledge lacks are the story around the question.
+      wordCount(own) >= LONG_WORDS ? LONG_UNKNOWN_WEIGHT : 1,
     );
     if (query.keys.length === 0) return { query, ...(ownQuery ? { own: ownQuery } : {}) };
     const vector = await this.encode(text, tokens);

@@ -156,6 +156,7 @@ export class LexicalIndex {
     idfPower = 1,
     context: ReadonlySet<string> = new Set(),
     contextWeight = 1,
+    unknownWeight = 1,
   ): PreparedQuery {
     const seen = new Map<string, Token>();
     for (const t of tokens) if (!seen.has(t.key)) seen.set(t.key, t);
@@ -169,7 +170,11 @@ export class LexicalIndex {
       // Single Chinese characters are weak evidence next to bigrams.
       const generic =
         row >= 0 ? this.vectors.sif(row) : t.han && t.key.length === 1 ? 0.12 : t.guess ? GUESS_WEIGHT : 1;
-      weights[i] = this.idf(t.key) ** idfPower * generic * (context.has(t.key) ? contextWeight : 1);
+      weights[i] =
+        this.idf(t.key) ** idfPower *
+        generic *
+        (context.has(t.key) ? contextWeight : 1) *
+        (this.df.has(t.key) ? 1 : unknownWeight);
       total += weights[i] ?? 0;
     });
     return {
