@@ -8,6 +8,7 @@
  */
 
 import type { PollRepo } from "./agenda/polls.ts";
+import type { AgendaRepo } from "./agenda/repo.ts";
 import type { AuditLog } from "./audit.ts";
 import type { OfferRepo } from "./donations/repo.ts";
 import type { Identities } from "./identity/identities.ts";
@@ -41,6 +42,7 @@ export interface Outbox {
 
 /** The association's records, as the storage layer provides them. */
 export interface Records {
+  readonly agenda: AgendaRepo;
   readonly offers: OfferRepo;
   readonly polls: PollRepo;
   readonly audit: AuditLog;

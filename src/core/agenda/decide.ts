@@ -103,8 +103,8 @@ export async function merge(d: AgendaDeps, ctx: Context, rawFrom: string, rawInt
     at: ctx.now.toISOString(),
     into: i.id,
   });
+  // Deciding a merge moves the votes with it.
   if (!decided) return already(ctx, (await d.repo.topic(f.id)) ?? from.view);
-  await d.repo.moveVotes(from.th.id, f.id, i.id);
   await d.services.audit.record(ctx.member, "topic.merge", f.id, `into ${i.id}`);
   const notice = { id: f.id, title: f.title, into: i.id, intoTitle: i.title };
   await tell(d, from.view, fill(t(f.lang, O.mergedNotice), notice));

@@ -31,7 +31,7 @@ const ORGANISER_VERBS = new Set(["ap", "rj", "mi", "rv"]);
 export function agenda(services: Services, opts: AgendaOptions): Feature {
   const d: AgendaDeps = {
     services,
-    repo: new AgendaRepo(services.store),
+    repo: services.records?.agenda ?? new AgendaRepo(services.store),
     polls: services.records?.polls ?? new PollRepo(services.store),
     opts,
   };

@@ -19,12 +19,9 @@
  */
 
 import { t } from "../i18n.ts";
-import { shortId } from "../ids.ts";
 import type { Lang } from "../types.ts";
 import type { AgendaDeps } from "./deps.ts";
 import { M, STATUS } from "./messages.ts";
-import { NS, type Vote } from "./model.ts";
-import { votePrefix } from "./repo.ts";
 
 /** The agenda's records about a member, as readable lines. */
 export async function personalData(d: AgendaDeps, memberId: string, lang: Lang): Promise<string[]> {
@@ -49,7 +46,6 @@ export async function personalData(d: AgendaDeps, memberId: string, lang: Lang):
 
 /** Erases or anonymises the member's agenda records (see the module comment); returns records changed. */
 export async function forget(d: AgendaDeps, memberId: string): Promise<number> {
-  const store = d.repo.store;
   let changed = 0;
   for (const th of await d.repo.townhalls()) {
     const open = await d.repo.isOpen(th.id);
@@ -64,14 +60,12 @@ export async function forget(d: AgendaDeps, memberId: string): Promise<number> {
         }
       }
       if (!v.voters.includes(memberId)) continue;
-      const key = `${votePrefix(th.id, v.topic.id)}${memberId}`;
-      if (!open) {
-        const vote = await store.get<Vote>(NS.vote, key);
-        if (vote) await store.add(NS.vote, `${votePrefix(th.id, v.topic.id)}forgotten:${shortId(10)}`, vote);
-      }
-      if (await store.delete(NS.vote, key)) changed++;
+      const gone = open
+        ? await d.repo.removeVote(th.id, v.topic.id, memberId)
+        : await d.repo.anonymiseVote(th.id, v.topic.id, memberId);
+      if (gone) changed++;
     }
-    if (await store.delete(NS.quota, `${th.id}:${memberId}`)) changed++;
+    if (await d.repo.clearSlots(th.id, memberId)) changed++;
   }
   for (const b of await d.polls.ballotsOf(memberId)) {
     if (await d.polls.deleteBallot(b.key)) changed++;
@@ -86,7 +80,6 @@ export async function forget(d: AgendaDeps, memberId: string): Promise<number> {
  * ballot wins), and topics the account proposed are attributed to the member.
  */
 export async function mergeMember(d: AgendaDeps, fromId: string, intoId: string): Promise<number> {
-  const store = d.repo.store;
   let moved = 0;
   for (const th of await d.repo.townhalls()) {
     for (const v of await d.repo.topics(th.id)) {
@@ -95,10 +88,7 @@ export async function mergeMember(d: AgendaDeps, fromId: string, intoId: string)
         moved++;
       }
       if (!v.voters.includes(fromId)) continue;
-      const from = `${votePrefix(th.id, v.topic.id)}${fromId}`;
-      const vote = await store.get<Vote>(NS.vote, from);
-      if (vote && (await store.add(NS.vote, `${votePrefix(th.id, v.topic.id)}${intoId}`, vote))) moved++;
-      await store.delete(NS.vote, from);
+      if (await d.repo.moveVote(th.id, v.topic.id, fromId, intoId)) moved++;
     }
   }
   for (const b of await d.polls.ballotsOf(fromId)) {

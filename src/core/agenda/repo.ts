@@ -47,8 +47,73 @@ export interface VoteTarget {
  */
 const FIXED_CACHE_SIZE = 5000;
 
+/** The agenda's records (a port: {@link KeyvAgendaRepo} here, the SQL one in src/storage/sql). */
+export interface AgendaRepo {
+  /** A topic as voting sees it: its immutable part and its current status. */
+  voteTarget(topicId: string): Promise<VoteTarget | undefined>;
+  /** Opens a townhall, unless one is open already (atomic). */
+  openTownhall(name: string, date: string | undefined, by: string, now: Date): Promise<Result<Townhall>>;
+  /** Closes the open townhall; one caller wins. */
+  closeTownhall(now: Date): Promise<Result<Townhall>>;
+  /** A townhall by id. */
+  townhall(id: string): Promise<Townhall | undefined>;
+  /** The open townhall, if any. */
+  openOne(): Promise<Townhall | undefined>;
+  /** Whether a townhall is the open one. */
+  isOpen(townhallId: string): Promise<boolean>;
+  /** Every townhall, newest first. */
+  townhalls(): Promise<Townhall[]>;
+  /** The open townhall, else the most recently opened one. */
+  currentOrLatest(): Promise<Townhall | undefined>;
+  /** The moderation mode: an organiser's choice, else the configured one. */
+  moderation(fallback: Moderation): Promise<Moderation>;
+  /** Sets the moderation mode. */
+  setModeration(mode: Moderation): Promise<void>;
+  /** A new, unused topic id in a townhall. */
+  newTopicId(townhallId: string): Promise<string>;
+  /** Proposals a member made in a townhall. */
+  usedSlots(townhallId: string, memberId: string): Promise<number>;
+  /** Takes one of a member's proposal slots atomically; false (and nothing taken) when all are used. */
+  takeSlot(townhallId: string, memberId: string, max: number): Promise<boolean>;
+  /** Gives back a slot taken for a proposal that was not saved. */
+  releaseSlot(townhallId: string, memberId: string): Promise<void>;
+  /** Forgets how many proposals a member made in a townhall; true when there was a count. */
+  clearSlots(townhallId: string, memberId: string): Promise<boolean>;
+  /** Saves a new topic and its title's embedding. */
+  saveTopic(topic: Topic, embedding: readonly number[]): Promise<void>;
+  /** Rewrites a topic's proposer and details (anonymising, or attributing to a linked member). */
+  replaceTopic(topic: Topic): Promise<void>;
+  /** Deletes a topic and everything of it (votes, decisions, embedding); returns records removed. */
+  deleteTopic(townhallId: string, topicId: string): Promise<number>;
+  /** Stored title embeddings of a townhall's topics, by topic id. */
+  embeddings(townhallId: string): Promise<Map<string, number[]>>;
+  /** One topic with its status and (unless `withVoters` is false) its supporters. */
+  topic(topicId: string, withVoters?: boolean): Promise<TopicView | undefined>;
+  /** The final decision (rejection or merge) of a topic, if any. */
+  finalDecision(townhallId: string, topicId: string): Promise<Decision | undefined>;
+  /** Every topic of a townhall with status and supporters. */
+  topics(townhallId: string): Promise<TopicView[]>;
+  /** The member ids that support a topic. */
+  voters(townhallId: string, topicId: string): Promise<string[]>;
+  /** Records a member's support; false when it was already there. */
+  addVote(townhallId: string, topicId: string, memberId: string, now: Date): Promise<boolean>;
+  /** Removes a member's support; false when there was none. */
+  removeVote(townhallId: string, topicId: string, memberId: string): Promise<boolean>;
+  /** Keeps a member's vote counted but no longer theirs (a closed townhall's record); true when there was one. */
+  anonymiseVote(townhallId: string, topicId: string, memberId: string): Promise<boolean>;
+  /** Gives a member's vote to another member (a topic both supported keeps one vote); true when it was new. */
+  moveVote(townhallId: string, topicId: string, fromId: string, intoId: string): Promise<boolean>;
+  /** Moves every vote of one topic to another (a member who supported both keeps one); returns how many were new. */
+  moveVotes(townhallId: string, fromId: string, intoId: string): Promise<number>;
+  /**
+   * Records a decision if none of its kind exists yet; false when another got there first. A merge
+   * moves the topic's votes to the target with it (in one transaction where the store has them).
+   */
+  decide(townhallId: string, topicId: string, kind: "review" | "final", d: Decision): Promise<boolean>;
+}
+
 /** The agenda's repository over a {@link Store}. */
-export class AgendaRepo {
+export class KeyvAgendaRepo implements AgendaRepo {
   private readonly fixed = new Map<string, Pick<Topic, "townhallId" | "title" | "initial">>();
 
   constructor(readonly store: Store) {}
@@ -160,6 +225,28 @@ export class AgendaRepo {
     await this.store.increment(NS.quota, `${townhallId}:${memberId}`, -1);
   }
 
+  /** Forgets a member's proposal count in a townhall. */
+  async clearSlots(townhallId: string, memberId: string): Promise<boolean> {
+    return this.store.delete(NS.quota, `${townhallId}:${memberId}`);
+  }
+
+  /** Re-keys a member's vote under an anonymous id (create-if-absent, then delete). */
+  async anonymiseVote(townhallId: string, topicId: string, memberId: string): Promise<boolean> {
+    const key = `${votePrefix(townhallId, topicId)}${memberId}`;
+    const vote = await this.store.get<Vote>(NS.vote, key);
+    if (vote) await this.store.add(NS.vote, `${votePrefix(townhallId, topicId)}forgotten:${shortId(10)}`, vote);
+    return this.store.delete(NS.vote, key);
+  }
+
+  /** Gives a member's vote to another member (create-if-absent, then delete). */
+  async moveVote(townhallId: string, topicId: string, fromId: string, intoId: string): Promise<boolean> {
+    const from = `${votePrefix(townhallId, topicId)}${fromId}`;
+    const vote = await this.store.get<Vote>(NS.vote, from);
+    const moved = vote ? await this.store.add(NS.vote, `${votePrefix(townhallId, topicId)}${intoId}`, vote) : false;
+    await this.store.delete(NS.vote, from);
+    return moved;
+  }
+
   /** Saves a new topic and its title's embedding. */
   async saveTopic(topic: Topic, embedding: readonly number[]): Promise<void> {
     await this.store.set(NS.topic, `${topic.townhallId}:${topic.id}`, topic);
@@ -263,9 +350,14 @@ export class AgendaRepo {
 
   /** Records a decision if none of its kind exists yet; false when another decision got there first. */
   async decide(townhallId: string, topicId: string, kind: "review" | "final", d: Decision): Promise<boolean> {
-    return this.store.add<Decision>(NS.decision, `${townhallId}:${topicId}:${kind}`, d);
+    const won = await this.store.add<Decision>(NS.decision, `${townhallId}:${topicId}:${kind}`, d);
+    if (won && d.status === "merged" && d.into) await this.moveVotes(townhallId, topicId, d.into);
+    return won;
   }
 }
+
+/** The key-value agenda repository under the name callers construct (`new AgendaRepo(store)`). */
+export const AgendaRepo = KeyvAgendaRepo;
 
 function view(topic: Topic, review: Decision | undefined, final: Decision | undefined, voters: string[]): TopicView {
   const status = statusOf(topic, review, final);

@@ -6,6 +6,7 @@
  */
 import type { Clock, Logger, Notifier, Store } from "../../core/ports.ts";
 import type { Records } from "../../core/records.ts";
+import { SqlAgendaRepo } from "./agenda.ts";
 import { SqlAuditLog } from "./audit.ts";
 import { openRecordsDb, type RecordsDb, type RecordsDbOptions } from "./db.ts";
 import { SqlIdentities } from "./identities.ts";
@@ -18,6 +19,7 @@ export { openRecordsDb, type RecordsDb, recordsFile, recordsKind } from "./db.ts
 /** The SQL records with their concrete types (tests, import, benchmarks). */
 export interface SqlRecords extends Records {
   readonly sql: RecordsDb;
+  readonly agenda: SqlAgendaRepo;
   readonly offers: SqlOfferRepo;
   readonly polls: SqlPollRepo;
   readonly audit: SqlAuditLog;
@@ -42,6 +44,7 @@ export function sqlRecords(sql: RecordsDb, deps: RecordsDeps): SqlRecords {
     sql,
     audit,
     outbox,
+    agenda: new SqlAgendaRepo(db),
     offers: new SqlOfferRepo(db, outbox, audit),
     polls: new SqlPollRepo(db, sql.kind),
     identities: new SqlIdentities(db, deps.store),
