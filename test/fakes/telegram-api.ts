@@ -28,6 +28,8 @@ export class FakeTelegramApi {
   /** When set, the first try of each distinct send (method and body) answers 429 with this `retry_after` (s). */
   rateLimitFirstTry: number | undefined;
   private readonly tried = new Set<string>();
+  /** When set, the next editMessageText answers 429 with this `retry_after` (s), once. */
+  editRateLimitOnce: number | undefined;
   /** The parameters of the last getUpdates (not recorded in `calls`: it repeats). */
   lastGetUpdates: Record<string, unknown> | undefined;
   private readonly server: Server;
@@ -162,6 +164,16 @@ export class FakeTelegramApi {
     if (this.rateLimitFirstTry !== undefined && method.startsWith("send") && !this.tried.has(fingerprint)) {
       this.tried.add(fingerprint);
       const retry_after = this.rateLimitFirstTry;
+      return {
+        ok: false,
+        error_code: 429,
+        description: `Too Many Requests: retry after ${retry_after}`,
+        parameters: { retry_after },
+      };
+    }
+    if (method === "editMessageText" && this.editRateLimitOnce !== undefined) {
+      const retry_after = this.editRateLimitOnce;
+      this.editRateLimitOnce = undefined;
       return {
         ok: false,
         error_code: 429,

@@ -14,6 +14,7 @@ import type { Reply } from "../../core/replies.ts";
 import { KeyedSerializer } from "../../core/serial.ts";
 import type { Chat, Member } from "../../core/types.ts";
 import { describe, toFailure, withRateLimitRetry } from "./errors.ts";
+import { TelegramLive } from "./live.ts";
 import { type BotIdentity, mapUpdate } from "./map.ts";
 import { escapeHtml, renderReply, type TgOut } from "./render.ts";
 
@@ -88,6 +89,8 @@ export class TelegramAdapter {
   private readonly serial = new KeyedSerializer();
   /** One API call at a time per chat: a reply waiting out a 429 is not overtaken by the next. */
   private readonly chats = new KeyedSerializer();
+  /** When each chat may next get a streamed answer's message or edit (about once a second, or after a 429). */
+  private readonly liveCalls = new Map<string, number>();
   /** Replies sent, failed and retried. */
   readonly stats: DeliveryStats;
   private readonly inflight = new Set<Promise<void>>();
@@ -311,7 +314,19 @@ export class TelegramAdapter {
     const { event } = mapped;
     let toast: string | undefined;
     try {
-      const replies = await this.opts.bot.handle(event);
+      // A member's question may be answered as it is written (a language model): one message, edited.
+      const live =
+        event.kind === "text"
+          ? new TelegramLive(
+              this.telegraf.telegram,
+              event.chat.id.slice("telegram:".length),
+              this.liveCalls,
+              this.opts.logger,
+            )
+          : undefined;
+      const replies = live
+        ? await live.settle(await this.opts.bot.handle(event, live))
+        : await this.opts.bot.handle(event);
       // A button press answered by one short line ("Thanks for your feedback!") is a toast on the
       // presser's screen: nothing is posted, in a group or a private chat.
       const only = replies.length === 1 ? replies[0] : undefined;
