@@ -10,6 +10,7 @@ import type { Lang } from "../core/types.ts";
 import { type Expectation, expectation, satisfies } from "./answer-checks.ts";
 import type { FaqEntry, Passage } from "./documents.ts";
 import type { LexicalIndex, PreparedQuery } from "./lexical.ts";
+import { clauses, LONG_WORDS, questionParts, wordCount } from "./message-parts.ts";
 import { KB_TEXT } from "./messages.ts";
 import { type Analyzer, analyse, sentences, type Token } from "./text.ts";
 
@@ -153,75 +154,17 @@ const FOLLOW_UP =
 
 /** How many units the vectors and the words each propose for full scoring. */
 const CANDIDATES = 16;
-/** At most this many clauses of a long message are read on their own. */
-const MAX_CLAUSES = 4;
 /** A clause stands for the whole message only when it scores this much better. */
 const CLAUSE_GAIN = 0.03;
-/** Messages with at least this many words are also read clause by clause. */
-const LONG_WORDS = 14;
 
 /** How much a word no unit has counts in a long message, relative to a short one. */
 const LONG_UNKNOWN_WEIGHT = 0.15;
 
-/** The words of a message (a Chinese character counting half). */
-function wordCount(q: string): number {
-  return q.split(/\s+/).length + (q.match(/[\u4e00-\u9fff]/g)?.length ?? 0) / 2;
-}
-
-/** The clauses of a long message (sentences, and parts joined by dashes or "but"), each of three words or more. */
-export function clauses(q: string): string[] {
-  const asks = questionSentences(q);
-  if (wordCount(q) < LONG_WORDS) return asks;
-  const parts = q
-    .split(/[.?!;。？！；]+\s*|\s[-–—]+\s|,\s*(?:but|and|so)\s|\b(?:but|so)\s/iu)
-    .map((c) => c.trim())
-    .filter(substantial);
-  // The last clauses of a rambling message are where its question usually is.
-  return [...new Set([...asks, ...parts.slice(-MAX_CLAUSES)])];
-}
-
 /** Another part of a message is answered too only when it scores this much above the threshold. */
 const EXTRA_PART_MARGIN = 0.1;
+
 /** At most this many further parts of one message are answered. */
 const MAX_EXTRA_PARTS = 2;
-
-/** Where a message asking several things divides ("…? Also…", "first… second…", "另外", "同埋"). */
-const PART_BREAK =
-  /(?<=[?？])\s*|[;；]\s*|\n+|\b(?:second(?:ly)?|third(?:ly)?|also|and also|plus|another (?:question|thing))\b[,:]?\s*|另外|同埋|仲有|還有|以及|此外/iu;
-
-/** Words that make a part of a message a question. */
-const ASKS =
-  /[?？]|\b(what|which|who|whom|when|where|why|how|is|are|can|could|does|do|did|will|would|should)\b|嗎|咩|乜|幾|多少|邊|什麼|甚麼|點|係咪|是否|是不是|可唔可以|可不可以|有冇|有沒有|哪/iu;
-
-/** The parts of a message that each ask something (two or more, else none). */
-export function questionParts(q: string): string[] {
-  const parts = q
-    .split(PART_BREAK)
-    .map((p) => (p ?? "").trim())
-    .filter((p) => substantial(p) && ASKS.test(p));
-  return parts.length >= 2 ? parts.slice(0, MAX_CLAUSES) : [];
-}
-
-/** Whether a clause has enough words to be read on its own (three words, or four Chinese characters). */
-function substantial(c: string): boolean {
-  return c.split(/\s+/).length >= 3 || /[\u4e00-\u9fff]{4}/.test(c);
-}
-
-/**
- * The sentences of a message of several that end in a question mark ("QMAS係幾時開始㗎？好似好耐之前已經有"):
- * the question is there, the rest is comment.
- */
-function questionSentences(q: string): string[] {
-  const sentences = q.split(/(?<=[.?!。？！])\s*|\n+/u).filter((s) => /[\p{L}\p{N}]/u.test(s));
-  // Only a question set among comments of some substance ("…? srsly" is still one question).
-  const comments = sentences.filter((s) => !/[?？]\s*$/u.test(s));
-  if (sentences.length < 2 || !comments.some(substantial)) return [];
-  return sentences
-    .filter((s) => /[?？]\s*$/u.test(s))
-    .map((s) => s.trim())
-    .filter(substantial)
-    .slice(0, MAX_CLAUSES);
-}
 
 /** Answers questions from FAQ entries and passages. */
 export class LocalKnowledgeBase implements KnowledgeBase {
@@ -357,7 +300,9 @@ export class LocalKnowledgeBase implements KnowledgeBase {
    */
   async answer(question: string, lang: Lang, options: AnswerOptions = {}): Promise<Answer> {
     const whole = question.slice(0, MAX_QUESTION_CHARS);
-    const { asked: q, r: alone } = await this.retrieveLong(whole);
+    // The parts of one message are read once, whether as clauses or as questions of their own.
+    const memo = new Map<string, Promise<Retrieval>>();
+    const { asked: q, r: alone } = await this.retrieveLong(whole, memo);
     const prev = options.previous?.slice(0, MAX_CONTEXT_CHARS);
     if (prev && prev !== q) {
       // The previous question's words count, at a lower weight than the member's own, and
@@ -374,7 +319,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       // Answered on its own, a follow-up still carries the conversation's subject to the next one.
       if (cue) return this.decide(`${q} ${prev}`.slice(0, MAX_CONTEXT_CHARS), q, alone, lang);
     }
-    return this.withOtherParts(whole, this.decide(q, q, alone, lang), lang);
+    return this.withOtherParts(whole, this.decide(q, q, alone, lang), lang, memo);
   }
 
   /**
@@ -382,14 +327,19 @@ export class LocalKnowledgeBase implements KnowledgeBase {
    * "幾時推出？另外係咪一定要有學位？") gets an answer to each part that finds a confident one of its own,
    * even when the message as a whole found none.
    */
-  private async withOtherParts(q: string, main: Answer, lang: Lang): Promise<Answer> {
+  private async withOtherParts(
+    q: string,
+    main: Answer,
+    lang: Lang,
+    memo: Map<string, Promise<Retrieval>>,
+  ): Promise<Answer> {
     const parts = questionParts(q);
     if (parts.length < 2) return main;
     const threshold = (lang === "zh-HK" ? this.tuning.thresholdZh : this.tuning.threshold) + EXTRA_PART_MARGIN;
     const seen = new Set(main.answered ? [main.ref, main.text] : []);
     const extra: Answer[] = [];
     for (const part of parts) {
-      const r = await this.retrieve(part);
+      const r = await this.retrieveOnce(part, memo);
       if (r.query.keys.length === 0) continue;
       const a = this.decide(part, part, r, lang);
       // A message declined as a whole is answered on its parts only when every part is.
@@ -411,17 +361,30 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     return { ...first, text: [first, ...rest].map((a) => a.text).join("\n\n"), sources };
   }
 
+  /** {@link retrieve} without context, once per text of one message. */
+  private retrieveOnce(text: string, memo: Map<string, Promise<Retrieval>>): Promise<Retrieval> {
+    let r = memo.get(text);
+    if (!r) {
+      r = this.retrieve(text);
+      memo.set(text, r);
+    }
+    return r;
+  }
+
   /**
    * A long, rambling message is also read clause by clause ("so my cousin is a data scientist…
    * what's it called?"): the clause that finds the best match stands for the question.
    */
-  private async retrieveLong(q: string): Promise<{ asked: string; r: Retrieval }> {
-    const whole = await this.retrieve(q);
+  private async retrieveLong(
+    q: string,
+    memo: Map<string, Promise<Retrieval>>,
+  ): Promise<{ asked: string; r: Retrieval }> {
+    const whole = await this.retrieveOnce(q, memo);
     // A message that already finds a confident answer as a whole needs no clause-by-clause reading.
     const parts = (whole.best?.score ?? 0) >= CONFIDENT_ALONE ? [] : clauses(q);
     let best = { asked: q, r: whole };
     for (const c of parts) {
-      const r = await this.retrieve(c);
+      const r = await this.retrieveOnce(c, memo);
       // A clause of one word ("How do I get started?") is too little to stand for the message.
       if (r.query.keys.length < 2) continue;
       if ((r.best?.score ?? 0) > (best.r.best?.score ?? 0) + CLAUSE_GAIN) best = { asked: c, r };

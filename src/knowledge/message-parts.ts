@@ -1,0 +1,68 @@
+/**
+ * The parts of a member's message: its clauses (a long, rambling message is
+ * also read clause by clause), its question sentences ("QMAS係幾時開始㗎？好似
+ * 好耐之前已經有"), and the questions of a message that asks several things.
+ */
+
+/** At most this many clauses of a long message are read on their own. */
+export const MAX_CLAUSES = 4;
+/** Messages with at least this many words are also read clause by clause. */
+export const LONG_WORDS = 14;
+
+/** The words of a message (a Chinese character counting half). */
+export function wordCount(q: string): number {
+  return q.split(/\s+/).length + (q.match(/[\u4e00-\u9fff]/g)?.length ?? 0) / 2;
+}
+
+/** The clauses of a long message (sentences, and parts joined by dashes or "but"), each of three words or more. */
+export function clauses(q: string): string[] {
+  const asks = questionSentences(q);
+  if (wordCount(q) < LONG_WORDS) return asks;
+  const parts = q
+    .split(/[.?!;。？！；]+\s*|\s[-–—]+\s|,\s*(?:but|and|so)\s|\b(?:but|so)\s/iu)
+    .map((c) => c.trim())
+    .filter(substantial);
+  // The last clauses of a rambling message are where its question usually is.
+  return [...new Set([...asks, ...parts.slice(-MAX_CLAUSES)])];
+}
+
+/** Where a message asking several things divides ("…? Also…", "first… second…", "另外", "同埋"). */
+const PART_BREAK =
+  /(?<=[?？])\s*|[;；]\s*|\n+|\b(?:second(?:ly)?|third(?:ly)?|also|and also|plus|another (?:question|thing))\b[,:]?\s*|另外|同埋|仲有|還有|以及|此外/iu;
+
+/** A connective at the start of a part ("另外…", "Also, …"). */
+const LEADING_LINK = /^(?:另外|同埋|仲有|還有|以及|此外|(?:and )?also|plus|second(?:ly)?|third(?:ly)?)[,，:：\s]*/iu;
+
+/** Words that make a part of a message a question. */
+const ASKS =
+  /[?？]|\b(what|which|who|whom|when|where|why|how|is|are|can|could|does|do|did|will|would|should)\b|嗎|咩|乜|幾|多少|邊|什麼|甚麼|點|係咪|是否|是不是|可唔可以|可不可以|有冇|有沒有|哪/iu;
+
+/** The parts of a message that each ask something (two or more, else none). */
+export function questionParts(q: string): string[] {
+  const parts = q
+    .split(PART_BREAK)
+    .map((p) => (p ?? "").trim().replace(LEADING_LINK, ""))
+    .filter((p) => substantial(p) && ASKS.test(p));
+  return parts.length >= 2 ? parts.slice(0, MAX_CLAUSES) : [];
+}
+
+/** Whether a clause has enough words to be read on its own (three words, or four Chinese characters). */
+function substantial(c: string): boolean {
+  return c.split(/\s+/).length >= 3 || /[\u4e00-\u9fff]{4}/.test(c);
+}
+
+/**
+ * The sentences of a message of several that end in a question mark ("QMAS係幾時開始㗎？好似好耐之前已經有"):
+ * the question is there, the rest is comment.
+ */
+function questionSentences(q: string): string[] {
+  const sentences = q.split(/(?<=[.?!。？！])\s*|\n+/u).filter((s) => /[\p{L}\p{N}]/u.test(s));
+  // Only a question set among comments of some substance ("…? srsly" is still one question).
+  const comments = sentences.filter((s) => !/[?？]\s*$/u.test(s));
+  if (sentences.length < 2 || !comments.some(substantial)) return [];
+  return sentences
+    .filter((s) => /[?？]\s*$/u.test(s))
+    .map((s) => s.trim())
+    .filter(substantial)
+    .slice(0, MAX_CLAUSES);
+}

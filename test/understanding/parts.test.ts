@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { clauses, questionParts } from "../../src/knowledge/message-parts.ts";
+
+describe("the parts of a message", () => {
+  it("reads the question sentence of a short message with a comment", () => {
+    expect(clauses("QMAS係幾時開始㗎？好似好耐之前已經有")).toEqual(["QMAS係幾時開始㗎？"]);
+  });
+
+  it("keeps a question with a one-word aside whole", () => {
+    expect(clauses("wut does ur org mean by financial inclusion?? srsly")).toEqual([]);
+  });
+
+  it("finds each question of a message that asks several things", () => {
+    expect(
+      questionParts("How many people can QMAS admit each year? Also, is there extra score for blockchain people?"),
+    ).toEqual(["How many people can QMAS admit each year?", "is there extra score for blockchain people?"]);
+    expect(questionParts("申請優才可以加幾多分？另外係咪一定要有學位㗎？")).toEqual([
+      "申請優才可以加幾多分？",
+      "係咪一定要有學位㗎？",
+    ]);
+  });
+
+  it("finds no parts in a message asking one thing", () => {
+    expect(questionParts("What is QMAS?")).toEqual([]);
+    expect(questionParts("I run a small firm. We have spare tees.")).toEqual([]);
+  });
+});
