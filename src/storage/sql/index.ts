@@ -10,6 +10,7 @@ import { SqlAgendaRepo } from "./agenda.ts";
 import { SqlAuditLog } from "./audit.ts";
 import { openRecordsDb, type RecordsDb, type RecordsDbOptions } from "./db.ts";
 import { SqlIdentities } from "./identities.ts";
+import { importLegacy } from "./legacy.ts";
 import { SqlOfferRepo } from "./offers.ts";
 import { SqlOutbox } from "./outbox.ts";
 import { SqlPollRepo } from "./polls.ts";
@@ -56,5 +57,21 @@ export function sqlRecords(sql: RecordsDb, deps: RecordsDeps): SqlRecords {
 export async function openRecords(opts: RecordsDbOptions, deps: RecordsDeps): Promise<SqlRecords> {
   const sql = await openRecordsDb(opts);
   deps.logger.info("records ready", { kind: sql.kind, location: sql.location });
+  await upgrade(deps, sql);
   return sqlRecords(sql, deps);
+}
+
+/** Moves the records of a key-value data directory (the previous release) into the tables, once. */
+async function upgrade(deps: RecordsDeps, sql: RecordsDb): Promise<void> {
+  try {
+    const outcome = await importLegacy(deps.store, sql, deps.clock.now());
+    if (outcome.kind === "imported") deps.logger.info("imported old-format records", outcome.counts);
+    if (outcome.kind === "refused")
+      deps.logger.error("old-format records not imported: the records database already holds records", {
+        records: outcome.records,
+      });
+  } catch (e) {
+    // The key-value store may be down at start: nothing was deleted, the next start tries again.
+    deps.logger.warn("old-format records not checked; will try at the next start", { error: String(e) });
+  }
 }

@@ -1,0 +1,125 @@
+/**
+ * Upgrading a data directory of the key-value release: records written the
+ * old way (through the key-value repositories) arrive in the tables, on both
+ * dialects, and their key-value copies are gone afterwards.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { PollRepo } from "../../../src/core/agenda/polls.ts";
+import { AgendaRepo } from "../../../src/core/agenda/repo.ts";
+import { AuditLog } from "../../../src/core/audit.ts";
+import { OfferRepo } from "../../../src/core/donations/repo.ts";
+import { Identities } from "../../../src/core/identity/identities.ts";
+import { openStore } from "../../../src/storage/index.ts";
+import { sqlRecords } from "../../../src/storage/sql/index.ts";
+import { importLegacy, LEGACY_NAMESPACES } from "../../../src/storage/sql/legacy.ts";
+import { agendaDriver, ExactEmbedder } from "../../agenda/driver.ts";
+import { answers, as, donate, makeBot } from "../../donations/driver.ts";
+import { member } from "../../helpers/services.ts";
+import { quietLogger } from "../servers.ts";
+import { dialects } from "./dialects.ts";
+
+/** Writes a townhall, topics, votes, a decided topic, a closed poll, offers with history, audit entries and a link the old way. */
+async function oldFormatData(dataDir: string) {
+  const store = await openStore({ dataDir, logger: quietLogger() });
+  const a = agendaDriver({ store, embedder: new ExactEmbedder(), moderation: "review" });
+  const th = await a.openTownhall();
+  const t1 = await a.proposeTopic(member("p1"), "Stablecoin licensing");
+  const t2 = await a.proposeTopic(member("p2"), "Travel rule costs");
+  const t3 = await a.proposeTopic(member("p3"), "Rejected idea");
+  for (const id of [t1, t2]) await a.say(a.org, `/townhall approve ${id}`);
+  await a.say(a.org, `/townhall reject ${t3} | off topic`);
+  for (let i = 0; i < 7; i++) await a.press(member(`v${i}`, "telegram"), `ag:up:${t1}`);
+  for (let i = 0; i < 3; i++) await a.press(member(`w${i}`, "discord"), `ag:up:${t2}`);
+  const [poll] = await a.say(a.org, "/townhall poll 2");
+  if (poll?.type !== "poll") throw new Error("no poll");
+  for (let i = 0; i < 5; i++) await a.say(member(`b${i}`), `/pollvote ${(i % 2) + 1}`);
+  await a.say(a.org, "/townhall poll close");
+  const d = makeBot(a.services);
+  const refs: string[] = [];
+  for (let i = 1; i <= 3; i++) refs.push((await donate(d.bot, member(`donor${i}`), answers(i))).ref);
+  await as(d.bot, member("org")).say(`/offerstatus ${refs[0]} accepted thanks`);
+  await new Identities(store).link(member("tg1", "telegram"), "NOCODE", "discord:dc1");
+  return { store, th, topics: [t1, t2, t3], refs };
+}
+
+for (const dialect of await dialects()) {
+  describe(`old-format records upgrade: ${dialect.name}`, () => {
+    const cleanups: (() => Promise<void>)[] = [];
+    afterAll(async () => {
+      for (const c of cleanups) await c();
+    });
+
+    it("imports every old record into empty tables once, and removes the key-value copies", async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), "bahk-legacy-"));
+      const old = await oldFormatData(dataDir);
+      const f = await dialect.fresh();
+      cleanups.push(async () => {
+        await f.records.close();
+        await f.remove();
+        await old.store.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      });
+      const before = {
+        townhalls: await new AgendaRepo(old.store).townhalls(),
+        topics: await new AgendaRepo(old.store).topics(old.th),
+        polls: await new PollRepo(old.store).polls(old.th),
+        offers: await new OfferRepo(old.store).all(),
+        audit: await new AuditLog(old.store, { now: () => new Date() }).recent(100),
+      };
+      const closedBefore = await new PollRepo(old.store).closed(before.polls[0]?.id ?? "");
+      expect(closedBefore?.voters).toBe(5);
+      expect(before.topics).toHaveLength(3);
+      expect(before.offers).toHaveLength(3);
+      expect(before.audit.length).toBeGreaterThan(3);
+
+      const outcome = await importLegacy(old.store, f.records);
+      expect(outcome.kind).toBe("imported");
+      const r = sqlRecords(f.records, {
+        store: old.store,
+        notifier: { toMember: async () => {}, toOrganisers: async () => true },
+        clock: { now: () => new Date() },
+        logger: quietLogger(),
+      });
+      expect(await r.agenda.townhalls()).toEqual(before.townhalls);
+      const topics = await r.agenda.topics(old.th);
+      const sorted = (v: typeof topics) =>
+        [...v]
+          .map((x) => ({ ...x, voters: [...x.voters].sort() }))
+          .sort((x, y) => x.topic.id.localeCompare(y.topic.id));
+      expect(sorted(topics)).toEqual(sorted(before.topics));
+      expect(await r.polls.polls(old.th)).toEqual(before.polls);
+      const [poll] = before.polls;
+      if (!poll) throw new Error("no poll");
+      expect(await r.polls.closed(poll.id)).toEqual(closedBefore);
+      expect(await r.offers.all()).toEqual(before.offers);
+      expect(await r.audit.recent(100)).toEqual(before.audit);
+      expect((await r.identities.resolve(member("tg1", "telegram"))).id).toBe("discord:dc1");
+      expect(await r.agenda.isOpen(old.th)).toBe(true);
+
+      for (const ns of LEGACY_NAMESPACES) expect(await old.store.list(ns), ns).toEqual([]);
+      expect((await importLegacy(old.store, f.records)).kind).toBe("none");
+    });
+
+    it("imports nothing into tables that already hold records, and deletes nothing", async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), "bahk-legacy-"));
+      const old = await oldFormatData(dataDir);
+      const f = await dialect.fresh();
+      cleanups.push(async () => {
+        await f.records.close();
+        await f.remove();
+        await old.store.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      });
+      await f.records.db
+        .insertInto("audit")
+        .values({ at: "2026-01-01", actor_id: "x", actor_name: "X", action: "a", target: "t", detail: null })
+        .execute();
+      const outcome = await importLegacy(old.store, f.records);
+      expect(outcome.kind).toBe("refused");
+      expect(await old.store.list("offer")).toHaveLength(3);
+    });
+  });
+}
