@@ -132,7 +132,8 @@ export class Bot {
           const script = await this.script(event.args, usualScript);
           await this.rememberLanguage(event.member, event.args, script);
           const ctx = this.context(event.member, event.chat, detectLang(event.args, fallbackLang), script);
-          return await this.localise(await this.onCommand(ctx, event.command, cleanText(event.args)), script);
+          const shown = script === "hans" ? undefined : live;
+          return await this.localise(await this.onCommand(ctx, event.command, cleanText(event.args), shown), script);
         }
         case "action": {
           const ctx = this.context(event.member, event.chat, fallbackLang, usualScript);
@@ -334,7 +335,7 @@ export class Bot {
       const known = this.commands.has(name.toLowerCase()) || name.toLowerCase() === "cancel";
       if (!known && chat.type === "group" && !/^\/\w+@/.test(clean)) return notes;
       const cctx = this.context(member, chat, detectLang(args, fallbackLang), script);
-      return [...notes, ...(await this.onCommand(cctx, name.toLowerCase(), args.trim()))];
+      return [...notes, ...(await this.onCommand(cctx, name.toLowerCase(), args.trim(), live))];
     }
     const ctx = this.context(member, chat, detectLang(clean, fallbackLang), script);
     const session = await this.services.sessions.get(member.id);
@@ -346,14 +347,14 @@ export class Bot {
     return [...notes, ...(await this.fallback(ctx, clean, live))];
   }
 
-  private async onCommand(ctx: Context, name: string, args: string): Promise<Reply[]> {
+  private async onCommand(ctx: Context, name: string, args: string, live?: LiveReply): Promise<Reply[]> {
     if (name === "cancel") return this.cancel(ctx);
     const entry = this.commands.get(name);
     if (!entry) return [text(t(ctx.lang, M.unknownCommand).replace("{name}", name))];
     if (entry.spec.organiserOnly && !ctx.isOrganiser) {
       return [text(t(ctx.lang, M.organiserOnly).replace("{name}", name))];
     }
-    return entry.spec.run(ctx, args);
+    return entry.spec.run(ctx, args, live);
   }
 
   private async cancel(ctx: Context): Promise<Reply[]> {

@@ -6,6 +6,7 @@
 import type { AuditLog } from "./audit.ts";
 import type { Localised } from "./i18n.ts";
 import type { MemberLanguages } from "./language.ts";
+import type { LiveReply } from "./live.ts";
 import type {
   Clock,
   Embedder,
@@ -65,7 +66,8 @@ export interface CommandSpec {
   readonly hidden?: boolean;
   /** About the member's own records (offers, personal data): not offered in group chats' command menus. */
   readonly privateOnly?: boolean;
-  run(ctx: Context, args: string): Promise<Reply[]>;
+  /** Runs the command; `live`, when given, may show an answer as it is written (/ask). */
+  run(ctx: Context, args: string, live?: LiveReply): Promise<Reply[]>;
 }
 
 /** A feature of the bot. */

@@ -33,6 +33,7 @@ import type { Logger } from "../../core/ports.ts";
 import { KeyedSerializer } from "../../core/serial.ts";
 import type { Member } from "../../core/types.ts";
 import { toFailure } from "./errors.ts";
+import { DiscordLive } from "./live.ts";
 import { ARGS_OPTION, interactionView, mapInteraction, mapMessage, messageView, toMember } from "./map.ts";
 import { nativeBallots } from "./polls.ts";
 import { cut, type DcOut, type MessagePayload, NO_MENTIONS, renderReplies } from "./render.ts";
@@ -218,22 +219,30 @@ export class DiscordAdapter {
     if (!event) return "fresh";
     // Queued behind the member's earlier events; the 3-second clock runs from arrival, so a queued
     // interaction is deferred in time.
-    const work = this.serial.run(i.user.id, () => this.opts.bot.handle(event));
+    // /ask may be answered as it is written (a language model): the deferred reply is edited.
+    const live = i.isChatInputCommand() && event.kind === "command" ? new DiscordLive(i, this.opts.logger) : undefined;
+    const work = this.serial.run(i.user.id, () => this.opts.bot.handle(event, live));
     let replies = await within(work, this.opts.ackAfterMs ?? 2000);
     let state: Answering = "fresh";
     if (!replies) {
       if (i.isMessageComponent()) await i.deferUpdate();
-      else await i.deferReply();
+      else await (live ? live.defer() : i.deferReply());
       state = i.isMessageComponent() ? "deferredUpdate" : "deferredReply";
       replies = await work;
     }
-    return this.answerInteraction(i, renderReplies(replies), state);
+    const streamed = live ? await live.settle(replies) : { shown: false, continued: false };
+    if (state === "fresh" && i.deferred) state = "deferredReply";
+    // What was shown stays when the answer doesn't continue it (a broken stream): the rest follows it.
+    if (streamed.shown && !streamed.continued) state = "replied";
+    return this.answerInteraction(i, renderReplies(replies), state, streamed.continued);
   }
 
   private async answerInteraction(
     i: RepliableInteraction,
     outs: readonly DcOut[],
     initial: Answering,
+    /** The deferred reply holds streamed text: the final edit replaces it. */
+    streamed = false,
   ): Promise<Answering> {
     let state = initial;
     let posted = false;
@@ -264,7 +273,7 @@ export class DiscordAdapter {
         await i.reply({ ...out.payload, ...flags });
         state = "replied";
       } else if (state === "deferredReply" && !out.private) {
-        await i.editReply(out.payload);
+        await i.editReply(streamed ? { content: "", ...out.payload } : out.payload);
         state = "replied";
       } else {
         await i.followUp({ ...out.payload, ...flags });

@@ -380,7 +380,8 @@ export function faq(
         name: "ask",
         usage: "ask <question>",
         description: M.cmdAsk,
-        run: (ctx, args) => (args.trim() ? ask(ctx, args) : Promise.resolve([text(t(ctx.lang, M.askUsage))])),
+        run: (ctx, args, live) =>
+          args.trim() ? ask(ctx, args, live) : Promise.resolve([text(t(ctx.lang, M.askUsage))]),
       },
       {
         name: "unanswered",
