@@ -86,6 +86,28 @@ describe("answers from a language model, through the whole bot", () => {
   });
 
   it.each([
+    ["show_agenda", "{}", "/agenda"],
+    ["erase_my_data", "{}", "/forgetme"],
+    ["show_my_data", "{}", "/mydata"],
+    ["propose_topic", '{"title":"collected stationery"}', "/propose collected stationery"],
+  ])("runs the tool %s (%s) exactly as the member's own %s", async (tool, args, command) => {
+    api.queue.push({ toolCalls: [{ name: tool, arguments: args }] });
+    const n = api.requests.length;
+    const viaModel = replyText(await say(`tool-${tool}`, "who gets the collected stationery? 300 notebooks"));
+    expect(api.requests.length).toBe(n + 1);
+    const typed = replyText(await say(`tool-${tool}`, command));
+    expect(viaModel.replace(/\d+/g, "#")).toBe(typed.replace(/\d+/g, "#"));
+  });
+
+  it("hands the question to the organisers when the model calls hand_off_to_organisers", async () => {
+    api.queue.push({ toolCalls: [{ name: "hand_off_to_organisers", arguments: "{}" }] });
+    await say("m5", "who gets the collected stationery? 300 notebooks");
+    expect(outcomes.at(-1)).toMatchObject({ kind: "intent", intent: "handoff", handoff: true });
+    const questions = await app.services.store.list<{ text: string; forwarded?: boolean }>("faq.questions");
+    expect(questions.some((q) => q.value.forwarded && q.value.text.includes("300 notebooks"))).toBe(true);
+  });
+
+  it.each([
     ["a 500", { fault: "500" as const }],
     ["a timeout", { fault: "timeout" as const }],
     ["a broken stream", { fault: "malformed" as const, content: "QMAS admits 1,000 a year [1]." }],
