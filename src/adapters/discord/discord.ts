@@ -84,6 +84,9 @@ export class DiscordAdapter {
   private readonly voteQueues = new Map<string, Promise<void>>();
   /** One member's interactions and messages reach the core one after another; members run in parallel. */
   private readonly serial = new KeyedSerializer();
+  /** Interactions and messages being answered (drained on shutdown). */
+  private readonly inflight = new Set<Promise<void>>();
+  private stopping = false;
   /** Answers to interactions and messages sent or failed; rate limits discord.js waited out, as retries. */
   readonly stats: DeliveryStats;
 
@@ -105,8 +108,8 @@ export class DiscordAdapter {
       allowedMentions: NO_MENTIONS,
       ...(opts.apiBase ? { rest: { api: opts.apiBase } } : {}),
     });
-    this.client.on(Events.InteractionCreate, (i) => void this.guard("interaction", () => this.onInteraction(i)));
-    this.client.on(Events.MessageCreate, (m) => void this.answerMessage(m));
+    this.client.on(Events.InteractionCreate, (i) => this.track(this.guard("interaction", () => this.onInteraction(i))));
+    this.client.on(Events.MessageCreate, (m) => this.track(this.answerMessage(m)));
     if (opts.guildMembers) {
       const joins = new JoinGatherer(opts.joinWindowMs ?? JOIN_WINDOW_MS, (ch, newcomers) =>
         this.guard("welcome", () => this.welcome(ch, newcomers)),
@@ -129,9 +132,27 @@ export class DiscordAdapter {
   }
 
   /** Disconnects. */
-  async stop(): Promise<void> {
-    await Promise.allSettled([...this.voteQueues.values()]);
+  async stop(timeoutMs = 10_000): Promise<void> {
+    // Events arriving now are left to Discord ("did not respond"); those being answered finish first,
+    // so that no deferred answer stays "thinking" (bounded by `timeoutMs`).
+    this.stopping = true;
+    const running = [...this.inflight, ...this.voteQueues.values()];
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = await Promise.race([
+      Promise.allSettled(running).then(() => false),
+      new Promise<boolean>((done) => {
+        timer = setTimeout(() => done(true), timeoutMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (timedOut) this.opts.logger.error("discord answers still running at shutdown", { count: this.inflight.size });
     await this.client.destroy();
+  }
+
+  /** Keeps an answer in flight until it settles. */
+  private track(work: Promise<void>): void {
+    this.inflight.add(work);
+    void work.finally(() => this.inflight.delete(work));
   }
 
   /** Deliveries for the notifier (durable, through the outbox): DMs to members, messages to the organiser channel. */
@@ -185,7 +206,7 @@ export class DiscordAdapter {
 
   /** Handles one interaction: map, ask the core (deferring if slow), answer, and always acknowledge. */
   async onInteraction(i: Interaction): Promise<void> {
-    if (!i.isRepliable()) return;
+    if (!i.isRepliable() || this.stopping) return;
     let state: Answering = "fresh";
     try {
       state = await this.answer(i);
@@ -327,6 +348,7 @@ export class DiscordAdapter {
 
   /** Answers a message; a reply lost for good is counted and logged with the message and the member. */
   private async answerMessage(m: Message): Promise<void> {
+    if (this.stopping) return;
     try {
       // The whole message, replies included: a member's second message is answered after the first.
       await this.serial.run(m.author.id, () => this.onMessage(m));
