@@ -21,7 +21,7 @@ export interface DashboardRepos {
 export function serviceRepos(services: Services): DashboardRepos {
   const { store, records } = services;
   return {
-    agenda: new AgendaRepo(store),
+    agenda: records?.agenda ?? new AgendaRepo(store),
     polls: records?.polls ?? new KeyvPolls(store),
     offers: records?.offers ?? new KeyvOffers(store),
   };
