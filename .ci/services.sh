@@ -55,4 +55,15 @@ else
   note "Redis is not installed"
 fi
 
+# The dashboard's browser tests drive Debian's Chromium through playwright-core.
+if command -v chromium >/dev/null 2>&1; then
+  note "Chromium already installed"
+elif command -v apt-get >/dev/null 2>&1; then
+  note "installing Chromium"
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >/dev/null 2>&1 \
+    || note "could not install Chromium"
+else
+  note "Chromium is not installed and apt-get is missing"
+fi
+
 exit 0
