@@ -1,6 +1,7 @@
 /**
- * Backs up every record of the configured store (STORAGE_URL, DATA_DIR) as
- * JSON Lines: `{"ns","key","value","expiresAt"?}` per line.
+ * Backs up every record (STORAGE_URL, DATA_DIR) as JSON Lines of format 2: a
+ * header `{"format":2}`, the key-value records (`{"ns","key","value","expiresAt"?}`)
+ * and the rows of the records database (`{"table","row"}`).
  *   npm run export-data                     to stdout
  *   npm run export-data -- --out backup.jsonl
  * Logs and the summary go to stderr.
@@ -12,8 +13,9 @@ import type { Writable } from "node:stream";
 import { config as loadDotenv } from "dotenv";
 import { loadConfig } from "../config/index.ts";
 import { createLogger } from "../logging.ts";
-import { exportRecords } from "../storage/backup.ts";
 import { openStore, redact } from "../storage/index.ts";
+import { exportAll } from "../storage/sql/backup.ts";
+import { openRecordsDb } from "../storage/sql/db.ts";
 
 function outPath(args: readonly string[]): string | undefined {
   const i = args.indexOf("--out");
@@ -29,21 +31,23 @@ async function main(): Promise<void> {
   const path = outPath(process.argv.slice(2));
   const logger = createLogger(config.LOG_LEVEL);
   const store = await openStore({ url: config.STORAGE_URL, dataDir: config.dataDir, logger });
+  const records = await openRecordsDb({ url: config.STORAGE_URL, dataDir: config.dataDir });
   const out: Writable = path ? createWriteStream(path) : process.stdout;
   try {
     const write = async (line: string) => {
       if (!out.write(line)) await once(out, "drain");
     };
-    const { exported, unreadable } = await exportRecords(store, write);
+    const { exported, rows, unreadable } = await exportAll(store, records, write);
     for (const key of unreadable) process.stderr.write(`skipped an unreadable record: ${key}\n`);
     process.stderr.write(
-      `exported ${exported} records from ${redact(config.STORAGE_URL)}${path ? ` to ${path}` : ""}\n`,
+      `exported ${rows} rows and ${exported} key-value records from ${redact(config.STORAGE_URL)}${path ? ` to ${path}` : ""}\n`,
     );
   } finally {
     if (path) {
       out.end();
       await once(out, "finish");
     }
+    await records.close();
     await store.close();
   }
 }

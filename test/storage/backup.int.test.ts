@@ -14,6 +14,9 @@ import type { Store } from "../../src/core/ports.ts";
 import { type BackupLine, exportRecords, importRecords, parseBackup } from "../../src/storage/backup.ts";
 import { type KeyvStore, openStore } from "../../src/storage/index.ts";
 import { MemoryStore } from "../../src/storage/memory.ts";
+import { parseBackupFile } from "../../src/storage/sql/backup.ts";
+import { openRecordsDb } from "../../src/storage/sql/db.ts";
+import { sqlRecords } from "../../src/storage/sql/index.ts";
 import { dropRedisNamespace, PG_URL, quietLogger, REDIS_URL, requireServer, runId } from "./servers.ts";
 
 const run = promisify(execFile);
@@ -33,13 +36,53 @@ async function sqliteStore(name: string): Promise<KeyvStore> {
 }
 
 async function fill(s: Store): Promise<void> {
-  await s.set("offer", "DON-7F3K", { ref: "DON-7F3K", contact: "陳大文 9123 4567", note: ":colon" });
+  await s.set("note", "DON-7F3K", { ref: "DON-7F3K", contact: "陳大文 9123 4567", note: ":colon" });
   await s.add("vote", "T1:telegram:1", { at: "2026-11-21T10:00:00.000Z" });
   await s.add("vote", "T1:discord:2", { at: "2026-11-21T10:01:00.000Z" });
   await s.increment("seq", "offer", 41);
   await s.set("session", "telegram:1", { step: "district" }, 3_600_000);
   await s.set("dedup", "telegram:99", 1, 30);
-  await s.set("audit", "2026-11-21T10:00:00.000Z-X", null);
+  await s.set("log", "2026-11-21T10:00:00.000Z-X", null);
+}
+
+/** Writes records into the SQL records beside a SQLite store: a townhall, an offer with history, audit; returns the rows. */
+async function fillRecords(url: string): Promise<number> {
+  const db = await openRecordsDb({ url, dataDir: dir });
+  const r = sqlRecords(db, {
+    store: new MemoryStore(),
+    notifier: { toMember: async () => {}, toOrganisers: async () => true },
+    clock: { now: () => new Date("2026-11-21T10:00:00.000Z") },
+    logger: quietLogger(),
+  });
+  await r.agenda.openTownhall("2027 Q1", "2027-03-15", "console:org", new Date("2026-11-21T10:00:00.000Z"));
+  const at = "2026-11-21T10:00:00.000Z";
+  const offer = await r.offers.create((ref) => ({
+    ref,
+    ownerId: "telegram:1",
+    version: 1,
+    status: "offered",
+    createdAt: at,
+    updatedAt: at,
+    category: "clothing",
+    quantity: 12,
+    condition: "new",
+    district: "Wan Chai",
+    contactName: "陳大文",
+    phone: "9123 4567",
+    history: [{ at, status: "offered", by: "donor" }],
+  }));
+  await r.offers.save(offer, {
+    ...offer,
+    status: "accepted",
+    history: [...offer.history, { at, status: "accepted", by: "organiser" }],
+  });
+  await r.audit.record(
+    { id: "console:org", platform: "console", platformUserId: "org", displayName: "Org" },
+    "offer.status",
+    offer.ref,
+  );
+  await db.close();
+  return 1 + 1 + 2 + 1; // townhall, offer, two events, audit
 }
 
 async function dump(s: KeyvStore): Promise<BackupLine[]> {
@@ -78,8 +121,8 @@ describe("backup format", () => {
     await new Promise((r) => setTimeout(r, 60));
     const exported = await dump(source);
     expect(exported.map((l) => `${l.ns}:${l.key}`)).toEqual([
-      "audit:2026-11-21T10:00:00.000Z-X",
-      "offer:DON-7F3K",
+      "log:2026-11-21T10:00:00.000Z-X",
+      "note:DON-7F3K",
       "seq:offer",
       "session:telegram:1",
       "vote:T1:discord:2",
@@ -91,7 +134,7 @@ describe("backup format", () => {
       { ns: "dedup", key: "old", value: 1, expiresAt: "2020-01-01T00:00:00Z" },
     ];
     expect(await importRecords(memory, withExpired)).toEqual({ imported: 6, expired: 1 });
-    expect(await memory.get("offer", "DON-7F3K")).toEqual({
+    expect(await memory.get("note", "DON-7F3K")).toEqual({
       ref: "DON-7F3K",
       contact: "陳大文 9123 4567",
       note: ":colon",
@@ -124,9 +167,10 @@ if (await requireServer("PostgreSQL", 5432)) {
       await fill(source);
       await source.close();
       const sqliteEnv = { STORAGE_URL: `sqlite://${join(dir, "cli", "bot.sqlite")}`, DATA_DIR: dir };
+      const rowsWritten = await fillRecords(sqliteEnv.STORAGE_URL);
       const file = join(dir, "backup.jsonl");
       const exported = await cli("export-data", ["--out", file], sqliteEnv);
-      expect(exported.stderr).toMatch(/exported 6 records/);
+      expect(exported.stderr).toMatch(new RegExp(`exported ${rowsWritten} rows and 6 key-value records`));
 
       const db = runId("backup");
       const admin = new pg.Client({ connectionString: PG_URL });
@@ -137,21 +181,26 @@ if (await requireServer("PostgreSQL", 5432)) {
         await admin.end();
       });
       const pgEnv = { STORAGE_URL: `postgresql://postgres@127.0.0.1:5432/${db}`, DATA_DIR: dir };
-      expect((await cli("import-data", [file], pgEnv)).stderr).toMatch(/imported 6 records/);
-      expect((await cli("import-data", [file], pgEnv)).stderr).toMatch(/imported 6 records/);
+      expect((await cli("import-data", [file], pgEnv)).stderr).toMatch(
+        new RegExp(`imported format 2: ${rowsWritten} rows and 6 key-value records`),
+      );
+      // Twice is the same as once: the rows are there already.
+      expect((await cli("import-data", [file], pgEnv)).stderr).toMatch(/imported format 2: 0 rows and 6 key-value/);
 
       const roundTrip = join(dir, "from-pg.jsonl");
       await cli("export-data", ["--out", roundTrip], pgEnv);
-      const a = split(parseBackup(readFileSync(file, "utf8")));
-      const b = split(parseBackup(readFileSync(roundTrip, "utf8")));
-      expect(b.records).toEqual(a.records);
+      const [fa, fb] = [parseBackupFile(readFileSync(file, "utf8")), parseBackupFile(readFileSync(roundTrip, "utf8"))];
+      expect(split([...fb.lines]).records).toEqual(split([...fa.lines]).records);
+      const rowsOf = (f: typeof fa) => f.rows.map((r) => JSON.stringify(r)).sort();
+      expect(rowsOf(fb)).toEqual(rowsOf(fa));
+      expect(fa.rows).toHaveLength(rowsWritten);
 
       const bad = join(dir, "bad.jsonl");
-      writeFileSync(bad, `${JSON.stringify({ ns: "offer", key: "NEW", value: 1 })}\n{oops\n`);
+      writeFileSync(bad, `${JSON.stringify({ ns: "note", key: "NEW", value: 1 })}\n{oops\n`);
       await expect(cli("import-data", [bad], pgEnv)).rejects.toMatchObject({ stderr: expect.stringMatching(/line 2/) });
       const pgStore = await openStore({ url: pgEnv.STORAGE_URL, dataDir: dir, logger: quietLogger() });
       stores.push(pgStore);
-      expect(await pgStore.get("offer", "NEW")).toBeUndefined();
+      expect(await pgStore.get("note", "NEW")).toBeUndefined();
       expect(await pgStore.list("vote")).toHaveLength(2);
     });
   });

@@ -12,7 +12,9 @@ import { AgendaRepo } from "../../../src/core/agenda/repo.ts";
 import { AuditLog } from "../../../src/core/audit.ts";
 import { OfferRepo } from "../../../src/core/donations/repo.ts";
 import { Identities } from "../../../src/core/identity/identities.ts";
+import { exportRecords } from "../../../src/storage/backup.ts";
 import { openStore } from "../../../src/storage/index.ts";
+import { importAll, parseBackupFile } from "../../../src/storage/sql/backup.ts";
 import { sqlRecords } from "../../../src/storage/sql/index.ts";
 import { importLegacy, LEGACY_NAMESPACES } from "../../../src/storage/sql/legacy.ts";
 import { agendaDriver, ExactEmbedder } from "../../agenda/driver.ts";
@@ -101,6 +103,38 @@ for (const dialect of await dialects()) {
 
       for (const ns of LEGACY_NAMESPACES) expect(await old.store.list(ns), ns).toEqual([]);
       expect((await importLegacy(old.store, f.records)).kind).toBe("none");
+    });
+
+    it("restores a backup of the key-value release (format 1) into the tables", async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), "bahk-legacy-"));
+      const old = await oldFormatData(dataDir);
+      const lines: string[] = [];
+      await exportRecords(old.store, (l) => {
+        lines.push(l);
+      });
+      const offers = await new OfferRepo(old.store).all();
+      const target = await openStore({ dataDir: join(dataDir, "new"), logger: quietLogger() });
+      const f = await dialect.fresh();
+      cleanups.push(async () => {
+        await f.records.close();
+        await f.remove();
+        await target.close();
+        await old.store.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      });
+      const backup = parseBackupFile(lines.join(""));
+      expect(backup.format).toBe(1);
+      const r = await importAll(target, f.records, backup);
+      expect(r.legacy.kind).toBe("imported");
+      const records = sqlRecords(f.records, {
+        store: target,
+        notifier: { toMember: async () => {}, toOrganisers: async () => true },
+        clock: { now: () => new Date() },
+        logger: quietLogger(),
+      });
+      expect(await records.offers.all()).toEqual(offers);
+      expect(await records.agenda.topics(old.th)).toHaveLength(3);
+      expect(await target.list("offer")).toEqual([]);
     });
 
     it("imports nothing into tables that already hold records, and deletes nothing", async () => {
