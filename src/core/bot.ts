@@ -193,6 +193,36 @@ export class Bot {
   }
 
   /**
+   * Makes the core's ballots of one native poll what the platform reports (read from it when the
+   * poll closes): each voter gets their whole ballot, and a member whose selection was kept from
+   * this platform's vote events but who is no longer among the voters (a retraction the bot missed)
+   * gets an empty one. Voters are platform user ids.
+   */
+  async reconcileNativePoll(
+    platform: Platform,
+    nativePollId: string,
+    voters: readonly { readonly member: Member; readonly optionIndexes: readonly number[] }[],
+  ): Promise<void> {
+    const map = await this.services.store.get<{ pollId: string }>("pollmap", `${platform}:${nativePollId}`);
+    if (!map) return;
+    const present = new Set(voters.map((v) => v.member.id));
+    const gone: Member[] = [];
+    for (const { key } of await this.services.store.list("pollsel", `${map.pollId}:${platform}:`)) {
+      const id = key.slice(map.pollId.length + 1);
+      if (present.has(id)) continue;
+      const platformUserId = id.slice(platform.length + 1);
+      gone.push({ id, platform, platformUserId, displayName: platformUserId });
+    }
+    const ballots = [...voters, ...gone.map((member) => ({ member, optionIndexes: [] as readonly number[] }))];
+    for (const { member, optionIndexes } of ballots) {
+      await this.pollVote({ member, platform, nativePollId, optionIndexes });
+      const key = `${map.pollId}:${(await this.identities.resolve(member)).id}`;
+      if (optionIndexes.length > 0) await this.services.store.set("pollsel", key, optionIndexes, POLL_SELECTION_TTL_MS);
+      else await this.services.store.delete("pollsel", key);
+    }
+  }
+
+  /**
    * A member's whole selection in a poll after one answer changed, kept in the store so that it
    * survives restarts and is shared by instances. Events of one member arrive in order (adapters
    * queue them), so this read-then-write of the member's own record does not race.

@@ -79,10 +79,12 @@ describe("Discord native poll reconciled from its voters (discord.js against a f
     for (let i = 0; i < 10; i++) fake.castVote(messageId, voter(i), 1);
     for (let i = 10; i < 15; i++) fake.castVote(messageId, voter(i), 2);
     await until(() => ballots.size === 15);
-    // Missed while the gateway was away: 125 more for Beta, voter 0 leaves Alpha for Gamma.
+    // Missed while the gateway was away: 125 more for Beta, voter 0 leaves Alpha for Gamma, and
+    // voter 1 withdraws from Alpha.
     for (let i = 15; i < 140; i++) fake.castVote(messageId, voter(i), 2, { dispatch: false });
     fake.castVote(messageId, voter(0), 1, { remove: true, dispatch: false });
     fake.castVote(messageId, voter(0), 3, { dispatch: false });
+    fake.castVote(messageId, voter(1), 1, { remove: true, dispatch: false });
     expect(tally()).toEqual(
       new Map([
         [1, 10],
@@ -97,12 +99,13 @@ describe("Discord native poll reconciled from its voters (discord.js against a f
     expect(tally()).toEqual(fake.pollCounts(messageId));
     expect(tally()).toEqual(
       new Map([
-        [1, 9],
+        [1, 8],
         [2, 130],
         [3, 1],
       ]),
     );
     expect(ballots.get(`discord:${voter(0)}`)).toEqual([2]);
+    expect(ballots.get(`discord:${voter(1)}`)).toEqual([]);
     // Beta's 130 voters took two pages of the voters endpoint.
     expect(fake.of("GET", new RegExp(`/polls/${messageId}/answers/2$`))).toHaveLength(2);
   });

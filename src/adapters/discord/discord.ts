@@ -414,10 +414,11 @@ export class DiscordAdapter {
       if (e instanceof DiscordAPIError && e.code === 10008) return [];
       throw e;
     });
-    for (const { user, options } of ballots) {
-      const member = toMember({ id: user.id, name: user.globalName ?? user.username, roles: [] });
-      await this.opts.bot.pollVote({ member, platform: "discord", nativePollId: messageId, optionIndexes: options });
-    }
+    const voters = ballots.map(({ user, options }) => ({
+      member: toMember({ id: user.id, name: user.globalName ?? user.username, roles: [] }),
+      optionIndexes: options,
+    }));
+    await this.opts.bot.reconcileNativePoll("discord", messageId, voters);
   }
 
   private async channel(id: string): Promise<Sendable> {
