@@ -95,6 +95,23 @@ describe("Telegram: an answer edited in as it is written", () => {
     expect(String(last.body.text)).toContain("Talent");
   });
 
+  it("shares the rate of a group chat between two answers streaming in it", async () => {
+    broken = false;
+    const group = { id: -100, type: "supergroup" };
+    const since = api.calls.length;
+    // In a group the bot answers what mentions it.
+    api.message(USER, group, "@bahk_test_bot What is QMAS?");
+    api.message({ id: 43, first_name: "Ben", language_code: "en" }, group, "@bahk_test_bot What is QMAS?");
+    const final = (c: RecordedCall) => c.method === "editMessageText" && Boolean(c.body.reply_markup);
+    const first = await api.waitFor(final, since);
+    await api.waitFor(final, api.calls.indexOf(first) + 1);
+    const streamed = api.calls.slice(since).filter((c) => c.method === "sendMessage" || c.method === "editMessageText");
+    // Two first messages and two final cards at least, none closer than about a second to another.
+    expect(streamed.length).toBeGreaterThanOrEqual(4);
+    const times = streamed.map((c) => at.get(c) ?? 0);
+    for (let i = 1; i < times.length; i++) expect((times[i] ?? 0) - (times[i - 1] ?? 0)).toBeGreaterThan(900);
+  });
+
   it("waits out a 429's retry_after before the next edit", async () => {
     broken = false;
     api.editRateLimitOnce = 2;

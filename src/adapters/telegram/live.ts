@@ -68,9 +68,16 @@ export class TelegramLive implements LiveReply {
     }
   }
 
+  /** Takes the chat's next free slot (answers streaming in one chat share its rate); ms until it. */
+  private reserve(): number {
+    const at = Math.max(Date.now(), this.nextCallAt.get(this.chatId) ?? 0);
+    this.nextCallAt.set(this.chatId, at + this.intervalMs);
+    return at - Date.now();
+  }
+
   private schedule(): void {
     if (this.timer || this.inflight || this.stopped) return;
-    const wait = Math.max(0, (this.nextCallAt.get(this.chatId) ?? 0) - Date.now());
+    const wait = this.reserve();
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.inflight = this.flush().finally(() => {
@@ -81,7 +88,7 @@ export class TelegramLive implements LiveReply {
   }
 
   private async wait(): Promise<void> {
-    const wait = (this.nextCallAt.get(this.chatId) ?? 0) - Date.now();
+    const wait = this.reserve();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   }
 
@@ -103,7 +110,6 @@ export class TelegramLive implements LiveReply {
         });
       }
       this.shown = text;
-      this.nextCallAt.set(this.chatId, Date.now() + this.intervalMs);
     } catch (e) {
       const retry = retryAfterMs(e);
       this.nextCallAt.set(this.chatId, Date.now() + (retry ?? this.intervalMs));
