@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { GenerationRequest } from "../../src/core/faq/generator.ts";
 import type { Answer } from "../../src/core/ports.ts";
 import { ChatModel } from "../../src/knowledge/llm/chat.ts";
-import { LlmGenerator, type PassageSource } from "../../src/knowledge/llm/generator.ts";
+import { LlmGenerator, MAX_ANSWER_CHARS, type PassageSource } from "../../src/knowledge/llm/generator.ts";
 import { loadPrompts } from "../../src/knowledge/llm/prompts.ts";
 import { FakeOpenAIApi, textOf } from "../fakes/openai-api.ts";
 import { MemoryLogger } from "../helpers/services.ts";
@@ -130,6 +130,18 @@ describe("LlmGenerator against the fake model", () => {
     expect(performance.now() - t0).toBeLessThan(TIMEOUT_MS + 1000);
     expect(out.kind).toBe("fallback");
     expect(logger.lines.slice(before).some((l) => l.level === "warn")).toBe(true);
+  });
+
+  it("bounds the answer's length per platform", async () => {
+    const long = `${"QMAS sets an annual quota for talent admitted to Hong Kong. ".repeat(40)}[1]`;
+    for (const platform of ["discord", "telegram", "console"] as const) {
+      api.queue.push({ content: long, chunkChars: 200 });
+      const out = await ask({ platform });
+      expect(out.kind).toBe("answer");
+      const text = out.kind === "answer" ? out.text : "";
+      expect(text.length).toBeLessThanOrEqual(MAX_ANSWER_CHARS[platform]);
+      expect(text.length).toBeGreaterThan(MAX_ANSWER_CHARS[platform] - 100);
+    }
   });
 
   it("asks a topical decline only for tools: a text answer keeps the decline", async () => {
