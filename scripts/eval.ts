@@ -28,9 +28,23 @@ interface Turn {
   expect_all?: string[][];
 }
 
+/** The fresh sets, each split into a tuning and a held-out half of its own. */
+const FRESH_SETS: readonly (readonly [string, readonly string[]])[] = [
+  ["fresh", ["eval/fresh-en.jsonl", "eval/fresh-zh.jsonl"]],
+  ["fresh-4", ["eval/fresh-4.jsonl"]],
+];
+
+/** Scripted conversations: the first set (tuned on), and a later blind set split in halves. */
+const CONVERSATION_SETS: readonly (readonly [string, string, boolean])[] = [
+  ["conversations", "eval/conversations.jsonl", false],
+  ["conversations-4", "eval/conversations-4.jsonl", true],
+];
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const verbose = args.includes("--verbose");
+  // Failures of a held-out half are never listed unless asked for in so many words (never while tuning).
+  const showHeldOut = args.includes("--show-heldout");
   const halfAt = args.indexOf("--half");
   const only = halfAt >= 0 ? args[halfAt + 1] : undefined;
   const minAt = args.indexOf("--min");
@@ -43,41 +57,42 @@ async function main(): Promise<void> {
     if (ok) t.pass++;
     m.set(key, t);
   };
-  const fresh = ["eval/fresh-en.jsonl", "eval/fresh-zh.jsonl"].filter((p) => existsSync(p));
-  const freshQs = fresh.flatMap((p) => readSet(resolve(p)));
-  const half = halves(freshQs);
-  const groups = new Map<string, Tally>();
-  for (const q of freshQs) {
-    const h = half.get(q.id) ?? "tune";
-    if (only && h !== only) continue;
-    const a = await asker.ask(q.question, `q${++n}`);
-    const ok = passes(q, a);
-    if (!ok && verbose) {
-      const got = a.intent
-        ? `intent ${a.intent}`
-        : a.answered
-          ? a.text.slice(0, 140).replace(/\n/g, " ")
-          : "(declined)";
-      console.log(`FAIL [${h}] ${q.id} ${q.category} ${q.question}\n     ${got}${a.handoff ? " +handoff" : ""}`);
-    }
-    tally(groups, `${h} all`, ok);
-    tally(groups, `${h} plain`, passesPlain(q, a));
-    tally(groups, `${h} ${q.category ?? "?"}`, ok);
-  }
   const lines: string[] = [];
-  for (const h of ["tune", "heldout"]) {
-    const all = groups.get(`${h} all`);
-    if (!all) continue;
-    const cats = [...groups.entries()]
-      .filter(([k]) => k.startsWith(`${h} `) && k !== `${h} all` && k !== `${h} plain`)
-      .sort()
-      .map(([k, t]) => `${k.slice(h.length + 1)} ${pct(t)}`);
-    const plain = groups.get(`${h} plain`) ?? { pass: 0, total: 0 };
-    lines.push(`fresh ${h}: ${pct(all)} (as score.mjs scores it: ${pct(plain)}); ${cats.join(", ")}`);
+  let worst = 1;
+  // Each fresh set is split into its own halves (adding a set never moves a question of another).
+  for (const [label, files] of FRESH_SETS) {
+    const freshQs = files.filter((p) => existsSync(p)).flatMap((p) => readSet(resolve(p)));
+    const half = halves(freshQs);
+    const groups = new Map<string, Tally>();
+    for (const q of freshQs) {
+      const h = half.get(q.id) ?? "tune";
+      if (only && h !== only) continue;
+      const a = await asker.ask(q.question, `q${++n}`);
+      const ok = passes(q, a);
+      if (!ok && verbose && (h === "tune" || showHeldOut)) {
+        const got = a.intent
+          ? `intent ${a.intent}`
+          : a.answered
+            ? a.text.slice(0, 140).replace(/\n/g, " ")
+            : "(declined)";
+        console.log(`FAIL [${h}] ${q.id} ${q.category} ${q.question}\n     ${got}${a.handoff ? " +handoff" : ""}`);
+      }
+      tally(groups, `${h} all`, ok);
+      tally(groups, `${h} plain`, passesPlain(q, a));
+      tally(groups, `${h} ${q.category ?? "?"}`, ok);
+    }
+    for (const h of ["tune", "heldout"]) {
+      const all = groups.get(`${h} all`);
+      if (!all) continue;
+      const cats = [...groups.entries()]
+        .filter(([k]) => k.startsWith(`${h} `) && k !== `${h} all` && k !== `${h} plain`)
+        .sort()
+        .map(([k, t]) => `${k.slice(h.length + 1)} ${pct(t)}`);
+      const plain = groups.get(`${h} plain`) ?? { pass: 0, total: 0 };
+      lines.push(`${label} ${h}: ${pct(all)} (as score.mjs scores it: ${pct(plain)}); ${cats.join(", ")}`);
+      worst = Math.min(worst, all.pass / all.total);
+    }
   }
-  let worst = Math.min(
-    ...["tune", "heldout"].map((h) => groups.get(`${h} all`)).flatMap((t) => (t ? [t.pass / t.total] : [])),
-  );
   if (!only) {
     for (const path of ["eval/questions.jsonl", "../shared/eval/dev.jsonl"].filter((p) => existsSync(p))) {
       const qs: EvalQuestion[] = readSet(resolve(path));
@@ -93,28 +108,38 @@ async function main(): Promise<void> {
       lines.push(`${path}: ${pct(t)}`);
       worst = Math.min(worst, t.pass / t.total);
     }
-    if (existsSync("eval/conversations.jsonl")) {
-      const convos = readFileSync("eval/conversations.jsonl", "utf8")
+    for (const [label, path, split] of CONVERSATION_SETS) {
+      if (!existsSync(path)) continue;
+      const convos = readFileSync(path, "utf8")
         .split("\n")
         .filter((l) => l.trim())
-        .map((l) => JSON.parse(l) as { id: string; turns: Turn[] });
-      const follow: Tally = { pass: 0, total: 0 };
+        .map((l) => JSON.parse(l) as { id: string; lang?: string; turns: Turn[] });
+      const half = split
+        ? halves(convos.map((c) => ({ id: c.id, category: c.lang ?? "?", question: "", answerable: true })))
+        : new Map<string, "tune" | "heldout">();
+      const follow = new Map<string, Tally>();
       const first: Tally = { pass: 0, total: 0 };
       for (const c of convos) {
+        const h = split ? (half.get(c.id) ?? "tune") : "all";
         const who = `conv-${c.id}-${++n}`;
         for (const turn of c.turns) {
           const a = await asker.ask(turn.say, who);
           const ok = turn.answerable ? a.answered && matches(turn, a.text) : !a.answered;
-          const t = turn.followup ? follow : first;
-          t.total++;
-          if (ok) t.pass++;
-          else if (verbose)
+          if (turn.followup) tally(follow, h, ok);
+          else {
+            first.total++;
+            if (ok) first.pass++;
+          }
+          if (!ok && verbose && (h !== "heldout" || showHeldOut))
             console.log(
-              `FAIL conv ${c.id} ${turn.followup ? "follow-up" : "turn"}: ${turn.say}\n     ${a.answered ? a.text.slice(0, 140).replace(/\n/g, " ") : "(declined)"}`,
+              `FAIL ${label} ${c.id} ${turn.followup ? "follow-up" : "turn"}: ${turn.say}\n     ${a.answered ? a.text.slice(0, 140).replace(/\n/g, " ") : "(declined)"}`,
             );
         }
       }
-      lines.push(`conversations (${convos.length}): follow-ups ${pct(follow)}, other turns ${pct(first)}`);
+      const parts = [...follow.entries()].map(([h, t]) =>
+        h === "all" ? `follow-ups ${pct(t)}` : `follow-ups ${h} ${pct(t)}`,
+      );
+      lines.push(`${label} (${convos.length}): ${parts.join(", ")}, other turns ${pct(first)}`);
     }
   }
   await asker.close();
