@@ -68,6 +68,15 @@ describe("answers from a language model, through the whole bot", () => {
     expect(follow).toMatch(/Question:\nand who can apply\?/);
   });
 
+  it("answers a Chinese question in Chinese, with full-width citations, and in Simplified for Simplified", async () => {
+    api.queue.push({ content: "優才計劃每年名額為1,000人【1】。" });
+    const zh = card(await say("zh1", "優才計劃是甚麼？"));
+    expect(zh?.type === "card" && zh.body).toBe("優才計劃每年名額為1,000人。");
+    api.queue.push({ content: "優才計劃每年名額為1,000人【1】。" });
+    const hans = card(await say("zh2", "优才计划是什么？"));
+    expect(hans?.type === "card" && hans.body).toBe("优才计划每年名额为1,000人。");
+  });
+
   it("never asks the model about a question the documents clearly don't cover", async () => {
     const n = api.requests.length;
     const text = replyText(await say("m2", "What is the price of Bitcoin right now?"));

@@ -21,6 +21,7 @@ describe("citations", () => {
     expect(citations("A [3].", 2)).toBeUndefined();
     expect(citations("A [0].", 2)).toBeUndefined();
     expect(citations("No citation.", 2)).toEqual([]);
+    expect(citations("優才計劃每年名額1,000人【1】，［2］", 2)).toEqual([1, 2]);
   });
 });
 

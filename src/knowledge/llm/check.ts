@@ -41,10 +41,15 @@ function runs(ws: readonly string[], n: number): Set<string> {
   return out;
 }
 
+/** Full-width citation brackets (【1】, ［1］), as Chinese answers write them, read as [1]. */
+function asciiCitations(text: string): string {
+  return text.replace(/[［【]\s*(\d+(?:\s*[,，、]\s*\d+)*)\s*[］】]/gu, "[$1]");
+}
+
 /** The passage numbers an answer cites, in order of first citation; undefined when one names no given passage. */
 export function citations(text: string, given: number): number[] | undefined {
   const out: number[] = [];
-  for (const m of text.matchAll(CITATION)) {
+  for (const m of asciiCitations(text).matchAll(CITATION)) {
     for (const n of (m[1] ?? "").split(/\s*[,，、]\s*/).map(Number)) {
       if (!Number.isInteger(n) || n < 1 || n > given) return undefined;
       if (!out.includes(n)) out.push(n);
@@ -113,7 +118,7 @@ export function bound(text: string, max: number): string {
 
 /** The text without its citation markers (and the spaces they leave). */
 export function stripCitations(raw: string): string {
-  return raw
+  return asciiCitations(raw)
     .replace(CITATION, "")
     .replace(/[ \t]+([.,;:!?。，])/gu, "$1")
     .replace(/[ \t]{2,}/g, " ")
