@@ -2,8 +2,9 @@
  * The outbox: notifications a workflow owes are rows written in the
  * workflow's transaction, delivered through the {@link Notifier} once it has
  * committed. A deliverer claims a row for a minute before sending, so two
- * instances never send it twice; a row whose delivery failed (or whose
- * process died) is sent again by {@link SqlOutbox.deliverPending}.
+ * instances send it at once; a row whose delivery failed (or whose process
+ * died, or whose "delivered" mark was lost) is sent again by
+ * {@link SqlOutbox.deliverPending}: delivery is at least once.
  */
 import type { Kysely, Transaction } from "kysely";
 import type { Clock, Logger, Notifier } from "../../core/ports.ts";
@@ -94,12 +95,6 @@ export class SqlOutbox implements Outbox {
       const replies = JSON.parse(claimed.payload) as Reply[];
       if (claimed.kind === "member" && claimed.member_id) await this.notifier.toMember(claimed.member_id, replies);
       else if (claimed.kind === "organisers") await this.notifier.toOrganisers(replies);
-      await this.db
-        .updateTable("outbox")
-        .set({ delivered_at: this.clock.now().toISOString(), payload: "[]" })
-        .where("id", "=", id)
-        .execute();
-      return true;
     } catch (e) {
       this.logger.warn("outbox: delivery failed, will retry", { id, error: String(e) });
       await this.db
@@ -110,5 +105,12 @@ export class SqlOutbox implements Outbox {
         .catch(() => {});
       return false;
     }
+    // Sent: if this mark is lost, the claim keeps others off for a minute, then it goes again (at least once).
+    await this.db
+      .updateTable("outbox")
+      .set({ delivered_at: this.clock.now().toISOString(), payload: "[]" })
+      .where("id", "=", id)
+      .execute();
+    return true;
   }
 }
