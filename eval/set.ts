@@ -38,9 +38,17 @@ export function matches(q: Pick<EvalQuestion, "expect_all">, text: string): bool
   return (q.expect_all ?? []).every((alts) => alts.some((re) => new RegExp(re, "i").test(text)));
 }
 
+/** Greetings, thanks and small talk are one kind of message to a writer of questions: a short friendly reply. */
+const SOCIAL = new Set(["greeting", "thanks", "smalltalk"]);
+
+/** Whether the intent acted on is the one expected (any social reply for an expected social message). */
+function sameIntent(expected: string, got: string | undefined): boolean {
+  return got === expected || (SOCIAL.has(expected) && got !== undefined && SOCIAL.has(got));
+}
+
 /** Whether an answer passes: as score.mjs decides, plus the intent and hand-off of the fresh sets. */
 export function passes(q: EvalQuestion, a: EvalAnswer): boolean {
-  if (q.expect_intent) return a.intent === q.expect_intent && matches(q, a.text);
+  if (q.expect_intent) return sameIntent(q.expect_intent, a.intent) && matches(q, a.text);
   if (!q.answerable) {
     if (a.answered) return false;
     return q.expect_handoff === undefined || Boolean(a.handoff) === q.expect_handoff;

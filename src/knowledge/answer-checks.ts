@@ -110,7 +110,7 @@ export function expectation(question: string): Expectation {
     );
   if (
     !howTo &&
-    /\bwhere (is|are|was|were|do|does|did)\b|\baddress\b|\blocated\b|\boffice\b|地址|喺邊度|喺邊(?![個位間啲])|邊度|在哪裡|在哪|辦公室/.test(
+    /\bwhere (is|are|was|were|do|does|did)\b|\baddress\b|\blocated\b|\b(at|in) (what|which) (event|conference|venue)\b|地址|喺邊度|喺邊(?![個位間啲])|邊度|在哪裡|在哪|(甚麼|什麼|咩|邊個)(活動|場合|會議)上?/.test(
       q,
     )
   )
@@ -182,7 +182,7 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
         /(\d|[一二三四五六七八九十])\s*(年|月|日)|每季|每年|每月|季度/.test(answer)
       );
     case "place":
-      return /\b(road|street|floor|building|tower|centre|center|plaza|district|located at|address)\b|路|街|樓|大廈|中心|地址/i.test(
+      return /\b(road|street|floor|building|tower|centre|center|plaza|district|located at|address|week|conference|summit|forum|expo|festival)\b|路|街|樓|大廈|中心|地址|周|週|峰會|論壇|博覽/i.test(
         answer,
       );
     case "role":
