@@ -55,6 +55,15 @@ else
   note "Redis is not installed"
 fi
 
+# Pictures posted in the chats are drawn by resvg with the system's fonts: Chinese needs one.
+if ! fc-list 2>/dev/null | grep -qi "wqy\|cjk"; then
+  if command -v apt-get >/dev/null 2>&1; then
+    note "installing a Chinese font for pictures"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei; } >/dev/null 2>&1 \
+      || note "could not install fonts-wqy-microhei"
+  fi
+fi
+
 # The dashboard's browser tests drive Debian's Chromium through playwright-core.
 if command -v chromium >/dev/null 2>&1; then
   note "Chromium already installed"

@@ -23,12 +23,13 @@ import type { Clock, Logger, Store } from "./core/ports.ts";
 import { privacy } from "./core/privacy/privacy.ts";
 import type { Records } from "./core/records.ts";
 import { SessionStore } from "./core/session.ts";
-import { purgeOldExports } from "./exports.ts";
 import { CuratedJsonFile } from "./dashboard/curated-file.ts";
+import { purgeOldExports } from "./exports.ts";
 import { createGenerator } from "./knowledge/generate.ts";
 import { openKnowledge } from "./knowledge/index.ts";
 import type { Tuning } from "./knowledge/kb.ts";
 import { knowledgeSettings } from "./knowledge/settings.ts";
+import { ChartPictures } from "./pictures/render.ts";
 import { createStore } from "./storage/index.ts";
 import { openRecords } from "./storage/sql/index.ts";
 
@@ -122,6 +123,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     }),
     audit: records?.audit ?? new AuditLog(store, clock),
     sessions: new SessionStore(store, () => clock.now()),
+    pictures: new ChartPictures(),
     ...(records ? { records } : {}),
   };
 

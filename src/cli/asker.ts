@@ -37,6 +37,8 @@ export function plainText(replies: readonly Reply[]): string {
           return r.fallbackText;
         case "file":
           return r.caption ?? r.filename;
+        case "image":
+          return r.text;
         case "form":
           return r.fallbackText;
       }

@@ -14,6 +14,7 @@ import type {
   Logger,
   Notifier,
   OrganiserPolicy,
+  Pictures,
   Script,
   Store,
   Understanding,
@@ -38,6 +39,8 @@ export interface Services {
   readonly embedder: Embedder;
   readonly audit: AuditLog;
   readonly sessions: SessionStore;
+  /** Draws charts for replies that are easier to look at than to read; without it, text only. */
+  readonly pictures?: Pictures;
   /** The association's records in SQL; without them, features keep their records in `store`. */
   readonly records?: Records;
 }

@@ -137,6 +137,18 @@ export interface Embedder {
   embedQuery(text: string): Promise<number[]>;
 }
 
+/** One bar of a chart: a label and its value. */
+export interface ChartRow {
+  readonly label: string;
+  readonly value: number;
+}
+
+/** Draws charts as PNG pictures (implemented outside the core: src/pictures). */
+export interface Pictures {
+  /** Horizontal bars with a title; the PNG as base64. */
+  bars(title: string, rows: readonly ChartRow[]): Promise<string>;
+}
+
 /** Decides who may run organiser commands. */
 export interface OrganiserPolicy {
   isOrganiser(member: Member): boolean;

@@ -67,6 +67,21 @@ export interface FileReply {
   readonly private?: boolean;
 }
 
+/**
+ * A picture (a chart as PNG) with its text kept: adapters show the picture with the text as its
+ * caption (or after it, when too long), and show only the text where pictures can't go.
+ */
+export interface ImageReply {
+  readonly type: "image";
+  readonly filename: string;
+  readonly mimeType: "image/png";
+  /** The PNG, base64 (replies are plain data: they may wait in the outbox). */
+  readonly data: string;
+  /** Everything the picture shows, as text. */
+  readonly text: string;
+  readonly private?: boolean;
+}
+
 /** A form the adapter may render natively (Discord modal); `formId` comes back in a {@link FormEvent}. */
 export interface FormReply {
   readonly type: "form";
@@ -90,7 +105,7 @@ export interface FormFieldView {
 }
 
 /** Anything the core answers with. */
-export type Reply = TextReply | CardReply | ChoiceReply | PollReply | FileReply | FormReply;
+export type Reply = TextReply | CardReply | ChoiceReply | PollReply | FileReply | FormReply | ImageReply;
 
 /** Telegram callback data is at most 64 bytes; Discord custom_id at most 100 characters. */
 export const MAX_ACTION_BYTES = 64;
@@ -152,6 +167,8 @@ export async function convertReply(r: Reply, conv: (s: string) => Promise<string
       return r;
     case "file":
       return r.caption !== undefined ? { ...r, caption: await conv(r.caption) } : r;
+    case "image":
+      return { ...r, text: await conv(r.text) };
     case "form":
       return { ...r, title: await conv(r.title), fallbackText: await conv(r.fallbackText) };
   }

@@ -32,7 +32,7 @@ function short(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }
 
-const FONT = `font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif"`;
+const FONT = `font-family="DejaVu Sans, WenQuanYi Micro Hei, Noto Sans CJK TC, Liberation Sans, Arial, sans-serif"`;
 
 /** A vertical bar chart with a legend; the largest value sets the scale. */
 export function barChartSvg(c: BarChart): string {

@@ -152,6 +152,8 @@ export function oneReplyText(r: Reply): string {
       return [r.question, ...r.options].join("\n");
     case "file":
       return `${r.filename}\n${r.content}`;
+    case "image":
+      return `[${r.filename}]\n${r.text}`;
     case "form":
       return r.fallbackText;
   }

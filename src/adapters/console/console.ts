@@ -122,12 +122,22 @@ export class ConsoleChat {
     for (const r of replies) {
       if (r.type === "poll") await this.opts.bot.pollPosted(r.pollId, "console", r.pollId);
       if (r.type === "file") lines.push(await this.saveFile(r.filename, r.content));
+      if (r.type === "image") lines.push(await this.savePicture(r.filename, r.data));
     }
     const rendered = renderReplies(replies);
     if (rendered.pressables.length > 0) this.pressables = rendered.pressables;
     if (rendered.text) this.opts.output.write(`${prefix}${rendered.text}\n`);
     for (const l of lines) this.opts.output.write(`${l}\n`);
     this.opts.output.write("\n");
+  }
+
+  /** Pictures are saved next to the exports; the console shows their text and where the file is. */
+  private async savePicture(filename: string, base64: string): Promise<string> {
+    const name = safe(filename).replace(/[^A-Za-z0-9._-]/g, "_");
+    await mkdir(this.opts.exportDir, { recursive: true });
+    const path = join(this.opts.exportDir, name);
+    await writeFile(path, Buffer.from(base64, "base64"));
+    return `Picture saved: ${path}`;
   }
 
   private async saveFile(filename: string, content: string): Promise<string> {

@@ -58,6 +58,8 @@ export function renderReplies(replies: readonly Reply[], first = 1): Rendered {
         ].join("\n");
       case "file":
         return `[file ${safe(r.filename)}]${r.caption ? ` ${safe(r.caption)}` : ""}`;
+      case "image":
+        return `[picture ${safe(r.filename)}]\n${safe(r.text)}`;
       case "form":
         return safe(r.fallbackText);
     }

@@ -201,6 +201,11 @@ export function renderReply(r: Reply): DcOut[] {
       const file = new AttachmentBuilder(Buffer.from(r.content, "utf8"), { name: r.filename });
       return messages(r.caption ?? "", [], r.private === true, { files: [file] });
     }
+    case "image": {
+      // The picture goes with the text (its last message, when the text is split).
+      const picture = new AttachmentBuilder(Buffer.from(r.data, "base64"), { name: r.filename });
+      return messages(r.text, [], r.private === true, { files: [picture] });
+    }
     case "form": {
       const modal = modalOf(r);
       const fallback = messages(r.fallbackText, [], r.private === true);

@@ -28,6 +28,13 @@ export type TgOut =
       readonly allowsMultiple: boolean;
     }
   | {
+      readonly method: "sendPhoto";
+      readonly filename: string;
+      readonly content: Buffer;
+      readonly caption?: string;
+      readonly private: boolean;
+    }
+  | {
       readonly method: "sendDocument";
       readonly filename: string;
       readonly content: Buffer;
@@ -37,6 +44,8 @@ export type TgOut =
 
 export const TELEGRAM_TEXT_LIMIT = 4096;
 const CALLBACK_LIMIT = 64;
+/** Telegram's longest photo caption. */
+const CAPTION_LIMIT = 1024;
 
 /** Escapes text for parse_mode HTML. */
 export function escapeHtml(s: string): string {
@@ -124,6 +133,18 @@ export function renderReply(r: Reply): TgOut[] {
           private: r.private === true,
         },
       ];
+    case "image": {
+      // A caption holds 1,024 characters: a longer text follows the picture as messages.
+      const fits = Array.from(r.text).length <= CAPTION_LIMIT;
+      const photo: TgOut = {
+        method: "sendPhoto",
+        filename: r.filename,
+        content: Buffer.from(r.data, "base64"),
+        ...(fits ? { caption: r.text } : {}),
+        private: r.private === true,
+      };
+      return fits ? [photo] : [photo, ...messages(escapeHtml(r.text), undefined, r.private === true)];
+    }
     case "form":
       // Telegram has no forms: show the form's introduction; the feature then asks the fields one at a time.
       return r.fallbackText ? messages(escapeHtml(r.fallbackText), undefined, r.private === true) : [];

@@ -418,6 +418,13 @@ export class TelegramAdapter {
         });
         return;
       }
+      case "sendPhoto":
+        await tg.sendPhoto(
+          chatId,
+          { source: out.content, filename: out.filename },
+          out.caption ? { caption: out.caption } : {},
+        );
+        return;
       case "sendDocument":
         await tg.sendDocument(
           chatId,

@@ -4,6 +4,7 @@
  */
 import type { Context } from "../feature.ts";
 import { fill, t } from "../i18n.ts";
+import { withPicture } from "../pictures.ts";
 import type { NativePoll } from "../ports.ts";
 import { type FileReply, type PollReply, type Reply, text } from "../replies.ts";
 import type { Lang } from "../types.ts";
@@ -127,7 +128,10 @@ async function poll(d: AgendaDeps, ctx: Context, arg: string): Promise<Reply[]> 
     if (!r.ok) return [text(t(ctx.lang, O.noOpenPoll))];
     await d.services.audit.record(ctx.member, "poll.close", r.value.poll.id);
     const head = fill(t(ctx.lang, O.pollClosed), { voters: membersCount(ctx.lang, r.value.result.voters) });
-    return [text([head, ...tallyLines(ctx.lang, r.value.poll, r.value.result)].join("\n"))];
+    const { poll: closed, result } = r.value;
+    const body = text([head, ...tallyLines(ctx.lang, closed, result)].join("\n"));
+    const rows = closed.options.map((label, i) => ({ label, value: result.counts[i] ?? 0 }));
+    return [await withPicture(d.services, body, { title: head, rows, filename: `poll-${closed.id}.png` })];
   }
   if (arg === "post") {
     const p = await d.polls.openPoll(th.id);

@@ -7,6 +7,7 @@
  */
 import type { CommandSpec, Context, Feature, Services } from "../feature.ts";
 import { fill, type Localised, t } from "../i18n.ts";
+import { withPicture } from "../pictures.ts";
 import { actionId, button, type Reply, text } from "../replies.ts";
 import {
   CATEGORIES,
@@ -46,6 +47,9 @@ export type { Offer } from "./repo.ts";
 const LIST_LIMIT = 25;
 /** The most of a member's own offers shown by /mydonations. */
 const MY_LIMIT = 20;
+
+/** The title of the /impact picture. */
+const IMPACT_CHART: Localised = { en: "Items offered, by category", "zh-HK": "捐贈物品數量（按類別）" };
 
 const ORGANISERS_ONLY: Localised = { en: "Only organisers can do that.", "zh-HK": "只有籌辦人可以進行此操作。" };
 
@@ -196,7 +200,16 @@ export function donations(
     {
       name: "impact",
       description: { en: "What our donation drive has achieved", "zh-HK": "捐贈計劃的成果" },
-      run: async (ctx) => [text(impactText(await repo.all(), ctx.lang))],
+      run: async (ctx) => {
+        const all = await repo.all();
+        const rows = CATEGORIES.map((c) => ({
+          label: t(ctx.lang, c.label),
+          value: all.filter((o) => o.category === c.value).reduce((n, o) => n + o.quantity, 0),
+        }));
+        const title = t(ctx.lang, IMPACT_CHART);
+        const chart = { title, rows: all.length > 0 ? rows : [], filename: "impact.png" };
+        return [await withPicture(services, text(impactText(all, ctx.lang)), chart)];
+      },
     },
     {
       name: "offers",
