@@ -26,6 +26,7 @@ export async function startConfiguredDashboard(
   const metrics = new BotMetrics();
   metrics.instrument(app.bot);
   metrics.observeQuestions(app.questionStats);
+  metrics.observeDeliveries(app.notifier.stats);
   const server = createDashboard({
     auth: app.dashboard,
     bot: app.bot,

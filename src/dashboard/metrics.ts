@@ -4,9 +4,10 @@
  * outcome, and the process's default metrics. Each server has its own
  * registry, so tests and several apps in one process don't collide.
  */
-import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { Bot } from "../core/bot.ts";
 import type { QuestionKind, QuestionStats } from "../core/dashboard/stats.ts";
+import type { DeliveryStats } from "../core/delivery.ts";
 
 /** The bot's metrics. */
 export class BotMetrics {
@@ -33,6 +34,28 @@ export class BotMetrics {
 
   constructor(opts: { defaults?: boolean } = {}) {
     if (opts.defaults !== false) collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Exposes the adapters' and the outbox's delivery counters and the outbox's depth, read at each scrape. */
+  observeDeliveries(stats: DeliveryStats): void {
+    new Counter({
+      name: "bahk_deliveries_total",
+      help: "Replies and notices sent, failed and retried, by platform",
+      labelNames: ["platform", "kind", "outcome"] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const c of stats.snapshot()) this.inc({ platform: c.platform, kind: c.kind, outcome: c.outcome }, c.value);
+      },
+    });
+    new Gauge({
+      name: "bahk_outbox_depth",
+      help: "Notices waiting in the outbox",
+      registers: [this.registry],
+      collect() {
+        this.set(stats.queueDepth);
+      },
+    });
   }
 
   /** Counts question outcomes as the bot records them. */
