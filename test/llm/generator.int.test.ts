@@ -141,6 +141,12 @@ describe("LlmGenerator against the fake model", () => {
       const text = out.kind === "answer" ? out.text : "";
       expect(text.length).toBeLessThanOrEqual(MAX_ANSWER_CHARS[platform]);
       expect(text.length).toBeGreaterThan(MAX_ANSWER_CHARS[platform] - 100);
+      // What was streamed is the beginning of what is finally shown.
+      api.queue.push({ content: long, chunkChars: 200 });
+      let last = "";
+      const streamed = await ask({ platform, onPartial: (p) => void (last = p) });
+      expect(last.length).toBeGreaterThan(0);
+      expect(streamed.kind === "answer" && streamed.text.startsWith(last)).toBe(true);
     }
   });
 

@@ -76,7 +76,9 @@ export class LlmGenerator implements Generator {
     const commands = new Set(this.opts.commands());
     const all = found.passages.map((p) => `${p.title}\n${p.section ?? ""}\n${p.text}`).join("\n");
     const partial =
-      req.answer.answered && req.onPartial ? this.partial(req.onPartial, found, commands, system, all) : undefined;
+      req.answer.answered && req.onPartial
+        ? this.partial(req.onPartial, found, commands, system, all, MAX_ANSWER_CHARS[req.platform])
+        : undefined;
     const res = await this.opts.model.complete(
       [
         { role: "system", content: system },
@@ -113,6 +115,7 @@ export class LlmGenerator implements Generator {
     commands: ReadonlySet<string>,
     system: string,
     all: string,
+    max: number,
   ): (text: string) => void {
     let shown = "";
     let stopped = false;
@@ -124,7 +127,7 @@ export class LlmGenerator implements Generator {
       if (prefix.length <= shown.length) return;
       const plain = stripCitations(prefix);
       const ok =
-        !prefix.includes(NOT_COVERED.slice(0, 3)) &&
+        !prefix.includes(NOT_COVERED) &&
         citations(prefix, found.passages.length) !== undefined &&
         !ungrounded(plain, all, commands) &&
         !leaks(plain, system, all);
@@ -133,7 +136,13 @@ export class LlmGenerator implements Generator {
         return;
       }
       shown = prefix;
-      onPartial(plain.slice(0, MAX_ANSWER_CHARS.console));
+      // Beyond the platform's length the answer is cut at a sentence: what was shown stays its beginning.
+      // (bound() keeps a sentence only when its end and the space after it fit in max - 1 characters.)
+      if (plain.length >= max - 2) {
+        stopped = true;
+        return;
+      }
+      onPartial(plain);
     };
   }
 }
