@@ -50,3 +50,17 @@ export class FaultPlugin implements KyselyPlugin {
     }
   }
 }
+
+/** Delays every statement's answer by up to `maxMs`, so races between transactions show up. */
+export class JitterPlugin implements KyselyPlugin {
+  constructor(private readonly maxMs = 3) {}
+
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    return args.node;
+  }
+
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    await new Promise((r) => setTimeout(r, Math.random() * this.maxMs));
+    return args.result;
+  }
+}
