@@ -110,11 +110,12 @@ export function expectation(question: string): Expectation {
     );
   if (
     !howTo &&
-    /\bwhere (is|are|was|were|do|does|did)\b|\baddress\b|\blocated\b|\b(at|in) (what|which) (event|conference|venue)\b|地址|喺邊度|喺邊(?![個位間啲])|邊度|在哪裡|在哪|(甚麼|什麼|咩|邊個)(活動|場合|會議)上?/.test(
+    /\bwhere (is|are|was|were|do|does|did)\b|\bwhere('s|'re)\b|\baddress\b|\blocated\b|\b(at|in) (what|which) (event|conference|venue)\b|地址|喺邊度|喺邊(?![個位間啲])|邊度|在哪裡|在哪|(甚麼|什麼|咩|邊個)(活動|場合|會議)上?/.test(
       q,
     )
   )
     return "place";
+  if (/\b(what|which)('s| is| was| are)? (his|her|their|the) (role|title|position|job|post)\b|(佢|他|她)(嘅|的)?(職位|身份|職銜|官職)|(做|擔任)(緊)?(咩|什麼|甚麼)(職位|官職)/.test(q)) return "role";
   if (/\bwho\b|\bwhom\b|邊個|邊位|哪位|誰|何人|哪些人|邊啲人|有邊個|成員/.test(q) && ROLE_WORDS.test(q)) return "role";
   return "none";
 }

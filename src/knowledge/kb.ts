@@ -203,6 +203,12 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     }
   }
 
+  /** How many sentences the text answering a unit has (a FAQ answer, or a passage). */
+  private sentenceCount(ref: string, kind: Unit["kind"]): number {
+    const text = kind === "passage" ? this.passageById.get(ref)?.text : this.faqById.get(ref)?.a.en;
+    return text ? sentences(text).length : 0;
+  }
+
   /** The document and section a unit belongs to (translations count as their original). */
   private placeOf(unit: Unit): { doc: string; section: string } {
     return this.placeOfRef(`${unit.kind === "passage" ? "passage" : "faq"}:${unit.ref}`) ?? { doc: "", section: "" };
@@ -279,7 +285,9 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       // A follow-up is most likely about the document the previous answer came from.
       if (ctxPlace) {
         // A follow-up asks for something new: the previous answer itself is the last thing it wants.
-        if (id === contextRef) score -= CONTEXT_REPEAT_PENALTY;
+        // (Less so when it has several sentences: the follow-up may ask for another of them.)
+        if (id === contextRef)
+          score -= this.sentenceCount(unit.ref, unit.kind) >= 3 ? CONTEXT_REPEAT_PENALTY / 3 : CONTEXT_REPEAT_PENALTY;
         const place = this.placeOf(unit);
         if (place.doc === ctxPlace.doc) score += CONTEXT_DOC_BOOST;
         if (place.doc === ctxPlace.doc && place.section === ctxPlace.section) score += CONTEXT_SECTION_BOOST;
