@@ -144,7 +144,12 @@ describe("LlmGenerator against the fake model", () => {
       // What was streamed is the beginning of what is finally shown.
       api.queue.push({ content: long, chunkChars: 200 });
       let last = "";
-      const streamed = await ask({ platform, onPartial: (p) => void (last = p) });
+      const streamed = await ask({
+        platform,
+        onPartial: (p) => {
+          last = p;
+        },
+      });
       expect(last.length).toBeGreaterThan(0);
       expect(streamed.kind === "answer" && streamed.text.startsWith(last)).toBe(true);
     }
