@@ -91,6 +91,19 @@ describe("Discord: /ask edited into the deferred reply as it is written", () => 
     expect(JSON.stringify(last.body.embeds)).toContain("That is all.");
   });
 
+  it("honours a 429 on an edit: discord.js waits out Retry-After, and the answer still ends as the card", async () => {
+    const i = slash(fake, BEN, "guild", "ask", "what is QMAS?");
+    fake.rateLimit.push({ path: new RegExp(`/tok-${i.id}/messages/@original$`), retryAfter: 1 });
+    fake.dispatch("INTERACTION_CREATE", i);
+    // The fake records every call: the first edit is the one refused, the next is its retry.
+    const refused = await fake.waitFor(original(i.id));
+    const next = await fake.waitFor(original(i.id), fake.calls.indexOf(refused) + 1);
+    expect(next.body.content).toBe(refused.body.content);
+    expect((at.get(next) ?? 0) - (at.get(refused) ?? 0)).toBeGreaterThan(900);
+    const last = await fake.waitFor((c) => original(i.id)(c) && Array.isArray(c.body.embeds));
+    expect(JSON.stringify(last.body.embeds)).toContain("That is all.");
+  });
+
   it("keeps the streamed text when the stream breaks and follows it with the fallback", async () => {
     const i = slash(fake, BEN, "guild", "ask", "broken");
     fake.dispatch("INTERACTION_CREATE", i);
