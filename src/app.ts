@@ -161,7 +161,12 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     link(records?.identities ?? new Identities(store), () => features),
     privacy(
       () => features,
-      (memberId) => bot.forgetMember(memberId),
+      // After an erasure, SQLite's write-ahead log is truncated so no old page keeps what was erased.
+      async (memberId) => {
+        const n = await bot.forgetMember(memberId);
+        await records?.compact();
+        return n;
+      },
       (memberId, lang) => bot.memberData(memberId, lang),
     ),
   ];

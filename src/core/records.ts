@@ -48,5 +48,7 @@ export interface Records {
   readonly audit: AuditLog;
   readonly identities: Identities;
   readonly outbox: Outbox;
+  /** Makes erased bytes unreadable in files now (SQLite: checkpoints and truncates the write-ahead log). */
+  compact(): Promise<void>;
   close(): Promise<void>;
 }

@@ -37,6 +37,8 @@ export interface RecordsDb {
   readonly location: string;
   /** The PostgreSQL schema the tables live in, when not the default one. */
   readonly schema?: string;
+  /** SQLite: copies the write-ahead log into the file and truncates it (erased rows leave no old pages). */
+  compact(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -101,11 +103,16 @@ async function openSqlite(opts: RecordsDbOptions, timeout: number): Promise<Reco
   await client.execute("PRAGMA foreign_keys = ON");
   await client.execute("PRAGMA synchronous = NORMAL");
   const db = new Kysely<Database>({ dialect: new QueuedDialect(new LibsqlDialect({ client: client as never })) });
+  const compact = async () => {
+    await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+  };
   return {
     db,
     kind: "sqlite",
     location: file,
+    compact,
     close: async () => {
+      await compact().catch(() => {});
       await db.destroy();
       client.close();
     },
@@ -128,7 +135,14 @@ async function openPostgres(opts: RecordsDbOptions, timeout: number): Promise<Re
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
   const location = url.replace(/\/\/([^:/@]+):([^@]*)@/, "//$1:***@");
-  return { db, kind: "postgres", location, ...(schema ? { schema } : {}), close: () => db.destroy() };
+  return {
+    db,
+    kind: "postgres",
+    location,
+    ...(schema ? { schema } : {}),
+    compact: async () => {},
+    close: () => db.destroy(),
+  };
 }
 
 /** A dialect whose driver lends its one connection to one user at a time. */

@@ -49,6 +49,7 @@ export function sqlRecords(sql: RecordsDb, deps: RecordsDeps): SqlRecords {
     offers: new SqlOfferRepo(db, outbox, audit),
     polls: new SqlPollRepo(db, sql.kind),
     identities: new SqlIdentities(db, deps.store),
+    compact: () => sql.compact(),
     close: () => sql.close(),
   };
 }

@@ -108,7 +108,7 @@ export class SqlOutbox implements Outbox {
     // Sent: if this mark is lost, the claim keeps others off for a minute, then it goes again (at least once).
     await this.db
       .updateTable("outbox")
-      .set({ delivered_at: this.clock.now().toISOString(), payload: "[]" })
+      .set({ delivered_at: this.clock.now().toISOString(), payload: "[]", member_id: null })
       .where("id", "=", id)
       .execute();
     return true;
