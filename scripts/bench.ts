@@ -5,6 +5,7 @@
  */
 import { writeFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
+import { benchAdapters } from "./bench/adapters.ts";
 import { benchAnswers } from "./bench/answers.ts";
 import { benchLlm } from "./bench/llm.ts";
 import { benchStorage } from "./bench/storage.ts";
@@ -29,6 +30,7 @@ const sections: Record<string, () => Promise<string>> = {
   answers: benchAnswers,
   storage: benchStorage,
   llm: benchLlm,
+  adapters: benchAdapters,
 };
 
 async function main(): Promise<void> {
