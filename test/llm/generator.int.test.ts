@@ -155,6 +155,24 @@ describe("LlmGenerator against the fake model", () => {
     }
   });
 
+  it("falls back at once when the model server cannot be reached", async () => {
+    const down = new FakeOpenAIApi();
+    const url = await down.start();
+    await down.stop();
+    const offline = new LlmGenerator({
+      model: new ChatModel({ apiKey: "sk-test", baseURL: url, model: "tiny-chat" }),
+      prompts: loadPrompts("prompts"),
+      passages,
+      commands: () => [],
+      timeoutMs: TIMEOUT_MS,
+      logger,
+    });
+    const t0 = performance.now();
+    const out = await offline.generate({ question: "q", lang: "en", platform: "console", answer: EMBEDDED });
+    expect(out.kind).toBe("fallback");
+    expect(performance.now() - t0).toBeLessThan(TIMEOUT_MS);
+  });
+
   it("asks a topical decline only for tools: a text answer keeps the decline", async () => {
     api.queue.push({ content: "I think it is 1,000 [1]." });
     const out = await ask({
