@@ -96,6 +96,8 @@ const CONTEXT_SECTION_BOOST = 0.06;
 const CUE_TOLERANCE = 0.08;
 /** A follow-up scoring this much on its own needs its context to do better, not merely as well. */
 const CONFIDENT_ALONE = 0.8;
+/** A previous answer covering this much of a follow-up's own words may answer it again. */
+const OWN_COVERED = 0.5;
 /** How much a follow-up's answer avoids repeating the previous answer. */
 const CONTEXT_REPEAT_PENALTY = 0.3;
 /** A passage this short is answered whole: it is already concise. */
@@ -183,9 +185,16 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   private readonly sectionsByLang = new Map<string, Passage>();
   private readonly originalOf: Readonly<Record<string, string>>;
   private readonly subjects: readonly RegExp[] | undefined;
+  /** The units that hold the text of an answer (FAQ answers, passages), by answer reference. */
+  private readonly answerUnits = new Map<string, number[]>();
 
   constructor(parts: KnowledgeBaseParts) {
     this.subjects = parts.subjects;
+    parts.units.forEach((unit, u) => {
+      if (unit.kind === "faq-q") return;
+      const ref = `${unit.kind === "passage" ? "passage" : "faq"}:${unit.ref}`;
+      this.answerUnits.set(ref, [...(this.answerUnits.get(ref) ?? []), u]);
+    });
     this.units = parts.units;
     this.lexical = parts.lexical;
     this.vectors = parts.vectors;
@@ -201,6 +210,14 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       const key = `${this.originalOf[p.path] ?? p.path}|${p.sectionIndex}|${p.lang}`;
       if (!this.sectionsByLang.has(key)) this.sectionsByLang.set(key, p);
     }
+  }
+
+  /** Whether the answer of a reference (`faq:<id>`, `passage:<id>`) speaks of most of a query's words. */
+  private covers(ref: string | undefined, query: PreparedQuery | undefined): boolean {
+    if (!ref || !query || query.keys.length === 0) return false;
+    let best = 0;
+    for (const u of this.answerUnits.get(ref) ?? []) best = Math.max(best, this.lexical.coverage(query, u).coverage);
+    return best >= OWN_COVERED;
   }
 
   /** How many sentences the text answering a unit has (a FAQ answer, or a passage). */
@@ -284,10 +301,14 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       const id = `${kind}:${unit.ref}`;
       // A follow-up is most likely about the document the previous answer came from.
       if (ctxPlace) {
-        // A follow-up asks for something new: the previous answer itself is the last thing it wants.
-        // (Less so when it has several sentences: the follow-up may ask for another of them.)
-        if (id === contextRef)
-          score -= this.sentenceCount(unit.ref, unit.kind) >= 3 ? CONTEXT_REPEAT_PENALTY / 3 : CONTEXT_REPEAT_PENALTY;
+        // A follow-up asks for something new: the previous answer itself is the last thing it wants,
+        // unless it already speaks of what the follow-up names ("how many banks?" after the platform
+        // of seven banks) or the follow-up names nothing ("which ones?").
+        if (id === contextRef) {
+          const ownCover = ownQuery && ownQuery.keys.length > 0 ? this.lexical.coverage(ownQuery, u).coverage : 1;
+          if (ownCover < OWN_COVERED)
+            score -= this.sentenceCount(unit.ref, unit.kind) >= 3 ? CONTEXT_REPEAT_PENALTY / 3 : CONTEXT_REPEAT_PENALTY;
+        }
         const place = this.placeOf(unit);
         if (place.doc === ctxPlace.doc) score += CONTEXT_DOC_BOOST;
         if (place.doc === ctxPlace.doc && place.section === ctxPlace.section) score += CONTEXT_SECTION_BOOST;
@@ -321,11 +342,19 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       const ctxScore = withContext.best?.score ?? 0;
       // A follow-up that finds a confident answer on its own keeps it ("and who can apply?").
       const tolerance = aloneScore >= CONFIDENT_ALONE ? 0 : CUE_TOLERANCE;
-      if ((cue && ctxScore >= aloneScore - tolerance) || ctxScore > aloneScore + CONTEXT_GAIN) {
-        return this.decide(`${q} ${prev}`.slice(0, MAX_CONTEXT_CHARS), q, withContext, lang);
+      const resolved = `${q} ${prev}`.slice(0, MAX_CONTEXT_CHARS);
+      const inContext = this.decide(resolved, q, withContext, lang);
+      if ((cue && ctxScore >= aloneScore - tolerance) || ctxScore > aloneScore + CONTEXT_GAIN) return inContext;
+      // A follow-up about something the previous answer spoke of ("and when does it launch?" after a
+      // platform "set to launch in September") stays with it, whatever else its words find alone.
+      if (cue && inContext.answered && this.covers(options.previousRef, withContext.own)) return inContext;
+      if (cue) {
+        // Answered on its own, a follow-up still carries the conversation's subject to the next one;
+        // when alone it finds nothing of the kind asked for ("how many banks are involved?" → how to
+        // get involved), the conversation's answer stands.
+        const byItself = this.decide(resolved, q, alone, lang);
+        return !byItself.answered && inContext.answered ? inContext : byItself;
       }
-      // Answered on its own, a follow-up still carries the conversation's subject to the next one.
-      if (cue) return this.decide(`${q} ${prev}`.slice(0, MAX_CONTEXT_CHARS), q, alone, lang);
     }
     return this.withOtherParts(whole, this.decide(q, q, alone, lang), lang, memo);
   }
