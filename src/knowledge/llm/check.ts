@@ -141,7 +141,8 @@ export function checkAnswer(
   const text = stripCitations(raw);
   if (!text) return { ok: false, reason: "empty" };
   const bad = ungrounded(text, grounded, commands);
-  if (bad) return { ok: false, reason: `ungrounded ${bad}` };
+  // The reason is logged: it names what was wrong, not the value (an invented phone may be someone's).
+  if (bad) return { ok: false, reason: `ungrounded ${bad.split(" ")[0]}` };
   const all = passages.map((p) => p.text).join("\n");
   if (leaks(text, system, all)) return { ok: false, reason: "quotes the system rules" };
   return { ok: true, text: bound(text, maxChars), cited };
