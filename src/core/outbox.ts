@@ -46,6 +46,8 @@ export interface OutboxOptions {
   readonly maxDelayMs?: number;
   /** How long a sending instance holds a notice (default 60 s). */
   readonly leaseMs?: number;
+  /** How often the store is looked at even with nothing due here (default 60 s). */
+  readonly sweepMs?: number;
   readonly now?: () => number;
 }
 
@@ -123,8 +125,11 @@ export class Outbox {
     }
     const waits = await Promise.all([...byRecipient.values()].map((queue) => this.deliverQueue(queue)));
     this.opts.stats.queueDepth = (await this.opts.store.list(NS)).length;
-    const next = Math.min(...waits.filter((w): w is number => w !== undefined));
-    if (Number.isFinite(next) && !this.stopped) {
+    // Come back for the next retry, or at the latest after a sweep interval: notices another
+    // instance stored and could not send (it stopped) are picked up here.
+    const sweep = this.now() + (this.opts.sweepMs ?? 60_000);
+    const next = Math.min(sweep, ...waits.filter((w): w is number => w !== undefined));
+    if (!this.stopped) {
       if (this.timer) clearTimeout(this.timer);
       this.timer = setTimeout(() => this.kick(), Math.max(0, next - this.now()));
       this.timer.unref?.();

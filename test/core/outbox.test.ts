@@ -102,6 +102,37 @@ describe("Outbox (through NotifierHub)", () => {
     expect(d.sent).toEqual(["5:a", "5:b", "5:c"]);
   });
 
+  it("sends each notice once when two instances share the store, and picks up one a stopped instance left", async () => {
+    const store = new MemoryStore();
+    const a = new NotifierHub(new MemoryLogger(), { store, ...FAST, sweepMs: 30 });
+    const b = new NotifierHub(new MemoryLogger(), { store, ...FAST, sweepMs: 30 });
+    const da = recording(() => undefined);
+    const db = recording(() => undefined);
+    a.register("telegram", da);
+    b.register("telegram", db);
+    for (let i = 0; i < 20; i++) await (i % 2 ? a : b).toMember(`telegram:${i % 3}`, [text(`n${i}`)]);
+    expect(await a.flush(5_000)).toBe(0);
+    expect(await b.flush(5_000)).toBe(0);
+    const sent = [...da.sent, ...db.sent];
+    expect(sent.sort()).toEqual(Array.from({ length: 20 }, (_, i) => `${i % 3}:n${i}`).sort());
+
+    // An instance stores a notice and stops before sending it; the other sends it on its next sweep.
+    const c = new NotifierHub(new MemoryLogger(), { store, ...FAST });
+    c.register(
+      "telegram",
+      recording(() => new Error("ECONNRESET")),
+    );
+    await c.toMember("telegram:9", [text("left behind")]);
+    await c.stop();
+    const deadline = Date.now() + 2_000;
+    while (![...da.sent, ...db.sent].includes("9:left behind") && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect([...da.sent, ...db.sent]).toContain("9:left behind");
+    await a.stop();
+    await b.stop();
+  });
+
   it("says honestly when no platform has an organiser destination", async () => {
     const hub = new NotifierHub(new MemoryLogger(), { store: new MemoryStore(), ...FAST });
     hub.register("telegram", { ...recording(() => undefined), hasOrganisers: false });
