@@ -7,6 +7,7 @@ import { writeFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
 import { benchAdapters } from "./bench/adapters.ts";
 import { benchAnswers } from "./bench/answers.ts";
+import { benchDashboard } from "./bench/dashboard.ts";
 import { benchLlm } from "./bench/llm.ts";
 import { benchStorage } from "./bench/storage.ts";
 
@@ -31,6 +32,7 @@ const sections: Record<string, () => Promise<string>> = {
   storage: benchStorage,
   llm: benchLlm,
   adapters: benchAdapters,
+  dashboard: benchDashboard,
 };
 
 async function main(): Promise<void> {

@@ -23,7 +23,7 @@ import type { BotMetrics } from "./metrics.ts";
 import { auditPage } from "./pages/audit.ts";
 import { donationRoutes, impactPage } from "./pages/donations.ts";
 import { gapRoutes } from "./pages/gaps.ts";
-import { overviewPage } from "./pages/overview.ts";
+import { OverviewCache, overviewPage } from "./pages/overview.ts";
 import { townhallRoutes } from "./pages/townhall.ts";
 import type { DashboardRepos } from "./repos.ts";
 
@@ -63,6 +63,7 @@ const COOKIE = "bahk_session";
 export function createDashboard(deps: DashboardDeps): Hono<Env> {
   const app = new Hono<Env>();
   const flashes = new Map<string, string>();
+  const overview = new OverviewCache(deps);
   const tools: Tools = {
     act: (c, command, args) => {
       const member = c.get("session").member;
@@ -144,6 +145,7 @@ export function createDashboard(deps: DashboardDeps): Hono<Env> {
       const csrf = typeof form._csrf === "string" ? form._csrf : c.req.header("x-csrf-token");
       if (!deps.auth.checkCsrf(session, csrf))
         return c.html(refused("The form was stale or forged: nothing changed."), 403);
+      overview.invalidate();
     }
     return next();
   });
@@ -154,7 +156,7 @@ export function createDashboard(deps: DashboardDeps): Hono<Env> {
     return c.html(refused("Signed out."));
   });
 
-  app.get("/", async (c) => c.html(await overviewPage(deps, c.get("session"))));
+  app.get("/", async (c) => c.html(await overviewPage(overview, c.get("session"))));
   app.get("/audit", async (c) => c.html(await auditPage(deps, c)));
   townhallRoutes(app, deps, tools);
   donationRoutes(app, deps, tools);
