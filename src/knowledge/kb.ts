@@ -97,7 +97,7 @@ const CUE_TOLERANCE = 0.08;
 /** A follow-up scoring this much on its own needs its context to do better, not merely as well. */
 const CONFIDENT_ALONE = 0.8;
 /** A previous answer covering this much of a follow-up's own words may answer it again. */
-const OWN_COVERED = 0.5;
+const OWN_COVERED = 0.8;
 /** How much a follow-up's answer avoids repeating the previous answer. */
 const CONTEXT_REPEAT_PENALTY = 0.3;
 /** A passage this short is answered whole: it is already concise. */
