@@ -34,7 +34,7 @@ export interface GeneratorOptions {
 export function createGenerator(opts: GeneratorOptions): Generator {
   const files = loadKnowledgeFiles(opts.knowledgeDir);
   const passages = new PassageFinder(
-    (q, context) => opts.knowledge.retrieve(q, undefined, context ?? ""),
+    (q, context, ref) => opts.knowledge.retrieve(q, undefined, context ?? "", ref ?? ""),
     files,
     basename(opts.knowledgeDir),
   );

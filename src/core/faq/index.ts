@@ -265,6 +265,7 @@ export function faq(
         platform: ctx.member.platform,
         answer: a,
         ...(previous ? { previous: previous.question } : {}),
+        ...(previous?.ref ? { previousRef: previous.ref } : {}),
         ...(live ? { onPartial: (s: string) => live.partial(s) } : {}),
       });
       if (g.kind === "answer") {

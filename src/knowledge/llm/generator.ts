@@ -12,18 +12,13 @@ import type { Logger } from "../../core/ports.ts";
 import type { Platform } from "../../core/types.ts";
 import { type ChatModel, RefusalError } from "./chat.ts";
 import { checkAnswer, citations, leaks, stripCitations, ungrounded } from "./check.ts";
-import type { FoundPassages } from "./passages.ts";
+import type { FoundPassages, PassageQuery } from "./passages.ts";
 import { answerMessage, NOT_COVERED, type PromptTemplates, systemMessage } from "./prompts.ts";
 import { readToolCall, toolDefinitions } from "./tools.ts";
 
 /** Finds the numbered passages of a question (see PassageFinder). */
 export interface PassageSource {
-  find(
-    question: string,
-    answer: GenerationRequest["answer"],
-    lang: GenerationRequest["lang"],
-    previous?: string,
-  ): Promise<FoundPassages>;
+  find(req: PassageQuery): Promise<FoundPassages>;
 }
 
 /** Settings of the {@link LlmGenerator}. */
@@ -69,7 +64,7 @@ export class LlmGenerator implements Generator {
   }
 
   private async run(req: GenerationRequest, signal: AbortSignal): Promise<Generated> {
-    const found = await this.opts.passages.find(req.question, req.answer, req.lang, req.previous);
+    const found = await this.opts.passages.find(req);
     if (req.answer.answered && found.passages.length === 0) throw new Fallback("no passages");
     const system = systemMessage(this.opts.prompts, req.lang, MAX_WORDS);
     const user = answerMessage(this.opts.prompts, found.passages, req.question, req.previous);

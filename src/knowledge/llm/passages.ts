@@ -4,7 +4,7 @@
  * entries and document sections retrieval ranked for the question, each once,
  * numbered, with its title and section and the source it is cited as.
  */
-import type { Answer } from "../../core/ports.ts";
+import type { GenerationRequest } from "../../core/faq/generator.ts";
 import type { SourceRef } from "../../core/replies.ts";
 import type { Lang } from "../../core/types.ts";
 import type { FaqEntry, KnowledgeFiles, Passage } from "../documents.ts";
@@ -13,7 +13,10 @@ import { KB_TEXT } from "../messages.ts";
 import type { NumberedPassage } from "./prompts.ts";
 
 /** Retrieval's ranking (LocalKnowledgeBase.retrieve). */
-export type Retrieve = (question: string, context?: string) => Promise<Retrieval>;
+export type Retrieve = (question: string, context?: string, contextRef?: string) => Promise<Retrieval>;
+
+/** What the passages are found for (the generator's request). */
+export type PassageQuery = Pick<GenerationRequest, "question" | "answer" | "lang" | "previous" | "previousRef">;
 
 /** Numbered passages with the source each is cited as. */
 export interface FoundPassages {
@@ -44,7 +47,7 @@ export class PassageFinder {
   }
 
   /** The passages for a question whose embedded answer is `answer`. */
-  async find(question: string, answer: Answer, lang: Lang, previous?: string): Promise<FoundPassages> {
+  async find({ question, answer, lang, previous, previousRef }: PassageQuery): Promise<FoundPassages> {
     const items: { title: string; section?: string; text: string; source: SourceRef }[] = [];
     const seen = new Set<string>();
     const first = answer.sources[0];
@@ -57,7 +60,8 @@ export class PassageFinder {
       });
       if (answer.ref) seen.add(answer.ref);
     }
-    const r = await this.retrieve(answer.resolved ?? question, previous);
+    // A follow-up is read with the previous question, preferring the document that answered it.
+    const r = await this.retrieve(answer.resolved ?? question, previous, previousRef);
     const top = r.best?.score ?? 0;
     for (const c of r.ranked ?? []) {
       if (items.length >= MAX_PASSAGES || c.score < top * MIN_SHARE) break;
