@@ -48,6 +48,11 @@ export interface OutboxOptions {
   readonly leaseMs?: number;
   /** How often the store is looked at even with nothing due here (default 60 s). */
   readonly sweepMs?: number;
+  /**
+   * How long a notice is kept for a platform that is not running (default 7 days): notices can carry
+   * personal data (a donor's contact for the organisers), so they expire rather than wait forever.
+   */
+  readonly keepMs?: number;
   readonly now?: () => number;
 }
 
@@ -67,7 +72,7 @@ export class Outbox {
     const now = this.now();
     const key = `${String(now).padStart(15, "0")}-${String(this.seq++).padStart(6, "0")}-${this.instance}`;
     const notice: OutboundNotice = { platform, to, replies, done: 0, attempts: 0, notBefore: 0 };
-    await this.opts.store.set(NS, key, notice);
+    await this.opts.store.set(NS, key, notice, this.keepMs());
     this.kick();
   }
 
@@ -107,6 +112,10 @@ export class Outbox {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.round;
+  }
+
+  private keepMs(): number {
+    return this.opts.keepMs ?? 7 * 24 * 60 * 60 * 1000;
   }
 
   private now(): number {
@@ -180,7 +189,8 @@ export class Outbox {
       }
       const delay = retryDelay(attempts, e, this.opts.baseDelayMs ?? 1_000, this.opts.maxDelayMs ?? 300_000);
       const notBefore = this.now() + delay;
-      await store.set(NS, key, { ...notice, done, attempts, notBefore } satisfies OutboundNotice);
+      const left = Number(key.slice(0, 15)) + this.keepMs() - this.now();
+      await store.set(NS, key, { ...notice, done, attempts, notBefore } satisfies OutboundNotice, Math.max(1, left));
       stats.count(notice.platform, "notice", "retried");
       logger.warn("notice will be retried", { platform: notice.platform, attempts, delayMs: delay, error });
       return notBefore;

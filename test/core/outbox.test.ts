@@ -133,6 +133,18 @@ describe("Outbox (through NotifierHub)", () => {
     await b.stop();
   });
 
+  it("lets a notice for a platform that never comes back expire (it may carry personal data)", async () => {
+    let now = 1_000_000;
+    const store = new MemoryStore(() => now);
+    const hub = new NotifierHub(new MemoryLogger(), { store, ...FAST, keepMs: 60_000, now: () => now });
+    hub.register("discord", { ...recording(() => new Error("ECONNREFUSED")), durable: true });
+    await hub.toOrganisers([text("New offer DON-1: Ada, 9123 4567")]);
+    await hub.stop();
+    expect(await store.list("outbox")).toHaveLength(1);
+    now += 61_000;
+    expect(await store.list("outbox")).toHaveLength(0);
+  });
+
   it("says honestly when no platform has an organiser destination", async () => {
     const hub = new NotifierHub(new MemoryLogger(), { store: new MemoryStore(), ...FAST });
     hub.register("telegram", { ...recording(() => undefined), hasOrganisers: false });
