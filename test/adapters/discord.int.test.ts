@@ -187,9 +187,13 @@ describe("Discord adapter (discord.js against a fake Discord)", () => {
   it("passes the Discord member, roles, locale and chat to the core for mentions, ignores other chatter", async () => {
     const n = fake.calls.length;
     fake.dispatch("MESSAGE_CREATE", message(fake, ADA, "guild", "just chatting"));
-    fake.dispatch("MESSAGE_CREATE", message(fake, ADA, "guild", `<@${IDS.bot}> what is QMAS?`));
+    const mention = message(fake, ADA, "guild", `<@${IDS.bot}> what is QMAS?`);
+    fake.dispatch("MESSAGE_CREATE", mention);
     const sent = await fake.waitFor((c) => c.method === "POST" && c.path === `/channels/${IDS.channel}/messages`, n);
     expect(sent.body.content).toBe(`answer: what is QMAS? (discord:${ADA.id} group ${IDS.organiserRole})`);
+    // Answered as a reply to the mention, without pinging its author.
+    expect(sent.body.message_reference).toMatchObject({ message_id: mention.id, fail_if_not_exists: false });
+    expect(sent.body.allowed_mentions).toEqual({ parse: [] });
     expect(fake.calls.slice(n).filter((c) => c.path.endsWith("/messages"))).toHaveLength(1);
   });
 

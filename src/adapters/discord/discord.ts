@@ -322,9 +322,20 @@ export class DiscordAdapter {
       return;
     }
     let toldPrivately = false;
+    // In a server the first public answer replies to the member's message (no ping: allowed mentions are
+    // empty), so that in a busy channel it is clear what it answers.
+    let referenced = false;
+    const replyHere: Sendable = {
+      send: async (p) => {
+        if (referenced) return here.send(p);
+        referenced = true;
+        const withReference = { ...p, reply: { messageReference: m.id, failIfNotExists: false } };
+        return here.send(withReference);
+      },
+    };
     try {
       await this.sendOuts(renderReplies(replies), async (priv) => {
-        if (!priv) return here;
+        if (!priv) return replyHere;
         if (!toldPrivately) {
           toldPrivately = true;
           // Tell the channel once, after the first private message went out.
