@@ -1,7 +1,7 @@
 /**
  * Calibrates the decision thresholds (answer thresholds for English and Chinese questions, and
  * when an intent acts instead of an answer) by a grid search through the whole bot, on tuning
- * data only: the tuning half of the fresh sets, eval/extra-tune.jsonl and eval/questions.jsonl.
+ * data only: the tuning halves of the fresh sets, eval/extra-tune*.jsonl and eval/questions.jsonl.
  * The held-out half is never read here.
  *
  *   npx tsx eval/tune.ts
@@ -15,8 +15,12 @@ import { type EvalQuestion, halves, passes, readSet } from "./set.ts";
 
 const fresh: EvalQuestion[] = [...readSet("eval/fresh-en.jsonl"), ...readSet("eval/fresh-zh.jsonl")];
 const half = halves(fresh);
+// Each fresh set has halves of its own (eval/set.ts): only the tuning halves are read.
+const fresh4: EvalQuestion[] = existsSync("eval/fresh-4.jsonl") ? readSet("eval/fresh-4.jsonl") : [];
+const half4 = halves(fresh4);
 const pool = [
   ...fresh.filter((q) => half.get(q.id) === "tune"),
+  ...fresh4.filter((q) => half4.get(q.id) === "tune"),
   ...["eval/extra-tune.jsonl", "eval/extra-tune-2.jsonl", "eval/extra-tune-3.jsonl", "eval/questions.jsonl"].filter((p) => existsSync(p)).flatMap((p) => readSet(p)),
 ];
 const results: { score: number; t: string }[] = [];

@@ -238,7 +238,18 @@ export function faq(
     // A question only like an example, for a fact ("where are townhalls held?") or about a third
     // party ("what do townhalls discuss?"), is answered or declined, not turned into an action.
     const onlyLike = it?.via === "examples";
-    const minimum = onlyLike && (a.factual || !it?.personal) ? Math.max(tune.min, tune.factual) : tune.min;
+    // A follow-up read with the conversation ("佢哋幾時開始㗎？") asks about it, not to start something.
+    const followUp =
+      previous !== undefined &&
+      a.resolved !== undefined &&
+      a.resolved !== question &&
+      a.resolved.includes(previous.question.slice(0, 30));
+    const minimum =
+      onlyLike && followUp
+        ? Number.POSITIVE_INFINITY
+        : onlyLike && (a.factual || !it?.personal)
+          ? Math.max(tune.min, tune.factual)
+          : tune.min;
     // An answer that only describes the feature the member asks for ("use /propose…") yields to doing it.
     // So does a passage when the member asks in so many words for something of their own ("我捐咗嘅嘢而家點").
     const beaten =
