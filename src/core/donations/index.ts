@@ -23,7 +23,7 @@ import { FEATURE, intake } from "./intake.ts";
 import { DONOR, ORG } from "./messages.ts";
 import { privacy } from "./privacy.ts";
 import { type Offer, OfferRepo } from "./repo.ts";
-import { impactText, offerCard, offerLine, offersCsv } from "./views.ts";
+import { impactOf, impactTotals, offerCard, offerLine, offersCsv } from "./views.ts";
 import { statusButtons, workflow } from "./workflow.ts";
 
 export { CATEGORIES, CONDITIONS, DISTRICTS, STATUSES, TRANSITIONS } from "./catalogue.ts";
@@ -94,7 +94,7 @@ export function donations(
   services: Services,
   opts: { formTtlMs: number; retentionDays: number },
 ): Feature & { purgeClosedPersonalData(now: Date): Promise<number> } {
-  const repo = services.records?.offers ?? new OfferRepo(services.store, services);
+  const repo: OfferRepo = services.records?.offers ?? new OfferRepo(services.store, services);
   const form = intake({ services, repo, formTtlMs: opts.formTtlMs });
   const flow = workflow(services, repo);
   const priv = privacy(services, repo, opts.retentionDays);
@@ -141,6 +141,14 @@ export function donations(
       return [text(fill(t(ctx.lang, ORG.badFilter), vars))];
     }
     const f = parsed.filters;
+    if (!f.export && repo.newest) {
+      // Counted and paged by the store: only the newest offers are read.
+      const { total, offers: newest } = await repo.newest(f, LIST_LIMIT);
+      if (total === 0) return [text(t(ctx.lang, ORG.listNone))];
+      const lines = newest.map((o) => `• ${offerLine(o, ctx.lang)}`);
+      if (total > LIST_LIMIT) lines.push(fill(t(ctx.lang, ORG.listMore), { n: total - LIST_LIMIT }));
+      return [text([fill(t(ctx.lang, ORG.listTitle), { n: total }), ...lines].join("\n"))];
+    }
     const offers = (await repo.all()).filter(
       (o: Offer) =>
         (!f.status || o.status === f.status) &&
@@ -201,14 +209,16 @@ export function donations(
       name: "impact",
       description: { en: "What our donation drive has achieved", "zh-HK": "捐贈計劃的成果" },
       run: async (ctx) => {
-        const all = await repo.all();
+        // Counted by the store where it can (SQL aggregates), else from every offer.
+        const totals = repo.impact ? await repo.impact() : impactTotals(await repo.all());
         const rows = CATEGORIES.map((c) => ({
           label: t(ctx.lang, c.label),
-          value: all.filter((o) => o.category === c.value).reduce((n, o) => n + o.quantity, 0),
+          value: totals.byCategory.get(c.value)?.items ?? 0,
         }));
+        const any = [...totals.byStatus.values()].some((x) => x.offers > 0);
         const title = t(ctx.lang, IMPACT_CHART);
-        const chart = { title, rows: all.length > 0 ? rows : [], filename: "impact.png" };
-        return [await withPicture(services, text(impactText(all, ctx.lang)), chart)];
+        const chart = { title, rows: any ? rows : [], filename: "impact.png" };
+        return [await withPicture(services, text(impactOf(totals, ctx.lang)), chart)];
       },
     },
     {

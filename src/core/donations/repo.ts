@@ -97,6 +97,29 @@ export interface OfferRepo {
   byOwner(ownerId: string): Promise<Offer[]>;
   /** Every offer, oldest first. */
   all(): Promise<Offer[]>;
+  /** Offers and items per category and per status, counted by the store (else derived from {@link all}). */
+  impact?(): Promise<ImpactTotals>;
+  /** How many offers match a filter, and the newest `limit` of them (else derived from {@link all}). */
+  newest?(filter: OfferFilter, limit: number): Promise<{ total: number; offers: Offer[] }>;
+}
+
+/** Offers and items counted. */
+export interface OfferTally {
+  readonly offers: number;
+  readonly items: number;
+}
+
+/** What /impact reports: per category and per status. */
+export interface ImpactTotals {
+  readonly byCategory: ReadonlyMap<string, OfferTally>;
+  readonly byStatus: ReadonlyMap<string, OfferTally>;
+}
+
+/** An organiser's filter of /offers. */
+export interface OfferFilter {
+  readonly status?: string | undefined;
+  readonly category?: string | undefined;
+  readonly district?: string | undefined;
 }
 
 /** What the key-value repository needs to carry out what a change owes (one step after another). */

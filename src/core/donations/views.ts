@@ -13,7 +13,7 @@ import {
 } from "./catalogue.ts";
 import { field, type OfferFieldName } from "./form.ts";
 import { IMPACT, LABELS, ORG } from "./messages.ts";
-import type { Offer } from "./repo.ts";
+import type { ImpactTotals, Offer } from "./repo.ts";
 
 /** The localised name of a catalogue value (the raw value when unknown). */
 export function entryLabel(entries: readonly CatalogueEntry[], value: string, lang: Lang): string {
@@ -151,16 +151,28 @@ function tally(offers: readonly Offer[], key: (o: Offer) => string): Map<string,
 
 /** The /impact text: counts of offers and items by category and status; no personal data by construction. */
 export function impactText(offers: readonly Offer[], lang: Lang): string {
-  if (offers.length === 0) return t(lang, IMPACT.none);
-  const items = offers.reduce((n, o) => n + o.quantity, 0);
+  return impactOf(impactTotals(offers), lang);
+}
+
+/** Offers and items per category and status, counted from the offers themselves. */
+export function impactTotals(offers: readonly Offer[]): ImpactTotals {
+  return { byCategory: tally(offers, (o) => o.category), byStatus: tally(offers, (o) => o.status) };
+}
+
+/** /impact from totals counted by the store. */
+export function impactOf(totals: ImpactTotals, lang: Lang): string {
+  const all = [...totals.byStatus.values()];
+  const count = all.reduce((n, x) => n + x.offers, 0);
+  if (count === 0) return t(lang, IMPACT.none);
+  const items = all.reduce((n, x) => n + x.items, 0);
   const num = (n: number) => n.toLocaleString("en-US");
   const line = (name: string, x: Tally) =>
     `• ${fill(t(lang, IMPACT.line), { name, offers: num(x.offers), items: num(x.items) })}`;
-  const byCat = tally(offers, (o) => o.category);
-  const byStatus = tally(offers, (o) => o.status);
+  const byCat = totals.byCategory;
+  const byStatus = totals.byStatus;
   return [
     t(lang, IMPACT.title),
-    fill(t(lang, IMPACT.total), { offers: num(offers.length), items: num(items) }),
+    fill(t(lang, IMPACT.total), { offers: num(count), items: num(items) }),
     "",
     `${t(lang, IMPACT.byCategory)}:`,
     ...CATEGORIES.filter((c) => byCat.has(c.value)).map((c) =>

@@ -6,7 +6,14 @@
  */
 import type { Kysely, Transaction } from "kysely";
 import type { OfferStatus } from "../../core/donations/catalogue.ts";
-import { type Offer, OfferConflictError, type OfferEvent, type OfferRepo } from "../../core/donations/repo.ts";
+import {
+  type ImpactTotals,
+  type Offer,
+  OfferConflictError,
+  type OfferEvent,
+  type OfferFilter,
+  type OfferRepo,
+} from "../../core/donations/repo.ts";
 import { shortId } from "../../core/ids.ts";
 import type { Owed } from "../../core/records.ts";
 import type { SqlAuditLog } from "./audit.ts";
@@ -235,6 +242,38 @@ export class SqlOfferRepo implements OfferRepo {
     return guard("offer list", async () => {
       const rows = await this.db.selectFrom("offers").selectAll().orderBy("created_at").orderBy("ref").execute();
       return this.withEvents(rows);
+    });
+  }
+
+  /** Offers and items per category and per status: two GROUP BYs. */
+  async impact(): Promise<ImpactTotals> {
+    return guard("offer impact", async () => {
+      const by = async (column: "category" | "status") => {
+        const rows = await this.db
+          .selectFrom("offers")
+          .select([
+            column,
+            (eb) => eb.fn.countAll<number | string>().as("n"),
+            (eb) => eb.fn.sum<number | string>("quantity").as("items"),
+          ])
+          .groupBy(column)
+          .execute();
+        return new Map(rows.map((r) => [String(r[column]), { offers: Number(r.n), items: Number(r.items ?? 0) }]));
+      };
+      return { byCategory: await by("category"), byStatus: await by("status") };
+    });
+  }
+
+  /** How many offers match, and the newest `limit` of them (indexed on creation time). */
+  async newest(filter: OfferFilter, limit: number): Promise<{ total: number; offers: Offer[] }> {
+    return guard("offer list", async () => {
+      let q = this.db.selectFrom("offers");
+      if (filter.status) q = q.where("status", "=", filter.status);
+      if (filter.category) q = q.where("category", "=", filter.category);
+      if (filter.district) q = q.where("district", "=", filter.district);
+      const { n } = await q.select((eb) => eb.fn.countAll<number | string>().as("n")).executeTakeFirstOrThrow();
+      const rows = await q.selectAll().orderBy("created_at", "desc").orderBy("ref", "desc").limit(limit).execute();
+      return { total: Number(n), offers: await this.withEvents(rows) };
     });
   }
 
