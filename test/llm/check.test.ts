@@ -8,7 +8,7 @@ const P: NumberedPassage[] = [
     n: 1,
     title: "Talent",
     section: "Quota",
-    text: "QMAS sets an annual quota of 1,000 people. Apply at https://www.immd.gov.hk/qmas.",
+    text: "QMAS, launched in 2006, sets an annual quota of 1,000 people (15 each day). Apply at https://www.immd.gov.hk/qmas.",
   },
   { n: 2, title: "Contact", text: "Write to info@bahk.org or call +852 2111 2222. Use /propose to suggest a topic." },
 ];
@@ -42,6 +42,8 @@ describe("grounding", () => {
     ["e-mail", "Send your ID to help@bahk-support.org"],
     ["phone", "Call +852 9876 5432"],
     ["figure", "The quota is 5,000 people"],
+    ["figure inside another", "The quota is 200 people"],
+    ["figure inside a decimal", "The fee is 1.5 dollars"],
     ["command", "Type /transfer to continue"],
   ])("refuses an ungrounded %s", (_k, text) => {
     expect(ungrounded(text, g, COMMANDS)).toBeDefined();

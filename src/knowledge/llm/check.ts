@@ -83,7 +83,7 @@ export function ungrounded(text: string, grounded: string, commands: ReadonlySet
   }
   const figures = new Set((grounded.match(NUMBER) ?? []).map((n) => n.replace(/,/g, "")));
   for (const m of rest.match(NUMBER) ?? []) {
-    if (!figures.has(m.replace(/,/g, "")) && !base.includes(m)) return `figure ${m}`;
+    if (!figures.has(m.replace(/,/g, ""))) return `figure ${m}`;
   }
   return undefined;
 }
