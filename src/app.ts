@@ -8,7 +8,7 @@ import { agenda } from "./core/agenda/index.ts";
 import { AuditLog } from "./core/audit.ts";
 import { Bot } from "./core/bot.ts";
 import { DashboardAuth, dashboard } from "./core/dashboard/index.ts";
-import { QuestionStats } from "./core/dashboard/stats.ts";
+import { joinCounter, QuestionStats } from "./core/dashboard/stats.ts";
 import { donations } from "./core/donations/index.ts";
 import { CuratedKnowledge } from "./core/faq/curated.ts";
 import { type FaqHooks, faq } from "./core/faq/index.ts";
@@ -157,6 +157,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
       maxProposalsPerMember: config.AGENDA_MAX_PROPOSALS_PER_MEMBER,
     }),
     offers,
+    joinCounter(questionStats),
     ...(config.DASHBOARD_PORT === undefined ? [] : [dashboard(dashboardAuth, dashboardUrl(config))]),
     link(records?.identities ?? new Identities(store), () => features),
     privacy(

@@ -13,6 +13,8 @@ export interface GapGroup {
 /** What the pages read about knowledge gaps. */
 export interface Gaps {
   groups(): Promise<GapGroup[]>;
+  /** Members' ratings of answers: helpful and not helpful. */
+  feedback(): Promise<{ up: number; down: number }>;
 }
 
 /** A declined question as the FAQ feature stores it (see src/core/faq: `DeclinedQuestion`). */
@@ -48,6 +50,11 @@ function cosine(a: readonly number[], b: readonly number[]): number {
 export function storeGaps(services: Pick<Services, "store" | "embedder">): Gaps {
   const cache = new Map<string, number[]>();
   return {
+    async feedback() {
+      const ratings = await services.store.list<{ value: string }>("faq.ratings");
+      const up = ratings.filter((r) => r.value.value === "up").length;
+      return { up, down: ratings.length - up };
+    },
     async groups() {
       const rows = (await services.store.list<Declined>("faq.questions"))
         .map((r) => r.value)

@@ -130,7 +130,7 @@ export function createDashboard(deps: DashboardDeps): Hono<Env> {
       sameSite: "Strict",
       secure: https(c),
       path: "/",
-      maxAge: 8 * 3600,
+      maxAge: deps.auth.sessionSeconds,
     });
     return c.redirect("/", 303);
   });

@@ -110,7 +110,7 @@ export function hbarChartSvg(title: string, rows: readonly { label: string; valu
       const bw = (r.value / max) * barMax;
       return [
         `<text x="${labelW - 8}" y="${y + 17}" font-size="13" text-anchor="end" ${FONT}>${xml(short(r.label, 40))}</text>`,
-        `<rect x="${labelW}" y="${y + 4}" width="${bw.toFixed(1)}" height="${rowH - 8}" fill="#2f6fb3"/>`,
+        `<rect x="${labelW}" y="${y + 4}" width="${bw.toFixed(1)}" height="${rowH - 8}" fill="#2f6fb3"><title>${xml(`${r.label}: ${r.value}`)}</title></rect>`,
         `<text x="${labelW + bw + 6}" y="${y + 17}" font-size="13" ${FONT}>${r.value}</text>`,
       ].join("");
     })

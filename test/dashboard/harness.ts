@@ -5,7 +5,7 @@
 import { agenda } from "../../src/core/agenda/index.ts";
 import { Bot } from "../../src/core/bot.ts";
 import { DashboardAuth, dashboard } from "../../src/core/dashboard/index.ts";
-import { QuestionStats } from "../../src/core/dashboard/stats.ts";
+import { joinCounter, QuestionStats } from "../../src/core/dashboard/stats.ts";
 import { donations } from "../../src/core/donations/index.ts";
 import { type CuratedEntry, CuratedKnowledge } from "../../src/core/faq/curated.ts";
 import { faq } from "../../src/core/faq/index.ts";
@@ -36,15 +36,19 @@ export function harness() {
     linkTtlMs: 10 * 60_000,
     sessionTtlMs: 8 * 3_600_000,
   });
-  const answers = faq(services, { runCommand: (ctx, name, args) => bot.runCommand(ctx, name, args) });
+  const stats = new QuestionStats(services.store, clock);
+  const answers = faq(services, {
+    runCommand: (ctx, name, args) => bot.runCommand(ctx, name, args),
+    onOutcome: (ctx, o) => void stats.record(o.kind, ctx.now),
+  });
   const features = [
     answers.feature,
     agenda(services, { moderation: "review", maxProposalsPerMember: 5 }),
     donations(services, { formTtlMs: 30 * 60_000, retentionDays: 30 }),
     dashboard(auth, "http://dash.test"),
+    joinCounter(stats),
   ];
   const bot: Bot = new Bot(services, features, answers.fallback);
-  const stats = new QuestionStats(services.store, clock);
   const app = createDashboard({
     auth,
     bot,

@@ -78,6 +78,11 @@ export class DashboardAuth {
     return Math.round(this.opts.linkTtlMs / 60_000);
   }
 
+  /** How long a session lasts, in seconds (the cookie's Max-Age). */
+  get sessionSeconds(): number {
+    return Math.round(this.opts.sessionTtlMs / 1000);
+  }
+
   /** A fresh one-time token for an organiser; undefined for anyone else. */
   async issueLink(member: Member): Promise<string | undefined> {
     if (!this.policy.isOrganiser(member)) return undefined;

@@ -29,14 +29,16 @@ interface Figures {
   readonly topicTitle: string;
   readonly topicRows: readonly ChartRow[];
   readonly themes: readonly ChartRow[];
+  readonly feedback: { readonly up: number; readonly down: number };
 }
 
 async function figures(deps: DashboardDeps): Promise<Figures> {
-  const [days, offers, th, groups] = await Promise.all([
+  const [days, offers, th, groups, feedback] = await Promise.all([
     deps.stats.lastDays(DAYS),
     deps.repos.offers.all(),
     deps.repos.agenda.currentOrLatest(),
     deps.gaps ? deps.gaps.groups() : Promise.resolve([]),
+    deps.gaps ? deps.gaps.feedback() : Promise.resolve({ up: 0, down: 0 }),
   ]);
   const byStatus = new Map<string, number>();
   for (const o of offers) byStatus.set(o.status, (byStatus.get(o.status) ?? 0) + 1);
@@ -51,6 +53,7 @@ async function figures(deps: DashboardDeps): Promise<Figures> {
     topicTitle: th ? `Topics of ${th.name} (${topics.length})` : "Topics (no townhall yet)",
     topicRows: ["pending", "approved", "rejected", "merged"].map((s) => ({ label: s, value: topicStatus.get(s) ?? 0 })),
     themes: groups.slice(0, 8).map((g) => ({ label: g.text, value: g.count })),
+    feedback,
   };
 }
 
@@ -96,12 +99,22 @@ export function overviewBody(f: Figures): Html {
   const offerChart = hbarChartSvg(`Donation offers by status (${f.offers})`, f.offerRows);
   const topicChart = hbarChartSvg(f.topicTitle, f.topicRows);
   const themeChart = hbarChartSvg("Top unanswered themes", f.themes);
+  const members = barChartSvg({
+    title: `New members per day, last ${DAYS} days`,
+    categories: f.days.map((d) => d.day.slice(5)),
+    series: [{ name: "Joined", color: "#2f6fb3", values: f.days.map((d) => d.joined) }],
+  });
+  const feedbackChart = hbarChartSvg("Feedback on answers", [
+    { label: "Helpful", value: f.feedback.up },
+    { label: "Not helpful", value: f.feedback.down },
+  ]);
   const total = f.days.reduce((n, d) => n + d.answer + d.intent + d.social + d.decline, 0);
   const declined = f.days.reduce((n, d) => n + d.decline, 0);
   return html`<section><p>${total} questions in ${DAYS} days, ${declined} declined.
 <span class="muted">Figures as of ${f.at.toISOString().slice(11, 19)} UTC.</span></p>${svg(questions)}</section>
 <div class="grid"><section>${svg(offerChart)}</section><section>${svg(topicChart)}</section></div>
-<section>${svg(themeChart)}</section>`;
+<section>${svg(themeChart)}</section>
+<div class="grid"><section>${svg(members)}</section><section>${svg(feedbackChart)}</section></div>`;
 }
 
 /** `/`: the overview. */

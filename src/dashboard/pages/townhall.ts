@@ -35,7 +35,7 @@ async function townhallBody(deps: DashboardDeps, csrf: string): Promise<Html> {
     const title = `${r.closed ? "Closed" : "Open"} poll ${p.id}: ${r.tally.voters} voters, all platforms`;
     charts.push(html`<section>${svg(hbarChartSvg(title, rows))}</section>`);
   }
-  return html`<p>${th.name}${th.date ? ` (${th.date})` : ""} · ${th.closedAt ? "closed" : "open"} · <a href="/townhall/export">Export (Markdown)</a></p>
+  return html`<p>${th.name}${th.date ? ` (${th.date})` : ""} · ${th.closedAt ? "closed" : "open"} · export <a href="/townhall/export">Markdown</a> · <a href="/townhall/export?format=csv">CSV</a></p>
 <section><h2>Review queue (${pending.length})</h2><table><tbody>${
     pending.length > 0 ? pending.map((v) => pendingRow(v, approved, csrf)) : html`<tr><td>Nothing to review.</td></tr>`
   }</tbody></table></section>
@@ -75,7 +75,7 @@ export function townhallRoutes(app: Hono<Env>, deps: DashboardDeps, tools: Tools
     return c.redirect("/townhall", 303);
   });
   app.get("/townhall/export", async (c) => {
-    const replies = await tools.act(c, "townhall", "export md");
+    const replies = await tools.act(c, "townhall", c.req.query("format") === "csv" ? "export csv" : "export md");
     const file = replies.find((r) => r.type === "file");
     if (file?.type !== "file") {
       tools.flash(c, repliesText(replies));
