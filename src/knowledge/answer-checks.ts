@@ -115,7 +115,12 @@ export function expectation(question: string): Expectation {
     )
   )
     return "place";
-  if (/\b(what|which)('s| is| was| are)? (his|her|their|the) (role|title|position|job|post)\b|(佢|他|她)(嘅|的)?(職位|身份|職銜|官職)|(做|擔任)(緊)?(咩|什麼|甚麼)(職位|官職)/.test(q)) return "role";
+  if (
+    /\b(what|which)('s| is| was| are)? (his|her|their|the) (role|title|position|job|post)\b|(佢|他|她)(嘅|的)?(職位|身份|職銜|官職)|(做|擔任)(緊)?(咩|什麼|甚麼)(職位|官職)/.test(
+      q,
+    )
+  )
+    return "role";
   if (/\bwho\b|\bwhom\b|邊個|邊位|哪位|誰|何人|哪些人|邊啲人|有邊個|成員/.test(q) && ROLE_WORDS.test(q)) return "role";
   return "none";
 }
