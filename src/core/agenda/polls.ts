@@ -55,6 +55,8 @@ export interface PollRepo {
   ): Promise<Result<Poll>>;
   /** Counts the ballots of a poll. */
   tally(poll: Poll): Promise<Tally>;
+  /** Counts the ballots of a poll per platform they were cast on (the dashboard's chart). */
+  tallyByPlatform?(poll: Poll): Promise<Record<string, Tally>>;
   /** The result: frozen when closed, live otherwise. */
   result(poll: Poll): Promise<{ tally: Tally; closed: boolean }>;
   /** Closes the townhall's open poll and freezes its tally; only one closing call wins. */
@@ -144,6 +146,17 @@ export class KeyvPollRepo implements PollRepo {
       for (const i of value.options) if (i >= 0 && i < counts.length) counts[i] = (counts[i] ?? 0) + 1;
     }
     return { counts, voters: ballots.length };
+  }
+
+  /** Counts the ballots of a poll per platform they were cast on. */
+  async tallyByPlatform(poll: Poll): Promise<Record<string, Tally>> {
+    const out: Record<string, { counts: number[]; voters: number }> = {};
+    for (const { value } of await this.store.list<Ballot>(NS.ballot, `${poll.id}:`)) {
+      const t = (out[value.platform] ??= { counts: poll.options.map(() => 0), voters: 0 });
+      t.voters++;
+      for (const i of value.options) if (i >= 0 && i < t.counts.length) t.counts[i] = (t.counts[i] ?? 0) + 1;
+    }
+    return out;
   }
 
   /** The result: frozen when closed, live otherwise. */

@@ -33,7 +33,16 @@ async function townhallBody(deps: DashboardDeps, csrf: string): Promise<Html> {
     const r = await deps.repos.polls.result(p);
     const rows = p.options.map((label, i) => ({ label, value: r.tally.counts[i] ?? 0 }));
     const title = `${r.closed ? "Closed" : "Open"} poll ${p.id}: ${r.tally.voters} voters, all platforms`;
-    charts.push(html`<section>${svg(hbarChartSvg(title, rows))}</section>`);
+    const per = (await deps.repos.polls.tallyByPlatform?.(p)) ?? {};
+    const platforms = Object.entries(per).map(([platform, t]) =>
+      svg(
+        hbarChartSvg(
+          `${platform}: ${t.voters} voters`,
+          p.options.map((label, i) => ({ label, value: t.counts[i] ?? 0 })),
+        ),
+      ),
+    );
+    charts.push(html`<section>${svg(hbarChartSvg(title, rows))}<div class="grid">${platforms}</div></section>`);
   }
   return html`<p>${th.name}${th.date ? ` (${th.date})` : ""} · ${th.closedAt ? "closed" : "open"} · export <a href="/townhall/export">Markdown</a> · <a href="/townhall/export?format=csv">CSV</a></p>
 <section><h2>Review queue (${pending.length})</h2><table><tbody>${

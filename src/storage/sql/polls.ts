@@ -179,6 +179,25 @@ export class SqlPollRepo implements PollRepo {
     return guard("tally", () => this.count(this.db, poll));
   }
 
+  /** Counts the ballots of a poll per platform they were cast on. */
+  async tallyByPlatform(poll: Poll): Promise<Record<string, Tally>> {
+    return guard("tally by platform", async () => {
+      const rows = await this.db
+        .selectFrom("ballots")
+        .select(["platform", "options"])
+        .where("poll_id", "=", poll.id)
+        .execute();
+      const out: Record<string, { counts: number[]; voters: number }> = {};
+      for (const r of rows) {
+        const t = (out[r.platform] ??= { counts: poll.options.map(() => 0), voters: 0 });
+        t.voters++;
+        for (const i of JSON.parse(r.options) as number[])
+          if (i >= 0 && i < t.counts.length) t.counts[i] = (t.counts[i] ?? 0) + 1;
+      }
+      return out;
+    });
+  }
+
   private async count(db: Kysely<Database> | Transaction<Database>, poll: Poll): Promise<Tally> {
     const per = await db
       .selectFrom("ballot_choices")
