@@ -43,6 +43,8 @@ describe("grounding", () => {
     ["phone", "Call +852 9876 5432"],
     ["figure", "The quota is 5,000 people"],
     ["figure inside another", "The quota is 200 people"],
+    ["e-mail inside another", "Write to fo@bahk.org"],
+    ["phone made of figures", "Call 2006 1000"],
     ["figure inside a decimal", "The fee is 1.5 dollars"],
     ["command", "Type /transfer to continue"],
   ])("refuses an ungrounded %s", (_k, text) => {

@@ -62,17 +62,21 @@ export function citations(text: string, given: number): number[] | undefined {
 export function ungrounded(text: string, grounded: string, commands: ReadonlySet<string>): string | undefined {
   const base = grounded.toLowerCase();
   let rest = text;
-  for (const m of text.match(URL) ?? []) {
+  // E-mail addresses first: their domains are not links.
+  const emails = new Set((grounded.match(EMAIL) ?? []).map((e) => e.toLowerCase()));
+  for (const m of text.match(EMAIL) ?? []) {
+    if (!emails.has(m.toLowerCase())) return `e-mail ${m}`;
+    rest = rest.replace(m, " ");
+  }
+  for (const m of rest.match(URL) ?? []) {
     if (!base.includes(trimUrl(m))) return `link ${m}`;
     rest = rest.replace(m, " ");
   }
-  for (const m of rest.match(EMAIL) ?? []) {
-    if (!base.includes(m.toLowerCase())) return `e-mail ${m}`;
-    rest = rest.replace(m, " ");
-  }
-  const baseDigits = digits(grounded);
+  // A phone is one of the passages' phones, with or without its country code.
+  const phones = (grounded.match(PHONE) ?? []).map(digits).filter((d) => d.length >= 7);
   for (const m of rest.match(PHONE) ?? []) {
-    if (digits(m).length >= 7 && !baseDigits.includes(digits(m))) return `phone ${m}`;
+    const d = digits(m);
+    if (d.length >= 7 && !phones.some((p) => p.endsWith(d) || (p.length >= 8 && d.endsWith(p)))) return `phone ${m}`;
   }
   if (MARKUP.test(rest)) return "markup";
   for (const m of rest.matchAll(MENTION)) {
