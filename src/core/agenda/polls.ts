@@ -152,7 +152,8 @@ export class KeyvPollRepo implements PollRepo {
   async tallyByPlatform(poll: Poll): Promise<Record<string, Tally>> {
     const out: Record<string, { counts: number[]; voters: number }> = {};
     for (const { value } of await this.store.list<Ballot>(NS.ballot, `${poll.id}:`)) {
-      const t = (out[value.platform] ??= { counts: poll.options.map(() => 0), voters: 0 });
+      const t = out[value.platform] ?? { counts: poll.options.map(() => 0), voters: 0 };
+      out[value.platform] = t;
       t.voters++;
       for (const i of value.options) if (i >= 0 && i < t.counts.length) t.counts[i] = (t.counts[i] ?? 0) + 1;
     }

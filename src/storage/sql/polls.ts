@@ -189,7 +189,8 @@ export class SqlPollRepo implements PollRepo {
         .execute();
       const out: Record<string, { counts: number[]; voters: number }> = {};
       for (const r of rows) {
-        const t = (out[r.platform] ??= { counts: poll.options.map(() => 0), voters: 0 });
+        const t = out[r.platform] ?? { counts: poll.options.map(() => 0), voters: 0 };
+        out[r.platform] = t;
         t.voters++;
         for (const i of JSON.parse(r.options) as number[])
           if (i >= 0 && i < t.counts.length) t.counts[i] = (t.counts[i] ?? 0) + 1;
