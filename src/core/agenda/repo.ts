@@ -110,6 +110,27 @@ export interface AgendaRepo {
    * moves the topic's votes to the target with it (in one transaction where the store has them).
    */
   decide(townhallId: string, topicId: string, kind: "review" | "final", d: Decision): Promise<boolean>;
+  /**
+   * One page of a townhall's approved topics, most supported first, counted by the store
+   * (else the feature ranks {@link topics} itself). `page` is clamped to the pages there are.
+   */
+  rankedPage?(townhallId: string, page: number, pageSize: number, memberId: string): Promise<RankedPage>;
+}
+
+/** A topic on an agenda page: its support counted, and whether the reader is among it. */
+export interface RankedTopic {
+  readonly topic: Topic;
+  readonly votes: number;
+  readonly mine: boolean;
+}
+
+/** One page of an agenda. */
+export interface RankedPage {
+  /** Approved topics in the townhall. */
+  readonly total: number;
+  /** The page shown (clamped). */
+  readonly page: number;
+  readonly rows: readonly RankedTopic[];
 }
 
 /** The agenda's repository over a {@link Store}. */

@@ -4,6 +4,7 @@ import { actionId, type Button, button, type CardReply, type Reply, text } from 
 import type { Lang } from "../types.ts";
 import { M, STATUS, votes } from "./messages.ts";
 import { byRank, type Poll, type Tally, type TopicView, type Townhall } from "./model.ts";
+import type { RankedPage } from "./repo.ts";
 
 /** Topics per page of /agenda and of the review queue. */
 export const PAGE_SIZE = 10;
@@ -43,25 +44,34 @@ export function agendaPage(
   memberId: string,
 ): Reply {
   const list = ranked(topics);
-  const label = townhallLabel(th);
-  if (list.length === 0) return text(fill(t(lang, M.agendaEmpty), { townhall: label }));
   const p = clampPage(page, list.length);
-  const slice = list.slice(p * PAGE_SIZE, (p + 1) * PAGE_SIZE);
+  const rows = list
+    .slice(p * PAGE_SIZE, (p + 1) * PAGE_SIZE)
+    .map((v) => ({ topic: v.topic, votes: v.voters.length, mine: v.voters.includes(memberId) }));
+  return agendaPageOf(lang, th, open, { total: list.length, page: p, rows });
+}
+
+/** One page of an agenda already ranked and counted (by the store). */
+export function agendaPageOf(lang: Lang, th: Townhall, open: boolean, ranked: RankedPage): Reply {
+  const label = townhallLabel(th);
+  if (ranked.total === 0) return text(fill(t(lang, M.agendaEmpty), { townhall: label }));
+  const p = ranked.page;
+  const slice = ranked.rows;
   const head = fill(t(lang, M.agendaHead), {
     townhall: th.name,
     date: `${th.date ? ` (${th.date})` : ""}${open ? "" : t(lang, M.closedNote)}`,
     from: p * PAGE_SIZE + 1,
     to: p * PAGE_SIZE + slice.length,
-    total: list.length,
+    total: ranked.total,
   });
   const lines = slice.map((v, i) => {
-    const mine = v.voters.includes(memberId) ? " ✓" : "";
-    return `${p * PAGE_SIZE + i + 1}. ${v.topic.id} ${v.topic.title} (${votes(lang, v.voters.length)})${mine}`;
+    const mine = v.mine ? " ✓" : "";
+    return `${p * PAGE_SIZE + i + 1}. ${v.topic.id} ${v.topic.title} (${votes(lang, v.votes)})${mine}`;
   });
   const buttons = open
     ? slice.map((v) => button(actionId("ag", "up", v.topic.id), fill(t(lang, M.support), { id: v.topic.id })))
     : [];
-  buttons.push(...pager(lang, "pg", p, list.length, open ? undefined : th.id));
+  buttons.push(...pager(lang, "pg", p, ranked.total, open ? undefined : th.id));
   return text([head, "", ...lines, "", t(lang, M.agendaFoot)].join("\n"), { buttons });
 }
 

@@ -12,7 +12,7 @@ import { M } from "./messages.ts";
 import { normaliseId, TOPIC_ID, TOWNHALL_ID } from "./model.ts";
 import { POLL_PREFIX } from "./polls.ts";
 import type { VoteTarget } from "./repo.ts";
-import { agendaPage, topicCard, townhallLabel } from "./views.ts";
+import { agendaPage, agendaPageOf, PAGE_SIZE, topicCard, townhallLabel } from "./views.ts";
 
 /** Most merges followed from a topic id to the topic that now holds its votes. */
 const MAX_MERGE_HOPS = 5;
@@ -32,6 +32,10 @@ export async function showPage(d: AgendaDeps, ctx: Context, page: number, townha
   const th = townhallId ? await d.repo.townhall(townhallId) : await d.repo.currentOrLatest();
   if (!th) return [text(t(ctx.lang, townhallId ? M.noTownhall : M.noTownhallEver))];
   const open = await d.repo.isOpen(th.id);
+  if (d.repo.rankedPage) {
+    const safe = Number.isFinite(page) ? Math.max(0, Math.floor(page)) : 0;
+    return [agendaPageOf(ctx.lang, th, open, await d.repo.rankedPage(th.id, safe, PAGE_SIZE, ctx.member.id))];
+  }
   return [agendaPage(ctx.lang, th, open, await d.repo.topics(th.id), page, ctx.member.id)];
 }
 

@@ -8,7 +8,7 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Decision, Topic, TopicStatus, TopicView, Townhall } from "../../core/agenda/model.ts";
 import { statusOf } from "../../core/agenda/model.ts";
-import type { AgendaRepo, Moderation, VoteTarget } from "../../core/agenda/repo.ts";
+import type { AgendaRepo, Moderation, RankedPage, VoteTarget } from "../../core/agenda/repo.ts";
 import { err, ok, type Result } from "../../core/errors.ts";
 import { shortId } from "../../core/ids.ts";
 import type { Lang } from "../../core/types.ts";
@@ -469,6 +469,63 @@ export class SqlAgendaRepo implements AgendaRepo {
       moved += Number(r.numInsertedOrUpdatedRows ?? 0);
     }
     return moved;
+  }
+
+  /** One page of the approved topics, most supported first: counted and ordered by SQL. */
+  async rankedPage(townhallId: string, page: number, pageSize: number, memberId: string): Promise<RankedPage> {
+    return guard("agenda", async () => {
+      // Approved: no final decision, and approved at once or by review (see statusOf).
+      const approved = this.db
+        .selectFrom("topics as t")
+        .where("t.townhall_id", "=", townhallId)
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom("decisions as f")
+                .select("f.kind")
+                .whereRef("f.topic_id", "=", "t.id")
+                .where("f.kind", "=", "final"),
+            ),
+          ),
+        )
+        .where((eb) =>
+          eb.or([
+            eb("t.initial", "=", "approved"),
+            eb.exists(
+              eb
+                .selectFrom("decisions as r")
+                .select("r.kind")
+                .whereRef("r.topic_id", "=", "t.id")
+                .where("r.kind", "=", "review")
+                .where("r.status", "=", "approved"),
+            ),
+          ]),
+        );
+      const { n } = await approved.select((eb) => eb.fn.countAll<number | string>().as("n")).executeTakeFirstOrThrow();
+      const total = Number(n);
+      const last = Math.max(0, Math.ceil(total / pageSize) - 1);
+      const p = Math.min(page, last);
+      const rows = await approved
+        .leftJoin("votes as v", "v.topic_id", "t.id")
+        .select([
+          ...TOPIC_COLUMNS.map((c) => `t.${c}` as const),
+          (eb) => eb.fn.count<number | string>("v.member_id").as("votes"),
+          (eb) => eb.fn.max(eb.case().when("v.member_id", "=", memberId).then(1).else(0).end()).as("mine"),
+        ])
+        .groupBy(TOPIC_COLUMNS.map((c) => `t.${c}` as const))
+        .orderBy("votes", "desc")
+        .orderBy("t.created_at")
+        .orderBy("t.id")
+        .limit(pageSize)
+        .offset(p * pageSize)
+        .execute();
+      return {
+        total,
+        page: p,
+        rows: rows.map((r) => ({ topic: toTopic(r), votes: Number(r.votes), mine: Number(r.mine) === 1 })),
+      };
+    });
   }
 
   /** Records a decision once (primary key); a merge moves the votes in the same transaction. */

@@ -1,0 +1,56 @@
+/**
+ * The agenda page counted by SQL is the page the feature would rank itself
+ * from every topic: same topics, order, counts and ticks, on both dialects,
+ * with pending, rejected and merged topics and ties in the mix.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { agendaPage, agendaPageOf, PAGE_SIZE } from "../../../src/core/agenda/views.ts";
+import { sqlRecords } from "../../../src/storage/sql/index.ts";
+import { agendaDriver, ExactEmbedder } from "../../agenda/driver.ts";
+import { member } from "../../helpers/services.ts";
+import { dialects } from "./dialects.ts";
+
+for (const dialect of await dialects()) {
+  describe(`agenda page in SQL: ${dialect.name}`, () => {
+    const cleanups: (() => Promise<void>)[] = [];
+    afterAll(async () => {
+      for (const c of cleanups) await c();
+    });
+
+    it("matches the page ranked from every topic", async () => {
+      const f = await dialect.fresh();
+      cleanups.push(async () => {
+        await f.records.close();
+        await f.remove();
+      });
+      const a = agendaDriver({
+        embedder: new ExactEmbedder(),
+        moderation: "review",
+        records: (deps) => sqlRecords(f.records, deps),
+      });
+      const repo = a.records?.agenda;
+      if (!repo) throw new Error("no records");
+      const th = await a.openTownhall();
+      const ids: string[] = [];
+      for (let i = 0; i < 24; i++) {
+        a.clock.advance(i % 3 === 0 ? 0 : 1000);
+        ids.push(await a.proposeTopic(member(`p${i}`), `Distinct subject number ${i} about ${"x".repeat(i)}`));
+      }
+      for (const [i, id] of ids.entries()) {
+        if (i % 5 !== 4) await a.say(a.org, `/townhall approve ${id}`);
+        for (let v = 0; v < i % 4; v++) await a.press(member(`v${v}`), `ag:up:${id}`);
+      }
+      await a.say(a.org, `/townhall reject ${ids[1]} | not for now`);
+      await a.say(a.org, `/townhall merge ${ids[2]} ${ids[3]}`);
+      const reader = member("v1");
+      const townhall = await repo.townhall(th);
+      if (!townhall || !repo.rankedPage) throw new Error("no townhall");
+      for (const page of [0, 1, 2, 7]) {
+        const mine = agendaPageOf("en", townhall, true, await repo.rankedPage(th, page, PAGE_SIZE, reader.id));
+        const theirs = agendaPage("en", townhall, true, await repo.topics(th), page, reader.id);
+        expect(mine).toEqual(theirs);
+        if (page === 0) expect(JSON.stringify(mine)).toMatch(/Distinct subject number \d+.*\(3 votes\) ✓/);
+      }
+    });
+  });
+}
