@@ -19,10 +19,15 @@ async function main(): Promise<void> {
   const stopJobs = app.startJobs();
   // Adapters stop taking updates and finish the ones in flight before the store closes.
   const stops: (() => void | Promise<void>)[] = [stopJobs];
+  // Run after the outbox is flushed: clients that must stay connected to send it.
+  const disconnects: (() => Promise<void>)[] = [];
   let closing: Promise<void> | undefined;
   const shutdown = () => {
     closing ??= (async () => {
       await Promise.allSettled(stops.map((stop) => stop()));
+      // Notices owed go out while the clients are connected (bounded); what remains stays stored.
+      await app.notifier.flush(5_000).catch(() => undefined);
+      await Promise.allSettled(disconnects.map((d) => d()));
       await app.close();
     })();
     return closing;
@@ -72,7 +77,8 @@ async function main(): Promise<void> {
     app.notifier.register("discord", discord.delivery());
     platforms.push("discord");
     await discord.start();
-    stops.push(() => discord.stop());
+    stops.push(() => discord.drain(10_000));
+    disconnects.push(() => discord.stop());
     logger.warn("Discord adapter started");
   }
 

@@ -95,12 +95,16 @@ export class Outbox {
     });
   }
 
-  /** Waits until nothing is owed or `timeoutMs` passed; resolves to the number of notices still queued. */
+  /**
+   * Waits until nothing is owed to the platforms running here, or `timeoutMs` passed; resolves to the
+   * number of those notices still queued (notices for other platforms wait for them, untouched).
+   */
   async flush(timeoutMs: number): Promise<number> {
     const until = Date.now() + timeoutMs;
     for (;;) {
       if (this.round) await this.round;
-      const left = (await this.opts.store.list(NS)).length;
+      const owed = await this.opts.store.list<OutboundNotice>(NS);
+      const left = owed.filter((n) => this.opts.deliveries(n.value.platform)).length;
       if (left === 0 || Date.now() >= until || this.stopped) return left;
       this.kick();
       await new Promise((r) => setTimeout(r, Math.min(50, Math.max(0, until - Date.now()))));

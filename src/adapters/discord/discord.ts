@@ -133,8 +133,16 @@ export class DiscordAdapter {
 
   /** Disconnects. */
   async stop(timeoutMs = 10_000): Promise<void> {
-    // Events arriving now are left to Discord ("did not respond"); those being answered finish first,
-    // so that no deferred answer stays "thinking" (bounded by `timeoutMs`).
+    await this.drain(timeoutMs);
+    await this.client.destroy();
+  }
+
+  /**
+   * Stops taking interactions and messages (Discord tells their senders "did not respond") and waits,
+   * at most `timeoutMs`, for those being answered, so that no deferred answer stays "thinking".
+   * The client stays connected (notices can still be sent) until {@link stop}.
+   */
+  async drain(timeoutMs = 10_000): Promise<void> {
     this.stopping = true;
     const running = [...this.inflight, ...this.voteQueues.values()];
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -146,7 +154,6 @@ export class DiscordAdapter {
     ]);
     clearTimeout(timer);
     if (timedOut) this.opts.logger.error("discord answers still running at shutdown", { count: this.inflight.size });
-    await this.client.destroy();
   }
 
   /** Keeps an answer in flight until it settles. */
