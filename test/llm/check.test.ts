@@ -44,6 +44,7 @@ describe("grounding", () => {
     ["figure", "The quota is 5,000 people"],
     ["figure inside another", "The quota is 200 people"],
     ["e-mail inside another", "Write to fo@bahk.org"],
+    ["domain inside another", "See ov.hk for more"],
     ["phone made of figures", "Call 2006 1000"],
     ["figure inside a decimal", "The fee is 1.5 dollars"],
     ["command", "Type /transfer to continue"],

@@ -46,6 +46,14 @@ function asciiCitations(text: string): string {
   return text.replace(/[［【]\s*(\d+(?:\s*[,，、]\s*\d+)*)\s*[］】]/gu, "[$1]");
 }
 
+/** Whether a link is written in the text from a boundary: `ct.com` is not in `contact.com`, `immd.gov.hk` is in `www.immd.gov.hk`. */
+function linkIn(base: string, link: string): boolean {
+  for (let i = base.indexOf(link); i >= 0; i = base.indexOf(link, i + 1)) {
+    if (!/[a-z0-9-]/.test(base[i - 1] ?? "")) return true;
+  }
+  return false;
+}
+
 /** The passage numbers an answer cites, in order of first citation; undefined when one names no given passage. */
 export function citations(text: string, given: number): number[] | undefined {
   const out: number[] = [];
@@ -69,7 +77,7 @@ export function ungrounded(text: string, grounded: string, commands: ReadonlySet
     rest = rest.replace(m, " ");
   }
   for (const m of rest.match(URL) ?? []) {
-    if (!base.includes(trimUrl(m))) return `link ${m}`;
+    if (!linkIn(base, trimUrl(m))) return `link ${m}`;
     rest = rest.replace(m, " ");
   }
   // A phone is one of the passages' phones, with or without its country code.
