@@ -4,11 +4,8 @@
  */
 import { config as loadDotenv } from "dotenv";
 import { CONSOLE_MEMBER, ConsoleChat } from "./adapters/console/console.ts";
-import { DiscordAdapter } from "./adapters/discord/discord.ts";
-import { TelegramAdapter } from "./adapters/telegram/telegram.ts";
 import { buildApp, exportDir } from "./app.ts";
 import { loadConfig } from "./config/index.ts";
-import { startConfiguredDashboard } from "./dashboard/index.ts";
 import { createLogger } from "./logging.ts";
 
 async function main(): Promise<void> {
@@ -34,10 +31,15 @@ async function main(): Promise<void> {
   };
 
   const platforms: string[] = [];
-  const dashboard = await startConfiguredDashboard(app, logger, () => platforms);
-  if (dashboard) stops.push(() => dashboard.close());
+  // Platform clients and the dashboard load only when configured: discord.js alone costs 47 MB.
+  if (config.DASHBOARD_PORT !== undefined) {
+    const { startConfiguredDashboard } = await import("./dashboard/index.ts");
+    const dashboard = await startConfiguredDashboard(app, logger, () => platforms);
+    if (dashboard) stops.push(() => dashboard.close());
+  }
 
   if (config.TELEGRAM_BOT_TOKEN) {
+    const { TelegramAdapter } = await import("./adapters/telegram/telegram.ts");
     const telegram = new TelegramAdapter({
       token: config.TELEGRAM_BOT_TOKEN,
       apiRoot: config.TELEGRAM_API_ROOT,
@@ -65,6 +67,7 @@ async function main(): Promise<void> {
     logger.warn("Telegram adapter started");
   }
   if (config.DISCORD_TOKEN) {
+    const { DiscordAdapter } = await import("./adapters/discord/discord.ts");
     const discord = new DiscordAdapter({
       token: config.DISCORD_TOKEN,
       apiBase: config.DISCORD_API_BASE,
