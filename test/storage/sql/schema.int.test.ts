@@ -1,8 +1,9 @@
 /** The records schema on both dialects: migrations, constraints, aggregates, pragmas. */
 import { readFileSync } from "node:fs";
-import { sql } from "kysely";
+import { Migrator, sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
 import { migrateToLatest } from "../../../src/storage/sql/db.ts";
+import { migrations } from "../../../src/storage/sql/migrations/index.ts";
 import { dialects } from "./dialects.ts";
 
 for (const dialect of await dialects()) {
@@ -30,6 +31,24 @@ for (const dialect of await dialects()) {
       for (const t of ["townhalls", "topics", "votes", "polls", "ballots", "offers", "audit", "identities", "outbox"]) {
         expect(names).toContain(t);
       }
+    });
+
+    it("upgrades a database of an older schema version in place", async () => {
+      const r = await fresh();
+      const migrator = new Migrator({
+        db: r.db,
+        provider: migrations(r.kind),
+        ...(r.schema ? { migrationTableSchema: r.schema } : {}),
+      });
+      expect((await migrator.migrateTo("0001_records")).error).toBeUndefined();
+      await r.db
+        .insertInto("audit")
+        .values({ at: "t", actor_id: "a", actor_name: "A", action: "x", target: "y", detail: null })
+        .execute();
+      const up = await migrateToLatest(r);
+      expect(up.error).toBeUndefined();
+      expect(up.results?.map((m) => m.migrationName)).toEqual(["0002_counting_indexes"]);
+      expect(await r.db.selectFrom("audit").select("actor_name").execute()).toEqual([{ actor_name: "A" }]);
     });
 
     it("refuses a second vote of one member on one topic (unique constraint)", async () => {
