@@ -6,15 +6,27 @@
 import type { Hono, Context as HonoContext } from "hono";
 import { html } from "hono/html";
 import { byRank, TOPIC_ID, type TopicView } from "../../core/agenda/model.ts";
+import { cosine, SIMILAR_TOPIC_THRESHOLD } from "../../core/agenda/similar.ts";
 import { hbarChartSvg } from "../../pictures/svg.ts";
 import { csrfField, type Html, page, repliesText, svg } from "../layout.ts";
 import type { DashboardDeps, Env, Tools } from "../server.ts";
 
 const ID = TOPIC_ID;
 
-function pendingRow(v: TopicView, approved: readonly TopicView[], csrf: string): Html {
+/** Approved topics most alike first (the bot's embeddings of their titles); look-alikes marked. */
+function mergeTargets(v: TopicView, approved: readonly TopicView[], vectors: Map<string, number[]>) {
+  const q = vectors.get(v.topic.id) ?? [];
+  return approved
+    .map((a) => ({ a, s: cosine(q, vectors.get(a.topic.id) ?? []) }))
+    .sort((x, y) => y.s - x.s)
+    .map((x) => ({ topic: x.a.topic, alike: x.s >= SIMILAR_TOPIC_THRESHOLD }));
+}
+
+function pendingRow(v: TopicView, approved: readonly TopicView[], vectors: Map<string, number[]>, csrf: string): Html {
   const id = v.topic.id;
-  const into = approved.map((a) => html`<option value="${a.topic.id}">${a.topic.id} ${a.topic.title}</option>`);
+  const into = mergeTargets(v, approved, vectors).map(
+    (m) => html`<option value="${m.topic.id}">${m.alike ? "≈ " : ""}${m.topic.id} ${m.topic.title}</option>`,
+  );
   return html`<tr><td><strong>${id}</strong> ${v.topic.title}<br><span class="muted">${v.topic.details} — ${v.topic.proposerName}</span></td>
 <td><form method="post" action="/townhall/approve">${csrfField(csrf)}<input type="hidden" name="id" value="${id}"><button>Approve</button></form>
 <form method="post" action="/townhall/reject">${csrfField(csrf)}<input type="hidden" name="id" value="${id}"><input name="reason" required maxlength="300" placeholder="Reason"> <button class="danger">Reject</button></form>
@@ -27,6 +39,7 @@ async function townhallBody(deps: DashboardDeps, csrf: string): Promise<Html> {
   const topics = await deps.repos.agenda.topics(th.id);
   const pending = topics.filter((v) => v.status === "pending");
   const approved = topics.filter((v) => v.status === "approved").sort(byRank);
+  const vectors = pending.length > 0 ? await deps.repos.agenda.embeddings(th.id) : new Map<string, number[]>();
   const polls = await deps.repos.polls.polls(th.id);
   const charts: Html[] = [];
   for (const p of polls.slice(0, 3)) {
@@ -46,7 +59,9 @@ async function townhallBody(deps: DashboardDeps, csrf: string): Promise<Html> {
   }
   return html`<p>${th.name}${th.date ? ` (${th.date})` : ""} · ${th.closedAt ? "closed" : "open"} · export <a href="/townhall/export">Markdown</a> · <a href="/townhall/export?format=csv">CSV</a></p>
 <section><h2>Review queue (${pending.length})</h2><table><tbody>${
-    pending.length > 0 ? pending.map((v) => pendingRow(v, approved, csrf)) : html`<tr><td>Nothing to review.</td></tr>`
+    pending.length > 0
+      ? pending.map((v) => pendingRow(v, approved, vectors, csrf))
+      : html`<tr><td>Nothing to review.</td></tr>`
   }</tbody></table></section>
 <section><h2>Agenda</h2><table><thead><tr><th>Topic</th><th>Votes</th></tr></thead><tbody>${approved.map(
     (v) => html`<tr><td><strong>${v.topic.id}</strong> ${v.topic.title}</td><td>${v.voters.length}</td></tr>`,
