@@ -19,6 +19,7 @@ export type Expectation =
   | "money"
   | "contact"
   | "name"
+  | "names"
   | "place"
   | "role"
   | "advice"
@@ -84,6 +85,7 @@ export function expectation(question: string): Expectation {
     )
   )
     return "name";
+  if (NAMES_ASKED.test(q) || NAMES_ASKED_ZH.test(question)) return "names";
   if (
     /\bhow (many|much)\b|\bnumber of\b|\b(minimum|maximum|pass mark|passing score|cut-?off)\b|多少|幾多|(?<![邊哪])幾個|幾位|最低|最高|合格分/.test(
       q,
@@ -127,6 +129,56 @@ export function expectation(question: string): Expectation {
 
 const ASSOCIATION = /\bassociation\b|\bbahk\b|協會/i;
 
+/** A question for particular named things ("which charities", "what specific tax breaks", "另外嗰五間係邊間"). */
+const NAMES_ASKED =
+  /\b(which|what) (specific |exact |particular |other )?(charities|charity|ngos?|organi[sz]ations|banks|companies|firms|institutions|initiatives|measures|milestones|tax breaks|incentives|etfs?|courses|partners|sponsors)\b|\bwhat specific\b|\bwhich other\b|\b(initiatives|milestones|measures) (listed|named|mentioned)\b/;
+const NAMES_ASKED_ZH =
+  /(具體|具体).{0,12}(哪些|哪|邊啲|邊間|邊個|(甚麼|什麼|咩)(機構|公司|銀行|措施|優惠|稅)|優惠)|哪些(慈善|機構|組織|公司|銀行|措施|里程碑|優惠|課程|夥伴)|邊啲(慈善|機構|組織|公司|銀行|措施|里程碑)|(里程碑|措施|優惠)有邊啲|另外.{0,4}[間家個].{0,6}(邊|哪)/;
+
+/** Words too common in the knowledge to count as a named answer. */
+const EVERYWHERE = new Set([
+  "hong",
+  "kong",
+  "hong kong",
+  "hk",
+  "bahk",
+  "blockchain",
+  "association",
+  "ngo",
+  "ngos",
+  "i",
+]);
+
+/**
+ * The names an answer gives that the question did not (capitalised names and acronyms; in Chinese
+ * text, the English names in brackets after a Chinese term the question did not use). A name whose
+ * words or initials the question already has ("Hong Kong Monetary Authority" for "HKMA") is not new.
+ */
+function newNames(answer: string, question: string): string[] {
+  const q = question.toLowerCase();
+  const qWords = new Set(q.split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+  const out: string[] = [];
+  for (const m of answer.matchAll(/(?<=[a-z,;:(]\s?|\s)([A-Z][\w&'-]*(?:\s+(?:of|the|for|on)?\s*[A-Z][\w&'-]*)*)/g)) {
+    const name = m[1] ?? "";
+    const words = name
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((w) => !["of", "the", "and", "for", "on"].includes(w));
+    if (words.length === 0 || name.length < 2 || EVERYWHERE.has(name.toLowerCase()) || MONTH.test(name)) continue;
+    if (words.some((w) => qWords.has(w.replace(/'s$/, "")) || EVERYWHERE.has(w))) continue;
+    const initials = words.map((w) => w[0]).join("");
+    if (initials.length >= 2 && qWords.has(initials)) continue;
+    out.push(name);
+  }
+  for (const m of answer.matchAll(/([\u4e00-\u9fff]{2,8})[（(]([A-Za-z][^）)]*)[）)]/g)) {
+    const zh = m[1] ?? "";
+    const tail = zh.slice(-2);
+    const latin = m[2] ?? "";
+    if (/^[A-Z]/.test(latin) && !question.includes(tail) && !EVERYWHERE.has(latin.toLowerCase())) out.push(latin);
+  }
+  return out;
+}
+
 /** Whether an answer text has what the question expects (`question` narrows names and roles to its subject). */
 export function satisfies(expect: Expectation, answer: string, question = ""): boolean {
   switch (expect) {
@@ -155,6 +207,8 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
       return /(HK\$|US\$|\$|HKD|USD|RMB|港元|港幣|美元|元|蚊)\s*\d|\d\s*(HKD|USD|港元|元|蚊|dollars?)/i.test(answer);
     case "contact":
       return /@|\+?\d[\d\s-]{7,}\d|https?:\/\/|www\./.test(answer);
+    case "names":
+      return newNames(answer, question).length > 0;
     case "name": {
       // A full name in brackets answers "what is QMAS's full name?"; any other name must be introduced as one.
       // A full name spelt out next to its acronym ("Quality Migrant Admission Scheme, QMAS").
