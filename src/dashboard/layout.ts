@@ -20,7 +20,7 @@ svg{max-width:100%;height:auto}.flash{background:#e7f4e4;border:1px solid #9cc79
 .err{background:#fbe9e9;border-color:#d99}input,select,textarea,button{font:inherit;padding:.35rem;margin:.15rem 0;max-width:100%}
 button{cursor:pointer;border:1px solid #12355b;background:#12355b;color:#fff;border-radius:4px}button.danger{background:#a32020;border-color:#a32020}
 .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(280px,1fr));gap:1rem}.muted{color:#667}
-@media (max-width:700px){table,thead,tbody,tr,td,th{display:block}th{display:none}td{border:0;padding:.15rem}tr{border-bottom:1px solid #ddd;padding:.4rem 0}}
+@media (max-width:700px){table,thead,tbody,tr,td,th{display:block}thead th{display:none}th[scope=row]{border:0;padding:.15rem .15rem 0}td{border:0;padding:.15rem}tr{border-bottom:1px solid #ddd;padding:.4rem 0}}
 `;
 
 const NAV: readonly [string, string][] = [

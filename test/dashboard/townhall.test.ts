@@ -32,7 +32,9 @@ describe("townhall page", () => {
     const { cookie, csrf } = await signIn(h);
     const page = await (await h.app.request("/townhall", { headers: { cookie } })).text();
     expect(page).toContain("Review queue (2)");
-    const options = [...page.matchAll(/<option value="(T[0-9A-Z]{5})">(≈ )?/g)].map((m) => `${m[2] ?? ""}${m[1]}`);
+    // The merge form of the look-alike's row.
+    const row = new RegExp(`name="id" value="${alike}"><select name="into">(.*?)</select>`, "s").exec(page)?.[1] ?? "";
+    const options = [...row.matchAll(/<option value="(T[0-9A-Z]{5})">(≈ )?/g)].map((m) => `${m[2] ?? ""}${m[1]}`);
     expect(options.slice(0, 2)).toEqual([`≈ ${first}`, unrelated]);
 
     await h.app.request("/townhall/merge", form({ id: alike, into: first, _csrf: csrf }, cookie));

@@ -112,7 +112,12 @@ export function donationRoutes(app: Hono<Env>, deps: DashboardDeps, tools: Tools
     const o = REF.test(ref) ? await deps.repos.offers.get(ref) : undefined;
     if (!o) return c.html(page({ title: "Unknown offer", path: "/donations", body: html`<p>No such offer.</p>` }), 404);
     const csrf = c.get("session").csrf;
-    const details = repliesText(await tools.act(c, "offer", o.ref));
+    const shown = await tools.act(c, "offer", o.ref);
+    const card = shown.find((r) => r.type === "card");
+    const details =
+      card?.type === "card"
+        ? html`<table><tbody>${(card.fields ?? []).map((f) => html`<tr><th scope="row">${f.label}</th><td>${f.value}</td></tr>`)}</tbody></table>`
+        : html`<p>${repliesText(shown)}</p>`;
     const moves = TRANSITIONS[o.status].map((s) => html`<option value="${s}">${s.replace("_", " ")}</option>`);
     const history = o.history.map(
       (e) =>
@@ -124,7 +129,7 @@ export function donationRoutes(app: Hono<Env>, deps: DashboardDeps, tools: Tools
 <label>New status <select name="to">${moves}</select></label><br>
 <label>Note to the donor <textarea name="note" maxlength="500" rows="2"></textarea></label><br><button>Change status</button></form>`
         : html`<p>This offer is closed.</p>`;
-    const body = html`<section><pre style="white-space:pre-wrap">${details}</pre></section>
+    const body = html`<section>${details}</section>
 <section><h2>Status</h2>${form}<ul>${history}</ul></section><p><a href="/donations">All offers</a></p>`;
     return c.html(page({ title: o.ref, path: "/donations", csrf, flash: tools.takeFlash(c), body }));
   });
@@ -135,7 +140,11 @@ export function donationRoutes(app: Hono<Env>, deps: DashboardDeps, tools: Tools
     const to = matchStatus(typeof form.to === "string" ? form.to : "");
     const note = typeof form.note === "string" ? form.note.replace(/\s+/g, " ").trim() : "";
     if (!REF.test(ref) || !to) tools.flash(c, "Unknown offer or status; nothing changed.");
-    else tools.flash(c, repliesText(await tools.act(c, "offerstatus", `${ref} ${to} ${note}`.trim())));
+    else {
+      // The confirmation line only: the page shows the offer itself.
+      const replies = await tools.act(c, "offerstatus", `${ref} ${to} ${note}`.trim());
+      tools.flash(c, repliesText(replies.filter((r) => r.type === "text")));
+    }
     return c.redirect(REF.test(ref) ? `/donations/${ref}` : "/donations", 303);
   });
 }

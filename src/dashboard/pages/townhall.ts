@@ -37,7 +37,10 @@ async function townhallBody(deps: DashboardDeps, csrf: string): Promise<Html> {
   const th = await deps.repos.agenda.currentOrLatest();
   if (!th) return html`<section><p>No townhall yet: open one with /townhall open in the chat.</p></section>`;
   const topics = await deps.repos.agenda.topics(th.id);
-  const pending = topics.filter((v) => v.status === "pending");
+  // Oldest first, as /townhall review lists them.
+  const pending = topics
+    .filter((v) => v.status === "pending")
+    .sort((a, b) => a.topic.createdAt.localeCompare(b.topic.createdAt) || a.topic.id.localeCompare(b.topic.id));
   const approved = topics.filter((v) => v.status === "approved").sort(byRank);
   const vectors = pending.length > 0 ? await deps.repos.agenda.embeddings(th.id) : new Map<string, number[]>();
   const polls = await deps.repos.polls.polls(th.id);
