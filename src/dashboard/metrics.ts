@@ -64,7 +64,7 @@ export class BotMetrics {
   }
 
   /**
-   * Times every call of `bot.handle` (the one entry adapters call). The bot is wrapped once,
+   * Times every call of `bot.handle` and `bot.pollVote` (the entries adapters call). The bot is wrapped once,
    * outside the core, so adapters and core stay unaware of metrics.
    */
   instrument(bot: Bot): void {
@@ -76,6 +76,16 @@ export class BotMetrics {
       } finally {
         end();
         this.updates.inc({ platform: event.member.platform, kind: event.kind });
+      }
+    };
+    const pollVote = bot.pollVote.bind(bot);
+    bot.pollVote = async (event) => {
+      const end = this.latency.startTimer({ kind: "poll_vote" });
+      try {
+        await pollVote(event);
+      } finally {
+        end();
+        this.updates.inc({ platform: event.platform, kind: "poll_vote" });
       }
     };
   }

@@ -18,10 +18,12 @@ describe("metrics", () => {
     await h.say(MEMBER, "/help");
     await h.say(MEMBER, "/help");
     await h.stats.record("decline");
+    await h.bot.pollVote({ member: MEMBER, platform: "telegram", nativePollId: "unknown", optionIndexes: [0] });
     const { body, contentType } = await metrics.expose();
     expect(contentType).toMatch(/text\/plain/);
     expect(body).toContain('bahk_updates_handled_total{platform="telegram",kind="text"} 2');
     expect(body).toContain('bahk_handle_seconds_count{kind="text"} 2');
+    expect(body).toContain('bahk_updates_handled_total{platform="telegram",kind="poll_vote"} 1');
     expect(body).toContain('bahk_questions_total{outcome="decline"} 1');
     expect(body).toContain('bahk_deliveries_total{platform="telegram",kind="notice",outcome="retried"} 2');
     expect(body).toContain('bahk_deliveries_total{platform="telegram",kind="reply",outcome="failed"} 1');
