@@ -93,6 +93,22 @@ describe("pictures", () => {
     expect(pic?.text).toMatch(/Stablecoin licensing/);
   });
 
+  it("posts the result of the poll a closing townhall closed", async () => {
+    const t = makeServices({ organisers: [ORG.id] });
+    const services: Services = { ...t.services, pictures: new ChartPictures() };
+    const b = bot(services, [agenda(services, { moderation: "auto", maxProposalsPerMember: 5 })]);
+    const say = (m: typeof ORG, s: string) => b.handle({ kind: "text", member: m, chat: dm(m), text: s });
+    await say(ORG, "/townhall open 2027 Q1 | 2027-03-15");
+    await say(M2, "/propose Stablecoin licensing | issuers");
+    await say(ORG, "/propose Tokenised deposits | banks");
+    await say(ORG, "/townhall poll");
+    await say(M2, "/pollvote 2");
+    const closed = await say(ORG, "/townhall close");
+    expect(replyText(closed)).toMatch(/closed/i);
+    expect(image(closed)?.text).toMatch(/Tokenised deposits/);
+    expect(image(await say(ORG, "/townhall close"))).toBeUndefined();
+  });
+
   it("renders a picture on each platform: Telegram photo, Discord attachment, console text", () => {
     const pic: ImageReply = {
       type: "image",

@@ -13,7 +13,7 @@ import type { AgendaDeps } from "./deps.ts";
 import { agendaCsv, agendaMarkdown } from "./export.ts";
 import { checkTownhall, echo } from "./input.ts";
 import { membersCount } from "./messages.ts";
-import { normaliseId, type Poll, TOWNHALL_ID } from "./model.ts";
+import { normaliseId, type Poll, type Tally, TOWNHALL_ID } from "./model.ts";
 import { O } from "./organiser-messages.ts";
 import { MAX_POLL_OPTIONS, MIN_POLL_OPTIONS, POLL_PREFIX } from "./polls.ts";
 import type { Moderation } from "./repo.ts";
@@ -85,6 +85,14 @@ async function endNativePolls(d: AgendaDeps, pollId: string): Promise<void> {
   }
 }
 
+/** A closed poll's result: its tally as text, and as a picture where the app draws them. */
+async function pollResult(d: AgendaDeps, lang: Lang, closed: Poll, result: Tally): Promise<Reply> {
+  const head = fill(t(lang, O.pollClosed), { voters: membersCount(lang, result.voters) });
+  const body = text([head, ...tallyLines(lang, closed, result)].join("\n"));
+  const rows = closed.options.map((label, i) => ({ label, value: result.counts[i] ?? 0 }));
+  return withPicture(d.services, body, { title: head, rows, filename: `poll-${closed.id}.png` });
+}
+
 async function close(d: AgendaDeps, ctx: Context): Promise<Reply[]> {
   const current = await d.repo.openOne();
   const open = current ? await d.polls.openPoll(current.id) : undefined;
@@ -95,7 +103,9 @@ async function close(d: AgendaDeps, ctx: Context): Promise<Reply[]> {
   const r = await d.repo.closeTownhall(ctx.now);
   if (!r.ok) return [text(t(ctx.lang, O.noneOpen))];
   await d.services.audit.record(ctx.member, "townhall.close", r.value.id);
-  return [text(fill(t(ctx.lang, O.closed), { townhall: townhallLabel(r.value), id: r.value.id }))];
+  const closed = text(fill(t(ctx.lang, O.closed), { townhall: townhallLabel(r.value), id: r.value.id }));
+  // The poll it closed with it: its result too.
+  return poll?.ok ? [closed, await pollResult(d, ctx.lang, poll.value.poll, poll.value.result)] : [closed];
 }
 
 async function list(d: AgendaDeps, ctx: Context): Promise<Reply[]> {
@@ -127,11 +137,7 @@ async function poll(d: AgendaDeps, ctx: Context, arg: string): Promise<Reply[]> 
     const r = await d.polls.close(th.id, ctx.now);
     if (!r.ok) return [text(t(ctx.lang, O.noOpenPoll))];
     await d.services.audit.record(ctx.member, "poll.close", r.value.poll.id);
-    const head = fill(t(ctx.lang, O.pollClosed), { voters: membersCount(ctx.lang, r.value.result.voters) });
-    const { poll: closed, result } = r.value;
-    const body = text([head, ...tallyLines(ctx.lang, closed, result)].join("\n"));
-    const rows = closed.options.map((label, i) => ({ label, value: result.counts[i] ?? 0 }));
-    return [await withPicture(d.services, body, { title: head, rows, filename: `poll-${closed.id}.png` })];
+    return [await pollResult(d, ctx.lang, r.value.poll, r.value.result)];
   }
   if (arg === "post") {
     const p = await d.polls.openPoll(th.id);
