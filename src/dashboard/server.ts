@@ -87,7 +87,20 @@ export function createDashboard(deps: DashboardDeps): Hono<Env> {
   const https = (c: HonoContext) =>
     deps.publicUrl?.startsWith("https:") === true || c.req.header("x-forwarded-proto") === "https";
 
-  app.use(secureHeaders({ referrerPolicy: "no-referrer" }));
+  // No script at all; styles inline; forms post only here; never framed.
+  app.use(
+    secureHeaders({
+      referrerPolicy: "no-referrer",
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        styleSrc: ["'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+      },
+    }),
+  );
 
   app.get("/healthz", async (c) => {
     let store = "ok";

@@ -37,6 +37,8 @@ describe("dashboard sign-in", () => {
     const page = await h.app.request("/", { headers: { cookie } });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("Questions per day");
+    expect(page.headers.get("content-security-policy")).toContain("default-src 'none'");
+    expect(page.headers.get("x-frame-options")).toBe("SAMEORIGIN");
     expect((await h.services.audit.recent(10, "dashboard.signin")).length).toBe(1);
   });
 
