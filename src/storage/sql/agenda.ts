@@ -5,7 +5,7 @@
  * refuses past the limit). Counts come from indexed rows; a merge decision
  * and the move of its votes are one transaction.
  */
-import { type Kysely, sql, type Transaction } from "kysely";
+import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from "kysely";
 import type { Decision, Topic, TopicStatus, TopicView, Townhall } from "../../core/agenda/model.ts";
 import { statusOf } from "../../core/agenda/model.ts";
 import type { AgendaRepo, Moderation, RankedPage, VoteTarget } from "../../core/agenda/repo.ts";
@@ -16,6 +16,18 @@ import { guard, isUniqueViolation } from "./errors.ts";
 import type { Database, DecisionTable, TopicTable, TownhallTable } from "./schema.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+const TOPIC_COLUMNS = [
+  "id",
+  "townhall_id",
+  "title",
+  "details",
+  "proposer_id",
+  "proposer_name",
+  "lang",
+  "created_at",
+  "initial",
+] as const;
 
 function toTownhall(r: TownhallTable): Townhall {
   return {
@@ -29,7 +41,7 @@ function toTownhall(r: TownhallTable): Townhall {
 }
 
 /** A topic's row (without its embedding). */
-export function topicRow(t: Topic, embedding: readonly number[] | null): TopicTable {
+export function topicRow(t: Topic, embedding: readonly number[] | null): Insertable<TopicTable> {
   return {
     id: t.id,
     townhall_id: t.townhallId,
@@ -41,10 +53,11 @@ export function topicRow(t: Topic, embedding: readonly number[] | null): TopicTa
     created_at: t.createdAt,
     initial: t.initial,
     embedding: embedding ? JSON.stringify(embedding) : null,
+    approved: t.initial === "approved" ? 1 : 0,
   };
 }
 
-function toTopic(r: Omit<TopicTable, "embedding">): Topic {
+function toTopic(r: Pick<Selectable<TopicTable>, (typeof TOPIC_COLUMNS)[number]>): Topic {
   return {
     id: r.id,
     townhallId: r.townhall_id,
@@ -80,18 +93,6 @@ function toDecision(r: DecisionTable): Decision {
     ...(r.into_id === null ? {} : { into: r.into_id }),
   };
 }
-
-const TOPIC_COLUMNS = [
-  "id",
-  "townhall_id",
-  "title",
-  "details",
-  "proposer_id",
-  "proposer_name",
-  "lang",
-  "created_at",
-  "initial",
-] as const;
 
 function view(topic: Topic, review: Decision | undefined, final: Decision | undefined, voters: string[]): TopicView {
   const status: TopicStatus = statusOf(topic, review, final);
@@ -393,24 +394,46 @@ export class SqlAgendaRepo implements AgendaRepo {
     return rows.map((r) => r.member_id);
   }
 
-  /** Adds a vote; the primary key makes a second one a no-op. */
+  /** Adds a vote (the primary key makes a second one a no-op) and counts it on the topic, in one transaction. */
   async addVote(_townhallId: string, topicId: string, memberId: string, now: Date): Promise<boolean> {
-    const r = await guard("vote", () =>
-      this.db
-        .insertInto("votes")
-        .values({ topic_id: topicId, member_id: memberId, at: now.toISOString() })
-        .onConflict((oc) => oc.columns(["topic_id", "member_id"]).doNothing())
-        .executeTakeFirst(),
+    return guard("vote", () =>
+      this.db.transaction().execute(async (trx) => {
+        const r = await trx
+          .insertInto("votes")
+          .values({ topic_id: topicId, member_id: memberId, at: now.toISOString() })
+          .onConflict((oc) => oc.columns(["topic_id", "member_id"]).doNothing())
+          .executeTakeFirst();
+        const added = Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+        if (added) await this.count(trx, topicId, 1);
+        return added;
+      }),
     );
-    return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
   }
 
-  /** Removes a vote. */
+  /** Changes a topic's kept count of votes. */
+  private async count(trx: Transaction<Database>, topicId: string, by: number): Promise<void> {
+    if (by === 0) return;
+    await trx
+      .updateTable("topics")
+      .set({ votes: sql<number>`votes + ${by}` })
+      .where("id", "=", topicId)
+      .execute();
+  }
+
+  /** Removes a vote and its count. */
   async removeVote(_townhallId: string, topicId: string, memberId: string): Promise<boolean> {
-    const r = await guard("vote", () =>
-      this.db.deleteFrom("votes").where("topic_id", "=", topicId).where("member_id", "=", memberId).executeTakeFirst(),
+    return guard("vote", () =>
+      this.db.transaction().execute(async (trx) => {
+        const r = await trx
+          .deleteFrom("votes")
+          .where("topic_id", "=", topicId)
+          .where("member_id", "=", memberId)
+          .executeTakeFirst();
+        const removed = Number(r.numDeletedRows) > 0;
+        if (removed) await this.count(trx, topicId, -1);
+        return removed;
+      }),
     );
-    return Number(r.numDeletedRows) > 0;
   }
 
   /** Re-keys a vote under an anonymous id. */
@@ -442,7 +465,9 @@ export class SqlAgendaRepo implements AgendaRepo {
           .values({ topic_id: topicId, member_id: intoId, at: r.at })
           .onConflict((oc) => oc.columns(["topic_id", "member_id"]).doNothing())
           .executeTakeFirst();
-        return Number(ins.numInsertedOrUpdatedRows ?? 0) > 0;
+        const moved = Number(ins.numInsertedOrUpdatedRows ?? 0) > 0;
+        if (!moved) await this.count(trx, topicId, -1);
+        return moved;
       }),
     );
   }
@@ -468,53 +493,34 @@ export class SqlAgendaRepo implements AgendaRepo {
         .executeTakeFirst();
       moved += Number(r.numInsertedOrUpdatedRows ?? 0);
     }
+    await this.count(trx, fromId, -gone.length);
+    await this.count(trx, intoId, moved);
     return moved;
   }
 
-  /** One page of the approved topics, most supported first: counted and ordered by SQL. */
+  /** One page of the approved topics, most supported first, read in the order of an index. */
   async rankedPage(townhallId: string, page: number, pageSize: number, memberId: string): Promise<RankedPage> {
     return guard("agenda", async () => {
-      // Approved: no final decision, and approved at once or by review (see statusOf).
-      const approved = this.db
-        .selectFrom("topics as t")
-        .where("t.townhall_id", "=", townhallId)
-        .where((eb) =>
-          eb.not(
-            eb.exists(
-              eb
-                .selectFrom("decisions as f")
-                .select("f.kind")
-                .whereRef("f.topic_id", "=", "t.id")
-                .where("f.kind", "=", "final"),
-            ),
-          ),
-        )
-        .where((eb) =>
-          eb.or([
-            eb("t.initial", "=", "approved"),
-            eb.exists(
-              eb
-                .selectFrom("decisions as r")
-                .select("r.kind")
-                .whereRef("r.topic_id", "=", "t.id")
-                .where("r.kind", "=", "review")
-                .where("r.status", "=", "approved"),
-            ),
-          ]),
-        );
-      const { n } = await approved.select((eb) => eb.fn.countAll<number | string>().as("n")).executeTakeFirstOrThrow();
+      const on = this.db.selectFrom("topics as t").where("t.townhall_id", "=", townhallId).where("t.approved", "=", 1);
+      const { n } = await on.select((eb) => eb.fn.countAll<number | string>().as("n")).executeTakeFirstOrThrow();
       const total = Number(n);
-      const last = Math.max(0, Math.ceil(total / pageSize) - 1);
-      const p = Math.min(page, last);
-      const rows = await approved
-        .leftJoin("votes as v", "v.topic_id", "t.id")
+      const p = Math.min(page, Math.max(0, Math.ceil(total / pageSize) - 1));
+      const rows = await on
         .select([
           ...TOPIC_COLUMNS.map((c) => `t.${c}` as const),
-          (eb) => eb.fn.count<number | string>("v.member_id").as("votes"),
-          (eb) => eb.fn.max(eb.case().when("v.member_id", "=", memberId).then(1).else(0).end()).as("mine"),
+          "t.votes",
+          (eb) =>
+            eb
+              .exists(
+                eb
+                  .selectFrom("votes as v")
+                  .select("v.member_id")
+                  .whereRef("v.topic_id", "=", "t.id")
+                  .where("v.member_id", "=", memberId),
+              )
+              .as("mine"),
         ])
-        .groupBy(TOPIC_COLUMNS.map((c) => `t.${c}` as const))
-        .orderBy("votes", "desc")
+        .orderBy("t.votes", "desc")
         .orderBy("t.created_at")
         .orderBy("t.id")
         .limit(pageSize)
@@ -523,9 +529,19 @@ export class SqlAgendaRepo implements AgendaRepo {
       return {
         total,
         page: p,
-        rows: rows.map((r) => ({ topic: toTopic(r), votes: Number(r.votes), mine: Number(r.mine) === 1 })),
+        rows: rows.map((r) => ({ topic: toTopic(r), votes: Number(r.votes), mine: Boolean(Number(r.mine)) })),
       };
     });
+  }
+
+  private async noFinal(trx: Transaction<Database>, topicId: string): Promise<boolean> {
+    const f = await trx
+      .selectFrom("decisions")
+      .select("kind")
+      .where("topic_id", "=", topicId)
+      .where("kind", "=", "final")
+      .executeTakeFirst();
+    return !f;
   }
 
   /** Records a decision once (primary key); a merge moves the votes in the same transaction. */
@@ -539,6 +555,14 @@ export class SqlAgendaRepo implements AgendaRepo {
           .executeTakeFirst();
         if (Number(r.numInsertedOrUpdatedRows ?? 0) === 0) return false;
         if (d.status === "merged" && d.into) await this.move(trx, topicId, d.into);
+        // On the agenda: approved by review unless a final decision came first; off it after a final one.
+        const on = kind === "review" && d.status === "approved" ? await this.noFinal(trx, topicId) : false;
+        await trx
+          .updateTable("topics")
+          .set({ approved: on ? 1 : 0 })
+          .where("id", "=", topicId)
+          .$if(kind === "review", (q) => q.where("approved", "=", 0))
+          .execute();
         return true;
       }),
     );

@@ -6,13 +6,14 @@
  * transaction (rows already there are kept), and a format-1 file (the
  * key-value release) goes through the old-format upgrade.
  */
-import { sql } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { z } from "zod";
 import type { Store } from "../../core/ports.ts";
 import { type BackupLine, exportRecords, importRecords, parseBackup } from "../backup.ts";
 import type { KeyvStore } from "../keyv-store.ts";
 import type { RecordsDb } from "./db.ts";
 import { importLegacy, type LegacyOutcome } from "./legacy.ts";
+import { recountTopics } from "./migrations/0003_topic_counts.ts";
 import type { Database } from "./schema.ts";
 
 /** The format this release writes. */
@@ -130,6 +131,8 @@ export async function importAll(
         rows += Number(r.numInsertedOrUpdatedRows ?? 0);
       }
     }
+    // Support and agenda state kept on topics follow the rows restored.
+    await recountTopics(trx as unknown as Kysely<unknown>);
     if (records.kind === "postgres") {
       for (const t of GENERATED_ID) {
         await sql`select setval(pg_get_serial_sequence(${t}, 'id'), coalesce((select max(id) from ${sql.table(t)}), 0) + 1, false)`.execute(

@@ -5,7 +5,7 @@
  * they are copied into the tables in one transaction, then deleted from the
  * key-value store (so personal data does not stay behind in two places).
  */
-import type { Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Ballot, Decision, Poll, PollResult, Topic, Townhall, Vote } from "../../core/agenda/model.ts";
 import { NS as AG } from "../../core/agenda/model.ts";
 import type { AuditEntry } from "../../core/audit.ts";
@@ -13,6 +13,7 @@ import type { Offer } from "../../core/donations/repo.ts";
 import type { Store } from "../../core/ports.ts";
 import { decisionRow, topicRow } from "./agenda.ts";
 import type { RecordsDb } from "./db.ts";
+import { recountTopics } from "./migrations/0003_topic_counts.ts";
 import { eventRows, offerRow } from "./offers.ts";
 import type { Database } from "./schema.ts";
 
@@ -182,6 +183,7 @@ async function copy(trx: Transaction<Database>, get: <T>(ns: string) => Rows<T>)
       canonical_id: value.canonicalId,
     })),
   );
+  await recountTopics(trx as unknown as Kysely<unknown>);
   return counts;
 }
 

@@ -156,20 +156,23 @@ export class SqlPollRepo implements PollRepo {
     );
   }
 
+  /**
+   * Writes a member's ballot: the ballot row first (an upsert, so the same member voting twice at
+   * once waits on the row instead of failing on the key), then its choices; none removes both.
+   */
   private async replaceBallot(trx: Transaction<Database>, pollId: string, memberId: string, b: Ballot | undefined) {
-    await trx.deleteFrom("ballot_choices").where("poll_id", "=", pollId).where("member_id", "=", memberId).execute();
-    await trx.deleteFrom("ballots").where("poll_id", "=", pollId).where("member_id", "=", memberId).execute();
-    if (!b) return;
+    if (!b) {
+      await trx.deleteFrom("ballot_choices").where("poll_id", "=", pollId).where("member_id", "=", memberId).execute();
+      await trx.deleteFrom("ballots").where("poll_id", "=", pollId).where("member_id", "=", memberId).execute();
+      return;
+    }
+    const row = { options: JSON.stringify(b.options), at: b.at, platform: b.platform };
     await trx
       .insertInto("ballots")
-      .values({
-        poll_id: pollId,
-        member_id: memberId,
-        options: JSON.stringify(b.options),
-        at: b.at,
-        platform: b.platform,
-      })
+      .values({ poll_id: pollId, member_id: memberId, ...row })
+      .onConflict((oc) => oc.columns(["poll_id", "member_id"]).doUpdateSet(row))
       .execute();
+    await trx.deleteFrom("ballot_choices").where("poll_id", "=", pollId).where("member_id", "=", memberId).execute();
     const choices = b.options.map((option_index) => ({ poll_id: pollId, member_id: memberId, option_index }));
     if (choices.length > 0) await trx.insertInto("ballot_choices").values(choices).execute();
   }

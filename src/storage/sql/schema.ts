@@ -34,6 +34,10 @@ export interface TopicTable {
   created_at: string;
   initial: string;
   embedding: string | null;
+  /** Votes on the topic, kept with them (migration 0003). */
+  votes: Generated<number>;
+  /** 1 while the topic is on the agenda (approved, not rejected or merged). */
+  approved: Generated<number>;
 }
 
 /** An organiser's decision on a topic: one `review` and one `final` at most (primary key). */

@@ -1,6 +1,6 @@
 /** The records schema on both dialects: migrations, constraints, aggregates, pragmas. */
 import { readFileSync } from "node:fs";
-import { Migrator, sql } from "kysely";
+import { type Kysely, Migrator, sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
 import { migrateToLatest } from "../../../src/storage/sql/db.ts";
 import { migrations } from "../../../src/storage/sql/migrations/index.ts";
@@ -41,14 +41,44 @@ for (const dialect of await dialects()) {
         ...(r.schema ? { migrationTableSchema: r.schema } : {}),
       });
       expect((await migrator.migrateTo("0001_records")).error).toBeUndefined();
+      // Rows of version 1: a topic on the agenda with two votes, one rejected topic.
+      const db = r.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+      await db.insertInto("townhalls").values({ id: "H1", name: "Q", opened_at: "t", opened_by: "o" }).execute();
+      for (const id of ["T1", "T2"]) {
+        await db
+          .insertInto("topics")
+          .values({
+            id,
+            townhall_id: "H1",
+            title: id,
+            details: "",
+            proposer_id: "m",
+            proposer_name: "M",
+            lang: "en",
+            created_at: "t",
+            initial: "approved",
+          })
+          .execute();
+      }
+      for (const m of ["a", "b"])
+        await db.insertInto("votes").values({ topic_id: "T1", member_id: m, at: "t" }).execute();
+      await db
+        .insertInto("decisions")
+        .values({ topic_id: "T2", kind: "final", status: "rejected", decided_by: "o", at: "t" })
+        .execute();
       await r.db
         .insertInto("audit")
         .values({ at: "t", actor_id: "a", actor_name: "A", action: "x", target: "y", detail: null })
         .execute();
       const up = await migrateToLatest(r);
       expect(up.error).toBeUndefined();
-      expect(up.results?.map((m) => m.migrationName)).toEqual(["0002_counting_indexes"]);
+      expect(up.results?.map((m) => m.migrationName)).toEqual(["0002_counting_indexes", "0003_topic_counts"]);
       expect(await r.db.selectFrom("audit").select("actor_name").execute()).toEqual([{ actor_name: "A" }]);
+      const counted = await r.db.selectFrom("topics").select(["id", "votes", "approved"]).orderBy("id").execute();
+      expect(counted).toEqual([
+        { id: "T1", votes: 2, approved: 1 },
+        { id: "T2", votes: 0, approved: 0 },
+      ]);
     });
 
     it("refuses a second vote of one member on one topic (unique constraint)", async () => {

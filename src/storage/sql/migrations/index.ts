@@ -6,12 +6,14 @@ import type { Migration, MigrationProvider } from "kysely";
 import type { SqlKind } from "../kind.ts";
 import { records0001 } from "./0001_records.ts";
 import { counting0002 } from "./0002_counting_indexes.ts";
+import { topicCounts0003 } from "./0003_topic_counts.ts";
 
 /** Kysely's static migration provider for one dialect. */
 export function migrations(kind: SqlKind): MigrationProvider {
   const all: Record<string, Migration> = {
     "0001_records": records0001(kind),
     "0002_counting_indexes": counting0002,
+    "0003_topic_counts": topicCounts0003,
   };
   return { getMigrations: async () => all };
 }
