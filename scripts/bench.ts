@@ -9,6 +9,7 @@ import { benchAdapters } from "./bench/adapters.ts";
 import { benchAnswers } from "./bench/answers.ts";
 import { benchDashboard } from "./bench/dashboard.ts";
 import { benchLlm } from "./bench/llm.ts";
+import { benchRecords } from "./bench/records.ts";
 import { benchStorage } from "./bench/storage.ts";
 
 /** `npm run eval`'s numbers: answer quality through the whole bot. */
@@ -30,6 +31,7 @@ const sections: Record<string, () => Promise<string>> = {
   quality: benchQuality,
   answers: benchAnswers,
   storage: benchStorage,
+  records: benchRecords,
   llm: benchLlm,
   adapters: benchAdapters,
   dashboard: benchDashboard,
