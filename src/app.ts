@@ -82,6 +82,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     retrieved,
     embedder,
     new CuratedJsonFile(join(config.knowledgeDir, "curated.json")),
+    logger,
   );
   // With a language-model server, the FAQ asks the model after retrieval, checks it, and falls back (issue 11).
   const generator =

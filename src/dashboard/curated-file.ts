@@ -4,7 +4,7 @@
  * leaves half a file). The knowledge folder stays the source of truth and is
  * what backups and exports of the knowledge take.
  */
-import { readFile, rename, writeFile } from "node:fs/promises";
+import { readFile, rename, stat, writeFile } from "node:fs/promises";
 import { z } from "zod";
 import type { CuratedEntry, CuratedFile } from "../core/faq/curated.ts";
 
@@ -38,6 +38,15 @@ export class CuratedJsonFile implements CuratedFile {
       ...e,
       ...(withdrawn === undefined ? {} : { withdrawn }),
     }));
+  }
+
+  async stamp(): Promise<string> {
+    try {
+      const s = await stat(this.path);
+      return `${s.mtimeMs}:${s.size}`;
+    } catch {
+      return "absent";
+    }
   }
 
   async save(entries: readonly CuratedEntry[]): Promise<void> {

@@ -4,11 +4,13 @@
  * with its source "organisers, <date>". They answer before the knowledge
  * base, from the moment they are saved (no restart, no index rebuild), for
  * questions alike to the ones they were written for (the bot's embedder).
+ * A change of the file by someone else (another instance, a hand edit) is
+ * picked up within {@link CURATED_RECHECK_MS}.
  * Entries can be edited and withdrawn. Where they are kept is a port
  * ({@link CuratedFile}): `knowledge/curated.json`, so the knowledge folder
  * stays the source of truth.
  */
-import type { Answer, AnswerOptions, Embedder, KnowledgeBase } from "../ports.ts";
+import type { Answer, AnswerOptions, Embedder, KnowledgeBase, Logger } from "../ports.ts";
 import type { Lang } from "../types.ts";
 
 /** One curated entry. */
@@ -29,7 +31,12 @@ export interface CuratedEntry {
 export interface CuratedFile {
   load(): Promise<CuratedEntry[]>;
   save(entries: readonly CuratedEntry[]): Promise<void>;
+  /** What identifies the stored version (e.g. modification time and size): a change is reloaded. */
+  stamp?(): Promise<string>;
 }
+
+/** How often the stored version is compared (another instance, or a hand edit, may have changed it). */
+export const CURATED_RECHECK_MS = 5_000;
 
 /** How alike a question must be to a curated one to get its answer (cosine of embeddings). */
 export const CURATED_THRESHOLD = 0.9;
@@ -56,11 +63,14 @@ export class CuratedKnowledge implements KnowledgeBase {
   private entries: CuratedEntry[] = [];
   private vectors = new Map<string, number[]>();
   private loaded: Promise<void> | undefined;
+  private stamp: string | undefined;
+  private checkedAt = 0;
 
   constructor(
     private readonly inner: KnowledgeBase,
     private readonly embedder: Embedder,
     private readonly file: CuratedFile,
+    private readonly logger?: Pick<Logger, "warn">,
     private readonly threshold = CURATED_THRESHOLD,
   ) {}
 
@@ -82,6 +92,7 @@ export class CuratedKnowledge implements KnowledgeBase {
     const next = [...this.entries.filter((e) => e.id !== entry.id), entry];
     await this.file.save(next);
     this.entries = next;
+    this.stamp = await this.file.stamp?.();
     await this.embed(entry.questions);
   }
 
@@ -115,12 +126,29 @@ export class CuratedKnowledge implements KnowledgeBase {
     return this.inner.answer(question, lang, options);
   }
 
-  private load(): Promise<void> {
-    this.loaded ??= (async () => {
-      this.entries = await this.file.load();
-      await this.embed(this.entries.flatMap((e) => e.questions));
-    })();
-    return this.loaded;
+  private async load(): Promise<void> {
+    this.loaded ??= this.read();
+    await this.loaded;
+    const now = Date.now();
+    if (!this.file.stamp || now - this.checkedAt < CURATED_RECHECK_MS) return;
+    this.checkedAt = now;
+    if ((await this.file.stamp()) !== this.stamp) {
+      this.loaded = this.read();
+      await this.loaded;
+    }
+  }
+
+  /** Reads the file; a file that can't be read keeps the entries there were (answers go on) and is logged. */
+  private async read(): Promise<void> {
+    const stamp = await this.file.stamp?.();
+    try {
+      const entries = await this.file.load();
+      await this.embed(entries.flatMap((e) => e.questions));
+      this.entries = entries;
+    } catch (e) {
+      this.logger?.warn("curated answers not loaded", { error: e instanceof Error ? e.message : String(e) });
+    }
+    this.stamp = stamp;
   }
 
   private async embed(texts: readonly string[]): Promise<void> {
