@@ -182,18 +182,19 @@ function refused(message: string) {
   return page({ title: "Organisers' dashboard", path: "", body: html`<section><p>${message}</p></section>` });
 }
 
-/** Listens on host:port; resolves with the bound port and a function that stops the server. */
+/** Listens on host:port; resolves with the bound port and a function that stops the server, rejects when it can't listen. */
 export function startDashboard(
   app: Hono<Env>,
   host: string,
   port: number,
 ): Promise<{ port: number; close: () => Promise<void> }> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port }, (info) =>
       resolve({
         port: info.port,
         close: () => new Promise<void>((done) => server.close(() => done())),
       }),
     );
+    server.once("error", (e) => reject(new Error(`dashboard cannot listen on ${host}:${port}: ${e.message}`)));
   });
 }
