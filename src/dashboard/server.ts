@@ -103,14 +103,20 @@ export function createDashboard(deps: DashboardDeps): Hono<Env> {
   );
 
   app.get("/healthz", async (c) => {
-    let store = "ok";
-    try {
-      await deps.services.store.get("health", "probe");
-    } catch {
-      store = "unreachable";
-    }
-    const body = { status: store === "ok" ? "ok" : "degraded", store, platforms: deps.platforms() };
-    return c.json(body, store === "ok" ? 200 : 503);
+    const probe = async (check: () => Promise<unknown>) => {
+      try {
+        await check();
+        return "ok";
+      } catch {
+        return "unreachable";
+      }
+    };
+    // The key-value store, and the records (SQL when the app has them: the audit log lives there).
+    const store = await probe(() => deps.services.store.get("health", "probe"));
+    const records = await probe(() => deps.services.audit.recent(1));
+    const ok = store === "ok" && records === "ok";
+    const body = { status: ok ? "ok" : "degraded", store, records, platforms: deps.platforms() };
+    return c.json(body, ok ? 200 : 503);
   });
 
   app.get("/metrics", async (c) => {

@@ -34,12 +34,16 @@ describe("metrics", () => {
     const h = harness();
     const ok = await h.app.request("/healthz");
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toEqual({ status: "ok", store: "ok", platforms: ["telegram"] });
+    expect(await ok.json()).toEqual({ status: "ok", store: "ok", records: "ok", platforms: ["telegram"] });
+    // MemoryStore methods are own-class methods: replace get and list as an outage would fail them.
     h.services.store.get = async () => {
+      throw new Error("down");
+    };
+    h.services.store.list = async () => {
       throw new Error("down");
     };
     const down = await h.app.request("/healthz");
     expect(down.status).toBe(503);
-    expect(((await down.json()) as { store: string }).store).toBe("unreachable");
+    expect(await down.json()).toMatchObject({ status: "degraded", store: "unreachable", records: "unreachable" });
   });
 });
