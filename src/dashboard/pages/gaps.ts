@@ -15,7 +15,7 @@ import type { DashboardDeps, Env, Tools } from "../server.ts";
 const GROUPS = 30;
 
 function groupForm(g: GapGroup, i: number, csrf: string): Html {
-  return html`<section><h2>${g.text}</h2><p class="muted">Asked ${g.count} times, last ${g.last.slice(0, 10)}${
+  return html`<section><h2>${g.text}</h2><p class="muted">Asked ${g.count === 1 ? "once" : `${g.count} times`}, last ${g.last.slice(0, 10)}${
     g.questions.length > 1 ? html` · also: ${g.questions.slice(1, 5).join(" · ")}` : ""
   }</p><form method="post" action="/gaps/answer" id="gap-${i}">${csrfField(csrf)}${g.questions.map(
     (q) => html`<input type="hidden" name="q" value="${q}">`,
