@@ -11,8 +11,6 @@ import Keyv from "keyv";
 import type { Logger, Store } from "../core/ports.ts";
 import type { Backend } from "./backend.ts";
 import { KeyvStore } from "./keyv-store.ts";
-import { postgresBackend } from "./postgres.ts";
-import { redisBackend } from "./redis.ts";
 import { sqliteBackend } from "./sqlite.ts";
 
 export { KeyvStore, type StoredRecord } from "./keyv-store.ts";
@@ -38,7 +36,7 @@ export async function createStore(opts: { url?: string | undefined; dataDir: str
 
 /** Like {@link createStore}, returning the concrete store (backups, tests, benchmarks). */
 export async function openStore(opts: StoreOptions): Promise<KeyvStore> {
-  const backend = selectBackend(opts);
+  const backend = await selectBackend(opts);
   // Keys are composed by KeyvStore (`<ns>:<key>`), so keyv adds no prefix; the Redis adapter
   // gets its isolating namespace through keyv, which otherwise defaults it to "keyv".
   const keyv = new Keyv({ store: backend.adapter, useKeyPrefix: false, throwOnErrors: true });
@@ -70,7 +68,8 @@ export async function openStore(opts: StoreOptions): Promise<KeyvStore> {
   return store;
 }
 
-function selectBackend(opts: StoreOptions): Backend {
+/** The backend of a URL; PostgreSQL's and Redis's clients load only when asked for (0.7 s at start). */
+async function selectBackend(opts: StoreOptions): Promise<Backend> {
   const url = opts.url?.trim();
   const isolate = opts.isolate;
   if (!url || url.startsWith("sqlite:")) {
@@ -80,9 +79,11 @@ function selectBackend(opts: StoreOptions): Backend {
     return sqliteBackend({ file, ...(isolate ? { table: isolate } : {}) });
   }
   if (/^postgres(ql)?:\/\//.test(url)) {
+    const { postgresBackend } = await import("./postgres.ts");
     return postgresBackend({ url, logger: opts.logger, ...(isolate ? { table: isolate } : {}) });
   }
   if (/^rediss?:\/\//.test(url)) {
+    const { redisBackend } = await import("./redis.ts");
     return redisBackend({ url, logger: opts.logger, ...(isolate ? { namespace: isolate } : {}) });
   }
   throw new Error(
