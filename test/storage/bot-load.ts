@@ -8,7 +8,9 @@ import { NS as AGENDA_NS } from "../../src/core/agenda/model.ts";
 import { votePrefix } from "../../src/core/agenda/repo.ts";
 import { Bot } from "../../src/core/bot.ts";
 import { donations } from "../../src/core/donations/index.ts";
+import type { Services } from "../../src/core/feature.ts";
 import type { Embedder, Store } from "../../src/core/ports.ts";
+import type { Records } from "../../src/core/records.ts";
 import { text } from "../../src/core/replies.ts";
 import type { Member, Platform } from "../../src/core/types.ts";
 import { answers, donate } from "../donations/driver.ts";
@@ -38,9 +40,14 @@ class DistinctTextEmbedder implements Embedder {
 /** The organiser who opens the townhall and proposes the topics. */
 export const ORGANISER = member("org", "console", { displayName: "Olivia Organiser" });
 
-/** The Bot with the agenda (auto-approved topics) and donations features over `store`. */
-export function loadBot(store: Store): Bot {
-  const { services } = makeServices({ store, organisers: [ORGANISER.id], embedder: new DistinctTextEmbedder() });
+/** The Bot with the agenda (auto-approved topics) and donations features over `store` (and SQL records, when given). */
+export function loadBot(
+  store: Store,
+  records?: (deps: Pick<Services, "store" | "notifier" | "clock" | "logger">) => Records,
+): Bot {
+  const env = makeServices({ store, organisers: [ORGANISER.id], embedder: new DistinctTextEmbedder() });
+  const made = records?.(env.services);
+  const services: Services = made ? { ...env.services, records: made, audit: made.audit } : env.services;
   const features = [
     agenda(services, { moderation: "auto", maxProposalsPerMember: 100 }),
     donations(services, { formTtlMs: 30 * 60_000, retentionDays: 30 }),
@@ -57,8 +64,12 @@ export interface Townhall {
 const say = (bot: Bot, m: Member, body: string) => bot.handle({ kind: "text", member: m, chat: dm(m), text: body });
 
 /** Opens a townhall and proposes one topic per name, through the Bot. */
-export async function openTownhall(store: Store, names: readonly string[]): Promise<Townhall> {
-  const bot = loadBot(store);
+export async function openTownhall(
+  store: Store,
+  names: readonly string[],
+  records?: Parameters<typeof loadBot>[1],
+): Promise<Townhall> {
+  const bot = loadBot(store, records);
   const opened = replyText(await say(bot, ORGANISER, "/townhall open 2027 Q1 Townhall | 2027-03-15"));
   const id = /\bH[0-9A-Z]{5}\b/.exec(opened)?.[0];
   if (!id) throw new Error(`townhall not opened: ${opened}`);

@@ -22,6 +22,8 @@ export interface Job {
   readonly ops: readonly Op[];
   /** When set, ops go through the real Bot: votes press this townhall's upvote buttons, offers fill the form. */
   readonly townhall?: Townhall | undefined;
+  /** Keep the association's records in SQL (STORAGE_URL's PostgreSQL with `isolate` as schema, else DATA_DIR/records.sqlite). */
+  readonly records?: boolean;
   /** Epoch ms at which to start writing (so several workers start together); default at once. */
   readonly startAt?: number;
 }

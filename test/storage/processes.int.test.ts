@@ -8,16 +8,21 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Offer } from "../../src/core/donations/index.ts";
 import { type KeyvStore, openStore } from "../../src/storage/index.ts";
+import { openRecordsDb, type RecordsDb } from "../../src/storage/sql/db.ts";
+import { sqlRecords } from "../../src/storage/sql/index.ts";
 import { replyText } from "../helpers/services.ts";
-import { loadBot, ORGANISER, openTownhall, storedVoters, type Townhall } from "./bot-load.ts";
+import { loadBot, ORGANISER, openTownhall, storedVoters } from "./bot-load.ts";
 import { type Acks, type Job, type Op, plan, Worker } from "./load.ts";
 import { dropPgTable, dropRedisNamespace, PG_URL, quietLogger, REDIS_URL, requireServer, runId } from "./servers.ts";
 
 interface Target {
   readonly name: string;
+  /** The association's records in SQL (else in the key-value store). */
+  readonly records?: boolean;
   /** A fresh, isolated place on the backend: job fields and its cleanup. */
   place(): { url?: string; dataDir: string; isolate?: string; cleanup(): Promise<void> };
 }
@@ -46,6 +51,29 @@ if (await requireServer("Redis", 6379)) {
     place() {
       const isolate = runId("procs");
       return { url: REDIS_URL, dataDir: "unused", isolate, cleanup: () => dropRedisNamespace(isolate) };
+    },
+  });
+}
+
+// The same runs with the records in SQL: SQLite (records.sqlite beside bot.sqlite) and PostgreSQL (a schema).
+for (const t of [...targets]) {
+  if (t.name === "redis") continue;
+  targets.push({
+    name: `${t.name} records`,
+    records: true,
+    place() {
+      const p = t.place();
+      if (!p.isolate) return p;
+      const schema = p.isolate;
+      return {
+        ...p,
+        cleanup: async () => {
+          await p.cleanup();
+          const admin = await openRecordsDb({ url: PG_URL, dataDir: "unused", migrate: false });
+          await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin.db);
+          await admin.close();
+        },
+      };
     },
   });
 }
@@ -80,7 +108,9 @@ for (const target of targets) {
   describe(`several bot processes on ${target.name}`, () => {
     const cleanups: (() => Promise<void>)[] = [];
     const stores: KeyvStore[] = [];
+    const dbs: RecordsDb[] = [];
     afterAll(async () => {
+      for (const d of dbs) await d.close();
       for (const s of stores) await s.close();
       for (const c of cleanups) await c();
     });
@@ -89,17 +119,40 @@ for (const target of targets) {
       cleanups.push(cleanup);
       const store = await openStore({ ...where, logger: quietLogger() });
       stores.push(store);
-      const th = await openTownhall(store, TOPICS);
-      const job = (ops: readonly Op[]): Job => ({ ...where, concurrency: 8, ops, townhall: th });
-      return { job, store, th };
+      const db = target.records
+        ? await openRecordsDb({
+            url: where.url,
+            dataDir: where.dataDir,
+            ...(where.isolate ? { schema: where.isolate } : {}),
+          })
+        : undefined;
+      if (db) dbs.push(db);
+      const records = db ? (deps: Parameters<typeof sqlRecords>[1]) => sqlRecords(db, deps) : undefined;
+      const th = await openTownhall(store, TOPICS, records);
+      const job = (ops: readonly Op[]): Job => ({ ...where, concurrency: 8, ops, townhall: th, records: !!db });
+      const quiet = {
+        store,
+        notifier: { toMember: async () => {}, toOrganisers: async () => true },
+        clock: { now: () => new Date() },
+        logger: quietLogger(),
+      };
+      const sqlView = db ? sqlRecords(db, quiet) : undefined;
+      /** The stored voters of a topic and the stored offers, wherever the records live. */
+      const stored = {
+        voters: (id: string) => (sqlView ? sqlView.agenda.voters(th.id, id) : storedVoters(store, th, id)),
+        offers: async () =>
+          sqlView ? (await sqlView.offers.all()).map((o) => ({ key: o.ref, value: o })) : store.list<Offer>("offer"),
+      };
+      return { job, store, th, records, stored };
     };
 
     /** Every plan voter's vote is stored once, and the bot shows the counts. */
-    const expectVotes = async (store: KeyvStore, th: Townhall, ops: readonly Op[]) => {
-      const bot = loadBot(store);
+    const expectVotes = async (s: Awaited<ReturnType<typeof setup>>, ops: readonly Op[]) => {
+      const { store, th } = s;
+      const bot = loadBot(store, s.records);
       for (const [name, members] of votersByTopic(ops)) {
         const id = th.topics[name] ?? "";
-        expect((await storedVoters(store, th, id)).sort(), name).toEqual([...members].sort());
+        expect((await s.stored.voters(id)).sort(), name).toEqual([...members].sort());
         const shown = replyText(
           await bot.handle({
             kind: "text",
@@ -115,7 +168,8 @@ for (const target of targets) {
     it(
       "two processes: 2,000 interleaved votes and 200 offers, each acknowledged record exactly once",
       async () => {
-        const { job, store, th } = await setup();
+        const s = await setup();
+        const { job } = s;
         const [a = [], b = []] = plan(LOAD);
         const workers = [new Worker(job(a)), new Worker(job(b))];
         const exits = await Promise.all(workers.map((w) => w.done));
@@ -128,10 +182,10 @@ for (const target of targets) {
         expect(pairs.length).toBeLessThan(2000); // voters repeat: duplicates had to be refused
         expect([...acks.votes.values()].flat()).toHaveLength(2000);
         for (const pair of pairs) expect(acks.votes.get(pair)?.filter(Boolean), pair).toEqual([true]);
-        await expectVotes(store, th, all);
+        await expectVotes(s, all);
 
         expect(acks.offers.size).toBe(200);
-        const offers = await store.list<Offer>("offer");
+        const offers = await s.stored.offers();
         expect(offers.map((r) => r.key).sort()).toEqual([...acks.offers.keys()].sort());
         for (const o of offers) expect(o.value.ownerId).toBe(`discord:${acks.offers.get(o.key)}`);
       },
@@ -141,7 +195,8 @@ for (const target of targets) {
     it(
       "a process killed mid-load loses nothing it acknowledged; a restarted one carries on",
       async () => {
-        const { job, store, th } = await setup();
+        const s = await setup();
+        const { job, store } = s;
         const [a = [], b = []] = plan({ ...LOAD, seed: 7 });
         const victim = new Worker(job(a));
         const survivor = new Worker(job(b));
@@ -170,8 +225,8 @@ for (const target of targets) {
         await store.records((key) => bad.push(key));
         expect(bad).toEqual([]);
         for (const flags of acks.votes.values()) expect(flags.filter(Boolean).length).toBeLessThanOrEqual(1);
-        await expectVotes(store, th, [...a, ...b]);
-        const offers = new Map((await store.list<Offer>("offer")).map((r) => [r.key, r.value]));
+        await expectVotes(s, [...a, ...b]);
+        const offers = new Map((await s.stored.offers()).map((r) => [r.key, r.value]));
         for (const [ref, planRef] of acks.offers) {
           expect(offers.get(ref)?.ownerId, ref).toBe(`discord:${planRef}`);
         }

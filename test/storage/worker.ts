@@ -12,6 +12,7 @@
 import { performance } from "node:perf_hooks";
 import type { Store } from "../../src/core/ports.ts";
 import { openStore } from "../../src/storage/index.ts";
+import { openRecordsDb, type RecordsDb } from "../../src/storage/sql/db.ts";
 import type { Townhall } from "./bot-load.ts";
 import type { Job, Op } from "./load.ts";
 
@@ -43,7 +44,10 @@ async function main(): Promise<void> {
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   await write(`go ${Date.now()}`);
 
-  const viaBot = job.townhall ? await botRunner(store, job.townhall) : undefined;
+  const records = job.records
+    ? await openRecordsDb({ url: job.url, dataDir: job.dataDir, ...(job.isolate ? { schema: job.isolate } : {}) })
+    : undefined;
+  const viaBot = job.townhall ? await botRunner(store, job.townhall, records) : undefined;
 
   const run = async (op: Op): Promise<void> => {
     const t0 = performance.now();
@@ -75,14 +79,16 @@ async function main(): Promise<void> {
   });
   await Promise.all(lanes);
   const finished = Date.now();
+  await records?.close();
   await store.close();
   await write(`done ${finished}`);
 }
 
 /** Runs ops through the real Bot (agenda upvote button, donation form) instead of raw store calls. */
-async function botRunner(store: Store, th: Townhall) {
+async function botRunner(store: Store, th: Townhall, records?: RecordsDb) {
   const { loadBot, botOffer, botVote } = await import("./bot-load.ts");
-  const bot = loadBot(store);
+  const { sqlRecords } = await import("../../src/storage/sql/index.ts");
+  const bot = loadBot(store, records ? (deps) => sqlRecords(records, deps) : undefined);
   return async (op: Op, t0: number): Promise<void> => {
     if (op.t === "vote") {
       const topic = th.topics[op.topic];
