@@ -61,6 +61,20 @@ export function slash(fake: FakeDiscord, actor: Actor, place: Place, name: strin
   return interaction(fake, actor, place, 2, { id: fake.id(), name, type: 1, options });
 }
 
+/** INTERACTION_CREATE of a slash command with typed string options, under a subcommand when `sub` is given. */
+export function slashWith(
+  fake: FakeDiscord,
+  actor: Actor,
+  place: Place,
+  name: string,
+  values: Record<string, string>,
+  sub?: string,
+) {
+  const given = Object.entries(values).map(([n, value]) => ({ name: n, type: 3, value }));
+  const options = sub ? [{ name: sub, type: 1, options: given }] : given;
+  return interaction(fake, actor, place, 2, { id: fake.id(), name, type: 1, options });
+}
+
 /** INTERACTION_CREATE of a button press on a message of the bot. */
 export function press(fake: FakeDiscord, actor: Actor, place: Place, customId: string) {
   const i = interaction(fake, actor, place, 3, { custom_id: customId, component_type: 2 });

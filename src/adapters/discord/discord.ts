@@ -10,8 +10,8 @@
  */
 import { once } from "node:events";
 import {
+  type APIModalInteractionResponseCallbackData,
   type ApplicationCommandDataResolvable,
-  ApplicationCommandOptionType,
   Client,
   DiscordAPIError,
   Events,
@@ -22,7 +22,6 @@ import {
   MessageFlags,
   type PartialPollAnswer,
   Partials,
-  PermissionFlagsBits,
   type PollAnswer,
   type RepliableInteraction,
   Routes,
@@ -31,12 +30,13 @@ import type { Bot } from "../../core/bot.ts";
 import { type Delivery, DeliveryStats } from "../../core/delivery.ts";
 import type { Logger } from "../../core/ports.ts";
 import { KeyedSerializer } from "../../core/serial.ts";
-import type { Member } from "../../core/types.ts";
+import type { InboundEvent, Member } from "../../core/types.ts";
+import { commandModal, type SlashShape, slashCommand, slashShape } from "./commands.ts";
 import { toFailure } from "./errors.ts";
 import { DiscordLive } from "./live.ts";
-import { ARGS_OPTION, interactionView, mapInteraction, mapMessage, messageView, toMember } from "./map.ts";
+import { interactionView, mapInteraction, mapMessage, messageView, toMember } from "./map.ts";
 import { nativeBallots } from "./polls.ts";
-import { cut, type DcOut, type MessagePayload, NO_MENTIONS, renderReplies } from "./render.ts";
+import { type DcOut, type MessagePayload, NO_MENTIONS, renderReplies } from "./render.ts";
 import { JOIN_WINDOW_MS, JoinGatherer } from "./welcome.ts";
 
 /** What the adapter needs. */
@@ -82,6 +82,7 @@ type Answering = "fresh" | "deferredReply" | "deferredUpdate" | "replied" | "mod
 export class DiscordAdapter {
   readonly client: Client;
   private readonly voteQueues = new Map<string, Promise<void>>();
+  private readonly shapes = new Map<string, SlashShape>();
   /** One member's interactions and messages reach the core one after another; members run in parallel. */
   private readonly serial = new KeyedSerializer();
   /** Interactions and messages being answered (drained on shutdown). */
@@ -189,26 +190,21 @@ export class DiscordAdapter {
     };
   }
 
-  /** The slash commands: every core command, with one optional `text` option, in English and Traditional Chinese. */
+  /** The slash commands: every core command with typed options or subcommands, in English and Traditional Chinese. */
   commands(): ApplicationCommandDataResolvable[] {
-    return this.opts.bot.commandList().map((c) => ({
-      name: c.name,
-      // Organisers' commands are hidden from members (server admins grant them to the organiser
-      // role under Integrations); the core checks the organiser policy again on every use.
-      ...(c.organiserOnly ? { defaultMemberPermissions: PermissionFlagsBits.ManageGuild } : {}),
-      description: cut(c.description.en, 100),
-      descriptionLocalizations: { "zh-TW": cut(c.description["zh-HK"], 100) },
-      options: [
-        {
-          type: ApplicationCommandOptionType.String,
-          name: ARGS_OPTION,
-          description: cut(c.usage ? `/${c.usage}` : "Details (optional)", 100),
-          descriptionLocalizations: { "zh-TW": cut(c.usage ? `/${c.usage}` : "內容（可選）", 100) },
-          required: false,
-          maxLength: 4000,
-        },
-      ],
-    }));
+    return this.opts.bot.commandList().map((c) => slashCommand(c, this.shapeOf(c.name)));
+  }
+
+  /** A command's Discord shape, read once from its usage. */
+  private shapeOf(name: string): SlashShape | undefined {
+    let shape = this.shapes.get(name);
+    if (!shape) {
+      const spec = this.opts.bot.commandList().find((c) => c.name === name);
+      if (!spec) return undefined;
+      shape = slashShape(spec);
+      this.shapes.set(name, shape);
+    }
+    return shape;
   }
 
   /** Handles one interaction: map, ask the core (deferring if slow), answer, and always acknowledge. */
@@ -242,9 +238,14 @@ export class DiscordAdapter {
   }
 
   private async answer(i: RepliableInteraction): Promise<Answering> {
-    const view = interactionView(i);
+    const view = interactionView(i, (name) => this.shapeOf(name));
     const event = view ? mapInteraction(view) : undefined;
     if (!event) return "fresh";
+    const asked = this.commandModal(i, event);
+    if (asked && i.isChatInputCommand()) {
+      await i.showModal(asked);
+      return "modal";
+    }
     // Queued behind the member's earlier events; the 3-second clock runs from arrival, so a queued
     // interaction is deferred in time.
     // /ask may be answered as it is written (a language model): the deferred reply is edited.
@@ -263,6 +264,17 @@ export class DiscordAdapter {
     // What was shown stays when the answer doesn't continue it (a broken stream): the rest follows it.
     if (streamed.shown && !streamed.continued) state = "replied";
     return this.answerInteraction(i, renderReplies(replies), state, streamed.continued);
+  }
+
+  /** The modal of a command with several free-text parts used with none of them (`/propose`). */
+  private commandModal(
+    i: RepliableInteraction,
+    event: InboundEvent,
+  ): APIModalInteractionResponseCallbackData | undefined {
+    if (!i.isChatInputCommand() || event.kind !== "command" || event.args) return undefined;
+    const shape = this.shapeOf(event.command);
+    const spec = this.opts.bot.commandList().find((c) => c.name === event.command);
+    return shape?.modal && spec ? commandModal(spec, shape) : undefined;
   }
 
   private async answerInteraction(

@@ -2,15 +2,19 @@
  * Discord interactions and messages -> core events (pure). discord.js
  * structures are first reduced to plain views (so the mapping is testable on
  * recorded payloads), then mapped. In servers the bot only reads messages that
- * mention it or reply to it; in DMs everything is for it. Slash commands carry
- * their arguments in one optional string option `text`.
+ * mention it or reply to it; in DMs everything is for it. Slash commands'
+ * typed options (and subcommand), and the modal that asks for them, come back
+ * as the one `args` string of the core (see ./commands.ts).
  */
 import { GuildMember, type Interaction, type Message } from "discord.js";
 import type { Chat, InboundEvent, Member } from "../../core/types.ts";
+import { ARGS_OPTION, argsOf, COMMAND_MODAL_PREFIX, type SlashShape, slashShape } from "./commands.ts";
 import { SELECT_PREFIX } from "./render.ts";
 
-/** The name of the one string option of every slash command. */
-export const ARGS_OPTION = "text";
+export { ARGS_OPTION };
+
+/** A command's Discord shape by name (unknown commands: one `text` option). */
+export type ShapeOf = (command: string) => SlashShape | undefined;
 
 /** Who did something, as the mapper needs it. */
 export interface UserView {
@@ -106,11 +110,17 @@ function userView(i: Interaction | Message, locale?: string): UserView {
 }
 
 /** Reduces a discord.js interaction to a view, or undefined for kinds the bot does not handle. */
-export function interactionView(i: Interaction): InteractionView | undefined {
+export function interactionView(i: Interaction, shapeOf: ShapeOf = () => undefined): InteractionView | undefined {
   if (!i.channelId) return undefined;
   const base = { id: i.id, user: userView(i, i.locale), channelId: i.channelId, inGuild: i.inGuild() };
+  const shape = (name: string) => shapeOf(name) ?? slashShape({ name });
   if (i.isChatInputCommand()) {
-    return { ...base, kind: "command", command: i.commandName, args: i.options.getString(ARGS_OPTION) ?? "" };
+    const verb = i.options.getSubcommand(false);
+    const values: Record<string, string> = {};
+    for (const o of i.options.data.flatMap((d) => (d.options ? [...d.options] : [d]))) {
+      if (o.value !== undefined && o.value !== null) values[o.name] = String(o.value);
+    }
+    return { ...base, kind: "command", command: i.commandName, args: argsOf(shape(i.commandName), verb, values) };
   }
   if (i.isButton()) return { ...base, kind: "button", customId: i.customId };
   if (i.isStringSelectMenu() && i.customId.startsWith(SELECT_PREFIX)) {
@@ -121,6 +131,10 @@ export function interactionView(i: Interaction): InteractionView | undefined {
     for (const [id, c] of i.fields.fields) {
       if ("value" in c && typeof c.value === "string") fields[id] = c.value;
       else if ("values" in c && Array.isArray(c.values)) fields[id] = c.values.map(String).join(",");
+    }
+    if (i.customId.startsWith(COMMAND_MODAL_PREFIX)) {
+      const command = i.customId.slice(COMMAND_MODAL_PREFIX.length);
+      return { ...base, kind: "command", command, args: argsOf(shape(command), null, fields) };
     }
     return { ...base, kind: "modal", customId: i.customId, fields };
   }

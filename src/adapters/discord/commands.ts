@@ -1,0 +1,168 @@
+/**
+ * The core's commands as Discord application commands (pure). Their shape is
+ * read from each command's `usage` (`propose <title> | <details>`,
+ * `agenda [topic id]`, `townhall open|close|…`): `<x>` is a required string
+ * option, `[x]` an optional one, a lone `|` separates free-text parts, and a
+ * first word `a|b|c` lists verbs, which become subcommands (each with an
+ * optional `details` option for the rest). A command without usage keeps one
+ * optional `text` option. Options come back as the one `args` string the core
+ * reads, in the usage's order. A command with several free-text parts
+ * (`/propose`) used with none of them opens a modal instead, so no step
+ * waits for a typed message (which servers hide without MessageContent).
+ * Discord's limits: names 1–32 of [a-z0-9_-], descriptions 1–100 characters,
+ * at most 25 options, modal titles 45 characters and 5 inputs.
+ */
+import {
+  type APIModalInteractionResponseCallbackData,
+  type ApplicationCommandDataResolvable,
+  type ApplicationCommandOptionData,
+  ApplicationCommandOptionType,
+  ComponentType,
+  PermissionFlagsBits,
+  TextInputStyle,
+} from "discord.js";
+import type { CommandSpec } from "../../core/feature.ts";
+import { cut } from "./render.ts";
+
+/** The one string option of commands without usage, and the rest-of-line option of verbs. */
+export const ARGS_OPTION = "text";
+/** A verb's (subcommand's) optional free text. */
+export const VERB_ARGS_OPTION = "details";
+/** A modal that asks a command's free-text parts: `custom_id` is this prefix and the command name. */
+export const COMMAND_MODAL_PREFIX = "/";
+
+/** One argument of a command, in the usage's order. */
+export interface SlashParam {
+  /** Option name (Discord's rule). */
+  readonly name: string;
+  /** As written in the usage, e.g. `topic id`. */
+  readonly label: string;
+  readonly required: boolean;
+  /** Written before the value when the args string is put back together (` ` or ` | `). */
+  readonly before: string;
+}
+
+/** A command's Discord shape. */
+export interface SlashShape {
+  readonly name: string;
+  readonly verbs: readonly string[];
+  readonly params: readonly SlashParam[];
+  /** Several free-text parts: asked in a modal when none is given. */
+  readonly modal: boolean;
+}
+
+const optionName = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .slice(0, 32) || "value";
+
+/** Reads a command's shape from its usage. */
+export function slashShape(c: Pick<CommandSpec, "name" | "usage">): SlashShape {
+  const tokens = (c.usage ?? "").match(/<[^>]*>|\[[^\]]*\]|\S+/g) ?? [];
+  if (tokens[0] === c.name) tokens.shift();
+  let verbs: string[] = [];
+  if (tokens[0] && /^[a-z0-9_]+(\|[a-z0-9_]+)+$/.test(tokens[0])) verbs = (tokens.shift() ?? "").split("|");
+  const params: SlashParam[] = [];
+  let before = " ";
+  for (const tok of tokens) {
+    if (tok === "|") {
+      before = " | ";
+      continue;
+    }
+    const m = /^([<[])(.*)[>\]]$/.exec(tok);
+    if (!m) continue;
+    const label = (m[2] ?? "").trim();
+    let name = optionName(label);
+    while (params.some((p) => p.name === name)) name = `${name}_`.slice(-32);
+    params.push({ name, label, required: m[1] === "<", before });
+    before = " ";
+  }
+  const modal = params.length >= 2 && params.some((p) => p.before === " | ");
+  return { name: c.name, verbs, params: params.slice(0, 25), modal };
+}
+
+/** The application command of a core command. */
+export function slashCommand(c: CommandSpec, shape = slashShape(c)): ApplicationCommandDataResolvable {
+  const en = cut(c.description.en, 100);
+  const zh = cut(c.description["zh-HK"], 100);
+  return {
+    name: c.name,
+    // Organisers' commands are hidden from members (server admins grant them to the organiser
+    // role under Integrations); the core checks the organiser policy again on every use.
+    ...(c.organiserOnly ? { defaultMemberPermissions: PermissionFlagsBits.ManageGuild } : {}),
+    description: en,
+    descriptionLocalizations: { "zh-TW": zh },
+    options: optionsOf(c, shape),
+  };
+}
+
+function optionsOf(c: CommandSpec, shape: SlashShape): ApplicationCommandOptionData[] {
+  const text = (name: string, en: string, zh: string, required: boolean) => ({
+    type: ApplicationCommandOptionType.String as const,
+    name,
+    description: cut(en, 100),
+    descriptionLocalizations: { "zh-TW": cut(zh, 100) },
+    required,
+    maxLength: 4000,
+  });
+  if (shape.verbs.length > 0) {
+    return shape.verbs.slice(0, 25).map((verb) => ({
+      type: ApplicationCommandOptionType.Subcommand as const,
+      name: optionName(verb),
+      description: cut(`/${c.name} ${verb}`, 100),
+      descriptionLocalizations: { "zh-TW": cut(`/${c.name} ${verb} — ${c.description["zh-HK"]}`, 100) },
+      options: [text(VERB_ARGS_OPTION, "Details (optional)", "內容（可選）", false)],
+    }));
+  }
+  if (shape.params.length === 0) {
+    const hint = c.usage ? `/${c.usage}` : "Details (optional)";
+    return [text(ARGS_OPTION, hint, c.usage ? hint : "內容（可選）", false)];
+  }
+  // A modal asks what is missing: then nothing is required up front.
+  const params = shape.modal ? shape.params.map((p) => ({ ...p, required: false })) : shape.params;
+  // Discord lists required options first.
+  const ordered = [...params.filter((p) => p.required), ...params.filter((p) => !p.required)];
+  return ordered.map((p) =>
+    text(p.name, `${p.label} — /${c.usage ?? c.name}`, `${p.label} — ${c.description["zh-HK"]}`, p.required),
+  );
+}
+
+/** The args string of typed options (and a subcommand), in the usage's order. */
+export function argsOf(shape: SlashShape, verb: string | null, values: Readonly<Record<string, string>>): string {
+  if (shape.params.length === 0) {
+    const rest = values[verb ? VERB_ARGS_OPTION : ARGS_OPTION]?.trim() ?? "";
+    return [verb ?? "", rest].filter(Boolean).join(" ");
+  }
+  let out = "";
+  for (const p of shape.params) {
+    const v = values[p.name]?.trim();
+    if (!v) continue;
+    out += out ? `${p.before}${v}` : v;
+  }
+  return out;
+}
+
+/** The modal asking a command's free-text parts (the last one a paragraph). */
+export function commandModal(c: CommandSpec, shape: SlashShape): APIModalInteractionResponseCallbackData {
+  const last = shape.params.length - 1;
+  return {
+    custom_id: `${COMMAND_MODAL_PREFIX}${c.name}`,
+    title: cut(c.description.en, 45),
+    components: shape.params.slice(0, 5).map((p, n) => ({
+      type: ComponentType.Label,
+      label: cut(
+        p.label.replace(/^./, (ch) => ch.toUpperCase()),
+        45,
+      ),
+      component: {
+        type: ComponentType.TextInput,
+        custom_id: p.name,
+        style: n === last ? TextInputStyle.Paragraph : TextInputStyle.Short,
+        required: p.required,
+        max_length: n === last ? 4000 : 200,
+      },
+    })),
+  };
+}
