@@ -30,6 +30,12 @@ export interface Identities {
   target(account: Member, code: string): Promise<{ ok: true; canonicalId: string } | { ok: false; error: LinkError }>;
   /** Links the account (atomically, once) and uses the code up. */
   link(account: Member, code: string, canonicalId: string): Promise<boolean>;
+  /**
+   * Links the account and moves its records to the canonical member in one transaction (votes,
+   * ballots, proposals); the number of records moved, or undefined when it was linked already.
+   * Absent: the caller links, then asks each feature to merge.
+   */
+  linkAndMerge?(account: Member, code: string, canonicalId: string): Promise<number | undefined>;
   /** The accounts linked to a canonical member id. */
   linkedTo(canonicalId: string): Promise<string[]>;
   /** Removes every link of a canonical member; returns how many there were. */

@@ -74,10 +74,14 @@ export function link(identities: Identities, features: () => readonly Feature[])
             const held = (await f.personalData?.(account.id, ctx.lang)) ?? [];
             if (held.length > 0 && !f.mergeMember) return [text(t(ctx.lang, M.unmergeable), { private: true })];
           }
-          if (!(await identities.link(account, code, target.canonicalId))) {
-            return [text(t(ctx.lang, M.alreadyLinked), { private: true })];
-          }
-          let merged = 0;
+          // Where the store can, the link and the move of the account's records are one transaction.
+          const atOnce = identities.linkAndMerge
+            ? await identities.linkAndMerge(account, code, target.canonicalId)
+            : (await identities.link(account, code, target.canonicalId))
+              ? 0
+              : undefined;
+          if (atOnce === undefined) return [text(t(ctx.lang, M.alreadyLinked), { private: true })];
+          let merged = atOnce;
           for (const f of all) merged += (await f.mergeMember?.(account.id, target.canonicalId)) ?? 0;
           return [text(fill(t(ctx.lang, M.done), { id: target.canonicalId, n: merged }), { private: true })];
         },

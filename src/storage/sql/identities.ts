@@ -2,7 +2,7 @@
  * Linked accounts as rows (account primary key: linked at most once); the
  * one-time link codes are ephemeral and stay in the key-value store.
  */
-import type { Kysely } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import { type Identities, LINK_CODE_TTL_MS, type LinkError } from "../../core/identity/identities.ts";
 import { shortId } from "../../core/ids.ts";
 import type { Store } from "../../core/ports.ts";
@@ -71,6 +71,31 @@ export class SqlIdentities implements Identities {
     return true;
   }
 
+  /**
+   * Links the account and, in the same transaction, gives its votes, ballots and proposals to the
+   * canonical member (a topic or poll both accounts voted in keeps the canonical member's one).
+   */
+  async linkAndMerge(account: Member, code: string, canonicalId: string): Promise<number | undefined> {
+    const from = account.id;
+    const moved = await guard("identity link", () =>
+      this.db.transaction().execute(async (trx) => {
+        const r = await trx
+          .insertInto("identities")
+          .values({ account_id: from, canonical_id: canonicalId })
+          .onConflict((oc) => oc.column("account_id").doNothing())
+          .executeTakeFirst();
+        if (Number(r.numInsertedOrUpdatedRows ?? 0) === 0) return undefined;
+        return (
+          (await moveVotes(trx, from, canonicalId)) +
+          (await moveBallots(trx, from, canonicalId)) +
+          (await moveTopics(trx, from, canonicalId))
+        );
+      }),
+    );
+    if (moved !== undefined) await this.store.delete(CODES, code.toUpperCase());
+    return moved;
+  }
+
   /** The accounts linked to a canonical member id. */
   async linkedTo(canonicalId: string): Promise<string[]> {
     const rows = await guard("identity", () =>
@@ -89,3 +114,68 @@ export class SqlIdentities implements Identities {
 }
 
 class AlreadyLinked extends Error {}
+
+/** Gives an account's votes to the member (one vote per topic), keeping the topics' counts. */
+async function moveVotes(trx: Transaction<Database>, from: string, into: string): Promise<number> {
+  const gone = await trx.deleteFrom("votes").where("member_id", "=", from).returning(["topic_id", "at"]).execute();
+  let moved = 0;
+  for (const v of gone) {
+    const r = await trx
+      .insertInto("votes")
+      .values({ topic_id: v.topic_id, member_id: into, at: v.at })
+      .onConflict((oc) => oc.columns(["topic_id", "member_id"]).doNothing())
+      .executeTakeFirst();
+    if (Number(r.numInsertedOrUpdatedRows ?? 0) > 0) moved++;
+    else await trx.updateTable("topics").set({ votes: sql<number>`votes - 1` }).where("id", "=", v.topic_id).execute();
+  }
+  return moved;
+}
+
+/** Gives an account's ballots to the member unless they voted in that poll themselves. */
+async function moveBallots(trx: Transaction<Database>, from: string, into: string): Promise<number> {
+  const theirs = await trx.selectFrom("ballots").select("poll_id").where("member_id", "=", from).execute();
+  let moved = 0;
+  for (const { poll_id } of theirs) {
+    const mine = await trx
+      .selectFrom("ballots")
+      .select("poll_id")
+      .where("poll_id", "=", poll_id)
+      .where("member_id", "=", into)
+      .executeTakeFirst();
+    if (mine) {
+      await trx.deleteFrom("ballot_choices").where("poll_id", "=", poll_id).where("member_id", "=", from).execute();
+      await trx.deleteFrom("ballots").where("poll_id", "=", poll_id).where("member_id", "=", from).execute();
+      continue;
+    }
+    // Choices follow their ballot: insert the new ballot, move the choices, drop the old ballot.
+    const old = await trx
+      .selectFrom("ballots")
+      .selectAll()
+      .where("poll_id", "=", poll_id)
+      .where("member_id", "=", from)
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto("ballots")
+      .values({ ...old, member_id: into })
+      .execute();
+    await trx
+      .updateTable("ballot_choices")
+      .set({ member_id: into })
+      .where("poll_id", "=", poll_id)
+      .where("member_id", "=", from)
+      .execute();
+    await trx.deleteFrom("ballots").where("poll_id", "=", poll_id).where("member_id", "=", from).execute();
+    moved++;
+  }
+  return moved;
+}
+
+/** Attributes an account's proposals to the member. */
+async function moveTopics(trx: Transaction<Database>, from: string, into: string): Promise<number> {
+  const r = await trx
+    .updateTable("topics")
+    .set({ proposer_id: into })
+    .where("proposer_id", "=", from)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

@@ -31,7 +31,19 @@ export class FaultPlugin implements KyselyPlugin {
     this.cutAt = n;
   }
 
+  private kind: string | undefined;
+
+  /** Cuts before the next statement of a kind (`InsertQueryNode`, `UpdateQueryNode`, `DeleteQueryNode`…). */
+  armOn(kind: string): void {
+    this.arm(undefined);
+    this.kind = kind;
+  }
+
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    if (this.kind && args.node.kind === this.kind) {
+      this.kind = undefined;
+      throw new Cut(`database cut before a ${args.node.kind}`);
+    }
     this.pass();
     return args.node;
   }
