@@ -269,7 +269,9 @@ export function faq(
     }
     await context.set(ctx, a.resolved ?? question, a.answered ? a.ref : undefined);
     // --- language model hook (issue 11): a checked answer, or a feature to start; else the embedded answer ---
-    if (hooks.generator && (a.answered || a.topical)) {
+    // An organisers' curated answer (written on the dashboard) is final: no model rephrases it.
+    const curated = a.ref?.startsWith("curated:") ?? false;
+    if (hooks.generator && !curated && (a.answered || a.topical)) {
       const g = await hooks.generator.generate({
         question,
         lang: ctx.lang,
