@@ -12,6 +12,7 @@ import type { AgendaRepo } from "./agenda/repo.ts";
 import type { AuditLog } from "./audit.ts";
 import type { OfferRepo } from "./donations/repo.ts";
 import type { Identities } from "./identity/identities.ts";
+import type { Notifier } from "./ports.ts";
 import type { Reply } from "./replies.ts";
 import type { Member } from "./types.ts";
 
@@ -32,6 +33,23 @@ export interface AuditInput {
 export interface Owed {
   readonly audit?: AuditInput;
   readonly notices?: readonly Notice[];
+}
+
+/** What a key-value repository needs to carry out what a change owes (one step after another, no transaction). */
+export interface OwedEffects {
+  readonly notifier: Notifier;
+  readonly audit: { record(actor: Member, action: string, target: string, detail?: string): Promise<unknown> };
+}
+
+/** Records the audit entry and sends the notices a change owes, one after another. */
+export async function carryOut(effects: OwedEffects | undefined, owed: Owed): Promise<void> {
+  if (!effects) return;
+  const a = owed.audit;
+  if (a) await effects.audit.record(a.actor, a.action, a.target, a.detail);
+  for (const n of owed.notices ?? []) {
+    if (n.to === "organisers") await effects.notifier.toOrganisers(n.replies);
+    else await effects.notifier.toMember(n.memberId, n.replies);
+  }
 }
 
 /** Delivers what workflows wrote to the outbox. */

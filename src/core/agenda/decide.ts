@@ -6,6 +6,7 @@
  */
 import type { Context } from "../feature.ts";
 import { fill, t } from "../i18n.ts";
+import type { Owed } from "../records.ts";
 import { type Reply, text } from "../replies.ts";
 import type { AgendaDeps } from "./deps.ts";
 import { echo, line, MAX_REASON } from "./input.ts";
@@ -34,8 +35,11 @@ function already(ctx: Context, v: TopicView): Reply[] {
   return [text(fill(t(ctx.lang, O.alreadyDecided), { id: v.topic.id, status: t(ctx.lang, STATUS[v.status]) }))];
 }
 
-async function tell(d: AgendaDeps, v: TopicView, message: string): Promise<void> {
-  if (v.topic.proposerId) await d.services.notifier.toMember(v.topic.proposerId, [text(message)]);
+/** What a decision owes: its audit entry, and the proposer's notice (written with it where the store can). */
+function owed(ctx: Context, v: TopicView, action: string, message: string, detail?: string): Owed {
+  const audit = { actor: ctx.member, action, target: v.topic.id, ...(detail === undefined ? {} : { detail }) };
+  const proposer = v.topic.proposerId;
+  return { audit, notices: proposer ? [{ to: "member", memberId: proposer, replies: [text(message)] }] : [] };
 }
 
 /** Approves a pending topic. */
@@ -44,15 +48,15 @@ export async function approve(d: AgendaDeps, ctx: Context, rawId: string): Promi
   if (!found.ok) return found.replies;
   const { view, th } = found;
   if (view.status !== "pending") return already(ctx, view);
-  const decided = await d.repo.decide(th.id, view.topic.id, "review", {
-    status: "approved",
-    by: ctx.member.id,
-    at: ctx.now.toISOString(),
-  });
-  if (!decided) return already(ctx, (await d.repo.topic(view.topic.id)) ?? view);
-  await d.services.audit.record(ctx.member, "topic.approve", view.topic.id);
   const values = { id: view.topic.id, title: view.topic.title, townhall: townhallLabel(th) };
-  await tell(d, view, fill(t(view.topic.lang, O.approvedNotice), values));
+  const decided = await d.repo.decide(
+    th.id,
+    view.topic.id,
+    "review",
+    { status: "approved", by: ctx.member.id, at: ctx.now.toISOString() },
+    owed(ctx, view, "topic.approve", fill(t(view.topic.lang, O.approvedNotice), values)),
+  );
+  if (!decided) return already(ctx, (await d.repo.topic(view.topic.id)) ?? view);
   return [text(fill(t(ctx.lang, O.approved), values))];
 }
 
@@ -65,16 +69,15 @@ export async function reject(d: AgendaDeps, ctx: Context, rawId: string, rawReas
   if (!found.ok) return found.replies;
   const { view, th } = found;
   if (view.status !== "pending" && view.status !== "approved") return already(ctx, view);
-  const decided = await d.repo.decide(th.id, view.topic.id, "final", {
-    status: "rejected",
-    by: ctx.member.id,
-    at: ctx.now.toISOString(),
-    reason: reason.value,
-  });
-  if (!decided) return already(ctx, (await d.repo.topic(view.topic.id)) ?? view);
-  await d.services.audit.record(ctx.member, "topic.reject", view.topic.id, reason.value);
   const values = { id: view.topic.id, title: view.topic.title, townhall: townhallLabel(th), reason: reason.value };
-  await tell(d, view, fill(t(view.topic.lang, O.rejectedNotice), values));
+  const decided = await d.repo.decide(
+    th.id,
+    view.topic.id,
+    "final",
+    { status: "rejected", by: ctx.member.id, at: ctx.now.toISOString(), reason: reason.value },
+    owed(ctx, view, "topic.reject", fill(t(view.topic.lang, O.rejectedNotice), values), reason.value),
+  );
+  if (!decided) return already(ctx, (await d.repo.topic(view.topic.id)) ?? view);
   return [text(fill(t(ctx.lang, O.rejected), values))];
 }
 
@@ -97,17 +100,16 @@ export async function merge(d: AgendaDeps, ctx: Context, rawFrom: string, rawInt
   }
   const f = from.view.topic;
   const i = into.view.topic;
-  const decided = await d.repo.decide(from.th.id, f.id, "final", {
-    status: "merged",
-    by: ctx.member.id,
-    at: ctx.now.toISOString(),
-    into: i.id,
-  });
-  // Deciding a merge moves the votes with it.
-  if (!decided) return already(ctx, (await d.repo.topic(f.id)) ?? from.view);
-  await d.services.audit.record(ctx.member, "topic.merge", f.id, `into ${i.id}`);
   const notice = { id: f.id, title: f.title, into: i.id, intoTitle: i.title };
-  await tell(d, from.view, fill(t(f.lang, O.mergedNotice), notice));
+  // Deciding a merge moves the votes with it, and owes the audit entry and the proposer's notice.
+  const decided = await d.repo.decide(
+    from.th.id,
+    f.id,
+    "final",
+    { status: "merged", by: ctx.member.id, at: ctx.now.toISOString(), into: i.id },
+    owed(ctx, from.view, "topic.merge", fill(t(f.lang, O.mergedNotice), notice), `into ${i.id}`),
+  );
+  if (!decided) return already(ctx, (await d.repo.topic(f.id)) ?? from.view);
   const n = (await d.repo.voters(from.th.id, i.id)).length;
   return [text(fill(t(ctx.lang, O.merged), { from: f.id, into: i.id, votes: votes(ctx.lang, n) }))];
 }

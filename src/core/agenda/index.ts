@@ -6,11 +6,12 @@
  */
 import type { Context, Feature, Services } from "../feature.ts";
 import { fill, t } from "../i18n.ts";
-import { type Reply, text } from "../replies.ts";
+import { actionId, type Reply, text } from "../replies.ts";
 import type { Session } from "../session.ts";
 import type { Member } from "../types.ts";
 import { approve, merge, reject } from "./decide.ts";
 import { type AgendaDeps, type AgendaOptions, FEATURE, SESSION_TTL_MS } from "./deps.ts";
+import { MAX_REASON } from "./input.ts";
 import { M } from "./messages.ts";
 import { TOPIC_ID } from "./model.ts";
 import { O } from "./organiser-messages.ts";
@@ -27,11 +28,24 @@ export { SIMILAR_TOPIC_THRESHOLD } from "./similar.ts";
 
 const ORGANISER_VERBS = new Set(["ap", "rj", "mi", "rv"]);
 
+/** The organiser's rejection reason, as a form (its fallback is the typed question). */
+function rejectForm(ctx: Context, topicId: string): Reply {
+  return {
+    type: "form",
+    formId: actionId(FEATURE, "rjf", topicId),
+    title: `${t(ctx.lang, O.reject)} ${topicId}`,
+    fields: [
+      { name: "reason", label: t(ctx.lang, O.reasonLabel), kind: "longtext", required: true, maxLength: MAX_REASON },
+    ],
+    fallbackText: fill(t(ctx.lang, O.askReason), { id: topicId }),
+  };
+}
+
 /** Builds the agenda feature. */
 export function agenda(services: Services, opts: AgendaOptions): Feature {
   const d: AgendaDeps = {
     services,
-    repo: services.records?.agenda ?? new AgendaRepo(services.store),
+    repo: services.records?.agenda ?? new AgendaRepo(services.store, services),
     polls: services.records?.polls ?? new PollRepo(services.store),
     opts,
   };
@@ -66,7 +80,8 @@ export function agenda(services: Services, opts: AgendaOptions): Feature {
           { feature: FEATURE, step: "reason", data: { topicId: a } },
           SESSION_TTL_MS,
         );
-        return [text(fill(t(ctx.lang, O.askReason), { id: a }))];
+        // A form where the platform has one (a Discord modal: nothing waits for a typed message), else the question.
+        return [rejectForm(ctx, a)];
       case "mi":
         return merge(d, ctx, a, b);
       case "rv":
@@ -81,6 +96,16 @@ export function agenda(services: Services, opts: AgendaOptions): Feature {
     await services.sessions.clear(ctx.member.id);
     if (!ctx.isOrganiser) return [text(t(ctx.lang, M.notOrganiser))];
     return reject(d, ctx, String(session.data.topicId ?? ""), body);
+  };
+
+  /** The rejection reason from a native form: `ag:rjf:<topic id>`. */
+  const onForm = async (ctx: Context, formId: string, values: Readonly<Record<string, string>>): Promise<Reply[]> => {
+    const [, verb, id = ""] = formId.split(":");
+    if (verb !== "rjf" || !TOPIC_ID.test(id)) return [text(t(ctx.lang, M.stale))];
+    const session = await services.sessions.get(ctx.member.id);
+    if (session?.feature === FEATURE && session.step === "reason") await services.sessions.clear(ctx.member.id);
+    if (!ctx.isOrganiser) return [text(t(ctx.lang, M.notOrganiser))];
+    return reject(d, ctx, id, values.reason ?? "");
   };
 
   const onPollVote = async (member: Member, pollId: string, optionIndexes: readonly number[]): Promise<void> => {
@@ -139,6 +164,7 @@ export function agenda(services: Services, opts: AgendaOptions): Feature {
     ],
     onAction,
     onText,
+    onForm,
     onPollVote,
     onCancel: async (ctx, session) => [text(t(ctx.lang, session.step === "reason" ? O.rejectCancelled : M.cancelled))],
     personalData: (memberId, lang) => personalData(d, memberId, lang),

@@ -2,6 +2,7 @@
 import { err, ok, type Result } from "../errors.ts";
 import { shortId } from "../ids.ts";
 import type { Store } from "../ports.ts";
+import { carryOut, type Owed, type OwedEffects } from "../records.ts";
 import {
   type Decision,
   NS,
@@ -109,7 +110,7 @@ export interface AgendaRepo {
    * Records a decision if none of its kind exists yet; false when another got there first. A merge
    * moves the topic's votes to the target with it (in one transaction where the store has them).
    */
-  decide(townhallId: string, topicId: string, kind: "review" | "final", d: Decision): Promise<boolean>;
+  decide(townhallId: string, topicId: string, kind: "review" | "final", d: Decision, owed?: Owed): Promise<boolean>;
   /**
    * One page of a townhall's approved topics, most supported first, counted by the store
    * (else the feature ranks {@link topics} itself). `page` is clamped to the pages there are.
@@ -137,7 +138,10 @@ export interface RankedPage {
 export class KeyvAgendaRepo implements AgendaRepo {
   private readonly fixed = new Map<string, Pick<Topic, "townhallId" | "title" | "initial">>();
 
-  constructor(readonly store: Store) {}
+  constructor(
+    readonly store: Store,
+    private readonly effects?: OwedEffects,
+  ) {}
 
   /**
    * A topic as voting sees it, in few store calls: the immutable part comes
@@ -370,9 +374,16 @@ export class KeyvAgendaRepo implements AgendaRepo {
   }
 
   /** Records a decision if none of its kind exists yet; false when another decision got there first. */
-  async decide(townhallId: string, topicId: string, kind: "review" | "final", d: Decision): Promise<boolean> {
+  async decide(
+    townhallId: string,
+    topicId: string,
+    kind: "review" | "final",
+    d: Decision,
+    owed?: Owed,
+  ): Promise<boolean> {
     const won = await this.store.add<Decision>(NS.decision, `${townhallId}:${topicId}:${kind}`, d);
     if (won && d.status === "merged" && d.into) await this.moveVotes(townhallId, topicId, d.into);
+    if (won && owed) await carryOut(this.effects, owed);
     return won;
   }
 }

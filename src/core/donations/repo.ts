@@ -15,9 +15,8 @@
  * claim expires.
  */
 import { shortId } from "../ids.ts";
-import type { Notifier, Store } from "../ports.ts";
-import type { Owed } from "../records.ts";
-import type { Member } from "../types.ts";
+import type { Store } from "../ports.ts";
+import { carryOut, type Owed, type OwedEffects } from "../records.ts";
 import type { OfferStatus } from "./catalogue.ts";
 
 /** One change of status, as the donor is told of it. */
@@ -122,11 +121,8 @@ export interface OfferFilter {
   readonly district?: string | undefined;
 }
 
-/** What the key-value repository needs to carry out what a change owes (one step after another). */
-export interface OwedEffects {
-  readonly notifier: Notifier;
-  readonly audit: { record(actor: Member, action: string, target: string, detail?: string): Promise<unknown> };
-}
+/** What the key-value repository needs to carry out what a change owes (see records.ts). */
+export type { OwedEffects } from "../records.ts";
 
 /** Offers in the key-value store. */
 export class KeyvOfferRepo implements OfferRepo {
@@ -167,19 +163,8 @@ export class KeyvOfferRepo implements OfferRepo {
     if (!current || current.version !== read.version) throw new OfferConflictError(read.ref);
     const saved: Offer = { ...next, version };
     await this.store.set(NS, read.ref, saved);
-    if (owed) await this.carryOut(owed);
+    if (owed) await carryOut(this.effects, owed);
     return saved;
-  }
-
-  /** Records the audit entry and sends the notices a change owes, one after another. */
-  private async carryOut(owed: Owed): Promise<void> {
-    const a = owed.audit;
-    if (a && this.effects) await this.effects.audit.record(a.actor, a.action, a.target, a.detail);
-    for (const n of owed.notices ?? []) {
-      if (!this.effects) break;
-      if (n.to === "organisers") await this.effects.notifier.toOrganisers(n.replies);
-      else await this.effects.notifier.toMember(n.memberId, n.replies);
-    }
   }
 
   /** Removes the owner's index record of an offer (when the offer is anonymised). */

@@ -11,8 +11,11 @@ import { statusOf } from "../../core/agenda/model.ts";
 import type { AgendaRepo, Moderation, RankedPage, VoteTarget } from "../../core/agenda/repo.ts";
 import { err, ok, type Result } from "../../core/errors.ts";
 import { shortId } from "../../core/ids.ts";
+import type { Owed } from "../../core/records.ts";
 import type { Lang } from "../../core/types.ts";
+import type { SqlAuditLog } from "./audit.ts";
 import { guard, isUniqueViolation } from "./errors.ts";
+import type { SqlOutbox } from "./outbox.ts";
 import type { Database, DecisionTable, TopicTable, TownhallTable } from "./schema.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -102,7 +105,11 @@ function view(topic: Topic, review: Decision | undefined, final: Decision | unde
 
 /** The agenda in SQL. */
 export class SqlAgendaRepo implements AgendaRepo {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly outbox: SqlOutbox,
+    private readonly audit: SqlAuditLog,
+  ) {}
 
   /** A topic as voting sees it, in two indexed reads. */
   async voteTarget(topicId: string): Promise<VoteTarget | undefined> {
@@ -545,15 +552,21 @@ export class SqlAgendaRepo implements AgendaRepo {
   }
 
   /** Records a decision once (primary key); a merge moves the votes in the same transaction. */
-  async decide(_townhallId: string, topicId: string, kind: "review" | "final", d: Decision): Promise<boolean> {
-    return guard("decision", () =>
-      this.db.transaction().execute(async (trx) => {
+  async decide(
+    _townhallId: string,
+    topicId: string,
+    kind: "review" | "final",
+    d: Decision,
+    owed: Owed = {},
+  ): Promise<boolean> {
+    const ids = await guard("decision", () =>
+      this.db.transaction().execute(async (trx): Promise<number[] | undefined> => {
         const r = await trx
           .insertInto("decisions")
           .values(decisionRow(topicId, kind, d))
           .onConflict((oc) => oc.columns(["topic_id", "kind"]).doNothing())
           .executeTakeFirst();
-        if (Number(r.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+        if (Number(r.numInsertedOrUpdatedRows ?? 0) === 0) return undefined;
         if (d.status === "merged" && d.into) await this.move(trx, topicId, d.into);
         // On the agenda: approved by review unless a final decision came first; off it after a final one.
         const on = kind === "review" && d.status === "approved" ? await this.noFinal(trx, topicId) : false;
@@ -563,8 +576,13 @@ export class SqlAgendaRepo implements AgendaRepo {
           .where("id", "=", topicId)
           .$if(kind === "review", (q) => q.where("approved", "=", 0))
           .execute();
-        return true;
+        if (owed.audit) await this.audit.write(trx, owed.audit);
+        return this.outbox.write(trx, owed.notices ?? []);
       }),
     );
+    if (!ids) return false;
+    // Delivered after the commit; a failure stays in the outbox for the next sweep.
+    if (ids.length > 0) await this.outbox.deliver(ids).catch(() => 0);
+    return true;
   }
 }

@@ -45,7 +45,7 @@ export function sqlRecords(sql: RecordsDb, deps: RecordsDeps): SqlRecords {
     sql,
     audit,
     outbox,
-    agenda: new SqlAgendaRepo(db),
+    agenda: new SqlAgendaRepo(db, outbox, audit),
     offers: new SqlOfferRepo(db, outbox, audit),
     polls: new SqlPollRepo(db, sql.kind),
     identities: new SqlIdentities(db, deps.store),
