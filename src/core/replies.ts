@@ -102,6 +102,8 @@ export interface FormFieldView {
   readonly maxLength?: number;
   readonly choices?: readonly { readonly value: string; readonly label: string }[];
   readonly placeholder?: string;
+  /** The member's earlier answer, shown filled in when a form is asked again (after an invalid field). */
+  readonly value?: string;
 }
 
 /** Anything the core answers with. */

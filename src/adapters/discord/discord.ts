@@ -35,6 +35,7 @@ import { commandModal, type SlashShape, slashCommand, slashShape } from "./comma
 import { toFailure } from "./errors.ts";
 import { DiscordLive } from "./live.ts";
 import { interactionView, mapInteraction, mapMessage, messageView, toMember } from "./map.ts";
+import { ModalStash } from "./modals.ts";
 import { nativeBallots } from "./polls.ts";
 import { type DcOut, type MessagePayload, NO_MENTIONS, renderReplies } from "./render.ts";
 import { JOIN_WINDOW_MS, JoinGatherer } from "./welcome.ts";
@@ -83,6 +84,8 @@ export class DiscordAdapter {
   readonly client: Client;
   private readonly voteQueues = new Map<string, Promise<void>>();
   private readonly shapes = new Map<string, SlashShape>();
+  /** Modals that could not be shown yet, opened by a button. */
+  private readonly modals = new ModalStash();
   /** One member's interactions and messages reach the core one after another; members run in parallel. */
   private readonly serial = new KeyedSerializer();
   /** Interactions and messages being answered (drained on shutdown). */
@@ -238,6 +241,11 @@ export class DiscordAdapter {
   }
 
   private async answer(i: RepliableInteraction): Promise<Answering> {
+    const held = i.isButton() ? this.modals.take(i.customId, i.user.id) : undefined;
+    if (held && i.isButton()) {
+      await i.showModal(held);
+      return "modal";
+    }
     const view = interactionView(i, (name) => this.shapeOf(name));
     const event = view ? mapInteraction(view) : undefined;
     if (!event) return "fresh";
@@ -293,7 +301,7 @@ export class DiscordAdapter {
         if (canModal && out.modal) {
           await i.showModal(out.modal);
           state = "modal";
-        } else state = await this.answerInteraction(i, out.fallback, state);
+        } else state = await this.answerInteraction(i, this.modals.withButton(i.user.id, out), state);
         continue;
       }
       if (out.kind === "poll") {
@@ -336,7 +344,7 @@ export class DiscordAdapter {
     const replies = await this.opts.bot.handle(event);
     const here = await this.channel(m.channelId);
     if (!m.inGuild()) {
-      await this.sendOuts(renderReplies(replies), async () => here);
+      await this.sendOuts(renderReplies(replies), async () => here, m.author.id);
       this.stats.count("discord", "reply", "sent");
       return;
     }
@@ -353,21 +361,25 @@ export class DiscordAdapter {
       },
     };
     try {
-      await this.sendOuts(renderReplies(replies), async (priv) => {
-        if (!priv) return replyHere;
-        if (!toldPrivately) {
-          toldPrivately = true;
-          // Tell the channel once, after the first private message went out.
-          return {
-            send: async (p) => {
-              const sent = await m.author.send(p);
-              await here.send(NOTE.sentPrivately);
-              return sent;
-            },
-          };
-        }
-        return m.author;
-      });
+      await this.sendOuts(
+        renderReplies(replies),
+        async (priv) => {
+          if (!priv) return replyHere;
+          if (!toldPrivately) {
+            toldPrivately = true;
+            // Tell the channel once, after the first private message went out.
+            return {
+              send: async (p) => {
+                const sent = await m.author.send(p);
+                await here.send(NOTE.sentPrivately);
+                return sent;
+              },
+            };
+          }
+          return m.author;
+        },
+        m.author.id,
+      );
     } catch (e) {
       // 50007: Cannot send messages to this user (DMs closed).
       if (e instanceof DiscordAPIError && e.code === 50007) await here.send(NOTE.dmClosed);
@@ -402,10 +414,17 @@ export class DiscordAdapter {
     );
   }
 
-  /** Sends rendered items outside an interaction; forms show their step-by-step text. */
-  private async sendOuts(outs: readonly DcOut[], target: (priv: boolean) => Promise<Sendable>): Promise<void> {
+  /**
+   * Sends rendered items outside an interaction; forms show their step-by-step text, and a button
+   * that opens their modal when sent to `userId`.
+   */
+  private async sendOuts(
+    outs: readonly DcOut[],
+    target: (priv: boolean) => Promise<Sendable>,
+    userId?: string,
+  ): Promise<void> {
     for (const out of outs) {
-      if (out.kind === "form") await this.sendOuts(out.fallback, target);
+      if (out.kind === "form") await this.sendOuts(userId ? this.modals.withButton(userId, out) : out.fallback, target);
       else if (out.kind === "poll") {
         const msg = await (await target(false)).send(out.payload);
         await this.opts.bot.pollPosted(out.pollId, "discord", msg.id, { chatId: msg.channelId, messageId: msg.id });

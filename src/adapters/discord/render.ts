@@ -252,7 +252,11 @@ function inputOf(f: FormFieldView): APILabelComponent["component"] | undefined {
       required: f.required,
       min_values: f.required ? 1 : 0,
       max_values: 1,
-      options: choices.map((c) => ({ label: cut(c.label, 100), value: cut(c.value, 100) })),
+      options: choices.map((c) => ({
+        label: cut(c.label, 100),
+        value: cut(c.value, 100),
+        ...(f.value !== undefined && c.value === f.value ? { default: true } : {}),
+      })),
       ...(f.placeholder ? { placeholder: cut(f.placeholder, 150) } : {}),
     };
   }
@@ -263,6 +267,14 @@ function inputOf(f: FormFieldView): APILabelComponent["component"] | undefined {
     required: f.required,
     max_length: Math.min(4000, Math.max(1, f.maxLength ?? 4000)),
     ...(f.placeholder ? { placeholder: cut(f.placeholder, 100) } : {}),
+    // The earlier answer, filled in again (within the input's limit).
+    ...(f.value
+      ? {
+          value: Array.from(f.value)
+            .slice(0, Math.min(4000, f.maxLength ?? 4000))
+            .join(""),
+        }
+      : {}),
   };
   return input;
 }

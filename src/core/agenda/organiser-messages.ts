@@ -77,6 +77,7 @@ export const O = {
     en: "The reason must have words and at most 300 characters. Nothing changed.",
     "zh-HK": "原因必須包含文字，最多 300 字。沒有任何更改。",
   },
+  reasonLabel: { en: "Reason (the proposer is told it)", "zh-HK": "原因（提出者會收到通知）" },
   askReason: {
     en: "Why is {id} rejected? Send the reason (up to 300 characters); the proposer is told it. /cancel to stop.",
     "zh-HK": "為何拒絕 {id}？請輸入原因（最多 300 字），提出者會收到通知。輸入 /cancel 取消。",

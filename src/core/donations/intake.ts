@@ -285,7 +285,20 @@ export function intake(deps: IntakeDeps) {
       const r = validateOffer(values, names);
       if (!r.ok) {
         const lines = r.errors.map(([f, e]) => `• ${t(ctx.lang, f.label)}: ${errorMessage(ctx.lang, e)}`);
-        const again = session ? [question(ctx, session.step)] : [];
+        // The same form again with every answer kept (a platform with forms shows it filled in), and the question.
+        const fields = formFieldViews(ctx.lang, names).map((f) => {
+          const value = values[f.name];
+          return value ? { ...f, value } : f;
+        });
+        const form: Reply = {
+          type: "form",
+          formId,
+          title: t(ctx.lang, offerForm.title),
+          fields,
+          fallbackText: "",
+          private: true,
+        };
+        const again = session ? [form, question(ctx, session.step)] : [form];
         return [text([t(ctx.lang, INTAKE.formErrors), ...lines].join("\n"), { private: true }), ...again];
       }
       const prev = session ? draftOf(session) : newDraft();

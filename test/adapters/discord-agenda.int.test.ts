@@ -1,0 +1,78 @@
+/**
+ * The townhall agenda on Discord through discord.js against the fake Discord,
+ * with the real agenda feature: nothing waits for a typed message in a server
+ * (modals for a topic and for a rejection reason), organisers' queues are
+ * ephemeral, and pagers edit their own message.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DiscordAdapter } from "../../src/adapters/discord/discord.ts";
+import { agenda } from "../../src/core/agenda/index.ts";
+import { Bot } from "../../src/core/bot.ts";
+import { text } from "../../src/core/replies.ts";
+import { FakeDiscord, type RestCall } from "../fakes/discord-api.ts";
+import { type Actor, modalSubmit, press, slash, slashWith } from "../fakes/discord-payloads.ts";
+import { makeServices } from "../helpers/services.ts";
+
+const ORG: Actor = { id: "600000000000000061", name: "Olivia" };
+const ADA: Actor = { id: "600000000000000062", name: "Ada" };
+
+describe("The agenda on Discord (discord.js against a fake Discord)", () => {
+  const fake = new FakeDiscord();
+  let adapter: DiscordAdapter;
+
+  beforeAll(async () => {
+    const apiBase = await fake.start();
+    const { services } = makeServices({ organisers: [`discord:${ORG.id}`] });
+    const feature = agenda(services, { moderation: "review", maxProposalsPerMember: 50 });
+    const bot = new Bot(services, [feature], async () => [text("fallback")]);
+    adapter = new DiscordAdapter({ token: "TEST.TOKEN.X", apiBase, bot, logger: services.logger });
+    await adapter.start();
+    const open = slashWith(fake, ORG, "guild", "townhall", { details: "2027 Q1 Townhall | 2027-03-15" }, "open");
+    fake.dispatch("INTERACTION_CREATE", open);
+    await fake.waitFor(answerTo(open.id));
+  });
+
+  afterAll(async () => {
+    await adapter.stop();
+    await fake.stop();
+  });
+
+  const answerTo = (id: string) => (c: RestCall) => c.method === "POST" && c.path.startsWith(`/interactions/${id}/`);
+  const data = (c: RestCall) => (c.body.data ?? {}) as { content?: string; flags?: number; custom_id?: string };
+
+  /** Proposes a topic through the /propose modal; returns its id. */
+  const propose = async (who: Actor, title: string): Promise<string> => {
+    const s = modalSubmit(fake, who, "guild", "/propose", { title, details: `Details of ${title}` });
+    fake.dispatch("INTERACTION_CREATE", s);
+    const answer = data(await fake.waitFor(answerTo(s.id))).content ?? "";
+    const id = /\bT[0-9A-Z]{3,}\b/.exec(answer)?.[0];
+    if (!id) throw new Error(`not proposed: ${answer}`);
+    return id;
+  };
+
+  it("asks a topic's title and details in a modal in a server channel", async () => {
+    const i = slash(fake, ADA, "guild", "propose");
+    fake.dispatch("INTERACTION_CREATE", i);
+    const shown = await fake.waitFor(answerTo(i.id));
+    expect(shown.body.type).toBe(9);
+    expect(data(shown).custom_id).toBe("/propose");
+    const id = await propose(ADA, "Stablecoin licensing");
+    expect(id).toMatch(/^T/);
+  });
+
+  it("asks an organiser's rejection reason in a modal and rejects with it", async () => {
+    const id = await propose(ADA, "Custody rules for exchanges");
+    const p = press(fake, ORG, "guild", `ag:rj:${id}`);
+    fake.dispatch("INTERACTION_CREATE", p);
+    const shown = await fake.waitFor(answerTo(p.id));
+    expect(shown.body.type).toBe(9);
+    expect(data(shown).custom_id).toBe(`ag:rjf:${id}`);
+    const s = modalSubmit(fake, ORG, "guild", `ag:rjf:${id}`, { reason: "Covered at the last townhall" });
+    fake.dispatch("INTERACTION_CREATE", s);
+    expect(data(await fake.waitFor(answerTo(s.id))).content).toContain(`Rejected ${id}`);
+    // A member cannot use the form.
+    const m = modalSubmit(fake, ADA, "guild", `ag:rjf:${id}`, { reason: "no" });
+    fake.dispatch("INTERACTION_CREATE", m);
+    expect(data(await fake.waitFor(answerTo(m.id))).content).toContain("Only organisers");
+  });
+});

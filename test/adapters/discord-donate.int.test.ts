@@ -1,0 +1,94 @@
+/**
+ * The donation form on Discord through discord.js against the fake Discord,
+ * with the real donations feature: an invalid field in a modal is asked again
+ * in the same modal with every answer kept, and /donate in a server channel
+ * opens the DM itself.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DiscordAdapter } from "../../src/adapters/discord/discord.ts";
+import { Bot } from "../../src/core/bot.ts";
+import { donations } from "../../src/core/donations/index.ts";
+import { text } from "../../src/core/replies.ts";
+import { FakeDiscord, type RestCall } from "../fakes/discord-api.ts";
+import { type Actor, modalSubmit, press, slash } from "../fakes/discord-payloads.ts";
+import { makeServices } from "../helpers/services.ts";
+
+const ADA: Actor = { id: "600000000000000072", name: "Ada" };
+const EPHEMERAL = 64;
+
+type Input = { custom_id: string; value?: string; options?: { value: string; default?: boolean }[] };
+type Modal = { custom_id: string; components: { component: Input }[] };
+type Payload = {
+  content?: string;
+  flags?: number;
+  components?: { components: { custom_id: string }[] }[];
+};
+
+describe("The donation form on Discord (discord.js against a fake Discord)", () => {
+  const fake = new FakeDiscord();
+  let adapter: DiscordAdapter;
+
+  beforeAll(async () => {
+    const apiBase = await fake.start();
+    const { services } = makeServices();
+    const feature = donations(services, { formTtlMs: 3_600_000, retentionDays: 30 });
+    const bot = new Bot(services, [feature], async () => [text("fallback")]);
+    adapter = new DiscordAdapter({ token: "TEST.TOKEN.X", apiBase, bot, logger: services.logger });
+    await adapter.start();
+  });
+
+  afterAll(async () => {
+    await adapter.stop();
+    await fake.stop();
+  });
+
+  const answers = (id: string) => (c: RestCall) =>
+    c.method === "POST" && (c.path.startsWith(`/interactions/${id}/`) || c.path.includes(`/tok-${id}`));
+  const payload = (c: RestCall) => (c.body.data ?? c.body) as Payload;
+
+  it("asks an invalid field again in the same modal, with the other answers kept", async () => {
+    const i = slash(fake, ADA, "dm", "donate");
+    fake.dispatch("INTERACTION_CREATE", i);
+    const shown = await fake.waitFor((c) => answers(i.id)(c));
+    expect(shown.body.type).toBe(9);
+    expect((shown.body.data as Modal).custom_id).toBe("don:goods");
+
+    const n = fake.calls.length;
+    const bad = { organisation: "Acme", category: "clothing", description: "T-shirts", quantity: "lots", unit: "pcs" };
+    const s = modalSubmit(fake, ADA, "dm", "don:goods", bad);
+    fake.dispatch("INTERACTION_CREATE", s);
+    // The errors, then a button that opens the form again (a modal cannot answer a modal).
+    const withButton = await fake.waitFor(
+      (c) => answers(s.id)(c) && (payload(c).components?.length ?? 0) > 0 && payload(c).content === undefined,
+      n,
+    );
+    const told = fake.calls.slice(n).filter(answers(s.id)).map(payload);
+    expect(told[0]?.content).toContain("couldn't accept");
+    expect(told[0]?.flags).toBe(EPHEMERAL);
+    const openId = payload(withButton).components?.[0]?.components[0]?.custom_id ?? "";
+    expect(openId).toMatch(/^modal:/);
+
+    const p = press(fake, ADA, "dm", openId);
+    fake.dispatch("INTERACTION_CREATE", p);
+    const again = (await fake.waitFor(answers(p.id))).body;
+    expect(again.type).toBe(9);
+    const modal = again.data as Modal;
+    expect(modal.custom_id).toBe("don:goods");
+    const byId = Object.fromEntries(modal.components.map((c) => [c.component.custom_id, c.component]));
+    expect(byId.organisation?.value).toBe("Acme");
+    expect(byId.description?.value).toBe("T-shirts");
+    expect(byId.quantity?.value).toBe("lots");
+    expect(byId.category?.options?.find((o) => o.default)?.value).toBe("clothing");
+
+    // Someone else cannot open it.
+    const other = press(fake, { id: "600000000000000073", name: "Eve" }, "dm", openId);
+    fake.dispatch("INTERACTION_CREATE", other);
+    expect((await fake.waitFor(answers(other.id))).body.type).not.toBe(9);
+
+    // Corrected, the form goes on.
+    const ok = modalSubmit(fake, ADA, "dm", "don:goods", { ...bad, quantity: "200" });
+    fake.dispatch("INTERACTION_CREATE", ok);
+    const next = payload(await fake.waitFor(answers(ok.id)));
+    expect(next.content ?? "").not.toContain("couldn't accept");
+  });
+});
