@@ -14,6 +14,8 @@ import type { Database } from "./schema.ts";
 
 /** How long a claim keeps other deliverers off a row. */
 const CLAIM_MS = 60_000;
+/** How long a delivered row stays (for an organiser looking into a complaint), without its content. */
+const KEEP_DELIVERED_MS = 24 * 60 * 60 * 1000;
 /** Rows delivered by one sweep at most. */
 const SWEEP = 200;
 
@@ -49,8 +51,10 @@ export class SqlOutbox implements Outbox {
     return sent;
   }
 
-  /** Delivers every row not yet delivered, oldest first. */
+  /** Delivers every row not yet delivered, oldest first, and forgets rows delivered more than a day ago. */
   async deliverPending(): Promise<number> {
+    const dayAgo = new Date(this.clock.now().getTime() - KEEP_DELIVERED_MS).toISOString();
+    await this.db.deleteFrom("outbox").where("delivered_at", "<", dayAgo).execute();
     const rows = await this.db
       .selectFrom("outbox")
       .select("id")

@@ -96,6 +96,13 @@ for (const dialect of await dialects()) {
       expect([...new Set(noticed)].sort()).toEqual(offers.map((o) => o.ref).sort());
       expect(noticed.length - offers.length).toBeLessThanOrEqual(DONORS_PER_POINT);
       expect(await records.outbox.pendingCount()).toBe(0);
+      // Delivered rows keep no content, and are gone a day later.
+      const kept = await f.records.db.selectFrom("outbox").select(["payload", "member_id"]).execute();
+      expect(kept.length).toBeGreaterThan(0);
+      expect(kept.every((r) => r.payload === "[]" && r.member_id === null)).toBe(true);
+      t.clock.advance(25 * 60 * 60 * 1000);
+      await records.outbox.deliverPending();
+      expect(await f.records.db.selectFrom("outbox").select("id").execute()).toEqual([]);
     }, 120_000);
   });
 }
