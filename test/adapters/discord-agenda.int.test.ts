@@ -15,6 +15,9 @@ import { makeServices } from "../helpers/services.ts";
 
 const ORG: Actor = { id: "600000000000000061", name: "Olivia" };
 const ADA: Actor = { id: "600000000000000062", name: "Ada" };
+const BOB: Actor = { id: "600000000000000063", name: "Bob" };
+const EPHEMERAL = 64;
+const UPDATE_MESSAGE = 7;
 
 describe("The agenda on Discord (discord.js against a fake Discord)", () => {
   const fake = new FakeDiscord();
@@ -38,7 +41,17 @@ describe("The agenda on Discord (discord.js against a fake Discord)", () => {
   });
 
   const answerTo = (id: string) => (c: RestCall) => c.method === "POST" && c.path.startsWith(`/interactions/${id}/`);
-  const data = (c: RestCall) => (c.body.data ?? {}) as { content?: string; flags?: number; custom_id?: string };
+  type Components = { components: { custom_id: string }[] }[];
+  const data = (c: RestCall) =>
+    (c.body.data ?? {}) as { content?: string; flags?: number; custom_id?: string; components?: Components };
+  const ids = (c: RestCall) =>
+    ((data(c).components ?? c.body.components ?? []) as Components).flatMap((r) =>
+      r.components.map((b) => b.custom_id),
+    );
+  const run = async (i: ReturnType<typeof slashWith> | ReturnType<typeof press>) => {
+    fake.dispatch("INTERACTION_CREATE", i);
+    return fake.waitFor(answerTo(i.id));
+  };
 
   /** Proposes a topic through the /propose modal; returns its id. */
   const propose = async (who: Actor, title: string): Promise<string> => {
@@ -74,5 +87,53 @@ describe("The agenda on Discord (discord.js against a fake Discord)", () => {
     const m = modalSubmit(fake, ADA, "guild", `ag:rjf:${id}`, { reason: "no" });
     fake.dispatch("INTERACTION_CREATE", m);
     expect(data(await fake.waitFor(answerTo(m.id))).content).toContain("Only organisers");
+  });
+
+  it("shows the organisers' review queue ephemerally, and answers its buttons ephemerally", async () => {
+    const id = await propose(ADA, "Tokenised deposits");
+    const review = slashWith(fake, ORG, "guild", "townhall", {}, "review");
+    const head = await run(review);
+    expect(data(head).flags).toBe(EPHEMERAL);
+    // The queue's cards follow the head, ephemeral too.
+    const card = await fake.waitFor((c) => c.path.includes(`/tok-${review.id}`) && ids(c).includes(`ag:ap:${id}`));
+    expect(card.body.flags).toBe(EPHEMERAL);
+    const approved = await run(press(fake, ORG, "guild", `ag:ap:${id}`, { ephemeral: true }));
+    expect(data(approved).content).toContain(`Approved ${id}`);
+    expect(data(approved).flags).toBe(EPHEMERAL);
+  });
+
+  it("turns the page of the presser's own list in place, and shows another member's page to them alone", async () => {
+    const titles = [
+      "Mining difficulty",
+      "Wallet recovery phrases",
+      "Zero knowledge proofs",
+      "Carbon credits on chain",
+      "Remittance corridors",
+      "Validator slashing",
+      "Gaming guild taxation",
+      "Bridge exploits",
+      "Oracle pricing feeds",
+      "NFT royalties",
+      "Payroll in USDC",
+    ];
+    const topics: string[] = [];
+    for (const title of titles) topics.push(await propose(ADA, title));
+    for (const id of topics) await run(press(fake, ORG, "guild", `ag:ap:${id}`, { ephemeral: true }));
+    const list = await run(slashWith(fake, ADA, "guild", "agenda", {}));
+    const next = ids(list).find((x) => x.startsWith("ag:pg:1"));
+    expect(next).toBeDefined();
+
+    const own = await run(press(fake, ADA, "guild", next ?? "", { answerTo: ADA }));
+    expect(own.body.type).toBe(UPDATE_MESSAGE);
+    expect(ids(own).some((x) => x.startsWith("ag:pg:0"))).toBe(true);
+
+    const others = await run(press(fake, BOB, "guild", next ?? "", { answerTo: ADA }));
+    expect(others.body.type).toBe(4);
+    expect(data(others).flags).toBe(EPHEMERAL);
+    expect(ids(others).some((x) => x.startsWith("ag:pg:0"))).toBe(true);
+
+    // A page of an ephemeral list is its presser's own.
+    const mine = await run(press(fake, BOB, "guild", next ?? "", { ephemeral: true }));
+    expect(mine.body.type).toBe(UPDATE_MESSAGE);
   });
 });

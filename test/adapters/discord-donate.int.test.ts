@@ -9,11 +9,13 @@ import { DiscordAdapter } from "../../src/adapters/discord/discord.ts";
 import { Bot } from "../../src/core/bot.ts";
 import { donations } from "../../src/core/donations/index.ts";
 import { text } from "../../src/core/replies.ts";
-import { FakeDiscord, type RestCall } from "../fakes/discord-api.ts";
+import { FakeDiscord, IDS, type RestCall } from "../fakes/discord-api.ts";
 import { type Actor, modalSubmit, press, slash } from "../fakes/discord-payloads.ts";
 import { makeServices } from "../helpers/services.ts";
 
 const ADA: Actor = { id: "600000000000000072", name: "Ada" };
+const BEN: Actor = { id: "600000000000000074", name: "Ben" };
+const CAL: Actor = { id: "600000000000000075", name: "Cal" };
 const EPHEMERAL = 64;
 
 type Input = { custom_id: string; value?: string; options?: { value: string; default?: boolean }[] };
@@ -90,5 +92,38 @@ describe("The donation form on Discord (discord.js against a fake Discord)", () 
     fake.dispatch("INTERACTION_CREATE", ok);
     const next = payload(await fake.waitFor(answers(ok.id)));
     expect(next.content ?? "").not.toContain("couldn't accept");
+  });
+
+  it("opens the form in the member's DMs when /donate is used in a server channel", async () => {
+    const i = slash(fake, BEN, "guild", "donate");
+    fake.dispatch("INTERACTION_CREATE", i);
+    const deferred = await fake.waitFor(answers(i.id));
+    expect(deferred.body.type).toBe(5);
+    expect(payload(deferred).flags).toBe(EPHEMERAL);
+    const dm = `/channels/9${BEN.id}/messages`;
+    const step = await fake.waitFor(
+      (c) => c.method === "POST" && c.path === dm && JSON.stringify(c.body.components ?? []).includes("modal:"),
+    );
+    expect(JSON.stringify(step.body.components)).toContain("modal:");
+    // Nothing of the form in the channel; the member is told privately where it went.
+    const note = await fake.waitFor((c) => c.method === "PATCH" && c.path.includes(`/tok-${i.id}/messages/@original`));
+    expect(note.body.content).toContain("privately");
+    expect(fake.calls.some((c) => c.method === "POST" && c.path === `/channels/${IDS.channel}/messages`)).toBe(false);
+
+    // The button in the DM opens the form's first part.
+    const openId = (step.body.components as Payload["components"])?.[0]?.components[0]?.custom_id ?? "";
+    const p = press(fake, BEN, "dm", openId);
+    fake.dispatch("INTERACTION_CREATE", p);
+    const shown = (await fake.waitFor(answers(p.id))).body;
+    expect(shown.type).toBe(9);
+    expect((shown.data as Modal).custom_id).toBe("don:goods");
+  });
+
+  it("tells the member when their DMs are closed", async () => {
+    fake.closedDms.add(CAL.id);
+    const i = slash(fake, CAL, "guild", "donate");
+    fake.dispatch("INTERACTION_CREATE", i);
+    const note = await fake.waitFor((c) => c.method === "PATCH" && c.path.includes(`/tok-${i.id}/messages/@original`));
+    expect(note.body.content).toContain("DMs are closed");
   });
 });

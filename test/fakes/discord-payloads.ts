@@ -75,10 +75,34 @@ export function slashWith(
   return interaction(fake, actor, place, 2, { id: fake.id(), name, type: 1, options });
 }
 
+/** The pressed message: ephemeral, or the answer to `answerTo`'s command. */
+export interface Pressed {
+  readonly ephemeral?: boolean;
+  readonly answerTo?: Actor;
+}
+
 /** INTERACTION_CREATE of a button press on a message of the bot. */
-export function press(fake: FakeDiscord, actor: Actor, place: Place, customId: string) {
+export function press(fake: FakeDiscord, actor: Actor, place: Place, customId: string, pressed: Pressed = {}) {
   const i = interaction(fake, actor, place, 3, { custom_id: customId, component_type: 2 });
-  return { ...i, message: fake.message(place === "dm" ? `9${actor.id}` : IDS.channel, { content: "…" }) };
+  const message = fake.message(place === "dm" ? `9${actor.id}` : IDS.channel, { content: "…" });
+  const by = pressed.answerTo;
+  return {
+    ...i,
+    message: {
+      ...message,
+      ...(pressed.ephemeral ? { flags: 64 } : {}),
+      ...(by
+        ? {
+            interaction_metadata: {
+              id: fake.id(),
+              type: 2,
+              user: user(by.id, by.name),
+              authorizing_integration_owners: {},
+            },
+          }
+        : {}),
+    },
+  };
 }
 
 /** INTERACTION_CREATE of a choice in a select menu. */

@@ -28,6 +28,7 @@ import {
 } from "discord.js";
 import type { Bot } from "../../core/bot.ts";
 import { type Delivery, DeliveryStats } from "../../core/delivery.ts";
+import type { CommandSpec } from "../../core/feature.ts";
 import type { Logger } from "../../core/ports.ts";
 import { KeyedSerializer } from "../../core/serial.ts";
 import type { InboundEvent, Member } from "../../core/types.ts";
@@ -36,6 +37,7 @@ import { toFailure } from "./errors.ts";
 import { DiscordLive } from "./live.ts";
 import { interactionView, mapInteraction, mapMessage, messageView, toMember } from "./map.ts";
 import { ModalStash } from "./modals.ts";
+import { ephemeralMessage, isPageOf, ownMessage, privately, privateOuts } from "./placement.ts";
 import { nativeBallots } from "./polls.ts";
 import { type DcOut, type MessagePayload, NO_MENTIONS, renderReplies } from "./render.ts";
 import { JOIN_WINDOW_MS, JoinGatherer } from "./welcome.ts";
@@ -202,7 +204,7 @@ export class DiscordAdapter {
   private shapeOf(name: string): SlashShape | undefined {
     let shape = this.shapes.get(name);
     if (!shape) {
-      const spec = this.opts.bot.commandList().find((c) => c.name === name);
+      const spec = this.spec(name);
       if (!spec) return undefined;
       shape = slashShape(spec);
       this.shapes.set(name, shape);
@@ -254,6 +256,8 @@ export class DiscordAdapter {
       await i.showModal(asked);
       return "modal";
     }
+    const spec = event.kind === "command" && i.inGuild() ? this.spec(event.command) : undefined;
+    if (spec?.privateOnly) return this.answerInDm(i, event);
     // Queued behind the member's earlier events; the 3-second clock runs from arrival, so a queued
     // interaction is deferred in time.
     // /ask may be answered as it is written (a language model): the deferred reply is edited.
@@ -271,7 +275,46 @@ export class DiscordAdapter {
     if (state === "fresh" && i.deferred) state = "deferredReply";
     // What was shown stays when the answer doesn't continue it (a broken stream): the rest follows it.
     if (streamed.shown && !streamed.continued) state = "replied";
-    return this.answerInteraction(i, renderReplies(replies), state, streamed.continued);
+    let outs = renderReplies(spec?.organiserOnly ? privately(replies) : replies);
+    if (i.isMessageComponent() && (state === "fresh" || state === "deferredUpdate")) {
+      const page = isPageOf(i.customId, outs[0]);
+      if (page && ownMessage(i)) return this.turnPage(i, outs, state);
+      if (page || ephemeralMessage(i)) outs = privateOuts(outs);
+    }
+    return this.answerInteraction(i, outs, state, streamed.continued);
+  }
+
+  /** The pressed message becomes the next page (the rest of the answer follows it). */
+  private async turnPage(i: RepliableInteraction, outs: readonly DcOut[], state: Answering): Promise<Answering> {
+    const [first, ...rest] = outs;
+    if (first?.kind !== "message" || !i.isMessageComponent()) return this.answerInteraction(i, outs, state);
+    const page = { content: "", embeds: [], ...first.payload };
+    await (state === "fresh" ? i.update(page) : i.editReply(page));
+    return this.answerInteraction(i, rest, "replied");
+  }
+
+  /**
+   * A command about the member's own records used in a server (`/donate`, `/mydata`): run in their DMs,
+   * answered there, and the interaction told so privately.
+   */
+  private async answerInDm(i: RepliableInteraction, event: InboundEvent): Promise<Answering> {
+    await i.deferReply({ flags: MessageFlags.Ephemeral });
+    try {
+      const dm = await i.user.createDM();
+      const moved: InboundEvent = { ...event, chat: { id: `discord:${dm.id}`, type: "private" } };
+      const replies = await this.serial.run(i.user.id, () => this.opts.bot.handle(moved));
+      await this.sendOuts(renderReplies(replies), async () => dm, i.user.id);
+      await i.editReply(NOTE.sentPrivately);
+    } catch (e) {
+      // 50007: Cannot send messages to this user (DMs closed).
+      if (!(e instanceof DiscordAPIError && e.code === 50007)) throw e;
+      await i.editReply(NOTE.dmClosed);
+    }
+    return "replied";
+  }
+
+  private spec(name: string): CommandSpec | undefined {
+    return this.opts.bot.commandList().find((c) => c.name === name);
   }
 
   /** The modal of a command with several free-text parts used with none of them (`/propose`). */
@@ -281,7 +324,7 @@ export class DiscordAdapter {
   ): APIModalInteractionResponseCallbackData | undefined {
     if (!i.isChatInputCommand() || event.kind !== "command" || event.args) return undefined;
     const shape = this.shapeOf(event.command);
-    const spec = this.opts.bot.commandList().find((c) => c.name === event.command);
+    const spec = this.spec(event.command);
     return shape?.modal && spec ? commandModal(spec, shape) : undefined;
   }
 
