@@ -22,17 +22,38 @@ import { t } from "../i18n.ts";
 import type { Lang } from "../types.ts";
 import type { AgendaDeps } from "./deps.ts";
 import { M, STATUS } from "./messages.ts";
+import type { Townhall } from "./model.ts";
+import type { MemberTopic } from "./repo.ts";
+
+/** The member's topics (proposed or supported) with their townhall: by member where the store can. */
+async function involvement(d: AgendaDeps, memberId: string): Promise<(MemberTopic & { th: Townhall })[]> {
+  const townhalls = new Map((await d.repo.townhalls()).map((th) => [th.id, th]));
+  let mine: MemberTopic[];
+  if (d.repo.memberTopics) mine = await d.repo.memberTopics(memberId);
+  else {
+    mine = [];
+    for (const th of townhalls.values()) {
+      for (const v of await d.repo.topics(th.id)) {
+        const proposed = v.topic.proposerId === memberId;
+        const supported = v.voters.includes(memberId);
+        if (proposed || supported) mine.push({ topic: v.topic, status: v.status, proposed, supported });
+      }
+    }
+  }
+  return mine.flatMap((m) => {
+    const th = townhalls.get(m.topic.townhallId);
+    return th ? [{ ...m, th }] : [];
+  });
+}
 
 /** The agenda's records about a member, as readable lines. */
 export async function personalData(d: AgendaDeps, memberId: string, lang: Lang): Promise<string[]> {
   const proposed: string[] = [];
   const supported: string[] = [];
-  for (const th of await d.repo.townhalls()) {
-    for (const v of await d.repo.topics(th.id)) {
-      const label = `${v.topic.id} “${v.topic.title}” (${th.name}, ${t(lang, STATUS[v.status])})`;
-      if (v.topic.proposerId === memberId) proposed.push(`• ${label}`);
-      if (v.voters.includes(memberId)) supported.push(`• ${label}`);
-    }
+  for (const v of await involvement(d, memberId)) {
+    const label = `${v.topic.id} “${v.topic.title}” (${v.th.name}, ${t(lang, STATUS[v.status])})`;
+    if (v.proposed) proposed.push(`• ${label}`);
+    if (v.supported) supported.push(`• ${label}`);
   }
   const ballots = (await d.polls.ballotsOf(memberId)).map(
     (b) => `• ${b.pollId}: ${b.ballot.options.map((i) => i + 1).join(", ")}`,
@@ -47,26 +68,25 @@ export async function personalData(d: AgendaDeps, memberId: string, lang: Lang):
 /** Erases or anonymises the member's agenda records (see the module comment); returns records changed. */
 export async function forget(d: AgendaDeps, memberId: string): Promise<number> {
   let changed = 0;
-  for (const th of await d.repo.townhalls()) {
-    const open = await d.repo.isOpen(th.id);
-    for (const v of await d.repo.topics(th.id)) {
-      if (v.topic.proposerId === memberId) {
-        if (v.status === "pending" || v.status === "rejected") {
-          changed += await d.repo.deleteTopic(th.id, v.topic.id);
-        } else {
-          // The title stays (others voted for it); the member's own details and name go.
-          await d.repo.replaceTopic({ ...v.topic, details: "", proposerId: "", proposerName: "" });
-          changed++;
-        }
+  const open = (await d.repo.openOne())?.id;
+  for (const v of await involvement(d, memberId)) {
+    if (v.proposed) {
+      if (v.status === "pending" || v.status === "rejected") {
+        changed += await d.repo.deleteTopic(v.th.id, v.topic.id);
+        continue;
       }
-      if (!v.voters.includes(memberId)) continue;
-      const gone = open
-        ? await d.repo.removeVote(th.id, v.topic.id, memberId)
-        : await d.repo.anonymiseVote(th.id, v.topic.id, memberId);
-      if (gone) changed++;
+      // The title stays (others voted for it); the member's own details and name go.
+      await d.repo.replaceTopic({ ...v.topic, details: "", proposerId: "", proposerName: "" });
+      changed++;
     }
-    if (await d.repo.clearSlots(th.id, memberId)) changed++;
+    if (!v.supported) continue;
+    const gone =
+      v.th.id === open
+        ? await d.repo.removeVote(v.th.id, v.topic.id, memberId)
+        : await d.repo.anonymiseVote(v.th.id, v.topic.id, memberId);
+    if (gone) changed++;
   }
+  for (const th of await d.repo.townhalls()) if (await d.repo.clearSlots(th.id, memberId)) changed++;
   for (const b of await d.polls.ballotsOf(memberId)) {
     if (await d.polls.deleteBallot(b.key)) changed++;
   }

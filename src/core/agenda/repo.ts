@@ -116,6 +116,16 @@ export interface AgendaRepo {
    * (else the feature ranks {@link topics} itself). `page` is clamped to the pages there are.
    */
   rankedPage?(townhallId: string, page: number, pageSize: number, memberId: string): Promise<RankedPage>;
+  /** The topics a member proposed or supports, found by member (else the feature reads every townhall). */
+  memberTopics?(memberId: string): Promise<MemberTopic[]>;
+}
+
+/** A topic a member proposed or supports. */
+export interface MemberTopic {
+  readonly topic: Topic;
+  readonly status: TopicStatus;
+  readonly proposed: boolean;
+  readonly supported: boolean;
 }
 
 /** A topic on an agenda page: its support counted, and whether the reader is among it. */

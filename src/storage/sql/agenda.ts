@@ -8,7 +8,7 @@
 import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from "kysely";
 import type { Decision, Topic, TopicStatus, TopicView, Townhall } from "../../core/agenda/model.ts";
 import { statusOf } from "../../core/agenda/model.ts";
-import type { AgendaRepo, Moderation, RankedPage, VoteTarget } from "../../core/agenda/repo.ts";
+import type { AgendaRepo, MemberTopic, Moderation, RankedPage, VoteTarget } from "../../core/agenda/repo.ts";
 import { err, ok, type Result } from "../../core/errors.ts";
 import { shortId } from "../../core/ids.ts";
 import type { Owed } from "../../core/records.ts";
@@ -503,6 +503,37 @@ export class SqlAgendaRepo implements AgendaRepo {
     await this.count(trx, fromId, -gone.length);
     await this.count(trx, intoId, moved);
     return moved;
+  }
+
+  /** The topics a member proposed or supports: two lookups by member, then those topics. */
+  async memberTopics(memberId: string): Promise<MemberTopic[]> {
+    return guard("agenda", async () => {
+      const proposed = await this.db.selectFrom("topics").select("id").where("proposer_id", "=", memberId).execute();
+      const supported = await this.db
+        .selectFrom("votes")
+        .select("topic_id")
+        .where("member_id", "=", memberId)
+        .execute();
+      const mine = new Set(proposed.map((r) => r.id));
+      const backed = new Set(supported.map((r) => r.topic_id));
+      const ids = [...new Set([...mine, ...backed])];
+      if (ids.length === 0) return [];
+      const out: MemberTopic[] = [];
+      for (let i = 0; i < ids.length; i += 500) {
+        const part = ids.slice(i, i + 500);
+        const topics = await this.db.selectFrom("topics").select(TOPIC_COLUMNS).where("id", "in", part).execute();
+        const decisions = await this.db.selectFrom("decisions").selectAll().where("topic_id", "in", part).execute();
+        const decided = new Map(decisions.map((d) => [`${d.topic_id}:${d.kind}`, toDecision(d)]));
+        for (const r of topics) {
+          const topic = toTopic(r);
+          const status = statusOf(topic, decided.get(`${r.id}:review`), decided.get(`${r.id}:final`));
+          out.push({ topic, status, proposed: mine.has(r.id), supported: backed.has(r.id) });
+        }
+      }
+      return out.sort(
+        (a, b) => a.topic.createdAt.localeCompare(b.topic.createdAt) || a.topic.id.localeCompare(b.topic.id),
+      );
+    });
   }
 
   /** One page of the approved topics, most supported first, read in the order of an index. */

@@ -51,6 +51,16 @@ for (const dialect of await dialects()) {
         expect(mine).toEqual(theirs);
         if (page === 0) expect(JSON.stringify(mine)).toMatch(/Distinct subject number \d+.*\(3 votes\) ✓/);
       }
+      // A member's topics found by member are those a scan of every topic finds.
+      for (const m of [reader, member("p5"), member("v3"), member("nobody")]) {
+        const byMember = ((await repo.memberTopics?.(m.id)) ?? []).map(
+          (x) => `${x.topic.id} ${x.status} ${x.proposed} ${x.supported}`,
+        );
+        const scanned = (await repo.topics(th))
+          .filter((v) => v.topic.proposerId === m.id || v.voters.includes(m.id))
+          .map((v) => `${v.topic.id} ${v.status} ${v.topic.proposerId === m.id} ${v.voters.includes(m.id)}`);
+        expect(byMember.sort()).toEqual(scanned.sort());
+      }
     });
   });
 }
