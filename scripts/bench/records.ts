@@ -13,6 +13,8 @@ import { type Kysely, sql } from "kysely";
 import { agenda } from "../../src/core/agenda/index.ts";
 import { Bot } from "../../src/core/bot.ts";
 import { donations } from "../../src/core/donations/index.ts";
+import type { Feature } from "../../src/core/feature.ts";
+import { privacy } from "../../src/core/privacy/privacy.ts";
 import { openRecordsDb, type RecordsDb } from "../../src/storage/sql/db.ts";
 import { sqlRecords } from "../../src/storage/sql/index.ts";
 import { recountTopics } from "../../src/storage/sql/migrations/0003_topic_counts.ts";
@@ -189,10 +191,11 @@ async function measure(db: RecordsDb): Promise<string[]> {
   const t = makeServices({ organisers: ["console:org"] });
   const records = sqlRecords(db, t.services);
   const services = { ...t.services, records, audit: records.audit };
-  const features = [
+  const features: Feature[] = [
     agenda(services, { moderation: "auto", maxProposalsPerMember: 5 }),
     donations(services, { formTtlMs: 60_000, retentionDays: 30 }),
   ];
+  features.push(privacy(() => features));
   const bot = new Bot(services, features, async () => []);
   const org = member("org");
   const say = (m: ReturnType<typeof member>, text: string) =>
@@ -204,6 +207,7 @@ async function measure(db: RecordsDb): Promise<string[]> {
     ["member /agenda", () => timed(RUNS, () => say(member("reader", "telegram"), "/agenda"))],
     ["member /mydonations", () => timed(RUNS, (i) => say(member(`d${i}`, "telegram"), "/mydonations"))],
     ["member /impact", () => timed(RUNS, () => say(member("reader", "telegram"), "/impact"))],
+    ["member /mydata", () => timed(RUNS, (i) => say(member(`v${i * 7}`, "telegram"), "/mydata"))],
     ["organiser /townhall results", () => timed(RUNS, () => say(org, "/townhall results"))],
     ["organiser /offers", () => timed(RUNS, () => say(org, "/offers"))],
   ];
