@@ -56,6 +56,18 @@ export interface Context {
   readonly now: Date;
 }
 
+/** A verb of a command (`/townhall open …`): a subcommand where the platform has them (Discord). */
+export interface CommandVerb {
+  /** Lower-case, at most 32 characters of [a-z0-9_]. */
+  readonly name: string;
+  readonly description: Localised;
+  /**
+   * Its arguments after the verb: `<x>` required, `[x]` optional, `[x: a|b]` one of a few words,
+   * a lone `|` written between free-text parts, e.g. `<name> | [date]`.
+   */
+  readonly usage?: string;
+}
+
 /** A slash command. Names are the same on every platform. */
 export interface CommandSpec {
   /** Lower-case, no slash, at most 32 characters of [a-z0-9_] (Discord's and Telegram's rule). */
@@ -63,6 +75,8 @@ export interface CommandSpec {
   readonly description: Localised;
   /** Shown by /help after the slash, e.g. `propose <title>`. */
   readonly usage?: string;
+  /** Its verbs, each with its own arguments (the args the command gets start with the verb). */
+  readonly verbs?: readonly CommandVerb[];
   /** Refused with a clear message for members who are not organisers. */
   readonly organiserOnly?: boolean;
   /** Not listed in the member's /help (organiser commands are listed only to organisers). */

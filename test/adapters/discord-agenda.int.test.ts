@@ -30,7 +30,8 @@ describe("The agenda on Discord (discord.js against a fake Discord)", () => {
     const bot = new Bot(services, [feature], async () => [text("fallback")]);
     adapter = new DiscordAdapter({ token: "TEST.TOKEN.X", apiBase, bot, logger: services.logger });
     await adapter.start();
-    const open = slashWith(fake, ORG, "guild", "townhall", { details: "2027 Q1 Townhall | 2027-03-15" }, "open");
+    const when = { date_yyyy_mm_dd: "2027-03-15", name: "2027 Q1 Townhall" };
+    const open = slashWith(fake, ORG, "guild", "townhall", when, "open");
     fake.dispatch("INTERACTION_CREATE", open);
     await fake.waitFor(answerTo(open.id));
   });
@@ -63,6 +64,26 @@ describe("The agenda on Discord (discord.js against a fake Discord)", () => {
     return id;
   };
 
+  it("registers /townhall's verbs as subcommands with typed options, choices and zh-TW descriptions", async () => {
+    const put = await fake.waitFor((c) => c.method === "PUT" && c.path.endsWith("/commands"));
+    type Option = { name: string; type: number; required?: boolean; choices?: { value: string }[] };
+    type Sub = Option & { description_localizations: Record<string, string>; options?: Option[] };
+    const townhall = (put.body as unknown as { name: string; options: Sub[] }[]).find((c) => c.name === "townhall");
+    const sub = (n: string) => townhall?.options.find((o) => o.name === n);
+    expect(sub("open")?.type).toBe(1);
+    expect(sub("open")?.options?.map((o) => [o.name, o.required])).toEqual([
+      ["name", true],
+      ["date_yyyy_mm_dd", false],
+    ]);
+    expect(sub("reject")?.options?.map((o) => o.name)).toEqual(["topic_id", "reason"]);
+    expect(sub("export")?.options?.[0]?.choices?.map((c) => c.value)).toEqual(["md", "csv"]);
+    expect(sub("review")?.options).toEqual([]);
+    expect(sub("review")?.description_localizations).toEqual({ "zh-TW": "待審批議題" });
+    // The townhall opened in beforeAll through typed options.
+    const answer = fake.calls.find((c) => c.path.includes("/callback") && JSON.stringify(c.body).includes("Opened"));
+    expect(JSON.stringify(answer?.body)).toContain("2027 Q1 Townhall");
+  });
+
   it("asks a topic's title and details in a modal in a server channel", async () => {
     const i = slash(fake, ADA, "guild", "propose");
     fake.dispatch("INTERACTION_CREATE", i);
@@ -92,6 +113,12 @@ describe("The agenda on Discord (discord.js against a fake Discord)", () => {
   it("shows the organisers' review queue ephemerally, and answers its buttons ephemerally", async () => {
     const id = await propose(ADA, "Tokenised deposits");
     const review = slashWith(fake, ORG, "guild", "townhall", {}, "review");
+    // Typed: reject <topic id> <reason>.
+    const gone = await propose(ADA, "Lottery tokens");
+    const rejected = await run(
+      slashWith(fake, ORG, "guild", "townhall", { reason: "Off topic", topic_id: gone }, "reject"),
+    );
+    expect(data(rejected).content).toContain(`Rejected ${gone}`);
     const head = await run(review);
     expect(data(head).flags).toBe(EPHEMERAL);
     // The queue's cards follow the head, ephemeral too.

@@ -1,11 +1,12 @@
 /**
  * The core's commands as Discord application commands (pure). Their shape is
  * read from each command's `usage` (`propose <title> | <details>`,
- * `agenda [topic id]`, `townhall open|close|…`): `<x>` is a required string
- * option, `[x]` an optional one, a lone `|` separates free-text parts, and a
- * first word `a|b|c` lists verbs, which become subcommands (each with an
- * optional `details` option for the rest). A command without usage keeps one
- * optional `text` option. Options come back as the one `args` string the core
+ * `agenda [topic id]`) and its verbs' (`/townhall open <name> | [date]`):
+ * `<x>` is a required string option, `[x]` an optional one, `[x: a|b]` one
+ * with choices, a lone `|` separates free-text parts. Verbs become
+ * subcommands; a first word `a|b|c` of a usage without verbs lists verbs
+ * whose arguments are one optional `details` option. A command without usage
+ * keeps one optional `text` option. Options come back as the one `args` string the core
  * reads, in the usage's order. A command with several free-text parts
  * (`/propose`) used with none of them opens a modal instead, so no step
  * waits for a typed message (which servers hide without MessageContent).
@@ -22,6 +23,7 @@ import {
   TextInputStyle,
 } from "discord.js";
 import type { CommandSpec } from "../../core/feature.ts";
+import type { Localised } from "../../core/i18n.ts";
 import { cut } from "./render.ts";
 
 /** The one string option of commands without usage, and the rest-of-line option of verbs. */
@@ -37,15 +39,24 @@ export interface SlashParam {
   readonly name: string;
   /** As written in the usage, e.g. `topic id`. */
   readonly label: string;
+  /** The few words it may be (`[format: md|csv]`). */
+  readonly choices?: readonly string[];
   readonly required: boolean;
   /** Written before the value when the args string is put back together (` ` or ` | `). */
   readonly before: string;
 }
 
+/** A verb of a command: a subcommand. */
+export interface SlashVerb {
+  readonly name: string;
+  readonly description?: Localised;
+  readonly params: readonly SlashParam[];
+}
+
 /** A command's Discord shape. */
 export interface SlashShape {
   readonly name: string;
-  readonly verbs: readonly string[];
+  readonly verbs: readonly SlashVerb[];
   readonly params: readonly SlashParam[];
   /** Several free-text parts: asked in a modal when none is given. */
   readonly modal: boolean;
@@ -58,12 +69,8 @@ const optionName = (s: string) =>
     .replace(/^_+|_+$/g, "")
     .slice(0, 32) || "value";
 
-/** Reads a command's shape from its usage. */
-export function slashShape(c: Pick<CommandSpec, "name" | "usage">): SlashShape {
-  const tokens = (c.usage ?? "").match(/<[^>]*>|\[[^\]]*\]|\S+/g) ?? [];
-  if (tokens[0] === c.name) tokens.shift();
-  let verbs: string[] = [];
-  if (tokens[0] && /^[a-z0-9_]+(\|[a-z0-9_]+)+$/.test(tokens[0])) verbs = (tokens.shift() ?? "").split("|");
+/** The arguments of a usage (after the command and verb). */
+function paramsOf(tokens: readonly string[]): SlashParam[] {
   const params: SlashParam[] = [];
   let before = " ";
   for (const tok of tokens) {
@@ -73,14 +80,40 @@ export function slashShape(c: Pick<CommandSpec, "name" | "usage">): SlashShape {
     }
     const m = /^([<[])(.*)[>\]]$/.exec(tok);
     if (!m) continue;
-    const label = (m[2] ?? "").trim();
+    const [label = "", words] = (m[2] ?? "").split(":").map((x) => x.trim());
+    const choices = words
+      ?.split("|")
+      .map((w) => w.trim())
+      .filter(Boolean);
     let name = optionName(label);
     while (params.some((p) => p.name === name)) name = `${name}_`.slice(-32);
-    params.push({ name, label, required: m[1] === "<", before });
+    params.push({ name, label, required: m[1] === "<", before, ...(choices?.length ? { choices } : {}) });
     before = " ";
   }
+  return params.slice(0, 25);
+}
+
+const tokensOf = (usage: string | undefined) => usage?.match(/<[^>]*>|\[[^\]]*\]|\S+/g) ?? [];
+
+/** Reads a command's shape from its usage and its verbs. */
+export function slashShape(c: Pick<CommandSpec, "name" | "usage" | "verbs">): SlashShape {
+  const tokens = tokensOf(c.usage);
+  if (tokens[0] === c.name) tokens.shift();
+  if (c.verbs?.length) {
+    const verbs = c.verbs.map((v) => ({
+      name: v.name,
+      description: v.description,
+      params: paramsOf(tokensOf(v.usage)),
+    }));
+    return { name: c.name, verbs, params: [], modal: false };
+  }
+  let verbs: SlashVerb[] = [];
+  if (tokens[0] && /^[a-z0-9_]+(\|[a-z0-9_]+)+$/.test(tokens[0])) {
+    verbs = (tokens.shift() ?? "").split("|").map((name) => ({ name, params: [] }));
+  }
+  const params = paramsOf(tokens);
   const modal = params.length >= 2 && params.some((p) => p.before === " | ");
-  return { name: c.name, verbs, params: params.slice(0, 25), modal };
+  return { name: c.name, verbs, params, modal };
 }
 
 /** The application command of a core command. */
@@ -98,50 +131,75 @@ export function slashCommand(c: CommandSpec, shape = slashShape(c)): Application
   };
 }
 
-function optionsOf(c: CommandSpec, shape: SlashShape): ApplicationCommandOptionData[] {
-  const text = (name: string, en: string, zh: string, required: boolean) => ({
-    type: ApplicationCommandOptionType.String as const,
+type StringOption = Extract<ApplicationCommandOptionData, { type: ApplicationCommandOptionType.String }>;
+
+function stringOption(
+  name: string,
+  en: string,
+  zh: string,
+  required: boolean,
+  choices?: readonly string[],
+): StringOption {
+  return {
+    type: ApplicationCommandOptionType.String,
     name,
     description: cut(en, 100),
     descriptionLocalizations: { "zh-TW": cut(zh, 100) },
     required,
-    maxLength: 4000,
-  });
+    ...(choices ? { choices: choices.slice(0, 25).map((w) => ({ name: cut(w, 100), value: cut(w, 100) })) } : {}),
+    ...(choices ? {} : { maxLength: 4000 }),
+  };
+}
+
+/** Typed options, required first (Discord's rule). */
+function typed(params: readonly SlashParam[], en: string, zh: string): StringOption[] {
+  const ordered = [...params.filter((p) => p.required), ...params.filter((p) => !p.required)];
+  return ordered.map((p) => stringOption(p.name, `${p.label} — ${en}`, `${p.label} — ${zh}`, p.required, p.choices));
+}
+
+function optionsOf(c: CommandSpec, shape: SlashShape): ApplicationCommandOptionData[] {
+  const zh = c.description["zh-HK"];
   if (shape.verbs.length > 0) {
-    return shape.verbs.slice(0, 25).map((verb) => ({
-      type: ApplicationCommandOptionType.Subcommand as const,
-      name: optionName(verb),
-      description: cut(`/${c.name} ${verb}`, 100),
-      descriptionLocalizations: { "zh-TW": cut(`/${c.name} ${verb} — ${c.description["zh-HK"]}`, 100) },
-      options: [text(VERB_ARGS_OPTION, "Details (optional)", "內容（可選）", false)],
-    }));
+    return shape.verbs.slice(0, 25).map((v) => {
+      const ven = v.description?.en ?? `/${c.name} ${v.name}`;
+      const vzh = v.description?.["zh-HK"] ?? `/${c.name} ${v.name} — ${zh}`;
+      // Verbs read from a usage alone take the rest of the line as free text.
+      const options = v.description
+        ? typed(v.params, ven, vzh)
+        : [stringOption(VERB_ARGS_OPTION, "Details (optional)", "內容（可選）", false)];
+      return {
+        type: ApplicationCommandOptionType.Subcommand as const,
+        name: optionName(v.name),
+        description: cut(ven, 100),
+        descriptionLocalizations: { "zh-TW": cut(vzh, 100) },
+        options,
+      };
+    });
   }
   if (shape.params.length === 0) {
     const hint = c.usage ? `/${c.usage}` : "Details (optional)";
-    return [text(ARGS_OPTION, hint, c.usage ? hint : "內容（可選）", false)];
+    return [stringOption(ARGS_OPTION, hint, c.usage ? hint : "內容（可選）", false)];
   }
   // A modal asks what is missing: then nothing is required up front.
   const params = shape.modal ? shape.params.map((p) => ({ ...p, required: false })) : shape.params;
-  // Discord lists required options first.
-  const ordered = [...params.filter((p) => p.required), ...params.filter((p) => !p.required)];
-  return ordered.map((p) =>
-    text(p.name, `${p.label} — /${c.usage ?? c.name}`, `${p.label} — ${c.description["zh-HK"]}`, p.required),
-  );
+  return typed(params, `/${c.usage ?? c.name}`, zh);
 }
 
 /** The args string of typed options (and a subcommand), in the usage's order. */
 export function argsOf(shape: SlashShape, verb: string | null, values: Readonly<Record<string, string>>): string {
-  if (shape.params.length === 0) {
+  const v = verb ? shape.verbs.find((x) => optionName(x.name) === verb) : undefined;
+  const params = v ? v.params : shape.params;
+  if (params.length === 0) {
     const rest = values[verb ? VERB_ARGS_OPTION : ARGS_OPTION]?.trim() ?? "";
-    return [verb ?? "", rest].filter(Boolean).join(" ");
+    return [v?.name ?? verb ?? "", rest].filter(Boolean).join(" ");
   }
   let out = "";
-  for (const p of shape.params) {
-    const v = values[p.name]?.trim();
-    if (!v) continue;
-    out += out ? `${p.before}${v}` : v;
+  for (const p of params) {
+    const value = values[p.name]?.trim();
+    if (!value) continue;
+    out += out ? `${p.before}${value}` : value;
   }
-  return out;
+  return [v?.name ?? "", out].filter(Boolean).join(" ");
 }
 
 /** The modal asking a command's free-text parts (the last one a paragraph). */

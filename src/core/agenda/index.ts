@@ -14,7 +14,7 @@ import { type AgendaDeps, type AgendaOptions, FEATURE, SESSION_TTL_MS } from "./
 import { MAX_REASON } from "./input.ts";
 import { M } from "./messages.ts";
 import { TOPIC_ID } from "./model.ts";
-import { O } from "./organiser-messages.ts";
+import { O, TOWNHALL_VERBS } from "./organiser-messages.ts";
 import { POLL_PREFIX, PollRepo } from "./polls.ts";
 import { forget, mergeMember, personalData } from "./privacy.ts";
 import { propose, proposeAction, proposeText } from "./propose.ts";
@@ -157,6 +157,7 @@ export function agenda(services: Services, opts: AgendaOptions): Feature {
         name: "townhall",
         usage: "townhall open|close|list|review|approve|reject|merge|poll|results|export|moderation",
         description: { en: "Run the townhall and its agenda", "zh-HK": "管理 townhall 及議程" },
+        verbs: TOWNHALL_VERBS,
         organiserOnly: true,
         hidden: true,
         run: (ctx, args) => townhall(d, ctx, args),
