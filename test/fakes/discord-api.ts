@@ -84,6 +84,8 @@ export class FakeDiscord {
   readonly refuse: RegExp[] = [];
   /** The next REST calls whose path matches answer 429 with `Retry-After` (seconds), once each. */
   readonly rateLimit: { path: RegExp; retryAfter: number }[] = [];
+  /** Members of the server and their role ids (GET /guilds/{g}/members/{u}); others are Unknown Member. */
+  readonly memberRoles = new Map<string, string[]>();
   /** User ids whose DMs are closed (50007, as Discord answers). */
   readonly closedDms = new Set<string>();
   private readonly http: Server;
@@ -327,6 +329,16 @@ export class FakeDiscord {
     if (method === "POST" && path === "/users/@me/channels") {
       const recipient = String(body.recipient_id);
       return { status: 200, body: { id: `9${recipient}`, type: 1, recipients: [user(recipient)] } };
+    }
+    const member = /^\/guilds\/(\d+)\/members\/(\d+)$/.exec(path);
+    if (member && method === "GET") {
+      const roles = this.memberRoles.get(member[2] ?? "");
+      if (member[1] !== IDS.guild || !roles) return { status: 404, body: { message: "Unknown Member", code: 10007 } };
+      const u = user(member[2] ?? "");
+      return {
+        status: 200,
+        body: { user: u, nick: null, roles, joined_at: "2026-01-01T00:00:00.000Z", deaf: false, mute: false, flags: 0 },
+      };
     }
     const posting = match(/^\/channels\/(\d+)\/messages$/);
     if (posting && method === "POST") {

@@ -40,6 +40,7 @@ import { ModalStash } from "./modals.ts";
 import { ephemeralMessage, isPageOf, ownMessage, privately, privateOuts } from "./placement.ts";
 import { nativeBallots } from "./polls.ts";
 import { type DcOut, type MessagePayload, NO_MENTIONS, renderReplies } from "./render.ts";
+import { DmRoles } from "./roles.ts";
 import { JOIN_WINDOW_MS, JoinGatherer } from "./welcome.ts";
 
 /** What the adapter needs. */
@@ -88,6 +89,8 @@ export class DiscordAdapter {
   private readonly shapes = new Map<string, SlashShape>();
   /** Modals that could not be shown yet, opened by a button. */
   private readonly modals = new ModalStash();
+  /** Server roles of members writing in DMs. */
+  private readonly dmRoles: DmRoles;
   /** One member's interactions and messages reach the core one after another; members run in parallel. */
   private readonly serial = new KeyedSerializer();
   /** Interactions and messages being answered (drained on shutdown). */
@@ -114,6 +117,7 @@ export class DiscordAdapter {
       allowedMentions: NO_MENTIONS,
       ...(opts.apiBase ? { rest: { api: opts.apiBase } } : {}),
     });
+    this.dmRoles = new DmRoles(this.client);
     this.client.on(Events.InteractionCreate, (i) => this.track(this.guard("interaction", () => this.onInteraction(i))));
     this.client.on(Events.MessageCreate, (m) => this.track(this.answerMessage(m)));
     if (opts.guildMembers) {
@@ -262,7 +266,10 @@ export class DiscordAdapter {
     // interaction is deferred in time.
     // /ask may be answered as it is written (a language model): the deferred reply is edited.
     const live = i.isChatInputCommand() && event.kind === "command" ? new DiscordLive(i, this.opts.logger) : undefined;
-    const work = this.serial.run(i.user.id, () => this.opts.bot.handle(event, live));
+    // Interactions in DMs carry no roles: a server's organiser role counts there too (read within the 3 s).
+    const work = this.serial.run(i.user.id, async () =>
+      this.opts.bot.handle(i.inGuild() ? event : await this.dmRoles.withRoles(event), live),
+    );
     let replies = await within(work, this.opts.ackAfterMs ?? 2000);
     let state: Answering = "fresh";
     if (!replies) {
@@ -382,8 +389,9 @@ export class DiscordAdapter {
   async onMessage(m: Message): Promise<void> {
     const me = this.client.user;
     if (!me) return;
-    const event = mapMessage(messageView(m), me.id);
-    if (!event) return;
+    const mapped = mapMessage(messageView(m), me.id);
+    if (!mapped) return;
+    const event = m.inGuild() ? mapped : await this.dmRoles.withRoles(mapped);
     const replies = await this.opts.bot.handle(event);
     const here = await this.channel(m.channelId);
     if (!m.inGuild()) {
