@@ -16,13 +16,10 @@ import {
   DiscordAPIError,
   Events,
   GatewayIntentBits,
-  HTTPError,
   type Interaction,
   type Message,
   MessageFlags,
-  type PartialPollAnswer,
   Partials,
-  type PollAnswer,
   type RepliableInteraction,
   Routes,
 } from "discord.js";
@@ -33,12 +30,12 @@ import type { Logger } from "../../core/ports.ts";
 import { KeyedSerializer } from "../../core/serial.ts";
 import type { InboundEvent, Member } from "../../core/types.ts";
 import { commandModal, type SlashShape, slashCommand, slashShape } from "./commands.ts";
-import { toFailure } from "./errors.ts";
+import { describeFailure, toFailure, within } from "./errors.ts";
 import { DiscordLive } from "./live.ts";
-import { interactionView, mapInteraction, mapMessage, messageView, toMember } from "./map.ts";
+import { interactionView, mapInteraction, mapMessage, messageView } from "./map.ts";
 import { ModalStash } from "./modals.ts";
 import { ephemeralMessage, isPageOf, ownMessage, privately, privateOuts } from "./placement.ts";
-import { nativeBallots } from "./polls.ts";
+import { NativeVotes } from "./polls.ts";
 import { type DcOut, type MessagePayload, NO_MENTIONS, renderReplies } from "./render.ts";
 import { DmRoles } from "./roles.ts";
 import { JOIN_WINDOW_MS, JoinGatherer } from "./welcome.ts";
@@ -85,7 +82,8 @@ type Answering = "fresh" | "deferredReply" | "deferredUpdate" | "replied" | "mod
 /** Runs the bot on Discord. */
 export class DiscordAdapter {
   readonly client: Client;
-  private readonly voteQueues = new Map<string, Promise<void>>();
+  /** Native poll votes, in order per member and poll, and reconciled from Discord before a result freezes. */
+  private readonly votes: NativeVotes;
   private readonly shapes = new Map<string, SlashShape>();
   /** Modals that could not be shown yet, opened by a button. */
   private readonly modals = new ModalStash();
@@ -126,8 +124,9 @@ export class DiscordAdapter {
       );
       this.client.on(Events.GuildMemberAdd, (m) => joins.add(m));
     }
-    this.client.on(Events.MessagePollVoteAdd, (a, userId) => this.onVote(a, userId, true));
-    this.client.on(Events.MessagePollVoteRemove, (a, userId) => this.onVote(a, userId, false));
+    this.votes = new NativeVotes(this.client, opts.bot, (what, work) => this.guard(what, work));
+    this.client.on(Events.MessagePollVoteAdd, (a, userId) => this.votes.onVote(a, userId, true));
+    this.client.on(Events.MessagePollVoteRemove, (a, userId) => this.votes.onVote(a, userId, false));
     this.client.on(Events.Error, (e) => opts.logger.error("discord client error", describeFailure(e)));
     // discord.js waits out a 429 (and a 5xx) and retries the request itself, in order per bucket: count it.
     this.client.rest.on("response", (_req, res) => {
@@ -154,7 +153,7 @@ export class DiscordAdapter {
    */
   async drain(timeoutMs = 10_000): Promise<void> {
     this.stopping = true;
-    const running = [...this.inflight, ...this.voteQueues.values()];
+    const running = [...this.inflight, ...this.votes.pending()];
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timedOut = await Promise.race([
       Promise.allSettled(running).then(() => false),
@@ -194,7 +193,7 @@ export class DiscordAdapter {
       closePoll: async (poll) => {
         // POST /channels/{channel}/polls/{message}/expire: the poll ends for everyone on Discord.
         await this.client.rest.post(Routes.expirePoll(poll.chatId, poll.messageId));
-        await this.reconcilePoll(poll.chatId, poll.messageId);
+        await this.votes.reconcile(poll.chatId, poll.messageId);
       },
     };
   }
@@ -483,44 +482,6 @@ export class DiscordAdapter {
     }
   }
 
-  private onVote(answer: PollAnswer | PartialPollAnswer, userId: string, added: boolean): void {
-    const messageId = answer.poll.messageId;
-    // Discord numbers answers from 1; the core from 0.
-    const change = { option: answer.id - 1, selected: added };
-    const user = this.client.users.cache.get(userId);
-    const member = toMember({ id: userId, name: user?.globalName ?? user?.username ?? userId, roles: [] });
-    const key = `${messageId}:${userId}`;
-    // One member's events in one poll reach the core in the order Discord sent them.
-    const previous = this.voteQueues.get(key) ?? Promise.resolve();
-    const next = previous.then(() =>
-      this.guard("poll vote", () =>
-        this.opts.bot.pollVote({ member, platform: "discord", nativePollId: messageId, change }),
-      ),
-    );
-    this.voteQueues.set(key, next);
-    void next.then(() => {
-      if (this.voteQueues.get(key) === next) this.voteQueues.delete(key);
-    });
-  }
-
-  /**
-   * Gives the core every voter's ballot as Discord records it (after the vote events already
-   * received are handled), so votes missed while the gateway was away count before the result freezes.
-   */
-  async reconcilePoll(channelId: string, messageId: string): Promise<void> {
-    await Promise.allSettled([...this.voteQueues.values()]);
-    const ballots = await nativeBallots(this.client, channelId, messageId).catch((e: unknown) => {
-      // 10008 Unknown Message: the poll was deleted, and its votes with it; the core keeps what it has.
-      if (e instanceof DiscordAPIError && e.code === 10008) return [];
-      throw e;
-    });
-    const voters = ballots.map(({ user, options }) => ({
-      member: toMember({ id: user.id, name: user.globalName ?? user.username, roles: [] }),
-      optionIndexes: options,
-    }));
-    await this.opts.bot.reconcileNativePoll("discord", messageId, voters);
-  }
-
   private async channel(id: string): Promise<Sendable> {
     const ch = await this.client.channels.fetch(id);
     if (!ch?.isSendable()) throw new Error(`cannot send to Discord channel ${id}`);
@@ -536,28 +497,4 @@ export class DiscordAdapter {
   }
 }
 
-/** The work's result if it settles within `ms`, else undefined (the work goes on). */
-async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** Log data that tells a refusal by Discord's API apart from a failure to reach it. */
-export function describeFailure(e: unknown): Record<string, unknown> {
-  if (e instanceof DiscordAPIError) {
-    return { failure: "refused", status: e.status, code: e.code, method: e.method, error: e.message };
-  }
-  if (e instanceof HTTPError) return { failure: "http", status: e.status, method: e.method, error: e.message };
-  const error = e instanceof Error ? e.message : String(e);
-  const cause = e instanceof Error && e.cause instanceof Error ? e.cause : e;
-  const code = typeof cause === "object" && cause !== null && "code" in cause ? String(cause.code) : "";
-  const network = /^(E[A-Z]+|UND_ERR)/.test(code) || /fetch failed|socket|timed? ?out|aborted/i.test(error);
-  return { failure: network ? "network" : "internal", error, ...(code ? { code } : {}) };
-}
+export { describeFailure } from "./errors.ts";
