@@ -22,6 +22,8 @@ import type { SqlOutbox } from "./outbox.ts";
 import type { Database, OfferEventTable, OfferTable } from "./schema.ts";
 
 type Row = OfferTable;
+/** Offers read per query when reading them all. */
+const PAGE = 500;
 type EventRow = Omit<OfferEventTable, "id">;
 
 /** An offer's row (without its events). */
@@ -240,8 +242,28 @@ export class SqlOfferRepo implements OfferRepo {
   /** Every offer, oldest first. */
   async all(): Promise<Offer[]> {
     return guard("offer list", async () => {
-      const rows = await this.db.selectFrom("offers").selectAll().orderBy("created_at").orderBy("ref").execute();
-      return this.withEvents(rows);
+      // In pages along the creation index, yielding between them: SQLite answers on the event loop,
+      // so one long read would hold up every member's vote for its whole length.
+      const out: Offer[] = [];
+      let after: { created_at: string; ref: string } | undefined;
+      for (;;) {
+        let q = this.db.selectFrom("offers").selectAll().orderBy("created_at").orderBy("ref").limit(PAGE);
+        if (after) {
+          const { created_at, ref } = after;
+          q = q.where((eb) =>
+            eb.or([
+              eb("created_at", ">", created_at),
+              eb.and([eb("created_at", "=", created_at), eb("ref", ">", ref)]),
+            ]),
+          );
+        }
+        const rows = await q.execute();
+        out.push(...(await this.withEvents(rows)));
+        const last = rows.at(-1);
+        if (!last || rows.length < PAGE) return out;
+        after = { created_at: last.created_at, ref: last.ref };
+        await new Promise((r) => setImmediate(r));
+      }
     });
   }
 
@@ -280,17 +302,19 @@ export class SqlOfferRepo implements OfferRepo {
   private async withEvents(rows: Row[]): Promise<Offer[]> {
     if (rows.length === 0) return [];
     const byRef = new Map<string, EventRow[]>();
-    const q = this.db.selectFrom("offer_events").selectAll().orderBy("ref").orderBy("seq");
-    const events =
-      rows.length > 500
-        ? await q.execute()
-        : await q
-            .where(
-              "ref",
-              "in",
-              rows.map((r) => r.ref),
-            )
-            .execute();
+    const events: EventRow[] = [];
+    for (let i = 0; i < rows.length; i += PAGE) {
+      const refs = rows.slice(i, i + PAGE).map((r) => r.ref);
+      events.push(
+        ...(await this.db
+          .selectFrom("offer_events")
+          .selectAll()
+          .where("ref", "in", refs)
+          .orderBy("ref")
+          .orderBy("seq")
+          .execute()),
+      );
+    }
     for (const e of events) {
       const list = byRef.get(e.ref) ?? [];
       list.push(e);
