@@ -131,6 +131,18 @@ describe("Discord slash commands from the core's specs (discord.js against a fak
     fake.dispatch("INTERACTION_CREATE", s);
     expect(content(await fake.waitFor(answerTo(s.id)))).toBe("propose(Stablecoins | What should issuers need?)");
 
+    // A part missing: the modal asks for it, with the given part filled in.
+    const half = slashWith(fake, ADA, "guild", "propose", { title: "Custody" });
+    fake.dispatch("INTERACTION_CREATE", half);
+    const asked = await fake.waitFor(answerTo(half.id));
+    expect(asked.body.type).toBe(9);
+    const inputs = (asked.body.data as { components: { component: { custom_id: string; value?: string } }[] })
+      .components;
+    expect(inputs.map((c) => [c.component.custom_id, c.component.value])).toEqual([
+      ["title", "Custody"],
+      ["details", undefined],
+    ]);
+
     // Given as options, the command runs at once.
     const typed = slashWith(fake, ADA, "guild", "propose", { title: "Tax", details: "Why?" });
     fake.dispatch("INTERACTION_CREATE", typed);

@@ -203,7 +203,12 @@ export function argsOf(shape: SlashShape, verb: string | null, values: Readonly<
 }
 
 /** The modal asking a command's free-text parts (the last one a paragraph). */
-export function commandModal(c: CommandSpec, shape: SlashShape): APIModalInteractionResponseCallbackData {
+export function commandModal(
+  c: CommandSpec,
+  shape: SlashShape,
+  /** Parts already given, filled in. */
+  values: Readonly<Record<string, string>> = {},
+): APIModalInteractionResponseCallbackData {
   const last = shape.params.length - 1;
   return {
     custom_id: `${COMMAND_MODAL_PREFIX}${c.name}`,
@@ -220,6 +225,7 @@ export function commandModal(c: CommandSpec, shape: SlashShape): APIModalInterac
         style: n === last ? TextInputStyle.Paragraph : TextInputStyle.Short,
         required: p.required,
         max_length: n === last ? 4000 : 200,
+        ...(values[p.name]?.trim() ? { value: cut(values[p.name]?.trim() ?? "", n === last ? 4000 : 200) } : {}),
       },
     })),
   };

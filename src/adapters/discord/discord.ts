@@ -32,7 +32,7 @@ import type { InboundEvent, Member } from "../../core/types.ts";
 import { commandModal, type SlashShape, slashCommand, slashShape } from "./commands.ts";
 import { describeFailure, toFailure, within } from "./errors.ts";
 import { DiscordLive } from "./live.ts";
-import { interactionView, mapInteraction, mapMessage, messageView } from "./map.ts";
+import { interactionView, mapInteraction, mapMessage, messageView, optionValues } from "./map.ts";
 import { ModalStash } from "./modals.ts";
 import { ephemeralMessage, isPageOf, ownMessage, privately, privateOuts } from "./placement.ts";
 import { NativeVotes } from "./polls.ts";
@@ -323,15 +323,20 @@ export class DiscordAdapter {
     return this.opts.bot.commandList().find((c) => c.name === name);
   }
 
-  /** The modal of a command with several free-text parts used with none of them (`/propose`). */
+  /** The modal of a command with several free-text parts used without all it needs (`/propose`). */
   private commandModal(
     i: RepliableInteraction,
     event: InboundEvent,
   ): APIModalInteractionResponseCallbackData | undefined {
-    if (!i.isChatInputCommand() || event.kind !== "command" || event.args) return undefined;
+    if (!i.isChatInputCommand() || event.kind !== "command") return undefined;
     const shape = this.shapeOf(event.command);
     const spec = this.spec(event.command);
-    return shape?.modal && spec ? commandModal(spec, shape) : undefined;
+    if (!shape?.modal || !spec) return undefined;
+    // Some parts given, a required one missing: the modal asks for it, with the given ones filled in.
+    const values = optionValues(i);
+    return shape.params.some((p) => p.required && !values[p.name]?.trim())
+      ? commandModal(spec, shape, values)
+      : undefined;
   }
 
   private async answerInteraction(

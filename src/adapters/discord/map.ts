@@ -6,7 +6,7 @@
  * typed options (and subcommand), and the modal that asks for them, come back
  * as the one `args` string of the core (see ./commands.ts).
  */
-import { GuildMember, type Interaction, type Message } from "discord.js";
+import { type ChatInputCommandInteraction, GuildMember, type Interaction, type Message } from "discord.js";
 import type { Chat, InboundEvent, Member } from "../../core/types.ts";
 import { ARGS_OPTION, argsOf, COMMAND_MODAL_PREFIX, type SlashShape, slashShape } from "./commands.ts";
 import { SELECT_PREFIX } from "./render.ts";
@@ -109,6 +109,15 @@ function userView(i: Interaction | Message, locale?: string): UserView {
   return { id: user.id, name, ...(locale ? { locale } : {}), roles: rolesOf(member, i.guildId) };
 }
 
+/** A slash command's option values by name (a subcommand's, when it has one). */
+export function optionValues(i: ChatInputCommandInteraction): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const o of i.options.data.flatMap((d) => (d.options ? [...d.options] : [d]))) {
+    if (o.value !== undefined && o.value !== null) values[o.name] = String(o.value);
+  }
+  return values;
+}
+
 /** Reduces a discord.js interaction to a view, or undefined for kinds the bot does not handle. */
 export function interactionView(i: Interaction, shapeOf: ShapeOf = () => undefined): InteractionView | undefined {
   if (!i.channelId) return undefined;
@@ -116,11 +125,8 @@ export function interactionView(i: Interaction, shapeOf: ShapeOf = () => undefin
   const shape = (name: string) => shapeOf(name) ?? slashShape({ name });
   if (i.isChatInputCommand()) {
     const verb = i.options.getSubcommand(false);
-    const values: Record<string, string> = {};
-    for (const o of i.options.data.flatMap((d) => (d.options ? [...d.options] : [d]))) {
-      if (o.value !== undefined && o.value !== null) values[o.name] = String(o.value);
-    }
-    return { ...base, kind: "command", command: i.commandName, args: argsOf(shape(i.commandName), verb, values) };
+    const args = argsOf(shape(i.commandName), verb, optionValues(i));
+    return { ...base, kind: "command", command: i.commandName, args };
   }
   if (i.isButton()) return { ...base, kind: "button", customId: i.customId };
   if (i.isStringSelectMenu() && i.customId.startsWith(SELECT_PREFIX)) {
