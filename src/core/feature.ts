@@ -68,6 +68,16 @@ export interface CommandVerb {
   readonly usage?: string;
 }
 
+/** A free-text part of a command, asked in a form where the platform has one (a Discord modal). */
+export interface CommandField {
+  /** As in the usage: `title` for `<title>`. */
+  readonly name: string;
+  readonly label: Localised;
+  readonly kind: "text" | "longtext";
+  readonly required: boolean;
+  readonly maxLength: number;
+}
+
 /** A slash command. Names are the same on every platform. */
 export interface CommandSpec {
   /** Lower-case, no slash, at most 32 characters of [a-z0-9_] (Discord's and Telegram's rule). */
@@ -75,6 +85,8 @@ export interface CommandSpec {
   readonly description: Localised;
   /** Shown by /help after the slash, e.g. `propose <title>`. */
   readonly usage?: string;
+  /** Its free-text parts in order; the command gets them joined by ` | ` (`/propose <title> | <details>`). */
+  readonly fields?: readonly CommandField[];
   /** Its verbs, each with its own arguments (the args the command gets start with the verb). */
   readonly verbs?: readonly CommandVerb[];
   /** Refused with a clear message for members who are not organisers. */

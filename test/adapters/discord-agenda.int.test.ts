@@ -90,6 +90,22 @@ describe("The agenda on Discord (discord.js against a fake Discord)", () => {
     const shown = await fake.waitFor(answerTo(i.id));
     expect(shown.body.type).toBe(9);
     expect(data(shown).custom_id).toBe("/propose");
+    type Input = { custom_id: string; max_length: number; required: boolean; value?: string };
+    const inputs = (c: RestCall) =>
+      (c.body.data as { components: { label: string; component: Input }[] }).components.map((x) => ({
+        label: x.label,
+        ...x.component,
+      }));
+    // The core's limits and labels: the title required, up to 120; the details optional, up to 1,000.
+    expect(inputs(shown).map((x) => [x.custom_id, x.max_length, x.required])).toEqual([
+      ["title", 120, true],
+      ["details", 1000, false],
+    ]);
+    // In Chinese for a Chinese Discord, with a part already given filled in.
+    const zh = slashWith(fake, { ...ADA, locale: "zh-TW" }, "guild", "propose", { title: "穩定幣發牌" });
+    const asked = await run(zh);
+    expect(asked.body.type).toBe(9);
+    expect(inputs(asked)[0]).toMatchObject({ label: "標題（最多 120 字）", value: "穩定幣發牌" });
     const id = await propose(ADA, "Stablecoin licensing");
     expect(id).toMatch(/^T/);
   });

@@ -22,7 +22,7 @@ import {
   PermissionFlagsBits,
   TextInputStyle,
 } from "discord.js";
-import type { CommandSpec } from "../../core/feature.ts";
+import type { CommandField, CommandSpec } from "../../core/feature.ts";
 import type { Localised } from "../../core/i18n.ts";
 import { cut } from "./render.ts";
 
@@ -41,6 +41,8 @@ export interface SlashParam {
   readonly label: string;
   /** The few words it may be (`[format: md|csv]`). */
   readonly choices?: readonly string[];
+  /** The core's limit (a declared field's). */
+  readonly maxLength?: number;
   readonly required: boolean;
   /** Written before the value when the args string is put back together (` ` or ` | `). */
   readonly before: string;
@@ -58,8 +60,10 @@ export interface SlashShape {
   readonly name: string;
   readonly verbs: readonly SlashVerb[];
   readonly params: readonly SlashParam[];
-  /** Several free-text parts: asked in a modal when none is given. */
+  /** Several free-text parts: asked in a modal when a required one is missing. */
   readonly modal: boolean;
+  /** The command's declared free-text parts: the modal asks for any one missing, with their labels and limits. */
+  readonly fields?: readonly CommandField[];
 }
 
 const optionName = (s: string) =>
@@ -96,7 +100,17 @@ function paramsOf(tokens: readonly string[]): SlashParam[] {
 const tokensOf = (usage: string | undefined) => usage?.match(/<[^>]*>|\[[^\]]*\]|\S+/g) ?? [];
 
 /** Reads a command's shape from its usage and its verbs. */
-export function slashShape(c: Pick<CommandSpec, "name" | "usage" | "verbs">): SlashShape {
+export function slashShape(c: Pick<CommandSpec, "name" | "usage" | "verbs" | "fields">): SlashShape {
+  if (c.fields?.length) {
+    const params = c.fields.map((f, n) => ({
+      name: optionName(f.name),
+      label: f.name,
+      required: f.required,
+      before: n === 0 ? " " : " | ",
+      maxLength: f.maxLength,
+    }));
+    return { name: c.name, verbs: [], params, modal: true, fields: c.fields };
+  }
   const tokens = tokensOf(c.usage);
   if (tokens[0] === c.name) tokens.shift();
   if (c.verbs?.length) {
@@ -139,6 +153,7 @@ function stringOption(
   zh: string,
   required: boolean,
   choices?: readonly string[],
+  maxLength = 4000,
 ): StringOption {
   return {
     type: ApplicationCommandOptionType.String,
@@ -147,14 +162,16 @@ function stringOption(
     descriptionLocalizations: { "zh-TW": cut(zh, 100) },
     required,
     ...(choices ? { choices: choices.slice(0, 25).map((w) => ({ name: cut(w, 100), value: cut(w, 100) })) } : {}),
-    ...(choices ? {} : { maxLength: 4000 }),
+    ...(choices ? {} : { maxLength: Math.min(4000, maxLength) }),
   };
 }
 
 /** Typed options, required first (Discord's rule). */
 function typed(params: readonly SlashParam[], en: string, zh: string): StringOption[] {
   const ordered = [...params.filter((p) => p.required), ...params.filter((p) => !p.required)];
-  return ordered.map((p) => stringOption(p.name, `${p.label} — ${en}`, `${p.label} — ${zh}`, p.required, p.choices));
+  return ordered.map((p) =>
+    stringOption(p.name, `${p.label} — ${en}`, `${p.label} — ${zh}`, p.required, p.choices, p.maxLength),
+  );
 }
 
 function optionsOf(c: CommandSpec, shape: SlashShape): ApplicationCommandOptionData[] {
@@ -202,31 +219,35 @@ export function argsOf(shape: SlashShape, verb: string | null, values: Readonly<
   return [v?.name ?? "", out].filter(Boolean).join(" ");
 }
 
-/** The modal asking a command's free-text parts (the last one a paragraph). */
+/** The modal asking a command's free-text parts (the last one a paragraph), in English or Chinese. */
 export function commandModal(
   c: CommandSpec,
   shape: SlashShape,
   /** Parts already given, filled in. */
   values: Readonly<Record<string, string>> = {},
+  lang: "en" | "zh-HK" = "en",
 ): APIModalInteractionResponseCallbackData {
   const last = shape.params.length - 1;
   return {
     custom_id: `${COMMAND_MODAL_PREFIX}${c.name}`,
-    title: cut(c.description.en, 45),
-    components: shape.params.slice(0, 5).map((p, n) => ({
-      type: ComponentType.Label,
-      label: cut(
-        p.label.replace(/^./, (ch) => ch.toUpperCase()),
-        45,
-      ),
-      component: {
-        type: ComponentType.TextInput,
-        custom_id: p.name,
-        style: n === last ? TextInputStyle.Paragraph : TextInputStyle.Short,
-        required: p.required,
-        max_length: n === last ? 4000 : 200,
-        ...(values[p.name]?.trim() ? { value: cut(values[p.name]?.trim() ?? "", n === last ? 4000 : 200) } : {}),
-      },
-    })),
+    title: cut(c.description[lang], 45),
+    components: shape.params.slice(0, 5).map((p, n) => {
+      const field = shape.fields?.find((f) => optionName(f.name) === p.name);
+      const long = field ? field.kind === "longtext" : n === last;
+      const max = Math.min(4000, p.maxLength ?? (long ? 4000 : 200));
+      const given = values[p.name]?.trim();
+      return {
+        type: ComponentType.Label,
+        label: cut(field ? field.label[lang] : p.label.replace(/^./, (ch) => ch.toUpperCase()), 45),
+        component: {
+          type: ComponentType.TextInput,
+          custom_id: p.name,
+          style: long ? TextInputStyle.Paragraph : TextInputStyle.Short,
+          required: p.required,
+          max_length: max,
+          ...(given ? { value: Array.from(given).slice(0, max).join("") } : {}),
+        },
+      };
+    }),
   };
 }

@@ -332,11 +332,10 @@ export class DiscordAdapter {
     const shape = this.shapeOf(event.command);
     const spec = this.spec(event.command);
     if (!shape?.modal || !spec) return undefined;
-    // Some parts given, a required one missing: the modal asks for it, with the given ones filled in.
+    // A part missing (a required one, or any declared one): the modal asks for it, the given ones filled in.
     const values = optionValues(i);
-    return shape.params.some((p) => p.required && !values[p.name]?.trim())
-      ? commandModal(spec, shape, values)
-      : undefined;
+    const missing = shape.params.some((p) => (p.required || shape.fields) && !values[p.name]?.trim());
+    return missing ? commandModal(spec, shape, values, i.locale.startsWith("zh") ? "zh-HK" : "en") : undefined;
   }
 
   private async answerInteraction(

@@ -4,14 +4,14 @@
  * poll the top ones across platforms and export the result. Feature name `ag`:
  * action ids are `ag:<verb>:…`, poll ids `ag:<pollId>`, sessions `ag`.
  */
-import type { Context, Feature, Services } from "../feature.ts";
+import type { CommandField, Context, Feature, Services } from "../feature.ts";
 import { fill, t } from "../i18n.ts";
 import { actionId, type Reply, text } from "../replies.ts";
 import type { Session } from "../session.ts";
 import type { Member } from "../types.ts";
 import { approve, merge, reject } from "./decide.ts";
 import { type AgendaDeps, type AgendaOptions, FEATURE, SESSION_TTL_MS } from "./deps.ts";
-import { MAX_REASON } from "./input.ts";
+import { MAX_DETAILS, MAX_REASON, MAX_TITLE } from "./input.ts";
 import { M } from "./messages.ts";
 import { TOPIC_ID } from "./model.ts";
 import { O, TOWNHALL_VERBS } from "./organiser-messages.ts";
@@ -40,6 +40,12 @@ function rejectForm(ctx: Context, topicId: string): Reply {
     fallbackText: fill(t(ctx.lang, O.askReason), { id: topicId }),
   };
 }
+
+/** A proposal's parts, for platforms with forms. */
+const PROPOSAL_FIELDS: readonly CommandField[] = [
+  { name: "title", label: M.titleLabel, kind: "text", required: true, maxLength: MAX_TITLE },
+  { name: "details", label: M.detailsLabel, kind: "longtext", required: false, maxLength: MAX_DETAILS },
+];
 
 /** Builds the agenda feature. */
 export function agenda(services: Services, opts: AgendaOptions): Feature {
@@ -127,6 +133,7 @@ export function agenda(services: Services, opts: AgendaOptions): Feature {
         name: "propose",
         usage: "propose <title> | <details>",
         description: { en: "Propose a topic for the next townhall", "zh-HK": "為下一次 townhall 提出議題" },
+        fields: PROPOSAL_FIELDS,
         run: (ctx, args) => propose(d, ctx, args),
       },
       {

@@ -41,6 +41,8 @@ export const M = {
     "zh-HK": "請補充詳情（最多 1,000 字）：議題的重要性及想討論的內容。或按「略過」。",
   },
   skip: { en: "Skip", "zh-HK": "略過" },
+  titleLabel: { en: "Title (up to 120 characters)", "zh-HK": "標題（最多 120 字）" },
+  detailsLabel: { en: "Details: why it matters, what to discuss", "zh-HK": "詳情：為何重要、想討論甚麼" },
   titleEmpty: {
     en: "A topic needs a title, e.g. /propose Stablecoin licensing | what the new regime means for start-ups",
     "zh-HK": "議題需要標題，例如：/propose 穩定幣發牌制度 | 新制度對初創企業的影響",
