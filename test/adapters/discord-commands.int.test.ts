@@ -161,5 +161,7 @@ describe("slash shapes", () => {
     expect(argsOf(propose, null, { title: "T" })).toBe("T");
     expect(argsOf(propose, null, { details: "D", title: "T" })).toBe("T | D");
     expect(argsOf(slashShape({ name: "echo" }), null, { text: " hi " })).toBe("hi");
+    // A command still registered with its old `text` option.
+    expect(argsOf(propose, null, { text: "T | D" })).toBe("T | D");
   });
 });

@@ -206,8 +206,11 @@ function optionsOf(c: CommandSpec, shape: SlashShape): ApplicationCommandOptionD
 export function argsOf(shape: SlashShape, verb: string | null, values: Readonly<Record<string, string>>): string {
   const v = verb ? shape.verbs.find((x) => optionName(x.name) === verb) : undefined;
   const params = v ? v.params : shape.params;
-  if (params.length === 0) {
-    const rest = values[verb ? VERB_ARGS_OPTION : ARGS_OPTION]?.trim() ?? "";
+  // The one `text` option of commands registered before their typed options (Discord updates global
+  // commands within the hour) still counts as the whole args.
+  const legacy = params.some((p) => p.name === ARGS_OPTION) ? undefined : values[ARGS_OPTION]?.trim();
+  if (params.length === 0 || legacy) {
+    const rest = legacy || (values[verb ? VERB_ARGS_OPTION : ARGS_OPTION]?.trim() ?? "");
     return [v?.name ?? verb ?? "", rest].filter(Boolean).join(" ");
   }
   let out = "";
