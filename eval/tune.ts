@@ -21,7 +21,7 @@ const half4 = halves(fresh4);
 const pool = [
   ...fresh.filter((q) => half.get(q.id) === "tune"),
   ...fresh4.filter((q) => half4.get(q.id) === "tune"),
-  ...["eval/extra-tune.jsonl", "eval/extra-tune-2.jsonl", "eval/extra-tune-3.jsonl", "eval/questions.jsonl"].filter((p) => existsSync(p)).flatMap((p) => readSet(p)),
+  ...["eval/extra-tune.jsonl", "eval/extra-tune-2.jsonl", "eval/extra-tune-3.jsonl", "eval/extra-tune-4.jsonl", "eval/questions.jsonl"].filter((p) => existsSync(p)).flatMap((p) => readSet(p)),
 ];
 const results: { score: number; t: string }[] = [];
 const grid = process.argv.includes("--intents")

@@ -38,6 +38,7 @@ const FRESH_SETS: readonly (readonly [string, readonly string[]])[] = [
 const CONVERSATION_SETS: readonly (readonly [string, string, boolean])[] = [
   ["conversations", "eval/conversations.jsonl", false],
   ["conversations-4", "eval/conversations-4.jsonl", true],
+  ["conversations-5 (tuning only)", "eval/conversations-5.jsonl", false],
 ];
 
 async function main(): Promise<void> {
