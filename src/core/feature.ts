@@ -56,10 +56,16 @@ export interface Context {
   readonly now: Date;
 }
 
+/** A name in Traditional Chinese where the platform shows localized names (Discord): letters and digits, ≤32. */
+export interface LocalName {
+  readonly "zh-HK": string;
+}
+
 /** A verb of a command (`/townhall open …`): a subcommand where the platform has them (Discord). */
 export interface CommandVerb {
   /** Lower-case, at most 32 characters of [a-z0-9_]. */
   readonly name: string;
+  readonly localName?: LocalName;
   readonly description: Localised;
   /**
    * Its arguments after the verb: `<x>` required, `[x]` optional, `[x: a|b]` one of a few words,
@@ -72,6 +78,7 @@ export interface CommandVerb {
 export interface CommandField {
   /** As in the usage: `title` for `<title>`. */
   readonly name: string;
+  readonly localName?: LocalName;
   readonly label: Localised;
   readonly kind: "text" | "longtext";
   readonly required: boolean;
@@ -82,6 +89,7 @@ export interface CommandField {
 export interface CommandSpec {
   /** Lower-case, no slash, at most 32 characters of [a-z0-9_] (Discord's and Telegram's rule). */
   readonly name: string;
+  readonly localName?: LocalName;
   readonly description: Localised;
   /** Shown by /help after the slash, e.g. `propose <title>`. */
   readonly usage?: string;

@@ -79,6 +79,13 @@ describe("The agenda on Discord (discord.js against a fake Discord)", () => {
     expect(sub("export")?.options?.[0]?.choices?.map((c) => c.value)).toEqual(["md", "csv"]);
     expect(sub("review")?.options).toEqual([]);
     expect(sub("review")?.description_localizations).toEqual({ "zh-TW": "待審批議題" });
+    // Names in Chinese for a Chinese Discord.
+    const all = put.body as unknown as (Sub & { name_localizations?: Record<string, string> })[];
+    const named = (n: string) => all.find((c) => c.name === n) as Record<string, unknown> | undefined;
+    expect(named("townhall")?.name_localizations).toEqual({ "zh-TW": "會員大會" });
+    expect((sub("open") as Record<string, unknown> | undefined)?.name_localizations).toEqual({ "zh-TW": "開啟" });
+    const title = (named("propose")?.options as Record<string, unknown>[] | undefined)?.[0];
+    expect(title).toMatchObject({ name: "title", name_localizations: { "zh-TW": "標題" }, max_length: 120 });
     // The townhall opened in beforeAll through typed options.
     const answer = fake.calls.find((c) => c.path.includes("/callback") && JSON.stringify(c.body).includes("Opened"));
     expect(JSON.stringify(answer?.body)).toContain("2027 Q1 Townhall");

@@ -22,7 +22,7 @@ import {
   PermissionFlagsBits,
   TextInputStyle,
 } from "discord.js";
-import type { CommandField, CommandSpec } from "../../core/feature.ts";
+import type { CommandField, CommandSpec, LocalName } from "../../core/feature.ts";
 import type { Localised } from "../../core/i18n.ts";
 import { cut } from "./render.ts";
 
@@ -43,6 +43,8 @@ export interface SlashParam {
   readonly choices?: readonly string[];
   /** The core's limit (a declared field's). */
   readonly maxLength?: number;
+  /** Its name in Traditional Chinese (a declared field's). */
+  readonly localName?: LocalName;
   readonly required: boolean;
   /** Written before the value when the args string is put back together (` ` or ` | `). */
   readonly before: string;
@@ -51,6 +53,7 @@ export interface SlashParam {
 /** A verb of a command: a subcommand. */
 export interface SlashVerb {
   readonly name: string;
+  readonly localName?: LocalName;
   readonly description?: Localised;
   readonly params: readonly SlashParam[];
 }
@@ -108,6 +111,7 @@ export function slashShape(c: Pick<CommandSpec, "name" | "usage" | "verbs" | "fi
       required: f.required,
       before: n === 0 ? " " : " | ",
       maxLength: f.maxLength,
+      ...(f.localName ? { localName: f.localName } : {}),
     }));
     return { name: c.name, verbs: [], params, modal: true, fields: c.fields };
   }
@@ -118,6 +122,7 @@ export function slashShape(c: Pick<CommandSpec, "name" | "usage" | "verbs" | "fi
       name: v.name,
       description: v.description,
       params: paramsOf(tokensOf(v.usage)),
+      ...(v.localName ? { localName: v.localName } : {}),
     }));
     return { name: c.name, verbs, params: [], modal: false };
   }
@@ -139,10 +144,20 @@ export function slashCommand(c: CommandSpec, shape = slashShape(c)): Application
     // Organisers' commands are hidden from members (server admins grant them to the organiser
     // role under Integrations); the core checks the organiser policy again on every use.
     ...(c.organiserOnly ? { defaultMemberPermissions: PermissionFlagsBits.ManageGuild } : {}),
+    ...localized(c.localName),
     description: en,
     descriptionLocalizations: { "zh-TW": zh },
     options: optionsOf(c, shape),
   };
+}
+
+/** Discord's zh-TW name of a command, subcommand or option (letters and digits, lower-case, at most 32). */
+function localized(n: LocalName | undefined): { nameLocalizations?: { "zh-TW": string } } {
+  const name = n?.["zh-HK"]
+    .toLowerCase()
+    .replace(/[^-_\p{L}\p{N}]/gu, "")
+    .slice(0, 32);
+  return name ? { nameLocalizations: { "zh-TW": name } } : {};
 }
 
 type StringOption = Extract<ApplicationCommandOptionData, { type: ApplicationCommandOptionType.String }>;
@@ -154,8 +169,10 @@ function stringOption(
   required: boolean,
   choices?: readonly string[],
   maxLength = 4000,
+  localName?: LocalName,
 ): StringOption {
   return {
+    ...localized(localName),
     type: ApplicationCommandOptionType.String,
     name,
     description: cut(en, 100),
@@ -170,7 +187,7 @@ function stringOption(
 function typed(params: readonly SlashParam[], en: string, zh: string): StringOption[] {
   const ordered = [...params.filter((p) => p.required), ...params.filter((p) => !p.required)];
   return ordered.map((p) =>
-    stringOption(p.name, `${p.label} — ${en}`, `${p.label} — ${zh}`, p.required, p.choices, p.maxLength),
+    stringOption(p.name, `${p.label} — ${en}`, `${p.label} — ${zh}`, p.required, p.choices, p.maxLength, p.localName),
   );
 }
 
@@ -187,6 +204,7 @@ function optionsOf(c: CommandSpec, shape: SlashShape): ApplicationCommandOptionD
       return {
         type: ApplicationCommandOptionType.Subcommand as const,
         name: optionName(v.name),
+        ...localized(v.localName),
         description: cut(ven, 100),
         descriptionLocalizations: { "zh-TW": cut(vzh, 100) },
         options,

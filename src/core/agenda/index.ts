@@ -43,8 +43,22 @@ function rejectForm(ctx: Context, topicId: string): Reply {
 
 /** A proposal's parts, for platforms with forms. */
 const PROPOSAL_FIELDS: readonly CommandField[] = [
-  { name: "title", label: M.titleLabel, kind: "text", required: true, maxLength: MAX_TITLE },
-  { name: "details", label: M.detailsLabel, kind: "longtext", required: false, maxLength: MAX_DETAILS },
+  {
+    name: "title",
+    localName: { "zh-HK": "標題" },
+    label: M.titleLabel,
+    kind: "text",
+    required: true,
+    maxLength: MAX_TITLE,
+  },
+  {
+    name: "details",
+    localName: { "zh-HK": "詳情" },
+    label: M.detailsLabel,
+    kind: "longtext",
+    required: false,
+    maxLength: MAX_DETAILS,
+  },
 ];
 
 /** Builds the agenda feature. */
@@ -131,6 +145,7 @@ export function agenda(services: Services, opts: AgendaOptions): Feature {
     commands: [
       {
         name: "propose",
+        localName: { "zh-HK": "提出議題" },
         usage: "propose <title> | <details>",
         description: { en: "Propose a topic for the next townhall", "zh-HK": "為下一次 townhall 提出議題" },
         fields: PROPOSAL_FIELDS,
@@ -138,30 +153,35 @@ export function agenda(services: Services, opts: AgendaOptions): Feature {
       },
       {
         name: "agenda",
+        localName: { "zh-HK": "議程" },
         usage: "agenda [topic id]",
         description: { en: "The townhall's topics, most supported first", "zh-HK": "townhall 議題（按支持度排列）" },
         run: (ctx, args) => showAgenda(d, ctx, args),
       },
       {
         name: "upvote",
+        localName: { "zh-HK": "支持議題" },
         usage: "upvote <topic id>",
         description: { en: "Support a topic", "zh-HK": "支持議題" },
         run: (ctx, args) => upvote(d, ctx, args),
       },
       {
         name: "unvote",
+        localName: { "zh-HK": "撤回支持" },
         usage: "unvote <topic id>",
         description: { en: "Withdraw your support of a topic", "zh-HK": "撤回對議題的支持" },
         run: (ctx, args) => unvote(d, ctx, args),
       },
       {
         name: "pollvote",
+        localName: { "zh-HK": "投票" },
         usage: "pollvote <option numbers>",
         description: { en: "Vote in the townhall poll", "zh-HK": "參與 townhall 投票" },
         run: (ctx, args) => pollvote(d, ctx, args),
       },
       {
         name: "townhall",
+        localName: { "zh-HK": "會員大會" },
         usage: "townhall open|close|list|review|approve|reject|merge|poll|results|export|moderation",
         description: { en: "Run the townhall and its agenda", "zh-HK": "管理 townhall 及議程" },
         verbs: TOWNHALL_VERBS,

@@ -11,35 +11,62 @@ export function bilingual(s: Localised): string {
 export const TOWNHALL_VERBS: readonly CommandVerb[] = [
   {
     name: "open",
+    localName: { "zh-HK": "開啟" },
     usage: "<name> | [date YYYY-MM-DD]",
     description: { en: "Open a townhall (one at a time)", "zh-HK": "開啟 townhall（同一時間只可開一個）" },
   },
-  { name: "close", description: { en: "Close it (its agenda stays readable)", "zh-HK": "結束（議程仍可閱覽）" } },
-  { name: "list", description: { en: "Every townhall", "zh-HK": "所有 townhall" } },
-  { name: "review", description: { en: "Topics awaiting review", "zh-HK": "待審批議題" } },
-  { name: "approve", usage: "<topic id>", description: { en: "Approve a topic", "zh-HK": "批准議題" } },
+  {
+    name: "close",
+    localName: { "zh-HK": "結束" },
+    description: { en: "Close it (its agenda stays readable)", "zh-HK": "結束（議程仍可閱覽）" },
+  },
+  { name: "list", localName: { "zh-HK": "列表" }, description: { en: "Every townhall", "zh-HK": "所有 townhall" } },
+  {
+    name: "review",
+    localName: { "zh-HK": "待審批" },
+    description: { en: "Topics awaiting review", "zh-HK": "待審批議題" },
+  },
+  {
+    name: "approve",
+    localName: { "zh-HK": "批准" },
+    usage: "<topic id>",
+    description: { en: "Approve a topic", "zh-HK": "批准議題" },
+  },
   {
     name: "reject",
+    localName: { "zh-HK": "拒絕" },
     usage: "<topic id> <reason>",
     description: { en: "Reject a topic (the proposer is told why)", "zh-HK": "拒絕議題（提出者會收到原因）" },
   },
   {
     name: "merge",
+    localName: { "zh-HK": "合併" },
     usage: "<from id> <into id>",
     description: { en: "Merge one topic into another", "zh-HK": "合併議題" },
   },
   {
     name: "poll",
+    localName: { "zh-HK": "投票" },
     usage: "[what]",
     description: {
       en: "Poll of the top 2–10 topics; `post` posts it, `close` closes it",
       "zh-HK": "以最高支持的 2–10 個議題發起投票；post 發佈，close 結束",
     },
   },
-  { name: "results", description: { en: "The poll's combined result", "zh-HK": "合併投票結果" } },
-  { name: "export", usage: "[format: md|csv]", description: { en: "The agenda as a file", "zh-HK": "匯出議程檔案" } },
+  {
+    name: "results",
+    localName: { "zh-HK": "結果" },
+    description: { en: "The poll's combined result", "zh-HK": "合併投票結果" },
+  },
+  {
+    name: "export",
+    localName: { "zh-HK": "匯出" },
+    usage: "[format: md|csv]",
+    description: { en: "The agenda as a file", "zh-HK": "匯出議程檔案" },
+  },
   {
     name: "moderation",
+    localName: { "zh-HK": "審批模式" },
     usage: "[mode: auto|review]",
     description: { en: "Review topics first, or not", "zh-HK": "議題需否先經審批" },
   },
