@@ -9,7 +9,7 @@ import { DiscordAdapter } from "../../src/adapters/discord/discord.ts";
 import { agenda } from "../../src/core/agenda/index.ts";
 import { Bot } from "../../src/core/bot.ts";
 import { text } from "../../src/core/replies.ts";
-import { FakeDiscord, type RestCall } from "../fakes/discord-api.ts";
+import { FakeDiscord, IDS, type RestCall } from "../fakes/discord-api.ts";
 import { type Actor, modalSubmit, press, slash, slashWith } from "../fakes/discord-payloads.ts";
 import { makeServices } from "../helpers/services.ts";
 
@@ -185,5 +185,29 @@ describe("The agenda on Discord (discord.js against a fake Discord)", () => {
     // A page of an ephemeral list is its presser's own.
     const mine = await run(press(fake, BOB, "guild", next ?? "", { ephemeral: true }));
     expect(mine.body.type).toBe(UPDATE_MESSAGE);
+  });
+
+  it("turns the page of an organiser's ephemeral review queue in place, its cards ephemeral", async () => {
+    for (const title of [
+      "Layer two fees",
+      "Token airdrops",
+      "Custodial insurance",
+      "DAO liability",
+      "CBDC pilots",
+      "Staking yields",
+    ]) {
+      await propose(ADA, title);
+    }
+    const review = slashWith(fake, ORG, "guild", "townhall", {}, "review");
+    const head = await run(review);
+    expect(ids(head)).toContain("ag:rv:1");
+    const p = press(fake, ORG, "guild", "ag:rv:1", { ephemeral: true });
+    const turned = await run(p);
+    expect(turned.body.type).toBe(UPDATE_MESSAGE);
+    const card = await fake.waitFor(
+      (c) => c.path.includes(`/tok-${p.id}`) && ids(c).some((x) => x.startsWith("ag:ap:")),
+    );
+    expect(card.body.flags).toBe(EPHEMERAL);
+    expect(fake.calls.some((c) => c.method === "POST" && c.path === `/channels/${IDS.channel}/messages`)).toBe(false);
   });
 });

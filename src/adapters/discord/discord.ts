@@ -282,10 +282,12 @@ export class DiscordAdapter {
     // What was shown stays when the answer doesn't continue it (a broken stream): the rest follows it.
     if (streamed.shown && !streamed.continued) state = "replied";
     let outs = renderReplies(spec?.organiserOnly ? privately(replies) : replies);
-    if (i.isMessageComponent() && (state === "fresh" || state === "deferredUpdate")) {
-      const page = isPageOf(i.customId, outs[0]);
-      if (page && ownMessage(i)) return this.turnPage(i, outs, state);
-      if (page || ephemeralMessage(i)) outs = privateOuts(outs);
+    if (i.isMessageComponent()) {
+      // A press on an ephemeral message is answered ephemerally, and so is a page of another member's list.
+      const page = (state === "fresh" || state === "deferredUpdate") && isPageOf(i.customId, outs[0]);
+      const own = ownMessage(i);
+      if (ephemeralMessage(i) || (page && !own)) outs = privateOuts(outs);
+      if (page && own) return this.turnPage(i, outs, state);
     }
     return this.answerInteraction(i, outs, state, streamed.continued);
   }
