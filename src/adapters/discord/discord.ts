@@ -1,12 +1,15 @@
 /**
  * The Discord adapter (discord.js v14): registers every core command as a
- * global slash command, maps interactions and messages in, calls the core,
- * renders the replies out. Discord drops an interaction that is not answered
- * within 3 seconds: the core gets `ackAfterMs` (2 s) to answer; when it takes
- * longer the interaction is deferred first and answered by editing or
- * following up. A form can open as a modal only as the first, undeferred
- * answer; otherwise its step-by-step text is shown. Private replies are
- * ephemeral in interactions and go by DM when asked for in a server message.
+ * global slash command (typed options and subcommands, ./commands.ts), maps
+ * interactions and messages in, calls the core, renders the replies out.
+ * Discord drops an interaction that is not answered within 3 seconds: the
+ * core gets `ackAfterMs` (2 s) to answer; when it takes longer the
+ * interaction is deferred first and answered by editing or following up. A
+ * form can open as a modal only as the first, undeferred answer; otherwise a
+ * button opens it (./modals.ts) beside its step-by-step text. Private replies
+ * are ephemeral in interactions and go by DM when asked for in a server
+ * message; where an answer goes (organisers' lists, pagers) is in
+ * ./placement.ts.
  */
 import { once } from "node:events";
 import {
