@@ -20,6 +20,8 @@ export type Expectation =
   | "contact"
   | "name"
   | "names"
+  | "age"
+  | "licence"
   | "place"
   | "role"
   | "advice"
@@ -86,6 +88,13 @@ export function expectation(question: string): Expectation {
   )
     return "name";
   if (NAMES_ASKED.test(q) || NAMES_ASKED_ZH.test(question)) return "names";
+  if (
+    /\b(age limits?|age requirements?|how old|minimum age|maximum age|age caps?|upper age|too old|too young)\b|年齡|年龄|幾多歲|多少歲|歲數|年紀|超齡|太老|太後生/.test(
+      q,
+    )
+  )
+    return "age";
+  if (/\blicen[cs]e[sd]?\b|\blicensing\b|牌照|發牌|发牌|許可證|许可证/.test(q)) return "licence";
   if (
     /\bhow (many|much)\b|\bnumber of\b|\b(minimum|maximum|pass mark|passing score|cut-?off)\b|多少|幾多|(?<![邊哪])幾個|幾位|最低|最高|合格分/.test(
       q,
@@ -207,6 +216,10 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
       return /(HK\$|US\$|\$|HKD|USD|RMB|港元|港幣|美元|元|蚊)\s*\d|\d\s*(HKD|USD|港元|元|蚊|dollars?)/i.test(answer);
     case "contact":
       return /@|\+?\d[\d\s-]{7,}\d|https?:\/\/|www\./.test(answer);
+    case "age":
+      return /\b(age|aged|years old|under \d+|over \d+)\b|歲|年齡|年紀/i.test(answer);
+    case "licence":
+      return /\blicen[cs]\w*\b|牌照|發牌|許可/i.test(answer);
     case "names":
       return newNames(answer, question).length > 0;
     case "name": {

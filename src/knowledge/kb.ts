@@ -10,7 +10,7 @@ import type { Lang } from "../core/types.ts";
 import { type Expectation, expectation, satisfies } from "./answer-checks.ts";
 import type { FaqEntry, Passage } from "./documents.ts";
 import type { LexicalIndex, PreparedQuery } from "./lexical.ts";
-import { clauses, LONG_WORDS, questionParts, wordCount } from "./message-parts.ts";
+import { clauses, existenceObject, LONG_WORDS, questionParts, wordCount } from "./message-parts.ts";
 import { KB_TEXT } from "./messages.ts";
 import { type Analyzer, analyse, sentences, type Token } from "./text.ts";
 
@@ -96,6 +96,20 @@ const CONTEXT_SECTION_BOOST = 0.06;
 const CUE_TOLERANCE = 0.08;
 /** A follow-up scoring this much on its own needs its context to do better, not merely as well. */
 const CONFIDENT_ALONE = 0.8;
+/** Words of the association's every answer: naming them says nothing of a particular thing. */
+const EVERYDAY_KEYS = new Set([
+  "associat",
+  "blockchain",
+  "hong",
+  "kong",
+  "member",
+  "peopl",
+  "public",
+  "annual",
+  "any",
+  "crypto",
+]);
+
 /** A previous answer covering this much of a follow-up's own words may answer it again. */
 const OWN_COVERED = 0.8;
 /** How much a follow-up's answer avoids repeating the previous answer. */
@@ -210,6 +224,27 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       const key = `${this.originalOf[p.path] ?? p.path}|${p.sectionIndex}|${p.lang}`;
       if (!this.sectionsByLang.has(key)) this.sectionsByLang.set(key, p);
     }
+  }
+
+  /**
+   * The words of what a question asks the existence of, without the association's everyday words
+   * (blockchain, association, Hong Kong…), or undefined when it asks no such thing.
+   */
+  private objectKeys(asked: string): Set<string> | undefined {
+    const object = existenceObject(asked);
+    if (!object) return undefined;
+    const keys = new Set(
+      this.lexical
+        .correct(this.analyze(object))
+        .filter((t) => !(t.han && Array.from(t.key).length === 1) && !EVERYDAY_KEYS.has(t.key))
+        .map((t) => t.key),
+    );
+    return keys.size > 0 ? keys : undefined;
+  }
+
+  /** Whether a text has one of the given keys. */
+  private mentionsAny(text: string, keys: ReadonlySet<string>): boolean {
+    return this.sentenceTokens(text).some((t) => keys.has(t.key));
   }
 
   /** Whether the answer of a reference (`faq:<id>`, `passage:<id>`) speaks of most of a query's words. */
@@ -453,9 +488,12 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     if (!best || confidence < threshold) return decline(confidence);
     // A name must be spelt out in the answer (a strict check): any candidate above the threshold may give it.
     const floor = expect === "name" ? threshold : Math.max(threshold, best.score - RUNNER_UP_MARGIN);
+    const object = this.objectKeys(asked);
     for (const c of r.ranked ?? [best]) {
       if (c.score < floor) break;
       const a = this.answerFrom(c, query, asked, expect, lang, own);
+      // "Does the association run a hackathon?" is answered only by a text that speaks of one.
+      if (a && object && !this.mentionsAny(a.text, object)) continue;
       if (a) return { ...a, confidence: Math.max(0, Math.min(1, c.score)), resolved, factual: expect !== "none" };
     }
     return decline(Math.min(confidence, threshold / 2), true);
