@@ -96,6 +96,8 @@ const CONTEXT_SECTION_BOOST = 0.06;
 const CUE_TOLERANCE = 0.08;
 /** A follow-up scoring this much on its own needs its context to do better, not merely as well. */
 const CONFIDENT_ALONE = 0.8;
+/** How much of a thing's words a text must cover to speak of it. */
+const MENTIONED = 0.2;
 /** Words of the association's every answer: naming them says nothing of a particular thing. */
 const EVERYDAY_KEYS = new Set([
   "associat",
@@ -230,21 +232,19 @@ export class LocalKnowledgeBase implements KnowledgeBase {
    * The words of what a question asks the existence of, without the association's everyday words
    * (blockchain, association, Hong Kong…), or undefined when it asks no such thing.
    */
-  private objectKeys(asked: string): Set<string> | undefined {
+  private objectKeys(asked: string): PreparedQuery | undefined {
     const object = existenceObject(asked);
     if (!object) return undefined;
-    const keys = new Set(
-      this.lexical
-        .correct(this.analyze(object))
-        .filter((t) => !(t.han && Array.from(t.key).length === 1) && !EVERYDAY_KEYS.has(t.key))
-        .map((t) => t.key),
-    );
-    return keys.size > 0 ? keys : undefined;
+    const tokens = this.lexical
+      .correct(this.analyze(object))
+      .filter((t) => !(t.han && Array.from(t.key).length === 1) && !EVERYDAY_KEYS.has(t.key));
+    if (tokens.length === 0) return undefined;
+    return this.lexical.prepare(tokens, this.tuning.softFloor, this.tuning.idfPower);
   }
 
-  /** Whether a text has one of the given keys. */
-  private mentionsAny(text: string, keys: ReadonlySet<string>): boolean {
-    return this.sentenceTokens(text).some((t) => keys.has(t.key));
+  /** Whether a text speaks of a thing (its words, or words near them: "apprenticeships" for "internships"). */
+  private mentionsAny(text: string, thing: PreparedQuery): boolean {
+    return this.lexical.coverageOf(thing, this.sentenceTokens(text)) >= MENTIONED;
   }
 
   /** Whether the answer of a reference (`faq:<id>`, `passage:<id>`) speaks of most of a query's words. */
