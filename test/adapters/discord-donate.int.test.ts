@@ -10,7 +10,7 @@ import { Bot } from "../../src/core/bot.ts";
 import { donations } from "../../src/core/donations/index.ts";
 import { text } from "../../src/core/replies.ts";
 import { FakeDiscord, IDS, type RestCall } from "../fakes/discord-api.ts";
-import { type Actor, modalSubmit, press, slash } from "../fakes/discord-payloads.ts";
+import { type Actor, message, modalSubmit, press, slash } from "../fakes/discord-payloads.ts";
 import { makeServices } from "../helpers/services.ts";
 
 const ADA: Actor = { id: "600000000000000072", name: "Ada" };
@@ -125,5 +125,23 @@ describe("The donation form on Discord (discord.js against a fake Discord)", () 
     fake.dispatch("INTERACTION_CREATE", i);
     const note = await fake.waitFor((c) => c.method === "PATCH" && c.path.includes(`/tok-${i.id}/messages/@original`));
     expect(note.body.content).toContain("DMs are closed");
+  });
+
+  it("opens the form in the member's DMs when /donate is asked for in a mention in a server", async () => {
+    const dee: Actor = { id: "600000000000000076", name: "Dee" };
+    const n = fake.calls.length;
+    const mention = message(fake, dee, "guild", `<@${IDS.bot}> /donate`);
+    fake.dispatch("MESSAGE_CREATE", mention);
+    const note = await fake.waitFor(
+      (c) => c.method === "POST" && c.path === `/channels/${IDS.channel}/messages` && c.body.content !== undefined,
+      n,
+    );
+    expect(note.body.content).toContain("privately");
+    expect(note.body.message_reference).toMatchObject({ message_id: mention.id });
+    const dm = fake.calls.slice(n).filter((c) => c.method === "POST" && c.path === `/channels/9${dee.id}/messages`);
+    expect(JSON.stringify(dm.map((c) => c.body))).toContain("modal:");
+    // Only the note went to the channel.
+    const channel = fake.calls.slice(n).filter((c) => c.path === `/channels/${IDS.channel}/messages`);
+    expect(channel).toHaveLength(1);
   });
 });

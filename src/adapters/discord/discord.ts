@@ -324,6 +324,29 @@ export class DiscordAdapter {
     return "replied";
   }
 
+  /** A command about the member's own records typed in a mention (`@bot /donate`). */
+  private privateCommand(event: InboundEvent): boolean {
+    const name = event.kind === "text" ? /^\/([a-z0-9_]+)(?:@\S*)?(?:\s|$)/i.exec(event.text)?.[1] : undefined;
+    return Boolean(name && this.spec(name.toLowerCase())?.privateOnly);
+  }
+
+  /** Runs such a command in the member's DMs; the channel gets one short note, as a reply to the mention. */
+  private async messageInDm(m: Message, event: InboundEvent): Promise<void> {
+    const here = await this.channel(m.channelId);
+    const reply = { reply: { messageReference: m.id, failIfNotExists: false } };
+    try {
+      const dm = await m.author.createDM();
+      const moved: InboundEvent = { ...event, chat: { id: `discord:${dm.id}`, type: "private" } };
+      const replies = await this.opts.bot.handle(moved);
+      await this.sendOuts(renderReplies(replies), async () => dm, m.author.id);
+      await here.send({ ...NOTE.sentPrivately, ...reply });
+    } catch (e) {
+      if (!(e instanceof DiscordAPIError && e.code === 50007)) throw e;
+      await here.send({ ...NOTE.dmClosed, ...reply });
+    }
+    this.stats.count("discord", "reply", "sent");
+  }
+
   private spec(name: string): CommandSpec | undefined {
     return this.opts.bot.commandList().find((c) => c.name === name);
   }
@@ -400,6 +423,7 @@ export class DiscordAdapter {
     const mapped = mapMessage(messageView(m), me.id);
     if (!mapped) return;
     const event = m.inGuild() ? mapped : await this.dmRoles.withRoles(mapped);
+    if (m.inGuild() && this.privateCommand(event)) return this.messageInDm(m, event);
     const replies = await this.opts.bot.handle(event);
     const here = await this.channel(m.channelId);
     if (!m.inGuild()) {
