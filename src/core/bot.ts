@@ -19,6 +19,12 @@ const POLL_SELECTION_TTL_MS = 32 * 24 * 60 * 60 * 1000;
 /** Where native polls were posted, kept as long as a native poll can run. */
 const NATIVE_POLL_TTL_MS = POLL_SELECTION_TTL_MS;
 
+/** A message that asks something (it ends in a question mark or a question particle). */
+function asksAside(text: string): boolean {
+  if (!/\p{L}{2}/u.test(text)) return false;
+  return /[?？]\s*$|[嗎吗呢咩]\s*$/u.test(text.replace(/[\p{Extended_Pictographic}\s]+$/u, ""));
+}
+
 const M = {
   empty: {
     en: "I didn't catch anything to answer. Ask me a question about the association, or send /help to see what I can do.",
@@ -46,6 +52,10 @@ const M = {
   },
   cancelled: { en: "Cancelled. Nothing was saved.", "zh-HK": "已取消，沒有儲存任何資料。" },
   nothingToCancel: { en: "There is nothing to cancel.", "zh-HK": "目前沒有可取消的操作。" },
+  stillOpen: {
+    en: "Your form is still open: answer the question below, or send /cancel to stop.",
+    "zh-HK": "你的表格仍在進行中：請回答以下問題，或輸入 /cancel 取消。",
+  },
   slowDown: {
     en: "You're sending messages faster than I can keep up with. Please wait a minute and try again.",
     "zh-HK": "你發送訊息的速度太快。請等一分鐘後再試。",
@@ -371,6 +381,13 @@ export class Bot {
     const session = await this.services.sessions.get(member.id);
     if (session) {
       const feature = this.features.get(session.feature);
+      // A question asked in the middle of a form ("who gets the clothes in the end?") is answered,
+      // and the form asks its question again; anything else is the form's answer.
+      if (feature?.reprompt && asksAside(clean)) {
+        const aside = await this.fallback(ctx, clean, live);
+        const again = await feature.reprompt(ctx, session);
+        return [...notes, ...aside, text(t(ctx.lang, M.stillOpen), { private: true }), ...again];
+      }
       if (feature?.onText) return [...notes, ...(await feature.onText(ctx, clean, session))];
     }
     if (!hasWords(clean)) return [text(t(ctx.lang, M.empty))];

@@ -116,6 +116,8 @@ export interface Feature {
   onAction?(ctx: Context, args: readonly string[]): Promise<Reply[]>;
   /** A message arrived while this feature's conversation is active for the member. */
   onText?(ctx: Context, text: string, session: Session): Promise<Reply[]>;
+  /** The question the member's conversation is waiting on, asked again (after a question aside). */
+  reprompt?(ctx: Context, session: Session): Promise<Reply[]>;
   /** Several fields submitted at once (a native form). */
   onForm?(ctx: Context, formId: string, values: Readonly<Record<string, string>>): Promise<Reply[]>;
   /** Newcomers joined a group: one short welcome for all of them. */

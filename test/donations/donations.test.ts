@@ -182,6 +182,20 @@ describe("donation intake", () => {
     expect(await store.get<Offer>("offer", ref)).toMatchObject({ email: "Siu.Ming@Example.com", quantity: 50 });
   });
 
+  it("answers a question asked in the middle of the form and asks its own question again", async () => {
+    const { bot, store, alice } = setup();
+    const me = as(bot, alice);
+    await me.say("/donate");
+    await me.say("Acme");
+    await me.say("clothing");
+    const aside = replyText(await me.say("Who gets the clothes in the end?"));
+    expect(aside).toContain("(fallback)");
+    expect(aside).toContain("Your form is still open");
+    expect(aside).toContain("Question 3 of 11");
+    expect((await session(store, alice.id))?.step).toBe("description");
+    expect(replyText(await me.say("Jackets"))).toContain("Question 4");
+  });
+
   it("creates one offer when the last answer arrives twice at once", async () => {
     const { bot, store, notifier, alice } = setup();
     const me = as(bot, alice);

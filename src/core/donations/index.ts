@@ -243,6 +243,7 @@ export function donations(
     name: FEATURE,
     commands,
     onText: (ctx, body, session) => form.onText(ctx, session, body),
+    reprompt: (ctx, session) => form.reprompt(ctx, session),
     onCancel: (ctx) => form.onCancel(ctx),
     onForm: (ctx, formId, values) => form.onForm(ctx, formId, values),
     async onAction(ctx, args) {

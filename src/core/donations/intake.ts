@@ -257,6 +257,9 @@ export function intake(deps: IntakeDeps) {
     /** A typed answer to the current question. */
     onText: answer,
 
+    /** The current question again (after the member asked something aside). */
+    reprompt: async (ctx: Context, session: Session): Promise<Reply[]> => [question(ctx, session.step)],
+
     /** A button of the form: `f:<field>:<value>`, `skip`, `pdpo:yes|no`, `cont`, `restart`. */
     async onAction(ctx: Context, args: readonly string[]): Promise<Reply[]> {
       const session = await services.sessions.get(ctx.member.id);
