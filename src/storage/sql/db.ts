@@ -24,7 +24,6 @@ import {
   sql,
   type TransactionSettings,
 } from "kysely";
-import pg from "pg";
 import type { SqlKind } from "./kind.ts";
 import { migrations } from "./migrations/index.ts";
 import type { Database } from "./schema.ts";
@@ -123,6 +122,8 @@ async function openPostgres(opts: RecordsDbOptions, timeout: number): Promise<Re
   const url = opts.url?.trim() ?? "";
   const schema = opts.schema;
   if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`bad schema name "${schema}"`);
+  // The PostgreSQL client loads only for a PostgreSQL URL: a SQLite start doesn't pay for it.
+  const { default: pg } = await import("pg");
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
