@@ -76,6 +76,7 @@ async function main(): Promise<void> {
       logger,
       stats: app.notifier.stats,
       guildMembers: config.DISCORD_GUILD_MEMBERS,
+      organiserRoles: config.DISCORD_ORGANISER_ROLE_IDS.length > 0,
     });
     app.notifier.register("discord", discord.delivery());
     platforms.push("discord");

@@ -79,15 +79,16 @@ export async function benchDashboard(): Promise<string> {
   times.sort((a, b) => a - b);
   const p50 = percentile(times, 50);
   const p95 = percentile(times, 95);
-  const verdict = p95 <= TARGET_MS ? "meets" : "misses";
+  // The target is every render's: a cold one (the first, and the first after 15 s) counts too.
+  const verdict = (ms: number) => (ms <= TARGET_MS ? "meets" : "**misses**");
   return [
     "## Dashboard overview (`npm run bench -- dashboard`)",
     "",
     `${RECORDS.toLocaleString("en-US")} donation offers and ${RECORDS.toLocaleString("en-US")} unanswered questions (the newest 1,000 grouped by the embedder), a year of daily counters, in-memory store; \`GET /\` through Hono with the session check. The figures are computed at most every 15 s and after each change made in the dashboard: the cold render computes them, the ${RUNS} warm renders reuse them.`,
     "",
-    "| cold render | warm p50 | warm p95 | page size | target (warm) |",
-    "|---|---|---|---|---|",
-    `| ${cold.toFixed(0)} ms | ${p50.toFixed(1)} ms | ${p95.toFixed(1)} ms | ${(bytes / 1024).toFixed(0)} KiB | ≤ ${TARGET_MS} ms: ${verdict} |`,
+    `| cold render | warm p50 | warm p95 | page size | target ≤ ${TARGET_MS} ms, cold | warm |`,
+    "|---|---|---|---|---|---|",
+    `| ${cold.toFixed(0)} ms | ${p50.toFixed(1)} ms | ${p95.toFixed(1)} ms | ${(bytes / 1024).toFixed(0)} KiB | ${verdict(cold)} | ${verdict(p95)} |`,
     "",
     "The cold render is dominated by reading 200,000 records from the store (the key-value repositories list whole namespaces); the figures would need per-status counters kept by the workflows to be cheap cold.",
   ].join("\n");

@@ -40,7 +40,13 @@ describe("Discord organisers by role in DMs (discord.js against a fake Discord)"
     const bot = new Bot(services, [{ name: "demo", commands: [boss] }], async (ctx) => [
       text(`organiser: ${ctx.isOrganiser}`),
     ]);
-    adapter = new DiscordAdapter({ token: "TEST.TOKEN.X", apiBase, bot, logger: services.logger });
+    adapter = new DiscordAdapter({
+      token: "TEST.TOKEN.X",
+      apiBase,
+      bot,
+      logger: services.logger,
+      organiserRoles: true,
+    });
     await adapter.start();
   });
 

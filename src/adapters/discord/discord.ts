@@ -61,6 +61,8 @@ export interface DiscordAdapterOptions {
    * welcomed. Off by default: login fails (4014) when asked for without it being enabled.
    */
   readonly guildMembers?: boolean;
+  /** Whether organisers are recognised by server role: only then are a DM writer's roles looked up. */
+  readonly organiserRoles?: boolean;
   /** How long joins to a server are gathered into one welcome (default 5 s). */
   readonly joinWindowMs?: number;
 }
@@ -270,7 +272,7 @@ export class DiscordAdapter {
     const live = i.isChatInputCommand() && event.kind === "command" ? new DiscordLive(i, this.opts.logger) : undefined;
     // Interactions in DMs carry no roles: a server's organiser role counts there too (read within the 3 s).
     const work = this.serial.run(i.user.id, async () =>
-      this.opts.bot.handle(i.inGuild() ? event : await this.dmRoles.withRoles(event), live),
+      this.opts.bot.handle(i.inGuild() ? event : await this.withDmRoles(event), live),
     );
     let replies = await within(work, this.opts.ackAfterMs ?? 2000);
     let state: Answering = "fresh";
@@ -417,12 +419,21 @@ export class DiscordAdapter {
   }
 
   /** Handles one message: DMs, and server messages that mention the bot or reply to it. */
+  /**
+   * A DM event with its writer's server roles, only when organisers are recognised by role: each
+   * lookup is a REST call, against Discord's 50 requests/s for the whole bot.
+   */
+  private async withDmRoles(event: InboundEvent): Promise<InboundEvent> {
+    if (!this.opts.organiserRoles) return event;
+    return this.dmRoles.withRoles(event);
+  }
+
   async onMessage(m: Message): Promise<void> {
     const me = this.client.user;
     if (!me) return;
     const mapped = mapMessage(messageView(m), me.id);
     if (!mapped) return;
-    const event = m.inGuild() ? mapped : await this.dmRoles.withRoles(mapped);
+    const event = m.inGuild() ? mapped : await this.withDmRoles(mapped);
     if (m.inGuild() && this.privateCommand(event)) return this.messageInDm(m, event);
     const replies = await this.opts.bot.handle(event);
     const here = await this.channel(m.channelId);
