@@ -38,3 +38,12 @@ export function truncate(input: string, max: number): string {
 export function hasWords(input: string): boolean {
   return /[\p{L}\p{N}]/u.test(input);
 }
+
+/** E-mail addresses, phone numbers and @mentions in a member's text. */
+const CONTACTS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?\d[\d\s()-]{5,}\d|(?<![\w@])@\w{2,}/g;
+
+/** A member's text without their contact details ("call me on 9123 4567" → "call me on …"). */
+export function withoutContacts(input: string): string {
+  // A run of digits is a phone number from eight digits on (Hong Kong's); "2006" or "1,000" stay.
+  return input.replace(CONTACTS, (m) => (m.includes("@") || m.replace(/\D/g, "").length >= 8 ? "…" : m));
+}

@@ -11,6 +11,7 @@ import { fill, type Localised, t } from "../i18n.ts";
 import { shortId } from "../ids.ts";
 import type { Clock, Notifier, OrganiserPolicy, Store } from "../ports.ts";
 import { text } from "../replies.ts";
+import { withoutContacts } from "../text.ts";
 import type { Lang, Member } from "../types.ts";
 
 /** The FAQ feature's declined questions (see src/core/faq: `DeclinedQuestion`). */
@@ -74,7 +75,8 @@ export async function answerGap(
   const now = d.clock.now().toISOString();
   const entry: CuratedEntry = {
     id: `C${shortId(6)}`,
-    questions: [...new Set(found.map((r) => r.value.text))],
+    // The wordings become the association's knowledge: without the askers' contact details.
+    questions: [...new Set(found.map((r) => withoutContacts(r.value.text)))],
     answer,
     source: `organisers, ${now.slice(0, 10)}`,
     createdAt: now,
