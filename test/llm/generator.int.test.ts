@@ -73,7 +73,7 @@ describe("LlmGenerator against the fake model", () => {
 
   it("sends the rules as system, and passages, conversation and question inside the data section", async () => {
     api.queue.push({ content: "Up to 1,000 people a year [1]." });
-    const out = await ask({ previous: "what is QMAS?" });
+    const out = await ask({ previous: "what is QMAS?", earlier: ["tell me about the talent list"] });
     expect(out).toEqual({ kind: "answer", text: "Up to 1,000 people a year.", sources: [EMBEDDED.sources[0]] });
     const req = api.last;
     expect(req?.model).toBe("tiny-chat");
@@ -84,7 +84,9 @@ describe("LlmGenerator against the fake model", () => {
     const data = /<<<BEGIN DATA (\w+)>>>([\s\S]*)<<<END DATA \1>>>/.exec(user)?.[2] ?? "";
     expect(data).toContain("[1] Talent article › Quota\nQMAS sets an annual quota of 1,000 people.");
     expect(data).toContain("[2] Talent article › Who may apply");
-    expect(data).toContain("what is QMAS?");
+    // The recent turns of the conversation, oldest first.
+    expect(data.indexOf("tell me about the talent list")).toBeGreaterThan(-1);
+    expect(data.indexOf("tell me about the talent list")).toBeLessThan(data.indexOf("what is QMAS?"));
     expect(data).toContain("how many people can QMAS admit?");
     expect(req?.tools?.map((t) => t.function.name)).toContain("start_donation_offer");
   });

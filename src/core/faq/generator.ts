@@ -21,6 +21,8 @@ export interface GenerationRequest {
   readonly answer: Answer;
   /** The member's own previous question in this chat (10-minute context), if any. */
   readonly previous?: string;
+  /** The questions before that one in the same ten minutes, oldest first. */
+  readonly earlier?: readonly string[];
   /** What answered it (`faq:<id>`, `passage:<id>`): a follow-up is likely about the same document. */
   readonly previousRef?: string;
   /** Told the checked-so-far text as it streams in; never told text that later fails the checks' prefix rules. */

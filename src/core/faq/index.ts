@@ -267,7 +267,7 @@ export function faq(
         };
       }
     }
-    await context.set(ctx, a.resolved ?? question, a.answered ? a.ref : undefined);
+    await context.set(ctx, a.resolved ?? question, a.answered ? a.ref : undefined, previous);
     // --- language model hook (issue 11): a checked answer, or a feature to start; else the embedded answer ---
     // An organisers' curated answer (written on the dashboard) is final: no model rephrases it.
     const curated = a.ref?.startsWith("curated:") ?? false;
@@ -277,7 +277,7 @@ export function faq(
         lang: ctx.lang,
         platform: ctx.member.platform,
         answer: a,
-        ...(previous ? { previous: previous.question } : {}),
+        ...(previous ? { previous: previous.question, earlier: previous.earlier ?? [] } : {}),
         ...(previous?.ref ? { previousRef: previous.ref } : {}),
         ...(live ? { onPartial: (s: string) => live.partial(s) } : {}),
       });

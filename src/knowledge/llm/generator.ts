@@ -67,7 +67,8 @@ export class LlmGenerator implements Generator {
     const found = await this.opts.passages.find(req);
     if (req.answer.answered && found.passages.length === 0) throw new Fallback("no passages");
     const system = systemMessage(this.opts.prompts, req.lang, MAX_WORDS);
-    const user = answerMessage(this.opts.prompts, found.passages, req.question, req.previous);
+    const recent = req.previous ? [...(req.earlier ?? []), req.previous] : [];
+    const user = answerMessage(this.opts.prompts, found.passages, req.question, recent);
     const commands = new Set(this.opts.commands());
     const all = found.passages.map((p) => `${p.title}\n${p.section ?? ""}\n${p.text}`).join("\n");
     const partial =

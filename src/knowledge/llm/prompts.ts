@@ -77,7 +77,7 @@ export function answerMessage(
   p: PromptTemplates,
   passages: readonly NumberedPassage[],
   question: string,
-  previous?: string,
+  recent: readonly string[] = [],
 ): string {
   const nonce = randomBytes(6).toString("hex");
   const list = passages
@@ -87,7 +87,9 @@ export function answerMessage(
     open: `<<<BEGIN DATA ${nonce}>>>`,
     close: `<<<END DATA ${nonce}>>>`,
     passages: list,
-    conversation: previous ? fill(p.rewrite, { previous: defang(redact(previous)) }) : "",
+    // The member's recent questions, oldest first, each on its own line.
+    conversation:
+      recent.length > 0 ? fill(p.rewrite, { previous: recent.map((q) => `\n- ${defang(redact(q))}`).join("") }) : "",
     question: defang(redact(question)),
   }).trim();
 }
