@@ -87,9 +87,9 @@ export function answerMessage(
     open: `<<<BEGIN DATA ${nonce}>>>`,
     close: `<<<END DATA ${nonce}>>>`,
     passages: list,
-    // The member's recent questions, oldest first, each on its own line.
+    // The member's recent questions, oldest first, on one line.
     conversation:
-      recent.length > 0 ? fill(p.rewrite, { previous: recent.map((q) => `\n- ${defang(redact(q))}`).join("") }) : "",
+      recent.length > 0 ? fill(p.rewrite, { previous: recent.map((q) => defang(redact(q))).join(" → ") }) : "",
     question: defang(redact(question)),
   }).trim();
 }
