@@ -1,5 +1,6 @@
 /** Unanswered questions grouped by similarity, for the overview and the knowledge-gaps page. */
 import type { Services } from "../core/feature.ts";
+import { cosine } from "../core/vectors.ts";
 
 /** A group of similar unanswered questions. */
 export interface GapGroup {
@@ -27,20 +28,6 @@ interface Declined {
 export const GAP_SIMILARITY = 0.8;
 /** The most recent questions grouped (older ones wait for the retention job). */
 const MAX_QUESTIONS = 1000;
-
-function cosine(a: readonly number[], b: readonly number[]): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
-    dot += x * y;
-    na += x * x;
-    nb += y * y;
-  }
-  return na && nb ? dot / Math.sqrt(na * nb) : 0;
-}
 
 /**
  * Groups the declined questions with the bot's embedder: each question joins the first group

@@ -1,6 +1,9 @@
 /** Finds topics that mean the same as a new proposal, with the knowledge base's embedder. */
 import type { Embedder } from "../ports.ts";
+import { cosine } from "../vectors.ts";
 import type { TopicView } from "./model.ts";
+
+export { cosine };
 
 /**
  * Cosine similarity from which two titles count as the same topic. Measured
@@ -13,22 +16,6 @@ import type { TopicView } from "./model.ts";
 export const SIMILAR_TOPIC_THRESHOLD = 0.55;
 /** Most look-alike topics offered before saving a proposal. */
 export const MAX_SIMILAR = 3;
-
-/** Cosine similarity of two vectors; 0 when either is empty, zero or their sizes differ. */
-export function cosine(a: readonly number[], b: readonly number[]): number {
-  if (a.length === 0 || a.length !== b.length) return 0;
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
-    dot += x * y;
-    na += x * x;
-    nb += y * y;
-  }
-  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
-}
 
 /**
  * The live topics (pending or approved) most similar to `query`, best first.

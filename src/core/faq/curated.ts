@@ -12,6 +12,7 @@
  */
 import type { Answer, AnswerOptions, Embedder, KnowledgeBase, Logger } from "../ports.ts";
 import type { Lang } from "../types.ts";
+import { cosine } from "../vectors.ts";
 
 /** One curated entry. */
 export interface CuratedEntry {
@@ -43,20 +44,6 @@ export const CURATED_THRESHOLD = 0.9;
 
 /** Where curated answers are cited from. */
 export const CURATED_PATH = "knowledge/curated.json";
-
-function cosine(a: readonly number[], b: readonly number[]): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
-    dot += x * y;
-    na += x * x;
-    nb += y * y;
-  }
-  return na && nb ? dot / Math.sqrt(na * nb) : 0;
-}
 
 /** A knowledge base that answers from curated entries first, else from the one it wraps. */
 export class CuratedKnowledge implements KnowledgeBase {
