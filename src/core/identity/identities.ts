@@ -20,6 +20,46 @@ export const LINK_CODE_TTL_MS = 10 * 60 * 1000;
 /** Why a link was refused. */
 export type LinkError = "unknownCode" | "self" | "alreadyLinked" | "isPrimary";
 
+/**
+ * The one-time link codes, ephemeral in the key-value store whichever store keeps the links, and
+ * the rules of using one: shared by {@link KeyvIdentities} and the SQL identities.
+ */
+export class LinkCodes {
+  constructor(private readonly store: Store) {}
+
+  /** Issues a one-time code for linking another account to this (canonical) member. */
+  async issue(canonicalId: string): Promise<string> {
+    for (;;) {
+      const code = shortId(8);
+      if (await this.store.add(CODES, code, { canonicalId }, LINK_CODE_TTL_MS)) return code;
+    }
+  }
+
+  /**
+   * The canonical id a code links `account` to, or why not: `linked` tells whether the account is
+   * linked already, `linkedTo` which accounts are linked to it (a primary stays primary: chains of
+   * links are not followed). Does not use the code up.
+   */
+  async target(
+    account: Member,
+    code: string,
+    linked: () => Promise<boolean>,
+    linkedTo: () => Promise<string[]>,
+  ): Promise<{ ok: true; canonicalId: string } | { ok: false; error: LinkError }> {
+    const issued = await this.store.get<{ canonicalId: string }>(CODES, code.toUpperCase());
+    if (!issued) return { ok: false, error: "unknownCode" };
+    if (issued.canonicalId === account.id) return { ok: false, error: "self" };
+    if (await linked()) return { ok: false, error: "alreadyLinked" };
+    if ((await linkedTo()).length > 0) return { ok: false, error: "isPrimary" };
+    return { ok: true, canonicalId: issued.canonicalId };
+  }
+
+  /** Uses a code up. */
+  async useUp(code: string): Promise<void> {
+    await this.store.delete(CODES, code.toUpperCase());
+  }
+}
+
 /** Linked accounts (a port: {@link KeyvIdentities} here, the SQL one in src/storage/sql). */
 export interface Identities {
   /** The member as the core should see them: with the canonical id if the account is linked. */
@@ -44,7 +84,11 @@ export interface Identities {
 
 /** Maps platform accounts to their canonical member id in the key-value store. */
 export class KeyvIdentities implements Identities {
-  constructor(private readonly store: Store) {}
+  private readonly codes: LinkCodes;
+
+  constructor(private readonly store: Store) {
+    this.codes = new LinkCodes(store);
+  }
 
   /** The member as the core should see them: with the canonical id if the account is linked. */
   async resolve(member: Member): Promise<Member> {
@@ -53,11 +97,8 @@ export class KeyvIdentities implements Identities {
   }
 
   /** Issues a one-time code for linking another account to this (canonical) member. */
-  async issueCode(canonicalId: string): Promise<string> {
-    for (;;) {
-      const code = shortId(8);
-      if (await this.store.add(CODES, code, { canonicalId }, LINK_CODE_TTL_MS)) return code;
-    }
+  issueCode(canonicalId: string): Promise<string> {
+    return this.codes.issue(canonicalId);
   }
 
   /** The canonical id a code links to, or an error; does not use the code up. */
@@ -65,19 +106,18 @@ export class KeyvIdentities implements Identities {
     account: Member,
     code: string,
   ): Promise<{ ok: true; canonicalId: string } | { ok: false; error: LinkError }> {
-    const issued = await this.store.get<{ canonicalId: string }>(CODES, code.toUpperCase());
-    if (!issued) return { ok: false, error: "unknownCode" };
-    if (issued.canonicalId === account.id) return { ok: false, error: "self" };
-    if (await this.store.get(NS, account.id)) return { ok: false, error: "alreadyLinked" };
-    // An account that others are linked to stays primary: chains of links are not followed.
-    if ((await this.linkedTo(account.id)).length > 0) return { ok: false, error: "isPrimary" };
-    return { ok: true, canonicalId: issued.canonicalId };
+    return this.codes.target(
+      account,
+      code,
+      async () => (await this.store.get(NS, account.id)) !== undefined,
+      () => this.linkedTo(account.id),
+    );
   }
 
   /** Links the account (atomically, once) and uses the code up. */
   async link(account: Member, code: string, canonicalId: string): Promise<boolean> {
     const created = await this.store.add(NS, account.id, { canonicalId });
-    if (created) await this.store.delete(CODES, code.toUpperCase());
+    if (created) await this.codes.useUp(code);
     return created;
   }
 

@@ -3,21 +3,22 @@
  * one-time link codes are ephemeral and stay in the key-value store.
  */
 import { type Kysely, sql, type Transaction } from "kysely";
-import { type Identities, LINK_CODE_TTL_MS, type LinkError } from "../../core/identity/identities.ts";
-import { shortId } from "../../core/ids.ts";
+import { type Identities, LinkCodes, type LinkError } from "../../core/identity/identities.ts";
 import type { Store } from "../../core/ports.ts";
 import type { Member } from "../../core/types.ts";
 import { guard, isUniqueViolation } from "./errors.ts";
 import type { Database } from "./schema.ts";
 
-const CODES = "linkcode";
-
 /** Linked accounts in SQL. */
 export class SqlIdentities implements Identities {
+  private readonly codes: LinkCodes;
+
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly store: Store,
-  ) {}
+    store: Store,
+  ) {
+    this.codes = new LinkCodes(store);
+  }
 
   /** The member with their canonical id if the account is linked. */
   async resolve(member: Member): Promise<Member> {
@@ -28,11 +29,8 @@ export class SqlIdentities implements Identities {
   }
 
   /** Issues a one-time code (ephemeral: in the key-value store). */
-  async issueCode(canonicalId: string): Promise<string> {
-    for (;;) {
-      const code = shortId(8);
-      if (await this.store.add(CODES, code, { canonicalId }, LINK_CODE_TTL_MS)) return code;
-    }
+  issueCode(canonicalId: string): Promise<string> {
+    return this.codes.issue(canonicalId);
   }
 
   /** The canonical id a code links to, or why not. */
@@ -40,13 +38,12 @@ export class SqlIdentities implements Identities {
     account: Member,
     code: string,
   ): Promise<{ ok: true; canonicalId: string } | { ok: false; error: LinkError }> {
-    const issued = await this.store.get<{ canonicalId: string }>(CODES, code.toUpperCase());
-    if (!issued) return { ok: false, error: "unknownCode" };
-    if (issued.canonicalId === account.id) return { ok: false, error: "self" };
-    const linked = await this.resolve(account);
-    if (linked.id !== account.id) return { ok: false, error: "alreadyLinked" };
-    if ((await this.linkedTo(account.id)).length > 0) return { ok: false, error: "isPrimary" };
-    return { ok: true, canonicalId: issued.canonicalId };
+    return this.codes.target(
+      account,
+      code,
+      async () => (await this.resolve(account)).id !== account.id,
+      () => this.linkedTo(account.id),
+    );
   }
 
   /** Links the account once (primary key) and uses the code up. */
@@ -67,7 +64,7 @@ export class SqlIdentities implements Identities {
       if (e instanceof Error && e.cause instanceof AlreadyLinked) return false;
       throw e;
     }
-    await this.store.delete(CODES, code.toUpperCase());
+    await this.codes.useUp(code);
     return true;
   }
 
@@ -92,7 +89,7 @@ export class SqlIdentities implements Identities {
         );
       }),
     );
-    if (moved !== undefined) await this.store.delete(CODES, code.toUpperCase());
+    if (moved !== undefined) await this.codes.useUp(code);
     return moved;
   }
 
