@@ -15,6 +15,7 @@ import type { RecordsDb } from "./db.ts";
 import { importLegacy, type LegacyOutcome } from "./legacy.ts";
 import { recountTopics } from "./migrations/0003_topic_counts.ts";
 import type { Database } from "./schema.ts";
+import { recountTotals } from "./tallies.ts";
 
 /** The format this release writes. */
 export const BACKUP_FORMAT = 2;
@@ -131,8 +132,9 @@ export async function importAll(
         rows += Number(r.numInsertedOrUpdatedRows ?? 0);
       }
     }
-    // Support and agenda state kept on topics follow the rows restored.
+    // Support and agenda state kept on topics, poll tallies and offer totals follow the rows restored.
     await recountTopics(trx as unknown as Kysely<unknown>);
+    await recountTotals(trx as unknown as Kysely<unknown>);
     if (records.kind === "postgres") {
       for (const t of GENERATED_ID) {
         await sql`select setval(pg_get_serial_sequence(${t}, 'id'), coalesce((select max(id) from ${sql.table(t)}), 0) + 1, false)`.execute(

@@ -8,6 +8,7 @@ import type { Store } from "../../core/ports.ts";
 import type { Member } from "../../core/types.ts";
 import { guard, isUniqueViolation } from "./errors.ts";
 import type { Database } from "./schema.ts";
+import { countBallot, lockBallot, readBallot } from "./tallies.ts";
 
 /** Linked accounts in SQL. */
 export class SqlIdentities implements Identities {
@@ -133,6 +134,7 @@ async function moveBallots(trx: Transaction<Database>, from: string, into: strin
   const theirs = await trx.selectFrom("ballots").select("poll_id").where("member_id", "=", from).execute();
   let moved = 0;
   for (const { poll_id } of theirs) {
+    for (const m of [from, into].sort()) await lockBallot(trx, poll_id, m);
     const mine = await trx
       .selectFrom("ballots")
       .select("poll_id")
@@ -140,11 +142,15 @@ async function moveBallots(trx: Transaction<Database>, from: string, into: strin
       .where("member_id", "=", into)
       .executeTakeFirst();
     if (mine) {
+      // One ballot per member: the account's goes, and so does its part of the counts.
+      const gone = await readBallot(trx, poll_id, from);
       await trx.deleteFrom("ballot_choices").where("poll_id", "=", poll_id).where("member_id", "=", from).execute();
       await trx.deleteFrom("ballots").where("poll_id", "=", poll_id).where("member_id", "=", from).execute();
+      await countBallot(trx, poll_id, gone, undefined);
       continue;
     }
-    // Choices follow their ballot: insert the new ballot, move the choices, drop the old ballot.
+    // Choices follow their ballot: insert the new ballot, move the choices, drop the old ballot
+    // (moved whole, so the poll's counts stay as they are).
     const old = await trx
       .selectFrom("ballots")
       .selectAll()

@@ -16,6 +16,7 @@ import type { RecordsDb } from "./db.ts";
 import { recountTopics } from "./migrations/0003_topic_counts.ts";
 import { eventRows, offerRow } from "./offers.ts";
 import type { Database } from "./schema.ts";
+import { recountTotals } from "./tallies.ts";
 
 /** The old namespaces whose records move to SQL (ephemeral ones stay in the key-value store). */
 export const LEGACY_NAMESPACES = [
@@ -184,6 +185,7 @@ async function copy(trx: Transaction<Database>, get: <T>(ns: string) => Rows<T>)
     })),
   );
   await recountTopics(trx as unknown as Kysely<unknown>);
+  await recountTotals(trx as unknown as Kysely<unknown>);
   return counts;
 }
 

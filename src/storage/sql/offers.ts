@@ -20,6 +20,7 @@ import type { SqlAuditLog } from "./audit.ts";
 import { guard, isUniqueViolation } from "./errors.ts";
 import type { SqlOutbox } from "./outbox.ts";
 import type { Database, OfferEventTable, OfferTable } from "./schema.ts";
+import { countOffer, readOfferTotals } from "./tallies.ts";
 
 type Row = OfferTable;
 /** Offers read per query when reading them all. */
@@ -142,6 +143,7 @@ export class SqlOfferRepo implements OfferRepo {
             if (await trx.selectFrom("offers").select("ref").where("ref", "=", offer.ref).executeTakeFirst())
               return undefined;
             await trx.insertInto("offers").values(offerRow(offer, submission)).execute();
+            await countOffer(trx, undefined, offer);
             if (offer.history.length > 0) await trx.insertInto("offer_events").values(eventRows(offer)).execute();
             return { dup: false as const, ids: await this.owe(trx, owed(offer)) };
           });
@@ -195,6 +197,7 @@ export class SqlOfferRepo implements OfferRepo {
           .where("version", "=", read.version)
           .executeTakeFirst();
         if (Number(r.numUpdatedRows) !== 1) throw new OfferConflictError(read.ref);
+        await countOffer(trx, read, saved);
         await this.writeHistory(trx, read, saved);
         return this.owe(trx, owed);
       }),
@@ -250,12 +253,8 @@ export class SqlOfferRepo implements OfferRepo {
         let q = this.db.selectFrom("offers").selectAll().orderBy("created_at").orderBy("ref").limit(PAGE);
         if (after) {
           const { created_at, ref } = after;
-          q = q.where((eb) =>
-            eb.or([
-              eb("created_at", ">", created_at),
-              eb.and([eb("created_at", "=", created_at), eb("ref", ">", ref)]),
-            ]),
-          );
+          // A row comparison, which both databases answer from the index where the page left off.
+          q = q.where((eb) => eb(eb.refTuple("created_at", "ref"), ">", eb.tuple(created_at, ref)));
         }
         const rows = await q.execute();
         out.push(...(await this.withEvents(rows)));
@@ -267,22 +266,21 @@ export class SqlOfferRepo implements OfferRepo {
     });
   }
 
-  /** Offers and items per category and per status: two GROUP BYs. */
+  /** Offers and items per category and per status, from the totals kept with the offers. */
   async impact(): Promise<ImpactTotals> {
     return guard("offer impact", async () => {
-      const by = async (column: "category" | "status") => {
-        const rows = await this.db
-          .selectFrom("offers")
-          .select([
-            column,
-            (eb) => eb.fn.countAll<number | string>().as("n"),
-            (eb) => eb.fn.sum<number | string>("quantity").as("items"),
-          ])
-          .groupBy(column)
-          .execute();
-        return new Map(rows.map((r) => [String(r[column]), { offers: Number(r.n), items: Number(r.items ?? 0) }]));
-      };
-      return { byCategory: await by("category"), byStatus: await by("status") };
+      const byCategory = new Map<string, { offers: number; items: number }>();
+      const byStatus = new Map<string, { offers: number; items: number }>();
+      for (const r of await readOfferTotals(this.db)) {
+        for (const [map, key] of [
+          [byCategory, r.category],
+          [byStatus, r.status],
+        ] as const) {
+          const t = map.get(key) ?? { offers: 0, items: 0 };
+          map.set(key, { offers: t.offers + r.offers, items: t.items + r.items });
+        }
+      }
+      return { byCategory, byStatus };
     });
   }
 

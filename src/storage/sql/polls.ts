@@ -1,6 +1,7 @@
 /**
  * Polls, ballots and ballot choices as rows. A ballot is one row per member
- * and poll (primary key), its choices one row each, so a tally is a GROUP BY.
+ * and poll (primary key), its choices one row each; the poll's counts per
+ * platform and option are kept in `poll_tallies` by the same transaction.
  * Voting reads the poll row with a share lock (PostgreSQL) and closing
  * updates it first, so a ballot either commits before the close counts it or
  * sees the poll closed and is refused: an acknowledged ballot is always in
@@ -14,6 +15,7 @@ import { shortId } from "../../core/ids.ts";
 import { guard, isUniqueViolation } from "./errors.ts";
 import type { SqlKind } from "./kind.ts";
 import type { Database, PollTable } from "./schema.ts";
+import { countBallot, lockBallot, readBallot, readTallies } from "./tallies.ts";
 
 const MAX_OPTION_CHARS = 100;
 
@@ -157,14 +159,18 @@ export class SqlPollRepo implements PollRepo {
   }
 
   /**
-   * Writes a member's ballot: the ballot row first (an upsert, so the same member voting twice at
-   * once waits on the row instead of failing on the key), then its choices; none removes both.
+   * Writes a member's ballot (none withdraws it) and moves the poll's counts from the old one, under
+   * the ballot's lock: the ballot row, then its choices, then the counts.
    */
   private async replaceBallot(trx: Transaction<Database>, pollId: string, memberId: string, b: Ballot | undefined) {
+    await lockBallot(trx, pollId, memberId);
+    const before = await readBallot(trx, pollId, memberId);
     if (!b) {
+      if (!before) return false;
       await trx.deleteFrom("ballot_choices").where("poll_id", "=", pollId).where("member_id", "=", memberId).execute();
       await trx.deleteFrom("ballots").where("poll_id", "=", pollId).where("member_id", "=", memberId).execute();
-      return;
+      await countBallot(trx, pollId, before, undefined);
+      return true;
     }
     const row = { options: JSON.stringify(b.options), at: b.at, platform: b.platform };
     await trx
@@ -175,6 +181,8 @@ export class SqlPollRepo implements PollRepo {
     await trx.deleteFrom("ballot_choices").where("poll_id", "=", pollId).where("member_id", "=", memberId).execute();
     const choices = b.options.map((option_index) => ({ poll_id: pollId, member_id: memberId, option_index }));
     if (choices.length > 0) await trx.insertInto("ballot_choices").values(choices).execute();
+    await countBallot(trx, pollId, before, b);
+    return true;
   }
 
   /** Counts a poll's ballots with SQL aggregates. */
@@ -184,39 +192,22 @@ export class SqlPollRepo implements PollRepo {
 
   /** Counts the ballots of a poll per platform they were cast on. */
   async tallyByPlatform(poll: Poll): Promise<Record<string, Tally>> {
-    return guard("tally by platform", async () => {
-      const rows = await this.db
-        .selectFrom("ballots")
-        .select(["platform", "options"])
-        .where("poll_id", "=", poll.id)
-        .execute();
-      const out: Record<string, { counts: number[]; voters: number }> = {};
-      for (const r of rows) {
-        const t = out[r.platform] ?? { counts: poll.options.map(() => 0), voters: 0 };
-        out[r.platform] = t;
-        t.voters++;
-        for (const i of JSON.parse(r.options) as number[])
-          if (i >= 0 && i < t.counts.length) t.counts[i] = (t.counts[i] ?? 0) + 1;
-      }
-      return out;
-    });
+    return guard("tally by platform", async () =>
+      Object.fromEntries(await readTallies(this.db, poll.id, poll.options.length)),
+    );
   }
 
+  /** The poll's counts, summed over the platforms (kept with the ballots: a few rows at any size). */
   private async count(db: Kysely<Database> | Transaction<Database>, poll: Poll): Promise<Tally> {
-    const per = await db
-      .selectFrom("ballot_choices")
-      .select(["option_index", (eb) => eb.fn.countAll<number | string>().as("n")])
-      .where("poll_id", "=", poll.id)
-      .groupBy("option_index")
-      .execute();
     const counts = poll.options.map(() => 0);
-    for (const r of per) if (r.option_index < counts.length) counts[r.option_index] = Number(r.n);
-    const v = await db
-      .selectFrom("ballots")
-      .select((eb) => eb.fn.countAll<number | string>().as("n"))
-      .where("poll_id", "=", poll.id)
-      .executeTakeFirstOrThrow();
-    return { counts, voters: Number(v.n) };
+    let voters = 0;
+    for (const t of (await readTallies(db, poll.id, poll.options.length)).values()) {
+      voters += t.voters;
+      t.counts.forEach((n, i) => {
+        counts[i] = (counts[i] ?? 0) + n;
+      });
+    }
+    return { counts, voters };
   }
 
   /** Frozen when closed, live otherwise. */
@@ -267,19 +258,7 @@ export class SqlPollRepo implements PollRepo {
     const i = key.indexOf(":");
     const [pollId, memberId] = [key.slice(0, i), key.slice(i + 1)];
     return guard("ballot", () =>
-      this.db.transaction().execute(async (trx) => {
-        await trx
-          .deleteFrom("ballot_choices")
-          .where("poll_id", "=", pollId)
-          .where("member_id", "=", memberId)
-          .execute();
-        const r = await trx
-          .deleteFrom("ballots")
-          .where("poll_id", "=", pollId)
-          .where("member_id", "=", memberId)
-          .executeTakeFirst();
-        return Number(r.numDeletedRows) > 0;
-      }),
+      this.db.transaction().execute((trx) => this.replaceBallot(trx, pollId, memberId, undefined)),
     );
   }
 
@@ -288,6 +267,8 @@ export class SqlPollRepo implements PollRepo {
     const fromId = b.key.slice(b.pollId.length + 1);
     return guard("ballot", () =>
       this.db.transaction().execute(async (trx) => {
+        // Both ballots locked, in one order, so two moves the other way round can't deadlock.
+        for (const m of [fromId, intoId].sort()) await lockBallot(trx, b.pollId, m);
         const theirs = await trx
           .selectFrom("ballots")
           .select("member_id")

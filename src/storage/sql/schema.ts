@@ -166,6 +166,23 @@ export interface OutboxTable {
   delivered_at: string | null;
 }
 
+/** A poll's ballots counted per platform and option (`option_index` -1: voters), kept with the ballots. */
+export interface PollTallyTable {
+  poll_id: string;
+  platform: string;
+  option_index: number;
+  n: number;
+}
+
+/** Offers and items per category and status, kept with the offers. */
+export interface OfferTotalTable {
+  category: string;
+  status: string;
+  offers: number;
+  /** bigint: PostgreSQL returns it as a string. */
+  items: number | string;
+}
+
 /** Every table of the records database. */
 export interface Database {
   townhalls: TownhallTable;
@@ -177,8 +194,10 @@ export interface Database {
   polls: PollTable;
   ballots: BallotTable;
   ballot_choices: BallotChoiceTable;
+  poll_tallies: PollTallyTable;
   offers: OfferTable;
   offer_events: OfferEventTable;
+  offer_totals: OfferTotalTable;
   audit: AuditTable;
   identities: IdentityTable;
   outbox: OutboxTable;

@@ -70,9 +70,78 @@ for (const dialect of await dialects()) {
         .insertInto("audit")
         .values({ at: "t", actor_id: "a", actor_name: "A", action: "x", target: "y", detail: null })
         .execute();
+      // A poll with two ballots on two platforms, and two offers.
+      await db
+        .insertInto("polls")
+        .values({
+          id: "P1",
+          townhall_id: "H1",
+          question: "Q",
+          topic_ids: '["T1","T2"]',
+          options: '["T1","T2"]',
+          created_at: "t",
+          created_by: "o",
+          duration_hours: 72,
+          open_slot: 1,
+        })
+        .execute();
+      for (const [m, platform, options] of [
+        ["a", "telegram", [0]],
+        ["b", "discord", [0, 1]],
+      ] as const) {
+        await db
+          .insertInto("ballots")
+          .values({ poll_id: "P1", member_id: m, options: JSON.stringify(options), at: "t", platform })
+          .execute();
+        for (const option_index of options)
+          await db.insertInto("ballot_choices").values({ poll_id: "P1", member_id: m, option_index }).execute();
+      }
+      for (const [ref, category, status, quantity] of [
+        ["DON-1", "clothing", "offered", 200],
+        ["DON-2", "stationery", "accepted", 30],
+        ["DON-3", "clothing", "offered", 5],
+      ] as const) {
+        await db
+          .insertInto("offers")
+          .values({
+            ref,
+            owner_id: "m",
+            version: 1,
+            status,
+            created_at: "t",
+            updated_at: "t",
+            category,
+            quantity,
+            condition: "new",
+            district: "Wan Chai",
+          })
+          .execute();
+      }
       const up = await migrateToLatest(r);
       expect(up.error).toBeUndefined();
-      expect(up.results?.map((m) => m.migrationName)).toEqual(["0002_counting_indexes", "0003_topic_counts"]);
+      expect(up.results?.map((m) => m.migrationName)).toEqual([
+        "0002_counting_indexes",
+        "0003_topic_counts",
+        "0005_tallies",
+      ]);
+      const tallies = await r.db
+        .selectFrom("poll_tallies")
+        .select(["platform", "option_index", "n"])
+        .orderBy("platform")
+        .orderBy("option_index")
+        .execute();
+      expect(tallies.map((t) => [t.platform, t.option_index, Number(t.n)])).toEqual([
+        ["discord", -1, 1],
+        ["discord", 0, 1],
+        ["discord", 1, 1],
+        ["telegram", -1, 1],
+        ["telegram", 0, 1],
+      ]);
+      const totals = await r.db.selectFrom("offer_totals").selectAll().orderBy("category").execute();
+      expect(totals.map((t) => [t.category, t.status, Number(t.offers), Number(t.items)])).toEqual([
+        ["clothing", "offered", 2, 205],
+        ["stationery", "accepted", 1, 30],
+      ]);
       expect(await r.db.selectFrom("audit").select("actor_name").execute()).toEqual([{ actor_name: "A" }]);
       const counted = await r.db.selectFrom("topics").select(["id", "votes", "approved"]).orderBy("id").execute();
       expect(counted).toEqual([
