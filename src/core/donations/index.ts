@@ -164,7 +164,7 @@ export function donations(
           type: "file",
           filename: `offers-${stamp}.csv`,
           mimeType: "text/csv",
-          content: offersCsv(offers),
+          content: await offersCsv(offers),
           caption,
           private: true,
         },

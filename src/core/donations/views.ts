@@ -89,8 +89,15 @@ function cell(v: string | number | undefined): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
-/** The CSV export of offers (organisers only): one row per offer, personal data included. */
-export function offersCsv(offers: readonly Offer[]): string {
+/** Rows written between two yields to the event loop while an export is built. */
+const CSV_CHUNK = 1000;
+
+/**
+ * The CSV export of offers (organisers only): one row per offer, personal data included. Built a
+ * thousand rows at a time, letting other members' events run in between (100,000 offers take
+ * about 40 ms of CPU, which would otherwise hold up every vote arriving meanwhile).
+ */
+export async function offersCsv(offers: readonly Offer[]): Promise<string> {
   const head = [
     "ref",
     "status",
@@ -109,29 +116,35 @@ export function offersCsv(offers: readonly Offer[]): string {
     "phone",
     "email",
   ];
-  const rows = offers.map((o) =>
-    [
-      o.ref,
-      o.status,
-      o.createdAt,
-      o.updatedAt,
-      o.category,
-      o.quantity,
-      o.unit,
-      o.condition,
-      o.district,
-      o.organisation,
-      o.description,
-      o.address,
-      o.available,
-      o.contactName,
-      o.phone,
-      o.email,
-    ]
-      .map(cell)
-      .join(","),
-  );
-  return `${[head.join(","), ...rows].join("\r\n")}\r\n`;
+  const lines = [head.join(",")];
+  for (let i = 0; i < offers.length; i += CSV_CHUNK) {
+    if (i > 0) await new Promise((r) => setTimeout(r, 0));
+    for (const o of offers.slice(i, i + CSV_CHUNK)) lines.push(offerRow(o));
+  }
+  return `${lines.join("\r\n")}\r\n`;
+}
+
+function offerRow(o: Offer): string {
+  return [
+    o.ref,
+    o.status,
+    o.createdAt,
+    o.updatedAt,
+    o.category,
+    o.quantity,
+    o.unit,
+    o.condition,
+    o.district,
+    o.organisation,
+    o.description,
+    o.address,
+    o.available,
+    o.contactName,
+    o.phone,
+    o.email,
+  ]
+    .map(cell)
+    .join(",");
 }
 
 interface Tally {
