@@ -78,7 +78,11 @@ export function expectation(question: string): Expectation {
       q,
     );
   if (frequency) return "frequency";
-  if (/\bhow long (does|do|will|would|is|are)\b|\bprocessing time\b|需時|幾耐|多久|多長時間|多長|幾長/.test(q))
+  if (
+    /\bhow long\b(?!\s+ago)|\bprocessing time\b|\bhow many (years|months|weeks|days)\b|需時|幾耐|多久|多長時間|多長|幾長|(幾多|多少|几多)\s*(年|個月|个月|日|天|星期|週)/.test(
+      q,
+    )
+  )
     return "duration";
   if (/\b(what|which) year\b|\byear (was|did|were)\b|哪一年|邊一年|哪年|邊年|幾多年成立|何年/.test(q)) return "year";
   if (
@@ -203,8 +207,13 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
         /\d{1,2}\s*月\s*\d{1,2}\s*日/.test(answer)
       );
     case "duration":
-      return /\b\d{1,3}\s*(days?|weeks?|months?|years?|working days)\b|(?<!\d)\d{1,3}\s*(日|天|星期|週|個月|年)/i.test(
-        answer,
+      return (
+        /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few)\s*(days?|weeks?|months?|years?|working days)\b/i.test(
+          answer,
+        ) ||
+        /((?<!\d)\d{1,3}|(?<![〇零一二三四五六七八九])[一二三四五六七八九十兩幾]{1,3})\s*(日|天|星期|週|個月|年)/.test(
+          answer,
+        )
       );
     case "frequency":
       return (

@@ -116,6 +116,17 @@ const EVERYDAY_KEYS = new Set([
 const OWN_COVERED = 0.8;
 /** How much a follow-up's answer avoids repeating the previous answer. */
 const CONTEXT_REPEAT_PENALTY = 0.3;
+/** How far above the threshold an answer taken again from the previous one is reported. */
+const AGAIN_MARGIN = 0.1;
+/** How a question asks for a kind of fact ("how long", "when", "幾耐"): not a thing it names. */
+const ASKING =
+  /\b(?:how (?:long|many|much|often|old|far|soon)|when|what (?:year|date|time|day|month)|which (?:year|month|day)|who|whom|whose|where|(?:did|does|do|will) (?:it|they|that|this) take)\b|(?:用|花|要|使|搞)?咗?(?:幾耐|多久|多長時間|幾時|何時|甚麼時候|什麼時候|什么时候|几时|幾多|多少|几多|邊個|邊位|誰|谁|邊度|哪裡|哪里|边度|幾點|邊年|哪年|哪一年)/giu;
+
+/** A question without the words that ask for its kind of fact. */
+function withoutAsking(q: string): string {
+  return q.replace(ASKING, " ");
+}
+
 /** A passage this short is answered whole: it is already concise. */
 const WHOLE_PASSAGE_CHARS = 200;
 
@@ -378,6 +389,9 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       // A follow-up that finds a confident answer on its own keeps it ("and who can apply?").
       const tolerance = aloneScore >= CONFIDENT_ALONE ? 0 : CUE_TOLERANCE;
       const resolved = `${q} ${prev}`.slice(0, MAX_CONTEXT_CHARS);
+      // "and when did it start?", "over how long?" after an answer that says so: that answer, shortened.
+      const again = cue && options.previousRef ? this.again(options.previousRef, q, lang, resolved) : undefined;
+      if (again) return again;
       const inContext = this.decide(resolved, q, withContext, lang);
       if ((cue && ctxScore >= aloneScore - tolerance) || ctxScore > aloneScore + CONTEXT_GAIN) return inContext;
       // A follow-up about something the previous answer spoke of ("and when does it launch?" after a
@@ -392,6 +406,53 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       }
     }
     return this.withOtherParts(whole, this.decide(q, q, alone, lang), lang, memo);
+  }
+
+  /**
+   * A short follow-up asking for a fact of a kind the previous answer states (a date, a duration, a
+   * number, a name: "and when did it start?" after QMAS, "over how long?", "用咗幾耐？") and naming
+   * nothing that answer doesn't speak of, is about that answer: its sentences that state such a
+   * fact answer it. Anything else the follow-up names sends it through retrieval as before.
+   */
+  private again(previousRef: string, asked: string, lang: Lang, resolved: string): Answer | undefined {
+    const expect = expectation(asked);
+    if (expect === "none" || expect === "advice" || expect === "names") return undefined;
+    const named = this.lexical.correct(this.analyze(withoutAsking(asked)));
+    if (named.length > 0) {
+      const query = this.lexical.prepare(named, this.tuning.softFloor, this.tuning.idfPower);
+      if (query.keys.length > 0 && !this.covers(previousRef, query)) return undefined;
+    }
+    const [kind, id = ""] = previousRef.split(/:(.*)/s);
+    let body: string;
+    let sources: SourceRef[];
+    let note = "";
+    if (kind === "faq") {
+      const e = this.faqById.get(id);
+      if (!e) return undefined;
+      body = e.a[lang];
+      sources = [this.faqSource(e, lang)];
+    } else if (kind === "passage") {
+      const found = this.passageById.get(id);
+      if (!found) return undefined;
+      const p = this.inLanguage(found, lang);
+      const cited = this.original(found);
+      body = p.text;
+      sources = [{ title: cited.title, path: this.path(cited.path), section: cited.section }];
+      if (p.lang !== lang) note = KB_TEXT.englishOnly[lang];
+    } else return undefined;
+    const stating = sentences(body).filter((s) => satisfies(expect, s, asked));
+    if (stating.length === 0) return undefined;
+    const text = stating.slice(0, 2).join(/[\u4e00-\u9fff]/.test(body) ? "" : " ");
+    const threshold = lang === "zh-HK" ? this.tuning.thresholdZh : this.tuning.threshold;
+    return {
+      answered: true,
+      text: note ? `${note}\n${text}` : text,
+      sources,
+      ref: previousRef,
+      confidence: Math.min(1, threshold + AGAIN_MARGIN),
+      resolved,
+      factual: true,
+    };
   }
 
   /**

@@ -81,6 +81,10 @@ describe("answer quality", () => {
     expect(expectation("When was the association founded?")).toBe("date");
     expect(expectation("When are the townhall meetings?")).toBe("time");
     expect(expectation("How many members does it have?")).toBe("quantity");
+    expect(expectation("over how long?")).toBe("duration");
+    expect(expectation("how many years of experience do I need?")).toBe("duration");
+    expect(expectation("要幾多年經驗先夠？")).toBe("duration");
+    expect(expectation("how long ago was it?")).not.toBe("duration");
     expect(expectation("What is the address of the association?")).toBe("place");
     expect(expectation("Who is the chairman?")).toBe("role");
     expect(expectation("Who receives the donated goods?")).toBe("none");

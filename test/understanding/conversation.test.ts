@@ -79,6 +79,32 @@ describe("talking to the bot", () => {
     expect(replyText(await say(zh, "有幾多間銀行參與？"))).toMatch(/七|seven|7/);
   });
 
+  it("answers 'when did that begin?' and 'how long did that take?' from the answer before, shortened", async () => {
+    const m = member("timeline");
+    await say(m, "Tell me about QMAS");
+    expect(replyText(await say(m, "when did that begin?"))).toMatch(/2006/);
+    await say(m, "What was Hong Kong once criticised for?");
+    const took = replyText(await say(m, "how long did that take?"));
+    expect(took).toMatch(/5.6 years/);
+    expect(took).not.toMatch(/having finance but lacking technology/);
+    const zh = member("timeline-zh");
+    await say(zh, "香港以前俾人批評乜嘢？");
+    expect(replyText(await say(zh, "前後用咗幾耐？"))).toMatch(/五至六年|5.6/);
+    // Naming something the last answer doesn't speak of is a question of its own.
+    await say(m, "What is QMAS?");
+    expect(replyText(await say(m, "how many points do you need?"))).not.toMatch(/1,000/);
+  });
+
+  it("keeps what the member set out to do as the subject of their next question, but not a data request", async () => {
+    const m = member("giver");
+    const context = () => store.get<{ question: string }>("faq.context", `${m.id}|${dm(m).id}`);
+    await say(m, "we have 50 spare notebooks to give away");
+    expect((await context())?.question).toBe("we have 50 spare notebooks to give away");
+    await say(m, "/cancel");
+    await say(m, "what do you store about me?");
+    expect((await context())?.question).toBe("we have 50 spare notebooks to give away");
+  });
+
   it("declines a near-miss about the association with the hand-off, and a request out of scope without it", async () => {
     const m = member("asker");
     const nearMiss = await say(m, "Who is the chairman of the association?");

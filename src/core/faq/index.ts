@@ -26,6 +26,9 @@ const NS_RATINGS = "faq.ratings";
 /** What an answer key stands for (`faq:<id>` or `passage:<id>`). */
 const NS_ANSWERS = "faq.answers";
 
+/** Intents about the member's personal data: their words are not kept as the conversation's context. */
+const PERSONAL_DATA_INTENTS = new Set(["mydata", "forgetme"]);
+
 const MAX_QUESTION_CHARS = 1000;
 const MAX_STORED_QUESTION_CHARS = 500;
 const MAX_BODY_CHARS = 1500;
@@ -258,6 +261,9 @@ export function faq(
     if (it && it.name !== "none" && it.score >= minimum && (beaten || it.score + tune.margin >= a.confidence)) {
       const socialOnly = !it.command && it.name !== "handoff";
       if (!socialOnly || it.score >= tune.social) {
+        // What the member set out to do stays the conversation's subject ("咁最後會送俾邊個？" after
+        // offering shirts); a request about their personal data is not kept as a question.
+        if (it.command && !PERSONAL_DATA_INTENTS.has(it.name)) await context.set(ctx, question, undefined, previous);
         const replies = await act(ctx, it, question);
         return {
           replies,
