@@ -32,6 +32,7 @@ interface Turn {
 const FRESH_SETS: readonly (readonly [string, readonly string[]])[] = [
   ["fresh", ["eval/fresh-en.jsonl", "eval/fresh-zh.jsonl"]],
   ["fresh-4", ["eval/fresh-4.jsonl"]],
+  ["fresh-6", ["eval/fresh-6.jsonl"]],
 ];
 
 /** Scripted conversations: the first set (tuned on), and a later blind set split in halves. */
@@ -39,6 +40,7 @@ const CONVERSATION_SETS: readonly (readonly [string, string, boolean])[] = [
   ["conversations", "eval/conversations.jsonl", false],
   ["conversations-4", "eval/conversations-4.jsonl", true],
   ["conversations-5 (tuning only)", "eval/conversations-5.jsonl", false],
+  ["conversations-6", "eval/conversations-6.jsonl", true],
 ];
 
 async function main(): Promise<void> {
