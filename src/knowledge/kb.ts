@@ -10,7 +10,15 @@ import type { Lang } from "../core/types.ts";
 import { type Expectation, expectation, satisfies } from "./answer-checks.ts";
 import type { FaqEntry, Passage } from "./documents.ts";
 import type { LexicalIndex, PreparedQuery } from "./lexical.ts";
-import { clauses, existenceObject, LONG_WORDS, questionParts, wordCount } from "./message-parts.ts";
+import {
+  clauses,
+  countedThing,
+  countWindows,
+  existenceObject,
+  LONG_WORDS,
+  questionParts,
+  wordCount,
+} from "./message-parts.ts";
 import { KB_TEXT } from "./messages.ts";
 import { type Analyzer, analyse, sentences, type Token } from "./text.ts";
 
@@ -244,7 +252,11 @@ export class LocalKnowledgeBase implements KnowledgeBase {
    * (blockchain, association, Hong Kong…), or undefined when it asks no such thing.
    */
   private objectKeys(asked: string): PreparedQuery | undefined {
-    const object = existenceObject(asked);
+    return this.thingKeys(existenceObject(asked));
+  }
+
+  /** The words of a thing a question names, as a query (none when they are only everyday words). */
+  private thingKeys(object: string | undefined): PreparedQuery | undefined {
     if (!object) return undefined;
     const tokens = this.lexical
       .correct(this.analyze(object))
@@ -550,11 +562,14 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // A name must be spelt out in the answer (a strict check): any candidate above the threshold may give it.
     const floor = expect === "name" ? threshold : Math.max(threshold, best.score - RUNNER_UP_MARGIN);
     const object = this.objectKeys(asked);
+    const counted = expect === "quantity" ? this.thingKeys(countedThing(asked)) : undefined;
     for (const c of r.ranked ?? [best]) {
       if (c.score < floor) break;
       const a = this.answerFrom(c, query, asked, expect, lang, own);
       // "Does the association run a hackathon?" is answered only by a text that speaks of one.
       if (a && object && !this.mentionsAny(a.text, object)) continue;
+      // "How many members does it have?" only by a number of members, not of goals.
+      if (a && counted && !countWindows(a.text).some((w) => this.mentionsAny(w, counted))) continue;
       if (a) return { ...a, confidence: Math.max(0, Math.min(1, c.score)), resolved, factual: expect !== "none" };
     }
     return decline(Math.min(confidence, threshold / 2), true);

@@ -78,3 +78,37 @@ export function existenceObject(q: string): string | undefined {
   const m = EXISTENCE_EN.exec(q.trim()) ?? EXISTENCE_ZH.exec(q.trim());
   return m?.[1]?.trim() || undefined;
 }
+
+const COUNTED_EN =
+  /\bhow many\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)|\bnumber of\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)|\b((?:minimum|maximum|min|max|pass(?:ing)?)\s+(?:score|points?|mark))\b/i;
+/** 幾多/多少, a classifier if any ("幾多個人" is people, not 個人), and the thing counted. */
+const COUNTED_ZH =
+  /(?:幾多|多少|几多)\s*(?:個|个|名(?!額|额)|項|项|間|间|位|種|种|條|条|件|家|隻|只)?([\u4e00-\u9fff]{1,4})/u;
+
+/** The thing a question asks the number of ("how many banks", "多少名會員", "minimum score"), if it names one. */
+export function countedThing(q: string): string | undefined {
+  const m = COUNTED_EN.exec(q) ?? COUNTED_ZH.exec(q);
+  return (m?.[1] ?? m?.[2] ?? m?.[3])?.trim() || undefined;
+}
+
+/** A number as a count (not a list's "1)" or "四、"), in figures, English words or Chinese numerals. */
+const COUNT =
+  /(?<![\w.])\d[\d,.]*(?![)）、.]\s*\D)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred|thousand|million)\b|[一二三四五六七八九十百千萬兩]+(?![、])/giu;
+
+/** The text around each count of a text, without it: a few words (English) or characters (Chinese) either side. */
+export function countWindows(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(COUNT)) {
+    const at = m.index ?? 0;
+    const end = at + m[0].length;
+    const han = /[\u4e00-\u9fff]/u.test(text.slice(Math.max(0, at - 2), end + 2));
+    // Without the count itself, so the words around it read as one phrase ("extra 30 points").
+    if (han) out.push(`${text.slice(Math.max(0, at - 6), at)}${text.slice(end, end + 8)}`);
+    else {
+      const before = text.slice(0, at).split(/\s+/).slice(-4).join(" ");
+      const after = text.slice(end).split(/\s+/).slice(0, 4).join(" ");
+      out.push(`${before} ${after}`.replace(/\s+/g, " ").trim());
+    }
+  }
+  return out;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { expectation, satisfies } from "../../src/knowledge/answer-checks.ts";
+import { countedThing, countWindows } from "../../src/knowledge/message-parts.ts";
 
 const PLATFORM =
   "The Hong Kong Monetary Authority (HKMA), the city's de facto central bank, together with seven banks including HSBC and Standard Chartered, set out to jointly launch a trade finance platform using blockchain technology in September.";
@@ -20,5 +21,22 @@ describe("questions for particular named things", () => {
     expect(
       satisfies("names", "The clothing collected is donated to those in need in Hong Kong.", "which charities get it?"),
     ).toBe(false);
+  });
+});
+
+describe("questions for a number of something", () => {
+  it("name the thing counted, without the classifier", () => {
+    expect(countedThing("How many banks are involved?")).toBe("banks are");
+    expect(countedThing("what's the minimum score to pass?")).toBe("minimum score");
+    expect(countedThing("協會有多少名會員？")).toBe("會員");
+    expect(countedThing("每年有幾多名額？")).toBe("名額");
+    expect(countedThing("When did it start?")).toBeUndefined();
+  });
+
+  it("find the words around each count, not a list's numbering", () => {
+    expect(countWindows(PLATFORM)).toEqual(["bank, together with banks including HSBC"]);
+    expect(countWindows("goals: 1) nurture young leaders; 2) connect")).toEqual([]);
+    // 五 is a count; 一、 numbers the first goal.
+    expect(countWindows("有五個策略目標：一、透過實習計劃")).toEqual(["有個策略目標：一、"]);
   });
 });

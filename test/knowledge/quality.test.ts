@@ -128,6 +128,7 @@ describe("answer quality", () => {
     ["When was the association founded?", true],
     ["What is the address of the association?", true],
     ["How many members does the association have?", true],
+    ["協會而家有幾多個會員？", true],
     ["Who is the chairman of the association?", true],
     ["what's the name of the HKMA trade-finance platform?", true],
     ["Should I buy bitcoin now?", false],
