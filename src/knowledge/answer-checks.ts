@@ -123,8 +123,11 @@ export function expectation(question: string): Expectation {
     /\bwhere (do|can|should|would|could) (i|we)\b|我.{0,12}(喺邊度|在哪裡|在哪)|(喺邊度|在哪裡|在哪|去邊度).{0,6}(揀|投票|登記|報名|申請|提交|捐)/.test(
       q,
     );
+  // "Where does it get them from?" asks for a source, not a place.
+  const source = /\bwhere\b.*\bfrom\b|從哪裡來|从哪里来|由邊度嚟|喺邊度嚟|邊度嚟|哪裡來|哪里来/.test(q);
   if (
     !howTo &&
+    !source &&
     /\bwhere (is|are|was|were|do|does|did)\b|\bwhere('s|'re)\b|\baddress\b|\blocated\b|\b(at|in) (what|which) (event|conference|venue)\b|地址|喺邊度|喺邊(?![個位間啲])|邊度|在哪裡|在哪|(甚麼|什麼|咩|邊個)(活動|場合|會議)上?/.test(
       q,
     )
@@ -178,7 +181,12 @@ function newNames(answer: string, question: string): string[] {
       .split(/\s+/)
       .filter((w) => !["of", "the", "and", "for", "on"].includes(w));
     if (words.length === 0 || name.length < 2 || EVERYWHERE.has(name.toLowerCase()) || MONTH.test(name)) continue;
-    if (words.some((w) => qWords.has(w.replace(/'s$/, "")) || EVERYWHERE.has(w))) continue;
+    // "ETF" is the question's "ETFs": a name counts whether the question has it in the singular or plural.
+    const inQuestion = (w: string) => {
+      const bare = w.replace(/'s$/, "");
+      return qWords.has(bare) || qWords.has(`${bare}s`) || qWords.has(bare.replace(/s$/, ""));
+    };
+    if (words.some((w) => inQuestion(w) || EVERYWHERE.has(w))) continue;
     const initials = words.map((w) => w[0]).join("");
     if (initials.length >= 2 && qWords.has(initials)) continue;
     out.push(name);

@@ -135,6 +135,11 @@ function withoutAsking(q: string): string {
   return q.replace(ASKING, " ");
 }
 
+/** A question about the association in the third person… */
+const ABOUT_ASSOCIATION = /\b(the )?association\b|\bbahk\b|協會|协会/i;
+/** …unless it speaks to the bot ("can you…", "你可以…"). */
+const ADDRESSING_BOT = /\b(you|u|your|bot)\b|你|您|機械人|机器人|機器人/i;
+
 /** A passage this short is answered whole: it is already concise. */
 const WHOLE_PASSAGE_CHARS = 200;
 
@@ -563,8 +568,13 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const floor = expect === "name" ? threshold : Math.max(threshold, best.score - RUNNER_UP_MARGIN);
     const object = this.objectKeys(asked);
     const counted = expect === "quantity" ? this.thingKeys(countedThing(asked)) : undefined;
+    // "What does the association do with surplus clothing?" asks about the association's work, which
+    // its documents answer better than the bot's help does, when they answer it nearly as well.
+    const ofAssociation = ABOUT_ASSOCIATION.test(asked) && !ADDRESSING_BOT.test(asked);
+    const documented = ofAssociation && (r.ranked ?? []).some((c) => c.score >= floor && !this.isBotEntry(c));
     for (const c of r.ranked ?? [best]) {
       if (c.score < floor) break;
+      if (documented && this.isBotEntry(c)) continue;
       const a = this.answerFrom(c, query, asked, expect, lang, own);
       // "Does the association run a hackathon?" is answered only by a text that speaks of one.
       if (a && object && !this.mentionsAny(a.text, object)) continue;
@@ -573,6 +583,11 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       if (a) return { ...a, confidence: Math.max(0, Math.min(1, c.score)), resolved, factual: expect !== "none" };
     }
     return decline(Math.min(confidence, threshold / 2), true);
+  }
+
+  /** Whether a candidate is one of the bot's own help entries (how to use it), not the association's documents. */
+  private isBotEntry(c: Candidate): boolean {
+    return c.kind === "faq" && this.faqById.get(c.ref)?.doc === "bot";
   }
 
   /** The answer a candidate gives, or undefined when it is not the kind of answer asked for. */

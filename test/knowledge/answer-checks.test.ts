@@ -24,6 +24,18 @@ describe("questions for particular named things", () => {
   });
 });
 
+describe("names the question already gave", () => {
+  it("are not new in the singular or the plural", () => {
+    const etf = "Public consultations are underway, with potential ETF approvals.";
+    expect(satisfies("names", etf, "which ETFs got approved?")).toBe(false);
+  });
+
+  it("a source is not a place", () => {
+    expect(expectation("where does it get them from?")).not.toBe("place");
+    expect(expectation("where is the association located?")).toBe("place");
+  });
+});
+
 describe("questions for a number of something", () => {
   it("name the thing counted, without the classifier", () => {
     expect(countedThing("How many banks are involved?")).toBe("banks are");

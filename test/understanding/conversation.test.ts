@@ -105,6 +105,12 @@ describe("talking to the bot", () => {
     expect((await context())?.question).toBe("we have 50 spare notebooks to give away");
   });
 
+  it("answers what the association does from its documents, not from the bot's help", async () => {
+    const text = replyText(await say(member("handling"), "協會會點樣處理剩餘嘅宣傳品？"));
+    expect(text).toMatch(/有需要的人/);
+    expect(text).not.toMatch(/機械人/);
+  });
+
   it("declines a near-miss about the association with the hand-off, and a request out of scope without it", async () => {
     const m = member("asker");
     const nearMiss = await say(m, "Who is the chairman of the association?");
