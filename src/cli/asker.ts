@@ -41,6 +41,8 @@ export function plainText(replies: readonly Reply[]): string {
           return r.text;
         case "form":
           return r.fallbackText;
+        case "update":
+          return "";
       }
     })
     .join("\n")

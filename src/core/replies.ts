@@ -106,8 +106,21 @@ export interface FormFieldView {
   readonly value?: string;
 }
 
+/**
+ * The message whose button was pressed, as it should read now (an agenda page's counts after a
+ * vote). Only in answer to an action: adapters edit that message in place where the platform can
+ * (Telegram editMessageText, Discord's interaction update) and drop it otherwise; it is never
+ * posted as a new message. What the presser alone should read goes in the other replies.
+ */
+export interface UpdateReply {
+  readonly type: "update";
+  readonly reply: TextReply | CardReply;
+  /** Never moved to a private chat: it stays where the pressed message is (its own `reply` says whether that is private). */
+  readonly private?: never;
+}
+
 /** Anything the core answers with. */
-export type Reply = TextReply | CardReply | ChoiceReply | PollReply | FileReply | FormReply | ImageReply;
+export type Reply = TextReply | CardReply | ChoiceReply | PollReply | FileReply | FormReply | ImageReply | UpdateReply;
 
 /** Telegram callback data is at most 64 bytes; Discord custom_id at most 100 characters. */
 export const MAX_ACTION_BYTES = 64;
@@ -124,6 +137,11 @@ export function actionId(...parts: readonly (string | number)[]): string {
 /** A plain text reply. */
 export function text(body: string, extra: Omit<TextReply, "type" | "text"> = {}): TextReply {
   return { type: "text", text: body, ...extra };
+}
+
+/** The pressed message, as it should read now. */
+export function update(reply: TextReply | CardReply): UpdateReply {
+  return { type: "update", reply };
 }
 
 /** A button. */
@@ -173,5 +191,7 @@ export async function convertReply(r: Reply, conv: (s: string) => Promise<string
       return { ...r, text: await conv(r.text) };
     case "form":
       return { ...r, title: await conv(r.title), fallbackText: await conv(r.fallbackText) };
+    case "update":
+      return { ...r, reply: (await convertReply(r.reply, conv)) as TextReply | CardReply };
   }
 }

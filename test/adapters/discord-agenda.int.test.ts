@@ -210,4 +210,30 @@ describe("The agenda on Discord (discord.js against a fake Discord)", () => {
     expect(card.body.flags).toBe(EPHEMERAL);
     expect(fake.calls.some((c) => c.method === "POST" && c.path === `/channels/${IDS.channel}/messages`)).toBe(false);
   });
+
+  it("redraws the agenda's counts in place when a member supports a topic, the note ephemeral", async () => {
+    const id = await propose(ADA, "Tokenised deposits");
+    await run(press(fake, ORG, "guild", `ag:ap:${id}`, { ephemeral: true }));
+    const list = await run(slashWith(fake, ADA, "guild", "agenda", {}));
+    const support = ids(list).find((x) => x.startsWith(`ag:up:${id}:`));
+    expect(support).toBe(`ag:up:${id}:0`);
+    const n = fake.calls.length;
+    // Bob presses Support on Ada's public agenda: the message itself is updated with the new count.
+    const p = press(fake, BOB, "guild", support ?? "", { answerTo: ADA });
+    const updated = await run(p);
+    expect(updated.body.type).toBe(UPDATE_MESSAGE);
+    expect(data(updated).content).toMatch(new RegExp(`${id} Tokenised deposits \\(1 vote\\)`));
+    // Read by everyone in the channel: nobody's own mark.
+    expect(data(updated).content).not.toContain("✓");
+    expect(ids(updated)).toContain(`ag:up:${id}:0`);
+    // The note to Bob follows, ephemeral.
+    const note = await fake.waitFor((c) => c.path.startsWith("/webhooks/") && c.path.includes(`/tok-${p.id}`));
+    expect(JSON.stringify(note.body)).toContain(`You support ${id}`);
+    expect(note.body.flags).toBe(EPHEMERAL);
+    // Nothing new posted in the channel.
+    const posts = fake.calls
+      .slice(n)
+      .filter((c) => c.method === "POST" && c.path === `/channels/${IDS.channel}/messages`);
+    expect(posts).toHaveLength(0);
+  });
 });

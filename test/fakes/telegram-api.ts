@@ -93,15 +93,20 @@ export class FakeTelegramApi {
     });
   }
 
-  /** Queues a button press. */
-  press(from: { id: number; first_name?: string }, chat: { id: number; type: string }, data: string): number {
+  /** Queues a button press (on message 1 of the chat, unless told which). */
+  press(
+    from: { id: number; first_name?: string },
+    chat: { id: number; type: string },
+    data: string,
+    messageId = 1,
+  ): number {
     return this.push({
       callback_query: {
         id: `cb${this.nextUpdateId}`,
         from: { is_bot: false, first_name: "User", ...from },
         chat_instance: "ci",
         data,
-        message: { message_id: 1, date: 0, chat, text: "…" },
+        message: { message_id: messageId, date: 0, chat, text: "…" },
       },
     });
   }

@@ -156,6 +156,8 @@ export function oneReplyText(r: Reply): string {
       return `[${r.filename}]\n${r.text}`;
     case "form":
       return r.fallbackText;
+    case "update":
+      return oneReplyText(r.reply);
   }
 }
 

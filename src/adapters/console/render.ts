@@ -62,6 +62,9 @@ export function renderReplies(replies: readonly Reply[], first = 1): Rendered {
         return `[picture ${safe(r.filename)}]\n${safe(r.text)}`;
       case "form":
         return safe(r.fallbackText);
+      case "update":
+        // A terminal scrolls: nothing printed earlier can be changed, and the member asked for the rest.
+        return "";
     }
   });
   return { text: blocks.filter(Boolean).join("\n\n"), pressables };

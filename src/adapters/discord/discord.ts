@@ -39,7 +39,7 @@ import { interactionView, mapInteraction, mapMessage, messageView, optionValues 
 import { ModalStash } from "./modals.ts";
 import { ephemeralMessage, isPageOf, ownMessage, privately, privateOuts } from "./placement.ts";
 import { NativeVotes } from "./polls.ts";
-import { type DcOut, type MessagePayload, NO_MENTIONS, renderReplies } from "./render.ts";
+import { type DcOut, type MessagePayload, NO_MENTIONS, renderEdit, renderReplies } from "./render.ts";
 import { DmRoles } from "./roles.ts";
 import { JOIN_WINDOW_MS, JoinGatherer } from "./welcome.ts";
 
@@ -288,6 +288,14 @@ export class DiscordAdapter {
     if (streamed.shown && !streamed.continued) state = "replied";
     let outs = renderReplies(spec?.organiserOnly ? privately(replies) : replies);
     if (i.isMessageComponent()) {
+      // The pressed message redrawn by the core (an agenda page's counts) replaces it: the
+      // interaction's own update, so the rest (the presser's note) follows it, ephemeral.
+      const update = replies.find((r) => r.type === "update");
+      const redrawn = update && (state === "fresh" || state === "deferredUpdate") ? renderEdit(update) : undefined;
+      if (redrawn) {
+        await (state === "fresh" ? i.update(redrawn) : i.editReply(redrawn));
+        return this.answerInteraction(i, ephemeralMessage(i) ? privateOuts(outs) : outs, "replied");
+      }
       // A press on an ephemeral message is answered ephemerally, and so is a page of another member's list.
       const page = (state === "fresh" || state === "deferredUpdate") && isPageOf(i.customId, outs[0]);
       const own = ownMessage(i);

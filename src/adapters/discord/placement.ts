@@ -13,7 +13,9 @@ import type { DcOut } from "./render.ts";
 
 /** Replies made private, except polls and pictures. */
 export function privately(replies: readonly Reply[]): Reply[] {
-  return replies.map((r) => (r.type === "poll" || r.type === "image" || r.private ? r : { ...r, private: true }));
+  return replies.map((r) =>
+    r.type === "poll" || r.type === "image" || r.type === "update" || r.private ? r : { ...r, private: true },
+  );
 }
 
 /** Rendered messages made private. */

@@ -25,7 +25,7 @@ import {
   type PollData,
   TextInputStyle,
 } from "discord.js";
-import type { Button, FormFieldView, FormReply, Reply } from "../../core/replies.ts";
+import type { Button, FormFieldView, FormReply, Reply, UpdateReply } from "../../core/replies.ts";
 
 /** Discord's message length limit. */
 export const DISCORD_TEXT_LIMIT = 2000;
@@ -211,7 +211,19 @@ export function renderReply(r: Reply): DcOut[] {
       const fallback = messages(r.fallbackText, [], r.private === true);
       return [{ kind: "form", ...(modal ? { modal } : {}), fallback, private: r.private === true }];
     }
+    case "update":
+      // Not a new message: the adapter edits the pressed one (see renderEdit).
+      return [];
   }
+}
+
+/** The pressed message as it should read now, or undefined when it no longer fits one message. */
+export function renderEdit(r: UpdateReply): MessagePayload | undefined {
+  const outs = renderReply(r.reply);
+  const [only] = outs;
+  if (outs.length !== 1 || only?.kind !== "message") return undefined;
+  // Whatever the message showed before (content or an embed, buttons) is replaced as a whole.
+  return { content: "", embeds: [], components: [], ...only.payload };
 }
 
 /** Renders several replies. */

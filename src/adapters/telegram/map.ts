@@ -14,10 +14,22 @@ export interface BotIdentity {
 
 /** A core event from one update, or nothing to handle. */
 export type Mapped =
-  | { readonly kind: "event"; readonly event: InboundEvent; readonly callbackQueryId?: string }
+  | {
+      readonly kind: "event";
+      readonly event: InboundEvent;
+      readonly callbackQueryId?: string;
+      /** The message whose button was pressed (edited when the core redraws it). */
+      readonly pressed?: PressedMessage;
+    }
   | { readonly kind: "poll"; readonly vote: PollVoteEvent }
   | { readonly kind: "join"; readonly chat: Chat; readonly newcomers: readonly Member[] }
   | { readonly kind: "ignore" };
+
+/** Where a pressed button's message is. */
+export interface PressedMessage {
+  readonly chatId: number;
+  readonly messageId: number;
+}
 
 /** The member behind a Telegram user. */
 export function toMember(u: User): Member {
@@ -102,6 +114,7 @@ function mapCallback(q: CallbackQuery, eventId: string): Mapped {
     kind: "event",
     event: { kind: "action", member: toMember(q.from), chat, data: q.data, eventId },
     callbackQueryId: q.id,
+    ...(q.message ? { pressed: { chatId: q.message.chat.id, messageId: q.message.message_id } } : {}),
   };
 }
 

@@ -5,7 +5,7 @@
  * characters and a question of at most 300. Text is sent as HTML with every
  * character escaped, so member-supplied markup is shown, never interpreted.
  */
-import type { Button, Reply } from "../../core/replies.ts";
+import type { Button, Reply, UpdateReply } from "../../core/replies.ts";
 
 /** An inline keyboard. */
 export interface InlineKeyboard {
@@ -148,5 +148,16 @@ export function renderReply(r: Reply): TgOut[] {
     case "form":
       // Telegram has no forms: show the form's introduction; the feature then asks the fields one at a time.
       return r.fallbackText ? messages(escapeHtml(r.fallbackText), undefined, r.private === true) : [];
+    case "update":
+      // Not a new message: the adapter edits the pressed one (see renderEdit).
+      return [];
   }
+}
+
+/** The pressed message as it should read now (editMessageText), or undefined when it no longer fits one message. */
+export function renderEdit(r: UpdateReply): { text: string; keyboard?: InlineKeyboard } | undefined {
+  const outs = renderReply(r.reply);
+  const [only] = outs;
+  if (outs.length !== 1 || only?.method !== "sendMessage") return undefined;
+  return only.keyboard ? { text: only.text, keyboard: only.keyboard } : { text: only.text };
 }

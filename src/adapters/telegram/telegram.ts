@@ -10,13 +10,13 @@ import type { Update } from "telegraf/types";
 import type { Bot } from "../../core/bot.ts";
 import { type Delivery, type DeliveryKind, DeliveryStats } from "../../core/delivery.ts";
 import type { Logger } from "../../core/ports.ts";
-import type { Reply } from "../../core/replies.ts";
+import type { Reply, UpdateReply } from "../../core/replies.ts";
 import { KeyedSerializer } from "../../core/serial.ts";
 import type { Chat, Member } from "../../core/types.ts";
 import { describe, toFailure, withRateLimitRetry } from "./errors.ts";
 import { TelegramLive } from "./live.ts";
-import { type BotIdentity, mapUpdate } from "./map.ts";
-import { escapeHtml, renderReply, type TgOut } from "./render.ts";
+import { type BotIdentity, mapUpdate, type PressedMessage } from "./map.ts";
+import { escapeHtml, renderEdit, renderReply, type TgOut } from "./render.ts";
 
 /** What the adapter needs. */
 export interface TelegramAdapterOptions {
@@ -98,6 +98,8 @@ export class TelegramAdapter {
   /** `chat:user` → when the welcome naming them was gathered (joins seen twice are welcomed once). */
   private readonly welcomed = new Map<string, number>();
   private retry: ReturnType<typeof setTimeout> | undefined;
+  /** `chat:message` → the latest content owed to a pressed message whose edit waits its turn in the chat. */
+  private readonly owedEdits = new Map<string, ReturnType<typeof renderEdit>>();
 
   constructor(private readonly opts: TelegramAdapterOptions) {
     this.stats = opts.stats ?? new DeliveryStats();
@@ -313,6 +315,7 @@ export class TelegramAdapter {
     }
     const { event } = mapped;
     let toast: string | undefined;
+    let edits: UpdateReply[] = [];
     try {
       // A member's question may be answered as it is written (a language model): one message, edited.
       const live =
@@ -324,18 +327,19 @@ export class TelegramAdapter {
               this.opts.logger,
             )
           : undefined;
-      const replies = live
-        ? await live.settle(await this.opts.bot.handle(event, live))
-        : await this.opts.bot.handle(event);
+      const all = live ? await live.settle(await this.opts.bot.handle(event, live)) : await this.opts.bot.handle(event);
+      // The pressed message redrawn (an agenda page's counts) is edited in place, never posted anew.
+      edits = all.filter((r): r is UpdateReply => r.type === "update");
+      const replies = all.filter((r) => r.type !== "update");
       // A button press answered by one short line ("Thanks for your feedback!") is a toast on the
       // presser's screen: nothing is posted, in a group or a private chat.
       const only = replies.length === 1 ? replies[0] : undefined;
       if (mapped.callbackQueryId && only?.type === "text" && !only.buttons?.length && only.text.length <= TOAST_CHARS) {
         toast = only.text;
-        return;
+      } else {
+        const chatId = event.chat.id.slice("telegram:".length);
+        await this.sendAll(replies, chatId, event.member.platformUserId, event.chat.type === "group");
       }
-      const chatId = event.chat.id.slice("telegram:".length);
-      await this.sendAll(replies, chatId, event.member.platformUserId, event.chat.type === "group");
     } finally {
       // Acknowledge the press even when sending failed, so the button stops spinning.
       if (mapped.callbackQueryId) {
@@ -344,6 +348,46 @@ export class TelegramAdapter {
         });
       }
     }
+    // After the answer: an edit waiting out the group's rate limit does not keep the button spinning.
+    const pressed = mapped.pressed;
+    if (pressed) for (const r of edits) await this.editPressed(pressed, r);
+  }
+
+  /**
+   * Edits a pressed message to read as the core redrew it. Edits of one message are coalesced: while
+   * one waits its turn in the chat (behind other calls, or a 429), later ones only replace what it
+   * will show, so a rush of presses in a group costs a few edits, not one per press. A failure is
+   * logged, not thrown: the press itself was handled and answered.
+   */
+  private async editPressed(where: PressedMessage, r: UpdateReply): Promise<void> {
+    const rendered = renderEdit(r);
+    if (!rendered) return;
+    const chatId = String(where.chatId);
+    const key = `${chatId}:${where.messageId}`;
+    const queued = this.owedEdits.has(key);
+    this.owedEdits.set(key, rendered);
+    if (queued) return;
+    const retried = () => this.stats.count("telegram", "reply", "retried");
+    await this.chats
+      .run(chatId, async () => {
+        const latest = this.owedEdits.get(key);
+        this.owedEdits.delete(key);
+        if (!latest) return;
+        const extra = {
+          parse_mode: "HTML" as const,
+          link_preview_options: { is_disabled: true },
+          ...(latest.keyboard ? { reply_markup: latest.keyboard } : {}),
+        };
+        await withRateLimitRetry(
+          () => this.telegraf.telegram.editMessageText(chatId, where.messageId, undefined, latest.text, extra),
+          retried,
+        );
+      })
+      .catch((e: unknown) => {
+        // 400 "message is not modified": it already reads so (another press's edit got there first).
+        if (e instanceof TelegramError && e.code === 400 && /not modified/i.test(e.description)) return;
+        this.opts.logger.warn("telegram edit of a pressed message failed", { chatId, error: describe(e) });
+      });
   }
 
   private async identify(): Promise<BotIdentity> {

@@ -21,7 +21,7 @@ import { propose, proposeAction, proposeText } from "./propose.ts";
 import { AgendaRepo } from "./repo.ts";
 import { reviewQueue } from "./review.ts";
 import { townhall } from "./townhall.ts";
-import { pollvote, showAgenda, showPage, showTopic, unvote, upvote } from "./vote.ts";
+import { pollvote, showAgenda, showPage, showTopic, unvote, upvote, voteSource } from "./vote.ts";
 
 export type { AgendaOptions } from "./deps.ts";
 export { SIMILAR_TOPIC_THRESHOLD } from "./similar.ts";
@@ -75,9 +75,9 @@ export function agenda(services: Services, opts: AgendaOptions): Feature {
     if (ORGANISER_VERBS.has(verb) && !ctx.isOrganiser) return [text(t(ctx.lang, M.notOrganiser))];
     switch (verb) {
       case "up":
-        return upvote(d, ctx, a);
+        return upvote(d, ctx, a, voteSource(a, b));
       case "un":
-        return unvote(d, ctx, a);
+        return unvote(d, ctx, a, voteSource(a, b));
       case "vw":
         return showTopic(d, ctx, a);
       case "pg":

@@ -96,6 +96,10 @@ export const M = {
     en: "One topic in full: /agenda <id>. Support one: /upvote <id> or the buttons. ✓ marks your support.",
     "zh-HK": "查看議題全文：/agenda <編號>。支持議題：/upvote <編號> 或按鈕。✓ 表示你已支持。",
   },
+  agendaFootShared: {
+    en: "One topic in full: /agenda <id>. Support one: /upvote <id> or the buttons.",
+    "zh-HK": "查看議題全文：/agenda <編號>。支持議題：/upvote <編號> 或按鈕。",
+  },
   previous: { en: "◀ Previous", "zh-HK": "◀ 上一頁" },
   next: { en: "Next ▶", "zh-HK": "下一頁 ▶" },
   support: { en: "▲ {id}", "zh-HK": "▲ {id}" },
@@ -123,6 +127,10 @@ export const M = {
   upvoted: {
     en: "You support {id} “{title}”. Its count: /agenda {id}",
     "zh-HK": "你已支持 {id}「{title}」。查看票數：/agenda {id}",
+  },
+  upvotedHere: {
+    en: "You support {id}. To withdraw: /unvote {id}",
+    "zh-HK": "你已支持 {id}。如要撤回：/unvote {id}",
   },
   alreadyUpvoted: {
     en: "You already support {id}; your support counts once, however often you press.",

@@ -6,6 +6,9 @@ import { M, STATUS, votes } from "./messages.ts";
 import { byRank, type Poll, type Tally, type TopicView, type Townhall } from "./model.ts";
 import type { RankedPage } from "./repo.ts";
 
+/** The last part of a support button's id on a topic card (on an agenda page it is the page number). */
+export const CARD = "c";
+
 /** Topics per page of /agenda and of the review queue. */
 export const PAGE_SIZE = 10;
 
@@ -34,7 +37,10 @@ export function pager(lang: Lang, verb: string, page: number, total: number, ext
   return out;
 }
 
-/** One page of a townhall's agenda: ranked lines with vote counts, a support button per topic, paging. */
+/**
+ * One page of a townhall's agenda: ranked lines with vote counts, a support button per topic, paging;
+ * `memberId`'s support marked (none when empty).
+ */
 export function agendaPage(
   lang: Lang,
   th: Townhall,
@@ -48,11 +54,14 @@ export function agendaPage(
   const rows = list
     .slice(p * PAGE_SIZE, (p + 1) * PAGE_SIZE)
     .map((v) => ({ topic: v.topic, votes: v.voters.length, mine: v.voters.includes(memberId) }));
-  return agendaPageOf(lang, th, open, { total: list.length, page: p, rows });
+  return agendaPageOf(lang, th, open, { total: list.length, page: p, rows }, memberId !== "");
 }
 
-/** One page of an agenda already ranked and counted (by the store). */
-export function agendaPageOf(lang: Lang, th: Townhall, open: boolean, ranked: RankedPage): Reply {
+/**
+ * One page of an agenda already ranked and counted (by the store). `marked`: drawn for one member,
+ * their support marked; otherwise (a group's page) the foot does not speak of marks.
+ */
+export function agendaPageOf(lang: Lang, th: Townhall, open: boolean, ranked: RankedPage, marked = true): Reply {
   const label = townhallLabel(th);
   if (ranked.total === 0) return text(fill(t(lang, M.agendaEmpty), { townhall: label }));
   const p = ranked.page;
@@ -69,10 +78,12 @@ export function agendaPageOf(lang: Lang, th: Townhall, open: boolean, ranked: Ra
     return `${p * PAGE_SIZE + i + 1}. ${v.topic.id} ${v.topic.title} (${votes(lang, v.votes)})${mine}`;
   });
   const buttons = open
-    ? slice.map((v) => button(actionId("ag", "up", v.topic.id), fill(t(lang, M.support), { id: v.topic.id })))
+    ? // The page number comes back with a press, so that the page is redrawn with the new count.
+      slice.map((v) => button(actionId("ag", "up", v.topic.id, p), fill(t(lang, M.support), { id: v.topic.id })))
     : [];
   buttons.push(...pager(lang, "pg", p, ranked.total, open ? undefined : th.id));
-  return text([head, "", ...lines, "", t(lang, M.agendaFoot)].join("\n"), { buttons });
+  const foot = t(lang, marked ? M.agendaFoot : M.agendaFootShared);
+  return text([head, "", ...lines, "", foot].join("\n"), { buttons });
 }
 
 /** One topic in full. */
@@ -90,8 +101,9 @@ export function topicCard(lang: Lang, v: TopicView, th: Townhall | undefined, op
   const buttons =
     open && v.status === "approved"
       ? [
-          button(actionId("ag", "up", v.topic.id), t(lang, M.supportTopic), "primary"),
-          button(actionId("ag", "un", v.topic.id), t(lang, M.withdraw)),
+          // `c`: pressed on the card, which is redrawn with the new count.
+          button(actionId("ag", "up", v.topic.id, CARD), t(lang, M.supportTopic), "primary"),
+          button(actionId("ag", "un", v.topic.id, CARD), t(lang, M.withdraw)),
         ]
       : [];
   return {

@@ -5,14 +5,14 @@
  */
 import type { Context } from "../feature.ts";
 import { fill, t } from "../i18n.ts";
-import { actionId, button, type Reply, text } from "../replies.ts";
+import { actionId, button, type Reply, text, update } from "../replies.ts";
 import type { AgendaDeps } from "./deps.ts";
 import { echo } from "./input.ts";
 import { M } from "./messages.ts";
 import { normaliseId, TOPIC_ID, TOWNHALL_ID } from "./model.ts";
 import { POLL_PREFIX } from "./polls.ts";
 import type { VoteTarget } from "./repo.ts";
-import { agendaPage, agendaPageOf, PAGE_SIZE, topicCard, townhallLabel } from "./views.ts";
+import { agendaPage, agendaPageOf, CARD, PAGE_SIZE, topicCard, townhallLabel } from "./views.ts";
 
 /** Most merges followed from a topic id to the topic that now holds its votes. */
 const MAX_MERGE_HOPS = 5;
@@ -27,16 +27,36 @@ export async function showAgenda(d: AgendaDeps, ctx: Context, args: string): Pro
   return [text(fill(t(ctx.lang, M.badId), { input: echo(arg) }))];
 }
 
-/** One page of the open townhall's agenda (else the latest one's), or of a given townhall. */
+/**
+ * One page of the open townhall's agenda (else the latest one's), or of a given townhall. The
+ * member's own votes are marked in a private chat only: a page in a group is read (and, after a
+ * vote, redrawn) for everyone.
+ */
 export async function showPage(d: AgendaDeps, ctx: Context, page: number, townhallId?: string): Promise<Reply[]> {
   const th = townhallId ? await d.repo.townhall(townhallId) : await d.repo.currentOrLatest();
   if (!th) return [text(t(ctx.lang, townhallId ? M.noTownhall : M.noTownhallEver))];
   const open = await d.repo.isOpen(th.id);
+  const marked = ctx.chat.type === "private" ? ctx.member.id : "";
   if (d.repo.rankedPage) {
     const safe = Number.isFinite(page) ? Math.max(0, Math.floor(page)) : 0;
-    return [agendaPageOf(ctx.lang, th, open, await d.repo.rankedPage(th.id, safe, PAGE_SIZE, ctx.member.id))];
+    return [agendaPageOf(ctx.lang, th, open, await d.repo.rankedPage(th.id, safe, PAGE_SIZE, marked), marked !== "")];
   }
-  return [agendaPage(ctx.lang, th, open, await d.repo.topics(th.id), page, ctx.member.id)];
+  return [agendaPage(ctx.lang, th, open, await d.repo.topics(th.id), page, marked)];
+}
+
+/** Where a pressed support button was: an agenda page (its number) or a topic card; none for a typed command. */
+export type VoteSource = { readonly page: number } | { readonly card: string };
+
+/** The source named by the last part of a button's id (`3`, `c`), if any. */
+export function voteSource(topicId: string, last: string): VoteSource | undefined {
+  if (last === CARD) return { card: normaliseId(topicId) };
+  return /^\d{1,4}$/.test(last) ? { page: Number(last) } : undefined;
+}
+
+/** The pressed page or card as it reads now (its counts changed). */
+async function redrawn(d: AgendaDeps, ctx: Context, source: VoteSource): Promise<Reply[]> {
+  const [view] = "page" in source ? await showPage(d, ctx, source.page) : await showTopic(d, ctx, source.card);
+  return view && (view.type === "text" || view.type === "card") ? [update(view)] : [];
 }
 
 /** One topic in full. Topics not on an agenda are shown only to their proposer and organisers. */
@@ -84,8 +104,12 @@ async function votable(d: AgendaDeps, ctx: Context, rawId: string, command: stri
   return { ok: true, target, note };
 }
 
-/** Supports a topic: one vote per member however often pressed (the vote record is created with `add`). */
-export async function upvote(d: AgendaDeps, ctx: Context, rawId: string): Promise<Reply[]> {
+/**
+ * Supports a topic: one vote per member however often pressed (the vote record is created with `add`).
+ * Pressed on an agenda page or a topic card, the answer is a short private note and that message
+ * redrawn with the new count (its own buttons withdraw or support again).
+ */
+export async function upvote(d: AgendaDeps, ctx: Context, rawId: string, source?: VoteSource): Promise<Reply[]> {
   const found = await votable(d, ctx, rawId, "upvote");
   if (!found.ok) return found.replies;
   const { target, note } = found;
@@ -95,20 +119,26 @@ export async function upvote(d: AgendaDeps, ctx: Context, rawId: string): Promis
     const final = await d.repo.finalDecision(target.townhallId, target.id);
     if (final?.status === "merged" && final.into) await d.repo.moveVotes(target.townhallId, target.id, final.into);
   }
-  // No count here: listing every vote on each press would make a rush of presses quadratic.
   const values = { id: target.id, title: target.title };
+  if (source) {
+    // Only a vote that changed something redraws the message (a rush of repeated presses does not).
+    const body = note + fill(t(ctx.lang, added ? M.upvotedHere : M.alreadyUpvoted), values);
+    return [text(body, { private: true }), ...(added ? await redrawn(d, ctx, source) : [])];
+  }
+  // No count here: listing every vote on each press would make a rush of presses quadratic.
   const body = note + fill(t(ctx.lang, added ? M.upvoted : M.alreadyUpvoted), values);
   return [text(body, { buttons: [button(actionId("ag", "un", target.id), t(ctx.lang, M.withdraw))], private: true })];
 }
 
-/** Withdraws a member's support of a topic. */
-export async function unvote(d: AgendaDeps, ctx: Context, rawId: string): Promise<Reply[]> {
+/** Withdraws a member's support of a topic; pressed on a topic card, the card is redrawn with the new count. */
+export async function unvote(d: AgendaDeps, ctx: Context, rawId: string, source?: VoteSource): Promise<Reply[]> {
   const found = await votable(d, ctx, rawId, "unvote");
   if (!found.ok) return found.replies;
   const { target, note } = found;
   const removed = await d.repo.removeVote(target.townhallId, target.id, ctx.member.id);
   const values = { id: target.id };
-  return [text(note + fill(t(ctx.lang, removed ? M.unvoted : M.notVoted), values), { private: true })];
+  const answer = text(note + fill(t(ctx.lang, removed ? M.unvoted : M.notVoted), values), { private: true });
+  return [answer, ...(removed && source ? await redrawn(d, ctx, source) : [])];
 }
 
 /** `/pollvote 1 3` or `/pollvote clear`: a ballot in the open poll, for platforms without native polls. */
