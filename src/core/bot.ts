@@ -197,6 +197,13 @@ export class Bot {
       const options =
         "change" in event ? await this.selection(map.pollId, member.id, event.change) : event.optionIndexes;
       await feature?.onPollVote?.(member, map.pollId, options);
+      // A whole ballot reported by the platform (Telegram) is kept per native poll, so that closing
+      // can tell the votes the bot saw from those it missed (see reconcileNativeCounts).
+      if (!("change" in event)) {
+        const seen = `${event.platform}:${event.nativePollId}|${member.id}`;
+        if (options.length > 0) await this.services.store.set("pollseen", seen, options, POLL_SELECTION_TTL_MS);
+        else await this.services.store.delete("pollseen", seen);
+      }
     } catch (e) {
       this.services.logger.error("poll vote failed", { error: String(e) });
     }
@@ -230,6 +237,73 @@ export class Bot {
       if (optionIndexes.length > 0) await this.services.store.set("pollsel", key, optionIndexes, POLL_SELECTION_TTL_MS);
       else await this.services.store.delete("pollsel", key);
     }
+  }
+
+  /**
+   * Makes the core's share of one native poll equal the platform's final counts when the platform
+   * reports only counts (Telegram's stopPoll: each option's voter_count and total_voter_count), not
+   * who voted: votes the bot missed (poll_answer updates lost while it was down) have no member.
+   *
+   * - Only additions missed (the usual gap): the ballots the bot saw stay the members' own, and the
+   *   difference is added as count-only "unattributed" ballots (`<platform>:unattributed:<poll>:<n>`),
+   *   each with at least one option, so both the option counts and the number of voters match.
+   * - A seen voter changed or withdrew while the bot was away (a count fell): nobody can say whose
+   *   ballot went stale, so the platform's counts win for the platform's whole share: the seen
+   *   ballots of this native poll are withdrawn and the share is held as unattributed ballots.
+   *
+   * Either way the tally (combined with the other platforms' ballots) equals what members see. Run
+   * again (a retried close), it replaces its earlier unattributed ballots.
+   */
+  async reconcileNativeCounts(
+    platform: Platform,
+    nativePollId: string,
+    final: { readonly counts: readonly number[]; readonly voters: number },
+  ): Promise<void> {
+    const store = this.services.store;
+    const map = await store.get<{ pollId: string }>("pollmap", `${platform}:${nativePollId}`);
+    const feature = map ? this.features.get(map.pollId.split(":")[0] ?? "") : undefined;
+    if (!map || !feature?.onPollVote) return;
+    const vote = (member: Member, options: readonly number[]) => feature.onPollVote?.(member, map.pollId, options);
+    const native = `${platform}:${nativePollId}`;
+    const unattributed = (n: number): Member => {
+      const platformUserId = `unattributed:${nativePollId}:${n}`;
+      return { id: `${platform}:${platformUserId}`, platform, platformUserId, displayName: "unattributed" };
+    };
+    // Earlier unattributed ballots of this poll go first: they are recomputed.
+    const earlier = (await store.get<number>("pollunattributed", native)) ?? 0;
+    for (let n = 0; n < earlier; n++) await vote(unattributed(n), []);
+    const seen = await store.list<number[]>("pollseen", `${native}|`);
+    const known = final.counts.map(() => 0);
+    for (const { value } of seen) for (const o of value) if (o < known.length) known[o] = (known[o] ?? 0) + 1;
+    let missing = final.counts.map((c, i) => c - (known[i] ?? 0));
+    let voters = final.voters - seen.length;
+    let ballots = countOnlyBallots(missing, voters);
+    if (!ballots) {
+      this.services.logger.warn("native poll changed while the bot was away: its counts replace the seen ballots", {
+        platform,
+        nativePollId,
+      });
+      for (const { key } of seen) {
+        const id = key.slice(native.length + 1);
+        const colon = id.indexOf(":");
+        const member = { id, platform: id.slice(0, colon) as Platform, platformUserId: id.slice(colon + 1) };
+        await vote({ ...member, displayName: member.platformUserId }, []);
+        await store.delete("pollseen", key);
+      }
+      missing = [...final.counts];
+      voters = final.voters;
+      ballots = countOnlyBallots(missing, voters);
+    }
+    if (!ballots) {
+      this.services.logger.error("native poll counts are inconsistent; kept the ballots seen", {
+        platform,
+        nativePollId,
+      });
+      await store.set("pollunattributed", native, 0, NATIVE_POLL_TTL_MS);
+      return;
+    }
+    for (const [n, options] of ballots.entries()) await vote(unattributed(n), options);
+    await store.set("pollunattributed", native, ballots.length, NATIVE_POLL_TTL_MS);
   }
 
   /**
@@ -278,6 +352,9 @@ export class Bot {
     let n = (await this.services.languages?.forget(memberId)) ? 1 : 0;
     for (const r of await this.services.store.list("pollsel")) {
       if (r.key.endsWith(`:${memberId}`) && (await this.services.store.delete("pollsel", r.key))) n++;
+    }
+    for (const r of await this.services.store.list("pollseen")) {
+      if (r.key.endsWith(`|${memberId}`) && (await this.services.store.delete("pollseen", r.key))) n++;
     }
     return n;
   }
@@ -445,4 +522,26 @@ export class Bot {
     });
     return [text(t(lang, M.failed))];
   }
+}
+
+/**
+ * `voters` ballots, each with at least one option and no option twice, that together choose option
+ * `i` `counts[i]` times; undefined when no such ballots exist (a negative count, an option chosen
+ * by more voters than there are, fewer choices than voters). Each option goes to the ballots with
+ * the fewest options so far, so every ballot gets one while choices last.
+ */
+export function countOnlyBallots(counts: readonly number[], voters: number): number[][] | undefined {
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (voters < 0 || counts.some((c) => c < 0 || c > voters) || total < voters) return undefined;
+  if (voters === 0) return total === 0 ? [] : undefined;
+  const ballots: number[][] = Array.from({ length: voters }, () => []);
+  const order = counts.map((c, i) => ({ c, i })).sort((a, b) => b.c - a.c || a.i - b.i);
+  for (const { c, i } of order) {
+    const fewest = ballots
+      .map((b, n) => ({ n, size: b.length }))
+      .sort((a, b) => a.size - b.size || a.n - b.n)
+      .slice(0, c);
+    for (const { n } of fewest) ballots[n]?.push(i);
+  }
+  return ballots.map((b) => b.sort((x, y) => x - y));
 }

@@ -15,6 +15,18 @@ export interface RecordedCall {
   readonly refused?: number;
 }
 
+/** A native poll the fake holds: each voter's options, as Telegram counts them. */
+interface FakePoll {
+  readonly id: string;
+  readonly chatId: string;
+  readonly messageId: number;
+  readonly question: string;
+  readonly options: string[];
+  readonly multiple: boolean;
+  readonly ballots: Map<number, number[]>;
+  closed: boolean;
+}
+
 const BOT_USER = { id: 999, is_bot: true, first_name: "BAHK", username: "bahk_test_bot" };
 
 /** The fake server. */
@@ -37,6 +49,7 @@ export class FakeTelegramApi {
   private nextUpdateId = 1;
   private nextMessageId = 1;
   private nextPollId = 1;
+  private readonly polls = new Map<string, FakePoll>();
   private waiters: (() => void)[] = [];
   private callWaiters: { pred: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }[] = [];
 
@@ -109,6 +122,53 @@ export class FakeTelegramApi {
         message: { message_id: messageId, date: 0, chat, text: "…" },
       },
     });
+  }
+
+  /**
+   * A member's whole ballot in a native poll (empty withdraws it), as Telegram records it; the
+   * poll_answer update reaches the bot unless `dispatch` is false (the bot was away).
+   */
+  castVote(pollId: string, user: { id: number; first_name?: string }, optionIds: number[], dispatch = true): void {
+    const poll = this.polls.get(pollId);
+    if (!poll || poll.closed) throw new Error(`no open poll ${pollId}`);
+    if (optionIds.length > 0) poll.ballots.set(user.id, [...optionIds]);
+    else poll.ballots.delete(user.id);
+    if (dispatch) {
+      this.push({
+        poll_answer: {
+          poll_id: pollId,
+          user: { is_bot: false, first_name: "User", ...user },
+          option_ids: optionIds,
+        },
+      });
+    }
+  }
+
+  /** Each option's voter count in a native poll, as members see it on Telegram. */
+  pollCounts(pollId: string): number[] {
+    const poll = this.polls.get(pollId);
+    if (!poll) throw new Error(`no poll ${pollId}`);
+    return this.pollObject(poll).options.map((o) => o.voter_count);
+  }
+
+  /** The polls sent, by poll id. */
+  pollIds(): string[] {
+    return [...this.polls.keys()];
+  }
+
+  private pollObject(p: FakePoll) {
+    const counts = p.options.map(() => 0);
+    for (const b of p.ballots.values()) for (const o of b) counts[o] = (counts[o] ?? 0) + 1;
+    return {
+      id: p.id,
+      question: p.question,
+      options: p.options.map((text, i) => ({ text, voter_count: counts[i] ?? 0 })),
+      total_voter_count: p.ballots.size,
+      is_closed: p.closed,
+      is_anonymous: false,
+      type: "regular",
+      allows_multiple_answers: p.multiple,
+    };
   }
 
   /** Waits for the next call (already made or future) that matches, after `since` calls. */
@@ -200,7 +260,33 @@ export class FakeTelegramApi {
         return { ok: true, result: this.message_(chatId, { text: body.text }) };
       case "sendPoll": {
         const poll = { id: `poll-${this.nextPollId++}`, question: body.question, options: body.options };
-        return { ok: true, result: this.message_(chatId, { poll }) };
+        const message = this.message_(chatId, { poll });
+        const texts = ((body.options ?? []) as (string | { text: string })[]).map((o) =>
+          typeof o === "string" ? o : o.text,
+        );
+        this.polls.set(poll.id, {
+          id: poll.id,
+          chatId,
+          messageId: Number(message.message_id),
+          question: String(body.question ?? ""),
+          options: texts,
+          multiple: body.allows_multiple_answers === true,
+          ballots: new Map(),
+          closed: false,
+        });
+        return { ok: true, result: message };
+      }
+      case "stopPoll": {
+        const poll = [...this.polls.values()].find(
+          (p) => p.chatId === chatId && p.messageId === Number(body.message_id),
+        );
+        // A poll the fake did not send (a test stopping one by its ids alone) ends with no votes.
+        if (!poll) return { ok: true, result: { id: "unknown", question: "", options: [], total_voter_count: 0 } };
+        if (poll.closed) {
+          return { ok: false, error_code: 400, description: "Bad Request: poll has already been closed" };
+        }
+        poll.closed = true;
+        return { ok: true, result: this.pollObject(poll) };
       }
       case "sendDocument":
         return { ok: true, result: this.message_(chatId, { document: { file_id: "f1" } }) };

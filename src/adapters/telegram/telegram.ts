@@ -223,7 +223,13 @@ export class TelegramAdapter {
         return true;
       },
       closePoll: async (poll) => {
-        await this.telegraf.telegram.stopPoll(poll.chatId, Number(poll.messageId));
+        // stopPoll ends the poll for everyone and returns its final state: Telegram's own counts, which
+        // include the votes whose poll_answer updates the bot missed (it was down, or restarting).
+        const final = await this.telegraf.telegram.stopPoll(poll.chatId, Number(poll.messageId));
+        await this.opts.bot.reconcileNativeCounts("telegram", poll.nativePollId, {
+          counts: final.options.map((o) => o.voter_count),
+          voters: final.total_voter_count,
+        });
       },
     };
   }
