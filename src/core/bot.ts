@@ -10,6 +10,7 @@ import { Identities } from "./identity/identities.ts";
 import type { LiveReply } from "./live.ts";
 import type { NativePoll, Script } from "./ports.ts";
 import { convertReply, type Reply, text } from "./replies.ts";
+import { KeyedSerializer, MemberLease } from "./serial.ts";
 import { cleanText, hasWords, MAX_MESSAGE_CHARS, truncate } from "./text.ts";
 import type { InboundEvent, Lang, Member, Platform, PollVoteEvent } from "./types.ts";
 
@@ -115,6 +116,18 @@ export class Bot {
       run: async () => [],
     };
     return [...[...this.commands.values()].map((c) => c.spec), cancel];
+  }
+
+  /**
+   * What keeps one member's events of a platform in order: within this process always, and across
+   * instances (a lease in the store) when the store is shared; a store this process has alone
+   * (the default SQLite file) costs nothing more. Keys are platform user ids.
+   */
+  memberOrder(platform: Platform): KeyedSerializer {
+    const store = this.services.store;
+    if (!store.shared) return new KeyedSerializer();
+    const lease = new MemberLease(store, this.services.logger);
+    return new KeyedSerializer({ hold: (key, task) => lease.hold(`${platform}:${key}`, task) });
   }
 
   /** Whether a member is an organiser. */

@@ -24,6 +24,12 @@ export interface Store {
   /** Every live record of a namespace whose key starts with `prefix`, in key order. */
   list<T>(ns: string, prefix?: string): Promise<{ key: string; value: T }[]>;
   close(): Promise<void>;
+  /**
+   * Whether other processes may be using this store at the same time (a PostgreSQL or Redis server
+   * behind several instances). Absent or false: this process is assumed alone (a local file, memory),
+   * and what only matters across instances (a member's lease) is skipped.
+   */
+  readonly shared?: boolean;
 }
 
 /** Where a native poll was posted on a platform. */

@@ -79,6 +79,11 @@ export class KeyvStore implements Store {
     });
   }
 
+  /** A PostgreSQL or Redis server may serve several instances; a SQLite file is taken as this process's own. */
+  get shared(): boolean {
+    return this.backend.kind !== "sqlite";
+  }
+
   async add<T>(ns: string, key: string, value: T, ttlMs?: number): Promise<boolean> {
     return this.run("add", async () => {
       const now = Date.now();

@@ -30,7 +30,7 @@ import type { Bot } from "../../core/bot.ts";
 import { type Delivery, DeliveryStats } from "../../core/delivery.ts";
 import type { CommandSpec } from "../../core/feature.ts";
 import type { Logger } from "../../core/ports.ts";
-import { KeyedSerializer } from "../../core/serial.ts";
+import type { KeyedSerializer } from "../../core/serial.ts";
 import type { InboundEvent, Member } from "../../core/types.ts";
 import { commandModal, type SlashShape, slashCommand, slashShape } from "./commands.ts";
 import { describeFailure, toFailure, within } from "./errors.ts";
@@ -94,8 +94,11 @@ export class DiscordAdapter {
   private readonly modals = new ModalStash();
   /** Server roles of members writing in DMs. */
   private readonly dmRoles: DmRoles;
-  /** One member's interactions and messages reach the core one after another; members run in parallel. */
-  private readonly serial = new KeyedSerializer();
+  /**
+   * One member's interactions and messages reach the core one after another (across instances
+   * sharing a store too); members run in parallel.
+   */
+  private readonly serial: KeyedSerializer;
   /** Interactions and messages being answered (drained on shutdown). */
   private readonly inflight = new Set<Promise<void>>();
   private stopping = false;
@@ -104,6 +107,8 @@ export class DiscordAdapter {
 
   constructor(private readonly opts: DiscordAdapterOptions) {
     this.stats = opts.stats ?? new DeliveryStats();
+    // In order per member; across instances too when they share a store (a lease in it).
+    this.serial = opts.bot.memberOrder("discord");
     const G = GatewayIntentBits;
     this.client = new Client({
       intents: [

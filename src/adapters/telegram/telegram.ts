@@ -86,7 +86,8 @@ export class TelegramAdapter {
   readonly telegraf: Telegraf;
   private me: BotIdentity | undefined;
   private stopped = false;
-  private readonly serial = new KeyedSerializer();
+  /** One member's updates one after another (across instances sharing a store too); members in parallel. */
+  private readonly serial: KeyedSerializer;
   /** One API call at a time per chat: a reply waiting out a 429 is not overtaken by the next. */
   private readonly chats = new KeyedSerializer();
   /** When each chat may next get a streamed answer's message or edit (about once a second, or after a 429). */
@@ -103,6 +104,8 @@ export class TelegramAdapter {
 
   constructor(private readonly opts: TelegramAdapterOptions) {
     this.stats = opts.stats ?? new DeliveryStats();
+    // In order per member; across instances too when they share a store (a lease in it).
+    this.serial = opts.bot.memberOrder("telegram");
     this.telegraf = new Telegraf(opts.token, {
       handlerTimeout: 60_000,
       // Every call is a real API call (never folded into the webhook's HTTP answer): we need their results.
