@@ -6,6 +6,7 @@ import { config as loadDotenv } from "dotenv";
 import { CONSOLE_MEMBER, ConsoleChat } from "./adapters/console/console.ts";
 import { buildApp, exportDir } from "./app.ts";
 import { loadConfig } from "./config/index.ts";
+import type { PlatformHealth } from "./core/ports.ts";
 import { createLogger } from "./logging.ts";
 
 async function main(): Promise<void> {
@@ -31,10 +32,17 @@ async function main(): Promise<void> {
   };
 
   const platforms: string[] = [];
+  // Each adapter's reachability, for /healthz.
+  const health: PlatformHealth[] = [];
   // Platform clients and the dashboard load only when configured: discord.js alone costs 47 MB.
   if (config.DASHBOARD_PORT !== undefined) {
     const { startConfiguredDashboard } = await import("./dashboard/index.ts");
-    const dashboard = await startConfiguredDashboard(app, logger, () => platforms);
+    const dashboard = await startConfiguredDashboard(
+      app,
+      logger,
+      () => platforms,
+      () => health,
+    );
     if (dashboard) stops.push(() => dashboard.close());
   }
 
@@ -62,6 +70,7 @@ async function main(): Promise<void> {
     });
     app.notifier.register("telegram", telegram.delivery());
     platforms.push("telegram");
+    health.push(telegram.health());
     await telegram.start();
     stops.push(() => telegram.drain(10_000));
     logger.warn("Telegram adapter started");
@@ -80,6 +89,7 @@ async function main(): Promise<void> {
     });
     app.notifier.register("discord", discord.delivery());
     platforms.push("discord");
+    health.push(discord.health());
     await discord.start();
     stops.push(() => discord.drain(10_000));
     disconnects.push(() => discord.stop());

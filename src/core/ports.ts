@@ -42,6 +42,16 @@ export interface NativePoll {
   readonly messageId: string;
 }
 
+/** Whether one platform the bot runs on can be reached, as its adapter sees it. */
+export interface PlatformHealth {
+  readonly platform: Platform;
+  /**
+   * Cheap enough for a health probe every few seconds (a recent successful call counts, or one
+   * quick call with a timeout); never throws. `detail` says why it is down.
+   */
+  check(): Promise<{ readonly ok: boolean; readonly detail?: string }>;
+}
+
 /** Time, injectable for tests. */
 export interface Clock {
   now(): Date;

@@ -1,6 +1,6 @@
 /** Starts the organisers' dashboard from the app's configuration (only when `DASHBOARD_PORT` is set). */
 import { type App, dashboardUrl } from "../app.ts";
-import type { Logger } from "../core/ports.ts";
+import type { Logger, PlatformHealth } from "../core/ports.ts";
 import { storeGaps } from "./gaps.ts";
 import { BotMetrics } from "./metrics.ts";
 import { serviceRepos } from "./repos.ts";
@@ -20,6 +20,7 @@ export async function startConfiguredDashboard(
   app: App,
   logger: Logger,
   platforms: () => readonly string[],
+  platformHealth?: () => readonly PlatformHealth[],
 ): Promise<RunningDashboard | undefined> {
   const { config } = app;
   if (config.DASHBOARD_PORT === undefined) return undefined;
@@ -37,6 +38,7 @@ export async function startConfiguredDashboard(
     gaps: storeGaps(app.services),
     curated: app.curated,
     platforms,
+    ...(platformHealth ? { platformHealth } : {}),
     publicUrl: dashboardUrl(config),
   });
   const running = await startDashboard(server, config.DASHBOARD_HOST, config.DASHBOARD_PORT);

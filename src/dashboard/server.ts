@@ -16,6 +16,7 @@ import type { DashboardAuth, DashboardSession } from "../core/dashboard/index.ts
 import type { QuestionStats } from "../core/dashboard/stats.ts";
 import type { CuratedKnowledge } from "../core/faq/curated.ts";
 import type { Context, Services } from "../core/feature.ts";
+import type { PlatformHealth } from "../core/ports.ts";
 import type { Reply } from "../core/replies.ts";
 import type { Gaps } from "./gaps.ts";
 import { page } from "./layout.ts";
@@ -40,6 +41,8 @@ export interface DashboardDeps {
   readonly curated?: CuratedKnowledge;
   /** The platforms the bot runs on in this process (for /healthz). */
   readonly platforms: () => readonly string[];
+  /** Their adapters' reachability checks (for /healthz): a platform that is down makes it answer 503. */
+  readonly platformHealth?: () => readonly PlatformHealth[];
   /** The public address; `https:` makes cookies Secure even without a proxy header. */
   readonly publicUrl?: string;
 }
@@ -112,10 +115,30 @@ export function createDashboard(deps: DashboardDeps): Hono<Env> {
       }
     };
     // The key-value store, and the records (SQL when the app has them: the audit log lives there).
-    const store = await probe(() => deps.services.store.get("health", "probe"));
-    const records = await probe(() => deps.services.audit.recent(1));
-    const ok = store === "ok" && records === "ok";
-    const body = { status: ok ? "ok" : "degraded", store, records, platforms: deps.platforms() };
+    const checks = deps.platformHealth?.() ?? [];
+    const [store, records, reached] = await Promise.all([
+      probe(() => deps.services.store.get("health", "probe")),
+      probe(() => deps.services.audit.recent(1)),
+      Promise.all(checks.map(async (h) => ({ platform: h.platform, ...(await h.check()) }))),
+    ]);
+    // Which part is down: the store, the records, or a platform (with the adapter's reason).
+    const reachable = Object.fromEntries(
+      reached.map((r) => [r.platform, r.ok ? "ok" : `unreachable${r.detail ? `: ${r.detail}` : ""}`]),
+    );
+    const down = [
+      ...(store === "ok" ? [] : ["store"]),
+      ...(records === "ok" ? [] : ["records"]),
+      ...reached.filter((r) => !r.ok).map((r) => r.platform),
+    ];
+    const ok = down.length === 0;
+    const body = {
+      status: ok ? "ok" : "degraded",
+      store,
+      records,
+      platforms: deps.platforms(),
+      ...(checks.length > 0 ? { reachable } : {}),
+      ...(ok ? {} : { down }),
+    };
     return c.json(body, ok ? 200 : 503);
   });
 

@@ -9,6 +9,7 @@ import { joinCounter, QuestionStats } from "../../src/core/dashboard/stats.ts";
 import { donations } from "../../src/core/donations/index.ts";
 import { type CuratedEntry, CuratedKnowledge } from "../../src/core/faq/curated.ts";
 import { faq } from "../../src/core/faq/index.ts";
+import type { PlatformHealth } from "../../src/core/ports.ts";
 import type { Member } from "../../src/core/types.ts";
 import { storeGaps } from "../../src/dashboard/gaps.ts";
 import { BotMetrics } from "../../src/dashboard/metrics.ts";
@@ -21,8 +22,8 @@ export const ORGANISER: Member = member("111", "telegram", { displayName: "Olive
 /** A member who is not an organiser. */
 export const MEMBER: Member = member("222", "telegram", { displayName: "Max Member" });
 
-/** Builds the bot and its dashboard. */
-export function harness() {
+/** Builds the bot and its dashboard (with the platforms' reachability checks, when given). */
+export function harness(opts: { platformHealth?: () => readonly PlatformHealth[] } = {}) {
   const saved: { entries: readonly CuratedEntry[] } = { entries: [] };
   const curated = new CuratedKnowledge(emptyKnowledge, new HashingEmbedder(), {
     load: async () => [...saved.entries],
@@ -57,6 +58,7 @@ export function harness() {
     metrics: new BotMetrics({ defaults: false }),
     repos: serviceRepos(services),
     platforms: () => ["telegram"],
+    ...(opts.platformHealth ? { platformHealth: opts.platformHealth } : {}),
     curated,
     gaps: storeGaps(services),
   });

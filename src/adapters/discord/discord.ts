@@ -25,11 +25,12 @@ import {
   Partials,
   type RepliableInteraction,
   Routes,
+  Status,
 } from "discord.js";
 import type { Bot } from "../../core/bot.ts";
 import { type Delivery, DeliveryStats } from "../../core/delivery.ts";
 import type { CommandSpec } from "../../core/feature.ts";
-import type { Logger } from "../../core/ports.ts";
+import type { Logger, PlatformHealth } from "../../core/ports.ts";
 import type { KeyedSerializer } from "../../core/serial.ts";
 import type { InboundEvent, Member } from "../../core/types.ts";
 import { commandModal, type SlashShape, slashCommand, slashShape } from "./commands.ts";
@@ -204,6 +205,24 @@ export class DiscordAdapter {
         // POST /channels/{channel}/polls/{message}/expire: the poll ends for everyone on Discord.
         await this.client.rest.post(Routes.expirePoll(poll.chatId, poll.messageId));
         await this.votes.reconcile(poll.chatId, poll.messageId);
+      },
+    };
+  }
+
+  /**
+   * Whether Discord is reachable, for /healthz: the gateway connection is ready (no call made; the
+   * gateway's heartbeat keeps it honest); otherwise the gateway's state is the reason.
+   */
+  health(): PlatformHealth {
+    return {
+      platform: "discord",
+      check: async () => {
+        const ws = this.client.ws;
+        // The manager says Ready once all shards first were; each shard's own state follows its connection.
+        const down = ws.status === Status.Ready ? ws.shards.find((shard) => shard.status !== Status.Ready) : undefined;
+        if (ws.status === Status.Ready && !down) return { ok: true };
+        const status = down?.status ?? ws.status;
+        return { ok: false, detail: `gateway ${Status[status] ?? status}` };
       },
     };
   }

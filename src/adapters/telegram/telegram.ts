@@ -9,7 +9,7 @@ import { Telegraf, TelegramError } from "telegraf";
 import type { Update } from "telegraf/types";
 import type { Bot } from "../../core/bot.ts";
 import { type Delivery, type DeliveryKind, DeliveryStats } from "../../core/delivery.ts";
-import type { Logger } from "../../core/ports.ts";
+import type { Logger, PlatformHealth } from "../../core/ports.ts";
 import type { Reply, UpdateReply } from "../../core/replies.ts";
 import { KeyedSerializer } from "../../core/serial.ts";
 import type { Chat, Member } from "../../core/types.ts";
@@ -56,7 +56,14 @@ export interface TelegramAdapterOptions {
   readonly conflictDelayMs?: number;
   /** Counters of replies sent, failed and retried (shared with the notifier's for a metrics endpoint). */
   readonly stats?: DeliveryStats;
+  /** A successful API call this recent counts as reachable for /healthz (default 90 s). */
+  readonly healthyWithinMs?: number;
 }
+
+/** A successful API call this recent (long polling calls getUpdates at least every 50 s) means Telegram is reachable. */
+const HEALTHY_WITHIN_MS = 90_000;
+/** How long the health check's own getMe may take. */
+const HEALTH_PROBE_MS = 3_000;
 
 /** Telegram shows at most 200 characters in a callback answer (toast). */
 const TOAST_CHARS = 200;
@@ -86,6 +93,8 @@ export class TelegramAdapter {
   readonly telegraf: Telegraf;
   private me: BotIdentity | undefined;
   private stopped = false;
+  /** Polling stopped for good: no update can arrive any more. */
+  private fatal = false;
   /** One member's updates one after another (across instances sharing a store too); members in parallel. */
   private readonly serial: KeyedSerializer;
   /** One API call at a time per chat: a reply waiting out a 429 is not overtaken by the next. */
@@ -99,6 +108,9 @@ export class TelegramAdapter {
   /** `chat:user` → when the welcome naming them was gathered (joins seen twice are welcomed once). */
   private readonly welcomed = new Map<string, number>();
   private retry: ReturnType<typeof setTimeout> | undefined;
+  /** When an API call last succeeded, and when one last failed to reach Telegram (for /healthz). */
+  private lastReached = 0;
+  private lastUnreached = 0;
   /** `chat:message` → the latest content owed to a pressed message whose edit waits its turn in the chat. */
   private readonly owedEdits = new Map<string, ReturnType<typeof renderEdit>>();
 
@@ -111,10 +123,59 @@ export class TelegramAdapter {
       // Every call is a real API call (never folded into the webhook's HTTP answer): we need their results.
       telegram: { webhookReply: false, ...(opts.apiRoot ? { apiRoot: opts.apiRoot } : {}) },
     });
+    this.watchCalls();
     this.telegraf.use(async (ctx) => {
       await this.onUpdate(ctx.update);
     });
     this.telegraf.catch((e) => opts.logger.error("telegram update failed", { error: describe(e) }));
+  }
+
+  /**
+   * Notes every API call's outcome (polling's getUpdates included): Telegram answered (even with an
+   * error such as a 400, except a revoked token), or could not be reached (a network failure).
+   */
+  private watchCalls(): void {
+    const tg = this.telegraf.telegram;
+    const call = tg.callApi.bind(tg);
+    const watched = async (...args: Parameters<typeof call>) => {
+      try {
+        const result = await call(...args);
+        this.lastReached = Date.now();
+        return result;
+      } catch (e) {
+        if (e instanceof TelegramError && e.code !== 401) this.lastReached = Date.now();
+        else if (!(e instanceof Error && e.name === "AbortError")) this.lastUnreached = Date.now();
+        throw e;
+      }
+    };
+    tg.callApi = watched as typeof tg.callApi;
+  }
+
+  /**
+   * Whether Telegram is reachable, for /healthz: a recent successful call with no failure since
+   * counts; otherwise one getMe, with a short timeout. Stopped for good (polling gave up) is down.
+   */
+  health(): PlatformHealth {
+    return {
+      platform: "telegram",
+      check: async () => {
+        if (this.stopped || this.fatal) return { ok: false, detail: this.fatal ? "polling stopped" : "stopped" };
+        const within = this.opts.healthyWithinMs ?? HEALTHY_WITHIN_MS;
+        if (Date.now() - this.lastReached < within && this.lastUnreached <= this.lastReached) return { ok: true };
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error("getMe timed out")), HEALTH_PROBE_MS);
+        });
+        try {
+          await Promise.race([this.telegraf.telegram.getMe(), timeout]);
+          return { ok: true };
+        } catch (e) {
+          return { ok: false, detail: describe(e) };
+        } finally {
+          if (timer) clearTimeout(timer);
+        }
+      },
+    };
   }
 
   /** Identifies the bot, registers its commands in both languages, and starts polling or the webhook. */
@@ -192,6 +253,7 @@ export class TelegramAdapter {
         return;
       }
       this.opts.logger.error("telegram polling stopped", { error: describe(e) });
+      this.fatal = true;
       this.opts.onFatal?.(e);
     });
   }
