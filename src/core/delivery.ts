@@ -17,6 +17,8 @@ export interface Delivery {
   toOrganisers(replies: readonly Reply[]): Promise<boolean>;
   /** Ends a native poll this platform posted. */
   closePoll?(poll: NativePoll): Promise<void>;
+  /** Posts in a chat or channel of this platform (where a native poll was). */
+  toChat?(chatId: string, replies: readonly Reply[]): Promise<void>;
   /** Notices go through the persistent outbox (retried, kept across restarts) instead of being sent at once. */
   readonly durable?: boolean;
   /** Whether an organiser destination is configured (known up front, so a queued notice is accepted honestly). */

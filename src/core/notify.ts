@@ -78,6 +78,12 @@ export class NotifierHub implements Notifier {
     if (close) await this.safely(() => close(poll), poll.platform);
   }
 
+  /** Sent at once, best effort (a failure is logged): the closing organiser has the result in any case. */
+  async toPollChat(poll: NativePoll, replies: readonly Reply[]): Promise<void> {
+    const post = this.deliveries.get(poll.platform)?.toChat;
+    if (post) await this.safely(() => post(poll.chatId, replies), poll.platform);
+  }
+
   /** Platforms running without an organiser destination: their organiser notices go nowhere. */
   withoutOrganisers(): Platform[] {
     return [...this.deliveries].filter(([, d]) => d.hasOrganisers === false).map(([p]) => p);

@@ -65,6 +65,8 @@ export interface Notifier {
   toOrganisers(replies: readonly Reply[]): Promise<boolean>;
   /** Ends a native poll on its platform (Telegram stopPoll, Discord expire) once the core has closed it. */
   closeNativePoll?(poll: NativePoll): Promise<void>;
+  /** Posts in the chat or channel that carried a native poll (its final tally, for those who voted there). */
+  toPollChat?(poll: NativePoll, replies: readonly Reply[]): Promise<void>;
 }
 
 /** Structured logging. */

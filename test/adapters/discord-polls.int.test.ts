@@ -109,6 +109,13 @@ describe("Discord native poll reconciled from its voters (discord.js against a f
     // Beta's 130 voters took two pages of the voters endpoint.
     expect(fake.of("GET", new RegExp(`/polls/${messageId}/answers/2$`))).toHaveLength(2);
   });
+
+  it("posts the final tally in the channel where the poll was", async () => {
+    const n = fake.calls.length;
+    await adapter.delivery().toChat?.(IDS.channel, [text("Poll closed: Beta 130")]);
+    const posted = await fake.waitFor((c) => c.method === "POST" && c.path === `/channels/${IDS.channel}/messages`, n);
+    expect(posted.body.content).toBe("Poll closed: Beta 130");
+  });
 });
 
 async function until(cond: () => boolean, timeoutMs = 5_000): Promise<void> {

@@ -3,7 +3,8 @@
  * takes Telegram's final counts from stopPoll, so the result the core freezes (combined with the
  * console's /pollvote ballots) equals what members see on Telegram. Telegram does not say who cast
  * the missed votes: they are kept as count-only "unattributed" ballots, and when a voter the bot
- * saw changed their vote unseen, Telegram's counts replace the whole Telegram share.
+ * saw changed their vote unseen, Telegram's counts replace the whole Telegram share. The final tally
+ * is posted where the poll was.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { TelegramAdapter } from "../../src/adapters/telegram/telegram.ts";
@@ -100,6 +101,12 @@ describe("Telegram native poll reconciled from stopPoll's final counts (telegraf
     const n = api.calls.length;
     const closed = await say(ORG, GROUP, "/townhall poll close");
     expect(api.calls.slice(n).filter((c) => c.method === "stopPoll")).toHaveLength(1);
+    // Closed in the group where the poll was: the result is posted there once.
+    await new Promise((r) => setTimeout(r, 100));
+    const posts = api.calls
+      .slice(n)
+      .filter((c) => c.method === "sendMessage" && String(c.body.chat_id) === String(GROUP.id));
+    expect(posts).toHaveLength(1);
     const body = String(closed.body.text);
     expect(body).toContain("(6 members voted)");
     const expected = telegramCounts();
@@ -122,9 +129,17 @@ describe("Telegram native poll reconciled from stopPoll's final counts (telegraf
     api.castVote(pollId, voter(3), [], false);
     api.castVote(pollId, voter(4), [0], false);
 
-    const closed = String((await say(ORG, GROUP, "/townhall poll close")).body.text);
+    // Closed from the organiser's private chat: the result is the answer there, and is posted in the
+    // group where the poll was.
+    const n = api.calls.length;
+    const closed = String((await say(ORG, dm(ORG), "/townhall poll close")).body.text);
     expect(closed).toContain("(3 members voted)");
     expect(resultCounts(closed)).toEqual(telegramCounts());
+    const inGroup = await api.waitFor(
+      (c) => c.method === "sendMessage" && String(c.body.chat_id) === String(GROUP.id),
+      n,
+    );
+    expect(String(inGroup.body.text)).toBe(closed);
     const keys = (await store.list(NS.ballot)).map((b) => b.key.slice(b.key.indexOf(":") + 1));
     expect(keys.every((k) => k.startsWith("telegram:unattributed:"))).toBe(true);
   });

@@ -201,6 +201,10 @@ export class DiscordAdapter {
         await this.sendOuts(renderReplies(replies), async () => channel).catch(failing);
         return true;
       },
+      toChat: async (channelId, replies) => {
+        const channel = await this.channel(channelId);
+        await this.sendOuts(renderReplies(replies), async () => channel);
+      },
       closePoll: async (poll) => {
         // POST /channels/{channel}/polls/{message}/expire: the poll ends for everyone on Discord.
         await this.client.rest.post(Routes.expirePoll(poll.chatId, poll.messageId));

@@ -287,6 +287,16 @@ export class TelegramAdapter {
         });
         return true;
       },
+      toChat: async (chatId, replies) => {
+        // Sent at once (not through the outbox): counted here.
+        try {
+          await this.sendAll(replies, chatId, chatId, false, "notice");
+          this.stats.count("telegram", "notice", "sent");
+        } catch (e) {
+          this.stats.count("telegram", "notice", "failed");
+          throw toFailure(e);
+        }
+      },
       closePoll: async (poll) => {
         // stopPoll ends the poll for everyone and returns its final state: Telegram's own counts, which
         // include the votes whose poll_answer updates the bot missed (it was down, or restarting).

@@ -77,11 +77,26 @@ async function open(d: AgendaDeps, ctx: Context, rest: string): Promise<Reply[]>
  * Ends the poll where it was posted natively, so that members can no longer vote there, and has the
  * platform's final votes counted (Discord reads each answer's voters): called before the tally freezes.
  */
-async function endNativePolls(d: AgendaDeps, pollId: string): Promise<void> {
+async function endNativePolls(d: AgendaDeps, pollId: string): Promise<NativePoll[]> {
+  const where = (await d.services.store.list<NativePoll>("pollnative", `${POLL_PREFIX}${pollId}|`)).map((r) => r.value);
   const close = d.services.notifier.closeNativePoll?.bind(d.services.notifier);
-  if (!close) return;
-  for (const { value } of await d.services.store.list<NativePoll>("pollnative", `${POLL_PREFIX}${pollId}|`)) {
-    await close(value);
+  if (close) for (const poll of where) await close(poll);
+  return where;
+}
+
+/**
+ * The final tally goes where the poll was, too: members who voted in a group see the result there.
+ * Not twice in the chat the organiser closed it from (it is the answer there).
+ */
+async function postWherePolled(d: AgendaDeps, ctx: Context, where: readonly NativePoll[], result: Reply) {
+  const post = d.services.notifier.toPollChat?.bind(d.services.notifier);
+  if (!post) return;
+  const chats = new Set<string>();
+  for (const poll of where) {
+    const chat = `${poll.platform}:${poll.chatId}`;
+    if (chat === ctx.chat.id || chats.has(chat)) continue;
+    chats.add(chat);
+    await post(poll, [result]);
   }
 }
 
@@ -96,7 +111,7 @@ async function pollResult(d: AgendaDeps, lang: Lang, closed: Poll, result: Tally
 async function close(d: AgendaDeps, ctx: Context): Promise<Reply[]> {
   const current = await d.repo.openOne();
   const open = current ? await d.polls.openPoll(current.id) : undefined;
-  if (open) await endNativePolls(d, open.id);
+  const where = open ? await endNativePolls(d, open.id) : [];
   // Freeze the townhall's poll first, so no vote lands after the townhall closes.
   const poll = current ? await d.polls.close(current.id, ctx.now) : undefined;
   if (poll?.ok) await d.services.audit.record(ctx.member, "poll.close", poll.value.poll.id, "townhall closed");
@@ -104,8 +119,11 @@ async function close(d: AgendaDeps, ctx: Context): Promise<Reply[]> {
   if (!r.ok) return [text(t(ctx.lang, O.noneOpen))];
   await d.services.audit.record(ctx.member, "townhall.close", r.value.id);
   const closed = text(fill(t(ctx.lang, O.closed), { townhall: townhallLabel(r.value), id: r.value.id }));
+  if (!poll?.ok) return [closed];
   // The poll it closed with it: its result too.
-  return poll?.ok ? [closed, await pollResult(d, ctx.lang, poll.value.poll, poll.value.result)] : [closed];
+  const result = await pollResult(d, ctx.lang, poll.value.poll, poll.value.result);
+  await postWherePolled(d, ctx, where, result);
+  return [closed, result];
 }
 
 async function list(d: AgendaDeps, ctx: Context): Promise<Reply[]> {
@@ -133,11 +151,13 @@ async function poll(d: AgendaDeps, ctx: Context, arg: string): Promise<Reply[]> 
   if (arg === "close") {
     // Native polls end first and their final votes are counted; then the tally freezes.
     const open = await d.polls.openPoll(th.id);
-    if (open) await endNativePolls(d, open.id);
+    const where = open ? await endNativePolls(d, open.id) : [];
     const r = await d.polls.close(th.id, ctx.now);
     if (!r.ok) return [text(t(ctx.lang, O.noOpenPoll))];
     await d.services.audit.record(ctx.member, "poll.close", r.value.poll.id);
-    return [await pollResult(d, ctx.lang, r.value.poll, r.value.result)];
+    const result = await pollResult(d, ctx.lang, r.value.poll, r.value.result);
+    await postWherePolled(d, ctx, where, result);
+    return [result];
   }
   if (arg === "post") {
     const p = await d.polls.openPoll(th.id);
