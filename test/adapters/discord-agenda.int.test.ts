@@ -214,7 +214,11 @@ describe("The agenda on Discord (discord.js against a fake Discord)", () => {
   it("redraws the agenda's counts in place when a member supports a topic, the note ephemeral", async () => {
     const id = await propose(ADA, "Tokenised deposits");
     await run(press(fake, ORG, "guild", `ag:ap:${id}`, { ephemeral: true }));
+    // Ada's own support puts it first (the other topics have none), on the first page.
+    await run(slashWith(fake, ADA, "guild", "upvote", { topic_id: id }));
     const list = await run(slashWith(fake, ADA, "guild", "agenda", {}));
+    // (Discord's text is escaped Markdown: a numbered line reads "1\. ".)
+    expect(data(list).content).toContain(`1\\. ${id} Tokenised deposits (1 vote)`);
     const support = ids(list).find((x) => x.startsWith(`ag:up:${id}:`));
     expect(support).toBe(`ag:up:${id}:0`);
     const n = fake.calls.length;
@@ -222,7 +226,7 @@ describe("The agenda on Discord (discord.js against a fake Discord)", () => {
     const p = press(fake, BOB, "guild", support ?? "", { answerTo: ADA });
     const updated = await run(p);
     expect(updated.body.type).toBe(UPDATE_MESSAGE);
-    expect(data(updated).content).toMatch(new RegExp(`${id} Tokenised deposits \\(1 vote\\)`));
+    expect(data(updated).content).toContain(`1\\. ${id} Tokenised deposits (2 votes)`);
     // Read by everyone in the channel: nobody's own mark.
     expect(data(updated).content).not.toContain("✓");
     expect(ids(updated)).toContain(`ag:up:${id}:0`);
