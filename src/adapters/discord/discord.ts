@@ -202,8 +202,15 @@ export class DiscordAdapter {
         return true;
       },
       toChat: async (channelId, replies) => {
-        const channel = await this.channel(channelId);
-        await this.sendOuts(renderReplies(replies), async () => channel);
+        // Sent at once (not through the outbox): counted here.
+        try {
+          const channel = await this.channel(channelId);
+          await this.sendOuts(renderReplies(replies), async () => channel);
+          this.stats.count("discord", "notice", "sent");
+        } catch (e) {
+          this.stats.count("discord", "notice", "failed");
+          failing(e);
+        }
       },
       closePoll: async (poll) => {
         // POST /channels/{channel}/polls/{message}/expire: the poll ends for everyone on Discord.
