@@ -77,7 +77,8 @@ describe("Agenda counts edited in place on Telegram (telegraf against a fake Bot
     expect(edits[0]?.body).toMatchObject({ chat_id: String(GROUP.id), message_id: AGENDA_MESSAGE });
     expect(String(edits[0]?.body.text)).toContain(`1. ${second} Custody rules for exchanges (1 vote)`);
     // The edited message keeps its buttons.
-    const kept = (edits[0]?.body.reply_markup as Keyboard).inline_keyboard.flat().map((b) => b.callback_data);
+    const markup = edits[0]?.body.reply_markup as Keyboard | undefined;
+    const kept = (markup?.inline_keyboard ?? []).flat().map((b) => b.callback_data);
     expect(kept).toContain(`ag:up:${first}:0`);
 
     // The presser's own mark is not shown in the group: Bob supports the topic, the list says only its count.
@@ -95,6 +96,27 @@ describe("Agenda counts edited in place on Telegram (telegraf against a fake Bot
     // Nothing new in the group (nor in anyone's private chat) from the three presses.
     const posts = [...bob.after, ...carol.after, ...again.after].filter((c) => c.method.startsWith("send"));
     expect(posts).toHaveLength(0);
+  });
+
+  it("coalesces a rush of presses into a few edits while the group is rate-limited", async () => {
+    const [first = ""] = topics;
+    const n = api.calls.length;
+    // The first edit is refused with a 429 (retry after 1 s); meanwhile five more members press.
+    api.editRateLimitOnce = 1;
+    const voters = [50, 51, 52, 53, 54, 55].map((id) => ({ id, first_name: `Voter ${id}` }));
+    for (const v of voters) api.press(v, GROUP, `ag:up:${first}:0`, AGENDA_MESSAGE);
+    const last = () => api.accepted("editMessageText").slice(-1)[0];
+    const end = Date.now() + 8_000;
+    while (!String(last()?.body.text).includes(`${first} Stablecoin licensing (6 votes)`) && Date.now() < end) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(String(last()?.body.text)).toContain(`1. ${first} Stablecoin licensing (6 votes)`);
+    // Six presses, six toasts, but only the waiting edit and one carrying the latest counts.
+    const after = api.calls.slice(n);
+    expect(after.filter((c) => c.method === "answerCallbackQuery")).toHaveLength(6);
+    expect(after.filter((c) => c.method === "editMessageText" && c.refused === undefined).length).toBeLessThanOrEqual(
+      2,
+    );
   });
 
   it("marks a member's own votes on the agenda in their private chat only", async () => {
