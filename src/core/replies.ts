@@ -109,8 +109,9 @@ export interface FormFieldView {
 /**
  * The message whose button was pressed, as it should read now (an agenda page's counts after a
  * vote). Only in answer to an action: adapters edit that message in place where the platform can
- * (Telegram editMessageText, Discord's interaction update) and drop it otherwise; it is never
- * posted as a new message. What the presser alone should read goes in the other replies.
+ * (Telegram editMessageText, Discord's interaction update); a chat platform never posts it as a
+ * new message, and the console, which cannot change what it printed, prints it anew. What the
+ * presser alone should read goes in the other replies.
  */
 export interface UpdateReply {
   readonly type: "update";

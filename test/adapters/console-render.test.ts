@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderReplies } from "../../src/adapters/console/render.ts";
+import { button, text, update } from "../../src/core/replies.ts";
 
 describe("console rendering", () => {
   it("numbers buttons and poll options, lists sources, strips terminal escapes", () => {
@@ -31,5 +32,14 @@ describe("console rendering", () => {
       { kind: "poll", pollId: "ag:P1", option: 0 },
       { kind: "poll", pollId: "ag:P1", option: 1 },
     ]);
+  });
+
+  it("prints a redrawn message anew, its buttons pressable (a terminal cannot edit what it printed)", () => {
+    const r = renderReplies([
+      text("You support T1.", { private: true }),
+      update(text("1. T1 Stablecoins (1 vote)", { buttons: [button("ag:up:T1:0", "▲ T1")] })),
+    ]);
+    expect(r.text).toBe("You support T1.\n\n1. T1 Stablecoins (1 vote)\n  #1 ▲ T1");
+    expect(r.pressables).toEqual([{ kind: "action", data: "ag:up:T1:0" }]);
   });
 });

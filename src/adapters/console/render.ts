@@ -31,7 +31,7 @@ export function renderReplies(replies: readonly Reply[], first = 1): Rendered {
     pressables.push(p);
     return `  #${first + pressables.length - 1} ${safe(label)}`;
   };
-  const blocks = replies.map((r) => {
+  const block = (r: Reply): string => {
     switch (r.type) {
       case "text":
         return [safe(r.text), ...(r.buttons ?? []).map((b) => press({ kind: "action", data: b.id }, b.label))].join(
@@ -63,9 +63,10 @@ export function renderReplies(replies: readonly Reply[], first = 1): Rendered {
       case "form":
         return safe(r.fallbackText);
       case "update":
-        // A terminal scrolls: nothing printed earlier can be changed, and the member asked for the rest.
-        return "";
+        // A terminal scrolls: what was printed cannot change, so the pressed message is printed anew.
+        return block(r.reply);
     }
-  });
+  };
+  const blocks = replies.map(block);
   return { text: blocks.filter(Boolean).join("\n\n"), pressables };
 }
