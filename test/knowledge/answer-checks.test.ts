@@ -11,6 +11,7 @@ describe("questions for particular named things", () => {
     expect(expectation("What specific tax breaks does Singapore offer?")).toBe("names");
     expect(expectation("捐贈的衣物具體會送到哪些慈善機構？")).toBe("names");
     expect(expectation("協會的第三個目標具體是什麼？")).not.toBe("names");
+    expect(expectation("捐咗俾邊間慈善機構？")).toBe("names");
   });
 
   it("are answered by names the question did not already give", () => {
