@@ -11,6 +11,7 @@ import type { PollRepo } from "./agenda/polls.ts";
 import type { AgendaRepo } from "./agenda/repo.ts";
 import type { AuditLog } from "./audit.ts";
 import type { OfferRepo } from "./donations/repo.ts";
+import type { QuestionLog } from "./faq/log.ts";
 import type { Identities } from "./identity/identities.ts";
 import type { Notifier } from "./ports.ts";
 import type { Reply } from "./replies.ts";
@@ -66,6 +67,8 @@ export interface Records {
   readonly audit: AuditLog;
   readonly identities: Identities;
   readonly outbox: Outbox;
+  /** Declined questions, answer refs and answer ratings. */
+  readonly questions: QuestionLog;
   /** Makes erased bytes unreadable in files now (SQLite: checkpoints and truncates the write-ahead log). */
   compact(): Promise<void>;
   close(): Promise<void>;

@@ -1,4 +1,6 @@
 /** Unanswered questions grouped by similarity, for the overview and the knowledge-gaps page. */
+
+import { questionLog } from "../core/faq/log.ts";
 import type { Services } from "../core/feature.ts";
 import { cosine } from "../core/vectors.ts";
 
@@ -18,12 +20,6 @@ export interface Gaps {
   feedback(): Promise<{ up: number; down: number }>;
 }
 
-/** A declined question as the FAQ feature stores it (see src/core/faq: `DeclinedQuestion`). */
-interface Declined {
-  readonly text: string;
-  readonly at: string;
-}
-
 /** How alike two questions must be (cosine of the bot's embeddings) to be one group. */
 export const GAP_SIMILARITY = 0.8;
 /** The most recent questions grouped (older ones wait for the retention job). */
@@ -32,22 +28,16 @@ const MAX_QUESTIONS = 1000;
 /**
  * Groups the declined questions with the bot's embedder: each question joins the first group
  * whose first question is at least {@link GAP_SIMILARITY} alike, newest first. Embeddings are
- * cached by text. Reads the FAQ feature's `faq.questions` records (it has no repository yet).
+ * cached by text. Reads the FAQ's question log: only the newest questions (an index read in
+ * SQL), and the ratings as counts.
  */
-export function storeGaps(services: Pick<Services, "store" | "embedder">): Gaps {
+export function storeGaps(services: Pick<Services, "store" | "embedder" | "records">): Gaps {
   const cache = new Map<string, number[]>();
+  const log = questionLog(services);
   return {
-    async feedback() {
-      const ratings = await services.store.list<{ value: string }>("faq.ratings");
-      const up = ratings.filter((r) => r.value.value === "up").length;
-      return { up, down: ratings.length - up };
-    },
+    feedback: () => log.feedback(),
     async groups() {
-      const rows = (await services.store.list<Declined>("faq.questions"))
-        .map((r) => r.value)
-        .filter((q) => q.text)
-        .slice(-MAX_QUESTIONS)
-        .reverse();
+      const rows = await log.recent(MAX_QUESTIONS);
       const fresh = [...new Set(rows.map((q) => q.text))].filter((t) => !cache.has(t));
       if (fresh.length > 0) {
         const vectors = await services.embedder.embedDocuments(fresh);

@@ -7,22 +7,13 @@
  */
 import type { AuditLog } from "../audit.ts";
 import type { CuratedEntry, CuratedKnowledge } from "../faq/curated.ts";
+import { KeyvQuestionLog, type QuestionLog } from "../faq/log.ts";
 import { fill, type Localised, t } from "../i18n.ts";
 import { shortId } from "../ids.ts";
 import type { Clock, Notifier, OrganiserPolicy, Store } from "../ports.ts";
 import { text } from "../replies.ts";
 import { withoutContacts } from "../text.ts";
-import type { Lang, Member } from "../types.ts";
-
-/** The FAQ feature's declined questions (see src/core/faq: `DeclinedQuestion`). */
-const NS_QUESTIONS = "faq.questions";
-
-interface Declined {
-  readonly text: string;
-  readonly lang: Lang;
-  readonly at: string;
-  readonly memberId: string;
-}
+import type { Member } from "../types.ts";
 
 const M = {
   told: {
@@ -48,6 +39,8 @@ export interface GapDeps {
   readonly audit: AuditLog;
   readonly curated: CuratedKnowledge;
   readonly policy: OrganiserPolicy;
+  /** The FAQ's declined questions (the SQL records' when the app has them); else those in `store`. */
+  readonly questions?: QuestionLog;
 }
 
 function clean(a: BilingualAnswer): BilingualAnswer | undefined {
@@ -69,14 +62,14 @@ export async function answerGap(
 ): Promise<{ entry: CuratedEntry; told: number } | undefined> {
   const answer = clean(raw);
   if (!d.policy.isOrganiser(actor)) return undefined;
-  const wanted = new Set(questions);
-  const found = (await d.store.list<Declined>(NS_QUESTIONS)).filter((r) => r.value.text && wanted.has(r.value.text));
+  const log = d.questions ?? new KeyvQuestionLog(d.store);
+  const found = await log.withTexts(questions);
   if (!answer || found.length === 0) return undefined;
   const now = d.clock.now().toISOString();
   const entry: CuratedEntry = {
     id: `C${shortId(6)}`,
     // The wordings become the association's knowledge: without the askers' contact details.
-    questions: [...new Set(found.map((r) => withoutContacts(r.value.text)))],
+    questions: [...new Set(found.map((q) => withoutContacts(q.text)))],
     answer,
     source: `organisers, ${now.slice(0, 10)}`,
     createdAt: now,
@@ -85,13 +78,13 @@ export async function answerGap(
   await d.curated.put(entry);
   await d.audit.record(actor, "faq.curate", entry.id, `${found.length} questions`);
   const told = new Set<string>();
-  for (const { key, value: q } of found) {
+  for (const q of found) {
     if (q.memberId && !told.has(q.memberId)) {
       told.add(q.memberId);
       const body = fill(t(q.lang, M.told), { question: q.text, answer: answer[q.lang], source: entry.source });
       await d.notifier.toMember(q.memberId, [text(body, { private: true })]);
     }
-    await d.store.delete(NS_QUESTIONS, key);
+    await log.remove([q.key]);
   }
   return { entry, told: told.size };
 }

@@ -4,7 +4,6 @@
  * are recorded and can be passed to the organisers, who list them with the
  * answer ratings through /unanswered.
  */
-import { createHash } from "node:crypto";
 import type { FallbackHandler } from "../bot.ts";
 import type { Context, Feature, Services } from "../feature.ts";
 import { fill, t } from "../i18n.ts";
@@ -16,15 +15,10 @@ import { cleanLine, hasWords, truncate } from "../text.ts";
 import type { Lang } from "../types.ts";
 import { ConversationContext } from "./context.ts";
 import type { Generator } from "./generator.ts";
+import { answerKey, type DeclinedQuestion, questionLog } from "./log.ts";
 import { FAQ_TEXT as M } from "./messages.ts";
 
 const NAME = "faq";
-/** Declined questions, keyed by time. */
-const NS_QUESTIONS = "faq.questions";
-/** Ratings, keyed `${answerKey}:${memberId}`: one per member per answer. */
-const NS_RATINGS = "faq.ratings";
-/** What an answer key stands for (`faq:<id>` or `passage:<id>`). */
-const NS_ANSWERS = "faq.answers";
 
 /** Intents about the member's personal data: their words are not kept as the conversation's context. */
 const PERSONAL_DATA_INTENTS = new Set(["mydata", "forgetme"]);
@@ -33,24 +27,10 @@ const MAX_QUESTION_CHARS = 1000;
 const MAX_STORED_QUESTION_CHARS = 500;
 const MAX_BODY_CHARS = 1500;
 const MAX_LISTED = 20;
+/** Distinct texts /unanswered reads before merging alike wordings. */
+const MAX_GROUPED_TEXTS = 500;
 
-/** A question the documents did not answer. */
-export interface DeclinedQuestion {
-  readonly text: string;
-  readonly lang: Lang;
-  readonly at: string;
-  /** Platform-neutral member id; empty once the member asked to be forgotten. */
-  readonly memberId: string;
-  readonly forwarded?: boolean;
-}
-
-/** One member's rating of one answer. */
-export interface Rating {
-  readonly answer: string;
-  readonly value: "up" | "down";
-  readonly at: string;
-  readonly memberId: string;
-}
+export type { DeclinedQuestion, Rating } from "./log.ts";
 
 /** The organisers' card of a question passed on to them. */
 function forwardCard(ctx: Context, body: string, lang: Lang): CardReply {
@@ -67,11 +47,6 @@ function forwardCard(ctx: Context, body: string, lang: Lang): CardReply {
 
 function socialOutcome(m: IntentMatch): Outcome {
   return { kind: "social", intent: m.name, handoff: false, confidence: m.score };
-}
-
-/** A short, stable key of an answer reference, small enough for a button id. */
-function answerKey(ref: string): string {
-  return createHash("sha256").update(ref).digest("base64url").slice(0, 12);
 }
 
 /** What the bot did with a free-text message, for `npm run ask` and the evaluation. */
@@ -142,12 +117,13 @@ export function faq(
 } {
   const { store, knowledge, notifier, clock, logger, understanding } = services;
   const context = new ConversationContext(store);
+  const log = questionLog(services);
   const tune = hooks.tuning ?? INTENT_TUNING;
 
   const answered = async (ctx: Context, a: Answer): Promise<Reply[]> => {
     const ref = a.ref ?? `text:${answerKey(a.text)}`;
     const key = answerKey(ref);
-    await store.set(NS_ANSWERS, key, { ref });
+    await log.rememberAnswer(key, ref);
     const card: CardReply = {
       type: "card",
       title: t(ctx.lang, M.answerTitle),
@@ -172,7 +148,7 @@ export function faq(
       memberId: ctx.member.id,
       ...(forwarded ? { forwarded: true } : {}),
     };
-    await store.set(NS_QUESTIONS, key, rec);
+    await log.record(key, rec);
     return key;
   };
 
@@ -331,34 +307,35 @@ export function faq(
   };
 
   const rate = async (ctx: Context, key: string, value: string): Promise<Reply[]> => {
-    const target = await store.get<{ ref: string }>(NS_ANSWERS, key);
-    if (!target || (value !== "up" && value !== "down")) return [text(t(ctx.lang, M.alreadyRated))];
-    const rating: Rating = { answer: target.ref, value, at: clock.now().toISOString(), memberId: ctx.member.id };
-    const first = await store.add(NS_RATINGS, `${key}:${ctx.member.id}`, rating);
+    const ref = await log.answerRef(key);
+    if (!ref || (value !== "up" && value !== "down")) return [text(t(ctx.lang, M.alreadyRated))];
+    const first = await log.rate(key, { answer: ref, value, at: clock.now().toISOString(), memberId: ctx.member.id });
     return [text(t(ctx.lang, first ? M.thanks : M.alreadyRated), { private: true })];
   };
 
   const forward = async (ctx: Context, key: string): Promise<Reply[]> => {
-    const q = await store.get<DeclinedQuestion>(NS_QUESTIONS, key);
+    const q = await log.get(key);
     if (!q || q.memberId !== ctx.member.id) return [text(t(ctx.lang, M.alreadyForwarded), { private: true })];
-    if (q.forwarded) return [text(t(ctx.lang, M.alreadyForwarded), { private: true })];
-    await store.set<DeclinedQuestion>(NS_QUESTIONS, key, { ...q, forwarded: true });
+    if (q.forwarded || !(await log.markForwarded(key)))
+      return [text(t(ctx.lang, M.alreadyForwarded), { private: true })];
     const reached = await notifier.toOrganisers([forwardCard(ctx, q.text, q.lang)]);
     return [text(t(ctx.lang, reached ? M.forwarded : M.notReached), { private: true })];
   };
 
   const unanswered = async (ctx: Context): Promise<Reply[]> => {
-    const questions = await store.list<DeclinedQuestion>(NS_QUESTIONS);
-    const groups = new Map<string, { text: string; count: number; last: string }>();
-    for (const { value: q } of questions) {
+    // Exact texts are grouped by the log; alike wordings of the most recent ones merge here.
+    // A group shows the wording first asked.
+    const groups = new Map<string, { text: string; count: number; first: string; last: string }>();
+    for (const q of await log.textGroups(MAX_GROUPED_TEXTS)) {
       const shown = q.text || t(ctx.lang, M.erased);
       const norm = shown
         .toLowerCase()
         .replace(/[^\p{L}\p{N}]+/gu, " ")
         .trim();
-      const g = groups.get(norm) ?? { text: shown, count: 0, last: q.at };
-      g.count++;
-      if (q.at >= g.last) g.last = q.at;
+      const g = groups.get(norm) ?? { text: shown, count: 0, first: q.first, last: q.last };
+      g.count += q.count;
+      if (q.last >= g.last) g.last = q.last;
+      if (q.first < g.first) [g.first, g.text] = [q.first, shown];
       groups.set(norm, g);
     }
     const lines = [...groups.values()]
@@ -367,17 +344,9 @@ export function faq(
       .map((g) =>
         fill(t(ctx.lang, M.unansweredLine), { count: g.count, text: truncate(g.text, 200), at: g.last.slice(0, 10) }),
       );
-    const ratings = await store.list<Rating>(NS_RATINGS);
-    const byAnswer = new Map<string, { up: number; down: number }>();
-    for (const { value: r } of ratings) {
-      const c = byAnswer.get(r.answer) ?? { up: 0, down: 0 };
-      c[r.value]++;
-      byAnswer.set(r.answer, c);
-    }
-    const ratingLines = [...byAnswer.entries()]
-      .sort((a, b) => b[1].down - a[1].down || b[1].up - a[1].up)
-      .slice(0, MAX_LISTED)
-      .map(([ref, c]) => fill(t(ctx.lang, M.ratingsLine), { ref, up: c.up, down: c.down }));
+    const ratingLines = (await log.tallies(MAX_LISTED)).map((c) =>
+      fill(t(ctx.lang, M.ratingsLine), { ref: c.answer, up: c.up, down: c.down }),
+    );
     const card: CardReply = {
       type: "card",
       title: t(ctx.lang, M.unansweredTitle),
@@ -419,40 +388,22 @@ export function faq(
     },
     async personalData(memberId, lang) {
       const lines = (await context.of(memberId)).map((q) => fill(t(lang, M.dataContext), { text: q }));
-      for (const { value: q } of await store.list<DeclinedQuestion>(NS_QUESTIONS)) {
-        if (q.memberId === memberId) lines.push(fill(t(lang, M.dataQuestion), { at: q.at.slice(0, 10), text: q.text }));
-      }
-      for (const { value: r } of await store.list<Rating>(NS_RATINGS)) {
-        if (r.memberId === memberId)
-          lines.push(fill(t(lang, M.dataRating), { ref: r.answer, value: t(lang, M[r.value]) }));
-      }
+      const mine = await log.ofMember(memberId);
+      for (const q of mine.questions)
+        lines.push(fill(t(lang, M.dataQuestion), { at: q.at.slice(0, 10), text: q.text }));
+      for (const r of mine.ratings)
+        lines.push(fill(t(lang, M.dataRating), { ref: r.answer, value: t(lang, M[r.value]) }));
       return lines;
     },
     async forget(memberId) {
-      let changed = await context.forget(memberId);
-      for (const { key, value: q } of await store.list<DeclinedQuestion>(NS_QUESTIONS)) {
-        if (q.memberId !== memberId) continue;
-        await store.set<DeclinedQuestion>(NS_QUESTIONS, key, { ...q, text: "", memberId: "" });
-        changed++;
-      }
-      for (const { key, value: r } of await store.list<Rating>(NS_RATINGS)) {
-        if (r.memberId !== memberId) continue;
-        const anon = `${key.slice(0, key.length - memberId.length)}forgotten-${answerKey(`${key}:${r.at}`)}`;
-        await store.set<Rating>(NS_RATINGS, anon, { ...r, memberId: "" });
-        await store.delete(NS_RATINGS, key);
-        changed++;
-      }
-      return changed;
+      // With SQL records the questions and ratings were erased in the erasure's one transaction.
+      return (await context.forget(memberId)) + (await log.forget(memberId));
     },
   };
   /** Deletes declined questions older than `days` (the organisers have had them in /unanswered since). */
   const purgeOldQuestions = async (now: Date, days: number): Promise<number> => {
     const cutoff = new Date(now.getTime() - days * 24 * 60 * 60 * 1000).toISOString();
-    let n = 0;
-    for (const { key, value } of await store.list<DeclinedQuestion>(NS_QUESTIONS)) {
-      if (value.at < cutoff && (await store.delete(NS_QUESTIONS, key))) n++;
-    }
-    return n;
+    return log.purgeBefore(cutoff);
   };
 
   return { feature, fallback: ask, purgeOldQuestions };

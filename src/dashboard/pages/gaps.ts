@@ -7,6 +7,7 @@ import type { Hono } from "hono";
 import { html } from "hono/html";
 import { answerGap, editCurated, withdrawCurated } from "../../core/dashboard/gaps.ts";
 import type { CuratedEntry } from "../../core/faq/curated.ts";
+import { questionLog } from "../../core/faq/log.ts";
 import type { GapGroup } from "../gaps.ts";
 import { csrfField, type Html, page } from "../layout.ts";
 import type { DashboardDeps, Env, Tools } from "../server.ts";
@@ -39,7 +40,8 @@ function entryForm(e: CuratedEntry, csrf: string): Html {
 export function gapRoutes(app: Hono<Env>, deps: DashboardDeps, tools: Tools): void {
   const gapDeps = () => {
     const { store, clock, notifier, audit, policy } = deps.services;
-    return deps.curated ? { store, clock, notifier, audit, policy, curated: deps.curated } : undefined;
+    const questions = questionLog(deps.services);
+    return deps.curated ? { store, clock, notifier, audit, policy, questions, curated: deps.curated } : undefined;
   };
   const str = (v: unknown) => (typeof v === "string" ? v : "");
 

@@ -1,6 +1,6 @@
 /**
  * The association's records in SQL ({@link Records}): offers, polls and
- * ballots, audit, linked accounts, and the outbox that delivers what their
+ * ballots, audit, linked accounts, the FAQ's questions and ratings, and the outbox that delivers what their
  * workflows owe. Ephemeral state (sessions, rate limits, link codes,
  * de-duplication) stays in the key-value {@link Store}.
  */
@@ -14,6 +14,7 @@ import { importLegacy } from "./legacy.ts";
 import { SqlOfferRepo } from "./offers.ts";
 import { SqlOutbox } from "./outbox.ts";
 import { SqlPollRepo } from "./polls.ts";
+import { SqlQuestionLog } from "./questions.ts";
 
 export { openRecordsDb, type RecordsDb, recordsFile, recordsKind } from "./db.ts";
 
@@ -26,6 +27,7 @@ export interface SqlRecords extends Records {
   readonly audit: SqlAuditLog;
   readonly identities: SqlIdentities;
   readonly outbox: SqlOutbox;
+  readonly questions: SqlQuestionLog;
 }
 
 /** What the records need besides their database. */
@@ -49,6 +51,7 @@ export function sqlRecords(sql: RecordsDb, deps: RecordsDeps): SqlRecords {
     offers: new SqlOfferRepo(db, outbox, audit),
     polls: new SqlPollRepo(db, sql.kind),
     identities: new SqlIdentities(db, deps.store),
+    questions: new SqlQuestionLog(db),
     compact: () => sql.compact(),
     close: () => sql.close(),
   };

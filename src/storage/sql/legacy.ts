@@ -4,17 +4,23 @@
  * (one key per record: `agth`, `agtopic`, `agvote`, `offer`, `audit`, …),
  * they are copied into the tables in one transaction, then deleted from the
  * key-value store (so personal data does not stay behind in two places).
+ * The FAQ's questions, answer refs and ratings (`faq.*`, in SQL since
+ * migration 0004) are a second group with a marker of their own, so a data
+ * directory whose other records were imported by an earlier release gets them
+ * too.
  */
 import type { Kysely, Transaction } from "kysely";
 import type { Ballot, Decision, Poll, PollResult, Topic, Townhall, Vote } from "../../core/agenda/model.ts";
 import { NS as AG } from "../../core/agenda/model.ts";
 import type { AuditEntry } from "../../core/audit.ts";
 import type { Offer } from "../../core/donations/repo.ts";
+import { type DeclinedQuestion, NS_ANSWERS, NS_QUESTIONS, NS_RATINGS, type Rating } from "../../core/faq/log.ts";
 import type { Store } from "../../core/ports.ts";
 import { decisionRow, topicRow } from "./agenda.ts";
 import type { RecordsDb } from "./db.ts";
 import { recountTopics } from "./migrations/0003_topic_counts.ts";
 import { eventRows, offerRow } from "./offers.ts";
+import { questionRow, ratingRow } from "./questions.ts";
 import type { Database } from "./schema.ts";
 import { recountTotals } from "./tallies.ts";
 
@@ -40,6 +46,9 @@ export const LEGACY_NAMESPACES = [
   "identity",
 ] as const;
 
+/** The FAQ's old namespaces (a group of their own: see the module comment). */
+export const LEGACY_FAQ_NAMESPACES = [NS_QUESTIONS, NS_ANSWERS, NS_RATINGS] as const;
+
 /** How many rows of each kind were imported. */
 export type LegacyCounts = Record<string, number>;
 
@@ -54,10 +63,25 @@ function split3(key: string): [string, string, string] {
 
 /** The setting that says the old records were imported (and their key-value copies may go). */
 const MARKER = "legacy_imported_at";
+/** The same for the FAQ's records. */
+const FAQ_MARKER = "legacy_faq_imported_at";
 
 /** Whether the records database holds no association record yet. */
 export async function recordsEmpty(r: RecordsDb): Promise<boolean> {
   for (const table of ["townhalls", "topics", "offers", "audit", "identities", "polls"] as const) {
+    const row = await r.db
+      .selectFrom(table)
+      .select((eb) => eb.lit(1).as("one"))
+      .limit(1)
+      .executeTakeFirst();
+    if (row) return false;
+  }
+  return true;
+}
+
+/** Whether the records database holds no FAQ record yet. */
+async function faqEmpty(r: RecordsDb): Promise<boolean> {
+  for (const table of ["faq_questions", "faq_answers", "faq_ratings"] as const) {
     const row = await r.db
       .selectFrom(table)
       .select((eb) => eb.lit(1).as("one"))
@@ -75,24 +99,54 @@ export type LegacyOutcome =
   | { readonly kind: "cleaned"; readonly records: number }
   | { readonly kind: "refused"; readonly records: number };
 
+/** One group of old namespaces, imported together under one marker. */
+interface Group {
+  readonly namespaces: readonly string[];
+  readonly marker: string;
+  readonly empty: (r: RecordsDb) => Promise<boolean>;
+  readonly copy: (trx: Transaction<Database>, get: <T>(ns: string) => Rows<T>) => Promise<LegacyCounts>;
+}
+
+const GROUPS: readonly Group[] = [
+  { namespaces: LEGACY_NAMESPACES, marker: MARKER, empty: recordsEmpty, copy },
+  { namespaces: LEGACY_FAQ_NAMESPACES, marker: FAQ_MARKER, empty: faqEmpty, copy: copyFaq },
+];
+
 /**
  * Imports old-format records when the tables are empty, in one transaction with a marker; then
  * deletes the key-value copies (also left-overs of an earlier import). Tables that already hold
  * records and no marker: nothing is imported or deleted ("refused"), for an operator to decide.
+ * Each group (the association's records, then the FAQ's) is decided on its own, except that a
+ * refusal stops the rest.
  */
 export async function importLegacy(store: Store, r: RecordsDb, now: Date = new Date()): Promise<LegacyOutcome> {
+  const outcomes: LegacyOutcome[] = [];
+  for (const g of GROUPS) {
+    const o = await importGroup(store, r, now, g);
+    // Tables of unknown origin: nothing more is imported or deleted either.
+    if (o.kind === "refused") return o;
+    outcomes.push(o);
+  }
+  const imported = outcomes.flatMap((o) => (o.kind === "imported" ? [o.counts] : []));
+  if (imported.length > 0) return { kind: "imported", counts: Object.assign({}, ...imported) as LegacyCounts };
+  const cleaned = outcomes.reduce((n, o) => n + (o.kind === "cleaned" ? o.records : 0), 0);
+  if (cleaned > 0) return { kind: "cleaned", records: cleaned };
+  return { kind: "none" };
+}
+
+async function importGroup(store: Store, r: RecordsDb, now: Date, g: Group): Promise<LegacyOutcome> {
   const lists = new Map<string, Rows<unknown>>();
-  for (const ns of LEGACY_NAMESPACES) lists.set(ns, await store.list(ns));
+  for (const ns of g.namespaces) lists.set(ns, await store.list(ns));
   const total = [...lists.values()].reduce((n, l) => n + l.length, 0);
   if (total === 0) return { kind: "none" };
   const get = <T>(ns: string) => (lists.get(ns) ?? []) as Rows<T>;
-  const marked = await r.db.selectFrom("settings").select("value").where("key", "=", MARKER).executeTakeFirst();
+  const marked = await r.db.selectFrom("settings").select("value").where("key", "=", g.marker).executeTakeFirst();
   let outcome: LegacyOutcome = { kind: "cleaned", records: total };
   if (!marked) {
-    if (!(await recordsEmpty(r))) return { kind: "refused", records: total };
+    if (!(await g.empty(r))) return { kind: "refused", records: total };
     const counts = await r.db.transaction().execute(async (trx) => {
-      const c = await copy(trx, get);
-      await trx.insertInto("settings").values({ key: MARKER, value: now.toISOString() }).execute();
+      const c = await g.copy(trx, get);
+      await trx.insertInto("settings").values({ key: g.marker, value: now.toISOString() }).execute();
       return c;
     });
     outcome = { kind: "imported", counts };
@@ -101,9 +155,9 @@ export async function importLegacy(store: Store, r: RecordsDb, now: Date = new D
   return outcome;
 }
 
-async function copy(trx: Transaction<Database>, get: <T>(ns: string) => Rows<T>): Promise<LegacyCounts> {
-  const counts: LegacyCounts = {};
-  const add = async <T extends keyof Database>(table: T, rows: readonly object[]) => {
+/** Inserts rows in batches, counting them. */
+function adder(trx: Transaction<Database>, counts: LegacyCounts) {
+  return async <T extends keyof Database>(table: T, rows: readonly object[]) => {
     for (let i = 0; i < rows.length; i += 200) {
       await trx
         .insertInto(table)
@@ -112,6 +166,30 @@ async function copy(trx: Transaction<Database>, get: <T>(ns: string) => Rows<T>)
     }
     counts[table] = (counts[table] ?? 0) + rows.length;
   };
+}
+
+/** The FAQ's questions, answer refs and ratings (`<answerKey>:<member or forgotten-…>`). */
+async function copyFaq(trx: Transaction<Database>, get: <T>(ns: string) => Rows<T>): Promise<LegacyCounts> {
+  const counts: LegacyCounts = {};
+  const add = adder(trx, counts);
+  await add(
+    "faq_questions",
+    get<DeclinedQuestion>(NS_QUESTIONS).map(({ key, value }) => questionRow(key, value)),
+  );
+  await add(
+    "faq_answers",
+    get<{ ref: string }>(NS_ANSWERS).map(({ key, value }) => ({ key, ref: value.ref })),
+  );
+  await add(
+    "faq_ratings",
+    get<Rating>(NS_RATINGS).map(({ key, value }) => ratingRow(key.slice(0, key.indexOf(":")), value)),
+  );
+  return counts;
+}
+
+async function copy(trx: Transaction<Database>, get: <T>(ns: string) => Rows<T>): Promise<LegacyCounts> {
+  const counts: LegacyCounts = {};
+  const add = adder(trx, counts);
   const open = get<{ id: string }>(AG.open).find((x) => x.key === "current")?.value.id;
   await add(
     "townhalls",

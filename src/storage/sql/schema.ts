@@ -183,6 +183,33 @@ export interface OfferTotalTable {
   items: number | string;
 }
 
+/** A question the documents did not answer; `text` and `member_id` are "" once erased. */
+export interface QuestionTable {
+  key: string;
+  text: string;
+  lang: string;
+  at: string;
+  member_id: string;
+  /** 1 once passed to the organisers. */
+  forwarded: number;
+}
+
+/** What an answer key (of a feedback button) stands for. */
+export interface AnswerTable {
+  key: string;
+  ref: string;
+}
+
+/** A member's rating of an answer (UNIQUE answer and member); `member_id` NULL once erased. */
+export interface RatingTable {
+  id: Generated<number>;
+  answer_key: string;
+  answer_ref: string;
+  member_id: string | null;
+  value: string;
+  at: string;
+}
+
 /** Every table of the records database. */
 export interface Database {
   townhalls: TownhallTable;
@@ -201,4 +228,7 @@ export interface Database {
   audit: AuditTable;
   identities: IdentityTable;
   outbox: OutboxTable;
+  faq_questions: QuestionTable;
+  faq_answers: AnswerTable;
+  faq_ratings: RatingTable;
 }

@@ -11,12 +11,14 @@ import { PollRepo } from "../../../src/core/agenda/polls.ts";
 import { AgendaRepo } from "../../../src/core/agenda/repo.ts";
 import { AuditLog } from "../../../src/core/audit.ts";
 import { OfferRepo } from "../../../src/core/donations/repo.ts";
+import { KeyvQuestionLog, type QuestionLog } from "../../../src/core/faq/log.ts";
 import { Identities } from "../../../src/core/identity/identities.ts";
+import type { Store } from "../../../src/core/ports.ts";
 import { exportRecords } from "../../../src/storage/backup.ts";
 import { openStore } from "../../../src/storage/index.ts";
 import { importAll, parseBackupFile } from "../../../src/storage/sql/backup.ts";
 import { sqlRecords } from "../../../src/storage/sql/index.ts";
-import { importLegacy, LEGACY_NAMESPACES } from "../../../src/storage/sql/legacy.ts";
+import { importLegacy, LEGACY_FAQ_NAMESPACES, LEGACY_NAMESPACES } from "../../../src/storage/sql/legacy.ts";
 import { agendaDriver, ExactEmbedder } from "../../agenda/driver.ts";
 import { answers, as, donate, makeBot } from "../../donations/driver.ts";
 import { member } from "../../helpers/services.ts";
@@ -44,7 +46,44 @@ async function oldFormatData(dataDir: string) {
   for (let i = 1; i <= 3; i++) refs.push((await donate(d.bot, member(`donor${i}`), answers(i))).ref);
   await as(d.bot, member("org")).say(`/offerstatus ${refs[0]} accepted thanks`);
   await new Identities(store).link(member("tg1", "telegram"), "NOCODE", "discord:dc1");
+  await faqData(store);
   return { store, th, topics: [t1, t2, t3], refs };
+}
+
+/** Declined questions (one forwarded, one of a forgotten member), answer refs and ratings, the key-value way. */
+async function faqData(store: Store) {
+  const log = new KeyvQuestionLog(store);
+  const at = (m: number) => new Date(Date.UTC(2026, 10, 20, 10, m)).toISOString();
+  await log.record("20261120T1000-aaaaaa", {
+    text: "Is there a student fee?",
+    lang: "en",
+    at: at(0),
+    memberId: "telegram:q1",
+  });
+  await log.record("20261120T1001-bbbbbb", { text: "有冇實習？", lang: "zh-HK", at: at(1), memberId: "discord:q2" });
+  await log.markForwarded("20261120T1001-bbbbbb");
+  await log.record("20261120T1002-cccccc", { text: "Parking?", lang: "en", at: at(2), memberId: "telegram:q3" });
+  await log.rememberAnswer("ansKey000001", "faq:fees");
+  await log.rememberAnswer("ansKey000002", "passage:visa");
+  await log.rate("ansKey000001", { answer: "faq:fees", value: "up", at: at(3), memberId: "telegram:q1" });
+  await log.rate("ansKey000001", { answer: "faq:fees", value: "down", at: at(4), memberId: "telegram:q3" });
+  await log.rate("ansKey000002", { answer: "passage:visa", value: "down", at: at(5), memberId: "telegram:q1" });
+  await log.forget("telegram:q3");
+  return log;
+}
+
+/** What a question log holds, comparable across implementations. */
+async function faqState(log: QuestionLog) {
+  return {
+    recent: await log.recent(100),
+    groups: await log.textGroups(100),
+    tallies: await log.tallies(100),
+    feedback: await log.feedback(),
+    q1: await log.ofMember("telegram:q1"),
+    q2: await log.ofMember("discord:q2"),
+    q3: await log.ofMember("telegram:q3"),
+    answers: [await log.answerRef("ansKey000001"), await log.answerRef("ansKey000002")],
+  };
 }
 
 for (const dialect of await dialects()) {
@@ -70,12 +109,15 @@ for (const dialect of await dialects()) {
         polls: await new PollRepo(old.store).polls(old.th),
         offers: await new OfferRepo(old.store).all(),
         audit: await new AuditLog(old.store, { now: () => new Date() }).recent(100),
+        faq: await faqState(new KeyvQuestionLog(old.store)),
       };
       const closedBefore = await new PollRepo(old.store).closed(before.polls[0]?.id ?? "");
       expect(closedBefore?.voters).toBe(5);
       expect(before.topics).toHaveLength(3);
       expect(before.offers).toHaveLength(3);
       expect(before.audit.length).toBeGreaterThan(3);
+      expect(before.faq.recent).toHaveLength(2);
+      expect(before.faq.feedback).toEqual({ up: 1, down: 2 });
 
       const outcome = await importLegacy(old.store, f.records);
       expect(outcome.kind).toBe("imported");
@@ -100,8 +142,19 @@ for (const dialect of await dialects()) {
       expect(await r.audit.recent(100)).toEqual(before.audit);
       expect((await r.identities.resolve(member("tg1", "telegram"))).id).toBe("discord:dc1");
       expect(await r.agenda.isOpen(old.th)).toBe(true);
+      expect(await faqState(r.questions)).toEqual(before.faq);
+      expect(await r.questions.get("20261120T1001-bbbbbb")).toMatchObject({ forwarded: true });
+      // One rating per member per answer holds on the imported rows too.
+      const again = {
+        answer: "faq:fees",
+        value: "up" as const,
+        at: "2026-11-21T00:00:00.000Z",
+        memberId: "telegram:q1",
+      };
+      expect(await r.questions.rate("ansKey000001", again)).toBe(false);
 
-      for (const ns of LEGACY_NAMESPACES) expect(await old.store.list(ns), ns).toEqual([]);
+      for (const ns of [...LEGACY_NAMESPACES, ...LEGACY_FAQ_NAMESPACES])
+        expect(await old.store.list(ns), ns).toEqual([]);
       expect((await importLegacy(old.store, f.records)).kind).toBe("none");
     });
 
@@ -154,6 +207,37 @@ for (const dialect of await dialects()) {
       const outcome = await importLegacy(old.store, f.records);
       expect(outcome.kind).toBe("refused");
       expect(await old.store.list("offer")).toHaveLength(3);
+      expect(await old.store.list("faq.questions")).toHaveLength(3);
+    });
+
+    it("brings the questions and ratings of a directory whose other records an earlier release imported", async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), "bahk-legacy-"));
+      const store = await openStore({ dataDir, logger: quietLogger() });
+      const f = await dialect.fresh();
+      cleanups.push(async () => {
+        await f.records.close();
+        await f.remove();
+        await store.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      });
+      // The earlier release imported the association's records and left the FAQ's in the store.
+      await f.records.db.insertInto("settings").values({ key: "legacy_imported_at", value: "2026-11-01" }).execute();
+      await f.records.db
+        .insertInto("audit")
+        .values({ at: "2026-11-01", actor_id: "x", actor_name: "X", action: "a", target: "t", detail: null })
+        .execute();
+      const before = await faqState(await faqData(store));
+      const outcome = await importLegacy(store, f.records);
+      expect(outcome).toEqual({ kind: "imported", counts: { faq_questions: 3, faq_answers: 2, faq_ratings: 3 } });
+      const r = sqlRecords(f.records, {
+        store,
+        notifier: { toMember: async () => {}, toOrganisers: async () => true },
+        clock: { now: () => new Date() },
+        logger: quietLogger(),
+      });
+      expect(await faqState(r.questions)).toEqual(before);
+      for (const ns of LEGACY_FAQ_NAMESPACES) expect(await store.list(ns), ns).toEqual([]);
+      expect((await importLegacy(store, f.records)).kind).toBe("none");
     });
   });
 }

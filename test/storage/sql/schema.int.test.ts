@@ -28,7 +28,20 @@ for (const dialect of await dialects()) {
       expect(again.results).toEqual([]);
       const tables = await r.db.introspection.getTables();
       const names = tables.map((t) => t.name);
-      for (const t of ["townhalls", "topics", "votes", "polls", "ballots", "offers", "audit", "identities", "outbox"]) {
+      for (const t of [
+        "townhalls",
+        "topics",
+        "votes",
+        "polls",
+        "ballots",
+        "offers",
+        "audit",
+        "identities",
+        "outbox",
+        "faq_questions",
+        "faq_answers",
+        "faq_ratings",
+      ]) {
         expect(names).toContain(t);
       }
     });
@@ -122,6 +135,7 @@ for (const dialect of await dialects()) {
       expect(up.results?.map((m) => m.migrationName)).toEqual([
         "0002_counting_indexes",
         "0003_topic_counts",
+        "0004_questions",
         "0005_tallies",
       ]);
       const tallies = await r.db
@@ -148,6 +162,35 @@ for (const dialect of await dialects()) {
         { id: "T1", votes: 2, approved: 1 },
         { id: "T2", votes: 0, approved: 0 },
       ]);
+    });
+
+    it("indexes the FAQ's questions by time and member, and ratings by member and answer", async () => {
+      const r = await fresh();
+      const rows =
+        r.kind === "sqlite"
+          ? await sql<{ name: string }>`select name from sqlite_master where type = 'index'`.execute(r.db)
+          : await sql<{
+              name: string;
+            }>`select indexname as name from pg_indexes where schemaname = ${r.schema ?? "public"}`.execute(r.db);
+      const names = rows.rows.map((x) => x.name);
+      for (const i of ["faq_questions_at", "faq_questions_member", "faq_ratings_member", "faq_ratings_tally"])
+        expect(names).toContain(i);
+      await r.db
+        .insertInto("faq_ratings")
+        .values({ answer_key: "A", answer_ref: "faq:x", member_id: "m", value: "up", at: "t" })
+        .execute();
+      await expect(
+        r.db
+          .insertInto("faq_ratings")
+          .values({ answer_key: "A", answer_ref: "faq:x", member_id: "m", value: "down", at: "t" })
+          .execute(),
+      ).rejects.toThrow();
+      await expect(
+        r.db
+          .insertInto("faq_ratings")
+          .values({ answer_key: "B", answer_ref: "faq:x", member_id: "m", value: "meh", at: "t" })
+          .execute(),
+      ).rejects.toThrow();
     });
 
     it("refuses a second vote of one member on one topic (unique constraint)", async () => {

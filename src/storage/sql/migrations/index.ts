@@ -7,6 +7,7 @@ import type { SqlKind } from "../kind.ts";
 import { records0001 } from "./0001_records.ts";
 import { counting0002 } from "./0002_counting_indexes.ts";
 import { topicCounts0003 } from "./0003_topic_counts.ts";
+import { questions0004 } from "./0004_questions.ts";
 import { tallies0005 } from "./0005_tallies.ts";
 
 /** Kysely's static migration provider for one dialect. */
@@ -15,6 +16,7 @@ export function migrations(kind: SqlKind): MigrationProvider {
     "0001_records": records0001(kind),
     "0002_counting_indexes": counting0002,
     "0003_topic_counts": topicCounts0003,
+    "0004_questions": questions0004(kind),
     "0005_tallies": tallies0005,
   };
   return { getMigrations: async () => all };
