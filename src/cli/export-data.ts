@@ -1,6 +1,6 @@
 /**
- * Backs up every record (STORAGE_URL, DATA_DIR) as JSON Lines of format 2: a
- * header `{"format":2}`, the key-value records (`{"ns","key","value","expiresAt"?}`)
+ * Backs up every record (STORAGE_URL, DATA_DIR) as JSON Lines of format 3: a
+ * header `{"format":3}`, the key-value records (`{"ns","key","value","expiresAt"?}`)
  * and the rows of the records database (`{"table","row"}`).
  *   npm run export-data                     to stdout
  *   npm run export-data -- --out backup.jsonl

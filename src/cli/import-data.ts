@@ -1,5 +1,5 @@
 /**
- * Restores a JSON Lines backup (from `npm run export-data`, format 2, or of
+ * Restores a JSON Lines backup (from `npm run export-data`, format 3 or 2, or of
  * the key-value release, format 1) into the configured storage (STORAGE_URL,
  * DATA_DIR). The whole file is checked first: a bad line imports nothing.
  * Rows already present are kept and key-value records overwritten, so

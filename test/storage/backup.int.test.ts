@@ -81,8 +81,18 @@ async function fillRecords(url: string): Promise<number> {
     "offer.status",
     offer.ref,
   );
+  await r.questions.record("20261121T100000000Z-abc123", {
+    text: "Is there a student membership?",
+    lang: "en",
+    at,
+    memberId: "telegram:2",
+  });
+  await r.questions.rememberAnswer("k1", "faq:fees");
+  await r.questions.rate("k1", { answer: "faq:fees", value: "up", at, memberId: "telegram:2" });
+  await r.questions.rate("k1", { answer: "faq:fees", value: "down", at, memberId: "telegram:3" });
+  await r.questions.forget("telegram:3");
   await db.close();
-  return 1 + 1 + 2 + 1; // townhall, offer, two events, audit
+  return 1 + 1 + 2 + 1 + 1 + 1 + 2; // townhall, offer, two events, audit, question, answer, two ratings
 }
 
 async function dump(s: KeyvStore): Promise<BackupLine[]> {
@@ -102,6 +112,30 @@ function split(lines: BackupLine[]) {
 }
 
 describe("backup format", () => {
+  it("reads the previous release's format 2 (no FAQ tables) as well as format 3", () => {
+    const body = [
+      JSON.stringify({
+        ns: "faq.questions",
+        key: "k1",
+        value: { text: "Parking?", lang: "en", at: "t", memberId: "m" },
+      }),
+      JSON.stringify({
+        table: "audit",
+        row: { id: 1, at: "t", actor_id: "a", actor_name: "A", action: "x", target: "y", detail: null },
+      }),
+    ];
+    const two = parseBackupFile([JSON.stringify({ format: 2 }), ...body].join("\n"));
+    expect([two.format, two.lines.length, two.rows.length]).toEqual([2, 1, 1]);
+    const rating = { id: 1, answer_key: "A", answer_ref: "faq:x", member_id: null, value: "up", at: "t" };
+    const three = parseBackupFile(
+      [JSON.stringify({ format: 3 }), ...body, JSON.stringify({ table: "faq_ratings", row: rating })].join("\n"),
+    );
+    expect([three.format, three.rows.length]).toEqual([3, 2]);
+    expect(() =>
+      parseBackupFile(`${JSON.stringify({ format: 2 })}\n${JSON.stringify({ table: "nope", row: {} })}`),
+    ).toThrow(/line 2/);
+  });
+
   it("rejects a bad backup as a whole, naming the lines", async () => {
     const good = JSON.stringify({ ns: "offer", key: "A", value: 1 });
     const text = [
@@ -182,10 +216,10 @@ if (await requireServer("PostgreSQL", 5432)) {
       });
       const pgEnv = { STORAGE_URL: `postgresql://postgres@127.0.0.1:5432/${db}`, DATA_DIR: dir };
       expect((await cli("import-data", [file], pgEnv)).stderr).toMatch(
-        new RegExp(`imported format 2: ${rowsWritten} rows and 6 key-value records`),
+        new RegExp(`imported format 3: ${rowsWritten} rows and 6 key-value records`),
       );
       // Twice is the same as once: the rows are there already.
-      expect((await cli("import-data", [file], pgEnv)).stderr).toMatch(/imported format 2: 0 rows and 6 key-value/);
+      expect((await cli("import-data", [file], pgEnv)).stderr).toMatch(/imported format 3: 0 rows and 6 key-value/);
 
       const roundTrip = join(dir, "from-pg.jsonl");
       await cli("export-data", ["--out", roundTrip], pgEnv);

@@ -1,10 +1,11 @@
 /**
- * Backups of format 2: a header line `{"format":2}`, the key-value records
+ * Backups of format 3 (format 2 plus the FAQ's tables, migration 0004): a header line `{"format":3}`, the key-value records
  * (`{"ns","key","value","expiresAt"?}`, as in format 1) and one line per table
  * row (`{"table","row"}`), tables in the order their keys refer to each other.
  * Importing validates the whole file first, writes the rows in one
  * transaction (rows already there are kept), and a format-1 file (the
- * key-value release) goes through the old-format upgrade.
+ * key-value release) goes through the old-format upgrade, as do the FAQ's
+ * key-value records of a format-2 file.
  */
 import { type Kysely, sql } from "kysely";
 import { z } from "zod";
@@ -18,7 +19,7 @@ import type { Database } from "./schema.ts";
 import { recountTotals } from "./tallies.ts";
 
 /** The format this release writes. */
-export const BACKUP_FORMAT = 2;
+export const BACKUP_FORMAT = 3;
 
 /** Tables in the order a restore writes them (the outbox is transient and not backed up). */
 export const TABLES = [
@@ -35,10 +36,13 @@ export const TABLES = [
   "offer_events",
   "audit",
   "identities",
+  "faq_questions",
+  "faq_answers",
+  "faq_ratings",
 ] as const satisfies readonly (keyof Database)[];
 
 /** Tables whose `id` the database generates: restored with their ids, then PostgreSQL's counter moves past them. */
-const GENERATED_ID = ["offer_events", "audit"] as const;
+const GENERATED_ID = ["offer_events", "audit", "faq_ratings"] as const;
 
 type Table = (typeof TABLES)[number];
 /** One table row of a backup. */
@@ -49,12 +53,12 @@ export interface RowLine {
 
 /** A parsed backup of either format. */
 export interface ParsedBackup {
-  readonly format: 1 | 2;
+  readonly format: 1 | 2 | 3;
   readonly lines: readonly BackupLine[];
   readonly rows: readonly RowLine[];
 }
 
-const headerSchema = z.strictObject({ format: z.literal(BACKUP_FORMAT), exportedAt: z.string().optional() });
+const headerSchema = z.strictObject({ format: z.literal([2, BACKUP_FORMAT]), exportedAt: z.string().optional() });
 const rowSchema = z.strictObject({
   table: z.enum(TABLES),
   row: z.record(z.string().regex(/^[a-z_]+$/), z.union([z.string(), z.number(), z.null()])),
@@ -83,8 +87,8 @@ export async function exportAll(
 export function parseBackupFile(text: string): ParsedBackup {
   const all = text.split(/\r?\n/);
   const first = all.findIndex((l) => l.trim() !== "");
-  const head = first < 0 ? undefined : safeJson(all[first] ?? "");
-  if (!headerSchema.safeParse(head).success) return { format: 1, lines: parseBackup(text), rows: [] };
+  const head = headerSchema.safeParse(first < 0 ? undefined : safeJson(all[first] ?? ""));
+  if (!head.success) return { format: 1, lines: parseBackup(text), rows: [] };
   const kv: string[] = [];
   const rows: RowLine[] = [];
   const problems: string[] = [];
@@ -101,7 +105,7 @@ export function parseBackupFile(text: string): ParsedBackup {
   if (problems.length > 0)
     throw new Error(`Invalid backup, nothing imported:\n  ${problems.slice(0, 20).join("\n  ")}`);
   // Key-value lines keep their line numbers in parseBackup's messages (offset by the header).
-  return { format: 2, lines: parseBackup(["", ...kv].join("\n")), rows };
+  return { format: head.data.format, lines: parseBackup(["", ...kv].join("\n")), rows };
 }
 
 function safeJson(raw: string): unknown {
