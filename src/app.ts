@@ -170,6 +170,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
         return n;
       },
       (memberId, lang) => bot.memberData(memberId, lang),
+      records ? (memberId) => records.forgetMember(memberId) : undefined,
     ),
   ];
   const bot: Bot = new Bot(services, features, answers.fallback, { rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE });

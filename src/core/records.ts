@@ -69,6 +69,14 @@ export interface Records {
   readonly outbox: Outbox;
   /** Declined questions, answer refs and answer ratings. */
   readonly questions: QuestionLog;
+  /**
+   * Erases or anonymises every record of a member (offers and their history, topics, votes,
+   * ballots, proposal counts, linked accounts, audit entries, questions, ratings, notices owed to
+   * them) in one transaction: all or nothing. Returns the records changed; throws (nothing
+   * changed) when the store fails. What each feature keeps is the features' rule (see their
+   * `forget`); the features' own `forget` then finds nothing left here and clears ephemeral state.
+   */
+  forgetMember(memberId: string): Promise<number>;
   /** Makes erased bytes unreadable in files now (SQLite: checkpoints and truncates the write-ahead log). */
   compact(): Promise<void>;
   close(): Promise<void>;

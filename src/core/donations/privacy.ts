@@ -39,6 +39,19 @@ export function anonymised(o: Offer, at: string): Omit<Offer, "version"> {
   };
 }
 
+/** What /forgetme makes of a member's offer: withdrawn when still open, then anonymised. */
+export function forgotten(o: Offer, at: string): Omit<Offer, "version"> {
+  const base = WITHDRAWABLE.includes(o.status)
+    ? { ...moved(o, "withdrawn", { at, status: "withdrawn", by: "system" }), version: o.version }
+    : o;
+  return anonymised(base, at);
+}
+
+/** The organisers' notice of an open offer withdrawn by its donor's erasure (both languages). */
+export function erasedWithdrawnNotice(ref: string): string {
+  return `${fill(ORG.erasedWithdrawn.en, { ref })} / ${fill(ORG.erasedWithdrawn["zh-HK"], { ref })}`;
+}
+
 /** Builds the privacy handlers. */
 export function privacy(services: Services, repo: OfferRepo, retentionDays: number) {
   /** Re-reads and retries a change a few times when someone else wrote the offer meanwhile. */
@@ -83,19 +96,12 @@ export function privacy(services: Services, repo: OfferRepo, retentionDays: numb
       let changed = 0;
       const now = services.clock.now().toISOString();
       for (const o of await repo.byOwner(memberId)) {
-        const saved = await update(o.ref, (cur) => {
-          if (cur.ownerId !== memberId) return undefined;
-          const base = WITHDRAWABLE.includes(cur.status)
-            ? { ...moved(cur, "withdrawn", { at: now, status: "withdrawn", by: "system" }), version: cur.version }
-            : cur;
-          return anonymised(base, now);
-        });
+        const saved = await update(o.ref, (cur) => (cur.ownerId === memberId ? forgotten(cur, now) : undefined));
         await repo.unindex(memberId, o.ref);
         if (!saved) continue;
         changed++;
         if (WITHDRAWABLE.includes(o.status)) {
-          const notice = `${fill(ORG.erasedWithdrawn.en, { ref: o.ref })} / ${fill(ORG.erasedWithdrawn["zh-HK"], { ref: o.ref })}`;
-          await services.notifier.toOrganisers([text(notice)]);
+          await services.notifier.toOrganisers([text(erasedWithdrawnNotice(o.ref))]);
         }
       }
       const session = await services.sessions.get(memberId);

@@ -31,11 +31,16 @@ const M = {
 /**
  * The privacy feature; `features` is read lazily so every feature's data is covered, and
  * `forgetOther` erases what is kept outside the features (the bot's own poll selections).
+ * `forgetRecords` (the SQL records' erasure) erases every record of the member in one
+ * transaction first: when it fails nothing was erased and the member is told to try again
+ * (the bot's answer to a store failure); once it committed, the features' own `forget` find
+ * no records left and clear their ephemeral state (sessions, conversation context).
  */
 export function privacy(
   features: () => readonly Feature[],
   forgetOther: (memberId: string) => Promise<number> = async () => 0,
   otherData: (memberId: string, lang: Lang) => Promise<string[]> = async () => [],
+  forgetRecords?: (memberId: string) => Promise<number>,
 ): Feature {
   return {
     name: "pv",
@@ -71,7 +76,7 @@ export function privacy(
     async onAction(ctx, args): Promise<Reply[]> {
       if (args[0] !== "forget") return [];
       if (args[1] !== "yes") return [text(t(ctx.lang, M.kept), { private: true })];
-      let n = 0;
+      let n = (await forgetRecords?.(ctx.member.id)) ?? 0;
       for (const f of features()) n += (await f.forget?.(ctx.member.id)) ?? 0;
       n += await forgetOther(ctx.member.id);
       return [text(t(ctx.lang, M.done).replace("{n}", String(n)), { private: true })];

@@ -9,6 +9,7 @@ import type { Records } from "../../core/records.ts";
 import { SqlAgendaRepo } from "./agenda.ts";
 import { SqlAuditLog } from "./audit.ts";
 import { openRecordsDb, type RecordsDb, type RecordsDbOptions } from "./db.ts";
+import { SqlErasure } from "./erasure.ts";
 import { SqlIdentities } from "./identities.ts";
 import { importLegacy } from "./legacy.ts";
 import { SqlOfferRepo } from "./offers.ts";
@@ -43,6 +44,7 @@ export function sqlRecords(sql: RecordsDb, deps: RecordsDeps): SqlRecords {
   const { db } = sql;
   const audit = new SqlAuditLog(db, deps.clock);
   const outbox = new SqlOutbox(db, deps.notifier, deps.clock, deps.logger);
+  const erasure = new SqlErasure(db, outbox, deps.clock);
   return {
     sql,
     audit,
@@ -52,6 +54,7 @@ export function sqlRecords(sql: RecordsDb, deps: RecordsDeps): SqlRecords {
     polls: new SqlPollRepo(db, sql.kind),
     identities: new SqlIdentities(db, deps.store),
     questions: new SqlQuestionLog(db),
+    forgetMember: (memberId) => erasure.forgetMember(memberId),
     compact: () => sql.compact(),
     close: () => sql.close(),
   };

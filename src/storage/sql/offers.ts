@@ -71,7 +71,7 @@ function optional<K extends string>(key: K, v: string | null): { [P in K]?: stri
   return (v === null ? {} : { [key]: v }) as { [P in K]?: string };
 }
 
-function toOffer(r: Row, events: readonly EventRow[]): Offer {
+export function toOffer(r: Row, events: readonly EventRow[]): Offer {
   return {
     ref: r.ref,
     ownerId: r.owner_id,
