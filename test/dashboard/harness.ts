@@ -10,6 +10,7 @@ import { donations } from "../../src/core/donations/index.ts";
 import { type CuratedEntry, CuratedKnowledge } from "../../src/core/faq/curated.ts";
 import { faq } from "../../src/core/faq/index.ts";
 import type { PlatformHealth } from "../../src/core/ports.ts";
+import type { Records } from "../../src/core/records.ts";
 import type { Member } from "../../src/core/types.ts";
 import { storeGaps } from "../../src/dashboard/gaps.ts";
 import { BotMetrics } from "../../src/dashboard/metrics.ts";
@@ -22,8 +23,8 @@ export const ORGANISER: Member = member("111", "telegram", { displayName: "Olive
 /** A member who is not an organiser. */
 export const MEMBER: Member = member("222", "telegram", { displayName: "Max Member" });
 
-/** Builds the bot and its dashboard (with the platforms' reachability checks, when given). */
-export function harness(opts: { platformHealth?: () => readonly PlatformHealth[] } = {}) {
+/** Builds the bot and its dashboard; with `records`, over those (SQL) records as the app would be; with the platforms' reachability checks, when given. */
+export function harness(opts: { records?: Records; platformHealth?: () => readonly PlatformHealth[] } = {}) {
   const saved: { entries: readonly CuratedEntry[] } = { entries: [] };
   const curated = new CuratedKnowledge(emptyKnowledge, new HashingEmbedder(), {
     load: async () => [...saved.entries],
@@ -32,7 +33,8 @@ export function harness(opts: { platformHealth?: () => readonly PlatformHealth[]
     },
   });
   const t = makeServices({ organisers: [ORGANISER.id], knowledge: curated });
-  const { services, clock } = t;
+  const { clock } = t;
+  const services = opts.records ? { ...t.services, records: opts.records, audit: opts.records.audit } : t.services;
   const auth = new DashboardAuth(services.store, clock, services.policy, services.audit, {
     linkTtlMs: 10 * 60_000,
     sessionTtlMs: 8 * 3_600_000,
@@ -63,7 +65,7 @@ export function harness(opts: { platformHealth?: () => readonly PlatformHealth[]
     gaps: storeGaps(services),
   });
   const say = (m: Member, text: string) => bot.handle({ kind: "text", member: m, chat: dm(m), text });
-  return { ...t, auth, bot, app, say, stats, curated, saved };
+  return { ...t, services, auth, bot, app, say, stats, curated, saved };
 }
 
 /** The token of the sign-in link in a reply text. */

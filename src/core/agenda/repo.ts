@@ -118,6 +118,8 @@ export interface AgendaRepo {
   rankedPage?(townhallId: string, page: number, pageSize: number, memberId: string): Promise<RankedPage>;
   /** The topics a member proposed or supports, found by member (else the feature reads every townhall). */
   memberTopics?(memberId: string): Promise<MemberTopic[]>;
+  /** How many topics of a townhall are in each status, counted by the store (else from {@link topics}). */
+  statusCounts?(townhallId: string): Promise<Map<TopicStatus, number>>;
 }
 
 /** A topic a member proposed or supports. */

@@ -1,7 +1,8 @@
 /**
  * The overview: questions per day, topics and offers by status, top unanswered
- * themes, as server-side SVG. Its figures read every offer and every
- * unanswered question, so they are computed at most every
+ * themes, as server-side SVG. Its figures are counts the records compute
+ * (with SQL records: aggregates over indexed rows, and only the newest
+ * unanswered questions for the themes), computed at most every
  * {@link OVERVIEW_MAX_AGE_MS} (and again after any change made through the
  * dashboard), concurrent requests sharing one computation; the page says how
  * old they are.
@@ -32,25 +33,42 @@ interface Figures {
   readonly feedback: { readonly up: number; readonly down: number };
 }
 
+/** Offers per status: counted by the records where they can (SQL: one aggregate over the status index). */
+async function offersByStatus(offers: DashboardDeps["repos"]["offers"]): Promise<Map<string, number>> {
+  const byStatus = new Map<string, number>();
+  if (offers.impact) {
+    for (const [s, c] of (await offers.impact()).byStatus) byStatus.set(s, c.offers);
+  } else for (const o of await offers.all()) byStatus.set(o.status, (byStatus.get(o.status) ?? 0) + 1);
+  return byStatus;
+}
+
+/** A townhall's topics per status: counted by the records where they can. */
+async function topicsByStatus(
+  agenda: DashboardDeps["repos"]["agenda"],
+  townhallId: string,
+): Promise<Map<string, number>> {
+  if (agenda.statusCounts) return agenda.statusCounts(townhallId);
+  const counts = new Map<string, number>();
+  for (const v of await agenda.topics(townhallId)) counts.set(v.status, (counts.get(v.status) ?? 0) + 1);
+  return counts;
+}
+
 async function figures(deps: DashboardDeps): Promise<Figures> {
-  const [days, offers, th, groups, feedback] = await Promise.all([
+  const [days, byStatus, th, groups, feedback] = await Promise.all([
     deps.stats.lastDays(DAYS),
-    deps.repos.offers.all(),
+    offersByStatus(deps.repos.offers),
     deps.repos.agenda.currentOrLatest(),
     deps.gaps ? deps.gaps.groups() : Promise.resolve([]),
     deps.gaps ? deps.gaps.feedback() : Promise.resolve({ up: 0, down: 0 }),
   ]);
-  const byStatus = new Map<string, number>();
-  for (const o of offers) byStatus.set(o.status, (byStatus.get(o.status) ?? 0) + 1);
-  const topics = th ? await deps.repos.agenda.topics(th.id) : [];
-  const topicStatus = new Map<string, number>();
-  for (const v of topics) topicStatus.set(v.status, (topicStatus.get(v.status) ?? 0) + 1);
+  const topicStatus = th ? await topicsByStatus(deps.repos.agenda, th.id) : new Map<string, number>();
+  const topicCount = [...topicStatus.values()].reduce((a, b) => a + b, 0);
   return {
     at: deps.services.clock.now(),
     days,
-    offers: offers.length,
+    offers: [...byStatus.values()].reduce((a, b) => a + b, 0),
     offerRows: STATUSES.map((s) => ({ label: s.replace("_", " "), value: byStatus.get(s) ?? 0 })),
-    topicTitle: th ? `Topics of ${th.name} (${topics.length})` : "Topics (no townhall yet)",
+    topicTitle: th ? `Topics of ${th.name} (${topicCount})` : "Topics (no townhall yet)",
     topicRows: ["pending", "approved", "rejected", "merged"].map((s) => ({ label: s, value: topicStatus.get(s) ?? 0 })),
     themes: groups.slice(0, 8).map((g) => ({ label: g.text, value: g.count })),
     feedback,

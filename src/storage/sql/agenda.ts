@@ -536,6 +536,26 @@ export class SqlAgendaRepo implements AgendaRepo {
     });
   }
 
+  /** Topics per status: one aggregate over the townhall's topics and their decisions (primary key). */
+  async statusCounts(townhallId: string): Promise<Map<TopicStatus, number>> {
+    return guard("agenda", async () => {
+      const rows = await this.db
+        .selectFrom("topics as t")
+        .leftJoin("decisions as r", (j) => j.onRef("r.topic_id", "=", "t.id").on("r.kind", "=", "review"))
+        .leftJoin("decisions as f", (j) => j.onRef("f.topic_id", "=", "t.id").on("f.kind", "=", "final"))
+        .select(["t.initial", "r.status as review", "f.status as final", (eb) => eb.fn.countAll<number>().as("n")])
+        .where("t.townhall_id", "=", townhallId)
+        .groupBy(["t.initial", "r.status", "f.status"])
+        .execute();
+      const counts = new Map<TopicStatus, number>();
+      for (const r of rows) {
+        const status = (r.final ?? r.review ?? r.initial) as TopicStatus;
+        counts.set(status, (counts.get(status) ?? 0) + Number(r.n));
+      }
+      return counts;
+    });
+  }
+
   /** One page of the approved topics, most supported first, read in the order of an index. */
   async rankedPage(townhallId: string, page: number, pageSize: number, memberId: string): Promise<RankedPage> {
     return guard("agenda", async () => {
