@@ -62,6 +62,18 @@ describe("/forgetme on SQLite, end to end", () => {
       for (const p of PERSONAL) last = replyText(await who.say(a[p]));
       expect(last).toMatch(/DON-/);
     }
+    // A question the documents did not answer, with the donor's email in it, and a rating (the FAQ's rows).
+    const log = app.services.records?.questions;
+    if (!log) throw new Error("no SQL records");
+    const at = new Date().toISOString();
+    await log.record("20261121T100000000Z-zzzzzz", {
+      text: `Please write to ${SECRETS.email}`,
+      lang: "en",
+      at,
+      memberId: donor.id,
+    });
+    await log.rememberAnswer("A1", "faq:fees");
+    await log.rate("A1", { answer: "faq:fees", value: "down", at, memberId: donor.id });
     await app.close();
     expect(hits(dir).length).toBeGreaterThan(0);
 
