@@ -133,7 +133,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     sessionTtlMs: config.DASHBOARD_SESSION_HOURS * 3_600_000,
   });
 
-  const questionStats = new QuestionStats(store, clock);
+  const questionStats = new QuestionStats(store, clock, records?.days);
   const answers = faq(services, {
     runCommand: (ctx, name, args) => bot.runCommand(ctx, name, args),
     onOutcome: (ctx, outcome) => {

@@ -10,6 +10,7 @@
 import type { PollRepo } from "./agenda/polls.ts";
 import type { AgendaRepo } from "./agenda/repo.ts";
 import type { AuditLog } from "./audit.ts";
+import type { DayCounters } from "./dashboard/stats.ts";
 import type { OfferRepo } from "./donations/repo.ts";
 import type { QuestionLog } from "./faq/log.ts";
 import type { Identities } from "./identity/identities.ts";
@@ -69,6 +70,8 @@ export interface Records {
   readonly outbox: Outbox;
   /** Declined questions, answer refs and answer ratings. */
   readonly questions: QuestionLog;
+  /** The overview's questions (and newcomers) per day. */
+  readonly days: DayCounters;
   /**
    * Erases or anonymises every record of a member (offers and their history, topics, votes,
    * ballots, proposal counts, linked accounts, audit entries, questions, ratings, notices owed to

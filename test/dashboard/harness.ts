@@ -39,7 +39,7 @@ export function harness(opts: { records?: Records; platformHealth?: () => readon
     linkTtlMs: 10 * 60_000,
     sessionTtlMs: 8 * 3_600_000,
   });
-  const stats = new QuestionStats(services.store, clock);
+  const stats = new QuestionStats(services.store, clock, opts.records?.days);
   const answers = faq(services, {
     runCommand: (ctx, name, args) => bot.runCommand(ctx, name, args),
     onOutcome: (ctx, o) => void stats.record(o.kind, ctx.now),

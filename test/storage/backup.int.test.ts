@@ -91,8 +91,10 @@ async function fillRecords(url: string): Promise<number> {
   await r.questions.rate("k1", { answer: "faq:fees", value: "up", at, memberId: "telegram:2" });
   await r.questions.rate("k1", { answer: "faq:fees", value: "down", at, memberId: "telegram:3" });
   await r.questions.forget("telegram:3");
+  await r.days.add("2026-11-21", "decline", 2);
+  await r.days.add("2026-11-21", "decline", 1);
   await db.close();
-  return 1 + 1 + 2 + 1 + 1 + 1 + 2; // townhall, offer, two events, audit, question, answer, two ratings
+  return 1 + 1 + 2 + 1 + 1 + 1 + 2 + 1; // townhall, offer, two events, audit, question, answer, two ratings, a day's count
 }
 
 async function dump(s: KeyvStore): Promise<BackupLine[]> {

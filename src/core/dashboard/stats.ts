@@ -1,13 +1,48 @@
 /**
  * Counts of what the bot did with free-text questions, per day and kind
  * (answered, declined, acted on an intent, social), for the dashboard's
- * overview. One counter record per day and kind (atomic increments), so
- * nothing personal is kept and 100,000 questions are a few hundred records.
+ * overview. One counter per day and kind (atomic increments), so nothing
+ * personal is kept and 100,000 questions are a few hundred counters: rows of
+ * the SQL records (read by day through their primary key) when the app has
+ * them, else key-value records.
  */
 import type { Feature } from "../feature.ts";
 import type { Clock, Store } from "../ports.ts";
 
-const NS = "qstats";
+/** The key-value namespace of the counters (`<day>:<kind>`). */
+export const NS_DAY_COUNTS = "qstats";
+const NS = NS_DAY_COUNTS;
+
+/** One day's counter of one kind. */
+export interface DayCount {
+  readonly day: string;
+  readonly kind: string;
+  readonly n: number;
+}
+
+/** Per-day counters (a port: {@link KeyvDayCounters} here, the SQL one in src/storage/sql). */
+export interface DayCounters {
+  /** Adds `n` to the counter of a day (`YYYY-MM-DD`) and kind, atomically. */
+  add(day: string, kind: string, n: number): Promise<void>;
+  /** Every counter of the days from `from` (`YYYY-MM-DD`) on. */
+  since(from: string): Promise<DayCount[]>;
+}
+
+/** The counters as key-value records (every read lists the namespace). */
+export class KeyvDayCounters implements DayCounters {
+  constructor(private readonly store: Store) {}
+
+  async add(day: string, kind: string, n: number): Promise<void> {
+    await this.store.increment(NS, `${day}:${kind}`, n);
+  }
+
+  async since(from: string): Promise<DayCount[]> {
+    return (await this.store.list<number>(NS)).flatMap(({ key, value }) => {
+      const [day = "", kind = ""] = key.split(":");
+      return day >= from ? [{ day, kind, n: value }] : [];
+    });
+  }
+}
 
 /** What happened to a question (the FAQ feature's outcome kinds). */
 export type QuestionKind = "answer" | "decline" | "intent" | "social";
@@ -26,14 +61,18 @@ export interface DayCounts {
 /** A listener of question outcomes (the metrics of the dashboard server). */
 export type OutcomeListener = (kind: QuestionKind) => void;
 
-/** Per-day question counters in the store. */
+/** Per-day question counters: the given ones (the SQL records'), else key-value ones in the store. */
 export class QuestionStats {
   private readonly listeners: OutcomeListener[] = [];
+  private readonly counts: DayCounters;
 
   constructor(
-    private readonly store: Store,
+    store: Store,
     private readonly clock: Clock,
-  ) {}
+    counts?: DayCounters,
+  ) {
+    this.counts = counts ?? new KeyvDayCounters(store);
+  }
 
   /** Adds a listener told of every outcome (after it is counted). */
   listen(listener: OutcomeListener): void {
@@ -42,13 +81,13 @@ export class QuestionStats {
 
   /** Counts one outcome on the day of `at` (UTC). */
   async record(kind: QuestionKind, at: Date = this.clock.now()): Promise<void> {
-    await this.store.increment(NS, `${at.toISOString().slice(0, 10)}:${kind}`);
+    await this.counts.add(at.toISOString().slice(0, 10), kind, 1);
     for (const l of this.listeners) l(kind);
   }
 
   /** Counts newcomers who joined a group on the day of `at`. */
   async recordJoins(n: number, at: Date = this.clock.now()): Promise<void> {
-    if (n > 0) await this.store.increment(NS, `${at.toISOString().slice(0, 10)}:joined`, n);
+    if (n > 0) await this.counts.add(at.toISOString().slice(0, 10), "joined", n);
   }
 
   /** The last `days` days, oldest first, days without questions included as zeros. */
@@ -62,10 +101,9 @@ export class QuestionStats {
       out.push(day);
       counts.set(day, zero());
     }
-    for (const { key, value } of await this.store.list<number>(NS)) {
-      const [day = "", kind = ""] = key.split(":");
+    for (const { day, kind, n } of await this.counts.since(out[0] ?? "")) {
       const c = counts.get(day);
-      if (c && kind in c) c[kind as QuestionKind | "joined"] = value;
+      if (c && kind in c) c[kind as QuestionKind | "joined"] = n;
     }
     return out.map((day) => ({ day, ...(counts.get(day) ?? zero()) }));
   }

@@ -1,11 +1,12 @@
 /**
- * Backups of format 3 (format 2 plus the FAQ's tables, migration 0004): a header line `{"format":3}`, the key-value records
- * (`{"ns","key","value","expiresAt"?}`, as in format 1) and one line per table
- * row (`{"table","row"}`), tables in the order their keys refer to each other.
- * Importing validates the whole file first, writes the rows in one
- * transaction (rows already there are kept), and a format-1 file (the
- * key-value release) goes through the old-format upgrade, as do the FAQ's
- * key-value records of a format-2 file.
+ * Backups of format 3 (format 2 plus the FAQ's tables and the per-day
+ * counters, migrations 0004 and 0005): a header line `{"format":3}`, the
+ * key-value records (`{"ns","key","value","expiresAt"?}`, as in format 1) and
+ * one line per table row (`{"table","row"}`), tables in the order their keys
+ * refer to each other. Importing validates the whole file first, writes the
+ * rows in one transaction (rows already there are kept), and a format-1 file
+ * (the key-value release) goes through the old-format upgrade, as do the
+ * FAQ's records and the counters of a format-2 file (key-value there).
  */
 import { type Kysely, sql } from "kysely";
 import { z } from "zod";
@@ -39,6 +40,7 @@ export const TABLES = [
   "faq_questions",
   "faq_answers",
   "faq_ratings",
+  "question_days",
 ] as const satisfies readonly (keyof Database)[];
 
 /** Tables whose `id` the database generates: restored with their ids, then PostgreSQL's counter moves past them. */

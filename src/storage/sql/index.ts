@@ -1,6 +1,7 @@
 /**
  * The association's records in SQL ({@link Records}): offers, polls and
- * ballots, audit, linked accounts, the FAQ's questions and ratings, and the outbox that delivers what their
+ * ballots, audit, linked accounts, the FAQ's questions and ratings, the
+ * overview's per-day counters, and the outbox that delivers what their
  * workflows owe. Ephemeral state (sessions, rate limits, link codes,
  * de-duplication) stays in the key-value {@link Store}.
  */
@@ -8,6 +9,7 @@ import type { Clock, Logger, Notifier, Store } from "../../core/ports.ts";
 import type { Records } from "../../core/records.ts";
 import { SqlAgendaRepo } from "./agenda.ts";
 import { SqlAuditLog } from "./audit.ts";
+import { SqlDayCounters } from "./days.ts";
 import { openRecordsDb, type RecordsDb, type RecordsDbOptions } from "./db.ts";
 import { SqlErasure } from "./erasure.ts";
 import { SqlIdentities } from "./identities.ts";
@@ -29,6 +31,7 @@ export interface SqlRecords extends Records {
   readonly identities: SqlIdentities;
   readonly outbox: SqlOutbox;
   readonly questions: SqlQuestionLog;
+  readonly days: SqlDayCounters;
 }
 
 /** What the records need besides their database. */
@@ -54,6 +57,7 @@ export function sqlRecords(sql: RecordsDb, deps: RecordsDeps): SqlRecords {
     polls: new SqlPollRepo(db, sql.kind),
     identities: new SqlIdentities(db, deps.store),
     questions: new SqlQuestionLog(db),
+    days: new SqlDayCounters(db),
     forgetMember: (memberId) => erasure.forgetMember(memberId),
     compact: () => sql.compact(),
     close: () => sql.close(),

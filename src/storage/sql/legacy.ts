@@ -5,14 +5,15 @@
  * they are copied into the tables in one transaction, then deleted from the
  * key-value store (so personal data does not stay behind in two places).
  * The FAQ's questions, answer refs and ratings (`faq.*`, in SQL since
- * migration 0004) are a second group with a marker of their own, so a data
- * directory whose other records were imported by an earlier release gets them
- * too.
+ * migration 0004) and the overview's per-day counters (`qstats`, since 0005)
+ * are groups with markers of their own, so a data directory whose other
+ * records were imported by an earlier release gets them too.
  */
 import type { Kysely, Transaction } from "kysely";
 import type { Ballot, Decision, Poll, PollResult, Topic, Townhall, Vote } from "../../core/agenda/model.ts";
 import { NS as AG } from "../../core/agenda/model.ts";
 import type { AuditEntry } from "../../core/audit.ts";
+import { NS_DAY_COUNTS } from "../../core/dashboard/stats.ts";
 import type { Offer } from "../../core/donations/repo.ts";
 import { type DeclinedQuestion, NS_ANSWERS, NS_QUESTIONS, NS_RATINGS, type Rating } from "../../core/faq/log.ts";
 import type { Store } from "../../core/ports.ts";
@@ -49,6 +50,9 @@ export const LEGACY_NAMESPACES = [
 /** The FAQ's old namespaces (a group of their own: see the module comment). */
 export const LEGACY_FAQ_NAMESPACES = [NS_QUESTIONS, NS_ANSWERS, NS_RATINGS] as const;
 
+/** The overview's old per-day counters (a group of their own). */
+export const LEGACY_DAY_NAMESPACES = [NS_DAY_COUNTS] as const;
+
 /** How many rows of each kind were imported. */
 export type LegacyCounts = Record<string, number>;
 
@@ -63,8 +67,10 @@ function split3(key: string): [string, string, string] {
 
 /** The setting that says the old records were imported (and their key-value copies may go). */
 const MARKER = "legacy_imported_at";
-/** The same for the FAQ's records. */
+/** The same for the FAQ's records… */
 const FAQ_MARKER = "legacy_faq_imported_at";
+/** …and for the per-day counters. */
+const DAYS_MARKER = "legacy_days_imported_at";
 
 /** Whether the records database holds no association record yet. */
 export async function recordsEmpty(r: RecordsDb): Promise<boolean> {
@@ -80,8 +86,12 @@ export async function recordsEmpty(r: RecordsDb): Promise<boolean> {
 }
 
 /** Whether the records database holds no FAQ record yet. */
-async function faqEmpty(r: RecordsDb): Promise<boolean> {
-  for (const table of ["faq_questions", "faq_answers", "faq_ratings"] as const) {
+function faqEmpty(r: RecordsDb): Promise<boolean> {
+  return tablesEmpty(r, ["faq_questions", "faq_answers", "faq_ratings"]);
+}
+
+async function tablesEmpty(r: RecordsDb, tables: readonly (keyof Database)[]): Promise<boolean> {
+  for (const table of tables) {
     const row = await r.db
       .selectFrom(table)
       .select((eb) => eb.lit(1).as("one"))
@@ -110,6 +120,12 @@ interface Group {
 const GROUPS: readonly Group[] = [
   { namespaces: LEGACY_NAMESPACES, marker: MARKER, empty: recordsEmpty, copy },
   { namespaces: LEGACY_FAQ_NAMESPACES, marker: FAQ_MARKER, empty: faqEmpty, copy: copyFaq },
+  {
+    namespaces: LEGACY_DAY_NAMESPACES,
+    marker: DAYS_MARKER,
+    empty: (r) => tablesEmpty(r, ["question_days"]),
+    copy: copyDays,
+  },
 ];
 
 /**
@@ -184,6 +200,20 @@ async function copyFaq(trx: Transaction<Database>, get: <T>(ns: string) => Rows<
     "faq_ratings",
     get<Rating>(NS_RATINGS).map(({ key, value }) => ratingRow(key.slice(0, key.indexOf(":")), value)),
   );
+  return counts;
+}
+
+const DAY_KINDS = new Set(["answer", "decline", "intent", "social", "joined"]);
+
+/** The per-day counters (`<YYYY-MM-DD>:<kind>` → count). */
+async function copyDays(trx: Transaction<Database>, get: <T>(ns: string) => Rows<T>): Promise<LegacyCounts> {
+  const counts: LegacyCounts = {};
+  const rows = get<number>(NS_DAY_COUNTS).flatMap(({ key, value }) => {
+    const [day = "", kind = ""] = key.split(":");
+    const n = Number(value);
+    return DAY_KINDS.has(kind) && Number.isInteger(n) && n >= 0 ? [{ day, kind, n }] : [];
+  });
+  await adder(trx, counts)("question_days", rows);
   return counts;
 }
 

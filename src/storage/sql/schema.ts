@@ -210,6 +210,13 @@ export interface RatingTable {
   at: string;
 }
 
+/** One day's count of one kind of question outcome (or of newcomers); primary key (day, kind). */
+export interface QuestionDayTable {
+  day: string;
+  kind: string;
+  n: number;
+}
+
 /** Every table of the records database. */
 export interface Database {
   townhalls: TownhallTable;
@@ -231,4 +238,5 @@ export interface Database {
   faq_questions: QuestionTable;
   faq_answers: AnswerTable;
   faq_ratings: RatingTable;
+  question_days: QuestionDayTable;
 }

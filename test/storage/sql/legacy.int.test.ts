@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { PollRepo } from "../../../src/core/agenda/polls.ts";
 import { AgendaRepo } from "../../../src/core/agenda/repo.ts";
 import { AuditLog } from "../../../src/core/audit.ts";
+import { QuestionStats } from "../../../src/core/dashboard/stats.ts";
 import { OfferRepo } from "../../../src/core/donations/repo.ts";
 import { KeyvQuestionLog, type QuestionLog } from "../../../src/core/faq/log.ts";
 import { Identities } from "../../../src/core/identity/identities.ts";
@@ -18,7 +19,12 @@ import { exportRecords } from "../../../src/storage/backup.ts";
 import { openStore } from "../../../src/storage/index.ts";
 import { importAll, parseBackupFile } from "../../../src/storage/sql/backup.ts";
 import { sqlRecords } from "../../../src/storage/sql/index.ts";
-import { importLegacy, LEGACY_FAQ_NAMESPACES, LEGACY_NAMESPACES } from "../../../src/storage/sql/legacy.ts";
+import {
+  importLegacy,
+  LEGACY_DAY_NAMESPACES,
+  LEGACY_FAQ_NAMESPACES,
+  LEGACY_NAMESPACES,
+} from "../../../src/storage/sql/legacy.ts";
 import { agendaDriver, ExactEmbedder } from "../../agenda/driver.ts";
 import { answers, as, donate, makeBot } from "../../donations/driver.ts";
 import { member } from "../../helpers/services.ts";
@@ -47,6 +53,9 @@ async function oldFormatData(dataDir: string) {
   await as(d.bot, member("org")).say(`/offerstatus ${refs[0]} accepted thanks`);
   await new Identities(store).link(member("tg1", "telegram"), "NOCODE", "discord:dc1");
   await faqData(store);
+  const stats = new QuestionStats(store, { now: () => new Date() });
+  for (const kind of ["answer", "answer", "decline", "intent"] as const) await stats.record(kind);
+  await stats.recordJoins(3);
   return { store, th, topics: [t1, t2, t3], refs };
 }
 
@@ -110,6 +119,7 @@ for (const dialect of await dialects()) {
         offers: await new OfferRepo(old.store).all(),
         audit: await new AuditLog(old.store, { now: () => new Date() }).recent(100),
         faq: await faqState(new KeyvQuestionLog(old.store)),
+        days: await new QuestionStats(old.store, { now: () => new Date() }).lastDays(3),
       };
       const closedBefore = await new PollRepo(old.store).closed(before.polls[0]?.id ?? "");
       expect(closedBefore?.voters).toBe(5);
@@ -118,6 +128,7 @@ for (const dialect of await dialects()) {
       expect(before.audit.length).toBeGreaterThan(3);
       expect(before.faq.recent).toHaveLength(2);
       expect(before.faq.feedback).toEqual({ up: 1, down: 2 });
+      expect(before.days.at(-1)).toMatchObject({ answer: 2, decline: 1, intent: 1, joined: 3 });
 
       const outcome = await importLegacy(old.store, f.records);
       expect(outcome.kind).toBe("imported");
@@ -152,8 +163,9 @@ for (const dialect of await dialects()) {
         memberId: "telegram:q1",
       };
       expect(await r.questions.rate("ansKey000001", again)).toBe(false);
+      expect(await new QuestionStats(old.store, { now: () => new Date() }, r.days).lastDays(3)).toEqual(before.days);
 
-      for (const ns of [...LEGACY_NAMESPACES, ...LEGACY_FAQ_NAMESPACES])
+      for (const ns of [...LEGACY_NAMESPACES, ...LEGACY_FAQ_NAMESPACES, ...LEGACY_DAY_NAMESPACES])
         expect(await old.store.list(ns), ns).toEqual([]);
       expect((await importLegacy(old.store, f.records)).kind).toBe("none");
     });

@@ -41,6 +41,7 @@ for (const dialect of await dialects()) {
         "faq_questions",
         "faq_answers",
         "faq_ratings",
+        "question_days",
       ]) {
         expect(names).toContain(t);
       }
@@ -137,6 +138,7 @@ for (const dialect of await dialects()) {
         "0003_topic_counts",
         "0004_questions",
         "0005_tallies",
+        "0006_question_days",
       ]);
       const tallies = await r.db
         .selectFrom("poll_tallies")

@@ -9,6 +9,7 @@ import { counting0002 } from "./0002_counting_indexes.ts";
 import { topicCounts0003 } from "./0003_topic_counts.ts";
 import { questions0004 } from "./0004_questions.ts";
 import { tallies0005 } from "./0005_tallies.ts";
+import { questionDays0006 } from "./0006_question_days.ts";
 
 /** Kysely's static migration provider for one dialect. */
 export function migrations(kind: SqlKind): MigrationProvider {
@@ -18,6 +19,7 @@ export function migrations(kind: SqlKind): MigrationProvider {
     "0003_topic_counts": topicCounts0003,
     "0004_questions": questions0004(kind),
     "0005_tallies": tallies0005,
+    "0006_question_days": questionDays0006,
   };
   return { getMigrations: async () => all };
 }
