@@ -28,8 +28,9 @@ const MAX_QUESTIONS = 1000;
 /**
  * Groups the declined questions with the bot's embedder: each question joins the first group
  * whose first question is at least {@link GAP_SIMILARITY} alike, newest first. Embeddings are
- * cached by text. Reads the FAQ's question log: only the newest questions (an index read in
- * SQL), and the ratings as counts.
+ * cached by text, for the texts still among the newest (so the cache stays as small as they
+ * are). Reads the FAQ's question log: only the newest questions (an index read in SQL), and
+ * the ratings as counts.
  */
 export function storeGaps(services: Pick<Services, "store" | "embedder" | "records">): Gaps {
   const cache = new Map<string, number[]>();
@@ -38,11 +39,13 @@ export function storeGaps(services: Pick<Services, "store" | "embedder" | "recor
     feedback: () => log.feedback(),
     async groups() {
       const rows = await log.recent(MAX_QUESTIONS);
-      const fresh = [...new Set(rows.map((q) => q.text))].filter((t) => !cache.has(t));
+      const texts = new Set(rows.map((q) => q.text));
+      const fresh = [...texts].filter((t) => !cache.has(t));
       if (fresh.length > 0) {
         const vectors = await services.embedder.embedDocuments(fresh);
         fresh.forEach((t, i) => cache.set(t, vectors[i] ?? []));
       }
+      for (const t of cache.keys()) if (!texts.has(t)) cache.delete(t);
       const groups: { head: number[]; text: string; count: number; last: string; questions: string[] }[] = [];
       for (const q of rows) {
         const v = cache.get(q.text) ?? [];
