@@ -17,6 +17,7 @@ import { eventRows, offerRow, toOffer } from "./offers.ts";
 import type { SqlOutbox } from "./outbox.ts";
 import { forgetQuestions } from "./questions.ts";
 import type { Database } from "./schema.ts";
+import { countBallot, countOffer, lockBallot, readBallot } from "./tallies.ts";
 
 type Trx = Transaction<Database>;
 /** Ids per statement. */
@@ -94,6 +95,7 @@ export class SqlErasure {
         .where("version", "=", read.version)
         .executeTakeFirst();
       if (Number(r.numUpdatedRows) !== 1) throw new OfferConflictError(read.ref);
+      await countOffer(trx, read, saved);
       await trx.deleteFrom("offer_events").where("ref", "=", read.ref).execute();
       const history = eventRows(saved);
       if (history.length > 0) await trx.insertInto("offer_events").values(history).execute();
@@ -174,11 +176,20 @@ export class SqlErasure {
     return changed + Number(quotas.numDeletedRows);
   }
 
-  /** Ballots and their choices (closed polls' results were frozen when they closed). */
+  /** Ballots and their choices, and their part of the polls' counts (closed polls' results were frozen when they closed). */
   private async ballots(trx: Trx, memberId: string): Promise<number> {
-    await trx.deleteFrom("ballot_choices").where("member_id", "=", memberId).execute();
-    const r = await trx.deleteFrom("ballots").where("member_id", "=", memberId).executeTakeFirst();
-    return Number(r.numDeletedRows);
+    const polls = await trx.selectFrom("ballots").select("poll_id").where("member_id", "=", memberId).execute();
+    let n = 0;
+    for (const { poll_id } of polls) {
+      await lockBallot(trx, poll_id, memberId);
+      const gone = await readBallot(trx, poll_id, memberId);
+      if (!gone) continue;
+      await trx.deleteFrom("ballot_choices").where("poll_id", "=", poll_id).where("member_id", "=", memberId).execute();
+      await trx.deleteFrom("ballots").where("poll_id", "=", poll_id).where("member_id", "=", memberId).execute();
+      await countBallot(trx, poll_id, gone, undefined);
+      n++;
+    }
+    return n;
   }
 
   /**

@@ -122,6 +122,8 @@ for (const dialect of await dialects()) {
         linked += (await records.identities.linkAndMerge(account, code, target.canonicalId)) ?? 0;
       }
       expect(linked).toBeGreaterThan(0);
+      // A member who asks to be forgotten takes their ballot, and its part of the counts, with them.
+      for (const m of members.slice(0, 4)) await records.forgetMember(m);
       const expected = await aggregated(db, poll.id);
       expect(expected.length).toBeGreaterThan(3);
       expect(await kept(db, poll.id)).toEqual(expected);
@@ -179,6 +181,9 @@ for (const dialect of await dialects()) {
           });
         }),
       );
+      // A donor forgotten: their open offers are withdrawn, and the totals move with them.
+      await records.forgetMember("telegram:d1");
+      await records.forgetMember("telegram:d2");
       const expected = await totals(db, true);
       expect(expected.length).toBeGreaterThan(2);
       expect(await totals(db, false)).toEqual(expected);
