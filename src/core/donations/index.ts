@@ -149,27 +149,28 @@ export function donations(
       if (total > LIST_LIMIT) lines.push(fill(t(ctx.lang, ORG.listMore), { n: total - LIST_LIMIT }));
       return [text([fill(t(ctx.lang, ORG.listTitle), { n: total }), ...lines].join("\n"))];
     }
-    const offers = (await repo.all()).filter(
-      (o: Offer) =>
-        (!f.status || o.status === f.status) &&
-        (!f.category || o.category === f.category) &&
-        (!f.district || o.district === f.district),
-    );
+    const wanted = (o: Offer) =>
+      (!f.status || o.status === f.status) &&
+      (!f.category || o.category === f.category) &&
+      (!f.district || o.district === f.district);
     if (f.export) {
-      await services.audit.record(ctx.member, "offer.export", "offers", `${offers.length} rows; ${args}`.slice(0, 200));
+      // Read a page at a time where the store can: an export never holds every offer at once.
+      const { content, rows } = await offersCsv(repo.pages ? repo.pages() : [await repo.all()], wanted);
+      await services.audit.record(ctx.member, "offer.export", "offers", `${rows} rows; ${args}`.slice(0, 200));
       const stamp = ctx.now.toISOString().slice(0, 10);
-      const caption = fill(t(ctx.lang, ORG.exported), { n: offers.length });
+      const caption = fill(t(ctx.lang, ORG.exported), { n: rows });
       return [
         {
           type: "file",
           filename: `offers-${stamp}.csv`,
           mimeType: "text/csv",
-          content: await offersCsv(offers),
+          content,
           caption,
           private: true,
         },
       ];
     }
+    const offers = (await repo.all()).filter(wanted);
     if (offers.length === 0) return [text(t(ctx.lang, ORG.listNone))];
     const newest = [...offers].reverse();
     const lines = newest.slice(0, LIST_LIMIT).map((o) => `• ${offerLine(o, ctx.lang)}`);

@@ -96,6 +96,8 @@ export interface OfferRepo {
   byOwner(ownerId: string): Promise<Offer[]>;
   /** Every offer, oldest first. */
   all(): Promise<Offer[]>;
+  /** Every offer, oldest first, a page at a time: an export need not hold them all at once (else {@link all}). */
+  pages?(): AsyncIterable<readonly Offer[]>;
   /** Offers and items per category and per status, counted by the store (else derived from {@link all}). */
   impact?(): Promise<ImpactTotals>;
   /** How many offers match a filter, and the newest `limit` of them (else derived from {@link all}). */
