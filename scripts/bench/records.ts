@@ -18,6 +18,7 @@ import { privacy } from "../../src/core/privacy/privacy.ts";
 import { openRecordsDb, type RecordsDb } from "../../src/storage/sql/db.ts";
 import { sqlRecords } from "../../src/storage/sql/index.ts";
 import { recountTopics } from "../../src/storage/sql/migrations/0003_topic_counts.ts";
+import { recountTotals } from "../../src/storage/sql/tallies.ts";
 import { dm, makeServices, member } from "../../test/helpers/services.ts";
 import { listening, PG_URL, runId } from "../../test/storage/servers.ts";
 
@@ -171,8 +172,10 @@ async function seed(db: RecordsDb): Promise<void> {
     (i) => ({ poll_id: "H00001-P001", member_id: `telegram:b${i}`, option_index: i % 2 }),
     N,
   );
-  // Support and agenda state kept on topics, as the repository keeps them; statistics as autovacuum would leave them.
+  // Support and agenda state kept on topics, tallies and totals, as the repositories keep them;
+  // statistics as autovacuum would leave them.
   await recountTopics(db.db as unknown as Kysely<unknown>);
+  await recountTotals(db.db as unknown as Kysely<unknown>);
   if (db.kind === "postgres") await sql`vacuum analyze`.execute(db.db);
 }
 

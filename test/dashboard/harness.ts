@@ -9,7 +9,7 @@ import { joinCounter, QuestionStats } from "../../src/core/dashboard/stats.ts";
 import { donations } from "../../src/core/donations/index.ts";
 import { type CuratedEntry, CuratedKnowledge } from "../../src/core/faq/curated.ts";
 import { faq } from "../../src/core/faq/index.ts";
-import type { PlatformHealth } from "../../src/core/ports.ts";
+import type { Embedder, PlatformHealth } from "../../src/core/ports.ts";
 import type { Records } from "../../src/core/records.ts";
 import type { Member } from "../../src/core/types.ts";
 import { storeGaps } from "../../src/dashboard/gaps.ts";
@@ -23,8 +23,13 @@ export const ORGANISER: Member = member("111", "telegram", { displayName: "Olive
 /** A member who is not an organiser. */
 export const MEMBER: Member = member("222", "telegram", { displayName: "Max Member" });
 
-/** Builds the bot and its dashboard; with `records`, over those (SQL) records as the app would be; with the platforms' reachability checks, when given. */
-export function harness(opts: { records?: Records; platformHealth?: () => readonly PlatformHealth[] } = {}) {
+/**
+ * Builds the bot and its dashboard; with `records`, over those (SQL) records as the app would be;
+ * with the platforms' reachability checks and an embedder (else the tests' hashing one), when given.
+ */
+export function harness(
+  opts: { records?: Records; platformHealth?: () => readonly PlatformHealth[]; embedder?: Embedder } = {},
+) {
   const saved: { entries: readonly CuratedEntry[] } = { entries: [] };
   const curated = new CuratedKnowledge(emptyKnowledge, new HashingEmbedder(), {
     load: async () => [...saved.entries],
@@ -32,7 +37,11 @@ export function harness(opts: { records?: Records; platformHealth?: () => readon
       saved.entries = entries;
     },
   });
-  const t = makeServices({ organisers: [ORGANISER.id], knowledge: curated });
+  const t = makeServices({
+    organisers: [ORGANISER.id],
+    knowledge: curated,
+    ...(opts.embedder ? { embedder: opts.embedder } : {}),
+  });
   const { clock } = t;
   const services = opts.records ? { ...t.services, records: opts.records, audit: opts.records.audit } : t.services;
   const auth = new DashboardAuth(services.store, clock, services.policy, services.audit, {
