@@ -116,6 +116,12 @@ export interface FormFieldView {
 export interface UpdateReply {
   readonly type: "update";
   readonly reply: TextReply | CardReply;
+  /**
+   * A page turn: the presser asked to read another page of the message, which changed nothing for
+   * anyone else. Where the platform can show a message to the presser alone (Discord's ephemeral), a
+   * page of another member's message may be shown so instead of changing theirs.
+   */
+  readonly pageTurn?: boolean;
   /** Never moved to a private chat: it stays where the pressed message is (its own `reply` says whether that is private). */
   readonly private?: never;
 }
@@ -140,9 +146,9 @@ export function text(body: string, extra: Omit<TextReply, "type" | "text"> = {})
   return { type: "text", text: body, ...extra };
 }
 
-/** The pressed message, as it should read now. */
-export function update(reply: TextReply | CardReply): UpdateReply {
-  return { type: "update", reply };
+/** The pressed message, as it should read now (`pageTurn`: another page of it, asked for by the presser). */
+export function update(reply: TextReply | CardReply, pageTurn = false): UpdateReply {
+  return pageTurn ? { type: "update", reply, pageTurn } : { type: "update", reply };
 }
 
 /** A button. */

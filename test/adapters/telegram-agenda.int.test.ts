@@ -2,6 +2,7 @@
  * Support buttons on an /agenda message in a Telegram group, through telegraf against the fake Bot
  * API: a press is answered with a toast and the agenda message is edited in place with the new
  * counts (without the presser's own marks: the group reads it); nothing new is posted in the group.
+ * Its pager turns the page of that same message, also by an edit.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TelegramAdapter } from "../../src/adapters/telegram/telegram.ts";
@@ -117,6 +118,51 @@ describe("Agenda counts edited in place on Telegram (telegraf against a fake Bot
     expect(after.filter((c) => c.method === "editMessageText" && c.refused === undefined).length).toBeLessThanOrEqual(
       2,
     );
+  });
+
+  it("turns the page of the pressed agenda message in place, posting nothing in the group", async () => {
+    const more = [
+      "Mining difficulty",
+      "Wallet recovery phrases",
+      "Zero knowledge proofs",
+      "Carbon credits on chain",
+      "Remittance corridors",
+      "Validator slashing",
+      "Gaming guild taxation",
+      "Bridge exploits",
+      "Oracle pricing feeds",
+      "NFT royalties",
+    ];
+    for (const title of more) await say(ADA, dm(ADA), `/propose ${title} | Details of ${title}`);
+    type Keyboard = { inline_keyboard: { callback_data: string }[][] };
+    const ids = (c: RecordedCall | undefined) =>
+      ((c?.body.reply_markup as Keyboard | undefined)?.inline_keyboard ?? []).flat().map((b) => b.callback_data);
+    const list = await say(ADA, GROUP, "/agenda");
+    expect(String(list.body.text)).toContain("(1–10 of 12)");
+    expect(ids(list)).toContain("ag:pg:1");
+
+    const next = await press(BOB, "ag:pg:1");
+    const edits = next.after.filter((c) => c.method === "editMessageText");
+    expect(edits).toHaveLength(1);
+    expect(edits[0]?.body).toMatchObject({ chat_id: String(GROUP.id), message_id: AGENDA_MESSAGE });
+    expect(String(edits[0]?.body.text)).toContain("(11–12 of 12)");
+    expect(ids(edits[0])).toContain("ag:pg:0");
+    expect(ids(edits[0])).not.toContain("ag:pg:2");
+
+    const previous = await press(CAROL, "ag:pg:0");
+    const back = previous.after.filter((c) => c.method === "editMessageText");
+    expect(back).toHaveLength(1);
+    expect(back[0]?.body).toMatchObject({ chat_id: String(GROUP.id), message_id: AGENDA_MESSAGE });
+    expect(String(back[0]?.body.text)).toContain("(1–10 of 12)");
+    expect(ids(back[0])).toContain("ag:pg:1");
+    // The group's page marks nobody's votes, whoever turned it.
+    expect(String(back[0]?.body.text)).not.toContain("✓");
+
+    // Both presses were answered (the button stops spinning) and nothing was posted anywhere.
+    expect(next.ack.method).toBe("answerCallbackQuery");
+    expect(previous.ack.method).toBe("answerCallbackQuery");
+    const posts = [...next.after, ...previous.after].filter((c) => c.method.startsWith("send"));
+    expect(posts).toHaveLength(0);
   });
 
   it("marks a member's own votes on the agenda in their private chat only", async () => {

@@ -84,6 +84,7 @@ class JitteredStore implements Store {
 /** Every button of some replies. */
 export function buttonsOf(replies: readonly Reply[]): Button[] {
   return replies.flatMap((r) => {
+    if (r.type === "update") return buttonsOf([r.reply]);
     if (r.type === "text" || r.type === "card") return [...(r.buttons ?? [])];
     if (r.type === "choice") return [...r.choices];
     return [];

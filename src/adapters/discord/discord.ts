@@ -321,6 +321,10 @@ export class DiscordAdapter {
     if (state === "fresh" && i.deferred) state = "deferredReply";
     // What was shown stays when the answer doesn't continue it (a broken stream): the rest follows it.
     if (streamed.shown && !streamed.continued) state = "replied";
+    if (i.isMessageComponent() && !ownMessage(i)) {
+      // Another page of another member's message is shown to the presser alone: theirs stays as it was.
+      replies = replies.map((r) => (r.type === "update" && r.pageTurn ? { ...r.reply, private: true } : r));
+    }
     let outs = renderReplies(spec?.organiserOnly ? privately(replies) : replies);
     if (i.isMessageComponent()) {
       // The pressed message redrawn by the core (an agenda page's counts) replaces it: the

@@ -21,7 +21,7 @@ import { propose, proposeAction, proposeText } from "./propose.ts";
 import { AgendaRepo } from "./repo.ts";
 import { reviewQueue } from "./review.ts";
 import { townhall } from "./townhall.ts";
-import { pollvote, showAgenda, showPage, showTopic, unvote, upvote, voteSource } from "./vote.ts";
+import { pollvote, showAgenda, showTopic, turnPage, unvote, upvote, voteSource } from "./vote.ts";
 
 export type { AgendaOptions } from "./deps.ts";
 export { SIMILAR_TOPIC_THRESHOLD } from "./similar.ts";
@@ -81,7 +81,7 @@ export function agenda(services: Services, opts: AgendaOptions): Feature {
       case "vw":
         return showTopic(d, ctx, a);
       case "pg":
-        return showPage(d, ctx, Number(a), b || undefined);
+        return turnPage(d, ctx, Number(a), b || undefined);
       case "nd":
       case "pa":
       case "cx":

@@ -44,6 +44,15 @@ export async function showPage(d: AgendaDeps, ctx: Context, page: number, townha
   return [agendaPage(ctx.lang, th, open, await d.repo.topics(th.id), page, marked)];
 }
 
+/**
+ * A pager pressed on an agenda page: the page asked for, as an edit of the pressed message (a group
+ * gets no new post from a page turn).
+ */
+export async function turnPage(d: AgendaDeps, ctx: Context, page: number, townhallId?: string): Promise<Reply[]> {
+  const shown = await showPage(d, ctx, page, townhallId);
+  return shown.map((r) => (r.type === "text" || r.type === "card" ? update(r, true) : r));
+}
+
 /** Where a pressed support button was: an agenda page (its number) or a topic card; none for a typed command. */
 export type VoteSource = { readonly page: number } | { readonly card: string };
 
