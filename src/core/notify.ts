@@ -78,10 +78,17 @@ export class NotifierHub implements Notifier {
     if (close) await this.safely(() => close(poll), poll.platform);
   }
 
-  /** Sent at once, best effort (a failure is logged): the closing organiser has the result in any case. */
+  /** Through the outbox where the platform's delivery is durable (retried, kept across restarts). */
   async toPollChat(poll: NativePoll, replies: readonly Reply[]): Promise<void> {
-    const post = this.deliveries.get(poll.platform)?.toChat;
-    if (post) await this.safely(() => post(poll.chatId, replies), poll.platform);
+    const delivery = this.deliveries.get(poll.platform);
+    const post = delivery?.toChat;
+    if (!post) return;
+    const outbox = delivery.durable ? this.outbox : undefined;
+    if (outbox) {
+      await this.safely(() => outbox.enqueue(poll.platform, { chat: poll.chatId }, replies), poll.platform);
+      return;
+    }
+    await this.safely(() => post(poll.chatId, replies), poll.platform);
   }
 
   /** Platforms running without an organiser destination: their organiser notices go nowhere. */

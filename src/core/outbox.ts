@@ -17,8 +17,11 @@ import type { Platform } from "./types.ts";
 const NS = "outbox";
 const LEASE_NS = "outbox-lease";
 
-/** Who a notice is for: one member (platform user id) or the platform's organiser destination. */
-export type Recipient = { readonly member: string } | { readonly organisers: true };
+/**
+ * Who a notice is for: one member (platform user id), the platform's organiser destination, or a
+ * chat or channel (where a native poll was: its final tally).
+ */
+export type Recipient = { readonly member: string } | { readonly organisers: true } | { readonly chat: string };
 
 /** One queued notice, as stored. */
 export interface OutboundNotice {
@@ -207,11 +210,17 @@ async function send(delivery: Delivery, to: Recipient, replies: readonly Reply[]
     await delivery.toMember(to.member, replies);
     return;
   }
+  if ("chat" in to) {
+    if (!delivery.toChat) throw new DeliveryFailure("no posting in chats", { permanent: true });
+    await delivery.toChat(to.chat, replies);
+    return;
+  }
   if (!(await delivery.toOrganisers(replies))) {
     throw new DeliveryFailure("no organiser destination", { permanent: true });
   }
 }
 
 function recipientKey(n: OutboundNotice): string {
-  return "member" in n.to ? `${n.platform}:${n.to.member}` : `${n.platform}:organisers`;
+  if ("member" in n.to) return `${n.platform}:${n.to.member}`;
+  return "chat" in n.to ? `${n.platform}:chat:${n.to.chat}` : `${n.platform}:organisers`;
 }

@@ -40,6 +40,8 @@ export class FakeTelegramApi {
   /** When set, the first try of each distinct send (method and body) answers 429 with this `retry_after` (s). */
   rateLimitFirstTry: number | undefined;
   private readonly tried = new Set<string>();
+  /** Sends to a chat (by id) answer 502 Bad Gateway this many more times (Telegram unreachable). */
+  readonly unavailableSends = new Map<string, number>();
   /** When set, the next editMessageText answers 429 with this `retry_after` (s), once. */
   editRateLimitOnce: number | undefined;
   /** The parameters of the last getUpdates (not recorded in `calls`: it repeats). */
@@ -224,6 +226,11 @@ export class FakeTelegramApi {
     const chatId = String(body.chat_id ?? "");
     if (method.startsWith("send") && this.forbiddenChats.has(chatId)) {
       return { ok: false, error_code: 403, description: "Forbidden: bot can't initiate conversation with a user" };
+    }
+    const outages = this.unavailableSends.get(chatId) ?? 0;
+    if (method.startsWith("send") && outages > 0) {
+      this.unavailableSends.set(chatId, outages - 1);
+      return { ok: false, error_code: 502, description: "Bad Gateway" };
     }
     const fingerprint = `${method} ${JSON.stringify(body)}`;
     if (this.rateLimitFirstTry !== undefined && method.startsWith("send") && !this.tried.has(fingerprint)) {

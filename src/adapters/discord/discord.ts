@@ -202,15 +202,9 @@ export class DiscordAdapter {
         return true;
       },
       toChat: async (channelId, replies) => {
-        // Sent at once (not through the outbox): counted here.
-        try {
-          const channel = await this.channel(channelId);
-          await this.sendOuts(renderReplies(replies), async () => channel);
-          this.stats.count("discord", "notice", "sent");
-        } catch (e) {
-          this.stats.count("discord", "notice", "failed");
-          failing(e);
-        }
+        // Through the outbox, like the notices above (which counts it).
+        const channel = await this.channel(channelId).catch(failing);
+        await this.sendOuts(renderReplies(replies), async () => channel).catch(failing);
       },
       closePoll: async (poll) => {
         // POST /channels/{channel}/polls/{message}/expire: the poll ends for everyone on Discord.

@@ -288,14 +288,10 @@ export class TelegramAdapter {
         return true;
       },
       toChat: async (chatId, replies) => {
-        // Sent at once (not through the outbox): counted here.
-        try {
-          await this.sendAll(replies, chatId, chatId, false, "notice");
-          this.stats.count("telegram", "notice", "sent");
-        } catch (e) {
-          this.stats.count("telegram", "notice", "failed");
+        // Through the outbox, like the notices above (which counts it).
+        await this.sendAll(replies, chatId, chatId, false, "notice").catch((e: unknown) => {
           throw toFailure(e);
-        }
+        });
       },
       closePoll: async (poll) => {
         // stopPoll ends the poll for everyone and returns its final state: Telegram's own counts, which
