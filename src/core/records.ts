@@ -14,14 +14,15 @@ import type { DayCounters } from "./dashboard/stats.ts";
 import type { OfferRepo } from "./donations/repo.ts";
 import type { QuestionLog } from "./faq/log.ts";
 import type { Identities } from "./identity/identities.ts";
-import type { Notifier } from "./ports.ts";
+import type { NativePoll, Notifier } from "./ports.ts";
 import type { Reply } from "./replies.ts";
 import type { Member } from "./types.ts";
 
-/** A notification a workflow owes: to one member, or to the organisers. */
+/** A notification a workflow owes: to one member, to the organisers, or where a native poll was (its tally). */
 export type Notice =
   | { readonly to: "organisers"; readonly replies: readonly Reply[] }
-  | { readonly to: "member"; readonly memberId: string; readonly replies: readonly Reply[] };
+  | { readonly to: "member"; readonly memberId: string; readonly replies: readonly Reply[] }
+  | { readonly to: "pollChat"; readonly poll: NativePoll; readonly replies: readonly Reply[] };
 
 /** An organiser action to audit with a workflow's write. */
 export interface AuditInput {
@@ -50,6 +51,7 @@ export async function carryOut(effects: OwedEffects | undefined, owed: Owed): Pr
   if (a) await effects.audit.record(a.actor, a.action, a.target, a.detail);
   for (const n of owed.notices ?? []) {
     if (n.to === "organisers") await effects.notifier.toOrganisers(n.replies);
+    else if (n.to === "pollChat") await effects.notifier.toPollChat?.(n.poll, n.replies);
     else await effects.notifier.toMember(n.memberId, n.replies);
   }
 }

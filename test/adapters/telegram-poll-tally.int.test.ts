@@ -1,8 +1,9 @@
 /**
  * A closed poll's final tally, owed to the Telegram group where the poll was, goes through the
- * outbox (the notifier's durable queue, kept in the store), through telegraf against the fake Bot
- * API: Telegram refusing the first sends, or the bot stopping while Telegram is unreachable, still
- * gets the tally to the group exactly once.
+ * outbox (written with the close in the SQL records, then the notifier's durable queue kept in the
+ * store), through telegraf against the fake Bot API: Telegram refusing the first sends, the bot
+ * stopping between the close and the send, or stopping while Telegram is unreachable, still gets
+ * the tally to the group exactly once.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -127,6 +128,37 @@ describe("A closed poll's tally in its Telegram group, through the outbox (teleg
     expect(String(posts[0]?.body.text)).toBe(closed);
     const refused = api.calls.slice(n).filter((c) => String(c.body.chat_id) === String(GROUP.id) && c.refused);
     expect(refused.map((c) => c.refused)).toEqual([502, 502]);
+  });
+
+  it("posts the tally once after a restart between the close and the send", async () => {
+    // The first process commits the close, then dies before it hands the tally to its notifier.
+    const first = await start((hub) => ({
+      toMember: (id, replies) => hub.toMember(id, replies),
+      toOrganisers: (replies) => hub.toOrganisers(replies),
+      closeNativePoll: (poll) => hub.closeNativePoll(poll),
+      toPollChat: async () => {
+        throw new Error("process stopped");
+      },
+    }));
+    await pollInGroup();
+    const n = api.calls.length;
+    const closed = String((await say(ORG, dm(ORG), "/townhall poll close")).body.text);
+    expect(closed).toContain("(1 member voted)");
+    expect(api.calls.slice(n).filter((c) => c.method === "stopPoll")).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(groupPosts(n)).toHaveLength(0);
+    expect(await first.records.outbox.pendingCount()).toBe(1);
+    await stop(first);
+
+    // The next process's sweep finds the tally the close owed and posts it, once.
+    const second = await start();
+    expect(await second.records.outbox.deliverPending()).toBe(1);
+    await until(() => groupPosts(n).length > 0);
+    expect(await second.records.outbox.deliverPending()).toBe(0);
+    await new Promise((r) => setTimeout(r, 300));
+    const posts = groupPosts(n);
+    expect(posts).toHaveLength(1);
+    expect(String(posts[0]?.body.text)).toBe(closed);
   });
 
   it("posts the tally once when the process stops while Telegram is unreachable", async () => {

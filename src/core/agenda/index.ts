@@ -66,7 +66,7 @@ export function agenda(services: Services, opts: AgendaOptions): Feature {
   const d: AgendaDeps = {
     services,
     repo: services.records?.agenda ?? new AgendaRepo(services.store, services),
-    polls: services.records?.polls ?? new PollRepo(services.store),
+    polls: services.records?.polls ?? new PollRepo(services.store, services),
     opts,
   };
 

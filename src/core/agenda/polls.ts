@@ -7,6 +7,7 @@
 import { err, ok, type Result } from "../errors.ts";
 import { shortId } from "../ids.ts";
 import type { Store } from "../ports.ts";
+import { carryOut, type Notice, type OwedEffects } from "../records.ts";
 import { type Ballot, NS, type OpenMarker, type Poll, type PollResult, type Tally, type TopicView } from "./model.ts";
 
 /** Fewest and most options of a poll (Discord and Telegram allow 10). */
@@ -59,8 +60,12 @@ export interface PollRepo {
   tallyByPlatform?(poll: Poll): Promise<Record<string, Tally>>;
   /** The result: frozen when closed, live otherwise. */
   result(poll: Poll): Promise<{ tally: Tally; closed: boolean }>;
-  /** Closes the townhall's open poll and freezes its tally; only one closing call wins. */
-  close(townhallId: string, now: Date): Promise<Result<{ poll: Poll; result: PollResult }>>;
+  /**
+   * Closes the townhall's open poll and freezes its tally; only one closing call wins. `owes`: the
+   * notices the closed poll owes (its tally where it was posted), kept with the close (in its
+   * transaction where there is one) and delivered after it.
+   */
+  close(townhallId: string, now: Date, owes?: OwedByClose): Promise<Result<{ poll: Poll; result: PollResult }>>;
   /** The member's ballots of every poll, for /mydata and /forgetme. */
   ballotsOf(memberId: string): Promise<MemberBallot[]>;
   /** Deletes one ballot (by the key {@link ballotsOf} gave). */
@@ -69,9 +74,16 @@ export interface PollRepo {
   moveBallot(b: MemberBallot, intoId: string): Promise<boolean>;
 }
 
+/** The notices a poll's close owes, drawn from what it froze; may run inside the close's transaction, so reads no records. */
+export type OwedByClose = (closed: { readonly poll: Poll; readonly result: PollResult }) => Promise<readonly Notice[]>;
+
 /** Creates, tallies and closes polls in the key-value store. */
 export class KeyvPollRepo implements PollRepo {
-  constructor(private readonly store: Store) {}
+  /** `effects`: where the notices a close owes are sent (none without). */
+  constructor(
+    private readonly store: Store,
+    private readonly effects?: OwedEffects,
+  ) {}
 
   /** Creates a poll of the given topics, unless the townhall already has an open one. */
   async create(
@@ -167,13 +179,15 @@ export class KeyvPollRepo implements PollRepo {
   }
 
   /** Closes the townhall's open poll and freezes its tally; only one closing call wins. */
-  async close(townhallId: string, now: Date): Promise<Result<{ poll: Poll; result: PollResult }>> {
+  async close(townhallId: string, now: Date, owes?: OwedByClose): Promise<Result<{ poll: Poll; result: PollResult }>> {
     const poll = await this.openPoll(townhallId);
     if (!poll || !(await this.store.delete(NS.pollOpen, townhallId))) return err("noPoll");
     // Votes are refused from here on: `vote` checks for the frozen record, written once below.
     const tally = await this.tally(poll);
     const result: PollResult = { ...tally, closedAt: now.toISOString() };
     if (!(await this.store.add(NS.pollClosed, poll.id, result))) return err("noPoll");
+    // One step after another (no transaction): the notifier's outbox keeps them once handed over.
+    if (owes) await carryOut(this.effects, { notices: await owes({ poll, result }) });
     return ok({ poll, result });
   }
 

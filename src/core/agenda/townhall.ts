@@ -6,6 +6,7 @@ import type { Context } from "../feature.ts";
 import { fill, t } from "../i18n.ts";
 import { withPicture } from "../pictures.ts";
 import type { NativePoll } from "../ports.ts";
+import type { Notice } from "../records.ts";
 import { type FileReply, type PollReply, type Reply, text } from "../replies.ts";
 import type { Lang } from "../types.ts";
 import { approve, merge, reject } from "./decide.ts";
@@ -86,18 +87,24 @@ async function endNativePolls(d: AgendaDeps, pollId: string): Promise<NativePoll
 
 /**
  * The final tally goes where the poll was, too: members who voted in a group see the result there.
- * Not twice in the chat the organiser closed it from (it is the answer there).
+ * Not twice in the chat the organiser closed it from (it is the answer there). Owed by the close:
+ * kept with it (the outbox) and delivered after it, so a platform's refusal or a restart does not
+ * lose it. The result drawn for them is the organiser's answer too (`drawn`).
  */
-async function postWherePolled(d: AgendaDeps, ctx: Context, where: readonly NativePoll[], result: Reply) {
-  const post = d.services.notifier.toPollChat?.bind(d.services.notifier);
-  if (!post) return;
-  const chats = new Set<string>();
-  for (const poll of where) {
-    const chat = `${poll.platform}:${poll.chatId}`;
-    if (chat === ctx.chat.id || chats.has(chat)) continue;
-    chats.add(chat);
-    await post(poll, [result]);
-  }
+function owedWherePolled(d: AgendaDeps, ctx: Context, where: readonly NativePoll[], drawn: { result?: Reply }) {
+  return async (closed: { poll: Poll; result: Tally }): Promise<Notice[]> => {
+    const result = await pollResult(d, ctx.lang, closed.poll, closed.result);
+    drawn.result = result;
+    const chats = new Set<string>();
+    const notices: Notice[] = [];
+    for (const poll of where) {
+      const chat = `${poll.platform}:${poll.chatId}`;
+      if (chat === ctx.chat.id || chats.has(chat)) continue;
+      chats.add(chat);
+      notices.push({ to: "pollChat", poll, replies: [result] });
+    }
+    return notices;
+  };
 }
 
 /** A closed poll's result: its tally as text, and as a picture where the app draws them. */
@@ -113,7 +120,8 @@ async function close(d: AgendaDeps, ctx: Context): Promise<Reply[]> {
   const open = current ? await d.polls.openPoll(current.id) : undefined;
   const where = open ? await endNativePolls(d, open.id) : [];
   // Freeze the townhall's poll first, so no vote lands after the townhall closes.
-  const poll = current ? await d.polls.close(current.id, ctx.now) : undefined;
+  const drawn: { result?: Reply } = {};
+  const poll = current ? await d.polls.close(current.id, ctx.now, owedWherePolled(d, ctx, where, drawn)) : undefined;
   if (poll?.ok) await d.services.audit.record(ctx.member, "poll.close", poll.value.poll.id, "townhall closed");
   const r = await d.repo.closeTownhall(ctx.now);
   if (!r.ok) return [text(t(ctx.lang, O.noneOpen))];
@@ -121,9 +129,7 @@ async function close(d: AgendaDeps, ctx: Context): Promise<Reply[]> {
   const closed = text(fill(t(ctx.lang, O.closed), { townhall: townhallLabel(r.value), id: r.value.id }));
   if (!poll?.ok) return [closed];
   // The poll it closed with it: its result too.
-  const result = await pollResult(d, ctx.lang, poll.value.poll, poll.value.result);
-  await postWherePolled(d, ctx, where, result);
-  return [closed, result];
+  return [closed, drawn.result ?? (await pollResult(d, ctx.lang, poll.value.poll, poll.value.result))];
 }
 
 async function list(d: AgendaDeps, ctx: Context): Promise<Reply[]> {
@@ -152,12 +158,11 @@ async function poll(d: AgendaDeps, ctx: Context, arg: string): Promise<Reply[]> 
     // Native polls end first and their final votes are counted; then the tally freezes.
     const open = await d.polls.openPoll(th.id);
     const where = open ? await endNativePolls(d, open.id) : [];
-    const r = await d.polls.close(th.id, ctx.now);
+    const drawn: { result?: Reply } = {};
+    const r = await d.polls.close(th.id, ctx.now, owedWherePolled(d, ctx, where, drawn));
     if (!r.ok) return [text(t(ctx.lang, O.noOpenPoll))];
     await d.services.audit.record(ctx.member, "poll.close", r.value.poll.id);
-    const result = await pollResult(d, ctx.lang, r.value.poll, r.value.result);
-    await postWherePolled(d, ctx, where, result);
-    return [result];
+    return [drawn.result ?? (await pollResult(d, ctx.lang, r.value.poll, r.value.result))];
   }
   if (arg === "post") {
     const p = await d.polls.openPoll(th.id);

@@ -54,7 +54,7 @@ export function sqlRecords(sql: RecordsDb, deps: RecordsDeps): SqlRecords {
     outbox,
     agenda: new SqlAgendaRepo(db, outbox, audit),
     offers: new SqlOfferRepo(db, outbox, audit),
-    polls: new SqlPollRepo(db, sql.kind),
+    polls: new SqlPollRepo(db, sql.kind, outbox),
     identities: new SqlIdentities(db, deps.store),
     questions: new SqlQuestionLog(db),
     days: new SqlDayCounters(db),

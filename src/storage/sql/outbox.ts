@@ -7,7 +7,7 @@
  * {@link SqlOutbox.deliverPending}: delivery is at least once.
  */
 import type { Kysely, Transaction } from "kysely";
-import type { Clock, Logger, Notifier } from "../../core/ports.ts";
+import type { Clock, Logger, NativePoll, Notifier } from "../../core/ports.ts";
 import type { Notice, Outbox } from "../../core/records.ts";
 import type { Reply } from "../../core/replies.ts";
 import type { Database } from "./schema.ts";
@@ -35,7 +35,8 @@ export class SqlOutbox implements Outbox {
     const rows = notices.map((n) => ({
       kind: n.to,
       member_id: n.to === "member" ? n.memberId : null,
-      payload: JSON.stringify(n.replies),
+      // Where a poll was is kept with the replies (it is a chat, not a member).
+      payload: JSON.stringify(n.to === "pollChat" ? { poll: n.poll, replies: n.replies } : n.replies),
       created_at: at,
       claimed_until: null,
       delivered_at: null,
@@ -96,9 +97,14 @@ export class SqlOutbox implements Outbox {
       .executeTakeFirst();
     if (!claimed) return false;
     try {
-      const replies = JSON.parse(claimed.payload) as Reply[];
-      if (claimed.kind === "member" && claimed.member_id) await this.notifier.toMember(claimed.member_id, replies);
-      else if (claimed.kind === "organisers") await this.notifier.toOrganisers(replies);
+      if (claimed.kind === "pollChat") {
+        const { poll, replies } = JSON.parse(claimed.payload) as { poll: NativePoll; replies: Reply[] };
+        await this.notifier.toPollChat?.(poll, replies);
+      } else {
+        const replies = JSON.parse(claimed.payload) as Reply[];
+        if (claimed.kind === "member" && claimed.member_id) await this.notifier.toMember(claimed.member_id, replies);
+        else if (claimed.kind === "organisers") await this.notifier.toOrganisers(replies);
+      }
     } catch (e) {
       this.logger.warn("outbox: delivery failed, will retry", { id, error: String(e) });
       await this.db

@@ -9,11 +9,12 @@
  */
 import type { Kysely, Transaction } from "kysely";
 import type { Ballot, Poll, PollResult, Tally, TopicView } from "../../core/agenda/model.ts";
-import { type MemberBallot, POLL_HOURS, type PollRepo } from "../../core/agenda/polls.ts";
+import { type MemberBallot, type OwedByClose, POLL_HOURS, type PollRepo } from "../../core/agenda/polls.ts";
 import { err, ok, type Result } from "../../core/errors.ts";
 import { shortId } from "../../core/ids.ts";
 import { guard, isUniqueViolation } from "./errors.ts";
 import type { SqlKind } from "./kind.ts";
+import type { SqlOutbox } from "./outbox.ts";
 import type { Database, PollTable } from "./schema.ts";
 import { countBallot, lockBallot, readBallot, readTallies } from "./tallies.ts";
 
@@ -43,9 +44,11 @@ function frozen(r: PollTable): PollResult | undefined {
 
 /** Polls in SQL. */
 export class SqlPollRepo implements PollRepo {
+  /** `outbox`: where the notices a close owes are written, in its transaction (none without). */
   constructor(
     private readonly db: Kysely<Database>,
     private readonly kind: SqlKind,
+    private readonly outbox?: SqlOutbox,
   ) {}
 
   /** Creates a poll unless the townhall has an open one (unique constraint). */
@@ -216,9 +219,14 @@ export class SqlPollRepo implements PollRepo {
     return f ? { tally: f, closed: true } : { tally: await this.tally(poll), closed: false };
   }
 
-  /** Closes the open poll and freezes its tally in one transaction. */
-  async close(townhallId: string, now: Date): Promise<Result<{ poll: Poll; result: PollResult }>> {
-    return guard("poll close", () =>
+  /**
+   * Closes the open poll and freezes its tally in one transaction, with the notices the close owes
+   * (written to the outbox in it, delivered after the commit: a crash in between leaves them for the
+   * outbox's next sweep).
+   */
+  async close(townhallId: string, now: Date, owes?: OwedByClose): Promise<Result<{ poll: Poll; result: PollResult }>> {
+    let owed: number[] = [];
+    const closed = await guard("poll close", () =>
       this.db.transaction().execute(async (trx): Promise<Result<{ poll: Poll; result: PollResult }>> => {
         const closedAt = now.toISOString();
         const row = await trx
@@ -236,9 +244,14 @@ export class SqlPollRepo implements PollRepo {
           .set({ result_counts: JSON.stringify(tally.counts), result_voters: tally.voters })
           .where("id", "=", poll.id)
           .execute();
-        return ok({ poll, result: { ...tally, closedAt } });
+        const result = { ...tally, closedAt };
+        if (owes && this.outbox) owed = await this.outbox.write(trx, await owes({ poll, result }));
+        return ok({ poll, result });
       }),
     );
+    // A failure stays in the outbox for the next sweep.
+    if (owed.length > 0) await this.outbox?.deliver(owed).catch(() => 0);
+    return closed;
   }
 
   /** The member's ballots. */

@@ -155,7 +155,7 @@ export interface IdentityTable {
 /** A notification a workflow owes, written in its transaction and delivered afterwards. */
 export interface OutboxTable {
   id: Generated<number>;
-  /** `member`, `organisers` or `closePoll`. */
+  /** `member`, `organisers`, `closePoll` or `pollChat` (a closed poll's tally where it was; since 0006). */
   kind: string;
   member_id: string | null;
   payload: string;

@@ -139,6 +139,7 @@ for (const dialect of await dialects()) {
         "0004_questions",
         "0005_tallies",
         "0006_question_days",
+        "0007_poll_chat_notices",
       ]);
       const tallies = await r.db
         .selectFrom("poll_tallies")
@@ -191,6 +192,42 @@ for (const dialect of await dialects()) {
         r.db
           .insertInto("faq_ratings")
           .values({ answer_key: "B", answer_ref: "faq:x", member_id: "m", value: "meh", at: "t" })
+    it("keeps the outbox's rows when it learns a closed poll's tally (0007), and its check", async () => {
+      const r = await fresh();
+      const migrator = new Migrator({
+        db: r.db,
+        provider: migrations(r.kind),
+        ...(r.schema ? { migrationTableSchema: r.schema } : {}),
+      });
+      expect((await migrator.migrateTo("0005_tallies")).error).toBeUndefined();
+      const row = { kind: "member", member_id: "telegram:42", payload: "[]", created_at: "t" };
+      await r.db
+        .insertInto("outbox")
+        .values([row, { ...row, member_id: "telegram:43" }])
+        .execute();
+      const refused = r.db
+        .insertInto("outbox")
+        .values({ ...row, kind: "pollChat", member_id: null })
+        .execute();
+      await expect(refused).rejects.toThrow();
+      expect((await migrateToLatest(r)).error).toBeUndefined();
+
+      const kept = await r.db.selectFrom("outbox").select(["id", "kind", "member_id"]).orderBy("id").execute();
+      expect(kept.map((k) => [k.kind, k.member_id])).toEqual([
+        ["member", "telegram:42"],
+        ["member", "telegram:43"],
+      ]);
+      const [added] = await r.db
+        .insertInto("outbox")
+        .values({ ...row, kind: "pollChat", member_id: null })
+        .returning("id")
+        .execute();
+      // Ids go on from the kept rows.
+      expect(Number(added?.id)).toBeGreaterThan(Math.max(...kept.map((k) => Number(k.id))));
+      await expect(
+        r.db
+          .insertInto("outbox")
+          .values({ ...row, kind: "other" })
           .execute(),
       ).rejects.toThrow();
     });

@@ -10,6 +10,7 @@ import { topicCounts0003 } from "./0003_topic_counts.ts";
 import { questions0004 } from "./0004_questions.ts";
 import { tallies0005 } from "./0005_tallies.ts";
 import { questionDays0006 } from "./0006_question_days.ts";
+import { pollChat0007 } from "./0007_poll_chat_notices.ts";
 
 /** Kysely's static migration provider for one dialect. */
 export function migrations(kind: SqlKind): MigrationProvider {
@@ -20,6 +21,7 @@ export function migrations(kind: SqlKind): MigrationProvider {
     "0004_questions": questions0004(kind),
     "0005_tallies": tallies0005,
     "0006_question_days": questionDays0006,
+    "0007_poll_chat_notices": pollChat0007(kind),
   };
   return { getMigrations: async () => all };
 }
