@@ -5,7 +5,8 @@
  * anonymised counts.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { OfferRepo } from "../../src/core/donations/repo.ts";
+import type { OfferStatus } from "../../src/core/donations/catalogue.ts";
+import { type Offer, OfferRepo } from "../../src/core/donations/repo.ts";
 import type { Store } from "../../src/core/ports.ts";
 import { answers, as, donate, makeBot } from "../donations/driver.ts";
 import { makeServices, member, replyText } from "../helpers/services.ts";
@@ -89,6 +90,56 @@ export function donationsContract(
       expect(offer?.version).toBe(1 + won.length);
       expect(offer?.history).toHaveLength(1 + won.length);
       expect(notifier.toMembers.length + notifier.toOrganisersLog.length).toBe(1 + won.length);
+    });
+
+    it("pages the newest offers from where the last page ended, and counts them by status", async () => {
+      const { offers } = await setup();
+      // Seven offers, two of them created at the same instant (their references break the tie).
+      const made: Offer[] = [];
+      for (let i = 0; i < 7; i++) {
+        const at = `2026-11-2${Math.min(i, 5)}T10:00:00.000Z`;
+        const status: OfferStatus = i % 3 === 0 ? "accepted" : "offered";
+        made.push(
+          await offers.create((ref) => ({
+            ref,
+            ownerId: `console:m${i}`,
+            version: 1,
+            status,
+            createdAt: at,
+            updatedAt: at,
+            category: i < 4 ? "clothing" : "stationery",
+            quantity: 10 + i,
+            condition: "new",
+            district: "Wan Chai",
+            history: [{ at, status, by: "donor" }],
+          })),
+        );
+      }
+      const order = [...made]
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || (b.ref < a.ref ? -1 : b.ref > a.ref ? 1 : 0))
+        .map((o) => o.ref);
+      const cursor = (o: Offer | undefined) => (o ? { createdAt: o.createdAt, ref: o.ref } : undefined);
+
+      const first = await offers.newest({}, 3);
+      expect(first.total).toBe(7);
+      expect(first.offers.map((o) => o.ref)).toEqual(order.slice(0, 3));
+      const second = await offers.newest({}, 3, cursor(first.offers.at(-1)));
+      expect(second.total).toBe(7);
+      expect(second.offers.map((o) => o.ref)).toEqual(order.slice(3, 6));
+      const third = await offers.newest({}, 3, cursor(second.offers.at(-1)));
+      expect(third.offers.map((o) => o.ref)).toEqual(order.slice(6));
+
+      // Filtered: counted and paged among the matching offers only.
+      const accepted = made.filter((o) => o.status === "accepted").map((o) => o.ref);
+      const page1 = await offers.newest({ status: "accepted" }, 2);
+      expect(page1.total).toBe(accepted.length);
+      const page2 = await offers.newest({ status: "accepted" }, 2, cursor(page1.offers.at(-1)));
+      expect([...page1.offers, ...page2.offers].map((o) => o.ref)).toEqual(order.filter((r) => accepted.includes(r)));
+
+      const totals = await offers.impact();
+      expect(totals.byStatus.get("accepted")).toEqual({ offers: 3, items: 10 + 13 + 16 });
+      expect(totals.byStatus.get("offered")).toEqual({ offers: 4, items: 11 + 12 + 14 + 15 });
+      expect(totals.byCategory.get("stationery")).toEqual({ offers: 3, items: 14 + 15 + 16 });
     });
 
     it("erases contacts and free text on forget but keeps the /impact counts", async () => {

@@ -23,7 +23,7 @@ import { FEATURE, intake } from "./intake.ts";
 import { DONOR, ORG } from "./messages.ts";
 import { privacy } from "./privacy.ts";
 import { type Offer, OfferRepo } from "./repo.ts";
-import { impactOf, impactTotals, offerCard, offerLine, offersCsv } from "./views.ts";
+import { impactOf, offerCard, offerLine, offersCsv } from "./views.ts";
 import { statusButtons, workflow } from "./workflow.ts";
 
 export { CATEGORIES, CONDITIONS, DISTRICTS, STATUSES, TRANSITIONS } from "./catalogue.ts";
@@ -141,7 +141,7 @@ export function donations(
       return [text(fill(t(ctx.lang, ORG.badFilter), vars))];
     }
     const f = parsed.filters;
-    if (!f.export && repo.newest) {
+    if (!f.export) {
       // Counted and paged by the store: only the newest offers are read.
       const { total, offers: newest } = await repo.newest(f, LIST_LIMIT);
       if (total === 0) return [text(t(ctx.lang, ORG.listNone))];
@@ -153,29 +153,21 @@ export function donations(
       (!f.status || o.status === f.status) &&
       (!f.category || o.category === f.category) &&
       (!f.district || o.district === f.district);
-    if (f.export) {
-      // Read a page at a time where the store can: an export never holds every offer at once.
-      const { content, rows } = await offersCsv(repo.pages ? repo.pages() : [await repo.all()], wanted);
-      await services.audit.record(ctx.member, "offer.export", "offers", `${rows} rows; ${args}`.slice(0, 200));
-      const stamp = ctx.now.toISOString().slice(0, 10);
-      const caption = fill(t(ctx.lang, ORG.exported), { n: rows });
-      return [
-        {
-          type: "file",
-          filename: `offers-${stamp}.csv`,
-          mimeType: "text/csv",
-          content,
-          caption,
-          private: true,
-        },
-      ];
-    }
-    const offers = (await repo.all()).filter(wanted);
-    if (offers.length === 0) return [text(t(ctx.lang, ORG.listNone))];
-    const newest = [...offers].reverse();
-    const lines = newest.slice(0, LIST_LIMIT).map((o) => `• ${offerLine(o, ctx.lang)}`);
-    if (newest.length > LIST_LIMIT) lines.push(fill(t(ctx.lang, ORG.listMore), { n: newest.length - LIST_LIMIT }));
-    return [text([fill(t(ctx.lang, ORG.listTitle), { n: offers.length }), ...lines].join("\n"))];
+    // The export: every matching offer, read a page at a time where the store can, never all at once.
+    const { content, rows } = await offersCsv(repo.pages ? repo.pages() : [await repo.all()], wanted);
+    await services.audit.record(ctx.member, "offer.export", "offers", `${rows} rows; ${args}`.slice(0, 200));
+    const stamp = ctx.now.toISOString().slice(0, 10);
+    const caption = fill(t(ctx.lang, ORG.exported), { n: rows });
+    return [
+      {
+        type: "file",
+        filename: `offers-${stamp}.csv`,
+        mimeType: "text/csv",
+        content,
+        caption,
+        private: true,
+      },
+    ];
   };
 
   const changeStatus = async (ctx: Context, args: string): Promise<Reply[]> => {
@@ -211,7 +203,7 @@ export function donations(
       description: { en: "What our donation drive has achieved", "zh-HK": "捐贈計劃的成果" },
       run: async (ctx) => {
         // Counted by the store where it can (SQL aggregates), else from every offer.
-        const totals = repo.impact ? await repo.impact() : impactTotals(await repo.all());
+        const totals = await repo.impact();
         const rows = CATEGORIES.map((c) => ({
           label: t(ctx.lang, c.label),
           value: totals.byCategory.get(c.value)?.items ?? 0,

@@ -18,6 +18,7 @@ import { shortId } from "../ids.ts";
 import type { Store } from "../ports.ts";
 import { carryOut, type Owed, type OwedEffects } from "../records.ts";
 import type { OfferStatus } from "./catalogue.ts";
+import { impactTotals } from "./views.ts";
 
 /** One change of status, as the donor is told of it. */
 export interface OfferEvent {
@@ -98,10 +99,19 @@ export interface OfferRepo {
   all(): Promise<Offer[]>;
   /** Every offer, oldest first, a page at a time: an export need not hold them all at once (else {@link all}). */
   pages?(): AsyncIterable<readonly Offer[]>;
-  /** Offers and items per category and per status, counted by the store (else derived from {@link all}). */
-  impact?(): Promise<ImpactTotals>;
-  /** How many offers match a filter, and the newest `limit` of them (else derived from {@link all}). */
-  newest?(filter: OfferFilter, limit: number): Promise<{ total: number; offers: Offer[] }>;
+  /** Offers and items per category and per status, counted by the store where it can. */
+  impact(): Promise<ImpactTotals>;
+  /**
+   * How many offers match a filter, and the newest `limit` of them, newest first; with `before`, the
+   * newest of those older than that offer (the next page, found from where the last one ended).
+   */
+  newest(filter: OfferFilter, limit: number, before?: OfferCursor): Promise<{ total: number; offers: Offer[] }>;
+}
+
+/** Where a page of offers ended: the last offer shown (offers are ordered by creation, then reference). */
+export interface OfferCursor {
+  readonly createdAt: string;
+  readonly ref: string;
 }
 
 /** Offers and items counted. */
@@ -189,6 +199,29 @@ export class KeyvOfferRepo implements OfferRepo {
     return rows
       .map((r) => r.value)
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.ref.localeCompare(b.ref));
+  }
+
+  /** Counted from every offer: the key-value store has no aggregates. */
+  async impact(): Promise<ImpactTotals> {
+    return impactTotals(await this.all());
+  }
+
+  /** Filtered and paged in memory: the key-value store has no indexes. */
+  async newest(filter: OfferFilter, limit: number, before?: OfferCursor): Promise<{ total: number; offers: Offer[] }> {
+    const matching = (await this.all())
+      .filter(
+        (o) =>
+          (!filter.status || o.status === filter.status) &&
+          (!filter.category || o.category === filter.category) &&
+          (!filter.district || o.district === filter.district),
+      )
+      .reverse();
+    const older = before
+      ? matching.filter(
+          (o) => o.createdAt < before.createdAt || (o.createdAt === before.createdAt && o.ref < before.ref),
+        )
+      : matching;
+    return { total: matching.length, offers: older.slice(0, Math.max(0, limit)) };
   }
 }
 

@@ -10,6 +10,7 @@ import {
   type ImpactTotals,
   type Offer,
   OfferConflictError,
+  type OfferCursor,
   type OfferEvent,
   type OfferFilter,
   type OfferRepo,
@@ -299,15 +300,28 @@ export class SqlOfferRepo implements OfferRepo {
     });
   }
 
-  /** How many offers match, and the newest `limit` of them (indexed on creation time). */
-  async newest(filter: OfferFilter, limit: number): Promise<{ total: number; offers: Offer[] }> {
+  /**
+   * How many offers match, and the newest `limit` of them (indexed on creation time); with `before`,
+   * a keyset page: the newest older than that offer, read from the index where the last page ended.
+   */
+  async newest(filter: OfferFilter, limit: number, before?: OfferCursor): Promise<{ total: number; offers: Offer[] }> {
     return guard("offer list", async () => {
       let q = this.db.selectFrom("offers");
       if (filter.status) q = q.where("status", "=", filter.status);
       if (filter.category) q = q.where("category", "=", filter.category);
       if (filter.district) q = q.where("district", "=", filter.district);
       const { n } = await q.select((eb) => eb.fn.countAll<number | string>().as("n")).executeTakeFirstOrThrow();
-      const rows = await q.selectAll().orderBy("created_at", "desc").orderBy("ref", "desc").limit(limit).execute();
+      let page = q;
+      if (before) {
+        const { createdAt, ref } = before;
+        page = page.where((eb) => eb(eb.refTuple("created_at", "ref"), "<", eb.tuple(createdAt, ref)));
+      }
+      const rows = await page
+        .selectAll()
+        .orderBy("created_at", "desc")
+        .orderBy("ref", "desc")
+        .limit(Math.max(0, limit))
+        .execute();
       return { total: Number(n), offers: await this.withEvents(rows) };
     });
   }

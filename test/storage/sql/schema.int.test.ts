@@ -192,6 +192,10 @@ for (const dialect of await dialects()) {
         r.db
           .insertInto("faq_ratings")
           .values({ answer_key: "B", answer_ref: "faq:x", member_id: "m", value: "meh", at: "t" })
+          .execute(),
+      ).rejects.toThrow();
+    });
+
     it("keeps the outbox's rows when it learns a closed poll's tally (0007), and its check", async () => {
       const r = await fresh();
       const migrator = new Migrator({
@@ -199,7 +203,7 @@ for (const dialect of await dialects()) {
         provider: migrations(r.kind),
         ...(r.schema ? { migrationTableSchema: r.schema } : {}),
       });
-      expect((await migrator.migrateTo("0005_tallies")).error).toBeUndefined();
+      expect((await migrator.migrateTo("0006_question_days")).error).toBeUndefined();
       const row = { kind: "member", member_id: "telegram:42", payload: "[]", created_at: "t" };
       await r.db
         .insertInto("outbox")
