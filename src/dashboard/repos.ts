@@ -14,7 +14,7 @@ import type { Services } from "../core/feature.ts";
 export interface DashboardRepos {
   readonly agenda: AgendaRepo;
   readonly polls: PollRepo;
-  readonly offers: Pick<OfferRepo, "all" | "get" | "impact">;
+  readonly offers: Pick<OfferRepo, "all" | "get" | "newest" | "impact">;
 }
 
 /** The repositories of the app's services (as donations/index.ts and agenda/index.ts pick them). */

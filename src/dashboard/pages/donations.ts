@@ -4,12 +4,15 @@
  * change with a note that the donor is told of, the CSV export, and the
  * public impact page (counts only). Changes run `/offerstatus`; the details
  * and the export run `/offer` and `/offers … export` (both audited there).
+ * Counts come from the store's totals and the list is paged by the store
+ * (newest first, each page from where the last ended), so a view reads a page
+ * of offers, not all of them.
  */
 import type { Hono } from "hono";
 import { html } from "hono/html";
 import { CATEGORIES, DISTRICTS, matchStatus, STATUSES, TRANSITIONS } from "../../core/donations/catalogue.ts";
-import type { Offer } from "../../core/donations/repo.ts";
-import { impactText, offerLine } from "../../core/donations/views.ts";
+import type { ImpactTotals, Offer, OfferCursor } from "../../core/donations/repo.ts";
+import { impactOf, offerLine } from "../../core/donations/views.ts";
 import { hbarChartSvg } from "../../pictures/svg.ts";
 import { csrfField, type Html, page, repliesText, svg } from "../layout.ts";
 import type { DashboardDeps, Env, Tools } from "../server.ts";
@@ -26,30 +29,45 @@ function filters(q: (k: string) => string | undefined) {
   return { status, category, district };
 }
 
+/** One page of the list: the offers matching the filters, how many match, and where the page ended. */
+interface ListPage {
+  readonly total: number;
+  readonly offers: readonly Offer[];
+  /** The offer the page starts after (absent on the first page). */
+  readonly after?: string | undefined;
+  /** Whether older offers follow. */
+  readonly more: boolean;
+}
+
 function select(name: string, options: readonly [string, string][], current: string | undefined): Html {
   return html`<select name="${name}"><option value="">any ${name}</option>${options.map(
     ([v, l]) => html`<option value="${v}" ${v === current ? "selected" : ""}>${l}</option>`,
   )}</select>`;
 }
 
-function listBody(all: readonly Offer[], f: ReturnType<typeof filters>): Html {
-  const counts = STATUSES.map((s) => ({ label: s.replace("_", " "), value: all.filter((o) => o.status === s).length }));
-  const shown = all
-    .filter(
-      (o) =>
-        (!f.status || o.status === f.status) &&
-        (!f.category || o.category === f.category) &&
-        (!f.district || o.district === f.district.value),
-    )
-    .reverse();
-  const qs = new URLSearchParams({
+function listBody(totals: ImpactTotals, list: ListPage, f: ReturnType<typeof filters>): Html {
+  const counts = STATUSES.map((s) => ({ label: s.replace("_", " "), value: totals.byStatus.get(s)?.offers ?? 0 }));
+  const filtered = {
     ...(f.status ? { status: f.status } : {}),
     ...(f.category ? { category: f.category } : {}),
     ...(f.district ? { district: f.district.value } : {}),
-  }).toString();
-  const rows = shown
-    .slice(0, LIST_LIMIT)
-    .map((o) => html`<tr><td><a href="/donations/${o.ref}">${o.ref}</a></td><td>${offerLine(o, "en")}</td></tr>`);
+  };
+  const qs = new URLSearchParams(filtered).toString();
+  const rows = list.offers.map(
+    (o) => html`<tr><td><a href="/donations/${o.ref}">${o.ref}</a></td><td>${offerLine(o, "en")}</td></tr>`,
+  );
+  const last = list.offers.at(-1);
+  const older =
+    list.more && last ? `/donations?${new URLSearchParams({ ...filtered, after: last.ref }).toString()}` : undefined;
+  const shown = list.after
+    ? `, ${list.offers.length} older than ${list.after} shown`
+    : list.total > list.offers.length
+      ? `, newest ${list.offers.length} shown`
+      : "";
+  const pager = [
+    list.after ? html`<a href="/donations${qs ? `?${qs}` : ""}">Newest offers</a>` : "",
+    older ? html`<a href="${older}" rel="next">Older offers</a>` : "",
+  ].filter((x) => x !== "");
   return html`<section>${svg(hbarChartSvg("Pipeline by status", counts))}</section>
 <section><form method="get" action="/donations">
 ${select(
@@ -68,29 +86,38 @@ ${select(
   f.district?.value,
 )}
 <button>Filter</button> <a href="/donations.csv${qs ? `?${qs}` : ""}">CSV export</a> · <a href="/impact">Public impact page</a></form>
-<p>${shown.length} offers${shown.length > LIST_LIMIT ? `, newest ${LIST_LIMIT} shown` : ""}.</p>
-<table><tbody>${rows}</tbody></table></section>`;
+<p>${list.total} offers${shown}.</p>
+<table><tbody>${rows}</tbody></table>${pager.length > 0 ? html`<nav class="pager">${pager.map((a, i) => (i > 0 ? html` · ${a}` : a))}</nav>` : ""}</section>`;
+}
+
+/**
+ * A page of offers from the store: the newest matching, or those older than `after` (a reference:
+ * the last offer of the previous page). One more than a page is read, to know whether more follow.
+ */
+async function listPage(deps: DashboardDeps, f: ReturnType<typeof filters>, afterRef: string): Promise<ListPage> {
+  const from = REF.test(afterRef) ? await deps.repos.offers.get(afterRef) : undefined;
+  const cursor: OfferCursor | undefined = from ? { createdAt: from.createdAt, ref: from.ref } : undefined;
+  const filter = { status: f.status, category: f.category, district: f.district?.value };
+  const { total, offers } = await deps.repos.offers.newest(filter, LIST_LIMIT + 1, cursor);
+  return { total, offers: offers.slice(0, LIST_LIMIT), after: from?.ref, more: offers.length > LIST_LIMIT };
 }
 
 /** The public impact page: totals by category and status, nothing personal. */
 export async function impactPage(deps: DashboardDeps): Promise<Html> {
-  const offers = await deps.repos.offers.all();
-  const byCat = CATEGORIES.map((c) => ({
-    label: c.label.en,
-    value: offers.filter((o) => o.category === c.value).reduce((n, o) => n + o.quantity, 0),
-  }));
+  const totals = await deps.repos.offers.impact();
+  const byCat = CATEGORIES.map((c) => ({ label: c.label.en, value: totals.byCategory.get(c.value)?.items ?? 0 }));
   const body = html`<section>${svg(hbarChartSvg("Items offered by category", byCat))}</section>
-<section><pre style="white-space:pre-wrap">${impactText(offers, "en")}</pre></section>`;
+<section><pre style="white-space:pre-wrap">${impactOf(totals, "en")}</pre></section>`;
   return page({ title: "Our donation drive", path: "/impact", body });
 }
 
 /** Registers the donations' routes. */
 export function donationRoutes(app: Hono<Env>, deps: DashboardDeps, tools: Tools): void {
   app.get("/donations", async (c) => {
-    const body = listBody(
-      await deps.repos.offers.all(),
-      filters((k) => c.req.query(k)),
-    );
+    const f = filters((k) => c.req.query(k));
+    const after = (c.req.query("after") ?? "").toUpperCase();
+    const [totals, list] = await Promise.all([deps.repos.offers.impact(), listPage(deps, f, after)]);
+    const body = listBody(totals, list, f);
     const csrf = c.get("session").csrf;
     return c.html(page({ title: "Donations", path: "/donations", csrf, flash: tools.takeFlash(c), body }));
   });
