@@ -33,13 +33,9 @@ interface Figures {
   readonly feedback: { readonly up: number; readonly down: number };
 }
 
-/** Offers per status: counted by the records where they can (SQL: one aggregate over the status index). */
+/** Offers per status: counted by the records (SQL: the totals kept with the offers). */
 async function offersByStatus(offers: DashboardDeps["repos"]["offers"]): Promise<Map<string, number>> {
-  const byStatus = new Map<string, number>();
-  if (offers.impact) {
-    for (const [s, c] of (await offers.impact()).byStatus) byStatus.set(s, c.offers);
-  } else for (const o of await offers.all()) byStatus.set(o.status, (byStatus.get(o.status) ?? 0) + 1);
-  return byStatus;
+  return new Map([...(await offers.impact()).byStatus].map(([s, c]) => [s, c.offers]));
 }
 
 /** A townhall's topics per status: counted by the records where they can. */
