@@ -31,7 +31,8 @@ describe("prompt templates", () => {
     const [, nonce] = /<<<BEGIN DATA (\w+)>>>/.exec(m) ?? [];
     expect(nonce).toMatch(/^[0-9a-f]{12}$/);
     // The markers appear where the template names them and where the data ends; the forged one is gone.
-    expect(m).not.toContain("END DATA 0");
+    // (The forged marker's "0" stands alone; the real nonce may also start with a 0.)
+    expect(m).not.toMatch(/END DATA 0(?![0-9a-f])/);
     expect(m.match(/<<<END DATA/g)).toHaveLength(2);
     expect(m.trimEnd().endsWith(`<<<END DATA ${nonce}>>>`)).toBe(true);
     expect(m).toContain("[1] T › S\nBody {question}");
