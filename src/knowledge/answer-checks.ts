@@ -46,7 +46,7 @@ export function expectation(question: string): Expectation {
     /\b(should i|shall i)\b.*\b(buy|sell|invest|hold|trade)\b|\bwhich (coin|token|crypto|stock)s? (to|should i|do i) (buy|sell|invest)\b|\b(best|top|safest|cheapest)\b.*\b(exchange|coin|token|crypto|wallet|broker|investment)s?\b|\b(recommend|suggest)\b.*\b(coin|token|exchange|wallet|investment)s?\b|\bwill\b.*\b(go up|go down|rise|fall|crash|moon)\b/.test(
       q,
     ) ||
-    /(現價|價格|幣價|應該買|應唔應該買|推介|推薦|買|賣|沽|投資).*(幣|交易所|加密|比特|以太)|(比特幣|以太幣|幣).*(價|幾錢|最好|升|跌|值唔值)|買(咩|甚麼|什麼|邊隻|哪個|哪種)/.test(
+    /(現價|價格|幣價|應該買|應唔應該買|推介|推薦|買|賣|沽|投資).*(幣|交易所|加密|比特|以太)|(比特幣|以太幣|幣).*(價|幾錢|幾多錢|多少錢|最好|升|跌|值唔值)|買(咩|甚麼|什麼|邊隻|哪個|哪種)/.test(
       question,
     )
   ) {
@@ -65,7 +65,7 @@ export function expectation(question: string): Expectation {
   )
     return "contact";
   if (
-    /\b(exact|precise|specific) (date|day)\b|\bwhich day\b|\bwhat day\b|\bdeadlines?\b|\bclosing date\b|截止|限期|死線|\b(on )?(what|which) date\b|\bexact(ly)? when\b|\bwhen exactly\b|幾號|哪一天|邊一日|邊日|確實日期|具體日期|哪天/.test(
+    /\b(exact|precise|specific) (date|day)\b|\bwhich day\b|\bwhat day\b|\bdeadlines?\b|\bclosing date\b|截止|限期|死線|\b(on )?(what|which) date\b|\bexact(ly)? when\b|\bwhen exactly\b|幾號|几号|哪一天|哪一日|哪日|邊一日|邊日|確實日期|具體日期|哪天/.test(
       q,
     ) ||
     /\bnext\b.{0,40}\b(when|date)\b|\b(when|date)\b.{0,40}\bnext\b|(下一次|下次|下一屆|下屆|下個|下一個).{0,20}(幾時|何時|什麼時候|甚麼時候|日期)|(幾時|何時).{0,10}(下一次|下次|下個)/.test(
@@ -149,7 +149,7 @@ const ASSOCIATION = /\bassociation\b|\bbahk\b|協會/i;
 const NAMES_ASKED =
   /\b(which|what) (specific |exact |particular |other )?(charities|charity|ngos?|organi[sz]ations|banks|companies|firms|institutions|initiatives|measures|milestones|tax breaks|incentives|etfs?|courses|partners|sponsors)\b|\bwhat specific\b|\bwhich other\b|\b(initiatives|milestones|measures) (listed|named|mentioned)\b/;
 const NAMES_ASKED_ZH =
-  /(具體|具体).{0,12}(哪些|哪|邊啲|邊間|邊個|(甚麼|什麼|咩)(機構|公司|銀行|措施|優惠|稅)|優惠)|哪些(慈善|機構|組織|公司|銀行|措施|里程碑|優惠|課程|夥伴)|邊啲(慈善|機構|組織|公司|銀行|措施|里程碑)|(里程碑|措施|優惠)有邊啲|另外.{0,4}[間家個].{0,6}(邊|哪)|(邊間|哪間|哪家|哪一間|邊一間)(慈善|機構|組織|公司|銀行|大學|學校|團體)/;
+  /(具體|具体).{0,12}(哪些|哪|邊啲|邊間|邊個|(甚麼|什麼|咩)(機構|公司|銀行|措施|優惠|稅)|優惠)|哪些.{0,6}(慈善|機構|組織|公司|銀行|措施|里程碑|優惠|課程|夥伴|ETF|基金)|邊啲.{0,6}(慈善|機構|組織|公司|銀行|措施|里程碑|ETF|基金)|(里程碑|措施|優惠)有邊啲|另外.{0,4}[間家個].{0,6}(邊|哪)|(邊間|哪間|哪家|哪一間|邊一間)(慈善|機構|組織|公司|銀行|大學|學校|團體)/;
 
 /** Words too common in the knowledge to count as a named answer. */
 const EVERYWHERE = new Set([

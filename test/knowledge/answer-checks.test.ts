@@ -12,6 +12,10 @@ describe("questions for particular named things", () => {
     expect(expectation("捐贈的衣物具體會送到哪些慈善機構？")).toBe("names");
     expect(expectation("協會的第三個目標具體是什麼？")).not.toBe("names");
     expect(expectation("捐咗俾邊間慈善機構？")).toBe("names");
+    expect(expectation("香港已經批准了哪些虛擬資產ETF？")).toBe("names");
+    expect(expectation("哪些人可以申請？")).not.toBe("names");
+    expect(expectation("平台會在九月哪一日推出？")).toBe("day");
+    expect(expectation("以太幣而家幾多錢一個？")).toBe("advice");
   });
 
   it("are answered by names the question did not already give", () => {
