@@ -4,6 +4,7 @@
  * scored by soft coverage, reverse coverage and embedding cosine, and the best
  * FAQ entry or passage answers when its score clears the calibrated threshold.
  */
+import { fill } from "../core/i18n.ts";
 import type { Answer, AnswerOptions, KnowledgeBase } from "../core/ports.ts";
 import type { SourceRef } from "../core/replies.ts";
 import type { Lang } from "../core/types.ts";
@@ -129,6 +130,10 @@ const AGAIN_MARGIN = 0.1;
 /** How a question asks for a kind of fact ("how long", "when", "幾耐"): not a thing it names. */
 const ASKING =
   /\b(?:how (?:long|many|much|often|old|far|soon)|when|what (?:year|date|time|day|month)|which (?:year|month|day)|who|whom|whose|where|(?:did|does|do|will) (?:it|they|that|this) take)\b|(?:用|花|要|使|搞)?咗?(?:幾耐|多久|多長時間|幾時|何時|甚麼時候|什麼時候|什么时候|几时|幾多|多少|几多|邊個|邊位|誰|谁|邊度|哪裡|哪里|边度|幾點|邊年|哪年|哪一年)/giu;
+
+/** A question for the part of the documents something belongs to ("which goal is that?", "邊個目標"). */
+const WHICH_PART =
+  /\b(which|what) (of (its|the|their|your) )?(goals?|objectives?|sections?|parts?|pillars?)\b|(邊|哪|哪一|边)個?(目標|目标|部分|章節)|第幾個目標|第几个目标/i;
 
 /** A question without the words that ask for its kind of fact. */
 function withoutAsking(q: string): string {
@@ -406,6 +411,9 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       // A follow-up that finds a confident answer on its own keeps it ("and who can apply?").
       const tolerance = aloneScore >= CONFIDENT_ALONE ? 0 : CUE_TOLERANCE;
       const resolved = `${q} ${prev}`.slice(0, MAX_CONTEXT_CHARS);
+      // "Which goal is that?": the part of the documents the last answer came from.
+      const part = cue && options.previousRef ? this.partOf(options.previousRef, q, lang, resolved) : undefined;
+      if (part) return part;
       // "and when did it start?", "over how long?" after an answer that says so: that answer, shortened.
       const again = cue && options.previousRef ? this.again(options.previousRef, q, lang, resolved) : undefined;
       if (again) return again;
@@ -423,6 +431,35 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       }
     }
     return this.withOtherParts(whole, this.decide(q, q, alone, lang), lang, memo);
+  }
+
+  /**
+   * "Which goal is that?", "係屬於協會邊個目標？": a follow-up asking which part of the documents the
+   * previous answer belongs to is answered with that part's heading, in the member's language,
+   * when the heading is of the kind asked for (a goal's heading for a goal).
+   */
+  private partOf(previousRef: string, asked: string, lang: Lang, resolved: string): Answer | undefined {
+    const m = WHICH_PART.exec(asked);
+    if (!m) return undefined;
+    const place = this.placeOfRef(previousRef);
+    if (!place) return undefined;
+    const original = [...this.passageById.values()].find(
+      (p) => p.path === place.doc && p.section === place.section && !this.originalOf[p.path],
+    );
+    if (!original) return undefined;
+    const heading = this.inLanguage(original, lang).section;
+    const goal = /goal|objective|目標|目标/i.test(m[0]);
+    if (goal && !/\bgoal\b|目標/i.test(`${heading} ${original.section}`)) return undefined;
+    const threshold = lang === "zh-HK" ? this.tuning.thresholdZh : this.tuning.threshold;
+    return {
+      answered: true,
+      text: fill(KB_TEXT.partOf[lang], { part: heading }),
+      sources: [{ title: original.title, path: this.path(original.path), section: original.section }],
+      ref: previousRef,
+      confidence: Math.min(1, threshold + AGAIN_MARGIN),
+      resolved,
+      factual: true,
+    };
   }
 
   /**

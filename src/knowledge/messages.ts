@@ -12,4 +12,6 @@ export const KB_TEXT = {
     "zh-HK": "（此資料只有英文原文）",
   },
   botSource: { en: "About this bot", "zh-HK": "關於本機械人" },
+  /** The part of the documents an answer came from ("which goal is that?"). */
+  partOf: { en: "That is part of {part}.", "zh-HK": "這屬於{part}。" },
 } satisfies Record<string, Localised>;

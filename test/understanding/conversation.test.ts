@@ -95,6 +95,15 @@ describe("talking to the bot", () => {
     expect(replyText(await say(m, "how many points do you need?"))).not.toMatch(/1,000/);
   });
 
+  it("tells which goal an answer belongs to, in the member's language", async () => {
+    const m = member("goals");
+    await say(m, "Does the association run networking events?");
+    expect(replyText(await say(m, "which of the goals is that?"))).toMatch(/Goal 2: Strengthen and Connect/);
+    const zh = member("goals-zh");
+    await say(zh, "協會點樣連繫區塊鏈社群？");
+    expect(replyText(await say(zh, "係邊個目標嚟㗎？"))).toMatch(/目標二/);
+  });
+
   it("keeps what the member set out to do as the subject of their next question, but not a data request", async () => {
     const m = member("giver");
     const context = () => store.get<{ question: string }>("faq.context", `${m.id}|${dm(m).id}`);
