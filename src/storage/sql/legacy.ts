@@ -73,16 +73,8 @@ const FAQ_MARKER = "legacy_faq_imported_at";
 const DAYS_MARKER = "legacy_days_imported_at";
 
 /** Whether the records database holds no association record yet. */
-export async function recordsEmpty(r: RecordsDb): Promise<boolean> {
-  for (const table of ["townhalls", "topics", "offers", "audit", "identities", "polls"] as const) {
-    const row = await r.db
-      .selectFrom(table)
-      .select((eb) => eb.lit(1).as("one"))
-      .limit(1)
-      .executeTakeFirst();
-    if (row) return false;
-  }
-  return true;
+export function recordsEmpty(r: RecordsDb): Promise<boolean> {
+  return tablesEmpty(r, ["townhalls", "topics", "offers", "audit", "identities", "polls"]);
 }
 
 /** Whether the records database holds no FAQ record yet. */
@@ -90,6 +82,7 @@ function faqEmpty(r: RecordsDb): Promise<boolean> {
   return tablesEmpty(r, ["faq_questions", "faq_answers", "faq_ratings"]);
 }
 
+/** Whether every one of the tables is empty. */
 async function tablesEmpty(r: RecordsDb, tables: readonly (keyof Database)[]): Promise<boolean> {
   for (const table of tables) {
     const row = await r.db
