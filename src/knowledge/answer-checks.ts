@@ -181,6 +181,10 @@ function newNames(answer: string, question: string): string[] {
       .split(/\s+/)
       .filter((w) => !["of", "the", "and", "for", "on"].includes(w));
     if (words.length === 0 || name.length < 2 || EVERYWHERE.has(name.toLowerCase()) || MONTH.test(name)) continue;
+    // A sentence's first word is capitalised anyway ("To offer items, use /donate."): a name there
+    // must be an acronym or of several capitalised words.
+    const opening = /(^|[.!?]\s*)$/.test(answer.slice(0, m.index ?? 0).trimEnd() || "");
+    if (opening && words.length === 1 && !/^[A-Z0-9&]{2,}$/.test(name)) continue;
     // "ETF" is the question's "ETFs": a name counts whether the question has it in the singular or plural.
     const inQuestion = (w: string) => {
       const bare = w.replace(/'s$/, "");

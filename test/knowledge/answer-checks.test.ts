@@ -30,6 +30,12 @@ describe("questions for particular named things", () => {
 });
 
 describe("names the question already gave", () => {
+  it("are not a sentence's capitalised first word", () => {
+    const text = "The association collects these. To offer items, use /donate.";
+    expect(satisfies("names", text, "which charities receive the clothing?")).toBe(false);
+    expect(satisfies("names", "Seven banks joined. HSBC was first.", "which banks joined?")).toBe(true);
+  });
+
   it("are not new in the singular or the plural", () => {
     const etf = "Public consultations are underway, with potential ETF approvals.";
     expect(satisfies("names", etf, "which ETFs got approved?")).toBe(false);
