@@ -145,6 +145,15 @@ export function expectation(question: string): Expectation {
 
 const ASSOCIATION = /\bassociation\b|\bbahk\b|協會/i;
 
+const NAMED_KIND =
+  /\b(charit(?:y|ies)|ngos?|organi[sz]ations?|banks?|compan(?:y|ies)|firms?|institutions?|initiatives?|measures?|milestones?|tax breaks?|incentives?|etfs?|courses?|partners?|sponsors?)\b|(慈善|機構|組織|公司|銀行|措施|里程碑|優惠|課程|夥伴|ETF|基金|大學|學校|團體)/i;
+
+/** The kind of thing a question for names asks about ("which charities" → charities), if it says. */
+export function namedKind(question: string): string | undefined {
+  const m = NAMED_KIND.exec(question);
+  return m?.[1] ?? m?.[2];
+}
+
 /** A question for particular named things ("which charities", "what specific tax breaks", "另外嗰五間係邊間"). */
 const NAMES_ASKED =
   /\b(which|what) (specific |exact |particular |other )?(charities|charity|ngos?|organi[sz]ations|banks|companies|firms|institutions|initiatives|measures|milestones|tax breaks|incentives|etfs?|courses|partners|sponsors)\b|\bwhat specific\b|\bwhich other\b|\b(initiatives|milestones|measures) (listed|named|mentioned)\b/;

@@ -8,7 +8,7 @@ import { fill } from "../core/i18n.ts";
 import type { Answer, AnswerOptions, KnowledgeBase } from "../core/ports.ts";
 import type { SourceRef } from "../core/replies.ts";
 import type { Lang } from "../core/types.ts";
-import { type Expectation, expectation, satisfies } from "./answer-checks.ts";
+import { type Expectation, expectation, namedKind, satisfies } from "./answer-checks.ts";
 import type { FaqEntry, Passage } from "./documents.ts";
 import type { LexicalIndex, PreparedQuery } from "./lexical.ts";
 import {
@@ -605,6 +605,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const floor = expect === "name" ? threshold : Math.max(threshold, best.score - RUNNER_UP_MARGIN);
     const object = this.objectKeys(asked);
     const counted = expect === "quantity" ? this.thingKeys(countedThing(asked)) : undefined;
+    const named = expect === "names" ? this.thingKeys(namedKind(asked)) : undefined;
     // "What does the association do with surplus clothing?" asks about the association's work, which
     // its documents answer better than the bot's help does, when they answer it nearly as well.
     const ofAssociation = ABOUT_ASSOCIATION.test(asked) && !ADDRESSING_BOT.test(asked);
@@ -617,6 +618,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       if (a && object && !this.mentionsAny(a.text, object)) continue;
       // "How many members does it have?" only by a number of members, not of goals.
       if (a && counted && !countWindows(a.text).some((w) => this.mentionsAny(w, counted))) continue;
+      // "Which charities…?" only by a text that speaks of charities (the names it gives are of those).
+      if (a && named && !this.mentionsAny(a.text, named)) continue;
       if (a) return { ...a, confidence: Math.max(0, Math.min(1, c.score)), resolved, factual: expect !== "none" };
     }
     return decline(Math.min(confidence, threshold / 2), true);

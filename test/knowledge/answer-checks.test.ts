@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectation, satisfies } from "../../src/knowledge/answer-checks.ts";
+import { expectation, namedKind, satisfies } from "../../src/knowledge/answer-checks.ts";
 import { countedThing, countWindows } from "../../src/knowledge/message-parts.ts";
 
 const PLATFORM =
@@ -30,6 +30,14 @@ describe("questions for particular named things", () => {
 });
 
 describe("names the question already gave", () => {
+  it("name the kind of thing they want named, which the answer must speak of", () => {
+    expect(namedKind("which charities receive the clothing?")).toBe("charities");
+    expect(namedKind("What are the key initiatives listed in the declaration?")).toBe("initiatives");
+    expect(namedKind("另外嗰五間銀行係邊間？")).toBe("銀行");
+    expect(namedKind("what specific tax breaks does Singapore offer?")).toBe("tax breaks");
+    expect(namedKind("which other ones?")).toBeUndefined();
+  });
+
   it("are not a sentence's capitalised first word", () => {
     const text = "The association collects these. To offer items, use /donate.";
     expect(satisfies("names", text, "which charities receive the clothing?")).toBe(false);
