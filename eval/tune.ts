@@ -18,9 +18,12 @@ const half = halves(fresh);
 // Each fresh set has halves of its own (eval/set.ts): only the tuning halves are read.
 const fresh4: EvalQuestion[] = existsSync("eval/fresh-4.jsonl") ? readSet("eval/fresh-4.jsonl") : [];
 const half4 = halves(fresh4);
+const fresh6: EvalQuestion[] = existsSync("eval/fresh-6.jsonl") ? readSet("eval/fresh-6.jsonl") : [];
+const half6 = halves(fresh6);
 const pool = [
   ...fresh.filter((q) => half.get(q.id) === "tune"),
   ...fresh4.filter((q) => half4.get(q.id) === "tune"),
+  ...fresh6.filter((q) => half6.get(q.id) === "tune"),
   ...["eval/extra-tune.jsonl", "eval/extra-tune-2.jsonl", "eval/extra-tune-3.jsonl", "eval/extra-tune-4.jsonl", "eval/questions.jsonl"].filter((p) => existsSync(p)).flatMap((p) => readSet(p)),
 ];
 const results: { score: number; t: string }[] = [];
