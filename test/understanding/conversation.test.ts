@@ -104,6 +104,13 @@ describe("talking to the bot", () => {
     expect(replyText(await say(zh, "係邊個目標嚟㗎？"))).toMatch(/目標二/);
   });
 
+  it("reads 'different' and 分別 as asking for a comparison, in a follow-up too", async () => {
+    const m = member("cmp");
+    await say(m, "Which cities compete with Hong Kong to be a crypto hub?");
+    expect(replyText(await say(m, "and how is Singapore different?"))).toMatch(/aggressive incentives/);
+    expect(replyText(await say(member("cmp-zh"), "新加坡嘅做法同香港有咩分別？"))).toMatch(/進取/);
+  });
+
   it("keeps what the member set out to do as the subject of their next question, but not a data request", async () => {
     const m = member("giver");
     const context = () => store.get<{ question: string }>("faq.context", `${m.id}|${dm(m).id}`);
