@@ -105,9 +105,9 @@ export function expectation(question: string): Expectation {
     )
   )
     return "quantity";
-  // "When was it founded?" asks for a date; "When are townhalls held?" may be answered by "quarterly".
+  // "When was it founded?", "幾時開始？" ask for a date; "When are townhalls held?" may be answered by "quarterly".
   if (
-    /\bwhen (was|were|did|had)\b|\b(what|which) year\b|\bsince when\b|\bhow long ago\b|哪一年|邊一年|哪年|幾時成立|何時成立|成立於/.test(
+    /\bwhen (was|were|did|had)\b|\b(what|which) year\b|\bsince when\b|\bhow long ago\b|哪一年|邊一年|哪年|幾時成立|何時成立|成立於|(幾時|何時|甚麼時候|什麼時候)(開始|推出|成立|創立|出現)|由幾時/.test(
       q,
     )
   )

@@ -82,6 +82,8 @@ describe("answer quality", () => {
     expect(expectation("When are the townhall meetings?")).toBe("time");
     expect(expectation("How many members does it have?")).toBe("quantity");
     expect(expectation("over how long?")).toBe("duration");
+    expect(expectation("佢哋幾時開始㗎？")).toBe("date");
+    expect(expectation("townhall 幾時開？")).toBe("time");
     expect(expectation("how many years of experience do I need?")).toBe("duration");
     expect(expectation("要幾多年經驗先夠？")).toBe("duration");
     expect(expectation("how long ago was it?")).not.toBe("duration");
