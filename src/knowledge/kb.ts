@@ -266,13 +266,13 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   }
 
   /** The words of a thing a question names, as a query (none when they are only everyday words). */
-  private thingKeys(object: string | undefined): PreparedQuery | undefined {
+  private thingKeys(object: string | undefined, floor = this.tuning.softFloor): PreparedQuery | undefined {
     if (!object) return undefined;
     const tokens = this.lexical
       .correct(this.analyze(object))
       .filter((t) => !(t.han && Array.from(t.key).length === 1) && !EVERYDAY_KEYS.has(t.key));
     if (tokens.length === 0) return undefined;
-    return this.lexical.prepare(tokens, this.tuning.softFloor, this.tuning.idfPower);
+    return this.lexical.prepare(tokens, floor, this.tuning.idfPower);
   }
 
   /** Whether a text speaks of a thing (its words, or words near them: "apprenticeships" for "internships"). */
@@ -605,7 +605,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const floor = expect === "name" ? threshold : Math.max(threshold, best.score - RUNNER_UP_MARGIN);
     const object = this.objectKeys(asked);
     const counted = expect === "quantity" ? this.thingKeys(countedThing(asked)) : undefined;
-    const named = expect === "names" ? this.thingKeys(namedKind(asked)) : undefined;
+    // Spoken of in so many words (or the thesaurus's), not merely by a word near it in meaning.
+    const named = expect === "names" ? this.thingKeys(namedKind(asked), 1) : undefined;
     // "What does the association do with surplus clothing?" asks about the association's work, which
     // its documents answer better than the bot's help does, when they answer it nearly as well.
     const ofAssociation = ABOUT_ASSOCIATION.test(asked) && !ADDRESSING_BOT.test(asked);
