@@ -28,6 +28,8 @@ export type Expectation =
   | "none";
 
 const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+/** A month named in an answer: capitalised, so the verb "may" (or "march") is not one. */
+const MONTH_NAMED = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 
 const EN_NUMBER =
   /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million|billion)\b/i;
@@ -272,13 +274,13 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
     case "date":
       return (
         /\b(1[89]\d\d|20\d\d)\b/.test(answer) ||
-        /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i.test(answer) ||
+        MONTH_NAMED.test(answer) ||
         /(\d|[一二三四五六七八九十])\s*(年|月|日)/.test(answer)
       );
     case "time":
       return (
         /\b(1[89]\d\d|20\d\d)\b/.test(answer) ||
-        /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i.test(answer) ||
+        MONTH_NAMED.test(answer) ||
         /\b(quarterly|annual(ly)?|monthly|weekly|daily|every (year|quarter|month|week)|each (year|quarter))\b/i.test(
           answer,
         ) ||

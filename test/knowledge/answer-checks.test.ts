@@ -50,6 +50,11 @@ describe("names the question already gave", () => {
     expect(satisfies("names", etf, "which ETFs got approved?")).toBe(false);
   });
 
+  it("a date is not the verb 'may'", () => {
+    expect(satisfies("date", "Those approved may live in Hong Kong.", "when did it start?")).toBe(false);
+    expect(satisfies("date", "It launches in May.", "when does it launch?")).toBe(true);
+  });
+
   it("a source is not a place", () => {
     expect(expectation("where does it get them from?")).not.toBe("place");
     expect(expectation("where is the association located?")).toBe("place");
