@@ -173,4 +173,19 @@ describe("Agenda counts edited in place on Telegram (telegraf against a fake Bot
     expect(String(group.body.text)).toContain(`${second} Custody rules for exchanges (2 votes)`);
     expect(String(group.body.text)).not.toContain("✓");
   });
+
+  it("answers 16 presses in a group with 16 toasts and posts nothing", async () => {
+    const [first = "", second = ""] = topics;
+    const n = api.calls.length;
+    const members = Array.from({ length: 16 }, (_, i) => ({ id: 300 + i, first_name: `Member ${i}` }));
+    // Last, as it changes the counts the tests before it read: half support one topic, half another.
+    for (const [i, m] of members.entries())
+      api.press(m, GROUP, `ag:up:${i % 2 === 0 ? first : second}:0`, AGENDA_MESSAGE);
+    const end = Date.now() + 8_000;
+    while (api.calls.slice(n).filter((c) => c.method === "answerCallbackQuery").length < 16 && Date.now() < end)
+      await new Promise((r) => setTimeout(r, 20));
+    const after = api.calls.slice(n);
+    expect(after.filter((c) => c.method === "answerCallbackQuery")).toHaveLength(16);
+    expect(after.filter((c) => c.method.startsWith("send"))).toEqual([]);
+  });
 });

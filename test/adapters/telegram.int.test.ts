@@ -206,6 +206,22 @@ describe("Telegram adapter (telegraf against a fake Bot API)", () => {
     ]);
   });
 
+  it("passes 30 changes of one member's poll vote in one batch to the core in order", async () => {
+    const n = api.calls.length;
+    api.message(USER, GROUP, "/poll");
+    await api.waitFor((c) => c.method === "sendPoll", n);
+    await new Promise((r) => setTimeout(r, 50));
+    const before = votes.length;
+    const choices = Array.from({ length: 30 }, (_, i) => [[0], [1], [0, 1], []][i % 4] as number[]);
+    for (const option_ids of choices)
+      api.push({ poll_answer: { poll_id: "poll-1", user: { id: 9, is_bot: false, first_name: "D" }, option_ids } });
+    const end = Date.now() + 8_000;
+    while (votes.length - before < 30 && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    const mine = votes.slice(before).filter((v) => v.member === "telegram:9@demo:P1");
+    expect(mine.map((v) => v.options)).toEqual(choices);
+    expect(mine.at(-1)?.options).toEqual([1]);
+  });
+
   it("ends a native poll the core has closed (stopPoll on its chat and message)", async () => {
     const n = api.calls.length;
     await adapter
