@@ -418,6 +418,16 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       const again = cue && options.previousRef ? this.again(options.previousRef, q, lang, resolved) : undefined;
       if (again) return again;
       const inContext = this.decide(resolved, q, withContext, lang);
+      // "which bureau is behind the policy?" after the article's conclusion: a follow-up naming
+      // something the last answer doesn't speak of, which its own words find in the same document,
+      // is answered from there, not from the passage the conversation's words favour.
+      if (cue && options.previousRef && !this.covers(options.previousRef, withContext.own)) {
+        const there = this.sameDocument(alone, options.previousRef);
+        if (there) {
+          const byItself = this.decide(resolved, q, there, lang);
+          if (byItself.answered) return byItself;
+        }
+      }
       if ((cue && ctxScore >= aloneScore - tolerance) || ctxScore > aloneScore + CONTEXT_GAIN) return inContext;
       // A follow-up about something the previous answer spoke of ("and when does it launch?" after a
       // platform "set to launch in September") stays with it, whatever else its words find alone.
@@ -431,6 +441,18 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       }
     }
     return this.withOtherParts(whole, this.decide(q, q, alone, lang), lang, memo);
+  }
+
+  /**
+   * What a question found on its own, when its best candidate is in the document of an earlier
+   * answer (not that answer itself), else undefined.
+   */
+  private sameDocument(r: Retrieval, previousRef: string): Retrieval | undefined {
+    const best = r.best;
+    const place = this.placeOfRef(previousRef);
+    if (!best || !place) return undefined;
+    const ref = `${best.kind}:${best.ref}`;
+    return ref !== previousRef && this.placeOfRef(ref)?.doc === place.doc ? r : undefined;
   }
 
   /**
