@@ -75,7 +75,9 @@ const W = { coverage: 0.45, reverse: 0.35, dense: 0.2 };
 /** Nearest-neighbour intent classifier. */
 export class IntentClassifier {
   private readonly lexical: LexicalIndex;
-  private readonly vectors: Float64Array[];
+  /** Every example's vector, one after another in one array (`dims` numbers each): read in one pass. */
+  private readonly matrix: Float64Array;
+  private readonly dims: number;
   private readonly owners: IntentSpec[] = [];
   private readonly patterns: { spec: IntentSpec; re: RegExp }[];
 
@@ -105,7 +107,10 @@ export class IntentClassifier {
       }
     }
     this.lexical = new LexicalIndex(embedder.vectors, tokens, (t) => embedder.row(t));
-    this.vectors = tokens.map((t) => embedder.embedTokens(t));
+    const vectors = tokens.map((t) => embedder.embedTokens(t));
+    this.dims = embedder.dims;
+    this.matrix = new Float64Array(vectors.length * this.dims);
+    vectors.forEach((v, u) => this.matrix.set(v.subarray(0, this.dims), u * this.dims));
   }
 
   /**
@@ -154,16 +159,8 @@ export class IntentClassifier {
     const query = this.lexical.prepare(tokens, 0.5, 1, stops, STOP_WEIGHT);
     const v = this.embedder.embedTokens(tokens);
     // The closest examples by the vectors, and those sharing words: only they are scored in full.
-    const dots = this.vectors.map((ex) => {
-      let dot = 0;
-      for (let i = 0; i < ex.length; i++) dot += (ex[i] ?? 0) * (v[i] ?? 0);
-      return dot;
-    });
-    const byDot = dots
-      .map((d, u) => [d, u] as const)
-      .sort((a, b) => b[0] - a[0])
-      .slice(0, CANDIDATES)
-      .map(([, u]) => u);
+    const dots = this.dots(v);
+    const byDot = topIndices(dots, CANDIDATES);
     let best: { spec: IntentSpec; score: number } | undefined;
     for (const u of new Set([...byDot, ...this.lexical.candidates(query, CANDIDATES)])) {
       const spec = this.owners[u];
@@ -177,11 +174,38 @@ export class IntentClassifier {
     return toMatch(best.spec, best.score, "examples", personal);
   }
 
+  /** The dot product of a vector with every example's, in one pass over the matrix. */
+  private dots(v: Float64Array): Float64Array {
+    const d = this.dims;
+    const n = this.matrix.length / d;
+    const out = new Float64Array(n);
+    for (let u = 0, at = 0; u < n; u++, at += d) {
+      let dot = 0;
+      for (let i = 0; i < d; i++) dot += (this.matrix[at + i] as number) * (v[i] as number);
+      out[u] = dot;
+    }
+    return out;
+  }
+
   /** The declared intent of a name, as a match of the given score. */
   named(name: string, score: number): IntentMatch | undefined {
     const spec = this.intents.find((i) => i.name === name);
     return spec ? toMatch(spec, score, "pattern", true) : undefined;
   }
+}
+
+/** The indices of the `k` largest values, largest first (a partial selection, not a sort of all). */
+function topIndices(values: Float64Array, k: number): number[] {
+  const top: number[] = [];
+  for (let u = 0; u < values.length; u++) {
+    const x = values[u] as number;
+    if (top.length === k && x <= (values[top[k - 1] as number] as number)) continue;
+    let i = top.length === k ? k - 1 : top.length;
+    while (i > 0 && (values[top[i - 1] as number] as number) < x) i--;
+    top.splice(i, 0, u);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }
 
 function toMatch(spec: IntentSpec, score: number, via: IntentMatch["via"], personal: boolean): IntentMatch {
