@@ -17,7 +17,7 @@ import { eventRows, offerRow, toOffer } from "./offers.ts";
 import type { SqlOutbox } from "./outbox.ts";
 import { forgetQuestions } from "./questions.ts";
 import type { Database } from "./schema.ts";
-import { countBallot, countOffer, lockBallot, readBallot } from "./tallies.ts";
+import { countOffer, removeBallot } from "./tallies.ts";
 
 type Trx = Transaction<Database>;
 /** Ids per statement. */
@@ -180,15 +180,7 @@ export class SqlErasure {
   private async ballots(trx: Trx, memberId: string): Promise<number> {
     const polls = await trx.selectFrom("ballots").select("poll_id").where("member_id", "=", memberId).execute();
     let n = 0;
-    for (const { poll_id } of polls) {
-      await lockBallot(trx, poll_id, memberId);
-      const gone = await readBallot(trx, poll_id, memberId);
-      if (!gone) continue;
-      await trx.deleteFrom("ballot_choices").where("poll_id", "=", poll_id).where("member_id", "=", memberId).execute();
-      await trx.deleteFrom("ballots").where("poll_id", "=", poll_id).where("member_id", "=", memberId).execute();
-      await countBallot(trx, poll_id, gone, undefined);
-      n++;
-    }
+    for (const { poll_id } of polls) if (await removeBallot(trx, poll_id, memberId)) n++;
     return n;
   }
 

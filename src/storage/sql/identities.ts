@@ -8,7 +8,7 @@ import type { Store } from "../../core/ports.ts";
 import type { Member } from "../../core/types.ts";
 import { guard, isUniqueViolation } from "./errors.ts";
 import type { Database } from "./schema.ts";
-import { countBallot, lockBallot, readBallot } from "./tallies.ts";
+import { lockBallot, removeBallot } from "./tallies.ts";
 
 /** Linked accounts in SQL. */
 export class SqlIdentities implements Identities {
@@ -143,10 +143,7 @@ async function moveBallots(trx: Transaction<Database>, from: string, into: strin
       .executeTakeFirst();
     if (mine) {
       // One ballot per member: the account's goes, and so does its part of the counts.
-      const gone = await readBallot(trx, poll_id, from);
-      await trx.deleteFrom("ballot_choices").where("poll_id", "=", poll_id).where("member_id", "=", from).execute();
-      await trx.deleteFrom("ballots").where("poll_id", "=", poll_id).where("member_id", "=", from).execute();
-      await countBallot(trx, poll_id, gone, undefined);
+      await removeBallot(trx, poll_id, from);
       continue;
     }
     // Choices follow their ballot: insert the new ballot, move the choices, drop the old ballot

@@ -16,7 +16,7 @@ import { guard, isUniqueViolation } from "./errors.ts";
 import type { SqlKind } from "./kind.ts";
 import type { SqlOutbox } from "./outbox.ts";
 import type { Database, PollTable } from "./schema.ts";
-import { countBallot, lockBallot, readBallot, readTallies } from "./tallies.ts";
+import { countBallot, lockBallot, readBallot, readTallies, removeBallot } from "./tallies.ts";
 
 const MAX_OPTION_CHARS = 100;
 
@@ -166,15 +166,9 @@ export class SqlPollRepo implements PollRepo {
    * the ballot's lock: the ballot row, then its choices, then the counts.
    */
   private async replaceBallot(trx: Transaction<Database>, pollId: string, memberId: string, b: Ballot | undefined) {
+    if (!b) return removeBallot(trx, pollId, memberId);
     await lockBallot(trx, pollId, memberId);
     const before = await readBallot(trx, pollId, memberId);
-    if (!b) {
-      if (!before) return false;
-      await trx.deleteFrom("ballot_choices").where("poll_id", "=", pollId).where("member_id", "=", memberId).execute();
-      await trx.deleteFrom("ballots").where("poll_id", "=", pollId).where("member_id", "=", memberId).execute();
-      await countBallot(trx, pollId, before, undefined);
-      return true;
-    }
     const row = { options: JSON.stringify(b.options), at: b.at, platform: b.platform };
     await trx
       .insertInto("ballots")

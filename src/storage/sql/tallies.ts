@@ -50,6 +50,20 @@ export async function readBallot(trx: Db, pollId: string, memberId: string): Pro
 }
 
 /**
+ * Deletes a member's ballot in a poll, its choices, and its part of the poll's counts, under the
+ * ballot's lock; true when there was one.
+ */
+export async function removeBallot(trx: Transaction<Database>, pollId: string, memberId: string): Promise<boolean> {
+  await lockBallot(trx, pollId, memberId);
+  const gone = await readBallot(trx, pollId, memberId);
+  if (!gone) return false;
+  await trx.deleteFrom("ballot_choices").where("poll_id", "=", pollId).where("member_id", "=", memberId).execute();
+  await trx.deleteFrom("ballots").where("poll_id", "=", pollId).where("member_id", "=", memberId).execute();
+  await countBallot(trx, pollId, gone, undefined);
+  return true;
+}
+
+/**
  * Moves a poll's counts from one ballot to another (either may be absent), in one statement and
  * in one fixed order of rows (platform, then option), so concurrent voters never deadlock.
  */

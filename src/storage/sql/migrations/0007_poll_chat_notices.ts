@@ -30,7 +30,7 @@ async function allow(db: Kysely<unknown>, kind: SqlKind, check: ReturnType<typeo
     return;
   }
   await db.schema
-    .createTable("outbox_0006")
+    .createTable("outbox_0007")
     .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
     .addColumn("kind", "text", (c) => c.notNull().check(check))
     .addColumn("member_id", "text")
@@ -40,10 +40,10 @@ async function allow(db: Kysely<unknown>, kind: SqlKind, check: ReturnType<typeo
     .addColumn("claimed_until", "text")
     .addColumn("delivered_at", "text")
     .execute();
-  await sql`insert into outbox_0006 (id, kind, member_id, payload, created_at, attempts, claimed_until, delivered_at)
+  await sql`insert into outbox_0007 (id, kind, member_id, payload, created_at, attempts, claimed_until, delivered_at)
     select id, kind, member_id, payload, created_at, attempts, claimed_until, delivered_at from outbox`.execute(db);
   await db.schema.dropTable("outbox").execute();
-  await sql`alter table outbox_0006 rename to outbox`.execute(db);
+  await sql`alter table outbox_0007 rename to outbox`.execute(db);
   await db.schema.createIndex("outbox_pending").on("outbox").columns(["delivered_at", "id"]).execute();
   await db.schema.createIndex("outbox_member").on("outbox").column("member_id").execute();
 }
