@@ -33,6 +33,7 @@ const FRESH_SETS: readonly (readonly [string, readonly string[]])[] = [
   ["fresh", ["eval/fresh-en.jsonl", "eval/fresh-zh.jsonl"]],
   ["fresh-4", ["eval/fresh-4.jsonl"]],
   ["fresh-6", ["eval/fresh-6.jsonl"]],
+  ["fresh-7", ["eval/fresh-7.jsonl"]],
 ];
 
 /** Scripted conversations: the first set (tuned on), and a later blind set split in halves. */
@@ -41,6 +42,7 @@ const CONVERSATION_SETS: readonly (readonly [string, string, boolean])[] = [
   ["conversations-4", "eval/conversations-4.jsonl", true],
   ["conversations-5 (tuning only)", "eval/conversations-5.jsonl", false],
   ["conversations-6", "eval/conversations-6.jsonl", true],
+  ["conversations-7", "eval/conversations-7.jsonl", true],
 ];
 
 async function main(): Promise<void> {
