@@ -399,14 +399,23 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const whole = question.slice(0, MAX_QUESTION_CHARS);
     // The parts of one message are read once, whether as clauses or as questions of their own.
     const memo = new Map<string, Promise<Retrieval>>();
-    const { asked: q, r: alone } = await this.retrieveLong(whole, memo);
+    const long = await this.retrieveLong(whole, memo);
+    const q = long.asked;
+    let alone = long.r;
     const prev = options.previous?.slice(0, MAX_CONTEXT_CHARS);
     if (prev && prev !== q) {
       // The previous question's words count, at a lower weight than the member's own, and
       // the document of the previous answer is preferred.
       const cue = FOLLOW_UP.test(q) || isShort(q);
+      // "and what did he say the list would help with?" after a document's answer asks about the
+      // document, not for the bot's help, unless it speaks to the bot.
+      const previousBot = options.previousRef ? this.isBotRef(options.previousRef) : true;
+      const documentary = cue && !previousBot && !ADDRESSING_BOT.test(q);
+      if (documentary && alone.best && this.isBotEntry(alone.best))
+        alone = { query: alone.query, ...(alone.own ? { own: alone.own } : {}) };
       const aloneScore = alone.best?.score ?? 0;
-      const withContext = await this.retrieve(q, this.tuning, prev, cue ? (options.previousRef ?? "") : "");
+      let withContext = await this.retrieve(q, this.tuning, prev, cue ? (options.previousRef ?? "") : "");
+      if (documentary) withContext = this.withoutBotEntries(withContext);
       const ctxScore = withContext.best?.score ?? 0;
       // A follow-up that finds a confident answer on its own keeps it ("and who can apply?").
       const tolerance = aloneScore >= CONFIDENT_ALONE ? 0 : CUE_TOLERANCE;
@@ -623,15 +632,17 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       factual: expect !== "none",
     });
     if (!best || confidence < threshold) return decline(confidence);
+    // "What does the association do with surplus clothing?" asks about the association's work, which
+    // its documents answer better than the bot's help does, when they answer it nearly as well; the
+    // bot's help then sets no bar for them.
+    const ofAssociation = ABOUT_ASSOCIATION.test(asked) && !ADDRESSING_BOT.test(asked);
+    const lead = ofAssociation ? (r.ranked ?? []).find((c) => !this.isBotEntry(c)) : best;
     // A name must be spelt out in the answer (a strict check): any candidate above the threshold may give it.
-    const floor = expect === "name" ? threshold : Math.max(threshold, best.score - RUNNER_UP_MARGIN);
+    const floor = expect === "name" ? threshold : Math.max(threshold, (lead ?? best).score - RUNNER_UP_MARGIN);
     const object = this.objectKeys(asked);
     const counted = expect === "quantity" ? this.thingKeys(countedThing(asked)) : undefined;
     // Spoken of in so many words (or the thesaurus's), not merely by a word near it in meaning.
     const named = expect === "names" ? this.thingKeys(namedKind(asked), 1) : undefined;
-    // "What does the association do with surplus clothing?" asks about the association's work, which
-    // its documents answer better than the bot's help does, when they answer it nearly as well.
-    const ofAssociation = ABOUT_ASSOCIATION.test(asked) && !ADDRESSING_BOT.test(asked);
     const documented = ofAssociation && (r.ranked ?? []).some((c) => c.score >= floor && !this.isBotEntry(c));
     for (const c of r.ranked ?? [best]) {
       if (c.score < floor) break;
@@ -646,6 +657,19 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       if (a) return { ...a, confidence: Math.max(0, Math.min(1, c.score)), resolved, factual: expect !== "none" };
     }
     return decline(Math.min(confidence, threshold / 2), true);
+  }
+
+  /** Whether an answer reference (`faq:<id>`) is one of the bot's own help entries. */
+  private isBotRef(ref: string): boolean {
+    const [kind, id = ""] = ref.split(/:(.*)/s);
+    return kind === "faq" && this.faqById.get(id)?.doc === "bot";
+  }
+
+  /** What a question retrieved, without the bot's help entries. */
+  private withoutBotEntries(r: Retrieval): Retrieval {
+    const ranked = (r.ranked ?? []).filter((c) => !this.isBotEntry(c));
+    const { best: _best, ranked: _ranked, ...rest } = r;
+    return ranked[0] ? { ...rest, best: ranked[0], ranked } : rest;
   }
 
   /** Whether a candidate is one of the bot's own help entries (how to use it), not the association's documents. */

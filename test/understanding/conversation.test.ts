@@ -127,6 +127,21 @@ describe("talking to the bot", () => {
     expect(text).not.toMatch(/機械人/);
   });
 
+  it("answers how many townhalls a year from the documents, though the bot's help scores higher", async () => {
+    const text = replyText(
+      await say(member("townhalls"), "If I went to every single BAHK townhall, how many would that be in a year?"),
+    );
+    expect(text).toMatch(/quarterly|four a year/);
+  });
+
+  it("keeps a follow-up asking what someone 'said the list would help with' on the document, not the bot's help", async () => {
+    const m = member("quoted");
+    await say(m, "Who is Matthew Cheung?");
+    const text = replyText(await say(m, "and what did he say the list would help with?"));
+    expect(text).toMatch(/Matthew Cheung|said/);
+    expect(text).not.toMatch(/\/propose/);
+  });
+
   it("declines a near-miss about the association with the hand-off, and a request out of scope without it", async () => {
     const m = member("asker");
     const nearMiss = await say(m, "Who is the chairman of the association?");
