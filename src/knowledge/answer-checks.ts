@@ -36,7 +36,7 @@ const EN_NUMBER =
 const ZH_NUMBER = /[一二三四五六七八九十百千萬億兩]/;
 
 const ROLE_WORDS =
-  /\b(chair(?:man|woman|person)?|founder|founded|co-?founder|president|vice[- ]president|ceo|chief|director|secretary|head|leader|convenor|commissioner|minister|officer|board|committee)\b|主席|創辦|創立|會長|總裁|司長|局長|秘書|總監|負責人|理事|董事|委員/i;
+  /\b(chair(?:man|woman|person)?|founder|founded|co-?founder|president|vice[- ]president|ceo|chief|director|secretary|head|leader|convenor|commissioner|minister|officer|officials?|board|committee)\b|官員|官员|主席|創辦|創立|會長|總裁|司長|局長|秘書|總監|負責人|理事|董事|委員/i;
 
 /** The kind of answer a question asks for. */
 export function expectation(question: string): Expectation {
@@ -142,6 +142,9 @@ export function expectation(question: string): Expectation {
   )
     return "role";
   if (/\bwho\b|\bwhom\b|邊個|邊位|哪位|誰|何人|哪些人|邊啲人|有邊個|成員/.test(q) && ROLE_WORDS.test(q)) return "role";
+  // "Which official presented it?" asks for a person in a role, not the body they belong to.
+  if (/\b(which|what) (government )?(officials?|ministers?|officers?|spokes(?:person|man|woman))\b/.test(q))
+    return "role";
   return "none";
 }
 

@@ -77,3 +77,14 @@ describe("questions for a number of something", () => {
     expect(countWindows("有五個策略目標：一、透過實習計劃")).toEqual(["有個策略目標：一、"]);
   });
 });
+
+describe("questions for an official", () => {
+  it("ask for a person in a role, whom a government body does not answer", () => {
+    expect(expectation("Which official presented the Policy Declaration at FinTech Week?")).toBe("role");
+    expect(expectation("就人才清單發表講話的官員是誰？")).toBe("role");
+    const bureau =
+      "Hong Kong's Financial Services and the Treasury Bureau (FSTB) recently unveiled the Policy Declaration during FinTech Week.";
+    expect(satisfies("role", bureau, "which official presented it?")).toBe(false);
+    expect(satisfies("role", "政務司司長張建宗表示，香港歡迎世界各地的人才。", "發表講話的官員是誰？")).toBe(true);
+  });
+});

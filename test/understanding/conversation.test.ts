@@ -134,6 +134,14 @@ describe("talking to the bot", () => {
     expect(text).toMatch(/quarterly|four a year/);
   });
 
+  it("tells a member how to take part from the documents: events, townhalls, internships, donations", async () => {
+    const text = replyText(
+      await say(member("joiner"), "How could I meet people in the blockchain industry through you guys?"),
+    );
+    expect(text).toMatch(/networking events/);
+    expect(text).toMatch(/townhall/);
+  });
+
   it("keeps a follow-up asking what someone 'said the list would help with' on the document, not the bot's help", async () => {
     const m = member("quoted");
     await say(m, "Who is Matthew Cheung?");
