@@ -20,6 +20,7 @@ export type Expectation =
   | "contact"
   | "name"
   | "names"
+  | "list"
   | "age"
   | "licence"
   | "place"
@@ -36,7 +37,7 @@ const EN_NUMBER =
 const ZH_NUMBER = /[一二三四五六七八九十百千萬億兩]/;
 
 const ROLE_WORDS =
-  /\b(chair(?:man|woman|person)?|founder|founded|co-?founder|president|vice[- ]president|ceo|chief|director|secretary|head|leader|convenor|commissioner|minister|officer|officials?|board|committee)\b|官員|官员|主席|創辦|創立|會長|總裁|司長|局長|秘書|總監|負責人|理事|董事|委員/i;
+  /\b(chair(?:man|woman|person)?|founder|founded|co-?founder|president|vice[- ]president|ceo|chief|director|secretary|head|leader|convenor|commissioner|minister|officer|officials?|board|committee)\b|官員|官员|高官|主席|創辦|創立|會長|總裁|司長|局長|秘書|總監|負責人|理事|董事|委員/i;
 
 /** The kind of answer a question asks for. */
 export function expectation(question: string): Expectation {
@@ -80,6 +81,13 @@ export function expectation(question: string): Expectation {
       q,
     );
   if (frequency) return "frequency";
+  // "How long has it been around?" asks since when: a year answers it.
+  if (
+    /\bhow long (has|have) (it|they|that|this|the \w+) (been (around|in place|running|going|operating)|existed)\b/.test(
+      q,
+    )
+  )
+    return "date";
   if (
     /\bhow long\b(?!\s+ago)|\bprocessing time\b|\bhow many (years|months|weeks|days)\b|需時|幾耐|多久|多長時間|多長|幾長|(幾多|多少|几多)\s*(年|個月|个月|日|天|星期|週)/.test(
       q,
@@ -94,6 +102,7 @@ export function expectation(question: string): Expectation {
   )
     return "name";
   if (NAMES_ASKED.test(q) || NAMES_ASKED_ZH.test(question)) return "names";
+  if (LIST_ASKED.test(q) || LIST_ASKED_ZH.test(question)) return "list";
   if (
     /\b(age limits?|age requirements?|how old|minimum age|maximum age|age caps?|upper age|too old|too young)\b|年齡|年龄|幾多歲|多少歲|歲數|年紀|超齡|太老|太後生/.test(
       q,
@@ -164,6 +173,28 @@ const NAMES_ASKED =
   /\b(which|what) (specific |exact |particular |other )?(charities|charity|ngos?|organi[sz]ations|banks|companies|firms|institutions|initiatives|measures|milestones|tax breaks|incentives|etfs?|courses|partners|sponsors)\b|\bwhat specific\b|\bwhich other\b|\b(initiatives|milestones|measures) (listed|named|mentioned)\b|\bwhat (are|were) (the|its|their) (key |main |major |specific |exact )?(initiatives|measures|milestones|incentives)\b/;
 const NAMES_ASKED_ZH =
   /(具體|具体).{0,12}(哪些|哪|邊啲|邊間|邊個|(甚麼|什麼|咩)(機構|公司|銀行|措施|優惠|稅)|優惠)|哪些.{0,6}(慈善|機構|組織|公司|銀行|措施|里程碑|優惠|課程|夥伴|ETF|基金)|邊啲.{0,6}(慈善|機構|組織|公司|銀行|措施|里程碑|ETF|基金)|(里程碑|措施|優惠)有邊啲|另外.{0,4}[間家個].{0,6}(邊|哪)|(邊間|哪間|哪家|哪一間|邊一間)(慈善|機構|組織|公司|銀行|大學|學校|團體)/;
+
+/** A question for the items of something ("what are the gaps?", "what are the criteria?", "有邊啲…"). */
+const LIST_ASKED =
+  /\b(what|which) (are|were) (the|its|their|his|her|these|those) (\w+ ){0,2}?(\w{3,}s|criteria)\b(?! (of|for) (the )?(association|bahk)\b)|\b(list|name) (the|its|their|all)\b/;
+const LIST_ASKED_ZH = /(有|係|是)(哪些|邊啲|邊幾)|包括(哪些|甚麼|什麼|咩)/;
+
+/**
+ * Whether a text enumerates: items joined by "and"/"or", several commas, 、 or a numbered list.
+ * "Gaps persist versus global counterparts" names no gaps; quotes ("same risk, same rules") are one item.
+ */
+function enumerates(text: string): boolean {
+  const bare = text.replace(/"[^"]*"|“[^”]*”|「[^」]*」/g, "X");
+  return bare.split(/(?<=[.!?。！？])\s*/u).some((s) => {
+    const commas = (s.match(/,/g) ?? []).length;
+    return (
+      commas >= 2 ||
+      /\b(and|or|including|such as|include|includes)\b|\b[1-9]\)|:/i.test(s) ||
+      /、|及|和|與|与|或|以及|包括|例如|：/.test(s) ||
+      (s.match(/，/g) ?? []).length >= 2
+    );
+  });
+}
 
 /** Words too common in the knowledge to count as a named answer. */
 const EVERYWHERE = new Set([
@@ -237,7 +268,7 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
         /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few)\s*(days?|weeks?|months?|years?|working days)\b/i.test(
           answer,
         ) ||
-        /((?<!\d)\d{1,3}|(?<![〇零一二三四五六七八九])[一二三四五六七八九十兩幾]{1,3})\s*(日|天|星期|週|個月|年)/.test(
+        /((?<![\d月])\d{1,3}|(?<![〇零一二三四五六七八九月])[一二三四五六七八九十兩幾]{1,3})\s*(日|天|星期|週|個月|年)/.test(
           answer,
         )
       );
@@ -257,6 +288,8 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
       return /\blicen[cs]\w*\b|牌照|發牌|許可/i.test(answer);
     case "names":
       return newNames(answer, question).length > 0;
+    case "list":
+      return enumerates(answer);
     case "name": {
       // A full name in brackets answers "what is QMAS's full name?"; any other name must be introduced as one.
       // A full name spelt out next to its acronym ("Quality Migrant Admission Scheme, QMAS").

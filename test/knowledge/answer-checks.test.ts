@@ -88,3 +88,24 @@ describe("questions for an official", () => {
     expect(satisfies("role", "政務司司長張建宗表示，香港歡迎世界各地的人才。", "發表講話的官員是誰？")).toBe(true);
   });
 });
+
+describe("questions for the items of something", () => {
+  it("are answered only by a text that enumerates", () => {
+    expect(expectation("what are the gaps compared to the other jurisdictions?")).toBe("list");
+    expect(expectation("what are the criteria?")).toBe("list");
+    const gaps = 'While Hong Kong adopts a "same risk, same rules" approach, gaps persist versus global counterparts.';
+    expect(satisfies("list", gaps, "what are the gaps?")).toBe(false);
+    const criteria =
+      "Eligible persons must have a bachelor's degree or above, experience in the leading companies in the field, and knowledge of how to apply blockchain.";
+    expect(satisfies("list", criteria, "what are the criteria?")).toBe(true);
+  });
+});
+
+describe("durations and dates", () => {
+  it("do not read a day of a month as a duration, and 'how long has it been around' asks since when", () => {
+    expect(satisfies("duration", "政府於8月28日公佈人才清單。", "審批要多久？")).toBe(false);
+    expect(satisfies("duration", "審批約需4至6星期。", "審批要多久？")).toBe(true);
+    expect(expectation("how long has it been around?")).toBe("date");
+    expect(expectation("公佈嗰陣邊個高官出嚟講嘢？")).toBe("role");
+  });
+});
