@@ -213,6 +213,67 @@ const EXTRA_PART_MARGIN = 0.1;
 /** At most this many further parts of one message are answered. */
 const MAX_EXTRA_PARTS = 2;
 
+/** A reference to an item of a list by its place ("the second one", "the 4th", "第二個", "the last one"). */
+const ORDINAL =
+  /\b(?:the\s+)?(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)(?:\s+(?:one|item|point|goal|city|bank|test))?(?:\s+(?:you|u)\s+(?:mentioned|listed|said|named|gave))?(?=\s*[?？.!,，]|\s*$)|\b(?:the\s+)?(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)\s+(?:one|item|point)\b|\bgoal\s*(?:no\.?\s*|#)?([1-5])\b|第\s*([一二三四五1-5])\s*(?:個|个|項|项|點|点|位|目標|目标|間|间|種|种)/iu;
+
+const ORDINAL_WORDS: Readonly<Record<string, number>> = {
+  first: 1,
+  "1st": 1,
+  second: 2,
+  "2nd": 2,
+  third: 3,
+  "3rd": 3,
+  fourth: 4,
+  "4th": 4,
+  fifth: 5,
+  "5th": 5,
+  last: -1,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+};
+
+/** The place an {@link ORDINAL} match names (1-based; -1 for the last). */
+function ordinalNumber(m: RegExpExecArray): number | undefined {
+  const word = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? "").toLowerCase();
+  return ORDINAL_WORDS[word] ?? (/^[1-5]$/.test(word) ? Number(word) : undefined);
+}
+
+/** Items of a list in running text are short ("Singapore, Seoul and Tokyo"); longer parts are clauses. */
+const LIST_ITEM_WORDS = 6;
+const LIST_ITEM_CHARS = 16;
+
+/**
+ * The items of the list a text gives: numbered ("1) …; 2) …", "一、…"), separated by 、, or joined
+ * by commas and "and" ("Singapore, Seoul, and Tokyo"); none when it gives no list.
+ */
+export function listItems(text: string): string[] {
+  const numbered = text
+    .split(/(?:^|\s|；|;|：|:)\(?[1-9][)）]\s*|(?:^|；|：|:)\s*[一二三四五六七八九][、，]/u)
+    .slice(1);
+  if (numbered.length >= 2) return numbered.map((t) => t.replace(/[;；。.]\s*$/u, "").trim()).filter(Boolean);
+  for (const sentence of sentences(text)) {
+    if (/、/u.test(sentence)) {
+      const parts = sentence.split(/、|及|和/u);
+      const first = parts[0]?.split(/包括|包含|有|：|:|，/u).at(-1);
+      const last = parts.at(-1)?.split(/[，。；]/u)[0];
+      const items = [first, ...parts.slice(1, -1), last].map((t) => (t ?? "").trim()).filter(Boolean);
+      if (items.length >= 2 && items.every((t) => Array.from(t).length <= LIST_ITEM_CHARS)) return items;
+    }
+    const list = /((?:[^,.;:]+,\s+)+[^,.;:]*?)\s*,?\s+(?:and|or)\s+([^,.;:]+)/.exec(sentence);
+    if (list) {
+      const parts = (list[1] ?? "").split(/,\s+/).filter((p) => p.trim());
+      const first = (parts[0] ?? "").split(/\b(?:include|includes|including|are|is|such as)\b/).at(-1) ?? "";
+      const items = [first, ...parts.slice(1), list[2] ?? ""].map((t) => t.trim()).filter(Boolean);
+      if (items.length >= 2 && items.every((t) => t.split(/\s+/).length <= LIST_ITEM_WORDS)) return items;
+    }
+  }
+  return [];
+}
+
 /** Answers questions from FAQ entries and passages. */
 export class LocalKnowledgeBase implements KnowledgeBase {
   readonly units: readonly Unit[];
@@ -403,6 +464,9 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const q = long.asked;
     let alone = long.r;
     const prev = options.previous?.slice(0, MAX_CONTEXT_CHARS);
+    // "Tell me more about the second one", "and the 4th?", "它的第二個目標": the item of a list meant.
+    const nth = await this.ordinal(q, lang, options.previousRef, memo, prev);
+    if (nth) return nth;
     if (prev && prev !== q) {
       // The previous question's words count, at a lower weight than the member's own, and
       // the document of the previous answer is preferred.
@@ -450,6 +514,71 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       }
     }
     return this.withOtherParts(whole, this.decide(q, q, alone, lang), lang, memo);
+  }
+
+  /**
+   * A message that points at an item of a list by its place ("the second one", "the first one you
+   * mentioned", "and the 4th?", "第二個目標"): a goal by its number is that goal's section; any other
+   * item is taken from the list the previous answer gave and read in the message's place.
+   */
+  private async ordinal(
+    q: string,
+    lang: Lang,
+    previousRef: string | undefined,
+    memo: Map<string, Promise<Retrieval>>,
+    previous = "",
+  ): Promise<Answer | undefined> {
+    const m = ORDINAL.exec(q);
+    if (!m) return undefined;
+    const n = ordinalNumber(m);
+    if (n === undefined) return undefined;
+    // Goals by their number, when the message or the conversation speaks of goals ("and the third?").
+    if (/\bgoals?\b|目標|目标/i.test(`${q} ${previous}`)) return this.goal(n, q, q.replace(m[0], " "), lang, previous);
+    if (!previousRef) return undefined;
+    const items = listItems(this.answerText(previousRef, lang) ?? "");
+    const item = n < 0 ? items.at(-1) : items[n - 1];
+    if (!item) return undefined;
+    const asked = q.replace(m[0], ` ${item} `).replace(/\s+/g, " ").trim();
+    const a = this.decide(asked, asked, await this.retrieveOnce(asked, memo), lang);
+    // Read with the conversation: what it resolved to names the question it follows.
+    return a.answered ? { ...a, resolved: `${asked} ${previous}`.slice(0, MAX_CONTEXT_CHARS) } : undefined;
+  }
+
+  /** Goal n of the association (its section of the documents, headed by its name), in the member's language. */
+  private goal(n: number, asked: string, rest: string, lang: Lang, previous = ""): Answer | undefined {
+    const original = [...this.passageById.values()].find(
+      (p) => !this.originalOf[p.path] && new RegExp(`^Goal\\s*${n}\\b`, "i").test(p.section),
+    );
+    if (!original) return undefined;
+    const p = this.inLanguage(original, lang);
+    // "Back to the 2nd one: how often are those townhalls?" asks something of the goal: its sentences that bear on it.
+    const tokens = this.lexical.correct(this.analyze(rest));
+    const query = this.lexical.prepare(tokens, this.tuning.softFloor, this.tuning.idfPower);
+    const body =
+      query.keys.length >= 2
+        ? this.bestSentences(query, p)
+        : sentences(p.text)
+            .slice(0, 2)
+            .join(/[\u4e00-\u9fff]/.test(p.text) ? "" : " ");
+    const threshold = lang === "zh-HK" ? this.tuning.thresholdZh : this.tuning.threshold;
+    return {
+      answered: true,
+      text: `${p.section}\n${body}`,
+      sources: [{ title: original.title, path: this.path(original.path), section: original.section }],
+      ref: `passage:${p.id}`,
+      confidence: Math.min(1, threshold + AGAIN_MARGIN),
+      // The goal's heading carries the conversation's subject to the next message ("and the 4th?").
+      resolved: `${asked} ${p.section} ${previous}`.slice(0, MAX_CONTEXT_CHARS),
+      factual: true,
+    };
+  }
+
+  /** The text an answer reference gives in a language (a FAQ answer, or a passage in that language). */
+  private answerText(ref: string, lang: Lang): string | undefined {
+    const [kind, id = ""] = ref.split(/:(.*)/s);
+    if (kind === "faq") return this.faqById.get(id)?.a[lang];
+    const p = kind === "passage" ? this.passageById.get(id) : undefined;
+    return p ? this.inLanguage(p, lang).text : undefined;
   }
 
   /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { expectation, namedKind, satisfies } from "../../src/knowledge/answer-checks.ts";
+import { listItems } from "../../src/knowledge/kb.ts";
 import { countedThing, countWindows } from "../../src/knowledge/message-parts.ts";
 
 const PLATFORM =
@@ -107,5 +108,24 @@ describe("durations and dates", () => {
     expect(satisfies("duration", "審批約需4至6星期。", "審批要多久？")).toBe(true);
     expect(expectation("how long has it been around?")).toBe("date");
     expect(expectation("公佈嗰陣邊個高官出嚟講嘢？")).toBe("role");
+  });
+});
+
+describe("the items of a list an answer gave", () => {
+  it("are read from numbered lists, 、 lists and short comma lists, not from clauses", () => {
+    expect(listItems("It has goals: 1) nurture talent; 2) connect the community; 3) raise awareness.")).toEqual([
+      "nurture talent",
+      "connect the community",
+      "raise awareness",
+    ]);
+    expect(listItems("Cities vying for crypto prominence include Singapore, Seoul and Tokyo.")).toEqual([
+      "Singapore",
+      "Seoul",
+      "Tokyo",
+    ]);
+    expect(listItems("爭奪加密資產領導地位的城市包括新加坡、首爾和東京。")).toEqual(["新加坡", "首爾", "東京"]);
+    expect(
+      listItems("People want a sense of belonging, and the association's networking events bring them together."),
+    ).toEqual([]);
   });
 });

@@ -142,6 +142,28 @@ describe("talking to the bot", () => {
     expect(text).toMatch(/townhall/);
   });
 
+  it("reads 'the second one', 'and the 4th?' and 'the first one you mentioned' as items of a list", async () => {
+    const m = member("ordinals");
+    await say(m, "can you list the association's strategic goals?");
+    expect(replyText(await say(m, "tell me more about the second one"))).toMatch(/Goal 2: Strengthen and Connect/);
+    expect(replyText(await say(m, "and the 4th?"))).toMatch(/Goal 4:[\s\S]*stationery/);
+    expect(replyText(await say(m, "back to the 2nd one - how often are those townhalls?"))).toMatch(/quarterly/);
+    const c = member("cities");
+    await say(c, "Which cities compete with Hong Kong to be a crypto hub?");
+    expect(replyText(await say(c, "how does HK's approach differ from the first one you mentioned?"))).toMatch(
+      /Singapore adopts/,
+    );
+    const zh = member("goals-zh");
+    await say(zh, "香港区块链协会有没有办实习项目？");
+    expect(replyText(await say(zh, "那它的第二个目标是什么？"))).toMatch(/目标二/);
+  });
+
+  it("does not read 'first' in 'when did QMAS first launch?' as an item", async () => {
+    const m = member("first-launch");
+    await say(m, "Which cities compete with Hong Kong to be a crypto hub?");
+    expect(replyText(await say(m, "When did QMAS first launch?"))).toMatch(/2006/);
+  });
+
   it("keeps a follow-up asking what someone 'said the list would help with' on the document, not the bot's help", async () => {
     const m = member("quoted");
     await say(m, "Who is Matthew Cheung?");

@@ -204,10 +204,18 @@ export function faq(
       intent: it?.name ?? "",
       intentScore: it?.score ?? 0,
     });
-    // Requests the bot never serves (attacks, abuse, other people's data) are declined before anything else.
+    // A follow-up read with the conversation ("佢哋幾時開始㗎？", "and the 4th?") asks about it, not to start something.
+    const followUp =
+      previous !== undefined &&
+      a.resolved !== undefined &&
+      a.resolved !== question &&
+      a.resolved.includes(previous.question.slice(0, 30));
+    // Requests the bot never serves (attacks, abuse, other people's data) are declined before anything else;
+    // a message only somewhat like one that the conversation answers ("and the 4th?") is not such a request.
     const plainlyOutOfScope =
       it?.name === "none" &&
-      (it.score >= tune.none || (it.score >= tune.noneLike && (it.score > a.confidence + 0.1 || !a.topical)));
+      (it.score >= tune.none ||
+        (it.score >= tune.noneLike && !(followUp && a.answered) && (it.score > a.confidence + 0.1 || !a.topical)));
     if (plainlyOutOfScope) {
       return {
         replies: [text(pick(ctx, it, t(ctx.lang, M.offTopic)))],
@@ -217,12 +225,6 @@ export function faq(
     // A question only like an example, for a fact ("where are townhalls held?") or about a third
     // party ("what do townhalls discuss?"), is answered or declined, not turned into an action.
     const onlyLike = it?.via === "examples";
-    // A follow-up read with the conversation ("佢哋幾時開始㗎？") asks about it, not to start something.
-    const followUp =
-      previous !== undefined &&
-      a.resolved !== undefined &&
-      a.resolved !== question &&
-      a.resolved.includes(previous.question.slice(0, 30));
     const minimum =
       onlyLike && followUp
         ? Number.POSITIVE_INFINITY
