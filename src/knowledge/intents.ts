@@ -72,6 +72,33 @@ const CANDIDATES = 24;
 /** Weights of the three similarities in an example's score. */
 const W = { coverage: 0.45, reverse: 0.35, dense: 0.2 };
 
+/** Messages of at least this many words are read for concepts a clause or two at a time. */
+const LONG_MESSAGE_WORDS = 14;
+
+/** A question for a fact: who, what, when, where, which, how many (not "how do I…"). */
+const FACT_QUESTION = /^(?:who|whom|whose|what|when|where|which|how (?:many|much|long|often|old))\b/i;
+
+/**
+ * The parts of a message read for concepts: the whole of a short one; of a long one, pairs of
+ * adjacent clauses, or only its last sentence when that asks for a fact.
+ */
+function conceptWindows(text: string): string[] {
+  if (text.split(/\s+/).length + (text.match(/[\u4e00-\u9fff]/g)?.length ?? 0) / 2 < LONG_MESSAGE_WORDS) return [text];
+  const clauses = text
+    .split(/[.?!;…。？！；]+|,\s*|，|\s[-–—]+\s/u)
+    .map((c) => c.trim())
+    .filter(Boolean);
+  // A long story that ends in a question for a fact ("…Who is launching that platform?") asks that.
+  const last =
+    text
+      .split(/(?<=[.!?。！？])\s*/u)
+      .filter((x) => x.trim())
+      .at(-1) ?? "";
+  if (/[?？]\s*$/u.test(last) && FACT_QUESTION.test(last.trim())) return [last];
+  if (clauses.length < 2) return [text];
+  return clauses.slice(0, -1).map((c, i) => `${c}, ${clauses[i + 1]}`);
+}
+
 /** Nearest-neighbour intent classifier. */
 export class IntentClassifier {
   private readonly lexical: LexicalIndex;
@@ -134,19 +161,25 @@ export class IntentClassifier {
     return undefined;
   }
 
-  /** The first intent (in file order) one of whose concept combinations the text has entirely. */
+  /**
+   * The first intent (in file order) one of whose concept combinations the text has entirely; in a
+   * long message, within a clause or two ("she doesn't have a job offer" and "distributed ledger
+   * stuff" far apart are no offer of goods).
+   */
   private byConcepts(text: string, personal: boolean): IntentMatch | undefined {
-    const has = new Map<string, boolean>();
-    const present = (c: string) => {
-      let v = has.get(c);
-      if (v === undefined) {
-        v = (this.concepts.get(c) ?? []).some((re) => re.test(text));
-        has.set(c, v);
+    for (const window of conceptWindows(text)) {
+      const has = new Map<string, boolean>();
+      const present = (c: string) => {
+        let v = has.get(c);
+        if (v === undefined) {
+          v = (this.concepts.get(c) ?? []).some((re) => re.test(window));
+          has.set(c, v);
+        }
+        return v;
+      };
+      for (const spec of this.intents) {
+        if (spec.when?.some((all) => all.every(present))) return toMatch(spec, CONCEPT_SCORE, "concepts", personal);
       }
-      return v;
-    };
-    for (const spec of this.intents) {
-      if (spec.when?.some((all) => all.every(present))) return toMatch(spec, CONCEPT_SCORE, "concepts", personal);
     }
     return undefined;
   }
