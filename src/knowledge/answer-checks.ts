@@ -162,22 +162,29 @@ const ASSOCIATION = /\bassociation\b|\bbahk\b|協會/i;
 const NAMED_KIND =
   /\b(charit(?:y|ies)|ngos?|organi[sz]ations?|banks?|compan(?:y|ies)|firms?|institutions?|initiatives?|measures?|milestones?|tax breaks?|incentives?|etfs?|courses?|partners?|sponsors?)\b|(慈善|機構|組織|公司|銀行|措施|里程碑|優惠|課程|夥伴|ETF|基金|大學|學校|團體)/i;
 
-/** The kind of thing a question for names asks about ("which charities" → charities), if it says. */
+/** "Which universities…", "which virtual asset ETFs…": the things a question asks which of. */
+const WHICH_THINGS = /\bwhich ((?:[a-z][\w-]* ){0,2}?[a-z][\w-]*?s)\b(?<!\b(?:ones|is|was|does|has))/i;
+/** 哪些證明文件, 邊啲機構: the things a Chinese question asks which of (up to a verb or particle). */
+const WHICH_THINGS_ZH =
+  /(?:哪些|哪幾|邊啲|邊幾)(?:個|间|間|種|种|類|类)?([\u4e00-\u9fff]{2,6}?)(?=可以|可|會|会|需要|要|係|是|有|的|嘅|呢|[？?，。]|$)/u;
+
+/** The kind of thing a question for names or items asks about ("which charities" → charities), if it says. */
 export function namedKind(question: string): string | undefined {
   const m = NAMED_KIND.exec(question);
-  return m?.[1] ?? m?.[2];
+  const which = WHICH_THINGS.exec(question) ?? WHICH_THINGS_ZH.exec(question);
+  return m?.[1] ?? m?.[2] ?? which?.[1];
 }
 
 /** A question for particular named things ("which charities", "what specific tax breaks", "另外嗰五間係邊間"). */
 const NAMES_ASKED =
-  /\b(which|what) (specific |exact |particular |other )?(charities|charity|ngos?|organi[sz]ations|banks|companies|firms|institutions|initiatives|measures|milestones|tax breaks|incentives|etfs?|courses|partners|sponsors)\b|\bwhat specific\b|\bwhich other\b|\b(initiatives|milestones|measures) (listed|named|mentioned)\b|\bwhat (are|were) (the|its|their) (key |main |major |specific |exact )?(initiatives|measures|milestones|incentives)\b/;
+  /\b(which|what) (specific |exact |particular |other )?(charities|charity|ngos?|organi[sz]ations|banks|companies|firms|institutions|universities|schools|initiatives|measures|milestones|tax breaks|incentives|etfs?|courses|partners|sponsors)\b|\bwhich ([a-z][\w-]* ){1,2}(charities|charity|ngos?|organi[sz]ations|banks|companies|firms|institutions|universities|schools|initiatives|measures|milestones|tax breaks|incentives|etfs?|courses|partners|sponsors)\b|\bwhat specific\b|\bwhich other\b|\b(initiatives|milestones|measures) (listed|named|mentioned)\b|\bwhat (are|were) (the|its|their) (key |main |major |specific |exact )?(initiatives|measures|milestones|incentives)\b/;
 const NAMES_ASKED_ZH =
   /(具體|具体).{0,12}(哪些|哪|邊啲|邊間|邊個|(甚麼|什麼|咩)(機構|公司|銀行|措施|優惠|稅)|優惠)|哪些.{0,6}(慈善|機構|組織|公司|銀行|措施|里程碑|優惠|課程|夥伴|ETF|基金)|邊啲.{0,6}(慈善|機構|組織|公司|銀行|措施|里程碑|ETF|基金)|(里程碑|措施|優惠)有邊啲|另外.{0,4}[間家個].{0,6}(邊|哪)|(邊間|哪間|哪家|哪一間|邊一間)(慈善|機構|組織|公司|銀行|大學|學校|團體)/;
 
 /** A question for the items of something ("what are the gaps?", "what are the criteria?", "有邊啲…"). */
 const LIST_ASKED =
-  /\b(what|which) (are|were) (the|its|their|his|her|these|those) (\w+ ){0,2}?(\w{3,}s|criteria)\b(?! (of|for) (the )?(association|bahk)\b)|\b(list|name) (the|its|their|all)\b/;
-const LIST_ASKED_ZH = /(有|係|是)(哪些|邊啲|邊幾)|包括(哪些|甚麼|什麼|咩)/;
+  /\bwhich ([a-z][\w-]* ){0,2}(sectors|industries|areas|fields|professions|technologies|cities|countries|documents|requirements|criteria|conditions|steps|tests|skills)\b|\b(what|which) (are|were) (the|its|their|his|her|these|those) (\w+ ){0,2}?(\w{3,}s|criteria)\b(?! (of|for) (the )?(association|bahk)\b)|\b(list|name) (the|its|their|all)\b/;
+const LIST_ASKED_ZH = /(有|係|是|提交|交|準備|需要|要)(哪些|邊啲|邊幾)|包括(哪些|甚麼|什麼|咩)/;
 
 /**
  * Whether a text enumerates: items joined by "and"/"or", several commas, 、 or a numbered list.

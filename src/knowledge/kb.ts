@@ -771,7 +771,11 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const object = this.objectKeys(asked);
     const counted = expect === "quantity" ? this.thingKeys(countedThing(asked)) : undefined;
     // Spoken of in so many words (or the thesaurus's), not merely by a word near it in meaning.
-    const named = expect === "names" ? this.thingKeys(namedKind(asked), 1) : undefined;
+    // A list asked for on its own names its kind ("which universities"); in a follow-up the conversation
+    // does. Chinese words have no vectors for near meanings (競爭對手, 城市): there only names are checked.
+    const kindNamed =
+      expect === "names" || (expect === "list" && resolved === asked && !/[\u4e00-\u9fff]/u.test(asked));
+    const named = kindNamed ? this.thingKeys(namedKind(asked), 1) : undefined;
     const documented = ofAssociation && (r.ranked ?? []).some((c) => c.score >= floor && !this.isBotEntry(c));
     for (const c of r.ranked ?? [best]) {
       if (c.score < floor) break;

@@ -129,3 +129,15 @@ describe("the items of a list an answer gave", () => {
     ).toEqual([]);
   });
 });
+
+describe("which things a question asks for", () => {
+  it("are read from 'which <things>' with words between, and not from 'what about'", () => {
+    expect(expectation("Which virtual asset ETFs have been approved in Hong Kong so far?")).toBe("names");
+    expect(expectation("Which universities does the association partner with?")).toBe("names");
+    expect(expectation("What about ETFs?")).toBe("none");
+    expect(namedKind("Which universities does the association partner with?")).toBe("universities");
+    expect(namedKind("Which sectors are expected to benefit most?")).toBe("sectors");
+    expect(expectation("Which sectors are expected to benefit most?")).toBe("list");
+    expect(namedKind("申請優才計劃需要提交哪些證明文件？")).toBe("證明文件");
+  });
+});
