@@ -170,9 +170,11 @@ const WHICH_THINGS_ZH =
 
 /** The kind of thing a question for names or items asks about ("which charities" → charities), if it says. */
 export function namedKind(question: string): string | undefined {
+  // "Which universities does it partner with?" asks for universities, not partners.
+  const which = WHICH_THINGS.exec(question);
+  if (which?.[1]) return which[1];
   const m = NAMED_KIND.exec(question);
-  const which = WHICH_THINGS.exec(question) ?? WHICH_THINGS_ZH.exec(question);
-  return m?.[1] ?? m?.[2] ?? which?.[1];
+  return m?.[1] ?? m?.[2] ?? WHICH_THINGS_ZH.exec(question)?.[1];
 }
 
 /** A question for particular named things ("which charities", "what specific tax breaks", "另外嗰五間係邊間"). */
