@@ -129,7 +129,13 @@ const CONTEXT_REPEAT_PENALTY = 0.3;
 const AGAIN_MARGIN = 0.1;
 /** How a question asks for a kind of fact ("how long", "when", "幾耐"): not a thing it names. */
 const ASKING =
-  /\b(?:how (?:long|many|much|often|old|far|soon)|when|what (?:year|date|time|day|month)|which (?:year|month|day)|who|whom|whose|where|(?:did|does|do|will) (?:it|they|that|this) take)\b|(?:用|花|要|使|搞)?咗?(?:幾耐|多久|多長時間|幾時|何時|甚麼時候|什麼時候|什么时候|几时|幾多|多少|几多|邊個|邊位|誰|谁|邊度|哪裡|哪里|边度|幾點|邊年|哪年|哪一年)/giu;
+  /\b(?:(?:what|which)(?:'s|\s+is|\s+was|\s+were)?\s+(?:his|her|their|its|the)\s+(?:role|title|position|job|post)s?|how (?:long|many|much|often|old|far|soon)|when|what (?:year|date|time|day|month)|which (?:year|month|day)|who|whom|whose|where|(?:did|does|do|will) (?:it|they|that|this) take)\b|(?:用|花|要|使|搞)?咗?(?:幾耐|多久|多長時間|幾時|何時|甚麼時候|什麼時候|什么时候|几时|幾多|多少|几多|邊個|邊位|誰|谁|邊度|哪裡|哪里|边度|幾點|邊年|哪年|哪一年|(?:擔任|做緊|做)?(?:甚麼|什麼|咩|乜)(?:職位|職銜|官職|職務|身份)|當時|嗰陣|嗰時|那時候?|當年)/giu;
+
+/** A question for what someone said ("what did he actually say?", "佢講咗咩？", "他說了些甚麼？"). */
+const SAYING =
+  /\bwhat (?:did|does|do|has|have) (?:he|she|they|it|the \w+) (?:actually |really |exactly )?(?:say|said|mention|tell|state)\b|(?:佢|他|她|佢哋|他們)(?:當時)?(?:講|說|说|表示|提)(?:咗|了|過|过)?(?:啲|些)?(?:咩|甚麼|什麼|什么|乜)/iu;
+/** A sentence that reports what someone said. */
+const QUOTING = /\b(?:said|says|stated|quoted)\b|表示|指出|稱|称|"|“|「/u;
 
 /** A question for the part of the documents something belongs to ("which goal is that?", "邊個目標"). */
 const WHICH_PART =
@@ -241,6 +247,17 @@ function ordinalNumber(m: RegExpExecArray): number | undefined {
   const word = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? "").toLowerCase();
   return ORDINAL_WORDS[word] ?? (/^[1-5]$/.test(word) ? Number(word) : undefined);
 }
+
+/** How much the units of a document the member named are preferred. */
+const DOC_HINT_BOOST = 0.1;
+
+/** Where a question names the document it is about: "in the article about …", "according to that … article". */
+const DOCUMENT_REFERENCE =
+  /(?:\b(?:in|from|according to|per|based on)\s+)?\b(?:the|that|this|your|ur)\s+(?:[\w'-]+\s+){0,5}?(?:article|news|piece|report|document|story|post)\b(?:\s+(?:about|on|re|regarding)\s+[^,?.!，？。]+)?|(?:根據|喺|在)?(?:那篇|這篇|嗰篇|呢篇|篇)[^，。？?]{0,16}?(?:文章|報道|報導|新聞)(?:中|入面|裏|里|裡|內)?/iu;
+
+/** The words of a {@link DOCUMENT_REFERENCE} that only say it is a document. */
+const DOCUMENT_WORDS =
+  /\b(?:in|from|according to|per|based on|the|that|this|your|ur|article|news|piece|report|document|story|post|about|on|re|regarding)\b|根據|喺|在|那篇|這篇|嗰篇|呢篇|篇|文章|報道|報導|新聞|入面|裏|裡/giu;
 
 /** Items of a list in running text are short ("Singapore, Seoul and Tokyo"); longer parts are clauses. */
 const LIST_ITEM_WORDS = 6;
@@ -386,7 +403,14 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   }
 
   /** Finds the best FAQ entry or passage for a question, with its score. */
-  async retrieve(question: string, tuning: Tuning = this.tuning, context = "", contextRef = ""): Promise<Retrieval> {
+  async retrieve(
+    question: string,
+    tuning: Tuning = this.tuning,
+    context = "",
+    contextRef = "",
+    /** The document the member named ("in the article about…"): its units are preferred. */
+    docHint = "",
+  ): Promise<Retrieval> {
     const ctxPlace = contextRef ? this.placeOfRef(contextRef) : undefined;
     const own = question.slice(0, MAX_QUESTION_CHARS);
     let tokens = this.lexical.correct(this.analyze(own));
@@ -442,6 +466,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
         if (place.doc === ctxPlace.doc) score += CONTEXT_DOC_BOOST;
         if (place.doc === ctxPlace.doc && place.section === ctxPlace.section) score += CONTEXT_SECTION_BOOST;
       }
+      if (docHint && this.placeOf(unit).doc === docHint) score += DOC_HINT_BOOST;
       const seen = byRef.get(id);
       if (!seen || score > seen.score) byRef.set(id, { kind, ref: unit.ref, score, phrasing: unit.kind === "faq-q" });
     }
@@ -467,6 +492,9 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // "Tell me more about the second one", "and the 4th?", "它的第二個目標": the item of a list meant.
     const nth = await this.ordinal(q, lang, options.previousRef, memo, prev);
     if (nth) return nth;
+    // "Who is quoted in the article about fast-tracking blockchain experts?": the question, in that article.
+    const inDoc = await this.inNamedDocument(q, lang, memo);
+    if (inDoc) return inDoc;
     if (prev && prev !== q) {
       // The previous question's words count, at a lower weight than the member's own, and
       // the document of the previous answer is preferred.
@@ -542,6 +570,35 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const a = this.decide(asked, asked, await this.retrieveOnce(asked, memo), lang);
     // Read with the conversation: what it resolved to names the question it follows.
     return a.answered ? { ...a, resolved: `${asked} ${previous}`.slice(0, MAX_CONTEXT_CHARS) } : undefined;
+  }
+
+  /**
+   * A question that names the document it is about ("…, according to that virtual asset hub article?",
+   * "in the news about HK fast-tracking blockchain experts, who…"): its own words are read in that
+   * document (found by the words naming it), which they would not always find on their own.
+   */
+  private async inNamedDocument(
+    q: string,
+    lang: Lang,
+    memo: Map<string, Promise<Retrieval>>,
+  ): Promise<Answer | undefined> {
+    const m = DOCUMENT_REFERENCE.exec(q);
+    if (!m) return undefined;
+    const rest = q
+      .replace(m[0], " ")
+      .replace(/^[\s,，:：-]+|[\s,，:：-]+(?=[?？]?$)/gu, "")
+      .trim();
+    if (wordCount(rest) < 2) return undefined;
+    const named = await this.retrieveOnce(m[0], memo);
+    const doc = named.best ? this.placeOfRef(`${named.best.kind}:${named.best.ref}`)?.doc : undefined;
+    if (!doc) return undefined;
+    const r = await this.retrieve(rest, this.tuning, "", "", doc);
+    const a = this.decide(rest, rest, r, lang);
+    // The question and what the document is about stay the conversation's subject ("what's his role?" next).
+    const about = m[0].replace(DOCUMENT_WORDS, " ").replace(/\s+/g, " ").trim();
+    return a.answered && this.placeOfRef(a.ref ?? "")?.doc === doc
+      ? { ...a, resolved: `${rest} ${about}`.trim() }
+      : undefined;
   }
 
   /** Goal n of the association (its section of the documents, headed by its name), in the member's language. */
@@ -630,8 +687,10 @@ export class LocalKnowledgeBase implements KnowledgeBase {
    */
   private again(previousRef: string, asked: string, lang: Lang, resolved: string): Answer | undefined {
     const expect = expectation(asked);
-    if (expect === "none" || expect === "advice" || expect === "names") return undefined;
-    const named = this.lexical.correct(this.analyze(withoutAsking(asked)));
+    // "What did he say?" after an answer quoting someone: what it quotes.
+    const saying = SAYING.test(asked);
+    if (!saying && (expect === "none" || expect === "advice" || expect === "names")) return undefined;
+    const named = saying ? [] : this.lexical.correct(this.analyze(withoutAsking(asked)));
     if (named.length > 0) {
       const query = this.lexical.prepare(named, this.tuning.softFloor, this.tuning.idfPower);
       if (query.keys.length > 0 && !this.covers(previousRef, query)) return undefined;
@@ -654,7 +713,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       sources = [{ title: cited.title, path: this.path(cited.path), section: cited.section }];
       if (p.lang !== lang) note = KB_TEXT.englishOnly[lang];
     } else return undefined;
-    const stating = sentences(body).filter((s) => satisfies(expect, s, asked));
+    const stating = sentences(body).filter((s) => (saying ? QUOTING.test(s) : satisfies(expect, s, asked)));
     if (stating.length === 0) return undefined;
     const text = stating.slice(0, 2).join(/[\u4e00-\u9fff]/.test(body) ? "" : " ");
     const threshold = lang === "zh-HK" ? this.tuning.thresholdZh : this.tuning.threshold;

@@ -164,6 +164,22 @@ describe("talking to the bot", () => {
     expect(replyText(await say(m, "When did QMAS first launch?"))).toMatch(/2006/);
   });
 
+  it("reads a question in the document it names, and 'what's his role?' / 'what did he say?' from the answer", async () => {
+    const m = member("named-doc");
+    const first = replyText(await say(m, "Who is quoted in the article about fast-tracking blockchain experts?"));
+    expect(first).toMatch(/Matthew Cheung/);
+    expect(replyText(await say(m, "what's his role?"))).toMatch(/Chief Secretary/);
+    expect(replyText(await say(m, "what did he actually say?"))).toMatch(/welcomes talents/);
+    const v = member("named-doc-2");
+    const old = replyText(
+      await say(v, "what was HK's old reputation in fintech, according to that virtual asset hub article?"),
+    );
+    expect(old).toMatch(/having finance but lacking technology/);
+    const zh = member("named-doc-zh");
+    await say(zh, "政府公布人才清單時，哪位高官發表了講話？");
+    expect(replyText(await say(zh, "他當時擔任甚麼職位？"))).toMatch(/政務司司長/);
+  });
+
   it("keeps a follow-up asking what someone 'said the list would help with' on the document, not the bot's help", async () => {
     const m = member("quoted");
     await say(m, "Who is Matthew Cheung?");
