@@ -205,6 +205,9 @@ function enumerates(text: string): boolean {
   });
 }
 
+/** A Chinese question for several names ("哪些措施", "邊啲機構"); "which banks?" may be answered by one. */
+const PLURAL_ASKED = /哪些|邊啲|邊幾/u;
+
 /** Words too common in the knowledge to count as a named answer. */
 const EVERYWHERE = new Set([
   "hong",
@@ -296,7 +299,8 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
     case "licence":
       return /\blicen[cs]\w*\b|牌照|發牌|許可/i.test(answer);
     case "names":
-      return newNames(answer, question).length > 0;
+      // Several names asked for ("哪些措施", "which banks") are given as a list, not one name in passing.
+      return newNames(answer, question).length > 0 && (!PLURAL_ASKED.test(question) || enumerates(answer));
     case "list":
       return enumerates(answer);
     case "name": {

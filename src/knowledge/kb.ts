@@ -131,6 +131,10 @@ const AGAIN_MARGIN = 0.1;
 const ASKING =
   /\b(?:(?:what|which)(?:'s|\s+is|\s+was|\s+were)?\s+(?:his|her|their|its|the)\s+(?:role|title|position|job|post)s?|how (?:long|many|much|often|old|far|soon)|when|what (?:year|date|time|day|month)|which (?:year|month|day)|who|whom|whose|where|(?:did|does|do|will) (?:it|they|that|this) take)\b|(?:用|花|要|使|搞)?咗?(?:幾耐|多久|多長時間|幾時|何時|甚麼時候|什麼時候|什么时候|几时|幾多|多少|几多|邊個|邊位|誰|谁|邊度|哪裡|哪里|边度|幾點|邊年|哪年|哪一年|(?:擔任|做緊|做)?(?:甚麼|什麼|咩|乜)(?:職位|職銜|官職|職務|身份)|當時|嗰陣|嗰時|那時候?|當年)/giu;
 
+/** Words by which a follow-up points back at what was just discussed ("its", "in it", "它的", "佢哋嘅"). */
+const BACK_REFERENCE =
+  /\b(?:its|it|their|them|they|that|this|these|those)\b|它|其|佢|他們|她們|該|這個|呢個|嗰個|那個|具體|具体/iu;
+
 /** A question for what someone said ("what did he actually say?", "佢講咗咩？", "他說了些甚麼？"). */
 const SAYING =
   /\bwhat (?:did|does|do|has|have) (?:he|she|they|it|the \w+) (?:actually |really |exactly )?(?:say|said|mention|tell|state)\b|(?:佢|他|她|佢哋|他們)(?:當時)?(?:講|說|说|表示|提)(?:咗|了|過|过)?(?:啲|些)?(?:咩|甚麼|什麼|什么|乜)/iu;
@@ -508,6 +512,12 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       const aloneScore = alone.best?.score ?? 0;
       let withContext = await this.retrieve(q, this.tuning, prev, cue ? (options.previousRef ?? "") : "");
       if (documentary) withContext = this.withoutBotEntries(withContext);
+      // "What are its key initiatives?": the items of the thing just discussed, in its document or nowhere.
+      const itemsOf = ["names", "list"].includes(expectation(q)) && BACK_REFERENCE.test(q);
+      if (itemsOf && options.previousRef && !previousBot) {
+        const there = this.inDocumentOf(withContext, options.previousRef);
+        return this.decide(`${q} ${prev}`.slice(0, MAX_CONTEXT_CHARS), q, there, lang);
+      }
       const ctxScore = withContext.best?.score ?? 0;
       // A follow-up that finds a confident answer on its own keeps it ("and who can apply?").
       const tolerance = aloneScore >= CONFIDENT_ALONE ? 0 : CUE_TOLERANCE;
@@ -808,7 +818,11 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const confidence = Math.max(0, Math.min(1, best?.score ?? 0));
     const threshold = lang === "zh-HK" ? this.tuning.thresholdZh : this.tuning.threshold;
     const expect = expectation(asked);
-    const onSubject = this.subjects ? this.subjects.some((re) => re.test(asked)) : this.lexical.hasDomainTerm(query);
+    // A follow-up is about the subject of the conversation it was read with.
+    const subjectText = resolved === asked ? asked : `${asked} ${resolved}`;
+    const onSubject = this.subjects
+      ? this.subjects.some((re) => re.test(subjectText))
+      : this.lexical.hasDomainTerm(query);
     const topical = confidence >= TOPICAL_MIN && onSubject;
     const decline = (c: number, onTopic = topical): Answer => ({
       answered: false,
@@ -855,6 +869,14 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   private isBotRef(ref: string): boolean {
     const [kind, id = ""] = ref.split(/:(.*)/s);
     return kind === "faq" && this.faqById.get(id)?.doc === "bot";
+  }
+
+  /** What a question retrieved, only in the document of an earlier answer. */
+  private inDocumentOf(r: Retrieval, previousRef: string): Retrieval {
+    const doc = this.placeOfRef(previousRef)?.doc;
+    const ranked = (r.ranked ?? []).filter((c) => this.placeOfRef(`${c.kind}:${c.ref}`)?.doc === doc);
+    const { best: _best, ranked: _ranked, ...rest } = r;
+    return ranked[0] ? { ...rest, best: ranked[0], ranked } : rest;
   }
 
   /** What a question retrieved, without the bot's help entries. */

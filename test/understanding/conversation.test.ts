@@ -180,6 +180,17 @@ describe("talking to the bot", () => {
     expect(replyText(await say(zh, "他當時擔任甚麼職位？"))).toMatch(/政務司司長/);
   });
 
+  it("declines 'what are its key initiatives?' when the document discussed lists none", async () => {
+    const m = member("initiatives");
+    await say(m, "Who unveiled the Policy Declaration on Hong Kong's Virtual Asset Development?");
+    const text = replyText(await say(m, "what are the key initiatives in it?"));
+    expect(text).not.toMatch(/Talent List/);
+    expect(text).toMatch(/couldn't find/);
+    const zh = member("initiatives-zh");
+    await say(zh, "香港的虚拟资产政策宣言是什么？");
+    expect(replyText(await say(zh, "具体有哪些关键措施？"))).not.toMatch(/新加坡|人才清单/);
+  });
+
   it("keeps a follow-up asking what someone 'said the list would help with' on the document, not the bot's help", async () => {
     const m = member("quoted");
     await say(m, "Who is Matthew Cheung?");
