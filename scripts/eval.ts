@@ -28,21 +28,27 @@ interface Turn {
   expect_all?: string[][];
 }
 
-/** The fresh sets, each split into a tuning and a held-out half of its own. */
-const FRESH_SETS: readonly (readonly [string, readonly string[]])[] = [
-  ["fresh", ["eval/fresh-en.jsonl", "eval/fresh-zh.jsonl"]],
-  ["fresh-4", ["eval/fresh-4.jsonl"]],
-  ["fresh-6", ["eval/fresh-6.jsonl"]],
-  ["fresh-7", ["eval/fresh-7.jsonl"]],
+/** The fresh sets, each split into a tuning and a held-out half of its own (the latest held out whole). */
+const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "heldout"])[] = [
+  ["fresh", ["eval/fresh-en.jsonl", "eval/fresh-zh.jsonl"], "split"],
+  ["fresh-4", ["eval/fresh-4.jsonl"], "split"],
+  ["fresh-6", ["eval/fresh-6.jsonl"], "split"],
+  ["fresh-7", ["eval/fresh-7.jsonl"], "split"],
+  // The latest set is kept whole as a held-out set: never tuned on.
+  ["fresh-8 (held out whole)", ["eval/fresh-8.jsonl"], "heldout"],
 ];
 
-/** Scripted conversations: the first set (tuned on), and a later blind set split in halves. */
-const CONVERSATION_SETS: readonly (readonly [string, string, boolean])[] = [
-  ["conversations", "eval/conversations.jsonl", false],
-  ["conversations-4", "eval/conversations-4.jsonl", true],
-  ["conversations-5 (tuning only)", "eval/conversations-5.jsonl", false],
-  ["conversations-6", "eval/conversations-6.jsonl", true],
-  ["conversations-7", "eval/conversations-7.jsonl", true],
+/**
+ * Scripted conversations: the first set (tuned on), later blind sets split in halves, and the
+ * latest kept whole as a held-out set (never tuned on).
+ */
+const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "heldout"])[] = [
+  ["conversations", "eval/conversations.jsonl", "all"],
+  ["conversations-4", "eval/conversations-4.jsonl", "split"],
+  ["conversations-5 (tuning only)", "eval/conversations-5.jsonl", "all"],
+  ["conversations-6", "eval/conversations-6.jsonl", "split"],
+  ["conversations-7", "eval/conversations-7.jsonl", "split"],
+  ["conversations-8 (held out whole)", "eval/conversations-8.jsonl", "heldout"],
 ];
 
 async function main(): Promise<void> {
@@ -65,12 +71,12 @@ async function main(): Promise<void> {
   const lines: string[] = [];
   let worst = 1;
   // Each fresh set is split into its own halves (adding a set never moves a question of another).
-  for (const [label, files] of FRESH_SETS) {
+  for (const [label, files, mode] of FRESH_SETS) {
     const freshQs = files.filter((p) => existsSync(p)).flatMap((p) => readSet(resolve(p)));
     const half = halves(freshQs);
     const groups = new Map<string, Tally>();
     for (const q of freshQs) {
-      const h = half.get(q.id) ?? "tune";
+      const h = mode === "heldout" ? "heldout" : (half.get(q.id) ?? "tune");
       if (only && h !== only) continue;
       const a = await asker.ask(q.question, `q${++n}`);
       const ok = passes(q, a);
@@ -119,13 +125,14 @@ async function main(): Promise<void> {
         .split("\n")
         .filter((l) => l.trim())
         .map((l) => JSON.parse(l) as { id: string; lang?: string; turns: Turn[] });
-      const half = split
-        ? halves(convos.map((c) => ({ id: c.id, category: c.lang ?? "?", question: "", answerable: true })))
-        : new Map<string, "tune" | "heldout">();
+      const half =
+        split === "split"
+          ? halves(convos.map((c) => ({ id: c.id, category: c.lang ?? "?", question: "", answerable: true })))
+          : new Map<string, "tune" | "heldout">();
       const follow = new Map<string, Tally>();
       const first: Tally = { pass: 0, total: 0 };
       for (const c of convos) {
-        const h = split ? (half.get(c.id) ?? "tune") : "all";
+        const h = split === "heldout" ? "heldout" : split === "split" ? (half.get(c.id) ?? "tune") : "all";
         const who = `conv-${c.id}-${++n}`;
         for (const turn of c.turns) {
           const a = await asker.ask(turn.say, who);
