@@ -261,6 +261,30 @@ function newNames(answer: string, question: string): string[] {
   return out;
 }
 
+/**
+ * Whether an answer spells out the name of the kind of thing asked for: "what's the name of the
+ * immigration scheme?" is answered by "the Quality Migrant Admission Scheme", a name ending in the
+ * question's own "scheme" with words the question lacks; "the name of the platform" is not answered by
+ * the names of the banks behind it.
+ */
+function headedName(answer: string, question: string): boolean {
+  const qWords = new Set(
+    question
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean),
+  );
+  for (const m of answer.matchAll(/\b([A-Z][a-z]+(?:[\s-]+(?:of|the|and|for)?\s*[A-Z][a-z]+)+)/g)) {
+    const words = (m[1] ?? "")
+      .toLowerCase()
+      .split(/[\s-]+/)
+      .filter((w) => !["of", "the", "and", "for"].includes(w));
+    const head = words.at(-1) ?? "";
+    if (words.length >= 2 && qWords.has(head) && words.slice(0, -1).some((w) => !qWords.has(w))) return true;
+  }
+  return false;
+}
+
 /** Whether an answer text has what the question expects (`question` narrows names and roles to its subject). */
 export function satisfies(expect: Expectation, answer: string, question = ""): boolean {
   switch (expect) {
@@ -315,7 +339,11 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
           .join("");
         return initials.length >= 3 && answer.includes(initials) && !question.includes(m[1] ?? "");
       });
-      return (fullName && spelt) || /\b(called|named|known as|dubbed)\b|名為|叫做|稱為/.test(answer);
+      return (
+        (fullName && spelt) ||
+        /\b(called|named|known as|dubbed)\b|名為|叫做|稱為/.test(answer) ||
+        headedName(answer, question)
+      );
     }
     case "quantity":
       // "十分" is "very", not ten.

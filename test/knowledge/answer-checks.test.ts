@@ -141,3 +141,11 @@ describe("which things a question asks for", () => {
     expect(namedKind("申請優才計劃需要提交哪些證明文件？")).toBe("證明文件");
   });
 });
+
+describe("the name of a kind of thing", () => {
+  it("is a name ending in the kind asked for, not any name near it", () => {
+    const qmas = "The Quality Migrant Admission Scheme (QMAS), first launched in 2006, is a quota-based scheme.";
+    expect(satisfies("name", qmas, "what's the name of the immigration scheme hk uses?")).toBe(true);
+    expect(satisfies("name", PLATFORM, "what's the name of the HKMA trade-finance platform?")).toBe(false);
+  });
+});
