@@ -144,9 +144,12 @@ export class IntentClassifier {
    * The intent of a message and its score: a pattern decides outright (1); a combination of
    * concepts scores {@link CONCEPT_SCORE}; otherwise the closest examples decide.
    */
-  classify(text: string): IntentMatch | undefined {
+  classify(text: string, patterned?: { text: string; match: IntentMatch | undefined }): IntentMatch | undefined {
     const personal = PERSONAL.test(text);
-    for (const { spec, re } of this.patterns) if (re.test(text)) return toMatch(spec, 1, "pattern", personal);
+    // The patterns' verdict on this very text, when the caller already has it.
+    if (patterned?.text === text) {
+      if (patterned.match) return patterned.match;
+    } else for (const { spec, re } of this.patterns) if (re.test(text)) return toMatch(spec, 1, "pattern", personal);
     const nearest = this.nearest(text, personal);
     const byConcepts = this.byConcepts(text, personal);
     // Concepts say in so many words what is wanted; examples only resemble it.
@@ -207,15 +210,41 @@ export class IntentClassifier {
     return toMatch(best.spec, best.score, "examples", personal);
   }
 
-  /** The dot product of a vector with every example's, in one pass over the matrix. */
+  /**
+   * The dot product of a vector with every example's, in one pass over the matrix. A message's
+   * vector is mostly zeros in its hashed half (a few words' slots): only its non-zero entries are read.
+   */
   private dots(v: Float64Array): Float64Array {
     const d = this.dims;
-    const n = this.matrix.length / d;
+    const m = this.matrix;
+    const n = m.length / d;
+    let count = 0;
+    for (let i = 0; i < d; i++) if (v[i] !== 0) count++;
+    const at = new Int32Array(count);
+    const val = new Float64Array(count);
+    for (let i = 0, k = 0; i < d; i++) {
+      const x = v[i] as number;
+      if (x !== 0) {
+        at[k] = i;
+        val[k++] = x;
+      }
+    }
     const out = new Float64Array(n);
-    for (let u = 0, at = 0; u < n; u++, at += d) {
-      let dot = 0;
-      for (let i = 0; i < d; i++) dot += (this.matrix[at + i] as number) * (v[i] as number);
-      out[u] = dot;
+    const c4 = count - (count % 4);
+    for (let u = 0, row = 0; u < n; u++, row += d) {
+      let a = 0;
+      let b = 0;
+      let c = 0;
+      let e = 0;
+      let k = 0;
+      for (; k < c4; k += 4) {
+        a += (m[row + (at[k] as number)] as number) * (val[k] as number);
+        b += (m[row + (at[k + 1] as number)] as number) * (val[k + 1] as number);
+        c += (m[row + (at[k + 2] as number)] as number) * (val[k + 2] as number);
+        e += (m[row + (at[k + 3] as number)] as number) * (val[k + 3] as number);
+      }
+      for (; k < count; k++) a += (m[row + (at[k] as number)] as number) * (val[k] as number);
+      out[u] = a + b + c + e;
     }
     return out;
   }

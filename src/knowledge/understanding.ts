@@ -95,9 +95,10 @@ export class LocalUnderstanding implements Understanding {
     const { rest: padded, social } = this.setAside(text);
     const rest = this.unslang(padded);
     // Thanks and small talk are read on the whole message: "謝謝你的幫助" is thanks, not a question about help.
-    const whole = this.opts.classifier.byPattern(this.unslang(text));
+    const unslanged = this.unslang(text);
+    const whole = this.opts.classifier.byPattern(unslanged);
     const wholeSocial = whole && SOCIAL.has(whole.name) ? whole : undefined;
-    const own = rest ? this.opts.classifier.classify(rest) : undefined;
+    const own = rest ? this.opts.classifier.classify(rest, { text: unslanged, match: whole }) : undefined;
     // …unless what remains asks for an action in so many words ("delete all my data, thanks").
     const asksAction = own?.command !== undefined && own.via !== "examples";
     const intent = (asksAction ? own : wholeSocial) ?? own;
