@@ -135,6 +135,17 @@ const ASKING =
 const BACK_REFERENCE =
   /\b(?:its|it|their|them|they|that|this|these|those)\b|它|其|佢|他們|她們|該|這個|呢個|嗰個|那個|具體|具体/iu;
 
+/** A question for a reason ("why does that matter to them?", "為什麼要辦這個？"), with its asking words. */
+const WHY =
+  /\bwhy\b|\b(?:what(?:'s| is) the (?:point|reason|purpose)|how come)\b|\b(?:matters?|important|necessary|needed)\b|為什麼|为什么|點解|為何|为何|何解|有咩用|重要|目的|原因/giu;
+/** A sentence that gives a reason ("To keep a talent pipeline…", "為了…", "because…"). */
+const REASON =
+  /^\s*to\b|\b(?:because|so that|in order to|so as to|with the purpose|aims? to)\b|為了|为了|因為|因为|以便|目的/iu;
+
+/** Words for something beginning ("start", "launched", "開始"): what a date is asked of, not a thing. */
+const BEGINNING =
+  /\b(?:start(?:ed|s)?|begin|began|begun|launch(?:ed|es)?|founded|set up)\b|開始|开始|推出|成立|創立|创立|展開/giu;
+
 /** A question for what someone said ("what did he actually say?", "佢講咗咩？", "他說了些甚麼？"). */
 const SAYING =
   /\bwhat (?:did|does|do|has|have) (?:he|she|they|it|the \w+) (?:actually |really |exactly )?(?:say|said|mention|tell|state)\b|(?:佢|他|她|佢哋|他們)(?:當時)?(?:講|說|说|表示|提)(?:咗|了|過|过)?(?:啲|些)?(?:咩|甚麼|什麼|什么|乜)/iu;
@@ -528,6 +539,19 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       // "and when did it start?", "over how long?" after an answer that says so: that answer, shortened.
       const again = cue && options.previousRef ? this.again(options.previousRef, q, lang, resolved) : undefined;
       if (again) return again;
+      // "佢哋幾時開始㗎？" after the townhalls: a fact of the thing just discussed, naming nothing else,
+      // is in its document or nowhere (not QMAS's launch year from another article).
+      const kind = expectation(q);
+      if (
+        cue &&
+        kind !== "none" &&
+        kind !== "advice" &&
+        BACK_REFERENCE.test(q) &&
+        options.previousRef &&
+        !previousBot &&
+        this.namesNothingNew(q, options.previousRef)
+      )
+        return this.decide(resolved, q, this.inDocumentOf(withContext, options.previousRef), lang);
       const inContext = this.decide(resolved, q, withContext, lang);
       // "which bureau is behind the policy?" after the article's conclusion: a follow-up naming
       // something the last answer doesn't speak of, which its own words find in the same document,
@@ -697,10 +721,12 @@ export class LocalKnowledgeBase implements KnowledgeBase {
    */
   private again(previousRef: string, asked: string, lang: Lang, resolved: string): Answer | undefined {
     const expect = expectation(asked);
-    // "What did he say?" after an answer quoting someone: what it quotes.
+    // "What did he say?" after an answer quoting someone: what it quotes; "why?" after an answer
+    // giving its reason ("to keep a talent pipeline"): that reason.
     const saying = SAYING.test(asked);
-    if (!saying && (expect === "none" || expect === "advice" || expect === "names")) return undefined;
-    const named = saying ? [] : this.lexical.correct(this.analyze(withoutAsking(asked)));
+    const why = !saying && WHY.test(asked) && this.namesNothingNew(asked.replace(WHY, " "), previousRef);
+    if (!saying && !why && (expect === "none" || expect === "advice" || expect === "names")) return undefined;
+    const named = saying || why ? [] : this.lexical.correct(this.analyze(withoutAsking(asked)));
     if (named.length > 0) {
       const query = this.lexical.prepare(named, this.tuning.softFloor, this.tuning.idfPower);
       if (query.keys.length > 0 && !this.covers(previousRef, query)) return undefined;
@@ -723,7 +749,16 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       sources = [{ title: cited.title, path: this.path(cited.path), section: cited.section }];
       if (p.lang !== lang) note = KB_TEXT.englishOnly[lang];
     } else return undefined;
-    const stating = sentences(body).filter((s) => (saying ? QUOTING.test(s) : satisfies(expect, s, asked)));
+    // A reason of the thing asked about before ("how often are townhalls held?" → "and the purpose of
+    // them?"), not of something else the answer mentions.
+    const subject = why ? this.thingKeys(resolved.replace(asked, " ")) : undefined;
+    const stating = sentences(body).filter((s) =>
+      saying
+        ? QUOTING.test(s)
+        : why
+          ? REASON.test(s) && (!subject || this.mentionsAny(s, subject))
+          : satisfies(expect, s, asked),
+    );
     if (stating.length === 0) return undefined;
     const text = stating.slice(0, 2).join(/[\u4e00-\u9fff]/.test(body) ? "" : " ");
     const threshold = lang === "zh-HK" ? this.tuning.thresholdZh : this.tuning.threshold;
@@ -869,6 +904,16 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   private isBotRef(ref: string): boolean {
     const [kind, id = ""] = ref.split(/:(.*)/s);
     return kind === "faq" && this.faqById.get(id)?.doc === "bot";
+  }
+
+  /** Whether a follow-up names nothing (beyond what it asks for) that an earlier answer does not speak of. */
+  private namesNothingNew(asked: string, previousRef: string): boolean {
+    // "When did they start?" names no thing: starting is what a date is asked of.
+    const named = this.lexical
+      .correct(this.analyze(withoutAsking(asked).replace(BEGINNING, " ")))
+      .filter((t) => !(t.han && Array.from(t.key).length === 1) && !EVERYDAY_KEYS.has(t.key));
+    if (named.length === 0) return true;
+    return this.covers(previousRef, this.lexical.prepare(named, this.tuning.softFloor, this.tuning.idfPower));
   }
 
   /** What a question retrieved, only in the document of an earlier answer. */

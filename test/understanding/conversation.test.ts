@@ -191,6 +191,23 @@ describe("talking to the bot", () => {
     expect(replyText(await say(zh, "具体有哪些关键措施？"))).not.toMatch(/新加坡|人才清单/);
   });
 
+  it("answers 'why?' with the reason the last answer gave, and 'when did they start?' only from its document", async () => {
+    const m = member("why");
+    await say(m, "How does the association nurture young talent?");
+    expect(replyText(await say(m, "why does that matter to them?"))).toMatch(/talent pipeline/);
+    const zh = member("why-zh");
+    await say(zh, "香港区块链协会有没有办实习项目？");
+    expect(replyText(await say(zh, "为什么要办这个？"))).toMatch(/人才梯队/);
+    const t = member("townhall-start");
+    await say(t, "協會嘅townhall會議係點㗎？幾耐開一次？");
+    const start = replyText(await say(t, "佢哋幾時開始㗎？"));
+    expect(start).not.toMatch(/2006/);
+    const p = member("purpose");
+    await say(p, "Does the Blockchain Association of Hong Kong organize townhall meetings?");
+    await say(p, "How often?");
+    expect(replyText(await say(p, "and what's the purpose of them?"))).toMatch(/unified voice/);
+  });
+
   it("keeps a follow-up asking what someone 'said the list would help with' on the document, not the bot's help", async () => {
     const m = member("quoted");
     await say(m, "Who is Matthew Cheung?");
