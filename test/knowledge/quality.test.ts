@@ -46,14 +46,21 @@ describe("answer quality", () => {
   });
 
   it("keeps the held-out halves of the later blind sets at their level", async () => {
-    for (const file of ["eval/fresh-4.jsonl", "eval/fresh-6.jsonl"]) {
+    // [set, held out whole (never tuned on) or by halves, the level it must keep]
+    const sets: [string, boolean, number][] = [
+      ["eval/fresh-4.jsonl", false, 0.85],
+      ["eval/fresh-6.jsonl", false, 0.85],
+      ["eval/fresh-7.jsonl", false, 0.82],
+      ["eval/fresh-8.jsonl", true, 0.85],
+    ];
+    for (const [file, whole, min] of sets) {
       const set = readSet(file);
       const halfOf = halves(set);
-      const held = set.filter((q) => halfOf.get(q.id) === "heldout");
+      const held = whole ? set : set.filter((q) => halfOf.get(q.id) === "heldout");
       let strict = 0;
       for (const q of held) if (passes(q, await ask(q.question))) strict++;
       expect(held.length, file).toBeGreaterThanOrEqual(100);
-      expect(strict / held.length, file).toBeGreaterThanOrEqual(0.85);
+      expect(strict / held.length, file).toBeGreaterThanOrEqual(min);
     }
   });
 
