@@ -836,8 +836,9 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     let best = { asked: q, r: whole };
     for (const c of parts) {
       const r = await this.retrieveOnce(c, memo);
-      // A clause of one word ("How do I get started?") is too little to stand for the message.
-      if (r.query.keys.length < 2) continue;
+      // A clause of one word ("How do I get started?") is too little to stand for the message,
+      // unless that word finds a confident answer ("How could I meet people through you guys?").
+      if (r.query.keys.length < 2 && (r.best?.score ?? 0) < CONFIDENT_ALONE) continue;
       if ((r.best?.score ?? 0) > (best.r.best?.score ?? 0) + CLAUSE_GAIN) best = { asked: c, r };
     }
     return best;
