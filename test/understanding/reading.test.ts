@@ -33,6 +33,8 @@ describe("reading a member's message", () => {
     ["what can you do?", "onboarding"],
     ["can I speak to a real person from the association?", "handoff"],
     ["帮我联系人工客服", "handoff"],
+    ["could someone from the committee get back to me?", "handoff"],
+    ["did our notebook offer go through?", "mydonations"],
     ["谢谢你的帮助", "thanks"],
     ["how's your day going?", "smalltalk"],
   ])("%s → %s", async (text, intent) => {
