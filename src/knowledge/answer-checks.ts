@@ -231,7 +231,11 @@ function newNames(answer: string, question: string): string[] {
   const q = question.toLowerCase();
   const qWords = new Set(q.split(/[^\p{L}\p{N}]+/u).filter(Boolean));
   const out: string[] = [];
-  for (const m of answer.matchAll(/(?<=[a-z,;:(]\s?|\s)([A-Z][\w&'-]*(?:\s+(?:of|the|for|on)?\s*[A-Z][\w&'-]*)*)/g)) {
+  // In a Chinese answer, the English in brackets after a Chinese name is that name (read below).
+  const latinText = /[\u4e00-\u9fff]/.test(answer) ? answer.replace(/（[^）]*）/g, " ") : answer;
+  for (const m of latinText.matchAll(
+    /(?<=[a-z,;:(]\s?|\s)([A-Z][\w&'-]*(?:\s+(?:of|the|for|on)?\s*[A-Z][\w&'-]*)*)/g,
+  )) {
     const name = m[1] ?? "";
     const words = name
       .toLowerCase()
@@ -240,7 +244,7 @@ function newNames(answer: string, question: string): string[] {
     if (words.length === 0 || name.length < 2 || EVERYWHERE.has(name.toLowerCase()) || MONTH.test(name)) continue;
     // A sentence's first word is capitalised anyway ("To offer items, use /donate."): a name there
     // must be an acronym or of several capitalised words.
-    const opening = /(^|[.!?]\s*)$/.test(answer.slice(0, m.index ?? 0).trimEnd() || "");
+    const opening = /(^|[.!?]\s*)$/.test(latinText.slice(0, m.index ?? 0).trimEnd() || "");
     if (opening && words.length === 1 && !/^[A-Z0-9&]{2,}$/.test(name)) continue;
     // "ETF" is the question's "ETFs": a name counts whether the question has it in the singular or plural.
     const inQuestion = (w: string) => {
