@@ -144,7 +144,7 @@ const REASON =
 
 /** Words for something beginning ("start", "launched", "開始"): what a date is asked of, not a thing. */
 const BEGINNING =
-  /\b(?:start(?:ed|s)?|begin|began|begun|launch(?:ed|es)?|founded|set up)\b|開始|开始|推出|成立|創立|创立|展開/giu;
+  /\b(?:(?:due|expected|supposed|scheduled|planned|going|set|meant) to\s+)?(?:start(?:ed|s)?|begin|began|begun|launch(?:ed|es)?|founded|set up|go live)\b|開始|开始|推出|成立|創立|创立|展開/giu;
 
 /** A question for what someone said ("what did he actually say?", "佢講咗咩？", "他說了些甚麼？"). */
 const SAYING =

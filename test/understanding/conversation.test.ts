@@ -202,6 +202,10 @@ describe("talking to the bot", () => {
     await say(t, "協會嘅townhall會議係點㗎？幾耐開一次？");
     const start = replyText(await say(t, "佢哋幾時開始㗎？"));
     expect(start).not.toMatch(/2006/);
+    const hk = member("platform-launch");
+    await say(hk, "What is the HKMA launching using blockchain?");
+    await say(hk, "how many banks are involved?");
+    expect(replyText(await say(hk, "when is it due to launch?"))).toMatch(/September/);
     const p = member("purpose");
     await say(p, "Does the Blockchain Association of Hong Kong organize townhall meetings?");
     await say(p, "How often?");
