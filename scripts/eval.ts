@@ -34,6 +34,8 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   ["fresh-4", ["eval/fresh-4.jsonl"], "split"],
   ["fresh-6", ["eval/fresh-6.jsonl"], "split"],
   ["fresh-7", ["eval/fresh-7.jsonl"], "split"],
+  // Only the weakest categories: long messages, near-misses and taking part.
+  ["fresh-9", ["eval/fresh-9.jsonl"], "split"],
   // The latest set is kept whole as a held-out set: never tuned on.
   ["fresh-8 (held out whole)", ["eval/fresh-8.jsonl"], "heldout"],
 ];
