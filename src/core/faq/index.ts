@@ -212,10 +212,17 @@ export function faq(
       a.resolved.includes(previous.question.slice(0, 30));
     // Requests the bot never serves (attacks, abuse, other people's data) are declined before anything else;
     // a message only somewhat like one that the conversation answers ("and the 4th?") is not such a request.
+    // A question for a fact of the association's subjects that the documents lack ("in what year did
+    // Matthew Cheung become Chief Secretary?") is a near-miss for the organisers, however much it
+    // resembles an out-of-scope request.
+    const nearMiss = a.topical === true && a.factual === true && !a.answered;
     const plainlyOutOfScope =
       it?.name === "none" &&
       (it.score >= tune.none ||
-        (it.score >= tune.noneLike && !(followUp && a.answered) && (it.score > a.confidence + 0.1 || !a.topical)));
+        (it.score >= tune.noneLike &&
+          !(followUp && a.answered) &&
+          !nearMiss &&
+          (it.score > a.confidence + 0.1 || !a.topical)));
     if (plainlyOutOfScope) {
       return {
         replies: [text(pick(ctx, it, t(ctx.lang, M.offTopic)))],
