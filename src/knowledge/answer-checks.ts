@@ -135,7 +135,11 @@ export function expectation(question: string): Expectation {
       q,
     );
   // "Where does it get them from?" asks for a source, not a place.
-  const source = /\bwhere\b.*\bfrom\b|從哪裡來|从哪里来|由邊度嚟|喺邊度嚟|邊度嚟|哪裡來|哪里来/.test(q);
+  // "Where does it get them from?" asks for a source, "where do the clothes end up?" for whom they reach: not places.
+  const source =
+    /\bwhere\b.*\bfrom\b|\bwhere\b.{0,60}\b(end up|go|goes|went|get sent|are sent|is sent|get given)\b|從哪裡來|从哪里来|由邊度嚟|喺邊度嚟|邊度嚟|哪裡來|哪里来|去咗邊|送去邊|去了哪|送到哪/.test(
+      q,
+    );
   if (
     !howTo &&
     !source &&

@@ -149,3 +149,10 @@ describe("the name of a kind of thing", () => {
     expect(satisfies("name", PLATFORM, "what's the name of the HKMA trade-finance platform?")).toBe(false);
   });
 });
+
+describe("where things end up", () => {
+  it("asks whom they reach, not for a place", () => {
+    expect(expectation("Where do the donated clothes and stationery actually end up?")).not.toBe("place");
+    expect(expectation("Where is the association's office?")).toBe("place");
+  });
+});
