@@ -18,6 +18,7 @@ import {
   existenceObject,
   LONG_WORDS,
   questionParts,
+  questionSentences,
   wordCount,
 } from "./message-parts.ts";
 import { KB_TEXT } from "./messages.ts";
@@ -222,8 +223,10 @@ const FOLLOW_UP =
 
 /** How many units the vectors and the words each propose for full scoring. */
 const CANDIDATES = 16;
-/** A clause stands for the whole message only when it scores this much better. */
+/** A clause stands for the whole message only when it scores this much better… */
 const CLAUSE_GAIN = 0.03;
+/** …and a question sentence among comments even when it scores up to this much less. */
+const QUESTION_LEAD = 0.05;
 
 /** How much a word no unit has counts in a long message, relative to a short one. */
 const LONG_UNKNOWN_WEIGHT = 0.15;
@@ -834,12 +837,16 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // A message that already finds a confident answer as a whole needs no clause-by-clause reading.
     const parts = (whole.best?.score ?? 0) >= CONFIDENT_ALONE ? [] : clauses(q);
     let best = { asked: q, r: whole };
+    // The question a story ends in ("…If my field is on it, how many extra points would that be worth?")
+    // is what it asks: it stands for the message unless the whole finds clearly more.
+    const asks = new Set(questionSentences(q));
     for (const c of parts) {
       const r = await this.retrieveOnce(c, memo);
+      const lead = asks.has(c) && best.asked === q ? QUESTION_LEAD : 0;
       // A clause of one word ("How do I get started?") is too little to stand for the message,
       // unless that word finds a confident answer ("How could I meet people through you guys?").
       if (r.query.keys.length < 2 && (r.best?.score ?? 0) < CONFIDENT_ALONE) continue;
-      if ((r.best?.score ?? 0) > (best.r.best?.score ?? 0) + CLAUSE_GAIN) best = { asked: c, r };
+      if ((r.best?.score ?? 0) + lead > (best.r.best?.score ?? 0) + CLAUSE_GAIN) best = { asked: c, r };
     }
     return best;
   }

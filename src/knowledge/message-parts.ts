@@ -55,7 +55,7 @@ function substantial(c: string): boolean {
  * The sentences of a message of several that end in a question mark ("QMAS係幾時開始㗎？好似好耐之前已經有"):
  * the question is there, the rest is comment.
  */
-function questionSentences(q: string): string[] {
+export function questionSentences(q: string): string[] {
   const sentences = q.split(/(?<=[.?!。？！])\s*|\n+/u).filter((s) => /[\p{L}\p{N}]/u.test(s));
   // Only a question set among comments of some substance ("…? srsly" is still one question).
   const comments = sentences.filter((s) => !/[?？]\s*$/u.test(s));
