@@ -277,6 +277,16 @@ const DOCUMENT_REFERENCE =
 const DOCUMENT_WORDS =
   /\b(?:in|from|according to|per|based on|the|that|this|your|ur|article|news|piece|report|document|story|post|about|on|re|regarding)\b|根據|喺|在|那篇|這篇|嗰篇|呢篇|篇|文章|報道|報導|新聞|入面|裏|裡/giu;
 
+/** What a question compares with ("compare with Tokyo's", "different from Singapore", "同新加坡比"). */
+const COMPARED_WITH =
+  /\b(?:compare[sd]?|comparison|stack up|measure up)\s+(?:with|to|against)\s+((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*)?)|\b(?:different from|differ from|differs from|versus|vs\.?)\s+((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*)?)|(?:跟|同|與|与|和)([\u4e00-\u9fff]{2,4}?)(?:相比|比較|比较|比|有咩分別|有什麼分別|有甚麼不同|有什么不同)/u;
+
+/** The place or body a question compares with, if it names one. */
+export function comparedWith(q: string): string | undefined {
+  const m = COMPARED_WITH.exec(q);
+  return (m?.[1] ?? m?.[2] ?? m?.[3])?.replace(/'s$/, "");
+}
+
 /** Items of a list in running text are short ("Singapore, Seoul and Tokyo"); longer parts are clauses. */
 const LIST_ITEM_WORDS = 6;
 const LIST_ITEM_CHARS = 16;
@@ -885,6 +895,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // A name must be spelt out in the answer (a strict check): any candidate above the threshold may give it.
     const floor = expect === "name" ? threshold : Math.max(threshold, (lead ?? best).score - RUNNER_UP_MARGIN);
     const object = this.objectKeys(asked);
+    // "How does it compare with Tokyo's?" is answered only by a text that speaks of Tokyo.
+    const compared = this.thingKeys(comparedWith(asked), 1);
     const counted = expect === "quantity" ? this.thingKeys(countedThing(asked)) : undefined;
     // Spoken of in so many words (or the thesaurus's), not merely by a word near it in meaning.
     // A list asked for on its own names its kind ("which universities"); in a follow-up the conversation
@@ -899,6 +911,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       const a = this.answerFrom(c, query, asked, expect, lang, own);
       // "Does the association run a hackathon?" is answered only by a text that speaks of one.
       if (a && object && !this.mentionsAny(a.text, object)) continue;
+      if (a && compared && !this.mentionsAny(a.text, compared)) continue;
       // "How many members does it have?" only by a number of members, not of goals.
       if (a && counted && !countWindows(a.text).some((w) => this.mentionsAny(w, counted))) continue;
       // "Which charities…?" only by a text that speaks of charities (the names it gives are of those).

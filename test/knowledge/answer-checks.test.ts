@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { expectation, namedKind, satisfies } from "../../src/knowledge/answer-checks.ts";
-import { listItems } from "../../src/knowledge/kb.ts";
+import { comparedWith, listItems } from "../../src/knowledge/kb.ts";
 import { countedThing, countWindows } from "../../src/knowledge/message-parts.ts";
 
 const PLATFORM =
@@ -154,5 +154,14 @@ describe("where things end up", () => {
   it("asks whom they reach, not for a place", () => {
     expect(expectation("Where do the donated clothes and stationery actually end up?")).not.toBe("place");
     expect(expectation("Where is the association's office?")).toBe("place");
+  });
+});
+
+describe("what a question compares with", () => {
+  it("is named after 'compare with', 'different from' or 跟…比", () => {
+    expect(comparedWith("How does Hong Kong's approach compare with Tokyo's?")).toBe("Tokyo");
+    expect(comparedWith("how is HK's policy different from Singapore")).toBe("Singapore");
+    expect(comparedWith("香港跟新加坡比有什麼不同？")).toBe("新加坡");
+    expect(comparedWith("What is QMAS?")).toBeUndefined();
   });
 });
