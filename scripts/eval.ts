@@ -50,6 +50,7 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   ["conversations-5 (tuning only)", "eval/conversations-5.jsonl", "all"],
   ["conversations-6", "eval/conversations-6.jsonl", "split"],
   ["conversations-7", "eval/conversations-7.jsonl", "split"],
+  ["conversations-9", "eval/conversations-9.jsonl", "split"],
   ["conversations-8 (held out whole)", "eval/conversations-8.jsonl", "heldout"],
 ];
 
