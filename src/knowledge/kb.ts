@@ -239,7 +239,7 @@ const MAX_EXTRA_PARTS = 2;
 
 /** A reference to an item of a list by its place ("the second one", "the 4th", "第二個", "the last one"). */
 const ORDINAL =
-  /\b(?:the\s+)?(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)(?:\s+(?:one|item|point|goal|city|bank|test))?(?:\s+(?:you|u)\s+(?:mentioned|listed|said|named|gave))?(?=\s*[?？.!,，]|\s*$)|\b(?:the\s+)?(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)\s+(?:one|item|point)\b|\bgoal\s*(?:no\.?\s*|#)?([1-5])\b|第\s*([一二三四五1-5])\s*(?:個|个|項|项|點|点|位|目標|目标|間|间|種|种)/iu;
+  /\b(?:the\s+)?(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)(?:\s+(?:one|item|point|goal|city|bank|test))?(?:\s+(?:you|u)\s+(?:mentioned|listed|said|named|gave))?(?=\s*[?？.!,，]|\s*$)|\b(?:the\s+)?(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+(?:one|item|point)\b|\bgoal\s*(?:no\.?\s*|#)?([1-5])\b|第\s*([一二三四五1-5])\s*(?:個|个|項|项|點|点|位|目標|目标|間|间|種|种)|\bthe\s+(last)(?:\s+(?:one|item|point|goal|city|bank|test))?(?:\s+(?:you|u)\s+(?:mentioned|listed|said|named|gave))?(?=\s*[?？.!,，]|\s*$)|\b(last)\s+(?:one|item|point)\b|(最後一?個|最后一?个|最尾嗰個|尾嗰個)/iu;
 
 const ORDINAL_WORDS: Readonly<Record<string, number>> = {
   first: 1,
@@ -262,6 +262,7 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = {
 
 /** The place an {@link ORDINAL} match names (1-based; -1 for the last). */
 function ordinalNumber(m: RegExpExecArray): number | undefined {
+  if (m[5] ?? m[6] ?? m[7]) return -1;
   const word = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? "").toLowerCase();
   return ORDINAL_WORDS[word] ?? (/^[1-5]$/.test(word) ? Number(word) : undefined);
 }
@@ -650,9 +651,13 @@ export class LocalKnowledgeBase implements KnowledgeBase {
 
   /** Goal n of the association (its section of the documents, headed by its name), in the member's language. */
   private goal(n: number, asked: string, rest: string, lang: Lang, previous = ""): Answer | undefined {
-    const original = [...this.passageById.values()].find(
-      (p) => !this.originalOf[p.path] && new RegExp(`^Goal\\s*${n}\\b`, "i").test(p.section),
+    const goals = [...this.passageById.values()].filter(
+      (p) => !this.originalOf[p.path] && /^Goal\s*\d/i.test(p.section),
     );
+    // The last goal is the one of the highest number.
+    const number = (p: Passage) => Number(/^Goal\s*(\d+)/i.exec(p.section)?.[1] ?? 0);
+    const wanted = n < 0 ? Math.max(0, ...goals.map(number)) : n;
+    const original = goals.find((p) => number(p) === wanted);
     if (!original) return undefined;
     const p = this.inLanguage(original, lang);
     // "Back to the 2nd one: how often are those townhalls?" asks something of the goal: its sentences that bear on it.
@@ -893,7 +898,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const ofAssociation = ABOUT_ASSOCIATION.test(asked) && !ADDRESSING_BOT.test(asked);
     const lead = ofAssociation ? (r.ranked ?? []).find((c) => !this.isBotEntry(c)) : best;
     // A name must be spelt out in the answer (a strict check): any candidate above the threshold may give it.
-    const floor = expect === "name" ? threshold : Math.max(threshold, (lead ?? best).score - RUNNER_UP_MARGIN);
+    let floor = expect === "name" ? threshold : Math.max(threshold, (lead ?? best).score - RUNNER_UP_MARGIN);
     const object = this.objectKeys(asked);
     // "How does it compare with Tokyo's?" is answered only by a text that speaks of Tokyo.
     const compared = this.thingKeys(comparedWith(asked), 1);
@@ -905,12 +910,18 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       expect === "names" || (expect === "list" && resolved === asked && !/[\u4e00-\u9fff]/u.test(asked));
     const named = kindNamed ? this.thingKeys(namedKind(asked), 1) : undefined;
     const documented = ofAssociation && (r.ranked ?? []).some((c) => c.score >= floor && !this.isBotEntry(c));
-    for (const c of r.ranked ?? [best]) {
+    const ranked = r.ranked ?? [best];
+    for (const [i, c] of ranked.entries()) {
       if (c.score < floor) break;
       if (documented && this.isBotEntry(c)) continue;
       const a = this.answerFrom(c, query, asked, expect, lang, own);
-      // "Does the association run a hackathon?" is answered only by a text that speaks of one.
-      if (a && object && !this.mentionsAny(a.text, object)) continue;
+      // "Does the association run a hackathon?" is answered only by a text that speaks of one. A text
+      // that does not ("does BAHK run townhall meetings?" finding the internships) sets no bar for the next.
+      if (a && object && !this.mentionsAny(a.text, object)) {
+        const next = ranked[i + 1];
+        if (next && expect !== "name") floor = Math.max(threshold, next.score - RUNNER_UP_MARGIN);
+        continue;
+      }
       if (a && compared && !this.mentionsAny(a.text, compared)) continue;
       // "How many members does it have?" only by a number of members, not of goals.
       if (a && counted && !countWindows(a.text).some((w) => this.mentionsAny(w, counted))) continue;

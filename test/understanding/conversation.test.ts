@@ -158,6 +158,20 @@ describe("talking to the bot", () => {
     expect(replyText(await say(zh, "那它的第二个目标是什么？"))).toMatch(/目标二/);
   });
 
+  it("reads 'and the last one?' as the last goal, and 'how long do those last?' as no item", async () => {
+    const m = member("last-goal");
+    await say(m, "How many strategic goals does the Blockchain Association of Hong Kong have?");
+    await say(m, "whats the first one about");
+    expect(replyText(await say(m, "how long do those last?"))).not.toMatch(/Goal \d/);
+    expect(replyText(await say(m, "and the last one?"))).toMatch(/Goal 5/);
+  });
+
+  it("answers 'does BAHK run townhall meetings?' though the internships match its wording better", async () => {
+    expect(replyText(await say(member("run-townhalls"), "does bahk run any kind of townhall meetings?"))).toMatch(
+      /quarterly/,
+    );
+  });
+
   it("does not read 'first' in 'when did QMAS first launch?' as an item", async () => {
     const m = member("first-launch");
     await say(m, "Which cities compete with Hong Kong to be a crypto hub?");
