@@ -80,7 +80,7 @@ export function existenceObject(q: string): string | undefined {
 }
 
 const COUNTED_EN =
-  /\bhow many\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)|\bnumber of\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)|\b((?:minimum|maximum|min|max|pass(?:ing)?)\s+(?:score|points?|mark))\b/i;
+  /\bhow many\s+(?:of\s+(?:the|those|these|its|their)\s+)?((?:[a-z][\w-]*\s+)?[a-z][\w-]*)|\bnumber of\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)|\b((?:minimum|maximum|min|max|pass(?:ing)?)\s+(?:score|points?|mark))\b/i;
 /** 幾多/多少, a classifier if any ("幾多個人" is people, not 個人), and the thing counted. */
 const COUNTED_ZH =
   /(?:幾多|多少|几多)\s*(?:個|个|名(?!額|额)|項|项|間|间|位|種|种|條|条|件|家|隻|只)?([\u4e00-\u9fff]{1,4})/u;
