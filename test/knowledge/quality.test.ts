@@ -71,8 +71,12 @@ describe("answer quality", () => {
     expect(ok / dev.length).toBeGreaterThanOrEqual(0.96);
   });
 
-  it("answers follow-ups in scripted conversations", async () => {
-    const convos = readFileSync("eval/conversations.jsonl", "utf8")
+  // The first set was tuned on; conversations-8 never was (kept at its level, short of the 85% goal).
+  it.each([
+    ["eval/conversations.jsonl", 0.9],
+    ["eval/conversations-8.jsonl", 0.8],
+  ] as const)("answers follow-ups in scripted conversations (%s)", async (file, min) => {
+    const convos = readFileSync(file, "utf8")
       .split("\n")
       .filter((l) => l.trim())
       .map(
@@ -86,14 +90,14 @@ describe("answer quality", () => {
     let total = 0;
     for (const c of convos) {
       for (const t of c.turns) {
-        const a = await ask(t.say, `conv-${c.id}`);
+        const a = await ask(t.say, `conv-${file}-${c.id}`);
         if (!t.followup) continue;
         total++;
         if (t.answerable ? a.answered && matches(t, a.text) : !a.answered) ok++;
       }
     }
     expect(convos.length).toBeGreaterThanOrEqual(20);
-    expect(ok / total).toBeGreaterThanOrEqual(0.9);
+    expect(ok / total).toBeGreaterThanOrEqual(min);
   });
 
   it("asks for the kind of answer a question wants", () => {
