@@ -353,9 +353,15 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
         headedName(answer, question)
       );
     }
-    case "quantity":
-      // "十分" is "very", not ten.
-      return /\d/.test(answer) || EN_NUMBER.test(answer) || ZH_NUMBER.test(answer.replace(/十分/g, ""));
+    case "quantity": {
+      // "十分" is "very", not ten; a year ("first launched in 2006") or a date counts nothing.
+      const counts = answer
+        .replace(/\b(?:1[89]|20)\d\d\b|(?:1[89]|20)\d\d\s*年/g, " ")
+        .replace(/\d{1,2}\s*月\s*\d{1,2}\s*日/g, " ")
+        .replace(new RegExp(`${MONTH.source}\\s+\\d{1,2}\\b`, "gi"), " ")
+        .replace(/十分/g, "");
+      return /\d/.test(counts) || EN_NUMBER.test(counts) || ZH_NUMBER.test(counts);
+    }
     case "date":
       return (
         /\b(1[89]\d\d|20\d\d)\b/.test(answer) ||

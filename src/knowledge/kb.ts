@@ -12,6 +12,7 @@ import { type Expectation, expectation, namedKind, satisfies } from "./answer-ch
 import type { FaqEntry, Passage } from "./documents.ts";
 import type { LexicalIndex, PreparedQuery } from "./lexical.ts";
 import {
+  CUMULATIVE,
   clauses,
   countedThing,
   countWindows,
@@ -19,7 +20,9 @@ import {
   LONG_WORDS,
   questionParts,
   questionSentences,
+  timedThing,
   wordCount,
+  YEARLY,
 } from "./message-parts.ts";
 import { KB_TEXT } from "./messages.ts";
 import { type Analyzer, analyse, sentences, type Token } from "./text.ts";
@@ -903,6 +906,10 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // "How does it compare with Tokyo's?" is answered only by a text that speaks of Tokyo.
     const compared = this.thingKeys(comparedWith(asked), 1);
     const counted = expect === "quantity" ? this.thingKeys(countedThing(asked)) : undefined;
+    // "When does BAHK publish its annual impact report?" only by a text that speaks of such a report.
+    const timed = ["time", "date", "day", "year"].includes(expect) ? this.thingKeys(timedThing(asked)) : undefined;
+    // "How many have been admitted in total?" is not answered by a yearly quota.
+    const cumulative = expect === "quantity" && CUMULATIVE.test(asked);
     // Spoken of in so many words (or the thesaurus's), not merely by a word near it in meaning.
     // A list asked for on its own names its kind ("which universities"); in a follow-up the conversation
     // does. Chinese words have no vectors for near meanings (競爭對手, 城市): there only names are checked.
@@ -925,6 +932,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       if (a && compared && !this.mentionsAny(a.text, compared)) continue;
       // "How many members does it have?" only by a number of members, not of goals.
       if (a && counted && !countWindows(a.text).some((w) => this.mentionsAny(w, counted))) continue;
+      if (a && timed && !this.mentionsAny(a.text, timed)) continue;
+      if (a && cumulative && YEARLY.test(a.text)) continue;
       // "Which charities…?" only by a text that speaks of charities (the names it gives are of those).
       if (a && named && !this.mentionsAny(a.text, named)) continue;
       if (a) return { ...a, confidence: Math.max(0, Math.min(1, c.score)), resolved, factual: expect !== "none" };

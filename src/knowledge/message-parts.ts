@@ -80,7 +80,7 @@ export function existenceObject(q: string): string | undefined {
 }
 
 const COUNTED_EN =
-  /\bhow many\s+(?:of\s+(?:the|those|these|its|their)\s+)?((?:[a-z][\w-]*\s+)?[a-z][\w-]*)|\bnumber of\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)|\b((?:minimum|maximum|min|max|pass(?:ing)?)\s+(?:score|points?|mark))\b/i;
+  /\bhow many\s+(?:of\s+(?:the|those|these|its|their)\s+)?((?:[a-z][\w-]*\s+)?[a-z][\w-]*)|\bnumber of\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)|\b((?:minimum|maximum|min|max|pass(?:ing)?)\s+(?:score|points?|mark))\b|\bhow much\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*?)\s+(?:has|have|had|is|are|was|were|does|did|will|would|can|could)\b/i;
 /** 幾多/多少, a classifier if any ("幾多個人" is people, not 個人), and the thing counted. */
 const COUNTED_ZH =
   /(?:幾多|多少|几多)\s*(?:個|个|名(?!額|额)|項|项|間|间|位|種|种|條|条|件|家|隻|只)?([\u4e00-\u9fff]{1,4})/u;
@@ -88,8 +88,24 @@ const COUNTED_ZH =
 /** The thing a question asks the number of ("how many banks", "多少名會員", "minimum score"), if it names one. */
 export function countedThing(q: string): string | undefined {
   const m = COUNTED_EN.exec(q) ?? COUNTED_ZH.exec(q);
-  return (m?.[1] ?? m?.[2] ?? m?.[3])?.trim() || undefined;
+  return (m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4])?.trim() || undefined;
 }
+
+/** "When does BAHK publish its annual impact report?": the thing a question asks the time of, if it names one. */
+const WHEN_OF =
+  /\bwhen\s+(?:does|did|do|will|is|was|are|were|would)\s+(?:the\s+)?[\w-]+\s+(?:publish|release|hold|launch|open|start|issue|announce|run|host|update)\w*\s+(?:its|the|their|a|an|his|her)?\s*(.{3,60}?)(?:[,?.!]|\s+and\b|$)/i;
+
+/** The thing a question for a time is about ("its annual impact report"), if it names one. */
+export function timedThing(q: string): string | undefined {
+  return WHEN_OF.exec(q)?.[1]?.trim() || undefined;
+}
+
+/** A question for a total or a running count ("in total", "so far", "this year"), not a yearly cap. */
+export const CUMULATIVE =
+  /\b(?:in total|altogether|so far|to date|since (?:it |they )?(?:launch|start|began|began|open)\w*|since \d{4}|this year|are filled|were admitted|have been admitted)\b|累計|累计|至今|總共|总共|到目前為止|到目前为止|今年/i;
+
+/** A count given as a yearly rate or cap ("an annual quota of 1,000", "每年名額"). */
+export const YEARLY = /\b(?:annual|each year|per year|every year|a year|yearly)\b|每年|年度/i;
 
 /** A number as a count (not a list's "1)" or "四、"), in figures, English words or Chinese numerals. */
 const COUNT =

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { expectation, namedKind, satisfies } from "../../src/knowledge/answer-checks.ts";
 import { comparedWith, listItems } from "../../src/knowledge/kb.ts";
-import { countedThing, countWindows } from "../../src/knowledge/message-parts.ts";
+import { CUMULATIVE, countedThing, countWindows, timedThing } from "../../src/knowledge/message-parts.ts";
 
 const PLATFORM =
   "The Hong Kong Monetary Authority (HKMA), the city's de facto central bank, together with seven banks including HSBC and Standard Chartered, set out to jointly launch a trade finance platform using blockchain technology in September.";
@@ -163,5 +163,18 @@ describe("what a question compares with", () => {
     expect(comparedWith("how is HK's policy different from Singapore")).toBe("Singapore");
     expect(comparedWith("香港跟新加坡比有什麼不同？")).toBe("新加坡");
     expect(comparedWith("What is QMAS?")).toBeUndefined();
+  });
+});
+
+describe("counts, totals and the things asked the time of", () => {
+  it("a year counts nothing; 'how much volume has it handled' counts volume; 'when does it publish its report' is of a report", () => {
+    expect(satisfies("quantity", "First launched in 2006, the QMAS is a quota-based entrant scheme.")).toBe(false);
+    expect(satisfies("quantity", "It sets an annual quota of 1,000 people.")).toBe(true);
+    expect(countedThing("How much trade finance volume has the HKMA platform handled?")).toBe("trade finance volume");
+    expect(timedThing("When does BAHK publish its annual impact report, and where can I read it?")).toBe(
+      "annual impact report",
+    );
+    expect(CUMULATIVE.test("How many people in total have been admitted under QMAS?")).toBe(true);
+    expect(CUMULATIVE.test("How many people can QMAS admit each year?")).toBe(false);
   });
 });
