@@ -178,3 +178,10 @@ describe("counts, totals and the things asked the time of", () => {
     expect(CUMULATIVE.test("How many people can QMAS admit each year?")).toBe(false);
   });
 });
+
+describe("a Chinese count asked at the question's end", () => {
+  it("is of the thing before 多少", () => {
+    expect(countedThing("合格分數要多少？")).toBe("合格分數");
+    expect(countedThing("每年有多少名額？")).toBe("名額");
+  });
+});
