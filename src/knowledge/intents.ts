@@ -13,6 +13,7 @@ import type { IntentMatch } from "../core/ports.ts";
 import type { Lang } from "../core/types.ts";
 import { LexicalIndex } from "./lexical.ts";
 import type { LocalEmbedder } from "./local-embedder.ts";
+import { LONG_WORDS, wordCount } from "./message-parts.ts";
 import { type Analyzer, analyse, type Token } from "./text.ts";
 
 const perLang = <T extends z.ZodType>(item: T) => z.object({ en: z.array(item), "zh-HK": z.array(item) });
@@ -72,9 +73,6 @@ const CANDIDATES = 24;
 /** Weights of the three similarities in an example's score. */
 const W = { coverage: 0.45, reverse: 0.35, dense: 0.2 };
 
-/** Messages of at least this many words are read for concepts a clause or two at a time. */
-const LONG_MESSAGE_WORDS = 14;
-
 /** A question for a fact: who, what, when, where, which, how many (not "how do I…"). */
 const FACT_QUESTION = /^(?:who|whom|whose|what|when|where|which|how (?:many|much|long|often|old))\b/i;
 
@@ -83,7 +81,7 @@ const FACT_QUESTION = /^(?:who|whom|whose|what|when|where|which|how (?:many|much
  * adjacent clauses, or only its last sentence when that asks for a fact.
  */
 function conceptWindows(text: string): string[] {
-  if (text.split(/\s+/).length + (text.match(/[\u4e00-\u9fff]/g)?.length ?? 0) / 2 < LONG_MESSAGE_WORDS) return [text];
+  if (wordCount(text) < LONG_WORDS) return [text];
   const clauses = text
     .split(/[.?!;…。？！；]+|,\s*|，|\s[-–—]+\s/u)
     .map((c) => c.trim())

@@ -323,6 +323,13 @@ export function listItems(text: string): string[] {
   return [];
 }
 
+/** What a question retrieved, with only the candidates kept (the best of them first). */
+function keepCandidates(r: Retrieval, keep: (c: Candidate) => boolean): Retrieval {
+  const ranked = (r.ranked ?? []).filter(keep);
+  const { best: _best, ranked: _ranked, ...rest } = r;
+  return ranked[0] ? { ...rest, best: ranked[0], ranked } : rest;
+}
+
 /** Answers questions from FAQ entries and passages. */
 export class LocalKnowledgeBase implements KnowledgeBase {
   readonly units: readonly Unit[];
@@ -672,17 +679,14 @@ export class LocalKnowledgeBase implements KnowledgeBase {
         : sentences(p.text)
             .slice(0, 2)
             .join(/[\u4e00-\u9fff]/.test(p.text) ? "" : " ");
-    const threshold = lang === "zh-HK" ? this.tuning.thresholdZh : this.tuning.threshold;
-    return {
-      answered: true,
-      text: `${p.section}\n${body}`,
-      sources: [{ title: original.title, path: this.path(original.path), section: original.section }],
-      ref: `passage:${p.id}`,
-      confidence: Math.min(1, threshold + AGAIN_MARGIN),
-      // The goal's heading carries the conversation's subject to the next message ("and the 4th?").
-      resolved: `${asked} ${p.section} ${previous}`.slice(0, MAX_CONTEXT_CHARS),
-      factual: true,
-    };
+    // The goal's heading carries the conversation's subject to the next message ("and the 4th?").
+    return this.restated(
+      `${p.section}\n${body}`,
+      [{ title: original.title, path: this.path(original.path), section: original.section }],
+      `passage:${p.id}`,
+      lang,
+      `${asked} ${p.section} ${previous}`.slice(0, MAX_CONTEXT_CHARS),
+    );
   }
 
   /** The text an answer reference gives in a language (a FAQ answer, or a passage in that language). */
@@ -722,16 +726,13 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const heading = this.inLanguage(original, lang).section;
     const goal = /goal|objective|目標|目标/i.test(m[0]);
     if (goal && !/\bgoal\b|目標/i.test(`${heading} ${original.section}`)) return undefined;
-    const threshold = lang === "zh-HK" ? this.tuning.thresholdZh : this.tuning.threshold;
-    return {
-      answered: true,
-      text: fill(KB_TEXT.partOf[lang], { part: heading }),
-      sources: [{ title: original.title, path: this.path(original.path), section: original.section }],
-      ref: previousRef,
-      confidence: Math.min(1, threshold + AGAIN_MARGIN),
+    return this.restated(
+      fill(KB_TEXT.partOf[lang], { part: heading }),
+      [{ title: original.title, path: this.path(original.path), section: original.section }],
+      previousRef,
+      lang,
       resolved,
-      factual: true,
-    };
+    );
   }
 
   /**
@@ -782,16 +783,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     );
     if (stating.length === 0) return undefined;
     const text = stating.slice(0, 2).join(/[\u4e00-\u9fff]/.test(body) ? "" : " ");
-    const threshold = lang === "zh-HK" ? this.tuning.thresholdZh : this.tuning.threshold;
-    return {
-      answered: true,
-      text: note ? `${note}\n${text}` : text,
-      sources,
-      ref: previousRef,
-      confidence: Math.min(1, threshold + AGAIN_MARGIN),
-      resolved,
-      factual: true,
-    };
+    return this.restated(note ? `${note}\n${text}` : text, sources, previousRef, lang, resolved);
   }
 
   /**
@@ -807,7 +799,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   ): Promise<Answer> {
     const parts = questionParts(q);
     if (parts.length < 2) return main;
-    const threshold = (lang === "zh-HK" ? this.tuning.thresholdZh : this.tuning.threshold) + EXTRA_PART_MARGIN;
+    const threshold = this.thresholdFor(lang) + EXTRA_PART_MARGIN;
     const seen = new Set(main.answered ? [main.ref, main.text] : []);
     const extra: Answer[] = [];
     for (const part of parts) {
@@ -877,7 +869,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   private decide(resolved: string, asked: string, r: Retrieval, lang: Lang): Answer {
     const { best, query, own } = r;
     const confidence = Math.max(0, Math.min(1, best?.score ?? 0));
-    const threshold = lang === "zh-HK" ? this.tuning.thresholdZh : this.tuning.threshold;
+    const threshold = this.thresholdFor(lang);
     const expect = expectation(asked);
     // A follow-up is about the subject of the conversation it was read with.
     const subjectText = resolved === asked ? asked : `${asked} ${resolved}`;
@@ -960,16 +952,26 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   /** What a question retrieved, only in the document of an earlier answer. */
   private inDocumentOf(r: Retrieval, previousRef: string): Retrieval {
     const doc = this.placeOfRef(previousRef)?.doc;
-    const ranked = (r.ranked ?? []).filter((c) => this.placeOfRef(`${c.kind}:${c.ref}`)?.doc === doc);
-    const { best: _best, ranked: _ranked, ...rest } = r;
-    return ranked[0] ? { ...rest, best: ranked[0], ranked } : rest;
+    return keepCandidates(r, (c) => this.placeOfRef(`${c.kind}:${c.ref}`)?.doc === doc);
   }
 
   /** What a question retrieved, without the bot's help entries. */
   private withoutBotEntries(r: Retrieval): Retrieval {
-    const ranked = (r.ranked ?? []).filter((c) => !this.isBotEntry(c));
-    const { best: _best, ranked: _ranked, ...rest } = r;
-    return ranked[0] ? { ...rest, best: ranked[0], ranked } : rest;
+    return keepCandidates(r, (c) => !this.isBotEntry(c));
+  }
+
+  /** The decision threshold of a language (Chinese questions score lower: their words have no vectors). */
+  private thresholdFor(lang: Lang): number {
+    return lang === "zh-HK" ? this.tuning.thresholdZh : this.tuning.threshold;
+  }
+
+  /**
+   * An answer restating part of the knowledge a conversation already reached (a fact of the last
+   * answer, the part it belongs to, a goal by its number), just above the decision threshold.
+   */
+  private restated(text: string, sources: SourceRef[], ref: string, lang: Lang, resolved: string): Answer {
+    const confidence = Math.min(1, this.thresholdFor(lang) + AGAIN_MARGIN);
+    return { answered: true, text, sources, ref, confidence, resolved, factual: true };
   }
 
   /** Whether a candidate is one of the bot's own help entries (how to use it), not the association's documents. */

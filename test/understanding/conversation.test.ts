@@ -153,7 +153,7 @@ describe("talking to the bot", () => {
     expect(replyText(await say(c, "how does HK's approach differ from the first one you mentioned?"))).toMatch(
       /Singapore adopts/,
     );
-    const zh = member("goals-zh");
+    const zh = member("ordinal-goals-zh");
     await say(zh, "香港区块链协会有没有办实习项目？");
     expect(replyText(await say(zh, "那它的第二个目标是什么？"))).toMatch(/目标二/);
   });
