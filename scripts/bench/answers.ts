@@ -188,7 +188,7 @@ function startToReady(knowledgeDir: string, dataDir: string): Promise<{ ms: numb
     const started = performance.now();
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", fileURLToPath(import.meta.url), "--ready-probe", knowledgeDir, dataDir],
+      ["--import", "tsx", fileURLToPath(new URL("./ready-probe.ts", import.meta.url)), knowledgeDir, dataDir],
       {
         stdio: ["ignore", "pipe", "inherit"],
       },
@@ -339,35 +339,13 @@ function firstContact(): { seconds: number; rssMb: number } {
   }
 }
 
-/**
- * The whole bot as `npm start` builds it (store, records and their migrations, knowledge,
- * features) over a data directory that already holds them, until it has answered one question.
- */
-async function probe(knowledgeDir: string, dataDir: string): Promise<void> {
-  const { buildApp } = await import("../../src/app.ts");
-  const { loadConfig } = await import("../../src/config/index.ts");
-  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, KNOWLEDGE_DIR: knowledgeDir });
-  const app = await buildApp(config, quiet);
-  await app.bot.handle({
-    kind: "text",
-    member: { id: "console:probe", platform: "console", platformUserId: "probe", displayName: "Probe" },
-    chat: { id: "console:dm:probe", type: "private" },
-    text: "What is QMAS?",
-  });
-  process.stdout.write(`ready ${process.resourceUsage().maxRSS}\n`);
-  await app.close();
-}
-
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const i = process.argv.indexOf("--ready-probe");
-  const job =
-    i >= 0
-      ? probe(process.argv[i + 1] ?? KNOWLEDGE, process.argv[i + 2] ?? "data")
-      : benchAnswers().then((md) => {
-          process.stdout.write(`${md}\n`);
-        });
-  job.catch((e: unknown) => {
-    process.stderr.write(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exitCode = 1;
-  });
+  benchAnswers()
+    .then((md) => {
+      process.stdout.write(`${md}\n`);
+    })
+    .catch((e: unknown) => {
+      process.stderr.write(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 1;
+    });
 }

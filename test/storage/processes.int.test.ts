@@ -8,12 +8,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Offer } from "../../src/core/donations/index.ts";
 import { type KeyvStore, openStore } from "../../src/storage/index.ts";
 import { openRecordsDb, type RecordsDb } from "../../src/storage/sql/db.ts";
 import { sqlRecords } from "../../src/storage/sql/index.ts";
+import { sql } from "../../src/storage/sql/kysely.ts";
 import { replyText } from "../helpers/services.ts";
 import { loadBot, ORGANISER, openTownhall, storedVoters } from "./bot-load.ts";
 import { type Acks, type Job, type Op, plan, Worker } from "./load.ts";

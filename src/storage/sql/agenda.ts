@@ -5,7 +5,7 @@
  * refuses past the limit). Counts come from indexed rows; a merge decision
  * and the move of its votes are one transaction.
  */
-import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from "kysely";
+import type { Insertable, Kysely, Selectable, Transaction } from "kysely";
 import type { Decision, Topic, TopicStatus, TopicView, Townhall } from "../../core/agenda/model.ts";
 import { statusOf } from "../../core/agenda/model.ts";
 import type { AgendaRepo, MemberTopic, Moderation, RankedPage, VoteTarget } from "../../core/agenda/repo.ts";
@@ -15,6 +15,7 @@ import type { Owed } from "../../core/records.ts";
 import type { Lang } from "../../core/types.ts";
 import type { SqlAuditLog } from "./audit.ts";
 import { guard, isUniqueViolation } from "./errors.ts";
+import { sql } from "./kysely.ts";
 import type { SqlOutbox } from "./outbox.ts";
 import type { Database, DecisionTable, TopicTable, TownhallTable } from "./schema.ts";
 

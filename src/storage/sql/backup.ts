@@ -8,12 +8,13 @@
  * (the key-value release) goes through the old-format upgrade, as do the
  * FAQ's records and the counters of a format-2 file (key-value there).
  */
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Store } from "../../core/ports.ts";
 import { type BackupLine, exportRecords, importRecords, parseBackup } from "../backup.ts";
 import type { KeyvStore } from "../keyv-store.ts";
 import type { RecordsDb } from "./db.ts";
+import { sql } from "./kysely.ts";
 import { importLegacy, type LegacyOutcome } from "./legacy.ts";
 import { recountTopics } from "./migrations/0003_topic_counts.ts";
 import type { Database } from "./schema.ts";

@@ -1,7 +1,8 @@
 /** The overview's per-day counters as rows: an atomic upsert per outcome, read by day range. */
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { DayCount, DayCounters } from "../../core/dashboard/stats.ts";
 import { guard } from "./errors.ts";
+import { sql } from "./kysely.ts";
 import type { Database } from "./schema.ts";
 
 /** Per-day counters in SQL. */

@@ -11,20 +11,9 @@
  */
 import { mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { createClient } from "@libsql/client";
-import { LibsqlDialect } from "@libsql/kysely-libsql";
-import {
-  type DatabaseConnection,
-  type Dialect,
-  type Driver,
-  Kysely,
-  type MigrationResultSet,
-  Migrator,
-  PostgresDialect,
-  sql,
-  type TransactionSettings,
-} from "kysely";
+import type { DatabaseConnection, Dialect, Driver, MigrationResultSet, TransactionSettings } from "kysely";
 import type { SqlKind } from "./kind.ts";
+import { createClient, Kysely, LibsqlDialect, Migrator, PostgresDialect, sql } from "./kysely.ts";
 import { migrations } from "./migrations/index.ts";
 import type { Database } from "./schema.ts";
 

@@ -2,11 +2,12 @@
  * Linked accounts as rows (account primary key: linked at most once); the
  * one-time link codes are ephemeral and stay in the key-value store.
  */
-import { type Kysely, sql, type Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import { type Identities, LinkCodes, type LinkError } from "../../core/identity/identities.ts";
 import type { Store } from "../../core/ports.ts";
 import type { Member } from "../../core/types.ts";
 import { guard, isUniqueViolation } from "./errors.ts";
+import { sql } from "./kysely.ts";
 import type { Database } from "./schema.ts";
 import { lockBallot, removeBallot } from "./tallies.ts";
 

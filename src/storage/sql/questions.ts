@@ -4,7 +4,7 @@
  * one-per-member rule is a unique constraint and whose tallies are SQL
  * aggregates.
  */
-import { type Kysely, sql, type Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type {
   DeclinedQuestion,
   QuestionLog,
@@ -15,6 +15,7 @@ import type {
 } from "../../core/faq/log.ts";
 import type { Lang } from "../../core/types.ts";
 import { guard, isUniqueViolation } from "./errors.ts";
+import { sql } from "./kysely.ts";
 import type { Database, QuestionTable, RatingTable } from "./schema.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;

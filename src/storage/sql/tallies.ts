@@ -7,7 +7,8 @@
  * The recounts rebuild them from the rows (the migration, imports), and the
  * tests compare them with aggregates over the rows.
  */
-import { type Kysely, PostgresAdapter, sql, type Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
+import { PostgresAdapter, sql } from "./kysely.ts";
 import type { Database } from "./schema.ts";
 
 /** The `option_index` of the row that counts a platform's voters. */

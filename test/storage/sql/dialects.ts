@@ -2,8 +2,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { sql } from "kysely";
 import { openRecordsDb, type RecordsDb } from "../../../src/storage/sql/db.ts";
+import { sql } from "../../../src/storage/sql/kysely.ts";
 import { PG_URL, requireServer, runId } from "../servers.ts";
 
 /** A way to open fresh records databases of one dialect. */

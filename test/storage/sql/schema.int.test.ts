@@ -1,8 +1,9 @@
 /** The records schema on both dialects: migrations, constraints, aggregates, pragmas. */
 import { readFileSync } from "node:fs";
-import { type Kysely, Migrator, sql } from "kysely";
+import type { Kysely } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
 import { migrateToLatest } from "../../../src/storage/sql/db.ts";
+import { Migrator, sql } from "../../../src/storage/sql/kysely.ts";
 import { migrations } from "../../../src/storage/sql/migrations/index.ts";
 import { dialects } from "./dialects.ts";
 

@@ -4,11 +4,12 @@
  * withdrawals, deleted and moved ballots, linked accounts, new offers and
  * status changes, some of them at once, on both dialects.
  */
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
 import type { OfferStatus } from "../../../src/core/donations/catalogue.ts";
 import type { Offer } from "../../../src/core/donations/repo.ts";
 import { sqlRecords } from "../../../src/storage/sql/index.ts";
+import { sql } from "../../../src/storage/sql/kysely.ts";
 import type { Database } from "../../../src/storage/sql/schema.ts";
 import { recountTotals } from "../../../src/storage/sql/tallies.ts";
 import { makeServices, member } from "../../helpers/services.ts";

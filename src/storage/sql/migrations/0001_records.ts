@@ -1,6 +1,7 @@
 /** The first schema of the association's records: every table, key, constraint and index. */
-import { type Kysely, type Migration, sql } from "kysely";
+import type { Kysely, Migration } from "kysely";
 import type { SqlKind } from "../kind.ts";
+import { sql } from "../kysely.ts";
 
 /** Builds the migration for one SQL dialect (only the auto-increment column differs). */
 export function records0001(kind: SqlKind): Migration {

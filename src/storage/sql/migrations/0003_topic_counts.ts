@@ -4,7 +4,8 @@
  * transaction as the votes and decisions that change them, and indexed in
  * the agenda's order. Existing rows are counted once here.
  */
-import { type Kysely, type Migration, sql } from "kysely";
+import type { Kysely, Migration } from "kysely";
+import { sql } from "../kysely.ts";
 
 /** Recounts every topic's support and agenda state from the rows (also after imports). */
 export async function recountTopics(db: Kysely<unknown>): Promise<void> {

@@ -4,8 +4,9 @@
  * member per answer: a unique constraint; an erased member's ratings keep no
  * member id, so they count without colliding).
  */
-import { type Kysely, type Migration, sql } from "kysely";
+import type { Kysely, Migration } from "kysely";
 import type { SqlKind } from "../kind.ts";
+import { sql } from "../kysely.ts";
 
 /** Builds the migration for one SQL dialect (only the auto-increment column differs). */
 export function questions0004(kind: SqlKind): Migration {

@@ -3,7 +3,8 @@
  * (answer, decline, intent, social, joined), read by day through the primary
  * key. Nothing personal: a few hundred rows a year.
  */
-import { type Kysely, type Migration, sql } from "kysely";
+import type { Kysely, Migration } from "kysely";
+import { sql } from "../kysely.ts";
 
 /** Adds the table (the same on both dialects). */
 export const questionDays0006: Migration = {

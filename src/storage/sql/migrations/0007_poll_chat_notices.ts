@@ -4,8 +4,9 @@
  * the `kind` check changes: PostgreSQL replaces the constraint; SQLite, which
  * cannot alter a check, rebuilds the table with its rows and indexes.
  */
-import { type Kysely, type Migration, sql } from "kysely";
+import type { Kysely, Migration } from "kysely";
 import type { SqlKind } from "../kind.ts";
+import { sql } from "../kysely.ts";
 
 const KINDS = sql`kind in ('member', 'organisers', 'closePoll', 'pollChat')`;
 const BEFORE = sql`kind in ('member', 'organisers', 'closePoll')`;
