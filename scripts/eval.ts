@@ -36,6 +36,7 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   ["fresh-7", ["eval/fresh-7.jsonl"], "split"],
   // Only the weakest categories: long messages, near-misses and taking part.
   ["fresh-9", ["eval/fresh-9.jsonl"], "split"],
+  ["fresh-10", ["eval/fresh-10.jsonl"], "split"],
   // The latest set is kept whole as a held-out set: never tuned on.
   ["fresh-8 (held out whole)", ["eval/fresh-8.jsonl"], "heldout"],
 ];
@@ -51,6 +52,7 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   ["conversations-6", "eval/conversations-6.jsonl", "split"],
   ["conversations-7", "eval/conversations-7.jsonl", "split"],
   ["conversations-9", "eval/conversations-9.jsonl", "split"],
+  ["conversations-10", "eval/conversations-10.jsonl", "split"],
   ["conversations-8 (held out whole)", "eval/conversations-8.jsonl", "heldout"],
 ];
 
