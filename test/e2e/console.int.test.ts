@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from "vitest";
 const dataDir = mkdtempSync(join(tmpdir(), "bahk-e2e-"));
 
 function run(lines: readonly string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const r = spawnSync(process.execPath, ["scripts/run.mjs", "src/main.ts"], {
     input: `${lines.join("\n")}\n`,
     encoding: "utf8",
     timeout: 180_000,

@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 function startBot(apiRoot: string): { child: ChildProcess; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, ["scripts/run.mjs", "src/main.ts"], {
     env: {
       ...process.env,
       DATA_DIR: dataDir,
