@@ -102,6 +102,8 @@ export interface AnswerOptions {
   readonly previous?: string;
   /** What answered the previous question (`faq:<id>`, `passage:<id>`): a follow-up is likely about the same document. */
   readonly previousRef?: string;
+  /** The answer the member was given then, as shown (a follow-up asking "specifically?" wants more than it). */
+  readonly previousAnswer?: string;
 }
 
 /** Answers questions from the association's documents. */

@@ -156,6 +156,19 @@ const SAYING =
 /** A sentence that reports what someone said. */
 const QUOTING = /\b(?:said|says|stated|quoted)\b|表示|指出|稱|称|"|“|「/u;
 
+/** A follow-up that asks for more than was said ("what are they specifically?", "具體有哪些？"). */
+const SPECIFICS =
+  /\b(?:specifically|exactly|precisely|concretely|in (?:more )?detail|in particular|more details?)\b|具體|具体|詳細|详细|詳情|详情|到底|究竟/iu;
+/** Of words an answer shares with the previous one, this share says nothing new. */
+const SAID_ALREADY = 0.75;
+/** A follow-up about a person ("is he still in that job?", "她說了甚麼？")… */
+const ABOUT_PERSON = /\b(?:he|him|his|she|her|hers)\b|(?<!其)他(?![們们])|她(?![們们])/iu;
+/** …other than one of the member's own ("my cousin… can she move?"). */
+const OWN_PERSON =
+  /\bmy (?:\w+ )?(?:cousin|friend|wife|husband|partner|brother|sister|son|daughter|mum|mom|dad|father|mother|colleague|boss|uncle|aunt|niece|nephew|kid|child)\b|我(?:的|嘅)?(?:表|堂)?(?:朋友|老婆|老公|太太|先生|丈夫|妻子|兄弟|姊妹|姐姐|妹妹|哥哥|弟弟|仔|女|兒子|女兒|同事|老闆|阿叔|舅父|姨)/iu;
+/** …is answered by a text that speaks of a person. */
+const SPEAKS_OF_PERSON = /\b(?:he|him|his|she|her|mr|ms|mrs|dr|prof)\b|先生|女士|博士|教授|他|她/iu;
+
 /** A question for the part of the documents something belongs to ("which goal is that?", "邊個目標"). */
 const WHICH_PART =
   /\b(which|what) (of (its|the|their|your) )?(goals?|objectives?|sections?|parts?|pillars?)\b|(邊|哪|哪一|边)個?(目標|目标|部分|章節)|第幾個目標|第几个目标/i;
@@ -521,6 +534,49 @@ export class LocalKnowledgeBase implements KnowledgeBase {
    * the previous question when that finds a better answer.
    */
   async answer(question: string, lang: Lang, options: AnswerOptions = {}): Promise<Answer> {
+    const a = await this.answerAny(question, lang, options);
+    return options.previous && options.previousRef
+      ? this.followsOn(question, a, options.previousRef, options.previousAnswer, lang)
+      : a;
+  }
+
+  /**
+   * A follow-up's answer, unless it only seems to answer: "what are they specifically?" answered with
+   * what was just said, or "is he still in that job?" with a text that speaks of no person.
+   */
+  private followsOn(question: string, a: Answer, previousRef: string, shown: string | undefined, lang: Lang): Answer {
+    if (!a.answered || this.isBotRef(previousRef) || (a.ref && this.isBotRef(a.ref))) return a;
+    const before = shown ?? this.answerText(previousRef, lang) ?? "";
+    // "What are they specifically?" wants more of what was said; "what is the HKMA exactly?" only what it is.
+    const saidAlready = SPECIFICS.test(question) && BACK_REFERENCE.test(question) && this.says(before, a.text);
+    // "he" is the person the last answer spoke of, unless the member speaks of someone of their own.
+    const personless =
+      ABOUT_PERSON.test(question) &&
+      SPEAKS_OF_PERSON.test(before) &&
+      !OWN_PERSON.test(question) &&
+      !SPEAKS_OF_PERSON.test(a.text);
+    if (!saidAlready && !personless) return a;
+    return {
+      answered: false,
+      text: KB_TEXT.declined[lang],
+      sources: [],
+      confidence: Math.min(a.confidence, this.thresholdFor(lang) / 2),
+      ...(a.resolved ? { resolved: a.resolved } : {}),
+      topical: true,
+      factual: true,
+    };
+  }
+
+  /** Whether `text` says little that `earlier` did not (most of its words are there). */
+  private says(earlier: string, text: string): boolean {
+    const words = (t: string) =>
+      new Set((t.toLowerCase().match(/[a-z0-9]{3,}|[\u4e00-\u9fff]/gu) ?? []).filter((w) => !EVERYDAY_KEYS.has(w)));
+    const before = words(earlier);
+    const now = [...words(text)];
+    return now.length > 0 && now.filter((w) => before.has(w)).length / now.length >= SAID_ALREADY;
+  }
+
+  private async answerAny(question: string, lang: Lang, options: AnswerOptions): Promise<Answer> {
     const whole = question.slice(0, MAX_QUESTION_CHARS);
     // The parts of one message are read once, whether as clauses or as questions of their own.
     const memo = new Map<string, Promise<Retrieval>>();

@@ -234,6 +234,24 @@ describe("talking to the bot", () => {
     expect(text).not.toMatch(/\/propose/);
   });
 
+  it("declines a follow-up that only the last answer, or a text about no one, would seem to answer", async () => {
+    const declined = /couldn't find this/;
+    const gaps = member("gaps");
+    await say(gaps, "What regulatory approach does Hong Kong take to virtual assets?");
+    expect(replyText(await say(gaps, "are there gaps compared with other places?"))).toMatch(/gaps persist/);
+    expect(replyText(await say(gaps, "What are they specifically?"))).toMatch(declined);
+    const he = member("still-there");
+    await say(he, "Who is Matthew Cheung Kin-chung?");
+    expect(replyText(await say(he, "Is he still in that job today?"))).toMatch(declined);
+    // What it is, restated, is an answer; and "其他" speaks of no person.
+    const hkma = member("hkma-exactly");
+    await say(hkma, "is the hkma doing anything with blockchain?");
+    expect(replyText(await say(hkma, "sorry, what is the hkma exactly?"))).toMatch(/central bank/);
+    const items = member("other-items");
+    await say(items, "香港區塊鏈協會點樣處理金融業多餘嘅宣傳衫？");
+    expect(replyText(await say(items, "仲有咩其他物品？"))).toMatch(/文具/);
+  });
+
   it("declines a near-miss about the association with the hand-off, and a request out of scope without it", async () => {
     const m = member("asker");
     const nearMiss = await say(m, "Who is the chairman of the association?");

@@ -13,11 +13,15 @@ const NS = "faq.context";
 export const CONTEXT_TTL_MS = 10 * 60_000;
 /** How many recent questions are kept. */
 export const MAX_TURNS = 3;
+/** How much of the last answer is kept. */
+const MAX_ANSWER_CHARS = 1000;
 
 interface Turn {
   readonly question: string;
   /** What answered it (`faq:<id>`, `passage:<id>`): the subject a follow-up is about. */
   readonly ref?: string;
+  /** The documents' answer the member was given (shortened): what "specifically?" asks beyond. */
+  readonly answer?: string;
   readonly at: string;
   /** The questions before it, oldest first (at most MAX_TURNS - 1). */
   readonly earlier?: readonly string[];
@@ -27,6 +31,8 @@ interface Turn {
 export interface PreviousTurn {
   readonly question: string;
   readonly ref?: string;
+  /** The answer the member was given, when the documents answered. */
+  readonly answer?: string;
   /** The questions before it in the last ten minutes, oldest first. */
   readonly earlier?: readonly string[];
 }
@@ -47,19 +53,21 @@ export class ConversationContext {
     return {
       question: turn.question,
       ...(typeof turn.ref === "string" ? { ref: turn.ref } : {}),
+      ...(typeof turn.answer === "string" ? { answer: turn.answer } : {}),
       ...(earlier.length > 0 ? { earlier } : {}),
     };
   }
 
   /**
-   * Remembers the member's question (and what answered it) as the context of the next one;
+   * Remembers the member's question (and what answered it, and how) as the context of the next one;
    * `previous` (what {@link get} returned) moves to the earlier turns.
    */
-  async set(ctx: Context, question: string, ref?: string, previous?: PreviousTurn): Promise<void> {
+  async set(ctx: Context, question: string, ref?: string, previous?: PreviousTurn, answer?: string): Promise<void> {
     const earlier = previous ? [...(previous.earlier ?? []), previous.question].slice(-(MAX_TURNS - 1)) : [];
     const turn: Turn = {
       question,
       ...(ref ? { ref } : {}),
+      ...(ref && answer ? { answer: answer.slice(0, MAX_ANSWER_CHARS) } : {}),
       at: ctx.now.toISOString(),
       ...(earlier.length > 0 ? { earlier } : {}),
     };

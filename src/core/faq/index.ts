@@ -194,7 +194,13 @@ export function faq(
     const a = await knowledge.answer(
       question,
       ctx.lang,
-      previous ? { previous: previous.question, ...(previous.ref ? { previousRef: previous.ref } : {}) } : {},
+      previous
+        ? {
+            previous: previous.question,
+            ...(previous.ref ? { previousRef: previous.ref } : {}),
+            ...(previous.answer ? { previousAnswer: previous.answer } : {}),
+          }
+        : {},
     );
     const it = reading.intent;
     logger.debug("faq answer", {
@@ -258,7 +264,13 @@ export function faq(
         };
       }
     }
-    await context.set(ctx, a.resolved ?? question, a.answered ? a.ref : undefined, previous);
+    await context.set(
+      ctx,
+      a.resolved ?? question,
+      a.answered ? a.ref : undefined,
+      previous,
+      a.answered ? a.text : undefined,
+    );
     // --- language model hook (issue 11): a checked answer, or a feature to start; else the embedded answer ---
     // An organisers' curated answer (written on the dashboard) is final: no model rephrases it.
     const curated = a.ref?.startsWith("curated:") ?? false;
