@@ -13,7 +13,7 @@ import { DEFAULT_TUNING, LocalKnowledgeBase, type QueryEncoder, type Tuning, typ
 import { LexicalIndex } from "./lexical.ts";
 import { LocalEmbedder } from "./local-embedder.ts";
 import { OpenAIEmbedder } from "./openai-embedder.ts";
-import { ANALYZER_FINGERPRINT, analyzer } from "./text.ts";
+import { ANALYZER_FINGERPRINT, analyse, analyzer, type ThesaurusGroup } from "./text.ts";
 import { LocalUnderstanding } from "./understanding.ts";
 import { openVectorIndex } from "./vector-index.ts";
 
@@ -55,6 +55,14 @@ export function buildUnits(files: KnowledgeFiles): Unit[] {
       units.push({ kind: "passage", ref: p.id, lang: p.lang, text: `${p.section}\n${p.text}` });
   }
   return units;
+}
+
+/**
+ * The thesaurus's subjects that no text of the knowledge speaks of ("dependants", "tax"): the
+ * keys of their canonical words. A question about one asks what the documents do not hold.
+ */
+function absentSubjects(groups: readonly ThesaurusGroup[], lexical: LexicalIndex): ReadonlySet<string> {
+  return new Set(groups.flatMap((g) => analyse(g.canonical).map((t) => t.key)).filter((key) => !lexical.has(key)));
 }
 
 /** Opens the knowledge base: rebuilds the index when the knowledge or the embedder changed, else loads it. */
@@ -105,6 +113,7 @@ export async function openKnowledge(
     knowledgeFolder: basename(opts.knowledgeDir),
     analyze,
     tuning: { ...DEFAULT_TUNING, ...opts.tuning },
+    absent: absentSubjects(files.thesaurus, lexical),
     ...(intents.subjects.length > 0 ? { subjects: intents.subjects.map((re) => new RegExp(re, "iu")) } : {}),
   });
   const understanding = new LocalUnderstanding({

@@ -161,6 +161,9 @@ const SPECIFICS =
   /\b(?:specifically|exactly|precisely|concretely|in (?:more )?detail|in particular|more details?)\b|具體|具体|詳細|详细|詳情|详情|到底|究竟/iu;
 /** Of words an answer shares with the previous one, this share says nothing new. */
 const SAID_ALREADY = 0.75;
+/** Someone in the member's company, not what they ask about ("my wife and I", "我同老婆"). */
+const WITH_ME =
+  /\bmy (?:\w+ )?\w+ and (?:i|me)\b|\b(?:i|me) and my (?:\w+ )?\w+\b|我(?:同|和|與|跟)(?:我)?(?:的|嘅)?[\u4e00-\u9fff]{1,3}(?=一齊|一起|都|想|打算|準備|计划|計劃)/giu;
 /** A follow-up about a person ("is he still in that job?", "她說了甚麼？")… */
 const ABOUT_PERSON = /\b(?:he|him|his|she|her|hers)\b|(?<!其)他(?![們们])|她(?![們们])/iu;
 /** …other than one of the member's own ("my cousin… can she move?"). */
@@ -231,6 +234,8 @@ export interface KnowledgeBaseParts {
    * is offered the organisers' hand-off. Without them, any term of the knowledge counts.
    */
   readonly subjects?: readonly RegExp[];
+  /** Keys of subjects the knowledge's thesaurus names but none of its texts speaks of. */
+  readonly absent?: ReadonlySet<string>;
 }
 
 /** Words that make a message lean on the one before it ("and who can apply?", "what did he say?", "咁點申請？"). */
@@ -352,6 +357,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   private readonly encode: QueryEncoder;
   private readonly knowledgeFolder: string;
   private readonly analyze: Analyzer;
+  private readonly absent: ReadonlySet<string>;
   private readonly faqById: Map<string, FaqEntry>;
   private readonly passageById: Map<string, Passage>;
   private readonly titleByPath = new Map<string, string>();
@@ -376,6 +382,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     this.encode = parts.encode;
     this.knowledgeFolder = parts.knowledgeFolder;
     this.analyze = parts.analyze ?? analyse;
+    this.absent = parts.absent ?? new Set();
     this.tuning = parts.tuning ?? DEFAULT_TUNING;
     this.faqById = new Map(parts.faq.map((e) => [e.id, e]));
     this.passageById = new Map(parts.passages.map((p) => [p.id, p]));
@@ -943,6 +950,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       factual: expect !== "none",
     });
     if (!best || confidence < threshold) return decline(confidence);
+    if (this.asksAbsent(asked)) return decline(Math.min(confidence, threshold / 2), true);
     // "What does the association do with surplus clothing?" asks about the association's work, which
     // its documents answer better than the bot's help does, when they answer it nearly as well; the
     // bot's help then sets no bar for them.
@@ -987,6 +995,18 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       if (a) return { ...a, confidence: Math.max(0, Math.min(1, c.score)), resolved, factual: expect !== "none" };
     }
     return decline(Math.min(confidence, threshold / 2), true);
+  }
+
+  /**
+   * Whether a question asks about a subject none of the texts speaks of ("Can my spouse and children
+   * come too?"): in what it asks, not in the story around it, nor as the member's company ("my wife
+   * and I are moving…").
+   */
+  private asksAbsent(asked: string): boolean {
+    if (this.absent.size === 0) return false;
+    const asks = questionSentences(asked);
+    const text = (asks.length > 0 ? asks.join(" ") : asked).replace(WITH_ME, " ");
+    return this.analyze(text).some((t) => this.absent.has(t.key));
   }
 
   /** Whether an answer reference (`faq:<id>`) is one of the bot's own help entries. */

@@ -94,6 +94,11 @@ export class LexicalIndex {
     return this.units.length;
   }
 
+  /** Whether any unit has a word (by its key). */
+  has(key: string): boolean {
+    return this.df.has(key);
+  }
+
   /**
    * Whether a question names something the knowledge is about: a word found in at least two
    * units that is not one of the most common English words ("association", "QMAS", "捐贈";

@@ -88,3 +88,33 @@ describe("answers from the real knowledge", () => {
     expect(a.confidence).toBeLessThanOrEqual(1);
   });
 });
+
+describe("subjects the documents do not cover", () => {
+  let kb: KnowledgeBase;
+  const data = tempDataDir();
+  beforeAll(async () => {
+    kb = (await openKnowledge({ knowledgeDir: KNOWLEDGE_DIR, dataDir: data.dir, logger: quietLogger })).knowledge;
+  });
+  afterAll(() => data.cleanup());
+
+  it.each([
+    ["Can my spouse and children come with me to Hong Kong under QMAS?", "en"],
+    ["優才計劃獲批後，配偶和子女可以作為受養人一起來港嗎？", "zh-HK"],
+    ["Are donations of surplus clothing to BAHK tax-deductible?", "en"],
+  ] as const)("declines %s with the organisers' hand-off", async (q, lang) => {
+    const a = await kb.answer(q, lang);
+    expect(a.answered).toBe(false);
+    expect(a.topical).toBe(true);
+  });
+
+  it("still answers when such a word is only the member's company or story", async () => {
+    for (const q of [
+      "My wife and I want to move to HK, do we need a job offer under QMAS?",
+      "Hi all, my family is thinking of moving to Hong Kong. Under QMAS do I need a job offer first?",
+    ]) {
+      const a = await kb.answer(q, "en");
+      expect(a.answered).toBe(true);
+      expect(a.text).toMatch(/without having secured local employment/);
+    }
+  });
+});
