@@ -5,6 +5,8 @@
  */
 
 import { createHash } from "node:crypto";
+import { ConverterFactory } from "opencc-js/core";
+import hkVariants from "opencc-js/to/hk";
 
 // Function words and question boilerplate: they say nothing about the topic.
 const STOP = new Set(
@@ -119,23 +121,33 @@ function englishTerms(input: string, keepStopwords: boolean): { word: string; st
   return out;
 }
 
+/**
+ * One form of each Chinese character that is written two ways in Traditional Chinese ("戶"/"户",
+ * "稅"/"税", "說"/"説"): the Hong Kong form (OpenCC's variants, which a Simplified question is
+ * converted to), in questions and knowledge alike. Only for reading: answers keep their text.
+ */
+const oneVariant = ConverterFactory([], hkVariants);
+const VARIANTS_VERSION = "hk-variants-1";
+
 // Function characters of written Chinese and Cantonese: never a token by themselves.
 const HAN_STOP = new Set(
   Array.from(
-    "的是了嗎呢吗吧啊呀我你您他她它們们這这那哪些甚什麼么怎樣样如何幾几多少點点咩嘅係唔冇喺咗啲乜邊边個个會会能要想請请和與与及或在於于也都就還还而且有沒没被把將将對对從从為为之其所㗎嚟哋噉咁喇囉嘛啦先得俾畀問嗰講話咪啱",
+    oneVariant(
+      "的是了嗎呢吗吧啊呀我你您他她它們们這这那哪些甚什麼么怎樣样如何幾几多少點点咩嘅係唔冇喺咗啲乜邊边個个會会能要想請请和與与及或在於于也都就還还而且有沒没被把將将對对從从為为之其所㗎嚟哋噉咁喇囉嘛啦先得俾畀問嗰講話咪啱",
+    ),
   ),
 );
 
 // Function words of two or more characters (when, what, how, whether, now, please…).
 const HAN_STOP_WORDS = new Set(
-  "可以 多少 需要 點樣 点样 點解 會否 会否 會不會 為甚麼 為什麼 为什么 時候 甚麼 什麼 怎麼 為何 是否 可否 應該 应该 現在 现在 目前 請問 请问 知道 告訴 告诉 一下 一些 有關 有关 關於 关于 方面 情況 情况 哪些 哪個 邊個 邊度 係咪 有冇 有沒有 甚麼樣 什麼樣 怎樣 如何 幾多 多久 一定 必須 必要 能夠 能否 係唔係 邊幾個 哪幾個 呢個 這個 那個 嗰個 我們 我哋 你們 你哋 他們 佢哋 其實 究竟 到底 幾時 何時 幾耐 幾號 幾月 幾點 幾日 哪天 哪年 哪一年 邊年 邊一年 哪位 邊位 邊間 哪間 哪裡 哪裏 乜嘢 咩嘢 點解 是不是 可唔可以 可不可以 定係 還是 仲未 已經 而家 一般 通常 大概 具體 請問 想問 想知 有咩 有什麼 有甚麼 係咩 是甚麼 是什麼 做咩 做什麼 做甚麼 咁樣 這樣 那樣 一共 總共 好似 好像 似乎 好耐 之前 以前 已经 聽講 听讲 聽說 听说 聽人講 見到 见到 睇到 看到 成日 平時 平时 一直 同埋 以及 唔該 唔该 麻煩 麻烦 請教 请教 打擾 打扰 各位 大家 老師 老师 其他 另外 仲有 還有 还有 想請教 順便 顺便 入面 裏面 裡面 里面 見到話 聽到話 講咩 講緊 意思 意味 含義 含意 指乜 指甚麼 指什麼 文章 新聞 報道 報導 提到 提及 根據 文件 嗰篇 呢篇 這篇 那篇".split(
-    " ",
-  ),
+  oneVariant(
+    "可以 多少 需要 點樣 点样 點解 會否 会否 會不會 為甚麼 為什麼 为什么 時候 甚麼 什麼 怎麼 為何 是否 可否 應該 应该 現在 现在 目前 請問 请问 知道 告訴 告诉 一下 一些 有關 有关 關於 关于 方面 情況 情况 哪些 哪個 邊個 邊度 係咪 有冇 有沒有 甚麼樣 什麼樣 怎樣 如何 幾多 多久 一定 必須 必要 能夠 能否 係唔係 邊幾個 哪幾個 呢個 這個 那個 嗰個 我們 我哋 你們 你哋 他們 佢哋 其實 究竟 到底 幾時 何時 幾耐 幾號 幾月 幾點 幾日 哪天 哪年 哪一年 邊年 邊一年 哪位 邊位 邊間 哪間 哪裡 哪裏 乜嘢 咩嘢 點解 是不是 可唔可以 可不可以 定係 還是 仲未 已經 而家 一般 通常 大概 具體 請問 想問 想知 有咩 有什麼 有甚麼 係咩 是甚麼 是什麼 做咩 做什麼 做甚麼 咁樣 這樣 那樣 一共 總共 好似 好像 似乎 好耐 之前 以前 已经 聽講 听讲 聽說 听说 聽人講 見到 见到 睇到 看到 成日 平時 平时 一直 同埋 以及 唔該 唔该 麻煩 麻烦 請教 请教 打擾 打扰 各位 大家 老師 老师 其他 另外 仲有 還有 还有 想請教 順便 顺便 入面 裏面 裡面 里面 見到話 聽到話 講咩 講緊 意思 意味 含義 含意 指乜 指甚麼 指什麼 文章 新聞 報道 報導 提到 提及 根據 文件 嗰篇 呢篇 這篇 那篇",
+  ).split(" "),
 );
 
 /** Changes whenever the function words change, so that indexes built with other ones are rebuilt. */
 export const ANALYZER_FINGERPRINT = createHash("sha256")
-  .update([...STOP, "|", ...HAN_STOP, "|", ...HAN_STOP_WORDS].join(" "))
+  .update([...STOP, "|", ...HAN_STOP, "|", ...HAN_STOP_WORDS, "|", VARIANTS_VERSION].join(" "))
   .digest("hex")
   .slice(0, 12);
 
@@ -226,7 +238,7 @@ function escapeRe(s: string): string {
  */
 export function analyzer(groups: readonly ThesaurusGroup[] = []): Analyzer {
   const terms = groups
-    .flatMap((g) => g.terms.map((t) => ({ term: t, canonical: g.canonical })))
+    .flatMap((g) => g.terms.map((t) => ({ term: HAN_ANY.test(t) ? oneVariant(t) : t, canonical: g.canonical })))
     .sort((a, b) => b.term.length - a.term.length);
   if (terms.length === 0) return analyse;
   const canonicalOf = new Map(terms.map((t) => [t.term.toLowerCase(), t.canonical]));
@@ -236,7 +248,8 @@ export function analyzer(groups: readonly ThesaurusGroup[] = []): Analyzer {
   const reLatin = new RegExp(latin.map(({ term }) => `\\b${escapeRe(term)}\\b`).join("|"), "gi");
   const reHan = new RegExp(han.map(({ term }) => escapeRe(term)).join("|"), "gu");
   const swap = (m: string) => ` ${canonicalOf.get(m.toLowerCase()) ?? m} `;
-  return (input, keepStopwords = false) => {
+  return (raw, keepStopwords = false) => {
+    const input = HAN_ANY.test(raw) ? oneVariant(raw) : raw;
     let text = latin.length > 0 && /[a-z]/i.test(input) ? input.replace(reLatin, swap) : input;
     if (han.length > 0 && HAN_ANY.test(text)) text = text.replace(reHan, swap);
     return analyse(text, keepStopwords);
@@ -246,7 +259,8 @@ export function analyzer(groups: readonly ThesaurusGroup[] = []): Analyzer {
 const HAN_ANY = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
 
 /** Every token of a text, English words first; stopwords only when asked. */
-export function analyse(input: string, keepStopwords = false): Token[] {
+export function analyse(raw: string, keepStopwords = false): Token[] {
+  const input = HAN_ANY.test(raw) ? oneVariant(raw) : raw;
   const en = englishTerms(input, keepStopwords).map(({ word, stop }) =>
     stop ? { word, key: stem(word), han: false, stop } : { word, key: stem(word), han: false },
   );

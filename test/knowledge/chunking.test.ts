@@ -86,6 +86,12 @@ describe("text analysis", () => {
     expect(hanGrams("我想問協會有冇實習")).toEqual(["協會", "實習"]);
   });
 
+  it("reads both forms of a Traditional character alike (散戶 typed, 散户 from a Simplified question)", () => {
+    const keys = (t: string) => analyse(t).map((x) => x.key);
+    expect(keys("散户可以買賣虛擬資產嗎")).toEqual(keys("散戶可以買賣虛擬資產嗎"));
+    expect(keys("他説了甚麼關於稅")).toEqual(keys("他說了甚麼關於税"));
+  });
+
   it("measures edit distance with transpositions", () => {
     expect(editDistance("internshp", "internship", 2)).toBe(1);
     expect(editDistance("quartely", "quarterly", 2)).toBe(1);
