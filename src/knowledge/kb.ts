@@ -133,7 +133,7 @@ const CONTEXT_REPEAT_PENALTY = 0.3;
 const AGAIN_MARGIN = 0.1;
 /** How a question asks for a kind of fact ("how long", "when", "幾耐"): not a thing it names. */
 const ASKING =
-  /\b(?:(?:what|which)(?:'s|\s+is|\s+was|\s+were)?\s+(?:his|her|their|its|the)\s+(?:role|title|position|job|post)s?|how (?:long|many|much|often|old|far|soon)|when|what (?:year|date|time|day|month)|which (?:year|month|day)|who|whom|whose|where|(?:did|does|do|will) (?:it|they|that|this) take)\b|(?:用|花|要|使|搞)?咗?(?:幾耐|多久|多長時間|幾時|何時|甚麼時候|什麼時候|什么时候|几时|幾多|多少|几多|邊個|邊位|誰|谁|邊度|哪裡|哪里|边度|幾點|邊年|哪年|哪一年|(?:擔任|做緊|做)?(?:甚麼|什麼|咩|乜)(?:職位|職銜|官職|職務|身份)|當時|嗰陣|嗰時|那時候?|當年)/giu;
+  /\b(?:(?:what|which)(?:'s|\s+is|\s+was|\s+were)?\s+(?:his|her|their|its|the)\s+(?:role|title|position|job|post)s?|how (?:long|many|much|often|old|far|soon)(?:\s+(?:years|months|weeks|days|hours|times))?|when|what (?:year|date|time|day|month)|which (?:year|month|day)|who|whom|whose|where|(?:did|does|do|will) (?:it|they|that|this) take)\b|(?:用|花|要|使|搞)?咗?(?:幾耐|多久|多長時間|幾時|何時|甚麼時候|什麼時候|什么时候|几时|(?:幾多|多少|几多|幾|几)(?:年|個月|个月|日|天|星期|週)|幾多|多少|几多|邊個|邊位|誰|谁|邊度|哪裡|哪里|边度|幾點|邊年|哪年|哪一年|(?:擔任|做緊|做)?(?:甚麼|什麼|咩|乜)(?:職位|職銜|官職|職務|身份)|當時|嗰陣|嗰時|那時候?|當年)/giu;
 
 /** Words by which a follow-up points back at what was just discussed ("its", "in it", "它的", "佢哋嘅"). */
 const BACK_REFERENCE =
@@ -141,7 +141,7 @@ const BACK_REFERENCE =
 
 /** A question for a reason ("why does that matter to them?", "為什麼要辦這個？"), with its asking words. */
 const WHY =
-  /\bwhy\b|\b(?:what(?:'s| is) the (?:point|reason|purpose)|how come)\b|\b(?:matters?|important|necessary|needed)\b|為什麼|为什么|點解|為何|为何|何解|有咩用|重要|目的|原因/giu;
+  /\bwhy\b|\b(?:what(?:'s| is) the (?:point|reason|purpose)|how come)\b|\b(?:matters?|important|necessary|needed)\b|為什麼|为什么|點解|為何|为何|何解|有咩用|重要|目的|原因|搞嚟做咩|用嚟做咩|為咗咩|為咗乜|為了甚麼|為了什麼|为了什么|有甚麼用|有什麼用|有什么用/giu;
 /** A sentence that gives a reason ("To keep a talent pipeline…", "為了…", "because…"). */
 const REASON =
   /^\s*to\b|\b(?:because|so that|in order to|so as to|with the purpose|aims? to)\b|為了|为了|因為|因为|以便|目的/iu;
@@ -155,6 +155,13 @@ const SAYING =
   /\bwhat (?:did|does|do|has|have) (?:he|she|they|it|the \w+) (?:actually |really |exactly )?(?:say|said|mention|tell|state)\b|(?:佢|他|她|佢哋|他們)(?:當時)?(?:講|說|説|说|表示|提)(?:咗|了|過|过)?(?:啲|些)?(?:咩|甚麼|什麼|什么|乜)/iu;
 /** A sentence that reports what someone said. */
 const QUOTING = /\b(?:said|says|stated|quoted)\b|表示|指出|稱|称|"|“|「/u;
+
+/** A question for the kind of a thing ("what kind of work experience?", "什麼樣的經驗？"), with the thing. */
+const KIND_OF =
+  /\b(?:what|which)\s+(?:kind|kinds|sort|sorts|type|types)\s+of\s+([a-z][\w\s-]{2,40}?)\s*\??$|(?:甚麼|什麼|什么|咩|乜嘢|哪種|哪种|邊種|边种|哪類|哪类|邊類)(?:樣|样)?(?:的|嘅)?([\u4e00-\u9fff]{2,6})[？?嗎吗呀㗎]*$/iu;
+
+/** The share of the thing whose kind is asked that the previous answer must speak of ("experience" of "work experience"). */
+const KIND_COVERED = 0.5;
 
 /** A follow-up that asks for more than was said ("what are they specifically?", "具體有哪些？"). */
 const SPECIFICS =
@@ -240,7 +247,7 @@ export interface KnowledgeBaseParts {
 
 /** Words that make a message lean on the one before it ("and who can apply?", "what did he say?", "咁點申請？"). */
 const FOLLOW_UP =
-  /^(?:and|but|so|also|then|ok(?:ay)?,? (?:and|so)|what about|how about|what else)\b|\b(?:he|she|it|its|they|them|their|his|her|him|this|that|these|those|there|the scheme|the platform|the list)\b|^(?:咁|那|那麼|而|還有|仲有|另外|但)|佢|他|她|它|其|呢個|這個|那個|該|嗰個/iu;
+  /^(?:and|but|so|also|then|ok(?:ay)?,? (?:and|so)|what about|how about|what else)\b|\b(?:he|she|it|its|they|them|their|his|her|him|this|that|these|those|there|the scheme|the platform|the list)\b|^(?:咁|那|那麼|而|還有|仲有|另外|但|後來|后来|之後|之后|然後|然后)|佢|他|她|它|其|呢個|這個|那個|該|嗰個/iu;
 
 /** How many units the vectors and the words each propose for full scoring. */
 const CANDIDATES = 16;
@@ -418,11 +425,11 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   }
 
   /** Whether the answer of a reference (`faq:<id>`, `passage:<id>`) speaks of most of a query's words. */
-  private covers(ref: string | undefined, query: PreparedQuery | undefined): boolean {
+  private covers(ref: string | undefined, query: PreparedQuery | undefined, need = OWN_COVERED): boolean {
     if (!ref || !query || query.keys.length === 0) return false;
     let best = 0;
     for (const u of this.answerUnits.get(ref) ?? []) best = Math.max(best, this.lexical.coverage(query, u).coverage);
-    return best >= OWN_COVERED;
+    return best >= need;
   }
 
   /** How many sentences the text answering a unit has (a FAQ answer, or a passage). */
@@ -810,9 +817,21 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // giving its reason ("to keep a talent pipeline"): that reason.
     const saying = SAYING.test(asked);
     const why = !saying && WHY.test(asked) && this.namesNothingNew(asked.replace(WHY, " "), previousRef);
-    if (!saying && !why && (expect === "none" || expect === "advice" || expect === "names")) return undefined;
-    const named = saying || why ? [] : this.lexical.correct(this.analyze(withoutAsking(asked)));
-    if (named.length > 0) {
+    // "And what kind of work experience?" after an answer that asks for "experience in the leading
+    // companies": the sentence of that answer that speaks of it.
+    const kindMatch = saying || why || expect !== "none" ? undefined : KIND_OF.exec(asked);
+    const kindOf = this.thingKeys(kindMatch?.[1] ?? kindMatch?.[2]);
+    if (!saying && !why && !kindOf && (expect === "none" || expect === "advice" || expect === "names"))
+      return undefined;
+    const named =
+      saying || why
+        ? []
+        : this.lexical
+            .correct(this.analyze(withoutAsking(asked)))
+            .filter((t) => !(t.han && Array.from(t.key).length === 1) && !EVERYDAY_KEYS.has(t.key));
+    if (kindOf) {
+      if (!this.covers(previousRef, kindOf, KIND_COVERED)) return undefined;
+    } else if (named.length > 0) {
       const query = this.lexical.prepare(named, this.tuning.softFloor, this.tuning.idfPower);
       if (query.keys.length > 0 && !this.covers(previousRef, query)) return undefined;
     }
@@ -842,7 +861,9 @@ export class LocalKnowledgeBase implements KnowledgeBase {
         ? QUOTING.test(s)
         : why
           ? REASON.test(s) && (!subject || this.mentionsAny(s, subject))
-          : satisfies(expect, s, asked),
+          : kindOf
+            ? this.mentionsAny(s, kindOf)
+            : satisfies(expect, s, asked),
     );
     if (stating.length === 0) return undefined;
     const text = stating.slice(0, 2).join(/[\u4e00-\u9fff]/.test(body) ? "" : " ");

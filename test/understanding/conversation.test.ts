@@ -252,6 +252,27 @@ describe("talking to the bot", () => {
     expect(replyText(await say(items, "仲有咩其他物品？"))).toMatch(/文具/);
   });
 
+  it("answers 'what kind of…?' and 'how many years?' from what the conversation is about", async () => {
+    const m = member("kind-of");
+    await say(m, "What qualifications do blockchain professionals need to be eligible under Hong Kong's talent list?");
+    expect(replyText(await say(m, "And what kind of work experience?"))).toMatch(/leading companies/);
+    // Of that experience, the documents give no number of years (the 5–6 years are of another article).
+    expect(replyText(await say(m, "How many years of it?"))).toMatch(/couldn't find this/);
+    const zh = member("since-when-zh");
+    await say(zh, "香港以前在金融科技方面被人怎樣批評？");
+    expect(replyText(await say(zh, "後來是受誰的影響而改變？"))).toMatch(/內地|中國/);
+    expect(replyText(await say(zh, "大約用了多少年？"))).toMatch(/五至六年/);
+  });
+
+  it("reads 'I heard the association collects…, is that right?' as a question, not an offer", async () => {
+    const m = member("heard");
+    const text = replyText(
+      await say(m, "I heard the association collects leftover promo stuff from companies, is that right?"),
+    );
+    expect(text).toMatch(/collects these otherwise good products/);
+    expect(await store.get("session", m.id)).toBeUndefined();
+  });
+
   it("declines a near-miss about the association with the hand-off, and a request out of scope without it", async () => {
     const m = member("asker");
     const nearMiss = await say(m, "Who is the chairman of the association?");
