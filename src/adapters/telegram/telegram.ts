@@ -71,6 +71,11 @@ const TOAST_CHARS = 200;
 /** Joins within this window of the first get one welcome. */
 const JOIN_WINDOW_MS = 5_000;
 
+/** Long polling's wait for updates, in seconds. */
+const LONG_POLL_SECONDS = 50;
+/** With only running updates returned, the next getUpdates waits for one of them, at most this long. */
+const RUNNING_WAIT_MS = 100;
+
 /** How often a polling conflict (409) is retried before giving up. */
 const MAX_CONFLICT_RETRIES = 20;
 const CONFLICT_BASE_DELAY_MS = 2_000;
@@ -107,7 +112,11 @@ export class TelegramAdapter {
   private readonly joins = new Map<string, { members: Member[] }>();
   /** `chat:user` → when the welcome naming them was gathered (joins seen twice are welcomed once). */
   private readonly welcomed = new Map<string, number>();
-  private retry: ReturnType<typeof setTimeout> | undefined;
+  /** Polling: the getUpdates call waiting, the updates being handled by id, the first id not seen. */
+  private polling: AbortController | undefined;
+  private readonly running = new Map<number, Promise<void>>();
+  private nextUpdate = 0;
+  private readonly pauses = new Set<() => void>();
   /** When an API call last succeeded, and when one last failed to reach Telegram (for /healthz). */
   private lastReached = 0;
   private lastUnreached = 0;
@@ -207,7 +216,7 @@ export class TelegramAdapter {
       });
       return;
     }
-    this.poll(allowedUpdates, 0);
+    this.poll(allowedUpdates);
   }
 
   /**
@@ -239,33 +248,121 @@ export class TelegramAdapter {
   }
 
   /**
-   * Long polling. A 409 (another process polls with the same token, or a webhook is set) is retried
-   * with backoff; any other stop is fatal and reported to `onFatal`, so a supervisor restarts the bot.
+   * Long polling that takes new updates while earlier ones are still being handled, and confirms an
+   * update to Telegram (the next getUpdates' offset) only once it is handled: telegraf's own loop
+   * handles each batch to its end before asking for more, so one member's slow answer held every
+   * update behind it. Updates still running come back in the next batch and are skipped. A 409
+   * (another process polls with the same token, or a webhook is set) is retried with backoff; a
+   * network failure, a 429 or a 5xx after the wait Telegram asks for; any other failure is fatal and
+   * reported to `onFatal`, so a supervisor restarts the bot.
    */
-  private poll(allowedUpdates: (typeof ALLOWED_UPDATES)[number][], attempt: number): void {
-    this.telegraf.launch({ allowedUpdates }).catch((e: unknown) => {
-      if (this.stopped) return;
-      if (e instanceof TelegramError && e.code === 409 && attempt < MAX_CONFLICT_RETRIES) {
-        const base = this.opts.conflictDelayMs ?? CONFLICT_BASE_DELAY_MS;
-        const delay = Math.min(CONFLICT_MAX_DELAY_MS, base * 2 ** attempt);
-        this.opts.logger.warn("telegram polling conflict (another poller?); retrying", { delayMs: delay, attempt });
-        this.retry = setTimeout(() => this.poll(allowedUpdates, attempt + 1), delay);
-        return;
+  private poll(allowedUpdates: (typeof ALLOWED_UPDATES)[number][]): void {
+    const loop = async () => {
+      await this.telegraf.telegram.deleteWebhook();
+      let conflicts = 0;
+      while (!this.stopped) {
+        let updates: Update[];
+        try {
+          const abort = new AbortController();
+          this.polling = abort;
+          updates = await this.telegraf.telegram.callApi(
+            "getUpdates",
+            {
+              // With updates still running, Telegram answers at once (they are not confirmed yet).
+              timeout: this.running.size > 0 ? 0 : LONG_POLL_SECONDS,
+              offset: this.confirmable(),
+              allowed_updates: allowedUpdates,
+            },
+            { signal: abort.signal as never },
+          );
+          conflicts = 0;
+        } catch (e) {
+          if (this.stopped) return;
+          if (e instanceof TelegramError && e.code === 409 && conflicts < MAX_CONFLICT_RETRIES) {
+            const base = this.opts.conflictDelayMs ?? CONFLICT_BASE_DELAY_MS;
+            const delay = Math.min(CONFLICT_MAX_DELAY_MS, base * 2 ** conflicts);
+            this.opts.logger.warn("telegram polling conflict (another poller?); retrying", {
+              delayMs: delay,
+              attempt: conflicts,
+            });
+            conflicts++;
+            await this.pause(delay);
+            continue;
+          }
+          const transient =
+            (e instanceof Error && e.name === "FetchError") ||
+            (e instanceof TelegramError && (e.code === 429 || e.code >= 500));
+          if (!transient) throw e;
+          const after = e instanceof TelegramError ? (e.parameters?.retry_after ?? 5) : 5;
+          await this.pause(after * 1000);
+          continue;
+        }
+        let fresh = 0;
+        for (const update of updates) {
+          const id = update.update_id;
+          if (id < this.nextUpdate || this.running.has(id)) continue;
+          this.nextUpdate = id + 1;
+          fresh++;
+          this.running.set(
+            id,
+            this.onUpdate(update).finally(() => this.running.delete(id)),
+          );
+        }
+        // Only updates still running came back: wait for one to finish (or a moment) before asking again.
+        if (fresh === 0 && this.running.size > 0)
+          await Promise.race([...this.running.values(), this.pause(RUNNING_WAIT_MS)]);
       }
+    };
+    loop().catch((e: unknown) => {
+      if (this.stopped) return;
       this.opts.logger.error("telegram polling stopped", { error: describe(e) });
       this.fatal = true;
       this.opts.onFatal?.(e);
     });
   }
 
+  /** The offset that confirms every update handled: the oldest still running, else the next unseen. */
+  private confirmable(): number {
+    let oldest = this.nextUpdate;
+    for (const id of this.running.keys()) oldest = Math.min(oldest, id);
+    return oldest;
+  }
+
+  /** Waits, cut short when the adapter stops. */
+  private pause(ms: number): Promise<void> {
+    return new Promise((done) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.pauses.delete(wake);
+        done();
+      };
+      const timer = setTimeout(wake, ms);
+      this.pauses.add(wake);
+    });
+  }
+
+  /** After a stop: tells Telegram which updates were handled, so a restart gets only the others. */
+  private async confirmHandled(): Promise<void> {
+    if (this.opts.webhook || this.nextUpdate === 0) return;
+    await this.telegraf.telegram
+      .callApi("getUpdates", { offset: this.confirmable(), limit: 1, timeout: 0 })
+      .catch((e: unknown) =>
+        this.opts.logger.warn("telegram: could not confirm handled updates", { error: describe(e) }),
+      );
+  }
+
   /** Stops polling or the webhook server. */
   stop(): void {
     this.stopped = true;
-    if (this.retry) clearTimeout(this.retry);
-    try {
-      this.telegraf.stop("shutdown");
-    } catch {
-      // Not running (between two polling attempts).
+    this.polling?.abort();
+    for (const wake of this.pauses) wake();
+    this.pauses.clear();
+    if (this.opts.webhook) {
+      try {
+        this.telegraf.stop("shutdown");
+      } catch {
+        // Not running.
+      }
     }
   }
 
@@ -323,7 +420,10 @@ export class TelegramAdapter {
   async drain(timeoutMs = 10_000): Promise<void> {
     this.stop();
     const running = [...this.inflight];
-    if (running.length === 0) return;
+    if (running.length === 0) {
+      await this.confirmHandled();
+      return;
+    }
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timedOut = await Promise.race([
       Promise.allSettled(running).then(() => false),
@@ -333,6 +433,7 @@ export class TelegramAdapter {
     ]);
     if (timer) clearTimeout(timer);
     if (timedOut) this.opts.logger.error("telegram updates still running at shutdown", { count: this.inflight.size });
+    await this.confirmHandled();
   }
 
   private async route(update: Update): Promise<void> {
