@@ -72,6 +72,35 @@ describe("Telegram long polling", () => {
     }
   });
 
+  it("answers a member while another's slow answer runs, and confirms only updates handled", async () => {
+    api = new FakeTelegramApi();
+    const apiRoot = await api.start();
+    const { services } = makeServices();
+    let release: () => void = () => undefined;
+    const slow = new Promise<void>((r) => {
+      release = r;
+    });
+    const bot = new Bot(services, [], async (_c, q) => {
+      if (q === "slow") await slow;
+      return [text(`answer: ${q}`)];
+    });
+    adapter = new TelegramAdapter({ token: "123:TEST", apiRoot, bot, logger: services.logger });
+    api.message({ id: 42 }, { id: 42, type: "private" }, "slow");
+    await adapter.start();
+    await new Promise((r) => setTimeout(r, 100));
+    // The slow update (id 1) is still running: getUpdates keeps it unconfirmed.
+    api.message({ id: 43 }, { id: 43, type: "private" }, "fast");
+    const fast = await api.waitFor((c) => c.method === "sendMessage");
+    expect(fast.body.text).toBe("answer: fast");
+    expect(Number(api.lastGetUpdates?.offset)).toBeLessThanOrEqual(1);
+    release();
+    const done = await api.waitFor((c) => c.method === "sendMessage" && c.body.text === "answer: slow");
+    expect(String(done.body.chat_id)).toBe("42");
+    await adapter.drain(1_000);
+    // Both handled: confirmed past them, so a restart is not given them again.
+    expect(Number(api.lastGetUpdates?.offset)).toBe(3);
+  });
+
   it("drains on shutdown: updates being handled finish and are answered before it returns", async () => {
     api = new FakeTelegramApi();
     const apiRoot = await api.start();
