@@ -163,6 +163,18 @@ const KIND_OF =
 /** The share of the thing whose kind is asked that the previous answer must speak of ("experience" of "work experience"). */
 const KIND_COVERED = 0.5;
 
+/**
+ * A question for the others of a list ("besides HSBC and Standard Chartered, which other banks…",
+ * "除咗滙豐同渣打，另外嗰五間係邊間？"): a text naming only those it excludes does not answer it.
+ */
+const OTHERS =
+  /\b(?:besides|apart from|other than|aside from|except(?: for)?)\b|\b(?:the (?:other|remaining)|which other|what other|who else)\b|除了|除咗|除去|另外(?:嗰|那|的)?\s*[幾几兩两三四五六七八九十\d]|其餘|其余/iu;
+/** The items a text names as part of a longer list ("seven banks including HSBC and Standard Chartered"). */
+const PARTIAL_LIST =
+  /\b(?:including|such as|among them|e\.g\.)\s+([^.;:]+)|(?:包括|例如|其中有|當中有)([^。；：，,]+)/iu;
+/** Between the items of a list. */
+const LIST_SEPARATOR = /,|\band\b|\bor\b|及|和|與|与|同|、/iu;
+
 /** A follow-up that asks for more than was said ("what are they specifically?", "具體有哪些？"). */
 const SPECIFICS =
   /\b(?:specifically|exactly|precisely|concretely|in (?:more )?detail|in particular|more details?)\b|具體|具体|詳細|详细|詳情|详情|到底|究竟/iu;
@@ -1007,6 +1019,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
         continue;
       }
       if (a && compared && !this.mentionsAny(a.text, compared)) continue;
+      if (a && OTHERS.test(asked) && this.namesNoOthers(a.text, asked)) continue;
       // "How many members does it have?" only by a number of members, not of goals.
       if (a && counted && !countWindows(a.text).some((w) => this.mentionsAny(w, counted))) continue;
       if (a && timed && !this.mentionsAny(a.text, timed)) continue;
@@ -1016,6 +1029,27 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       if (a) return { ...a, confidence: Math.max(0, Math.min(1, c.score)), resolved, factual: expect !== "none" };
     }
     return decline(Math.min(confidence, threshold / 2), true);
+  }
+
+  /**
+   * Whether a text naming part of a list ("seven banks including HSBC and Standard Chartered") names
+   * only items already said (in the question that asks for the others).
+   */
+  private namesNoOthers(text: string, said: string): boolean {
+    const m = PARTIAL_LIST.exec(text);
+    const listed = (m?.[1] ?? m?.[2] ?? "")
+      .split(LIST_SEPARATOR)
+      .map((item) => item.trim())
+      .filter((item) => item.length > 1);
+    // Names: an English list ends at its first lower-case word (", set out to launch…").
+    const end = listed.findIndex((item) => /^[a-z]/.test(item));
+    if (end >= 0) listed.splice(end);
+    if (listed.length === 0) return false;
+    const saidTokens = this.sentenceTokens(said);
+    return listed.every((item) => {
+      const keys = this.thingKeys(item, 1);
+      return !keys || this.lexical.coverageOf(keys, saidTokens) >= MENTIONED;
+    });
   }
 
   /**

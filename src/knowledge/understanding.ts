@@ -47,6 +47,9 @@ export interface UnderstandingOptions {
 }
 
 /** The embedded understanding: no network, no model. */
+/** A quoted phrase ("…", “…”, 「…」, 『…』). */
+const QUOTED = /「[^」]*」|『[^』]*』|“[^”]*”|"[^"]*"/gu;
+
 export class LocalUnderstanding implements Understanding {
   private readonly fillers: Filler[];
   private readonly scripts: ChineseScripts;
@@ -96,9 +99,12 @@ export class LocalUnderstanding implements Understanding {
     const rest = this.unslang(padded);
     // Thanks and small talk are read on the whole message: "謝謝你的幫助" is thanks, not a question about help.
     const unslanged = this.unslang(text);
-    const whole = this.opts.classifier.byPattern(unslanged);
+    // Words in quotes are mentioned, not said: "translate 「多謝晒」 into English" is no thanks.
+    const whole = this.opts.classifier.byPattern(unslanged.replace(QUOTED, " … "));
     const wholeSocial = whole && SOCIAL.has(whole.name) ? whole : undefined;
-    const own = rest ? this.opts.classifier.classify(rest, { text: unslanged, match: whole }) : undefined;
+    const own = rest
+      ? this.opts.classifier.classify(rest.replace(QUOTED, " … "), { text: unslanged, match: whole })
+      : undefined;
     // …unless what remains asks for an action in so many words ("delete all my data, thanks").
     const asksAction = own?.command !== undefined && own.via !== "examples";
     const intent = (asksAction ? own : wholeSocial) ?? own;

@@ -107,6 +107,19 @@ describe("subjects the documents do not cover", () => {
     expect(a.topical).toBe(true);
   });
 
+  it.each([
+    ["Besides HSBC and Standard Chartered, which are the other five banks in the HKMA trade finance platform?", "en"],
+    ["除咗滙豐同渣打，另外嗰五間銀行係邊間？", "zh-HK"],
+  ] as const)("declines %s: the text names no banks but those", async (q, lang) => {
+    const a = await kb.answer(q, lang);
+    expect(a.answered).toBe(false);
+  });
+
+  it("answers the others when the text names some ('besides HSBC, which banks…')", async () => {
+    const a = await kb.answer("besides hsbc which banks are in the hkma platform?", "en");
+    expect(a.text).toMatch(/Standard Chartered/);
+  });
+
   it("still answers when such a word is only the member's company or story", async () => {
     for (const q of [
       "My wife and I want to move to HK, do we need a job offer under QMAS?",

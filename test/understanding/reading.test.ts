@@ -82,6 +82,15 @@ describe("reading a member's message", () => {
     expect(await intentOf(text)).toBe("none");
   });
 
+  it("reads words in quotes as mentioned, not said, and a report of what the association does as no offer", async () => {
+    expect(await intentOf("幫我將「多謝晒你嘅幫忙」翻譯做英文吖。")).not.toBe("thanks");
+    expect(await intentOf("多謝晒你嘅幫忙")).toBe("thanks");
+    expect(
+      await intentOf("I heard the association collects leftover promo stuff from companies, is that right?"),
+    ).not.toBe("donate");
+    expect(await intentOf("i heard you take leftover tshirts, we have 300")).toBe("donate");
+  });
+
   it("sets greetings and padding aside and remembers the greeting", async () => {
     const r = await u.read("hi all, quick question: what is QMAS? thanks in advance");
     expect(r.question).toBe("what is QMAS?");
