@@ -267,6 +267,8 @@ const CANDIDATES = 16;
 const CLAUSE_GAIN = 0.03;
 /** …and a question sentence among comments even when it scores up to this much less. */
 const QUESTION_LEAD = 0.05;
+/** …and stands for the message by itself when it scores this much above the threshold. */
+const QUESTION_OWN_MARGIN = 0.1;
 
 /** How much a word no unit has counts in a long message, relative to a short one. */
 const LONG_UNKNOWN_WEIGHT = 0.15;
@@ -948,6 +950,17 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const asks = new Set(questionSentences(q));
     for (const c of parts) {
       const r = await this.retrieveOnce(c, memo);
+      // The one question of a story is what it asks, when it stands by itself (names its subject, no
+      // "they" or "it" pointing into the story) and finds an answer: the story's words ("a visa",
+      // "attract blockchain talent") only pull towards the article's introduction.
+      if (
+        asks.size === 1 &&
+        asks.has(c) &&
+        r.query.keys.length >= 3 &&
+        !BACK_REFERENCE.test(c) &&
+        (r.best?.score ?? 0) >= this.tuning.threshold + QUESTION_OWN_MARGIN
+      )
+        return { asked: c, r };
       const lead = asks.has(c) && best.asked === q ? QUESTION_LEAD : 0;
       // A clause of one word ("How do I get started?") is too little to stand for the message,
       // unless that word finds a confident answer ("How could I meet people through you guys?").
