@@ -143,7 +143,7 @@ export function expectation(question: string): Expectation {
   if (
     !howTo &&
     !source &&
-    /\bwhere (is|are|was|were|do|does|did)\b|\bwhere('s|'re)\b|\baddress\b|\blocated\b|\b(at|in) (what|which) (event|conference|venue)\b|地址|喺邊度|喺邊(?![個位間啲])|邊度|在哪裡|在哪|(甚麼|什麼|咩|邊個)(活動|場合|會議)上?/.test(
+    /\bwhere (is|are|was|were|do|does|did)\b|\bwhere('s|'re)\b|\baddress\b|\blocated\b|\b(at|in) (what|which) (event|conference|venue)\b|地址|喺邊度|喺邊(?![個位間啲方])|邊度|在哪裡|在哪(?!方面|個方面|些方面|一方面)|(甚麼|什麼|咩|邊個)(活動|場合|會議)上?/.test(
       q,
     )
   )

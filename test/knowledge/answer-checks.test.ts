@@ -56,6 +56,11 @@ describe("names the question already gave", () => {
     expect(satisfies("date", "It launches in May.", "when does it launch?")).toBe(true);
   });
 
+  it("an aspect is not a place (在哪方面)", () => {
+    expect(expectation("協會認為香港社會在哪方面還不夠包容？")).not.toBe("place");
+    expect(expectation("協會在哪裡？")).toBe("place");
+  });
+
   it("a source is not a place", () => {
     expect(expectation("where does it get them from?")).not.toBe("place");
     expect(expectation("where is the association located?")).toBe("place");

@@ -24,6 +24,7 @@ describe("reading a member's message", () => {
     ["公司有好多用剩嘅T恤，點樣捐俾你哋？", "donate"],
     ["我们公司有一批笔记本想捐", "donate"],
     ["I'd like to propose a townhall topic: stablecoin custody", "propose"],
+    ["suggestion for next townhall - how startups can open bank accounts", "propose"],
     ["I want to vote on the townhall topics", "agenda"],
     ["what data do you hold about me?", "mydata"],
     ["pls delete all my data, i'm leaving the group", "forgetme"],
