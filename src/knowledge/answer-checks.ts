@@ -40,6 +40,11 @@ const ROLE_WORDS =
   /\b(chair(?:man|woman|person)?|founder|founded|co-?founder|president|vice[- ]president|ceo|chief|director|secretary|head|leader|convenor|commissioner|minister|officer|officials?|board|committee|organi[sz]ers?)\b|官員|官员|高官|籌辦人|筹办人|主席|創辦|創立|會長|總裁|司長|局長|秘書|總監|負責人|理事|董事|委員/i;
 
 /** The kind of answer a question asks for. */
+/** A question for a pass mark or a minimum ("minimum score to pass", "合格分數", "最低要幾分")… */
+const PASS_MARK = /\b(?:minimum|passing|pass mark|pass score|cut-?off|at least)\b|合格|及格|最低|至少/i;
+/** …which only a text that speaks of one answers. */
+const PASS_MARK_TEXT = /\b(?:minimum|pass(?:ing|es|ed)?|at least|cut-?off|threshold)\b|合格|及格|最低|至少/i;
+
 export function expectation(question: string): Expectation {
   const q = question.toLowerCase();
   if (
@@ -360,6 +365,8 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
         .replace(/\d{1,2}\s*月\s*\d{1,2}\s*日/g, " ")
         .replace(new RegExp(`${MONTH.source}\\s+\\d{1,2}\\b`, "gi"), " ")
         .replace(/十分/g, "");
+      // A pass mark ("the minimum score to pass", "合格分數") is not a bonus of 30 points.
+      if (PASS_MARK.test(question) && !PASS_MARK_TEXT.test(answer)) return false;
       return /\d/.test(counts) || EN_NUMBER.test(counts) || ZH_NUMBER.test(counts);
     }
     case "date":

@@ -56,6 +56,13 @@ describe("names the question already gave", () => {
     expect(satisfies("date", "It launches in May.", "when does it launch?")).toBe(true);
   });
 
+  it("a pass mark is not answered by a bonus of points", () => {
+    const bonus = "People in one of the 11 listed professions get an additional 30 points.";
+    expect(satisfies("quantity", bonus, "What's the minimum score you need to pass the points test?")).toBe(false);
+    expect(satisfies("quantity", bonus, "How many extra points do listed professions get?")).toBe(true);
+    expect(satisfies("quantity", "合格分數為80分。", "合格分數要多少？")).toBe(true);
+  });
+
   it("an aspect is not a place (在哪方面)", () => {
     expect(expectation("協會認為香港社會在哪方面還不夠包容？")).not.toBe("place");
     expect(expectation("協會在哪裡？")).toBe("place");
