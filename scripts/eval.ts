@@ -37,6 +37,8 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // Only the weakest categories: long messages, near-misses and taking part.
   ["fresh-9", ["eval/fresh-9.jsonl"], "split"],
   ["fresh-10", ["eval/fresh-10.jsonl"], "split"],
+  // The hardest kinds only: near-misses, taking part, long and casual messages.
+  ["fresh-11", ["eval/fresh-11.jsonl"], "split"],
   // The latest set is kept whole as a held-out set: never tuned on.
   ["fresh-8 (held out whole)", ["eval/fresh-8.jsonl"], "heldout"],
 ];
