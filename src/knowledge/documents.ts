@@ -129,7 +129,14 @@ export function parseFaq(raw: string): FaqEntry[] {
 }
 
 const thesaurusSchema = z.object({
-  groups: z.array(z.object({ canonical: z.string().regex(/^[a-z][a-z0-9]*$/), terms: z.array(z.string().min(1)) })),
+  groups: z.array(
+    z.object({
+      canonical: z.string().regex(/^[a-z][a-z0-9]*$/),
+      terms: z.array(z.string().min(1)),
+      /** A name (a city, a bank, an authority): a question naming it is answered only by a text that does. */
+      entity: z.boolean().optional(),
+    }),
+  ),
 });
 
 /** Everything in the knowledge folder, plus a content hash of it. */
@@ -154,7 +161,10 @@ export function loadKnowledgeFiles(dir: string): KnowledgeFiles {
     const raw = readFileSync(join(dir, name), "utf8");
     h.update(name).update("\0").update(raw).update("\0");
     if (name === "faq.json") faq = parseFaq(raw);
-    else if (name === "thesaurus.json") thesaurus = thesaurusSchema.parse(JSON.parse(raw)).groups;
+    else if (name === "thesaurus.json")
+      thesaurus = thesaurusSchema
+        .parse(JSON.parse(raw))
+        .groups.map(({ entity, ...g }) => (entity ? { ...g, entity } : g));
     else if (name.toLowerCase() !== "readme.md") docs.push(parseMarkdown(name, raw));
   }
   const paths = new Set(docs.map((d) => d.path));

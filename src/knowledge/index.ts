@@ -114,6 +114,7 @@ export async function openKnowledge(
     analyze,
     tuning: { ...DEFAULT_TUNING, ...opts.tuning },
     absent: absentSubjects(files.thesaurus, lexical),
+    entities: new Set(files.thesaurus.filter((g) => g.entity).flatMap((g) => analyse(g.canonical).map((t) => t.key))),
     ...(intents.subjects.length > 0 ? { subjects: intents.subjects.map((re) => new RegExp(re, "iu")) } : {}),
   });
   const understanding = new LocalUnderstanding({

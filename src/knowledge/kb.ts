@@ -180,6 +180,10 @@ const SPECIFICS =
   /\b(?:specifically|exactly|precisely|concretely|in (?:more )?detail|in particular|more details?)\b|具體|具体|詳細|详细|詳情|详情|到底|究竟/iu;
 /** Of words an answer shares with the previous one, this share says nothing new. */
 const SAID_ALREADY = 0.75;
+/** A question, not a clause of a story read for its words. */
+const QUESTION_LIKE =
+  /[?？]|^\s*(?:and |so |but |ok,? )?(?:what|which|who|whom|whose|when|where|why|how|do|does|did|is|are|was|were|can|could|will|would|should|has|have)\b|嗎|吗|呢|幾|几|甚麼|什麼|什么|咩|乜|邊|边|哪|誰|谁|點樣|点样|有冇|係咪|是否/iu;
+
 /** Someone in the member's company, not what they ask about ("my wife and I", "我同老婆"). */
 const WITH_ME =
   /\bmy (?:\w+ )?\w+ and (?:i|me)\b|\b(?:i|me) and my (?:\w+ )?\w+\b|我(?:同|和|與|跟)(?:我)?(?:的|嘅)?[\u4e00-\u9fff]{1,3}(?=一齊|一起|都|想|打算|準備|计划|計劃)/giu;
@@ -255,6 +259,8 @@ export interface KnowledgeBaseParts {
   readonly subjects?: readonly RegExp[];
   /** Keys of subjects the knowledge's thesaurus names but none of its texts speaks of. */
   readonly absent?: ReadonlySet<string>;
+  /** Keys of the thesaurus's names (cities, banks, authorities). */
+  readonly entities?: ReadonlySet<string>;
 }
 
 /** Words that make a message lean on the one before it ("and who can apply?", "what did he say?", "咁點申請？"). */
@@ -379,6 +385,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   private readonly knowledgeFolder: string;
   private readonly analyze: Analyzer;
   private readonly absent: ReadonlySet<string>;
+  private readonly entities: ReadonlySet<string>;
   private readonly faqById: Map<string, FaqEntry>;
   private readonly passageById: Map<string, Passage>;
   private readonly titleByPath = new Map<string, string>();
@@ -404,6 +411,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     this.knowledgeFolder = parts.knowledgeFolder;
     this.analyze = parts.analyze ?? analyse;
     this.absent = parts.absent ?? new Set();
+    this.entities = parts.entities ?? new Set();
     this.tuning = parts.tuning ?? DEFAULT_TUNING;
     this.faqById = new Map(parts.faq.map((e) => [e.id, e]));
     this.passageById = new Map(parts.passages.map((p) => [p.id, p]));
@@ -1019,6 +1027,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       expect === "names" || (expect === "list" && resolved === asked && !/[\u4e00-\u9fff]/u.test(asked));
     const named = kindNamed ? this.thingKeys(namedKind(asked), 1) : undefined;
     const documented = ofAssociation && (r.ranked ?? []).some((c) => c.score >= floor && !this.isBotEntry(c));
+    const named0 = this.entitiesIn(asked);
     const ranked = r.ranked ?? [best];
     for (const [i, c] of ranked.entries()) {
       if (c.score < floor) break;
@@ -1033,6 +1042,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       }
       if (a && compared && !this.mentionsAny(a.text, compared)) continue;
       if (a && OTHERS.test(asked) && this.namesNoOthers(a.text, asked)) continue;
+      // "What incentives has Tokyo introduced?" is not answered by a text about Singapore's.
+      if (a && named0.length > 0 && !this.namesAll(a.text, named0)) continue;
       // "How many members does it have?" only by a number of members, not of goals.
       if (a && counted && !countWindows(a.text).some((w) => this.mentionsAny(w, counted))) continue;
       if (a && timed && !this.mentionsAny(a.text, timed)) continue;
@@ -1042,6 +1053,22 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       if (a) return { ...a, confidence: Math.max(0, Math.min(1, c.score)), resolved, factual: expect !== "none" };
     }
     return decline(Math.min(confidence, threshold / 2), true);
+  }
+
+  /** The names (cities, banks, authorities) a question speaks of, by their keys. */
+  private entitiesIn(asked: string): string[] {
+    if (this.entities.size === 0) return [];
+    // What the message asks, not the story around it ("my friend from Seoul told me…").
+    const asks = questionSentences(asked);
+    const text = asks.length > 0 ? asks.join(" ") : asked;
+    if (!QUESTION_LIKE.test(text)) return [];
+    return [...new Set(this.analyze(text).map((t) => t.key))].filter((k) => this.entities.has(k));
+  }
+
+  /** Whether a text speaks of every one of some names. */
+  private namesAll(text: string, names: readonly string[]): boolean {
+    const keys = new Set(this.analyze(text).map((t) => t.key));
+    return names.every((k) => keys.has(k));
   }
 
   /**

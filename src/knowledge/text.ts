@@ -223,6 +223,8 @@ function hanTerms(input: string, unigrams = false): { gram: string; guess: boole
 export interface ThesaurusGroup {
   readonly canonical: string;
   readonly terms: readonly string[];
+  /** A name (a city, a bank, an authority), not a word for a thing. */
+  readonly entity?: boolean;
 }
 
 /** Analyses a text into tokens (see {@link analyse}). */

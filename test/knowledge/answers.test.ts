@@ -123,6 +123,18 @@ describe("subjects the documents do not cover", () => {
     expect(a.answered).toBe(false);
   });
 
+  it("declines a question about a named city the texts say nothing of in that respect", async () => {
+    const a = await kb.answer("What incentives has Tokyo introduced to attract crypto companies?", "en");
+    expect(a.answered).toBe(false);
+    const b = await kb.answer("How does Singapore's approach differ from Hong Kong's?", "en");
+    expect(b.text).toMatch(/Singapore adopts more aggressive incentives/);
+  });
+
+  it("declines 'what is it called?' when the text gives no name", async () => {
+    const a = await kb.answer("What is the trade finance platform of the HKMA and the banks actually called?", "en");
+    expect(a.answered).toBe(false);
+  });
+
   it("answers the others when the text names some ('besides HSBC, which banks…')", async () => {
     const a = await kb.answer("besides hsbc which banks are in the hkma platform?", "en");
     expect(a.text).toMatch(/Standard Chartered/);
