@@ -55,6 +55,7 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   ["conversations-7", "eval/conversations-7.jsonl", "split"],
   ["conversations-9", "eval/conversations-9.jsonl", "split"],
   ["conversations-10", "eval/conversations-10.jsonl", "split"],
+  ["conversations-11", "eval/conversations-11.jsonl", "split"],
   ["conversations-8 (held out whole)", "eval/conversations-8.jsonl", "heldout"],
 ];
 
