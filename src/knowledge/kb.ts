@@ -168,7 +168,7 @@ const KIND_COVERED = 0.5;
  * "除咗滙豐同渣打，另外嗰五間係邊間？"): a text naming only those it excludes does not answer it.
  */
 const OTHERS =
-  /\b(?:besides|apart from|other than|aside from|except(?: for)?)\b|\b(?:the (?:other|remaining)|which other|what other|who else)\b|除了|除咗|除去|另外(?:嗰|那|的)?\s*[幾几兩两三四五六七八九十\d]|其餘|其余/iu;
+  /\b(?:besides|apart from|other than|aside from|except(?: for)?)\b|\b(?:the (?:other|remaining)|which other|what other|who else)\b|除了|除咗|除去|(?:另外|其他)(?:嗰|那|的)?\s*[幾几兩两三四五六七八九十\d]|其餘|其余/iu;
 /** The items a text names as part of a longer list ("seven banks including HSBC and Standard Chartered"). */
 const PARTIAL_LIST =
   /\b(?:including|such as|among them|e\.g\.)\s+([^.;:]+)|(?:包括|例如|其中有|當中有)([^。；：，,]+)/iu;
@@ -287,7 +287,7 @@ const MAX_EXTRA_PARTS = 2;
 
 /** A reference to an item of a list by its place ("the second one", "the 4th", "第二個", "the last one"). */
 const ORDINAL =
-  /\b(?:the\s+)?(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)(?:\s+(?:one|item|point|goal|city|bank|test))?(?:\s+(?:you|u)\s+(?:mentioned|listed|said|named|gave))?(?=\s*[?？.!,，]|\s*$)|\b(?:the\s+)?(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+(?:one|item|point)\b|\bgoal\s*(?:no\.?\s*|#)?([1-5])\b|第\s*([一二三四五1-5])\s*(?:個|个|項|项|點|点|位|目標|目标|間|间|種|种)|\bthe\s+(last)(?:\s+(?:one|item|point|goal|city|bank|test))?(?:\s+(?:you|u)\s+(?:mentioned|listed|said|named|gave))?(?=\s*[?？.!,，]|\s*$)|\b(last)\s+(?:one|item|point)\b|(最後一?個|最后一?个|最尾嗰個|尾嗰個)/iu;
+  /\b(?:the\s+)?(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)(?:\s+(?:one|item|point|goal|city|bank|test))?(?:\s+(?:you|u)\s+(?:mentioned|listed|said|named|gave))?(?=\s*[?？.!,，]|\s*$)|\b(?:the\s+)?(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+(?:one|item|point|(?:strategic\s+|main\s+|key\s+)?goal)\b|\bgoal\s*(?:no\.?\s*|#)?([1-5])\b|第\s*([一二三四五1-5])\s*(?:個|个|項|项|點|点|位|目標|目标|間|间|種|种)|\bthe\s+(last)(?:\s+(?:one|item|point|goal|city|bank|test))?(?:\s+(?:you|u)\s+(?:mentioned|listed|said|named|gave))?(?=\s*[?？.!,，]|\s*$)|\b(last)\s+(?:one|item|point)\b|(最後一?個|最后一?个|最尾嗰個|尾嗰個)/iu;
 
 const ORDINAL_WORDS: Readonly<Record<string, number>> = {
   first: 1,
@@ -591,7 +591,9 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       SPEAKS_OF_PERSON.test(before) &&
       !OWN_PERSON.test(question) &&
       !SPEAKS_OF_PERSON.test(a.text);
-    if (!saidAlready && !personless) return a;
+    // "and the other banks?" after "seven banks including HSBC and Standard Chartered": no others named.
+    const noOthers = OTHERS.test(question) && this.namesNoOthers(a.text, `${question} ${before}`);
+    if (!saidAlready && !personless && !noOthers) return a;
     return {
       answered: false,
       text: KB_TEXT.declined[lang],

@@ -264,6 +264,17 @@ describe("talking to the bot", () => {
     expect(replyText(await say(zh, "大約用了多少年？"))).toMatch(/五至六年/);
   });
 
+  it("declines 'and the other banks?' when none are named, and stays on the subject after", async () => {
+    const m = member("other-banks");
+    await say(m, "heard the hkma is doin some blockchain trade finance thing w/ banks?");
+    expect(replyText(await say(m, "and the other banks?"))).toMatch(/couldn't find this/);
+    expect(replyText(await say(m, "when's it launching"))).toMatch(/September/);
+    const g = member("first-goal");
+    expect(replyText(await say(g, "What does BAHK's first strategic goal say about business leaders?"))).toMatch(
+      /Goal 1/,
+    );
+  });
+
   it("reads 'I heard the association collects…, is that right?' as a question, not an offer", async () => {
     const m = member("heard");
     const text = replyText(

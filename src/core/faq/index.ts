@@ -264,12 +264,15 @@ export function faq(
         };
       }
     }
+    // A follow-up the documents do not answer ("and the other banks?") leaves the conversation on the
+    // subject it was on: the next one ("when's it launching?") is still about that answer.
+    const stays = !a.answered && followUp && previous?.ref !== undefined;
     await context.set(
       ctx,
       a.resolved ?? question,
-      a.answered ? a.ref : undefined,
+      a.answered ? a.ref : stays ? previous.ref : undefined,
       previous,
-      a.answered ? a.text : undefined,
+      a.answered ? a.text : stays ? previous.answer : undefined,
     );
     // --- language model hook (issue 11): a checked answer, or a feature to start; else the embedded answer ---
     // An organisers' curated answer (written on the dashboard) is final: no model rephrases it.
