@@ -142,6 +142,9 @@ const BACK_REFERENCE =
 /** A question for a reason ("why does that matter to them?", "為什麼要辦這個？"), with its asking words. */
 const WHY =
   /\bwhy\b|\b(?:what(?:'s| is) the (?:point|reason|purpose)|how come)\b|\b(?:matters?|important|necessary|needed)\b|為什麼|为什么|點解|為何|为何|何解|有咩用|重要|目的|原因|搞嚟做咩|用嚟做咩|為咗咩|為咗乜|為了甚麼|為了什麼|为了什么|有甚麼用|有什麼用|有什么用/giu;
+/** "Why?" in so many words, not "what is the purpose?" (which a purpose answers, not a background). */
+const BARE_WHY = /\bwhy\b|點解|点解|為什麼|为什么|為甚麼|為何|为何|何解/iu;
+const PURPOSE = /\b(?:purpose|point|aim|goal)\b|目的|目標|目标|用途/iu;
 /** A sentence that gives a reason ("To keep a talent pipeline…", "為了…", "because…"). */
 const REASON =
   /^\s*to\b|\b(?:because|so that|in order to|so as to|with the purpose|aims? to)\b|為了|为了|因為|因为|以便|目的/iu;
@@ -180,6 +183,12 @@ const SPECIFICS =
   /\b(?:specifically|exactly|precisely|concretely|in (?:more )?detail|in particular|more details?)\b|具體|具体|詳細|详细|詳情|详情|到底|究竟/iu;
 /** Of words an answer shares with the previous one, this share says nothing new. */
 const SAID_ALREADY = 0.75;
+/** A question which sectors, industries or firms benefit ("which sectors r gonna benefit", "邊幾個行業最受惠")… */
+const BENEFIT_ASKED =
+  /\b(?:sectors?|industr(?:y|ies)|businesses|compan(?:y|ies)|firms?|fields?)\b.{0,60}\bbenefit|\bbenefit\w*\b.{0,30}\b(?:sectors?|industr(?:y|ies)|businesses|compan(?:y|ies)|firms?)\b|(?:行業|界別|產業|企業|公司|领域|領域).{0,12}(?:受惠|得益|受益|獲益)|(?:受惠|得益|受益|獲益).{0,8}(?:行業|界別|產業|企業)/iu;
+/** …is answered only by a text that says who benefits. */
+const BENEFIT_SAID = /\bbenefit\w*|\bgain(?:s|ed)?\b|\badvantage\w*|受惠|得益|受益|獲益|好處|有利/iu;
+
 /** A question, not a clause of a story read for its words. */
 const QUESTION_LIKE =
   /[?？]|^\s*(?:and |so |but |ok,? )?(?:what|which|who|whom|whose|when|where|why|how|do|does|did|is|are|was|were|can|could|will|would|should|has|have)\b|嗎|吗|呢|幾|几|甚麼|什麼|什么|咩|乜|邊|边|哪|誰|谁|點樣|点样|有冇|係咪|是否/iu;
@@ -605,6 +614,47 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     };
   }
 
+  /**
+   * The sentence just before what the member was shown: in the answer's own text, else in the
+   * section of the documents it comes from (a FAQ answer of one sentence has its background there).
+   */
+  private background(ref: string, body: string, shown: string, lang: Lang): string[] {
+    const before = (text: string): string | undefined => {
+      const all = sentences(text);
+      let at = -1;
+      let best = 0.3;
+      for (const [i, s] of all.entries()) {
+        const share = this.overlap(s, shown);
+        if (share > best) [at, best] = [i, share];
+      }
+      const prior = at > 0 ? all[at - 1] : undefined;
+      return prior && !shown.includes(prior.trim()) && this.overlap(prior, shown) < best ? prior : undefined;
+    };
+    const own = before(body);
+    if (own) return [own];
+    const place = this.placeOfRef(ref);
+    if (!place) return [];
+    const section = [...this.passageById.values()].find((p) => {
+      const o = this.original(p);
+      return o.path === place.doc && o.section === place.section;
+    });
+    const found = section ? before(this.inLanguage(section, lang).text) : undefined;
+    return found ? [found] : [];
+  }
+
+  /** The share of a sentence's words that another text has. */
+  private overlap(sentence: string, text: string): number {
+    const words = (t: string) =>
+      new Set(
+        this.analyze(t)
+          .map((k) => k.key)
+          .filter((w) => !EVERYDAY_KEYS.has(w)),
+      );
+    const mine = [...words(sentence)];
+    const theirs = words(text);
+    return mine.length === 0 ? 0 : mine.filter((w) => theirs.has(w)).length / mine.length;
+  }
+
   /** Whether `text` says little that `earlier` did not (most of its words are there). */
   private says(earlier: string, text: string): boolean {
     const words = (t: string) =>
@@ -655,7 +705,10 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       const part = cue && options.previousRef ? this.partOf(options.previousRef, q, lang, resolved) : undefined;
       if (part) return part;
       // "and when did it start?", "over how long?" after an answer that says so: that answer, shortened.
-      const again = cue && options.previousRef ? this.again(options.previousRef, q, lang, resolved) : undefined;
+      const again =
+        cue && options.previousRef
+          ? this.again(options.previousRef, q, lang, resolved, options.previousAnswer)
+          : undefined;
       if (again) return again;
       // "佢哋幾時開始㗎？" after the townhalls: a fact of the thing just discussed, naming nothing else,
       // is in its document or nowhere (not QMAS's launch year from another article).
@@ -835,7 +888,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
    * nothing that answer doesn't speak of, is about that answer: its sentences that state such a
    * fact answer it. Anything else the follow-up names sends it through retrieval as before.
    */
-  private again(previousRef: string, asked: string, lang: Lang, resolved: string): Answer | undefined {
+  private again(previousRef: string, asked: string, lang: Lang, resolved: string, shown?: string): Answer | undefined {
     const expect = expectation(asked);
     // "What did he say?" after an answer quoting someone: what it quotes; "why?" after an answer
     // giving its reason ("to keep a talent pipeline"): that reason.
@@ -880,7 +933,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // A reason of the thing asked about before ("how often are townhalls held?" → "and the purpose of
     // them?"), not of something else the answer mentions.
     const subject = why ? this.thingKeys(resolved.replace(asked, " ")) : undefined;
-    const stating = sentences(body).filter((s) =>
+    const stating: string[] = sentences(body).filter((s) =>
       saying
         ? QUOTING.test(s)
         : why
@@ -889,6 +942,10 @@ export class LocalKnowledgeBase implements KnowledgeBase {
             ? this.mentionsAny(s, kindOf)
             : satisfies(expect, s, asked),
     );
+    // "Why?" after an answer that gives no reason: what its text says before it, the background of
+    // it ("The industry is very wasteful with…" before "The association collects these…").
+    if (stating.length === 0 && why && shown && BARE_WHY.test(asked) && !PURPOSE.test(asked))
+      stating.push(...this.background(previousRef, body, shown, lang));
     if (stating.length === 0) return undefined;
     const text = stating.slice(0, 2).join(/[\u4e00-\u9fff]/.test(body) ? "" : " ");
     return this.restated(note ? `${note}\n${text}` : text, sources, previousRef, lang, resolved);
@@ -1044,6 +1101,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       }
       if (a && compared && !this.mentionsAny(a.text, compared)) continue;
       if (a && OTHERS.test(asked) && this.namesNoOthers(a.text, asked)) continue;
+      // "Which sectors will benefit most?" only by a text that says who benefits or gains.
+      if (a && BENEFIT_ASKED.test(asked) && !BENEFIT_SAID.test(a.text)) continue;
       // "What incentives has Tokyo introduced?" is not answered by a text about Singapore's.
       if (a && named0.length > 0 && !this.namesAll(a.text, named0)) continue;
       // "How many members does it have?" only by a number of members, not of goals.

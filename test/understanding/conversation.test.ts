@@ -275,6 +275,26 @@ describe("talking to the bot", () => {
     );
   });
 
+  it("answers 'why?' with the background of an answer that gives no reason, and 'what for?' with the purpose", async () => {
+    const m = member("why-donate");
+    await say(m, "does BAHK do any charity stuff? like donations");
+    expect(replyText(await say(m, "y tho"))).toMatch(/wasteful/);
+    const zh = member("why-donate-zh");
+    await say(zh, "區塊鏈協會話會收集金融界啲宣傳衫捐出去，係咪真㗎？");
+    await say(zh, "捐俾邊個？");
+    expect(replyText(await say(zh, "點解要咁做？"))).toMatch(/浪費/);
+    const p = member("purpose-townhall");
+    await say(p, "Does the Blockchain Association of Hong Kong organize townhall meetings?");
+    expect(replyText(await say(p, "and what's the purpose of them?"))).toMatch(/unified voice/);
+  });
+
+  it("declines which sectors will benefit when the texts say nothing of who benefits", async () => {
+    const m = member("sectors");
+    expect(
+      replyText(await say(m, "Which industry sectors will benefit the most from Hong Kong's virtual asset push?")),
+    ).toMatch(/couldn't find this/);
+  });
+
   it("reads 'I heard the association collects…, is that right?' as a question, not an offer", async () => {
     const m = member("heard");
     const text = replyText(
