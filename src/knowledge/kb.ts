@@ -189,6 +189,17 @@ const BENEFIT_ASKED =
 /** …is answered only by a text that says who benefits. */
 const BENEFIT_SAID = /\bbenefit\w*|\bgain(?:s|ed)?\b|\badvantage\w*|受惠|得益|受益|獲益|好處|有利/iu;
 
+/** "What is the GDP of Hong Kong?", "what's a DAO?": the one word a question asks to be told about. */
+const DEFINITION =
+  /^\s*(?:so\s+|and\s+|but\s+|ok\s+)?what(?:'s| is| are| was)\s+(?:the\s+|a\s+|an\s+)?([a-z][\w-]*)(?=\s+(?:of|in|for)\b|\s*[?？]?\s*$)/i;
+
+/** Words by which a question asks about something else ("the name of…", "the gist of it"). */
+const ASKING_NOUNS = new Set(
+  "name names gist point purpose meaning idea deal story status difference number role reason aim goal summary title date time year size cost price process plan result outcome impact situation context background latest news update".split(
+    " ",
+  ),
+);
+
 /** A question, not a clause of a story read for its words. */
 const QUESTION_LIKE =
   /[?？]|^\s*(?:and |so |but |ok,? )?(?:what|which|who|whom|whose|when|where|why|how|do|does|did|is|are|was|were|can|could|will|would|should|has|have)\b|嗎|吗|呢|幾|几|甚麼|什麼|什么|咩|乜|邊|边|哪|誰|谁|點樣|点样|有冇|係咪|是否/iu;
@@ -1064,6 +1075,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     });
     if (!best || confidence < threshold) return decline(confidence);
     if (this.asksAbsent(asked)) return decline(Math.min(confidence, threshold / 2), true);
+    // "What is the GDP of Hong Kong?": what it asks to be told about is a word no text has.
+    if (this.definesUnknown(asked)) return decline(Math.min(confidence, threshold / 2));
     // "What does the association do with surplus clothing?" asks about the association's work, which
     // its documents answer better than the bot's help does, when they answer it nearly as well; the
     // bot's help then sets no bar for them.
@@ -1163,6 +1176,14 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const asks = questionSentences(asked);
     const text = (asks.length > 0 ? asks.join(" ") : asked).replace(WITH_ME, " ");
     return this.analyze(text).some((t) => this.absent.has(t.key));
+  }
+
+  /** Whether a question asks what something is ("what is the GDP of…") that no text of the knowledge names. */
+  private definesUnknown(asked: string): boolean {
+    const thing = DEFINITION.exec(asked)?.[1];
+    if (!thing || ASKING_NOUNS.has(thing.toLowerCase())) return false;
+    const tokens = this.lexical.correct(this.analyze(thing)).filter((t) => !EVERYDAY_KEYS.has(t.key));
+    return tokens.length > 0 && tokens.every((t) => !this.lexical.has(t.key) && !this.absent.has(t.key));
   }
 
   /** Whether an answer reference (`faq:<id>`) is one of the bot's own help entries. */

@@ -130,6 +130,14 @@ describe("subjects the documents do not cover", () => {
     expect(b.text).toMatch(/Singapore adopts more aggressive incentives/);
   });
 
+  it("declines 'what is X?' when no text of the knowledge has the word X", async () => {
+    expect((await kb.answer("What is the GDP of Hong Kong?", "en")).answered).toBe(false);
+    expect((await kb.answer("what is QAMS?", "en")).text).toMatch(/Quality Migrant Admission Scheme/);
+    expect(
+      (await kb.answer("what's the name of the immigration scheme hk uses for blockchain experts?", "en")).answered,
+    ).toBe(true);
+  });
+
   it("declines 'what is it called?' when the text gives no name", async () => {
     const a = await kb.answer("What is the trade finance platform of the HKMA and the banks actually called?", "en");
     expect(a.answered).toBe(false);
