@@ -86,6 +86,15 @@ describe("reading a member's message", () => {
     expect(await intentOf(text)).toBe("none");
   });
 
+  it("reads 垃圾 as an insult only when it is aimed at the bot, and banks taking part as no member's wish to", async () => {
+    expect(await intentOf("你個垃圾機械人")).toBe("none");
+    expect(await intentOf("活動之後啲宣傳品最後都當垃圾丟掉，協會收唔收呢啲物品？")).not.toBe("none");
+    // Not taken as a wish to take part (an example may still be near; the answer then decides).
+    const banks = await u.read("我們公司和其中幾家銀行有業務往來。請問一共有幾家銀行參與這個平台？");
+    expect(banks.intent?.name === "onboarding" && banks.intent.via === "concepts").toBe(false);
+    expect(await intentOf("我點樣可以參與協會？")).toBe("onboarding");
+  });
+
   it("reads words in quotes as mentioned, not said, and a report of what the association does as no offer", async () => {
     expect(await intentOf("幫我將「多謝晒你嘅幫忙」翻譯做英文吖。")).not.toBe("thanks");
     expect(await intentOf("多謝晒你嘅幫忙")).toBe("thanks");
