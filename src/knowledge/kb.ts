@@ -178,6 +178,9 @@ const PARTIAL_LIST =
 /** Between the items of a list. */
 const LIST_SEPARATOR = /,|\band\b|\bor\b|及|和|與|与|同|、/iu;
 
+/** "What about Seoul?", "東京呢？": the last question asked again of something else. */
+const WHAT_ABOUT = /^\s*(?:and\s+|so\s+)?(?:what|how)\s+about\b|^(?:咁|那|而)?.{1,8}呢\s*[？?]?\s*$/iu;
+
 /** A follow-up that asks for more than was said ("what are they specifically?", "具體有哪些？"). */
 const SPECIFICS =
   /\b(?:specifically|exactly|precisely|concretely|in (?:more )?detail|in particular|more details?)\b|具體|具体|詳細|详细|詳情|详情|到底|究竟/iu;
@@ -604,7 +607,10 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     if (!a.answered || this.isBotRef(previousRef) || (a.ref && this.isBotRef(a.ref))) return a;
     const before = shown ?? this.answerText(previousRef, lang) ?? "";
     // "What are they specifically?" wants more of what was said; "what is the HKMA exactly?" only what it is.
-    const saidAlready = SPECIFICS.test(question) && BACK_REFERENCE.test(question) && this.says(before, a.text);
+    const saidAlready =
+      (SPECIFICS.test(question) && BACK_REFERENCE.test(question) && this.says(before, a.text)) ||
+      // "What about Seoul?" answered by a list that names Seoul among others says nothing more of it.
+      (WHAT_ABOUT.test(question) && this.onlyListed(question, a.text));
     // "he" is the person the last answer spoke of, unless the member speaks of someone of their own.
     const personless =
       ABOUT_PERSON.test(question) &&
@@ -1137,6 +1143,18 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const text = asks.length > 0 ? asks.join(" ") : asked;
     if (!QUESTION_LIKE.test(text)) return [];
     return [...new Set(this.analyze(text).map((t) => t.key))].filter((k) => this.entities.has(k));
+  }
+
+  /** Whether the names a question asks about are, in a text, only items of a list of names. */
+  private onlyListed(question: string, text: string): boolean {
+    const asked = this.entitiesIn(question);
+    if (asked.length === 0 || !this.namesAll(text, asked)) return false;
+    const named = new Set(
+      this.analyze(text)
+        .map((t) => t.key)
+        .filter((k) => this.entities.has(k)),
+    );
+    return named.size >= asked.length + 2;
   }
 
   /** Whether a text speaks of every one of some names. */

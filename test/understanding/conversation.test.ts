@@ -288,6 +288,16 @@ describe("talking to the bot", () => {
     expect(replyText(await say(p, "and what's the purpose of them?"))).toMatch(/unified voice/);
   });
 
+  it("declines 'what about Seoul?' that only a list naming Seoul would answer; 'is there a cap?' is the quota", async () => {
+    const m = member("what-about");
+    await say(m, "Which cities are competing with Hong Kong to be a crypto hub?");
+    expect(replyText(await say(m, "How does Hong Kong's approach differ from the first one?"))).toMatch(/Singapore/);
+    expect(replyText(await say(m, "What about Seoul?"))).toMatch(/couldn't find this/);
+    const q = member("cap");
+    await say(q, "do i need a job offer b4 moving to hk under qmas?");
+    expect(replyText(await say(q, "is there a cap"))).toMatch(/1,000/);
+  });
+
   it("declines which sectors will benefit when the texts say nothing of who benefits", async () => {
     const m = member("sectors");
     expect(
