@@ -129,7 +129,7 @@ export function expectation(question: string): Expectation {
   )
     return "date";
   if (
-    /\bwhen\b|\bwhat (year|date|time)\b|\bwhich year\b|\bsince when\b|幾時|何時|哪一年|邊一年|哪年|甚麼時候|什麼時候/.test(
+    /\bwhen\b(?!\s+\w+ing\b)|\bwhat (year|date|time)\b|\bwhich year\b|\bsince when\b|幾時|何時|哪一年|邊一年|哪年|甚麼時候|什麼時候/.test(
       q,
     )
   )

@@ -56,6 +56,11 @@ describe("names the question already gave", () => {
     expect(satisfies("date", "It launches in May.", "when does it launch?")).toBe(true);
   });
 
+  it("'when offering…' is no question for a time", () => {
+    expect(expectation("what details do I need to give when offering a donation?")).not.toBe("time");
+    expect(expectation("when is it launching?")).toBe("time");
+  });
+
   it("a pass mark is not answered by a bonus of points", () => {
     const bonus = "People in one of the 11 listed professions get an additional 30 points.";
     expect(satisfies("quantity", bonus, "What's the minimum score you need to pass the points test?")).toBe(false);
