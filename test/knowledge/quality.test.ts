@@ -52,6 +52,8 @@ describe("answer quality", () => {
       ["eval/fresh-6.jsonl", false, 0.85],
       ["eval/fresh-7.jsonl", false, 0.82],
       ["eval/fresh-8.jsonl", true, 0.85],
+      ["eval/fresh-10.jsonl", false, 0.88],
+      ["eval/fresh-11.jsonl", false, 0.88],
     ];
     for (const [file, whole, min] of sets) {
       const set = readSet(file);
@@ -71,10 +73,10 @@ describe("answer quality", () => {
     expect(ok / dev.length).toBeGreaterThanOrEqual(0.96);
   });
 
-  // The first set was tuned on; conversations-8 never was (kept at its level, short of the 85% goal).
+  // The first set was tuned on; conversations-8 never was (held to the 85% goal).
   it.each([
     ["eval/conversations.jsonl", 0.9],
-    ["eval/conversations-8.jsonl", 0.8],
+    ["eval/conversations-8.jsonl", 0.85],
   ] as const)("answers follow-ups in scripted conversations (%s)", async (file, min) => {
     const convos = readFileSync(file, "utf8")
       .split("\n")
