@@ -18,8 +18,15 @@ import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-/** Where bundles go (a fresh one can be asked for, as the first-contact benchmark does). */
-const BUILD = process.env.BAHK_BUILD_DIR ? resolve(process.env.BAHK_BUILD_DIR) : join(ROOT, ".build");
+/**
+ * Where bundles go (a fresh one can be asked for, as the first-contact benchmark does). Inside the
+ * project, relative to it: a bundle finds its packages in the project's node_modules from there.
+ */
+const BUILD = join(ROOT, process.env.BAHK_BUILD_DIR || ".build");
+if (relative(ROOT, BUILD).startsWith("..")) {
+  process.stderr.write(`BAHK_BUILD_DIR must be inside ${ROOT}\n`);
+  process.exit(2);
+}
 /** Files whose change makes a bundle stale, besides the sources. */
 const ALSO = ["package-lock.json", "tsconfig.json", fileURLToPath(import.meta.url)];
 

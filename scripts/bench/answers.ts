@@ -322,6 +322,7 @@ export async function benchAnswers(): Promise<string> {
 /** `npm start` from a fresh data directory with one question piped in: wall time to exit and peak RSS (GNU time). */
 function firstContact(): { seconds: number; rssMb: number } {
   const dataDir = mkdtempSync(join(tmpdir(), "bahk-first-"));
+  const freshBuild = join(".build", `first-contact-${process.pid}`);
   try {
     const run = spawnSync("/usr/bin/time", ["-f", "TIME %e %M", process.execPath, RUN, join(ROOT, "src", "main.ts")], {
       cwd: ROOT,
@@ -329,8 +330,9 @@ function firstContact(): { seconds: number; rssMb: number } {
       encoding: "utf8",
       env: {
         ...process.env,
-        // A fresh checkout has no bundle either: it is built on the way.
-        BAHK_BUILD_DIR: join(dataDir, "build"),
+        // A fresh checkout has no bundle either: it is built on the way (inside the project, where
+        // the bundle finds its packages).
+        BAHK_BUILD_DIR: freshBuild,
         DATA_DIR: dataDir,
         TELEGRAM_BOT_TOKEN: "",
         DISCORD_TOKEN: "",
@@ -341,6 +343,7 @@ function firstContact(): { seconds: number; rssMb: number } {
     if (!m || !/1,000/.test(run.stdout ?? "")) throw new Error(`first contact failed: ${run.stderr?.slice(-500)}`);
     return { seconds: Number(m[1]), rssMb: Number(m[2]) / 1024 };
   } finally {
+    rmSync(join(ROOT, freshBuild), { recursive: true, force: true });
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
