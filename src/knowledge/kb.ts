@@ -290,6 +290,26 @@ export interface KnowledgeBaseParts {
 const FOLLOW_UP =
   /^(?:and|but|so|also|then|ok(?:ay)?,? (?:and|so)|what about|how about|what else)\b|\b(?:he|she|it|its|they|them|their|his|her|him|this|that|these|those|there|the scheme|the platform|the list)\b|^(?:咁|那|那麼|而|還有|仲有|另外|但|後來|后来|之後|之后|然後|然后)|佢|他|她|它|其|呢個|這個|那個|該|嗰個/iu;
 
+/** The word a question asks with (how, where, who…), in one form for English and Chinese. */
+const ASKING_WORDS: readonly [RegExp, string][] = [
+  [/\bhow\b|點樣|点样|怎樣|怎样|如何|點先|怎麼/iu, "how"],
+  [/\bwhere\b|邊度|边度|哪裏|哪里|哪裡|去咗邊|去了哪/iu, "where"],
+  [/\bwho(?:m|se)?\b|邊個|边个|誰|谁/iu, "who"],
+  [/\bwhen\b|幾時|几时|何時|何时|甚麼時候|什麼時候|什么时候/iu, "when"],
+  [/\bwhy\b|點解|点解|為甚麼|為什麼|为什么|為何|为何/iu, "why"],
+];
+function askingWord(q: string): string | undefined {
+  let first: { at: number; word: string } | undefined;
+  for (const [re, word] of ASKING_WORDS) {
+    const m = re.exec(q);
+    if (m && (!first || m.index < first.at)) first = { at: m.index, word };
+  }
+  return first?.word;
+}
+
+/** Scores this close are a tie. */
+const TIE = 1e-6;
+
 /** How many units the vectors and the words each propose for full scoring. */
 const CANDIDATES = 16;
 /** A clause stands for the whole message only when it scores this much better… */
@@ -550,6 +570,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       if (!dense.has(u)) dense.set(u, this.vectors.cosine(vector, u));
     }
     const byRef = new Map<string, Candidate>();
+    const phrasingOf = new Map<string, string>();
     for (const [u, cos] of dense) {
       const unit = this.units[u];
       if (!unit) continue;
@@ -579,9 +600,22 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       }
       if (docHint && this.placeOf(unit).doc === docHint) score += DOC_HINT_BOOST;
       const seen = byRef.get(id);
-      if (!seen || score > seen.score) byRef.set(id, { kind, ref: unit.ref, score, phrasing: unit.kind === "faq-q" });
+      if (!seen || score > seen.score) {
+        byRef.set(id, { kind, ref: unit.ref, score, phrasing: unit.kind === "faq-q" });
+        if (unit.kind === "faq-q") phrasingOf.set(id, unit.text);
+        else phrasingOf.delete(id);
+      }
     }
-    const ranked = [...byRef.values()].sort((a, b) => b.score - a.score).slice(0, 6);
+    // Two curated questions that match alike ("How do I donate?", "Where do the donations go?" for
+    // "how do I donate?"): the one that asks the same kind of thing comes first.
+    const asked = askingWord(own);
+    const sameKind = (c: Candidate) => {
+      const p = phrasingOf.get(`${c.kind}:${c.ref}`);
+      return asked && p !== undefined && askingWord(p) === asked ? 1 : 0;
+    };
+    const ranked = [...byRef.values()]
+      .sort((a, b) => (Math.abs(b.score - a.score) > TIE ? b.score - a.score : sameKind(b) - sameKind(a)))
+      .slice(0, 6);
     const best = ranked[0];
     return best
       ? { best, ranked, query, ...(ownQuery ? { own: ownQuery } : {}) }

@@ -28,6 +28,11 @@ describe("answers from the real knowledge", () => {
     expect(a.ref).toMatch(/^(faq|passage):/);
   });
 
+  it("breaks a tie of two curated questions by the word they ask with ('how do I donate?')", async () => {
+    expect((await kb.answer("how do I donate?", "en")).text).toMatch(/\/donate/);
+    expect((await kb.answer("where do the donations go?", "en")).text).toMatch(/in need/);
+  });
+
   it("answers the one question a story asks, not what the story's words find", async () => {
     const a = await kb.answer(
       "Hello, I'm a backend engineer currently living in Toronto. My partner is from Hong Kong and we've been talking about moving back for a couple of years, but I always assumed it would be impossible for me to get a visa without a local employer sponsoring me. Last week I read something about Hong Kong trying to attract blockchain talent through the Quality Migrant Admission Scheme, which sounds promising, but I'm worried about competition. Roughly how many people does the scheme admit every year?",
