@@ -474,12 +474,17 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     return this.thingKeys(existenceObject(asked));
   }
 
+  /** The words of a text that name something: spelling corrected, without everyday words or single Chinese characters. */
+  private namingTokens(text: string): Token[] {
+    return this.lexical
+      .correct(this.analyze(text))
+      .filter((t) => !(t.han && Array.from(t.key).length === 1) && !EVERYDAY_KEYS.has(t.key));
+  }
+
   /** The words of a thing a question names, as a query (none when they are only everyday words). */
   private thingKeys(object: string | undefined, floor = this.tuning.softFloor): PreparedQuery | undefined {
     if (!object) return undefined;
-    const tokens = this.lexical
-      .correct(this.analyze(object))
-      .filter((t) => !(t.han && Array.from(t.key).length === 1) && !EVERYDAY_KEYS.has(t.key));
+    const tokens = this.namingTokens(object);
     if (tokens.length === 0) return undefined;
     return this.lexical.prepare(tokens, floor, this.tuning.idfPower);
   }
@@ -708,11 +713,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
 
   /** Whether `text` says little that `earlier` did not (most of its words are there). */
   private says(earlier: string, text: string): boolean {
-    const words = (t: string) =>
-      new Set((t.toLowerCase().match(/[a-z0-9]{3,}|[\u4e00-\u9fff]/gu) ?? []).filter((w) => !EVERYDAY_KEYS.has(w)));
-    const before = words(earlier);
-    const now = [...words(text)];
-    return now.length > 0 && now.filter((w) => before.has(w)).length / now.length >= SAID_ALREADY;
+    return this.overlap(text, earlier) >= SAID_ALREADY;
   }
 
   private async answerAny(question: string, lang: Lang, options: AnswerOptions): Promise<Answer> {
@@ -951,12 +952,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const kindOf = this.thingKeys(kindMatch?.[1] ?? kindMatch?.[2]);
     if (!saying && !why && !kindOf && (expect === "none" || expect === "advice" || expect === "names"))
       return undefined;
-    const named =
-      saying || why
-        ? []
-        : this.lexical
-            .correct(this.analyze(withoutAsking(asked)))
-            .filter((t) => !(t.han && Array.from(t.key).length === 1) && !EVERYDAY_KEYS.has(t.key));
+    const named = saying || why ? [] : this.namingTokens(withoutAsking(asked));
     if (kindOf) {
       if (!this.covers(previousRef, kindOf, KIND_COVERED)) return undefined;
     } else if (named.length > 0) {
@@ -1247,9 +1243,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   /** Whether a follow-up names nothing (beyond what it asks for) that an earlier answer does not speak of. */
   private namesNothingNew(asked: string, previousRef: string): boolean {
     // "When did they start?" names no thing: starting is what a date is asked of.
-    const named = this.lexical
-      .correct(this.analyze(withoutAsking(asked).replace(BEGINNING, " ")))
-      .filter((t) => !(t.han && Array.from(t.key).length === 1) && !EVERYDAY_KEYS.has(t.key));
+    const named = this.namingTokens(withoutAsking(asked).replace(BEGINNING, " "));
     if (named.length === 0) return true;
     return this.covers(previousRef, this.lexical.prepare(named, this.tuning.softFloor, this.tuning.idfPower));
   }

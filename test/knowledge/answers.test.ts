@@ -100,16 +100,8 @@ describe("answers from the real knowledge", () => {
     expect(a.confidence).toBeGreaterThanOrEqual(0);
     expect(a.confidence).toBeLessThanOrEqual(1);
   });
-});
 
-describe("subjects the documents do not cover", () => {
-  let kb: KnowledgeBase;
-  const data = tempDataDir();
-  beforeAll(async () => {
-    kb = (await openKnowledge({ knowledgeDir: KNOWLEDGE_DIR, dataDir: data.dir, logger: quietLogger })).knowledge;
-  });
-  afterAll(() => data.cleanup());
-
+  // Subjects and names the documents do not cover.
   it.each([
     ["Can my spouse and children come with me to Hong Kong under QMAS?", "en"],
     ["優才計劃獲批後，配偶和子女可以作為受養人一起來港嗎？", "zh-HK"],
