@@ -39,6 +39,7 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   ["fresh-10", ["eval/fresh-10.jsonl"], "split"],
   // The hardest kinds only: near-misses, taking part, long and casual messages.
   ["fresh-11", ["eval/fresh-11.jsonl"], "split"],
+  ["fresh-12", ["eval/fresh-12.jsonl"], "split"],
   // The latest set is kept whole as a held-out set: never tuned on.
   ["fresh-8 (held out whole)", ["eval/fresh-8.jsonl"], "heldout"],
 ];
@@ -56,6 +57,7 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   ["conversations-9", "eval/conversations-9.jsonl", "split"],
   ["conversations-10", "eval/conversations-10.jsonl", "split"],
   ["conversations-11", "eval/conversations-11.jsonl", "split"],
+  ["conversations-12", "eval/conversations-12.jsonl", "split"],
   ["conversations-8 (held out whole)", "eval/conversations-8.jsonl", "heldout"],
 ];
 
