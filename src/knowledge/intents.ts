@@ -24,7 +24,10 @@ const intentSchema = z.object({
   examples: perLang(z.string().min(1)),
   /** Regular expressions that decide the intent outright (case-insensitive): the plainest attacks and abuse. */
   patterns: z.array(z.string().min(1)).optional(),
-  /** Combinations of concepts (see the file's `concepts`) that express the intent in any wording. */
+  /**
+   * Combinations of concepts (see the file's `concepts`) that express the intent in any wording; a
+   * concept written `!name` must be absent ("the agenda" and "see" without asking to put something on it).
+   */
   when: z.array(z.array(z.string().min(1)).min(1)).optional(),
   replies: perLang(z.string().min(1)).optional(),
 });
@@ -119,7 +122,7 @@ export class IntentClassifier {
         res.map((r) => new RegExp(r, "iu")),
       );
     for (const spec of intents)
-      for (const c of (spec.when ?? []).flat())
+      for (const c of (spec.when ?? []).flat().map((c) => c.replace(/^!/, "")))
         if (!this.concepts.has(c)) throw new Error(`intent ${spec.name} uses unknown concept ${c}`);
     this.patterns = intents.flatMap((spec) => (spec.patterns ?? []).map((p) => ({ spec, re: new RegExp(p, "iu") })));
     const tokens: Token[][] = [];
@@ -179,7 +182,8 @@ export class IntentClassifier {
         return v;
       };
       for (const spec of this.intents) {
-        if (spec.when?.some((all) => all.every(present))) return toMatch(spec, CONCEPT_SCORE, "concepts", personal);
+        const holds = (c: string) => (c.startsWith("!") ? !present(c.slice(1)) : present(c));
+        if (spec.when?.some((all) => all.every(holds))) return toMatch(spec, CONCEPT_SCORE, "concepts", personal);
       }
     }
     return undefined;
