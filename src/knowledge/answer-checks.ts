@@ -61,7 +61,7 @@ export function expectation(question: string): Expectation {
     return "advice";
   }
   if (
-    /\b(fees?|costs?|charges?|prices?|subscription|dues|salary|stipend|allowance|pay|paid|unpaid)\b|\bhow much (is|are|does|do|to)\b|(?<![浪消花耗經])費|收費|幾錢|多少錢|津貼|薪|人工|價錢|學費/.test(
+    /\b(fees?|costs?|charges?|prices?|subscription|dues|salary|stipend|allowance|pay|paid|unpaid)\b|\bhow much (is|are|does|do|to)\b|\b(free of charge|for free|is it free|free to (attend|join|enter))\b|(?<![浪消花耗經])費|收費|幾錢|多少錢|津貼|薪|人工|價錢|學費|俾錢|畀錢|付錢|收錢|要錢|免費|免费/.test(
       q,
     )
   )
@@ -148,13 +148,13 @@ export function expectation(question: string): Expectation {
   if (
     !howTo &&
     !source &&
-    /\bwhere (is|are|was|were|do|does|did)\b|\bwhere('s|'re)\b|\baddress\b|\blocated\b|\b(at|in) (what|which) (event|conference|venue)\b|地址|喺邊度|喺邊(?![個位間啲方])|邊度|在哪裡|在哪(?!方面|個方面|些方面|一方面)|(甚麼|什麼|咩|邊個)(活動|場合|會議)上?/.test(
+    /\bwhere (is|are|was|were|do|does|did)\b|\bwhere('s|'re)\b|\baddress\b|\blocated\b|\b(at|in) (what|which) (event|conference|venue)\b|地址|喺邊度|喺邊(?![個位間啲方])|邊度|在哪裡|在哪(?!方面|個方面|些方面|一方面)|(?:位於|位于|設於|设于|設在|设在)(?:哪|邊|何處|何处)|(?:喺|在|於|于)(甚麼|什麼|什么|咩|邊個|哪個|哪个)(活動|活动|場合|场合|會議|会议)|(甚麼|什麼|什么|咩|邊個|哪個|哪个)(活動|活动|場合|场合|會議|会议)上/.test(
       q,
     )
   )
     return "place";
   if (
-    /\b(what|which)('s| is| was| are)? (his|her|their|the) (role|title|position|job|post)\b|(佢|他|她)(嘅|的)?(職位|身份|職銜|官職)|(做|擔任)(緊)?(咩|什麼|甚麼)(職位|官職)/.test(
+    /\b(what|which)('s| is| was| are)? (his|her|their|the) (role|title|position|job|post)\b|\b(what|which) (roles?|titles?|positions?|posts?|jobs?|offices?) (did|does|do|has|had|have) (he|she|they)\b|(佢|他|她)(嘅|的)?(職位|身份|職銜|官職)|(做|擔任)(緊)?(咩|什麼|甚麼)(職位|官職)/.test(
       q,
     )
   )
@@ -298,6 +298,22 @@ function headedName(answer: string, question: string): boolean {
   return false;
 }
 
+/**
+ * Whether an answer gives a name in quotes ("「綜合計分制」") of the kind the question asks about: a
+ * name sharing two Chinese characters in a row with the question (計分), and not merely repeating it.
+ */
+function quotedName(answer: string, question: string): boolean {
+  for (const m of answer.matchAll(/[「《“"]([^」》”"]{2,40})[」》”"]/gu)) {
+    const name = m[1] ?? "";
+    if (question.includes(name)) continue;
+    for (let i = 0; i + 2 <= name.length; i++) {
+      const pair = name.slice(i, i + 2);
+      if (/^[\u4e00-\u9fff]{2}$/u.test(pair) && question.includes(pair)) return true;
+    }
+  }
+  return false;
+}
+
 /** Whether an answer text has what the question expects (`question` narrows names and roles to its subject). */
 export function satisfies(expect: Expectation, answer: string, question = ""): boolean {
   switch (expect) {
@@ -355,7 +371,8 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
       return (
         (fullName && spelt) ||
         /\b(called|named|known as|dubbed)\b|名為|叫做|稱為/.test(answer) ||
-        headedName(answer, question)
+        headedName(answer, question) ||
+        quotedName(answer, question)
       );
     }
     case "quantity": {

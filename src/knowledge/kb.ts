@@ -211,12 +211,16 @@ const QUESTION_LIKE =
 const WITH_ME =
   /\bmy (?:\w+ )?\w+ and (?:i|me)\b|\b(?:i|me) and my (?:\w+ )?\w+\b|我(?:同|和|與|跟)(?:我)?(?:的|嘅)?[\u4e00-\u9fff]{1,3}(?=一齊|一起|都|想|打算|準備|计划|計劃)/giu;
 /** A follow-up about a person ("is he still in that job?", "她說了甚麼？")… */
-const ABOUT_PERSON = /\b(?:he|him|his|she|her|hers)\b|(?<!其)他(?![們们])|她(?![們们])/iu;
+const ABOUT_PERSON = /\b(?:he|him|his|she|her|hers)\b|(?<!其)他(?![們们])|她(?![們们])|佢(?![哋地們们])/iu;
 /** …other than one of the member's own ("my cousin… can she move?"). */
 const OWN_PERSON =
   /\bmy (?:\w+ )?(?:cousin|friend|wife|husband|partner|brother|sister|son|daughter|mum|mom|dad|father|mother|colleague|boss|uncle|aunt|niece|nephew|kid|child)\b|我(?:的|嘅)?(?:表|堂)?(?:朋友|老婆|老公|太太|先生|丈夫|妻子|兄弟|姊妹|姐姐|妹妹|哥哥|弟弟|仔|女|兒子|女兒|同事|老闆|阿叔|舅父|姨)/iu;
+/** A question about someone's present ("is he still in office?", "佢而家做緊咩？"): dated texts never say. */
+const PRESENT_STATE =
+  /\b(?:still|now|nowadays|today|currently|these days|at the moment|any ?more)\b|而家|依家|宜家|現在|现在|目前|現時|现时|仲係|仲喺|還在|还在|如今/iu;
 /** …is answered by a text that speaks of a person. */
-const SPEAKS_OF_PERSON = /\b(?:he|him|his|she|her|mr|ms|mrs|dr|prof)\b|先生|女士|博士|教授|他|她/iu;
+const SPEAKS_OF_PERSON =
+  /\b(?:he|him|his|she|her|mr|ms|mrs|dr|prof)\b|先生|女士|博士|教授|他|她|司長|司长|局長|局长|主席|特首|行政長官|行政长官/iu;
 
 /** A question for the part of the documents something belongs to ("which goal is that?", "邊個目標"). */
 const WHICH_PART =
@@ -651,11 +655,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       // "What about Seoul?" answered by a list that names Seoul among others says nothing more of it.
       (WHAT_ABOUT.test(question) && this.onlyListed(question, a.text));
     // "he" is the person the last answer spoke of, unless the member speaks of someone of their own.
-    const personless =
-      ABOUT_PERSON.test(question) &&
-      SPEAKS_OF_PERSON.test(before) &&
-      !OWN_PERSON.test(question) &&
-      !SPEAKS_OF_PERSON.test(a.text);
+    const ofThatPerson = ABOUT_PERSON.test(question) && SPEAKS_OF_PERSON.test(before) && !OWN_PERSON.test(question);
+    const personless = ofThatPerson && (!SPEAKS_OF_PERSON.test(a.text) || PRESENT_STATE.test(question));
     // "and the other banks?" after "seven banks including HSBC and Standard Chartered": no others named.
     const noOthers = OTHERS.test(question) && this.namesNoOthers(a.text, `${question} ${before}`);
     if (!saidAlready && !personless && !noOthers) return a;
@@ -846,13 +847,15 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       .replace(/^[\s,，:：-]+|[\s,，:：-]+(?=[?？]?$)/gu, "")
       .trim();
     if (wordCount(rest) < 2) return undefined;
+    // "The gist of the article" names no article: the one under discussion, or any.
+    const about = m[0].replace(DOCUMENT_WORDS, " ").replace(/\s+/g, " ").trim();
+    if (this.analyze(about).length === 0) return undefined;
     const named = await this.retrieveOnce(m[0], memo);
     const doc = named.best ? this.placeOfRef(`${named.best.kind}:${named.best.ref}`)?.doc : undefined;
     if (!doc) return undefined;
     const r = await this.retrieve(rest, this.tuning, "", "", doc);
     const a = this.decide(rest, rest, r, lang);
     // The question and what the document is about stay the conversation's subject ("what's his role?" next).
-    const about = m[0].replace(DOCUMENT_WORDS, " ").replace(/\s+/g, " ").trim();
     return a.answered && this.placeOfRef(a.ref ?? "")?.doc === doc
       ? { ...a, resolved: `${rest} ${about}`.trim() }
       : undefined;
@@ -1184,7 +1187,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
         .map((t) => t.key)
         .filter((k) => this.entities.has(k)),
     );
-    return named.size >= asked.length + 2;
+    return named.size >= asked.length + 1;
   }
 
   /** Whether a text speaks of every one of some names. */
