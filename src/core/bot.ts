@@ -23,8 +23,14 @@ const NATIVE_POLL_TTL_MS = POLL_SELECTION_TTL_MS;
 /** A message that asks something (it ends in a question mark or a question particle). */
 function asksAside(text: string): boolean {
   if (!/\p{L}{2}/u.test(text)) return false;
-  return /[?？]\s*$|[嗎吗呢咩]\s*$/u.test(text.replace(/[\p{Extended_Pictographic}\s]+$/u, ""));
+  const bare = text.replace(/[\p{Extended_Pictographic}\s]+$/u, "");
+  // A question mark, or a question no form field is answered with ("why do they even do it tho").
+  return /[?？]\s*$|[嗎吗呢咩]\s*$/u.test(bare) || ASIDE_QUESTION.test(bare);
 }
+
+/** Questions that never answer a form's field, however typed: a reason, who, what, which. */
+const ASIDE_QUESTION =
+  /^(?:(?:and|so|but|ok|okay|k|wait|hmm),?\s+)*(?:why|how come|who|whom|what|which)\b\s+\S+\s+\S+|^(?:咁|噉|那|但)?(?:點解|点解|為什麼|为什么|為甚麼|為何|为何|邊個|边个|誰|谁)/iu;
 
 const M = {
   empty: {

@@ -196,6 +196,19 @@ describe("donation intake", () => {
     expect(replyText(await me.say("Jackets"))).toContain("Question 4");
   });
 
+  it("takes a question typed without a question mark for a question, not a field's answer", async () => {
+    const { bot, store, alice } = setup();
+    const me = as(bot, alice);
+    await me.say("/donate");
+    await me.say("Acme");
+    const aside = replyText(await me.say("why do they even do it tho"));
+    expect(aside).toContain("(fallback)");
+    expect(aside).toContain("Your form is still open");
+    expect((await session(store, alice.id))?.step).toBe("category");
+    // The form goes on from where it was.
+    expect(replyText(await me.say("clothing"))).toContain("Question 3");
+  });
+
   it("creates one offer when the last answer arrives twice at once", async () => {
     const { bot, store, notifier, alice } = setup();
     const me = as(bot, alice);
