@@ -1,14 +1,27 @@
 /**
- * SQLite backend: `@keyv/sqlite`'s table (`key` primary key, `value` TEXT
- * holding keyv's JSON), in WAL mode with a busy timeout so several processes
- * can share the file. The extra operations are single SQL statements on the
- * adapter's own connection, so each is atomic: an upsert whose update only
- * fires when the existing row has expired, an upsert-returning counter, and a
- * `DELETE ... RETURNING`. Listing is one ordered range query: `@keyv/sqlite`'s
- * iterator pages with OFFSET while keyv deletes expired rows under it, which
- * skips live keys, so it is not used.
+ * SQLite backend: keyv's SQLite layout (a table of `key` primary key and
+ * `value` TEXT holding keyv's JSON, as `@keyv/sqlite` makes it) in WAL mode
+ * with a busy timeout, so several processes can share the file.
+ *
+ * It speaks to SQLite through libSQL's synchronous binding (`libsql`, the
+ * engine under the records database's client, shipped prebuilt), with its
+ * statements prepared once. `@keyv/sqlite` runs each statement on node-sqlite3's
+ * thread pool instead: five round-trips to that pool were half of the time the
+ * bot took to answer a question (see BENCHMARKS.md), and node-sqlite3 compiled
+ * from source on every fresh install. A statement here takes microseconds, so
+ * running it on the main thread costs less than the hand-over.
+ *
+ * The extra operations are single SQL statements, so each is atomic: an
+ * upsert whose update only fires when the existing row has expired, an
+ * upsert-returning counter, and a `DELETE ... RETURNING`. Listing is one
+ * ordered range query over the key index.
  */
-import KeyvSqlite from "@keyv/sqlite";
+import { EventEmitter } from "node:events";
+import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname } from "node:path";
+import type { KeyvStoreAdapter, StoredData } from "keyv";
+import type LibsqlDatabase from "libsql";
 import type { Backend, RawRecord } from "./backend.ts";
 import { checkIdentifier, isNetworkError, prefixUpperBound } from "./backend.ts";
 
@@ -16,11 +29,15 @@ import { checkIdentifier, isNetworkError, prefixUpperBound } from "./backend.ts"
 export interface SqliteOptions {
   /** Path of the database file. */
   readonly file: string;
-  /** Table name (default `keyv`, the table `@keyv/sqlite` reads). */
+  /** Table name (default `keyv`, the table keyv's SQLite adapter reads). */
   readonly table?: string;
   /** How long a writer waits for the lock, in ms (default 5,000). */
   readonly busyTimeoutMs?: number;
 }
+
+type Database = InstanceType<typeof LibsqlDatabase>;
+type Statement = ReturnType<Database["prepare"]>;
+type Row = Record<string, unknown>;
 
 const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|FULL|PROTOCOL|NOLFS)/;
 
@@ -28,48 +45,146 @@ const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|FULL|PROTOCOL|NOLFS)/;
 const expires = (col: string) => `(CASE WHEN json_valid(${col}) THEN json_extract(${col}, '$.expires') END)`;
 const expired = (col: string) => `(${expires(col)} IS NOT NULL AND ${expires(col)} <= $now)`;
 
-/** Opens the SQLite backend (the connection opens lazily inside the adapter). */
+/** libSQL's binding, a CommonJS module (loaded as such: one copy, no ES-module wrapper). */
+const open = (file: string, timeoutMs: number): Database => {
+  const Libsql = createRequire(import.meta.url)("libsql") as typeof LibsqlDatabase;
+  return new Libsql(file, { timeout: timeoutMs / 1000 });
+};
+
+/**
+ * A keyv adapter over one SQLite connection: the rows keyv reads and writes, by full key (keyv
+ * adds no prefix: the store composes `<ns>:<key>` itself).
+ */
+class SqliteAdapter extends EventEmitter implements KeyvStoreAdapter {
+  readonly opts: { readonly dialect: "sqlite"; readonly table: string };
+  namespace?: string | undefined;
+  private db: Database | undefined;
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(
+    private readonly file: string,
+    readonly table: string,
+    private readonly timeoutMs: number,
+  ) {
+    super();
+    this.opts = { dialect: "sqlite", table };
+  }
+
+  /** The connection, opened (with its table) on first use. */
+  connection(): Database {
+    if (this.db) return this.db;
+    mkdirSync(dirname(this.file), { recursive: true });
+    const db = open(this.file, this.timeoutMs);
+    try {
+      db.exec("PRAGMA journal_mode = WAL");
+      // As the records database: in WAL mode a commit survives a crash of the process; only a power
+      // cut may lose the last commits (never corrupt the file), and no commit waits on an fsync.
+      db.exec("PRAGMA synchronous = NORMAL");
+      // Erased personal data must not stay readable in freed pages of the file.
+      db.exec("PRAGMA secure_delete = ON");
+      db.exec(`CREATE TABLE IF NOT EXISTS ${this.table} (key VARCHAR(1024) PRIMARY KEY, value TEXT)`);
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+    this.db = db;
+    return db;
+  }
+
+  /** A statement, prepared once per connection. */
+  private statement(sql: string): Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.connection().prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  /** Runs a statement that returns rows. */
+  all(sql: string, params: Row = {}): Row[] {
+    return this.statement(sql).all(params) as Row[];
+  }
+
+  /** Runs a statement that returns nothing; the number of rows it changed. */
+  run(sql: string, params: Row = {}): number {
+    return this.statement(sql).run(params).changes;
+  }
+
+  async get<Value>(key: string): Promise<StoredData<Value> | undefined> {
+    const row = this.statement(`SELECT value FROM ${this.table} WHERE key = $key`).get({ key }) as Row | undefined;
+    return (typeof row?.value === "string" ? row.value : undefined) as StoredData<Value> | undefined;
+  }
+
+  async getMany<Value>(keys: string[]): Promise<StoredData<Value | undefined>[]> {
+    return Promise.all(keys.map((k) => this.get<Value>(k))) as Promise<StoredData<Value | undefined>[]>;
+  }
+
+  async set(key: string, value: unknown): Promise<void> {
+    this.run(
+      `INSERT INTO ${this.table} (key, value) VALUES ($key, $value)
+       ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+      { key, value: String(value) },
+    );
+  }
+
+  async delete(key: string): Promise<boolean> {
+    return this.run(`DELETE FROM ${this.table} WHERE key = $key`, { key }) > 0;
+  }
+
+  async deleteMany(keys: string[]): Promise<boolean> {
+    let any = false;
+    for (const k of keys) any = (await this.delete(k)) || any;
+    return any;
+  }
+
+  async has(key: string): Promise<boolean> {
+    return this.statement(`SELECT 1 FROM ${this.table} WHERE key = $key`).get({ key }) !== undefined;
+  }
+
+  async clear(): Promise<void> {
+    this.run(`DELETE FROM ${this.table}`);
+  }
+
+  async disconnect(): Promise<void> {
+    const db = this.db;
+    this.db = undefined;
+    this.statements.clear();
+    if (!db) return;
+    // What was erased must not stay in the write-ahead log: fold it into the file (whose freed pages
+    // secure_delete zeroes) and empty it, as closing the last connection does.
+    try {
+      db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    } catch {
+      // Another process holds the database: its own close checkpoints.
+    }
+    db.close();
+  }
+}
+
+/** Opens the SQLite backend (the connection opens on first use). */
 export function sqliteBackend(opts: SqliteOptions): Backend {
   const table = checkIdentifier(opts.table ?? "keyv");
-  const adapter = new KeyvSqlite({
-    uri: `sqlite://${opts.file}`,
-    table,
-    keySize: 1024,
-    busyTimeout: opts.busyTimeoutMs ?? 5000,
-  });
-  const query = async (sql: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> =>
-    (await adapter.query(sql, params)) as Record<string, unknown>[];
-  let readyOnce: Promise<void> | undefined;
+  const adapter = new SqliteAdapter(opts.file, table, opts.busyTimeoutMs ?? 5000);
 
   return {
     kind: "sqlite",
     adapter,
-    ready() {
-      readyOnce ??= (async () => {
-        await query("PRAGMA journal_mode = WAL");
-        // As the records database: in WAL mode a commit survives a crash of the process; only a power
-        // cut may lose the last commits (never corrupt the file), and no commit waits on an fsync.
-        await query("PRAGMA synchronous = NORMAL");
-        // Erased personal data must not stay readable in freed pages of the file.
-        await query("PRAGMA secure_delete = ON");
-      })().catch((e: unknown) => {
-        readyOnce = undefined;
-        throw e;
-      });
-      return readyOnce;
+    async ready() {
+      adapter.connection();
     },
     async add(key, raw, _ttlMs, now) {
-      const rows = await query(
+      const rows = adapter.all(
         `INSERT INTO ${table} (key, value) VALUES ($key, $raw)
          ON CONFLICT(key) DO UPDATE SET value = excluded.value WHERE ${expired(`${table}.value`)}
          RETURNING key`,
-        { $key: key, $raw: raw, $now: now },
+        { key, raw, now },
       );
       return rows.length === 1;
     },
     async increment(key, by, createRaw, _ttlMs, now) {
       const old = `${table}.value`;
-      const rows = await query(
+      const rows = adapter.all(
         `INSERT INTO ${table} (key, value) VALUES ($key, $raw)
          ON CONFLICT(key) DO UPDATE SET value = CASE
            WHEN NOT json_valid(${old}) OR ${expired(old)} THEN excluded.value
@@ -77,12 +192,12 @@ export function sqliteBackend(opts: SqliteOptions): Backend {
              (CASE WHEN json_type(${old}, '$.value') IN ('integer', 'real') THEN json_extract(${old}, '$.value') ELSE 0 END) + $by)
          END
          RETURNING value`,
-        { $key: key, $raw: createRaw, $now: now, $by: by },
+        { key, raw: createRaw, now, by },
       );
       return String(rows[0]?.value);
     },
     async remove(key) {
-      const rows = await query(`DELETE FROM ${table} WHERE key = $key RETURNING value`, { $key: key });
+      const rows = adapter.all(`DELETE FROM ${table} WHERE key = $key RETURNING value`, { key });
       const value = rows[0]?.value;
       return typeof value === "string" ? value : undefined;
     },
@@ -90,18 +205,17 @@ export function sqliteBackend(opts: SqliteOptions): Backend {
       const hi = prefixUpperBound(prefix);
       const rows =
         prefix === ""
-          ? await query(`SELECT key, value FROM ${table} ORDER BY key`)
+          ? adapter.all(`SELECT key, value FROM ${table} ORDER BY key`)
           : hi === undefined
-            ? await query(`SELECT key, value FROM ${table} WHERE key >= $lo ORDER BY key`, { $lo: prefix })
-            : await query(`SELECT key, value FROM ${table} WHERE key >= $lo AND key < $hi ORDER BY key`, {
-                $lo: prefix,
-                $hi: hi,
+            ? adapter.all(`SELECT key, value FROM ${table} WHERE key >= $lo ORDER BY key`, { lo: prefix })
+            : adapter.all(`SELECT key, value FROM ${table} WHERE key >= $lo AND key < $hi ORDER BY key`, {
+                lo: prefix,
+                hi,
               });
       return rows.map((r): RawRecord => ({ key: String(r.key), raw: String(r.value) }));
     },
     async purgeExpired(now) {
-      const rows = await query(`DELETE FROM ${table} WHERE ${expired("value")} RETURNING key`, { $now: now });
-      return rows.length;
+      return adapter.all(`DELETE FROM ${table} WHERE ${expired("value")} RETURNING key`, { now }).length;
     },
     isUnavailable(e) {
       const code = (e as { code?: unknown } | null)?.code;

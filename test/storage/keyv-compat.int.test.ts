@@ -8,10 +8,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import KeyvPostgres from "@keyv/postgres";
 import KeyvRedis from "@keyv/redis";
-import KeyvSqlite from "@keyv/sqlite";
 import Keyv from "keyv";
 import { afterAll, describe, expect, it } from "vitest";
 import { type KeyvStore, openStore } from "../../src/storage/index.ts";
+import { sqliteBackend } from "../../src/storage/sqlite.ts";
 import { dropPgTable, dropRedisNamespace, PG_URL, quietLogger, REDIS_URL, requireServer, runId } from "./servers.ts";
 
 interface Target {
@@ -29,7 +29,8 @@ const targets: Target[] = [
   {
     name: "sqlite",
     open: () => openStore({ dataDir: dir, logger: quietLogger() }),
-    plain: (ns) => new Keyv({ store: new KeyvSqlite({ uri: `sqlite://${join(dir, "bot.sqlite")}` }), namespace: ns }),
+    // keyv's SQLite layout, read by a keyv of its own (its own connection, keyv's namespacing).
+    plain: (ns) => new Keyv({ store: sqliteBackend({ file: join(dir, "bot.sqlite") }).adapter, namespace: ns }),
     cleanup: async () => rmSync(dir, { recursive: true, force: true }),
   },
 ];
