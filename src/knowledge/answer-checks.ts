@@ -94,7 +94,7 @@ export function expectation(question: string): Expectation {
   )
     return "date";
   if (
-    /\bhow long\b(?!\s+ago)|\bprocessing time\b|\bhow many (years|months|weeks|days)\b|需時|幾耐|多久|多長時間|多長|幾長|(幾多|多少|几多)\s*(年|個月|个月|日|天|星期|週)/.test(
+    /\bhow long\b(?!\s+ago)|\bprocessing time\b|\bhow many (years|months|weeks|days)\b|需時|幾耐|多久|多長時間|多長|幾長|(幾多|多少|几多)\s*(年|個月|个月|日|天|星期|週)|(?:要|需要|需|做|用|花)[幾几](?:年|個月|个月)/.test(
       q,
     )
   )
@@ -402,7 +402,7 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
         /(\d|[一二三四五六七八九十])\s*(年|月|日)|每季|每年|每月|季度/.test(answer)
       );
     case "place":
-      return /\b(road|street|floor|building|tower|centre|center|plaza|district|located at|address|week|conference|summit|forum|expo|festival)\b|路|街|樓|大廈|中心|地址|周|週|峰會|論壇|博覽/i.test(
+      return /\b(road|street|floor|building|tower|centre|center|plaza|district|located at|address|week|conference|summit|forum|expo|festival|website)\b|路|街|樓|大廈|中心|地址|周|週|峰會|論壇|博覽|網站|网站/i.test(
         answer,
       );
     case "role":
