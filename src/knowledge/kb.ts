@@ -141,10 +141,16 @@ const BACK_REFERENCE =
 
 /** A question for a reason ("why does that matter to them?", "為什麼要辦這個？"), with its asking words. */
 const WHY =
-  /\bwhy\b|\b(?:what(?:'s| is) the (?:point|reason|purpose)|how come)\b|\b(?:matters?|important|necessary|needed)\b|為什麼|为什么|點解|為何|为何|何解|有咩用|重要|目的|原因|搞嚟做咩|用嚟做咩|為咗咩|為咗乜|為了甚麼|為了什麼|为了什么|有甚麼用|有什麼用|有什么用/giu;
+  /\bwhy\b|\b(?:what(?:'s|s| is) the (?:point|reason|purpose)|how come)\b|\b(?:matters?|important|necessary|needed)\b|為什麼|为什么|點解|為何|为何|何解|有咩用|重要|目的|原因|搞嚟做咩|用嚟做咩|為咗咩|為咗乜|為了甚麼|為了什麼|为了什么|有甚麼用|有什麼用|有什么用/giu;
 /** "Why?" in so many words, not "what is the purpose?" (which a purpose answers, not a background). */
 const BARE_WHY = /\bwhy\b|點解|点解|為什麼|为什么|為甚麼|為何|为何|何解/iu;
 const PURPOSE = /\b(?:purpose|point|aim|goal)\b|目的|目標|目标|用途/iu;
+/** A message that says it opens a new subject ("Separate question:", "on another note", "另外，", "題外話"). */
+const NEW_SUBJECT =
+  /^\s*(?:(?:ok|okay|also|and|so|oh)[,\s]+)?(?:(?:a |one )?(?:separate|different|unrelated|new|another|other|random|side) (?:question|q|topic|thing)|on (?:a|an) (?:different|separate|unrelated|other) note|chang(?:e|ing) (?:of )?(?:the )?(?:subject|topic)|unrelated(?: but)?|totally different)\s*[:,\-—–.]+\s*|^\s*(?:另外[，,]|另一個問題|另一个问题|題外話|题外话|換個話題|换个话题|轉個話題|转个话题|順便問下|顺便问一下)[，,：:\s]*/iu;
+/** Verbs of doing a thing at all ("why do they run it?", "點解要搞"): they name no other thing. */
+const DOING =
+  /\b(?:run|runs|running|do|does|doing|did|hold|holds|held|holding|organi[sz]e[sd]?|offer|offers|offered|provide|provides|host|hosts|bother|anyway)\b|搞|舉辦|举办|辦/giu;
 /** A sentence that gives a reason ("To keep a talent pipeline…", "為了…", "because…"). */
 const REASON =
   /^\s*to\b|\b(?:because|so that|in order to|so as to|with the purpose|aims? to)\b|為了|为了|因為|因为|以便|目的/iu;
@@ -636,6 +642,10 @@ export class LocalKnowledgeBase implements KnowledgeBase {
    * the previous question when that finds a better answer.
    */
   async answer(question: string, lang: Lang, options: AnswerOptions = {}): Promise<Answer> {
+    // "Separate question: who does QMAS favour?" opens a new subject: read alone, without its cue.
+    const fresh = NEW_SUBJECT.exec(question);
+    if (fresh && question.length > fresh[0].length + 3)
+      return this.answerAny(question.slice(fresh[0].length), lang, {});
     const a = await this.answerAny(question, lang, options);
     return options.previous && options.previousRef
       ? this.followsOn(question, a, options.previousRef, options.previousAnswer, lang)
@@ -776,7 +786,17 @@ export class LocalKnowledgeBase implements KnowledgeBase {
         this.namesNothingNew(q, options.previousRef)
       )
         return this.decide(resolved, q, this.inDocumentOf(withContext, options.previousRef), lang);
-      const inContext = this.decide(resolved, q, withContext, lang);
+      let inContext = this.decide(resolved, q, withContext, lang);
+      // "is there a cap?" after an answer that speaks of the quota: that answer's words, not the unit the
+      // conversation's older words find (the job offer asked about two turns before).
+      const own = withContext.own;
+      if (cue && inContext.answered && own && own.keys.length > 0 && options.previousRef !== undefined) {
+        const previous = withContext.ranked?.find((c) => `${c.kind}:${c.ref}` === options.previousRef);
+        if (previous && !this.mentionsAny(inContext.text, own) && this.covers(options.previousRef, own)) {
+          const there = this.decide(resolved, q, { ...withContext, best: previous, ranked: [previous] }, lang);
+          if (there.answered) inContext = there;
+        }
+      }
       // "which bureau is behind the policy?" after the article's conclusion: a follow-up naming
       // something the last answer doesn't speak of, which its own words find in the same document,
       // is answered from there, not from the passage the conversation's words favour.
@@ -948,7 +968,9 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // "What did he say?" after an answer quoting someone: what it quotes; "why?" after an answer
     // giving its reason ("to keep a talent pipeline"): that reason.
     const saying = SAYING.test(asked);
-    const why = !saying && WHY.test(asked) && this.namesNothingNew(asked.replace(WHY, " "), previousRef);
+    // "why do they run it?" names nothing but the doing of the thing discussed.
+    const why =
+      !saying && WHY.test(asked) && this.namesNothingNew(asked.replace(WHY, " ").replace(DOING, " "), previousRef);
     // "And what kind of work experience?" after an answer that asks for "experience in the leading
     // companies": the sentence of that answer that speaks of it.
     const kindMatch = saying || why || expect !== "none" ? undefined : KIND_OF.exec(asked);

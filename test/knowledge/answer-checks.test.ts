@@ -202,3 +202,25 @@ describe("a Chinese count asked at the question's end", () => {
     expect(countedThing("每年有多少名額？")).toBe("名額");
   });
 });
+
+describe("what a question asks for, in words members use", () => {
+  it("reads places, fees, durations and roles", () => {
+    expect(expectation("協會的辦公室位於哪裡？")).toBe("place");
+    // "What events do you have?" asks what they are, "at what event was it announced?" where.
+    expect(expectation("你哋有咩活動？")).toBe("none");
+    expect(expectation("政策宣言喺咩活動上發表？")).toBe("place");
+    expect(expectation("入場要俾錢嗎？")).toBe("money");
+    expect(expectation("is the townhall free to attend?")).toBe("money");
+    expect(expectation("要几年经验？")).toBe("duration");
+    expect(expectation("What positions did he hold?")).toBe("role");
+  });
+
+  it("takes a quoted name sharing words with the question as the name asked for", () => {
+    const tests = "申請人按「綜合計分制」（General Points Test）或「成就計分制」（Achievement-Based Test）獲得分數。";
+    expect(satisfies("name", tests, "優才計分係咪分兩種測試㗎？叫咩名？")).toBe(true);
+    expect(satisfies("name", "香港金融管理局聯同七間銀行推出貿易融資平台。", "個貿易融資平台叫咩名？")).toBe(false);
+    expect(satisfies("place", "According to the announcement published on the Hong Kong government website…")).toBe(
+      true,
+    );
+  });
+});

@@ -252,6 +252,32 @@ describe("talking to the bot", () => {
     expect(replyText(await say(items, "仲有咩其他物品？"))).toMatch(/文具/);
   });
 
+  it("reads a person's present, 'why do they run it', 'is there a cap' and a new subject in a conversation", async () => {
+    const declined = /couldn't find this|沒有提及/;
+    const official = member("official-now");
+    await say(official, "Which government official commented on the release of Hong Kong's Talent List?");
+    expect(replyText(await say(official, "What positions did he hold?"))).toMatch(/Chief Secretary/);
+    expect(replyText(await say(official, "what is he doing now?"))).toMatch(declined);
+    const zh = member("official-now-zh");
+    await say(zh, "張建宗講過香港歡迎啲咩人嚟？");
+    expect(replyText(await say(zh, "佢而家做緊咩？"))).toMatch(declined);
+    // "Why do they run it?" names only the doing of the thing discussed: the reason its answer gave.
+    const intern = member("why-run");
+    await say(intern, "does bahk do internships?? im a uni student");
+    expect(replyText(await say(intern, "ok whats the point of it anyway, like why do they run it"))).toMatch(
+      /talent pipeline/,
+    );
+    // The quota the last answer spoke of, not the job offer the conversation's older words find.
+    const cap = member("cap");
+    await say(cap, "do i need a job offer b4 moving to hk under qmas?");
+    expect(replyText(await say(cap, "sweet, who's it for tho"))).toMatch(/skilled or talented/);
+    expect(replyText(await say(cap, "is there a cap"))).toMatch(/1,000/);
+    // "Separate question:" opens a new subject, read without the networking events before it.
+    const other = member("separate");
+    await say(other, "Does the Blockchain Association of Hong Kong organise networking events?");
+    expect(replyText(await say(other, "Separate question: who does QMAS tend to favour?"))).toMatch(/skilled/);
+  });
+
   it("answers 'what kind of…?' and 'how many years?' from what the conversation is about", async () => {
     const m = member("kind-of");
     await say(m, "What qualifications do blockchain professionals need to be eligible under Hong Kong's talent list?");
