@@ -106,6 +106,13 @@ export function expectation(question: string): Expectation {
     )
   )
     return "name";
+  // "What are the consultations for?" asks a purpose, not for a list of them.
+  if (
+    /\bwhat(?:'s|s| is| are| r| were)? (?:(?!for\b)[\w'-]+ ){1,5}for(?: exactly| then| anyway| tho| though)?\s*[?？]?\s*$/.test(
+      q,
+    )
+  )
+    return "none";
   if (NAMES_ASKED.test(q) || NAMES_ASKED_ZH.test(question)) return "names";
   if (LIST_ASKED.test(q) || LIST_ASKED_ZH.test(question)) return "list";
   if (
@@ -162,6 +169,13 @@ export function expectation(question: string): Expectation {
   if (/\bwho\b|\bwhom\b|邊個|邊位|哪位|誰|何人|哪些人|邊啲人|有邊個|成員/.test(q) && ROLE_WORDS.test(q)) return "role";
   // "Which official presented it?" asks for a person in a role, not the body they belong to.
   if (/\b(which|what) (government )?(officials?|ministers?|officers?|spokes(?:person|man|woman))\b/.test(q))
+    return "role";
+  // "Who's running it?", "who leads the association?": a person in charge.
+  if (
+    /\bwho(?:'s|s| is| are)? (?:running|runs|leads|leading|heads|heading|in charge|manages|managing)\b|邊個(?:負責|話事|管理|帶領)|谁(?:负责|管理|领导)|誰(?:負責|管理|領導)/.test(
+      q,
+    )
+  )
     return "role";
   return "none";
 }

@@ -141,7 +141,7 @@ const BACK_REFERENCE =
 
 /** A question for a reason ("why does that matter to them?", "為什麼要辦這個？"), with its asking words. */
 const WHY =
-  /\bwhy\b|\b(?:what(?:'s|s| is) the (?:point|reason|purpose)|how come)\b|\b(?:matters?|important|necessary|needed)\b|為什麼|为什么|點解|為何|为何|何解|有咩用|重要|目的|原因|搞嚟做咩|用嚟做咩|為咗咩|為咗乜|為了甚麼|為了什麼|为了什么|有甚麼用|有什麼用|有什么用/giu;
+  /\bwhy\b|\b(?:what(?:'s|s| is) the (?:point|reason|purpose)|how come)\b|\bwhat(?:'s|s| is| are| r| were)? (?:(?!for\b)[\w'-]+ ){1,5}for(?: exactly| then| anyway| tho| though)?\s*[?？]?\s*$|\b(?:matters?|important|necessary|needed)\b|為什麼|为什么|點解|為何|为何|何解|有咩用|重要|目的|原因|搞嚟做咩|用嚟做咩|為咗咩|為咗乜|為了甚麼|為了什麼|为了什么|有甚麼用|有什麼用|有什么用/giu;
 /** "Why?" in so many words, not "what is the purpose?" (which a purpose answers, not a background). */
 const BARE_WHY = /\bwhy\b|點解|点解|為什麼|为什么|為甚麼|為何|为何|何解/iu;
 const PURPOSE = /\b(?:purpose|point|aim|goal)\b|目的|目標|目标|用途/iu;
@@ -153,7 +153,7 @@ const DOING =
   /\b(?:run|runs|running|do|does|doing|did|hold|holds|held|holding|organi[sz]e[sd]?|offer|offers|offered|provide|provides|host|hosts|bother|anyway)\b|搞|舉辦|举办|辦/giu;
 /** A sentence that gives a reason ("To keep a talent pipeline…", "為了…", "because…"). */
 const REASON =
-  /^\s*to\b|\b(?:because|so that|in order to|so as to|with the purpose|aims? to)\b|為了|为了|因為|因为|以便|目的/iu;
+  /^\s*to\b|\b(?:because|so that|in order to|so as to|with the purpose|aims? to|(?:underway|under way|held|set up|designed|meant|intended) to)\b|為了|为了|因為|因为|以便|目的/iu;
 
 /** Words for something beginning ("start", "launched", "開始"): what a date is asked of, not a thing. */
 const BEGINNING =

@@ -213,6 +213,9 @@ describe("what a question asks for, in words members use", () => {
     expect(expectation("is the townhall free to attend?")).toBe("money");
     expect(expectation("要几年经验？")).toBe("duration");
     expect(expectation("What positions did he hold?")).toBe("role");
+    expect(expectation("whos running it now")).toBe("role");
+    // A purpose, not a list of them.
+    expect(expectation("what are the public consultations for?")).toBe("none");
   });
 
   it("takes a quoted name sharing words with the question as the name asked for", () => {
