@@ -94,6 +94,8 @@ export interface Answer {
   readonly aboutBot?: boolean;
   /** Whether the question asks for a fact of a kind (a date, a number, a name, a place, a role, a fee). */
   readonly factual?: boolean;
+  /** Whether what it asks about is a subject none of the documents covers (tax, dependants). */
+  readonly lacking?: boolean;
 }
 
 /** What a question may draw on besides its own words. */

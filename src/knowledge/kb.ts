@@ -1135,7 +1135,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       factual: expect !== "none",
     });
     if (!best || confidence < threshold) return decline(confidence);
-    if (this.asksAbsent(asked)) return decline(Math.min(confidence, threshold / 2), true);
+    if (this.asksAbsent(asked)) return { ...decline(Math.min(confidence, threshold / 2), true), lacking: true };
     // "What is the GDP of Hong Kong?": what it asks to be told about is a word no text has.
     if (this.definesUnknown(asked)) return decline(Math.min(confidence, threshold / 2));
     // "What does the association do with surplus clothing?" asks about the association's work, which

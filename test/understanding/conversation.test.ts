@@ -278,6 +278,23 @@ describe("talking to the bot", () => {
     expect(replyText(await say(other, "Separate question: who does QMAS tend to favour?"))).toMatch(/skilled/);
   });
 
+  it("passes on a question about what the documents lack, and starts an offer made beside it", async () => {
+    const asking = member("tax-only");
+    const only = replyText(
+      await say(
+        asking,
+        "If my company donates surplus promotional T-shirts to BAHK, can we claim it as a tax-deductible donation?",
+      ),
+    );
+    expect(only).toMatch(/couldn't find this/);
+    expect(only).not.toMatch(/Question 1 of/);
+    const offering = member("tax-and-offer");
+    const both = replyText(await say(offering, "We have 200 T-shirts we'd like to donate. Can we get a tax receipt?"));
+    expect(both).toMatch(/couldn't find this/);
+    expect(both).toMatch(/200/);
+    expect(both).toMatch(/Question \d+ of/);
+  });
+
   it("answers 'what kind of…?' and 'how many years?' from what the conversation is about", async () => {
     const m = member("kind-of");
     await say(m, "What qualifications do blockchain professionals need to be eligible under Hong Kong's talent list?");

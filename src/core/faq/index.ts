@@ -18,6 +18,9 @@ import type { Generator } from "./generator.ts";
 import { answerKey, type DeclinedQuestion, questionLog } from "./log.ts";
 import { FAQ_TEXT as M } from "./messages.ts";
 
+/** A message of one sentence, a question ("If we donate them, can we claim a tax deduction?"). */
+const ONE_QUESTION = /^[^.!?。！？\n]*[?？]$/u;
+
 const NAME = "faq";
 
 /** Intents about the member's personal data: their words are not kept as the conversation's context. */
@@ -249,13 +252,29 @@ export function faq(
     const beaten =
       it &&
       ((a.aboutBot && (it.via !== "examples" || it.personal)) || (it.via === "concepts" && it.personal && !a.factual));
-    if (it && it.name !== "none" && it.score >= minimum && (beaten || it.score + tune.margin >= a.confidence)) {
+    // A question about what the documents lack ("…can we claim a tax deduction?") is for the organisers.
+    // Asked alone ("If we donate the shirts, can we claim it against tax?"), it is only that, not the
+    // offer its words also make; beside an offer ("We have 200 shirts to give. Tax receipt?"), both
+    // are taken up: the question passed on, the offer started.
+    // (A topic proposed is not asked: "add VA tax to the townhall agenda?" proposes the tax.)
+    const lacking = a.lacking === true && a.topical === true && it?.via !== "pattern" && it?.args !== "title";
+    const onlyAsks = lacking && ONE_QUESTION.test(question.trim());
+    if (
+      it &&
+      it.name !== "none" &&
+      !onlyAsks &&
+      it.score >= minimum &&
+      (beaten || it.score + tune.margin >= a.confidence)
+    ) {
       const socialOnly = !it.command && it.name !== "handoff";
       if (!socialOnly || it.score >= tune.social) {
         // What the member set out to do stays the conversation's subject ("咁最後會送俾邊個？" after
         // offering shirts); a request about their personal data is not kept as a question.
         if (it.command && !PERSONAL_DATA_INTENTS.has(it.name)) await context.set(ctx, question, undefined, previous);
-        const replies = await act(ctx, it, question);
+        const replies = [
+          ...(lacking && it.command ? await declined(ctx, question) : []),
+          ...(await act(ctx, it, question)),
+        ];
         return {
           replies,
           outcome: socialOnly
