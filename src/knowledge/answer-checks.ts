@@ -46,7 +46,8 @@ const PASS_MARK = /\b(?:minimum|passing|pass mark|pass score|cut-?off|at least)\
 const PASS_MARK_TEXT = /\b(?:minimum|pass(?:ing|es|ed)?|at least|cut-?off|threshold)\b|合格|及格|最低|至少/i;
 
 export function expectation(question: string): Expectation {
-  const q = question.toLowerCase();
+  // "…when it comes to regulating virtual assets?" asks no time.
+  const q = question.toLowerCase().replace(/\bwhen it comes to\b/g, "as for");
   if (
     /\b(price|prices|worth|market cap|exchange rate)\b.*\b(now|today|currently|right now|current)\b|\b(current|today'?s|latest)\b.*\bprice\b|\bprice of (bitcoin|btc|eth|ether|crypto)/.test(
       q,
