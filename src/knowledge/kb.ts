@@ -660,15 +660,24 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     if (!a.answered || this.isBotRef(previousRef) || (a.ref && this.isBotRef(a.ref))) return a;
     const before = shown ?? this.answerText(previousRef, lang) ?? "";
     // "What are they specifically?" wants more of what was said; "what is the HKMA exactly?" only what it is.
+    // (A list it gave answers "which ones specifically?" again: 具體是哪些物品 after "clothing and stationery".)
     const saidAlready =
-      (SPECIFICS.test(question) && BACK_REFERENCE.test(question) && this.says(before, a.text)) ||
+      (SPECIFICS.test(question) &&
+        BACK_REFERENCE.test(question) &&
+        this.says(before, a.text) &&
+        !(["list", "names"].includes(expectation(question)) && listItems(a.text).length >= 2)) ||
       // "What about Seoul?" answered by a list that names Seoul among others says nothing more of it.
       (WHAT_ABOUT.test(question) && this.onlyListed(question, a.text));
     // "he" is the person the last answer spoke of, unless the member speaks of someone of their own.
     const ofThatPerson = ABOUT_PERSON.test(question) && SPEAKS_OF_PERSON.test(before) && !OWN_PERSON.test(question);
     const personless = ofThatPerson && (!SPEAKS_OF_PERSON.test(a.text) || PRESENT_STATE.test(question));
     // "and the other banks?" after "seven banks including HSBC and Standard Chartered": no others named.
-    const noOthers = OTHERS.test(question) && this.namesNoOthers(a.text, `${question} ${before}`);
+    const noOthers =
+      OTHERS.test(question) &&
+      (this.namesNoOthers(a.text, `${question} ${before}`) ||
+        // "and the other five?" after "seven banks including HSBC and Standard Chartered": the others of
+        // that list, which no text names (not the five goals the word "five" finds).
+        (this.namesNoOthers(before, `${question} ${before}`) && !this.namesEntityBeyond(a.text, before)));
     if (!saidAlready && !personless && !noOthers) return a;
     return {
       answered: false,
@@ -1210,6 +1219,18 @@ export class LocalKnowledgeBase implements KnowledgeBase {
         .filter((k) => this.entities.has(k)),
     );
     return named.size >= asked.length + 1;
+  }
+
+  /** Whether a text names someone or something (of the thesaurus's names) that another text does not. */
+  private namesEntityBeyond(text: string, other: string): boolean {
+    const keys = (t: string) =>
+      new Set(
+        this.analyze(t)
+          .map((k) => k.key)
+          .filter((k) => this.entities.has(k)),
+      );
+    const theirs = keys(other);
+    return [...keys(text)].some((k) => !theirs.has(k));
   }
 
   /** Whether a text speaks of every one of some names. */

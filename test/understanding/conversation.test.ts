@@ -272,6 +272,15 @@ describe("talking to the bot", () => {
     await say(cap, "do i need a job offer b4 moving to hk under qmas?");
     expect(replyText(await say(cap, "sweet, who's it for tho"))).toMatch(/skilled or talented/);
     expect(replyText(await say(cap, "is there a cap"))).toMatch(/1,000/);
+    // "and the other five?" after a list naming two of seven banks: no text names the others.
+    const banks = member("other-five");
+    await say(banks, "is the hkma doing anything with blockchain?");
+    await say(banks, "with which banks?");
+    expect(replyText(await say(banks, "and the other five?"))).toMatch(declined);
+    // 加在哪種測試上 asks which test, not where.
+    const test = member("which-test");
+    await say(test, "在香港优才计划下，区块链从业者可以额外拿多少分？");
+    expect(replyText(await say(test, "加在哪种测试上？"))).toMatch(/General Points Test/);
     // "Separate question:" opens a new subject, read without the networking events before it.
     const other = member("separate");
     await say(other, "Does the Blockchain Association of Hong Kong organise networking events?");
