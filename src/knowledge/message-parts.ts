@@ -90,6 +90,8 @@ const COUNTED_ZH_BEFORE = /([\u4e00-\u9fff]{2,4})(?:是|係|要|有|得)?(?:幾�
 
 /** The thing a question asks the number of ("how many banks", "多少名會員", "minimum score"), if it names one. */
 export function countedThing(q: string): string | undefined {
+  // 加幾多分, 多加多少分: extra points (分 alone, one character, names nothing).
+  if (/(?:加|額外|额外)\s*(?:幾多|多少|几多)\s*分/u.test(q)) return "加分";
   const m = COUNTED_EN.exec(q) ?? COUNTED_ZH.exec(q) ?? COUNTED_ZH_BEFORE.exec(q);
   return (m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4])?.trim() || undefined;
 }

@@ -203,6 +203,13 @@ describe("a Chinese count asked at the question's end", () => {
   });
 });
 
+describe("what a question counts", () => {
+  it("reads 加幾多分 as extra points, not any number", () => {
+    expect(countedThing("優才計劃可以加幾多分？")).toBe("加分");
+    expect(countedThing("属于清单领域的人可以多加多少分？")).toBe("加分");
+  });
+});
+
 describe("what a question asks for, in words members use", () => {
   it("reads places, fees, durations and roles", () => {
     expect(expectation("協會的辦公室位於哪裡？")).toBe("place");
