@@ -24,7 +24,7 @@ const STOP = new Set(
     "details detail question questions answer hi hello hey thanks thank okay ok dear sir madam etc vs per via " +
     "many often guys guy folks stuff kinda sorta basically literally exactly actually anyway whatever nah yeah yep " +
     "gonna wanna lol haha pls plz even ever still already anyone someone somebody mean means meaning meant article articles document documents news story " +
-    "report reports mentioned mention mentions according piece post ones called gist k"
+    "report reports mentioned mention mentions according piece post ones called gist k come comes coming"
   ).split(/\s+/),
 );
 
