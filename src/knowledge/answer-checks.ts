@@ -23,6 +23,7 @@ export type Expectation =
   | "list"
   | "age"
   | "licence"
+  | "eligibility"
   | "place"
   | "role"
   | "advice"
@@ -62,7 +63,7 @@ export function expectation(question: string): Expectation {
     return "advice";
   }
   if (
-    /\b(fees?|costs?|charges?|prices?|subscription|dues|salary|stipend|allowance|pay|paid|unpaid)\b|\bhow much (is|are|does|do|to)\b|\b(free of charge|for free|is it free|free to (attend|join|enter))\b|(?<![浪消花耗經])費|收費|幾錢|多少錢|津貼|薪|人工|價錢|學費|俾錢|畀錢|付錢|收錢|要錢|免費|免费/.test(
+    /\b(fees?|costs?|charges?|prices?|subscription|dues|salary|stipend|allowance|pay|paid|unpaid)\b|\bhow much (is|are|does|do|to)\b|\b(free of charge|for free|is it free|free to (attend|join|enter))\b|(?<![浪消花耗經])費|收費|幾錢|多少錢|津貼|薪|人工|價錢|學費|俾錢|畀錢|付錢|收錢|要錢|免費|免费|補貼|补贴|資助|资助|\b(?:subsid(?:y|ies|ised|ized)|funding|grants?)\b/.test(
       q,
     )
   )
@@ -123,6 +124,13 @@ export function expectation(question: string): Expectation {
   )
     return "age";
   if (/\blicen[cs]e[sd]?\b|\blicensing\b|牌照|發牌|发牌|許可證|许可证/.test(q)) return "licence";
+  // "Who can attend?", "谁可以参加？": who may come, which only a text saying who is eligible answers.
+  if (
+    /\bwho (?:can|may|is allowed to|gets to) (?:attend|join|participate|take part|come|go)\b|(?:誰|谁|邊個|边个|咩人|什麼人|甚麼人|什么人|哪些人|邊啲人)(?:可以|可|能|才可以|先可以)(?:參加|参加|出席|參與|参与|加入|入去)/.test(
+      q,
+    )
+  )
+    return "eligibility";
   if (
     /\bhow (many|much)\b|\bnumber of\b|\b(minimum|maximum|pass mark|passing score|cut-?off)\b|多少|幾多|(?<![邊哪])幾個|幾位|最低|最高|合格分/.test(
       q,
@@ -366,6 +374,10 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
       return /\b(age|aged|years old|under \d+|over \d+)\b|歲|年齡|年紀/i.test(answer);
     case "licence":
       return /\blicen[cs]\w*\b|牌照|發牌|許可/i.test(answer);
+    case "eligibility":
+      return /\b(?:eligib\w*|open to|anyone|everyone|members only|only members|non-?members|must (?:have|be))\b|合資格|合资格|資格|资格|任何人|所有人|開放給|开放给|只限|必須|必须/i.test(
+        answer,
+      );
     case "names":
       // Several names asked for ("哪些措施", "which banks") are given as a list, not one name in passing.
       return newNames(answer, question).length > 0 && (!PLURAL_ASKED.test(question) || enumerates(answer));
