@@ -178,6 +178,9 @@ const KIND_COVERED = 0.5;
  */
 const OTHERS =
   /\b(?:besides|apart from|other than|aside from|except(?: for)?)\b|\b(?:the (?:other|remaining)|which other|what other|who else)\b|除了|除咗|除去|(?:另外|其他)(?:嗰|那|的)?\s*[幾几兩两三四五六七八九十\d]|其餘|其余/iu;
+/** A number of others beyond those just discussed: "the other two", "另外兩個". */
+const OTHERS_BEYOND =
+  /\bthe (?:other|remaining) (?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b|(?:另外|其他|其餘|其余)(?:嗰|那|的)?\s*[幾几兩两三四五六七八九十\d]/iu;
 /** The items a text names as part of a longer list ("seven banks including HSBC and Standard Chartered"). */
 const PARTIAL_LIST =
   /\b(?:including|such as|among them|e\.g\.)\s+([^.;:]+)|(?:包括|例如|其中有|當中有)([^。；：，,]+)/iu;
@@ -677,7 +680,10 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       (this.namesNoOthers(a.text, `${question} ${before}`) ||
         // "and the other five?" after "seven banks including HSBC and Standard Chartered": the others of
         // that list, which no text names (not the five goals the word "five" finds).
-        (this.namesNoOthers(before, `${question} ${before}`) && !this.namesEntityBeyond(a.text, before)));
+        (this.namesNoOthers(before, `${question} ${before}`) && !this.namesEntityBeyond(a.text, before)) ||
+        // "那另外兩個城市呢？" answered by what was just said is no answer about the others ("and the
+        // other city?" of a pair just compared, "anything besides the degree?" may be).
+        (OTHERS_BEYOND.test(question) && this.says(before, a.text)));
     if (!saidAlready && !personless && !noOthers) return a;
     return {
       answered: false,
@@ -854,7 +860,9 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const item = n < 0 ? items.at(-1) : items[n - 1];
     if (!item) return undefined;
     const asked = q.replace(m[0], ` ${item} `).replace(/\s+/g, " ").trim();
-    const a = this.decide(asked, asked, await this.retrieveOnce(asked, memo), lang);
+    const found = this.decide(asked, asked, await this.retrieveOnce(asked, memo), lang);
+    // "What's the last one doing policy-wise?" is not answered by the list that names it among others.
+    const a = found.answered && this.onlyListed(asked, found.text) ? { ...found, answered: false } : found;
     // Read with the conversation: what it resolved to names the question it follows.
     return a.answered ? { ...a, resolved: `${asked} ${previous}`.slice(0, MAX_CONTEXT_CHARS) } : undefined;
   }

@@ -277,6 +277,11 @@ describe("talking to the bot", () => {
     await say(banks, "is the hkma doing anything with blockchain?");
     await say(banks, "with which banks?");
     expect(replyText(await say(banks, "and the other five?"))).toMatch(declined);
+    // "the other two cities?" after the first of a list: not the first one's text again.
+    const cities = member("other-two");
+    await say(cities, "有哪些城市在跟香港争夺加密资产中心的地位？");
+    await say(cities, "第一个跟香港的做法有什么不同？");
+    expect(replyText(await say(cities, "那另外两个城市呢？它们的政策是怎样的？"))).toMatch(/没有提及|沒有提及/);
     // 加在哪種測試上 asks which test, not where.
     const test = member("which-test");
     await say(test, "在香港优才计划下，区块链从业者可以额外拿多少分？");
