@@ -1190,7 +1190,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
         if (next && expect !== "name") floor = Math.max(threshold, next.score - RUNNER_UP_MARGIN);
         continue;
       }
-      if (a && compared && !this.mentionsAny(a.text, compared)) continue;
+      // …and not by a list that only names Tokyo among other cities.
+      if (a && compared && (!this.mentionsAny(a.text, compared) || this.onlyListed(asked, a.text))) continue;
       if (a && OTHERS.test(asked) && this.namesNoOthers(a.text, asked)) continue;
       // "Which sectors will benefit most?" only by a text that says who benefits or gains.
       if (a && BENEFIT_ASKED.test(asked) && !BENEFIT_SAID.test(a.text)) continue;
