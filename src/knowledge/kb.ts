@@ -227,6 +227,9 @@ const OWN_PERSON =
 /** A question about someone's present ("is he still in office?", "佢而家做緊咩？"): dated texts never say. */
 const PRESENT_STATE =
   /\b(?:still|now|nowadays|today|currently|these days|at the moment|any ?more)\b|而家|依家|宜家|現在|现在|目前|現時|现时|仲係|仲喺|還在|还在|如今/iu;
+/** A question about someone's earlier career ("before he became…", "佢之前做過咩"). */
+const PERSON_BEFORE =
+  /\bbefore (?:he|she) (?:became|was|joined|took)\b|\bprior to (?:becoming|his|her)\b|(?:佢|他|她)(?:之前|以前|從前|从前)(?:做過|做过|係|是|擔任|担任)|曾(?:經|经)?(?:擔任|担任)過/iu;
 /** …is answered by a text that speaks of a person. */
 const SPEAKS_OF_PERSON =
   /\b(?:he|him|his|she|her|mr|ms|mrs|dr|prof)\b|先生|女士|博士|教授|他|她|司長|司长|局長|局长|主席|特首|行政長官|行政长官/iu;
@@ -1153,6 +1156,9 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     });
     if (!best || confidence < threshold) return decline(confidence);
     if (this.asksAbsent(asked)) return { ...decline(Math.min(confidence, threshold / 2), true), lacking: true };
+    // "What positions did he hold before he became Chief Secretary?": a dated text says only what
+    // someone was then, never before or since.
+    if (PERSON_BEFORE.test(asked)) return decline(Math.min(confidence, threshold / 2), true);
     // "What is the GDP of Hong Kong?": what it asks to be told about is a word no text has.
     if (this.definesUnknown(asked)) return decline(Math.min(confidence, threshold / 2));
     // "What does the association do with surplus clothing?" asks about the association's work, which

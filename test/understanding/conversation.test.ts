@@ -309,6 +309,22 @@ describe("talking to the bot", () => {
     expect(both).toMatch(/Question \d+ of/);
   });
 
+  it("takes no crypto or cash as an offer of goods, and declines a person's earlier career", async () => {
+    const crypto = member("crypto-gift");
+    const reply = replyText(await say(crypto, "Can I donate to BAHK in Bitcoin or USDT instead of physical goods?"));
+    expect(reply).not.toMatch(/Question 1 of/);
+    expect(replyText(await say(member("pens"), "we have 300 pens to donate"))).toMatch(/300 pens/);
+    const career = member("career");
+    expect(
+      replyText(
+        await say(
+          career,
+          "What positions did Matthew Cheung Kin-chung hold before he became Chief Secretary for Administration?",
+        ),
+      ),
+    ).toMatch(/couldn't find this/);
+  });
+
   it("answers 'what kind of…?' and 'how many years?' from what the conversation is about", async () => {
     const m = member("kind-of");
     await say(m, "What qualifications do blockchain professionals need to be eligible under Hong Kong's talent list?");
