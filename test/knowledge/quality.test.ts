@@ -54,6 +54,7 @@ describe("answer quality", () => {
       ["eval/fresh-8.jsonl", true, 0.85],
       ["eval/fresh-10.jsonl", false, 0.88],
       ["eval/fresh-11.jsonl", false, 0.88],
+      ["eval/fresh-12.jsonl", false, 0.88],
     ];
     for (const [file, whole, min] of sets) {
       const set = readSet(file);
