@@ -42,9 +42,11 @@ const ROLE_WORDS =
 
 /** The kind of answer a question asks for. */
 /** A question for a pass mark or a minimum ("minimum score to pass", "合格分數", "最低要幾分")… */
-const PASS_MARK = /\b(?:minimum|passing|pass mark|pass score|cut-?off|at least)\b|合格|及格|最低|至少/i;
+const PASS_MARK =
+  /\b(?:minimum|passing|pass mark|pass score|cut-?off|at least|max(?:imum)? (?:score|points|marks?)|full marks|top score)\b|合格|及格|最低|至少|滿分|满分|最高分/i;
 /** …which only a text that speaks of one answers. */
-const PASS_MARK_TEXT = /\b(?:minimum|pass(?:ing|es|ed)?|at least|cut-?off|threshold)\b|合格|及格|最低|至少/i;
+const PASS_MARK_TEXT =
+  /\b(?:minimum|pass(?:ing|es|ed)?|at least|cut-?off|threshold|maximum|out of)\b|合格|及格|最低|至少|滿分|满分|最高/i;
 
 export function expectation(question: string): Expectation {
   // "…when it comes to regulating virtual assets?" asks no time.
@@ -126,13 +128,13 @@ export function expectation(question: string): Expectation {
   if (/\blicen[cs]e[sd]?\b|\blicensing\b|牌照|發牌|发牌|許可證|许可证/.test(q)) return "licence";
   // "Who can attend?", "谁可以参加？": who may come, which only a text saying who is eligible answers.
   if (
-    /\bwho (?:can|may|is allowed to|gets to) (?:attend|join|participate|take part|come|go)\b|(?:誰|谁|邊個|边个|咩人|什麼人|甚麼人|什么人|哪些人|邊啲人)(?:可以|可|能|才可以|先可以)(?:參加|参加|出席|參與|参与|加入|入去)/.test(
+    /\bwho (?:can|may|is allowed to|gets to) (?:attend|join|participate|take part|come|go)\b|\b(?:members only|only (?:for )?members|open to (?:everyone|anyone|the public|non-?members))\b|(?:淨係|只有|只限|只係|仅限|僅限)(?:會員|会员)|(?:誰|谁|邊個|边个|咩人|什麼人|甚麼人|什么人|哪些人|邊啲人)(?:可以|可|能|才可以|先可以)(?:參加|参加|出席|參與|参与|加入|入去)/.test(
       q,
     )
   )
     return "eligibility";
   if (
-    /\bhow (many|much)\b|\bnumber of\b|\b(minimum|maximum|pass mark|passing score|cut-?off)\b|多少|幾多|(?<![邊哪])幾個|幾位|最低|最高|合格分/.test(
+    /\bhow (many|much)\b|\bnumber of\b|\b(minimum|maximum|max|min|pass mark|passing score|cut-?off)\b|多少|幾多|(?<![邊哪])幾個|幾位|最低|最高|合格分/.test(
       q,
     )
   )
@@ -170,7 +172,7 @@ export function expectation(question: string): Expectation {
   )
     return "place";
   if (
-    /\b(what|which)('s| is| was| are)? (his|her|their|the) (role|title|position|job|post)\b|\b(what|which) (roles?|titles?|positions?|posts?|jobs?|offices?) (did|does|do|has|had|have) (he|she|they)\b|(佢|他|她)(嘅|的)?(職位|身份|職銜|官職)|(做|擔任)(緊)?(咩|什麼|甚麼)(職位|官職)/.test(
+    /\b(what|which)('s| is| was| are)? (his|her|their|the) (role|title|position|job|post)\b|\b(what|which) (roles?|titles?|positions?|posts?|jobs?|offices?) (did|does|do|has|had|have) (he|she|they)\b|(佢|他|她)(嘅|的)?(職位|身份|職銜|官職)|(佢|他|她)(係|是|做|做緊|擔任|担任)(咩|甚麼|什麼|什么|乜|邊個|哪個)(職位|职位|身份|職銜|职衔|官職|官职|官)|(做|擔任)(緊)?(咩|什麼|甚麼)(職位|官職)/.test(
       q,
     )
   )

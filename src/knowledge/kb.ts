@@ -161,7 +161,7 @@ const BEGINNING =
 
 /** A question for what someone said ("what did he actually say?", "佢講咗咩？", "他說了些甚麼？"). */
 const SAYING =
-  /\bwhat (?:did|does|do|has|have) (?:he|she|they|it|the \w+) (?:actually |really |exactly )?(?:say|said|mention|tell|state)\b|(?:佢|他|她|佢哋|他們)(?:當時)?(?:講|說|説|说|表示|提)(?:咗|了|過|过)?(?:啲|些)?(?:咩|甚麼|什麼|什么|乜)/iu;
+  /\bwhat (?:did|does|do|has|have) (?:he|she|they|it|the \w+) (?:actually |really |exactly )?(?:say|said|mention|tell|state|think)\b|(?:佢|他|她|佢哋|他們)(?:當時)?(?:講|說|説|说|表示|提)(?:咗|了|過|过)?(?:啲|些)?(?:咩|甚麼|什麼|什么|乜)|(?:佢|他|她|佢哋|他們|他们)(?:當時|当时)?(?:話|话|講|讲|說|说|表示|認為|认为|覺得|觉得)(?:咗|了|過|过)?[^？?]{1,14}(?:咩|甚麼|什麼|什么|乜|點|怎樣|怎么|如何)/iu;
 /** A sentence that reports what someone said. */
 const QUOTING = /\b(?:said|says|stated|quoted)\b|表示|指出|稱|称|"|“|「/u;
 

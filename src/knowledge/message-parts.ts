@@ -107,7 +107,7 @@ export function timedThing(q: string): string | undefined {
 
 /** A question for a total or a running count ("in total", "so far", "this year"), not a yearly cap. */
 export const CUMULATIVE =
-  /\b(?:in total|altogether|so far|to date|since (?:it |they )?(?:launch|start|began|began|open)\w*|since \d{4}|this year|are filled|were admitted|have been admitted)\b|累計|累计|至今|總共|总共|到目前為止|到目前为止|今年/i;
+  /\b(?:in total|altogether|so far|to date|since (?:it |they )?(?:launch|start|began|began|open)\w*|since \d{4}|this year|last year|are filled|were admitted|have been admitted|actually (?:approved|admitted|granted))\b|累計|累计|至今|總共|总共|到目前為止|到目前为止|今年|去年|上年|實際批|实际批|批出咗|已批出/i;
 
 /** A count given as a yearly rate or cap ("an annual quota of 1,000", "每年名額"). */
 export const YEARLY = /\b(?:annual|each year|per year|every year|a year|yearly)\b|每年|年度/i;

@@ -224,6 +224,10 @@ describe("what a question asks for, in words members use", () => {
     expect(expectation("谁可以参加？")).toBe("eligibility");
     expect(expectation("who can attend the townhall?")).toBe("eligibility");
     expect(expectation("有补贴吗？")).toBe("money");
+    expect(expectation("係咪淨係會員先可以參加？")).toBe("eligibility");
+    expect(expectation("佢係咩職位？")).toBe("role");
+    expect(expectation("what's the max score?")).toBe("quantity");
+    expect(CUMULATIVE.test("去年實際批出多少個？")).toBe(true);
     expect(expectation("What approach does Hong Kong take when it comes to regulating virtual assets?")).toBe("none");
     // A purpose, not a list of them.
     expect(expectation("what are the public consultations for?")).toBe("none");

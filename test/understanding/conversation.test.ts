@@ -260,6 +260,8 @@ describe("talking to the bot", () => {
     expect(replyText(await say(official, "what is he doing now?"))).toMatch(declined);
     const zh = member("official-now-zh");
     await say(zh, "張建宗講過香港歡迎啲咩人嚟？");
+    expect(replyText(await say(zh, "佢係咩職位？"))).toMatch(/政務司司長/);
+    expect(replyText(await say(zh, "佢話份人才清單有咩用？"))).toMatch(/競爭優勢|群聚/);
     expect(replyText(await say(zh, "佢而家做緊咩？"))).toMatch(declined);
     // "Why do they run it?" names only the doing of the thing discussed: the reason its answer gave.
     const intern = member("why-run");
