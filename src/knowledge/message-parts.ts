@@ -93,7 +93,11 @@ export function countedThing(q: string): string | undefined {
   // 加幾多分, 多加多少分: extra points (分 alone, one character, names nothing).
   if (/(?:加|額外|额外)\s*(?:幾多|多少|几多)\s*分/u.test(q)) return "加分";
   const m = COUNTED_EN.exec(q) ?? COUNTED_ZH.exec(q) ?? COUNTED_ZH_BEFORE.exec(q);
-  return (m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4])?.trim() || undefined;
+  const thing = (m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4])?.trim() || undefined;
+  // "how many in total?", "how many are there?" name no thing counted.
+  return thing && /^(?:in|are|is|were|was|do|does|did|have|has|will|can|altogether|total|all|of)\b/i.test(thing)
+    ? undefined
+    : thing;
 }
 
 /** "When does BAHK publish its annual impact report?": the thing a question asks the time of, if it names one. */

@@ -207,6 +207,7 @@ describe("what a question counts", () => {
   it("reads 加幾多分 as extra points, not any number", () => {
     expect(countedThing("優才計劃可以加幾多分？")).toBe("加分");
     expect(countedThing("属于清单领域的人可以多加多少分？")).toBe("加分");
+    expect(countedThing("how many in total?")).toBeUndefined();
   });
 });
 
