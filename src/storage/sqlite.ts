@@ -48,7 +48,7 @@ const expired = (col: string) => `(${expires(col)} IS NOT NULL AND ${expires(col
 /** libSQL's binding, a CommonJS module (loaded as such: one copy, no ES-module wrapper). */
 const open = (file: string, timeoutMs: number): Database => {
   const Libsql = createRequire(import.meta.url)("libsql") as typeof LibsqlDatabase;
-  return new Libsql(file, { timeout: timeoutMs / 1000 });
+  return new Libsql(file, { timeout: timeoutMs });
 };
 
 /**
@@ -76,6 +76,8 @@ class SqliteAdapter extends EventEmitter implements KeyvStoreAdapter {
     mkdirSync(dirname(this.file), { recursive: true });
     const db = open(this.file, this.timeoutMs);
     try {
+      // Another process holding the write lock is waited for (in ms), not an error at once.
+      db.exec(`PRAGMA busy_timeout = ${Math.trunc(this.timeoutMs)}`);
       db.exec("PRAGMA journal_mode = WAL");
       // As the records database: in WAL mode a commit survives a crash of the process; only a power
       // cut may lose the last commits (never corrupt the file), and no commit waits on an fsync.

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createStore } from "../../src/storage/index.ts";
+import { sqliteBackend } from "../../src/storage/sqlite.ts";
 import { MemoryLogger } from "../helpers/services.ts";
 
 describe("SQLite erasure", () => {
@@ -29,6 +30,22 @@ describe("SQLite erasure", () => {
       expect(bytes.length).toBeGreaterThan(0);
       expect(bytes.includes("9123 4567")).toBe(false);
       expect(bytes.includes("Harbour Road")).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("SQLite connection", () => {
+  it("waits for another process's write lock instead of failing at once", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "bahk-busy-"));
+    try {
+      const backend = sqliteBackend({ file: join(dir, "bot.sqlite"), busyTimeoutMs: 5000 });
+      await backend.ready();
+      const adapter = backend.adapter as unknown as { all(sql: string): Record<string, unknown>[] };
+      expect(Object.values(adapter.all("PRAGMA busy_timeout")[0] ?? {})).toEqual([5000]);
+      expect(Object.values(adapter.all("PRAGMA journal_mode")[0] ?? {})).toEqual(["wal"]);
+      await backend.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
