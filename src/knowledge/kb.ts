@@ -169,6 +169,11 @@ const QUOTING = /\b(?:said|says|stated|quoted)\b|表示|指出|稱|称|"|“|「
 const KIND_OF =
   /\b(?:what|which)\s+(?:kind|kinds|sort|sorts|type|types)\s+of\s+([a-z][\w\s-]{2,40}?)\s*\??$|(?:甚麼|什麼|什么|咩|乜嘢|哪種|哪种|邊種|边种|哪類|哪类|邊類)(?:樣|样)?(?:的|嘅)?([\u4e00-\u9fff]{2,6})[？?嗎吗呀㗎]*$/iu;
 
+/** "What if I'm on the list?", "如果份工喺清單入面呢？": a case, with the words that name it. */
+const CONDITIONAL =
+  /^\s*(?:and |so |but )?what if\s+(.{3,80}?)\s*\??$|^\s*(?:咁|那|噉|但)?(?:如果|假如|要是|若果|假設|假设)(.{2,30}?)(?:呢|嘅話|的話|的话)?\s*[？?]?\s*$/iu;
+/** …of which the previous answer must speak of this share. */
+const CONDITION_COVERED = 0.4;
 /** The share of the thing whose kind is asked that the previous answer must speak of ("experience" of "work experience"). */
 const KIND_COVERED = 0.5;
 
@@ -762,7 +767,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     if (prev && prev !== q) {
       // The previous question's words count, at a lower weight than the member's own, and
       // the document of the previous answer is preferred.
-      const cue = FOLLOW_UP.test(q) || isShort(q);
+      const cue = FOLLOW_UP.test(q) || isShort(q) || CONDITIONAL.test(q);
       // "and what did he say the list would help with?" after a document's answer asks about the
       // document, not for the bot's help, unless it speaks to the bot.
       const previousBot = options.previousRef ? this.isBotRef(options.previousRef) : true;
@@ -994,12 +999,16 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // "And what kind of work experience?" after an answer that asks for "experience in the leading
     // companies": the sentence of that answer that speaks of it.
     const kindMatch = saying || why || expect !== "none" ? undefined : KIND_OF.exec(asked);
-    const kindOf = this.thingKeys(kindMatch?.[1] ?? kindMatch?.[2]);
+    // "如果份工喺人才清單入面呢？" (and if my job is on the talent list?) after an answer with a sentence
+    // on that case: that sentence.
+    const condition = saying || why || kindMatch || expect !== "none" ? undefined : CONDITIONAL.exec(asked);
+    const kindOf = this.thingKeys(kindMatch?.[1] ?? kindMatch?.[2] ?? condition?.[1] ?? condition?.[2]);
     if (!saying && !why && !kindOf && (expect === "none" || expect === "advice" || expect === "names"))
       return undefined;
     const named = saying || why ? [] : this.namingTokens(withoutAsking(asked));
     if (kindOf) {
-      if (!this.covers(previousRef, kindOf, KIND_COVERED)) return undefined;
+      // A case ("if my job is on the list") names the member's own situation too, which no text does.
+      if (!this.covers(previousRef, kindOf, condition ? CONDITION_COVERED : KIND_COVERED)) return undefined;
     } else if (named.length > 0) {
       const query = this.lexical.prepare(named, this.tuning.softFloor, this.tuning.idfPower);
       if (query.keys.length > 0 && !this.covers(previousRef, query)) return undefined;

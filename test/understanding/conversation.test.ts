@@ -288,6 +288,10 @@ describe("talking to the bot", () => {
     const test = member("which-test");
     await say(test, "在香港优才计划下，区块链从业者可以额外拿多少分？");
     expect(replyText(await say(test, "加在哪种测试上？"))).toMatch(/General Points Test/);
+    // "What if…?" after an answer with a sentence on that case: that sentence.
+    const ifListed = member("if-listed");
+    await say(ifListed, "QMAS用咩test計分㗎？");
+    expect(replyText(await say(ifListed, "如果份工喺人才清單入面呢？"))).toMatch(/30/);
     // "Separate question:" opens a new subject, read without the networking events before it.
     const other = member("separate");
     await say(other, "Does the Blockchain Association of Hong Kong organise networking events?");
