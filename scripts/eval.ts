@@ -60,6 +60,7 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   ["conversations-12", "eval/conversations-12.jsonl", "split"],
   ["conversations-13", "eval/conversations-13.jsonl", "split"],
   ["conversations-14", "eval/conversations-14.jsonl", "split"],
+  ["conversations-15", "eval/conversations-15.jsonl", "split"],
   ["conversations-8 (held out whole)", "eval/conversations-8.jsonl", "heldout"],
 ];
 
