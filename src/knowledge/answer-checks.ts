@@ -40,6 +40,15 @@ const ZH_NUMBER = /[一二三四五六七八九十百千萬億兩]/;
 const ROLE_WORDS =
   /\b(chair(?:man|woman|person)?|founder|founded|co-?founder|president|vice[- ]president|ceo|chief|director|secretary|head|leader|convenor|commissioner|minister|officer|officials?|board|committee|organi[sz]ers?)\b|官員|官员|高官|籌辦人|筹办人|主席|創辦|創立|會長|總裁|司長|局長|秘書|總監|負責人|理事|董事|委員/i;
 
+/** Roles a question may name, each with the words by which an answer names the same role. */
+const ROLE_FAMILIES: readonly (readonly [RegExp, RegExp])[] = [
+  [/\bchair(?:s|ed|ing|man|woman|person)?\b|主席/i, /\bchair|主席/i],
+  [/\b(?:co-?)?found(?:er|ers|ed)\b|創辦|创办|創立|创立/i, /\bfound|創辦|创办|創立|创立/i],
+  [/\bpresident\b|會長|会长/i, /\bpresident|會長|会长/i],
+  [/\bceo\b|chief executive|行政總裁|行政总裁/i, /\bceo\b|chief executive|行政總裁|行政总裁/i],
+  [/\bdirectors?\b|總監|总监|董事/i, /\bdirector|總監|总监|董事/i],
+];
+
 /** The kind of answer a question asks for. */
 /** A question for a pass mark or a minimum ("minimum score to pass", "合格分數", "最低要幾分")… */
 const PASS_MARK =
@@ -434,8 +443,15 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
       return /\b(road|street|floor|building|tower|centre|center|plaza|district|located at|address|week|conference|summit|forum|expo|festival|website)\b|路|街|樓|大廈|中心|地址|周|週|峰會|論壇|博覽|網站|网站/i.test(
         answer,
       );
-    case "role":
-      // "Who chairs the association?" is not answered by the chairman of a government commission.
-      return ROLE_WORDS.test(answer) && (!ASSOCIATION.test(question) || ASSOCIATION.test(answer));
+    case "role": {
+      // "Who chairs the association?" is not answered by the chairman of a government commission,
+      // nor by its goal of nurturing young "leaders": a role named in the question is named in the answer.
+      const named = ROLE_FAMILIES.filter(([asked]) => asked.test(question));
+      return (
+        ROLE_WORDS.test(answer) &&
+        (!ASSOCIATION.test(question) || ASSOCIATION.test(answer)) &&
+        named.every(([, said]) => said.test(answer))
+      );
+    }
   }
 }

@@ -169,6 +169,9 @@ const QUOTING = /\b(?:said|says|stated|quoted)\b|表示|指出|稱|称|"|“|「
 const KIND_OF =
   /\b(?:what|which)\s+(?:kind|kinds|sort|sorts|type|types)\s+of\s+([a-z][\w\s-]{2,40}?)\s*\??$|(?:甚麼|什麼|什么|咩|乜嘢|哪種|哪种|邊種|边种|哪類|哪类|邊類)(?:樣|样)?(?:的|嘅)?([\u4e00-\u9fff]{2,6})[？?嗎吗呀㗎]*$/iu;
 
+/** "What else?", "anything else?", "仲有呢？": more of what was just said, naming nothing. */
+const BARE_MORE =
+  /^\s*(?:and |so |ok,? |okay,? )?(?:what|anything|something) (?:else|more)\s*[?？]?\s*$|^\s*(?:咁|那)?(?:仲有呢|還有呢|还有呢|仲有咩|還有甚麼|還有什麼|还有什么|其他呢|另外呢)\s*[？?]?\s*$/iu;
 /** "What if I'm on the list?", "如果份工喺清單入面呢？": a case, with the words that name it. */
 const CONDITIONAL =
   /^\s*(?:and |so |but )?what if\s+(.{3,80}?)\s*\??$|^\s*(?:咁|那|噉|但)?(?:如果|假如|要是|若果|假設|假设)(.{2,30}?)(?:呢|嘅話|的話|的话)?\s*[？?]?\s*$/iu;
@@ -193,7 +196,8 @@ const PARTIAL_LIST =
 const LIST_SEPARATOR = /,|\band\b|\bor\b|及|和|與|与|同|、/iu;
 
 /** "What about Seoul?", "東京呢？": the last question asked again of something else. */
-const WHAT_ABOUT = /^\s*(?:and\s+|so\s+)?(?:what|how)\s+about\b|^(?:咁|那|而)?.{1,8}呢\s*[？?]?\s*$/iu;
+const WHAT_ABOUT =
+  /^\s*(?:and\s+|so\s+)?(?:what|how)\s+about\b|^\s*(?:and|&)\s+[\w'-]+(?:\s+[\w'-]+)?\s*[?？]?\s*$|^(?:咁|那|而)?.{1,8}呢\s*[？?]?\s*$/iu;
 
 /** A follow-up that asks for more than was said ("what are they specifically?", "具體有哪些？"). */
 const SPECIFICS =
@@ -705,6 +709,36 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   }
 
   /**
+   * What an answer's text says beyond what the member was shown of it, or nothing when they saw it
+   * all (then a follow-up asking for more is declined as the documents hold no more).
+   */
+  private rest(ref: string, shown: string, lang: Lang, resolved: string): Answer | undefined {
+    const [kind, id = ""] = ref.split(/:(.*)/s);
+    const e = kind === "faq" ? this.faqById.get(id) : undefined;
+    const found = kind === "passage" ? this.passageById.get(id) : undefined;
+    if (!e && !found) return undefined;
+    const body = e ? e.a[lang] : found ? this.inLanguage(found, lang).text : "";
+    const unseen = sentences(body).filter((s) => !shown.includes(s.trim()) && this.overlap(s, shown) < SAID_ALREADY);
+    const sources = e
+      ? [this.faqSource(e, lang)]
+      : found
+        ? [
+            {
+              title: this.original(found).title,
+              path: this.path(this.original(found).path),
+              section: this.original(found).section,
+            },
+          ]
+        : [];
+    // Nothing more: the answer again, said to be all there is.
+    const text =
+      unseen.length > 0
+        ? unseen.slice(0, 3).join(/[\u4e00-\u9fff]/.test(body) ? "" : " ")
+        : `${KB_TEXT.nothingMore[lang]}\n${shown}`;
+    return this.restated(text, sources, ref, lang, resolved);
+  }
+
+  /**
    * The sentence just before what the member was shown: in the answer's own text, else in the
    * section of the documents it comes from (a FAQ answer of one sentence has its background there).
    */
@@ -1003,6 +1037,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // on that case: that sentence.
     const condition = saying || why || kindMatch || expect !== "none" ? undefined : CONDITIONAL.exec(asked);
     const kindOf = this.thingKeys(kindMatch?.[1] ?? kindMatch?.[2] ?? condition?.[1] ?? condition?.[2]);
+    // "what else?", "仲有呢？" after an answer shown shortened: the rest of that answer.
+    if (BARE_MORE.test(asked) && shown) return this.rest(previousRef, shown, lang, resolved);
     if (!saying && !why && !kindOf && (expect === "none" || expect === "advice" || expect === "names"))
       return undefined;
     const named = saying || why ? [] : this.namingTokens(withoutAsking(asked));
@@ -1361,7 +1397,10 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       const e = this.faqById.get(c.ref);
       if (!e) return undefined;
       // A curated question gets its whole answer; a question about a detail of it, that detail.
-      const body = c.phrasing ? e.a[lang] : this.concise(query, e.a[lang], own);
+      const short = c.phrasing ? e.a[lang] : this.concise(query, e.a[lang], own);
+      // Shortened to the sentence the question's words find ("…released on August 28"), it may lack what
+      // the question asks for (which professions): then the whole answer, if that has it.
+      const body = satisfies(expect, short, asked) ? short : e.a[lang];
       if (!satisfies(expect, body, asked) || !satisfies(expect, `${e.a.en}\n${e.a["zh-HK"]}`, asked)) return undefined;
       return {
         answered: true,

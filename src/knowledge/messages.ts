@@ -12,6 +12,11 @@ export const KB_TEXT = {
     "zh-HK": "（此資料只有英文原文）",
   },
   botSource: { en: "About this bot", "zh-HK": "關於本機械人" },
+  /** Before an answer repeated for "what else?": the documents say no more than it. */
+  nothingMore: {
+    en: "That is all the documents say about it:",
+    "zh-HK": "文件就此只提到以下內容：",
+  },
   /** The part of the documents an answer came from ("which goal is that?"). */
   partOf: { en: "That is part of {part}.", "zh-HK": "這屬於{part}。" },
 } satisfies Record<string, Localised>;

@@ -292,6 +292,19 @@ describe("talking to the bot", () => {
     const ifListed = member("if-listed");
     await say(ifListed, "QMAS用咩test計分㗎？");
     expect(replyText(await say(ifListed, "如果份工喺人才清單入面呢？"))).toMatch(/30/);
+    // "and tokyo?" after a list naming it: nothing more is said of it. "what else?" after an answer
+    // shown whole: that answer again, said to be all the documents say.
+    const tokyo = member("and-tokyo");
+    await say(tokyo, "which cities is HK up against for the crypto crown?");
+    await say(tokyo, "how's HK different from singapore?");
+    expect(replyText(await say(tokyo, "and tokyo?"))).toMatch(declined);
+    const more = member("what-else");
+    await say(more, "need a degree for QMAS as a blockchain person?");
+    expect(replyText(await say(more, "what else?"))).toMatch(/all the documents say[\s\S]*experience/);
+    // The role a question names is the role its answer names: not the goal's young "leaders".
+    const chair = member("chair");
+    await say(chair, "What are the strategic goals of the Blockchain Association of Hong Kong?");
+    expect(replyText(await say(chair, "Who currently chairs the association?"))).toMatch(declined);
     // "Separate question:" opens a new subject, read without the networking events before it.
     const other = member("separate");
     await say(other, "Does the Blockchain Association of Hong Kong organise networking events?");
