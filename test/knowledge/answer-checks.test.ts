@@ -222,6 +222,7 @@ describe("what a question asks for, in words members use", () => {
     expect(expectation("要几年经验？")).toBe("duration");
     expect(expectation("What positions did he hold?")).toBe("role");
     expect(expectation("whos running it now")).toBe("role");
+    expect(expectation("Who currently chairs the association?")).toBe("role");
     expect(expectation("谁可以参加？")).toBe("eligibility");
     expect(expectation("who can attend the townhall?")).toBe("eligibility");
     expect(expectation("有补贴吗？")).toBe("money");
