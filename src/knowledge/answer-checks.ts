@@ -192,7 +192,7 @@ export function expectation(question: string): Expectation {
     return "role";
   // "Who's running it?", "who leads the association?": a person in charge.
   if (
-    /\bwho(?:'s|s| is| are)? (?:running|runs|leads|leading|heads|heading|in charge|manages|managing)\b|邊個(?:負責|話事|管理|帶領)|谁(?:负责|管理|领导)|誰(?:負責|管理|領導)/.test(
+    /\bwho(?:'s|s| is| are)? (?:running|runs|leads|leading|heads|heading|in charge|manages|managing)\b|(?:邊個|边个|誰|谁|由誰|由谁)(?:負責|负责|話事|话事|管理|帶領|带领|領導|领导|掌管|主管|主理)/.test(
       q,
     )
   )

@@ -223,6 +223,7 @@ describe("what a question asks for, in words members use", () => {
     expect(expectation("What positions did he hold?")).toBe("role");
     expect(expectation("whos running it now")).toBe("role");
     expect(expectation("Who currently chairs the association?")).toBe("role");
+    expect(expectation("當時由誰掌管財庫局？")).toBe("role");
     expect(expectation("谁可以参加？")).toBe("eligibility");
     expect(expectation("who can attend the townhall?")).toBe("eligibility");
     expect(expectation("有补贴吗？")).toBe("money");
