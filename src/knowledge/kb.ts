@@ -709,28 +709,14 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   }
 
   /**
-   * What an answer's text says beyond what the member was shown of it, or nothing when they saw it
-   * all (then a follow-up asking for more is declined as the documents hold no more).
+   * What an answer's text says beyond what the member was shown of it ("what else?"); when they saw it
+   * all, that answer again, said to be all the documents say.
    */
   private rest(ref: string, shown: string, lang: Lang, resolved: string): Answer | undefined {
-    const [kind, id = ""] = ref.split(/:(.*)/s);
-    const e = kind === "faq" ? this.faqById.get(id) : undefined;
-    const found = kind === "passage" ? this.passageById.get(id) : undefined;
-    if (!e && !found) return undefined;
-    const body = e ? e.a[lang] : found ? this.inLanguage(found, lang).text : "";
+    const previous = this.cited(ref, lang);
+    if (!previous) return undefined;
+    const { body, sources } = previous;
     const unseen = sentences(body).filter((s) => !shown.includes(s.trim()) && this.overlap(s, shown) < SAID_ALREADY);
-    const sources = e
-      ? [this.faqSource(e, lang)]
-      : found
-        ? [
-            {
-              title: this.original(found).title,
-              path: this.path(this.original(found).path),
-              section: this.original(found).section,
-            },
-          ]
-        : [];
-    // Nothing more: the answer again, said to be all there is.
     const text =
       unseen.length > 0
         ? unseen.slice(0, 3).join(/[\u4e00-\u9fff]/.test(body) ? "" : " ")
@@ -971,11 +957,29 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   }
 
   /** The text an answer reference gives in a language (a FAQ answer, or a passage in that language). */
-  private answerText(ref: string, lang: Lang): string | undefined {
+  /**
+   * The text of an answer reference (`faq:<id>`, `passage:<id>`) in the member's language, its
+   * sources, and the note that a passage is only in English, where it is.
+   */
+  private cited(ref: string, lang: Lang): { body: string; sources: SourceRef[]; note: string } | undefined {
     const [kind, id = ""] = ref.split(/:(.*)/s);
-    if (kind === "faq") return this.faqById.get(id)?.a[lang];
-    const p = kind === "passage" ? this.passageById.get(id) : undefined;
-    return p ? this.inLanguage(p, lang).text : undefined;
+    if (kind === "faq") {
+      const e = this.faqById.get(id);
+      return e ? { body: e.a[lang], sources: [this.faqSource(e, lang)], note: "" } : undefined;
+    }
+    const found = kind === "passage" ? this.passageById.get(id) : undefined;
+    if (!found) return undefined;
+    const p = this.inLanguage(found, lang);
+    const original = this.original(found);
+    return {
+      body: p.text,
+      sources: [{ title: original.title, path: this.path(original.path), section: original.section }],
+      note: p.lang === lang ? "" : KB_TEXT.englishOnly[lang],
+    };
+  }
+
+  private answerText(ref: string, lang: Lang): string | undefined {
+    return this.cited(ref, lang)?.body;
   }
 
   /**
@@ -1049,24 +1053,9 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       const query = this.lexical.prepare(named, this.tuning.softFloor, this.tuning.idfPower);
       if (query.keys.length > 0 && !this.covers(previousRef, query)) return undefined;
     }
-    const [kind, id = ""] = previousRef.split(/:(.*)/s);
-    let body: string;
-    let sources: SourceRef[];
-    let note = "";
-    if (kind === "faq") {
-      const e = this.faqById.get(id);
-      if (!e) return undefined;
-      body = e.a[lang];
-      sources = [this.faqSource(e, lang)];
-    } else if (kind === "passage") {
-      const found = this.passageById.get(id);
-      if (!found) return undefined;
-      const p = this.inLanguage(found, lang);
-      const cited = this.original(found);
-      body = p.text;
-      sources = [{ title: cited.title, path: this.path(cited.path), section: cited.section }];
-      if (p.lang !== lang) note = KB_TEXT.englishOnly[lang];
-    } else return undefined;
+    const previous = this.cited(previousRef, lang);
+    if (!previous) return undefined;
+    const { body, sources, note } = previous;
     // A reason of the thing asked about before ("how often are townhalls held?" → "and the purpose of
     // them?"), not of something else the answer mentions.
     const subject = why ? this.thingKeys(resolved.replace(asked, " ")) : undefined;
@@ -1273,24 +1262,22 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   private onlyListed(question: string, text: string): boolean {
     const asked = this.entitiesIn(question);
     if (asked.length === 0 || !this.namesAll(text, asked)) return false;
-    const named = new Set(
-      this.analyze(text)
-        .map((t) => t.key)
-        .filter((k) => this.entities.has(k)),
-    );
-    return named.size >= asked.length + 1;
+    return this.entityKeys(text).size >= asked.length + 1;
   }
 
   /** Whether a text names someone or something (of the thesaurus's names) that another text does not. */
   private namesEntityBeyond(text: string, other: string): boolean {
-    const keys = (t: string) =>
-      new Set(
-        this.analyze(t)
-          .map((k) => k.key)
-          .filter((k) => this.entities.has(k)),
-      );
-    const theirs = keys(other);
-    return [...keys(text)].some((k) => !theirs.has(k));
+    const theirs = this.entityKeys(other);
+    return [...this.entityKeys(text)].some((k) => !theirs.has(k));
+  }
+
+  /** The thesaurus's names a text speaks of, by their keys. */
+  private entityKeys(text: string): Set<string> {
+    return new Set(
+      this.analyze(text)
+        .map((t) => t.key)
+        .filter((k) => this.entities.has(k)),
+    );
   }
 
   /** Whether a text speaks of every one of some names. */
