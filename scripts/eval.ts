@@ -61,6 +61,8 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   ["conversations-13", "eval/conversations-13.jsonl", "split"],
   ["conversations-14", "eval/conversations-14.jsonl", "split"],
   ["conversations-15", "eval/conversations-15.jsonl", "split"],
+  ["conversations-16", "eval/conversations-16.jsonl", "split"],
+  ["conversations-17", "eval/conversations-17.jsonl", "split"],
   ["conversations-8 (held out whole)", "eval/conversations-8.jsonl", "heldout"],
 ];
 
