@@ -81,6 +81,8 @@ export interface Candidate {
   readonly score: number;
   /** Whether the unit was a FAQ phrasing (the question was one of the curated ones) or content. */
   readonly phrasing?: boolean;
+  /** Whether it is what the conversation's last answer came from (a follow-up read in its context). */
+  readonly repeat?: boolean;
 }
 
 /** What a question retrieved, before the decision: for the answer and for calibration. */
@@ -150,7 +152,7 @@ const NEW_SUBJECT =
   /^\s*(?:(?:ok|okay|also|and|so|oh)[,\s]+)?(?:(?:a |one )?(?:separate|different|unrelated|new|another|other|random|side) (?:question|q|topic|thing)|on (?:a|an) (?:different|separate|unrelated|other) note|chang(?:e|ing) (?:of )?(?:the )?(?:subject|topic)|unrelated(?: but)?|totally different)\s*[:,\-—–.]+\s*|^\s*(?:另外[，,]|另一個問題|另一个问题|題外話|题外话|換個話題|换个话题|轉個話題|转个话题|順便問下|顺便问一下)[，,：:\s]*/iu;
 /** Verbs of doing a thing at all ("why do they run it?", "點解要搞"): they name no other thing. */
 const DOING =
-  /\b(?:run|runs|running|do|does|doing|did|hold|holds|held|holding|organi[sz]e[sd]?|offer|offers|offered|provide|provides|host|hosts|bother|anyway)\b|搞|舉辦|举办|辦/giu;
+  /\b(?:run|runs|running|do|does|doing|did|hold|holds|held|holding|organi[sz]e[sd]?|offer|offers|offered|provide|provides|host|hosts|bother|anyway|think|thinks|thought|believe|believes|feel|feels|reckon|reckons|consider|considers)\b|搞|舉辦|举办|辦|覺得|觉得|認為|认为/giu;
 /** A sentence that gives a reason ("To keep a talent pipeline…", "為了…", "because…"). */
 const REASON =
   /^\s*to\b|\b(?:because|so that|in order to|so as to|with the purpose|aims? to|(?:underway|under way|held|set up|designed|meant|intended) to)\b|為了|为了|因為|因为|以便|目的/iu;
@@ -169,6 +171,13 @@ const QUOTING = /\b(?:said|says|stated|quoted)\b|表示|指出|稱|称|"|“|「
 const KIND_OF =
   /\b(?:what|which)\s+(?:kind|kinds|sort|sorts|type|types)\s+of\s+([a-z][\w\s-]{2,40}?)\s*\??$|(?:甚麼|什麼|什么|咩|乜嘢|哪種|哪种|邊種|边种|哪類|哪类|邊類)(?:樣|样)?(?:的|嘅)?([\u4e00-\u9fff]{2,6})[？?嗎吗呀㗎]*$/iu;
 
+/** "Explain it like I'm 5", "in simple terms?", "講簡單啲": what was just said, in short. */
+const SIMPLER =
+  /\b(?:explain (?:it |that |this )?(?:simply|in simple(?:r)? (?:terms|words))|like i'?m (?:5|five|a kid|a child|a five[- ]year[- ]old)|eli5|tl;? ?dr|in (?:simple|simpler|plain) (?:terms|words|english)|simply put|simpler|simplify|dumb(?:ed)? (?:it|that) down|sum (?:it|that) up|summari[sz]e(?: (?:it|that))?|in a nutshell|in short|(?:the )?short version)\b|講簡單啲|簡單啲講|簡單點|简单点|簡單講|简单讲|簡單說|简单说|簡單嚟講|簡單來說|简单来说|簡單的說話|简单的话|總結一下|总结一下|概括一下|通俗啲|通俗點|通俗点|白話|白话|淺白|浅白/iu;
+
+/** "that goal", "this scheme", 呢個計劃: the thing just discussed, by a word for it. */
+const THAT_THING = /\b(?:that|this|these|those)\s+[a-z]+\b|(?:呢個|嗰個|這個|那個|这个|那个)[\u4e00-\u9fff]{0,4}/giu;
+
 /** "What else?", "anything else?", "仲有呢？": more of what was just said, naming nothing. */
 const BARE_MORE =
   /^\s*(?:and |so |ok,? |okay,? )?(?:what|anything|something) (?:else|more)\s*[?？]?\s*$|^\s*(?:咁|那)?(?:仲有呢|還有呢|还有呢|仲有咩|還有甚麼|還有什麼|还有什么|其他呢|另外呢)\s*[？?]?\s*$/iu;
@@ -185,7 +194,7 @@ const KIND_COVERED = 0.5;
  * "除咗滙豐同渣打，另外嗰五間係邊間？"): a text naming only those it excludes does not answer it.
  */
 const OTHERS =
-  /\b(?:besides|apart from|other than|aside from|except(?: for)?)\b|\b(?:the (?:other|remaining)|which other|what other|who else)\b|除了|除咗|除去|(?:另外|其他)(?:嗰|那|的)?\s*[幾几兩两三四五六七八九十\d]|其餘|其余/iu;
+  /\b(?:besides|apart from|other than|aside from|except(?: for)?)\b|\b(?:the (?:others?|remaining|rest)|which other|what other|who else)\b|除了|除咗|除去|(?:另外|其他)(?:嗰|那|的)?\s*[幾几兩两三四五六七八九十\d]|其餘|其余/iu;
 /** A number of others beyond those just discussed: "the other two", "另外兩個". */
 const OTHERS_BEYOND =
   /\bthe (?:other|remaining) (?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b|(?:另外|其他|其餘|其余)(?:嗰|那|的)?\s*[幾几兩两三四五六七八九十\d]/iu;
@@ -631,7 +640,12 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       if (docHint && this.placeOf(unit).doc === docHint) score += DOC_HINT_BOOST;
       const seen = byRef.get(id);
       if (!seen || score > seen.score) {
-        byRef.set(id, { kind, ref: unit.ref, score, phrasing: unit.kind === "faq-q" });
+        byRef.set(id, {
+          kind,
+          ref: unit.ref,
+          score,
+          phrasing: unit.kind === "faq-q",
+        });
         if (unit.kind === "faq-q") phrasingOf.set(id, unit.text);
         else phrasingOf.delete(id);
       }
@@ -725,6 +739,35 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   }
 
   /**
+   * The last answer in short: the shortest curated answer of the part of the documents it came from
+   * (a passage's section has one, written plainly), its first two sentences.
+   */
+  private inShort(ref: string, lang: Lang, resolved: string): Answer | undefined {
+    const place = this.placeOfRef(ref);
+    if (!place) return undefined;
+    const curated = [...this.faqById.values()]
+      .filter((e) => e.doc !== "bot")
+      .map((e) => `faq:${e.id}`)
+      .filter(
+        (r) => r === ref || (this.placeOfRef(r)?.section === place.section && this.placeOfRef(r)?.doc === place.doc),
+      )
+      .map((r) => this.cited(r, lang))
+      .filter((c) => c !== undefined)
+      .sort((a, b) => a.body.length - b.body.length);
+    const found = curated[0] ?? this.cited(ref, lang);
+    if (!found) return undefined;
+    // Said again, an answer's "Yes." to the question before says nothing.
+    const body = found.body
+      .replace(/\s*\n+\s*/g, " ")
+      .replace(/^\s*(?:yes|no)[.,!]\s+|^\s*(?:是的|係|是|不是|唔係)[。，！]\s*/iu, "")
+      .trim();
+    const text = sentences(body)
+      .slice(0, 2)
+      .join(/[\u4e00-\u9fff]/.test(body) ? "" : " ");
+    return this.restated(`${KB_TEXT.inShort[lang]} ${text}`, found.sources, ref, lang, resolved);
+  }
+
+  /**
    * The sentence just before what the member was shown: in the answer's own text, else in the
    * section of the documents it comes from (a FAQ answer of one sentence has its background there).
    */
@@ -784,6 +827,16 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // "Who is quoted in the article about fast-tracking blockchain experts?": the question, in that article.
     const inDoc = await this.inNamedDocument(q, lang, memo);
     if (inDoc) return inDoc;
+    // "Explain that like I'm 5", "講簡單啲？": what was just said, in short (nothing new named).
+    if (
+      prev &&
+      options.previousRef &&
+      SIMPLER.test(q) &&
+      this.namesNothingNew(q.replace(SIMPLER, " ").replace(THAT_THING, " "), options.previousRef)
+    ) {
+      const short = this.inShort(options.previousRef, lang, `${q} ${prev}`.slice(0, MAX_CONTEXT_CHARS));
+      if (short) return short;
+    }
     if (prev && prev !== q) {
       // The previous question's words count, at a lower weight than the member's own, and
       // the document of the previous answer is preferred.
@@ -795,7 +848,10 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       if (documentary && alone.best && this.isBotEntry(alone.best))
         alone = { query: alone.query, ...(alone.own ? { own: alone.own } : {}) };
       const aloneScore = alone.best?.score ?? 0;
-      let withContext = await this.retrieve(q, this.tuning, prev, cue ? (options.previousRef ?? "") : "");
+      let withContext = this.marking(
+        await this.retrieve(q, this.tuning, prev, cue ? (options.previousRef ?? "") : ""),
+        options.previousRef,
+      );
       if (documentary) withContext = this.withoutBotEntries(withContext);
       // "What are its key initiatives?": the items of the thing just discussed, in its document or nowhere.
       const itemsOf = ["names", "list"].includes(expectation(q)) && BACK_REFERENCE.test(q);
@@ -863,6 +919,13 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       }
     }
     return this.withOtherParts(whole, this.decide(q, q, alone, lang), lang, memo);
+  }
+
+  /** A retrieval with the last answer's own entry or passage marked as a repeat. */
+  private marking(r: Retrieval, previousRef: string | undefined): Retrieval {
+    if (!previousRef || !r.ranked) return r;
+    const mark = (c: Candidate): Candidate => (`${c.kind}:${c.ref}` === previousRef ? { ...c, repeat: true } : c);
+    return { ...r, ranked: r.ranked.map(mark), ...(r.best ? { best: mark(r.best) } : {}) };
   }
 
   /**
@@ -1223,29 +1286,55 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       if (c.score < floor) break;
       if (documented && this.isBotEntry(c)) continue;
       const a = this.answerFrom(c, query, asked, expect, lang, own);
+      if (a && this.fits(a.text, asked, resolved, { object, compared, counted, timed, cumulative, named, named0 }))
+        return { ...a, confidence: Math.max(0, Math.min(1, c.score)), resolved, factual: expect !== "none" };
       // "Does the association run a hackathon?" is answered only by a text that speaks of one. A text
-      // that does not ("does BAHK run townhall meetings?" finding the internships) sets no bar for the next.
-      if (a && object && !this.mentionsAny(a.text, object)) {
-        const next = ranked[i + 1];
-        if (next && expect !== "name") floor = Math.max(threshold, next.score - RUNNER_UP_MARGIN);
-        continue;
-      }
-      // …and not by a list that only names Tokyo among other cities.
-      if (a && compared && (!this.mentionsAny(a.text, compared) || this.onlyListed(asked, a.text))) continue;
-      if (a && OTHERS.test(asked) && this.namesNoOthers(a.text, asked)) continue;
-      // "Which sectors will benefit most?" only by a text that says who benefits or gains.
-      if (a && BENEFIT_ASKED.test(asked) && !BENEFIT_SAID.test(a.text)) continue;
-      // "What incentives has Tokyo introduced?" is not answered by a text about Singapore's.
-      if (a && named0.length > 0 && !this.namesAll(a.text, named0)) continue;
-      // "How many members does it have?" only by a number of members, not of goals.
-      if (a && counted && !countWindows(a.text).some((w) => this.mentionsAny(w, counted))) continue;
-      if (a && timed && !this.mentionsAny(a.text, timed)) continue;
-      if (a && cumulative && YEARLY.test(a.text)) continue;
-      // "Which charities…?" only by a text that speaks of charities (the names it gives are of those).
-      if (a && named && !this.mentionsAny(a.text, named)) continue;
-      if (a) return { ...a, confidence: Math.max(0, Math.min(1, c.score)), resolved, factual: expect !== "none" };
+      // that does not ("does BAHK run townhall meetings?" finding the internships) sets no bar for the
+      // next; nor does the last answer, which a follow-up's context lifts, when it cannot answer the
+      // follow-up ("除了新加坡，還有哪些城市在競爭？" after Singapore's incentives).
+      const next = ranked[i + 1];
+      const missesObject = a !== undefined && object !== undefined && !this.mentionsAny(a.text, object);
+      if (next && expect !== "name" && (missesObject || c.repeat))
+        floor = Math.max(threshold, next.score - RUNNER_UP_MARGIN);
     }
     return decline(Math.min(confidence, threshold / 2), true);
+  }
+
+  /** Whether an answer's text is of what the question asks about (each check a kind of question makes). */
+  private fits(
+    text: string,
+    asked: string,
+    resolved: string,
+    asks: {
+      object?: PreparedQuery | undefined;
+      compared?: PreparedQuery | undefined;
+      counted?: PreparedQuery | undefined;
+      timed?: PreparedQuery | undefined;
+      cumulative: boolean;
+      named?: PreparedQuery | undefined;
+      named0: readonly string[];
+    },
+  ): boolean {
+    const { object, compared, counted, timed, cumulative, named, named0 } = asks;
+    if (object && !this.mentionsAny(text, object)) return false;
+    // "How does it compare with Tokyo's?" only by a text that speaks of Tokyo, and not by a list that
+    // only names Tokyo among other cities.
+    if (compared && (!this.mentionsAny(text, compared) || this.onlyListed(asked, text))) return false;
+    if (OTHERS.test(asked) && this.namesNoOthers(text, asked)) return false;
+    // "除了新加坡，還有哪些城市在競爭？" only by a text naming a city the conversation has not.
+    if (OTHERS.test(asked) && named0.length > 0 && !this.namesEntityBeyond(text, resolved)) return false;
+    // "Which sectors will benefit most?" only by a text that says who benefits or gains.
+    if (BENEFIT_ASKED.test(asked) && !BENEFIT_SAID.test(text)) return false;
+    // "What incentives has Tokyo introduced?" is not answered by a text about Singapore's.
+    if (named0.length > 0 && !this.namesAll(text, named0)) return false;
+    // "How many members does it have?" only by a number of members, not of goals.
+    if (counted && !countWindows(text).some((w) => this.mentionsAny(w, counted))) return false;
+    if (timed && !this.mentionsAny(text, timed)) return false;
+    // "How many have been admitted in total?" is not answered by a yearly quota.
+    if (cumulative && YEARLY.test(text)) return false;
+    // "Which charities…?" only by a text that speaks of charities (the names it gives are of those).
+    if (named && !this.mentionsAny(text, named)) return false;
+    return true;
   }
 
   /** The names (cities, banks, authorities) a question speaks of, by their keys. */

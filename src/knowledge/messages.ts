@@ -17,6 +17,8 @@ export const KB_TEXT = {
     en: "That is all the documents say about it:",
     "zh-HK": "文件就此只提到以下內容：",
   },
+  /** Before the last answer said in short ("explain it simply"). */
+  inShort: { en: "In short:", "zh-HK": "簡單來說：" },
   /** The part of the documents an answer came from ("which goal is that?"). */
   partOf: { en: "That is part of {part}.", "zh-HK": "這屬於{part}。" },
 } satisfies Record<string, Localised>;

@@ -390,6 +390,37 @@ describe("talking to the bot", () => {
     expect(replyText(await say(q, "is there a cap"))).toMatch(/1,000/);
   });
 
+  it("answers 'the rest', 'besides Singapore', 'when will they decide' and 'what kinda…' from the conversation", async () => {
+    const m = member("rest");
+    await say(m, "wasnt hkma doing some blockchain trade finance thing w a bunch of banks");
+    expect(replyText(await say(m, "n the rest of them? names?"))).toMatch(/couldn't find this/);
+    const zh = member("besides-sg");
+    await say(zh, "香港的虛擬資產政策同新加坡比有甚麼分別");
+    expect(replyText(await say(zh, "除了新加坡，還有哪些城市在競爭"))).toMatch(/首爾/);
+    const d = member("decide");
+    await say(d, "can normal retail ppl trade crypto in hk or is it pros only");
+    expect(replyText(await say(d, "when will they decide"))).toMatch(/couldn't find this/);
+    const k = member("kinda");
+    await say(k, "im a blockchain dev w/o a degree, can i get in thru qmas");
+    expect(replyText(await say(k, "what kinda work experience do they want"))).toMatch(/leading companies/);
+  });
+
+  it("says the last answer in short when asked to explain it simply, and gives its reason for 'why does it matter?'", async () => {
+    const m = member("eli5");
+    await say(
+      m,
+      "Does the Blockchain Association of Hong Kong run anything for young people who want to get into blockchain?",
+    );
+    expect(replyText(await say(m, "Why do they think that matters?"))).toMatch(/talent pipeline/);
+    expect(replyText(await say(m, "How long is the internship and is it paid?"))).toMatch(/couldn't find this/);
+    const short = replyText(await say(m, "Explain that goal to me like I'm 5."));
+    expect(short).toMatch(/^(?:.*\n)?In short: To keep a talent pipeline/m);
+    const zh = member("simpler-zh");
+    await say(zh, "區塊鏈協會第三個目標係咩嚟㗎？");
+    await say(zh, "咁第四個呢？");
+    expect(replyText(await say(zh, "講簡單啲？"))).toMatch(/簡單來說：.*捐贈/);
+  });
+
   it("declines which sectors will benefit when the texts say nothing of who benefits", async () => {
     const m = member("sectors");
     expect(
