@@ -417,7 +417,10 @@ export class Bot {
    */
   private async script(text: string, usual?: Script): Promise<Script | undefined> {
     if (!/\p{L}/u.test(text.replace(/^\/\S+/, ""))) return usual;
-    return this.services.understanding?.script(text);
+    const script = await this.services.understanding?.script(text);
+    // Chinese written alike in both scripts ("每年大概能收到多少件？") is read in the member's usual one.
+    if (script === undefined && this.services.understanding && /\p{Script=Han}/u.test(text)) return usual ?? "hant";
+    return script;
   }
 
   /** Replies in the member's script: Traditional text converted to Simplified where they wrote Simplified. */

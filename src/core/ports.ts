@@ -145,7 +145,7 @@ export interface Reading {
 
 /** Language understanding: Chinese scripts, intents, padding. Implemented in src/knowledge. */
 export interface Understanding {
-  /** The script of a Chinese text, undefined for a text without Chinese. */
+  /** The script of a Chinese text; undefined for a text without Chinese, or written alike in both scripts. */
   script(text: string): Promise<Script | undefined>;
   /** Converts Traditional Chinese in a reply to Simplified. */
   toSimplified(text: string): Promise<string>;

@@ -69,6 +69,8 @@ export class ChineseScripts {
     const c = await this.get();
     const simplifiedChars = changed(text, c.toHant(text));
     const traditionalChars = changed(text, c.toHans(text));
+    // Characters alike in both scripts ("每年大概能收到多少件？") say neither.
+    if (simplifiedChars === traditionalChars) return undefined;
     return simplifiedChars > traditionalChars ? "hans" : "hant";
   }
 

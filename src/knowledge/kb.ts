@@ -175,6 +175,18 @@ const KIND_OF =
 const SIMPLER =
   /\b(?:explain (?:it |that |this )?(?:simply|in simple(?:r)? (?:terms|words))|like i'?m (?:5|five|a kid|a child|a five[- ]year[- ]old)|eli5|tl;? ?dr|in (?:simple|simpler|plain) (?:terms|words|english)|simply put|simpler|simplify|dumb(?:ed)? (?:it|that) down|sum (?:it|that) up|summari[sz]e(?: (?:it|that))?|in a nutshell|in short|(?:the )?short version)\b|講簡單啲|簡單啲講|簡單點|简单点|簡單講|简单讲|簡單說|简单说|簡單嚟講|簡單來說|简单来说|簡單的說話|简单的话|總結一下|总结一下|概括一下|通俗啲|通俗點|通俗点|白話|白话|淺白|浅白/iu;
 
+/**
+ * "So basically it's still being worked out?", "即係捐俾有需要嘅人？", "…對吧？": the member checks that
+ * they understood what was just said.
+ */
+const CONFIRM =
+  /^\s*(?:(?:ok(?:ay)?|oh|ah|right)[,\s]+)?(?:so|basically|in other words|meaning|i\.e\.?)\b(?=.*(?:\?|\bright\s*\W*$|\bcorrect\s*\W*$))|^\s*(?:咁|那|所以)?(?:即係|即是|就是說|就是说|也就是說|也就是说|換句話說|换句话说|說白了|说白了|簡單講|简单讲)|(?:對吧|对吧|係咪|是不是|是吗|是嗎|啱唔啱|冇錯吧|没错吧|係咪先|係唔係)\s*[？?]?\s*$/iu;
+/** The words that check, not what is checked. */
+const CONFIRMING =
+  /^\s*(?:(?:ok(?:ay)?|oh|ah|right)[,\s]+)?(?:so|basically|in other words|meaning|i\.e\.?)\b(?:\s+basically)?|\b(?:right|correct)\s*\W*$|^\s*(?:咁|那|所以)?(?:即係|即是|就是說|就是说|也就是說|也就是说|換句話說|换句话说|說白了|说白了|簡單講|简单讲)(?:就是|就係)?|(?:對吧|对吧|係咪|是不是|是吗|是嗎|啱唔啱|冇錯吧|没错吧|係咪先|係唔係)\s*[？?]?\s*$/giu;
+/** Of the words a member checks, the share a sentence of the last answer must say to confirm them. */
+const CONFIRMED = 0.6;
+
 /** "that goal", "this scheme", 呢個計劃: the thing just discussed, by a word for it. */
 const THAT_THING = /\b(?:that|this|these|those)\s+[a-z]+\b|(?:呢個|嗰個|這個|那個|这个|那个)[\u4e00-\u9fff]{0,4}/giu;
 
@@ -738,6 +750,20 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     return this.restated(text, sources, ref, lang, resolved);
   }
 
+  /** The sentence of the last answer that says what the member checks they understood, if one does. */
+  private confirming(q: string, ref: string, lang: Lang, resolved: string, shown?: string): Answer | undefined {
+    const claim = q.replace(CONFIRMING, " ");
+    if (this.asksAbsent(claim)) return undefined;
+    const previous = this.cited(ref, lang);
+    if (!previous) return undefined;
+    let best: { s: string; share: number } | undefined;
+    for (const s of sentences(shown ?? previous.body)) {
+      const share = this.overlap(claim, s);
+      if (share >= CONFIRMED && (!best || share > best.share)) best = { s, share };
+    }
+    return best ? this.restated(best.s.trim(), previous.sources, ref, lang, resolved) : undefined;
+  }
+
   /**
    * The last answer in short: the shortest curated answer of the part of the documents it came from
    * (a passage's section has one, written plainly), its first two sentences.
@@ -836,6 +862,17 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     ) {
       const short = this.inShort(options.previousRef, lang, `${q} ${prev}`.slice(0, MAX_CONTEXT_CHARS));
       if (short) return short;
+    }
+    // "So basically they're collecting it for those in need?": the sentence of the last answer that says so.
+    if (prev && options.previousRef && !this.isBotRef(options.previousRef) && CONFIRM.test(q)) {
+      const said = this.confirming(
+        q,
+        options.previousRef,
+        lang,
+        `${q} ${prev}`.slice(0, MAX_CONTEXT_CHARS),
+        options.previousAnswer,
+      );
+      if (said) return said;
     }
     if (prev && prev !== q) {
       // The previous question's words count, at a lower weight than the member's own, and
@@ -1251,6 +1288,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       topical: onTopic && expect !== "advice" && onSubject,
       factual: expect !== "none",
     });
+
     if (!best || confidence < threshold) return decline(confidence);
     if (this.asksAbsent(asked)) return { ...decline(Math.min(confidence, threshold / 2), true), lacking: true };
     // "What positions did he hold before he became Chief Secretary?": a dated text says only what

@@ -94,6 +94,8 @@ export function countedThing(q: string): string | undefined {
   if (/(?:加|額外|额外)\s*(?:幾多|多少|几多)\s*分/u.test(q)) return "加分";
   const m = COUNTED_EN.exec(q) ?? COUNTED_ZH.exec(q) ?? COUNTED_ZH_BEFORE.exec(q);
   const thing = (m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4])?.trim() || undefined;
+  // "每年收到多少件？": a measure word alone counts goods (pieces, boxes, sets).
+  if (thing && /^[件箱套本條条隻只][？?呀啊㗎呢]*$/u.test(thing)) return "物品";
   // "how many in total?", "how many are there?" name no thing counted.
   return thing && /^(?:in|are|is|were|was|do|does|did|have|has|will|can|altogether|total|all|of)\b/i.test(thing)
     ? undefined

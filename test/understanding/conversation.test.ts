@@ -50,6 +50,17 @@ describe("talking to the bot", () => {
     expect(session?.data.values).toMatchObject({ category: "clothing", quantity: "200" });
   });
 
+  it("notes goods named by their kind once ('我想捐公司啲舊文具')", async () => {
+    const text = replyText(await say(member("donor-zh"), "我想捐公司啲舊文具，要送去邊度？"));
+    expect(text).toMatch(/已從你的訊息記下：文具。/);
+  });
+
+  it("answers a Simplified member's message written alike in both scripts in Simplified", async () => {
+    const m = member("hans-alike");
+    expect(replyText(await say(m, "协会为什么说金融行业很浪费？"))).toMatch(/根据协会文件/);
+    expect(replyText(await say(m, "每年大概能收到多少件？"))).toMatch(/协会的文件没有提及/);
+  });
+
   it("leads 'delete my data' to /forgetme's confirmation and stores nothing", async () => {
     const m = member("leaver");
     const before = (await questions()).length;
@@ -419,6 +430,18 @@ describe("talking to the bot", () => {
     await say(zh, "區塊鏈協會第三個目標係咩嚟㗎？");
     await say(zh, "咁第四個呢？");
     expect(replyText(await say(zh, "講簡單啲？"))).toMatch(/簡單來說：.*捐贈/);
+  });
+
+  it("confirms what a member checks they understood with the sentence that says it", async () => {
+    const m = member("confirm");
+    await say(m, "Can retail investors trade virtual assets in Hong Kong right now?");
+    await say(m, "When does the consultation close?");
+    expect(replyText(await say(m, "so it's basically still being worked out?"))).toMatch(/consultations are underway/);
+    const zh = member("confirm-zh");
+    await say(zh, "協會係咪會收集啲金融公司用唔晒嘅嘢㗎？");
+    const text = replyText(await say(zh, "即係捐俾香港有需要嘅人？"));
+    expect(text).toMatch(/捐贈給香港有需要的人/);
+    expect(text).not.toMatch(/金融業經常有剩餘/);
   });
 
   it("declines which sectors will benefit when the texts say nothing of who benefits", async () => {

@@ -228,7 +228,10 @@ export function intake(deps: IntakeDeps) {
     const what = [
       given.quantity ? `${given.quantity} ${given.unit ?? ""}`.trim() : given.description,
       given.category ? entryLabel(CATEGORIES, given.category, ctx.lang) : undefined,
-    ].filter((x): x is string => Boolean(x));
+    ]
+      .filter((x): x is string => Boolean(x))
+      // "文具" said and filed under 文具 is noted once.
+      .filter((x, i, all) => all.findIndex((y) => y.toLowerCase() === x.toLowerCase()) === i);
     const noted =
       what.length > 0 ? [text(fill(t(ctx.lang, PREFILLED), { what: what.join(", ") }), { private: true })] : [];
     return [...noted, ...formPart(ctx, first, intro), question(ctx, first)];

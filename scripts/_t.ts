@@ -1,0 +1,2 @@
+(globalThis as any).__T = 1;
+await import("./_cv.ts");
