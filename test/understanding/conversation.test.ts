@@ -61,6 +61,18 @@ describe("talking to the bot", () => {
     expect(replyText(await say(m, "每年大概能收到多少件？"))).toMatch(/协会的文件没有提及/);
   });
 
+  it("reads hearsay about the donations as a question, and a question typed into the form as an aside", async () => {
+    const h = member("hearsay-zh");
+    expect(replyText(await say(h, "聽講協會會收啲公司唔要嘅宣傳品？"))).toMatch(/協會向業界會員收集/);
+    expect(await store.get("session", h.id)).toBeUndefined();
+    const m = member("form-aside");
+    await say(m, "I want to donate 200 t-shirts");
+    const text = replyText(await say(m, "收咗之後點處理"));
+    expect(text).toMatch(/表格仍在進行中[^]*第 1 題/);
+    const session = await store.get<{ data: { values: Record<string, string> } }>("session", m.id);
+    expect(session?.data.values.organisation).toBeUndefined();
+  });
+
   it("leads 'delete my data' to /forgetme's confirmation and stores nothing", async () => {
     const m = member("leaver");
     const before = (await questions()).length;

@@ -1,2 +1,0 @@
-(globalThis as any).__T = 1;
-await import("./_cv.ts");
