@@ -444,6 +444,16 @@ describe("talking to the bot", () => {
     expect(replyText(await say(zh, "講簡單啲？"))).toMatch(/簡單來說：.*捐贈/);
   });
 
+  it("reads 'who is it partnering with?' and '預計甚麼時候推出' of the platform just discussed", async () => {
+    const m = member("partners");
+    await say(m, "Is the Hong Kong Monetary Authority doing anything with blockchain?");
+    expect(replyText(await say(m, "Who is it partnering with?"))).toMatch(/seven banks/);
+    const zh = member("expected-launch");
+    await say(zh, "金管局搞的區塊鏈貿易融資平台，有多少間銀行參與");
+    await say(zh, "包括哪些銀行");
+    expect(replyText(await say(zh, "預計甚麼時候推出"))).toMatch(/九月/);
+  });
+
   it("confirms what a member checks they understood with the sentence that says it", async () => {
     const m = member("confirm");
     await say(m, "Can retail investors trade virtual assets in Hong Kong right now?");
