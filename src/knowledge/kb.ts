@@ -722,7 +722,11 @@ export class LocalKnowledgeBase implements KnowledgeBase {
         // "那另外兩個城市呢？" answered by what was just said is no answer about the others ("and the
         // other city?" of a pair just compared, "anything besides the degree?" may be).
         (OTHERS_BEYOND.test(question) && this.says(before, a.text)));
-    if (!saidAlready && !personless && !noOthers) return a;
+    // "跟全球比还有哪些差距，具体说说" after an answer that says gaps persist: a text that does not speak
+    // of the gaps says nothing more of them.
+    const detail = SPECIFICS.test(question) ? this.thingKeys(namedKind(question), 1) : undefined;
+    const detailLacking = detail !== undefined && this.mentionsAny(before, detail) && !this.mentionsAny(a.text, detail);
+    if (!saidAlready && !personless && !noOthers && !detailLacking) return a;
     return {
       answered: false,
       text: KB_TEXT.declined[lang],

@@ -73,10 +73,18 @@ const EXISTENCE_EN =
 const EXISTENCE_ZH =
   /(?:協會|你哋|你們|貴會|佢哋|他們)(?:本身)?(?:有冇|有沒有|有無|會唔會|會不會|係咪|是否)(?:搞|開|辦|舉辦|舉行|提供|安排|出|做|發|幫|收|接受|招)?(.{2,40}?)[？?嗎呀㗎]*$/u;
 
+/** "Can it be used for cross-border payments?", "能不能拿它做跨境支付": a use of the thing discussed. */
+const USE_EN =
+  /\b(?:can|could|will|would)\s+(?:i|we|you|people|banks|firms|companies)\s+use\s+(?:it|that|this|them|the platform)\s+(?:for|to)\s+(.{3,60}?)\s*\??$|\b(?:can|could|will|would)\s+(?:it|that|this|they|the platform)\s+be\s+used\s+(?:for|to)\s+(.{3,60}?)\s*\??$/i;
+const USE_ZH =
+  /(?:能不能|能唔能|可不可以|可唔可以|可以|能否|能夠|能够)(?:拿|用|攞)(?:它|佢|這個|这个|呢個|嗰個|那個|那个)?(?:來|来|嚟)?(?:做|作|搞|處理|处理)?(.{2,20}?)[？?嗎吗呀㗎呢]*$/u;
+
 /** What a question asks the existence of ("an annual blockchain hackathon", "區塊鏈黑客松"), if it does. */
 export function existenceObject(q: string): string | undefined {
   const m = EXISTENCE_EN.exec(q.trim()) ?? EXISTENCE_ZH.exec(q.trim());
-  return m?.[1]?.trim() || undefined;
+  if (m?.[1]?.trim()) return m[1].trim();
+  const use = USE_EN.exec(q.trim()) ?? USE_ZH.exec(q.trim());
+  return (use?.[1] ?? use?.[2])?.trim() || undefined;
 }
 
 const COUNTED_EN =

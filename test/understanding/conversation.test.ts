@@ -468,6 +468,16 @@ describe("talking to the bot", () => {
     expect(replyText(await say(b, "那散户能不能买"))).toMatch(/咨询/);
   });
 
+  it("declines details the last answer only alludes to, and a use of the platform no text speaks of", async () => {
+    const g = member("gaps");
+    await say(g, "香港那个虚拟资产政策宣言是谁发布的");
+    await say(g, "他们监管上是啥原则");
+    expect(replyText(await say(g, "跟全球比还有哪些差距，具体说说"))).toMatch(/协会的文件没有提及/);
+    const u = member("use");
+    await say(u, "香港金管局那个区块链贸易融资平台是跟哪些银行搞的");
+    expect(replyText(await say(u, "能不能拿它做跨境支付"))).toMatch(/协会的文件没有提及/);
+  });
+
   it("confirms what a member checks they understood with the sentence that says it", async () => {
     const m = member("confirm");
     await say(m, "Can retail investors trade virtual assets in Hong Kong right now?");
