@@ -148,16 +148,23 @@ export function expectation(question: string): Expectation {
     )
   )
     return "quantity";
+  // "Who was quoted when HK announced the list?": a "when" after another question word opens a clause.
+  const whenClause =
+    /^\s*(?:(?:and|so|but|ok|okay|hey|hi|um)[,\s]+)*(?:who|whom|whose|why|how|which|what|where)\b(?!\s+(?:year|date|time|day|month)\b)/.test(
+      q,
+    );
+  // ("Who wrote them and when were they adopted?" asks both.)
+  const q2 = whenClause ? q.replace(/(?<!\band\s+|\bor\s+|[,;&]\s*)\bwhen\b/g, "as") : q;
   // "When was it founded?", "幾時開始？" ask for a date; "When are townhalls held?" may be answered by "quarterly".
   if (
     /\bwhen (was|were|did|had)\b|\b(what|which) year\b|\bsince when\b|\bhow long ago\b|哪一年|邊一年|哪年|幾時成立|何時成立|成立於|(幾時|何時|甚麼時候|什麼時候)(開始|推出|成立|創立|出現)|由幾時/.test(
-      q,
+      q2,
     )
   )
     return "date";
   if (
     /\bwhen\b(?!\s+\w+ing\b)|\bwhat (year|date|time)\b|\bwhich year\b|\bsince when\b|幾時|何時|哪一年|邊一年|哪年|甚麼時候|什麼時候/.test(
-      q,
+      q2,
     )
   )
     return "time";

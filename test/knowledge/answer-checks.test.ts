@@ -7,6 +7,13 @@ const PLATFORM =
   "The Hong Kong Monetary Authority (HKMA), the city's de facto central bank, together with seven banks including HSBC and Standard Chartered, set out to jointly launch a trade finance platform using blockchain technology in September.";
 
 describe("questions for particular named things", () => {
+  it("reads a 'when' after another question word as a clause, not a question for a time", () => {
+    expect(expectation("who was the govt official quoted when hk announced the talent list")).not.toMatch(/time|date/);
+    expect(expectation("what did hk do when singapore offered incentives")).not.toMatch(/time|date/);
+    expect(expectation("who wrote them and when were they adopted?")).toMatch(/time|date/);
+    expect(expectation("when was it announced")).toMatch(/time|date/);
+  });
+
   it("are recognised in English and Chinese", () => {
     expect(expectation("which charities receive the clothing?")).toBe("names");
     expect(expectation("What specific tax breaks does Singapore offer?")).toBe("names");

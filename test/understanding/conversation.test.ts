@@ -478,6 +478,20 @@ describe("talking to the bot", () => {
     expect(replyText(await say(u, "能不能拿它做跨境支付"))).toMatch(/协会的文件没有提及/);
   });
 
+  it("names the person quoted 'when' the list was announced, and the scheme Hong Kong has", async () => {
+    const text = replyText(
+      await say(member("quoted"), "who was the govt official quoted when hk announced the talent list"),
+    );
+    expect(text).toMatch(/Matthew Cheung/);
+    const scheme = replyText(
+      await say(
+        member("scheme"),
+        "hey does hk have some kinda visa scheme for blockchain ppl? heard smth about talent admission",
+      ),
+    );
+    expect(scheme).toMatch(/Quality Migrant Admission Scheme/);
+  });
+
   it("confirms what a member checks they understood with the sentence that says it", async () => {
     const m = member("confirm");
     await say(m, "Can retail investors trade virtual assets in Hong Kong right now?");
