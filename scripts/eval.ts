@@ -64,6 +64,7 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   ["conversations-16", "eval/conversations-16.jsonl", "split"],
   ["conversations-17", "eval/conversations-17.jsonl", "split"],
   ["conversations-18", "eval/conversations-18.jsonl", "split"],
+  ["conversations-19", "eval/conversations-19.jsonl", "split"],
   ["conversations-8 (held out whole)", "eval/conversations-8.jsonl", "heldout"],
 ];
 
