@@ -143,7 +143,7 @@ const BACK_REFERENCE =
 
 /** A question for a reason ("why does that matter to them?", "為什麼要辦這個？"), with its asking words. */
 const WHY =
-  /\bwhy\b|\b(?:what(?:'s|s| is) the (?:point|reason|purpose)|how come)\b|\bwhat(?:'s|s| is| are| r| were)? (?:(?!for\b)[\w'-]+ ){1,5}for(?: exactly| then| anyway| tho| though)?\s*[?？]?\s*$|\b(?:matters?|important|necessary|needed)\b|為什麼|为什么|點解|為何|为何|何解|有咩用|重要|目的|原因|搞嚟做咩|用嚟做咩|搞嚟做乜|用嚟做乜|為咗咩|為咗乜|為了甚麼|為了什麼|为了什么|有甚麼用|有什麼用|有什么用/giu;
+  /\bwhy\b|\b(?:what(?:'s|s| is) the (?:point|reason|purpose)|how come|what reasons?|for what reason)\b|\bwhat(?:'s|s| is| are| r| were)? (?:(?!for\b)[\w'-]+ ){1,5}for(?: exactly| then| anyway| tho| though)?\s*[?？]?\s*$|\b(?:matters?|important|necessary|needed)\b|為什麼|为什么|點解|為何|为何|何解|有咩用|重要|目的|原因|搞嚟做咩|用嚟做咩|搞嚟做乜|用嚟做乜|為咗咩|為咗乜|為了甚麼|為了什麼|为了什么|有甚麼用|有什麼用|有什么用/giu;
 /** "Why?" in so many words, not "what is the purpose?" (which a purpose answers, not a background). */
 const BARE_WHY = /\bwhy\b|點解|点解|為什麼|为什么|為甚麼|為何|为何|何解/iu;
 const PURPOSE = /\b(?:purpose|point|aim|goal)\b|目的|目標|目标|用途/iu;
@@ -152,7 +152,7 @@ const NEW_SUBJECT =
   /^\s*(?:(?:ok|okay|also|and|so|oh)[,\s]+)?(?:(?:a |one )?(?:separate|different|unrelated|new|another|other|random|side) (?:question|q|topic|thing)|on (?:a|an) (?:different|separate|unrelated|other) note|chang(?:e|ing) (?:of )?(?:the )?(?:subject|topic)|unrelated(?: but)?|totally different)\s*[:,\-—–.]+\s*|^\s*(?:另外[，,]|另一個問題|另一个问题|題外話|题外话|換個話題|换个话题|轉個話題|转个话题|順便問下|顺便问一下)[，,：:\s]*/iu;
 /** Verbs of doing a thing at all ("why do they run it?", "點解要搞"): they name no other thing. */
 const DOING =
-  /\b(?:run|runs|running|do|does|doing|did|hold|holds|held|holding|organi[sz]e[sd]?|offer|offers|offered|provide|provides|host|hosts|bother|anyway|think|thinks|thought|believe|believes|feel|feels|reckon|reckons|consider|considers)\b|搞|舉辦|举办|辦|覺得|觉得|認為|认为/giu;
+  /\b(?:run|runs|running|do|does|doing|did|hold|holds|held|holding|organi[sz]e[sd]?|offer|offers|offered|provide|provides|host|hosts|bother|anyway|think|thinks|thought|believe|believes|feel|feels|reckon|reckons|consider|considers|give|gives|gave|given)\b|搞|舉辦|举办|辦|覺得|觉得|認為|认为/giu;
 /** A sentence that gives a reason ("To keep a talent pipeline…", "為了…", "because…"). */
 const REASON =
   /^\s*to\b|\b(?:because|so that|in order to|so as to|with the purpose|aims? to|(?:underway|under way|held|set up|designed|meant|intended) to)\b|為了|为了|因為|因为|以便|目的/iu;
@@ -186,6 +186,18 @@ const CONFIRMING =
   /^\s*(?:(?:ok(?:ay)?|oh|ah|right)[,\s]+)?(?:so|basically|in other words|meaning|i\.e\.?)\b(?:\s+basically)?|\b(?:right|correct)\s*\W*$|^\s*(?:咁|那|所以)?(?:即係|即是|就是說|就是说|也就是說|也就是说|換句話說|换句话说|說白了|说白了|簡單講|简单讲)(?:就是|就係)?|(?:對吧|对吧|係咪|是不是|是吗|是嗎|啱唔啱|冇錯吧|没错吧|係咪先|係唔係)\s*[？?]?\s*$/giu;
 /** Of the words a member checks, the share a sentence of the last answer must say to confirm them. */
 const CONFIRMED = 0.6;
+
+/** "Which of the goals is about young people?", "邊個目標係關於青年？": one goal, by what it is about. */
+const WHICH_GOAL =
+  /\bwhich (?:one of (?:the|its|their) (?:\w+ )?goals|of (?:the|its|their|these|those|all) (?:[\w']+ ){0,2}goals|(?:strategic )?goal)\b|(?:邊個|边个|哪個|哪个|哪一個|哪一个|哪項|哪项|哪一項|哪一项|邊項|边项)(?:策略)?(?:目標|目标)/iu;
+
+/** "Which one is about…?", "邊個係講…": one of the things just listed. */
+const WHICH_ONE =
+  /\bwhich (?:one|of them|of those)\b|(?:邊個|边个|哪個|哪个|哪一個|哪一个|哪項|哪项)(?:係|是|系|講|讲|關於|关于)/iu;
+
+/** "Which goal is that part of?", "係屬於邊個目標？": the goal of what was just said, not one named. */
+const PART_OF =
+  /\b(?:part of|fall(?:s)? under|belong(?:s)? to|come(?:s)? under)\b|屬於|属于|歸入|归入|屬邊|屬哪|属哪/iu;
 
 /** "that goal", "this scheme", 呢個計劃: the thing just discussed, by a word for it. */
 const THAT_THING = /\b(?:that|this|these|those)\s+[a-z]+\b|(?:呢個|嗰個|這個|那個|这个|那个)[\u4e00-\u9fff]{0,4}/giu;
@@ -857,6 +869,13 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // "Who is quoted in the article about fast-tracking blockchain experts?": the question, in that article.
     const inDoc = await this.inNamedDocument(q, lang, memo);
     if (inDoc) return inDoc;
+    // "Which of the association's goals is about young people?": that goal.
+    // ("Which one is about…?" after the goals were listed.)
+    const goalsDiscussed = /\bgoals?\b|目標|目标/iu.test(`${prev ?? ""} ${options.previousAnswer ?? ""}`);
+    if ((WHICH_GOAL.test(q) || (goalsDiscussed && WHICH_ONE.test(q))) && !PART_OF.test(q)) {
+      const one = await this.goalAbout(q, lang, memo);
+      if (one) return one;
+    }
     // "Explain that like I'm 5", "講簡單啲？": what was just said, in short (nothing new named).
     if (
       prev &&
@@ -1058,6 +1077,16 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       lang,
       `${asked} ${p.section} ${previous}`.slice(0, MAX_CONTEXT_CHARS),
     );
+  }
+
+  /** The goal a question asks for by what it is about ("which goal is about young people?"), if one is found. */
+  private async goalAbout(q: string, lang: Lang, memo: Map<string, Promise<Retrieval>>): Promise<Answer | undefined> {
+    const about = q.replace(WHICH_GOAL, " ").replace(WHICH_ONE, " ").trim();
+    const r = await this.retrieveOnce(about, memo);
+    if ((r.best?.score ?? 0) < this.thresholdFor(lang)) return undefined;
+    const goalOf = (c: Candidate) => /^Goal\s*(\d+)/i.exec(this.placeOfRef(`${c.kind}:${c.ref}`)?.section ?? "")?.[1];
+    const found = (r.ranked ?? []).map(goalOf).find((n) => n !== undefined);
+    return found ? this.goal(Number(found), q, "", lang) : undefined;
   }
 
   /** The text an answer reference gives in a language (a FAQ answer, or a passage in that language). */

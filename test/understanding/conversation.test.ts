@@ -492,6 +492,27 @@ describe("talking to the bot", () => {
     expect(scheme).toMatch(/Quality Migrant Admission Scheme/);
   });
 
+  it("answers 'which goal is about…?' with that goal, 'what reason…?' with the reason, and 'where will…?' as a place", async () => {
+    expect(
+      replyText(await say(member("goal-young"), "Which of the association's strategic goals is about young people?")),
+    ).toMatch(/Goal 1: Nurture the Young/);
+    const o = member("which-one");
+    await say(o, "What are the strategic goals of the Blockchain Association of Hong Kong?");
+    expect(replyText(await say(o, "Which one is about the association as an organisation itself?"))).toMatch(/Goal 5/);
+    expect(replyText(await say(o, "Which goal is that part of?"))).toMatch(/Goal 5/);
+    const r = member("what-reason");
+    await say(r, "Does the Blockchain Association of Hong Kong run an internship programme?");
+    expect(replyText(await say(r, "What reason does it give for doing that?"))).toMatch(/talent pipeline/);
+    const w = member("where-next");
+    await say(w, "How often does the Blockchain Association of Hong Kong hold townhall meetings?");
+    expect(replyText(await say(w, "Where will the next one be held?"))).toMatch(/couldn't find this/);
+    const p = member("where-published");
+    await say(p, "When did the Hong Kong government release its talent list of in-demand professions?");
+    expect(
+      replyText(await say(p, "Fair enough. She also wants to know where the announcement was published.")),
+    ).toMatch(/government website/);
+  });
+
   it("confirms what a member checks they understood with the sentence that says it", async () => {
     const m = member("confirm");
     await say(m, "Can retail investors trade virtual assets in Hong Kong right now?");
