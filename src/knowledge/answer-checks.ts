@@ -57,6 +57,10 @@ const PASS_MARK =
 const PASS_MARK_TEXT =
   /\b(?:minimum|pass(?:ing|es|ed)?|at least|cut-?off|threshold|maximum|out of)\b|合格|及格|最低|至少|滿分|满分|最高/i;
 
+/** A rate asked for ("success rate", "通過率"). */
+export const RATE =
+  /\b(?:success|approval|pass|passing|acceptance|admission|rejection|refusal) rates?\b|(?:通過|通过|成功|批核|批准|獲批|获批|錄取|录取|合格|拒絕|拒绝)率/u;
+
 export function expectation(question: string): Expectation {
   // "…when it comes to regulating virtual assets?" asks no time.
   const q = question.toLowerCase().replace(/\bwhen it comes to\b/g, "as for");
@@ -90,6 +94,10 @@ export function expectation(question: string): Expectation {
       q,
     ) ||
     /\bnext\b.{0,40}\b(when|date)\b|\b(when|date)\b.{0,40}\bnext\b|(下一次|下次|下一屆|下屆|下個|下一個).{0,20}(幾時|何時|什麼時候|甚麼時候|日期)|(幾時|何時).{0,10}(下一次|下次|下個)/.test(
+      q,
+    ) ||
+    // "When will that process wrap up?", "咨询啥时候结束？": an end, which only a date says.
+    /\bwhen\b.{0,50}\b(end|ends|finish|finishes|close|closes|wrap(?:s)? up|conclude|concludes|be over|be done|be completed|be finali[sz]ed)\b|(幾時|几时|何時|何时|甚麼時候|什麼時候|什么时候|啥時候|啥时候|幾耐先|多久才).{0,4}(結束|结束|完結|完结|完成|截止|完|收尾|有結果|有结果)/.test(
       q,
     )
   )
@@ -142,6 +150,8 @@ export function expectation(question: string): Expectation {
     )
   )
     return "eligibility";
+  // "通过率咋样？", "what's the success rate?": a rate, which only a number says.
+  if (RATE.test(q)) return "quantity";
   if (
     /\bhow (many|much)\b|\bnumber of\b|\b(minimum|maximum|max|min|pass mark|passing score|cut-?off)\b|多少|幾多|(?<![邊哪])幾個|幾位|最低|最高|合格分/.test(
       q,

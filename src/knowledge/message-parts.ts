@@ -4,6 +4,8 @@
  * 好耐之前已經有"), and the questions of a message that asks several things.
  */
 
+import { RATE } from "./answer-checks.ts";
+
 /** At most this many clauses of a long message are read on their own. */
 export const MAX_CLAUSES = 4;
 /** Messages with at least this many words are also read clause by clause. */
@@ -79,12 +81,22 @@ const USE_EN =
 const USE_ZH =
   /(?:能不能|能唔能|可不可以|可唔可以|可以|能否|能夠|能够)(?:拿|用|攞)(?:它|佢|這個|这个|呢個|嗰個|那個|那个)?(?:來|来|嚟)?(?:做|作|搞|處理|处理)?(.{2,20}?)[？?嗎吗呀㗎呢]*$/u;
 
+/** "我屋企啲舊電腦收唔收㗎？": whether something is taken. */
+const TAKEN_ZH =
+  /^(?:咁|那|噉)?(.{2,14}?)(?:你哋|你們|你们|協會|协会|佢哋|他們|他们)?(?:收唔收|收不收|要唔要|要不要|接唔接受|接不接受|收嗎|收吗|收不)[？?嗎吗呀㗎呢]*$/u;
+/** "醫生有冇份㗎？", "律師包唔包括？": whether something is included. */
+const INCLUDED_ZH =
+  /^(?:咁|那|噉)?(.{1,12}?)(?:都)?(?:有冇份|有沒有份|有没有份|有份|包唔包括|包不包括|算唔算|算不算|喺唔喺入面|在不在裡面|在不在里面)[？?嗎吗呀㗎呢]*$/u;
+
 /** What a question asks the existence of ("an annual blockchain hackathon", "區塊鏈黑客松"), if it does. */
 export function existenceObject(q: string): string | undefined {
   const m = EXISTENCE_EN.exec(q.trim()) ?? EXISTENCE_ZH.exec(q.trim());
   if (m?.[1]?.trim()) return m[1].trim();
   const use = USE_EN.exec(q.trim()) ?? USE_ZH.exec(q.trim());
-  return (use?.[1] ?? use?.[2])?.trim() || undefined;
+  if (use) return (use[1] ?? use[2])?.trim() || undefined;
+  // "我屋企啲舊電腦收唔收㗎？", "醫生有冇份㗎？": whether that is taken, included.
+  const taken = TAKEN_ZH.exec(q.trim()) ?? INCLUDED_ZH.exec(q.trim());
+  return taken?.[1]?.replace(/^(?:我|我哋|我們|我们|公司|屋企|家裡|家里)+(?:啲|嘅|的)?/u, "").trim() || undefined;
 }
 
 const COUNTED_EN =
@@ -98,6 +110,9 @@ const COUNTED_ZH_BEFORE = /([\u4e00-\u9fff]{2,4})(?:是|係|要|有|得)?(?:幾�
 
 /** The thing a question asks the number of ("how many banks", "多少名會員", "minimum score"), if it names one. */
 export function countedThing(q: string): string | undefined {
+  // "通过率咋样？": the rate is what is counted.
+  const rate = RATE.exec(q)?.[0];
+  if (rate) return rate;
   // 加幾多分, 多加多少分: extra points (分 alone, one character, names nothing).
   if (/(?:加|額外|额外)\s*(?:幾多|多少|几多)\s*分/u.test(q)) return "加分";
   const m = COUNTED_EN.exec(q) ?? COUNTED_ZH.exec(q) ?? COUNTED_ZH_BEFORE.exec(q);

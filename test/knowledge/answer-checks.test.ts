@@ -1,12 +1,27 @@
 import { describe, expect, it } from "vitest";
 import { expectation, namedKind, satisfies } from "../../src/knowledge/answer-checks.ts";
 import { comparedWith, listItems } from "../../src/knowledge/kb.ts";
-import { CUMULATIVE, countedThing, countWindows, timedThing } from "../../src/knowledge/message-parts.ts";
+import {
+  CUMULATIVE,
+  countedThing,
+  countWindows,
+  existenceObject,
+  timedThing,
+} from "../../src/knowledge/message-parts.ts";
 
 const PLATFORM =
   "The Hong Kong Monetary Authority (HKMA), the city's de facto central bank, together with seven banks including HSBC and Standard Chartered, set out to jointly launch a trade finance platform using blockchain technology in September.";
 
 describe("questions for particular named things", () => {
+  it("reads an end asked for as a day, a rate as a count, and what is taken or included as asked of", () => {
+    expect(expectation("When will that process wrap up?")).toBe("day");
+    expect(expectation("咨询啥时候结束？")).toBe("day");
+    expect(expectation("现在好批吗？通过率咋样？")).toBe("quantity");
+    expect(countedThing("现在好批吗？通过率咋样？")).toBe("通过率");
+    expect(existenceObject("我屋企啲舊電腦收唔收㗎？")).toBe("舊電腦");
+    expect(existenceObject("醫生有冇份㗎？")).toBe("醫生");
+  });
+
   it("reads a 'when' after another question word as a clause, not a question for a time", () => {
     expect(expectation("who was the govt official quoted when hk announced the talent list")).not.toMatch(/time|date/);
     expect(expectation("what did hk do when singapore offered incentives")).not.toMatch(/time|date/);

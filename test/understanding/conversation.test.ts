@@ -513,6 +513,22 @@ describe("talking to the bot", () => {
     ).toMatch(/government website/);
   });
 
+  it("declines an end date, a pass rate, goods and jobs the texts do not name", async () => {
+    const c = member("consult-end");
+    await say(c, "香港散户现在能炒币吗？");
+    expect(replyText(await say(c, "咨询啥时候结束？"))).toMatch(/协会的文件没有提及/);
+    const r = member("pass-rate");
+    await say(r, "香港优才计划一年给多少名额？");
+    expect(replyText(await say(r, "现在好批吗？通过率咋样？"))).toMatch(/协会的文件没有提及/);
+    const g = member("computers");
+    await say(g, "聽講協會有收啲公司派剩嘅宣傳 T-shirt，係咪真㗎？");
+    expect(replyText(await say(g, "我屋企啲舊電腦收唔收㗎？"))).toMatch(/協會的文件沒有提及/);
+    const d = member("doctors");
+    await say(d, "人才清單入面有邊啲科技範疇？");
+    expect(replyText(await say(d, "律師都有份？"))).toMatch(/律師/);
+    expect(replyText(await say(d, "醫生有冇份㗎？"))).toMatch(/協會的文件沒有提及/);
+  });
+
   it("confirms what a member checks they understood with the sentence that says it", async () => {
     const m = member("confirm");
     await say(m, "Can retail investors trade virtual assets in Hong Kong right now?");
