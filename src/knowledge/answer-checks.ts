@@ -153,7 +153,7 @@ export function expectation(question: string): Expectation {
   // "通过率咋样？", "what's the success rate?": a rate, which only a number says.
   if (RATE.test(q)) return "quantity";
   if (
-    /\bhow (many|much)\b|\bnumber of\b|\b(minimum|maximum|max|min|pass mark|passing score|cut-?off)\b|多少|幾多|(?<![邊哪])幾個|幾位|最低|最高|合格分/.test(
+    /\bhow (many|much)\b|\bnumber of\b|\b(minimum|maximum|max|min|pass mark|passing score|cut-?off)\b|多少|幾多|(?<![邊哪])幾個|幾位|最低|最高|合格分|(?:多|加|拿|攞|得)[幾几]分(?!鐘|钟)/.test(
       q,
     )
   )

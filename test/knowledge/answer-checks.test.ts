@@ -18,6 +18,7 @@ describe("questions for particular named things", () => {
     expect(expectation("咨询啥时候结束？")).toBe("day");
     expect(expectation("现在好批吗？通过率咋样？")).toBe("quantity");
     expect(countedThing("现在好批吗？通过率咋样？")).toBe("通过率");
+    expect(expectation("在这些职业里工作的人可以多拿几分？")).toBe("quantity");
     expect(existenceObject("我屋企啲舊電腦收唔收㗎？")).toBe("舊電腦");
     expect(existenceObject("醫生有冇份㗎？")).toBe("醫生");
   });
