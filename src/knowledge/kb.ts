@@ -268,7 +268,7 @@ const OWN_PERSON =
   /\bmy (?:\w+ )?(?:cousin|friend|wife|husband|partner|brother|sister|son|daughter|mum|mom|dad|father|mother|colleague|boss|uncle|aunt|niece|nephew|kid|child)\b|我(?:的|嘅)?(?:表|堂)?(?:朋友|老婆|老公|太太|先生|丈夫|妻子|兄弟|姊妹|姐姐|妹妹|哥哥|弟弟|仔|女|兒子|女兒|同事|老闆|阿叔|舅父|姨)/iu;
 /** A question about someone's present ("is he still in office?", "佢而家做緊咩？"): dated texts never say. */
 const PRESENT_STATE =
-  /\b(?:still|now|nowadays|today|currently|these days|at the moment|any ?more)\b|而家|依家|宜家|現在|现在|目前|現時|现时|仲係|仲喺|還在|还在|如今/iu;
+  /\b(?:still|now|nowadays|today|currently|these days|at the moment|any ?more|current|incumbent)\b|而家|依家|宜家|現在|现在|目前|現時|现时|仲係|仲喺|還在|还在|如今|現任|现任|當今|当今/iu;
 /** A question about someone's earlier career ("before he became…", "佢之前做過咩"). */
 const PERSON_BEFORE =
   /\bbefore (?:he|she) (?:became|was|joined|took)\b|\bprior to (?:becoming|his|her)\b|(?:佢|他|她)(?:之前|以前|從前|从前)(?:做過|做过|係|是|擔任|担任)|曾(?:經|经)?(?:擔任|担任)過/iu;
@@ -1327,6 +1327,9 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // "What positions did he hold before he became Chief Secretary?": a dated text says only what
     // someone was then, never before or since.
     if (PERSON_BEFORE.test(asked)) return decline(Math.min(confidence, threshold / 2), true);
+    // "Who currently heads the bureau?", "該部門現任負責人是誰？": who holds a post now, which dated texts
+    // do not say.
+    if (expect === "role" && PRESENT_STATE.test(asked)) return decline(Math.min(confidence, threshold / 2), true);
     // "What is the GDP of Hong Kong?": what it asks to be told about is a word no text has.
     if (this.definesUnknown(asked)) return decline(Math.min(confidence, threshold / 2));
     // "What does the association do with surplus clothing?" asks about the association's work, which

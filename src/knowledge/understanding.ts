@@ -51,11 +51,20 @@ export interface UnderstandingOptions {
 const QUOTED = /「[^」]*」|『[^』]*』|“[^”]*”|"[^"]*"/gu;
 
 export class LocalUnderstanding implements Understanding {
+  /** Chinese chat words and what they stand for (the slang entries written in Chinese). */
+  private readonly hanSlang: ReadonlyMap<string, string>;
+  private readonly hanSlangKey: RegExp | undefined;
   private readonly fillers: Filler[];
   private readonly scripts: ChineseScripts;
 
   constructor(private readonly opts: UnderstandingOptions) {
     this.scripts = opts.scripts ?? new ChineseScripts();
+    this.hanSlang = new Map(Object.entries(opts.intents.slang).filter(([word]) => /\p{Script=Han}/u.test(word)));
+    const keys = [...this.hanSlang.keys()].sort((a, b) => b.length - a.length);
+    this.hanSlangKey =
+      keys.length > 0
+        ? new RegExp(keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "gu")
+        : undefined;
     const greetings = new Set(
       [...(opts.intents.intents.find((i) => i.name === GREETING)?.examples.en ?? [])].map((s) => s.toLowerCase()),
     );
@@ -119,22 +128,26 @@ export class LocalUnderstanding implements Understanding {
    */
   unslang(text: string): string {
     const slang = this.opts.intents.slang;
-    return text
-      .replace(
-        /(^|[\s(])([a-z][a-z0-9'/]*?|[124])('s)?(?=[\s,.!?)]|$)/gi,
-        (m, pre: string, word: string, s: string | undefined, at: number) => {
-          const to = slang[word.toLowerCase()];
-          if (to === undefined) return m;
-          if (/^\d$/.test(word)) {
-            const before = text.slice(0, at + pre.length).trimEnd();
-            const after = text.slice(at + m.length).trimStart();
-            if (!/[a-z]$/i.test(before) || !/^[a-z]/i.test(after) || COUNTED.test(after)) return m;
-          }
-          return `${pre}${to}${s ?? ""}`;
-        },
-      )
-      .replace(/\s{2,}/g, " ")
-      .trim();
+    return (
+      text
+        .replace(
+          /(^|[\s(])([a-z][a-z0-9'/]*?|[124])('s)?(?=[\s,.!?)]|$)/gi,
+          (m, pre: string, word: string, s: string | undefined, at: number) => {
+            const to = slang[word.toLowerCase()];
+            if (to === undefined) return m;
+            if (/^\d$/.test(word)) {
+              const before = text.slice(0, at + pre.length).trimEnd();
+              const after = text.slice(at + m.length).trimStart();
+              if (!/[a-z]$/i.test(before) || !/^[a-z]/i.test(after) || COUNTED.test(after)) return m;
+            }
+            return `${pre}${to}${s ?? ""}`;
+          },
+        )
+        // Mainland chat words: 啥 is 甚麼, 咋 is 怎麼 ("咨询啥时候结束？").
+        .replace(this.hanSlangKey ?? /(?!)/u, (m) => this.hanSlang.get(m) ?? m)
+        .replace(/\s{2,}/g, " ")
+        .trim()
+    );
   }
 
   /** Removes greetings and padding at both ends; returns what remains and the social intent they expressed. */

@@ -529,6 +529,18 @@ describe("talking to the bot", () => {
     expect(replyText(await say(d, "醫生有冇份㗎？"))).toMatch(/協會的文件沒有提及/);
   });
 
+  it("reads mainland chat words (啥, 咋), who spoke, and who holds a post now", async () => {
+    const m = member("official-hans");
+    expect(replyText(await say(m, "香港推人才清单时哪个官员出来讲话了？"))).toMatch(/张建宗/);
+    expect(replyText(await say(m, "他是啥职位？"))).toMatch(/政务司司长/);
+    expect(replyText(await say(m, "他的联系方式有吗？"))).toMatch(/协会的文件没有提及/);
+    const b = member("bureau-head");
+    await say(b, "香港是在哪个活动上发布虚拟资产发展政策宣言的？");
+    await say(b, "发布宣言的是哪个政府部门？");
+    // Declined: the documents are dated (about the government, not the association: no hand-off).
+    expect(replyText(await say(b, "该部门现任负责人是谁？"))).toMatch(/协会的文件没有提及|超出了我可以协助的范围/);
+  });
+
   it("confirms what a member checks they understood with the sentence that says it", async () => {
     const m = member("confirm");
     await say(m, "Can retail investors trade virtual assets in Hong Kong right now?");
