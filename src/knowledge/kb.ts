@@ -959,7 +959,13 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       // "which bureau is behind the policy?" after the article's conclusion: a follow-up naming
       // something the last answer doesn't speak of, which its own words find in the same document,
       // is answered from there, not from the passage the conversation's words favour.
-      if (cue && options.previousRef && !this.covers(options.previousRef, withContext.own)) {
+      if (
+        cue &&
+        options.previousRef &&
+        !this.covers(options.previousRef, withContext.own) &&
+        // ("Why does the association think that matters?" names nothing but the asking.)
+        !this.namesNothingNew(q.replace(WHY, " ").replace(DOING, " "), options.previousRef)
+      ) {
         const there = this.sameDocument(alone, options.previousRef);
         if (there) {
           const byItself = this.decide(resolved, q, there, lang);
@@ -969,7 +975,14 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       if ((cue && ctxScore >= aloneScore - tolerance) || ctxScore > aloneScore + CONTEXT_GAIN) return inContext;
       // A follow-up about something the previous answer spoke of ("and when does it launch?" after a
       // platform "set to launch in September") stays with it, whatever else its words find alone.
-      if (cue && inContext.answered && this.covers(options.previousRef, withContext.own)) return inContext;
+      if (
+        cue &&
+        inContext.answered &&
+        (this.covers(options.previousRef, withContext.own) ||
+          // ("为啥要这么做？" names nothing at all: it is about what was just said.)
+          (options.previousRef !== undefined && this.namesNothingNew(q, options.previousRef)))
+      )
+        return inContext;
       if (cue) {
         // Answered on its own, a follow-up still carries the conversation's subject to the next one;
         // when alone it finds nothing of the kind asked for ("how many banks are involved?" → how to

@@ -541,6 +541,16 @@ describe("talking to the bot", () => {
     expect(replyText(await say(b, "该部门现任负责人是谁？"))).toMatch(/协会的文件没有提及|超出了我可以协助的范围/);
   });
 
+  it("keeps 'why does it matter?' and '为啥要这么做？' on what was just said", async () => {
+    const m = member("why-matters");
+    await say(m, "How is the Blockchain Association of Hong Kong helping to grow young talent in the industry?");
+    await say(m, "How long do those programs usually run?");
+    expect(replyText(await say(m, "Why does the association think that matters?"))).toMatch(/talent pipeline/);
+    const z = member("why-hans");
+    await say(z, "香港区块链协会的第四个目标是啥？");
+    expect(replyText(await say(z, "为啥要这么做？"))).toMatch(/浪费/);
+  });
+
   it("confirms what a member checks they understood with the sentence that says it", async () => {
     const m = member("confirm");
     await say(m, "Can retail investors trade virtual assets in Hong Kong right now?");
