@@ -200,7 +200,8 @@ const PART_OF =
   /\b(?:part of|fall(?:s)? under|belong(?:s)? to|come(?:s)? under)\b|屬於|属于|歸入|归入|屬邊|屬哪|属哪/iu;
 
 /** "that goal", "this scheme", 呢個計劃: the thing just discussed, by a word for it. */
-const THAT_THING = /\b(?:that|this|these|those)\s+[a-z]+\b|(?:呢個|嗰個|這個|那個|这个|那个)[\u4e00-\u9fff]{0,4}/giu;
+const THAT_THING =
+  /\b(?:that|this|these|those)\s+[a-z]+\b|(?:呢個|嗰個|這個|那個|这个|那个|呢啲|嗰啲|這些|那些|这些)[\u4e00-\u9fff]{0,4}/giu;
 
 /** "What else?", "anything else?", "仲有呢？": more of what was just said, naming nothing. */
 const BARE_MORE =
@@ -1179,7 +1180,16 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const saying = SAYING.test(asked);
     // "why do they run it?" names nothing but the doing of the thing discussed.
     const why =
-      !saying && WHY.test(asked) && this.namesNothingNew(asked.replace(WHY, " ").replace(DOING, " "), previousRef);
+      !saying &&
+      WHY.test(asked) &&
+      this.namesNothingNew(
+        asked
+          .replace(WHY, " ")
+          .replace(DOING, " ")
+          // "點解佢哋要搞呢啲計劃？": "these programmes" are the thing discussed.
+          .replace(THAT_THING, " "),
+        previousRef,
+      );
     // "And what kind of work experience?" after an answer that asks for "experience in the leading
     // companies": the sentence of that answer that speaks of it.
     const kindMatch = saying || why || expect !== "none" ? undefined : KIND_OF.exec(asked);

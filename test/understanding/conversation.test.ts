@@ -546,6 +546,10 @@ describe("talking to the bot", () => {
     await say(m, "How is the Blockchain Association of Hong Kong helping to grow young talent in the industry?");
     await say(m, "How long do those programs usually run?");
     expect(replyText(await say(m, "Why does the association think that matters?"))).toMatch(/talent pipeline/);
+    const p = member("why-these");
+    await say(p, "香港區塊鏈協會有冇搞實習計劃㗎？");
+    expect(replyText(await say(p, "點解佢哋要搞呢啲計劃？"))).toMatch(/人才梯隊/);
+    expect(replyText(await say(p, "咁呢個係佢哋第幾個目標嚟㗎？"))).toMatch(/目標一/);
     const z = member("why-hans");
     await say(z, "香港区块链协会的第四个目标是啥？");
     expect(replyText(await say(z, "为啥要这么做？"))).toMatch(/浪费/);
