@@ -173,12 +173,17 @@ export class LocalUnderstanding implements Understanding {
         break;
       }
     }
+    // Padding before a question mark goes too ("how many bonus points are we talking about?"); the mark stays.
+    const mark = /[?？]+\s*$/u.exec(rest)?.[0].trim() ?? "";
+    rest = rest.slice(0, rest.length - (/[?？]+\s*$/u.exec(rest)?.[0].length ?? 0));
     for (let changed = true; changed; ) {
       changed = false;
       rest = rest.replace(/[\s,.!~:;，。！～：；、\-–—…]+$/u, "");
       const lower = rest.toLowerCase();
       for (const f of this.fillers) {
         if (!lower.endsWith(f.phrase)) continue;
+        // Before a question mark only a phrase of padding ("…are we talking about?"), not a word ("…please?").
+        if (mark && f.phrase.split(" ").length < 3) continue;
         const before = lower.slice(0, lower.length - f.phrase.length);
         if (!f.han && before && !/[\s,.!?~:;，。！？\-–—…]$/u.test(before)) continue;
         rest = rest.slice(0, rest.length - f.phrase.length);
@@ -188,6 +193,7 @@ export class LocalUnderstanding implements Understanding {
       }
     }
     rest = rest.replace(SEPARATORS, "").trim();
+    if (rest && mark) rest += mark;
     return social ? { rest, social } : { rest };
   }
 }

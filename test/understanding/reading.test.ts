@@ -109,6 +109,11 @@ describe("reading a member's message", () => {
     expect(r.question).toBe("what is QMAS?");
     expect(r.social?.name).toBe("greeting");
     expect((await u.read("hello!")).question).toBe("");
+    // A phrase of padding before the question mark goes, the mark stays; a word of it stays ("…, team?").
+    expect((await u.read("How many bonus points are we talking about?")).question).toBe("How many bonus points?");
+    expect((await u.read("what is QMAS, team?")).question).toBe("what is QMAS, team?");
+    // Mainland chat words are read as their written forms.
+    expect((await u.read("咨询啥时候结束？")).question).toBe("諮詢甚麼時候結束？");
   });
 
   it("reads markup and emoji around a question as nothing", () => {
