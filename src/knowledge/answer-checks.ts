@@ -134,6 +134,9 @@ export function expectation(question: string): Expectation {
     )
   )
     return "none";
+  // "What are those meetings meant to achieve?" asks a purpose, not for a list.
+  if (/\b(?:meant|supposed|trying|hoping|hope|hopes|want|wants|aim|aims|aiming|intended) to achieve\b/.test(q))
+    return "none";
   if (NAMES_ASKED.test(q) || NAMES_ASKED_ZH.test(question)) return "names";
   if (LIST_ASKED.test(q) || LIST_ASKED_ZH.test(question)) return "list";
   if (

@@ -503,6 +503,9 @@ describe("talking to the bot", () => {
     const r = member("what-reason");
     await say(r, "Does the Blockchain Association of Hong Kong run an internship programme?");
     expect(replyText(await say(r, "What reason does it give for doing that?"))).toMatch(/talent pipeline/);
+    const a = member("achieve");
+    await say(a, "How often does the Blockchain Association of Hong Kong hold townhall meetings?");
+    expect(replyText(await say(a, "What are those meetings meant to achieve?"))).toMatch(/unified voice/);
     const w = member("where-next");
     await say(w, "How often does the Blockchain Association of Hong Kong hold townhall meetings?");
     expect(replyText(await say(w, "Where will the next one be held?"))).toMatch(/couldn't find this/);
