@@ -148,7 +148,7 @@ export function expectation(question: string): Expectation {
   if (/\blicen[cs]e[sd]?\b|\blicensing\b|牌照|發牌|发牌|許可證|许可证/.test(q)) return "licence";
   // "Who can attend?", "谁可以参加？": who may come, which only a text saying who is eligible answers.
   if (
-    /\bwho (?:can|may|is allowed to|gets to) (?:attend|join|participate|take part|come|go)\b|\b(?:members only|only (?:for )?members|open to (?:everyone|anyone|the public|non-?members))\b|(?:淨係|只有|只限|只係|仅限|僅限)(?:會員|会员)|(?:誰|谁|邊個|边个|咩人|什麼人|甚麼人|什么人|哪些人|邊啲人)(?:可以|可|能|才可以|先可以)(?:參加|参加|出席|參與|参与|加入|入去)/.test(
+    /\bwho (?:can|may|is allowed to|gets to) (?:attend|join|participate|take part|come|go|apply)\b|\b(?:members only|only (?:for )?members|open to (?:everyone|anyone|the public|non-?members))\b|(?:淨係|只有|只限|只係|仅限|僅限)(?:會員|会员)|(?:誰|谁|邊個|边个|咩人|什麼人|甚麼人|什么人|哪些人|邊啲人)(?:可以|可|能|才可以|先可以)(?:參加|参加|出席|參與|参与|加入|入去)/.test(
       q,
     )
   )

@@ -283,8 +283,14 @@ const WHICH_PART =
 
 /** A question without the words that ask for its kind of fact. */
 function withoutAsking(q: string): string {
-  return q.replace(ASKING, " ");
+  const asked = q.replace(ASKING, " ");
+  // "Who can apply for them?" asks who is eligible: it names no other thing.
+  return asked.replace(ELIGIBILITY_ASKED, " ");
 }
+
+/** The words that ask who may take part ("who can apply", "eligible", 申請資格). */
+const ELIGIBILITY_ASKED =
+  /\b(?:can (?:i |we |you |one |people |anyone )?apply|apply for|eligib\w*|qualif(?:y|ies|ied|ication|ications))\b|可以申請|可唔可以申請|能否申請|申請資格|申請條件|資格|合資格/giu;
 
 /** A question about the association in the third person… */
 const ABOUT_ASSOCIATION = /\b(the )?association\b|\bbahk\b|協會|协会/i;

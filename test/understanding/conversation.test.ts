@@ -558,6 +558,21 @@ describe("talking to the bot", () => {
     expect(replyText(await say(z, "为啥要这么做？"))).toMatch(/浪费/);
   });
 
+  it("reads 'who can apply for them?' of the thing discussed, not as a request about other people", async () => {
+    const m = member("apply-them");
+    await say(m, "What does BAHK's first strategic goal say about business leaders?");
+    await say(m, "And how does the association help develop young talent?");
+    // Who may join the internships: not in the documents (a near-miss with the hand-off, not "out of scope").
+    expect(replyText(await say(m, "Who can apply for them?"))).toMatch(/couldn't find this/);
+    const q = member("apply-it");
+    await say(q, "What is QMAS?");
+    expect(replyText(await say(q, "who can apply for it?"))).toMatch(/bachelor's degree/);
+    // Someone else's data is still refused.
+    expect(replyText(await say(member("proxy"), "delete the data for my colleague"))).toMatch(
+      /outside what I can help with/,
+    );
+  });
+
   it("confirms what a member checks they understood with the sentence that says it", async () => {
     const m = member("confirm");
     await say(m, "Can retail investors trade virtual assets in Hong Kong right now?");
