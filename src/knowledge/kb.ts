@@ -187,6 +187,10 @@ const CONFIRMING =
 /** Of the words a member checks, the share a sentence of the last answer must say to confirm them. */
 const CONFIRMED = 0.6;
 
+/** Whose items a question asks for ("the declaration's main measures", "宣言的主要措施"). */
+const OWNER =
+  /\b(?:the\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)'s\s+(?:main\s+|key\s+|major\s+|specific\s+)?(?:initiatives|measures|milestones|incentives)\b|([\u4e00-\u9fff]{2,8}?)(?:的|嘅)(?:主要|具體|具体|重要|核心)?(?:措施|舉措|举措|里程碑|優惠|优惠)/iu;
+
 /** "Which of the goals is about young people?", "邊個目標係關於青年？": one goal, by what it is about. */
 const WHICH_GOAL =
   /\bwhich (?:one of (?:the|its|their) (?:\w+ )?goals|of (?:the|its|their|these|those|all) (?:[\w']+ ){0,2}goals|(?:strategic )?goal)\b|(?:邊個|边个|哪個|哪个|哪一個|哪一个|哪項|哪项|哪一項|哪一项|邊項|边项)(?:策略)?(?:目標|目标)/iu;
@@ -1382,6 +1386,10 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const kindNamed =
       expect === "names" || (expect === "list" && resolved === asked && !/[\u4e00-\u9fff]/u.test(asked));
     const named = kindNamed ? this.thingKeys(namedKind(asked), 1) : undefined;
+    // "宣言的主要措施有哪些？": the measures of the declaration, not another text's ("one of the major
+    // initiatives" of the talent list).
+    const ownerOf = expect === "names" ? OWNER.exec(asked) : null;
+    const owner = ownerOf ? this.thingKeys(ownerOf[1] ?? ownerOf[2], 1) : undefined;
     const documented = ofAssociation && (r.ranked ?? []).some((c) => c.score >= floor && !this.isBotEntry(c));
     const named0 = this.entitiesIn(asked);
     const ranked = r.ranked ?? [best];
@@ -1389,7 +1397,11 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       if (c.score < floor) break;
       if (documented && this.isBotEntry(c)) continue;
       const a = this.answerFrom(c, query, asked, expect, lang, own);
-      if (a && this.fits(a.text, asked, resolved, { object, compared, counted, timed, cumulative, named, named0 }))
+      if (
+        a &&
+        (!owner || this.mentionsAny(a.text, owner)) &&
+        this.fits(a.text, asked, resolved, { object, compared, counted, timed, cumulative, named, named0 })
+      )
         return { ...a, confidence: Math.max(0, Math.min(1, c.score)), resolved, factual: expect !== "none" };
       // "Does the association run a hackathon?" is answered only by a text that speaks of one. A text
       // that does not ("does BAHK run townhall meetings?" finding the internships) sets no bar for the

@@ -573,6 +573,13 @@ describe("talking to the bot", () => {
     );
   });
 
+  it("declines the declaration's measures, which no text lists (not the talent list's 'major initiatives')", async () => {
+    const m = member("measures");
+    await say(m, "香港财库局在哪个活动上发布了虚拟资产发展政策宣言？");
+    expect(replyText(await say(m, "宣言的主要举措有哪些？"))).toMatch(/协会的文件没有提及|超出了我可以协助的范围/);
+    expect(replyText(await say(member("measures-zh"), "宣言的主要措施有哪些？"))).not.toMatch(/張建宗/);
+  });
+
   it("confirms what a member checks they understood with the sentence that says it", async () => {
     const m = member("confirm");
     await say(m, "Can retail investors trade virtual assets in Hong Kong right now?");
