@@ -187,13 +187,17 @@ const CONFIRMING =
 /** Of the words a member checks, the share a sentence of the last answer must say to confirm them. */
 const CONFIRMED = 0.6;
 
+/** "Going back to the quota — …", "返去名額嗰度，…": a subject named again, then the question about it. */
+const BACK_TO =
+  /^\s*(?:(?:ok(?:ay)?|so|and|also)[,\s]+)?(?:going|go|coming|come|getting|get)\s+back\s+to\s+(.{2,40}?)\s*[—–:,-]+\s*(.{4,})$|^\s*(?:返去|回到|講返|讲回|說回|说回)(.{2,16}?)(?:嗰度|那裡|那里|的問題|的问题)?[，,：:]\s*(.{3,})$/iu;
+
 /** Whose items a question asks for ("the declaration's main measures", "宣言的主要措施"). */
 const OWNER =
   /\b(?:the\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)'s\s+(?:main\s+|key\s+|major\s+|specific\s+)?(?:initiatives|measures|milestones|incentives)\b|([\u4e00-\u9fff]{2,8}?)(?:的|嘅)(?:主要|具體|具体|重要|核心)?(?:措施|舉措|举措|里程碑|優惠|优惠)/iu;
 
 /** "Which of the goals is about young people?", "邊個目標係關於青年？": one goal, by what it is about. */
 const WHICH_GOAL =
-  /\bwhich (?:one of (?:the|its|their) (?:\w+ )?goals|of (?:the|its|their|these|those|all) (?:[\w']+ ){0,2}goals|(?:strategic )?goal)\b|(?:邊個|边个|哪個|哪个|哪一個|哪一个|哪項|哪项|哪一項|哪一项|邊項|边项)(?:策略)?(?:目標|目标)/iu;
+  /\bwhich (?:one of (?:the|its|their) (?:\w+ )?goals|of (?:the|its|their|these|those|all) (?:[\w']+ ){0,2}goals|(?:strategic )?goal)\b|\bwhat(?:'s|s| is) (?:bahk's|the association's|its|their|your) (?:strategic )?goal (?:around|on|about|for|regarding|in)\b|(?:邊個|边个|哪個|哪个|哪一個|哪一个|哪項|哪项|哪一項|哪一项|邊項|边项)(?:策略)?(?:目標|目标)/iu;
 
 /** "Which one is about…?", "邊個係講…": one of the things just listed. */
 const WHICH_ONE =
@@ -867,7 +871,9 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   }
 
   private async answerAny(question: string, lang: Lang, options: AnswerOptions): Promise<Answer> {
-    const whole = question.slice(0, MAX_QUESTION_CHARS);
+    // "Going back to the quota — how many of those spots are filled?": the question, about the quota.
+    const back = BACK_TO.exec(question);
+    const whole = (back ? `${back[2] ?? back[4]} ${back[1] ?? back[3]}` : question).slice(0, MAX_QUESTION_CHARS);
     // The parts of one message are read once, whether as clauses or as questions of their own.
     const memo = new Map<string, Promise<Retrieval>>();
     const long = await this.retrieveLong(whole, memo);

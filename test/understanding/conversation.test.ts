@@ -580,6 +580,19 @@ describe("talking to the bot", () => {
     expect(replyText(await say(member("measures-zh"), "宣言的主要措施有哪些？"))).not.toMatch(/張建宗/);
   });
 
+  it("reads 'going back to the quota — …' as a question about the quota, and 'BAHK's goal around X' as that goal", async () => {
+    const m = member("back-to");
+    await say(m, "what is QMAS and when did it start?");
+    await say(m, "and the central bank, is it doing blockchain stuff too?");
+    expect(replyText(await say(m, "going back to the quota — how many of those spots are filled this year?"))).toMatch(
+      /couldn't find this/,
+    );
+    expect(replyText(await say(m, "going back to QMAS, when did it start?"))).toMatch(/2006/);
+    expect(
+      replyText(await say(member("goal-around"), "whats bahk's goal around public education on blockchain?")),
+    ).toMatch(/Goal 3/);
+  });
+
   it("confirms what a member checks they understood with the sentence that says it", async () => {
     const m = member("confirm");
     await say(m, "Can retail investors trade virtual assets in Hong Kong right now?");
