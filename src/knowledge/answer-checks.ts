@@ -249,7 +249,8 @@ const NAMES_ASKED_ZH =
 /** A question for the items of something ("what are the gaps?", "what are the criteria?", "有邊啲…"). */
 const LIST_ASKED =
   /\bwhich ([a-z][\w-]* ){0,2}(sectors|industries|areas|fields|professions|technologies|cities|countries|documents|requirements|criteria|conditions|steps|tests|skills)\b|\b(what|which) (exactly |specifically )?(are|were) (exactly |specifically )?(the|its|their|his|her|these|those) (\w+ ){0,2}?(\w{3,}s|criteria)\b(?! (of|for) (the )?(association|bahk)\b)|\b(list|name) (the|its|their|all)\b/;
-const LIST_ASKED_ZH = /(有|係|是|提交|交|準備|需要|要)(哪些|邊啲|邊幾)|包括(哪些|甚麼|什麼|咩)/;
+const LIST_ASKED_ZH =
+  /(有|係|是|提交|交|準備|需要|要)(哪些|邊啲|邊幾)|包括(哪些|甚麼|什麼|咩)|都(有|係|是|包括)(甚麼|什麼|什么|啲咩|咩|乜嘢|邊啲|哪些)/;
 
 /**
  * Whether a text enumerates: items joined by "and"/"or", several commas, 、 or a numbered list.

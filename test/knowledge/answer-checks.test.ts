@@ -37,6 +37,7 @@ describe("questions for particular named things", () => {
     expect(expectation("協會的第三個目標具體是什麼？")).not.toBe("names");
     expect(expectation("捐咗俾邊間慈善機構？")).toBe("names");
     expect(expectation("宣言的主要舉措有哪些？")).toBe("names");
+    expect(expectation("那11個領域都有甚麼？")).toBe("list");
     expect(expectation("what are the key initiatives in it?")).toBe("names");
     expect(expectation("香港已經批准了哪些虛擬資產ETF？")).toBe("names");
     expect(expectation("哪些人可以申請？")).not.toBe("names");
