@@ -68,7 +68,7 @@ describe("talking to the bot", () => {
     const m = member("form-aside");
     await say(m, "I want to donate 200 t-shirts");
     const text = replyText(await say(m, "收咗之後點處理"));
-    expect(text).toMatch(/表格仍在進行中[^]*第 1 題/);
+    expect(text).toMatch(/表格仍在進行中[\s\S]*第 1 題/);
     const session = await store.get<{ data: { values: Record<string, string> } }>("session", m.id);
     expect(session?.data.values.organisation).toBeUndefined();
   });
