@@ -50,6 +50,12 @@ describe("talking to the bot", () => {
     expect(session?.data.values).toMatchObject({ category: "clothing", quantity: "200" });
   });
 
+  it("tells a member asking where to drop goods off that the organisers collect them, and asks where", async () => {
+    const text = replyText(await say(member("drop-off"), "where can I drop off donations?"));
+    expect(text).toMatch(/no drop-off point: the organisers collect the goods from you/);
+    expect(text).toMatch(/where and when to collect them/);
+  });
+
   it("notes goods named by their kind once ('我想捐公司啲舊文具')", async () => {
     const text = replyText(await say(member("donor-zh"), "我想捐公司啲舊文具，要送去邊度？"));
     expect(text).toMatch(/已從你的訊息記下：文具。/);
