@@ -78,6 +78,8 @@ describe("answer quality", () => {
   it.each([
     ["eval/conversations.jsonl", 0.9],
     ["eval/conversations-8.jsonl", 0.85],
+    // conversations-20, never tuned on either: first scored 84.8%, kept from falling.
+    ["eval/conversations-20.jsonl", 0.82],
   ] as const)("answers follow-ups in scripted conversations (%s)", async (file, min) => {
     const convos = readFileSync(file, "utf8")
       .split("\n")
