@@ -84,7 +84,7 @@ export function expectation(question: string): Expectation {
   )
     return "money";
   if (
-    /\b(phone|telephone|e-?mail|contact (number|details|info)|whatsapp|hotline|website|url|(sign-?up|registration|register|rsvp) (link|form|page)|links?)\b|電話|電郵|郵箱|聯絡方法|聯絡電話|聯絡方式|聯繫方式|联系方式|联络方式|聯絡資料|联系电话|聯繫電話|網址|網站|連結(?!國際|国际|本地|海外|社群|社區|社区|業界|业界|各方|香港|世界|全球|不同|起來|起来|埋)|鏈接|链接|報名表/.test(
+    /\b(phone|telephone|e-?mail|contact (number|details|info)|whatsapp|hotline|website|url|(sign-?up|registration|register|rsvp) (link|form|page)|(?:a|the|any|your|its|their) links?|links? (?:to (?:the|a|your|sign|register|apply|join)|for))\b|電話|電郵|郵箱|聯絡方法|聯絡電話|聯絡方式|聯繫方式|联系方式|联络方式|聯絡資料|联系电话|聯繫電話|網址|網站|連結(?!國際|国际|本地|海外|社群|社區|社区|業界|业界|各方|香港|世界|全球|不同|起來|起来|埋)|鏈接|链接|報名表/.test(
       q,
     )
   )
@@ -209,6 +209,9 @@ export function expectation(question: string): Expectation {
   if (/\bwho\b|\bwhom\b|邊個|邊位|哪位|誰|何人|哪些人|邊啲人|有邊個|成員/.test(q) && ROLE_WORDS.test(q)) return "role";
   // "Which official presented it?" asks for a person in a role, not the body they belong to.
   if (/\b(which|what) (government )?(officials?|ministers?|officers?|spokes(?:person|man|woman))\b/.test(q))
+    return "role";
+  // "Who in the government fronted the talent list?": a person in a role.
+  if (/\bwho in (?:the )?(?:hong kong |hk )?(?:government|administration|bureau|hkma|association|cabinet)\b/.test(q))
     return "role";
   // "Who's running it?", "who leads the association?": a person in charge.
   if (

@@ -135,7 +135,7 @@ const CONTEXT_REPEAT_PENALTY = 0.3;
 const AGAIN_MARGIN = 0.1;
 /** How a question asks for a kind of fact ("how long", "when", "幾耐"): not a thing it names. */
 const ASKING =
-  /\b(?:(?:what|which)(?:'s|\s+is|\s+was|\s+were)?\s+(?:his|her|their|its|the)\s+(?:role|title|position|job|post)s?|how (?:long|many|much|often|old|far|soon)(?:\s+(?:years|months|weeks|days|hours|times))?|when|what (?:year|date|time|day|month)|which (?:year|month|day)|who|whom|whose|where|(?:did|does|do|will) (?:it|they|that|this) take)\b|(?:用|花|要|使|搞)?咗?(?:幾耐|多久|多長時間|幾時|何時|甚麼時候|什麼時候|什么时候|几时|(?:幾多|多少|几多|幾|几)(?:年|個月|个月|日|天|星期|週)|幾多|多少|几多|邊個|邊位|誰|谁|邊度|哪裡|哪里|边度|幾點|邊年|哪年|哪一年|(?:擔任|做緊|做)?(?:甚麼|什麼|咩|乜)(?:職位|職銜|官職|職務|身份)|當時|嗰陣|嗰時|那時候?|當年)/giu;
+  /\b(?:(?:what|which)(?:'s|\s+is|\s+was|\s+were)?\s+(?:his|her|their|its|the)\s+(?:role|title|position|job|post)s?|(?:what|which)\s+(?:roles?|titles?|positions?|posts?|jobs?|offices?)\s+(?:does|did|do|has|had|have)\s+(?:he|she|they)(?:\s+(?:hold|have|occupy|fill))?|how (?:long|many|much|often|old|far|soon)(?:\s+(?:years|months|weeks|days|hours|times))?|when|what (?:year|date|time|day|month)|which (?:year|month|day)|who|whom|whose|where|(?:did|does|do|will) (?:it|they|that|this) take)\b|(?:用|花|要|使|搞)?咗?(?:幾耐|多久|多長時間|幾時|何時|甚麼時候|什麼時候|什么时候|几时|(?:幾多|多少|几多|幾|几)(?:年|個月|个月|日|天|星期|週)|幾多|多少|几多|邊個|邊位|誰|谁|邊度|哪裡|哪里|边度|幾點|邊年|哪年|哪一年|(?:擔任|做緊|做)?(?:甚麼|什麼|咩|乜)(?:職位|職銜|官職|職務|身份)|當時|嗰陣|嗰時|那時候?|當年)/giu;
 
 /** Words by which a follow-up points back at what was just discussed ("its", "in it", "它的", "佢哋嘅"). */
 const BACK_REFERENCE =
@@ -152,7 +152,7 @@ const NEW_SUBJECT =
   /^\s*(?:(?:ok|okay|also|and|so|oh)[,\s]+)?(?:(?:a |one )?(?:separate|different|unrelated|new|another|other|random|side) (?:question|q|topic|thing)|on (?:a|an) (?:different|separate|unrelated|other) note|chang(?:e|ing) (?:of )?(?:the )?(?:subject|topic)|unrelated(?: but)?|totally different)\s*[:,\-—–.]+\s*|^\s*(?:另外[，,]|另一個問題|另一个问题|題外話|题外话|換個話題|换个话题|轉個話題|转个话题|順便問下|顺便问一下)[，,：:\s]*/iu;
 /** Verbs of doing a thing at all ("why do they run it?", "點解要搞"): they name no other thing. */
 const DOING =
-  /\b(?:run|runs|running|do|does|doing|did|hold|holds|held|holding|organi[sz]e[sd]?|offer|offers|offered|provide|provides|host|hosts|bother|anyway|think|thinks|thought|believe|believes|feel|feels|reckon|reckons|consider|considers|give|gives|gave|given)\b|搞|舉辦|举办|辦|覺得|觉得|認為|认为/giu;
+  /\b(?:run|runs|running|do|does|doing|did|hold|holds|held|holding|organi[sz]e[sd]?|offer|offers|offered|provide|provides|host|hosts|bother|anyway|think|thinks|thought|believe|believes|feel|feels|reckon|reckons|consider|considers|give|gives|gave|given|need|needs|needed|in particular|particularly)\b|搞|舉辦|举办|辦|覺得|觉得|認為|认为/giu;
 /** A sentence that gives a reason ("To keep a talent pipeline…", "為了…", "because…"). */
 const REASON =
   /^\s*to\b|\b(?:because|so that|in order to|so as to|with the purpose|aims? to|(?:underway|under way|held|set up|designed|meant|intended) to)\b|為了|为了|因為|因为|以便|目的/iu;
@@ -732,6 +732,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const saidAlready =
       (SPECIFICS.test(question) &&
         BACK_REFERENCE.test(question) &&
+        // ("Why does Hong Kong in particular need it?" asks a reason, which the last answer may give.)
+        question.search(WHY) < 0 &&
         this.says(before, a.text) &&
         !(["list", "names"].includes(expectation(question)) && listItems(a.text).length >= 2)) ||
       // "What about Seoul?" answered by a list that names Seoul among others says nothing more of it.

@@ -38,6 +38,11 @@ describe("questions for particular named things", () => {
     expect(expectation("捐咗俾邊間慈善機構？")).toBe("names");
     expect(expectation("宣言的主要舉措有哪些？")).toBe("names");
     expect(expectation("那11個領域都有甚麼？")).toBe("list");
+    // "links" as a verb asks no contact; "who in the government…" asks a person in a role.
+    expect(expectation("What does the association mean when it links blockchain to financial inclusion?")).toBe("none");
+    expect(expectation("is there a link to register?")).toBe("contact");
+    expect(expectation("Who in the Hong Kong government fronted the talent list?")).toBe("role");
+    expect(existenceObject("cool so are they running any free crypto workshops?")).toBe("any free crypto workshops");
     expect(expectation("what are the key initiatives in it?")).toBe("names");
     expect(expectation("香港已經批准了哪些虛擬資產ETF？")).toBe("names");
     expect(expectation("哪些人可以申請？")).not.toBe("names");

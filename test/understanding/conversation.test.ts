@@ -599,6 +599,22 @@ describe("talking to the bot", () => {
     ).toMatch(/Goal 3/);
   });
 
+  it("names who fronted the list and his posts, and gives the reason Hong Kong 'in particular' needs inclusion", async () => {
+    const m = member("fronted");
+    expect(replyText(await say(m, "Who in the Hong Kong government fronted the talent list?"))).toMatch(
+      /Matthew Cheung/,
+    );
+    expect(replyText(await say(m, "What posts does he hold?"))).toMatch(/Chief Secretary/);
+    const i = member("inclusion-why");
+    await say(
+      i,
+      "What does the Blockchain Association of Hong Kong mean when it links blockchain to financial inclusion?",
+    );
+    expect(replyText(await say(i, "Why do they think Hong Kong in particular needs it?"))).toMatch(
+      /equal opportunities/,
+    );
+  });
+
   it("confirms what a member checks they understood with the sentence that says it", async () => {
     const m = member("confirm");
     await say(m, "Can retail investors trade virtual assets in Hong Kong right now?");
