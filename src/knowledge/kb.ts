@@ -302,6 +302,13 @@ const ELIGIBILITY_ASKED =
 
 /** A question about the association in the third person… */
 const ABOUT_ASSOCIATION = /\b(the )?association\b|\bbahk\b|協會|协会/i;
+/** "any of them", "some examples": some of a list, not all of it. */
+const SOME_OF =
+  /\b(?:any|some|a few|one|an example|examples?) of (?:them|those|these)\b|\bsome examples\b|\bfor example\b|(?:舉|举)(?:個|个|啲|些)?例|其中(?:一|幾|几)/iu;
+
+/** "Can you name…", "could you tell me…": a polite request, which says nothing of the bot itself. */
+const POLITE_REQUEST =
+  /\b(?:can|could|would|will) (?:you|u) (?:please )?(?:name|tell|list|give|explain|say|remind|show|share|spell)\b|(?:你|您)?(?:可唔可以|可不可以|能不能|可以|能否)(?:講|讲|話|话|告訴|告诉|說|说|列出|舉|举)/giu;
 /** …unless it speaks to the bot ("can you…", "你可以…"). */
 const ADDRESSING_BOT = /\b(you|u|your|bot)\b|你|您|機械人|机器人|機器人/i;
 
@@ -923,7 +930,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       // "and what did he say the list would help with?" after a document's answer asks about the
       // document, not for the bot's help, unless it speaks to the bot.
       const previousBot = options.previousRef ? this.isBotRef(options.previousRef) : true;
-      const documentary = cue && !previousBot && !ADDRESSING_BOT.test(q);
+      // ("Can you name any of them?" is a polite request about the document, not about the bot.)
+      const documentary = cue && !previousBot && !ADDRESSING_BOT.test(q.replace(POLITE_REQUEST, " "));
       if (documentary && alone.best && this.isBotEntry(alone.best))
         alone = { query: alone.query, ...(alone.own ? { own: alone.own } : {}) };
       const aloneScore = alone.best?.score ?? 0;
@@ -934,7 +942,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       if (documentary) withContext = this.withoutBotEntries(withContext);
       // "What are its key initiatives?": the items of the thing just discussed, in its document or nowhere.
       const itemsOf = ["names", "list"].includes(expectation(q)) && BACK_REFERENCE.test(q);
-      if (itemsOf && options.previousRef && !previousBot) {
+      if (itemsOf && options.previousRef && !previousBot && !SOME_OF.test(q)) {
         const there = this.inDocumentOf(withContext, options.previousRef);
         return this.decide(`${q} ${prev}`.slice(0, MAX_CONTEXT_CHARS), q, there, lang);
       }
@@ -1217,9 +1225,12 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const kindOf = this.thingKeys(kindMatch?.[1] ?? kindMatch?.[2] ?? condition?.[1] ?? condition?.[2]);
     // "what else?", "仲有呢？" after an answer shown shortened: the rest of that answer.
     if (BARE_MORE.test(asked) && shown) return this.rest(previousRef, shown, lang, resolved);
-    if (!saying && !why && !kindOf && (expect === "none" || expect === "advice" || expect === "names"))
+    // "Can you name any of them?" asks for some of the names the last answer gave ("which ones
+    // specifically?" for all of them, which it may not give).
+    const someNames = expect === "names" && SOME_OF.test(asked);
+    if (!saying && !why && !kindOf && !someNames && (expect === "none" || expect === "advice" || expect === "names"))
       return undefined;
-    const named = saying || why ? [] : this.namingTokens(withoutAsking(asked));
+    const named = saying || why || someNames ? [] : this.namingTokens(withoutAsking(asked));
     if (kindOf) {
       // A case ("if my job is on the list") names the member's own situation too, which no text does.
       if (!this.covers(previousRef, kindOf, condition ? CONDITION_COVERED : KIND_COVERED)) return undefined;

@@ -615,6 +615,21 @@ describe("talking to the bot", () => {
     );
   });
 
+  it("names some of the banks when asked to, declines the rest, and reads 'what month' and 'fund-style product'", async () => {
+    const m = member("name-any");
+    await say(m, "Has Hong Kong's de facto central bank done anything concrete with blockchain?");
+    await say(m, "How many banks are taking part?");
+    expect(replyText(await say(m, "Can you name any of them?"))).toMatch(/HSBC/);
+    expect(replyText(await say(m, "Who are the rest?"))).toMatch(/couldn't find this/);
+    expect(replyText(await say(m, "And what month was it slated to go live?"))).toMatch(/September/);
+    const f = member("fund-style");
+    await say(
+      f,
+      "I'm just an ordinary retail investor. Am I allowed to trade virtual assets in Hong Kong at the moment?",
+    );
+    expect(replyText(await say(f, "Any sign of a fund-style product that people like me could buy?"))).toMatch(/ETF/);
+  });
+
   it("confirms what a member checks they understood with the sentence that says it", async () => {
     const m = member("confirm");
     await say(m, "Can retail investors trade virtual assets in Hong Kong right now?");
