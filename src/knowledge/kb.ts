@@ -191,6 +191,9 @@ const CONFIRMED = 0.6;
 const BACK_TO =
   /^\s*(?:(?:ok(?:ay)?|so|and|also)[,\s]+)?(?:going|go|coming|come|getting|get)\s+back\s+to\s+(.{2,40}?)\s*[—–:,-]+\s*(.{4,})$|^\s*(?:返去|回到|講返|讲回|說回|说回)(.{2,16}?)(?:嗰度|那裡|那里|的問題|的问题)?[，,：:]\s*(.{3,})$/iu;
 
+/** The words by which a Chinese clause asks ("係咪", "嗎", "甚麼", "幾多"). */
+const CHINESE_ASKING = /係咪|是不是|是否|嗎|吗|呢|咩|乜|甚麼|什麼|什么|邊|哪|幾|几|多少|點|怎|如何|誰|谁|[？?]/u;
+
 /** Whose items a question asks for ("the declaration's main measures", "宣言的主要措施"). */
 const OWNER =
   /\b(?:the\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)'s\s+(?:main\s+|key\s+|major\s+|specific\s+)?(?:initiatives|measures|milestones|incentives)\b|([\u4e00-\u9fff]{2,8}?)(?:的|嘅)(?:主要|具體|具体|重要|核心)?(?:措施|舉措|举措|里程碑|優惠|优惠)/iu;
@@ -1476,8 +1479,13 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     if (this.entities.size === 0) return [];
     // What the message asks, not the story around it ("my friend from Seoul told me…").
     const asks = questionSentences(asked);
-    const text = asks.length > 0 ? asks.join(" ") : asked;
+    let text = asks.length > 0 ? asks.join(" ") : asked;
     if (!QUESTION_LIKE.test(text)) return [];
+    // "我喺新加坡做區塊鏈，想搬嚟香港，係咪一定要搵定份工？": in Chinese the story runs on in clauses before
+    // the one that asks.
+    const clauses = text.split(/[，,；;]/u);
+    const last = clauses.at(-1) ?? "";
+    if (/[\u4e00-\u9fff]/u.test(text) && clauses.length >= 3 && CHINESE_ASKING.test(last)) text = last;
     return [...new Set(this.analyze(text).map((t) => t.key))].filter((k) => this.entities.has(k));
   }
 

@@ -622,6 +622,10 @@ describe("talking to the bot", () => {
     expect(replyText(await say(m, "Can you name any of them?"))).toMatch(/HSBC/);
     expect(replyText(await say(m, "Who are the rest?"))).toMatch(/couldn't find this/);
     expect(replyText(await say(m, "And what month was it slated to go live?"))).toMatch(/September/);
+    // A place in the story of a Chinese question is not what it asks about.
+    expect(
+      replyText(await say(member("story-sg"), "我喺新加坡做區塊鏈，想搬嚟香港，係咪一定要搵定份工先可以申請優才？")),
+    ).toMatch(/無須事先在本地獲得聘用/);
     const f = member("fund-style");
     await say(
       f,
