@@ -626,6 +626,9 @@ describe("talking to the bot", () => {
     expect(
       replyText(await say(member("story-sg"), "我喺新加坡做區塊鏈，想搬嚟香港，係咪一定要搵定份工先可以申請優才？")),
     ).toMatch(/無須事先在本地獲得聘用/);
+    const g = member("which-item");
+    await say(g, "香港區塊鏈協會的策略目標之中，哪一項與善用金融業資源有關？");
+    expect(replyText(await say(g, "那麼提升公眾認知的是第幾項？"))).toMatch(/目標三/);
     const f = member("fund-style");
     await say(
       f,
