@@ -1002,7 +1002,16 @@ export class LocalKnowledgeBase implements KnowledgeBase {
           if (byItself.answered) return byItself;
         }
       }
-      if ((cue && ctxScore >= aloneScore - tolerance) || ctxScore > aloneScore + CONTEXT_GAIN) return inContext;
+      if ((cue && ctxScore >= aloneScore - tolerance) || ctxScore > aloneScore + CONTEXT_GAIN) {
+        // "Is HK pushing this harder than Singapore, then?": what the conversation's words find cannot
+        // answer a comparison with a city the follow-up names; its own words can.
+        const named = this.entitiesIn(q);
+        if (!inContext.answered && named.length > 0) {
+          const byItself = this.decide(resolved, q, alone, lang);
+          if (byItself.answered) return byItself;
+        }
+        return inContext;
+      }
       // A follow-up about something the previous answer spoke of ("and when does it launch?" after a
       // platform "set to launch in September") stays with it, whatever else its words find alone.
       if (

@@ -629,6 +629,15 @@ describe("talking to the bot", () => {
     const g = member("which-item");
     await say(g, "香港區塊鏈協會的策略目標之中，哪一項與善用金融業資源有關？");
     expect(replyText(await say(g, "那麼提升公眾認知的是第幾項？"))).toMatch(/目標三/);
+    const c = member("harder-than-sg");
+    await say(
+      c,
+      "I'm just an ordinary retail investor. Am I allowed to trade virtual assets in Hong Kong at the moment?",
+    );
+    await say(c, "When is that consultation supposed to wrap up?");
+    expect(replyText(await say(c, "Is Hong Kong pushing this harder or more carefully than Singapore, then?"))).toMatch(
+      /balanced approach/,
+    );
     const f = member("fund-style");
     await say(
       f,
