@@ -214,6 +214,10 @@ const PART_OF =
 const THAT_THING =
   /\b(?:that|this|these|those)\s+[a-z]+\b|(?:呢個|嗰個|這個|那個|这个|那个|呢啲|嗰啲|這些|那些|这些)[\u4e00-\u9fff]{0,4}/giu;
 
+/** "beyond networking", "淨係識吓朋友": what a question sets aside. */
+const BEYOND =
+  /\b(?:beyond|besides|apart from|other than|except(?: for)?|not just|more than just)\s+[\w-]+(?:\s+[\w-]+)?|除咗[\u4e00-\u9fff]{1,6}|除了[\u4e00-\u9fff]{1,6}|淨係[\u4e00-\u9fff]{1,6}|只是[\u4e00-\u9fff]{1,6}/giu;
+
 /** "What else?", "anything else?", "仲有呢？": more of what was just said, naming nothing. */
 const BARE_MORE =
   /^\s*(?:and |so |ok,? |okay,? )?(?:what|anything|something) (?:else|more)\s*[?？]?\s*$|^\s*(?:咁|那)?(?:仲有呢|還有呢|还有呢|仲有咩|還有甚麼|還有什麼|还有什么|其他呢|另外呢)\s*[？?]?\s*$/iu;
@@ -1225,7 +1229,9 @@ export class LocalKnowledgeBase implements KnowledgeBase {
           .replace(WHY, " ")
           .replace(DOING, " ")
           // "點解佢哋要搞呢啲計劃？": "these programmes" are the thing discussed.
-          .replace(THAT_THING, " "),
+          .replace(THAT_THING, " ")
+          // "What's the purpose of those sessions beyond networking?": what is set aside is not asked about.
+          .replace(BEYOND, " "),
         previousRef,
       );
     // "And what kind of work experience?" after an answer that asks for "experience in the leading

@@ -638,6 +638,12 @@ describe("talking to the bot", () => {
     expect(replyText(await say(c, "Is Hong Kong pushing this harder or more carefully than Singapore, then?"))).toMatch(
       /balanced approach/,
     );
+    const p = member("beyond-networking");
+    await say(
+      p,
+      "I run a small crypto startup in Kowloon. Does the Blockchain Association of Hong Kong hold regular sessions where industry people talk through current issues?",
+    );
+    expect(replyText(await say(p, "What's the purpose of those sessions beyond networking?"))).toMatch(/unified voice/);
     const f = member("fund-style");
     await say(
       f,
