@@ -83,6 +83,8 @@ export interface Candidate {
   readonly phrasing?: boolean;
   /** Whether it is what the conversation's last answer came from (a follow-up read in its context). */
   readonly repeat?: boolean;
+  /** The curated question that matched, when a phrasing did. */
+  readonly asked?: string;
 }
 
 /** What a question retrieved, before the decision: for the answer and for calibration. */
@@ -193,6 +195,12 @@ const BACK_TO =
 
 /** The words by which a Chinese clause asks ("係咪", "嗎", "甚麼", "幾多"). */
 const CHINESE_ASKING = /係咪|是不是|是否|嗎|吗|呢|咩|乜|甚麼|什麼|什么|邊|哪|幾|几|多少|點|怎|如何|誰|谁|[？?]/u;
+
+/** A curated answer's opening verdict ("Yes.", "No.", "有。", "不需要。"). */
+const VERDICT =
+  /^\s*(?:yes|no)[.,!]\s+|^\s*(?:是的|是|係|有|冇|沒有|没有|不是|唔係|不需要|唔需要|不用|唔使)[。，！]\s*/iu;
+/** Of a curated question's words, the share a member's question must have to be that question. */
+const SAME_QUESTION = 0.5;
 
 /** Whose items a question asks for ("the declaration's main measures", "宣言的主要措施"). */
 const OWNER =
@@ -698,6 +706,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
           ref: unit.ref,
           score,
           phrasing: unit.kind === "faq-q",
+          ...(unit.kind === "faq-q" ? { asked: unit.text } : {}),
         });
         if (unit.kind === "faq-q") phrasingOf.set(id, unit.text);
         else phrasingOf.delete(id);
@@ -1633,8 +1642,12 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       const short = c.phrasing ? e.a[lang] : this.concise(query, e.a[lang], own);
       // Shortened to the sentence the question's words find ("…released on August 28"), it may lack what
       // the question asks for (which professions): then the whole answer, if that has it.
-      const body = satisfies(expect, short, asked) ? short : e.a[lang];
-      if (!satisfies(expect, body, asked) || !satisfies(expect, `${e.a.en}\n${e.a["zh-HK"]}`, asked)) return undefined;
+      const full = satisfies(expect, short, asked) ? short : e.a[lang];
+      if (!satisfies(expect, full, asked) || !satisfies(expect, `${e.a.en}\n${e.a["zh-HK"]}`, asked)) return undefined;
+      // "Yes."/"No." answers the curated question; another question that found it ("can QMAS help me
+      // move to HK?" finding "do I need a job offer first?") gets the facts without the verdict.
+      const another = !c.asked || this.overlap(c.asked, asked) < SAME_QUESTION;
+      const body = another ? full.replace(VERDICT, "") : full;
       return {
         answered: true,
         text: body,

@@ -652,6 +652,14 @@ describe("talking to the bot", () => {
     expect(replyText(await say(f, "Any sign of a fund-style product that people like me could buy?"))).toMatch(/ETF/);
   });
 
+  it("gives a curated 'No.' only to its own question, not to another that found the same answer", async () => {
+    const other = replyText(await say(member("verdict-other"), "i'm a blockchain dev, can QMAS help me move to HK?"));
+    expect(other).toMatch(/without having secured local employment/);
+    expect(other).not.toMatch(/\bNo\./);
+    const same = replyText(await say(member("verdict-same"), "do i need a job offer to move to hk under qmas?"));
+    expect(same).toMatch(/^(?:.*\n)?No\. Foreign nationals/m);
+  });
+
   it("confirms what a member checks they understood with the sentence that says it", async () => {
     const m = member("confirm");
     await say(m, "Can retail investors trade virtual assets in Hong Kong right now?");
