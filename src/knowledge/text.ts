@@ -147,7 +147,7 @@ const HAN_STOP_WORDS = new Set(
 
 /** Changes whenever the function words change, so that indexes built with other ones are rebuilt. */
 export const ANALYZER_FINGERPRINT = createHash("sha256")
-  .update([...STOP, "|", ...HAN_STOP, "|", ...HAN_STOP_WORDS, "|", VARIANTS_VERSION].join(" "))
+  .update([...STOP, "|", ...HAN_STOP, "|", ...HAN_STOP_WORDS, "|", VARIANTS_VERSION, "|hedges-1"].join(" "))
   .digest("hex")
   .slice(0, 12);
 
@@ -252,13 +252,17 @@ export function analyzer(groups: readonly ThesaurusGroup[] = []): Analyzer {
   const swap = (m: string) => ` ${canonicalOf.get(m.toLowerCase()) ?? m} `;
   return (raw, keepStopwords = false) => {
     const input = HAN_ANY.test(raw) ? oneVariant(raw) : raw;
-    let text = latin.length > 0 && /[a-z]/i.test(input) ? input.replace(reLatin, swap) : input;
+    // "who actually ends up with the…" is "who ends up with the…": a hedge (a stopword) never breaks a term.
+    const plain = input.replace(HEDGES, "");
+    let text = latin.length > 0 && /[a-z]/i.test(plain) ? plain.replace(reLatin, swap) : plain;
     if (han.length > 0 && HAN_ANY.test(text)) text = text.replace(reHan, swap);
     return analyse(text, keepStopwords);
   };
 }
 
 const HAN_ANY = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
+/** Hedges, all stopwords, that may stand inside a thesaurus term ("who actually gets"). */
+const HEDGES = /\s+(?:actually|really|even|exactly|basically|literally)\b/gi;
 
 /** Every token of a text, English words first; stopwords only when asked. */
 export function analyse(raw: string, keepStopwords = false): Token[] {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadKnowledgeFiles, parseFaq, parseMarkdown } from "../../src/knowledge/documents.ts";
-import { analyse, editDistance, hanGrams, sentences, stem } from "../../src/knowledge/text.ts";
+import { analyse, analyzer, editDistance, hanGrams, sentences, stem } from "../../src/knowledge/text.ts";
 import { KNOWLEDGE_DIR } from "./helpers.ts";
 
 describe("parseMarkdown", () => {
@@ -100,5 +100,15 @@ describe("text analysis", () => {
 
   it("splits sentences", () => {
     expect(sentences("One fact. Another fact. 第三。")).toEqual(["One fact.", "Another fact.", "第三。"]);
+  });
+});
+
+describe("the thesaurus analyser", () => {
+  it("reads a term with a hedge inside it as the term ('who actually gets' is 'who gets')", () => {
+    const read = analyzer([{ canonical: "inneed", terms: ["who gets"] }]);
+    const key = stem("inneed");
+    expect(read("who actually gets the stuff?").map((t) => t.key)).toContain(key);
+    expect(read("who gets the stuff?").map((t) => t.key)).toContain(key);
+    expect(read("who receives the stuff?").map((t) => t.key)).not.toContain(key);
   });
 });
