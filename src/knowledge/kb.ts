@@ -305,6 +305,14 @@ const WHICH_PART =
   /\b(which|what) (of (its|the|their|your) )?(goals?|objectives?|sections?|parts?|pillars?)\b|(邊|哪|哪一|边)個?(目標|目标|部分|章節)|第幾個目標|第几个目标/i;
 
 /** A question without the words that ask for its kind of fact. */
+/**
+ * A why-question without its asking, its doing and what it points back at or sets aside ("why do
+ * they run these programmes beyond networking?"): what remains is what it names.
+ */
+function withoutReasonWords(q: string): string {
+  return q.replace(WHY, " ").replace(DOING, " ").replace(THAT_THING, " ").replace(BEYOND, " ");
+}
+
 function withoutAsking(q: string): string {
   const asked = q.replace(ASKING, " ");
   // "Who can apply for them?" asks who is eligible: it names no other thing.
@@ -841,7 +849,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // Said again, an answer's "Yes." to the question before says nothing.
     const body = found.body
       .replace(/\s*\n+\s*/g, " ")
-      .replace(/^\s*(?:yes|no)[.,!]\s+|^\s*(?:是的|係|是|不是|唔係)[。，！]\s*/iu, "")
+      .replace(VERDICT, "")
       .trim();
     const text = sentences(body)
       .slice(0, 2)
@@ -1007,7 +1015,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
         options.previousRef &&
         !this.covers(options.previousRef, withContext.own) &&
         // ("Why does the association think that matters?" names nothing but the asking.)
-        !this.namesNothingNew(q.replace(WHY, " ").replace(DOING, " "), options.previousRef)
+        !this.namesNothingNew(withoutReasonWords(q), options.previousRef)
       ) {
         const there = this.sameDocument(alone, options.previousRef);
         if (there) {
@@ -1230,19 +1238,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // giving its reason ("to keep a talent pipeline"): that reason.
     const saying = SAYING.test(asked);
     // "why do they run it?" names nothing but the doing of the thing discussed.
-    const why =
-      !saying &&
-      WHY.test(asked) &&
-      this.namesNothingNew(
-        asked
-          .replace(WHY, " ")
-          .replace(DOING, " ")
-          // "點解佢哋要搞呢啲計劃？": "these programmes" are the thing discussed.
-          .replace(THAT_THING, " ")
-          // "What's the purpose of those sessions beyond networking?": what is set aside is not asked about.
-          .replace(BEYOND, " "),
-        previousRef,
-      );
+    const why = !saying && WHY.test(asked) && this.namesNothingNew(withoutReasonWords(asked), previousRef);
     // "And what kind of work experience?" after an answer that asks for "experience in the leading
     // companies": the sentence of that answer that speaks of it.
     const kindMatch = saying || why || expect !== "none" ? undefined : KIND_OF.exec(asked);
