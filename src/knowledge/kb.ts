@@ -177,15 +177,25 @@ const KIND_OF =
 const SIMPLER =
   /\b(?:explain (?:it |that |this )?(?:simply|in simple(?:r)? (?:terms|words))|like i'?m (?:5|five|a kid|a child|a five[- ]year[- ]old)|eli5|tl;? ?dr|in (?:simple|simpler|plain) (?:terms|words|english)|simply put|simpler|simplify|dumb(?:ed)? (?:it|that) down|sum (?:it|that) up|summari[sz]e(?: (?:it|that))?|in a nutshell|in short|(?:the )?short version)\b|講簡單啲|簡單啲講|簡單點|简单点|簡單講|简单讲|簡單說|简单说|簡單嚟講|簡單來說|简单来说|簡單的說話|简单的话|總結一下|总结一下|概括一下|通俗啲|通俗點|通俗点|白話|白话|淺白|浅白/iu;
 
+/** "so basically…", "in other words…": an English check of what was understood opens so. */
+const CHECK_OPENS = String.raw`^\s*(?:(?:ok(?:ay)?|oh|ah|right)[,\s]+)?(?:so|basically|in other words|meaning|i\.e\.?)\b`;
+/** 即係…, 說白了…: a Chinese check opens so… */
+const CHECK_OPENS_ZH = String.raw`^\s*(?:咁|那|所以)?(?:即係|即是|就是說|就是说|也就是說|也就是说|換句話說|换句话说|說白了|说白了|簡單講|简单讲)`;
+/** …or ends so: …對吧？, …係咪？ */
+const CHECK_ENDS_ZH = String.raw`(?:對吧|对吧|係咪|是不是|是吗|是嗎|啱唔啱|冇錯吧|没错吧|係咪先|係唔係)\s*[？?]?\s*$`;
 /**
  * "So basically it's still being worked out?", "即係捐俾有需要嘅人？", "…對吧？": the member checks that
  * they understood what was just said.
  */
-const CONFIRM =
-  /^\s*(?:(?:ok(?:ay)?|oh|ah|right)[,\s]+)?(?:so|basically|in other words|meaning|i\.e\.?)\b(?=.*(?:\?|\bright\s*\W*$|\bcorrect\s*\W*$))|^\s*(?:咁|那|所以)?(?:即係|即是|就是說|就是说|也就是說|也就是说|換句話說|换句话说|說白了|说白了|簡單講|简单讲)|(?:對吧|对吧|係咪|是不是|是吗|是嗎|啱唔啱|冇錯吧|没错吧|係咪先|係唔係)\s*[？?]?\s*$/iu;
+const CONFIRM = new RegExp(
+  `${CHECK_OPENS}(?=.*(?:\\?|\\bright\\s*\\W*$|\\bcorrect\\s*\\W*$))|${CHECK_OPENS_ZH}|${CHECK_ENDS_ZH}`,
+  "iu",
+);
 /** The words that check, not what is checked. */
-const CONFIRMING =
-  /^\s*(?:(?:ok(?:ay)?|oh|ah|right)[,\s]+)?(?:so|basically|in other words|meaning|i\.e\.?)\b(?:\s+basically)?|\b(?:right|correct)\s*\W*$|^\s*(?:咁|那|所以)?(?:即係|即是|就是說|就是说|也就是說|也就是说|換句話說|换句话说|說白了|说白了|簡單講|简单讲)(?:就是|就係)?|(?:對吧|对吧|係咪|是不是|是吗|是嗎|啱唔啱|冇錯吧|没错吧|係咪先|係唔係)\s*[？?]?\s*$/giu;
+const CONFIRMING = new RegExp(
+  `${CHECK_OPENS}(?:\\s+basically)?|\\b(?:right|correct)\\s*\\W*$|${CHECK_OPENS_ZH}(?:就是|就係)?|${CHECK_ENDS_ZH}`,
+  "giu",
+);
 /** Of the words a member checks, the share a sentence of the last answer must say to confirm them. */
 const CONFIRMED = 0.6;
 
