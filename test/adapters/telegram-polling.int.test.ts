@@ -72,6 +72,27 @@ describe("Telegram long polling", () => {
     }
   });
 
+  it("does not fetch updates back while they are being handled", async () => {
+    api = new FakeTelegramApi();
+    const apiRoot = await api.start();
+    const { services } = makeServices();
+    // Each answer takes a moment, as a real one does: the update is still running when polling resumes.
+    const bot = new Bot(services, [], async (_c, q) => {
+      await new Promise((r) => setTimeout(r, 30));
+      return [text(`answer: ${q}`)];
+    });
+    adapter = new TelegramAdapter({ token: "123:TEST", apiRoot, bot, logger: services.logger });
+    await adapter.start();
+    const before = api.getUpdatesCount;
+    for (let i = 0; i < 20; i++) {
+      api.message({ id: 500 + i }, { id: 500 + i, type: "private" }, `question ${i}`);
+      await api.waitFor((c) => c.method === "sendMessage" && String(c.body.chat_id) === String(500 + i));
+    }
+    // One call per update: the one that confirms the last update brings the next. Asking again while
+    // an update runs would bring it back (Telegram resends what is not confirmed): 40 calls before.
+    expect(api.getUpdatesCount - before).toBeLessThanOrEqual(20 + 2);
+  });
+
   it("answers a member while another's slow answer runs, and confirms only updates handled", async () => {
     api = new FakeTelegramApi();
     const apiRoot = await api.start();

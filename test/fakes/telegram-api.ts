@@ -46,6 +46,8 @@ export class FakeTelegramApi {
   editRateLimitOnce: number | undefined;
   /** The parameters of the last getUpdates (not recorded in `calls`: it repeats). */
   lastGetUpdates: Record<string, unknown> | undefined;
+  /** How many getUpdates calls were made. */
+  getUpdatesCount = 0;
   private readonly server: Server;
   private updates: unknown[] = [];
   private nextUpdateId = 1;
@@ -209,7 +211,10 @@ export class FakeTelegramApi {
     const type = req.headers["content-type"] ?? "";
     const body: Record<string, unknown> =
       type.includes("json") && raw ? (JSON.parse(raw) as Record<string, unknown>) : { raw };
-    if (method === "getUpdates") this.lastGetUpdates = body;
+    if (method === "getUpdates") {
+      this.lastGetUpdates = body;
+      this.getUpdatesCount++;
+    }
     const payload = await this.respond(method, body);
     if (method !== "getUpdates") {
       this.record(payload.ok ? { method, body } : { method, body, refused: payload.error_code as number });

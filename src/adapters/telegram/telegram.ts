@@ -75,6 +75,8 @@ const JOIN_WINDOW_MS = 5_000;
 const LONG_POLL_SECONDS = 50;
 /** With only running updates returned, the next getUpdates waits for one of them, at most this long. */
 const RUNNING_WAIT_MS = 100;
+/** The most updates one getUpdates returns (Telegram's default limit). */
+const BATCH_LIMIT = 100;
 
 /** How often a polling conflict (409) is retried before giving up. */
 const MAX_CONFLICT_RETRIES = 20;
@@ -308,9 +310,11 @@ export class TelegramAdapter {
             this.onUpdate(update).finally(() => this.running.delete(id)),
           );
         }
-        // Only updates still running came back: wait for one to finish (or a moment) before asking again.
-        if (fresh === 0 && this.running.size > 0)
-          await Promise.race([...this.running.values(), this.pause(RUNNING_WAIT_MS)]);
+        // While updates run, Telegram answers at once with them (unconfirmed): asking again straight
+        // away would fetch the same updates back. Wait for one to finish (or a moment) first, unless
+        // the batch was full and more are waiting.
+        const full = fresh > 0 && updates.length >= BATCH_LIMIT;
+        if (!full && this.running.size > 0) await Promise.race([...this.running.values(), this.pause(RUNNING_WAIT_MS)]);
       }
     };
     loop().catch((e: unknown) => {
