@@ -48,6 +48,10 @@ export interface UnderstandingOptions {
 
 /** The embedded understanding: no network, no model. */
 /** A quoted phrase ("…", “…”, 「…」, 『…』). */
+/** What is left after a thanks or greeting said aside asks something. */
+const ASKS =
+  /[?？]|[嗎吗呢咩]\s*$|^(?:who|what|when|where|why|how|which|is|are|was|were|do|does|did|can|could|will|would|should)\b|^(?:點解|點樣|為甚麼|為什麼|甚麼|幾多|幾時|邊|有冇|有沒有|係咪|是否|可唔可以|可不可以|能不能|如何|怎樣|怎麼)/iu;
+
 const QUOTED = /「[^」]*」|『[^』]*』|“[^”]*”|"[^"]*"/gu;
 
 export class LocalUnderstanding implements Understanding {
@@ -114,9 +118,11 @@ export class LocalUnderstanding implements Understanding {
     const own = rest
       ? this.opts.classifier.classify(rest.replace(QUOTED, " … "), { text: unslanged, match: whole })
       : undefined;
-    // …unless what remains asks for an action in so many words ("delete all my data, thanks").
+    // …unless what remains asks for an action in so many words ("delete all my data, thanks"), or
+    // the thanks was said aside and a question follows ("Thank you. Are these meetings part of a goal?").
     const asksAction = own?.command !== undefined && own.via !== "examples";
-    const intent = (asksAction ? own : wholeSocial) ?? own;
+    const asksAfter = social !== undefined && rest !== "" && ASKS.test(rest);
+    const intent = asksAction || asksAfter ? own : (wholeSocial ?? own);
     // Nothing but padding left: the whole message was the greeting or thanks ("多謝晒").
     const socialMatch = social ? this.opts.classifier.named(social, 1) : rest ? undefined : wholeSocial;
     return { question: rest, ...(socialMatch ? { social: socialMatch } : {}), ...(intent ? { intent } : {}) };

@@ -98,6 +98,11 @@ describe("reading a member's message", () => {
   it("reads words in quotes as mentioned, not said, and a report of what the association does as no offer", async () => {
     expect(await intentOf("幫我將「多謝晒你嘅幫忙」翻譯做英文吖。")).not.toBe("thanks");
     expect(await intentOf("多謝晒你嘅幫忙")).toBe("thanks");
+    // Thanks said aside before a question: the question is what is asked.
+    expect(await intentOf("thanks! who can apply for QMAS?")).not.toBe("thanks");
+    expect(await intentOf("Thank you. Are these meetings part of a broader goal?")).not.toBe("thanks");
+    expect(await intentOf("多謝！咁優才計劃每年有幾多名額？")).not.toBe("thanks");
+    expect(await intentOf("ok thanks. bye")).toBe("thanks");
     expect(
       await intentOf("I heard the association collects leftover promo stuff from companies, is that right?"),
     ).not.toBe("donate");
