@@ -209,6 +209,16 @@ describe("donation intake", () => {
     expect(replyText(await me.say("clothing"))).toContain("Question 3");
   });
 
+  it("takes a mainland chat-style why (为啥…) in the form for a question", async () => {
+    const { bot, store, alice } = setup();
+    const me = as(bot, alice);
+    await me.say("/donate");
+    await me.say("Acme");
+    const aside = replyText(await me.say("为啥要搞这个"));
+    expect(aside).toContain("(fallback)");
+    expect((await session(store, alice.id))?.step).toBe("category");
+  });
+
   it("creates one offer when the last answer arrives twice at once", async () => {
     const { bot, store, notifier, alice } = setup();
     const me = as(bot, alice);
