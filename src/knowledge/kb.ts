@@ -209,6 +209,9 @@ const CHINESE_ASKING = /係咪|是不是|是否|嗎|吗|呢|咩|乜|甚麼|什�
 /** A curated answer's opening verdict ("Yes.", "No.", "有。", "不需要。"). */
 const VERDICT =
   /^\s*(?:yes|no)[.,!]\s+|^\s*(?:是的|是|係|有|冇|沒有|没有|不是|唔係|不需要|唔需要|不用|唔使)[。，！]\s*/iu;
+/** A question that asks how, why, what or when: "Yes." or "No." answers none of them. */
+const OPEN_QUESTION =
+  /^\s*(?:(?:and|so|but|ok|okay|then)[,\s]+)*(?:what|how|why|when|where|who|which)\b|^[^。？?]{0,12}(?:點樣|点样|點解|点解|如何|怎樣|怎样|怎麼|怎么|為何|为何|為甚麼|為什麼|为什么|幾時|几时)/iu;
 /** Of a curated question's words, the share a member's question must have to be that question. */
 const SAME_QUESTION = 0.5;
 
@@ -312,7 +315,7 @@ const SPEAKS_OF_PERSON =
 
 /** A question for the part of the documents something belongs to ("which goal is that?", "邊個目標"). */
 const WHICH_PART =
-  /\b(which|what) (of (its|the|their|your) )?(goals?|objectives?|sections?|parts?|pillars?)\b|(邊|哪|哪一|边)個?(目標|目标|部分|章節)|第幾個目標|第几个目标/i;
+  /\b(which|what) (of (its|the|their|your) )?(goals?|objectives?|sections?|parts?|pillars?)\b|\b(part of|under|one of) (an? |any )?(of )?((its|the|their|your|bigger|broader|larger|wider|overall|strategic|official) ){0,3}(goals?|objectives?|pillars?)\b|(邊|哪|哪一|边)個?(目標|目标|部分|章節)|第幾個目標|第几个目标|(屬於|属于|係|是)(協會|协会|佢哋|他們|他们)?(嘅|的)?(其中)?(一個|一个|某個|某个)?(策略|戰略|战略)?(目標|目标)/i;
 
 /** A question without the words that ask for its kind of fact. */
 /**
@@ -1652,7 +1655,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       if (!satisfies(expect, full, asked) || !satisfies(expect, `${e.a.en}\n${e.a["zh-HK"]}`, asked)) return undefined;
       // "Yes."/"No." answers the curated question; another question that found it ("can QMAS help me
       // move to HK?" finding "do I need a job offer first?") gets the facts without the verdict.
-      const another = !c.asked || this.overlap(c.asked, asked) < SAME_QUESTION;
+      // Nor does a question asking how, why or what ("what internships does it offer?").
+      const another = !c.asked || this.overlap(c.asked, asked) < SAME_QUESTION || OPEN_QUESTION.test(asked);
       const body = another ? full.replace(VERDICT, "") : full;
       return {
         answered: true,

@@ -506,6 +506,12 @@ describe("talking to the bot", () => {
     await say(o, "What are the strategic goals of the Blockchain Association of Hong Kong?");
     expect(replyText(await say(o, "Which one is about the association as an organisation itself?"))).toMatch(/Goal 5/);
     expect(replyText(await say(o, "Which goal is that part of?"))).toMatch(/Goal 5/);
+    const broader = member("broader-goal");
+    await say(broader, "How often does the association hold townhall meetings?");
+    expect(replyText(await say(broader, "Thank you. Are these meetings part of a broader goal?"))).toMatch(/Goal 2/);
+    const zh = member("broader-goal-zh");
+    await say(zh, "協會點樣培養年輕人？");
+    expect(replyText(await say(zh, "呢個係唔係協會其中一個目標？"))).toMatch(/目標一/);
     const r = member("what-reason");
     await say(r, "Does the Blockchain Association of Hong Kong run an internship programme?");
     expect(replyText(await say(r, "What reason does it give for doing that?"))).toMatch(/talent pipeline/);
@@ -658,6 +664,11 @@ describe("talking to the bot", () => {
     expect(other).not.toMatch(/\bNo\./);
     const same = replyText(await say(member("verdict-same"), "do i need a job offer to move to hk under qmas?"));
     expect(same).toMatch(/^(?:.*\n)?No\. Foreign nationals/m);
+    // "Yes." answers no question asking what or how.
+    const what = replyText(await say(member("verdict-what"), "what internships does the association offer?"));
+    expect(what).toMatch(/internship programs/);
+    expect(what).not.toMatch(/\bYes\./);
+    expect(replyText(await say(member("verdict-how"), "協會點樣培養年輕人？"))).not.toMatch(/有。/);
   });
 
   it("confirms what a member checks they understood with the sentence that says it", async () => {
