@@ -269,6 +269,14 @@ const LIST_SEPARATOR = /,|\band\b|\bor\b|及|和|與|与|同|、/iu;
 const WHAT_ABOUT =
   /^\s*(?:and\s+|so\s+)?(?:what|how)\s+about\b|^\s*(?:and|&)\s+[\w'-]+(?:\s+[\w'-]+)?\s*[?？]?\s*$|^(?:咁|那|而)?.{1,8}呢\s*[？?]?\s*$/iu;
 
+/** What a "what about…?" follow-up turns to ("teachers", 老師). */
+const ABOUT_THING =
+  /^\s*(?:and\s+|so\s+)?(?:what|how)\s+about\s+(?:the\s+|a\s+|an\s+)?([a-z][\w\s'-]{1,40}?)\s*[?？!.]*\s*$|^\s*(?:and|&)\s+([\w'-]+(?:\s+[\w'-]+)?)\s*[?？]?\s*$|^(?:咁|那|而)?([\u4e00-\u9fff]{2,8}?)(?:又)?呢\s*[？?]?\s*$/iu;
+
+/** Words by which "and the third?", "and beyond tech?" point at an item or the rest, not at a new thing. */
+const ABOUT_POINTER =
+  /\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|last|next|previous|other|others|rest|else|beyond|besides|except|apart|outside|more|one|ones)\b/i;
+
 /** A follow-up that asks for more than was said ("what are they specifically?", "具體有哪些？"). */
 const SPECIFICS =
   /\b(?:specifically|exactly|precisely|concretely|in (?:more )?detail|in particular|more details?)\b|具體|具体|詳細|详细|詳情|详情|到底|究竟/iu;
@@ -781,7 +789,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
         this.says(before, a.text) &&
         !(["list", "names"].includes(expectation(question)) && listItems(a.text).length >= 2)) ||
       // "What about Seoul?" answered by a list that names Seoul among others says nothing more of it.
-      (WHAT_ABOUT.test(question) && this.onlyListed(question, a.text));
+      (WHAT_ABOUT.test(question) && (this.onlyListed(question, a.text) || this.aboutUnknown(question)));
     // "he" is the person the last answer spoke of, unless the member speaks of someone of their own.
     const ofThatPerson = ABOUT_PERSON.test(question) && SPEAKS_OF_PERSON.test(before) && !OWN_PERSON.test(question);
     const personless = ofThatPerson && (!SPEAKS_OF_PERSON.test(a.text) || PRESENT_STATE.test(question));
@@ -1588,6 +1596,22 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const thing = DEFINITION.exec(asked)?.[1];
     if (!thing || ASKING_NOUNS.has(thing.toLowerCase())) return false;
     const tokens = this.lexical.correct(this.analyze(thing)).filter((t) => !EVERYDAY_KEYS.has(t.key));
+    return tokens.length > 0 && tokens.every((t) => !this.lexical.has(t.key) && !this.absent.has(t.key));
+  }
+
+  /** Whether a "what about…?" follow-up turns to something no text of the knowledge names ("what about teachers?"). */
+  private aboutUnknown(question: string): boolean {
+    const m = ABOUT_THING.exec(question);
+    const thing = m?.[1] ?? m?.[2] ?? m?.[3];
+    if (
+      !thing ||
+      ABOUT_POINTER.test(thing) ||
+      /[你我佢他她它哋們们其另第個个啲些嘅的咗了嗰這这那邊边乜咩點点仲還还有]/u.test(thing)
+    )
+      return false;
+    const tokens = this.lexical.correct(this.analyze(thing)).filter((t) => !EVERYDAY_KEYS.has(t.key));
+    // A Chinese word the analyser knows nothing of ("老師") yields no words at all: unknown.
+    if (tokens.length === 0) return /^[\u4e00-\u9fff]+$/u.test(thing);
     return tokens.length > 0 && tokens.every((t) => !this.lexical.has(t.key) && !this.absent.has(t.key));
   }
 

@@ -710,6 +710,16 @@ describe("talking to the bot", () => {
     expect((await questions()).length).toBe(before);
   });
 
+  it("declines 'what about X?' when no text names X, and answers it when one does", async () => {
+    const m = member("about-unknown");
+    await say(m, "what jobs were on the hk talent list that came out aug 28");
+    expect(replyText(await say(m, "what about teachers"))).toMatch(/couldn't find/);
+    expect(replyText(await say(m, "what about data scientists?"))).toMatch(/data scientists/);
+    const zh = member("about-unknown-zh");
+    await say(zh, "人才清單有幾多個專業？");
+    expect(replyText(await say(zh, "老師呢？"))).toMatch(/沒有提及/);
+  });
+
   it("greets, thanks and hands off to a human", async () => {
     const m = member("friendly");
     expect(replyText(await say(m, "hi"))).toMatch(/^Hello!/);
