@@ -57,6 +57,23 @@ const PASS_MARK =
 const PASS_MARK_TEXT =
   /\b(?:minimum|pass(?:ing|es|ed)?|at least|cut-?off|threshold|maximum|out of)\b|合格|及格|最低|至少|滿分|满分|最高/i;
 
+/**
+ * The units a count is asked in ("how many points", 幾多分, 多少人) and how an answer gives a number
+ * of them: "11 professions" answers no "how many points?".
+ */
+const COUNTED_UNITS: readonly { asked: RegExp; given: RegExp }[] = [
+  {
+    asked: /\bhow many (?:\w+ ){0,2}points\b|(?:幾多|多少|几多)(?:個|个)?分(?![鐘钟之別别析享配類类開开布佈])/iu,
+    given: /\d+\s+(?:\w+\s+){0,2}points?\b|(?:\d+|[一二三四五六七八九十百]+)\s*分(?![鐘钟之])/iu,
+  },
+  {
+    asked:
+      /\bhow many (?:\w+ ){0,2}(?:people|persons|individuals|migrants|immigrants)\b|(?:幾多|多少|几多)(?:個|个)?人(?!才)/iu,
+    given:
+      /[\d,]+\s+(?:\w+\s+){0,2}(?:people|persons|individuals|migrants|immigrants|places)\b|(?:[\d,]+|[一二三四五六七八九十百千]+)\s*(?:人|名)(?!才)/iu,
+  },
+];
+
 /** A rate asked for ("success rate", "通過率"). */
 export const RATE =
   /\b(?:success|approval|pass|passing|acceptance|admission|rejection|refusal) rates?\b|(?:通過|通过|成功|批核|批准|獲批|获批|錄取|录取|合格|拒絕|拒绝)率/u;
@@ -446,6 +463,7 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
         .replace(/十分/g, "");
       // A pass mark ("the minimum score to pass", "合格分數") is not a bonus of 30 points.
       if (PASS_MARK.test(question) && !PASS_MARK_TEXT.test(answer)) return false;
+      if (COUNTED_UNITS.some((u) => u.asked.test(question) && !u.given.test(answer))) return false;
       return /\d/.test(counts) || EN_NUMBER.test(counts) || ZH_NUMBER.test(counts);
     }
     case "date":

@@ -81,6 +81,18 @@ describe("names the question already gave", () => {
     expect(satisfies("names", etf, "which ETFs got approved?")).toBe(false);
   });
 
+  it("a count asked in points or people needs a number of them", () => {
+    const list = "政府於8月28日公布人才清單，列出11項需求殷切的專業。";
+    expect(satisfies("quantity", list, "可以加幾多分？")).toBe(false);
+    expect(satisfies("quantity", "從事人才清單上11個指定行業的人士，可額外獲得30分。", "可以加幾多分？")).toBe(true);
+    expect(satisfies("quantity", "It lists 11 professions.", "how many extra points do I get?")).toBe(false);
+    expect(satisfies("quantity", "They can be awarded an additional 30 points.", "how many extra points?")).toBe(true);
+    expect(satisfies("quantity", "It lists 11 professions.", "how many people can come each year?")).toBe(false);
+    expect(satisfies("quantity", "每年名額為1,000人。", "每年有幾多人？")).toBe(true);
+    // 十分 is "very", 分鐘 minutes: no count of points is asked.
+    expect(satisfies("quantity", "It lists 11 professions.", "要等幾多分鐘？")).toBe(true);
+  });
+
   it("a date is not the verb 'may'", () => {
     expect(satisfies("date", "Those approved may live in Hong Kong.", "when did it start?")).toBe(false);
     expect(satisfies("date", "It launches in May.", "when does it launch?")).toBe(true);
