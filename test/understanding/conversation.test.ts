@@ -720,6 +720,13 @@ describe("talking to the bot", () => {
     expect(replyText(await say(zh, "老師呢？"))).toMatch(/沒有提及/);
   });
 
+  it("declines whether a plan kept its schedule: the documents only say what was planned", async () => {
+    const m = member("on-time");
+    await say(m, "what blockchain platform was the HKMA building with the banks?");
+    expect(replyText(await say(m, "did it actually launch on time"))).toMatch(/couldn't find/);
+    expect(replyText(await say(member("on-time-zh"), "HKMA個貿易融資平台有冇延遲推出？"))).toMatch(/沒有提及|超出/);
+  });
+
   it("greets, thanks and hands off to a human", async () => {
     const m = member("friendly");
     expect(replyText(await say(m, "hi"))).toMatch(/^Hello!/);
