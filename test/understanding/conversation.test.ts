@@ -509,6 +509,7 @@ describe("talking to the bot", () => {
     const broader = member("broader-goal");
     await say(broader, "How often does the association hold townhall meetings?");
     expect(replyText(await say(broader, "Thank you. Are these meetings part of a broader goal?"))).toMatch(/Goal 2/);
+    expect(replyText(await say(broader, "Is that part of some bigger aim of theirs?"))).toMatch(/Goal 2/);
     const zh = member("broader-goal-zh");
     await say(zh, "協會點樣培養年輕人？");
     expect(replyText(await say(zh, "呢個係唔係協會其中一個目標？"))).toMatch(/目標一/);
