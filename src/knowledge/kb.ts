@@ -288,6 +288,11 @@ const BENEFIT_ASKED =
 /** …is answered only by a text that says who benefits. */
 const BENEFIT_SAID = /\bbenefit\w*|\bgain(?:s|ed)?\b|\badvantage\w*|受惠|得益|受益|獲益|好處|有利/iu;
 
+/** A question about extra points ("any bonus points?", "有冇得加分", "额外加分"). */
+const POINTS_ASKED = /\b(?:bonus|extra|additional|more) (?:\w+ )?points?\b|加分|額外分|额外分|多拿幾分|多拿几分/iu;
+/** …is answered only by a text that speaks of points. */
+const POINTS_SAID = /\bpoints?\b|\d+\s*分|加分|分數|分数|計分|计分/iu;
+
 /** "What is the GDP of Hong Kong?", "what's a DAO?": the one word a question asks to be told about. */
 const DEFINITION =
   /^\s*(?:so\s+|and\s+|but\s+|ok\s+)?what(?:'s| is| are| was)\s+(?:the\s+|a\s+|an\s+)?([a-z][\w-]*)(?=\s+(?:of|in|for)\b|\s*[?？]?\s*$)/i;
@@ -1266,7 +1271,11 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // "如果份工喺人才清單入面呢？" (and if my job is on the talent list?) after an answer with a sentence
     // on that case: that sentence.
     const condition = saying || why || kindMatch || expect !== "none" ? undefined : CONDITIONAL.exec(asked);
-    const kindOf = this.thingKeys(kindMatch?.[1] ?? kindMatch?.[2] ?? condition?.[1] ?? condition?.[2]);
+    // (In Chinese the thing of the kind stands before the asking word: 學歷有甚麼要求 asks of the degree.)
+    const kindZh = kindMatch?.[2]
+      ? asked.replace(/(?:有)?(?:甚麼|什麼|什么|咩|乜嘢|哪種|哪种|邊種|边种|哪類|哪类|邊類)/u, "")
+      : undefined;
+    const kindOf = this.thingKeys(kindMatch?.[1] ?? kindZh ?? condition?.[1] ?? condition?.[2]);
     // "what else?", "仲有呢？" after an answer shown shortened: the rest of that answer.
     if (BARE_MORE.test(asked) && shown) return this.rest(previousRef, shown, lang, resolved);
     // "Can you name any of them?" asks for some of the names the last answer gave ("which ones
@@ -1417,7 +1426,6 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       topical: onTopic && expect !== "advice" && onSubject,
       factual: expect !== "none",
     });
-
     if (!best || confidence < threshold) return decline(confidence);
     if (this.asksAbsent(asked)) return { ...decline(Math.min(confidence, threshold / 2), true), lacking: true };
     // "What positions did he hold before he became Chief Secretary?": a dated text says only what
@@ -1503,6 +1511,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     if (OTHERS.test(asked) && named0.length > 0 && !this.namesEntityBeyond(text, resolved)) return false;
     // "Which sectors will benefit most?" only by a text that says who benefits or gains.
     if (BENEFIT_ASKED.test(asked) && !BENEFIT_SAID.test(text)) return false;
+    // "有冇得加分？" only by a text that speaks of points, not by the eligibility criteria beside them.
+    if (POINTS_ASKED.test(asked) && !POINTS_SAID.test(text)) return false;
     // "What incentives has Tokyo introduced?" is not answered by a text about Singapore's.
     if (named0.length > 0 && !this.namesAll(text, named0)) return false;
     // "How many members does it have?" only by a number of members, not of goals.

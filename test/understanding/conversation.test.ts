@@ -728,6 +728,14 @@ describe("talking to the bot", () => {
     expect(replyText(await say(member("on-time-zh"), "HKMA個貿易融資平台有冇延遲推出？"))).toMatch(/沒有提及|超出/);
   });
 
+  it("answers 'any bonus points?' with the points, and a Chinese 'X有甚麼要求' of X", async () => {
+    expect(replyText(await say(member("bonus-zh"), "做區塊鏈嘅人申請優才，有冇得加分？"))).toMatch(/30/);
+    expect(replyText(await say(member("bonus-hans"), "搞区块链的申请香港优才有啥加分吗？"))).toMatch(/30/);
+    const m = member("degree-after-points");
+    await say(m, "搞区块链的申请香港优才有啥加分吗？");
+    expect(replyText(await say(m, "学历有啥要求？"))).toMatch(/学士/);
+  });
+
   it("greets, thanks and hands off to a human", async () => {
     const m = member("friendly");
     expect(replyText(await say(m, "hi"))).toMatch(/^Hello!/);
