@@ -42,6 +42,7 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   ["fresh-12", ["eval/fresh-12.jsonl"], "split"],
   // The latest set is kept whole as a held-out set: never tuned on.
   ["fresh-8 (held out whole)", ["eval/fresh-8.jsonl"], "heldout"],
+  ["fresh-13 (held out whole)", ["eval/fresh-13.jsonl"], "heldout"],
 ];
 
 /**
@@ -70,6 +71,7 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   ["conversations-23", "eval/conversations-23.jsonl", "split"],
   ["conversations-8 (held out whole)", "eval/conversations-8.jsonl", "heldout"],
   ["conversations-20 (held out whole)", "eval/conversations-20.jsonl", "heldout"],
+  ["conversations-24 (held out whole)", "eval/conversations-24.jsonl", "heldout"],
 ];
 
 async function main(): Promise<void> {
