@@ -726,6 +726,9 @@ describe("talking to the bot", () => {
     await say(m, "what blockchain platform was the HKMA building with the banks?");
     expect(replyText(await say(m, "did it actually launch on time"))).toMatch(/couldn't find/);
     expect(replyText(await say(member("on-time-zh"), "HKMA個貿易融資平台有冇延遲推出？"))).toMatch(/沒有提及|超出/);
+    const list = member("revised");
+    await say(list, "When was the talent list released?");
+    expect(replyText(await say(list, "Will the list be revised next year?"))).toMatch(/couldn't find/);
   });
 
   it("answers 'any bonus points?' with the points, and a Chinese 'X有甚麼要求' of X", async () => {
