@@ -35,9 +35,9 @@ export const PICS: Localised = {
 /** The strings of the intake conversation. */
 export const INTAKE = {
   intro: {
-    en: "Thank you for offering a donation! We collect surplus promotional clothing and stationery from the financial industry and give them to people in need in Hong Kong. There is no drop-off point: the organisers collect the goods from you. I'll ask {n} short questions, including where and when to collect them (this is the /donate form). Send /cancel at any time to stop; nothing is saved until the end.",
+    en: "Thank you for offering a donation! We collect surplus promotional clothing and stationery from the financial industry and give them to people in need in Hong Kong. There is no drop-off point: the organisers collect the goods from you. I'll ask {n} short questions: what the goods are and how many, where and when to collect them, and how to reach you (this is the /donate form). Send /cancel at any time to stop; nothing is saved until the end.",
     "zh-HK":
-      "多謝你捐贈物品！我們收集金融業剩餘的宣傳衣物及文具，轉贈香港有需要的人。我們沒有收集點：籌辦人會上門收取物品。我會問 {n} 條簡短問題，包括在哪裡及何時收取（即 /donate 表格）。隨時輸入 /cancel 可以停止；完成前不會儲存任何資料。",
+      "多謝你捐贈物品！我們收集金融業剩餘的宣傳衣物及文具，轉贈香港有需要的人。我們沒有收集點：籌辦人會上門收取物品。我會問 {n} 條簡短問題：物品種類及數量、在哪裡及何時收取，以及聯絡方法（即 /donate 表格）。隨時輸入 /cancel 可以停止；完成前不會儲存任何資料。",
   },
   step: { en: "Question {i} of {n}: ", "zh-HK": "第 {i} 題（共 {n} 題）：" },
   skip: { en: "Skip", "zh-HK": "略過" },
