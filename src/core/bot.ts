@@ -483,7 +483,7 @@ export class Bot {
       // A question asked in the middle of a form ("who gets the clothes in the end?") is answered,
       // and the form asks its question again; anything else is the form's answer.
       if (feature?.reprompt && asksAside(clean)) {
-        const aside = await this.fallback(ctx, clean, live);
+        const aside = await this.fallback({ ...ctx, aside: true }, clean, live);
         const again = await feature.reprompt(ctx, session);
         return [...notes, ...aside, text(t(ctx.lang, M.stillOpen), { private: true }), ...again];
       }

@@ -54,6 +54,8 @@ export interface Context {
   readonly script?: Script;
   readonly isOrganiser: boolean;
   readonly now: Date;
+  /** The message is a question asked in the middle of the feature's own form (answered, then the form goes on). */
+  readonly aside?: boolean;
 }
 
 /** A name in Traditional Chinese where the platform shows localized names (Discord): letters and digits, ≤32. */

@@ -54,6 +54,13 @@ describe("talking to the bot", () => {
     const text = replyText(await say(member("drop-off"), "where can I drop off donations?"));
     expect(text).toMatch(/no drop-off point: the organisers collect the goods from you/);
     expect(text).toMatch(/where and when to collect them/);
+    // Asked again in the middle of the form: how it works, and the form goes on (no continue/restart choice).
+    const m = member("drop-off-mid-form");
+    await say(m, "I want to donate 200 t-shirts");
+    const mid = replyText(await say(m, "Where and on which days can we drop the boxes off?"));
+    expect(mid).toMatch(/no drop-off point/);
+    expect(mid).not.toMatch(/Continue where you left off/);
+    expect(mid).toMatch(/Your form is still open/);
   });
 
   it("notes goods named by their kind once ('我想捐公司啲舊文具')", async () => {

@@ -245,6 +245,9 @@ export function intake(deps: IntakeDeps) {
       if (session && session.feature !== FEATURE)
         return [text(t(ctx.lang, INTAKE.otherConversation), { private: true })];
       if (!session) return firstQuestion(ctx, words);
+      // Asked about donating in the middle of the form ("where do we drop the boxes off?"): how it
+      // works, and the form goes on (no choice to continue or restart).
+      if (ctx.aside) return [text(t(ctx.lang, INTAKE.about), { private: true })];
       const done = Object.keys(draftOf(session).values).length;
       return [
         text(fill(t(ctx.lang, INTAKE.midForm), { done, n: OFFER_FIELDS.length }), {

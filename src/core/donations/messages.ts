@@ -39,6 +39,11 @@ export const INTAKE = {
     "zh-HK":
       "多謝你捐贈物品！我們收集金融業剩餘的宣傳衣物及文具，轉贈香港有需要的人。我們沒有收集點：籌辦人會上門收取物品。我會問 {n} 條簡短問題：物品種類及數量、在哪裡及何時收取，以及聯絡方法（即 /donate 表格）。隨時輸入 /cancel 可以停止；完成前不會儲存任何資料。",
   },
+  about: {
+    en: "We collect surplus promotional clothing and stationery from the financial industry and give them to people in need in Hong Kong. There is no drop-off point: the organisers collect the goods from you, at the place and time you give in this form.",
+    "zh-HK":
+      "我們收集金融業剩餘的宣傳衣物及文具，轉贈香港有需要的人。我們沒有收集點：籌辦人會按你在這份表格填寫的地點及時間上門收取物品。",
+  },
   step: { en: "Question {i} of {n}: ", "zh-HK": "第 {i} 題（共 {n} 題）：" },
   skip: { en: "Skip", "zh-HK": "略過" },
   accept: { en: "I accept", "zh-HK": "我同意" },
