@@ -509,6 +509,9 @@ describe("talking to the bot", () => {
     expect(
       replyText(await say(member("goal-young"), "Which of the association's strategic goals is about young people?")),
     ).toMatch(/Goal 1: Nurture the Young/);
+    expect(replyText(await say(member("goal-awareness"), "What's the goal about public awareness?"))).toMatch(
+      /Goal 3: Raise Public Awareness/,
+    );
     const o = member("which-one");
     await say(o, "What are the strategic goals of the Blockchain Association of Hong Kong?");
     expect(replyText(await say(o, "Which one is about the association as an organisation itself?"))).toMatch(/Goal 5/);
