@@ -239,6 +239,14 @@ const THAT_THING =
 const BEYOND =
   /\b(?:beyond|besides|apart from|other than|except(?: for)?|not just|more than just)\s+[\w-]+(?:\s+[\w-]+)?|除咗[\u4e00-\u9fff]{1,6}|除了[\u4e00-\u9fff]{1,6}|淨係[\u4e00-\u9fff]{1,6}|只是[\u4e00-\u9fff]{1,6}/giu;
 
+/** A follow-up asking for more than something just said ("besides tech, what else?", "除咗科技，仲有啲咩"). */
+const BEYOND_ASKED =
+  /\b(?:beyond|besides|apart from|other than|aside from)\b.{0,40}\b(?:what|which|who|anything|any)\b|(?:除咗|除了)[^，,？?]{1,8}[，,]?\s*(?:仲有|還有|还有|另外|其他|其餘|其余)/iu;
+
+/** A sentence that adds to something ("Alongside…, it is also looking for…", "除了…外，亦…"). */
+const ADDING =
+  /\b(?:alongside|besides|apart from|in addition(?: to)?|as well as)\b|除了.{1,20}外|除咗.{1,20}(?:之外|以外)|此外|另外/iu;
+
 /** "What else?", "anything else?", "仲有呢？": more of what was just said, naming nothing. */
 const BARE_MORE =
   /^\s*(?:and |so |ok,? |okay,? )?(?:what|anything|something) (?:else|more)\s*[?？]?\s*$|^\s*(?:咁|那)?(?:仲有呢|還有呢|还有呢|仲有咩|還有甚麼|還有什麼|还有什么|其他呢|另外呢)\s*[？?]?\s*$/iu;
@@ -784,6 +792,22 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   private followsOn(question: string, a: Answer, previousRef: string, shown: string | undefined, lang: Lang): Answer {
     if (!a.answered || this.isBotRef(previousRef) || (a.ref && this.isBotRef(a.ref))) return a;
     const before = shown ?? this.answerText(previousRef, lang) ?? "";
+    // "除了科技，還有甚麼？", "besides tech, what else?" answered by what was just said: the rest of that
+    // text, of something other than what is set aside.
+    // (Not "besides Singapore, which cities…?", which needs a city not yet named, nor "what else did he say?".)
+    if (
+      a.ref &&
+      BEYOND_ASKED.test(question) &&
+      !SAYING.test(question) &&
+      !/\b(?:say|said|says|mention(?:ed|s)?)\b|講|說|说|話/iu.test(question) &&
+      this.entitiesIn(question).length === 0
+    ) {
+      const aside = this.thingKeys([...question.matchAll(BEYOND)].map((m) => m[0]).join(" "));
+      if (this.says(before, a.text) || (aside && this.mentionsAny(a.text, aside))) {
+        const beyond = this.beyond(a.ref, before, lang, a.resolved ?? question);
+        if (beyond) return beyond;
+      }
+    }
     // "What are they specifically?" wants more of what was said; "what is the HKMA exactly?" only what it is.
     // (A list it gave answers "which ones specifically?" again: 具體是哪些物品 after "clothing and stationery".)
     const saidAlready =
@@ -822,6 +846,23 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       topical: true,
       factual: true,
     };
+  }
+
+  /**
+   * "Besides tech, what else?": the sentence of an answer's text that speaks of more than something
+   * ("Alongside expertise in disruptive technologies, Hong Kong is also looking for…"), else the one
+   * the member was not shown that is nearest to what they were.
+   */
+  private beyond(ref: string, shown: string, lang: Lang, resolved: string): Answer | undefined {
+    const cited = this.cited(ref, lang);
+    if (!cited) return undefined;
+    const all = sentences(cited.body);
+    const adding = all.filter((s) => ADDING.test(s));
+    const unseen = all.filter((s) => !shown.includes(s.trim()) && this.overlap(s, shown) < SAID_ALREADY);
+    const pool = adding.length > 0 ? adding : unseen;
+    if (pool.length === 0) return undefined;
+    const nearest = pool.reduce((a, b) => (this.overlap(b, shown) > this.overlap(a, shown) ? b : a));
+    return this.restated(nearest, cited.sources, ref, lang, resolved);
   }
 
   /**

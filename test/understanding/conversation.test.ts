@@ -749,6 +749,13 @@ describe("talking to the bot", () => {
     expect(replyText(await say(m, "学历有啥要求？"))).toMatch(/学士/);
   });
 
+  it("answers 'besides tech, what else?' with the sentence that goes beyond it", async () => {
+    const m = member("besides-tech");
+    await say(m, "人才清單入面有冇同區塊鏈有關嘅專業？");
+    await say(m, "張清單總共有幾多個專業？");
+    expect(replyText(await say(m, "除咗科技，仲有啲咩？"))).toMatch(/資產管理/);
+  });
+
   it("greets, thanks and hands off to a human", async () => {
     const m = member("friendly");
     expect(replyText(await say(m, "hi"))).toMatch(/^Hello!/);
