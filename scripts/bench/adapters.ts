@@ -26,7 +26,7 @@ import { FakeTelegramApi } from "../../test/fakes/telegram-api.ts";
 const RATES = [50, 200] as const;
 const SECONDS = 3;
 /** Runs of each bot per platform and rate, taking turns, their latencies pooled. */
-const ROUNDS = 3;
+const ROUNDS = 5;
 /** Questions answered in one message each, like the echo bot's (a longer reply, e.g. /help, is several sends). */
 const QUESTIONS = ["What is QMAS?", "When is the next townhall?", "Who can apply for QMAS?", "hi"];
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
