@@ -756,6 +756,23 @@ describe("talking to the bot", () => {
     expect(replyText(await say(m, "除咗科技，仲有啲咩？"))).toMatch(/資產管理/);
   });
 
+  it("takes no long story with a question for an offer unless it offers in so many words", async () => {
+    const story = replyText(
+      await say(
+        member("long-story"),
+        "I moved here from Melbourne about eight years ago, back when everyone joked that the city was all bankers and no engineers. It's been fun watching that change. I vaguely remember a catchy criticism people used to make about Hong Kong - what was it, and what gets the credit for turning things around? I'm giving a short talk at a meetup and want to open with some history.",
+      ),
+    );
+    expect(story).not.toMatch(/offering a donation/);
+    const offer = replyText(
+      await say(
+        member("long-offer"),
+        "Hi there, I'm the office manager at a mid-sized fintech firm in Central. After our annual client summit we ended up with about 300 branded t-shirts and a pile of notebooks that nobody needs. My boss suggested we check whether your association could use them for people in need. Could you take them off our hands?",
+      ),
+    );
+    expect(offer).toMatch(/offering a donation/);
+  });
+
   it("greets, thanks and hands off to a human", async () => {
     const m = member("friendly");
     expect(replyText(await say(m, "hi"))).toMatch(/^Hello!/);

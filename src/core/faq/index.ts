@@ -90,6 +90,13 @@ export interface IntentTuning {
   readonly noneLike: number;
 }
 
+/** A long message (a story around its request), whose likeness to a short example says little. */
+function isLong(text: string): boolean {
+  const words = text.split(/\s+/).filter(Boolean).length;
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  return words + han / 2 >= 40;
+}
+
 /** The calibrated intent tuning. */
 export const INTENT_TUNING: IntentTuning = {
   min: 0.45,
@@ -244,7 +251,7 @@ export function faq(
     const minimum =
       onlyLike && followUp
         ? Number.POSITIVE_INFINITY
-        : onlyLike && (a.factual || !it?.personal)
+        : onlyLike && (a.factual || !it?.personal || isLong(question))
           ? Math.max(tune.min, tune.factual)
           : tune.min;
     // An answer that only describes the feature the member asks for ("use /propose…") yields to doing it.
