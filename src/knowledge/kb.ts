@@ -243,6 +243,9 @@ const BEYOND =
 const BEYOND_ASKED =
   /\b(?:beyond|besides|apart from|other than|aside from)\b.{0,40}\b(?:what|which|who|anything|any)\b|(?:除咗|除了)[^，,？?]{1,8}[，,]?\s*(?:仲有|還有|还有|另外|其他|其餘|其余)/iu;
 
+/** Words of speech ("what else did he say…", 佢仲講咗乜): a question about what someone said. */
+const SPEECH = /\b(?:say|said|says|mention(?:ed|s)?)\b|講|說|说|話/iu;
+
 /** A sentence that adds to something ("Alongside…, it is also looking for…", "除了…外，亦…"). */
 const ADDING =
   /\b(?:alongside|besides|apart from|in addition(?: to)?|as well as)\b|除了.{1,20}外|除咗.{1,20}(?:之外|以外)|此外|另外/iu;
@@ -799,7 +802,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       a.ref &&
       BEYOND_ASKED.test(question) &&
       !SAYING.test(question) &&
-      !/\b(?:say|said|says|mention(?:ed|s)?)\b|講|說|说|話/iu.test(question) &&
+      !SPEECH.test(question) &&
       this.entitiesIn(question).length === 0
     ) {
       const aside = this.thingKeys([...question.matchAll(BEYOND)].map((m) => m[0]).join(" "));
@@ -1467,6 +1470,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       topical: onTopic && expect !== "advice" && onSubject,
       factual: expect !== "none",
     });
+
     if (!best || confidence < threshold) return decline(confidence);
     if (this.asksAbsent(asked)) return { ...decline(Math.min(confidence, threshold / 2), true), lacking: true };
     // "What positions did he hold before he became Chief Secretary?": a dated text says only what
@@ -1646,8 +1650,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   private definesUnknown(asked: string): boolean {
     const thing = DEFINITION.exec(asked)?.[1];
     if (!thing || ASKING_NOUNS.has(thing.toLowerCase())) return false;
-    const tokens = this.lexical.correct(this.analyze(thing)).filter((t) => !EVERYDAY_KEYS.has(t.key));
-    return tokens.length > 0 && tokens.every((t) => !this.lexical.has(t.key) && !this.absent.has(t.key));
+    return this.namesOnlyUnknown(thing);
   }
 
   /** Whether a "what about…?" follow-up turns to something no text of the knowledge names ("what about teachers?"). */
@@ -1660,10 +1663,18 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       /[你我佢他她它哋們们其另第個个啲些嘅的咗了嗰這这那邊边乜咩點点仲還还有]/u.test(thing)
     )
       return false;
-    const tokens = this.lexical.correct(this.analyze(thing)).filter((t) => !EVERYDAY_KEYS.has(t.key));
     // A Chinese word the analyser knows nothing of ("老師") yields no words at all: unknown.
-    if (tokens.length === 0) return /^[\u4e00-\u9fff]+$/u.test(thing);
-    return tokens.length > 0 && tokens.every((t) => !this.lexical.has(t.key) && !this.absent.has(t.key));
+    return this.namesOnlyUnknown(thing, /^[\u4e00-\u9fff]+$/u.test(thing));
+  }
+
+  /**
+   * Whether every word of a phrase (but everyday ones) is one no text of the knowledge has, nor a
+   * subject it is known to lack; `wordless` is the answer for a phrase of no words at all.
+   */
+  private namesOnlyUnknown(thing: string, wordless = false): boolean {
+    const tokens = this.lexical.correct(this.analyze(thing)).filter((t) => !EVERYDAY_KEYS.has(t.key));
+    if (tokens.length === 0) return wordless;
+    return tokens.every((t) => !this.lexical.has(t.key) && !this.absent.has(t.key));
   }
 
   /** Whether an answer reference (`faq:<id>`) is one of the bot's own help entries. */
