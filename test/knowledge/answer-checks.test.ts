@@ -74,6 +74,10 @@ describe("names the question already gave", () => {
     const text = "The association collects these. To offer items, use /donate.";
     expect(satisfies("names", text, "which charities receive the clothing?")).toBe(false);
     expect(satisfies("names", "Seven banks joined. HSBC was first.", "which banks joined?")).toBe(true);
+    const networking = "Its networking events bring the industry's stakeholders together.";
+    const partners = "Which overseas associations are they formally partnered with?";
+    expect(expectation(partners)).toBe("names");
+    expect(satisfies("names", networking, partners)).toBe(false);
   });
 
   it("are not new in the singular or the plural", () => {
