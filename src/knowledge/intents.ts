@@ -111,6 +111,9 @@ export class IntentClassifier {
 
   private readonly concepts = new Map<string, RegExp[]>();
 
+  /** The concepts whose presence rules an intent out however alike its examples ("in Bitcoin" for goods). */
+  private readonly vetoes = new Map<IntentSpec, string[]>();
+
   constructor(
     readonly intents: readonly IntentSpec[],
     private readonly embedder: LocalEmbedder,
@@ -124,6 +127,13 @@ export class IntentClassifier {
     for (const spec of intents)
       for (const c of (spec.when ?? []).flat().map((c) => c.replace(/^!/, "")))
         if (!this.concepts.has(c)) throw new Error(`intent ${spec.name} uses unknown concept ${c}`);
+    for (const spec of intents) {
+      // A concept every one of an intent's conditions must lack ("!moneygift" for an offer of goods).
+      const gates = spec.when ?? [];
+      const lacking = gates.length > 0 ? gates.map((all) => all.filter((c) => c.startsWith("!"))) : [];
+      const always = lacking[0]?.filter((c) => lacking.every((l) => l.includes(c))).map((c) => c.slice(1)) ?? [];
+      if (always.length > 0) this.vetoes.set(spec, always);
+    }
     this.patterns = intents.flatMap((spec) => (spec.patterns ?? []).map((p) => ({ spec, re: new RegExp(p, "iu") })));
     const tokens: Token[][] = [];
     for (const intent of intents) {
@@ -200,9 +210,11 @@ export class IntentClassifier {
     const dots = this.dots(v);
     const byDot = topIndices(dots, CANDIDATES);
     let best: { spec: IntentSpec; score: number } | undefined;
+    const ruledOut = (spec: IntentSpec) =>
+      (this.vetoes.get(spec) ?? []).some((c) => (this.concepts.get(c) ?? []).some((re) => re.test(text)));
     for (const u of new Set([...byDot, ...this.lexical.candidates(query, CANDIDATES)])) {
       const spec = this.owners[u];
-      if (!spec) continue;
+      if (!spec || ruledOut(spec)) continue;
       const cov = this.lexical.coverage(query, u).coverage;
       const rev = this.lexical.reverseCoverage(query, u);
       const score = W.coverage * cov + W.reverse * rev + W.dense * Math.max(0, dots[u] ?? 0);

@@ -107,6 +107,8 @@ describe("reading a member's message", () => {
       await intentOf("I heard the association collects leftover promo stuff from companies, is that right?"),
     ).not.toBe("donate");
     expect(await intentOf("i heard you take leftover tshirts, we have 300")).toBe("donate");
+    // Money or crypto rules out an offer of goods, however like an example of one the words are.
+    expect(await intentOf("Can I donate to BAHK in Bitcoin or USDT instead of physical goods?")).not.toBe("donate");
   });
 
   it("sets greetings and padding aside and remembers the greeting", async () => {
