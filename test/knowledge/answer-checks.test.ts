@@ -75,6 +75,8 @@ describe("names the question already gave", () => {
     expect(satisfies("names", text, "which charities receive the clothing?")).toBe(false);
     expect(satisfies("names", "Seven banks joined. HSBC was first.", "which banks joined?")).toBe(true);
     const networking = "Its networking events bring the industry's stakeholders together.";
+    // 哪些東西 asks for the items of a list, not for names.
+    expect(expectation("具體是指哪些東西？")).toBe("list");
     const partners = "Which overseas associations are they formally partnered with?";
     expect(expectation(partners)).toBe("names");
     expect(satisfies("names", networking, partners)).toBe(false);

@@ -773,6 +773,16 @@ describe("talking to the bot", () => {
     expect(offer).toMatch(/offering a donation/);
   });
 
+  it("reads 東西 as the goods just spoken of", async () => {
+    const m = member("goods-things");
+    await say(m, "协会第四个目标是啥？");
+    await say(m, "为啥要这么做？");
+    expect(replyText(await say(m, "东西最后给谁？"))).toMatch(/有需要/);
+    const items = member("goods-items");
+    await say(items, "協會點樣處理金融業多餘嘅宣傳品？");
+    expect(replyText(await say(items, "具體係邊啲物品？"))).toMatch(/文具/);
+  });
+
   it("greets, thanks and hands off to a human", async () => {
     const m = member("friendly");
     expect(replyText(await say(m, "hi"))).toMatch(/^Hello!/);
