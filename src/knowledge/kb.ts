@@ -533,8 +533,9 @@ export function listItems(text: string): string[] {
     .slice(1);
   if (numbered.length >= 2) return numbered.map((t) => t.replace(/[;；。.]\s*$/u, "").trim()).filter(Boolean);
   for (const sentence of sentences(text)) {
-    if (/、/u.test(sentence)) {
-      const parts = sentence.split(/、|及|和/u);
+    // "衣物、文具", or a pair that stands for more ("宣傳衣物及文具等物品").
+    if (/、/u.test(sentence) || /[及和與与][^，。；、]{1,12}等/u.test(sentence)) {
+      const parts = sentence.split(/、|及|和|與|与/u);
       const first = parts[0]?.split(/包括|包含|有|：|:|，/u).at(-1);
       const last = parts.at(-1)?.split(/[，。；]/u)[0];
       const items = [first, ...parts.slice(1, -1), last].map((t) => (t ?? "").trim()).filter(Boolean);

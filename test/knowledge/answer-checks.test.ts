@@ -189,6 +189,8 @@ describe("the items of a list an answer gave", () => {
       "Tokyo",
     ]);
     expect(listItems("爭奪加密資產領導地位的城市包括新加坡、首爾和東京。")).toEqual(["新加坡", "首爾", "東京"]);
+    // A pair that stands for more ("X及Y等") is a list too.
+    expect(listItems("金融業經常有剩餘的宣傳衣物及文具等物品。")).toHaveLength(2);
     expect(
       listItems("People want a sense of belonging, and the association's networking events bring them together."),
     ).toEqual([]);
