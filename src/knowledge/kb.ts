@@ -209,9 +209,14 @@ const CHINESE_ASKING = /係咪|是不是|是否|嗎|吗|呢|咩|乜|甚麼|什�
 /** A curated answer's opening verdict ("Yes.", "No.", "有。", "不需要。"). */
 const VERDICT =
   /^\s*(?:yes|no)[.,!]\s+|^\s*(?:是的|是|係|有|冇|沒有|没有|不是|唔係|不需要|唔需要|不用|唔使)[。，！]\s*/iu;
-/** A question that asks how, why, what or when: "Yes." or "No." answers none of them. */
+/** A text without its opening verdict ("Yes, it is…" → "It is…"). */
+function withoutVerdict(text: string): string {
+  const rest = text.replace(VERDICT, "");
+  return rest === text ? text : rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+/** A question that asks how, why, what or when, which of two, or to be told: "Yes." or "No." answers none of them. */
 const OPEN_QUESTION =
-  /^\s*(?:(?:and|so|but|ok|okay|then)[,\s]+)*(?:what|how|why|when|where|who|which)\b|^[^。？?]{0,12}(?:點樣|点样|點解|点解|如何|怎樣|怎样|怎麼|怎么|為何|为何|為甚麼|為什麼|为什么|幾時|几时)/iu;
+  /^\s*(?:(?:and|so|but|ok|okay|then)[,\s]+)*(?:what|how|why|when|where|who|which|explain|describe|tell me|summari[sz]e)\b|^[^。？?]{0,12}(?:點樣|点样|點解|点解|如何|怎樣|怎样|怎麼|怎么|為何|为何|為甚麼|為什麼|为什么|幾時|几时)|\bor\b[^?？]{1,40}[?？]\s*$|定係|還是|还是/iu;
 /** Of a curated question's words, the share a member's question must have to be that question. */
 const SAME_QUESTION = 0.5;
 
@@ -918,10 +923,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const found = curated[0] ?? this.cited(ref, lang);
     if (!found) return undefined;
     // Said again, an answer's "Yes." to the question before says nothing.
-    const body = found.body
-      .replace(/\s*\n+\s*/g, " ")
-      .replace(VERDICT, "")
-      .trim();
+    const body = withoutVerdict(found.body.replace(/\s*\n+\s*/g, " ")).trim();
     const text = sentences(body)
       .slice(0, 2)
       .join(/[\u4e00-\u9fff]/.test(body) ? "" : " ");
@@ -1744,7 +1746,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       // move to HK?" finding "do I need a job offer first?") gets the facts without the verdict.
       // Nor does a question asking how, why or what ("what internships does it offer?").
       const another = !c.asked || this.overlap(c.asked, asked) < SAME_QUESTION || OPEN_QUESTION.test(asked);
-      const body = another ? full.replace(VERDICT, "") : full;
+      const body = another ? withoutVerdict(full) : full;
       return {
         answered: true,
         text: body,

@@ -680,6 +680,11 @@ describe("talking to the bot", () => {
     expect(what).toMatch(/internship programs/);
     expect(what).not.toMatch(/\bYes\./);
     expect(replyText(await say(member("verdict-how"), "協會點樣培養年輕人？"))).not.toMatch(/有。/);
+    // Nor a question of which of two, or a request to be told: the verdict goes, the sentence starts anew.
+    const either = replyText(await say(member("verdict-or"), "is BAHK for-profit or non-profit?"));
+    expect(either).toMatch(/\bIt is a non-profit/);
+    expect(either).not.toMatch(/\bYes\b/);
+    expect(replyText(await say(member("verdict-explain"), "Explain the NGO thing in short"))).not.toMatch(/\bYes\b/);
   });
 
   it("confirms what a member checks they understood with the sentence that says it", async () => {
