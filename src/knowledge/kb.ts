@@ -817,6 +817,17 @@ export class LocalKnowledgeBase implements KnowledgeBase {
         if (beyond) return beyond;
       }
     }
+    // "What did he say?" after answers that speak of no one: the words of the one person the last
+    // answer's document quotes, not the last answer's text again.
+    if (
+      SAYING.test(question) &&
+      ABOUT_PERSON.test(question) &&
+      !SPEAKS_OF_PERSON.test(before) &&
+      !SPEAKS_OF_PERSON.test(a.text)
+    ) {
+      const quoted = this.quoteIn(previousRef, lang, a.resolved ?? question);
+      if (quoted) return quoted;
+    }
     // "What are they specifically?" wants more of what was said; "what is the HKMA exactly?" only what it is.
     // (A list it gave answers "which ones specifically?" again: 具體是哪些物品 after "clothing and stationery".)
     const saidAlready =
@@ -855,6 +866,27 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       topical: true,
       factual: true,
     };
+  }
+
+  /** The sentences of a reference's document that say what a person said, when the document quotes one. */
+  private quoteIn(ref: string, lang: Lang, resolved: string): Answer | undefined {
+    const doc = this.placeOfRef(ref)?.doc;
+    if (!doc) return undefined;
+    for (const original of this.passageById.values()) {
+      if (original.path !== doc || this.originalOf[original.path]) continue;
+      const p = this.inLanguage(original, lang);
+      const said = sentences(p.text).filter((s) => QUOTING.test(s) && SPEAKS_OF_PERSON.test(s));
+      if (said.length === 0) continue;
+      const text = said.slice(0, 2).join(/[\u4e00-\u9fff]/.test(p.text) ? "" : " ");
+      return this.restated(
+        text,
+        [{ title: original.title, path: this.path(original.path), section: original.section }],
+        `passage:${p.id}`,
+        lang,
+        resolved,
+      );
+    }
+    return undefined;
   }
 
   /**

@@ -788,6 +788,16 @@ describe("talking to the bot", () => {
     expect(replyText(await say(items, "具體係邊啲物品？"))).toMatch(/文具/);
   });
 
+  it("answers 'what did he say?' after answers naming no one with the person the document quotes", async () => {
+    const m = member("he-said");
+    await say(m, "What is QMAS?");
+    await say(m, "and who can apply?");
+    expect(replyText(await say(m, "what did he say?"))).toMatch(/Matthew Cheung/);
+    const zh = member("he-said-zh");
+    await say(zh, "優才計劃係咩？");
+    expect(replyText(await say(zh, "佢講咗咩？"))).toMatch(/張建宗/);
+  });
+
   it("greets, thanks and hands off to a human", async () => {
     const m = member("friendly");
     expect(replyText(await say(m, "hi"))).toMatch(/^Hello!/);
