@@ -313,9 +313,12 @@ const POINTS_SAID = /\bpoints?\b|\d+\s*分|加分|分數|分数|計分|计分/iu
 const DEFINITION =
   /^\s*(?:so\s+|and\s+|but\s+|ok\s+)?what(?:'s| is| are| was)\s+(?:the\s+|a\s+|an\s+)?([a-z][\w-]*)(?=\s+(?:of|in|for)\b|\s*[?？]?\s*$)/i;
 
+/** A question for something's English name ("英文全名", "英文名叫咩"). */
+const ENGLISH_NAME_ASKED = /英文(?:全名|名|全稱|名稱|名称|叫)|English name/iu;
+
 /** Words by which a question asks about something else ("the name of…", "the gist of it"). */
 const ASKING_NOUNS = new Set(
-  "name names gist point purpose meaning idea deal story status difference number role reason aim goal summary title date time year size cost price process plan result outcome impact situation context background latest news update".split(
+  "name names full official english proper gist point purpose meaning idea deal story status difference number role reason aim goal summary title date time year size cost price process plan result outcome impact situation context background latest news update".split(
     " ",
   ),
 );
@@ -1772,7 +1775,12 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       const short = c.phrasing ? e.a[lang] : this.concise(query, e.a[lang], own);
       // Shortened to the sentence the question's words find ("…released on August 28"), it may lack what
       // the question asks for (which professions): then the whole answer, if that has it.
-      const full = satisfies(expect, short, asked) ? short : e.a[lang];
+      let full = satisfies(expect, short, asked) ? short : e.a[lang];
+      // "優才計劃的英文全名是甚麼？": the English name, from the English answer, after the member's own.
+      if (expect === "name" && lang !== "en" && ENGLISH_NAME_ASKED.test(asked) && !satisfies(expect, full, asked)) {
+        const named = sentences(e.a.en).find((s) => satisfies(expect, s, asked));
+        if (named) full = `${e.a[lang]}\n${named}`;
+      }
       if (!satisfies(expect, full, asked) || !satisfies(expect, `${e.a.en}\n${e.a["zh-HK"]}`, asked)) return undefined;
       // "Yes."/"No." answers the curated question; another question that found it ("can QMAS help me
       // move to HK?" finding "do I need a job offer first?") gets the facts without the verdict.

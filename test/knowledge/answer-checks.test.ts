@@ -99,6 +99,11 @@ describe("names the question already gave", () => {
     expect(satisfies("quantity", "It lists 11 professions.", "要等幾多分鐘？")).toBe(true);
   });
 
+  it("a full name spelt out beside its acronym answers 'what's the full name?', after 'The'", () => {
+    const qmas = "The Quality Migrant Admission Scheme (QMAS), first launched in 2006, is a quota-based scheme.";
+    expect(satisfies("name", qmas, "what's the full name of QMAS?")).toBe(true);
+  });
+
   it("a date is not the verb 'may'", () => {
     expect(satisfies("date", "Those approved may live in Hong Kong.", "when did it start?")).toBe(false);
     expect(satisfies("date", "It launches in May.", "when does it launch?")).toBe(true);

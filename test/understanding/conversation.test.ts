@@ -798,6 +798,15 @@ describe("talking to the bot", () => {
     expect(replyText(await say(zh, "佢講咗咩？"))).toMatch(/張建宗/);
   });
 
+  it("gives a full name asked for, and an English name asked in Chinese", async () => {
+    expect(replyText(await say(member("full-name"), "what's the full name of QMAS?"))).toMatch(
+      /Quality Migrant Admission Scheme/,
+    );
+    const zh = replyText(await say(member("english-name"), "優才計劃的英文全名是甚麼？"));
+    expect(zh).toMatch(/優秀人才入境計劃/);
+    expect(zh).toMatch(/Quality Migrant Admission Scheme/);
+  });
+
   it("greets, thanks and hands off to a human", async () => {
     const m = member("friendly");
     expect(replyText(await say(m, "hi"))).toMatch(/^Hello!/);
