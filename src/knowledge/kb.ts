@@ -129,6 +129,9 @@ const EVERYDAY_KEYS = new Set([
   "crypto",
 ]);
 
+/** Chinese words too common in questions to name what they are about. */
+const EVERYDAY_HAN = new Set(["香港", "協會", "區塊鏈"]);
+
 /** A previous answer covering this much of a follow-up's own words may answer it again. */
 const OWN_COVERED = 0.8;
 /** How much a follow-up's answer avoids repeating the previous answer. */
@@ -288,6 +291,10 @@ const WHAT_ABOUT =
 /** What a "what about…?" follow-up turns to ("teachers", 老師). */
 const ABOUT_THING =
   /^\s*(?:and\s+|so\s+)?(?:what|how)\s+about\s+(?:the\s+|a\s+|an\s+)?([a-z][\w\s'-]{1,40}?)\s*[?？!.]*\s*$|^\s*(?:and|&)\s+([\w'-]+(?:\s+[\w'-]+)?)\s*[?？]?\s*$|^(?:咁|那|而)?([\u4e00-\u9fff]{2,8}?)(?:又)?呢\s*[？?]?\s*$/iu;
+
+/** What a follow-up asks to be part of what was discussed ("Are accountants included?", "中銀香港有冇份？"). */
+const INCLUDED_THING =
+  /^\s*(?:(?:and|so|but|ok)[,\s]+)?(?:are|is)\s+(?:the\s+)?([a-z][\w\s'-]{1,40}?)\s+(?:included|on (?:there|it|the list|that list)|covered|in (?:there|it))\s*[?？.!]*\s*$|^(?:咁|那)?([\u4e00-\u9fff]{2,8}?)(?:有冇份|有沒有份|有没有份|包唔包括在內|算唔算)\s*[？?]?\s*$/iu;
 
 /** Words by which "and the third?", "and beyond tech?" point at an item or the rest, not at a new thing. */
 const ABOUT_POINTER =
@@ -841,7 +848,9 @@ export class LocalKnowledgeBase implements KnowledgeBase {
         this.says(before, a.text) &&
         !(["list", "names"].includes(expectation(question)) && listItems(a.text).length >= 2)) ||
       // "What about Seoul?" answered by a list that names Seoul among others says nothing more of it.
-      (WHAT_ABOUT.test(question) && (this.onlyListed(question, a.text) || this.aboutUnknown(question)));
+      (WHAT_ABOUT.test(question) && (this.onlyListed(question, a.text) || this.aboutUnknown(question))) ||
+      // "Are accountants included?" when no text names accountants.
+      this.includesUnknown(question);
     // "he" is the person the last answer spoke of, unless the member speaks of someone of their own.
     const ofThatPerson = ABOUT_PERSON.test(question) && SPEAKS_OF_PERSON.test(before) && !OWN_PERSON.test(question);
     const personless = ofThatPerson && (!SPEAKS_OF_PERSON.test(a.text) || PRESENT_STATE.test(question));
@@ -1703,6 +1712,23 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       return false;
     // A Chinese word the analyser knows nothing of ("老師") yields no words at all: unknown.
     return this.namesOnlyUnknown(thing, /^[\u4e00-\u9fff]+$/u.test(thing));
+  }
+
+  /** Whether a follow-up asks if something no text of the knowledge names is part of what was discussed. */
+  private includesUnknown(question: string): boolean {
+    const m = INCLUDED_THING.exec(question);
+    const thing = m?.[1] ?? m?.[2];
+    if (
+      !thing ||
+      ABOUT_POINTER.test(thing) ||
+      /[你我佢他她它哋們们其另第個个啲些嘅的咗了嗰這这那邊边乜咩點点仲還还有]/u.test(thing)
+    )
+      return false;
+    if (!/^[\u4e00-\u9fff]+$/u.test(thing)) return this.namesOnlyUnknown(thing);
+    // A Chinese name is read as its words and their characters: one word of it no text has ("中銀" of
+    // 中銀香港) names something else.
+    const words = this.analyze(thing).filter((t) => Array.from(t.key).length >= 2 && !EVERYDAY_HAN.has(t.key));
+    return words.length === 0 || words.some((t) => !this.lexical.has(t.key) && !this.absent.has(t.key));
   }
 
   /**

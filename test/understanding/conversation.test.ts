@@ -734,6 +734,13 @@ describe("talking to the bot", () => {
     const zh = member("about-unknown-zh");
     await say(zh, "人才清單有幾多個專業？");
     expect(replyText(await say(zh, "老師呢？"))).toMatch(/沒有提及/);
+    // "Are accountants included?", 中銀香港有冇份: asked to be part of what was discussed, named by no text.
+    expect(replyText(await say(m, "Are accountants included?"))).toMatch(/couldn't find/);
+    expect(replyText(await say(m, "Are data scientists on there?"))).toMatch(/data scientists/);
+    const banks = member("included-zh");
+    await say(banks, "金管局同幾多間銀行一齊搞區塊鏈平台？");
+    expect(replyText(await say(banks, "中銀香港有冇份？"))).toMatch(/沒有提及/);
+    expect(replyText(await say(banks, "滙豐有冇份？"))).toMatch(/滙豐/);
   });
 
   it("declines whether a plan kept its schedule: the documents only say what was planned", async () => {
