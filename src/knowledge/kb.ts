@@ -296,6 +296,10 @@ const ABOUT_THING =
 const INCLUDED_THING =
   /^\s*(?:(?:and|so|but|ok)[,\s]+)?(?:are|is)\s+(?:the\s+)?([a-z][\w\s'-]{1,40}?)\s+(?:included|on (?:there|it|the list|that list)|covered|in (?:there|it))\s*[?？.!]*\s*$|^(?:咁|那)?([\u4e00-\u9fff]{2,8}?)(?:有冇份|有沒有份|有没有份|包唔包括在內|算唔算)\s*[？?]?\s*$/iu;
 
+/** A post of the body just discussed ("its chairman", "佢哋嘅主席"). */
+const ROLE_OF_IT =
+  /\b(?:its|their)\s+(?:chair(?:man|woman|person)?|president|head|leader|director|ceo|founder|boss|secretary)\b|(?:佢哋|佢|它|他們|他们)(?:嘅|的)(?:主席|會長|会长|負責人|负责人|創辦人|创办人|總監|总监)/iu;
+
 /** Words by which "and the third?", "and beyond tech?" point at an item or the rest, not at a new thing. */
 const ABOUT_POINTER =
   /\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|last|next|previous|other|others|rest|else|beyond|besides|except|apart|outside|more|one|ones)\b/i;
@@ -850,7 +854,9 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       // "What about Seoul?" answered by a list that names Seoul among others says nothing more of it.
       (WHAT_ABOUT.test(question) && (this.onlyListed(question, a.text) || this.aboutUnknown(question))) ||
       // "Are accountants included?" when no text names accountants.
-      this.includesUnknown(question);
+      this.includesUnknown(question) ||
+      // "Who is its chairman?" after the association's goals: not a chairman of another document's body.
+      (ROLE_OF_IT.test(question) && this.placeOfRef(previousRef)?.doc !== this.placeOfRef(a.ref ?? "")?.doc);
     // "he" is the person the last answer spoke of, unless the member speaks of someone of their own.
     const ofThatPerson = ABOUT_PERSON.test(question) && SPEAKS_OF_PERSON.test(before) && !OWN_PERSON.test(question);
     const personless = ofThatPerson && (!SPEAKS_OF_PERSON.test(a.text) || PRESENT_STATE.test(question));

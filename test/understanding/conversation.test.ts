@@ -814,6 +814,12 @@ describe("talking to the bot", () => {
     expect(zh).toMatch(/Quality Migrant Admission Scheme/);
   });
 
+  it("declines 'who is its chairman?' after the association with a chairman of another body", async () => {
+    const m = member("its-chairman");
+    await say(m, "What kind of organisation does BAHK describe itself as?");
+    expect(replyText(await say(m, "Who is its chairman?"))).toMatch(/couldn't find/);
+  });
+
   it("greets, thanks and hands off to a human", async () => {
     const m = member("friendly");
     expect(replyText(await say(m, "hi"))).toMatch(/^Hello!/);
