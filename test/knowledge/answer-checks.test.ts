@@ -87,6 +87,11 @@ describe("names the question already gave", () => {
     expect(satisfies("names", etf, "which ETFs got approved?")).toBe(false);
   });
 
+  it("asking how to reach someone asks for contact details", () => {
+    expect(expectation("How can I contact his office?")).toBe("contact");
+    expect(expectation("can I reach him somehow?")).toBe("contact");
+  });
+
   it("a count asked in points or people needs a number of them", () => {
     const list = "政府於8月28日公布人才清單，列出11項需求殷切的專業。";
     expect(satisfies("quantity", list, "可以加幾多分？")).toBe(false);
