@@ -47,3 +47,8 @@ export function withoutContacts(input: string): string {
   // A run of digits is a phone number from eight digits on (Hong Kong's); "2006" or "1,000" stay.
   return input.replace(CONTACTS, (m) => (m.includes("@") || m.replace(/\D/g, "").length >= 8 ? "…" : m));
 }
+
+/** The words of a message (a Chinese character counting half). */
+export function wordCount(q: string): number {
+  return q.split(/\s+/).length + (q.match(/[\u4e00-\u9fff]/g)?.length ?? 0) / 2;
+}

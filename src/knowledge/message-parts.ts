@@ -4,6 +4,7 @@
  * 好耐之前已經有"), and the questions of a message that asks several things.
  */
 
+import { wordCount } from "../core/text.ts";
 import { RATE } from "./answer-checks.ts";
 
 /** At most this many clauses of a long message are read on their own. */
@@ -11,10 +12,7 @@ export const MAX_CLAUSES = 4;
 /** Messages with at least this many words are also read clause by clause. */
 export const LONG_WORDS = 14;
 
-/** The words of a message (a Chinese character counting half). */
-export function wordCount(q: string): number {
-  return q.split(/\s+/).length + (q.match(/[\u4e00-\u9fff]/g)?.length ?? 0) / 2;
-}
+export { wordCount };
 
 /** The clauses of a long message (sentences, and parts joined by dashes or "but"), each of three words or more. */
 export function clauses(q: string): string[] {

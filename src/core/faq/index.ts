@@ -11,7 +11,7 @@ import { shortId } from "../ids.ts";
 import type { LiveReply } from "../live.ts";
 import type { Answer, IntentMatch } from "../ports.ts";
 import { actionId, button, type CardReply, type Reply, text } from "../replies.ts";
-import { cleanLine, hasWords, truncate } from "../text.ts";
+import { cleanLine, hasWords, truncate, wordCount } from "../text.ts";
 import type { Lang } from "../types.ts";
 import { ConversationContext } from "./context.ts";
 import type { Generator } from "./generator.ts";
@@ -90,12 +90,8 @@ export interface IntentTuning {
   readonly noneLike: number;
 }
 
-/** A long message (a story around its request), whose likeness to a short example says little. */
-function isLong(text: string): boolean {
-  const words = text.split(/\s+/).filter(Boolean).length;
-  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
-  return words + han / 2 >= 40;
-}
+/** A message this long is a story around its request: its likeness to a short example says little. */
+const STORY_WORDS = 40;
 
 /** The calibrated intent tuning. */
 export const INTENT_TUNING: IntentTuning = {
@@ -251,7 +247,7 @@ export function faq(
     const minimum =
       onlyLike && followUp
         ? Number.POSITIVE_INFINITY
-        : onlyLike && (a.factual || !it?.personal || isLong(question))
+        : onlyLike && (a.factual || !it?.personal || wordCount(question) >= STORY_WORDS)
           ? Math.max(tune.min, tune.factual)
           : tune.min;
     // An answer that only describes the feature the member asks for ("use /propose…") yields to doing it.
