@@ -300,6 +300,9 @@ const INCLUDED_THING =
 const ROLE_OF_IT =
   /\b(?:its|their)\s+(?:chair(?:man|woman|person)?|president|head|leader|director|ceo|founder|boss|secretary)\b|(?:佢哋|佢|它|他們|他们)(?:嘅|的)(?:主席|會長|会长|負責人|负责人|創辦人|创办人|總監|总监)/iu;
 
+/** Characters of Chinese pronouns and pointers (你哋, 其他, 第二個, 仲有): no thing of their own. */
+const POINTER_HAN = /[你我佢他她它哋們们其另第個个啲些嘅的咗了嗰這这那邊边乜咩點点仲還还有]/u;
+
 /** Words by which "and the third?", "and beyond tech?" point at an item or the rest, not at a new thing. */
 const ABOUT_POINTER =
   /\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|last|next|previous|other|others|rest|else|beyond|besides|except|apart|outside|more|one|ones)\b/i;
@@ -852,9 +855,9 @@ export class LocalKnowledgeBase implements KnowledgeBase {
         this.says(before, a.text) &&
         !(["list", "names"].includes(expectation(question)) && listItems(a.text).length >= 2)) ||
       // "What about Seoul?" answered by a list that names Seoul among others says nothing more of it.
-      (WHAT_ABOUT.test(question) && (this.onlyListed(question, a.text) || this.aboutUnknown(question))) ||
-      // "Are accountants included?" when no text names accountants.
-      this.includesUnknown(question) ||
+      (WHAT_ABOUT.test(question) && this.onlyListed(question, a.text)) ||
+      // "What about teachers?", "Are accountants included?" when no text names them.
+      this.turnsToUnknown(question) ||
       // "Who is its chairman?" after the association's goals: not a chairman of another document's body.
       (ROLE_OF_IT.test(question) && this.placeOfRef(previousRef)?.doc !== this.placeOfRef(a.ref ?? "")?.doc);
     // "he" is the person the last answer spoke of, unless the member speaks of someone of their own.
@@ -1706,33 +1709,20 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     return this.namesOnlyUnknown(thing);
   }
 
-  /** Whether a "what about…?" follow-up turns to something no text of the knowledge names ("what about teachers?"). */
-  private aboutUnknown(question: string): boolean {
-    const m = ABOUT_THING.exec(question);
-    const thing = m?.[1] ?? m?.[2] ?? m?.[3];
-    if (
-      !thing ||
-      ABOUT_POINTER.test(thing) ||
-      /[你我佢他她它哋們们其另第個个啲些嘅的咗了嗰這这那邊边乜咩點点仲還还有]/u.test(thing)
-    )
-      return false;
-    // A Chinese word the analyser knows nothing of ("老師") yields no words at all: unknown.
-    return this.namesOnlyUnknown(thing, /^[\u4e00-\u9fff]+$/u.test(thing));
-  }
-
-  /** Whether a follow-up asks if something no text of the knowledge names is part of what was discussed. */
-  private includesUnknown(question: string): boolean {
-    const m = INCLUDED_THING.exec(question);
-    const thing = m?.[1] ?? m?.[2];
-    if (
-      !thing ||
-      ABOUT_POINTER.test(thing) ||
-      /[你我佢他她它哋們们其另第個个啲些嘅的咗了嗰這这那邊边乜咩點点仲還还有]/u.test(thing)
-    )
-      return false;
-    if (!/^[\u4e00-\u9fff]+$/u.test(thing)) return this.namesOnlyUnknown(thing);
-    // A Chinese name is read as its words and their characters: one word of it no text has ("中銀" of
-    // 中銀香港) names something else.
+  /**
+   * Whether a follow-up turns to something no text of the knowledge names: "what about teachers?",
+   * 老師呢, "Are accountants included?", 中銀香港有冇份. Pointers ("and the third?", 仲有呢, 你哋呢) name nothing.
+   */
+  private turnsToUnknown(question: string): boolean {
+    const about = ABOUT_THING.exec(question);
+    const included = INCLUDED_THING.exec(question);
+    const thing = about?.[1] ?? about?.[2] ?? about?.[3] ?? included?.[1] ?? included?.[2];
+    if (!thing || ABOUT_POINTER.test(thing) || POINTER_HAN.test(thing)) return false;
+    const han = /^[\u4e00-\u9fff]+$/u.test(thing);
+    // A word the analyser knows nothing of ("老師") yields no words at all: unknown.
+    if (!han || about) return this.namesOnlyUnknown(thing, han);
+    // Asked whether a Chinese name is part of it, one word of the name no text has ("中銀" of 中銀香港)
+    // names something else.
     const words = this.analyze(thing).filter((t) => Array.from(t.key).length >= 2 && !EVERYDAY_HAN.has(t.key));
     return words.length === 0 || words.some((t) => !this.lexical.has(t.key) && !this.absent.has(t.key));
   }
