@@ -186,7 +186,7 @@ export class IntentClassifier {
       const present = (c: string) => {
         let v = has.get(c);
         if (v === undefined) {
-          v = (this.concepts.get(c) ?? []).some((re) => re.test(window));
+          v = this.mentions(c, window);
           has.set(c, v);
         }
         return v;
@@ -197,6 +197,11 @@ export class IntentClassifier {
       }
     }
     return undefined;
+  }
+
+  /** Whether a text speaks of a concept (any of its patterns). */
+  private mentions(concept: string, text: string): boolean {
+    return (this.concepts.get(concept) ?? []).some((re) => re.test(text));
   }
 
   private nearest(text: string, personal: boolean): IntentMatch | undefined {
@@ -210,8 +215,7 @@ export class IntentClassifier {
     const dots = this.dots(v);
     const byDot = topIndices(dots, CANDIDATES);
     let best: { spec: IntentSpec; score: number } | undefined;
-    const ruledOut = (spec: IntentSpec) =>
-      (this.vetoes.get(spec) ?? []).some((c) => (this.concepts.get(c) ?? []).some((re) => re.test(text)));
+    const ruledOut = (spec: IntentSpec) => (this.vetoes.get(spec) ?? []).some((c) => this.mentions(c, text));
     for (const u of new Set([...byDot, ...this.lexical.candidates(query, CANDIDATES)])) {
       const spec = this.owners[u];
       if (!spec || ruledOut(spec)) continue;
