@@ -899,13 +899,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       const said = sentences(p.text).filter((s) => QUOTING.test(s) && SPEAKS_OF_PERSON.test(s));
       if (said.length === 0) continue;
       const text = said.slice(0, 2).join(/[\u4e00-\u9fff]/.test(p.text) ? "" : " ");
-      return this.restated(
-        text,
-        [{ title: original.title, path: this.path(original.path), section: original.section }],
-        `passage:${p.id}`,
-        lang,
-        resolved,
-      );
+      return this.restated(text, [this.passageSource(original)], `passage:${p.id}`, lang, resolved);
     }
     return undefined;
   }
@@ -1271,7 +1265,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // The goal's heading carries the conversation's subject to the next message ("and the 4th?").
     return this.restated(
       `${p.section}\n${body}`,
-      [{ title: original.title, path: this.path(original.path), section: original.section }],
+      [this.passageSource(original)],
       `passage:${p.id}`,
       lang,
       `${asked} ${p.section} ${previous}`.slice(0, MAX_CONTEXT_CHARS),
@@ -1305,7 +1299,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const original = this.original(found);
     return {
       body: p.text,
-      sources: [{ title: original.title, path: this.path(original.path), section: original.section }],
+      sources: [this.passageSource(original)],
       note: p.lang === lang ? "" : KB_TEXT.englishOnly[lang],
     };
   }
@@ -1345,7 +1339,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     if (goal && !/\bgoal\b|目標/i.test(`${heading} ${original.section}`)) return undefined;
     return this.restated(
       fill(KB_TEXT.partOf[lang], { part: heading }),
-      [{ title: original.title, path: this.path(original.path), section: original.section }],
+      [this.passageSource(original)],
       previousRef,
       lang,
       resolved,
@@ -1828,7 +1822,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     return {
       answered: true,
       text: note ? `${note}\n${body}` : body,
-      sources: [{ title: cited.title, path: this.path(cited.path), section: cited.section }],
+      sources: [this.passageSource(cited)],
       ref: `passage:${p.id}`,
     };
   }
@@ -1886,6 +1880,11 @@ export class LocalKnowledgeBase implements KnowledgeBase {
 
   private path(file: string): string {
     return `${this.knowledgeFolder}/${file}`;
+  }
+
+  /** Where a passage of the documents stands, as a source to cite. */
+  private passageSource(p: Passage): SourceRef {
+    return { title: p.title, path: this.path(p.path), section: p.section };
   }
 
   private faqSource(e: FaqEntry, lang: Lang): SourceRef {
