@@ -24,7 +24,9 @@ const STOP = new Set(
     "details detail question questions answer hi hello hey thanks thank okay ok dear sir madam etc vs per via " +
     "many often guys guy folks stuff kinda sorta basically literally exactly actually anyway whatever nah yeah yep " +
     "gonna wanna lol haha pls plz even ever still already anyone someone somebody mean means meaning meant article articles document documents news story " +
-    "report reports mentioned mention mentions according piece post ones called gist k come comes coming"
+    "report reports mentioned mention mentions according piece post ones called gist k come comes coming " +
+    // Light verbs of holding an activity ("why do they run networking events?"): the activity says it.
+    "run runs running hold holds holding held organize organizes organized organizing"
   ).split(/\s+/),
 );
 
@@ -113,7 +115,7 @@ function englishTerms(input: string, keepStopwords: boolean): { word: string; st
   for (const m of lower.matchAll(WORD)) {
     let w = m[0];
     if (w.endsWith("'s")) w = w.slice(0, -2);
-    const stop = STOP.has(w);
+    const stop = STOP.has(SPELLING[w] ?? w);
     if ((!keepStopwords && stop) || w.length > 40) continue;
     if (/^\d+$/.test(w) && w.length > 6) continue;
     out.push({ word: SPELLING[w] ?? w, stop });
@@ -141,7 +143,7 @@ const HAN_STOP = new Set(
 // Function words of two or more characters (when, what, how, whether, now, please…).
 const HAN_STOP_WORDS = new Set(
   oneVariant(
-    "可以 多少 需要 點樣 点样 點解 會否 会否 會不會 為甚麼 為什麼 为什么 時候 甚麼 什麼 怎麼 為何 是否 可否 應該 应该 現在 现在 目前 請問 请问 知道 告訴 告诉 一下 一些 有關 有关 關於 关于 方面 情況 情况 哪些 哪個 邊個 邊度 係咪 有冇 有沒有 甚麼樣 什麼樣 怎樣 如何 幾多 多久 一定 必須 必要 能夠 能否 係唔係 邊幾個 哪幾個 呢個 這個 那個 嗰個 我們 我哋 你們 你哋 他們 佢哋 其實 究竟 到底 幾時 何時 幾耐 幾號 幾月 幾點 幾日 哪天 哪年 哪一年 邊年 邊一年 哪位 邊位 邊間 哪間 哪裡 哪裏 乜嘢 咩嘢 點解 是不是 可唔可以 可不可以 定係 還是 仲未 已經 而家 一般 通常 大概 具體 請問 想問 想知 有咩 有什麼 有甚麼 係咩 是甚麼 是什麼 做咩 做什麼 做甚麼 咁樣 這樣 那樣 一共 總共 好似 好像 似乎 好耐 之前 以前 已经 聽講 听讲 聽說 听说 聽人講 見到 见到 睇到 看到 成日 平時 平时 一直 同埋 以及 唔該 唔该 麻煩 麻烦 請教 请教 打擾 打扰 各位 大家 老師 老师 其他 另外 仲有 還有 还有 想請教 順便 顺便 入面 裏面 裡面 里面 見到話 聽到話 講咩 講緊 意思 意味 含義 含意 指乜 指甚麼 指什麼 文章 新聞 報道 報導 提到 提及 根據 文件 嗰篇 呢篇 這篇 那篇 大約 大约 大概 差不多 左右 包括 包含 包括咗 涵蓋 涵盖 預計 预计 預期 预期 估計 估计 能不能 能唔能 會唔會 会不会 行不行 得唔得 使唔使 使不使 用不用 要不要 要唔要",
+    "可以 多少 需要 點樣 点样 點解 會否 会否 會不會 為甚麼 為什麼 为什么 時候 甚麼 什麼 怎麼 為何 是否 可否 應該 应该 現在 现在 目前 請問 请问 知道 告訴 告诉 一下 一些 有關 有关 關於 关于 方面 情況 情况 哪些 哪個 邊個 邊度 係咪 有冇 有沒有 甚麼樣 什麼樣 怎樣 如何 幾多 多久 一定 必須 必要 能夠 能否 係唔係 邊幾個 哪幾個 呢個 這個 那個 嗰個 我們 我哋 你們 你哋 他們 佢哋 其實 究竟 到底 幾時 何時 幾耐 幾號 幾月 幾點 幾日 哪天 哪年 哪一年 邊年 邊一年 哪位 邊位 邊間 哪間 哪裡 哪裏 乜嘢 咩嘢 點解 是不是 可唔可以 可不可以 定係 還是 仲未 已經 而家 一般 通常 大概 具體 請問 想問 想知 有咩 有什麼 有甚麼 係咩 是甚麼 是什麼 做咩 做什麼 做甚麼 咁樣 這樣 那樣 一共 總共 好似 好像 似乎 好耐 之前 以前 已经 聽講 听讲 聽說 听说 聽人講 見到 见到 睇到 看到 成日 平時 平时 一直 同埋 以及 唔該 唔该 麻煩 麻烦 請教 请教 打擾 打扰 各位 大家 老師 老师 其他 另外 仲有 還有 还有 想請教 順便 顺便 入面 裏面 裡面 里面 見到話 聽到話 講咩 講緊 意思 意味 含義 含意 指乜 指甚麼 指什麼 文章 新聞 報道 報導 提到 提及 根據 文件 嗰篇 呢篇 這篇 那篇 大約 大约 大概 差不多 左右 包括 包含 包括咗 涵蓋 涵盖 預計 预计 預期 预期 估計 估计 能不能 能唔能 會唔會 会不会 行不行 得唔得 使唔使 使不使 用不用 要不要 要唔要 舉辦 舉行 主辦 籌辦 搞",
   ).split(" "),
 );
 

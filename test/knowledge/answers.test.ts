@@ -28,6 +28,20 @@ describe("answers from the real knowledge", () => {
     expect(a.ref).toMatch(/^(faq|passage):/);
   });
 
+  it("reads an activity by what it is, not by the verb of holding it ('run', 'hold', 搞)", async () => {
+    // "run" is rare in the knowledge: weighed as a content word it found the internships ("Why does
+    // the association run internship programs?") for a question about networking events.
+    for (const [q, lang] of [
+      ["why does the association run networking events?", "en"],
+      ["協會為什麼要搞交流活動？", "zh-HK"],
+    ] as const) {
+      const a = await kb.answer(q, lang);
+      expect(a.answered).toBe(true);
+      expect(a.text).toMatch(/belonging|歸屬感/);
+      expect(a.text).not.toMatch(/internship|實習/);
+    }
+  });
+
   it("breaks a tie of two curated questions by the word they ask with ('how do I donate?')", async () => {
     expect((await kb.answer("how do I donate?", "en")).text).toMatch(/\/donate/);
     expect((await kb.answer("where do the donations go?", "en")).text).toMatch(/in need/);
