@@ -210,9 +210,15 @@ export function expectation(question: string): Expectation {
     /\bwhere\b.*\bfrom\b|\bwhere\b.{0,60}\b(end up|go|goes|went|get sent|are sent|is sent|get given)\b|從哪裡來|从哪里来|由邊度嚟|喺邊度嚟|邊度嚟|哪裡來|哪里来|去咗邊|送去邊|去了哪|送到哪/.test(
       q,
     );
+  // "成敗關鍵在哪？", "分別喺邊？" ask where a key or a difference lies: not a place.
+  const abstract =
+    /(關鍵|关键|問題|问题|分別|分别|區別|区别|原因|重點|重点|好處|好处|難點|难点|挑戰|挑战|不同|差異|差异|優勢|优势|意義|意义|價值|价值)(?:究竟|到底)?(?:在哪|喺邊|係邊)/.test(
+      q,
+    );
   if (
     !howTo &&
     !source &&
+    !abstract &&
     /\bwhere (is|are|was|were|do|does|did|will|would|can|could)\b|\bwhere('s|'re)\b|\b(know|ask(?:ed|s)?|tell me|wonder(?:ing)?) where\b|\bwhere (?:the|its|their|his|her) [\w-]+(?: [\w-]+)? (?:is|are|was|were|will|gets?|got)\b|\baddress\b|\blocated\b|\b(at|in) (what|which) (event|conference|venue)\b|地址|喺邊度|喺邊(?![個位間啲方])|邊度|在哪裡|在哪(?!方面|個方面|些方面|一方面|種|种|類|类|一種|一种|個測|个测)|(?:位於|位于|設於|设于|設在|设在)(?:哪|邊|何處|何处)|(?:喺|在|於|于)(甚麼|什麼|什么|咩|邊個|哪個|哪个)(活動|活动|場合|场合|會議|会议)|(甚麼|什麼|什么|咩|邊個|哪個|哪个)(活動|活动|場合|场合|會議|会议)上/.test(
       q,
     )
@@ -393,6 +399,10 @@ function quotedName(answer: string, question: string): boolean {
   return false;
 }
 
+/** Words of a place or an event where something happens (an address, a building, a conference). */
+const PLACE_WORDS =
+  /\b(?:road|street|floor|building|tower|centre|center|plaza|district|located at|address|week|conference|summit|forum|expo|festival|website)\b|路|街|樓|大廈|中心|地址|周|週|峰會|論壇|博覽|網站|网站/gi;
+
 /** Whether an answer text has what the question expects (`question` narrows names and roles to its subject). */
 export function satisfies(expect: Expectation, answer: string, question = ""): boolean {
   switch (expect) {
@@ -487,10 +497,20 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
         ) ||
         /(\d|[一二三四五六七八九十])\s*(年|月|日)|每季|每年|每月|季度/.test(answer)
       );
-    case "place":
-      return /\b(road|street|floor|building|tower|centre|center|plaza|district|located at|address|week|conference|summit|forum|expo|festival|website)\b|路|街|樓|大廈|中心|地址|周|週|峰會|論壇|博覽|網站|网站/i.test(
-        answer,
-      );
+    case "place": {
+      // "Where is FinTech Week held?" is not answered by a text naming FinTech Week: a place word counts
+      // only outside the words the question itself has (金融科技周 for 今年金融科技周喺邊度舉行).
+      const lower = question.toLowerCase();
+      for (const m of answer.matchAll(PLACE_WORDS)) {
+        const at = m.index ?? 0;
+        const word = m[0].toLowerCase();
+        const own = /[a-z]/.test(word)
+          ? new RegExp(`\\b${word}\\b`).test(lower)
+          : lower.includes(answer.slice(Math.max(0, at - 2), at + word.length));
+        if (!own) return true;
+      }
+      return false;
+    }
     case "role": {
       // "Who chairs the association?" is not answered by the chairman of a government commission,
       // nor by its goal of nurturing young "leaders": a role named in the question is named in the answer.

@@ -23,6 +23,21 @@ describe("questions for particular named things", () => {
     expect(existenceObject("醫生有冇份㗎？")).toBe("醫生");
   });
 
+  it("reads where a key or a difference lies as no place, and a place named in the question as no answer", () => {
+    expect(expectation("香港要成为全球虚拟资产中心，成败关键在哪？")).not.toBe("place");
+    expect(expectation("兩個計分制嘅分別喺邊？")).not.toBe("place");
+    expect(expectation("今年金融科技周喺邊度舉行？")).toBe("place");
+    const declaration = "The FSTB unveiled the Policy Declaration during the annual FinTech Week.";
+    expect(satisfies("place", declaration, "Where was the declaration announced?")).toBe(true);
+    expect(satisfies("place", declaration, "Where is FinTech Week held?")).toBe(false);
+    expect(
+      satisfies("place", "財經事務及庫務局在一年一度的香港金融科技周發表政策宣言。", "金融科技周喺邊度舉行？"),
+    ).toBe(false);
+    expect(satisfies("place", "財經事務及庫務局在一年一度的香港金融科技周發表政策宣言。", "宣言喺邊度發表？")).toBe(
+      true,
+    );
+  });
+
   it("reads a 'when' after another question word as a clause, not a question for a time", () => {
     expect(expectation("who was the govt official quoted when hk announced the talent list")).not.toMatch(/time|date/);
     expect(expectation("what did hk do when singapore offered incentives")).not.toMatch(/time|date/);
