@@ -979,7 +979,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
 
   /**
    * The sentence just before what the member was shown: in the answer's own text, else in the
-   * section of the documents it comes from (a FAQ answer of one sentence has its background there).
+   * section of the documents it comes from (a FAQ answer of one sentence has its background there),
+   * else what that section says before the association acts.
    */
   private background(ref: string, body: string, shown: string, lang: Lang): string[] {
     const before = (text: string): string | undefined => {
@@ -1001,8 +1002,14 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       const o = this.original(p);
       return o.path === place.doc && o.section === place.section;
     });
-    const found = section ? before(this.inLanguage(section, lang).text) : undefined;
-    return found ? [found] : [];
+    const text = section ? this.inLanguage(section, lang).text : undefined;
+    const found = text ? before(text) : undefined;
+    if (found) return [found];
+    // Shown it all, the member asks why the association does it: what the section says before the
+    // association acts ("The financial industry is very wasteful…" before "The association will collect…").
+    const all = text ? sentences(text) : [];
+    const acts = all.findIndex((s) => ABOUT_ASSOCIATION.test(s));
+    return acts > 0 ? all.slice(0, Math.min(acts, 2)) : [];
   }
 
   /** The share of a sentence's words that another text has. */

@@ -26,7 +26,7 @@ const STOP = new Set(
     "gonna wanna lol haha pls plz even ever still already anyone someone somebody mean means meaning meant article articles document documents news story " +
     "report reports mentioned mention mentions according piece post ones called gist k come comes coming " +
     // Light verbs of holding an activity ("why do they run networking events?"): the activity says it.
-    "run runs running hold holds holding held organize organizes organized organizing"
+    "run runs running hold holds holding held organize organizes organized organizing see sees saw seen seeing"
   ).split(/\s+/),
 );
 

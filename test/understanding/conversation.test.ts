@@ -416,6 +416,22 @@ describe("talking to the bot", () => {
     expect(replyText(await say(p, "and what's the purpose of them?"))).toMatch(/unified voice/);
   });
 
+  it("answers 'why does the association see a need for this?' after the whole passage with what it says first", async () => {
+    // The member was shown the whole goal, which gives no reason in so many words: the reason is what
+    // the section says before the association acts, not the goal about how it "sees itself".
+    for (const why of ["Why does the association see a need for this?", "Why does the association need this?"]) {
+      const m = member(`why-need-${why.length}`);
+      await say(
+        m,
+        "What does the Blockchain Association of Hong Kong plan to do with leftover promotional goods from the finance sector?",
+      );
+      await say(m, "What sort of goods are we talking about?");
+      const text = replyText(await say(m, why));
+      expect(text).toMatch(/wasteful/);
+      expect(text).not.toMatch(/learning organization/);
+    }
+  });
+
   it("declines 'what about Seoul?' that only a list naming Seoul would answer; 'is there a cap?' is the quota", async () => {
     const m = member("what-about");
     await say(m, "Which cities are competing with Hong Kong to be a crypto hub?");
