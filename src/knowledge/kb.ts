@@ -17,6 +17,7 @@ import {
   countedThing,
   countWindows,
   existenceObject,
+  instancesAsked,
   LONG_WORDS,
   questionParts,
   questionSentences,
@@ -1553,6 +1554,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const timed = ["time", "date", "day", "year"].includes(expect) ? this.thingKeys(timedThing(asked)) : undefined;
     // "How many have been admitted in total?" is not answered by a yearly quota.
     const cumulative = expect === "quantity" && CUMULATIVE.test(asked);
+    // "Do they run any specific projects for the unbanked?" only by a text that speaks of projects.
+    const instances = instancesAsked(asked);
     // Spoken of in so many words (or the thesaurus's), not merely by a word near it in meaning.
     // A list asked for on its own names its kind ("which universities"); in a follow-up the conversation
     // does. Chinese words have no vectors for near meanings (競爭對手, 城市): there only names are checked.
@@ -1573,7 +1576,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       if (
         a &&
         (!owner || this.mentionsAny(a.text, owner)) &&
-        this.fits(a.text, asked, resolved, { object, compared, counted, timed, cumulative, named, named0 })
+        this.fits(a.text, asked, resolved, { object, compared, counted, timed, cumulative, named, named0, instances })
       )
         return { ...a, confidence: Math.max(0, Math.min(1, c.score)), resolved, factual: expect !== "none" };
       // "Does the association run a hackathon?" is answered only by a text that speaks of one. A text
@@ -1601,9 +1604,10 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       cumulative: boolean;
       named?: PreparedQuery | undefined;
       named0: readonly string[];
+      instances?: string | undefined;
     },
   ): boolean {
-    const { object, compared, counted, timed, cumulative, named, named0 } = asks;
+    const { object, compared, counted, timed, cumulative, named, named0, instances } = asks;
     if (object && !this.mentionsAny(text, object)) return false;
     // "How does it compare with Tokyo's?" only by a text that speaks of Tokyo, and not by a list that
     // only names Tokyo among other cities.
@@ -1624,6 +1628,18 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     if (cumulative && YEARLY.test(text)) return false;
     // "Which charities…?" only by a text that speaks of charities (the names it gives are of those).
     if (named && !this.mentionsAny(text, named)) return false;
+    // (The kind may be part of a longer term: "internship programs" speaks of programs.)
+    if (
+      instances &&
+      !new RegExp(
+        instances
+          .toLowerCase()
+          .replace(/(?:ies|y|s)$/u, "")
+          .replace(/(?<=m)me$/u, ""),
+        "iu",
+      ).test(text)
+    )
+      return false;
     return true;
   }
 

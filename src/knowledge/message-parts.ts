@@ -132,6 +132,19 @@ export function timedThing(q: string): string | undefined {
   return WHEN_OF.exec(q)?.[1]?.trim() || undefined;
 }
 
+/**
+ * Particular instances asked for ("any specific projects for the unbanked?", "what concrete programmes",
+ * 哪些公眾教育講座): the kind of thing, which a text that answers speaks of.
+ */
+const INSTANCES =
+  /\b(?:any|what|which) (?:specific|concrete|particular|actual)\s+(?:[a-z][\w-]*\s+)?(projects?|programs?|programmes?|initiatives?|schemes?|campaigns?|events?|lectures?|talks?|seminars?|workshops?|courses?|activities|activity)\b|(?:哪些|邊啲|边啲|(?<![為为])(?:甚麼|什麼|什么)|咩)[\u4e00-\u9fff]{0,4}?(講座|讲座|研討會|研讨会|工作坊)/iu;
+
+/** The kind of the particular instances a question asks for, if it asks for some. */
+export function instancesAsked(q: string): string | undefined {
+  const m = INSTANCES.exec(q);
+  return m?.[1] ?? m?.[2];
+}
+
 /** A question for a total or a running count ("in total", "so far", "this year"), not a yearly cap. */
 export const CUMULATIVE =
   /\b(?:in total|altogether|so far|to date|since (?:it |they )?(?:launch|start|began|began|open)\w*|since \d{4}|this year|last year|are filled|were admitted|have been admitted|actually (?:approved|admitted|granted))\b|累計|累计|至今|總共|总共|到目前為止|到目前为止|今年|去年|上年|實際批|实际批|批出咗|已批出/i;

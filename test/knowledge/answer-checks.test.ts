@@ -6,6 +6,7 @@ import {
   countedThing,
   countWindows,
   existenceObject,
+  instancesAsked,
   timedThing,
 } from "../../src/knowledge/message-parts.ts";
 
@@ -36,6 +37,14 @@ describe("questions for particular named things", () => {
     expect(satisfies("place", "財經事務及庫務局在一年一度的香港金融科技周發表政策宣言。", "宣言喺邊度發表？")).toBe(
       true,
     );
+  });
+
+  it("reads particular instances asked for, but not 'why' or a programme asked of", () => {
+    expect(instancesAsked("Do they run any specific projects for the unbanked?")).toBe("projects");
+    expect(instancesAsked("What concrete programmes are they running?")).toBe("programmes");
+    expect(instancesAsked("協會會舉辦哪些公眾教育講座？")).toBe("講座");
+    expect(instancesAsked("香港區塊鏈協會為什麼要搞實習講座？")).toBeUndefined();
+    expect(instancesAsked("What programme does it run to make that happen?")).toBeUndefined();
   });
 
   it("reads a 'when' after another question word as a clause, not a question for a time", () => {

@@ -42,6 +42,20 @@ describe("answers from the real knowledge", () => {
     }
   });
 
+  it("declines particular projects no text speaks of, and answers programmes a text names", async () => {
+    const inclusion = "What does the association say about financial inclusion?";
+    const first = await kb.answer(inclusion, "en");
+    const projects = await kb.answer("Do they run any specific projects for the unbanked?", "en", {
+      previous: inclusion,
+      ...(first.ref ? { previousRef: first.ref } : {}),
+      previousAnswer: first.text,
+    });
+    expect(projects.answered).toBe(false);
+    const programs = await kb.answer("Does the association have any specific programs for students?", "en");
+    expect(programs.answered).toBe(true);
+    expect(programs.text).toMatch(/internship/);
+  });
+
   it("breaks a tie of two curated questions by the word they ask with ('how do I donate?')", async () => {
     expect((await kb.answer("how do I donate?", "en")).text).toMatch(/\/donate/);
     expect((await kb.answer("where do the donations go?", "en")).text).toMatch(/in need/);
