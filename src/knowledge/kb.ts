@@ -1075,6 +1075,10 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       );
       if (said) return said;
     }
+    // A check of what was understood that no sentence of the last answer confirms is still about that
+    // answer: it is read in its document ("说白了就是让行业里的各方聚在一起，对吧？" is not about the
+    // talent list's "行業").
+    const checking = prev && options.previousRef && !this.isBotRef(options.previousRef) && CONFIRM.test(q);
     if (prev && prev !== q) {
       // The previous question's words count, at a lower weight than the member's own, and
       // the document of the previous answer is preferred.
@@ -1092,6 +1096,13 @@ export class LocalKnowledgeBase implements KnowledgeBase {
         options.previousRef,
       );
       if (documentary) withContext = this.withoutBotEntries(withContext);
+      if (checking && options.previousRef)
+        return this.decide(
+          `${q} ${prev}`.slice(0, MAX_CONTEXT_CHARS),
+          q,
+          this.inDocumentOf(withContext, options.previousRef),
+          lang,
+        );
       // "What are its key initiatives?": the items of the thing just discussed, in its document or nowhere.
       const itemsOf = ["names", "list"].includes(expectation(q)) && BACK_REFERENCE.test(q);
       if (itemsOf && options.previousRef && !previousBot && !SOME_OF.test(q)) {

@@ -432,6 +432,14 @@ describe("talking to the bot", () => {
     }
   });
 
+  it("reads a check of what was understood in the last answer's document", async () => {
+    const m = member("check-zh");
+    await say(m, "香港区块链协会在连接本地和国际区块链社区方面有什么目标？");
+    const text = replyText(await say(m, "说白了就是让行业里的各方聚在一起，对吧？"));
+    expect(text).toMatch(/持份者|交流活动/);
+    expect(text).not.toMatch(/人才清单/);
+  });
+
   it("declines 'what about Seoul?' that only a list naming Seoul would answer; 'is there a cap?' is the quota", async () => {
     const m = member("what-about");
     await say(m, "Which cities are competing with Hong Kong to be a crypto hub?");
