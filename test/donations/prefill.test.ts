@@ -16,6 +16,13 @@ describe("donation prefill", () => {
   it("reads Chinese measure words", () => {
     expect(prefill("我哋有300本筆記簿想捐")).toMatchObject({ category: "stationery", quantity: "300", unit: "本" });
     expect(prefill("有120件多餘的品牌衛衣")).toMatchObject({ category: "clothing", quantity: "120", unit: "件" });
+    // Lanyards are counted in 條 (and stickers in 張): other promotional goods, with their number.
+    expect(prefill("公司倉仲有大概300條掛繩，想捐出嚟")).toMatchObject({
+      category: "other",
+      quantity: "300",
+      unit: "條",
+    });
+    expect(prefill("we have 40 keychains and badges")).toMatchObject({ category: "other", quantity: "40" });
   });
 
   it("leaves out what it did not hear, and refuses impossible quantities", () => {

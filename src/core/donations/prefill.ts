@@ -25,11 +25,13 @@ const GOODS: readonly Goods[] = [
   },
   {
     category: "other",
-    pattern: /\b(?:tote bags?|bags?|mugs?|bottles?|umbrellas?|lanyards?|usb|power banks?)\b|袋|杯|水樽|雨傘|擋/u,
+    pattern:
+      /\b(?:tote bags?|bags?|mugs?|bottles?|umbrellas?|lanyards?|usb|power banks?|keychains?|key rings?|badges?|stickers?|mouse ?pads?|towels?)\b|袋|杯|水樽|雨傘|擋|掛繩|挂绳|頸繩|證件帶|匙扣|鎖匙扣|徽章|襟章|貼紙|滑鼠墊|毛巾/u,
   },
 ];
 
-const NUMBER = /(\d{1,3}(?:,\d{3})+|\d+)\s*(?:pcs|pieces|boxes of|sets of|件|本|支|個|盒|箱|套|頂|把)?/giu;
+const NUMBER =
+  /(\d{1,3}(?:,\d{3})+|\d+)\s*(?:pcs|pieces|boxes of|sets of|件|本|支|個|盒|箱|套|頂|把|條|条|張|张|枝)?/giu;
 
 /** Values for the offer form found in a member's words; empty when nothing was recognised. */
 export function prefill(words: string): Partial<Record<OfferFieldName, string>> {
@@ -46,7 +48,7 @@ export function prefill(words: string): Partial<Record<OfferFieldName, string>> 
     const n = Number((m[1] ?? "").replace(/,/g, ""));
     if (!Number.isInteger(n) || n < 1 || n > MAX_QUANTITY) continue;
     const distance = Math.abs((m.index ?? 0) - goods.at);
-    const measure = /[件本支個盒箱套頂把]|boxes|sets|pcs|pieces/u.exec(m[0])?.[0];
+    const measure = /[件本支個盒箱套頂把條条張张枝]|boxes|sets|pcs|pieces/u.exec(m[0])?.[0];
     const unit = measure ?? goods.word.toLowerCase();
     if (!best || distance < best.distance) best = { n, unit, distance };
   }
