@@ -1190,7 +1190,19 @@ export class LocalKnowledgeBase implements KnowledgeBase {
         return !byItself.answered && inContext.answered ? inContext : byItself;
       }
     }
-    return this.withOtherParts(whole, this.decide(q, q, alone, lang), lang, memo);
+    const main = this.decide(q, q, alone, lang);
+    // "协会说要做最好的NGO，具体啥意思？": the one goal asked about in detail, not the list that names it
+    // (a short question: in a long story, "exactly" is only how it is told).
+    if (
+      main.answered &&
+      main.ref === "faq:goals" &&
+      wordCount(q) < LONG_WORDS &&
+      (SPECIFICS.test(q) || /\bmean\b|\bexplain\b|意思|解釋|解释/iu.test(q))
+    ) {
+      const one = await this.goalAbout(q, lang, memo);
+      if (one) return one;
+    }
+    return this.withOtherParts(whole, main, lang, memo);
   }
 
   /** A retrieval with the last answer's own entry or passage marked as a repeat. */

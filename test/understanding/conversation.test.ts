@@ -432,6 +432,12 @@ describe("talking to the bot", () => {
     }
   });
 
+  it("explains the one goal asked about in detail, not the list of goals that names it", async () => {
+    const text = replyText(await say(member("goal-detail"), "协会说要做最好的NGO，具体啥意思"));
+    expect(text).toMatch(/学习型组织/);
+    expect(text).not.toMatch(/实习计划/);
+  });
+
   it("reads a check of what was understood in the last answer's document", async () => {
     const m = member("check-zh");
     await say(m, "香港区块链协会在连接本地和国际区块链社区方面有什么目标？");
