@@ -438,6 +438,14 @@ describe("talking to the bot", () => {
     expect(text).not.toMatch(/实习计划/);
   });
 
+  it("reads 'want to be' as becoming: what Hong Kong wants to be is the hub, not its history again", async () => {
+    const m = member("want-to-be");
+    await say(m, "Hong Kong was once criticised for lacking technology, right?");
+    const text = replyText(await say(m, "so what does hk want to be now?"));
+    expect(text).toMatch(/hub/);
+    expect(text).not.toMatch(/lacking technology/);
+  });
+
   it("reads a check of what was understood in the last answer's document", async () => {
     const m = member("check-zh");
     await say(m, "香港区块链协会在连接本地和国际区块链社区方面有什么目标？");
