@@ -39,6 +39,11 @@ describe("questions for particular named things", () => {
     );
   });
 
+  it("reads 人工智能 as artificial intelligence, not 人工 (pay)", () => {
+    expect(expectation("我是做人工智能的，香港的人才清单里包括哪些科技领域？")).not.toBe("money");
+    expect(expectation("實習有冇人工㗎？")).toBe("money");
+  });
+
   it("reads particular instances asked for, but not 'why' or a programme asked of", () => {
     expect(instancesAsked("Do they run any specific projects for the unbanked?")).toBe("projects");
     expect(instancesAsked("What concrete programmes are they running?")).toBe("programmes");
