@@ -458,7 +458,10 @@ const ASKING_WORDS: readonly [RegExp, string][] = [
   [/\bhow\b|點樣|点样|怎樣|怎样|如何|點先|怎麼/iu, "how"],
   [/\bwhere\b|邊度|边度|哪裏|哪里|哪裡|去咗邊|去了哪/iu, "where"],
   [/\bwho(?:m|se)?\b|邊個|边个|誰|谁/iu, "who"],
-  [/\bwhen\b|幾時|几时|何時|何时|甚麼時候|什麼時候|什么时候/iu, "when"],
+  [
+    /\bwhen\b|幾時|几时|何時|何时|甚麼時候|什麼時候|什么时候|哪一?天|哪一?日|邊一?日|边一?日|幾號|几号|哪一?年|邊一?年|边一?年/iu,
+    "when",
+  ],
   [/\bwhy\b|點解|点解|為甚麼|為什麼|为什么|為何|为何/iu, "why"],
 ];
 function askingWord(q: string): string | undefined {
@@ -1608,7 +1611,16 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       // follow-up ("除了新加坡，還有哪些城市在競爭？" after Singapore's incentives).
       const next = ranked[i + 1];
       const missesObject = a !== undefined && object !== undefined && !this.mentionsAny(a.text, object);
-      if (next && expect !== "name" && (missesObject || c.repeat))
+      // "政府的人才清單是在哪一天公布的？" matching "政府為甚麼公佈人才清單？" word for word: a curated
+      // question asking another thing of the same subject sets no bar for the texts that answer it.
+      const otherAsking =
+        a === undefined &&
+        c.phrasing === true &&
+        c.asked !== undefined &&
+        askingWord(c.asked) !== undefined &&
+        askingWord(asked) !== undefined &&
+        askingWord(c.asked) !== askingWord(asked);
+      if (next && expect !== "name" && (missesObject || c.repeat || otherAsking))
         floor = Math.max(threshold, next.score - RUNNER_UP_MARGIN);
     }
     return decline(Math.min(confidence, threshold / 2), true);

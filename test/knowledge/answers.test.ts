@@ -56,6 +56,13 @@ describe("answers from the real knowledge", () => {
     expect(programs.text).toMatch(/internship/);
   });
 
+  it("answers which day from the texts of the subject when a curated question of it asks why", async () => {
+    // "政府為甚麼公佈人才清單？" matches the question word for word, but asks another thing of it.
+    const a = await kb.answer("政府的人才清單是在哪一天公布的？", "zh-HK");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/8\s*月\s*28\s*日/);
+  });
+
   it("breaks a tie of two curated questions by the word they ask with ('how do I donate?')", async () => {
     expect((await kb.answer("how do I donate?", "en")).text).toMatch(/\/donate/);
     expect((await kb.answer("where do the donations go?", "en")).text).toMatch(/in need/);
