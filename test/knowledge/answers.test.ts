@@ -56,6 +56,16 @@ describe("answers from the real knowledge", () => {
     expect(programs.text).toMatch(/internship/);
   });
 
+  it.each([
+    ["這些專業人士獲批後簽證有效期是幾年？", "zh-HK"],
+    ["Do I need an IELTS score to apply for QMAS?", "en"],
+    ["如果當年配額用完了，還能繼續申請嗎？", "zh-HK"],
+    ["Does the association have a timeline for the internships?", "en"],
+    ["受惠機構的名單能公開嗎？", "zh-HK"],
+  ] as const)("declines %s: a subject no text speaks of", async (q, lang) => {
+    expect((await kb.answer(q, lang)).answered).toBe(false);
+  });
+
   it("answers which day from the texts of the subject when a curated question of it asks why", async () => {
     // "政府為甚麼公佈人才清單？" matches the question word for word, but asks another thing of it.
     const a = await kb.answer("政府的人才清單是在哪一天公布的？", "zh-HK");
