@@ -62,6 +62,9 @@ describe("answers from the real knowledge", () => {
     ["如果當年配額用完了，還能繼續申請嗎？", "zh-HK"],
     ["Does the association have a timeline for the internships?", "en"],
     ["受惠機構的名單能公開嗎？", "zh-HK"],
+    ["點樣成為會員？", "zh-HK"],
+    ["Is the association hiring right now?", "en"],
+    ["平台推出後的交易量如何？", "zh-HK"],
   ] as const)("declines %s: a subject no text speaks of", async (q, lang) => {
     expect((await kb.answer(q, lang)).answered).toBe(false);
   });
