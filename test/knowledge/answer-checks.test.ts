@@ -66,6 +66,8 @@ describe("questions for particular named things", () => {
     expect(expectation("協會的第三個目標具體是什麼？")).not.toBe("names");
     expect(expectation("捐咗俾邊間慈善機構？")).toBe("names");
     expect(expectation("宣言的主要舉措有哪些？")).toBe("names");
+    expect(expectation("宣言發布後，有哪些加密企業已經落戶香港？")).toBe("names");
+    expect(namedKind("宣言發布後，有哪些加密企業已經落戶香港？")).toBe("企業");
     expect(expectation("那11個領域都有甚麼？")).toBe("list");
     // "links" as a verb asks no contact; "who in the government…" asks a person in a role.
     expect(expectation("What does the association mean when it links blockchain to financial inclusion?")).toBe("none");
