@@ -79,9 +79,10 @@ describe("answer quality", () => {
   it.each([
     ["eval/conversations.jsonl", 0.9],
     ["eval/conversations-8.jsonl", 0.85],
-    // conversations-20 and -24, never tuned on either: first scored 84.8% and 86.1%, kept from falling.
+    // conversations-20, -24 and -27, never tuned on either: first scored 84.8%, 86.1% and 80.1%, kept from falling.
     ["eval/conversations-20.jsonl", 0.83],
     ["eval/conversations-24.jsonl", 0.84],
+    ["eval/conversations-27.jsonl", 0.79],
   ] as const)("answers follow-ups in scripted conversations (%s)", async (file, min) => {
     const convos = readFileSync(file, "utf8")
       .split("\n")
