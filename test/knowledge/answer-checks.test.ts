@@ -17,6 +17,8 @@ describe("questions for particular named things", () => {
   it("reads an end asked for as a day, a rate as a count, and what is taken or included as asked of", () => {
     expect(expectation("When will that process wrap up?")).toBe("day");
     expect(expectation("咨询啥时候结束？")).toBe("day");
+    // Dates asked for in the plural are days, not a list of things.
+    expect(expectation("what were the dates of that FinTech Week?")).toBe("day");
     expect(expectation("现在好批吗？通过率咋样？")).toBe("quantity");
     expect(countedThing("现在好批吗？通过率咋样？")).toBe("通过率");
     expect(expectation("在这些职业里工作的人可以多拿几分？")).toBe("quantity");
