@@ -19,6 +19,7 @@ import {
   existenceObject,
   instancesAsked,
   LONG_WORDS,
+  namesKind,
   questionParts,
   questionSentences,
   timedThing,
@@ -1582,6 +1583,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const cumulative = expect === "quantity" && CUMULATIVE.test(asked);
     // "Do they run any specific projects for the unbanked?" only by a text that speaks of projects.
     const instances = instancesAsked(asked);
+    const asking = askingWord(asked);
     // Spoken of in so many words (or the thesaurus's), not merely by a word near it in meaning.
     // A list asked for on its own names its kind ("which universities"); in a follow-up the conversation
     // does. Chinese words have no vectors for near meanings (競爭對手, 城市): there only names are checked.
@@ -1613,13 +1615,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       const missesObject = a !== undefined && object !== undefined && !this.mentionsAny(a.text, object);
       // "政府的人才清單是在哪一天公布的？" matching "政府為甚麼公佈人才清單？" word for word: a curated
       // question asking another thing of the same subject sets no bar for the texts that answer it.
-      const otherAsking =
-        a === undefined &&
-        c.phrasing === true &&
-        c.asked !== undefined &&
-        askingWord(c.asked) !== undefined &&
-        askingWord(asked) !== undefined &&
-        askingWord(c.asked) !== askingWord(asked);
+      const theirs = a === undefined && c.phrasing && c.asked !== undefined ? askingWord(c.asked) : undefined;
+      const otherAsking = theirs !== undefined && asking !== undefined && theirs !== asking;
       if (next && expect !== "name" && (missesObject || c.repeat || otherAsking))
         floor = Math.max(threshold, next.score - RUNNER_UP_MARGIN);
     }
@@ -1664,17 +1661,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // "Which charities…?" only by a text that speaks of charities (the names it gives are of those).
     if (named && !this.mentionsAny(text, named)) return false;
     // (The kind may be part of a longer term: "internship programs" speaks of programs.)
-    if (
-      instances &&
-      !new RegExp(
-        instances
-          .toLowerCase()
-          .replace(/(?:ies|y|s)$/u, "")
-          .replace(/(?<=m)me$/u, ""),
-        "iu",
-      ).test(text)
-    )
-      return false;
+    if (instances && !namesKind(text, instances)) return false;
     return true;
   }
 

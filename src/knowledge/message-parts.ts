@@ -145,6 +145,15 @@ export function instancesAsked(q: string): string | undefined {
   return m?.[1] ?? m?.[2];
 }
 
+/** Whether a text speaks of a kind of thing by its word, also inside a longer term ("internship programs"). */
+export function namesKind(text: string, kind: string): boolean {
+  const stem = kind
+    .toLowerCase()
+    .replace(/(?:ies|y|s)$/u, "")
+    .replace(/(?<=m)me$/u, "");
+  return text.toLowerCase().includes(stem);
+}
+
 /** A question for a total or a running count ("in total", "so far", "this year"), not a yearly cap. */
 export const CUMULATIVE =
   /\b(?:in total|altogether|so far|to date|since (?:it |they )?(?:launch|start|began|began|open)\w*|since \d{4}|this year|last year|are filled|were admitted|have been admitted|actually (?:approved|admitted|granted))\b|累計|累计|至今|總共|总共|到目前為止|到目前为止|今年|去年|上年|實際批|实际批|批出咗|已批出/i;
