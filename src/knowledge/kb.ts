@@ -233,6 +233,9 @@ const OWNER =
 const WHICH_GOAL =
   /\bwhich (?:one of (?:the|its|their) (?:\w+ )?goals|of (?:the|its|their|these|those|all) (?:[\w']+ ){0,2}goals|(?:strategic )?goal)\b|\bwhat(?:'s|s| is) (?:bahk's|the association's|its|their|your|the) (?:strategic )?goal (?:around|on|about|for|regarding|in)\b|(?:邊個|边个|哪個|哪个|哪一個|哪一个|哪項|哪项|哪一項|哪一项|邊項|边项)(?:策略)?(?:目標|目标)/iu;
 
+/** Words for goals, in a text that may list them. */
+const GOALS = /\bgoals?\b|目標|目标/iu;
+
 /** "Which one is about…?", "邊個係講…": one of the things just listed. */
 const WHICH_ONE =
   /\bwhich (?:one|of them|of those)\b|(?:邊個|边个|哪個|哪个|哪一個|哪一个|哪項|哪项)(?:係|是|系|講|讲|關於|关于)|(?:係|是)(?:第幾項|第几项|第幾個|第几个)/iu;
@@ -1053,7 +1056,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     if (inDoc) return inDoc;
     // "Which of the association's goals is about young people?": that goal.
     // ("Which one is about…?" after the goals were listed.)
-    const goalsDiscussed = /\bgoals?\b|目標|目标/iu.test(`${prev ?? ""} ${options.previousAnswer ?? ""}`);
+    const goalsDiscussed = GOALS.test(`${prev ?? ""} ${options.previousAnswer ?? ""}`);
     if ((WHICH_GOAL.test(q) || (goalsDiscussed && WHICH_ONE.test(q))) && !PART_OF.test(q)) {
       const one = await this.goalAbout(q, lang, memo);
       if (one) return one;
@@ -1195,11 +1198,12 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       }
     }
     const main = this.decide(q, q, alone, lang);
-    // "协会说要做最好的NGO，具体啥意思？": the one goal asked about in detail, not the list that names it
-    // (a short question: in a long story, "exactly" is only how it is told).
+    // "协会说要做最好的NGO，具体啥意思？": the one goal asked about in detail, not the list of goals that
+    // names it (a short question: in a long story, "exactly" is only how it is told).
     if (
       main.answered &&
-      main.ref === "faq:goals" &&
+      GOALS.test(main.text) &&
+      listItems(main.text).length >= 3 &&
       wordCount(q) < LONG_WORDS &&
       (SPECIFICS.test(q) || /\bmean\b|\bexplain\b|意思|解釋|解释/iu.test(q))
     ) {
