@@ -30,8 +30,8 @@ const GOODS: readonly Goods[] = [
   },
 ];
 
-const NUMBER =
-  /(\d{1,3}(?:,\d{3})+|\d+)\s*(?:pcs|pieces|boxes of|sets of|件|本|支|個|盒|箱|套|頂|把|條|条|張|张|枝)?/giu;
+/** A number and the measure it is counted in, if any ("200 pieces", "3 boxes of", "300本", "300條"). */
+const NUMBER = /(\d{1,3}(?:,\d{3})+|\d+)\s*(?:(pcs|pieces)|(boxes|sets) of|([件本支個盒箱套頂把條条張张枝]))?/giu;
 
 /** Values for the offer form found in a member's words; empty when nothing was recognised. */
 export function prefill(words: string): Partial<Record<OfferFieldName, string>> {
@@ -48,7 +48,7 @@ export function prefill(words: string): Partial<Record<OfferFieldName, string>> 
     const n = Number((m[1] ?? "").replace(/,/g, ""));
     if (!Number.isInteger(n) || n < 1 || n > MAX_QUANTITY) continue;
     const distance = Math.abs((m.index ?? 0) - goods.at);
-    const measure = /[件本支個盒箱套頂把條条張张枝]|boxes|sets|pcs|pieces/u.exec(m[0])?.[0];
+    const measure = m[2] ?? m[3] ?? m[4];
     const unit = measure ?? goods.word.toLowerCase();
     if (!best || distance < best.distance) best = { n, unit, distance };
   }
