@@ -225,7 +225,7 @@ export function expectation(question: string): Expectation {
   )
     return "place";
   if (
-    /\b(what|which)('s| is| was| are)? (his|her|their|the) (role|title|position|job|post)\b|\b(what|which) (roles?|titles?|positions?|posts?|jobs?|offices?) (did|does|do|has|had|have) (he|she|they)\b|(佢|他|她)(嘅|的)?(職位|身份|職銜|官職)|(佢|他|她)(係|是|做|做緊|擔任|担任)(咩|甚麼|什麼|什么|乜|邊個|哪個)(職位|职位|身份|職銜|职衔|官職|官职|官)|(做|擔任)(緊)?(咩|什麼|甚麼)(職位|官職)/.test(
+    /\b(what|which)('s| is| was| are)? (his|her|their|the) (role|title|position|job|post)\b|\b(what|which) (roles?|titles?|positions?|posts?|jobs?|offices?) (did|does|do|has|had|have) (he|she|they)\b|(佢|他|她)(當時|当时|嗰陣|那時|那时|現在|现在|而家|目前)?(嘅|的)?(職位|职位|身份|職銜|职衔|官職|官职|職務|职务|頭銜|头衔|銜頭|衔头|職稱|职称)|(佢|他|她)(當時|当时|嗰陣|那時|那时)?(係|是|做|做緊|擔任|担任)(咩|甚麼|什麼|什么|乜|邊個|哪個|哪个)(職位|职位|身份|職銜|职衔|官職|官职|官|職務|职务|頭銜|头衔)|(做|擔任|担任)(緊)?(咩|什麼|甚麼|什么)(職位|职位|官職|官职|職務|职务)/.test(
       q,
     )
   )

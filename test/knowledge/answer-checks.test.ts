@@ -191,6 +191,10 @@ describe("questions for an official", () => {
   it("ask for a person in a role, whom a government body does not answer", () => {
     expect(expectation("Which official presented the Policy Declaration at FinTech Week?")).toBe("role");
     expect(expectation("就人才清單發表講話的官員是誰？")).toBe("role");
+    // His title "at the time", and 职务 / 頭銜 as well as 職位.
+    expect(expectation("他當時的職銜是甚麼？")).toBe("role");
+    expect(expectation("他担任什么职务？")).toBe("role");
+    expect(expectation("佢嘅頭銜係咩？")).toBe("role");
     const bureau =
       "Hong Kong's Financial Services and the Treasury Bureau (FSTB) recently unveiled the Policy Declaration during FinTech Week.";
     expect(satisfies("role", bureau, "which official presented it?")).toBe(false);
