@@ -843,6 +843,16 @@ describe("talking to the bot", () => {
     expect(replyText(await say(zh, "佢講咗咩？"))).toMatch(/張建宗/);
   });
 
+  it("reads a question opening with 具体 ('specifically') as about what was just said", async () => {
+    const m = member("specifically");
+    await say(m, "香港那个虚拟资产政策宣言是哪个部门发布的？");
+    await say(m, "在啥场合公布的？");
+    // The declaration's date is not in its article: not the talent list's 8月28日 (公布 again).
+    const text = replyText(await say(m, "具体是哪年哪天发布的呢？"));
+    expect(text).not.toMatch(/8月28日/);
+    expect(text).toMatch(/没有提及/);
+  });
+
   it("gives a full name asked for, and an English name asked in Chinese", async () => {
     expect(replyText(await say(member("full-name"), "what's the full name of QMAS?"))).toMatch(
       /Quality Migrant Admission Scheme/,
