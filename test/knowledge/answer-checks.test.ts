@@ -52,6 +52,11 @@ describe("questions for particular named things", () => {
     expect(instancesAsked("協會會舉辦哪些公眾教育講座？")).toBe("講座");
     expect(instancesAsked("香港區塊鏈協會為什麼要搞實習講座？")).toBeUndefined();
     expect(instancesAsked("What programme does it run to make that happen?")).toBeUndefined();
+    // Whether they run courses, talks, workshops at all: only a text naming them says so.
+    expect(instancesAsked("do they run public education courses for it?")).toBe("courses");
+    expect(instancesAsked("他們有甚麼推廣活動？有沒有公開講座？")).toBe("講座");
+    expect(instancesAsked("有冇區塊鏈課程？")).toBe("課程");
+    expect(instancesAsked("do they run internship programs?")).toBeUndefined();
   });
 
   it("reads a 'when' after another question word as a clause, not a question for a time", () => {

@@ -54,6 +54,12 @@ describe("answers from the real knowledge", () => {
     const programs = await kb.answer("Does the association have any specific programs for students?", "en");
     expect(programs.answered).toBe(true);
     expect(programs.text).toMatch(/internship/);
+    const courses = await kb.answer("do they run public education courses for it?", "en", {
+      previous: inclusion,
+      ...(first.ref ? { previousRef: first.ref } : {}),
+      previousAnswer: first.text,
+    });
+    expect(courses.answered).toBe(false);
   });
 
   it.each([
