@@ -121,6 +121,10 @@ describe("reading a member's message", () => {
     // A phrase of padding before the question mark goes, the mark stays; a word of it stays ("…, team?").
     expect((await u.read("How many bonus points are we talking about?")).question).toBe("How many bonus points?");
     expect((await u.read("what is QMAS, team?")).question).toBe("what is QMAS, team?");
+    // Hearsay around the subject is padding too.
+    expect((await u.read("what's the 'same rules' thing ppl keep mentioning?")).question).toBe(
+      "what's the 'same rules' thing?",
+    );
     // Mainland chat words are read as their written forms.
     expect((await u.read("咨询啥时候结束？")).question).toBe("諮詢甚麼時候結束？");
   });
