@@ -455,7 +455,7 @@ export interface KnowledgeBaseParts {
 
 /** Words that make a message lean on the one before it ("and who can apply?", "what did he say?", "咁點申請？"). */
 const FOLLOW_UP =
-  /^(?:and|but|so|also|then|ok(?:ay)?,? (?:and|so)|what about|how about|what else)\b|\b(?:he|she|it|its|they|them|their|his|her|him|this|that|these|those|there|the scheme|the platform|the list)\b|^(?:咁|那|那麼|而|還有|仲有|另外|但|後來|后来|之後|之后|然後|然后|具體|具体)|佢|他|她|它|其|呢個|這個|那個|該|嗰個/iu;
+  /^(?:(?:cool|nice|great|ok(?:ay)?|got it|i see|ah|oh|right|alright|interesting|thanks|thx|ty)[\s,.!]+)?(?:and|but|so|also|then|what about|how about|what else)\b|\b(?:he|she|it|its|they|them|their|his|her|him|this|that|these|those|there|the scheme|the platform|the list)\b|^(?:咁|那|那麼|而|還有|仲有|另外|但|後來|后来|之後|之后|然後|然后|具體|具体)|佢|他|她|它|其|呢個|這個|那個|該|嗰個/iu;
 
 /** The word a question asks with (how, where, who…), in one form for English and Chinese. */
 const ASKING_WORDS: readonly [RegExp, string][] = [

@@ -853,6 +853,13 @@ describe("talking to the bot", () => {
     expect(text).toMatch(/没有提及/);
   });
 
+  it("reads 'cool. and the X thing ppl keep mentioning?' as a follow-up naming X", async () => {
+    const m = member("hearsay");
+    await say(m, "HK vs Singapore crypto policy, what's the diff?");
+    const text = replyText(await say(m, "cool. and the 'same rules' thing ppl keep mentioning?"));
+    expect(text).toMatch(/same risk, same rules/);
+  });
+
   it("gives a full name asked for, and an English name asked in Chinese", async () => {
     expect(replyText(await say(member("full-name"), "what's the full name of QMAS?"))).toMatch(
       /Quality Migrant Admission Scheme/,
