@@ -11,7 +11,7 @@ import { loadGlove } from "./glove.ts";
 import { IntentClassifier, loadIntents } from "./intents.ts";
 import { DEFAULT_TUNING, LocalKnowledgeBase, type QueryEncoder, type Tuning, type Unit } from "./kb.ts";
 import { LexicalIndex } from "./lexical.ts";
-import { LocalEmbedder } from "./local-embedder.ts";
+import { LocalEmbedder, toArray } from "./local-embedder.ts";
 import { OpenAIEmbedder } from "./openai-embedder.ts";
 import { ANALYZER_FINGERPRINT, analyse, analyzer, type ThesaurusGroup } from "./text.ts";
 import { LocalUnderstanding } from "./understanding.ts";
@@ -97,7 +97,7 @@ export async function openKnowledge(
   const passages = files.docs.flatMap((d) => d.passages);
   // The embedded embedder reuses the tokens already analysed (and spell-corrected) for the lexical side.
   const encode: QueryEncoder =
-    embedder === local ? async (_q, tokens) => Array.from(local.embedTokens(tokens)) : (q) => embedder.embedQuery(q);
+    embedder === local ? async (_q, tokens) => toArray(local.embedTokens(tokens)) : (q) => embedder.embedQuery(q);
   const intentsPath = join(opts.knowledgeDir, "intents.json");
   const intents = existsSync(intentsPath)
     ? loadIntents(intentsPath)

@@ -37,7 +37,7 @@ function readManifest(dir: string): Manifest | undefined {
 
 function norm(v: readonly number[]): number {
   let s = 0;
-  for (const x of v) s += x * x;
+  for (let i = 0; i < v.length; i++) s += (v[i] ?? 0) ** 2;
   return Math.sqrt(s) || 1;
 }
 
