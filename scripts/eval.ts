@@ -40,6 +40,7 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // The hardest kinds only: near-misses, taking part, long and casual messages.
   ["fresh-11", ["eval/fresh-11.jsonl"], "split"],
   ["fresh-12", ["eval/fresh-12.jsonl"], "split"],
+  ["fresh-14", ["eval/fresh-14.jsonl"], "split"],
   // The latest set is kept whole as a held-out set: never tuned on.
   ["fresh-8 (held out whole)", ["eval/fresh-8.jsonl"], "heldout"],
   ["fresh-13 (held out whole)", ["eval/fresh-13.jsonl"], "heldout"],
