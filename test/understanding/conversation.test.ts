@@ -357,6 +357,15 @@ describe("talking to the bot", () => {
     );
     expect(only).toMatch(/couldn't find this/);
     expect(only).not.toMatch(/Question 1 of/);
+    // Two questions are still only asking ("100 shirts" is a case, not an offer).
+    const minimum = replyText(
+      await say(
+        member("minimum-only"),
+        "Is there a minimum quantity for donations? Like do we need at least 100 shirts before you'll collect?",
+      ),
+    );
+    expect(minimum).toMatch(/couldn't find this/);
+    expect(minimum).not.toMatch(/Question \d+ of/);
     const offering = member("tax-and-offer");
     const both = replyText(await say(offering, "We have 200 T-shirts we'd like to donate. Can we get a tax receipt?"));
     expect(both).toMatch(/couldn't find this/);

@@ -18,8 +18,11 @@ import type { Generator } from "./generator.ts";
 import { answerKey, type DeclinedQuestion, questionLog } from "./log.ts";
 import { FAQ_TEXT as M } from "./messages.ts";
 
-/** A message of one sentence, a question ("If we donate them, can we claim a tax deduction?"). */
-const ONE_QUESTION = /^[^.!?。！？\n]*[?？]$/u;
+/**
+ * A message made only of questions ("If we donate them, can we claim a tax deduction?", "Is there a
+ * minimum? Like do we need at least 100 shirts?"): each of its sentences asks.
+ */
+const ONLY_QUESTIONS = /^(?:[^.!?。！？\n]*[?？]\s*)+$/u;
 
 const NAME = "faq";
 
@@ -261,7 +264,7 @@ export function faq(
     // are taken up: the question passed on, the offer started.
     // (A topic proposed is not asked: "add VA tax to the townhall agenda?" proposes the tax.)
     const lacking = a.lacking === true && a.topical === true && it?.via !== "pattern" && it?.args !== "title";
-    const onlyAsks = lacking && ONE_QUESTION.test(question.trim());
+    const onlyAsks = lacking && ONLY_QUESTIONS.test(question.trim());
     if (
       it &&
       it.name !== "none" &&
