@@ -18,6 +18,7 @@ describe("answers from the real knowledge", () => {
     ["What is the annual quota of QMAS?", /1,000/],
     ["whch banks joined the HKMA platfrom?", /HSBC/],
     ["How do I suggest a topic for the townhall?", /\/propose/],
+    ["the talent list came out on which day?", /August 28/],
   ])("answers %s with a cited source", async (q, expected) => {
     const a = await kb.answer(q, "en");
     expect(a.answered).toBe(true);
