@@ -125,6 +125,8 @@ describe("reading a member's message", () => {
     expect((await u.read("what's the 'same rules' thing ppl keep mentioning?")).question).toBe(
       "what's the 'same rules' thing?",
     );
+    // Months shortened as in chat are read in full.
+    expect((await u.read("talent list came out when? aug smth?")).question).toMatch(/august something/);
     // Mainland chat words are read as their written forms.
     expect((await u.read("咨询啥时候结束？")).question).toBe("諮詢甚麼時候結束？");
   });
