@@ -12,6 +12,7 @@ import { type Expectation, expectation, namedKind, satisfies } from "./answer-ch
 import type { FaqEntry, Passage } from "./documents.ts";
 import type { LexicalIndex, PreparedQuery } from "./lexical.ts";
 import {
+  asksSomething,
   CUMULATIVE,
   clauses,
   countedThing,
@@ -1529,7 +1530,10 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       // A clause of one word ("How do I get started?") is too little to stand for the message,
       // unless that word finds a confident answer ("How could I meet people through you guys?").
       if (r.query.keys.length < 2 && (r.best?.score ?? 0) < CONFIDENT_ALONE) continue;
-      if ((r.best?.score ?? 0) + lead > (best.r.best?.score ?? 0) + CLAUSE_GAIN) best = { asked: c, r };
+      // A clause that only tells ("The talent list came out on August 28 — but which year?") finds
+      // what the message is about; what it asks for is still the message's.
+      const asked = asksSomething(c) ? c : q;
+      if ((r.best?.score ?? 0) + lead > (best.r.best?.score ?? 0) + CLAUSE_GAIN) best = { asked, r };
     }
     return best;
   }

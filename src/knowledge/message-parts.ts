@@ -37,6 +37,11 @@ const LEADING_LINK = /^(?:另外|同埋|仲有|還有|以及|此外|(?:and )?als
 const ASKS =
   /[?？]|\b(what|which|who|whom|when|where|why|how|is|are|can|could|does|do|did|will|would|should)\b|嗎|咩|乜|幾|多少|邊|什麼|甚麼|點|係咪|是否|是不是|可唔可以|可不可以|有冇|有沒有|哪/iu;
 
+/** Whether a clause asks something (a question mark or an asking word), not only tells. */
+export function asksSomething(clause: string): boolean {
+  return ASKS.test(clause);
+}
+
 /** The parts of a message that each ask something (two or more, else none). */
 export function questionParts(q: string): string[] {
   const parts = q

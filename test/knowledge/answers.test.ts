@@ -29,6 +29,12 @@ describe("answers from the real knowledge", () => {
     expect(a.ref).toMatch(/^(faq|passage):/);
   });
 
+  it("asks what the message's question asks, when a clause that only tells finds the subject", async () => {
+    // The date is in the documents, the year is not: the telling clause must not stand for the message.
+    const a = await kb.answer("The talent list came out on August 28 — but which year was that?", "en");
+    expect(a.answered).toBe(false);
+  });
+
   it("reads an activity by what it is, not by the verb of holding it ('run', 'hold', 搞)", async () => {
     // "run" is rare in the knowledge: weighed as a content word it found the internships ("Why does
     // the association run internship programs?") for a question about networking events.
