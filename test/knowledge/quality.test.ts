@@ -56,6 +56,7 @@ describe("answer quality", () => {
       ["eval/fresh-11.jsonl", false, 0.88],
       ["eval/fresh-12.jsonl", false, 0.88],
       ["eval/fresh-13.jsonl", true, 0.9],
+      ["eval/fresh-14.jsonl", false, 0.9],
     ];
     for (const [file, whole, min] of sets) {
       const set = readSet(file);
