@@ -25,6 +25,8 @@ export function stripMarkup(text: string): string {
 const COUNTED =
   /^(thousand|hundred|million|billion|k|m|people|persons?|years?|months?|weeks?|days?|hours?|points?|pcs|pieces|items|boxes|times|more|or|and|banks?|professions?|jobs?|cities|goals?|tests?)\b/i;
 
+/** Words only Cantonese writes (嘅, 係, 咩, 㗎…): a message with one is Cantonese. */
+const CANTONESE = /[嘅咩㗎嘢喺冇咗佢哋唔]|係咪|點解/u;
 const GREETING = "greeting";
 /** Intents that are conversation, not requests. */
 const SOCIAL = new Set(["greeting", "thanks", "smalltalk"]);
@@ -149,8 +151,13 @@ export class LocalUnderstanding implements Understanding {
             return `${pre}${to}${s ?? ""}`;
           },
         )
-        // Mainland chat words: 啥 is 甚麼, 咋 is 怎麼 ("咨询啥时候结束？").
-        .replace(this.hanSlangKey ?? /(?!)/u, (m) => this.hanSlang.get(m) ?? m)
+        // Mainland chat words: 啥 is 甚麼, 咋 is 怎麼 ("咨询啥时候结束？"); but one ending a Cantonese
+        // sentence is a particle ("淨係識吓朋友咋？": only to make friends?).
+        .replace(this.hanSlangKey ?? /(?!)/u, (m, at: number, whole: string) =>
+          m.length === 1 && CANTONESE.test(whole) && /^(?:[?？!！。，,\s]|$)/u.test(whole.slice(at + 1))
+            ? m
+            : (this.hanSlang.get(m) ?? m),
+        )
         .replace(/\s{2,}/g, " ")
         .trim()
     );

@@ -130,6 +130,9 @@ describe("reading a member's message", () => {
     expect((await u.read("talent list came out when? aug smth?")).question).toMatch(/august something/);
     // Mainland chat words are read as their written forms.
     expect((await u.read("咨询啥时候结束？")).question).toBe("諮詢甚麼時候結束？");
+    // …but 咋 ending a Cantonese sentence is its particle, not the mainland's 怎麼.
+    expect((await u.read("搞嚟做咩㗎？淨係識吓朋友咋？")).question).toBe("搞嚟做咩㗎？淨係識吓朋友咋？");
+    expect((await u.read("这个咋办？")).question).toBe("這個怎麼辦？");
   });
 
   it("reads markup and emoji around a question as nothing", () => {
