@@ -869,6 +869,12 @@ describe("talking to the bot", () => {
     expect(text).toMatch(/same risk, same rules/);
   });
 
+  it("reads 'what's the end game there?' as asking the purpose of what was just said", async () => {
+    const m = member("end-game");
+    await say(m, "What's the goal about public awareness?");
+    expect(replyText(await say(m, "what's the end game there?"))).toMatch(/inclusi/);
+  });
+
   it("gives a full name asked for, and an English name asked in Chinese", async () => {
     expect(replyText(await say(member("full-name"), "what's the full name of QMAS?"))).toMatch(
       /Quality Migrant Admission Scheme/,
