@@ -96,7 +96,7 @@ export class LocalEmbedder implements Embedder {
 
 /**
  * A vector as a plain array, copied by index: `Array.from` walks a typed array with an iterator,
- * allocating a result per element (a third of what answering a message allocated).
+ * allocating a result per element (about a fifth of what answering a message allocated).
  */
 export function toArray(v: Float64Array): number[] {
   const out = new Array<number>(v.length);
