@@ -77,6 +77,7 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   ["conversations-20 (held out whole)", "eval/conversations-20.jsonl", "heldout"],
   ["conversations-24 (held out whole)", "eval/conversations-24.jsonl", "heldout"],
   ["conversations-27 (held out whole)", "eval/conversations-27.jsonl", "heldout"],
+  ["conversations-29 (held out whole)", "eval/conversations-29.jsonl", "heldout"],
 ];
 
 async function main(): Promise<void> {
