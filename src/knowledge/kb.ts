@@ -886,7 +886,11 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // of the gaps says nothing more of them.
     const detail = SPECIFICS.test(question) ? this.thingKeys(namedKind(question), 1) : undefined;
     const detailLacking = detail !== undefined && this.mentionsAny(before, detail) && !this.mentionsAny(a.text, detail);
-    if (!saidAlready && !personless && !noOthers && !detailLacking) return a;
+    // "那麼首爾為加密貨幣企業提供了甚麼稅務優惠？" after Singapore's incentives: a follow-up naming a city
+    // (a bank, a body) is not answered by a text that does not name it, whichever way it was found.
+    const named = OTHERS.test(question) || question.search(BEYOND) >= 0 ? [] : this.entitiesIn(question);
+    const nameMissing = named.length > 0 && !this.namesAll(a.text, named);
+    if (!saidAlready && !personless && !noOthers && !detailLacking && !nameMissing) return a;
     return {
       answered: false,
       text: KB_TEXT.declined[lang],

@@ -875,6 +875,13 @@ describe("talking to the bot", () => {
     expect(replyText(await say(m, "what's the end game there?"))).toMatch(/inclusi/);
   });
 
+  it("declines a follow-up naming a city that the answer found does not name", async () => {
+    const m = member("seoul-tax");
+    await say(m, "香港同新加坡的加密貨幣政策有甚麼分別？");
+    // Singapore's incentives are no answer about Seoul's.
+    expect(replyText(await say(m, "那麼首爾為加密貨幣企業提供了甚麼稅務優惠？"))).toMatch(/沒有提及/);
+  });
+
   it("gives a full name asked for, and an English name asked in Chinese", async () => {
     expect(replyText(await say(member("full-name"), "what's the full name of QMAS?"))).toMatch(
       /Quality Migrant Admission Scheme/,
