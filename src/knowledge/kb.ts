@@ -316,6 +316,8 @@ const ABOUT_POINTER =
 /** A follow-up that asks for more than was said ("what are they specifically?", "具體有哪些？"). */
 const SPECIFICS =
   /\b(?:specifically|exactly|precisely|concretely|in (?:more )?detail|in particular|more details?)\b|具體|具体|詳細|详细|詳情|详情|到底|究竟/iu;
+/** A question asking what something means ("what does that mean?", "具体啥意思？"). */
+const MEANING = /\bmean\b|\bexplain\b|意思|解釋|解释/iu;
 /** Of words an answer shares with the previous one, this share says nothing new. */
 const SAID_ALREADY = 0.75;
 /** A question which sectors, industries or firms benefit ("which sectors r gonna benefit", "邊幾個行業最受惠")… */
@@ -1210,7 +1212,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       GOALS.test(main.text) &&
       listItems(main.text).length >= 3 &&
       wordCount(q) < LONG_WORDS &&
-      (SPECIFICS.test(q) || /\bmean\b|\bexplain\b|意思|解釋|解释/iu.test(q))
+      (SPECIFICS.test(q) || MEANING.test(q))
     ) {
       const one = await this.goalAbout(q, lang, memo);
       if (one) return one;
