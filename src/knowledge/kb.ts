@@ -866,7 +866,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
         this.says(before, a.text) &&
         !(["list", "names"].includes(expectation(question)) && listItems(a.text).length >= 2)) ||
       // "What about Seoul?" answered by a list that names Seoul among others says nothing more of it.
-      (WHAT_ABOUT.test(question) && this.onlyListed(question, a.text)) ||
+      // ("and tokyo? what's their policy like": the question that names the city is one of several.)
+      (question.split(/(?<=[?？])\s*/u).some((s) => WHAT_ABOUT.test(s)) && this.onlyListed(question, a.text)) ||
       // "What about teachers?", "Are accountants included?" when no text names them.
       this.turnsToUnknown(question) ||
       // "Who is its chairman?" after the association's goals: not a chairman of another document's body.

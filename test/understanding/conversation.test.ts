@@ -468,6 +468,9 @@ describe("talking to the bot", () => {
     await say(m, "Which cities are competing with Hong Kong to be a crypto hub?");
     expect(replyText(await say(m, "How does Hong Kong's approach differ from the first one?"))).toMatch(/Singapore/);
     expect(replyText(await say(m, "What about Seoul?"))).toMatch(/couldn't find this/);
+    const and = member("what-about-and");
+    await say(and, "香港想做虛擬資產中心，對手係邊幾個城市啊？");
+    expect(replyText(await say(and, "咁首爾呢？有冇講佢哋點做？"))).toMatch(/沒有提及/);
     const q = member("cap");
     await say(q, "do i need a job offer b4 moving to hk under qmas?");
     expect(replyText(await say(q, "is there a cap"))).toMatch(/1,000/);
