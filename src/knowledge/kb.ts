@@ -353,7 +353,8 @@ const QUESTION_LIKE =
 const WITH_ME =
   /\bmy (?:\w+ )?\w+ and (?:i|me)\b|\b(?:i|me) and my (?:\w+ )?\w+\b|我(?:同|和|與|跟)(?:我)?(?:的|嘅)?[\u4e00-\u9fff]{1,3}(?=一齊|一起|都|想|打算|準備|计划|計劃)/giu;
 /** A follow-up about a person ("is he still in that job?", "她說了甚麼？")… */
-const ABOUT_PERSON = /\b(?:he|him|his|she|her|hers)\b|(?<!其)他(?![們们])|她(?![們们])|佢(?![哋地們们])/iu;
+const ABOUT_PERSON =
+  /\b(?:he|him|his|she|her|hers)\b|\b(?:the|that|this)\s+(?:guy|man|woman|lady|gentleman|official)\b|(?<!其)他(?![們们])|她(?![們们])|佢(?![哋地們们])|(?:這|这|那|呢|嗰)位(?!置)/iu;
 /** …other than one of the member's own ("my cousin… can she move?"). */
 const OWN_PERSON =
   /\bmy (?:\w+ )?(?:cousin|friend|wife|husband|partner|brother|sister|son|daughter|mum|mom|dad|father|mother|colleague|boss|uncle|aunt|niece|nephew|kid|child)\b|我(?:的|嘅)?(?:表|堂)?(?:朋友|老婆|老公|太太|先生|丈夫|妻子|兄弟|姊妹|姐姐|妹妹|哥哥|弟弟|仔|女|兒子|女兒|同事|老闆|阿叔|舅父|姨)/iu;

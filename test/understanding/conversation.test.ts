@@ -279,6 +279,9 @@ describe("talking to the bot", () => {
     const he = member("still-there");
     await say(he, "Who is Matthew Cheung Kin-chung?");
     expect(replyText(await say(he, "Is he still in that job today?"))).toMatch(declined);
+    const guy = member("still-there-guy");
+    await say(guy, "who was the govt official quoted when the talent list came out?");
+    expect(replyText(await say(guy, "is the guy still in that job now?"))).toMatch(declined);
     // What it is, restated, is an answer; and "其他" speaks of no person.
     const hkma = member("hkma-exactly");
     await say(hkma, "is the hkma doing anything with blockchain?");
