@@ -91,10 +91,37 @@ const TAKEN_ZH =
 const INCLUDED_ZH =
   /^(?:咁|那|噉)?(.{1,12}?)(?:都)?(?:有冇份|有沒有份|有没有份|有份|包唔包括|包不包括|算唔算|算不算|喺唔喺入面|在不在裡面|在不在里面)[？?嗎吗呀㗎呢]*$/u;
 
+/**
+ * "Can mainland students apply?", "can i join online?", "线上能参加吗？": who, or how, may take part:
+ * the group (not "I", "we", "anyone") and the way that is asked about.
+ */
+const PARTAKE_EN =
+  /^\s*(?:(?:and|so|but|also|ok|okay|cool|thanks)[,.!\s]+)*(?:can|could|may)\s+(.{1,40}?)\s+(?:apply|join|take part|participate|attend|sign up|register)\b\s*(.{0,40}?)\s*[?？]*\s*$/i;
+const PARTAKE_ZH =
+  /^(?:咁|那|那麼|那么|噉)?([^係是要先唔不冇没有嗎吗？?，,。]{2,12}?)(?:都|也)?(?:能不能|能唔能|可不可以|可唔可以|可以|能否|能夠|能够|能|會唔會)(?:申請|申请|參加|参加|參與|参与|加入|報名|报名|出席)(.{0,12}?)[？?嗎吗呀㗎呢啊]*$/u;
+const EVERYONE =
+  /^(?:i|we|you|they|people|anyone|anybody|everyone|everybody|someone|somebody|one|my company|our company|我|我哋|我們|我们|你|你哋|你們|你们|人|大家|任何人|邊個|边个|誰|谁|咩人|什麼人|什么人)$/iu;
+
+function partakeObject(q: string): string | undefined {
+  const m = PARTAKE_EN.exec(q.trim()) ?? PARTAKE_ZH.exec(q.trim());
+  if (!m) return undefined;
+  const who = (m[1] ?? "").trim();
+  // (What is joined, "for QMAS", "the townhall", is what the answer is about, not a qualifier.)
+  const rest = (m[2] ?? "").split(/[嗎吗呀㗎呢啊，,？?]/u)[0]?.trim() ?? "";
+  const how =
+    /^(?:for|to|it|the|them|this|that|its|their|in\s+(?:it|the|this|that))\b|^(?:它|佢|呢個|這個|这个)/iu.test(rest)
+      ? ""
+      : rest;
+  const parts = [EVERYONE.test(who) ? "" : who, how].filter((x) => x.length > 1);
+  return parts.join(" ") || undefined;
+}
+
 /** What a question asks the existence of ("an annual blockchain hackathon", "區塊鏈黑客松"), if it does. */
 export function existenceObject(q: string): string | undefined {
   const m = EXISTENCE_EN.exec(q.trim()) ?? EXISTENCE_ZH.exec(q.trim());
   if (m?.[1]?.trim()) return m[1].trim();
+  const partake = partakeObject(q);
+  if (partake) return partake;
   const use = USE_EN.exec(q.trim()) ?? USE_ZH.exec(q.trim());
   if (use) return (use[1] ?? use[2])?.trim() || undefined;
   // "我屋企啲舊電腦收唔收㗎？", "醫生有冇份㗎？": whether that is taken, included.

@@ -26,6 +26,17 @@ describe("questions for particular named things", () => {
     expect(existenceObject("醫生有冇份㗎？")).toBe("醫生");
   });
 
+  it("reads who or how someone may take part as asked of, not 'I', 'anyone' or what is joined", () => {
+    expect(existenceObject("can mainland students apply?")).toBe("mainland students");
+    expect(existenceObject("can i join online?")).toBe("online");
+    expect(existenceObject("线上能参加吗？")).toBe("线上");
+    expect(existenceObject("中學畢業生也可以申請嗎，還是只限大學生？")).toBe("中學畢業生");
+    expect(existenceObject("can foreigners apply for QMAS?")).toBe("foreigners");
+    expect(existenceObject("can anyone join the townhall?")).toBeUndefined();
+    expect(existenceObject("我可以參加嗎？")).toBeUndefined();
+    expect(existenceObject("係咪一定要搵定工先可以申請？")).toBeUndefined();
+  });
+
   it("reads where a key or a difference lies as no place, and a place named in the question as no answer", () => {
     expect(expectation("香港要成为全球虚拟资产中心，成败关键在哪？")).not.toBe("place");
     expect(expectation("兩個計分制嘅分別喺邊？")).not.toBe("place");

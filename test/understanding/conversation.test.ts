@@ -279,6 +279,10 @@ describe("talking to the bot", () => {
     const he = member("still-there");
     await say(he, "Who is Matthew Cheung Kin-chung?");
     expect(replyText(await say(he, "Is he still in that job today?"))).toMatch(declined);
+    // Whether it can be joined online is not answered by the ways of taking part, which never say.
+    const online = member("online");
+    await say(online, "协会是不是每个季度都开会？开的是什么会？");
+    expect(replyText(await say(online, "线上能参加吗？"))).toMatch(/没有提及|沒有提及/);
     const guy = member("still-there-guy");
     await say(guy, "who was the govt official quoted when the talent list came out?");
     expect(replyText(await say(guy, "is the guy still in that job now?"))).toMatch(declined);
