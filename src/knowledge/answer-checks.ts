@@ -29,6 +29,9 @@ export type Expectation =
   | "advice"
   | "none";
 
+/** This year's, this time's occasion (not how often it recurs). */
+const THIS_YEAR = /\bthis (?:year|time)(?:'s)?\b|今年|今屆|今届|今次|今回/iu;
+
 const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 /** A month named in an answer: capitalised, so the verb "may" (or "march") is not one. */
 const MONTH_NAMED = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
@@ -198,7 +201,8 @@ export function expectation(question: string): Expectation {
       q2,
     )
   )
-    return "time";
+    // "When is FinTech Week this year?", "今年幾時搞？": one occasion's date, which "annual" does not give.
+    return THIS_YEAR.test(q2) ? "date" : "time";
   // "Where do I vote?" asks how to do something, not for a place.
   const howTo =
     /\bwhere (do|can|should|would|could) (i|we)\b|我.{0,12}(喺邊度|在哪裡|在哪)|(喺邊度|在哪裡|在哪|去邊度).{0,6}(揀|投票|登記|報名|申請|提交|捐)/.test(
@@ -486,7 +490,8 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
       return (
         /\b(1[89]\d\d|20\d\d)\b/.test(answer) ||
         MONTH_NAMED.test(answer) ||
-        /(\d|[一二三四五六七八九十])\s*(年|月|日)/.test(answer)
+        // A year by its number (2006年, 二〇〇六年), a month or a day: not 一年一度 (once a year).
+        /\d\s*年|[〇○零][〇○零一二三四五六七八九]*年|(\d|[一二三四五六七八九十])\s*(月|日)/.test(answer)
       );
     case "time":
       return (

@@ -26,6 +26,16 @@ describe("questions for particular named things", () => {
     expect(existenceObject("醫生有冇份㗎？")).toBe("醫生");
   });
 
+  it("reads this year's occasion as a date, which 'annual' or 一年一度 does not give", () => {
+    expect(expectation("when is fintech week this year?")).toBe("date");
+    expect(expectation("今年嘅FinTech Week幾時搞？")).toBe("date");
+    expect(
+      satisfies("date", "財經事務及庫務局在一年一度的香港金融科技周發表政策宣言。", "今年嘅FinTech Week幾時搞？"),
+    ).toBe(false);
+    expect(satisfies("date", "優秀人才入境計劃於二〇〇六年首次推出。", "優才計劃幾時推出？")).toBe(true);
+    expect(satisfies("date", "政府於8月28日公佈人才清單。", "人才清單幾時公布？")).toBe(true);
+  });
+
   it("reads who or how someone may take part as asked of, not 'I', 'anyone' or what is joined", () => {
     expect(existenceObject("can mainland students apply?")).toBe("mainland students");
     expect(existenceObject("can i join online?")).toBe("online");
