@@ -737,6 +737,11 @@ describe("talking to the bot", () => {
     expect(what).toMatch(/internship programs/);
     expect(what).not.toMatch(/\bYes\./);
     expect(replyText(await say(member("verdict-how"), "協會點樣培養年輕人？"))).not.toMatch(/有。/);
+    // What it is for: 有咩用, 为了啥.
+    const use = member("verdict-use");
+    await say(use, "香港区块链协会有实习项目吗？");
+    await say(use, "内地学生能申请吗？");
+    expect(replyText(await say(use, "刚才说的那个实习项目是为了啥？"))).not.toMatch(/有。/);
     // Nor a question of which of two, or a request to be told: the verdict goes, the sentence starts anew.
     const either = replyText(await say(member("verdict-or"), "is BAHK for-profit or non-profit?"));
     expect(either).toMatch(/\bIt is a non-profit/);
