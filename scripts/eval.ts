@@ -41,6 +41,7 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   ["fresh-11", ["eval/fresh-11.jsonl"], "split"],
   ["fresh-12", ["eval/fresh-12.jsonl"], "split"],
   ["fresh-14", ["eval/fresh-14.jsonl"], "split"],
+  ["fresh-15", ["eval/fresh-15.jsonl"], "split"],
   // The latest set is kept whole as a held-out set: never tuned on.
   ["fresh-8 (held out whole)", ["eval/fresh-8.jsonl"], "heldout"],
   ["fresh-13 (held out whole)", ["eval/fresh-13.jsonl"], "heldout"],
@@ -79,6 +80,7 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   ["conversations-24 (held out whole)", "eval/conversations-24.jsonl", "heldout"],
   ["conversations-27 (held out whole)", "eval/conversations-27.jsonl", "heldout"],
   ["conversations-29 (held out whole)", "eval/conversations-29.jsonl", "heldout"],
+  ["conversations-31 (held out whole)", "eval/conversations-31.jsonl", "heldout"],
 ];
 
 async function main(): Promise<void> {
