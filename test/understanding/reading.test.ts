@@ -126,6 +126,9 @@ describe("reading a member's message", () => {
     expect((await u.read("what's the 'same rules' thing ppl keep mentioning?")).question).toBe(
       "what's the 'same rules' thing?",
     );
+    expect((await u.read("what's the 'same rules' thing hk keeps saying?")).question).toBe(
+      "what's the 'same rules' thing?",
+    );
     // Months shortened as in chat are read in full.
     expect((await u.read("talent list came out when? aug smth?")).question).toMatch(/august something/);
     // Mainland chat words are read as their written forms.
