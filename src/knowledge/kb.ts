@@ -151,7 +151,7 @@ const BACK_REFERENCE =
 
 /** A question for a reason ("why does that matter to them?", "為什麼要辦這個？"), with its asking words. */
 const WHY =
-  /\bwhy\b|\b(?:what(?:'s|s| is) the (?:point|reason|purpose)|how come|what reasons?|for what reason|(?:meant|supposed|trying|hoping|hope|hopes|want|wants|aim|aims|aiming|intended) to achieve|end ?game|end goal|ultimate (?:goal|aim|purpose))\b|\bwhat(?:'s|s| is| are| r| were)? (?:(?!for\b)[\w'-]+ ){1,5}for(?: exactly| then| anyway| tho| though)?\s*[?？]?\s*$|\b(?:matters?|important|necessary|needed)\b|為什麼|为什么|點解|為何|为何|何解|有咩用|重要|目的|原因|搞嚟做咩|用嚟做咩|搞嚟做乜|用嚟做乜|為咗咩|為咗乜|為了甚麼|為了什麼|为了什么|有甚麼用|有什麼用|有什么用|想幹甚麼|想幹什麼|想干什么|想做甚麼|想做什麼|想做什么|想做咩|想做乜|最終目的|最终目的|終極目標|终极目标/giu;
+  /\bwhy\b|\b(?:what(?:'s|s| is) the (?:point|reason|purpose)|how come|what reasons?|for what reason|(?:meant|supposed|trying|hoping|hope|hopes|want|wants|aim|aims|aiming|intended) to achieve|end ?game|end goal|ultimate (?:goal|aim|purpose))\b|\bwhat(?:'s|s| is| are| r| were)? (?:(?!for\b)[\w'-]+ ){1,5}for(?: exactly| then| anyway| tho| though)?\s*[?？]?\s*$|\b(?:matters?|important|necessary|needed)\b|為什麼|为什么|點解|為何|为何|何解|有咩用|重要|目的|原因|搞嚟做咩|用嚟做咩|搞嚟做乜|用嚟做乜|為咗咩|為咗乜|為了甚麼|為了什麼|为了什么|有甚麼用|有什麼用|有什么用|想幹甚麼|想幹什麼|想干什么|想做甚麼|想做什麼|想做什么|想做咩|想做乜|最終目的|最终目的|終極目標|终极目标|為啥|为啥|有啥用|啥用|想干啥|想幹啥|圖啥|图啥|為了啥|为了啥|干嘛|幹嘛/giu;
 /** "Why?" in so many words, not "what is the purpose?" (which a purpose answers, not a background). */
 const BARE_WHY = /\bwhy\b|點解|点解|為什麼|为什么|為甚麼|為何|为何|何解/iu;
 const PURPOSE = /\b(?:purpose|point|aim|goal)\b|目的|目標|目标|用途/iu;
@@ -163,7 +163,7 @@ const DOING =
   /\b(?:run|runs|running|do|does|doing|did|hold|holds|held|holding|organi[sz]e[sd]?|offer|offers|offered|provide|provides|host|hosts|bother|anyway|think|thinks|thought|believe|believes|feel|feels|reckon|reckons|consider|considers|give|gives|gave|given|need|needs|needed|in particular|particularly)\b|搞|舉辦|举办|辦|覺得|觉得|認為|认为/giu;
 /** A sentence that gives a reason ("To keep a talent pipeline…", "為了…", "because…"). */
 const REASON =
-  /^\s*to\b|\b(?:because|so that|in order to|so as to|with the purpose|aims? to|(?:underway|under way|held|set up|designed|meant|intended) to)\b|為了|为了|因為|因为|以便|目的/iu;
+  /^\s*to\b|\b(?:because|so that|in order to|so as to|with the purpose|aims? to|aimed at|in a bid to|seeks? to|(?:initiatives?|measures?|efforts?) to|(?:underway|under way|held|set up|designed|meant|intended) to)\b|為了|为了|因為|因为|以便|目的|有助|旨在|從而|从而|藉此|借此|(?:措施|舉措|举措)之一/iu;
 
 /** Words for something beginning ("start", "launched", "開始"): what a date is asked of, not a thing. */
 const BEGINNING =
@@ -171,7 +171,7 @@ const BEGINNING =
 
 /** A question for what someone said ("what did he actually say?", "佢講咗咩？", "他說了些甚麼？"). */
 const SAYING =
-  /\bwhat (?:did|does|do|has|have) (?:he|she|they|it|the \w+) (?:actually |really |exactly )?(?:say|said|mention|tell|state|think)\b|(?:佢|他|她|佢哋|他們)(?:當時)?(?:講|說|説|说|表示|提)(?:咗|了|過|过)?(?:啲|些)?(?:咩|甚麼|什麼|什么|乜)|(?:佢|他|她|佢哋|他們|他们)(?:當時|当时)?(?:話|话|講|讲|說|说|表示|認為|认为|覺得|觉得)(?:咗|了|過|过)?[^？?]{1,14}(?:咩|甚麼|什麼|什么|乜|點|怎樣|怎么|如何)/iu;
+  /\bwhat (?:did|does|do|has|have) (?:he|she|they|it|the \w+) (?:actually |really |exactly )?(?:say|said|mention|tell|state|think)\b|(?:佢|他|她|佢哋|他們)(?:當時)?(?:講|說|説|说|表示|提)(?:咗|了|過|过)?(?:啲|些)?(?:咩|甚麼|什麼|什么|乜|啥)|(?:佢|他|她|佢哋|他們|他们)(?:當時|当时)?(?:話|话|講|讲|說|説|说|表示|認為|认为|覺得|觉得)(?:咗|了|過|过)?[^？?]{1,14}(?:咩|甚麼|什麼|什么|乜|啥|咋|點|怎樣|怎么|如何)/iu;
 /** A sentence that reports what someone said. */
 const QUOTING = /\b(?:said|says|stated|quoted)\b|表示|指出|稱|称|"|“|「/u;
 
@@ -1406,7 +1406,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // giving its reason ("to keep a talent pipeline"): that reason.
     const saying = SAYING.test(asked);
     // "why do they run it?" names nothing but the doing of the thing discussed.
-    const why = !saying && WHY.test(asked) && this.namesNothingNew(withoutReasonWords(asked), previousRef);
+    const why = !saying && asked.search(WHY) >= 0 && this.namesNothingNew(withoutReasonWords(asked), previousRef);
     // "And what kind of work experience?" after an answer that asks for "experience in the leading
     // companies": the sentence of that answer that speaks of it.
     const kindMatch = saying || why || expect !== "none" ? undefined : KIND_OF.exec(asked);
@@ -1439,15 +1439,24 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // A reason of the thing asked about before ("how often are townhalls held?" → "and the purpose of
     // them?"), not of something else the answer mentions.
     const subject = why ? this.thingKeys(resolved.replace(asked, " ")) : undefined;
-    const stating: string[] = sentences(body).filter((s) =>
-      saying
-        ? QUOTING.test(s)
-        : why
-          ? REASON.test(s) && (!subject || this.mentionsAny(s, subject))
-          : kindOf
-            ? this.mentionsAny(s, kindOf)
-            : satisfies(expect, s, asked),
-    );
+    // "What did he say it is for?": the reason among what was said, when the text gives one.
+    // (After who said it: the words are theirs, and a follow-up about "him" is answered of him.)
+    const reasonSaid =
+      saying && asked.search(WHY) >= 0 && sentences(body).some((s) => REASON.test(s))
+        ? sentences(body).filter((s, i) => REASON.test(s) || (i === 0 && QUOTING.test(s)))
+        : [];
+    const stating: string[] =
+      reasonSaid.length > 0
+        ? reasonSaid
+        : sentences(body).filter((s) =>
+            saying
+              ? QUOTING.test(s)
+              : why
+                ? REASON.test(s) && (!subject || this.mentionsAny(s, subject))
+                : kindOf
+                  ? this.mentionsAny(s, kindOf)
+                  : satisfies(expect, s, asked),
+          );
     // "Why?" after an answer that gives no reason: what its text says before it, the background of
     // it ("The industry is very wasteful with…" before "The association collects these…").
     if (stating.length === 0 && why && shown && BARE_WHY.test(asked) && !PURPOSE.test(asked))

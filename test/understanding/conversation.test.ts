@@ -867,6 +867,17 @@ describe("talking to the bot", () => {
     expect(replyText(await say(zh, "佢講咗咩？"))).toMatch(/張建宗/);
   });
 
+  it("answers what someone said a thing is for with the reason among their words", async () => {
+    const m = member("said-for");
+    await say(m, "who was the govt official quoted when the talent list came out?");
+    expect(replyText(await say(m, "and what did he say the list is supposed to achieve"))).toMatch(
+      /competitive advantages/,
+    );
+    const zh = member("said-for-zh");
+    await say(zh, "发布人才清单的时候是哪位官员出来讲话的？");
+    expect(replyText(await say(zh, "他说这个清单有啥用？"))).toMatch(/竞争优势/);
+  });
+
   it("reads a question opening with 具体 ('specifically') as about what was just said", async () => {
     const m = member("specifically");
     await say(m, "香港那个虚拟资产政策宣言是哪个部门发布的？");
