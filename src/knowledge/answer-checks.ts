@@ -434,7 +434,7 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
       return (
         /\b(quarterly|annual(ly)?|yearly|monthly|weekly|daily|every|each|once|twice|times a|per (year|month|quarter))\b/i.test(
           answer,
-        ) || /每|一次|兩次|季度|季|年度|定期/.test(answer)
+        ) || /每|一次|一度|兩次|两次|季度|季|年度|定期/.test(answer)
       );
     case "money":
       return /(HK\$|US\$|\$|HKD|USD|RMB|港元|港幣|美元|元|蚊)\s*\d|\d\s*(HKD|USD|港元|元|蚊|dollars?)/i.test(answer);

@@ -126,7 +126,14 @@ export function existenceObject(q: string): string | undefined {
   if (use) return (use[1] ?? use[2])?.trim() || undefined;
   // "我屋企啲舊電腦收唔收㗎？", "醫生有冇份㗎？": whether that is taken, included.
   const taken = TAKEN_ZH.exec(q.trim()) ?? INCLUDED_ZH.exec(q.trim());
-  return taken?.[1]?.replace(/^(?:我|我哋|我們|我们|公司|屋企|家裡|家里)+(?:啲|嘅|的)?/u, "").trim() || undefined;
+  // ("如果係AI方面嘅專家呢？都有份？": the case is the AI experts.)
+  return (
+    taken?.[1]
+      ?.replace(/^(?:如果|若果|假如|要是|若)(?:係|是)?/u, "")
+      .replace(/^(?:我|我哋|我們|我们|公司|屋企|家裡|家里)+(?:啲|嘅|的)?/u, "")
+      .replace(/[呢？?，,\s]+$/u, "")
+      .trim() || undefined
+  );
 }
 
 const COUNTED_EN =

@@ -24,6 +24,12 @@ describe("questions for particular named things", () => {
     expect(expectation("在这些职业里工作的人可以多拿几分？")).toBe("quantity");
     expect(existenceObject("我屋企啲舊電腦收唔收㗎？")).toBe("舊電腦");
     expect(existenceObject("醫生有冇份㗎？")).toBe("醫生");
+    expect(existenceObject("如果係AI方面嘅專家呢？都有份？")).toBe("AI方面嘅專家");
+  });
+
+  it("reads 一年一度 (once a year) as how often", () => {
+    const fintechWeek = "财经事务及库务局在一年一度的香港金融科技周发表政策宣言。";
+    expect(satisfies("frequency", fintechWeek, "这个活动多久办一次？")).toBe(true);
   });
 
   it("reads this year's occasion as a date, which 'annual' or 一年一度 does not give", () => {
