@@ -57,6 +57,7 @@ describe("answer quality", () => {
       ["eval/fresh-12.jsonl", false, 0.88],
       ["eval/fresh-13.jsonl", true, 0.9],
       ["eval/fresh-14.jsonl", false, 0.9],
+      ["eval/fresh-15.jsonl", false, 0.9],
     ];
     for (const [file, whole, min] of sets) {
       const set = readSet(file);
@@ -86,6 +87,8 @@ describe("answer quality", () => {
     ["eval/conversations-27.jsonl", 0.79],
     // conversations-29, never tuned on: first scored 82.8%.
     ["eval/conversations-29.jsonl", 0.81],
+    // conversations-31, never tuned on: first scored 78.4%.
+    ["eval/conversations-31.jsonl", 0.78],
   ] as const)("answers follow-ups in scripted conversations (%s)", async (file, min) => {
     const convos = readFileSync(file, "utf8")
       .split("\n")
