@@ -865,6 +865,10 @@ describe("talking to the bot", () => {
     const zh = member("he-said-zh");
     await say(zh, "優才計劃係咩？");
     expect(replyText(await say(zh, "佢講咗咩？"))).toMatch(/張建宗/);
+    // Which official spoke ("出嚟講嘢", Cantonese for making a statement) is the one quoted.
+    const spoke = member("he-spoke-yue");
+    await say(spoke, "人才清單係幾時出㗎？");
+    expect(replyText(await say(spoke, "邊個官員出嚟講嘢？"))).toMatch(/張建宗/);
   });
 
   it("answers what someone said a thing is for with the reason among their words", async () => {
