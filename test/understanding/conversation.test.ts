@@ -283,6 +283,15 @@ describe("talking to the bot", () => {
     const online = member("online");
     await say(online, "协会是不是每个季度都开会？开的是什么会？");
     expect(replyText(await say(online, "线上能参加吗？"))).toMatch(/没有提及|沒有提及/);
+    // A prediction or a judgement (will it win, which is easier) is in no document.
+    const race = member("race");
+    await say(race, "香港想做虛擬資產中心，對手係邊幾個城市啊？");
+    expect(replyText(await say(race, "你覺得香港會唔會贏到新加坡㗎？"))).toMatch(/沒有提及/);
+    const tests = member("easier");
+    await say(tests, "What tests are QMAS applicants scored under?");
+    expect(replyText(await say(tests, "which of the two tests is easier?"))).not.toMatch(
+      /From the association's documents/,
+    );
     const guy = member("still-there-guy");
     await say(guy, "who was the govt official quoted when the talent list came out?");
     expect(replyText(await say(guy, "is the guy still in that job now?"))).toMatch(declined);
