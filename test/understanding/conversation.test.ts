@@ -292,6 +292,10 @@ describe("talking to the bot", () => {
     expect(replyText(await say(tests, "which of the two tests is easier?"))).not.toMatch(
       /From the association's documents/,
     );
+    // Whether places are left this year: no document can say.
+    const left = member("places-left");
+    await say(left, "QMAS 係咩嚟㗎？");
+    expect(replyText(await say(left, "咁今年仲有冇位啊？"))).toMatch(/沒有提及/);
     const guy = member("still-there-guy");
     await say(guy, "who was the govt official quoted when the talent list came out?");
     expect(replyText(await say(guy, "is the guy still in that job now?"))).toMatch(declined);
