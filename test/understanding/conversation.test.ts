@@ -296,7 +296,9 @@ describe("talking to the bot", () => {
     const left = member("places-left");
     await say(left, "QMAS 係咩嚟㗎？");
     expect(replyText(await say(left, "咁今年仲有冇位啊？"))).toMatch(/沒有提及/);
-    expect(replyText(await say(left, "咁而家用咗幾多個位？"))).toMatch(/沒有提及/);
+    const used = member("places-used");
+    await say(used, "QMAS一年收幾多人？");
+    expect(replyText(await say(used, "咁而家用咗幾多個位？"))).toMatch(/沒有提及/);
     const guy = member("still-there-guy");
     await say(guy, "who was the govt official quoted when the talent list came out?");
     expect(replyText(await say(guy, "is the guy still in that job now?"))).toMatch(declined);
