@@ -291,6 +291,12 @@ const PARTIAL_LIST =
 const LIST_SEPARATOR = /,|\band\b|\bor\b|及|和|與|与|同|、/iu;
 
 /** "What about Seoul?", "東京呢？": the last question asked again of something else. */
+/** A check of who did something: "was it the HKMA that released…", "did the HKMA publish…", "是金管局發布的嗎". */
+const AGENT_CHECK_EN =
+  /\b(?:was|is|were)\s+(?:it|that|this|they)\s+(?:the\s+)?(.{2,40}?)\s+(?:that|who|which)\s+(?:released|published|announced|launched|issued|unveiled|made|wrote|started|set up)\b|\bdid\s+(?:the\s+)?(.{2,40}?)\s+(?:release|publish|announce|launch|issue|unveil|write|start|set up)\b|\b(?:released|published|announced|launched|issued|unveiled|put out)\s+by\s+(?:the\s+)?(.{2,40}?)\s*[?？]/i;
+const AGENT_CHECK_ZH =
+  /(?:是|係|係咪|是不是|是否)(.{2,12}?)(?:發布|发布|發表|发表|推出|公布|公佈|宣布|發佈|出|搞|做|成立)(?:的|嘅)?(?:嗎|吗|㗎|嘛|呀|[？?])/u;
+
 const WHAT_ABOUT =
   /^\s*(?:and\s+|so\s+)?(?:what|how)\s+about\b|^\s*(?:and|&)\s+[\w'-]+(?:\s+[\w'-]+)?\s*[?？]?\s*$|^(?:咁|那|而)?.{1,8}呢\s*[？?]?\s*$/iu;
 
@@ -1677,7 +1683,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // "有冇得加分？" only by a text that speaks of points, not by the eligibility criteria beside them.
     if (POINTS_ASKED.test(asked) && !POINTS_SAID.test(text)) return false;
     // "What incentives has Tokyo introduced?" is not answered by a text about Singapore's.
-    if (named0.length > 0 && !this.namesAll(text, named0)) return false;
+    if (named0.length > 0 && !this.namesAll(text, named0) && !this.correctsAgent(asked, text, named0)) return false;
     // "How many members does it have?" only by a number of members, not of goals.
     if (counted && !countWindows(text).some((w) => this.mentionsAny(w, counted))) return false;
     if (timed && !this.mentionsAny(text, timed)) return false;
@@ -1688,6 +1694,21 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // (The kind may be part of a longer term: "internship programs" speaks of programs.)
     if (instances && !namesKind(text, instances)) return false;
     return true;
+  }
+
+  /**
+   * Whether a question checks who did something ("was the declaration published by the HKMA?",
+   * "政策宣言是金管局發布的嗎？") and a text names someone else of the thesaurus's names: the text
+   * corrects the guess, which is its answer.
+   */
+  private correctsAgent(asked: string, text: string, named: readonly string[]): boolean {
+    const m = AGENT_CHECK_EN.exec(asked) ?? AGENT_CHECK_ZH.exec(asked);
+    const guess = m?.slice(1).find((g) => g);
+    if (!guess) return false;
+    const guessed = this.entityKeys(guess);
+    const inText = this.entityKeys(text);
+    const missing = named.filter((k) => !inText.has(k));
+    return missing.length > 0 && missing.every((k) => guessed.has(k)) && [...inText].some((k) => !named.includes(k));
   }
 
   /** The names (cities, banks, authorities) a question speaks of, by their keys. */

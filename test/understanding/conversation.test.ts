@@ -486,6 +486,15 @@ describe("talking to the bot", () => {
     expect(text).not.toMatch(/人才清单/);
   });
 
+  it("corrects a wrong guess of who did something with the one the documents name", async () => {
+    expect(replyText(await say(member("agent-zh"), "虛擬資產政策宣言是金管局發布的嗎？"))).toMatch(/財經事務及庫務局/);
+    expect(replyText(await say(member("agent-en"), "did the HKMA publish the policy declaration?"))).toMatch(/FSTB/);
+    // A name asked of, not a guess of who did it, still needs a text that names it.
+    expect(replyText(await say(member("agent-not"), "does Tokyo offer tax incentives to crypto firms?"))).toMatch(
+      /couldn't find this/,
+    );
+  });
+
   it("declines 'what about Seoul?' that only a list naming Seoul would answer; 'is there a cap?' is the quota", async () => {
     const m = member("what-about");
     await say(m, "Which cities are competing with Hong Kong to be a crypto hub?");
