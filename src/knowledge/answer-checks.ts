@@ -81,6 +81,10 @@ const COUNTED_UNITS: readonly { asked: RegExp; given: RegExp }[] = [
 export const RATE =
   /\b(?:success|approval|pass|passing|acceptance|admission|rejection|refusal) rates?\b|(?:通過|通过|成功|批核|批准|獲批|获批|錄取|录取|合格|拒絕|拒绝)率/u;
 
+/** Whether a group may do something ("散戶可以…", "市民能否…"): a question of the rules. */
+const PERMITTED_ZH =
+  /(散戶|散户|零售投資者|零售投资者|市民|公眾|公众|普通人|投資者|投资者|香港人).{0,8}(可以|可唔可以|可不可以|能否|能不能|能夠|能够|能|准唔准|准不准|准許|准许|允許|允许|係咪可以|是否可以)/u;
+
 export function expectation(question: string): Expectation {
   // "…when it comes to regulating virtual assets?" asks no time.
   const q = question.toLowerCase().replace(/\bwhen it comes to\b/g, "as for");
@@ -91,9 +95,11 @@ export function expectation(question: string): Expectation {
     /\b(should i|shall i)\b.*\b(buy|sell|invest|hold|trade)\b|\bwhich (coin|token|crypto|stock)s? (to|should i|do i) (buy|sell|invest)\b|\b(best|top|safest|cheapest)\b.*\b(exchange|coin|token|crypto|wallet|broker|investment)s?\b|\b(recommend|suggest)\b.*\b(coin|token|exchange|wallet|investment)s?\b|\bwill\b.*\b(go up|go down|rise|fall|crash|moon)\b/.test(
       q,
     ) ||
-    /(現價|價格|幣價|應該買|應唔應該買|推介|推薦|買|賣|沽|投資).*(幣|交易所|加密|比特|以太)|(比特幣|以太幣|幣).*(價|幾錢|幾多錢|多少錢|最好|升|跌|值唔值)|買(咩|甚麼|什麼|邊隻|哪個|哪種)/.test(
+    (/(現價|價格|幣價|應該買|應唔應該買|推介|推薦|買|賣|沽|投資).*(幣|交易所|加密|比特|以太)|(比特幣|以太幣|幣).*(價|幾錢|幾多錢|多少錢|最好|升|跌|值唔值)|買(咩|甚麼|什麼|邊隻|哪個|哪種)/.test(
       question,
-    )
+    ) &&
+      // "香港散戶可以買加密貨幣嗎？" asks what the rules allow, not what to buy.
+      !PERMITTED_ZH.test(question))
   ) {
     return "advice";
   }

@@ -27,6 +27,12 @@ describe("questions for particular named things", () => {
     expect(existenceObject("如果係AI方面嘅專家呢？都有份？")).toBe("AI方面嘅專家");
   });
 
+  it("reads whether retail investors may buy as a question of the rules, not advice", () => {
+    expect(expectation("香港散戶可以買加密貨幣嗎")).not.toBe("advice");
+    expect(expectation("散戶而家可唔可以買VA ETF？")).not.toBe("advice");
+    expect(expectation("我應該買比特幣嗎？")).toBe("advice");
+  });
+
   it("reads 一年一度 (once a year) as how often", () => {
     const fintechWeek = "财经事务及库务局在一年一度的香港金融科技周发表政策宣言。";
     expect(satisfies("frequency", fintechWeek, "这个活动多久办一次？")).toBe(true);
