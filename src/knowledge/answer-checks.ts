@@ -110,7 +110,8 @@ export function expectation(question: string): Expectation {
   )
     return "money";
   if (
-    /\b(phone|telephone|e-?mail|contact (number|details|info)|(?:contact|reach|call) (?:him|her|his|their)|whatsapp|hotline|website|url|(sign-?up|registration|register|rsvp) (link|form|page)|(?:a|the|any|your|its|their) links?|links? (?:to (?:the|a|your|sign|register|apply|join)|for))\b|電話|電郵|郵箱|聯絡方法|聯絡電話|聯絡方式|聯繫方式|联系方式|联络方式|聯絡資料|联系电话|聯繫電話|網址|網站|連結(?!國際|国际|本地|海外|社群|社區|社区|業界|业界|各方|香港|世界|全球|不同|起來|起来|埋)|鏈接|链接|報名表/.test(
+    // (Old phones given away are goods, not a number to call: "收舊電話", "collect old phones".)
+    /\b((?<!\b(?:old|used|second-hand|unused|spare|mobile)\s)phone(?!s)|telephone|e-?mail|contact (number|details|info)|(?:contact|reach|call) (?:him|her|his|their)|whatsapp|hotline|website|url|(sign-?up|registration|register|rsvp) (link|form|page)|(?:a|the|any|your|its|their) links?|links? (?:to (?:the|a|your|sign|register|apply|join)|for))\b|(?<!舊|旧|二手|手提|收)電話(?!機|机|殼)|電郵|郵箱|聯絡方法|聯絡電話|聯絡方式|聯繫方式|联系方式|联络方式|聯絡資料|联系电话|聯繫電話|網址|網站|連結(?!國際|国际|本地|海外|社群|社區|社区|業界|业界|各方|香港|世界|全球|不同|起來|起来|埋)|鏈接|链接|報名表/.test(
       q,
     )
   )

@@ -27,6 +27,13 @@ describe("questions for particular named things", () => {
     expect(existenceObject("如果係AI方面嘅專家呢？都有份？")).toBe("AI方面嘅專家");
   });
 
+  it("reads old phones given away as goods, not as asking for a phone number", () => {
+    expect(expectation("do you collect old phones?")).not.toBe("contact");
+    expect(expectation("協會係咪收舊電話去捐？")).not.toBe("contact");
+    expect(expectation("what's your phone number?")).toBe("contact");
+    expect(expectation("協會電話係幾多？")).toBe("contact");
+  });
+
   it("reads whether retail investors may buy as a question of the rules, not advice", () => {
     expect(expectation("香港散戶可以買加密貨幣嗎")).not.toBe("advice");
     expect(expectation("散戶而家可唔可以買VA ETF？")).not.toBe("advice");
