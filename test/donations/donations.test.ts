@@ -219,6 +219,16 @@ describe("donation intake", () => {
     expect((await session(store, alice.id))?.step).toBe("category");
   });
 
+  it("takes a Cantonese who or which-number question in the form for a question, not the firm's name", async () => {
+    const { bot, store, alice } = setup();
+    const me = as(bot, alice);
+    await me.say("/donate");
+    for (const q of ["送俾邊個㗎", "呢個係佢哋第幾個目標嚟"]) {
+      expect(replyText(await me.say(q))).toContain("(fallback)");
+      expect((await session(store, alice.id))?.step).toBe("organisation");
+    }
+  });
+
   it("creates one offer when the last answer arrives twice at once", async () => {
     const { bot, store, notifier, alice } = setup();
     const me = as(bot, alice);
