@@ -950,6 +950,9 @@ describe("talking to the bot", () => {
     const m = member("its-chairman");
     await say(m, "What kind of organisation does BAHK describe itself as?");
     expect(replyText(await say(m, "Who is its chairman?"))).toMatch(/couldn't find/);
+    const then = member("the-chairman");
+    await say(then, "what do they mean by 'learning organization'");
+    expect(replyText(await say(then, "ok who's the chairman then"))).toMatch(/couldn't find/);
   });
 
   it("greets, thanks and hands off to a human", async () => {
