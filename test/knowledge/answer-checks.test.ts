@@ -64,6 +64,10 @@ describe("questions for particular named things", () => {
     expect(existenceObject("can anyone join the townhall?")).toBeUndefined();
     expect(existenceObject("我可以參加嗎？")).toBeUndefined();
     expect(existenceObject("係咪一定要搵定工先可以申請？")).toBeUndefined();
+    // Who may give: an individual is asked of; the member's own firm is the donor the form expects.
+    expect(existenceObject("我個人也可以捐嗎？")).toBe("個人");
+    expect(existenceObject("我哋公司可以捐嗎？")).toBeUndefined();
+    expect(existenceObject("can my company donate?")).toBeUndefined();
   });
 
   it("reads where a key or a difference lies as no place, and a place named in the question as no answer", () => {
