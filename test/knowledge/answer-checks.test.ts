@@ -27,6 +27,11 @@ describe("questions for particular named things", () => {
     expect(existenceObject("如果係AI方面嘅專家呢？都有份？")).toBe("AI方面嘅專家");
   });
 
+  it("reads which members a body has as asking for names", () => {
+    expect(expectation("那個委員會有哪些成員？")).toBe("names");
+    expect(expectation("人力资源规划委员会都有哪些成员？")).toBe("names");
+  });
+
   it("reads old phones given away as goods, not as asking for a phone number", () => {
     expect(expectation("do you collect old phones?")).not.toBe("contact");
     expect(expectation("協會係咪收舊電話去捐？")).not.toBe("contact");

@@ -950,6 +950,10 @@ describe("talking to the bot", () => {
     const m = member("its-chairman");
     await say(m, "What kind of organisation does BAHK describe itself as?");
     expect(replyText(await say(m, "Who is its chairman?"))).toMatch(/couldn't find/);
+    // Its members, which no text lists, are not its chairman's words.
+    const members = member("commission-members");
+    await say(members, "發布人才清單的時候是哪位官員出來講話的？");
+    expect(replyText(await say(members, "那個委員會有哪些成員？"))).toMatch(/沒有提及/);
     const then = member("the-chairman");
     await say(then, "what do they mean by 'learning organization'");
     expect(replyText(await say(then, "ok who's the chairman then"))).toMatch(/couldn't find/);
