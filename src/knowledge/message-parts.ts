@@ -96,9 +96,9 @@ const INCLUDED_ZH =
  * the group (not "I", "we", "anyone") and the way that is asked about.
  */
 const PARTAKE_EN =
-  /^\s*(?:(?:and|so|but|also|ok|okay|cool|thanks)[,.!\s]+)*(?:can|could|may)\s+(.{1,40}?)\s+(?:apply|join|take part|participate|attend|sign up|register|donate|give)\b\s*(.{0,40}?)\s*[?？]*\s*$/i;
+  /^\s*(?:(?:and|so|but|also|ok|okay|cool|thanks)[,.!\s]+)*(?:can|could|may)\s+(.{1,40}?)\s+(apply|join|take part|participate|attend|sign up|register|donate|give)\b\s*(.{0,40}?)\s*[?？]*\s*$/i;
 const PARTAKE_ZH =
-  /^(?:咁|那|那麼|那么|噉)?([^係是要先唔不冇没有嗎吗？?，,。]{2,12}?)(?:都|也)?(?:能不能|能唔能|可不可以|可唔可以|可以|能否|能夠|能够|能|會唔會)(?:申請|申请|參加|参加|參與|参与|加入|報名|报名|出席|捐贈|捐赠|捐)(.{0,12}?)[？?嗎吗呀㗎呢啊]*$/u;
+  /^(?:咁|那|那麼|那么|噉)?([^係是要先唔不冇没有嗎吗？?，,。]{2,12}?)(?:都|也)?(?:能不能|能唔能|可不可以|可唔可以|可以|能否|能夠|能够|能|會唔會)(申請|申请|參加|参加|參與|参与|加入|報名|报名|出席|捐贈|捐赠|捐)(.{0,12}?)[？?嗎吗呀㗎呢啊]*$/u;
 const EVERYONE =
   /^(?:i|we|you|they|people|anyone|anybody|everyone|everybody|someone|somebody|one|my company|our company|my firm|our firm|we as a company|我|我哋|我們|我们|你|你哋|你們|你们|人|大家|任何人|公司|企業|企业|機構|机构|間公司|间公司|邊個|边个|誰|谁|咩人|什麼人|什么人)$/iu;
 
@@ -106,8 +106,10 @@ function partakeObject(q: string): string | undefined {
   const m = PARTAKE_EN.exec(q.trim()) ?? PARTAKE_ZH.exec(q.trim());
   if (!m) return undefined;
   const who = (m[1] ?? "").replace(/^(?:我哋|我們|我们|我)(?:嘅|的)?(?=\S)/u, "").trim();
-  // (What is joined, "for QMAS", "the townhall", is what the answer is about, not a qualifier.)
-  const rest = (m[2] ?? "").split(/[嗎吗呀㗎呢啊，,？?]/u)[0]?.trim() ?? "";
+  // (What is joined, "for QMAS", "the townhall", is what the answer is about, not a qualifier; nor is
+  // what is given, "leftover branded tees".)
+  const giving = /^(?:donate|give|捐)/iu.test(m[2] ?? "");
+  const rest = giving ? "" : ((m[3] ?? "").split(/[嗎吗呀㗎呢啊，,？?]/u)[0]?.trim() ?? "");
   const how =
     /^(?:for|to|it|the|them|this|that|its|their|in\s+(?:it|the|this|that))\b|^(?:它|佢|呢個|這個|这个)/iu.test(rest)
       ? ""

@@ -73,6 +73,7 @@ describe("questions for particular named things", () => {
     expect(existenceObject("我個人也可以捐嗎？")).toBe("個人");
     expect(existenceObject("我哋公司可以捐嗎？")).toBeUndefined();
     expect(existenceObject("can my company donate?")).toBeUndefined();
+    expect(existenceObject("Can our firm donate leftover branded tees?")).toBeUndefined();
   });
 
   it("reads where a key or a difference lies as no place, and a place named in the question as no answer", () => {
