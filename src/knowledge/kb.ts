@@ -1445,24 +1445,21 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // A reason of the thing asked about before ("how often are townhalls held?" → "and the purpose of
     // them?"), not of something else the answer mentions.
     const subject = why ? this.thingKeys(resolved.replace(asked, " ")) : undefined;
-    // "What did he say it is for?": the reason among what was said, when the text gives one.
-    // (After who said it: the words are theirs, and a follow-up about "him" is answered of him.)
-    const reasonSaid =
-      saying && asked.search(WHY) >= 0 && sentences(body).some((s) => REASON.test(s))
-        ? sentences(body).filter((s, i) => REASON.test(s) || (i === 0 && QUOTING.test(s)))
-        : [];
-    const stating: string[] =
-      reasonSaid.length > 0
-        ? reasonSaid
-        : sentences(body).filter((s) =>
-            saying
-              ? QUOTING.test(s)
-              : why
-                ? REASON.test(s) && (!subject || this.mentionsAny(s, subject))
-                : kindOf
-                  ? this.mentionsAny(s, kindOf)
-                  : satisfies(expect, s, asked),
-          );
+    // "What did he say it is for?": the reason among what was said, when the text gives one, after the
+    // sentence saying who spoke (the words are theirs, and a follow-up about "him" is answered of him).
+    const said = sentences(body);
+    const reasonSaid = saying && asked.search(WHY) >= 0 && said.some((s) => REASON.test(s));
+    const stating: string[] = said.filter((s, i) =>
+      reasonSaid
+        ? REASON.test(s) || (i === 0 && QUOTING.test(s))
+        : saying
+          ? QUOTING.test(s)
+          : why
+            ? REASON.test(s) && (!subject || this.mentionsAny(s, subject))
+            : kindOf
+              ? this.mentionsAny(s, kindOf)
+              : satisfies(expect, s, asked),
+    );
     // "Why?" after an answer that gives no reason: what its text says before it, the background of
     // it ("The industry is very wasteful with…" before "The association collects these…").
     if (stating.length === 0 && why && shown && BARE_WHY.test(asked) && !PURPOSE.test(asked))

@@ -118,7 +118,11 @@ function partakeObject(q: string): string | undefined {
   return parts.join(" ") || undefined;
 }
 
-/** What a question asks the existence of ("an annual blockchain hackathon", "區塊鏈黑客松"), if it does. */
+/**
+ * What a question asks the existence of ("an annual blockchain hackathon", "區塊鏈黑客松"), or whom or
+ * which way of taking part it asks about ("mainland students", "online"), if it does: what an answer
+ * must speak of.
+ */
 export function existenceObject(q: string): string | undefined {
   const m = EXISTENCE_EN.exec(q.trim()) ?? EXISTENCE_ZH.exec(q.trim());
   if (m?.[1]?.trim()) return m[1].trim();
