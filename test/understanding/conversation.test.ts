@@ -41,6 +41,20 @@ describe("talking to the bot", () => {
     rs.flatMap((r) => (r.type === "text" || r.type === "card" ? [...(r.buttons ?? [])] : []));
   const questions = () => store.list<{ text: string; memberId: string }>("faq.questions");
 
+  it("reads 相關 ('related') as a function word, not the subject", async () => {
+    // 相關 is rare in the knowledge (the consultation's "相關的 ETF"): weighed as a content word it
+    // answered "is anything blockchain-related on the talent list?" with the consultation.
+    for (const [who, q] of [
+      ["related-hk", "人才清單有冇區塊鏈相關的？"],
+      ["related-cn", "人才清单里有没有区块链相关的？"],
+    ] as const) {
+      const text = replyText(await say(member(who), q));
+      expect(text, q).toMatch(/人才清[單单]/);
+      expect(text, q).toMatch(/區塊鏈|区块链/);
+      expect(text, q).not.toMatch(/諮詢|咨询|ETF/);
+    }
+  });
+
   it("starts the donation form from 'I want to donate 200 t-shirts', with what was said filled in", async () => {
     const m = member("donor1");
     const text = replyText(await say(m, "I want to donate 200 t-shirts"));
