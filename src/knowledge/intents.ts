@@ -14,7 +14,7 @@ import type { Lang } from "../core/types.ts";
 import { LexicalIndex } from "./lexical.ts";
 import type { LocalEmbedder } from "./local-embedder.ts";
 import { LONG_WORDS, wordCount } from "./message-parts.ts";
-import { type Analyzer, analyse, type Token } from "./text.ts";
+import { type Analyzer, analyse, SOMEONE_OF_MINE, type Token } from "./text.ts";
 
 const perLang = <T extends z.ZodType>(item: T) => z.object({ en: z.array(item), "zh-HK": z.array(item) });
 const intentSchema = z.object({
@@ -66,6 +66,9 @@ const CONCEPT_SCORE = 0.75;
 
 /** Words by which a message speaks of the member, or to the bot. */
 const PERSONAL = /\b(i|i'm|i've|i'd|me|my|mine|we|we're|we've|our|us|you|your|you're)\b|我|你|您|本人|自己|我哋|你哋/iu;
+const OF_MINE = new RegExp(SOMEONE_OF_MINE.source, "giu");
+/** Whether a message speaks of the member or the bot ("my data"), not only of someone of theirs ("my cousin"). */
+const personalIn = (text: string) => PERSONAL.test(text.replace(OF_MINE, " "));
 
 /** The weight of a function word in a message, relative to a content word. */
 const STOP_WEIGHT = 0.3;
@@ -156,7 +159,7 @@ export class IntentClassifier {
    * concepts scores {@link CONCEPT_SCORE}; otherwise the closest examples decide.
    */
   classify(text: string, patterned?: { text: string; match: IntentMatch | undefined }): IntentMatch | undefined {
-    const personal = PERSONAL.test(text);
+    const personal = personalIn(text);
     // The patterns' verdict on this very text, when the caller already has it.
     if (patterned?.text === text) {
       if (patterned.match) return patterned.match;
@@ -170,7 +173,7 @@ export class IntentClassifier {
 
   /** The intent a pattern decides outright (attacks, greetings, thanks, small talk), if any. */
   byPattern(text: string): IntentMatch | undefined {
-    const personal = PERSONAL.test(text);
+    const personal = personalIn(text);
     for (const { spec, re } of this.patterns) if (re.test(text)) return toMatch(spec, 1, "pattern", personal);
     return undefined;
   }

@@ -28,7 +28,7 @@ import {
   YEARLY,
 } from "./message-parts.ts";
 import { KB_TEXT } from "./messages.ts";
-import { type Analyzer, analyse, sentences, type Token } from "./text.ts";
+import { type Analyzer, analyse, SOMEONE_OF_MINE, sentences, type Token } from "./text.ts";
 
 /** A unit of retrieval. */
 export interface Unit {
@@ -361,9 +361,6 @@ const WITH_ME =
 /** A follow-up about a person ("is he still in that job?", "她說了甚麼？")… */
 const ABOUT_PERSON =
   /\b(?:he|him|his|she|her|hers)\b|\b(?:the|that|this)\s+(?:guy|man|woman|lady|gentleman|official)\b|(?<!其)他(?![們们])|她(?![們们])|佢(?![哋地們们])|(?:這|这|那|呢|嗰)位(?!置)/iu;
-/** …other than one of the member's own ("my cousin… can she move?"). */
-const OWN_PERSON =
-  /\bmy (?:\w+ )?(?:cousin|friend|wife|husband|partner|brother|sister|son|daughter|mum|mom|dad|father|mother|colleague|boss|uncle|aunt|niece|nephew|kid|child)\b|我(?:的|嘅)?(?:表|堂)?(?:朋友|老婆|老公|太太|先生|丈夫|妻子|兄弟|姊妹|姐姐|妹妹|哥哥|弟弟|仔|女|兒子|女兒|同事|老闆|阿叔|舅父|姨)/iu;
 /** A question about someone's present ("is he still in office?", "佢而家做緊咩？"): dated texts never say. */
 const PRESENT_STATE =
   /\b(?:still|now|nowadays|today|currently|these days|at the moment|any ?more|current|incumbent)\b|而家|依家|宜家|現在|现在|目前|現時|现时|仲係|仲喺|還在|还在|如今|現任|现任|當今|当今/iu;
@@ -879,8 +876,9 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       this.turnsToUnknown(question) ||
       // "Who is its chairman?" after the association's goals: not a chairman of another document's body.
       (ROLE_OF_IT.test(question) && this.placeOfRef(previousRef)?.doc !== this.placeOfRef(a.ref ?? "")?.doc);
-    // "he" is the person the last answer spoke of, unless the member speaks of someone of their own.
-    const ofThatPerson = ABOUT_PERSON.test(question) && SPEAKS_OF_PERSON.test(before) && !OWN_PERSON.test(question);
+    // "he" is the person the last answer spoke of, unless the member speaks of someone of their own ("my cousin… can she move?").
+    const ofThatPerson =
+      ABOUT_PERSON.test(question) && SPEAKS_OF_PERSON.test(before) && !SOMEONE_OF_MINE.test(question);
     const personless = ofThatPerson && (!SPEAKS_OF_PERSON.test(a.text) || PRESENT_STATE.test(question));
     // "and the other banks?" after "seven banks including HSBC and Standard Chartered": no others named.
     const noOthers =

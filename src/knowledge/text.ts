@@ -309,3 +309,11 @@ export function sentences(input: string): string[] {
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
 }
+
+const KIN_EN =
+  "cousin|friend|wife|husband|partner|brother|sister|son|daughter|mum|mom|dad|father|mother|parents?|colleague|coworker|co-worker|boss|manager|uncle|aunt|niece|nephew|kid|child|client|relative|buddy|mate|gf|bf|girlfriend|boyfriend|fiancee?|housemate|roommate|flatmate|classmate|neighbou?r|employee|teammate|staff";
+const KIN_ZH =
+  "(?:表|堂)?(?:朋友|老婆|老公|太太|先生|丈夫|妻子|兄弟|姊妹|姐妹|姐姐|家姐|妹妹|哥哥|弟弟|細佬|仔|女|兒子|女兒|儿子|女儿|同事|老闆|老板|老細|上司|經理|经理|阿叔|舅父|姨|客戶|客户|家人|屋企人|親戚|亲戚|爸爸|媽媽|妈妈|阿爸|阿媽|老豆|男朋友|女朋友|同學|同学|鄰居|邻居|員工|员工|下屬|下属|妹|弟|哥|姐|兄)";
+
+/** Someone of the member's own, not the member ("my cousin", "my boss", "我表妹", "我同事"). */
+export const SOMEONE_OF_MINE = new RegExp(`\\bmy (?:\\w+ )?(?:${KIN_EN})s?\\b|我(?:的|嘅)?${KIN_ZH}`, "iu");

@@ -55,6 +55,13 @@ describe("talking to the bot", () => {
     }
   });
 
+  it("answers a question about someone of the member's own, not as a request about the member", async () => {
+    // "我" of "我表妹" is the cousin's: the member asked about the talent list, not for their data.
+    const text = replyText(await say(member("cousin"), "我表妹係做數據科學嘅，佢啱唔啱優才嗰個人才清單？"));
+    expect(text).toMatch(/數據科學家/);
+    expect(text).not.toMatch(/我持有關於你/);
+  });
+
   it("starts the donation form from 'I want to donate 200 t-shirts', with what was said filled in", async () => {
     const m = member("donor1");
     const text = replyText(await say(m, "I want to donate 200 t-shirts"));

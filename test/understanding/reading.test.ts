@@ -67,6 +67,14 @@ describe("reading a member's message", () => {
     },
   );
 
+  it("reads a question about someone of the member's own as no request about the member's data", async () => {
+    // "我" of "我表妹" is the cousin's, not the member's: a request like "my data" is not the member's own.
+    for (const q of ["我表妹係做數據科學嘅，佢啱唔啱優才嗰個人才清單？", "我同事想問，協會搞實習係為咗啲咩？"]) {
+      expect((await u.read(q)).intent?.personal, q).toBe(false);
+    }
+    expect((await u.read("what data do you hold about my colleague and me?")).intent?.personal).toBe(true);
+  });
+
   it("reads an offer of goods in a clause of a long message", async () => {
     const text =
       "hello there, our office has about 200 leftover lanyards from last year's conference, could you guys take them off our hands at some point?";
