@@ -31,6 +31,8 @@ export type Expectation =
 
 /** This year's, this time's occasion (not how often it recurs). */
 const THIS_YEAR = /\bthis (?:year|time)(?:'s)?\b|今年|今屆|今届|今次|今回/iu;
+/** A plan asked about ("when does the government plan to…", "打算幾時落實"): a date answers it, not "annually". */
+const PLANNED = /\b(?:plan(?:s|ning)?|intend(?:s|ing)?|going|aim(?:s|ing)?) to\b|打算|計劃|计划|準備|准备|擬|拟/iu;
 
 const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 /** A month named in an answer: capitalised, so the verb "may" (or "march") is not one. */
@@ -117,10 +119,10 @@ export function expectation(question: string): Expectation {
   )
     return "contact";
   if (
-    /\b(exact|precise|specific) (date|day)s?\b|\bwhich day\b|\bwhat day\b|\b(what|which) (are|were|is|was) (the|its|their) (exact |precise |specific )?dates\b|\bdeadlines?\b|\bclosing date\b|截止|限期|死線|\b(on )?(what|which) date\b|\bexact(ly)? when\b|\bwhen exactly\b|幾號|几号|哪一天|哪一日|哪日|邊一日|邊日|確實日期|具體日期|哪天/.test(
+    /\b(exact|precise|specific) (date|day)s?\b|\bwhich day\b|\bwhat day\b|\b(what|which) (are|were|is|was) (the|its|their) (exact |precise |specific )?dates\b|\bdeadlines?\b|\bclosing date\b|截止|限期|死線|\b(on )?(what|which) date\b|\bexact(ly)? when\b|\bwhen exactly\b|幾號|几号|哪一天|哪一日|哪日|邊一日|邊日|確實日期|具體日期|哪天|哪幾天|哪几天|邊幾日|邊幾天/.test(
       q,
     ) ||
-    /\bnext\b.{0,40}\b(when|date)\b|\b(when|date)\b.{0,40}\bnext\b|(下一次|下次|下一屆|下屆|下個|下一個).{0,20}(幾時|何時|什麼時候|甚麼時候|日期)|(幾時|何時).{0,10}(下一次|下次|下個)/.test(
+    /\bnext\b.{0,40}\b(when|date)\b|\b(when|date)\b.{0,40}\bnext\b|(下一次|下次|下一屆|下屆|下個|下一個|下一場|下場|下一期|下期|下一輪).{0,20}(幾時|何時|什麼時候|甚麼時候|日期)|(幾時|何時).{0,10}(下一次|下次|下個|下一場|下場)/.test(
       q,
     ) ||
     // "When will that process wrap up?", "咨询啥时候结束？": an end, which only a date says.
@@ -209,7 +211,7 @@ export function expectation(question: string): Expectation {
     )
   )
     // "When is FinTech Week this year?", "今年幾時搞？": one occasion's date, which "annual" does not give.
-    return THIS_YEAR.test(q2) ? "date" : "time";
+    return THIS_YEAR.test(q2) || PLANNED.test(q2) ? "date" : "time";
   // "Where do I vote?" asks how to do something, not for a place.
   const howTo =
     /\bwhere (do|can|should|would|could) (i|we)\b|我.{0,12}(喺邊度|在哪裡|在哪)|(喺邊度|在哪裡|在哪|去邊度).{0,6}(揀|投票|登記|報名|申請|提交|捐)/.test(

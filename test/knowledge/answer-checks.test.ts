@@ -50,6 +50,19 @@ describe("questions for particular named things", () => {
     expect(satisfies("frequency", fintechWeek, "这个活动多久办一次？")).toBe(true);
   });
 
+  it("reads the next one and which days as a day, and a plan's when as a date", () => {
+    // "quarterly" says how often townhalls are, not when the next one is.
+    expect(expectation("下一場係幾時？")).toBe("day");
+    expect(expectation("那一年的金融科技周是哪幾天舉行？")).toBe("day");
+    expect(satisfies("day", "協會每季舉行業界公開會議（townhall）。", "下一場係幾時？")).toBe(false);
+    // An annual event says nothing of when a plan will be carried out.
+    expect(expectation("政府打算什麼時候落實")).toBe("date");
+    expect(expectation("when does the government plan to implement it?")).toBe("date");
+    expect(satisfies("date", "財經事務及庫務局在一年一度的香港金融科技周發表政策宣言。", "政府打算什麼時候落實")).toBe(
+      false,
+    );
+  });
+
   it("reads this year's occasion as a date, which 'annual' or 一年一度 does not give", () => {
     expect(expectation("when is fintech week this year?")).toBe("date");
     expect(expectation("今年嘅FinTech Week幾時搞？")).toBe("date");
