@@ -155,9 +155,9 @@ const WHY =
 /** "Why?" in so many words, not "what is the purpose?" (which a purpose answers, not a background). */
 const BARE_WHY = /\bwhy\b|點解|点解|為什麼|为什么|為甚麼|為何|为何|何解/iu;
 const PURPOSE = /\b(?:purpose|point|aim|goal)\b|目的|目標|目标|用途/iu;
-/** A message that says it opens a new subject ("Separate question:", "on another note", "另外，", "題外話"). */
+/** A message that says it opens a new subject ("Separate question:", "unrelated but…", "另外，", "另外佢…", "題外話"). */
 const NEW_SUBJECT =
-  /^\s*(?:(?:ok|okay|also|and|so|oh)[,\s]+)?(?:(?:a |one )?(?:separate|different|unrelated|new|another|other|random|side) (?:question|q|topic|thing)|on (?:a|an) (?:different|separate|unrelated|other) note|chang(?:e|ing) (?:of )?(?:the )?(?:subject|topic)|unrelated(?: but)?|totally different)\s*[:,\-—–.]+\s*|^\s*(?:另外[，,]|另一個問題|另一个问题|題外話|题外话|換個話題|换个话题|轉個話題|转个话题|順便問下|顺便问一下)[，,：:\s]*/iu;
+  /^\s*(?:(?:ok|okay|also|and|so|oh)[,\s]+)?(?:(?:a |one )?(?:separate|different|unrelated|new|another|other|random|side) (?:question|q|topic|thing)|on (?:a|an) (?:different|separate|unrelated|other) note|chang(?:e|ing) (?:of )?(?:the )?(?:subject|topic)|unrelated(?: but)?|totally different)\s*[:,\-—–.]+\s*|^\s*(?:(?:ok|okay|also|and|so|oh)[,\s]+)?(?:(?:a |one )?(?:separate|different|unrelated|new|another|other|random|side) (?:question|q|topic|thing)|unrelated|totally different|off[- ]topic|random) but\s+|^\s*(?:另外[，,]|另外(?=佢|我|有個|有个|想問|想问|問下|问下)|另一個問題|另一个问题|題外話|题外话|換個話題|换个话题|轉個話題|转个话题|順便問下|顺便问一下)[，,：:\s]*/iu;
 /** Verbs of doing a thing at all ("why do they run it?", "點解要搞"): they name no other thing. */
 const DOING =
   /\b(?:run|runs|running|do|does|doing|did|hold|holds|held|holding|organi[sz]e[sd]?|offer|offers|offered|provide|provides|host|hosts|bother|anyway|think|thinks|thought|believe|believes|feel|feels|reckon|reckons|consider|considers|give|gives|gave|given|need|needs|needed|in particular|particularly)\b|搞|舉辦|举办|辦|覺得|觉得|認為|认为/giu;

@@ -389,6 +389,20 @@ describe("talking to the bot", () => {
     const other = member("separate");
     await say(other, "Does the Blockchain Association of Hong Kong organise networking events?");
     expect(replyText(await say(other, "Separate question: who does QMAS tend to favour?"))).toMatch(/skilled/);
+    // So do "unrelated but…" and 另外 before a new sentence, with no punctuation after them.
+    const unrelated = member("unrelated-but");
+    await say(unrelated, "What is the name of the platform the HKMA launched with seven banks?");
+    await say(unrelated, "who's the secretary that announced it");
+    expect(
+      replyText(
+        await say(unrelated, "ok unrelated but she also asked if normal retail ppl can trade crypto in HK yet"),
+      ),
+    ).toMatch(/consultation/i);
+    const besides = member("另外");
+    await say(besides, "想幫我細佬問，佢啱啱大學畢業讀開區塊鏈，協會有冇實習計劃？");
+    expect(replyText(await say(besides, "另外佢有個朋友喺台灣想嚟香港，優才計劃對做區塊鏈嘅人有咩要求？"))).toMatch(
+      /學士/,
+    );
   });
 
   it("passes on a question about what the documents lack, and starts an offer made beside it", async () => {
