@@ -385,6 +385,13 @@ describe("talking to the bot", () => {
     const chair = member("chair");
     await say(chair, "What are the strategic goals of the Blockchain Association of Hong Kong?");
     expect(replyText(await say(chair, "Who currently chairs the association?"))).toMatch(declined);
+    // "the secretary that announced it" and 哪個部門負責 are of the thing just discussed, not of another document.
+    const secretary = member("secretary");
+    await say(secretary, "what did the FSTB put out at fintech week?");
+    expect(replyText(await say(secretary, "who's the secretary that announced it"))).toMatch(declined);
+    const department = member("department");
+    await say(department, "人才清單係幾時公佈㗎？");
+    expect(replyText(await say(department, "是政府哪个部门负责审批的"))).toMatch(/沒有提及|没有提及/);
     // "Separate question:" opens a new subject, read without the networking events before it.
     const other = member("separate");
     await say(other, "Does the Blockchain Association of Hong Kong organise networking events?");
