@@ -308,6 +308,13 @@ describe("talking to the bot", () => {
     const race = member("race");
     await say(race, "香港想做虛擬資產中心，對手係邊幾個城市啊？");
     expect(replyText(await say(race, "你覺得香港會唔會贏到新加坡㗎？"))).toMatch(/沒有提及/);
+    // So are which city is friendliest and whether an approval comes soon.
+    const friendliest = member("friendliest");
+    await say(friendliest, "香港搞虚拟资产跟新加坡比，政策上有啥区别？");
+    expect(replyText(await say(friendliest, "那哪个城市对币圈最友好？"))).toMatch(/没有提及/);
+    const soon = member("soon");
+    await say(soon, "散戶而家買唔買得到加密貨幣？");
+    expect(replyText(await say(soon, "嗰啲ETF會唔會好快批？"))).toMatch(/沒有提及/);
     const tests = member("easier");
     await say(tests, "What tests are QMAS applicants scored under?");
     expect(replyText(await say(tests, "which of the two tests is easier?"))).not.toMatch(
