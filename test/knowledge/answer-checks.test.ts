@@ -41,6 +41,9 @@ describe("questions for particular named things", () => {
 
   it("reads whether retail investors may buy as a question of the rules, not advice", () => {
     expect(expectation("香港散戶可以買加密貨幣嗎")).not.toBe("advice");
+    expect(expectation("散戶而家買唔買得到加密貨幣？")).not.toBe("advice");
+    expect(expectation("散户现在买不买得到加密货币？")).not.toBe("advice");
+    expect(expectation("我應該買邊隻幣？")).toBe("advice");
     expect(expectation("散戶而家可唔可以買VA ETF？")).not.toBe("advice");
     expect(expectation("我應該買比特幣嗎？")).toBe("advice");
   });
