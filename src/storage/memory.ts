@@ -6,65 +6,74 @@ interface Entry {
   expiresAt?: number;
 }
 
-/** A {@link Store} in a Map. Values are deep-copied in and out, as a real backend would. */
+/**
+ * A {@link Store} in Maps, one per namespace (a listing reads its namespace, not every key). Values
+ * are deep-copied in and out, as a real backend would.
+ */
 export class MemoryStore implements Store {
-  private readonly data = new Map<string, Entry>();
+  private readonly spaces = new Map<string, Map<string, Entry>>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  private k(ns: string, key: string): string {
-    // The real backends store `<ns>:<key>`: a namespace with ":" would be ambiguous there.
-    if (ns === "" || ns.includes(":")) throw new Error(`invalid namespace "${ns}": must be non-empty, without ":"`);
-    return `${ns}\u0000${key}`;
+  private space(ns: string): Map<string, Entry> {
+    let m = this.spaces.get(ns);
+    if (!m) {
+      // The real backends store `<ns>:<key>`: a namespace with ":" would be ambiguous there.
+      if (ns === "" || ns.includes(":")) throw new Error(`invalid namespace "${ns}": must be non-empty, without ":"`);
+      m = new Map();
+      this.spaces.set(ns, m);
+    }
+    return m;
   }
 
-  private live(full: string): Entry | undefined {
-    const e = this.data.get(full);
+  private live(space: Map<string, Entry>, key: string): Entry | undefined {
+    const e = space.get(key);
     if (e?.expiresAt !== undefined && e.expiresAt <= this.now()) {
-      this.data.delete(full);
+      space.delete(key);
       return undefined;
     }
     return e;
   }
 
   async get<T>(ns: string, key: string): Promise<T | undefined> {
-    const e = this.live(this.k(ns, key));
+    const e = this.live(this.space(ns), key);
     return e ? (structuredClone(e.value) as T) : undefined;
   }
 
   async set<T>(ns: string, key: string, value: T, ttlMs?: number): Promise<void> {
-    this.data.set(this.k(ns, key), this.entry(value, ttlMs));
+    this.space(ns).set(key, this.entry(value, ttlMs));
   }
 
   async delete(ns: string, key: string): Promise<boolean> {
-    const full = this.k(ns, key);
-    const existed = this.live(full) !== undefined;
-    this.data.delete(full);
+    const space = this.space(ns);
+    const existed = this.live(space, key) !== undefined;
+    space.delete(key);
     return existed;
   }
 
   async add<T>(ns: string, key: string, value: T, ttlMs?: number): Promise<boolean> {
-    const full = this.k(ns, key);
-    if (this.live(full)) return false;
-    this.data.set(full, this.entry(value, ttlMs));
+    const space = this.space(ns);
+    if (this.live(space, key)) return false;
+    space.set(key, this.entry(value, ttlMs));
     return true;
   }
 
   async increment(ns: string, key: string, by = 1, ttlMs?: number): Promise<number> {
-    const full = this.k(ns, key);
-    const e = this.live(full);
+    const space = this.space(ns);
+    const e = this.live(space, key);
     const next = (typeof e?.value === "number" ? e.value : 0) + by;
-    this.data.set(full, e ? { ...e, value: next } : this.entry(next, ttlMs));
+    space.set(key, e ? { ...e, value: next } : this.entry(next, ttlMs));
     return next;
   }
 
   async list<T>(ns: string, prefix = ""): Promise<{ key: string; value: T }[]> {
-    const start = this.k(ns, prefix);
+    const space = this.space(ns);
+    const keys: string[] = [];
+    for (const key of space.keys()) if (key.startsWith(prefix)) keys.push(key);
     const out: { key: string; value: T }[] = [];
-    for (const full of [...this.data.keys()].sort()) {
-      if (!full.startsWith(start)) continue;
-      const e = this.live(full);
-      if (e) out.push({ key: full.slice(ns.length + 1), value: structuredClone(e.value) as T });
+    for (const key of keys.sort()) {
+      const e = this.live(space, key);
+      if (e) out.push({ key, value: structuredClone(e.value) as T });
     }
     return out;
   }
