@@ -40,19 +40,26 @@ function changed(a: string, b: string): number {
   return n;
 }
 
+/**
+ * The converters, loaded once per process: the dictionaries never change, and a bot built again in
+ * the same process (tests, benchmarks, a restart of the app) would otherwise block its event loop
+ * for the 150 ms of parsing again while it serves members.
+ */
+let shared: Promise<Converters> | undefined;
+
 /** Script detection and conversion. */
 export class ChineseScripts {
-  private converters: Promise<Converters> | undefined;
-
   /** Starts loading the dictionaries (idempotent). */
   warm(): Promise<void> {
-    this.converters ??= load();
-    return this.converters.then(() => undefined);
+    return this.get().then(() => undefined);
   }
 
   private async get(): Promise<Converters> {
-    this.converters ??= load();
-    return this.converters;
+    shared ??= load().catch((e: unknown) => {
+      shared = undefined;
+      throw e;
+    });
+    return shared;
   }
 
   /** Whether a text has Chinese characters. */
