@@ -133,14 +133,14 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     sessionTtlMs: config.DASHBOARD_SESSION_HOURS * 3_600_000,
   });
 
-  const questionStats = new QuestionStats(store, clock, records?.days);
+  const questionStats = new QuestionStats(store, clock, records?.days, (e) =>
+    logger.warn("question stats not counted", { error: String(e) }),
+  );
   const answers = faq(services, {
     runCommand: (ctx, name, args) => bot.runCommand(ctx, name, args),
     onOutcome: (ctx, outcome) => {
       overrides.onOutcome?.(ctx, outcome);
-      questionStats
-        .record(outcome.kind, ctx.now)
-        .catch((e: unknown) => logger.warn("question stats not counted", { error: String(e) }));
+      void questionStats.record(outcome.kind, ctx.now);
     },
     ...(overrides.intentTuning ? { tuning: overrides.intentTuning } : {}),
     ...(generator ? { generator } : {}),
@@ -213,6 +213,9 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
       };
     },
     close: async () => {
+      await questionStats
+        .flush()
+        .catch((e: unknown) => logger.warn("question stats not counted", { error: String(e) }));
       await notifier.stop();
       await records?.close();
       await store.close();

@@ -61,15 +61,26 @@ export interface DayCounts {
 /** A listener of question outcomes (the metrics of the dashboard server). */
 export type OutcomeListener = (kind: QuestionKind) => void;
 
-/** Per-day question counters: the given ones (the SQL records'), else key-value ones in the store. */
+/** How long counts wait in memory before one write per day and kind: a question costs no write of its own. */
+const FLUSH_MS = 1000;
+
+/**
+ * Per-day question counters: the given ones (the SQL records'), else key-value ones in the store.
+ * Counts gather in memory for up to {@link FLUSH_MS} and are written as one increment per day and
+ * kind (at most a second of counts is lost if the process dies; {@link flush} on a clean stop).
+ */
 export class QuestionStats {
   private readonly listeners: OutcomeListener[] = [];
   private readonly counts: DayCounters;
+  private readonly pending = new Map<string, number>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private writing: Promise<void> = Promise.resolve();
 
   constructor(
     store: Store,
     private readonly clock: Clock,
     counts?: DayCounters,
+    private readonly onError: (e: unknown) => void = () => {},
   ) {
     this.counts = counts ?? new KeyvDayCounters(store);
   }
@@ -81,17 +92,51 @@ export class QuestionStats {
 
   /** Counts one outcome on the day of `at` (UTC). */
   async record(kind: QuestionKind, at: Date = this.clock.now()): Promise<void> {
-    await this.counts.add(at.toISOString().slice(0, 10), kind, 1);
+    this.add(at.toISOString().slice(0, 10), kind, 1);
     for (const l of this.listeners) l(kind);
   }
 
   /** Counts newcomers who joined a group on the day of `at`. */
   async recordJoins(n: number, at: Date = this.clock.now()): Promise<void> {
-    if (n > 0) await this.counts.add(at.toISOString().slice(0, 10), "joined", n);
+    if (n > 0) this.add(at.toISOString().slice(0, 10), "joined", n);
+  }
+
+  private add(day: string, kind: string, n: number): void {
+    const key = `${day} ${kind}`;
+    this.pending.set(key, (this.pending.get(key) ?? 0) + n);
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.flush().catch(this.onError);
+    }, FLUSH_MS);
+    this.timer.unref?.();
+  }
+
+  /** Writes the counts gathered so far (one after another: a failed write's counts wait for the next). */
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const batch = [...this.pending];
+    this.pending.clear();
+    this.writing = this.writing
+      .catch(() => {})
+      .then(async () => {
+        for (const [i, [key, n]] of batch.entries()) {
+          const [day = "", kind = ""] = key.split(" ");
+          try {
+            await this.counts.add(day, kind, n);
+          } catch (e) {
+            for (const [k, m] of batch.slice(i)) this.pending.set(k, (this.pending.get(k) ?? 0) + m);
+            throw e;
+          }
+        }
+      });
+    return this.writing;
   }
 
   /** The last `days` days, oldest first, days without questions included as zeros. */
   async lastDays(days: number): Promise<DayCounts[]> {
+    await this.flush();
     const today = this.clock.now();
     const zero = () => ({ answer: 0, decline: 0, intent: 0, social: 0, joined: 0 });
     const counts = new Map<string, Record<QuestionKind | "joined", number>>();

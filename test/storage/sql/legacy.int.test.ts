@@ -56,6 +56,7 @@ async function oldFormatData(dataDir: string) {
   const stats = new QuestionStats(store, { now: () => new Date() });
   for (const kind of ["answer", "answer", "decline", "intent"] as const) await stats.record(kind);
   await stats.recordJoins(3);
+  await stats.flush();
   return { store, th, topics: [t1, t2, t3], refs };
 }
 
