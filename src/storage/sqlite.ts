@@ -24,6 +24,7 @@ import type { KeyvStoreAdapter, StoredData } from "keyv";
 import type LibsqlDatabase from "libsql";
 import type { Backend, RawRecord } from "./backend.ts";
 import { checkIdentifier, isNetworkError, prefixUpperBound } from "./backend.ts";
+import { type Checkpointer, startCheckpointer } from "./checkpointer.ts";
 
 /** Options of {@link sqliteBackend}. */
 export interface SqliteOptions {
@@ -60,6 +61,7 @@ class SqliteAdapter extends EventEmitter implements KeyvStoreAdapter {
   namespace?: string | undefined;
   private db: Database | undefined;
   private readonly statements = new Map<string, Statement>();
+  private checkpointer: Promise<Checkpointer | undefined> | undefined;
 
   constructor(
     private readonly file: string,
@@ -91,6 +93,20 @@ class SqliteAdapter extends EventEmitter implements KeyvStoreAdapter {
     }
     this.db = db;
     return db;
+  }
+
+  /**
+   * Moves the log's checkpoints off the event loop (see checkpointer.ts): once a worker checkpoints,
+   * this connection stops doing it inside writes.
+   */
+  startCheckpoints(): Promise<unknown> {
+    this.checkpointer ??= startCheckpointer(this.file)
+      .then((cp) => {
+        if (cp && this.db) this.db.exec("PRAGMA wal_autocheckpoint = 0");
+        return cp;
+      })
+      .catch(() => undefined);
+    return this.checkpointer;
   }
 
   /** A statement, prepared once per connection. */
@@ -149,6 +165,9 @@ class SqliteAdapter extends EventEmitter implements KeyvStoreAdapter {
   }
 
   async disconnect(): Promise<void> {
+    const checkpointer = await this.checkpointer;
+    this.checkpointer = undefined;
+    await checkpointer?.stop();
     const db = this.db;
     this.db = undefined;
     this.statements.clear();
@@ -174,6 +193,7 @@ export function sqliteBackend(opts: SqliteOptions): Backend {
     adapter,
     async ready() {
       adapter.connection();
+      await adapter.startCheckpoints();
     },
     async add(key, raw, _ttlMs, now) {
       const rows = adapter.all(

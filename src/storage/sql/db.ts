@@ -12,6 +12,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { DatabaseConnection, Dialect, Driver, MigrationResultSet, TransactionSettings } from "kysely";
+import { startCheckpointer } from "../checkpointer.ts";
 import type { SqlKind } from "./kind.ts";
 import { createClient, Kysely, LibsqlDialect, Migrator, PostgresDialect, sql } from "./kysely.ts";
 import { migrations } from "./migrations/index.ts";
@@ -90,6 +91,9 @@ async function openSqlite(opts: RecordsDbOptions, timeout: number): Promise<Reco
   await client.execute("PRAGMA secure_delete = ON");
   await client.execute("PRAGMA foreign_keys = ON");
   await client.execute("PRAGMA synchronous = NORMAL");
+  // The log's checkpoints run in a worker, not inside a write on the event loop (see checkpointer.ts).
+  const checkpointer = await startCheckpointer(file);
+  if (checkpointer) await client.execute("PRAGMA wal_autocheckpoint = 0");
   const db = new Kysely<Database>({ dialect: new QueuedDialect(new LibsqlDialect({ client: client as never })) });
   const compact = async () => {
     await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
@@ -100,6 +104,7 @@ async function openSqlite(opts: RecordsDbOptions, timeout: number): Promise<Reco
     location: file,
     compact,
     close: async () => {
+      await checkpointer?.stop();
       await compact().catch(() => {});
       await db.destroy();
       client.close();
