@@ -46,7 +46,6 @@ export interface Checkpointer {
 export async function startCheckpointer(file: string, everyMs = EVERY_MS): Promise<Checkpointer | undefined> {
   const binding = createRequire(import.meta.url).resolve("libsql");
   const worker = new Worker(WORKER, { eval: true, workerData: { file, binding, everyMs } });
-  worker.unref();
   const ready = await new Promise<boolean>((resolve) => {
     worker.once("message", () => resolve(true));
     worker.once("error", () => resolve(false));
@@ -56,10 +55,14 @@ export async function startCheckpointer(file: string, everyMs = EVERY_MS): Promi
     await worker.terminate();
     return undefined;
   }
-  // A later failure only stops the checkpoints: the caller's close still folds the log in.
+  // Running, it keeps no process alive; a later failure only stops the checkpoints (the caller's
+  // close still folds the log in).
+  worker.unref();
   worker.on("error", () => {});
   return {
     stop: async () => {
+      // Held again while it stops: a caller awaiting its close keeps the process.
+      worker.ref();
       const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
       worker.postMessage("stop");
       await Promise.race([exited, new Promise((r) => setTimeout(r, 2000).unref())]);

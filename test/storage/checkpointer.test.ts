@@ -2,10 +2,11 @@
  * The SQLite write-ahead log is folded into the database file by a worker, not by a write on the
  * event loop: the writing connection's automatic checkpoint is off, and the file still grows.
  */
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { startCheckpointer } from "../../src/storage/checkpointer.ts";
 import { openStore } from "../../src/storage/index.ts";
@@ -38,6 +39,25 @@ describe("checkpoints in a worker", () => {
     // The rows (about 400 KB) are in the database file now, not only in its log.
     expect(statSync(file).size).toBeGreaterThan(before + 200_000);
     db.close();
+  });
+
+  it("neither ends a process that awaits it nor keeps one alive", () => {
+    // An unreferenced worker let a process awaiting the store's open or close exit half-way (code 13).
+    const script = join(dir, "open-close.mts");
+    const store = resolve("src/storage/index.ts");
+    writeFileSync(
+      script,
+      `import { openStore } from ${JSON.stringify(store)};
+const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+const s = await openStore({ url: "sqlite://${join(dir, "child.sqlite")}", dataDir: ${JSON.stringify(dir)}, logger: quiet });
+await s.set("ns", "k", 1);
+await s.close();
+console.log("closed");
+`,
+    );
+    const run = spawnSync(process.execPath, ["--import", "tsx", script], { encoding: "utf8", timeout: 30_000 });
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe("closed");
   });
 
   it("turns the store's automatic checkpoint off once its worker runs", async () => {
