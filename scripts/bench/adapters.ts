@@ -18,7 +18,6 @@ import { DiscordAdapter } from "../../src/adapters/discord/discord.ts";
 import { TelegramAdapter } from "../../src/adapters/telegram/telegram.ts";
 import { type App, buildApp } from "../../src/app.ts";
 import { loadConfig } from "../../src/config/index.ts";
-import { MemoryStore } from "../../src/storage/memory.ts";
 import { FakeDiscord } from "../../test/fakes/discord-api.ts";
 import { message } from "../../test/fakes/discord-payloads.ts";
 import { FakeTelegramApi } from "../../test/fakes/telegram-api.ts";
@@ -165,8 +164,16 @@ async function measure(
 /** The section. */
 export async function benchAdapters(): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), "bahk-bench-adapters-"));
-  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, OPENAI_API_KEY: "", RATE_LIMIT_PER_MINUTE: "1000" });
-  const newApp = () => buildApp(config, quiet, { store: new MemoryStore() });
+  // The bot as `npm start` runs it: the default SQLite store and records, in a data directory of
+  // each app's own (update ids restart with each fake, and the store handles an id once).
+  let apps = 0;
+  const newApp = () => {
+    const dir = join(dataDir, `app-${++apps}`);
+    return buildApp(
+      loadConfig({ ...process.env, DATA_DIR: dir, STORAGE_URL: "", OPENAI_API_KEY: "", RATE_LIMIT_PER_MINUTE: "1000" }),
+      quiet,
+    );
+  };
   const load = loadavg()[0]?.toFixed(1) ?? "?";
   try {
     // Discord also just below its global limit of 50 requests/s, where neither bot waits on discord.js's limiter.
@@ -177,7 +184,7 @@ export async function benchAdapters(): Promise<string> {
     return [
       "## Update → reply latency through the adapters (`npm run bench -- adapters`)",
       "",
-      `Each platform's real client against its fake on 127.0.0.1 (Telegram: telegraf's client; the bot long-polls with its own loop, which takes new updates while earlier ones run, the echo with telegraf's, which finishes each batch first; discord.js gateway and REST), private messages from distinct members at a fixed rate for ${SECONDS} s, ${ROUNDS} runs each, the bot's and the echo's taking turns and their latencies pooled (questions and a greeting, each answered in one message), latency from the fake queueing the update to the fake receiving the reply, in ms. Beside it, a minimal echo bot on the same client and a fake of its own, in the same run. Goal: the bot's p99 within 3× of the echo bot's. discord.js keeps to Discord's global limit of 50 requests/s, for both bots alike, so at 200/s both queue behind it; at 50/s each second's replies are right at the limit, and whenever a reply's jitter puts a 51st request into discord.js's one-second window, it waits for the window's end (the bot's REST client with no extra margin, offset 0; the echo's with discord.js's default 50 ms: the p99 at 50/s is that wait; the 40/s row is below the limit). Load average when the run started: ${load} (other work on the machine slows the bot's CPU-bound answers more than the echo).`,
+      `Each platform's real client against its fake on 127.0.0.1 (Telegram: telegraf's client; the bot long-polls with its own loop, which takes new updates while earlier ones run, the echo with telegraf's, which finishes each batch first; discord.js gateway and REST), private messages from distinct members at a fixed rate for ${SECONDS} s, ${ROUNDS} runs each, the bot's and the echo's taking turns and their latencies pooled (questions and a greeting, each answered in one message), latency from the fake queueing the update to the fake receiving the reply, in ms. The bot runs as \`npm start\` runs it, over the default SQLite store and records (a data directory of its own each run). Beside it, a minimal echo bot on the same client and a fake of its own, in the same run. Goal: the bot's p99 within 3× of the echo bot's. discord.js keeps to Discord's global limit of 50 requests/s, for both bots alike, so at 200/s both queue behind it; at 50/s each second's replies are right at the limit, and whenever a reply's jitter puts a 51st request into discord.js's one-second window, it waits for the window's end (the bot's REST client with no extra margin, offset 0; the echo's with discord.js's default 50 ms: the p99 at 50/s is that wait; the 40/s row is below the limit). Load average when the run started: ${load} (other work on the machine slows the bot's CPU-bound answers more than the echo).`,
       "",
       "| platform | rate | replies | bot p50 / p99 | echo p50 / p99 | p99 bot ÷ echo |",
       "|---|---|---|---|---|---|",
