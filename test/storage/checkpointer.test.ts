@@ -32,10 +32,10 @@ describe("checkpoints in a worker", () => {
     const insert = db.prepare("INSERT INTO t (v) VALUES (?)");
     for (let i = 0; i < 2000; i++) insert.run("x".repeat(200));
     const before = statSync(file).size;
-    const cp = await startCheckpointer(file, 20);
-    expect(cp).toBeDefined();
+    const cp = startCheckpointer(file, 20);
+    expect(await cp.ready).toBe(true);
     await new Promise((r) => setTimeout(r, 300));
-    await cp?.stop();
+    await cp.stop();
     // The rows (about 400 KB) are in the database file now, not only in its log.
     expect(statSync(file).size).toBeGreaterThan(before + 200_000);
     db.close();
@@ -60,11 +60,15 @@ console.log("closed");
     expect(run.stdout.trim()).toBe("closed");
   });
 
-  it("turns the store's automatic checkpoint off once its worker runs", async () => {
+  it("turns the store's automatic checkpoint off once its worker runs, without waiting for it to open", async () => {
     const store = await openStore({ url: `sqlite://${join(dir, "store.sqlite")}`, dataDir: dir, logger: quietLogger });
     await store.set("ns", "k", 1);
     // The setting is per connection: read it through the store's own backend.
-    const backend = (store as unknown as { backend: { adapter: { connection(): Db } } }).backend;
+    const backend = (
+      store as unknown as { backend: { adapter: { connection(): Db; startCheckpoints(): Promise<unknown> } } }
+    ).backend;
+    // The worker starts beside the store (the store does not wait for it): wait here.
+    await backend.adapter.startCheckpoints();
     expect(backend.adapter.connection().prepare("PRAGMA wal_autocheckpoint").get()).toMatchObject({
       wal_autocheckpoint: 0,
     });
