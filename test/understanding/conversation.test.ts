@@ -300,33 +300,28 @@ describe("talking to the bot", () => {
     const he = member("still-there");
     await say(he, "Who is Matthew Cheung Kin-chung?");
     expect(replyText(await say(he, "Is he still in that job today?"))).toMatch(declined);
-    // Whether it can be joined online is not answered by the ways of taking part, which never say.
-    const online = member("online");
-    await say(online, "协会是不是每个季度都开会？开的是什么会？");
-    expect(replyText(await say(online, "线上能参加吗？"))).toMatch(/没有提及|沒有提及/);
-    // A prediction or a judgement (will it win, which is easier) is in no document.
-    const race = member("race");
-    await say(race, "香港想做虛擬資產中心，對手係邊幾個城市啊？");
-    expect(replyText(await say(race, "你覺得香港會唔會贏到新加坡㗎？"))).toMatch(/沒有提及/);
-    // So are which city is friendliest and whether an approval comes soon.
-    const friendliest = member("friendliest");
-    await say(friendliest, "香港搞虚拟资产跟新加坡比，政策上有啥区别？");
-    expect(replyText(await say(friendliest, "那哪个城市对币圈最友好？"))).toMatch(/没有提及/);
-    const soon = member("soon");
-    await say(soon, "散戶而家買唔買得到加密貨幣？");
-    expect(replyText(await say(soon, "嗰啲ETF會唔會好快批？"))).toMatch(/沒有提及/);
+    // Each follow-up after its first question: what no document says.
+    const unsaid = [
+      // Whether it can be joined online is not answered by the ways of taking part, which never say.
+      ["online", "协会是不是每个季度都开会？开的是什么会？", "线上能参加吗？"],
+      // A prediction or a judgement (will it win, which city is friendliest, will it come soon).
+      ["race", "香港想做虛擬資產中心，對手係邊幾個城市啊？", "你覺得香港會唔會贏到新加坡㗎？"],
+      ["friendliest", "香港搞虚拟资产跟新加坡比，政策上有啥区别？", "那哪个城市对币圈最友好？"],
+      ["soon", "散戶而家買唔買得到加密貨幣？", "嗰啲ETF會唔會好快批？"],
+      // Whether places are left this year, or how many are used.
+      ["places-left", "QMAS 係咩嚟㗎？", "咁今年仲有冇位啊？"],
+      ["places-used", "QMAS一年收幾多人？", "咁而家用咗幾多個位？"],
+    ] as const;
+    for (const [who, first, then] of unsaid) {
+      const m = member(who);
+      await say(m, first);
+      expect(replyText(await say(m, then)), then).toMatch(/沒有提及|没有提及/);
+    }
     const tests = member("easier");
     await say(tests, "What tests are QMAS applicants scored under?");
     expect(replyText(await say(tests, "which of the two tests is easier?"))).not.toMatch(
       /From the association's documents/,
     );
-    // Whether places are left this year: no document can say.
-    const left = member("places-left");
-    await say(left, "QMAS 係咩嚟㗎？");
-    expect(replyText(await say(left, "咁今年仲有冇位啊？"))).toMatch(/沒有提及/);
-    const used = member("places-used");
-    await say(used, "QMAS一年收幾多人？");
-    expect(replyText(await say(used, "咁而家用咗幾多個位？"))).toMatch(/沒有提及/);
     const guy = member("still-there-guy");
     await say(guy, "who was the govt official quoted when the talent list came out?");
     expect(replyText(await say(guy, "is the guy still in that job now?"))).toMatch(declined);
