@@ -133,9 +133,8 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     sessionTtlMs: config.DASHBOARD_SESSION_HOURS * 3_600_000,
   });
 
-  const questionStats = new QuestionStats(store, clock, records?.days, (e) =>
-    logger.warn("question stats not counted", { error: String(e) }),
-  );
+  const statsLost = (e: unknown) => logger.warn("question stats not counted", { error: String(e) });
+  const questionStats = new QuestionStats(store, clock, records?.days, statsLost);
   const answers = faq(services, {
     runCommand: (ctx, name, args) => bot.runCommand(ctx, name, args),
     onOutcome: (ctx, outcome) => {
@@ -213,9 +212,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
       };
     },
     close: async () => {
-      await questionStats
-        .flush()
-        .catch((e: unknown) => logger.warn("question stats not counted", { error: String(e) }));
+      await questionStats.flush().catch(statsLost);
       await notifier.stop();
       await records?.close();
       await store.close();
