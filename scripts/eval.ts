@@ -78,6 +78,7 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   ["conversations-32", "eval/conversations-32.jsonl", "split"],
   ["conversations-33", "eval/conversations-33.jsonl", "split"],
   ["conversations-34", "eval/conversations-34.jsonl", "split"],
+  ["conversations-35", "eval/conversations-35.jsonl", "split"],
   ["conversations-8 (held out whole)", "eval/conversations-8.jsonl", "heldout"],
   ["conversations-20 (held out whole)", "eval/conversations-20.jsonl", "heldout"],
   ["conversations-24 (held out whole)", "eval/conversations-24.jsonl", "heldout"],
