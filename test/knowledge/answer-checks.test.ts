@@ -266,6 +266,9 @@ describe("questions for an official", () => {
     expect(expectation("他當時的職銜是甚麼？")).toBe("role");
     expect(expectation("他担任什么职务？")).toBe("role");
     expect(expectation("佢嘅頭銜係咩？")).toBe("role");
+    // Who spoke, 是誰發表講話: the words of a person, whom the answer must name.
+    expect(expectation("人才清單公布時是誰發表講話？")).toBe("role");
+    expect(expectation("who spoke when the talent list came out?")).toBe("role");
     const bureau =
       "Hong Kong's Financial Services and the Treasury Bureau (FSTB) recently unveiled the Policy Declaration during FinTech Week.";
     expect(satisfies("role", bureau, "which official presented it?")).toBe(false);
