@@ -173,6 +173,23 @@ const BEGINNING =
 const SAYING =
   /\bwhat (?:did|does|do|has|have) (?:he|she|they|it|the \w+) (?:actually |really |exactly )?(?:say|said|mention|tell|state|think)\b|(?:佢|他|她|佢哋|他們)(?:當時)?(?:講|說|説|说|表示|提)(?:咗|了|過|过)?(?:啲|些)?(?:咩|甚麼|什麼|什么|乜|啥)|(?:佢|他|她|佢哋|他們|他们)(?:當時|当时)?(?:話|话|講|讲|說|説|说|表示|認為|认为|覺得|觉得)(?:咗|了|過|过)?[^？?]{1,14}(?:咩|甚麼|什麼|什么|乜|啥|咋|點|怎樣|怎么|如何)/iu;
 /** A sentence that reports what someone said. */
+/** Whether a text opens a quotation it does not close. */
+function quoteOpen(text: string): boolean {
+  const count = (re: RegExp) => text.match(re)?.length ?? 0;
+  return count(/「/g) > count(/」/g) || count(/“/g) > count(/”/g) || count(/"/g) % 2 === 1;
+}
+
+/** Sentences with each quotation that runs on past its first sentence joined into one, to its end. */
+function quotesWhole(all: readonly string[], sep: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < all.length; i++) {
+    let s = all[i] ?? "";
+    for (let end = i + 3; i + 1 < all.length && i < end && quoteOpen(s); ) s += sep + (all[++i] ?? "");
+    out.push(s);
+  }
+  return out;
+}
+
 const QUOTING = /\b(?:said|says|stated|quoted)\b|表示|指出|稱|称|"|“|「/u;
 
 /** A question for the kind of a thing ("what kind of work experience?", "什麼樣的經驗？"), with the thing. */
@@ -917,9 +934,10 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     for (const original of this.passageById.values()) {
       if (original.path !== doc || this.originalOf[original.path]) continue;
       const p = this.inLanguage(original, lang);
-      const said = sentences(p.text).filter((s) => QUOTING.test(s) && SPEAKS_OF_PERSON.test(s));
+      const sep = /[\u4e00-\u9fff]/.test(p.text) ? "" : " ";
+      const said = quotesWhole(sentences(p.text), sep).filter((s) => QUOTING.test(s) && SPEAKS_OF_PERSON.test(s));
       if (said.length === 0) continue;
-      const text = said.slice(0, 2).join(/[\u4e00-\u9fff]/.test(p.text) ? "" : " ");
+      const text = said.slice(0, 2).join(sep);
       return this.restated(text, [this.passageSource(original)], `passage:${p.id}`, lang, resolved);
     }
     return undefined;
@@ -1445,7 +1463,9 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const subject = why ? this.thingKeys(resolved.replace(asked, " ")) : undefined;
     // "What did he say it is for?": the reason among what was said, when the text gives one, after the
     // sentence saying who spoke (the words are theirs, and a follow-up about "him" is answered of him).
-    const said = sentences(body);
+    // A quotation running on past its first sentence is one ("…careers. The promulgation of the Talent
+    // List is one of our major initiatives…").
+    const said = quotesWhole(sentences(body), /[\u4e00-\u9fff]/.test(body) ? "" : " ");
     const reasonSaid = saying && asked.search(WHY) >= 0 && said.some((s) => REASON.test(s));
     const stating: string[] = said.filter((s, i) =>
       reasonSaid

@@ -49,6 +49,21 @@ describe("answers from the real knowledge", () => {
     }
   });
 
+  it("answers who spoke with the person, and what he said with his whole quotation", async () => {
+    // The talent list's passage has no person; the one quoting the Chief Secretary has.
+    const who = await kb.answer("人才清單公布時是誰發表講話？", "zh-HK");
+    expect(who.answered).toBe(true);
+    expect(who.text).toMatch(/張建宗/);
+    // His words run over two sentences: what the list is for is in the second.
+    const said = await kb.answer("他認為人才清單有甚麼作用？", "zh-HK", {
+      previous: "人才清單公布時是誰發表講話？",
+      ...(who.ref ? { previousRef: who.ref } : {}),
+      previousAnswer: who.text,
+    });
+    expect(said.answered).toBe(true);
+    expect(said.text).toMatch(/競爭優勢/);
+  });
+
   it("declines particular projects no text speaks of, and answers programmes a text names", async () => {
     const inclusion = "What does the association say about financial inclusion?";
     const first = await kb.answer(inclusion, "en");
