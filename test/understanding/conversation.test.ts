@@ -308,6 +308,7 @@ describe("talking to the bot", () => {
       ["race", "香港想做虛擬資產中心，對手係邊幾個城市啊？", "你覺得香港會唔會贏到新加坡㗎？"],
       ["friendliest", "香港搞虚拟资产跟新加坡比，政策上有啥区别？", "那哪个城市对币圈最友好？"],
       ["soon", "散戶而家買唔買得到加密貨幣？", "嗰啲ETF會唔會好快批？"],
+      ["who-wins", "同新加坡比，香港有咩唔同？", "你覺得邊個會贏？"],
       // Whether places are left this year, or how many are used.
       ["places-left", "QMAS 係咩嚟㗎？", "咁今年仲有冇位啊？"],
       ["places-used", "QMAS一年收幾多人？", "咁而家用咗幾多個位？"],
@@ -317,6 +318,9 @@ describe("talking to the bot", () => {
       await say(m, first);
       expect(replyText(await say(m, then)), then).toMatch(/沒有提及|没有提及/);
     }
+    const win = member("win-en");
+    await say(win, "how's hk different from singapore on crypto?");
+    expect(replyText(await say(win, "who do u think will win tho?"))).not.toMatch(/From the association's documents/);
     const tests = member("easier");
     await say(tests, "What tests are QMAS applicants scored under?");
     expect(replyText(await say(tests, "which of the two tests is easier?"))).not.toMatch(
