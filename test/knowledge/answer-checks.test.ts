@@ -110,6 +110,8 @@ describe("questions for particular named things", () => {
   it("reads 人工智能 as artificial intelligence, not 人工 (pay)", () => {
     expect(expectation("我是做人工智能的，香港的人才清单里包括哪些科技领域？")).not.toBe("money");
     expect(expectation("實習有冇人工㗎？")).toBe("money");
+    // 幾多錢, Cantonese for "how much money", not a count.
+    expect(expectation("申請要幾多錢？")).toBe("money");
   });
 
   it("reads particular instances asked for, but not 'why' or a programme asked of", () => {
