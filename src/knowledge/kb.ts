@@ -151,7 +151,7 @@ const BACK_REFERENCE =
 
 /** A question for a reason ("why does that matter to them?", "為什麼要辦這個？"), with its asking words. */
 const WHY =
-  /\bwhy\b|\b(?:what(?:'s|s| is) the (?:point|reason|purpose)|how come|what reasons?|for what reason|(?:meant|supposed|trying|hoping|hope|hopes|want|wants|aim|aims|aiming|intended) to achieve|end ?game|end goal|ultimate (?:goal|aim|purpose))\b|\bwhat(?:'s|s| is| are| r| were)? (?:(?!for\b)[\w'-]+ ){1,5}for(?: exactly| then| anyway| tho| though)?\s*[?？]?\s*$|\b(?:matters?|important|necessary|needed)\b|為什麼|为什么|點解|為何|为何|何解|有咩用|重要|目的|原因|搞嚟做咩|用嚟做咩|搞嚟做乜|用嚟做乜|為咗咩|為咗乜|為了甚麼|為了什麼|为了什么|有甚麼用|有什麼用|有什么用|想幹甚麼|想幹什麼|想干什么|想做甚麼|想做什麼|想做什么|想做咩|想做乜|最終目的|最终目的|終極目標|终极目标|為啥|为啥|有啥用|啥用|想干啥|想幹啥|圖啥|图啥|為了啥|为了啥|干嘛|幹嘛/giu;
+  /\bwhy\b|\b(?:what(?:'s|s| is) the (?:point|reason(?:ing)?|rationale|logic|purpose)|how come|what reasons?|for what reason|(?:meant|supposed|trying|hoping|hope|hopes|want|wants|aim|aims|aiming|intended) to achieve|end ?game|end goal|ultimate (?:goal|aim|purpose))\b|\bwhat(?:'s|s| is| are| r| were)? (?:(?!for\b)[\w'-]+ ){1,5}for(?: exactly| then| anyway| tho| though)?\s*[?？]?\s*$|\b(?:matters?|important|necessary|needed)\b|為什麼|为什么|點解|為何|为何|何解|有咩用|重要|目的|原因|搞嚟做咩|用嚟做咩|搞嚟做乜|用嚟做乜|為咗咩|為咗乜|為了甚麼|為了什麼|为了什么|有甚麼用|有什麼用|有什么用|想幹甚麼|想幹什麼|想干什么|想做甚麼|想做什麼|想做什么|想做咩|想做乜|最終目的|最终目的|終極目標|终极目标|為啥|为啥|有啥用|啥用|想干啥|想幹啥|圖啥|图啥|為了啥|为了啥|干嘛|幹嘛/giu;
 /** "Why?" in so many words, not "what is the purpose?" (which a purpose answers, not a background). */
 const BARE_WHY = /\bwhy\b|點解|点解|為什麼|为什么|為甚麼|為何|为何|何解/iu;
 const PURPOSE = /\b(?:purpose|point|aim|goal)\b|目的|目標|目标|用途/iu;

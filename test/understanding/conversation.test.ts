@@ -283,6 +283,12 @@ describe("talking to the bot", () => {
     expect(replyText(await say(p, "and what's the purpose of them?"))).toMatch(/unified voice/);
   });
 
+  it("answers 'what's the reasoning?' with the reason the last answer gives", async () => {
+    const m = member("reasoning");
+    await say(m, "Does the association run any internship programs?");
+    expect(replyText(await say(m, "whats the reasoning"))).toMatch(/talent pipeline/);
+  });
+
   it("keeps a follow-up asking what someone 'said the list would help with' on the document, not the bot's help", async () => {
     const m = member("quoted");
     await say(m, "Who is Matthew Cheung?");
