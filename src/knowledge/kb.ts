@@ -173,6 +173,8 @@ const BEGINNING =
 const SAYING =
   /\bwhat (?:did|does|do|has|have) (?:he|she|they|it|the \w+) (?:actually |really |exactly )?(?:say|said|mention|tell|state|think)\b|(?:佢|他|她|佢哋|他們)(?:當時)?(?:講|說|説|说|表示|提)(?:咗|了|過|过)?(?:啲|些)?(?:咩|甚麼|什麼|什么|乜|啥)|(?:佢|他|她|佢哋|他們|他们)(?:當時|当时)?(?:話|话|講|讲|說|説|说|表示|認為|认为|覺得|觉得)(?:咗|了|過|过)?[^？?]{1,14}(?:咩|甚麼|什麼|什么|乜|啥|咋|點|怎樣|怎么|如何)/iu;
 /** A sentence that reports what someone said. */
+const QUOTING = /\b(?:said|says|stated|quoted)\b|表示|指出|稱|称|"|“|「/u;
+
 /** Whether a text opens a quotation it does not close. */
 function quoteOpen(text: string): boolean {
   const count = (re: RegExp) => text.match(re)?.length ?? 0;
@@ -184,13 +186,13 @@ function quotesWhole(all: readonly string[], sep: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < all.length; i++) {
     let s = all[i] ?? "";
-    for (let end = i + 3; i + 1 < all.length && i < end && quoteOpen(s); ) s += sep + (all[++i] ?? "");
+    // At most three sentences more: a quotation mark left open by mistake joins no more than that.
+    const last = Math.min(all.length - 1, i + 3);
+    while (i < last && quoteOpen(s)) s += sep + (all[++i] ?? "");
     out.push(s);
   }
   return out;
 }
-
-const QUOTING = /\b(?:said|says|stated|quoted)\b|表示|指出|稱|称|"|“|「/u;
 
 /** A question for the kind of a thing ("what kind of work experience?", "什麼樣的經驗？"), with the thing. */
 const KIND_OF =
