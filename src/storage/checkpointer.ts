@@ -41,8 +41,20 @@ export interface Checkpointer {
   stop(): Promise<void>;
 }
 
+/** Options of {@link startCheckpointer}. */
+export interface CheckpointerOptions {
+  /** How often the worker folds the log in, in ms. */
+  readonly everyMs?: number;
+  /**
+   * Called once the worker runs: the caller turns its own connection's automatic checkpoint off
+   * (`PRAGMA wal_autocheckpoint = 0`). A failure leaves SQLite's automatic checkpoint in place.
+   */
+  readonly whenRunning?: () => unknown;
+}
+
 /** Starts checkpointing `file` in a worker, beside the caller (the worker takes about 0.2 s to start). */
-export function startCheckpointer(file: string, everyMs = EVERY_MS): Checkpointer {
+export function startCheckpointer(file: string, opts: CheckpointerOptions = {}): Checkpointer {
+  const everyMs = opts.everyMs ?? EVERY_MS;
   const binding = createRequire(import.meta.url).resolve("libsql");
   const worker = new Worker(WORKER, { eval: true, workerData: { file, binding, everyMs } });
   let running = false;
@@ -57,6 +69,14 @@ export function startCheckpointer(file: string, everyMs = EVERY_MS): Checkpointe
     worker.once("exit", () => resolve(false));
   });
   worker.on("error", () => {});
+  const { whenRunning } = opts;
+  if (whenRunning) {
+    void ready
+      .then(async (ok) => {
+        if (ok) await whenRunning();
+      })
+      .catch(() => {});
+  }
   return {
     ready,
     stop: async () => {

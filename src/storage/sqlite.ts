@@ -101,9 +101,8 @@ class SqliteAdapter extends EventEmitter implements KeyvStoreAdapter {
    */
   startCheckpoints(): Promise<boolean> {
     if (!this.checkpointer) {
-      this.checkpointer = startCheckpointer(this.file);
-      void this.checkpointer.ready.then((ok) => {
-        if (ok && this.db) this.db.exec("PRAGMA wal_autocheckpoint = 0");
+      this.checkpointer = startCheckpointer(this.file, {
+        whenRunning: () => this.db?.exec("PRAGMA wal_autocheckpoint = 0"),
       });
     }
     return this.checkpointer.ready;

@@ -32,7 +32,7 @@ describe("checkpoints in a worker", () => {
     const insert = db.prepare("INSERT INTO t (v) VALUES (?)");
     for (let i = 0; i < 2000; i++) insert.run("x".repeat(200));
     const before = statSync(file).size;
-    const cp = startCheckpointer(file, 20);
+    const cp = startCheckpointer(file, { everyMs: 20 });
     expect(await cp.ready).toBe(true);
     await new Promise((r) => setTimeout(r, 300));
     await cp.stop();

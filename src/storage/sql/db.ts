@@ -93,12 +93,7 @@ async function openSqlite(opts: RecordsDbOptions, timeout: number): Promise<Reco
   await client.execute("PRAGMA synchronous = NORMAL");
   // The log's checkpoints run in a worker, not inside a write on the event loop (see checkpointer.ts);
   // it starts beside the bot (about 0.2 s), and until it runs SQLite checkpoints as usual.
-  const checkpointer = startCheckpointer(file);
-  void checkpointer.ready
-    .then(async (ok) => {
-      if (ok) await client.execute("PRAGMA wal_autocheckpoint = 0");
-    })
-    .catch(() => {});
+  const checkpointer = startCheckpointer(file, { whenRunning: () => client.execute("PRAGMA wal_autocheckpoint = 0") });
   const db = new Kysely<Database>({ dialect: new QueuedDialect(new LibsqlDialect({ client: client as never })) });
   const compact = async () => {
     await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
