@@ -42,6 +42,7 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   ["fresh-12", ["eval/fresh-12.jsonl"], "split"],
   ["fresh-14", ["eval/fresh-14.jsonl"], "split"],
   ["fresh-15", ["eval/fresh-15.jsonl"], "split"],
+  ["fresh-16", ["eval/fresh-16.jsonl"], "split"],
   // The latest set is kept whole as a held-out set: never tuned on.
   ["fresh-8 (held out whole)", ["eval/fresh-8.jsonl"], "heldout"],
   ["fresh-13 (held out whole)", ["eval/fresh-13.jsonl"], "heldout"],
@@ -79,6 +80,7 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   ["conversations-33", "eval/conversations-33.jsonl", "split"],
   ["conversations-34", "eval/conversations-34.jsonl", "split"],
   ["conversations-35", "eval/conversations-35.jsonl", "split"],
+  ["conversations-36", "eval/conversations-36.jsonl", "split"],
   ["conversations-8 (held out whole)", "eval/conversations-8.jsonl", "heldout"],
   ["conversations-20 (held out whole)", "eval/conversations-20.jsonl", "heldout"],
   ["conversations-24 (held out whole)", "eval/conversations-24.jsonl", "heldout"],
