@@ -49,6 +49,13 @@ describe("answers from the real knowledge", () => {
     }
   });
 
+  it("reads what comes out of something as its purpose, not as something published", async () => {
+    // "came out" is the talent list's release; "what comes out of the townhalls" asks what they are for.
+    const a = await kb.answer("What do members hope comes out of the townhalls?", "en");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/unified voice/);
+  });
+
   it("answers who spoke with the person, and what he said with his whole quotation", async () => {
     // The talent list's passage has no person; the one quoting the Chief Secretary has.
     const who = await kb.answer("人才清單公布時是誰發表講話？", "zh-HK");
