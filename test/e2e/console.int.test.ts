@@ -67,7 +67,9 @@ describe("npm start, piped", () => {
     const saved = /Saved (\S+\.md)/.exec(out)?.[1];
     expect(saved).toBeDefined();
     expect(readFileSync(saved ?? "", "utf8")).toMatch(/## 1\. Stablecoin licensing in Hong Kong[\s\S]*1 vote/);
-    expect(b.some((x) => x.includes("Everything I hold about you") && x.includes("Stablecoin licensing"))).toBe(true);
+    expect(
+      b.some((x) => x.includes("All the personal data I hold about you") && x.includes("Stablecoin licensing")),
+    ).toBe(true);
   });
 
   it("keeps the records across restarts (SQLite in the data directory)", () => {

@@ -10,7 +10,7 @@ import type { Lang } from "../types.ts";
 
 const M = {
   header: {
-    en: "Everything I hold about you ({id}):",
+    en: "All the personal data I hold about you ({id}):",
     "zh-HK": "我持有關於你（{id}）的所有資料：",
   },
   nothing: { en: "I hold no personal data about you.", "zh-HK": "我沒有持有你的任何個人資料。" },
