@@ -49,6 +49,17 @@ describe("answers from the real knowledge", () => {
     }
   });
 
+  it("reads pens, notebooks and hoodies as the stationery and clothing the documents speak of", async () => {
+    for (const q of [
+      "what does the association do with our old pens and notebooks?",
+      "can we give you leftover hoodies?",
+    ]) {
+      const a = await kb.answer(q, "en");
+      expect(a.answered).toBe(true);
+      expect(a.text).toMatch(/stationery|clothing/);
+    }
+  });
+
   it("reads what comes out of something as its purpose, not as something published", async () => {
     // "came out" is the talent list's release; "what comes out of the townhalls" asks what they are for.
     const a = await kb.answer("What do members hope comes out of the townhalls?", "en");
