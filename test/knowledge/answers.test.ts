@@ -60,6 +60,14 @@ describe("answers from the real knowledge", () => {
     }
   });
 
+  it("reads the association's meetings (會議, 開會) as its townhalls", async () => {
+    const a = await kb.answer("協會開會係講咩㗎？", "zh-HK");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/townhall|大會|公開會議/);
+    // (Not the association's description, which lists the townhalls among its five goals.)
+    expect(a.text).not.toMatch(/NGO|非牟利/);
+  });
+
   it("reads what comes out of something as its purpose, not as something published", async () => {
     // "came out" is the talent list's release; "what comes out of the townhalls" asks what they are for.
     const a = await kb.answer("What do members hope comes out of the townhalls?", "en");
