@@ -60,7 +60,10 @@ describe("answers from the real knowledge", () => {
     }
   });
 
-  it("reads the association's meetings (會議, 開會) as its townhalls", async () => {
+  it("reads the association's meetings (meetings, 會議, 開會) as its townhalls", async () => {
+    const meetings = await kb.answer("do you guys hold meetings for members?", "en");
+    expect(meetings.answered).toBe(true);
+    expect(meetings.text).toMatch(/townhall/);
     const a = await kb.answer("協會開會係講咩㗎？", "zh-HK");
     expect(a.answered).toBe(true);
     expect(a.text).toMatch(/townhall|大會|公開會議/);
