@@ -61,7 +61,7 @@ describe("answers from the real knowledge", () => {
   });
 
   it("reads the association's meetings (meetings, 會議, 開會) as its townhalls", async () => {
-    const meetings = await kb.answer("do you guys hold meetings for members?", "en");
+    const meetings = await kb.answer("does the association have meetings?", "en");
     expect(meetings.answered).toBe(true);
     expect(meetings.text).toMatch(/townhall/);
     const a = await kb.answer("協會開會係講咩㗎？", "zh-HK");
