@@ -87,9 +87,16 @@ export const RATE =
 const PERMITTED_ZH =
   /(散戶|散户|零售投資者|零售投资者|市民|公眾|公众|普通人|投資者|投资者|香港人).{0,8}(可以|可唔可以|可不可以|能否|能不能|能夠|能够|能|准唔准|准不准|准許|准许|允許|允许|係咪可以|是否可以|買唔買得|买不买得|買得唔得|買得到|买得到|買唔到|买不到)/u;
 
+/** A member asking which choice suits them ("which is better for us?", "should we set up in Singapore?"). */
+const CHOICE_FOR_ME =
+  /\b(?:which|what)(?: one| city| place| option| hub| location| scheme)? (?:is|would be|'s|s) (?:better|best|more suitable)\b.{0,40}(?:\bfor (?:me|us|my|our|a (?:startup|company|firm|business) like)\b|\blike (?:mine|ours)\b)|\bshould (?:i|we) (?:choose|pick|go with|move to|set up in|base (?:ourselves|myself) in|relocate to|incorporate in)\b|\bwhat would you (?:recommend|suggest|advise)\b|\b(?:better|best) (?:for|suited to) (?:me|us|my|our)\b|(?:邊個|哪個|哪一個|邊度|哪裡|哪里)(?:好啲|比較好|比较好|更好|較好|适合|適合|啱)(?:我|我哋|我們|我们)?|(?:我|我哋|我們|我们)應該(?:揀|選|选|去)/u;
+
 export function expectation(question: string): Expectation {
   // "…when it comes to regulating virtual assets?" asks no time.
   const q = question.toLowerCase().replace(/\bwhen it comes to\b/g, "as for");
+  // "Which is better for a startup like mine?", "邊個啱我哋多啲？": a choice for the member, which no
+  // document makes for them.
+  if (CHOICE_FOR_ME.test(q)) return "advice";
   if (
     /\b(price|prices|worth|market cap|exchange rate)\b.*\b(now|today|currently|right now|current)\b|\b(current|today'?s|latest)\b.*\bprice\b|\bprice of (bitcoin|btc|eth|ether|crypto)/.test(
       q,

@@ -39,6 +39,13 @@ describe("questions for particular named things", () => {
     expect(expectation("協會電話係幾多？")).toBe("contact");
   });
 
+  it("reads a choice for the member's own case as advice, and a comparison of the documents as none", () => {
+    expect(expectation("so which one is better for a small company like ours?")).toBe("advice");
+    expect(expectation("should we set up in Singapore instead?")).toBe("advice");
+    expect(expectation("咁邊個啱我哋多啲？")).toBe("advice");
+    expect(expectation("how does Hong Kong's approach compare with Singapore's?")).not.toBe("advice");
+  });
+
   it("reads whether retail investors may buy as a question of the rules, not advice", () => {
     expect(expectation("香港散戶可以買加密貨幣嗎")).not.toBe("advice");
     expect(expectation("散戶而家買唔買得到加密貨幣？")).not.toBe("advice");
