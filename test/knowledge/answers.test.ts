@@ -93,6 +93,19 @@ describe("answers from the real knowledge", () => {
     expect(said.text).toMatch(/競爭優勢/);
   });
 
+  it("reads a master's degree or a PhD as a degree, when a member checks it against 'a bachelor's or above'", async () => {
+    const criteria = "What qualifications do blockchain professionals need to be eligible?";
+    const first = await kb.answer(criteria, "en");
+    expect(first.text).toMatch(/bachelor's degree or above/);
+    const masters = await kb.answer("and does a masters count?", "en", {
+      previous: criteria,
+      ...(first.ref ? { previousRef: first.ref } : {}),
+      previousAnswer: first.text,
+    });
+    expect(masters.answered).toBe(true);
+    expect(masters.text).toMatch(/or above/);
+  });
+
   it("declines particular projects no text speaks of, and answers programmes a text names", async () => {
     const inclusion = "What does the association say about financial inclusion?";
     const first = await kb.answer(inclusion, "en");
