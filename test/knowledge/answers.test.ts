@@ -245,6 +245,15 @@ describe("answers from the real knowledge", () => {
     expect(b.text).toMatch(/Singapore adopts more aggressive incentives/);
   });
 
+  it.each([
+    ["How many places does the Top Talent Pass have each year?", "en"],
+    ["高才通每年有幾多個名額？", "zh-HK"],
+  ] as const)("declines %s: another talent scheme, which the documents do not cover", async (q, lang) => {
+    const a = await kb.answer(q, lang);
+    expect(a.answered).toBe(false);
+    expect(a.topical).toBe(true);
+  });
+
   it("declines 'what is X?' when no text of the knowledge has the word X", async () => {
     expect((await kb.answer("What is the GDP of Hong Kong?", "en")).answered).toBe(false);
     expect((await kb.answer("what is QAMS?", "en")).text).toMatch(/Quality Migrant Admission Scheme/);
