@@ -71,6 +71,12 @@ describe("answers from the real knowledge", () => {
     expect(a.text).not.toMatch(/NGO|非牟利/);
   });
 
+  it("reads what must be got right for something to work as what its success hinges on", async () => {
+    const a = await kb.answer("what does Hong Kong have to get right for its virtual asset plans to work?", "en");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/execution/);
+  });
+
   it("reads what comes out of something as its purpose, not as something published", async () => {
     // "came out" is the talent list's release; "what comes out of the townhalls" asks what they are for.
     const a = await kb.answer("What do members hope comes out of the townhalls?", "en");
