@@ -49,15 +49,10 @@ describe("answers from the real knowledge", () => {
     }
   });
 
-  it("reads pens, notebooks and hoodies as the stationery and clothing the documents speak of", async () => {
-    for (const q of [
-      "what does the association do with our old pens and notebooks?",
-      "can we give you leftover hoodies?",
-    ]) {
-      const a = await kb.answer(q, "en");
-      expect(a.answered).toBe(true);
-      expect(a.text).toMatch(/stationery|clothing/);
-    }
+  it("reads pens and notebooks as the stationery the documents speak of", async () => {
+    const a = await kb.answer("what does the association do with our old pens and notebooks?", "en");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/stationery/);
   });
 
   it("reads the association's meetings (meetings, 會議, 開會) as its townhalls", async () => {
