@@ -11,6 +11,10 @@ interface UnitTerms {
   readonly keys: readonly string[];
   readonly rows: Int32Array;
   readonly length: number;
+  /** Its keys, for an exact match at once. */
+  readonly keySet: ReadonlySet<string>;
+  /** The indices of its keys that may match another word in part (GloVe words past the most common). */
+  readonly soft: Int32Array;
 }
 
 /** A question prepared for scoring. */
@@ -22,6 +26,17 @@ export interface PreparedQuery {
   readonly total: number;
   readonly cache: Map<number, number>[];
   readonly floor: number;
+  /** Its keys, for an exact match at once. */
+  readonly keySet: ReadonlySet<string>;
+  /** The indices of its keys that may match another word in part (GloVe words past the most common). */
+  readonly soft: Int32Array;
+}
+
+/** The indices of rows that may match another word in part: GloVe words past the most common. */
+function softIndices(rows: Int32Array): Int32Array {
+  const out: number[] = [];
+  for (let i = 0; i < rows.length; i++) if ((rows[i] as number) >= COMMON) out.push(i);
+  return Int32Array.from(out);
 }
 
 const COMMON = 1000;
@@ -78,7 +93,7 @@ export class LexicalIndex {
         }
         p.push(u);
       }
-      this.units.push({ keys, rows, length: tokens.length });
+      this.units.push({ keys, rows, length: tokens.length, keySet: new Set(keys), soft: softIndices(rows) });
       total += tokens.length;
     });
     this.avgLength = Math.max(1, total / Math.max(1, unitTokens.length));
@@ -182,14 +197,17 @@ export class LexicalIndex {
         (this.df.has(t.key) ? 1 : unknownWeight);
       total += weights[i] ?? 0;
     });
+    const keys = uniq.map((t) => t.key);
     return {
       tokens: uniq,
-      keys: uniq.map((t) => t.key),
+      keys,
       rows,
       weights,
       total,
       cache: uniq.map(() => new Map<number, number>()),
       floor,
+      keySet: new Set(keys),
+      soft: softIndices(rows),
     };
   }
 
@@ -235,11 +253,16 @@ export class LexicalIndex {
     let keyGot = 0;
     let keyTotal = 0;
     for (let i = 0; i < q.keys.length; i++) {
+      // The same word counts fully; another only in part, and only when both are past the most
+      // common words (see `sim`): the unit's other words are not read.
       let best = 0;
-      for (let j = 0; j < u.keys.length && best < 1; j++) {
-        const s = this.sim(q, i, u.keys[j] ?? "", u.rows[j] ?? -1);
-        if (s > best) best = s;
-      }
+      if (u.keySet.has(q.keys[i] ?? "")) best = 1;
+      else if ((q.rows[i] ?? -1) >= COMMON)
+        for (let k = 0; k < u.soft.length; k++) {
+          const j = u.soft[k] as number;
+          const s = this.sim(q, i, u.keys[j] ?? "", u.rows[j] ?? -1);
+          if (s > best) best = s;
+        }
       const w = q.weights[i] ?? 0;
       got += best * w;
       if (w >= 0.6 * max) {
@@ -261,7 +284,12 @@ export class LexicalIndex {
       const w = this.idf(key);
       total += w;
       let best = 0;
-      for (let i = 0; i < q.keys.length && best < 1; i++) best = Math.max(best, this.sim(q, i, key, u.rows[j] ?? -1));
+      if (q.keySet.has(key)) best = 1;
+      else if ((u.rows[j] ?? -1) >= COMMON)
+        for (let k = 0; k < q.soft.length && best < 1; k++) {
+          const i = q.soft[k] as number;
+          best = Math.max(best, this.sim(q, i, key, u.rows[j] ?? -1));
+        }
       got += best * w;
     }
     return total === 0 ? 0 : got / total;
