@@ -43,6 +43,8 @@ describe("questions for particular named things", () => {
     expect(expectation("so which one is better for a small company like ours?")).toBe("advice");
     expect(expectation("should we set up in Singapore instead?")).toBe("advice");
     expect(expectation("咁邊個啱我哋多啲？")).toBe("advice");
+    // "Which is right?" checks a fact.
+    expect(expectation("2006定2008，邊個啱？")).not.toBe("advice");
     expect(expectation("how does Hong Kong's approach compare with Singapore's?")).not.toBe("advice");
   });
 
