@@ -32,6 +32,8 @@ export interface PreparedQuery {
   readonly soft: Int32Array;
 }
 
+const COMMON = 1000;
+
 /** The indices of rows that may match another word in part: GloVe words past the most common. */
 function softIndices(rows: Int32Array): Int32Array {
   const out: number[] = [];
@@ -39,7 +41,6 @@ function softIndices(rows: Int32Array): Int32Array {
   return Int32Array.from(out);
 }
 
-const COMMON = 1000;
 /** The weight of a guessed Chinese pair next to a dictionary word. */
 const GUESS_WEIGHT = 0.3;
 /** English words this frequent (GloVe rank) are too general to show what a question is about. */
@@ -286,7 +287,7 @@ export class LexicalIndex {
       let best = 0;
       if (q.keySet.has(key)) best = 1;
       else if ((u.rows[j] ?? -1) >= COMMON)
-        for (let k = 0; k < q.soft.length && best < 1; k++) {
+        for (let k = 0; k < q.soft.length; k++) {
           const i = q.soft[k] as number;
           best = Math.max(best, this.sim(q, i, key, u.rows[j] ?? -1));
         }
