@@ -94,17 +94,17 @@ const CHOICE_FOR_ME =
 export function expectation(question: string): Expectation {
   // "…when it comes to regulating virtual assets?" asks no time.
   const q = question.toLowerCase().replace(/\bwhen it comes to\b/g, "as for");
-  // "Which is better for a startup like mine?", "邊個啱我哋多啲？": a choice for the member, which no
-  // document makes for them.
-  if (CHOICE_FOR_ME.test(q)) return "advice";
   if (
-    /\b(price|prices|worth|market cap|exchange rate)\b.*\b(now|today|currently|right now|current)\b|\b(current|today'?s|latest)\b.*\bprice\b|\bprice of (bitcoin|btc|eth|ether|crypto)/.test(
+    // "Which is better for a startup like mine?", "邊個啱我哋多啲？": a choice for the member, which no
+    // document makes for them.
+    CHOICE_FOR_ME.test(q) ||
+    /\b(price|prices|value|worth|market cap|exchange rate)\b.*\b(now|today|currently|right now|current)\b|\b(current|today'?s|latest)\b.*\bprice\b|\b(price|value) of (a |one )?(bitcoin|btc|eth|ether|ethereum|crypto)/.test(
       q,
     ) ||
     /\b(should i|shall i)\b.*\b(buy|sell|invest|hold|trade)\b|\bwhich (coin|token|crypto|stock)s? (to|should i|do i) (buy|sell|invest)\b|\b(best|top|safest|cheapest)\b.*\b(exchange|coin|token|crypto|wallet|broker|investment)s?\b|\b(recommend|suggest)\b.*\b(coin|token|exchange|wallet|investment)s?\b|\bwill\b.*\b(go up|go down|rise|fall|crash|moon)\b/.test(
       q,
     ) ||
-    (/(現價|價格|幣價|應該買|應唔應該買|推介|推薦|買|賣|沽|投資).*(幣|交易所|加密|比特|以太)|(比特幣|以太幣|幣).*(價|幾錢|幾多錢|多少錢|最好|升|跌|值唔值)|買(咩|甚麼|什麼|邊隻|哪個|哪種)/.test(
+    (/(現價|價格|幣價|應該買|應唔應該買|推介|推薦|買|賣|沽|投資).*(幣|交易所|加密|比特|以太)|(比特幣|以太幣|以太坊|幣).*(價|幾錢|幾多錢|多少錢|最好|升|跌|值唔值)|買(咩|甚麼|什麼|邊隻|哪個|哪種)/.test(
       question,
     ) &&
       // "香港散戶可以買加密貨幣嗎？" asks what the rules allow, not what to buy.

@@ -250,6 +250,15 @@ describe("answers from the real knowledge", () => {
   });
 
   it.each([
+    ["以太坊而家幾多錢一個？", "zh-HK"],
+    ["what's the value of one ethereum right now?", "en"],
+  ] as const)("declines %s, the price of a coin, as no question for the organisers", async (q, lang) => {
+    const a = await kb.answer(q, lang);
+    expect(a.answered).toBe(false);
+    expect(a.topical).toBe(false);
+  });
+
+  it.each([
     ["How many places does the Top Talent Pass have each year?", "en"],
     ["高才通每年有幾多個名額？", "zh-HK"],
   ] as const)("declines %s: another talent scheme, which the documents do not cover", async (q, lang) => {
