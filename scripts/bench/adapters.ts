@@ -9,37 +9,34 @@
  * cost (adapter, ordering, the core, answering from the knowledge). Goal:
  * p99 within 3× of the echo bot's.
  */
+
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { Client, Events, GatewayIntentBits, Partials } from "discord.js";
-import { Telegraf } from "telegraf";
-import { DiscordAdapter } from "../../src/adapters/discord/discord.ts";
-import { TelegramAdapter } from "../../src/adapters/telegram/telegram.ts";
-import { type App, buildApp } from "../../src/app.ts";
-import { loadConfig } from "../../src/config/index.ts";
 import { FakeDiscord } from "../../test/fakes/discord-api.ts";
 import { message } from "../../test/fakes/discord-payloads.ts";
 import { FakeTelegramApi } from "../../test/fakes/telegram-api.ts";
 
 const RATES = [50, 200] as const;
 const SECONDS = 3;
+/** Messages of the warm-up before a row's runs. */
+const WARM_UP = 400;
 /** Runs of each bot per platform and rate, taking turns, their latencies pooled. */
 const ROUNDS = 5;
 /** Questions answered in one message each, like the echo bot's (a longer reply, e.g. /help, is several sends). */
 const QUESTIONS = ["What is QMAS?", "When is the next townhall?", "Who can apply for QMAS?", "hi"];
 /** A blind set's 200 questions as members wrote them (long stories, slang, Chinese, requests): a realistic mix. */
 const FRESH = "eval/fresh-14.jsonl";
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 
 const pct = (xs: readonly number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
 };
 
-/** Sends `rate` updates a second for SECONDS (one per member); resolves to each update's reply latency (ms). */
-async function drive(rate: number, send: (n: number) => void, replied: (n: number) => Promise<unknown>) {
-  const total = rate * SECONDS;
+/** Sends `total` updates at `rate` a second (one per member); resolves to each update's reply latency (ms). */
+async function drive(rate: number, total: number, send: (n: number) => void, replied: (n: number) => Promise<unknown>) {
   const latencies: Promise<number>[] = [];
   const start = performance.now();
   for (let n = 0; n < total; n++) {
@@ -53,29 +50,48 @@ async function drive(rate: number, send: (n: number) => void, replied: (n: numbe
   return Promise.all(latencies);
 }
 
-type Runner = (rate: number, offset: number) => Promise<number[]>;
+type Runner = (rate: number, offset: number, total?: number) => Promise<number[]>;
+type Side = { run: Runner; stop: () => Promise<void> };
+type Who = "bot" | "echo";
 
-/** The Telegram bot and an echo bot, each polling its own fake Bot API. */
-async function telegram(
-  app: App | undefined,
-  questions: readonly string[] = QUESTIONS,
-): Promise<{ run: Runner; stop: () => Promise<void> }> {
+/**
+ * Starts the bot as `npm start` runs it (its own data directory, the default SQLite store and
+ * records, no model), or the echo bot, in a process of its own against the fake at `api`: the
+ * fake and the driver stay in this process, as Telegram's and Discord's servers are elsewhere.
+ * Resolves to a stop that sends SIGTERM and waits for the exit.
+ */
+function launch(who: Who, platform: "telegram" | "discord", api: string, dataDir: string): () => Promise<void> {
+  const args =
+    who === "bot" ? ["scripts/run.mjs", "src/main.ts"] : [join("scripts", "bench", "echo.mjs"), platform, api];
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    STORAGE_URL: "",
+    OPENAI_API_KEY: "",
+    DASHBOARD_PORT: "",
+    LOG_LEVEL: "silent",
+    RATE_LIMIT_PER_MINUTE: "1000",
+    TELEGRAM_BOT_TOKEN: platform === "telegram" ? "1:BENCH" : "",
+    TELEGRAM_API_ROOT: platform === "telegram" ? api : "",
+    DISCORD_TOKEN: platform === "discord" ? "BENCH.TOKEN.X" : "",
+    DISCORD_API_BASE: platform === "discord" ? api : "",
+  };
+  const child = spawn(process.execPath, args, { env, stdio: ["ignore", "ignore", "inherit"] });
+  const exited = once(child, "exit");
+  return async () => {
+    child.kill("SIGTERM");
+    await exited;
+  };
+}
+
+/** The Telegram bot or the echo bot, polling a fake Bot API of its own. */
+async function telegram(who: Who, dataDir: string, questions: readonly string[] = QUESTIONS): Promise<Side> {
   const api = new FakeTelegramApi();
-  const apiRoot = await api.start();
-  let stopBot: () => void;
-  if (app) {
-    const adapter = new TelegramAdapter({ token: "1:BENCH", apiRoot, bot: app.bot, logger: quiet });
-    await adapter.start();
-    stopBot = () => adapter.stop();
-  } else {
-    const echo = new Telegraf("1:BENCH", { telegram: { apiRoot } });
-    echo.on("message", (ctx) => ctx.reply("text" in ctx.message ? ctx.message.text : "?"));
-    void echo.launch();
-    stopBot = () => echo.stop();
-  }
-  const run: Runner = (rate, offset) =>
+  const stopBot = launch(who, "telegram", await api.start(), dataDir);
+  const run: Runner = (rate, offset, total = rate * SECONDS) =>
     drive(
       rate,
+      total,
       (n) =>
         void api.message(
           { id: offset + n, first_name: "M" },
@@ -87,38 +103,22 @@ async function telegram(
   return {
     run,
     stop: async () => {
-      stopBot();
+      await stopBot();
       await api.stop();
     },
   };
 }
 
-/** The Discord bot and an echo bot (discord.js), each on its own fake Discord. */
-async function discord(app: App | undefined): Promise<{ run: Runner; stop: () => Promise<void> }> {
+/** The Discord bot or the echo bot (discord.js), each on a fake Discord of its own. */
+async function discord(who: Who, dataDir: string): Promise<Side> {
   const fake = new FakeDiscord();
-  const apiBase = await fake.start();
-  let stopBot: () => Promise<void>;
-  if (app) {
-    const adapter = new DiscordAdapter({ token: "BENCH.TOKEN.X", apiBase, bot: app.bot, logger: quiet });
-    await adapter.start();
-    stopBot = () => adapter.stop();
-  } else {
-    const echo = new Client({
-      intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages],
-      partials: [Partials.Channel],
-      rest: { api: apiBase },
-    });
-    echo.on(Events.MessageCreate, async (m) => {
-      const ch = await echo.channels.fetch(m.channelId);
-      if (ch?.isSendable()) await ch.send(m.content || "?");
-    });
-    await Promise.all([new Promise((r) => echo.once(Events.ClientReady, r)), echo.login("BENCH.TOKEN.X")]);
-    stopBot = () => echo.destroy();
-  }
+  const stopBot = launch(who, "discord", await fake.start(), dataDir);
   const id = (offset: number, n: number) => String(700000000000000000n + BigInt(offset + n));
-  const run: Runner = (rate, offset) =>
+  await fake.waitForConnection(60_000);
+  const run: Runner = (rate, offset, total = rate * SECONDS) =>
     drive(
       rate,
+      total,
       (n) =>
         fake.dispatch("MESSAGE_CREATE", message(fake, { id: id(offset, n), name: "M" }, "dm", QUESTIONS[n % 4] ?? "")),
       (n) => fake.waitFor((c) => c.method === "POST" && c.path === `/channels/9${id(offset, n)}/messages`, 0, 120_000),
@@ -135,28 +135,29 @@ async function discord(app: App | undefined): Promise<{ run: Runner; stop: () =>
 /** One table row per platform and rate: the bot's p50/p99 beside the echo bot's. */
 async function measure(
   name: string,
-  make: (app: App | undefined) => Promise<{ run: Runner; stop: () => Promise<void> }>,
-  newApp: () => Promise<App>,
+  make: (who: Who, dataDir: string) => Promise<Side>,
+  dataDir: () => string,
   rates: readonly number[] = RATES,
 ): Promise<string[]> {
   const rows: string[] = [];
   for (const [k, rate] of rates.entries()) {
-    const result: Record<string, number[]> = { echo: [], bot: [] };
+    const result: Record<Who, number[]> = { echo: [], bot: [] };
     // Echo and bot take turns, ROUNDS times, and each one's latencies are pooled: a p99 of a few
     // hundred ms-scale samples moved by one slow reply from 1.3x to 11x the echo's between runs.
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const who of ["echo", "bot"] as const) {
-        // A fresh app per fake: update and message ids restart with each fake, and the core handles an id once.
-        const app = who === "bot" ? await newApp() : undefined;
-        const side = await make(app);
-        await side.run(10, 900_000 + k * 10_000 + round * 100); // warm-up
-        result[who]?.push(...(await side.run(rate, 100_000 + k * 10_000 + round * 2_000)));
-        await side.stop();
-        await app?.close();
+    // Each bot starts once per row, on a fake of its own, and is warmed up as a running bot is (400
+    // messages at 40/s: each fresh question twice; its start and first answers are other sections' numbers).
+    const sides = { echo: await make("echo", dataDir()), bot: await make("bot", dataDir()) };
+    try {
+      for (const side of Object.values(sides)) await side.run(40, 900_000 + k * 10_000, WARM_UP);
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const who of ["echo", "bot"] as const) {
+          result[who].push(...(await sides[who].run(rate, 100_000 + k * 10_000 + round * 2_000)));
+        }
       }
+    } finally {
+      await Promise.all(Object.values(sides).map((side) => side.stop()));
     }
-    const bot = result.bot ?? [];
-    const echo = result.echo ?? [];
+    const { bot, echo } = result;
     const ratio = pct(bot, 99) / Math.max(0.001, pct(echo, 99));
     const f = (x: number) => x.toFixed(1);
     rows.push(
@@ -168,17 +169,10 @@ async function measure(
 
 /** The section. */
 export async function benchAdapters(): Promise<string> {
-  const dataDir = mkdtempSync(join(tmpdir(), "bahk-bench-adapters-"));
-  // The bot as `npm start` runs it: the default SQLite store and records, in a data directory of
-  // each app's own (update ids restart with each fake, and the store handles an id once).
-  let apps = 0;
-  const newApp = () => {
-    const dir = join(dataDir, `app-${++apps}`);
-    return buildApp(
-      loadConfig({ ...process.env, DATA_DIR: dir, STORAGE_URL: "", OPENAI_API_KEY: "", RATE_LIMIT_PER_MINUTE: "1000" }),
-      quiet,
-    );
-  };
+  const root = mkdtempSync(join(tmpdir(), "bahk-bench-adapters-"));
+  // Each bot's data directory of its own (update ids restart with each fake, and the store handles an id once).
+  let runs = 0;
+  const dataDir = () => join(root, `run-${++runs}`);
   const load = loadavg()[0]?.toFixed(1) ?? "?";
   const fresh = readFileSync(FRESH, "utf8")
     .trim()
@@ -187,20 +181,20 @@ export async function benchAdapters(): Promise<string> {
   try {
     // Discord also just below its global limit of 50 requests/s, where neither bot waits on discord.js's limiter.
     const rows = [
-      ...(await measure("Telegram", telegram, newApp)),
-      ...(await measure("Discord", discord, newApp, [40, ...RATES])),
-      ...(await measure("Telegram, fresh questions", (app) => telegram(app, fresh), newApp)),
+      ...(await measure("Telegram", telegram, dataDir)),
+      ...(await measure("Discord", discord, dataDir, [40, ...RATES])),
+      ...(await measure("Telegram, fresh questions", (who, dir) => telegram(who, dir, fresh), dataDir)),
     ];
     return [
       "## Update → reply latency through the adapters (`npm run bench -- adapters`)",
       "",
-      `Each platform's real client against its fake on 127.0.0.1 (Telegram: telegraf's client; the bot long-polls with its own loop, which takes new updates while earlier ones run, the echo with telegraf's, which finishes each batch first; discord.js gateway and REST), private messages from distinct members at a fixed rate for ${SECONDS} s, ${ROUNDS} runs each, the bot's and the echo's taking turns and their latencies pooled (questions and a greeting, each answered in one message; the rows marked fresh questions send instead the 200 questions of ${FRESH} in turn, as members wrote them: long stories, slang, both scripts of Chinese, requests that start a form, whose first message is timed), latency from the fake queueing the update to the fake receiving the reply, in ms. The bot runs as \`npm start\` runs it, over the default SQLite store and records (a data directory of its own each run). Beside it, a minimal echo bot on the same client and a fake of its own, in the same run. Goal: the bot's p99 within 3× of the echo bot's. discord.js keeps to Discord's global limit of 50 requests/s, for both bots alike, so at 200/s both queue behind it; at 50/s each second's replies are right at the limit, and whenever a reply's jitter puts a 51st request into discord.js's one-second window, it waits for the window's end (the bot's REST client with no extra margin, offset 0; the echo's with discord.js's default 50 ms: the p99 at 50/s is that wait; the 40/s row is below the limit). Load average when the run started: ${load} (other work on the machine slows the bot's CPU-bound answers more than the echo). With the fresh questions the bot's own work per message (reading, retrieval and checks of a long message take several milliseconds, the echo's nothing) holds the one event loop, which also runs the fake and the driver: at 200/s it is saturated and replies queue; that row misses the goal.`,
+      `Each platform's real client against its fake on 127.0.0.1 (Telegram: telegraf's client; the bot long-polls with its own loop, which takes new updates while earlier ones run, the echo with telegraf's, which finishes each batch first; discord.js gateway and REST), private messages from distinct members at a fixed rate for ${SECONDS} s, ${ROUNDS} runs each, the bot's and the echo's taking turns and their latencies pooled (questions and a greeting, each answered in one message; the rows marked fresh questions send instead the 200 questions of ${FRESH} in turn, as members wrote them: long stories, slang, both scripts of Chinese, requests that start a form, whose first message is timed), latency from the fake queueing the update to the fake receiving the reply, in ms. The bot runs as \`npm start\` runs it, in a process of its own (a data directory of its own, the default SQLite store and records, no model); beside it, a minimal echo bot (scripts/bench/echo.mjs) on the same client, in a process of its own too; the fakes and the driver stay in the bench's process, as the platforms' servers are elsewhere. Each bot starts once per row on a fake of its own and is warmed up with ${WARM_UP} messages at 40/s before the runs. Goal: the bot's p99 within 3× of the echo bot's. discord.js keeps to Discord's global limit of 50 requests/s, for both bots alike, so at 200/s both queue behind it; at 50/s each second's replies are right at the limit, and whenever a reply's jitter puts a 51st request into discord.js's one-second window, it waits for the window's end (the bot's REST client with no extra margin, offset 0; the echo's with discord.js's default 50 ms: the p99 at 50/s is that wait; the 40/s row is below the limit). Load average when the run started: ${load} (other work on the machine slows the bot's CPU-bound answers more than the echo). Each message comes from a member the bot has not met (their first contact: the language, the context and the rate counter are written, about 0.6 ms of SQLite per message), and the bot's work per message is several times the echo's (reading, retrieval and checks of a long message take several milliseconds, the echo's nothing): at 200/s the bot's one event loop is busy most of each second, and replies queue behind the long messages.`,
       "",
       "| platform | rate | replies | bot p50 / p99 | echo p50 / p99 | p99 bot ÷ echo |",
       "|---|---|---|---|---|---|",
       ...rows,
     ].join("\n");
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(root, { recursive: true, force: true });
   }
 }

@@ -186,6 +186,15 @@ export class FakeDiscord {
     });
   }
 
+  /** Resolves once a client has identified on the gateway (and got READY), e.g. one in another process. */
+  async waitForConnection(timeoutMs = 10_000): Promise<void> {
+    const end = Date.now() + timeoutMs;
+    while (this.intents === undefined) {
+      if (Date.now() > end) throw new Error("timed out waiting for a gateway connection");
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
   /** Sends a gateway dispatch (op 0) to the connected client. */
   dispatch(t: string, d: Record<string, unknown>): void {
     if (!this.socket) throw new Error("no gateway connection");
