@@ -46,6 +46,7 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // The latest set is kept whole as a held-out set: never tuned on.
   ["fresh-8 (held out whole)", ["eval/fresh-8.jsonl"], "heldout"],
   ["fresh-13 (held out whole)", ["eval/fresh-13.jsonl"], "heldout"],
+  ["fresh-17", ["eval/fresh-17.jsonl"], "split"],
 ];
 
 /**
@@ -87,6 +88,7 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   ["conversations-27 (held out whole)", "eval/conversations-27.jsonl", "heldout"],
   ["conversations-29 (held out whole)", "eval/conversations-29.jsonl", "heldout"],
   ["conversations-31 (held out whole)", "eval/conversations-31.jsonl", "heldout"],
+  ["conversations-37", "eval/conversations-37.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
