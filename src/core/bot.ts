@@ -482,7 +482,7 @@ export class Bot {
       const feature = this.features.get(session.feature);
       // A question asked in the middle of a form ("who gets the clothes in the end?") is answered,
       // and the form asks its question again; anything else is the form's answer.
-      if (feature?.reprompt && asksAside(clean)) {
+      if (feature?.reprompt && (asksAside(clean) || (await this.speaksAside(clean)))) {
         const aside = await this.fallback({ ...ctx, aside: true }, clean, live);
         const again = await feature.reprompt(ctx, session);
         return [...notes, ...aside, text(t(ctx.lang, M.stillOpen), { private: true }), ...again];
@@ -491,6 +491,19 @@ export class Bot {
     }
     if (!hasWords(clean)) return [text(t(ctx.lang, M.empty))];
     return [...notes, ...(await this.fallback(ctx, clean, live))];
+  }
+
+  /**
+   * Whether a message in the middle of a form is said to the bot, not typed into the form: thanks or a
+   * greeting and nothing else ("唔該晒"), or a request for a person ("ok pls pass that to an organiser").
+   * Answered aside, it is not kept as the form's answer (a firm called "唔該晒").
+   */
+  private async speaksAside(clean: string): Promise<boolean> {
+    const reading = await this.services.understanding?.read(clean);
+    if (!reading) return false;
+    const socialOnly = reading.social !== undefined && !hasWords(reading.question);
+    const handoff = reading.intent?.name === "handoff" && reading.intent.via !== "examples";
+    return socialOnly || handoff;
   }
 
   private async onCommand(ctx: Context, name: string, args: string, live?: LiveReply): Promise<Reply[]> {

@@ -84,6 +84,22 @@ describe("talking to the bot", () => {
     expect(mid).toMatch(/Your form is still open/);
   });
 
+  it("takes thanks or a request for a person in the middle of the form aside, not as the form's answer", async () => {
+    const m = member("thanks-mid-form");
+    await say(m, "公司有幾箱多咗嘅宣傳衫想捐");
+    const thanks = replyText(await say(m, "唔該晒"));
+    expect(thanks).toMatch(/客氣/);
+    expect(thanks).toMatch(/你的表格仍在進行中/);
+    // Still the first question (the firm): "唔該晒" was not taken for the firm's name.
+    expect(thanks).toMatch(/第 1 題/);
+    const h = member("handoff-mid-form");
+    await say(h, "I want to donate 200 t-shirts");
+    const handoff = replyText(await say(h, "ok pls pass that to an organiser"));
+    expect(handoff).toMatch(/organisers/);
+    expect(handoff).toMatch(/Your form is still open/);
+    expect(handoff).toMatch(/Question 1 of/);
+  });
+
   it("notes goods named by their kind once ('我想捐公司啲舊文具')", async () => {
     const text = replyText(await say(member("donor-zh"), "我想捐公司啲舊文具，要送去邊度？"));
     expect(text).toMatch(/已從你的訊息記下：文具。/);
