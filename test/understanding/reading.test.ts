@@ -118,6 +118,12 @@ describe("reading a member's message", () => {
     },
   );
 
+  it("reads a topic suggested for the next meeting as proposing it in so many words", async () => {
+    const read = (await u.read("Suggestion for the next meeting: custody rules for virtual asset exchanges.")).intent;
+    expect(read?.name).toBe("propose");
+    expect(read?.via).not.toBe("examples");
+  });
+
   // Said right after seeing their data ("delete it all pls"), where only words, not a likeness, may act.
   it.each(["delete it all pls", "咁全部刪除啦"])(
     "reads %s as asking in so many words to be forgotten",
