@@ -1,0 +1,48 @@
+/**
+ * The knowledge in a worker thread (see thread.ts): opens it as the bot would in its own thread, then
+ * answers the main thread's calls one after another.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { createLogger } from "../logging.ts";
+import { type OpenKnowledgeOptions, openKnowledge } from "./index.ts";
+import type { ThreadCall, ThreadData, ThreadReply } from "./thread.ts";
+
+const port = parentPort;
+if (!port) throw new Error("thread-worker.ts runs only as a worker thread");
+const { options, logLevel } = workerData as ThreadData;
+
+try {
+  const logger = createLogger(logLevel);
+  const opened = await openKnowledge({ ...(options as Omit<OpenKnowledgeOptions, "logger">), logger });
+  const { knowledge, understanding, embedder } = opened;
+  const run = (call: ThreadCall): Promise<unknown> => {
+    switch (call.op) {
+      case "answer":
+        return knowledge.answer(...call.args);
+      case "read":
+        return understanding.read(...call.args);
+      case "script":
+        return understanding.script(...call.args);
+      case "toSimplified":
+        return understanding.toSimplified(...call.args);
+      case "embedQuery":
+        return embedder.embedQuery(...call.args);
+      case "embedDocuments":
+        return embedder.embedDocuments(...call.args);
+    }
+  };
+  port.on("message", (call: ThreadCall) => {
+    run(call).then(
+      (value) => port.postMessage({ id: call.id, ok: true, value } satisfies ThreadReply),
+      (e: unknown) =>
+        port.postMessage({
+          id: call.id,
+          ok: false,
+          error: e instanceof Error ? e.message : String(e),
+        } satisfies ThreadReply),
+    );
+  });
+  port.postMessage({ ready: opened.stats } satisfies ThreadReply);
+} catch (e) {
+  port.postMessage({ failed: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies ThreadReply);
+}

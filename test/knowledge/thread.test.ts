@@ -1,0 +1,80 @@
+/**
+ * The knowledge in a worker thread (src/knowledge/thread.ts), as `npm start` runs it: the same
+ * answers, readings and vectors as the knowledge opened in this thread, through the core's interfaces.
+ */
+import type { Worker } from "node:worker_threads";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openKnowledge } from "../../src/knowledge/index.ts";
+import { KnowledgeThread } from "../../src/knowledge/thread.ts";
+import { quietLogger } from "./helpers.ts";
+
+describe("the knowledge in a worker thread", () => {
+  let thread: KnowledgeThread;
+  let local: Awaited<ReturnType<typeof openKnowledge>>;
+  beforeAll(async () => {
+    thread = await KnowledgeThread.open(
+      { options: { knowledgeDir: "knowledge", dataDir: "data" }, logLevel: "error" },
+      quietLogger,
+    );
+    local = await openKnowledge({ knowledgeDir: "knowledge", dataDir: "data", logger: quietLogger });
+  }, 60_000);
+  afterAll(() => thread?.close());
+
+  it("answers, reads and embeds as the knowledge in this thread does", async () => {
+    for (const q of [
+      "What is QMAS?",
+      "优才计划每年有多少名额？",
+      "I want to donate 200 t-shirts",
+      "What's the price of bitcoin?",
+    ]) {
+      expect(await thread.knowledge.answer(q, "en")).toEqual(await local.knowledge.answer(q, "en"));
+      expect(await thread.understanding.read(q)).toEqual(await local.understanding.read(q));
+    }
+    const previous = { previous: "What is QMAS?", previousRef: "faq:qmas" };
+    expect(await thread.knowledge.answer("and who can apply?", "en", previous)).toEqual(
+      await local.knowledge.answer("and who can apply?", "en", previous),
+    );
+    expect(await thread.understanding.script("优才计划")).toBe("hans");
+    expect(await thread.understanding.toSimplified("優才計劃")).toBe("优才计划");
+    expect(await thread.embedder.embedQuery("townhall")).toEqual(await local.embedder.embedQuery("townhall"));
+    expect(await thread.embedder.embedDocuments(["a", "b"])).toHaveLength(2);
+  });
+
+  it("answers calls made at once, each with its own answer", async () => {
+    const qs = ["What is QMAS?", "When is the townhall?", "who can apply for QMAS?", "hi"];
+    const many = await Promise.all(qs.map((q) => thread.knowledge.answer(q, "en")));
+    expect(many).toEqual(await Promise.all(qs.map((q) => local.knowledge.answer(q, "en"))));
+  });
+
+  it("starts a thread that stopped on its own again: calls in flight fail, later ones are answered", async () => {
+    const errors: string[] = [];
+    const logger = { ...quietLogger, error: (msg: string) => void errors.push(msg) };
+    const other = await KnowledgeThread.open(
+      { options: { knowledgeDir: "knowledge", dataDir: "data" }, logLevel: "error" },
+      logger,
+    );
+    // A crash, as the main thread sees one: the worker exits without being closed.
+    const worker = await (other as unknown as { current: Promise<Worker> }).current;
+    const inFlight = other.knowledge.answer("What is QMAS?", "en");
+    await worker.terminate();
+    await expect(inFlight).rejects.toThrow(/stopped/);
+    expect((await other.knowledge.answer("What is QMAS?", "en")).answered).toBe(true);
+    expect(errors).toContain("knowledge thread stopped; starting it again");
+    await other.close();
+  }, 60_000);
+
+  it("rejects calls once closed, and fails to open knowledge that is not there", async () => {
+    const other = await KnowledgeThread.open(
+      { options: { knowledgeDir: "knowledge", dataDir: "data" }, logLevel: "error" },
+      quietLogger,
+    );
+    await other.close();
+    await expect(other.knowledge.answer("What is QMAS?", "en")).rejects.toThrow(/closed/);
+    await expect(
+      KnowledgeThread.open(
+        { options: { knowledgeDir: "no-such-folder", dataDir: "data" }, logLevel: "error" },
+        quietLogger,
+      ),
+    ).rejects.toThrow(/could not open the knowledge/);
+  }, 60_000);
+});
