@@ -27,6 +27,8 @@ if (relative(ROOT, BUILD).startsWith("..")) {
   process.stderr.write(`BAHK_BUILD_DIR must be inside ${ROOT}\n`);
   process.exit(2);
 }
+/** The bundle's name for the knowledge thread's module. */
+const WORKER = "knowledge-thread";
 /** Files whose change makes a bundle stale, besides the sources. */
 const ALSO = ["package-lock.json", "tsconfig.json", fileURLToPath(import.meta.url)];
 
@@ -66,7 +68,8 @@ async function bundle(entry) {
   const tmp = `${outDir}.${process.pid}.tmp`;
   rmSync(tmp, { recursive: true, force: true });
   await build({
-    entryPoints: [entry],
+    // The knowledge's worker thread (src/knowledge/thread.ts) is an entry of its own, sharing the chunks.
+    entryPoints: { [basename(entry, ".ts")]: entry, [WORKER]: join(ROOT, "src", "knowledge", "thread-worker.ts") },
     outdir: tmp,
     bundle: true,
     splitting: true,
@@ -100,6 +103,8 @@ if (!entryArg) {
 }
 const entry = resolve(entryArg);
 const out = await bundle(entry);
+// Where src/knowledge/thread.ts finds its worker in this bundle.
+process.env.BAHK_KNOWLEDGE_WORKER = join(dirname(out), `${WORKER}.js`);
 process.setSourceMapsEnabled(true);
 // The entry sees its own arguments, as if started directly.
 process.argv = [process.argv[0] ?? "node", entry, ...rest];

@@ -29,6 +29,7 @@ import { createGenerator } from "./knowledge/generate.ts";
 import { openKnowledge } from "./knowledge/index.ts";
 import type { Tuning } from "./knowledge/kb.ts";
 import { knowledgeSettings } from "./knowledge/settings.ts";
+import { KnowledgeThread } from "./knowledge/thread.ts";
 import { ChartPictures } from "./pictures/render.ts";
 import { createStore } from "./storage/index.ts";
 import { openRecords } from "./storage/sql/index.ts";
@@ -62,21 +63,47 @@ export interface AppOverrides {
   readonly answerTuning?: Partial<Tuning>;
   /** Overrides the calibrated intent tuning (eval/tune.ts). */
   readonly intentTuning?: FaqHooks["tuning"];
+  /**
+   * Opens the knowledge in a worker thread of its own (the running bot: see knowledge/thread.ts),
+   * unless a language model answers, whose retrieval runs in this thread.
+   */
+  readonly knowledgeThread?: boolean;
 }
 
 /** Builds the bot from configuration. */
 export async function buildApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<App> {
-  const store = overrides.store ?? (await createStore({ url: config.STORAGE_URL, dataDir: config.dataDir, logger }));
+  const generating = Boolean(config.OPENAI_API_KEY && config.OPENAI_CHAT_MODEL);
+  const tuning = overrides.answerTuning ? { tuning: overrides.answerTuning } : {};
+  // The knowledge opens in its thread while the store opens here (the model's retrieval needs it in this thread).
+  const threaded =
+    overrides.knowledgeThread && !generating
+      ? KnowledgeThread.open(
+          { options: { ...knowledgeSettings(config), ...tuning }, logLevel: config.LOG_LEVEL },
+          logger,
+        )
+      : undefined;
+  // A store that fails to open leaves no thread running.
+  threaded?.catch(() => undefined);
+  const store =
+    overrides.store ??
+    (await createStore({ url: config.STORAGE_URL, dataDir: config.dataDir, logger }).catch(async (e: unknown) => {
+      await (await threaded?.catch(() => undefined))?.close();
+      throw e;
+    }));
   const clock = overrides.clock ?? { now: () => new Date() };
+  const thread = await threaded;
+  // `local`: the knowledge base itself, when it is in this thread.
   const {
     knowledge: retrieved,
     embedder,
     understanding,
-  } = await openKnowledge({
-    ...knowledgeSettings(config),
-    ...(overrides.answerTuning ? { tuning: overrides.answerTuning } : {}),
-    logger,
-  });
+    local,
+  } = thread
+    ? { knowledge: thread.knowledge, embedder: thread.embedder, understanding: thread.understanding, local: undefined }
+    : await openKnowledge({ ...knowledgeSettings(config), ...tuning, logger }).then((k) => ({
+        ...k,
+        local: k.knowledge,
+      }));
   // Organisers' curated answers (knowledge/curated.json, written from the dashboard) come first.
   const knowledge = new CuratedKnowledge(
     retrieved,
@@ -86,14 +113,14 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
   );
   // With a language-model server, the FAQ asks the model after retrieval, checks it, and falls back (issue 11).
   const generator =
-    config.OPENAI_API_KEY && config.OPENAI_CHAT_MODEL
+    config.OPENAI_API_KEY && config.OPENAI_CHAT_MODEL && local
       ? createGenerator({
           apiKey: config.OPENAI_API_KEY,
           baseURL: config.OPENAI_BASE_URL,
           model: config.OPENAI_CHAT_MODEL,
           promptsDir: config.promptsDir,
           knowledgeDir: config.knowledgeDir,
-          knowledge: retrieved,
+          knowledge: local,
           commands: () => bot.commandList().map((c) => c.name),
           timeoutMs: config.OPENAI_CHAT_TIMEOUT_MS,
           logger,
@@ -216,6 +243,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
       await notifier.stop();
       await records?.close();
       await store.close();
+      await thread?.close();
     },
   };
 }

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   loadDotenv({ quiet: true });
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
-  const app = await buildApp(config, logger);
+  const app = await buildApp(config, logger, { knowledgeThread: config.KNOWLEDGE_THREAD });
   const stopJobs = app.startJobs();
   // Adapters stop taking updates and finish the ones in flight before the store closes.
   const stops: (() => void | Promise<void>)[] = [stopJobs];

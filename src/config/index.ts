@@ -29,6 +29,11 @@ const schema = z.object({
   PROMPTS_DIR: z.string().default("prompts"),
   STORAGE_URL: optional,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("warn"),
+  // The knowledge (reading, retrieval, checks) in a worker thread beside the event loop; off runs it on the loop.
+  KNOWLEDGE_THREAD: z
+    .string()
+    .optional()
+    .transform((s) => !/^(0|false|no|off)$/i.test(s?.trim() ?? "")),
 
   OPENAI_API_KEY: optional,
   OPENAI_BASE_URL: optional,

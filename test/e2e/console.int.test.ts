@@ -92,6 +92,18 @@ describe("npm start, piped", () => {
     expect(out).toMatch(/Noted from your message: 200 t-shirts/);
   });
 
+  it("answers the same with the knowledge on the event loop as in its thread (KNOWLEDGE_THREAD)", () => {
+    const lines = ["What is QMAS?", "and who can apply?", "优才计划每年有多少名额？", "hi", "/cancel"];
+    const dirs = [mkdtempSync(join(tmpdir(), "bahk-e2e-thread-")), mkdtempSync(join(tmpdir(), "bahk-e2e-loop-"))];
+    const threaded = run(lines, { DATA_DIR: dirs[0] ?? "" });
+    const onLoop = run(lines, { DATA_DIR: dirs[1] ?? "", KNOWLEDGE_THREAD: "off" });
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    expect(threaded.status).toBe(0);
+    expect(onLoop.status).toBe(0);
+    expect(threaded.out).toMatch(/根据协会文件[\s\S]*1,000/);
+    expect(onLoop.out).toBe(threaded.out);
+  });
+
   it("answers in Traditional Chinese", () => {
     const { out } = run(["優秀人才入境計劃每年有多少名額？", "/help"]);
     expect(out).toMatch(/1,000/);
