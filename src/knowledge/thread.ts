@@ -27,6 +27,7 @@ import type {
   Understanding,
 } from "../core/ports.ts";
 import type { Lang } from "../core/types.ts";
+import { ChineseScripts } from "./chinese.ts";
 import type { OpenedKnowledge, OpenKnowledgeOptions } from "./index.ts";
 
 /** What the worker is started with: plain data only. */
@@ -114,8 +115,15 @@ export class KnowledgeThread {
     this.knowledge = { answer: (...args) => this.call({ op: "answer", args }) as Promise<Answer> };
     this.understanding = {
       read: (...args) => this.call({ op: "read", args }) as Promise<Reading>,
-      script: (...args) => this.call({ op: "script", args }) as Promise<Script | undefined>,
-      toSimplified: (...args) => this.call({ op: "toSimplified", args }) as Promise<string>,
+      // A text without Chinese has no script and reads the same in both: no need to ask the thread.
+      script: (text) =>
+        ChineseScripts.hasHan(text)
+          ? (this.call({ op: "script", args: [text] }) as Promise<Script | undefined>)
+          : Promise.resolve(undefined),
+      toSimplified: (text) =>
+        ChineseScripts.hasHan(text)
+          ? (this.call({ op: "toSimplified", args: [text] }) as Promise<string>)
+          : Promise.resolve(text),
     };
     this.embedder = {
       embedQuery: (...args) => this.call({ op: "embedQuery", args }) as Promise<number[]>,

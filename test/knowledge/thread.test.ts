@@ -35,6 +35,8 @@ describe("the knowledge in a worker thread", () => {
       await local.knowledge.answer("and who can apply?", "en", previous),
     );
     expect(await thread.understanding.script("优才计划")).toBe("hans");
+    expect(await thread.understanding.script("What is QMAS?")).toBeUndefined();
+    expect(await thread.understanding.toSimplified("QMAS")).toBe("QMAS");
     expect(await thread.understanding.toSimplified("優才計劃")).toBe("优才计划");
     expect(await thread.embedder.embedQuery("townhall")).toEqual(await local.embedder.embedQuery("townhall"));
     expect(await thread.embedder.embedDocuments(["a", "b"])).toHaveLength(2);
