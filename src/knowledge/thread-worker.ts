@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { createLogger } from "../logging.ts";
-import { type OpenKnowledgeOptions, openKnowledge } from "./index.ts";
+import { openKnowledge } from "./index.ts";
 import type { ThreadCall, ThreadData, ThreadReply } from "./thread.ts";
 
 const port = parentPort;
@@ -13,7 +13,7 @@ const { options, logLevel } = workerData as ThreadData;
 
 try {
   const logger = createLogger(logLevel);
-  const opened = await openKnowledge({ ...(options as Omit<OpenKnowledgeOptions, "logger">), logger });
+  const opened = await openKnowledge({ ...options, logger });
   const { knowledge, understanding, embedder } = opened;
   const run = (call: ThreadCall): Promise<unknown> => {
     switch (call.op) {
