@@ -27,13 +27,14 @@ import type {
   Understanding,
 } from "../core/ports.ts";
 import type { Lang } from "../core/types.ts";
+import type { createLogger } from "../logging.ts";
 import { ChineseScripts } from "./chinese.ts";
 import type { OpenedKnowledge, OpenKnowledgeOptions } from "./index.ts";
 
 /** What the worker is started with: plain data only. */
 export interface ThreadData {
   readonly options: Omit<OpenKnowledgeOptions, "logger" | "onProgress">;
-  readonly logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  readonly logLevel: Parameters<typeof createLogger>[0];
 }
 
 /** A call to the worker. */
