@@ -1,22 +1,22 @@
 /**
- * The records database: SQLite through libSQL (`<dataDir>/records.sqlite`,
- * WAL, busy timeout, secure_delete) or PostgreSQL (`pg` pool), both through
- * Kysely, migrated to the latest schema when opened.
+ * The records database: SQLite through libSQL's synchronous binding
+ * (`<dataDir>/records.sqlite`, WAL, busy timeout, secure_delete) or PostgreSQL
+ * (`pg` pool), both through Kysely, migrated to the latest schema when opened.
  *
- * libSQL's client runs one statement per pooled connection and refuses a
- * transaction when every connection is held by one; SQLite has one writer
- * anyway, so the SQLite driver here keeps one connection and queues every use
- * of it (as Kysely's own SQLite driver does), which also keeps the per-
- * connection pragmas (secure_delete) in force.
+ * SQLite has one writer, so Kysely's SQLite driver keeps one connection and
+ * lends it to one user at a time, which also keeps the per-connection pragmas
+ * (secure_delete, foreign keys) in force; its statements stay prepared
+ * (sqlite-database.ts).
  */
 import { mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import type { DatabaseConnection, Dialect, Driver, MigrationResultSet, TransactionSettings } from "kysely";
+import type { MigrationResultSet } from "kysely";
 import { startCheckpointer } from "../checkpointer.ts";
 import type { SqlKind } from "./kind.ts";
-import { createClient, Kysely, LibsqlDialect, Migrator, PostgresDialect, sql } from "./kysely.ts";
+import { Kysely, Migrator, PostgresDialect, sql } from "./kysely.ts";
 import { migrations } from "./migrations/index.ts";
 import type { Database } from "./schema.ts";
+import { kyselySqlite, openLibsql, RecordsSqliteDialect } from "./sqlite-database.ts";
 
 /** An open records database. */
 export interface RecordsDb {
@@ -84,17 +84,24 @@ export async function migrateToLatest(r: RecordsDb): Promise<MigrationResultSet>
 async function openSqlite(opts: RecordsDbOptions, timeout: number): Promise<RecordsDb> {
   const file = recordsFile(opts.url, opts.dataDir);
   mkdirSync(dirname(file), { recursive: true });
-  // The dialect bundles an older libSQL client type; the current one (busy timeout, pooling) has the same API.
-  const client = createClient({ url: `file:${file}`, concurrency: 1, timeout });
-  await client.execute("PRAGMA journal_mode = WAL");
-  await client.execute(`PRAGMA busy_timeout = ${Math.trunc(timeout)}`);
-  await client.execute("PRAGMA secure_delete = ON");
-  await client.execute("PRAGMA foreign_keys = ON");
-  await client.execute("PRAGMA synchronous = NORMAL");
+  const connection = openLibsql(file, timeout);
+  try {
+    connection.exec("PRAGMA journal_mode = WAL");
+    connection.exec(`PRAGMA busy_timeout = ${Math.trunc(timeout)}`);
+    connection.exec("PRAGMA secure_delete = ON");
+    connection.exec("PRAGMA foreign_keys = ON");
+    connection.exec("PRAGMA synchronous = NORMAL");
+  } catch (e) {
+    connection.close();
+    throw e;
+  }
   // The log's checkpoints run in a worker, not inside a write on the event loop (see checkpointer.ts);
   // it starts beside the bot (about 0.2 s), and until it runs SQLite checkpoints as usual.
-  const checkpointer = startCheckpointer(file, { whenRunning: () => client.execute("PRAGMA wal_autocheckpoint = 0") });
-  const db = new Kysely<Database>({ dialect: new QueuedDialect(new LibsqlDialect({ client: client as never })) });
+  const checkpointer = startCheckpointer(file, {
+    whenRunning: () => connection.exec("PRAGMA wal_autocheckpoint = 0"),
+  });
+  // Kysely's SQLite driver keeps the one connection and lends it to one user at a time.
+  const db = new Kysely<Database>({ dialect: new RecordsSqliteDialect({ database: kyselySqlite(connection) }) });
   const compact = async () => {
     await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
   };
@@ -107,7 +114,6 @@ async function openSqlite(opts: RecordsDbOptions, timeout: number): Promise<Reco
       await checkpointer.stop();
       await compact().catch(() => {});
       await db.destroy();
-      client.close();
     },
   };
 }
@@ -138,60 +144,4 @@ async function openPostgres(opts: RecordsDbOptions, timeout: number): Promise<Re
     compact: async () => {},
     close: () => db.destroy(),
   };
-}
-
-/** A dialect whose driver lends its one connection to one user at a time. */
-class QueuedDialect implements Dialect {
-  constructor(private readonly inner: Dialect) {}
-  createAdapter() {
-    return this.inner.createAdapter();
-  }
-  createDriver(): Driver {
-    return new QueuedDriver(this.inner.createDriver());
-  }
-  createIntrospector(db: Kysely<unknown>) {
-    return this.inner.createIntrospector(db);
-  }
-  createQueryCompiler() {
-    return this.inner.createQueryCompiler();
-  }
-}
-
-/** Delegates to a driver, queueing connection use (a FIFO mutex). */
-class QueuedDriver implements Driver {
-  private tail: Promise<void> = Promise.resolve();
-  private release: (() => void) | undefined;
-
-  constructor(private readonly inner: Driver) {}
-  init(): Promise<void> {
-    return this.inner.init();
-  }
-  async acquireConnection(): Promise<DatabaseConnection> {
-    const previous = this.tail;
-    let unlock: () => void = () => {};
-    this.tail = new Promise<void>((r) => {
-      unlock = r;
-    });
-    await previous;
-    this.release = unlock;
-    return this.inner.acquireConnection();
-  }
-  beginTransaction(c: DatabaseConnection, s: TransactionSettings): Promise<void> {
-    return this.inner.beginTransaction(c, s);
-  }
-  commitTransaction(c: DatabaseConnection): Promise<void> {
-    return this.inner.commitTransaction(c);
-  }
-  rollbackTransaction(c: DatabaseConnection): Promise<void> {
-    return this.inner.rollbackTransaction(c);
-  }
-  async releaseConnection(c: DatabaseConnection): Promise<void> {
-    await this.inner.releaseConnection(c);
-    const unlock = this.release;
-    this.release = undefined;
-    unlock?.();
-  }
-  destroy(): Promise<void> {
-    return this.inner.destroy();
-  }
 }
