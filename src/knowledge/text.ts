@@ -152,7 +152,9 @@ const HAN_STOP_WORDS = new Set(
 
 /** Changes whenever the function words change, so that indexes built with other ones are rebuilt. */
 export const ANALYZER_FINGERPRINT = createHash("sha256")
-  .update([...STOP, "|", ...HAN_STOP, "|", ...HAN_STOP_WORDS, "|", VARIANTS_VERSION, "|hedges-1|take-place-1"].join(" "))
+  .update(
+    [...STOP, "|", ...HAN_STOP, "|", ...HAN_STOP_WORDS, "|", VARIANTS_VERSION, "|hedges-1|take-place-1"].join(" "),
+  )
   .digest("hex")
   .slice(0, 12);
 
