@@ -36,8 +36,9 @@ export interface SqliteOptions {
   readonly busyTimeoutMs?: number;
 }
 
-type Database = InstanceType<typeof LibsqlDatabase>;
-type Statement = ReturnType<Database["prepare"]>;
+/** A connection of libSQL's synchronous binding, and one of its prepared statements. */
+export type LibsqlConnection = InstanceType<typeof LibsqlDatabase>;
+export type LibsqlStatement = ReturnType<LibsqlConnection["prepare"]>;
 type Row = Record<string, unknown>;
 
 const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|FULL|PROTOCOL|NOLFS)/;
@@ -46,8 +47,8 @@ const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|FULL|PROTOCOL|NOLFS)/;
 const expires = (col: string) => `(CASE WHEN json_valid(${col}) THEN json_extract(${col}, '$.expires') END)`;
 const expired = (col: string) => `(${expires(col)} IS NOT NULL AND ${expires(col)} <= $now)`;
 
-/** libSQL's binding, a CommonJS module (loaded as such: one copy, no ES-module wrapper). */
-const open = (file: string, timeoutMs: number): Database => {
+/** Opens a file with libSQL's binding, a CommonJS module (loaded as such: one copy, no ES-module wrapper). */
+export const openLibsql = (file: string, timeoutMs: number): LibsqlConnection => {
   const Libsql = createRequire(import.meta.url)("libsql") as typeof LibsqlDatabase;
   return new Libsql(file, { timeout: timeoutMs });
 };
@@ -59,8 +60,8 @@ const open = (file: string, timeoutMs: number): Database => {
 class SqliteAdapter extends EventEmitter implements KeyvStoreAdapter {
   readonly opts: { readonly dialect: "sqlite"; readonly table: string };
   namespace?: string | undefined;
-  private db: Database | undefined;
-  private readonly statements = new Map<string, Statement>();
+  private db: LibsqlConnection | undefined;
+  private readonly statements = new Map<string, LibsqlStatement>();
   private checkpointer: Checkpointer | undefined;
 
   constructor(
@@ -73,10 +74,10 @@ class SqliteAdapter extends EventEmitter implements KeyvStoreAdapter {
   }
 
   /** The connection, opened (with its table) on first use. */
-  connection(): Database {
+  connection(): LibsqlConnection {
     if (this.db) return this.db;
     mkdirSync(dirname(this.file), { recursive: true });
-    const db = open(this.file, this.timeoutMs);
+    const db = openLibsql(this.file, this.timeoutMs);
     try {
       // Another process holding the write lock is waited for (in ms), not an error at once.
       db.exec(`PRAGMA busy_timeout = ${Math.trunc(this.timeoutMs)}`);
@@ -109,7 +110,7 @@ class SqliteAdapter extends EventEmitter implements KeyvStoreAdapter {
   }
 
   /** A statement, prepared once per connection. */
-  private statement(sql: string): Statement {
+  private statement(sql: string): LibsqlStatement {
     let s = this.statements.get(sql);
     if (!s) {
       s = this.connection().prepare(sql);

@@ -12,11 +12,12 @@ import { mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { MigrationResultSet } from "kysely";
 import { startCheckpointer } from "../checkpointer.ts";
+import { openLibsql } from "../sqlite.ts";
 import type { SqlKind } from "./kind.ts";
 import { Kysely, Migrator, PostgresDialect, sql } from "./kysely.ts";
 import { migrations } from "./migrations/index.ts";
 import type { Database } from "./schema.ts";
-import { kyselySqlite, openLibsql, RecordsSqliteDialect } from "./sqlite-database.ts";
+import { kyselySqlite, RecordsSqliteDialect } from "./sqlite-database.ts";
 
 /** An open records database. */
 export interface RecordsDb {

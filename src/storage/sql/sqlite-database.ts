@@ -6,17 +6,13 @@
  * bot runs the same few dozen statements for every message, so each connection keeps up to
  * {@link MAX_STATEMENTS} of them prepared by their SQL (compiling one costs as much as running it).
  * Values are bound as the client bound them: booleans as 1 and 0 (the binding itself panics on a
- * boolean, taking the process down), dates as milliseconds. A
- * transaction takes the write lock when it begins (`BEGIN IMMEDIATE`), so one that reads first
- * waits for another process's writer (the busy timeout) instead of failing when it comes to write.
+ * boolean, taking the process down), dates as milliseconds. A transaction takes the write lock when
+ * it begins (`BEGIN IMMEDIATE`), so one that reads first waits for another process's writer (the
+ * busy timeout) instead of failing when it comes to write.
  */
-import { createRequire } from "node:module";
 import type { DatabaseConnection, Driver, SqliteDatabase, SqliteDialectConfig, SqliteStatement } from "kysely";
-import type LibsqlDatabase from "libsql";
+import type { LibsqlConnection, LibsqlStatement } from "../sqlite.ts";
 import { CompiledQuery, SqliteDialect, SqliteDriver } from "./kysely.ts";
-
-type Database = InstanceType<typeof LibsqlDatabase>;
-type Statement = ReturnType<Database["prepare"]>;
 
 /** Statements kept prepared per connection (queries with lists of varying length each have their own SQL). */
 const MAX_STATEMENTS = 256;
@@ -31,16 +27,10 @@ function bindable(value: unknown): unknown {
 
 const bind = (parameters: readonly unknown[]): unknown[] => parameters.map(bindable);
 
-/** Opens the file with libSQL's binding. */
-export function openLibsql(file: string, timeoutMs: number): Database {
-  const Libsql = createRequire(import.meta.url)("libsql") as typeof LibsqlDatabase;
-  return new Libsql(file, { timeout: timeoutMs });
-}
-
 /** The connection behind Kysely's `SqliteDialect`, keeping its statements prepared. */
-export function kyselySqlite(db: Database): SqliteDatabase {
+export function kyselySqlite(db: LibsqlConnection): SqliteDatabase {
   const prepared = new Map<string, SqliteStatement>();
-  const wrap = (s: Statement): SqliteStatement => ({
+  const wrap = (s: LibsqlStatement): SqliteStatement => ({
     reader: s.reader,
     all: (parameters) => s.all(bind(parameters)) as unknown[],
     run: (parameters) => s.run(bind(parameters)),

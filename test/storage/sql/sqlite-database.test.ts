@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { Kysely, sql } from "../../../src/storage/sql/kysely.ts";
-import { kyselySqlite, openLibsql, RecordsSqliteDialect } from "../../../src/storage/sql/sqlite-database.ts";
+import { kyselySqlite, RecordsSqliteDialect } from "../../../src/storage/sql/sqlite-database.ts";
+import { openLibsql } from "../../../src/storage/sqlite.ts";
 
 describe("the records' SQLite connection", () => {
   const dirs: string[] = [];
