@@ -513,7 +513,7 @@ const CLAUSE_GAIN = 0.03;
 /** …and a question sentence among comments even when it scores up to this much less. */
 const QUESTION_LEAD = 0.05;
 /** …and stands for the message by itself when it scores this much above the threshold. */
-const QUESTION_OWN_MARGIN = 0.1;
+const QUESTION_OWN_MARGIN = 0.08;
 
 /** How much a word no unit has counts in a long message, relative to a short one. */
 const LONG_UNKNOWN_WEIGHT = 0.15;

@@ -172,6 +172,17 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/1,000/);
   });
 
+  it("answers a story's one question that finds its answer, though a telling clause finds more", async () => {
+    // "I heard there's a scheme that lists…" finds the talent list's introduction more strongly
+    // than the question does, but only the question says what to answer with.
+    const a = await kb.answer(
+      "I build robots for logistics automation and a firm in Hong Kong offered me a role, but it is small and can't sponsor a visa easily. I heard there's a scheme that lists in-demand tech fields. Which technology areas does the talent list mention?",
+      "en",
+    );
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/distributed ledger|artificial intelligence|biometric/i);
+  });
+
   it("answers each part of a message that asks two things, citing both", async () => {
     const a = await kb.answer(
       "Two questions: how many people does QMAS admit each year? Also, who does the association collect clothing for?",
