@@ -14,10 +14,16 @@ const list = z
       .map((x) => x.trim())
       .filter(Boolean),
   );
-const bool = z
-  .string()
-  .optional()
-  .transform((s) => /^(1|true|yes|on)$/i.test(s ?? ""));
+/** A switch: on for 1/true/yes/on, off for 0/false/no/off, `byDefault` when unset or blank. */
+const bool = (byDefault = false) =>
+  z
+    .string()
+    .optional()
+    .transform((s) => {
+      const v = s?.trim() ?? "";
+      if (!v) return byDefault;
+      return byDefault ? !/^(0|false|no|off)$/i.test(v) : /^(1|true|yes|on)$/i.test(v);
+    });
 const optional = z
   .string()
   .optional()
@@ -30,10 +36,7 @@ const schema = z.object({
   STORAGE_URL: optional,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("warn"),
   // The knowledge (reading, retrieval, checks) in a worker thread beside the event loop; off runs it on the loop.
-  KNOWLEDGE_THREAD: z
-    .string()
-    .optional()
-    .transform((s) => !/^(0|false|no|off)$/i.test(s?.trim() ?? "")),
+  KNOWLEDGE_THREAD: bool(true),
 
   OPENAI_API_KEY: optional,
   OPENAI_BASE_URL: optional,
@@ -42,7 +45,7 @@ const schema = z.object({
   /** A chat answer not complete by then is replaced by the embedded one (within this + 1 s). */
   OPENAI_CHAT_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(8000),
 
-  CONSOLE_ORGANISER: bool,
+  CONSOLE_ORGANISER: bool(),
 
   TELEGRAM_BOT_TOKEN: optional,
   TELEGRAM_API_ROOT: optional,
@@ -60,7 +63,7 @@ const schema = z.object({
   DISCORD_ORGANISER_ROLE_IDS: list,
   DISCORD_ORGANISER_CHANNEL_ID: optional,
   /** The privileged GuildMembers intent is enabled in the Developer Portal: newcomers are welcomed. */
-  DISCORD_GUILD_MEMBERS: bool,
+  DISCORD_GUILD_MEMBERS: bool(),
 
   AGENDA_MODERATION: z.enum(["auto", "review"]).default("review"),
   AGENDA_MAX_PROPOSALS_PER_MEMBER: z.coerce.number().int().min(1).max(1000).default(5),
