@@ -15,6 +15,11 @@ describe("loadConfig", () => {
     expect(c.TELEGRAM_ORGANISER_IDS).toEqual(["1", "2", "3"]);
     expect(c.CONSOLE_ORGANISER).toBe(true);
     expect(c.STORAGE_URL).toBeUndefined();
+    // A switch that is on by default is off only when said so.
+    expect(loadConfig({}).KNOWLEDGE_THREAD).toBe(true);
+    expect(loadConfig({ KNOWLEDGE_THREAD: " " }).KNOWLEDGE_THREAD).toBe(true);
+    expect(loadConfig({ KNOWLEDGE_THREAD: "off" }).KNOWLEDGE_THREAD).toBe(false);
+    expect(loadConfig({ CONSOLE_ORGANISER: "off" }).CONSOLE_ORGANISER).toBe(false);
     expect(() => loadConfig({ AGENDA_MODERATION: "maybe", DONATION_RETENTION_DAYS: "-1" })).toThrow(
       /AGENDA_MODERATION[\s\S]*DONATION_RETENTION_DAYS/,
     );
