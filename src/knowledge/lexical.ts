@@ -64,6 +64,8 @@ export interface CoverageDetail {
 export class LexicalIndex {
   private readonly units: UnitTerms[] = [];
   private readonly df = new Map<string, number>();
+  /** Each known key's {@link idf}, computed once: the index does not change after it is built. */
+  private readonly idfs = new Map<string, number>();
   private readonly postings = new Map<string, number[]>();
   /** Surface word of each English key, for spelling correction. */
   private readonly surface = new Map<string, Token>();
@@ -98,6 +100,7 @@ export class LexicalIndex {
       total += tokens.length;
     });
     this.avgLength = Math.max(1, total / Math.max(1, unitTokens.length));
+    for (const [key, df] of this.df) this.idfs.set(key, this.idfOf(df));
     for (const t of this.surface.values()) {
       const list = this.byLength.get(t.word.length) ?? [];
       list.push(t);
@@ -135,8 +138,11 @@ export class LexicalIndex {
    * wording ("發佈" for "公佈") must not outweigh the words that do match.
    */
   idf(key: string): number {
+    return this.idfs.get(key) ?? this.idfOf(1);
+  }
+
+  private idfOf(df: number): number {
     const n = this.units.length;
-    const df = Math.max(1, this.df.get(key) ?? 0);
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
