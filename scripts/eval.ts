@@ -48,6 +48,7 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   ["fresh-13 (held out whole)", ["eval/fresh-13.jsonl"], "heldout"],
   ["fresh-17", ["eval/fresh-17.jsonl"], "split"],
   ["fresh-18", ["eval/fresh-18.jsonl"], "split"],
+  ["fresh-19", ["eval/fresh-19.jsonl"], "split"],
 ];
 
 /**
@@ -91,6 +92,7 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   ["conversations-31 (held out whole)", "eval/conversations-31.jsonl", "heldout"],
   ["conversations-37", "eval/conversations-37.jsonl", "split"],
   ["conversations-38", "eval/conversations-38.jsonl", "split"],
+  ["conversations-39", "eval/conversations-39.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
