@@ -145,7 +145,7 @@ export function expectation(question: string): Expectation {
   if (frequency) return "frequency";
   // "How long has it been around?" asks since when: a year answers it.
   if (
-    /\bhow long (has|have) (it|they|that|this|the \w+) (been (around|in place|running|going|operating)|existed)\b/.test(
+    /\bhow long (has|have) (?:(?:the|this|that) )?[\w'-]+(?: [\w'-]+)? (been (around|in place|running|going|operating|in existence)|existed)\b/.test(
       q,
     )
   )

@@ -304,6 +304,9 @@ describe("durations and dates", () => {
     expect(satisfies("duration", "政府於8月28日公佈人才清單。", "審批要多久？")).toBe(false);
     expect(satisfies("duration", "審批約需4至6星期。", "審批要多久？")).toBe(true);
     expect(expectation("how long has it been around?")).toBe("date");
+    expect(expectation("How long has QMAS been around?")).toBe("date");
+    expect(expectation("how long has the talent list existed?")).toBe("date");
+    expect(expectation("how long does qmas take?")).toBe("duration");
     expect(expectation("公佈嗰陣邊個高官出嚟講嘢？")).toBe("role");
   });
 });
