@@ -58,6 +58,13 @@ describe("answers from the real knowledge", () => {
     expect(a.text).not.toMatch(/QMAS|quota/);
   });
 
+  it("reads being up against Hong Kong as the rivalry of the cities 'vying' with it", async () => {
+    const a = await kb.answer("who is hong kong up against in the region?", "en");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/Singapore/);
+    expect(a.text).not.toMatch(/talent list/);
+  });
+
   it("reads pens and notebooks as the stationery the documents speak of", async () => {
     const a = await kb.answer("what does the association do with our old pens and notebooks?", "en");
     expect(a.answered).toBe(true);
