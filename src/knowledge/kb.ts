@@ -141,6 +141,14 @@ const OWN_COVERED = 0.8;
 const CONTEXT_REPEAT_PENALTY = 0.3;
 /** How far above the threshold an answer taken again from the previous one is reported. */
 const AGAIN_MARGIN = 0.1;
+const LIST_NAME = String.raw`[A-Z][\w'’.&-]*(?: (?:of |the )?[A-Z][\w'’.&-]*)*(?: \([^)]*\))?`;
+const LIST_NAME_ZH = String.raw`[\u4e00-\u9fff]{2,10}(?:（[^）]*）)?`;
+/** A list of three names or more: "Singapore, Seoul and Tokyo", "新加坡（Singapore）、首爾（Seoul）和東京（Tokyo）". */
+const NAME_LIST = new RegExp(
+  `${LIST_NAME}(?:, ${LIST_NAME})+,? (?:and|or) ${LIST_NAME}|${LIST_NAME}(?:, ${LIST_NAME}){2,}|${LIST_NAME_ZH}(?:、${LIST_NAME_ZH})+(?:和|及|與|以及|或|、)${LIST_NAME_ZH}`,
+  "gu",
+);
+
 /** How a question asks for a kind of fact ("how long", "when", "幾耐"): not a thing it names. */
 const ASKING =
   /\b(?:(?:what|which)(?:'s|\s+is|\s+was|\s+were)?\s+(?:his|her|their|its|the)\s+(?:role|title|position|job|post)s?|(?:what|which)\s+(?:roles?|titles?|positions?|posts?|jobs?|offices?)\s+(?:does|did|do|has|had|have)\s+(?:he|she|they)(?:\s+(?:hold|have|occupy|fill))?|how (?:long|many|much|often|old|far|soon)(?:\s+(?:years|months|weeks|days|hours|times))?|when|what (?:year|date|time|day|month)|which (?:year|month|day)|who|whom|whose|where|(?:did|does|do|will) (?:it|they|that|this) take)\b|(?:用|花|要|使|搞)?咗?(?:幾耐|多久|多長時間|幾時|何時|甚麼時候|什麼時候|什么时候|几时|(?:幾多|多少|几多|幾|几)(?:年|個月|个月|日|天|星期|週)|幾多|多少|几多|邊個|邊位|誰|谁|邊度|哪裡|哪里|边度|幾點|邊年|哪年|哪一年|(?:擔任|做緊|做)?(?:甚麼|什麼|咩|乜)(?:職位|職銜|官職|職務|身份)|當時|嗰陣|嗰時|那時候?|當年)/giu;
@@ -1692,6 +1700,9 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // "How does it compare with Tokyo's?" only by a text that speaks of Tokyo, and not by a list that
     // only names Tokyo among other cities.
     if (compared && (!this.mentionsAny(text, compared) || this.onlyListed(asked, text))) return false;
+    // "What's Seoul's policy like?", "首爾的政策又如何？": not by a text that names Seoul only in a list of
+    // cities, which says nothing of its own.
+    if (this.ownedEntities(asked).some((k) => this.onlyInLists(text, k))) return false;
     if (OTHERS.test(asked) && this.namesNoOthers(text, asked)) return false;
     // "除了新加坡，還有哪些城市在競爭？" only by a text naming a city the conversation has not.
     if (OTHERS.test(asked) && named0.length > 0 && !this.namesEntityBeyond(text, resolved)) return false;
@@ -1741,6 +1752,24 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const last = clauses.at(-1) ?? "";
     if (/[\u4e00-\u9fff]/u.test(text) && clauses.length >= 3 && CHINESE_ASKING.test(last)) text = last;
     return [...new Set(this.analyze(text).map((t) => t.key))].filter((k) => this.entities.has(k));
+  }
+
+  /** The names a question asks something of ("Seoul's policy", "首爾的政策", "東京嘅規管"), by their keys. */
+  private ownedEntities(asked: string): string[] {
+    if (this.entities.size === 0) return [];
+    const owners = [
+      ...[...asked.matchAll(/\b([a-z][\w-]*(?: [a-z][\w-]*)?)['’]s\b/giu)].map((m) => m[1] ?? ""),
+      ...[...asked.matchAll(/([\u4e00-\u9fff]{2,6})(?:的|嘅)/gu)].map((m) => m[1] ?? ""),
+    ];
+    return [...new Set(owners.flatMap((o) => [...this.entityKeys(o)]))];
+  }
+
+  /** Whether a text names something only as an item of a list of three or more ("Singapore, Seoul and Tokyo"). */
+  private onlyInLists(text: string, key: string): boolean {
+    const naming = sentences(text).filter((s) => this.entityKeys(s).has(key));
+    return (
+      naming.length > 0 && naming.every((s) => [...s.matchAll(NAME_LIST)].some((m) => this.entityKeys(m[0]).has(key)))
+    );
   }
 
   /** Whether the names a question asks about are, in a text, only items of a list of names. */

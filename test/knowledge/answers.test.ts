@@ -65,6 +65,22 @@ describe("answers from the real knowledge", () => {
     expect(a.text).not.toMatch(/talent list/);
   });
 
+  it("does not answer what a city's policy is with a list that only names the city", async () => {
+    const previous = { previous: "Which cities are competing with Hong Kong?", previousRef: "faq:rivals" };
+    for (const [q, lang] of [
+      ["and what's Seoul's policy like?", "en"],
+      ["what's Tokyo's current policy on crypto?", "en"],
+      ["首爾的政策又如何？", "zh-HK"],
+    ] as const) {
+      expect((await kb.answer(q, lang, previous)).answered).toBe(false);
+    }
+    // A name that a text speaks of in its own right, or beside one other, is no item of a list.
+    const compared = await kb.answer("How does Hong Kong's approach differ from Singapore's?", "en");
+    expect(compared.text).toMatch(/balanced/);
+    const hkma = await kb.answer("金管局的區塊鏈貿易融資平台預計甚麼時候推出？", "zh-HK");
+    expect(hkma.text).toMatch(/九月|9月/);
+  });
+
   it("reads pens and notebooks as the stationery the documents speak of", async () => {
     const a = await kb.answer("what does the association do with our old pens and notebooks?", "en");
     expect(a.answered).toBe(true);
