@@ -299,6 +299,20 @@ describe("questions for the items of something", () => {
   });
 });
 
+describe("names and authors", () => {
+  it("read 'what will it be called' and 'what does it stand for' as asking a name, 'who wrote' an author", () => {
+    expect(expectation("whats the platform they're building gonna be called?")).toBe("name");
+    expect(expectation("what will the platform be called?")).toBe("name");
+    expect(expectation("what does ETF stand for?")).toBe("name");
+    expect(expectation("who wrote them?")).toBe("role");
+    expect(expectation("邊個寫嘅？")).toBe("role");
+    expect(expectation("What does the association do?")).toBe("none");
+    expect(
+      satisfies("role", "The financial industry is very wasteful with promotional clothing.", "who wrote them?"),
+    ).toBe(false);
+  });
+});
+
 describe("durations and dates", () => {
   it("do not read a day of a month as a duration, and 'how long has it been around' asks since when", () => {
     expect(satisfies("duration", "政府於8月28日公佈人才清單。", "審批要多久？")).toBe(false);
