@@ -81,6 +81,16 @@ describe("answers from the real knowledge", () => {
     expect(hkma.text).toMatch(/九月|9月/);
   });
 
+  it("reads approved and approvals as one word: 'when will they be approved?' after the ETFs is theirs", async () => {
+    // The ETF approvals were read as another word than "approved": the follow-up named something new
+    // and QMAS's "those approved", with its launch year, answered it.
+    const a = await kb.answer("when will they be approved?", "en", {
+      previous: "ETFs? quick one: can retail investors trade virtual assets in HK?",
+      previousRef: "faq:retail",
+    });
+    expect(a.answered).toBe(false);
+  });
+
   it("reads pens and notebooks as the stationery the documents speak of", async () => {
     const a = await kb.answer("what does the association do with our old pens and notebooks?", "en");
     expect(a.answered).toBe(true);
