@@ -91,6 +91,18 @@ describe("answers from the real knowledge", () => {
     expect(a.answered).toBe(false);
   });
 
+  it("answers 'and the non-tech ones?' after the talent list's tech fields with the other professions", async () => {
+    const asked = "Which tech fields does Hong Kong's talent list target?";
+    const first = await kb.answer(asked, "en");
+    const a = await kb.answer("那非科技類的呢？", "zh-HK", {
+      previous: asked,
+      previousRef: first.ref ?? "",
+      previousAnswer: first.text,
+    });
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/資產管理/);
+  });
+
   it("reads pens and notebooks as the stationery the documents speak of", async () => {
     const a = await kb.answer("what does the association do with our old pens and notebooks?", "en");
     expect(a.answered).toBe(true);
