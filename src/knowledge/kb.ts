@@ -141,6 +141,7 @@ const OWN_COVERED = 0.8;
 const CONTEXT_REPEAT_PENALTY = 0.3;
 /** How far above the threshold an answer taken again from the previous one is reported. */
 const AGAIN_MARGIN = 0.1;
+/** A name as a list gives it: capitalised words ("Bank of China (Hong Kong)"), or Chinese with its gloss. */
 const LIST_NAME = String.raw`[A-Z][\w'’.&-]*(?: (?:of |the )?[A-Z][\w'’.&-]*)*(?: \([^)]*\))?`;
 const LIST_NAME_ZH = String.raw`[\u4e00-\u9fff]{2,10}(?:（[^）]*）)?`;
 /** A list of three names or more: "Singapore, Seoul and Tokyo", "新加坡（Singapore）、首爾（Seoul）和東京（Tokyo）". */
@@ -282,11 +283,11 @@ const BEYOND =
 
 /** What a follow-up asking for the other kind sets aside: "what about the non-tech ones?", "那非科技類的呢？". */
 const NOT_KIND =
-  /\bnon-?([\w-]+)|非([\u4e00-\u9fff]{1,4}?)(?:類|类|方面|領域|领域|行業|行业|專業|专业)?(?:的|嘅)?(?:呢|嗎|吗|又點|又如何)/iu;
+  /\bnon-([\w-]+)|非([\u4e00-\u9fff]{1,4}?)(?:類|类|方面|領域|领域|行業|行业|專業|专业)?(?:的|嘅)?(?:呢|嗎|吗|又點|又如何)/iu;
 
 /** A follow-up asking for more than something just said ("besides tech, what else?", "除咗科技，仲有啲咩"). */
 const BEYOND_ASKED =
-  /\b(?:beyond|besides|apart from|other than|aside from)\b.{0,40}\b(?:what|which|who|anything|any)\b|(?:除咗|除了)[^，,？?]{1,8}[，,]?\s*(?:仲有|還有|还有|另外|其他|其餘|其余)|\b(?:what|how) about (?:the )?non-?[\w-]+(?: (?:ones?|kinds?|types?|fields?|jobs?|professions?|roles?|areas?|sectors?))?\s*[?？]?\s*$|^\W*(?:那|咁|噉|而)?\s*非[\u4e00-\u9fff]{1,4}(?:類|类|方面|領域|领域|行業|行业|專業|专业)?(?:的|嘅)?(?:呢|嗎|吗|又點|又如何)\s*[?？]?\s*$/iu;
+  /\b(?:beyond|besides|apart from|other than|aside from)\b.{0,40}\b(?:what|which|who|anything|any)\b|(?:除咗|除了)[^，,？?]{1,8}[，,]?\s*(?:仲有|還有|还有|另外|其他|其餘|其余)|\b(?:what|how) about (?:the )?non-[\w-]+(?: (?:ones?|kinds?|types?|fields?|jobs?|professions?|roles?|areas?|sectors?))?\s*[?？]?\s*$|^\W*(?:那|咁|噉|而)?\s*非[\u4e00-\u9fff]{1,4}(?:類|类|方面|領域|领域|行業|行业|專業|专业)?(?:的|嘅)?(?:呢|嗎|吗|又點|又如何)\s*[?？]?\s*$/iu;
 
 /** Words of speech ("what else did he say…", 佢仲講咗乜): a question about what someone said. */
 const SPEECH = /\b(?:say|said|says|mention(?:ed|s)?)\b|講|說|说|話/iu;
