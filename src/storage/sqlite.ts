@@ -47,10 +47,27 @@ const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|FULL|PROTOCOL|NOLFS)/;
 const expires = (col: string) => `(CASE WHEN json_valid(${col}) THEN json_extract(${col}, '$.expires') END)`;
 const expired = (col: string) => `(${expires(col)} IS NOT NULL AND ${expires(col)} <= $now)`;
 
-/** Opens a file with libSQL's binding, a CommonJS module (loaded as such: one copy, no ES-module wrapper). */
+/**
+ * Opens a file with libSQL's binding, a CommonJS module (loaded as such: one copy, no ES-module
+ * wrapper), set up as both the short-lived state and the records use it.
+ */
 export const openLibsql = (file: string, timeoutMs: number): LibsqlConnection => {
   const Libsql = createRequire(import.meta.url)("libsql") as typeof LibsqlDatabase;
-  return new Libsql(file, { timeout: timeoutMs });
+  const db = new Libsql(file, { timeout: timeoutMs });
+  try {
+    // Another process holding the write lock is waited for (in ms), not an error at once.
+    db.exec(`PRAGMA busy_timeout = ${Math.trunc(timeoutMs)}`);
+    db.exec("PRAGMA journal_mode = WAL");
+    // In WAL mode a commit survives a crash of the process; only a power cut may lose the last
+    // commits (never corrupt the file), and no commit waits on an fsync.
+    db.exec("PRAGMA synchronous = NORMAL");
+    // Erased personal data must not stay readable in freed pages of the file.
+    db.exec("PRAGMA secure_delete = ON");
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  return db;
 };
 
 /**
@@ -79,14 +96,6 @@ class SqliteAdapter extends EventEmitter implements KeyvStoreAdapter {
     mkdirSync(dirname(this.file), { recursive: true });
     const db = openLibsql(this.file, this.timeoutMs);
     try {
-      // Another process holding the write lock is waited for (in ms), not an error at once.
-      db.exec(`PRAGMA busy_timeout = ${Math.trunc(this.timeoutMs)}`);
-      db.exec("PRAGMA journal_mode = WAL");
-      // As the records database: in WAL mode a commit survives a crash of the process; only a power
-      // cut may lose the last commits (never corrupt the file), and no commit waits on an fsync.
-      db.exec("PRAGMA synchronous = NORMAL");
-      // Erased personal data must not stay readable in freed pages of the file.
-      db.exec("PRAGMA secure_delete = ON");
       db.exec(`CREATE TABLE IF NOT EXISTS ${this.table} (key VARCHAR(1024) PRIMARY KEY, value TEXT)`);
     } catch (e) {
       db.close();

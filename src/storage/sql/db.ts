@@ -87,11 +87,7 @@ async function openSqlite(opts: RecordsDbOptions, timeout: number): Promise<Reco
   mkdirSync(dirname(file), { recursive: true });
   const connection = openLibsql(file, timeout);
   try {
-    connection.exec("PRAGMA journal_mode = WAL");
-    connection.exec(`PRAGMA busy_timeout = ${Math.trunc(timeout)}`);
-    connection.exec("PRAGMA secure_delete = ON");
     connection.exec("PRAGMA foreign_keys = ON");
-    connection.exec("PRAGMA synchronous = NORMAL");
   } catch (e) {
     connection.close();
     throw e;
