@@ -15,6 +15,12 @@ interface UnitTerms {
   readonly keySet: ReadonlySet<string>;
   /** The indices of its keys that may match another word in part (GloVe words past the most common). */
   readonly soft: Int32Array;
+  /** Each key's slot in the index's table of such words (see {@link LexicalIndex.cosines}), or -1. */
+  readonly slots: Int32Array;
+  /** Each key's idf. */
+  readonly idfs: Float64Array;
+  /** Their sum. */
+  readonly idfTotal: number;
 }
 
 /** A question prepared for scoring. */
@@ -24,7 +30,13 @@ export interface PreparedQuery {
   readonly rows: Int32Array;
   readonly weights: Float64Array;
   readonly total: number;
+  /** The heaviest key's weight. */
+  readonly heaviest: number;
+  /** Whether unit `u` has key `i`: `has[i * units + u]` (from the postings, once per question). */
+  readonly has: Uint8Array;
   readonly cache: Map<number, number>[];
+  /** Each key's cosines with the index's words that may match in part, fetched once per question. */
+  readonly cos: (Float64Array | undefined)[];
   readonly floor: number;
   /** Its keys, for an exact match at once. */
   readonly keySet: ReadonlySet<string>;
@@ -33,6 +45,8 @@ export interface PreparedQuery {
 }
 
 const COMMON = 1000;
+/** How many question words' cosine rows the index keeps (a few kilobytes each). */
+const COSINE_ROWS = 512;
 
 /** The indices of rows that may match another word in part: GloVe words past the most common. */
 function softIndices(rows: Int32Array): Int32Array {
@@ -62,7 +76,7 @@ export interface CoverageDetail {
 
 /** The lexical index over the retrieval units. */
 export class LexicalIndex {
-  private readonly units: UnitTerms[] = [];
+  private units: UnitTerms[] = [];
   private readonly df = new Map<string, number>();
   /** Each known key's {@link idf}, computed once: the index does not change after it is built. */
   private readonly idfs = new Map<string, number>();
@@ -72,6 +86,16 @@ export class LexicalIndex {
   /** The same words by length, so that a correction only looks at words of a similar length. */
   private readonly byLength = new Map<number, Token[]>();
   private avgLength = 1;
+  /** The slot of each GloVe row past the most common words that some unit has. */
+  private readonly slotOf = new Map<number, number>();
+  /** The row of each slot. */
+  private readonly slotRows: number[] = [];
+  /**
+   * Cosines of a question word (its GloVe row) with every slot's word, computed when first
+   * needed (NaN until then) and kept for the next questions: the words of one message are
+   * scored several times over (its parts, the whole, with and without the conversation).
+   */
+  private readonly cosineRows = new Map<number, Float64Array>();
 
   constructor(
     private readonly vectors: WordVectors,
@@ -87,6 +111,7 @@ export class LexicalIndex {
       }
       const keys = [...first.keys()];
       const rows = Int32Array.from(first.values(), (t) => rowOf(t));
+      const slots = Int32Array.from(rows, (row) => (row >= COMMON ? this.slot(row) : -1));
       for (const k of keys) {
         this.df.set(k, (this.df.get(k) ?? 0) + 1);
         let p = this.postings.get(k);
@@ -96,16 +121,65 @@ export class LexicalIndex {
         }
         p.push(u);
       }
-      this.units.push({ keys, rows, length: tokens.length, keySet: new Set(keys), soft: softIndices(rows) });
+      this.units.push({
+        keys,
+        rows,
+        length: tokens.length,
+        keySet: new Set(keys),
+        soft: softIndices(rows),
+        slots,
+        idfs: new Float64Array(keys.length),
+        idfTotal: 0,
+      });
       total += tokens.length;
     });
     this.avgLength = Math.max(1, total / Math.max(1, unitTokens.length));
     for (const [key, df] of this.df) this.idfs.set(key, this.idfOf(df));
+    this.units = this.units.map((u) => {
+      const idfs = Float64Array.from(u.keys, (k) => this.idf(k));
+      return { ...u, idfs, idfTotal: idfs.reduce((a, b) => a + b, 0) };
+    });
     for (const t of this.surface.values()) {
       const list = this.byLength.get(t.word.length) ?? [];
       list.push(t);
       this.byLength.set(t.word.length, list);
     }
+  }
+
+  private slot(row: number): number {
+    let s = this.slotOf.get(row);
+    if (s === undefined) {
+      s = this.slotRows.length;
+      this.slotOf.set(row, s);
+      this.slotRows.push(row);
+    }
+    return s;
+  }
+
+  /** The cosines of a question word's row with every slot's word (see {@link cosineRows}). */
+  private cosines(q: PreparedQuery, i: number): Float64Array {
+    let c = q.cos[i];
+    if (c) return c;
+    const row = q.rows[i] as number;
+    c = this.cosineRows.get(row);
+    if (!c) {
+      c = new Float64Array(this.slotRows.length).fill(Number.NaN);
+      if (this.cosineRows.size >= COSINE_ROWS) this.cosineRows.delete(this.cosineRows.keys().next().value as number);
+      this.cosineRows.set(row, c);
+    }
+    q.cos[i] = c;
+    return c;
+  }
+
+  /** {@link sim} of a question word and a unit's word past the most common ones, by the word's slot. */
+  private softSim(q: PreparedQuery, i: number, slot: number): number {
+    const c = this.cosines(q, i);
+    let cos = c[slot] as number;
+    if (Number.isNaN(cos)) {
+      cos = this.vectors.cosine(q.rows[i] as number, this.slotRows[slot] as number);
+      c[slot] = cos;
+    }
+    return softSimilarity(cos, q.floor);
   }
 
   /** How many units. */
@@ -205,13 +279,23 @@ export class LexicalIndex {
       total += weights[i] ?? 0;
     });
     const keys = uniq.map((t) => t.key);
+    const n = this.units.length;
+    const has = new Uint8Array(keys.length * n);
+    keys.forEach((key, i) => {
+      for (const u of this.postings.get(key) ?? []) has[i * n + u] = 1;
+    });
+    let heaviest = 0;
+    for (const w of weights) heaviest = Math.max(heaviest, w);
     return {
       tokens: uniq,
       keys,
       rows,
       weights,
       total,
+      heaviest,
+      has,
       cache: uniq.map(() => new Map<number, number>()),
+      cos: uniq.map(() => undefined),
       floor,
       keySet: new Set(keys),
       soft: softIndices(rows),
@@ -255,19 +339,18 @@ export class LexicalIndex {
     const u = this.units[unit];
     if (!u || q.total === 0) return { coverage: 0, key: 0 };
     let got = 0;
-    let max = 0;
-    for (const w of q.weights) max = Math.max(max, w);
+    const max = q.heaviest;
+    const n = this.units.length;
     let keyGot = 0;
     let keyTotal = 0;
     for (let i = 0; i < q.keys.length; i++) {
       // The same word counts fully; another only in part, and only when both are past the most
       // common words (see `sim`): the unit's other words are not read.
       let best = 0;
-      if (u.keySet.has(q.keys[i] ?? "")) best = 1;
+      if (q.has[i * n + unit] === 1) best = 1;
       else if ((q.rows[i] ?? -1) >= COMMON)
         for (let k = 0; k < u.soft.length; k++) {
-          const j = u.soft[k] as number;
-          const s = this.sim(q, i, u.keys[j] ?? "", u.rows[j] ?? -1);
+          const s = this.softSim(q, i, u.slots[u.soft[k] as number] as number);
           if (s > best) best = s;
         }
       const w = q.weights[i] ?? 0;
@@ -285,21 +368,17 @@ export class LexicalIndex {
     const u = this.units[unit];
     if (!u || u.keys.length === 0) return 0;
     let got = 0;
-    let total = 0;
     for (let j = 0; j < u.keys.length; j++) {
-      const key = u.keys[j] ?? "";
-      const w = this.idf(key);
-      total += w;
       let best = 0;
-      if (q.keySet.has(key)) best = 1;
-      else if ((u.rows[j] ?? -1) >= COMMON)
-        for (let k = 0; k < q.soft.length; k++) {
-          const i = q.soft[k] as number;
-          best = Math.max(best, this.sim(q, i, key, u.rows[j] ?? -1));
-        }
-      got += best * w;
+      if (q.keySet.has(u.keys[j] as string)) best = 1;
+      else {
+        const slot = u.slots[j] as number;
+        if (slot >= 0)
+          for (let k = 0; k < q.soft.length; k++) best = Math.max(best, this.softSim(q, q.soft[k] as number, slot));
+      }
+      got += best * (u.idfs[j] as number);
     }
-    return total === 0 ? 0 : got / total;
+    return u.idfTotal === 0 ? 0 : got / u.idfTotal;
   }
 
   /** Soft coverage of the question by an arbitrary analysed text (a sentence), for picking answer sentences. */
