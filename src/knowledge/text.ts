@@ -241,6 +241,40 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+interface TrieNode {
+  readonly next: Map<string, TrieNode>;
+  end: boolean;
+}
+
+/**
+ * One pattern for many terms, as a prefix tree: `a(?:b(?:c|d)|e)` for "abc", "abd" and "ae".
+ * At each place of a text the engine follows the one branch the text spells, and takes the
+ * longest term found there (a branch goes on before a term that ends): what an alternation of
+ * the terms sorted longest first matches, without trying every term at every place. `end` is
+ * what must follow a term (`\b`); `lower` folds the terms (for a case-insensitive pattern).
+ */
+function trieSource(terms: readonly string[], end: string, lower: boolean): string {
+  const root: TrieNode = { next: new Map(), end: false };
+  for (const term of terms) {
+    let node = root;
+    for (const ch of lower ? term.toLowerCase() : term) {
+      let child = node.next.get(ch);
+      if (!child) {
+        child = { next: new Map(), end: false };
+        node.next.set(ch, child);
+      }
+      node = child;
+    }
+    node.end = true;
+  }
+  const source = (node: TrieNode): string => {
+    const alts = [...node.next].map(([ch, child]) => escapeRe(ch) + source(child));
+    if (node.end) alts.push(end);
+    return alts.length === 1 ? (alts[0] as string) : `(?:${alts.join("|")})`;
+  };
+  return source(root);
+}
+
 /**
  * An analyser that first reads every term of a thesaurus group as the group's canonical word
  * ("會員大會", "town hall" → "townhall"), in questions and knowledge alike. Longer terms first.
@@ -254,8 +288,22 @@ export function analyzer(groups: readonly ThesaurusGroup[] = []): Analyzer {
   // Latin and Chinese terms apart: a text without Han characters never runs the Chinese pattern.
   const latin = terms.filter((t) => /^[\x00-\x7f]+$/.test(t.term));
   const han = terms.filter((t) => !/^[\x00-\x7f]+$/.test(t.term));
-  const reLatin = new RegExp(latin.map(({ term }) => `\\b${escapeRe(term)}\\b`).join("|"), "gi");
-  const reHan = new RegExp(han.map(({ term }) => escapeRe(term)).join("|"), "gu");
+  const reLatin = new RegExp(
+    `\\b${trieSource(
+      latin.map((t) => t.term),
+      "\\b",
+      true,
+    )}`,
+    "gi",
+  );
+  const reHan = new RegExp(
+    trieSource(
+      han.map((t) => t.term),
+      "",
+      false,
+    ),
+    "gu",
+  );
   const swap = (m: string) => ` ${canonicalOf.get(m.toLowerCase()) ?? m} `;
   return (raw, keepStopwords = false) => {
     const input = HAN_ANY.test(raw) ? oneVariant(raw) : raw;

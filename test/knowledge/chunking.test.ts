@@ -111,4 +111,24 @@ describe("the thesaurus analyser", () => {
     expect(read("who gets the stuff?").map((t) => t.key)).toContain(key);
     expect(read("who receives the stuff?").map((t) => t.key)).not.toContain(key);
   });
+
+  it("reads the longest term that stands at a place, whole words only, in any case", () => {
+    const read = analyzer([
+      { canonical: "gathering", terms: ["town hall", "會員大會"] },
+      { canonical: "agm", terms: ["town hall meeting", "大會"] },
+      { canonical: "usa", terms: ["u.s.", "u.s. dollars"] },
+    ]);
+    const keys = (text: string) => read(text).map((t) => t.key);
+    expect(keys("When is the Town Hall Meeting?")).toContain(stem("agm"));
+    expect(keys("When is the Town Hall Meeting?")).not.toContain(stem("gathering"));
+    expect(keys("when is the town hall?")).toContain(stem("gathering"));
+    expect(keys("the town halls")).not.toContain(stem("gathering"));
+    expect(keys("the downtown hall")).not.toContain(stem("gathering"));
+    expect(keys("paid in U.S. dollars")).toContain(stem("usa"));
+    expect(keys("paid in U.S. dollars")).not.toContain(stem("dollar"));
+    expect(keys("usxs")).not.toContain(stem("usa"));
+    expect(keys("會員大會幾時開？")).toContain(stem("gathering"));
+    expect(keys("會員大會幾時開？")).not.toContain(stem("agm"));
+    expect(keys("週年大會幾時開？")).toContain(stem("agm"));
+  });
 });
