@@ -43,7 +43,7 @@ const EN_NUMBER =
 const ZH_NUMBER = /[一二三四五六七八九十百千萬億兩]/;
 
 const ROLE_WORDS =
-  /\b(chair(?:s|ed|ing|man|woman|person)?|founder|founded|co-?founder|president|vice[- ]president|ceo|chief|director|secretary|head|leader|convenor|commissioner|minister|officer|officials?|board|committee|organi[sz]ers?)\b|官員|官员|高官|籌辦人|筹办人|主席|創辦|創立|會長|總裁|司長|局長|秘書|總監|負責人|理事|董事|委員/i;
+  /\b(chair(?:s|ed|ing|man|woman|person)?|founder|founded|co-?founder|president|vice[- ]president|ceo|chief|director|secretary|head|leader|convenor|commissioner|minister|officer|officials?|board|committee|organi[sz]ers?)\b|官員|官员|高官|籌辦人|筹办人|主席|創辦|創立|會長|会长|總裁|总裁|司長|局長|秘書|總監|負責人|负责人|理事|董事|委員|幹事|干事|主管|主任/i;
 
 /** Roles a question may name, each with the words by which an answer names the same role. */
 const ROLE_FAMILIES: readonly (readonly [RegExp, RegExp])[] = [
@@ -52,6 +52,10 @@ const ROLE_FAMILIES: readonly (readonly [RegExp, RegExp])[] = [
   [/\bpresident\b|會長|会长/i, /\bpresident|會長|会长/i],
   [/\bceo\b|chief executive|行政總裁|行政总裁/i, /\bceo\b|chief executive|行政總裁|行政总裁/i],
   [/\bdirectors?\b|總監|总监|董事/i, /\bdirector|總監|总监|董事/i],
+  [
+    /\bsecretary[- ]general\b|總幹事|总干事|幹事|干事/i,
+    /\bsecretary[- ]general|\bexecutive director|總幹事|总干事|幹事|干事/i,
+  ],
 ];
 
 /** The kind of answer a question asks for. */
@@ -250,7 +254,8 @@ export function expectation(question: string): Expectation {
     )
   )
     return "role";
-  if (/\bwho\b|\bwhom\b|邊個|邊位|哪位|誰|何人|哪些人|邊啲人|有邊個|成員/.test(q) && ROLE_WORDS.test(q)) return "role";
+  if (/\bwho\b|\bwhom\b|邊個|邊位|哪位|誰|谁|何人|哪些人|邊啲人|有邊個|成員/.test(q) && ROLE_WORDS.test(q))
+    return "role";
   // "Who spoke when it was announced?", 是誰發表講話: the words of a person, whom the answer must name.
   if (
     /\bwho (?:said|spoke|speaks|talked|gave (?:a |the )?(?:speech|talk|remarks))\b|(?:誰|谁|邊個|边个|哪位|邊位)(?:人)?(?:發表|发表|出來|出来|出嚟|有)?(?:講話|讲话|發言|发言|致辭|致辞|演講|演讲)/.test(

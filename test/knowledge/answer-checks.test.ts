@@ -270,6 +270,15 @@ describe("questions for a number of something", () => {
 });
 
 describe("questions for an official", () => {
+  it("ask who holds a post of the association, which its goals do not answer", () => {
+    expect(expectation("協會的總幹事是誰？")).toBe("role");
+    expect(expectation("协会的总干事是谁？")).toBe("role");
+    const goals =
+      "香港區塊鏈協會是非牟利組織（NGO），有五個策略目標：一、透過實習計劃培育年輕區塊鏈創業領袖；二、以交流活動及每季舉行的業界公開會議連繫香港與國際區塊鏈社群。";
+    expect(satisfies("role", goals, "協會的總幹事是誰？")).toBe(false);
+    expect(satisfies("role", "協會的總幹事為陳大文。", "協會的總幹事是誰？")).toBe(true);
+  });
+
   it("ask for a person in a role, whom a government body does not answer", () => {
     expect(expectation("Which official presented the Policy Declaration at FinTech Week?")).toBe("role");
     expect(expectation("就人才清單發表講話的官員是誰？")).toBe("role");
