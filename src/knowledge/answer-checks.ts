@@ -310,7 +310,7 @@ export function namedKind(question: string): string | undefined {
 const NAMES_ASKED =
   /\b(?:name|list) (?:any|some|all|a few|one|two|three) of (?:them|those|these)\b|\bwhat are their names\b|\b(which|what) (specific |exact |particular |other )?(charities|charity|ngos?|organi[sz]ations|banks|companies|firms|institutions|universities|schools|initiatives|measures|milestones|tax breaks|incentives|etfs?|courses|partners|sponsors|associations)\b|\bwhich ([a-z][\w-]* ){1,2}(charities|charity|ngos?|organi[sz]ations|banks|companies|firms|institutions|universities|schools|initiatives|measures|milestones|tax breaks|incentives|etfs?|courses|partners|sponsors|associations)\b|\bwhat specific\b|\bwhich other\b|\b(initiatives|milestones|measures) (listed|named|mentioned)\b|\bwhat (are|were) (the|its|their) (key |main |major |specific |exact )?(initiatives|measures|milestones|incentives)\b/;
 const NAMES_ASKED_ZH =
-  /(具體|具体).{0,12}(哪些|哪|邊啲|邊間|邊個|(甚麼|什麼|咩)(機構|公司|銀行|措施|優惠|稅|税)|優惠)|哪些.{0,6}(慈善|機構|組織|公司|企業|企业|銀行|措施|里程碑|優惠|課程|夥伴|ETF|基金|成員|成员|委員|委员)|邊啲.{0,6}(慈善|機構|組織|公司|企業|企业|銀行|措施|里程碑|ETF|基金|成員|成员|委員|委员)|(里程碑|措施|舉措|举措|優惠)(?:有|包括)(?:邊啲|哪些|哪幾|甚麼|什麼|什么)|另外.{0,4}[間家個].{0,6}(邊|哪)|(邊間|哪間|哪家|哪一間|邊一間)(慈善|機構|組織|公司|銀行|大學|學校|團體)/;
+  /(具體|具体).{0,12}(哪些|哪|邊啲|邊間|邊個|(甚麼|什麼|咩)(機構|公司|銀行|措施|優惠|稅|税)|優惠)|哪些.{0,6}(慈善|機構|組織|公司|企業|企业|銀行|措施|里程碑|優惠|課程|夥伴|ETF|基金|成員|成员|委員|委员)|邊啲.{0,6}(慈善|機構|組織|公司|企業|企业|銀行|措施|里程碑|ETF|基金|成員|成员|委員|委员)|(里程碑|措施|舉措|举措|優惠)(?:有|包括)(?:邊啲|哪些|哪幾|甚麼|什麼|什么)|另外.{0,4}[間家個].{0,6}(邊|哪)|(邊間|哪間|哪家|哪一間|邊一間|(?:哪|邊|边)(?:幾|几)(?:間|间|家|個|个))(慈善|機構|組織|公司|銀行|大學|學校|團體)/;
 
 /** 哪些東西, 邊啲嘢, 甚麼物品: things in general, whose answer is a list, not names. */
 const GENERIC_ITEMS_ZH = /(?:哪些|邊啲|边啲|甚麼|什麼|什么|咩)(?:東西|东西|嘢|野|物品|物资|物資)/u;

@@ -149,6 +149,8 @@ describe("questions for particular named things", () => {
     expect(expectation("捐贈的衣物具體會送到哪些慈善機構？")).toBe("names");
     expect(expectation("協會的第三個目標具體是什麼？")).not.toBe("names");
     expect(expectation("捐咗俾邊間慈善機構？")).toBe("names");
+    expect(expectation("會捐給哪幾間慈善機構？")).toBe("names");
+    expect(expectation("捐俾邊幾間機構？")).toBe("names");
     expect(expectation("宣言的主要舉措有哪些？")).toBe("names");
     expect(expectation("宣言發布後，有哪些加密企業已經落戶香港？")).toBe("names");
     expect(namedKind("宣言發布後，有哪些加密企業已經落戶香港？")).toBe("企業");
