@@ -112,6 +112,13 @@ describe("the thesaurus analyser", () => {
     expect(read("who receives the stuff?").map((t) => t.key)).not.toContain(key);
   });
 
+  it("reads 額外加多少分 as a bonus of points, with no word left over", () => {
+    const read = analyzer(loadKnowledgeFiles(KNOWLEDGE_DIR).thesaurus);
+    const keys = read("區塊鏈從業者申請優才能額外加多少分？").map((t) => t.key);
+    expect(keys).toContain(stem("bonuspoints"));
+    expect(keys).not.toContain("額外");
+  });
+
   it("reads the longest term that stands at a place, whole words only, in any case", () => {
     const read = analyzer([
       { canonical: "gathering", terms: ["town hall", "會員大會"] },
