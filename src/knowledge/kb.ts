@@ -527,6 +527,12 @@ const CLAUSE_GAIN = 0.03;
 const QUESTION_LEAD = 0.05;
 /** …and stands for the message by itself when it scores this much above the threshold. */
 const QUESTION_OWN_MARGIN = 0.08;
+/**
+ * Someone else's question told in a story ("One of my students asked why a blockchain association
+ * would care about society at all"): the story, when the member asks a question of their own.
+ */
+const REPORTED_QUESTION =
+  /\b(?:asked|asks|asking|wondered|wonders|wondering|wants to know|wanted to know)\b(?: (?:me|us|him|her|them))?\s+(?:why|whether|if|how|what|when|who|where|which)\b/i;
 
 /** How much a word no unit has counts in a long message, relative to a short one. */
 const LONG_UNKNOWN_WEIGHT = 0.15;
@@ -1569,7 +1575,15 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // The question a story ends in ("…If my field is on it, how many extra points would that be worth?")
     // is what it asks: it stands for the message unless the whole finds clearly more.
     const asks = new Set(questionSentences(q));
+    // The member's own question names enough to stand for itself (three words or more).
+    const [ask] = asks;
+    const ownAsk =
+      parts.length > 0 &&
+      asks.size === 1 &&
+      ask !== undefined &&
+      (await this.retrieveOnce(ask, memo)).query.keys.length >= 3;
     for (const c of parts) {
+      if (ownAsk && !asks.has(c) && REPORTED_QUESTION.test(c)) continue;
       const r = await this.retrieveOnce(c, memo);
       // The one question of a story is what it asks, when it stands by itself (names its subject, no
       // "they" or "it" pointing into the story) and finds an answer: the story's words ("a visa",

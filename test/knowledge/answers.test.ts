@@ -228,6 +228,16 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/distributed ledger|artificial intelligence|biometric/i);
   });
 
+  it("answers the member's own question, not another person's question the story tells", async () => {
+    // "One of my students asked why…" is the story's; the member asks what the association hopes for.
+    const a = await kb.answer(
+      "I teach economics at a secondary school and I want to do a lesson on blockchain for social good. One of my students asked why a blockchain association would care about society at all. I'd love to quote your association's view. What social outcome does the association hope blockchain can achieve in Hong Kong?",
+      "en",
+    );
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/inclusi|financial freedom/i);
+  });
+
   it("answers each part of a message that asks two things, citing both", async () => {
     const a = await kb.answer(
       "Two questions: how many people does QMAS admit each year? Also, who does the association collect clothing for?",
