@@ -153,7 +153,16 @@ const HAN_STOP_WORDS = new Set(
 /** Changes whenever the function words change, so that indexes built with other ones are rebuilt. */
 export const ANALYZER_FINGERPRINT = createHash("sha256")
   .update(
-    [...STOP, "|", ...HAN_STOP, "|", ...HAN_STOP_WORDS, "|", VARIANTS_VERSION, "|hedges-1|take-place-1"].join(" "),
+    [
+      ...STOP,
+      "|",
+      ...HAN_STOP,
+      "|",
+      ...HAN_STOP_WORDS,
+      "|",
+      VARIANTS_VERSION,
+      "|hedges-1|take-place-1|begin-doing-1",
+    ].join(" "),
   )
   .digest("hex")
   .slice(0, 12);
@@ -308,7 +317,7 @@ export function analyzer(groups: readonly ThesaurusGroup[] = []): Analyzer {
   return (raw, keepStopwords = false) => {
     const input = HAN_ANY.test(raw) ? oneVariant(raw) : raw;
     // "who actually ends up with the…" is "who ends up with the…": a hedge (a stopword) never breaks a term.
-    const plain = input.replace(HEDGES, "");
+    const plain = input.replace(HEDGES, "").replace(BEGIN_DOING, "");
     let text = latin.length > 0 && /[a-z]/i.test(plain) ? plain.replace(reLatin, swap) : plain;
     if (han.length > 0 && HAN_ANY.test(text)) text = text.replace(reHan, swap);
     return analyse(text, keepStopwords);
@@ -318,6 +327,9 @@ export function analyzer(groups: readonly ThesaurusGroup[] = []): Analyzer {
 const HAN_ANY = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
 /** Hedges, all stopwords, that may stand inside a thesaurus term ("who actually gets"). */
 const HEDGES = /\s+(?:actually|really|even|exactly|basically|literally)\b/gi;
+/** "Start coming to the townhalls": a member beginning to take part, not a launch; the taking part counts. */
+const BEGIN_DOING =
+  /\b(?:start|starts|started|starting|begin|begins|began|begun)\s+(?=(?:coming|attending|going|joining|participating|taking part|showing up|turning up|volunteering|helping|donating|contributing)\b)/gi;
 
 /** Every token of a text, English words first; stopwords only when asked. */
 export function analyse(raw: string, keepStopwords = false): Token[] {

@@ -112,6 +112,14 @@ describe("the thesaurus analyser", () => {
     expect(read("who receives the stuff?").map((t) => t.key)).not.toContain(key);
   });
 
+  it("reads starting to come to the townhalls as taking part, not as a launch", () => {
+    const read = analyzer(loadKnowledgeFiles(KNOWLEDGE_DIR).thesaurus);
+    const keys = (text: string) => read(text).map((t) => t.key);
+    expect(keys("I'd like to start coming to the townhalls. How often are they held?")).not.toContain(stem("launch"));
+    expect(keys("when did it start?")).toContain(stem("launch"));
+    expect(keys("When did QMAS start accepting applications?")).toContain(stem("launch"));
+  });
+
   it("reads 額外加多少分 as a bonus of points, with no word left over", () => {
     const read = analyzer(loadKnowledgeFiles(KNOWLEDGE_DIR).thesaurus);
     const keys = read("區塊鏈從業者申請優才能額外加多少分？").map((t) => t.key);
