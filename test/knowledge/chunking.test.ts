@@ -120,6 +120,14 @@ describe("the thesaurus analyser", () => {
     expect(keys("When did QMAS start accepting applications?")).toContain(stem("launch"));
   });
 
+  it("reads weak in technology as lacking it", () => {
+    const read = analyzer(loadKnowledgeFiles(KNOWLEDGE_DIR).thesaurus);
+    const keys = (text: string) => read(text).map((t) => t.key);
+    expect(keys("Wasn't Hong Kong once mocked for being strong in finance but weak in technology?")).toEqual(
+      expect.arrayContaining(keys("having finance but lacking technology")),
+    );
+  });
+
   it("reads 額外加多少分 as a bonus of points, with no word left over", () => {
     const read = analyzer(loadKnowledgeFiles(KNOWLEDGE_DIR).thesaurus);
     const keys = read("區塊鏈從業者申請優才能額外加多少分？").map((t) => t.key);
