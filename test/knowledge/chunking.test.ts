@@ -120,6 +120,15 @@ describe("the thesaurus analyser", () => {
     expect(keys("When did QMAS start accepting applications?")).toContain(stem("launch"));
   });
 
+  it("reads seeking to gain the reputation as a hub as an aspiration, not as criticism", () => {
+    const read = analyzer(loadKnowledgeFiles(KNOWLEDGE_DIR).thesaurus);
+    const keys = (text: string) => read(text).map((t) => t.key);
+    expect(keys("Hong Kong is seeking to gain the reputation as a global fintech hub.")).not.toContain(
+      stem("criticism"),
+    );
+    expect(keys("What was Hong Kong's fintech reputation like back in the day?")).toContain(stem("criticism"));
+  });
+
   it("reads weak in technology as lacking it", () => {
     const read = analyzer(loadKnowledgeFiles(KNOWLEDGE_DIR).thesaurus);
     const keys = (text: string) => read(text).map((t) => t.key);
