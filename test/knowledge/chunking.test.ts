@@ -129,6 +129,14 @@ describe("the thesaurus analyser", () => {
     expect(keys("What was Hong Kong's fintech reputation like back in the day?")).toContain(stem("criticism"));
   });
 
+  it("reads finding a job first (找好工作, 先有工作) as the employment a scheme may require", () => {
+    const read = analyzer(loadKnowledgeFiles(KNOWLEDGE_DIR).thesaurus);
+    const keys = (text: string) => read(text).map((t) => t.key);
+    expect(keys("獲批以後一定要先找好工作才能去香港嗎？")).toContain("employment");
+    expect(keys("申請優才計劃需要先有工作嗎？")).toContain("employment");
+    expect(keys("在業內領先企業有工作經驗")).not.toContain("employment");
+  });
+
   it("reads weak in technology as lacking it", () => {
     const read = analyzer(loadKnowledgeFiles(KNOWLEDGE_DIR).thesaurus);
     const keys = (text: string) => read(text).map((t) => t.key);
