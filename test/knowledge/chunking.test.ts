@@ -137,6 +137,14 @@ describe("the thesaurus analyser", () => {
     expect(keys("在業內領先企業有工作經驗")).not.toContain("employment");
   });
 
+  it("reads what degree one needs as the scheme's requirements", () => {
+    const read = analyzer(loadKnowledgeFiles(KNOWLEDGE_DIR).thesaurus);
+    const keys = (text: string) => read(text).map((t) => t.key);
+    expect(keys("what degree do you need for the blockchain talent scheme?")).toEqual(
+      expect.arrayContaining(keys("What qualifications do you need for the talent scheme?")),
+    );
+  });
+
   it("reads weak in technology as lacking it", () => {
     const read = analyzer(loadKnowledgeFiles(KNOWLEDGE_DIR).thesaurus);
     const keys = (text: string) => read(text).map((t) => t.key);
