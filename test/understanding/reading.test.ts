@@ -135,6 +135,11 @@ describe("reading a member's message", () => {
   it("reads a member's own data request that mentions the bot as theirs, and 食咗飯未 as small talk", async () => {
     expect((await u.read("@bahk_bot what data do you hold about me?")).intent?.name).toBe("mydata");
     expect((await u.read("@bahk_bot what's your email address?")).intent?.via).not.toBe("pattern");
+    // What an offer needs is no request to see one's own offers.
+    expect((await u.read("what details do I need to give when offering a donation?")).intent?.name).not.toBe(
+      "mydonations",
+    );
+    expect((await u.read("what's the status of my donation offer?")).intent?.name).toBe("mydonations");
     expect((await u.read("你今日食咗飯未呀？")).intent?.name).toBe("smalltalk");
     expect((await u.read("你吃饭了没？")).intent?.name).toBe("smalltalk");
   });
