@@ -11,8 +11,6 @@ interface UnitTerms {
   readonly keys: readonly string[];
   readonly rows: Int32Array;
   readonly length: number;
-  /** Its keys, for an exact match at once. */
-  readonly keySet: ReadonlySet<string>;
   /** The indices of its keys that may match another word in part (GloVe words past the most common). */
   readonly soft: Int32Array;
   /** Each key's slot in the index's table of such words (see {@link LexicalIndex.cosines}), or -1. */
@@ -76,7 +74,7 @@ export interface CoverageDetail {
 
 /** The lexical index over the retrieval units. */
 export class LexicalIndex {
-  private units: UnitTerms[] = [];
+  private readonly units: UnitTerms[] = [];
   private readonly df = new Map<string, number>();
   /** Each known key's {@link idf}, computed once: the index does not change after it is built. */
   private readonly idfs = new Map<string, number>();
@@ -125,7 +123,6 @@ export class LexicalIndex {
         keys,
         rows,
         length: tokens.length,
-        keySet: new Set(keys),
         soft: softIndices(rows),
         slots,
         idfs: new Float64Array(keys.length),
@@ -135,6 +132,7 @@ export class LexicalIndex {
     });
     this.avgLength = Math.max(1, total / Math.max(1, unitTokens.length));
     for (const [key, df] of this.df) this.idfs.set(key, this.idfOf(df));
+    // Each unit's idfs once every unit is counted (the units' reverse coverage weighs its words by them).
     this.units = this.units.map((u) => {
       const idfs = Float64Array.from(u.keys, (k) => this.idf(k));
       return { ...u, idfs, idfTotal: idfs.reduce((a, b) => a + b, 0) };
