@@ -1788,9 +1788,10 @@ export class LocalKnowledgeBase implements KnowledgeBase {
 
   /** Whether a text names something only as an item of a list of three or more ("Singapore, Seoul and Tokyo"). */
   private onlyInLists(text: string, key: string): boolean {
-    const naming = sentences(text).filter((s) => this.entityKeys(s).has(key));
+    const naming = sentences(text).filter((s) => this.entityKeys(s, true).has(key));
     return (
-      naming.length > 0 && naming.every((s) => [...s.matchAll(NAME_LIST)].some((m) => this.entityKeys(m[0]).has(key)))
+      naming.length > 0 &&
+      naming.every((s) => [...s.matchAll(NAME_LIST)].some((m) => this.entityKeys(m[0], true).has(key)))
     );
   }
 
@@ -1798,27 +1799,28 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   private onlyListed(question: string, text: string): boolean {
     const asked = this.entitiesIn(question);
     if (asked.length === 0 || !this.namesAll(text, asked)) return false;
-    return this.entityKeys(text).size >= asked.length + 1;
+    return this.entityKeys(text, true).size >= asked.length + 1;
   }
 
   /** Whether a text names someone or something (of the thesaurus's names) that another text does not. */
   private namesEntityBeyond(text: string, other: string): boolean {
     const theirs = this.entityKeys(other);
-    return [...this.entityKeys(text)].some((k) => !theirs.has(k));
+    return [...this.entityKeys(text, true)].some((k) => !theirs.has(k));
   }
 
-  /** The thesaurus's names a text speaks of, by their keys. */
-  private entityKeys(text: string): Set<string> {
+  /**
+   * The thesaurus's names a text speaks of, by their keys. A text of the knowledge (`known`: an
+   * answer, its sentences) is analysed once and kept; a member's is not kept.
+   */
+  private entityKeys(text: string, known = false): Set<string> {
     return new Set(
-      this.analyze(text)
-        .map((t) => t.key)
-        .filter((k) => this.entities.has(k)),
+      (known ? this.sentenceTokens(text) : this.analyze(text)).map((t) => t.key).filter((k) => this.entities.has(k)),
     );
   }
 
-  /** Whether a text speaks of every one of some names. */
+  /** Whether a text of the knowledge (an answer) speaks of every one of some names. */
   private namesAll(text: string, names: readonly string[]): boolean {
-    const keys = new Set(this.analyze(text).map((t) => t.key));
+    const keys = new Set(this.sentenceTokens(text).map((t) => t.key));
     return names.every((k) => keys.has(k));
   }
 
