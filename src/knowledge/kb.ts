@@ -281,13 +281,17 @@ const THAT_THING =
 const BEYOND =
   /\b(?:beyond|besides|apart from|other than|except(?: for)?|not just|more than just)\s+[\w-]+(?:\s+[\w-]+)?|除咗[\u4e00-\u9fff]{1,6}|除了[\u4e00-\u9fff]{1,6}|淨係[\u4e00-\u9fff]{1,6}|只是[\u4e00-\u9fff]{1,6}/giu;
 
+/** The other kind in Chinese, "非科技類的呢": 非, the kind set aside (group 1), and the asking word. */
+const NON_KIND_ZH = String.raw`非([\u4e00-\u9fff]{1,4}?)(?:類|类|方面|領域|领域|行業|行业|專業|专业)?(?:的|嘅)?(?:呢|嗎|吗|又點|又如何)`;
+
 /** What a follow-up asking for the other kind sets aside: "what about the non-tech ones?", "那非科技類的呢？". */
-const NOT_KIND =
-  /\bnon-([\w-]+)|非([\u4e00-\u9fff]{1,4}?)(?:類|类|方面|領域|领域|行業|行业|專業|专业)?(?:的|嘅)?(?:呢|嗎|吗|又點|又如何)/iu;
+const NOT_KIND = new RegExp(String.raw`\bnon-([\w-]+)|${NON_KIND_ZH}`, "iu");
 
 /** A follow-up asking for more than something just said ("besides tech, what else?", "除咗科技，仲有啲咩"). */
-const BEYOND_ASKED =
-  /\b(?:beyond|besides|apart from|other than|aside from)\b.{0,40}\b(?:what|which|who|anything|any)\b|(?:除咗|除了)[^，,？?]{1,8}[，,]?\s*(?:仲有|還有|还有|另外|其他|其餘|其余)|\b(?:what|how) about (?:the )?non-[\w-]+(?: (?:ones?|kinds?|types?|fields?|jobs?|professions?|roles?|areas?|sectors?))?\s*[?？]?\s*$|^\W*(?:那|咁|噉|而)?\s*非[\u4e00-\u9fff]{1,4}(?:類|类|方面|領域|领域|行業|行业|專業|专业)?(?:的|嘅)?(?:呢|嗎|吗|又點|又如何)\s*[?？]?\s*$/iu;
+const BEYOND_ASKED = new RegExp(
+  String.raw`\b(?:beyond|besides|apart from|other than|aside from)\b.{0,40}\b(?:what|which|who|anything|any)\b|(?:除咗|除了)[^，,？?]{1,8}[，,]?\s*(?:仲有|還有|还有|另外|其他|其餘|其余)|\b(?:what|how) about (?:the )?non-[\w-]+(?: (?:ones?|kinds?|types?|fields?|jobs?|professions?|roles?|areas?|sectors?))?\s*[?？]?\s*$|^\W*(?:那|咁|噉|而)?\s*${NON_KIND_ZH}\s*[?？]?\s*$`,
+  "iu",
+);
 
 /** Words of speech ("what else did he say…", 佢仲講咗乜): a question about what someone said. */
 const SPEECH = /\b(?:say|said|says|mention(?:ed|s)?)\b|講|說|说|話/iu;
