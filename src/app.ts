@@ -25,12 +25,11 @@ import type { Records } from "./core/records.ts";
 import { SessionStore } from "./core/session.ts";
 import { CuratedJsonFile } from "./dashboard/curated-file.ts";
 import { purgeOldExports } from "./exports.ts";
-import { createGenerator } from "./knowledge/generate.ts";
-import { openKnowledge } from "./knowledge/index.ts";
 import type { Tuning } from "./knowledge/kb.ts";
 import { knowledgeSettings } from "./knowledge/settings.ts";
-import { KnowledgeThread } from "./knowledge/thread.ts";
+import type { KnowledgeThread } from "./knowledge/thread.ts";
 import { ChartPictures } from "./pictures/render.ts";
+import { openKnowledgeThread } from "./start.ts";
 import { createStore } from "./storage/index.ts";
 import { openRecords } from "./storage/sql/index.ts";
 
@@ -65,23 +64,22 @@ export interface AppOverrides {
   readonly intentTuning?: FaqHooks["tuning"];
   /**
    * Opens the knowledge in a worker thread of its own (the running bot: see knowledge/thread.ts),
-   * unless a language model answers, whose retrieval runs in this thread.
+   * unless a language model answers, whose retrieval runs in this thread; or the thread already
+   * starting (see start.ts).
    */
-  readonly knowledgeThread?: boolean;
+  readonly knowledgeThread?: boolean | Promise<KnowledgeThread>;
 }
 
 /** Builds the bot from configuration. */
 export async function buildApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<App> {
-  const generating = Boolean(config.OPENAI_API_KEY && config.OPENAI_CHAT_MODEL);
   const tuning = overrides.answerTuning ? { tuning: overrides.answerTuning } : {};
   // The knowledge opens in its thread while the store opens here (the model's retrieval needs it in this thread).
   const threaded =
-    overrides.knowledgeThread && !generating
-      ? KnowledgeThread.open(
-          { options: { ...knowledgeSettings(config), ...tuning }, logLevel: config.LOG_LEVEL },
-          logger,
-        )
-      : undefined;
+    overrides.knowledgeThread instanceof Promise
+      ? overrides.knowledgeThread
+      : overrides.knowledgeThread
+        ? openKnowledgeThread(config, logger, overrides.answerTuning)
+        : undefined;
   // A store that fails to open leaves no thread running.
   threaded?.catch(() => undefined);
   const store =
@@ -100,10 +98,9 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     local,
   } = thread
     ? { knowledge: thread.knowledge, embedder: thread.embedder, understanding: thread.understanding, local: undefined }
-    : await openKnowledge({ ...knowledgeSettings(config), ...tuning, logger }).then((k) => ({
-        ...k,
-        local: k.knowledge,
-      }));
+    : await import("./knowledge/index.ts")
+        .then(({ openKnowledge }) => openKnowledge({ ...knowledgeSettings(config), ...tuning, logger }))
+        .then((k) => ({ ...k, local: k.knowledge }));
   // Organisers' curated answers (knowledge/curated.json, written from the dashboard) come first.
   const knowledge = new CuratedKnowledge(
     retrieved,
@@ -114,7 +111,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
   // With a language-model server, the FAQ asks the model after retrieval, checks it, and falls back (issue 11).
   const generator =
     config.OPENAI_API_KEY && config.OPENAI_CHAT_MODEL && local
-      ? createGenerator({
+      ? (await import("./knowledge/generate.ts")).createGenerator({
           apiKey: config.OPENAI_API_KEY,
           baseURL: config.OPENAI_BASE_URL,
           model: config.OPENAI_CHAT_MODEL,

@@ -4,16 +4,16 @@
  */
 import { config as loadDotenv } from "dotenv";
 import { CONSOLE_MEMBER, ConsoleChat } from "./adapters/console/console.ts";
-import { buildApp, exportDir } from "./app.ts";
 import { loadConfig } from "./config/index.ts";
 import type { PlatformHealth } from "./core/ports.ts";
 import { createLogger } from "./logging.ts";
+import { startApp } from "./start.ts";
 
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
-  const app = await buildApp(config, logger, { knowledgeThread: config.KNOWLEDGE_THREAD });
+  const app = await startApp(config, logger);
   const stopJobs = app.startJobs();
   // Adapters stop taking updates and finish the ones in flight before the store closes.
   const stops: (() => void | Promise<void>)[] = [stopJobs];
@@ -106,7 +106,7 @@ async function main(): Promise<void> {
       input: process.stdin,
       output: process.stdout,
       interactive: Boolean(process.stdin.isTTY),
-      exportDir: exportDir(config),
+      exportDir: (await import("./app.ts")).exportDir(config),
     });
     app.notifier.register("console", chat.delivery(app.bot.isOrganiser(CONSOLE_MEMBER)));
     platforms.push("console");

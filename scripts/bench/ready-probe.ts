@@ -5,13 +5,13 @@
  *
  * Usage: node --import tsx scripts/bench/ready-probe.ts <knowledgeDir> <dataDir>
  */
-import { buildApp } from "../../src/app.ts";
 import { loadConfig } from "../../src/config/index.ts";
+import { startApp } from "../../src/start.ts";
 
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 const [knowledgeDir = "knowledge", dataDir = "data"] = process.argv.slice(2);
 const config = loadConfig({ ...process.env, DATA_DIR: dataDir, KNOWLEDGE_DIR: knowledgeDir });
-const app = await buildApp(config, quiet);
+const app = await startApp(config, quiet);
 await app.bot.handle({
   kind: "text",
   member: { id: "console:probe", platform: "console", platformUserId: "probe", displayName: "Probe" },
