@@ -132,6 +132,7 @@ describe("the thesaurus analyser", () => {
   it("reads finding a job first (找好工作, 先有工作) as the employment a scheme may require", () => {
     expect(keys("獲批以後一定要先找好工作才能去香港嗎？")).toContain("employment");
     expect(keys("申請優才計劃需要先有工作嗎？")).toContain("employment");
+    expect(keys("批咗之後使唔使一早搵定工？")).toContain("employment");
     expect(keys("在業內領先企業有工作經驗")).not.toContain("employment");
   });
 
