@@ -547,9 +547,9 @@ const EXTRA_PART_MARGIN = 0.1;
 /** At most this many further parts of one message are answered. */
 const MAX_EXTRA_PARTS = 2;
 
-/** A reference to an item of a list by its place ("the second one", "the 4th", "第二個", "the last one"). */
+/** A reference to an item of a list by its place ("the second one", "the 4th", "第二個", "the last one", "number two?"). */
 const ORDINAL =
-  /\b(?:the\s+)?(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)(?:\s+(?:one|item|point|goal|city|bank|test))?(?:\s+(?:you|u)\s+(?:mentioned|listed|said|named|gave))?(?=\s*[?？.!,，]|\s*$)|\b(?:the\s+)?(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+(?:one|item|point|(?:strategic\s+|main\s+|key\s+)?goal)\b|\bgoal\s*(?:no\.?\s*|#)?([1-5])\b|第\s*([一二三四五1-5])\s*(?:個|个|項|项|點|点|位|目標|目标|間|间|種|种)|\bthe\s+(last)(?:\s+(?:one|item|point|goal|city|bank|test))?(?:\s+(?:you|u)\s+(?:mentioned|listed|said|named|gave))?(?=\s*[?？.!,，]|\s*$)|\b(last)\s+(?:one|item|point)\b|(最後一?個|最后一?个|最尾嗰個|尾嗰個)/iu;
+  /\b(?:the\s+)?(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)(?:\s+(?:one|item|point|goal|city|bank|test))?(?:\s+(?:you|u)\s+(?:mentioned|listed|said|named|gave))?(?=\s*[?？.!,，]|\s*$)|\b(?:the\s+)?(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+(?:one|item|point|(?:strategic\s+|main\s+|key\s+)?goal)\b|\bgoal\s*(?:no\.?\s*|#)?([1-5])\b|第\s*([一二三四五1-5])\s*(?:個|个|項|项|點|点|位|目標|目标|間|间|種|种)|\bthe\s+(last)(?:\s+(?:one|item|point|goal|city|bank|test))?(?:\s+(?:you|u)\s+(?:mentioned|listed|said|named|gave))?(?=\s*[?？.!,，]|\s*$)|\b(last)\s+(?:one|item|point)\b|(最後一?個|最后一?个|最尾嗰個|尾嗰個)|\b(?:goal\s+)?(?:number|no\.|#)\s*(one|two|three|four|five|[1-5])(?=\s*[?？.!,，]|\s*$)/iu;
 
 const ORDINAL_WORDS: Readonly<Record<string, number>> = {
   first: 1,
@@ -562,6 +562,11 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = {
   "4th": 4,
   fifth: 5,
   "5th": 5,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
   last: -1,
   一: 1,
   二: 2,
@@ -573,7 +578,7 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = {
 /** The place an {@link ORDINAL} match names (1-based; -1 for the last). */
 function ordinalNumber(m: RegExpExecArray): number | undefined {
   if (m[5] ?? m[6] ?? m[7]) return -1;
-  const word = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? "").toLowerCase();
+  const word = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[8] ?? "").toLowerCase();
   return ORDINAL_WORDS[word] ?? (/^[1-5]$/.test(word) ? Number(word) : undefined);
 }
 

@@ -231,6 +231,13 @@ describe("talking to the bot", () => {
     expect(replyText(await say(zh, "那它的第二个目标是什么？"))).toMatch(/目标二/);
   });
 
+  it("reads 'what's number two?' and 'goal number 4' as goals by their number", async () => {
+    const m = member("numbered-goals");
+    await say(m, "How many strategic goals does BAHK have?");
+    expect(replyText(await say(m, "what's number two?"))).toMatch(/Goal 2: Strengthen and Connect/);
+    expect(replyText(await say(m, "and goal number 4?"))).toMatch(/Goal 4:/);
+  });
+
   it("reads 'and the last one?' as the last goal, and 'how long do those last?' as no item", async () => {
     const m = member("last-goal");
     await say(m, "How many strategic goals does the Blockchain Association of Hong Kong have?");
