@@ -130,7 +130,7 @@ export function expectation(question: string): Expectation {
   )
     return "contact";
   if (
-    /\b(exact|precise|specific) (date|day)s?\b|\bwhich day\b|\bwhat day\b|\b(what|which) (are|were|is|was) (the|its|their) (exact |precise |specific )?dates\b|\bdeadlines?\b|\bclosing date\b|截止|限期|死線|\b(on )?(what|which) dates?\b|\bexact(ly)? when\b|\bwhen exactly\b|幾號|几号|哪一天|哪一日|哪日|邊一日|邊日|確實日期|具體日期|哪天|哪幾天|哪几天|邊幾日|邊幾天/.test(
+    /\b(exact|precise|specific) (date|day)s?\b|\bwhich day\b|\bwhat day\b|\b(what|which) (are|were|is|was) (the|its|their) (exact |precise |specific )?dates\b|\bdeadlines?\b|\bclosing date\b|截止|限期|死線|\b(on )?(what|which) dates?\b|\bexact(ly)? when\b|\bwhen exactly\b|幾號|几号|哪一天|哪一日|哪日|何日|邊一日|邊日|確實日期|具體日期|哪天|哪幾天|哪几天|邊幾日|邊幾天/.test(
       q,
     ) ||
     /\bnext\b.{0,40}\b(when|date)\b|\b(when|date)\b.{0,40}\bnext\b|(下一次|下次|下一屆|下屆|下個|下一個|下一場|下場|下一期|下期|下一輪).{0,20}(幾時|何時|什麼時候|甚麼時候|日期)|(幾時|何時).{0,10}(下一次|下次|下個|下一場|下場)/.test(

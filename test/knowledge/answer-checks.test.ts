@@ -19,6 +19,8 @@ describe("questions for particular named things", () => {
     expect(expectation("咨询啥时候结束？")).toBe("day");
     // Dates asked for in the plural are days, not a list of things.
     expect(expectation("what were the dates of that FinTech Week?")).toBe("day");
+    // 何日 (on which day) as 哪日.
+    expect(expectation("政府的人才清單於何日公布？")).toBe("day");
     expect(expectation("现在好批吗？通过率咋样？")).toBe("quantity");
     expect(countedThing("现在好批吗？通过率咋样？")).toBe("通过率");
     expect(expectation("在这些职业里工作的人可以多拿几分？")).toBe("quantity");
