@@ -231,6 +231,20 @@ describe("talking to the bot", () => {
     expect(replyText(await say(zh, "那它的第二个目标是什么？"))).toMatch(/目标二/);
   });
 
+  it("reads 'how do I apply?' after the internships as about them, not the talent scheme", async () => {
+    const m = member("apply-internships");
+    await say(m, "Does BAHK run internships?");
+    const text = replyText(await say(m, "how do I apply?"));
+    expect(text).not.toMatch(/bachelor|degree/);
+    expect(text).toMatch(/couldn't find/);
+    const zh = member("apply-internships-zh");
+    await say(zh, "香港區塊鏈協會有冇搞實習計劃？");
+    expect(replyText(await say(zh, "點申請？"))).not.toMatch(/學士|優秀人才/);
+    const q = member("apply-qmas");
+    await say(q, "What is QMAS?");
+    expect(replyText(await say(q, "and who can apply?"))).toMatch(/bachelor/);
+  });
+
   it("reads 'what's number two?' and 'goal number 4' as goals by their number", async () => {
     const m = member("numbered-goals");
     await say(m, "How many strategic goals does BAHK have?");
