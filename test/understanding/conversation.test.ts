@@ -283,6 +283,10 @@ describe("talking to the bot", () => {
       await say(v, "what was HK's old reputation in fintech, according to that virtual asset hub article?"),
     );
     expect(old).toMatch(/having finance but lacking technology/);
+    // The document named before 嗰篇文章 ("區塊鏈人才移民嗰篇文章提到嘅…").
+    expect(replyText(await say(member("named-doc-yue"), "區塊鏈人才移民嗰篇文章提到嘅張建宗係咩職位？"))).toMatch(
+      /政務司司長/,
+    );
     const zh = member("named-doc-zh");
     await say(zh, "政府公布人才清單時，哪位高官發表了講話？");
     expect(replyText(await say(zh, "他當時擔任甚麼職位？"))).toMatch(/政務司司長/);
