@@ -43,7 +43,7 @@ const EN_NUMBER =
 const ZH_NUMBER = /[一二三四五六七八九十百千萬億兩]/;
 
 const ROLE_WORDS =
-  /\b(chair(?:s|ed|ing|man|woman|person)?|founder|founded|co-?founder|president|vice[- ]president|ceo|chief|director|secretary|head|leader|convenor|commissioner|minister|officer|officials?|board|committee|organi[sz]ers?)\b|官員|官员|高官|籌辦人|筹办人|主席|創辦|創立|會長|会长|總裁|总裁|司長|局長|秘書|總監|負責人|负责人|理事|董事|委員|幹事|干事|主管|主任/i;
+  /\b(chair(?:s|ed|ing|man|woman|person)?|founder|founded|co-?founder|president|vice[- ]president|ceo|chief|director|secretary|head|leader|convenor|commissioner|minister|officer|officials?|board|committee|organi[sz]ers?|coordinat(?:e|es|ed|ing|ors?)|oversees?|in charge)\b|統籌|统筹|官員|官员|高官|籌辦人|筹办人|主席|創辦|創立|會長|会长|總裁|总裁|司長|局長|秘書|總監|負責人|负责人|理事|董事|委員|幹事|干事|主管|主任/i;
 
 /** Roles a question may name, each with the words by which an answer names the same role. */
 const ROLE_FAMILIES: readonly (readonly [RegExp, RegExp])[] = [

@@ -277,6 +277,9 @@ describe("questions for an official", () => {
   it("ask who holds a post of the association, which its goals do not answer", () => {
     expect(expectation("協會的總幹事是誰？")).toBe("role");
     expect(expectation("协会的总干事是谁？")).toBe("role");
+    // Who coordinates or is in charge of something asks for a person in a role.
+    expect(expectation("Who coordinates the internship programme at BAHK?")).toBe("role");
+    expect(expectation("邊個統籌實習計劃？")).toBe("role");
     const goals =
       "香港區塊鏈協會是非牟利組織（NGO），有五個策略目標：一、透過實習計劃培育年輕區塊鏈創業領袖；二、以交流活動及每季舉行的業界公開會議連繫香港與國際區塊鏈社群。";
     expect(satisfies("role", goals, "協會的總幹事是誰？")).toBe(false);
