@@ -129,6 +129,10 @@ describe("the thesaurus analyser", () => {
     expect(keys("What was Hong Kong's fintech reputation like back in the day?")).toContain(stem("criticism"));
   });
 
+  it("reads 先生 (Mr) as a form of address, not a word of the question", () => {
+    expect(keys("張建宗先生當時擔任甚麼職位？")).toEqual(keys("張建宗當時擔任甚麼職位？"));
+  });
+
   it("reads finding a job first (找好工作, 先有工作) as the employment a scheme may require", () => {
     expect(keys("獲批以後一定要先找好工作才能去香港嗎？")).toContain("employment");
     expect(keys("申請優才計劃需要先有工作嗎？")).toContain("employment");
