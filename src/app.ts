@@ -24,7 +24,7 @@ import { privacy } from "./core/privacy/privacy.ts";
 import type { Records } from "./core/records.ts";
 import { SessionStore } from "./core/session.ts";
 import { CuratedJsonFile } from "./dashboard/curated-file.ts";
-import { purgeOldExports } from "./exports.ts";
+import { exportDir, purgeOldExports } from "./exports.ts";
 import type { Tuning } from "./knowledge/kb.ts";
 import { knowledgeSettings } from "./knowledge/settings.ts";
 import type { KnowledgeThread } from "./knowledge/thread.ts";
@@ -248,9 +248,4 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
 /** The dashboard's public address: the configured one, else the local port. */
 export function dashboardUrl(config: Config): string {
   return config.DASHBOARD_PUBLIC_URL ?? `http://${config.DASHBOARD_HOST}:${config.DASHBOARD_PORT ?? 0}`;
-}
-
-/** Where exports are written by the console. */
-export function exportDir(config: Config): string {
-  return join(config.dataDir, "exports");
 }

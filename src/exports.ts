@@ -4,6 +4,12 @@
  */
 import { readdir, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
+import type { Config } from "./config/index.ts";
+
+/** Where exports are written by the console. */
+export function exportDir(config: Pick<Config, "dataDir">): string {
+  return join(config.dataDir, "exports");
+}
 
 /** Deletes the files of `dir` last modified more than `maxAgeMs` before `now`; returns how many. */
 export async function purgeOldExports(dir: string, maxAgeMs: number, now: Date): Promise<number> {

@@ -6,6 +6,7 @@ import { config as loadDotenv } from "dotenv";
 import { CONSOLE_MEMBER, ConsoleChat } from "./adapters/console/console.ts";
 import { loadConfig } from "./config/index.ts";
 import type { PlatformHealth } from "./core/ports.ts";
+import { exportDir } from "./exports.ts";
 import { createLogger } from "./logging.ts";
 import { startApp } from "./start.ts";
 
@@ -106,7 +107,7 @@ async function main(): Promise<void> {
       input: process.stdin,
       output: process.stdout,
       interactive: Boolean(process.stdin.isTTY),
-      exportDir: (await import("./app.ts")).exportDir(config),
+      exportDir: exportDir(config),
     });
     app.notifier.register("console", chat.delivery(app.bot.isOrganiser(CONSOLE_MEMBER)));
     platforms.push("console");
