@@ -348,8 +348,11 @@ const INCLUDED_THING =
 const ROLE_OF_IT =
   /\bwho(?:'s|s| is| was| were)\s+(?:the\s+)?(?:chair(?:man|woman|person)?|president|head|leader|director|ceo|founder|boss|secretary|minister|official)\s+(?:that|who)\s+(?:\w+\s+){0,2}(?:it|this|that|them)\b|(?:哪個|哪个|邊個|边个|咩|什麼|什么|甚麼)(?:政府)?(?:部門|部门|機構|机构)(?:負責|负责)|\b(?:its|their)\s+(?:chair(?:man|woman|person)?|president|head|leader|director|ceo|founder|boss|secretary)\b|(?:佢哋|佢|它|他們|他们)(?:嘅|的)(?:主席|會長|会长|負責人|负责人|創辦人|创办人|總監|总监)|^\s*(?:(?:ok|okay|so|and|then)[,\s]+)*who(?:'s|s| is| are)?\s+(?:the\s+)?(?:chair(?:man|woman|person)?|president|head|leader|director|ceo|founder|boss)\s*(?:then|now|there)?\s*[?？]*\s*$|^(?:咁|那|噉|那麼|那么)?(?:邊個|边个|誰|谁)(?:係|是)(?:主席|會長|会长|負責人|负责人|創辦人|创办人)[呀啊㗎呢？?]*$|^(?:咁|那|噉|那麼|那么)?(?:主席|會長|会长|負責人|负责人|創辦人|创办人)(?:係|是)(?:邊個|边个|誰|谁)[呀啊㗎呢？?]*$/iu;
 
-/** A follow-up of at most this many words that names nothing is read as about the conversation's subject. */
+/** A {@link PROCEDURE} follow-up of at most this many words may be about the conversation's subject alone. */
 const ELLIPTICAL_WORDS = 8;
+
+/** "the list", "the scheme": a thing the member names by pointing at it. */
+const DEFINITE_THING = /\bthe\s+\w+/i;
 
 /** Steps to take part in whatever is under discussion: applying, signing up, what to hand in, by when. */
 const PROCEDURE =
@@ -955,20 +958,21 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // (a bank, a body) is not answered by a text that does not name it, whichever way it was found.
     const named = OTHERS.test(question) || question.search(BEYOND) >= 0 ? [] : this.entitiesIn(question);
     const nameMissing = named.length > 0 && !this.namesAll(a.text, named);
-    // "how do I apply?" after the internships: a follow-up that asks how to take a step and names
-    // nothing of its own asks about what was under discussion, and a text of another document (the scheme's eligibility, which
-    // "apply" finds even read with the internships) is not about that.
+    // "how do I apply?" after the internships: a short follow-up that asks how to take a step, names
+    // nothing of its own and points back at nothing ("what turned that around?", "他担任什么职务？",
+    // "the list") asks about what was under discussion; a text of another document (the scheme's
+    // eligibility, which "apply" finds even read with the internships) is not about that.
     const ownSubject = named.length > 0 || (this.subjects ?? []).some((re) => re.test(question));
-    // (Not one that points back, "what turned that around?", "他担任什么职务？": it follows what was said.)
+    const discussed = this.placeOfRef(previousRef)?.doc;
     const strayed =
-      !ownSubject &&
+      discussed !== undefined &&
       PROCEDURE.test(question) &&
+      wordCount(question) <= ELLIPTICAL_WORDS &&
+      !ownSubject &&
       !BACK_REFERENCE.test(question) &&
       !ABOUT_PERSON.test(question) &&
-      !/\bthe\s+\w+/i.test(question) &&
-      wordCount(question) <= ELLIPTICAL_WORDS &&
-      this.placeOfRef(previousRef)?.doc !== undefined &&
-      this.placeOfRef(previousRef)?.doc !== this.placeOfRef(a.ref ?? "")?.doc;
+      !DEFINITE_THING.test(question) &&
+      discussed !== this.placeOfRef(a.ref ?? "")?.doc;
     if (!saidAlready && !personless && !noOthers && !detailLacking && !nameMissing && !strayed) return a;
     return {
       answered: false,
