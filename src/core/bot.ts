@@ -7,6 +7,7 @@ import { StoreUnavailableError } from "./errors.ts";
 import type { CommandSpec, Context, Feature, Services } from "./feature.ts";
 import { detectLang, fill, type Localised, langFromLocale, t } from "./i18n.ts";
 import { Identities } from "./identity/identities.ts";
+import { Inbox } from "./inbox.ts";
 import type { LiveReply } from "./live.ts";
 import type { NativePoll, Script } from "./ports.ts";
 import { convertReply, type Reply, text } from "./replies.ts";
@@ -134,6 +135,11 @@ export class Bot {
     if (!store.shared) return new KeyedSerializer();
     const lease = new MemberLease(store, this.services.logger);
     return new KeyedSerializer({ hold: (key, task) => lease.hold(`${platform}:${key}`, task) });
+  }
+
+  /** A platform's received updates not yet handled (see inbox.ts). */
+  inbox(platform: Platform): Inbox {
+    return new Inbox(this.services.store, platform);
   }
 
   /** Whether a member is an organiser. */

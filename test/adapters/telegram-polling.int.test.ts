@@ -2,7 +2,7 @@
  * Long polling that survives another poller (409: retried with backoff) and stops for good,
  * telling the process to exit non-zero, when the token no longer works.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { TelegramAdapter } from "../../src/adapters/telegram/telegram.ts";
 import { Bot } from "../../src/core/bot.ts";
 import { onboarding } from "../../src/core/onboarding/onboarding.ts";
@@ -93,7 +93,7 @@ describe("Telegram long polling", () => {
     expect(api.getUpdatesCount - before).toBeLessThanOrEqual(20 + 2);
   });
 
-  it("answers a member while another's slow answer runs, and confirms only updates handled", async () => {
+  it("answers a member while another's slow answer runs, keeping the slow one in the inbox", async () => {
     api = new FakeTelegramApi();
     const apiRoot = await api.start();
     const { services } = makeServices();
@@ -105,21 +105,59 @@ describe("Telegram long polling", () => {
       if (q === "slow") await slow;
       return [text(`answer: ${q}`)];
     });
+    const inbox = bot.inbox("telegram");
     adapter = new TelegramAdapter({ token: "123:TEST", apiRoot, bot, logger: services.logger });
     api.message({ id: 42 }, { id: 42, type: "private" }, "slow");
     await adapter.start();
     await new Promise((r) => setTimeout(r, 100));
-    // The slow update (id 1) is still running: getUpdates keeps it unconfirmed.
+    // The slow update (id 1) is still running: received (confirmed to Telegram) and kept in the inbox.
     api.message({ id: 43 }, { id: 43, type: "private" }, "fast");
     const fast = await api.waitFor((c) => c.method === "sendMessage");
     expect(fast.body.text).toBe("answer: fast");
-    expect(Number(api.lastGetUpdates?.offset)).toBeLessThanOrEqual(1);
+    await vi.waitFor(async () => expect((await inbox.pending()).map((p) => p.id)).toEqual([1]));
     release();
     const done = await api.waitFor((c) => c.method === "sendMessage" && c.body.text === "answer: slow");
     expect(String(done.body.chat_id)).toBe("42");
     await adapter.drain(1_000);
-    // Both handled: confirmed past them, so a restart is not given them again.
+    // Both handled: confirmed past them, so a restart is not given them again, and the inbox is empty.
     expect(Number(api.lastGetUpdates?.offset)).toBe(3);
+    expect(await inbox.pending()).toEqual([]);
+  });
+
+  it("handles first what an earlier process received and did not finish", async () => {
+    api = new FakeTelegramApi();
+    const apiRoot = await api.start();
+    const { services } = makeServices();
+    const bot = new Bot(services, [], async (_c, q) => [text(`answer: ${q}`)]);
+    // As a process stopped mid-rush leaves them: received (so Telegram will not send them again), not handled.
+    const left = (id: number, user: number, words: string) => ({
+      update_id: id,
+      message: {
+        message_id: id,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: user, type: "private" },
+        from: { id: user, is_bot: false, first_name: "M" },
+        text: words,
+      },
+    });
+    await bot.inbox("telegram").keep(7, left(7, 61, "left behind"));
+    await bot.inbox("telegram").keep(8, left(8, 62, "also left"));
+    adapter = new TelegramAdapter({ token: "123:TEST", apiRoot, bot, logger: services.logger });
+    await adapter.start();
+    const first = await api.waitFor((c) => c.method === "sendMessage" && String(c.body.chat_id) === "61");
+    expect(first.body.text).toBe("answer: left behind");
+    await api.waitFor((c) => c.method === "sendMessage" && String(c.body.chat_id) === "62");
+    // New updates still come in after them; nothing handled twice.
+    api.message({ id: 63 }, { id: 63, type: "private" }, "new");
+    await api.waitFor((c) => c.method === "sendMessage" && String(c.body.chat_id) === "63");
+    await adapter.drain(1_000);
+    expect(
+      api
+        .of("sendMessage")
+        .map((c) => c.body.chat_id)
+        .map(String),
+    ).toEqual(["61", "62", "63"]);
+    expect(await bot.inbox("telegram").pending()).toEqual([]);
   });
 
   it("drains on shutdown: updates being handled finish and are answered before it returns", async () => {

@@ -9,6 +9,7 @@ import { Telegraf, TelegramError } from "telegraf";
 import type { Update } from "telegraf/types";
 import type { Bot } from "../../core/bot.ts";
 import { type Delivery, type DeliveryKind, DeliveryStats } from "../../core/delivery.ts";
+import type { Inbox } from "../../core/inbox.ts";
 import type { Logger, PlatformHealth } from "../../core/ports.ts";
 import type { Reply, UpdateReply } from "../../core/replies.ts";
 import { KeyedSerializer } from "../../core/serial.ts";
@@ -73,10 +74,10 @@ const JOIN_WINDOW_MS = 5_000;
 
 /** Long polling's wait for updates, in seconds. */
 const LONG_POLL_SECONDS = 50;
-/** With only running updates returned, the next getUpdates waits for one of them, at most this long. */
-const RUNNING_WAIT_MS = 100;
-/** The most updates one getUpdates returns (Telegram's default limit). */
-const BATCH_LIMIT = 100;
+/** At most this many updates are handled at once: with more running, new ones wait at Telegram. */
+const MAX_RUNNING = 100;
+/** After the store failed to keep received updates, the wait before fetching them again. */
+const STORE_RETRY_MS = 1_000;
 
 /** How often a polling conflict (409) is retried before giving up. */
 const MAX_CONFLICT_RETRIES = 20;
@@ -114,7 +115,7 @@ export class TelegramAdapter {
   private readonly joins = new Map<string, { members: Member[] }>();
   /** `chat:user` → when the welcome naming them was gathered (joins seen twice are welcomed once). */
   private readonly welcomed = new Map<string, number>();
-  /** Polling: the getUpdates call waiting, the updates being handled by id, the first id not seen. */
+  /** Polling: the getUpdates call waiting, the updates being handled by id, the first id not received. */
   private polling: AbortController | undefined;
   private readonly running = new Map<number, Promise<void>>();
   private nextUpdate = 0;
@@ -250,31 +251,36 @@ export class TelegramAdapter {
   }
 
   /**
-   * Long polling that takes new updates while earlier ones are still being handled, and confirms an
-   * update to Telegram (the next getUpdates' offset) only once it is handled: telegraf's own loop
-   * handles each batch to its end before asking for more, so one member's slow answer held every
-   * update behind it. Updates still running come back in the next batch and are skipped. A 409
+   * Long polling that takes new updates while earlier ones are still being handled: telegraf's own
+   * loop handles each batch to its end before asking for more, so one member's slow answer held
+   * every update behind it. Each update is kept in the store's inbox before the next getUpdates
+   * confirms it to Telegram, and cleared once handled; a restart handles what the inbox still
+   * holds first. (Confirming only handled updates instead made every new update wait for a running
+   * one to finish: Telegram answers getUpdates at once with the unconfirmed ones.) A 409
    * (another process polls with the same token, or a webhook is set) is retried with backoff; a
    * network failure, a 429 or a 5xx after the wait Telegram asks for; any other failure is fatal and
    * reported to `onFatal`, so a supervisor restarts the bot.
    */
   private poll(allowedUpdates: (typeof ALLOWED_UPDATES)[number][]): void {
+    const inbox = this.opts.bot.inbox("telegram");
     const loop = async () => {
       await this.telegraf.telegram.deleteWebhook();
+      // What an earlier process received and did not finish, first. (Telegram will not send them
+      // again; should it, the core handles an update id once.)
+      for (const { id, update } of await inbox.pending<Update>()) this.begin(id, update, inbox);
       let conflicts = 0;
       while (!this.stopped) {
+        if (this.running.size >= MAX_RUNNING) {
+          await Promise.race(this.running.values());
+          continue;
+        }
         let updates: Update[];
         try {
           const abort = new AbortController();
           this.polling = abort;
           updates = await this.telegraf.telegram.callApi(
             "getUpdates",
-            {
-              // With updates still running, Telegram answers at once (they are not confirmed yet).
-              timeout: this.running.size > 0 ? 0 : LONG_POLL_SECONDS,
-              offset: this.confirmable(),
-              allowed_updates: allowedUpdates,
-            },
+            { timeout: LONG_POLL_SECONDS, offset: this.nextUpdate, allowed_updates: allowedUpdates },
             { signal: abort.signal as never },
           );
           conflicts = 0;
@@ -299,22 +305,22 @@ export class TelegramAdapter {
           await this.pause(after * 1000);
           continue;
         }
-        let fresh = 0;
-        for (const update of updates) {
-          const id = update.update_id;
-          if (id < this.nextUpdate || this.running.has(id)) continue;
-          this.nextUpdate = id + 1;
-          fresh++;
-          this.running.set(
-            id,
-            this.onUpdate(update).finally(() => this.running.delete(id)),
-          );
+        const fresh = updates.filter((u) => u.update_id >= this.nextUpdate);
+        // Kept before the next getUpdates confirms them: a restart still handles what was received.
+        try {
+          await Promise.all(fresh.map((u) => inbox.keep(u.update_id, u)));
+        } catch (e) {
+          // Not confirmed either: Telegram gives them again once the store answers.
+          this.opts.logger.error("telegram: could not keep received updates; fetching them again", {
+            error: describe(e),
+          });
+          await this.pause(STORE_RETRY_MS);
+          continue;
         }
-        // While updates run, Telegram answers at once with them (unconfirmed): asking again straight
-        // away would fetch the same updates back. Wait for one to finish (or a moment) first, unless
-        // the batch was full and more are waiting.
-        const full = fresh > 0 && updates.length >= BATCH_LIMIT;
-        if (!full && this.running.size > 0) await Promise.race([...this.running.values(), this.pause(RUNNING_WAIT_MS)]);
+        for (const update of fresh) {
+          this.nextUpdate = update.update_id + 1;
+          this.begin(update.update_id, update, inbox);
+        }
       }
     };
     loop().catch((e: unknown) => {
@@ -325,11 +331,16 @@ export class TelegramAdapter {
     });
   }
 
-  /** The offset that confirms every update handled: the oldest still running, else the next unseen. */
-  private confirmable(): number {
-    let oldest = this.nextUpdate;
-    for (const id of this.running.keys()) oldest = Math.min(oldest, id);
-    return oldest;
+  /** Handles a received update, then forgets it in the inbox. */
+  private begin(id: number, update: Update, inbox: Inbox): void {
+    if (this.running.has(id)) return;
+    const work = this.onUpdate(update)
+      .then(() => inbox.done(id))
+      .catch((e: unknown) =>
+        this.opts.logger.warn("telegram: could not clear a handled update", { updateId: id, error: describe(e) }),
+      )
+      .finally(() => this.running.delete(id));
+    this.running.set(id, work);
   }
 
   /** Waits, cut short when the adapter stops. */
@@ -345,11 +356,11 @@ export class TelegramAdapter {
     });
   }
 
-  /** After a stop: tells Telegram which updates were handled, so a restart gets only the others. */
+  /** After a stop: tells Telegram every update was received (those not handled wait in the inbox). */
   private async confirmHandled(): Promise<void> {
     if (this.opts.webhook || this.nextUpdate === 0) return;
     await this.telegraf.telegram
-      .callApi("getUpdates", { offset: this.confirmable(), limit: 1, timeout: 0 })
+      .callApi("getUpdates", { offset: this.nextUpdate, limit: 1, timeout: 0 })
       .catch((e: unknown) =>
         this.opts.logger.warn("telegram: could not confirm handled updates", { error: describe(e) }),
       );
@@ -423,7 +434,8 @@ export class TelegramAdapter {
    */
   async drain(timeoutMs = 10_000): Promise<void> {
     this.stop();
-    const running = [...this.inflight];
+    // The updates' work, and each one's clearing from the inbox after it.
+    const running = [...this.inflight, ...this.running.values()];
     if (running.length === 0) {
       await this.confirmHandled();
       return;
