@@ -16,6 +16,11 @@ export interface RawRecord {
 /** A storage backend under {@link KeyvStore}. Keys are full keys (`<ns>:<key>`). */
 export interface Backend {
   readonly kind: "sqlite" | "postgres" | "redis";
+  /**
+   * Calls run in this process and return before anything else can run (a local file): one cannot
+   * hang on a network, so it needs no timeout of its own (SQLite's busy timeout bounds a lock wait).
+   */
+  readonly inProcess?: boolean;
   /** The keyv adapter, used for reads and writes through keyv. */
   readonly adapter: KeyvStoreAdapter;
   /** The namespace keyv must hand the adapter (the adapter prefixes keys with it), if any. */

@@ -156,6 +156,15 @@ export class KeyvStore implements Store {
 
   private async run<R>(op: string, fn: () => Promise<R>): Promise<R> {
     if (this.closed) throw new Error("store is closed");
+    // A timer per call (a few per message) is pure cost where no call can hang.
+    if (this.backend.inProcess) {
+      try {
+        await this.backend.ready();
+        return await fn();
+      } catch (e) {
+        throw this.classify(op, e);
+      }
+    }
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
@@ -172,14 +181,19 @@ export class KeyvStore implements Store {
         timeout,
       ]);
     } catch (e) {
-      if (e instanceof StoreUnavailableError) throw e;
-      if (this.backend.isUnavailable(e)) {
-        throw new StoreUnavailableError(`${this.backend.kind} ${op} failed: ${describe(e)}`, { cause: e });
-      }
-      throw e;
+      throw this.classify(op, e);
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** A failure as callers see it: "unavailable" when the backend cannot be reached, else as it was. */
+  private classify(op: string, e: unknown): unknown {
+    if (e instanceof StoreUnavailableError) return e;
+    if (this.backend.isUnavailable(e)) {
+      return new StoreUnavailableError(`${this.backend.kind} ${op} failed: ${describe(e)}`, { cause: e });
+    }
+    return e;
   }
 
   private async encode(value: unknown, ttlMs: number | undefined, now: number): Promise<string> {

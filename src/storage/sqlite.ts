@@ -199,6 +199,7 @@ export function sqliteBackend(opts: SqliteOptions): Backend {
 
   return {
     kind: "sqlite",
+    inProcess: true,
     adapter,
     async ready() {
       adapter.connection();
