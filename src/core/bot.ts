@@ -429,12 +429,26 @@ export class Bot {
     return script;
   }
 
-  /** Replies in the member's script: Traditional text converted to Simplified where they wrote Simplified. */
+  /**
+   * Replies in the member's script: Traditional text converted to Simplified where they wrote
+   * Simplified. Every text of the replies in one call (the knowledge may run in another thread).
+   */
   private async localise(replies: Reply[], script: Script | undefined): Promise<Reply[]> {
     const u = this.services.understanding;
     if (script !== "hans" || !u) return replies;
-    const conv = (s: string) => u.toSimplified(s);
-    return Promise.all(replies.map((r) => convertReply(r, conv)));
+    const texts = new Set<string>();
+    await Promise.all(
+      replies.map((r) =>
+        convertReply(r, async (s) => {
+          texts.add(s);
+          return s;
+        }),
+      ),
+    );
+    const all = [...texts];
+    const converted = await u.toSimplified(all);
+    const simplified = new Map(all.map((s, i) => [s, converted[i] ?? s]));
+    return Promise.all(replies.map((r) => convertReply(r, async (s) => simplified.get(s) ?? s)));
   }
 
   /** Runs a command for a member as if they had typed it (intents act through this). */

@@ -147,8 +147,8 @@ export interface Reading {
 export interface Understanding {
   /** The script of a Chinese text; undefined for a text without Chinese, or written alike in both scripts. */
   script(text: string): Promise<Script | undefined>;
-  /** Converts Traditional Chinese in a reply to Simplified. */
-  toSimplified(text: string): Promise<string>;
+  /** Converts Traditional Chinese in the texts of a reply to Simplified, all in one call. */
+  toSimplified(texts: readonly string[]): Promise<string[]>;
   /** Reads a free-text message. */
   read(text: string): Promise<Reading>;
 }

@@ -42,7 +42,7 @@ export type ThreadCall = { readonly id: number } & (
   | { readonly op: "answer"; readonly args: [question: string, lang: Lang, options?: AnswerOptions | undefined] }
   | { readonly op: "read"; readonly args: [text: string] }
   | { readonly op: "script"; readonly args: [text: string] }
-  | { readonly op: "toSimplified"; readonly args: [text: string] }
+  | { readonly op: "toSimplified"; readonly args: [texts: readonly string[]] }
   | { readonly op: "embedQuery"; readonly args: [text: string] }
   | { readonly op: "embedDocuments"; readonly args: [texts: string[]] }
 );
@@ -121,10 +121,10 @@ export class KnowledgeThread {
         ChineseScripts.hasHan(text)
           ? (this.call({ op: "script", args: [text] }) as Promise<Script | undefined>)
           : Promise.resolve(undefined),
-      toSimplified: (text) =>
-        ChineseScripts.hasHan(text)
-          ? (this.call({ op: "toSimplified", args: [text] }) as Promise<string>)
-          : Promise.resolve(text),
+      toSimplified: (texts) =>
+        texts.some((text) => ChineseScripts.hasHan(text))
+          ? (this.call({ op: "toSimplified", args: [texts] }) as Promise<string[]>)
+          : Promise.resolve([...texts]),
     };
     this.embedder = {
       embedQuery: (...args) => this.call({ op: "embedQuery", args }) as Promise<number[]>,

@@ -101,8 +101,8 @@ export class LocalUnderstanding implements Understanding {
     return this.scripts.script(text);
   }
 
-  toSimplified(text: string): Promise<string> {
-    return this.scripts.toSimplified(text);
+  toSimplified(texts: readonly string[]): Promise<string[]> {
+    return Promise.all(texts.map((text) => this.scripts.toSimplified(text)));
   }
 
   async read(raw: string): Promise<Reading> {

@@ -36,8 +36,8 @@ describe("the knowledge in a worker thread", () => {
     );
     expect(await thread.understanding.script("优才计划")).toBe("hans");
     expect(await thread.understanding.script("What is QMAS?")).toBeUndefined();
-    expect(await thread.understanding.toSimplified("QMAS")).toBe("QMAS");
-    expect(await thread.understanding.toSimplified("優才計劃")).toBe("优才计划");
+    expect(await thread.understanding.toSimplified(["QMAS"])).toEqual(["QMAS"]);
+    expect(await thread.understanding.toSimplified(["優才計劃", "QMAS"])).toEqual(["优才计划", "QMAS"]);
     expect(await thread.embedder.embedQuery("townhall")).toEqual(await local.embedder.embedQuery("townhall"));
     expect(await thread.embedder.embedDocuments(["a", "b"])).toHaveLength(2);
   });

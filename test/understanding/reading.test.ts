@@ -249,7 +249,7 @@ describe("reading a member's message", () => {
     expect(await u.script("優才計劃每年有多少名額？")).toBe("hant");
     expect(await u.script("What is QMAS?")).toBeUndefined();
     expect(await u.script("每年大概能收到多少件？")).toBeUndefined();
-    expect(await u.toSimplified("優秀人才入境計劃每年名額1,000人")).toBe("优秀人才入境计划每年名额1,000人");
+    expect(await u.toSimplified(["優秀人才入境計劃每年名額1,000人"])).toEqual(["优秀人才入境计划每年名额1,000人"]);
   });
 });
 

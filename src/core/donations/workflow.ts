@@ -67,7 +67,8 @@ export function workflow(services: Services, repo: OfferRepo) {
       ].join("\n"),
     );
     let body = lines.join("\n\n");
-    if (known?.script === "hans" && services.understanding) body = await services.understanding.toSimplified(body);
+    if (known?.script === "hans" && services.understanding)
+      [body = body] = await services.understanding.toSimplified([body]);
     return [{ to: "member", memberId: o.ownerId, replies: [text(body, { private: true })] }];
   };
 
