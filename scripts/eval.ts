@@ -51,6 +51,7 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   ["fresh-19", ["eval/fresh-19.jsonl"], "split"],
   ["fresh-20", ["eval/fresh-20.jsonl"], "split"],
   ["fresh-21", ["eval/fresh-21.jsonl"], "split"],
+  ["fresh-22", ["eval/fresh-22.jsonl"], "split"],
 ];
 
 /**
@@ -97,6 +98,7 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   ["conversations-39", "eval/conversations-39.jsonl", "split"],
   ["conversations-40", "eval/conversations-40.jsonl", "split"],
   ["conversations-41", "eval/conversations-41.jsonl", "split"],
+  ["conversations-42", "eval/conversations-42.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
