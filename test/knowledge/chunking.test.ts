@@ -158,6 +158,13 @@ describe("the thesaurus analyser", () => {
     expect(read).not.toContain("額外");
   });
 
+  it("reads 多拿多少分 and 多得幾多分 as a bonus of points", () => {
+    const read = analyzer(loadKnowledgeFiles(KNOWLEDGE_DIR).thesaurus);
+    for (const q of ["做區塊鏈的申請優才能多拿多少分？", "區塊鏈人才可以多得幾多分？"]) {
+      expect(read(q).map((t) => t.key)).toContain(stem("bonuspoints"));
+    }
+  });
+
   it("reads the longest term that stands at a place, whole words only, in any case", () => {
     const read = analyzer([
       { canonical: "gathering", terms: ["town hall", "會員大會"] },
