@@ -154,6 +154,24 @@ const NAME_LIST = new RegExp(
 const ASKING =
   /\b(?:(?:what|which)(?:'s|\s+is|\s+was|\s+were)?\s+(?:his|her|their|its|the)\s+(?:role|title|position|job|post)s?|(?:what|which)\s+(?:roles?|titles?|positions?|posts?|jobs?|offices?)\s+(?:does|did|do|has|had|have)\s+(?:he|she|they)(?:\s+(?:hold|have|occupy|fill))?|how (?:long|many|much|often|old|far|soon)(?:\s+(?:years|months|weeks|days|hours|times))?|when|what (?:year|date|time|day|month)|which (?:year|month|day)|who|whom|whose|where|(?:did|does|do|will) (?:it|they|that|this) take)\b|(?:用|花|要|使|搞)?咗?(?:幾耐|多久|多長時間|幾時|何時|甚麼時候|什麼時候|什么时候|几时|(?:幾多|多少|几多|幾|几)(?:年|個月|个月|日|天|星期|週)|幾多|多少|几多|邊個|邊位|誰|谁|邊度|哪裡|哪里|边度|幾點|邊年|哪年|哪一年|(?:擔任|做緊|做)?(?:甚麼|什麼|咩|乜)(?:職位|職銜|官職|職務|身份)|當時|嗰陣|嗰時|那時候?|當年)/giu;
 
+/** Kinds of fact a bare follow-up ("which year?", "how many?", "where?") asks of the answer before it. */
+const FACT_OF_THAT: ReadonlySet<Expectation> = new Set([
+  "year",
+  "day",
+  "duration",
+  "frequency",
+  "date",
+  "time",
+  "quantity",
+  "money",
+  "age",
+  "place",
+]);
+
+/** Nouns of a time asked for ("launch month?", "start date?", "推出日期？"), and the kinds of fact they ask. */
+const WHEN_NOUNS = /\b(?:dates?|months?|years?|days?)\b|日期|月份|年份/giu;
+const WHEN_KINDS: ReadonlySet<Expectation> = new Set(["year", "day", "date", "time"]);
+
 /** Words by which a follow-up points back at what was just discussed ("its", "in it", "它的", "佢哋嘅"). */
 const BACK_REFERENCE =
   /\b(?:its|it|their|them|they|that|this|these|those)\b|它|其|佢|他們|她們|該|這個|呢個|嗰個|那個|具體|具体/iu;
@@ -180,7 +198,7 @@ const BEGINNING =
 
 /** A question for what someone said ("what did he actually say?", "佢講咗咩？", "他說了些甚麼？"). */
 const SAYING =
-  /\bwhat (?:did|does|do|has|have) (?:he|she|they|it|the \w+) (?:actually |really |exactly )?(?:say|said|mention|tell|state|think)\b|(?:佢|他|她|佢哋|他們)(?:當時)?(?:講|說|説|说|表示|提)(?:咗|了|過|过)?(?:啲|些)?(?:咩|甚麼|什麼|什么|乜|啥)|(?:佢|他|她|佢哋|他們|他们)(?:當時|当时)?(?:話|话|講|讲|說|説|说|表示|認為|认为|覺得|觉得)(?:咗|了|過|过)?[^？?]{1,14}(?:咩|甚麼|什麼|什么|乜|啥|咋|點|怎樣|怎么|如何)/iu;
+  /\bwhat (?:did|does|do|has|have) (?:he|she|they|it|the \w+) (?:actually |really |exactly )?(?:say|said|mention|tell|state|think)\b|\b(?:according to|acc(?:\.|ording)? to) (?:him|her|them)\b|\bin (?:his|her|their) (?:view|words|opinion|eyes)\b|(?:佢|他|她|佢哋|他們)(?:當時)?(?:講|說|説|说|表示|提)(?:咗|了|過|过)?(?:啲|些)?(?:咩|甚麼|什麼|什么|乜|啥)|(?:佢|他|她|佢哋|他們|他们)(?:當時|当时)?(?:話|话|講|讲|說|説|说|表示|認為|认为|覺得|觉得)(?:咗|了|過|过)?[^？?]{1,14}(?:咩|甚麼|什麼|什么|乜|啥|咋|點|怎樣|怎么|如何)/iu;
 /** A sentence that reports what someone said. */
 const QUOTING = /\b(?:said|says|stated|quoted)\b|表示|指出|稱|称|"|“|「/u;
 
@@ -1221,6 +1239,31 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       // "佢哋幾時開始㗎？" after the townhalls: a fact of the thing just discussed, naming nothing else,
       // is in its document or nowhere (not QMAS's launch year from another article).
       const kind = expectation(q);
+      // "Which year tho?" after "released on August 28": a follow-up naming nothing at all, only the
+      // kind of fact it wants, asks it of what was just said. That answer lacks it (else it was
+      // answered just above): so do the documents, whatever else in them has such a fact (the same
+      // article's scheme launched in 2006).
+      // (Written Chinese names things in single characters, which naming words leave out: "能加多少分"
+      // names the points.)
+      if (
+        cue &&
+        !/[\u4e00-\u9fff]/.test(q) &&
+        FACT_OF_THAT.has(kind) &&
+        options.previousRef &&
+        !previousBot &&
+        this.namingTokens(WHEN_KINDS.has(kind) ? withoutAsking(q).replace(WHEN_NOUNS, " ") : withoutAsking(q))
+          .length === 0
+      ) {
+        return {
+          answered: false,
+          text: KB_TEXT.declined[lang],
+          sources: [],
+          confidence: Math.min(ctxScore, this.thresholdFor(lang) / 2),
+          resolved,
+          topical: true,
+          factual: true,
+        };
+      }
       if (
         cue &&
         kind !== "none" &&
@@ -1505,7 +1548,13 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const someNames = expect === "names" && SOME_OF.test(asked);
     if (!saying && !why && !kindOf && !someNames && (expect === "none" || expect === "advice" || expect === "names"))
       return undefined;
-    const named = saying || why || someNames ? [] : this.namingTokens(withoutAsking(asked));
+    // ("Launch month?": the month is what is asked, not a thing the answer must name.)
+    const named =
+      saying || why || someNames
+        ? []
+        : this.namingTokens(
+            WHEN_KINDS.has(expect) ? withoutAsking(asked).replace(WHEN_NOUNS, " ") : withoutAsking(asked),
+          );
     if (kindOf) {
       // A case ("if my job is on the list") names the member's own situation too, which no text does.
       if (!this.covers(previousRef, kindOf, condition ? CONDITION_COVERED : KIND_COVERED)) return undefined;

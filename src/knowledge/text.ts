@@ -25,6 +25,8 @@ const STOP = new Set(
     "many often guys guy folks stuff kinda sorta basically literally exactly actually anyway whatever nah yeah yep " +
     "gonna wanna lol haha pls plz even ever still already anyone someone somebody mean means meaning meant article articles document documents news story " +
     "report reports mentioned mention mentions according piece post ones called gist k come comes coming " +
+    // "How many are there in total?": counting words, not a subject.
+    "total altogether overall " +
     // Light verbs of holding an activity ("why do they run networking events?"): the activity says it.
     "run runs running hold holds holding held organize organizes organized organizing see sees saw seen seeing"
   ).split(/\s+/),

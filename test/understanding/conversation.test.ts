@@ -266,6 +266,29 @@ describe("talking to the bot", () => {
     );
   });
 
+  it("answers 'launch month?' from the answer before, and declines 'which year tho' it does not give", async () => {
+    const m = member("launch-month");
+    await say(m, "HKMA blockchain trade finance thing - wat was that");
+    expect(replyText(await say(m, "launch month?"))).toMatch(/September/);
+    const y = member("which-year");
+    await say(y, "hk talent list for blockchain ppl - hw many professions on it?");
+    expect(replyText(await say(y, "released when"))).toMatch(/August 28/);
+    // The same article's scheme launched in 2006: not the year the list came out.
+    const year = replyText(await say(y, "which year tho"));
+    expect(year).not.toMatch(/2006/);
+    expect(year).toMatch(/couldn't find/);
+  });
+
+  it("counts the goals just outlined, and answers why 'according to him' from what he said", async () => {
+    const m = member("goals-total");
+    await say(m, "Could you outline the Blockchain Association of Hong Kong's strategic goals?");
+    expect(replyText(await say(m, "How many are there in total?"))).toMatch(/five/);
+    const q = member("acc-to-him");
+    await say(q, "who's matthew cheung in that qmas article");
+    await say(q, "what did he say?");
+    expect(replyText(await say(q, "so why's the talent list important acc to him"))).toMatch(/competitive/);
+  });
+
   it("does not read 'first' in 'when did QMAS first launch?' as an item", async () => {
     const m = member("first-launch");
     await say(m, "Which cities compete with Hong Kong to be a crypto hub?");
