@@ -911,6 +911,17 @@ describe("talking to the bot", () => {
     ).toMatch(/couldn't find this/);
   });
 
+  it("declines courses, workshops and lectures, which the documents never mention, with the hand-off", async () => {
+    const zh = member("courses-zh");
+    await say(zh, "BAHK目标三说了什么？");
+    const asked = await say(zh, "有什么公开课吗？");
+    expect(replyText(asked)).not.toMatch(/公开大会|townhall/i);
+    expect(replyText(asked)).toMatch(/没有提及/);
+    expect(replyText(await say(member("workshops"), "Does BAHK run any workshops or seminars?"))).toMatch(
+      /couldn't find this.*organisers/s,
+    );
+  });
+
   it("reads 'I heard the association collects…, is that right?' as a question, not an offer", async () => {
     const m = member("heard");
     const text = replyText(
