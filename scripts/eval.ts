@@ -52,6 +52,7 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   ["fresh-20", ["eval/fresh-20.jsonl"], "split"],
   ["fresh-21", ["eval/fresh-21.jsonl"], "split"],
   ["fresh-22", ["eval/fresh-22.jsonl"], "split"],
+  ["fresh-23", ["eval/fresh-23.jsonl"], "split"],
 ];
 
 /**
@@ -99,6 +100,7 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   ["conversations-40", "eval/conversations-40.jsonl", "split"],
   ["conversations-41", "eval/conversations-41.jsonl", "split"],
   ["conversations-42", "eval/conversations-42.jsonl", "split"],
+  ["conversations-43", "eval/conversations-43.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
