@@ -39,6 +39,9 @@ describe("reading a member's message", () => {
     ["did our notebook offer go through?", "mydonations"],
     ["谢谢你的帮助", "thanks"],
     ["how's your day going?", "smalltalk"],
+    ["I'd like to suggest a townhall session on hiring overseas blockchain talent through QMAS.", "propose"],
+    ["show me what's been proposed for the townhall so far", "agenda"],
+    ["we got 1,200 pcs of lanyards from last year's conference, interested?", "donate"],
   ])("%s → %s", async (text, intent) => {
     expect(await intentOf(text)).toBe(intent);
   });
@@ -46,6 +49,8 @@ describe("reading a member's message", () => {
   it.each([
     "hey so my cousin does distributed ledger stuff at a big company and wants to move to HK, but she doesn't have a job offer there yet... can she move over without a job lined up first?",
     "I work in trade operations at a bank, so lots of letters of credit and paper, and I keep hearing about some blockchain thing. Who is launching that trade finance platform?",
+    // A number that counts no goods (her age) and "where things stand" are no offer of 68 things.
+    "My mum wants to put some of her savings in crypto. I'm worried because she's 68. I want to understand where things stand: can retail investors trade virtual assets in Hong Kong?",
   ])("does not read an offer of goods into a long story whose words are far apart: %s", async (text) => {
     const it = (await u.read(text)).intent;
     // At most a faint likeness to an example, which a confident answer outweighs; not an offer in so many words.
@@ -56,6 +61,7 @@ describe("reading a member's message", () => {
     "sorry if this is a dumb question, but what are the two QMAS points tests?",
     "my son built a little token project with friends; does the association offer internships?",
     "are security tokens regulated in Hong Kong?",
+    "I want to attend a townhall and bring up a regulatory headache we have. What kind of topics get discussed there?",
   ])("does not take a member's own words for an attack: %s", async (text) => {
     expect(await intentOf(text)).not.toBe("none");
   });
@@ -174,6 +180,14 @@ describe("reading a member's message", () => {
       expect(read?.via).not.toBe("examples");
     },
   );
+
+  it("reads 'what kind of topics…?' as a question about the townhalls, not a request to propose or see the agenda", async () => {
+    for (const q of ["What kind of topics get discussed at the townhall?", "townhall一般討論咩類型嘅議題？"]) {
+      const it = (await u.read(q)).intent;
+      // At most a likeness to an example, which the documents' answer outweighs; never the request itself.
+      expect(it !== undefined && ["propose", "agenda"].includes(it.name) && it.via === "concepts").toBe(false);
+    }
+  });
 
   it("reads a question about the member firms as no request for someone's data", async () => {
     const read = (await u.read("what information is there about the member firms?")).intent;
