@@ -992,12 +992,17 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       !DEFINITE_THING.test(question) &&
       discussed !== this.placeOfRef(a.ref ?? "")?.doc;
     if (!saidAlready && !personless && !noOthers && !detailLacking && !nameMissing && !strayed) return a;
+    return this.nearMiss(lang, a.confidence, a.resolved);
+  }
+
+  /** A decline of a fact of the association's subjects that the documents lack: for the organisers. */
+  private nearMiss(lang: Lang, confidence: number, resolved: string | undefined): Answer {
     return {
       answered: false,
       text: KB_TEXT.declined[lang],
       sources: [],
-      confidence: Math.min(a.confidence, this.thresholdFor(lang) / 2),
-      ...(a.resolved ? { resolved: a.resolved } : {}),
+      confidence: Math.min(confidence, this.thresholdFor(lang) / 2),
+      ...(resolved ? { resolved } : {}),
       topical: true,
       factual: true,
     };
@@ -1253,17 +1258,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
         !previousBot &&
         this.namingTokens(WHEN_KINDS.has(kind) ? withoutAsking(q).replace(WHEN_NOUNS, " ") : withoutAsking(q))
           .length === 0
-      ) {
-        return {
-          answered: false,
-          text: KB_TEXT.declined[lang],
-          sources: [],
-          confidence: Math.min(ctxScore, this.thresholdFor(lang) / 2),
-          resolved,
-          topical: true,
-          factual: true,
-        };
-      }
+      )
+        return this.nearMiss(lang, ctxScore, resolved);
       if (
         cue &&
         kind !== "none" &&
