@@ -108,9 +108,24 @@ export interface AnswerOptions {
   readonly previousAnswer?: string;
 }
 
+/** A message read and, when it asks anything, answered ({@link KnowledgeBase.ask}). */
+export interface Asked {
+  readonly reading: Reading;
+  /** What was answered: the reading's question on one line, cut to the longest question answered. */
+  readonly question: string;
+  /** The answer to `question`; none when it has no words (a greeting and nothing else). */
+  readonly answer?: Answer;
+}
+
 /** Answers questions from the association's documents. */
 export interface KnowledgeBase {
   answer(question: string, lang: Lang, options?: AnswerOptions): Promise<Answer>;
+  /**
+   * Optional: reads a message and answers its question in one step, with the results of
+   * `readAndAnswer` (src/core/faq/ask.ts) given the understanding the knowledge was opened with.
+   * Where the knowledge runs in a thread of its own, a question then costs one round trip to it, not two.
+   */
+  ask?(raw: string, lang: Lang, options?: AnswerOptions): Promise<Asked>;
 }
 
 /** The writing system of a Chinese message: Traditional (answered as is) or Simplified (answers converted). */

@@ -3,6 +3,7 @@
  * answers the main thread's calls one after another.
  */
 import { parentPort, workerData } from "node:worker_threads";
+import { readAndAnswer } from "../core/faq/ask.ts";
 import { createLogger } from "../logging.ts";
 import { openKnowledge } from "./index.ts";
 import type { ThreadCall, ThreadData, ThreadReply } from "./thread.ts";
@@ -19,6 +20,8 @@ try {
     switch (call.op) {
       case "answer":
         return knowledge.answer(...call.args);
+      case "ask":
+        return readAndAnswer(understanding, knowledge, ...call.args);
       case "read":
         return understanding.read(...call.args);
       case "script":

@@ -19,6 +19,7 @@ import { Worker } from "node:worker_threads";
 import type {
   Answer,
   AnswerOptions,
+  Asked,
   Embedder,
   KnowledgeBase,
   Logger,
@@ -40,6 +41,7 @@ export interface ThreadData {
 /** A call to the worker. */
 export type ThreadCall = { readonly id: number } & (
   | { readonly op: "answer"; readonly args: [question: string, lang: Lang, options?: AnswerOptions | undefined] }
+  | { readonly op: "ask"; readonly args: [raw: string, lang: Lang, options?: AnswerOptions | undefined] }
   | { readonly op: "read"; readonly args: [text: string] }
   | { readonly op: "script"; readonly args: [text: string] }
   | { readonly op: "toSimplified"; readonly args: [texts: readonly string[]] }
@@ -113,7 +115,11 @@ export class KnowledgeThread {
     readonly stats: OpenedKnowledge["stats"],
   ) {
     this.current = Promise.resolve(this.watch(worker));
-    this.knowledge = { answer: (...args) => this.call({ op: "answer", args }) as Promise<Answer> };
+    this.knowledge = {
+      answer: (...args) => this.call({ op: "answer", args }) as Promise<Answer>,
+      // Read and answered in the thread: one round trip per question.
+      ask: (...args) => this.call({ op: "ask", args }) as Promise<Asked>,
+    };
     this.understanding = {
       read: (...args) => this.call({ op: "read", args }) as Promise<Reading>,
       // A text without Chinese has no script and reads the same in both: no need to ask the thread.

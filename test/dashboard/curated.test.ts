@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { CURATED_RECHECK_MS, type CuratedEntry, CuratedKnowledge } from "../../src/core/faq/curated.ts";
+import type { Asked, KnowledgeBase } from "../../src/core/ports.ts";
 import { CuratedJsonFile } from "../../src/dashboard/curated-file.ts";
 import { emptyKnowledge, HashingEmbedder, MemoryLogger } from "../helpers/services.ts";
 
@@ -58,5 +59,24 @@ describe("curated answers on file", () => {
     const kb = new CuratedKnowledge(emptyKnowledge, new HashingEmbedder(), new CuratedJsonFile(bad), logger);
     expect((await kb.answer(Q, "en")).answered).toBe(false);
     expect(logger.lines.map((l) => l.msg)).toEqual(["curated answers not loaded"]);
+  });
+
+  it("gives a question read and answered in one step its curated answer, the knowledge's otherwise", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "bahk-curated-")), "curated.json");
+    const documents = { answered: true, text: "From the documents.", sources: [], confidence: 0.8 };
+    const oneStep: KnowledgeBase = {
+      answer: async () => documents,
+      ask: async (raw): Promise<Asked> => {
+        const question = raw.replace(/^hi,\s*/i, "");
+        return question ? { reading: { question }, question, answer: documents } : { reading: { question }, question };
+      },
+    };
+    const kb = new CuratedKnowledge(oneStep, new HashingEmbedder(), new CuratedJsonFile(path));
+    await kb.put(entry("C1", "On 31 January."));
+    expect((await kb.ask?.(`hi, ${Q}`, "en"))?.answer).toMatchObject({ text: "On 31 January.", ref: "curated:C1" });
+    expect((await kb.ask?.("hi, what is QMAS?", "en"))?.answer).toBe(documents);
+    expect(await kb.ask?.("hi, ", "en")).toEqual({ reading: { question: "" }, question: "" });
+    // Over a knowledge that only answers, it only answers too (the core reads first).
+    expect(new CuratedKnowledge(emptyKnowledge, new HashingEmbedder(), new CuratedJsonFile(path)).ask).toBeUndefined();
   });
 });

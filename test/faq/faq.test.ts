@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Bot } from "../../src/core/bot.ts";
+import { readAndAnswer } from "../../src/core/faq/ask.ts";
 import { faq } from "../../src/core/faq/index.ts";
-import type { Answer, KnowledgeBase } from "../../src/core/ports.ts";
+import type { Answer, AnswerOptions, Asked, KnowledgeBase, Reading, Understanding } from "../../src/core/ports.ts";
 import { type Button, MAX_ACTION_BYTES, type Reply } from "../../src/core/replies.ts";
 import type { Lang, Member } from "../../src/core/types.ts";
 import { dm, makeServices, member, replyText } from "../helpers/services.ts";
@@ -43,6 +44,55 @@ const bob = member("bob");
 const org = member("org");
 
 describe("faq feature", () => {
+  it("asks a knowledge that reads and answers in one step once per question, with the conversation", async () => {
+    const reads: string[] = [];
+    const understanding: Understanding = {
+      script: async () => undefined,
+      toSimplified: async (texts) => [...texts],
+      read: async (text): Promise<Reading> => {
+        reads.push(text);
+        const greeting = /^(hi|hello)\b[,!]?\s*/i.exec(text);
+        return greeting
+          ? {
+              question: text.slice(greeting[0].length),
+              social: { name: "greeting", score: 1, replies: { en: ["Hello!"], "zh-HK": ["你好！"] } },
+            }
+          : { question: text };
+      },
+    };
+    const inner = new FakeKnowledge();
+    const asks: { raw: string; options: AnswerOptions | undefined }[] = [];
+    const knowledge: KnowledgeBase = {
+      answer: (q, lang) => inner.answer(q, lang),
+      ask: async (raw, lang, options): Promise<Asked> => {
+        asks.push({ raw, options });
+        return readAndAnswer(understanding, inner, raw, lang, options);
+      },
+    };
+    const env = makeServices({ knowledge });
+    const services = {
+      ...env.services,
+      understanding: {
+        ...understanding,
+        read: async (): Promise<Reading> => {
+          throw new Error("read apart from the answer");
+        },
+      },
+    };
+    const { feature, fallback } = faq(services, { runCommand: () => Promise.resolve([]) });
+    const bot = new Bot(services, [feature], fallback);
+    const say = (text: string) => bot.handle({ kind: "text", member: alice, chat: dm(alice), text });
+    expect(replyText(await say("hi, what is the QMAS quota?"))).toContain("1,000");
+    expect(asks).toEqual([{ raw: "hi, what is the QMAS quota?", options: {} }]);
+    expect(inner.asked).toEqual([{ question: "what is the QMAS quota?", lang: "en" }]);
+    // The follow-up carries the conversation; a greeting alone is answered as one, with nothing asked.
+    expect(replyText(await say("and who can apply?"))).toMatch(/pass your question to the organisers/);
+    expect(asks[1]?.options).toMatchObject({ previous: "what is the QMAS quota?", previousRef: "faq:qmas-quota" });
+    expect(replyText(await say("hello"))).toBe("Hello!");
+    expect(inner.asked).toHaveLength(2);
+    expect(reads).toHaveLength(3);
+  });
+
   it("answers free text with a card, its sources and feedback buttons", async () => {
     const { say } = setup();
     const replies = await say(alice, "What is the QMAS quota?");

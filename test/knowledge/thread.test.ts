@@ -4,6 +4,7 @@
  */
 import type { Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readAndAnswer } from "../../src/core/faq/ask.ts";
 import { openKnowledge } from "../../src/knowledge/index.ts";
 import { KnowledgeThread } from "../../src/knowledge/thread.ts";
 import { quietLogger } from "./helpers.ts";
@@ -40,6 +41,20 @@ describe("the knowledge in a worker thread", () => {
     expect(await thread.understanding.toSimplified(["優才計劃", "QMAS"])).toEqual(["优才计划", "QMAS"]);
     expect(await thread.embedder.embedQuery("townhall")).toEqual(await local.embedder.embedQuery("townhall"));
     expect(await thread.embedder.embedDocuments(["a", "b"])).toHaveLength(2);
+  });
+
+  it("reads and answers a message in one call as the core does in two", async () => {
+    const previous = { previous: "What is QMAS?", previousRef: "faq:qmas" };
+    for (const [raw, lang, options] of [
+      ["Hi! What is QMAS?", "en", {}],
+      ["优才计划每年有多少名额？", "zh-HK", {}],
+      ["thanks!", "en", {}],
+      ["and who can apply?", "en", previous],
+    ] as const) {
+      const asked = await thread.knowledge.ask?.(raw, lang, options);
+      expect(asked).toEqual(await readAndAnswer(local.understanding, local.knowledge, raw, lang, options));
+    }
+    expect((await thread.knowledge.ask?.("thanks!", "en"))?.answer).toBeUndefined();
   });
 
   it("answers calls made at once, each with its own answer", async () => {

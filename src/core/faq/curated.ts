@@ -10,7 +10,7 @@
  * ({@link CuratedFile}): `knowledge/curated.json`, so the knowledge folder
  * stays the source of truth.
  */
-import type { Answer, AnswerOptions, Embedder, KnowledgeBase, Logger } from "../ports.ts";
+import type { Answer, AnswerOptions, Asked, Embedder, KnowledgeBase, Logger } from "../ports.ts";
 import type { Lang } from "../types.ts";
 import { cosine } from "../vectors.ts";
 
@@ -59,7 +59,21 @@ export class CuratedKnowledge implements KnowledgeBase {
     private readonly file: CuratedFile,
     private readonly logger?: Pick<Logger, "warn">,
     private readonly threshold = CURATED_THRESHOLD,
-  ) {}
+  ) {
+    // Where the knowledge it wraps reads and answers in one step, so does this: the question read
+    // is then given its curated answer, if it has one, instead of the knowledge's.
+    const ask = inner.ask?.bind(inner);
+    if (ask) {
+      this.ask = async (raw, lang, options) => {
+        const asked = await ask(raw, lang, options);
+        const mine = asked.answer ? await this.curated(asked.question, lang) : undefined;
+        return mine ? { ...asked, answer: mine } : asked;
+      };
+    }
+  }
+
+  /** Reads and answers in one step: present when the knowledge it wraps does. */
+  declare ask?: (raw: string, lang: Lang, options?: AnswerOptions) => Promise<Asked>;
 
   /** Every entry, withdrawn ones included, newest first. */
   async list(): Promise<CuratedEntry[]> {
@@ -84,33 +98,35 @@ export class CuratedKnowledge implements KnowledgeBase {
   }
 
   async answer(question: string, lang: Lang, options?: AnswerOptions): Promise<Answer> {
+    return (await this.curated(question, lang)) ?? this.inner.answer(question, lang, options);
+  }
+
+  /** The curated answer to a question, when one is alike enough. */
+  private async curated(question: string, lang: Lang): Promise<Answer | undefined> {
     await this.load();
     const live = this.entries.filter((e) => !e.withdrawn);
-    if (live.length > 0) {
-      const q = await this.embedder.embedQuery(question);
-      let best: { e: CuratedEntry; s: number } | undefined;
-      for (const e of live) {
-        for (const text of e.questions) {
-          const s = cosine(q, this.vectors.get(text) ?? []);
-          if (!best || s > best.s) best = { e, s };
-        }
-      }
-      if (best && best.s >= this.threshold) {
-        return {
-          answered: true,
-          text: best.e.answer[lang],
-          sources: [
-            {
-              title: lang === "en" ? best.e.source : best.e.source.replace("organisers", "籌辦人"),
-              path: CURATED_PATH,
-            },
-          ],
-          confidence: Math.min(1, best.s),
-          ref: `curated:${best.e.id}`,
-        };
+    if (live.length === 0) return undefined;
+    const q = await this.embedder.embedQuery(question);
+    let best: { e: CuratedEntry; s: number } | undefined;
+    for (const e of live) {
+      for (const text of e.questions) {
+        const s = cosine(q, this.vectors.get(text) ?? []);
+        if (!best || s > best.s) best = { e, s };
       }
     }
-    return this.inner.answer(question, lang, options);
+    if (!best || best.s < this.threshold) return undefined;
+    return {
+      answered: true,
+      text: best.e.answer[lang],
+      sources: [
+        {
+          title: lang === "en" ? best.e.source : best.e.source.replace("organisers", "籌辦人"),
+          path: CURATED_PATH,
+        },
+      ],
+      confidence: Math.min(1, best.s),
+      ref: `curated:${best.e.id}`,
+    };
   }
 
   private async load(): Promise<void> {

@@ -9,10 +9,11 @@ import type { Context, Feature, Services } from "../feature.ts";
 import { fill, t } from "../i18n.ts";
 import { shortId } from "../ids.ts";
 import type { LiveReply } from "../live.ts";
-import type { Answer, IntentMatch } from "../ports.ts";
+import type { Answer, AnswerOptions, IntentMatch } from "../ports.ts";
 import { actionId, button, type CardReply, type Reply, text } from "../replies.ts";
-import { cleanLine, hasWords, truncate, wordCount } from "../text.ts";
+import { truncate, wordCount } from "../text.ts";
 import type { Lang } from "../types.ts";
+import { readAndAnswer } from "./ask.ts";
 import { ConversationContext } from "./context.ts";
 import type { Generator } from "./generator.ts";
 import { answerKey, type DeclinedQuestion, questionLog } from "./log.ts";
@@ -29,7 +30,6 @@ const NAME = "faq";
 /** Intents about the member's personal data: their words are not kept as the conversation's context. */
 const PERSONAL_DATA_INTENTS = new Set(["mydata", "forgetme"]);
 
-const MAX_QUESTION_CHARS = 1000;
 const MAX_STORED_QUESTION_CHARS = 500;
 const MAX_BODY_CHARS = 1500;
 const MAX_LISTED = 20;
@@ -192,25 +192,25 @@ export function faq(
     raw: string,
     live?: LiveReply,
   ): Promise<{ replies: Reply[]; outcome: Outcome }> => {
-    const reading = understanding ? await understanding.read(raw) : { question: raw };
-    const question = truncate(cleanLine(reading.question), MAX_QUESTION_CHARS);
+    const previous = await context.get(ctx);
+    const options: AnswerOptions = previous
+      ? {
+          previous: previous.question,
+          ...(previous.ref ? { previousRef: previous.ref } : {}),
+          ...(previous.answer ? { previousAnswer: previous.answer } : {}),
+        }
+      : {};
+    // Read and answered in one step where the knowledge can (one round trip to its thread).
+    const asked =
+      understanding && knowledge.ask
+        ? await knowledge.ask(raw, ctx.lang, options)
+        : await readAndAnswer(understanding, knowledge, raw, ctx.lang, options);
+    const { reading, question, answer: a } = asked;
     const social = reading.social;
-    if (!hasWords(question)) {
+    if (!a) {
       if (social) return { replies: [text(pick(ctx, social, t(ctx.lang, M.empty)))], outcome: socialOutcome(social) };
       return { replies: [text(t(ctx.lang, M.empty))], outcome: { kind: "decline", handoff: false, confidence: 0 } };
     }
-    const previous = await context.get(ctx);
-    const a = await knowledge.answer(
-      question,
-      ctx.lang,
-      previous
-        ? {
-            previous: previous.question,
-            ...(previous.ref ? { previousRef: previous.ref } : {}),
-            ...(previous.answer ? { previousAnswer: previous.answer } : {}),
-          }
-        : {},
-    );
     const it = reading.intent;
     logger.debug("faq answer", {
       answered: a.answered,
