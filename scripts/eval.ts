@@ -53,6 +53,7 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   ["fresh-21", ["eval/fresh-21.jsonl"], "split"],
   ["fresh-22", ["eval/fresh-22.jsonl"], "split"],
   ["fresh-23", ["eval/fresh-23.jsonl"], "split"],
+  ["fresh-24", ["eval/fresh-24.jsonl"], "split"],
 ];
 
 /**
@@ -101,6 +102,7 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   ["conversations-41", "eval/conversations-41.jsonl", "split"],
   ["conversations-42", "eval/conversations-42.jsonl", "split"],
   ["conversations-43", "eval/conversations-43.jsonl", "split"],
+  ["conversations-44", "eval/conversations-44.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
