@@ -163,7 +163,7 @@ export const ANALYZER_FINGERPRINT = createHash("sha256")
       ...HAN_STOP_WORDS,
       "|",
       VARIANTS_VERSION,
-      "|hedges-1|take-place-1|begin-doing-1",
+      "|hedges-1|take-place-1|begin-doing-1|numeral-end-1",
     ].join(" "),
   )
   .digest("hex")
@@ -264,7 +264,12 @@ interface TrieNode {
  * the terms sorted longest first matches, without trying every term at every place. `end` is
  * what must follow a term (`\b`); `lower` folds the terms (for a case-insensitive pattern).
  */
-function trieSource(terms: readonly string[], end: string, lower: boolean): string {
+function trieSource(
+  terms: readonly string[],
+  end: string,
+  lower: boolean,
+  endAfter?: (last: string) => string,
+): string {
   const root: TrieNode = { next: new Map(), end: false };
   for (const term of terms) {
     let node = root;
@@ -278,12 +283,12 @@ function trieSource(terms: readonly string[], end: string, lower: boolean): stri
     }
     node.end = true;
   }
-  const source = (node: TrieNode): string => {
-    const alts = [...node.next].map(([ch, child]) => escapeRe(ch) + source(child));
-    if (node.end) alts.push(end);
+  const source = (node: TrieNode, last: string): string => {
+    const alts = [...node.next].map(([ch, child]) => escapeRe(ch) + source(child, ch));
+    if (node.end) alts.push(endAfter?.(last) ?? end);
     return alts.length === 1 ? (alts[0] as string) : `(?:${alts.join("|")})`;
   };
-  return source(root);
+  return source(root, "");
 }
 
 /**
@@ -312,6 +317,7 @@ export function analyzer(groups: readonly ThesaurusGroup[] = []): Analyzer {
       han.map((t) => t.term),
       "",
       false,
+      (last) => (HAN_NUMERALS.includes(last) ? NUMERAL_GOES_ON : ""),
     ),
     "gu",
   );
@@ -327,6 +333,12 @@ export function analyzer(groups: readonly ThesaurusGroup[] = []): Analyzer {
 }
 
 const HAN_ANY = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
+const HAN_NUMERALS = "一二三四五六七八九十";
+/**
+ * A term that ends in a numeral ("目標一", goal one) is no term where the numeral begins a word of
+ * its own: "目標一共有幾多個？" (in all), "目標一致" (agreed), 一起, 一直, 一定, 一些, 三十, 五百.
+ */
+const NUMERAL_GOES_ON = "(?![共致起直定些般樣切點同齊十百千萬])";
 /** Hedges, all stopwords, that may stand inside a thesaurus term ("who actually gets"). */
 const HEDGES = /\s+(?:actually|really|even|exactly|basically|literally)\b/gi;
 /** "Start coming to the townhalls": a member beginning to take part, not a launch; the taking part counts. */

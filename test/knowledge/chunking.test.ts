@@ -165,6 +165,16 @@ describe("the thesaurus analyser", () => {
     }
   });
 
+  it("reads a term ending in a numeral only where the numeral does not begin a word (目標一共 is no goal one)", () => {
+    const read = analyzer([{ canonical: "goalone", terms: ["目標一"] }]);
+    const keys = (text: string) => read(text).map((t) => t.key);
+    expect(keys("協會嘅目標一係咩？")).toContain(stem("goalone"));
+    expect(keys("目標一：培育人才")).toContain(stem("goalone"));
+    for (const text of ["協會的目標一共有多少項？", "大家目標一致", "目標一定達到"]) {
+      expect(keys(text)).not.toContain(stem("goalone"));
+    }
+  });
+
   it("reads the longest term that stands at a place, whole words only, in any case", () => {
     const read = analyzer([
       { canonical: "gathering", terms: ["town hall", "會員大會"] },
