@@ -124,6 +124,36 @@ describe("Telegram long polling", () => {
     expect(await inbox.pending()).toEqual([]);
   });
 
+  it("runs at most a hundred updates at once, asking Telegram for no more than there is room for", async () => {
+    api = new FakeTelegramApi();
+    const apiRoot = await api.start();
+    const { services } = makeServices();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    let running = 0;
+    let most = 0;
+    // The first ten answer at once, the rest wait: room for ten more, not for another batch.
+    const bot = new Bot(services, [], async (_c, q) => {
+      running++;
+      most = Math.max(most, running);
+      if (Number(q.slice(1)) >= 10) await held;
+      running--;
+      return [text(`answer: ${q}`)];
+    });
+    adapter = new TelegramAdapter({ token: "123:TEST", apiRoot, bot, logger: services.logger });
+    for (let i = 0; i < 250; i++) api.message({ id: 1000 + i }, { id: 1000 + i, type: "private" }, `q${i}`);
+    await adapter.start();
+    await vi.waitFor(() => expect(api?.of("sendMessage")).toHaveLength(10));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(running).toBe(100);
+    release();
+    await vi.waitFor(() => expect(api?.of("sendMessage")).toHaveLength(250), { timeout: 10_000 });
+    expect(most).toBe(100);
+    await adapter.drain(1_000);
+  });
+
   it("handles first what an earlier process received and did not finish", async () => {
     api = new FakeTelegramApi();
     const apiRoot = await api.start();

@@ -267,7 +267,7 @@ export class FakeTelegramApi {
           this.conflicts--;
           return { ok: false, error_code: 409, description: "Conflict: terminated by other getUpdates request" };
         }
-        return { ok: true, result: await this.takeUpdates(Number(body.offset ?? 0)) };
+        return { ok: true, result: await this.takeUpdates(Number(body.offset ?? 0), Number(body.limit ?? 100)) };
       case "sendMessage":
         return { ok: true, result: this.message_(chatId, { text: body.text }) };
       case "sendPoll": {
@@ -311,7 +311,8 @@ export class FakeTelegramApi {
     return { message_id: this.nextMessageId++, date: 0, chat: { id: Number(chatId), type: "private" }, ...extra };
   }
 
-  private async takeUpdates(offset: number): Promise<unknown[]> {
+  /** As Telegram: updates from `offset` on, at most `limit` (1 to 100) of them. */
+  private async takeUpdates(offset: number, limit: number): Promise<unknown[]> {
     this.updates = this.updates.filter((u) => (u as { update_id: number }).update_id >= offset);
     if (this.updates.length === 0) {
       await new Promise<void>((resolve) => {
@@ -322,7 +323,7 @@ export class FakeTelegramApi {
         });
       });
     }
-    return this.updates.slice(0, 100);
+    return this.updates.slice(0, Math.max(1, Math.min(100, limit)));
   }
 }
 

@@ -76,6 +76,8 @@ const JOIN_WINDOW_MS = 5_000;
 const LONG_POLL_SECONDS = 50;
 /** At most this many updates are handled at once: with more running, new ones wait at Telegram. */
 const MAX_RUNNING = 100;
+/** The most updates one getUpdates call returns (Telegram's own limit). */
+const TELEGRAM_MAX_BATCH = 100;
 /** After the store failed to keep received updates, the wait before fetching them again. */
 const STORE_RETRY_MS = 1_000;
 
@@ -280,7 +282,13 @@ export class TelegramAdapter {
           this.polling = abort;
           updates = await this.telegraf.telegram.callApi(
             "getUpdates",
-            { timeout: LONG_POLL_SECONDS, offset: this.nextUpdate, allowed_updates: allowedUpdates },
+            {
+              timeout: LONG_POLL_SECONDS,
+              offset: this.nextUpdate,
+              // No more than there is room for: at most MAX_RUNNING updates run at once.
+              limit: Math.min(TELEGRAM_MAX_BATCH, MAX_RUNNING - this.running.size),
+              allowed_updates: allowedUpdates,
+            },
             { signal: abort.signal as never },
           );
           conflicts = 0;
