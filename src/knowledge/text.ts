@@ -262,7 +262,8 @@ interface TrieNode {
  * At each place of a text the engine follows the one branch the text spells, and takes the
  * longest term found there (a branch goes on before a term that ends): what an alternation of
  * the terms sorted longest first matches, without trying every term at every place. `end` is
- * what must follow a term (`\b`); `lower` folds the terms (for a case-insensitive pattern).
+ * what must follow a term (`\b`), or `endAfter` of the term's last character where it says;
+ * `lower` folds the terms (for a case-insensitive pattern).
  */
 function trieSource(
   terms: readonly string[],

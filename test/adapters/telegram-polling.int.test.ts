@@ -10,6 +10,15 @@ import { text } from "../../src/core/replies.ts";
 import { FakeTelegramApi } from "../fakes/telegram-api.ts";
 import { makeServices } from "../helpers/services.ts";
 
+/** A promise that stays pending until released: an answer held while the test looks. */
+function gate(): { gate: Promise<void>; release: () => void } {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((r) => {
+    release = r;
+  });
+  return { gate: held, release };
+}
+
 describe("Telegram long polling", () => {
   let api: FakeTelegramApi | undefined;
   let adapter: TelegramAdapter | undefined;
@@ -97,10 +106,7 @@ describe("Telegram long polling", () => {
     api = new FakeTelegramApi();
     const apiRoot = await api.start();
     const { services } = makeServices();
-    let release: () => void = () => undefined;
-    const slow = new Promise<void>((r) => {
-      release = r;
-    });
+    const { gate: slow, release } = gate();
     const bot = new Bot(services, [], async (_c, q) => {
       if (q === "slow") await slow;
       return [text(`answer: ${q}`)];
@@ -128,10 +134,7 @@ describe("Telegram long polling", () => {
     api = new FakeTelegramApi();
     const apiRoot = await api.start();
     const { services } = makeServices();
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((r) => {
-      release = r;
-    });
+    const { gate: held, release } = gate();
     let running = 0;
     let most = 0;
     // The first ten answer at once, the rest wait: room for ten more, not for another batch.
