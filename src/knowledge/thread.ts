@@ -8,6 +8,13 @@
  * text and plain answers. The same {@link KnowledgeBase}, {@link Understanding} and {@link Embedder}
  * interfaces: the core does not know where its knowledge runs.
  *
+ * A short message without Chinese ("What is QMAS?", "hi") costs the knowledge well under a millisecond,
+ * less than the trip to the thread: on a virtual machine, waking a sleeping thread costs 0.15–0.5 ms
+ * of the main thread's time and as much again on the way back. Once the thread is up, a copy of the
+ * knowledge opened on the event loop too answers those (see {@link KnowledgeThread.open}); long
+ * stories and Chinese still go to the thread. Both copies read and answer with the same code, so
+ * where a message is answered never changes its answer.
+ *
  * Bundled (`scripts/run.mjs`), the worker is the bundle's `knowledge-thread.js`, named by the
  * BAHK_KNOWLEDGE_WORKER variable run.mjs sets; under tsx, thread-worker.ts beside this file, loaded
  * through tsx.
@@ -16,6 +23,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import { readAndAnswer } from "../core/faq/ask.ts";
 import type {
   Answer,
   AnswerOptions,
@@ -27,6 +35,7 @@ import type {
   Script,
   Understanding,
 } from "../core/ports.ts";
+import { wordCount } from "../core/text.ts";
 import type { Lang } from "../core/types.ts";
 import type { createLogger } from "../logging.ts";
 import { ChineseScripts } from "./chinese.ts";
@@ -96,6 +105,28 @@ async function openWorker(data: ThreadData): Promise<{ worker: Worker; stats: Op
 /** How many times a thread that stopped on its own is started again before the knowledge is given up. */
 const MAX_RESTARTS = 5;
 
+/**
+ * How long after the thread is ready the copy for short messages opens on the event loop (about
+ * 0.2 s of work there, and some 40 MB): after the first answers of a start, not in their way.
+ */
+const NEARBY_DELAY_MS = 2000;
+/** A message answered on the event loop: fewer words than a long story's, no Chinese (its dictionaries stay in the thread). */
+const NEARBY_MAX_CHARS = 160;
+const NEARBY_MAX_WORDS = 14;
+
+/** Whether a text is cheap enough to answer on the event loop: short, and without Chinese. */
+export function answeredNearby(text: string): boolean {
+  return text.length <= NEARBY_MAX_CHARS && wordCount(text) < NEARBY_MAX_WORDS && !ChineseScripts.hasHan(text);
+}
+
+/** Options of {@link KnowledgeThread.open}. */
+export interface ThreadOptions {
+  /** Ms after the thread is ready to open the copy for short messages on the event loop; false: none. */
+  readonly nearby?: number | false;
+}
+
+type Nearby = Pick<OpenedKnowledge, "knowledge" | "understanding">;
+
 /** The knowledge opened in a worker thread, behind the core's interfaces. */
 export class KnowledgeThread {
   readonly knowledge: KnowledgeBase;
@@ -107,21 +138,38 @@ export class KnowledgeThread {
   private restarts = 0;
   /** The worker, or its restart under way. */
   private current: Promise<Worker>;
+  /** The copy of the knowledge on the event loop for short messages, once open. */
+  private nearby: Nearby | undefined;
+  /** Calls sent to the worker so far. */
+  private sent = 0;
+  /** Resolves once the copy for short messages is open (true), or will not be (false). */
+  readonly nearbyReady: Promise<boolean>;
 
   private constructor(
     worker: Worker,
     private readonly data: ThreadData,
     private readonly logger: Logger,
     readonly stats: OpenedKnowledge["stats"],
+    nearbyAfter: number | false,
   ) {
     this.current = Promise.resolve(this.watch(worker));
+    this.nearbyReady = nearbyAfter === false ? Promise.resolve(false) : this.openNearby(nearbyAfter);
     this.knowledge = {
-      answer: (...args) => this.call({ op: "answer", args }) as Promise<Answer>,
-      // Read and answered in the thread: one round trip per question.
-      ask: (...args) => this.call({ op: "ask", args }) as Promise<Asked>,
+      answer: (question, lang, options) =>
+        this.nearby && answeredNearby(question)
+          ? this.nearby.knowledge.answer(question, lang, options)
+          : (this.call({ op: "answer", args: [question, lang, options] }) as Promise<Answer>),
+      // Read and answered in the thread: one round trip per question (or none, for a short one).
+      ask: (raw, lang, options) =>
+        this.nearby && answeredNearby(raw)
+          ? readAndAnswer(this.nearby.understanding, this.nearby.knowledge, raw, lang, options)
+          : (this.call({ op: "ask", args: [raw, lang, options] }) as Promise<Asked>),
     };
     this.understanding = {
-      read: (...args) => this.call({ op: "read", args }) as Promise<Reading>,
+      read: (text) =>
+        this.nearby && answeredNearby(text)
+          ? this.nearby.understanding.read(text)
+          : (this.call({ op: "read", args: [text] }) as Promise<Reading>),
       // A text without Chinese has no script and reads the same in both: no need to ask the thread.
       script: (text) =>
         ChineseScripts.hasHan(text)
@@ -138,16 +186,46 @@ export class KnowledgeThread {
     };
   }
 
-  /** Starts the worker and resolves once its knowledge is open (rejects if it cannot open it). */
-  static async open(data: ThreadData, logger: Logger): Promise<KnowledgeThread> {
+  /**
+   * Starts the worker and resolves once its knowledge is open (rejects if it cannot open it). A
+   * copy for short messages opens on the event loop `options.nearby` ms later (by default
+   * {@link NEARBY_DELAY_MS}); until then, and if it cannot open, the thread answers everything.
+   */
+  static async open(data: ThreadData, logger: Logger, options: ThreadOptions = {}): Promise<KnowledgeThread> {
     const { worker, stats } = await openWorker(data);
-    return new KnowledgeThread(worker, data, logger, stats);
+    return new KnowledgeThread(worker, data, logger, stats, options.nearby ?? NEARBY_DELAY_MS);
+  }
+
+  /** How many calls went to the worker thread. */
+  get threadCalls(): number {
+    return this.sent;
+  }
+
+  /**
+   * Opens the copy for short messages after `delayMs`, from the index the thread has already built
+   * or checked (never rebuilding it), without the Chinese dictionaries it never needs.
+   */
+  private async openNearby(delayMs: number): Promise<boolean> {
+    await new Promise((resolve) => setTimeout(resolve, delayMs).unref());
+    if (this.closed) return false;
+    try {
+      const { openKnowledge } = await import("./index.ts");
+      const { rebuild: _rebuild, ...options } = this.data.options;
+      const opened = await openKnowledge({ ...options, logger: this.logger, dictionaries: false });
+      if (this.closed) return false;
+      this.nearby = opened;
+      return true;
+    } catch (e) {
+      this.logger.warn("knowledge for short messages not opened; the thread answers them", { error: String(e) });
+      return false;
+    }
   }
 
   /** Stops the worker; calls in flight are rejected. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.nearby = undefined;
     const worker = await this.current.catch(() => undefined);
     await worker?.terminate();
   }
@@ -185,6 +263,7 @@ export class KnowledgeThread {
     if (this.closed) throw new Error("the knowledge thread is closed");
     const worker = await this.current;
     const id = this.nextId++;
+    this.sent++;
     if (this.pending.size === 0) worker.ref();
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
