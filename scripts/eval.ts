@@ -54,6 +54,7 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   ["fresh-22", ["eval/fresh-22.jsonl"], "split"],
   ["fresh-23", ["eval/fresh-23.jsonl"], "split"],
   ["fresh-24", ["eval/fresh-24.jsonl"], "split"],
+  ["fresh-25", ["eval/fresh-25.jsonl"], "split"],
 ];
 
 /**
@@ -103,6 +104,7 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   ["conversations-42", "eval/conversations-42.jsonl", "split"],
   ["conversations-43", "eval/conversations-43.jsonl", "split"],
   ["conversations-44", "eval/conversations-44.jsonl", "split"],
+  ["conversations-45", "eval/conversations-45.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
