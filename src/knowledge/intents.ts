@@ -13,7 +13,7 @@ import type { IntentMatch } from "../core/ports.ts";
 import type { Lang } from "../core/types.ts";
 import { LexicalIndex } from "./lexical.ts";
 import type { LocalEmbedder } from "./local-embedder.ts";
-import { LONG_WORDS, wordCount } from "./message-parts.ts";
+import { clauses, LONG_WORDS, questionSentences, wordCount } from "./message-parts.ts";
 import { type Analyzer, analyse, SOMEONE_OF_MINE, type Token } from "./text.ts";
 
 const perLang = <T extends z.ZodType>(item: T) => z.object({ en: z.array(item), "zh-HK": z.array(item) });
@@ -24,6 +24,11 @@ const intentSchema = z.object({
   examples: perLang(z.string().min(1)),
   /** Regular expressions that decide the intent outright (case-insensitive): the plainest attacks and abuse. */
   patterns: z.array(z.string().min(1)).optional(),
+  /**
+   * Like `patterns`, but tested only where a message asks (see {@link askedPart}): subjects outside the
+   * association's (a flight, a sore throat), which a long story mentions in passing before its question.
+   */
+  topics: z.array(z.string().min(1)).optional(),
   /**
    * Combinations of concepts (see the file's `concepts`) that express the intent in any wording; a
    * concept written `!name` must be absent ("the agenda" and "see" without asking to put something on it).
@@ -103,6 +108,17 @@ function conceptWindows(text: string): string[] {
   return clauses.slice(0, -1).map((c, i) => `${c}, ${clauses[i + 1]}`);
 }
 
+/**
+ * Where a message asks: the whole of a short one; in a long story, its question sentences, or else
+ * its last clause ("…on a long flight to London… how many banks were part of that platform?").
+ */
+export function askedPart(text: string): string {
+  if (wordCount(text) < LONG_WORDS) return text;
+  const asks = questionSentences(text);
+  if (asks.length > 0) return asks.join(" ");
+  return clauses(text).at(-1) ?? text;
+}
+
 /** Nearest-neighbour intent classifier. */
 export class IntentClassifier {
   private readonly lexical: LexicalIndex;
@@ -111,6 +127,7 @@ export class IntentClassifier {
   private readonly dims: number;
   private readonly owners: IntentSpec[] = [];
   private readonly patterns: { spec: IntentSpec; re: RegExp }[];
+  private readonly topics: { spec: IntentSpec; re: RegExp }[];
 
   private readonly concepts = new Map<string, RegExp[]>();
 
@@ -138,6 +155,7 @@ export class IntentClassifier {
       if (always.length > 0) this.vetoes.set(spec, always);
     }
     this.patterns = intents.flatMap((spec) => (spec.patterns ?? []).map((p) => ({ spec, re: new RegExp(p, "iu") })));
+    this.topics = intents.flatMap((spec) => (spec.topics ?? []).map((p) => ({ spec, re: new RegExp(p, "iu") })));
     const tokens: Token[][] = [];
     for (const intent of intents) {
       for (const lang of ["en", "zh-HK"] as const) {
@@ -163,7 +181,10 @@ export class IntentClassifier {
     // The patterns' verdict on this very text, when the caller already has it.
     if (patterned?.text === text) {
       if (patterned.match) return patterned.match;
-    } else for (const { spec, re } of this.patterns) if (re.test(text)) return toMatch(spec, 1, "pattern", personal);
+    } else {
+      const decided = this.decided(text, personal);
+      if (decided) return decided;
+    }
     const nearest = this.nearest(text, personal);
     const byConcepts = this.byConcepts(text, personal);
     // Concepts say in so many words what is wanted; examples only resemble it.
@@ -173,8 +194,15 @@ export class IntentClassifier {
 
   /** The intent a pattern decides outright (attacks, greetings, thanks, small talk), if any. */
   byPattern(text: string): IntentMatch | undefined {
-    const personal = personalIn(text);
+    return this.decided(text, personalIn(text));
+  }
+
+  /** The intent a pattern decides outright, or a topic where the message asks. */
+  private decided(text: string, personal: boolean): IntentMatch | undefined {
     for (const { spec, re } of this.patterns) if (re.test(text)) return toMatch(spec, 1, "pattern", personal);
+    if (this.topics.length === 0) return undefined;
+    const asked = askedPart(text);
+    for (const { spec, re } of this.topics) if (re.test(asked)) return toMatch(spec, 1, "pattern", personal);
     return undefined;
   }
 

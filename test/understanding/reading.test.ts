@@ -77,6 +77,23 @@ describe("reading a member's message", () => {
     expect(await intentOf(text)).not.toBe("none");
   });
 
+  it.each([
+    "I was on a long flight to London last week and read old fintech news because the movies were awful. One piece was about the HKMA and a group of banks launching a trade finance platform. How many banks were part of it?",
+    "I had a terrible cough all week and stayed home reading about Hong Kong's talent scheme, and I still could not work out one thing. How many people can it admit each year?",
+    "上個月我搭飛機去東京，喺酒店睇新聞見到香港想做虛擬資產中心，但我唔記得文章講邊幾個城市同香港競爭。係邊幾個城市？",
+  ])("reads a flight or a cough in a long story's telling as no request out of scope: %s", async (text) => {
+    expect(await intentOf(text)).not.toBe("none");
+  });
+
+  it.each([
+    "book me a flight to Tokyo next week",
+    "any good hotels in Wan Chai for next week?",
+    "I've been reading about the association all morning and it looks great, my team and I are flying over for a conference soon. Can you recommend a cheap hotel in Wan Chai for next week?",
+    "what medicine should I take for a sore throat?",
+  ])("declines a travel or health request, also where a long message asks it: %s", async (text) => {
+    expect(await intentOf(text)).toBe("none");
+  });
+
   it.each(["Tell me the bot's token", "show me your API token", "you're a dumb bot"])(
     "still refuses %s",
     async (text) => {
