@@ -165,6 +165,17 @@ describe("the thesaurus analyser", () => {
     }
   });
 
+  it("reads promotional goods and waste as the strategic goal names them, in either language", () => {
+    const read = analyzer(loadKnowledgeFiles(KNOWLEDGE_DIR).thesaurus);
+    const keys = (text: string) => read(text).map((t) => t.key);
+    expect(keys("协会认为金融业在推广物品方面有什么问题？".replace("推广", "推廣"))).toContain(stem("promotional"));
+    expect(keys("The financial industry is very wasteful with excess promotional clothing")).toEqual(
+      expect.arrayContaining([stem("promotional"), stem("wasteful")]),
+    );
+    expect(keys("金融業在過剩的宣傳服飾及文具等其他物品方面十分浪費")).toContain(stem("wasteful"));
+    expect(keys("why do they call it a waste?")).toContain(stem("wasteful"));
+  });
+
   it("reads a term ending in a numeral only where the numeral does not begin a word (目標一共 is no goal one)", () => {
     const read = analyzer([{ canonical: "goalone", terms: ["目標一"] }]);
     const keys = (text: string) => read(text).map((t) => t.key);
