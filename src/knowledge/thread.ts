@@ -35,11 +35,11 @@ import type {
   Script,
   Understanding,
 } from "../core/ports.ts";
-import { wordCount } from "../core/text.ts";
 import type { Lang } from "../core/types.ts";
 import type { createLogger } from "../logging.ts";
 import { ChineseScripts } from "./chinese.ts";
 import type { OpenedKnowledge, OpenKnowledgeOptions } from "./index.ts";
+import { LONG_WORDS, wordCount } from "./message-parts.ts";
 
 /** What the worker is started with: plain data only. */
 export interface ThreadData {
@@ -110,13 +110,12 @@ const MAX_RESTARTS = 5;
  * 0.2 s of work there, and some 40 MB): after the first answers of a start, not in their way.
  */
 const NEARBY_DELAY_MS = 2000;
-/** A message answered on the event loop: fewer words than a long story's, no Chinese (its dictionaries stay in the thread). */
+/** A message answered on the event loop: at most this long, fewer words than a long story's, no Chinese (its dictionaries stay in the thread). */
 const NEARBY_MAX_CHARS = 160;
-const NEARBY_MAX_WORDS = 14;
 
 /** Whether a text is cheap enough to answer on the event loop: short, and without Chinese. */
 export function answeredNearby(text: string): boolean {
-  return text.length <= NEARBY_MAX_CHARS && wordCount(text) < NEARBY_MAX_WORDS && !ChineseScripts.hasHan(text);
+  return text.length <= NEARBY_MAX_CHARS && wordCount(text) < LONG_WORDS && !ChineseScripts.hasHan(text);
 }
 
 /** Options of {@link KnowledgeThread.open}. */

@@ -78,15 +78,11 @@ describe("reading a member's message", () => {
     "協會有冇發過官方聲明？",
     "who gets the donated clothes in the end?",
     "捐咗嘅嘢最後去咗邊？",
-  ])("does not take a member's own words for an attack: %s", async (text) => {
-    expect(await intentOf(text)).not.toBe("none");
-  });
-
-  it.each([
+    // A flight or a cough in a long story's telling is no request out of scope.
     "I was on a long flight to London last week and read old fintech news because the movies were awful. One piece was about the HKMA and a group of banks launching a trade finance platform. How many banks were part of it?",
     "I had a terrible cough all week and stayed home reading about Hong Kong's talent scheme, and I still could not work out one thing. How many people can it admit each year?",
     "上個月我搭飛機去東京，喺酒店睇新聞見到香港想做虛擬資產中心，但我唔記得文章講邊幾個城市同香港競爭。係邊幾個城市？",
-  ])("reads a flight or a cough in a long story's telling as no request out of scope: %s", async (text) => {
+  ])("does not take a member's own words for an attack or a request out of scope: %s", async (text) => {
     expect(await intentOf(text)).not.toBe("none");
   });
 
