@@ -55,6 +55,7 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   ["fresh-23", ["eval/fresh-23.jsonl"], "split"],
   ["fresh-24", ["eval/fresh-24.jsonl"], "split"],
   ["fresh-25", ["eval/fresh-25.jsonl"], "split"],
+  ["fresh-26", ["eval/fresh-26.jsonl"], "split"],
 ];
 
 /**
@@ -105,6 +106,7 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   ["conversations-43", "eval/conversations-43.jsonl", "split"],
   ["conversations-44", "eval/conversations-44.jsonl", "split"],
   ["conversations-45", "eval/conversations-45.jsonl", "split"],
+  ["conversations-46", "eval/conversations-46.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
