@@ -185,11 +185,8 @@ export class IntentClassifier {
       const decided = this.decided(text, personal);
       if (decided) return decided;
     }
-    const nearest = this.nearest(text, personal);
-    const byConcepts = this.byConcepts(text, personal);
     // Concepts say in so many words what is wanted; examples only resemble it.
-    if (byConcepts) return byConcepts;
-    return nearest;
+    return this.byConcepts(text, personal) ?? this.nearest(text, personal);
   }
 
   /** The intent a pattern decides outright (attacks, greetings, thanks, small talk), if any. */
