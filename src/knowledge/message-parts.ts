@@ -159,7 +159,10 @@ export function countedThing(q: string): string | undefined {
   // 加幾多分, 多加多少分: extra points (分 alone, one character, names nothing).
   if (/(?:加|額外|额外)\s*(?:幾多|多少|几多)\s*分/u.test(q)) return "加分";
   const m = COUNTED_EN.exec(q) ?? COUNTED_ZH.exec(q) ?? COUNTED_ZH_BEFORE.exec(q);
-  const thing = (m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4])?.trim() || undefined;
+  let thing = (m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4])?.trim() || undefined;
+  // "how many people QMAS admits": a name after the thing counted starts what is said of it.
+  const named = thing && /^([a-z][\w-]*)\s+[A-Z]/.exec(thing);
+  if (named) thing = named[1];
   // "每年收到多少件？": a measure word alone counts goods (pieces, boxes, sets).
   if (thing && /^[件箱套本條条隻只][？?呀啊㗎呢]*$/u.test(thing)) return "物品";
   // "how many in total?", "how many are there?" name no thing counted.

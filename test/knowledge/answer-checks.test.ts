@@ -263,6 +263,9 @@ describe("questions for a number of something", () => {
     expect(countedThing("協會有多少名會員？")).toBe("會員");
     expect(countedThing("每年有幾多名額？")).toBe("名額");
     expect(countedThing("When did it start?")).toBeUndefined();
+    // A name after the thing counted says what is done with it.
+    expect(countedThing("Is there a yearly limit on how many people QMAS admits?")).toBe("people");
+    expect(countedThing("how many extra points would I get?")).toBe("extra points");
   });
 
   it("find the words around each count, not a list's numbering", () => {
