@@ -176,6 +176,13 @@ describe("the thesaurus analyser", () => {
     expect(keys("why do they call it a waste?")).toContain(stem("wasteful"));
   });
 
+  it("reads the next generation as the young people the first goal nurtures, in either language", () => {
+    const read = analyzer(loadKnowledgeFiles(KNOWLEDGE_DIR).thesaurus);
+    const keys = (text: string) => read(text).map((t) => t.key);
+    expect(keys("any programme aimed at the next generation of blockchain entrepreneurs")).toContain(stem("young"));
+    expect(keys("協會點樣培養新一代區塊鏈創業家？")).toContain(stem("young"));
+  });
+
   it("reads a term ending in a numeral only where the numeral does not begin a word (目標一共 is no goal one)", () => {
     const read = analyzer([{ canonical: "goalone", terms: ["目標一"] }]);
     const keys = (text: string) => read(text).map((t) => t.key);
