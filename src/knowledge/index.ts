@@ -13,7 +13,7 @@ import { DEFAULT_TUNING, LocalKnowledgeBase, type QueryEncoder, type Tuning, typ
 import { LexicalIndex } from "./lexical.ts";
 import { LocalEmbedder, toArray } from "./local-embedder.ts";
 import { OpenAIEmbedder } from "./openai-embedder.ts";
-import { ANALYZER_FINGERPRINT, analyse, analyzer, type ThesaurusGroup } from "./text.ts";
+import { ANALYZER_FINGERPRINT, analyse, analyzer, caseless, type ThesaurusGroup } from "./text.ts";
 import { LocalUnderstanding } from "./understanding.ts";
 import { openVectorIndex } from "./vector-index.ts";
 
@@ -117,7 +117,7 @@ export async function openKnowledge(
     tuning: { ...DEFAULT_TUNING, ...opts.tuning },
     absent: absentSubjects(files.thesaurus, lexical),
     entities: new Set(files.thesaurus.filter((g) => g.entity).flatMap((g) => analyse(g.canonical).map((t) => t.key))),
-    ...(intents.subjects.length > 0 ? { subjects: intents.subjects.map((re) => new RegExp(re, "iu")) } : {}),
+    ...(intents.subjects.length > 0 ? { subjects: intents.subjects.map((re) => caseless(re)) } : {}),
   });
   const understanding = new LocalUnderstanding({
     intents,

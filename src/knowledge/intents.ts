@@ -14,7 +14,7 @@ import type { Lang } from "../core/types.ts";
 import { LexicalIndex } from "./lexical.ts";
 import type { LocalEmbedder } from "./local-embedder.ts";
 import { clauses, LONG_WORDS, questionSentences, wordCount } from "./message-parts.ts";
-import { type Analyzer, analyse, SOMEONE_OF_MINE, type Token } from "./text.ts";
+import { type Analyzer, analyse, caseless, SOMEONE_OF_MINE, type Token } from "./text.ts";
 
 const perLang = <T extends z.ZodType>(item: T) => z.object({ en: z.array(item), "zh-HK": z.array(item) });
 const intentSchema = z.object({
@@ -142,7 +142,7 @@ export class IntentClassifier {
     for (const [name, res] of Object.entries(concepts))
       this.concepts.set(
         name,
-        res.map((r) => new RegExp(r, "iu")),
+        res.map((r) => caseless(r)),
       );
     for (const spec of intents)
       for (const c of (spec.when ?? []).flat().map((c) => c.replace(/^!/, "")))
@@ -154,8 +154,8 @@ export class IntentClassifier {
       const always = lacking[0]?.filter((c) => lacking.every((l) => l.includes(c))).map((c) => c.slice(1)) ?? [];
       if (always.length > 0) this.vetoes.set(spec, always);
     }
-    this.patterns = intents.flatMap((spec) => (spec.patterns ?? []).map((p) => ({ spec, re: new RegExp(p, "iu") })));
-    this.topics = intents.flatMap((spec) => (spec.topics ?? []).map((p) => ({ spec, re: new RegExp(p, "iu") })));
+    this.patterns = intents.flatMap((spec) => (spec.patterns ?? []).map((p) => ({ spec, re: caseless(p) })));
+    this.topics = intents.flatMap((spec) => (spec.topics ?? []).map((p) => ({ spec, re: caseless(p) })));
     const tokens: Token[][] = [];
     for (const intent of intents) {
       for (const lang of ["en", "zh-HK"] as const) {
@@ -243,7 +243,16 @@ export class IntentClassifier {
     const dots = this.dots(v);
     const byDot = topIndices(dots, CANDIDATES);
     let best: { spec: IntentSpec; score: number } | undefined;
-    const ruledOut = (spec: IntentSpec) => (this.vetoes.get(spec) ?? []).some((c) => this.mentions(c, text));
+    // Whether a concept rules the intent out, found once per intent (its examples are many).
+    const vetoed = new Map<IntentSpec, boolean>();
+    const ruledOut = (spec: IntentSpec) => {
+      let v = vetoed.get(spec);
+      if (v === undefined) {
+        v = (this.vetoes.get(spec) ?? []).some((c) => this.mentions(c, text));
+        vetoed.set(spec, v);
+      }
+      return v;
+    };
     for (const u of new Set([...byDot, ...this.lexical.candidates(query, CANDIDATES)])) {
       const spec = this.owners[u];
       if (!spec || ruledOut(spec)) continue;

@@ -346,6 +346,18 @@ const HEDGES = /\s+(?:actually|really|even|exactly|basically|literally)\b/gi;
 const BEGIN_DOING =
   /\b(?:start|starts|started|starting|begin|begins|began|begun)\s+(?=(?:coming|attending|going|joining|participating|taking part|showing up|turning up|volunteering|helping|donating|contributing)\b)/gi;
 
+/**
+ * A pattern written in data files (intents' patterns, topics and concepts), case-insensitive. The
+ * `u` flag is left off where it changes nothing a member writes: no code point escapes or Unicode
+ * properties, and only characters of the Basic Multilingual Plane (Latin, Chinese). V8 matches
+ * such a pattern several times faster without it (`/iu` folds case by Unicode's tables at each
+ * character); what it gives up is the folding of ſ and K (Kelvin) into s and k.
+ */
+export function caseless(source: string, flags = ""): RegExp {
+  const unicode = /\\[pP]|\\u\{|[\ud800-\udfff]/.test(source);
+  return new RegExp(source, `${flags}i${unicode ? "u" : ""}`);
+}
+
 /** Every token of a text, English words first; stopwords only when asked. */
 export function analyse(raw: string, keepStopwords = false): Token[] {
   const input = HAN_ANY.test(raw) ? oneVariant(raw) : raw;

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadKnowledgeFiles, parseFaq, parseMarkdown } from "../../src/knowledge/documents.ts";
-import { analyse, analyzer, editDistance, hanGrams, sentences, stem } from "../../src/knowledge/text.ts";
+import { analyse, analyzer, caseless, editDistance, hanGrams, sentences, stem } from "../../src/knowledge/text.ts";
 import { KNOWLEDGE_DIR } from "./helpers.ts";
 
 describe("parseMarkdown", () => {
@@ -71,6 +71,28 @@ describe("the knowledge folder", () => {
       a: { en: "a", "zh-HK": "甲" },
     };
     expect(() => parseFaq(JSON.stringify({ entries: [entry, entry] }))).toThrow(/duplicate/);
+  });
+});
+
+describe("patterns from data files", () => {
+  it("match case-insensitively in English and Chinese, as with the u flag", () => {
+    const sources = [
+      String.raw`\bdonat\w* (?:some )?(?:money|cash)\b|捐(?:款|錢)`,
+      String.raw`[嗎吗呢]\s*$|^(?:who|what)\b`,
+    ];
+    const texts = ["Can I DONATE some Cash?", "我想捐錢", "WHO runs it", "係咪咁呢", "nothing here", "Ä donation"];
+    for (const source of sources) {
+      const re = caseless(source);
+      expect(re.flags).toBe("i");
+      for (const text of texts) expect(re.test(text)).toBe(new RegExp(source, "iu").test(text));
+    }
+  });
+
+  it("keep the u flag where it changes the meaning: Unicode properties, code points, astral characters", () => {
+    expect(caseless(String.raw`\p{Script=Han}+`).test("捐贈")).toBe(true);
+    expect(caseless(String.raw`\u{1F600}`).test("😀")).toBe(true);
+    expect(caseless("^😀{2}$").test("😀😀")).toBe(true);
+    expect(caseless("x", "g").flags).toBe("gi");
   });
 });
 
