@@ -95,9 +95,22 @@ export class WordVectors {
   cosine(a: number, b: number): number {
     const d = this.dims;
     const x = this.data;
-    let s = 0;
-    for (let i = 0, ia = a * d, ib = b * d; i < d; i++) s += (x[ia + i] ?? 0) * (x[ib + i] ?? 0);
-    return s / (127 * 127);
+    const ia = a * d;
+    const ib = b * d;
+    // In whole numbers (exact: at most 127² × dims), four sums at a time: the hottest loop of retrieval.
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let i = 0;
+    for (const d4 = d - (d % 4); i < d4; i += 4) {
+      s0 = (s0 + (x[ia + i] as number) * (x[ib + i] as number)) | 0;
+      s1 = (s1 + (x[ia + i + 1] as number) * (x[ib + i + 1] as number)) | 0;
+      s2 = (s2 + (x[ia + i + 2] as number) * (x[ib + i + 2] as number)) | 0;
+      s3 = (s3 + (x[ia + i + 3] as number) * (x[ib + i + 3] as number)) | 0;
+    }
+    for (; i < d; i++) s0 = (s0 + (x[ia + i] as number) * (x[ib + i] as number)) | 0;
+    return (s0 + s1 + s2 + s3) / (127 * 127);
   }
 
   /** Adds `weight` times the row's unit vector into `out`. */

@@ -25,6 +25,17 @@ describe("the shipped word vectors", () => {
     );
   });
 
+  it("give each pair's cosine exactly as the plain sum of the rows' products", () => {
+    const g = loadGlove(join(tmpdir(), `bahk-glove-unused-${process.pid}`));
+    for (let k = 0; k < 500; k++) {
+      const a = (k * 7919) % GLOVE_WORDS;
+      const b = (k * 104_729 + 13) % GLOVE_WORDS;
+      let sum = 0;
+      for (let i = 0; i < g.dims; i++) sum += (g.data[a * g.dims + i] ?? 0) * (g.data[b * g.dims + i] ?? 0);
+      expect(g.cosine(a, b)).toBe(sum / (127 * 127));
+    }
+  });
+
   it("match a fresh conversion of the npm package (else run `npm run build-vectors`)", () => {
     const dir = mkdtempSync(join(tmpdir(), "bahk-glove-"));
     try {
