@@ -351,7 +351,8 @@ const BEGIN_DOING =
  * `u` flag is left off where it changes nothing a member writes: no code point escapes or Unicode
  * properties, and only characters of the Basic Multilingual Plane (Latin, Chinese). V8 matches
  * such a pattern several times faster without it (`/iu` folds case by Unicode's tables at each
- * character); what it gives up is the folding of ſ and K (Kelvin) into s and k.
+ * character); what it gives up is the folding of ſ and K (Kelvin) into s and k, and an emoji in
+ * the text counts as two characters in a bounded gap such as `.{0,30}`.
  */
 export function caseless(source: string, flags = ""): RegExp {
   const unicode = /\\[pP]|\\u\{|[\ud800-\udfff]/.test(source);
