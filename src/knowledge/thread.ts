@@ -13,7 +13,9 @@
  * of the main thread's time and as much again on the way back. Once the thread is up, a copy of the
  * knowledge opened on the event loop too answers those (see {@link KnowledgeThread.open}); long
  * stories and Chinese still go to the thread. Both copies read and answer with the same code, so
- * where a message is answered never changes its answer.
+ * where a message is answered never changes its answer. That copy then loads the Chinese
+ * dictionaries too, and tells a message's script and converts replies to Simplified itself: a
+ * Chinese message makes one trip to the thread (its reading and answer), not two or three.
  *
  * Bundled (`scripts/run.mjs`), the worker is the bundle's `knowledge-thread.js`, named by the
  * BAHK_KNOWLEDGE_WORKER variable run.mjs sets; under tsx, thread-worker.ts beside this file, loaded
@@ -139,10 +141,14 @@ export class KnowledgeThread {
   private current: Promise<Worker>;
   /** The copy of the knowledge on the event loop for short messages, once open. */
   private nearby: Nearby | undefined;
+  /** Whether the copy on the event loop has loaded the Chinese dictionaries (after it opened). */
+  private nearbyScripts = false;
   /** Calls sent to the worker so far. */
   private sent = 0;
   /** Resolves once the copy for short messages is open (true), or will not be (false). */
   readonly nearbyReady: Promise<boolean>;
+  /** Resolves once that copy tells and converts Chinese scripts itself (true), or will not (false). */
+  readonly scriptsReady: Promise<boolean>;
 
   private constructor(
     worker: Worker,
@@ -153,6 +159,7 @@ export class KnowledgeThread {
   ) {
     this.current = Promise.resolve(this.watch(worker));
     this.nearbyReady = nearbyAfter === false ? Promise.resolve(false) : this.openNearby(nearbyAfter);
+    this.scriptsReady = this.nearbyReady.then((open) => open && this.loadScripts());
     this.knowledge = {
       answer: (question, lang, options) =>
         this.nearby && answeredNearby(question)
@@ -170,14 +177,19 @@ export class KnowledgeThread {
           ? this.nearby.understanding.read(text)
           : (this.call({ op: "read", args: [text] }) as Promise<Reading>),
       // A text without Chinese has no script and reads the same in both: no need to ask the thread.
+      // Once the copy on the event loop has its dictionaries, it tells and converts scripts itself.
       script: (text) =>
-        ChineseScripts.hasHan(text)
-          ? (this.call({ op: "script", args: [text] }) as Promise<Script | undefined>)
-          : Promise.resolve(undefined),
+        !ChineseScripts.hasHan(text)
+          ? Promise.resolve(undefined)
+          : this.nearby && this.nearbyScripts
+            ? this.nearby.understanding.script(text)
+            : (this.call({ op: "script", args: [text] }) as Promise<Script | undefined>),
       toSimplified: (texts) =>
-        texts.some((text) => ChineseScripts.hasHan(text))
-          ? (this.call({ op: "toSimplified", args: [texts] }) as Promise<string[]>)
-          : Promise.resolve([...texts]),
+        !texts.some((text) => ChineseScripts.hasHan(text))
+          ? Promise.resolve([...texts])
+          : this.nearby && this.nearbyScripts
+            ? this.nearby.understanding.toSimplified(texts)
+            : (this.call({ op: "toSimplified", args: [texts] }) as Promise<string[]>),
     };
     this.embedder = {
       embedQuery: (...args) => this.call({ op: "embedQuery", args }) as Promise<number[]>,
@@ -218,6 +230,23 @@ export class KnowledgeThread {
       this.logger.warn("knowledge for short messages not opened; the thread answers them", { error: String(e) });
       return false;
     }
+  }
+
+  /**
+   * Loads the Chinese dictionaries into the copy on the event loop once it is open (about 100 ms of
+   * parsing there, and 40 MB): telling a message's script or converting a reply then takes tens of
+   * microseconds on the loop, where a trip to the thread costs more and waits behind a long story.
+   */
+  private async loadScripts(): Promise<boolean> {
+    try {
+      await this.nearby?.understanding.warm();
+      this.nearbyScripts = !this.closed && this.nearby !== undefined;
+    } catch (e) {
+      this.logger.warn("Chinese dictionaries not loaded on the event loop; the thread tells scripts", {
+        error: String(e),
+      });
+    }
+    return this.nearbyScripts;
   }
 
   /** Stops the worker; calls in flight are rejected. */

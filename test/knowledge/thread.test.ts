@@ -134,4 +134,38 @@ describe("the knowledge in a worker thread", () => {
     }
     await expect(other.knowledge.answer("What is QMAS?", "en")).rejects.toThrow(/closed/);
   }, 60_000);
+
+  it("tells and converts Chinese scripts on the event loop once that copy has its dictionaries, the same", async () => {
+    const other = await KnowledgeThread.open(
+      { options: { knowledgeDir: "knowledge", dataDir: "data" }, logLevel: "error" },
+      quietLogger,
+      { nearby: 0 },
+    );
+    try {
+      expect(await other.scriptsReady).toBe(true);
+      const texts = [
+        "优才计划每年有多少名额？",
+        "優才計劃每年有幾多名額？",
+        "每年大概能收到多少件？",
+        "QMAS 幾時開始？",
+        "hi",
+      ];
+      const before = other.threadCalls;
+      for (const text of texts) {
+        expect(await other.understanding.script(text)).toBe(await local.understanding.script(text));
+      }
+      expect(await other.understanding.script("优才计划")).toBe("hans");
+      expect(await other.understanding.script("優才計劃")).toBe("hant");
+      expect(await other.understanding.toSimplified(texts)).toEqual(await local.understanding.toSimplified(texts));
+      expect(await other.understanding.toSimplified(["優才計劃", "QMAS"])).toEqual(["优才计划", "QMAS"]);
+      expect(other.threadCalls).toBe(before);
+    } finally {
+      await other.close();
+    }
+    // Without the copy on the event loop, the thread tells them.
+    expect(await thread.scriptsReady).toBe(false);
+    const before = thread.threadCalls;
+    expect(await thread.understanding.script("优才计划")).toBe("hans");
+    expect(thread.threadCalls).toBe(before + 1);
+  }, 60_000);
 });
