@@ -181,15 +181,12 @@ export class KnowledgeThread {
       script: (text) =>
         !ChineseScripts.hasHan(text)
           ? Promise.resolve(undefined)
-          : this.nearby && this.nearbyScripts
-            ? this.nearby.understanding.script(text)
-            : (this.call({ op: "script", args: [text] }) as Promise<Script | undefined>),
+          : (this.scripts?.script(text) ?? (this.call({ op: "script", args: [text] }) as Promise<Script | undefined>)),
       toSimplified: (texts) =>
         !texts.some((text) => ChineseScripts.hasHan(text))
           ? Promise.resolve([...texts])
-          : this.nearby && this.nearbyScripts
-            ? this.nearby.understanding.toSimplified(texts)
-            : (this.call({ op: "toSimplified", args: [texts] }) as Promise<string[]>),
+          : (this.scripts?.toSimplified(texts) ??
+            (this.call({ op: "toSimplified", args: [texts] }) as Promise<string[]>)),
     };
     this.embedder = {
       embedQuery: (...args) => this.call({ op: "embedQuery", args }) as Promise<number[]>,
@@ -247,6 +244,11 @@ export class KnowledgeThread {
       });
     }
     return this.nearbyScripts;
+  }
+
+  /** The copy on the event loop, once it tells and converts scripts itself. */
+  private get scripts(): Understanding | undefined {
+    return this.nearbyScripts ? this.nearby?.understanding : undefined;
   }
 
   /** Stops the worker; calls in flight are rejected. */

@@ -9,6 +9,12 @@ import { openKnowledge } from "../../src/knowledge/index.ts";
 import { answeredNearby, KnowledgeThread } from "../../src/knowledge/thread.ts";
 import { quietLogger } from "./helpers.ts";
 
+/** A thread whose copy on the event loop opens at once. */
+const openWithNearby = () =>
+  KnowledgeThread.open({ options: { knowledgeDir: "knowledge", dataDir: "data" }, logLevel: "error" }, quietLogger, {
+    nearby: 0,
+  });
+
 describe("the knowledge in a worker thread", () => {
   let thread: KnowledgeThread;
   let local: Awaited<ReturnType<typeof openKnowledge>>;
@@ -98,11 +104,7 @@ describe("the knowledge in a worker thread", () => {
   }, 60_000);
 
   it("answers short messages without Chinese on the event loop once its copy there is open, the same", async () => {
-    const other = await KnowledgeThread.open(
-      { options: { knowledgeDir: "knowledge", dataDir: "data" }, logLevel: "error" },
-      quietLogger,
-      { nearby: 0 },
-    );
+    const other = await openWithNearby();
     try {
       expect(await other.nearbyReady).toBe(true);
       const previous = { previous: "What is QMAS?", previousRef: "faq:qmas" };
@@ -136,11 +138,7 @@ describe("the knowledge in a worker thread", () => {
   }, 60_000);
 
   it("tells and converts Chinese scripts on the event loop once that copy has its dictionaries, the same", async () => {
-    const other = await KnowledgeThread.open(
-      { options: { knowledgeDir: "knowledge", dataDir: "data" }, logLevel: "error" },
-      quietLogger,
-      { nearby: 0 },
-    );
+    const other = await openWithNearby();
     try {
       expect(await other.scriptsReady).toBe(true);
       const texts = [
