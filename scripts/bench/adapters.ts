@@ -142,6 +142,8 @@ async function measure(
   const rows: string[] = [];
   for (const [k, rate] of rates.entries()) {
     const result: Record<Who, number[]> = { echo: [], bot: [] };
+    // Each run's own p99 too, in the order they ran: how far one run's tail moves from the next.
+    const runP99: Record<Who, number[]> = { echo: [], bot: [] };
     // Echo and bot take turns, ROUNDS times, and each one's latencies are pooled: a p99 of a few
     // hundred ms-scale samples moved by one slow reply from 1.3x to 11x the echo's between runs.
     // Each bot starts once per row, on a fake of its own, and is warmed up as a running bot is (400
@@ -151,7 +153,9 @@ async function measure(
       for (const side of Object.values(sides)) await side.run(40, 900_000 + k * 10_000, WARM_UP);
       for (let round = 0; round < ROUNDS; round++) {
         for (const who of ["echo", "bot"] as const) {
-          result[who].push(...(await sides[who].run(rate, 100_000 + k * 10_000 + round * 2_000)));
+          const latencies = await sides[who].run(rate, 100_000 + k * 10_000 + round * 2_000);
+          result[who].push(...latencies);
+          runP99[who].push(pct(latencies, 99));
         }
       }
     } finally {
@@ -161,7 +165,7 @@ async function measure(
     const ratio = pct(bot, 99) / Math.max(0.001, pct(echo, 99));
     const f = (x: number) => x.toFixed(1);
     rows.push(
-      `| ${name} | ${rate}/s | ${bot.length} | ${f(pct(bot, 50))} / ${f(pct(bot, 99))} | ${f(pct(echo, 50))} / ${f(pct(echo, 99))} | ${ratio.toFixed(2)}× |`,
+      `| ${name} | ${rate}/s | ${bot.length} | ${f(pct(bot, 50))} / ${f(pct(bot, 99))} | ${f(pct(echo, 50))} / ${f(pct(echo, 99))} | ${ratio.toFixed(2)}× | ${runP99.bot.map(f).join(", ")} | ${runP99.echo.map(f).join(", ")} |`,
     );
   }
   return rows;
@@ -225,10 +229,10 @@ export async function benchAdapters(): Promise<string> {
     return [
       "## Update → reply latency through the adapters (`npm run bench -- adapters`)",
       "",
-      `Each platform's real client against its fake on 127.0.0.1 (Telegram: telegraf's client; the bot long-polls with its own loop, which takes new updates while earlier ones run, the echo with telegraf's, which finishes each batch first; discord.js gateway and REST), private messages from distinct members at a fixed rate for ${SECONDS} s, ${ROUNDS} runs each, the bot's and the echo's taking turns and their latencies pooled (questions and a greeting, each answered in one message; the rows marked fresh questions send instead the 200 questions of ${FRESH} in turn, as members wrote them: long stories, slang, both scripts of Chinese, requests that start a form, whose first message is timed), latency from the fake queueing the update to the fake receiving the reply, in ms. The bot runs as \`npm start\` runs it, in a process of its own (a data directory of its own, the default SQLite store and records, no model); beside it, a minimal echo bot (scripts/bench/echo.mjs) on the same client, in a process of its own too; the fakes and the driver stay in the bench's process, as the platforms' servers are elsewhere. Each bot starts once per row on a fake of its own and is warmed up with ${WARM_UP} messages at 40/s before the runs. Goal: the bot's p99 within 3× of the echo bot's. discord.js keeps to Discord's global limit of 50 requests/s, for both bots alike, so at 200/s both queue behind it; at 50/s each second's replies are right at the limit, and whenever a reply's jitter puts a 51st request into discord.js's one-second window, it waits for the window's end (the bot's REST client with no extra margin, offset 0; the echo's with discord.js's default 50 ms: the p99 at 50/s is that wait; the 40/s row is below the limit). Load average when the run started: ${load} (other work on the machine slows the bot's CPU-bound answers more than the echo). Each message comes from a member the bot has not met (their first contact: the language, the context and the rate counter are written, about 0.6 ms of SQLite per message), and the bot's work per message is several times the echo's: reading, retrieval and checks (several milliseconds for a long message, in the knowledge's worker thread) and the core, its SQL and the reply on the event loop (about 3 ms of CPU per message in all at 200/s), where the echo does nothing. On this machine's two cores the bot's two threads share them with the fake, the driver and the echo's idle process. Memory-bound work spaced out as messages are at 200/s can take longer on this virtual machine than back to back (other tenants' work in between empties the caches): in this run, random reads over 4 MB took ${warm.toFixed(2)} ms in a row and ${cold.toFixed(2)} ms with 5 ms between runs (${(cold / warm).toFixed(1)}×). The bot's reading and retrieval touch far more memory per message than the echo does.`,
+      `Each platform's real client against its fake on 127.0.0.1 (Telegram: telegraf's client; the bot long-polls with its own loop, which takes new updates while earlier ones run, the echo with telegraf's, which finishes each batch first; discord.js gateway and REST), private messages from distinct members at a fixed rate for ${SECONDS} s, ${ROUNDS} runs each, the bot's and the echo's taking turns and their latencies pooled (questions and a greeting, each answered in one message; the rows marked fresh questions send instead the 200 questions of ${FRESH} in turn, as members wrote them: long stories, slang, both scripts of Chinese, requests that start a form, whose first message is timed), latency from the fake queueing the update to the fake receiving the reply, in ms. The bot runs as \`npm start\` runs it, in a process of its own (a data directory of its own, the default SQLite store and records, no model); beside it, a minimal echo bot (scripts/bench/echo.mjs) on the same client, in a process of its own too; the fakes and the driver stay in the bench's process, as the platforms' servers are elsewhere. Each bot starts once per row on a fake of its own and is warmed up with ${WARM_UP} messages at 40/s before the runs. Goal: the bot's p99 within 3× of the echo bot's. The last two columns give each run's own p99, in the order the runs took turns: how much one run's tail moves from the next on this machine. discord.js keeps to Discord's global limit of 50 requests/s, for both bots alike, so at 200/s both queue behind it; at 50/s each second's replies are right at the limit, and whenever a reply's jitter puts a 51st request into discord.js's one-second window, it waits for the window's end (the bot's REST client with no extra margin, offset 0; the echo's with discord.js's default 50 ms: the p99 at 50/s is that wait; the 40/s row is below the limit). Load average when the run started: ${load} (other work on the machine slows the bot's CPU-bound answers more than the echo). Each message comes from a member the bot has not met (their first contact: the language, the context and the rate counter are written, about 0.6 ms of SQLite per message), and the bot's work per message is several times the echo's: reading, retrieval and checks (several milliseconds for a long message, in the knowledge's worker thread) and the core, its SQL and the reply on the event loop (about 3 ms of CPU per message in all at 200/s), where the echo does nothing. On this machine's two cores the bot's two threads share them with the fake, the driver and the echo's idle process. Memory-bound work spaced out as messages are at 200/s can take longer on this virtual machine than back to back (other tenants' work in between empties the caches): in this run, random reads over 4 MB took ${warm.toFixed(2)} ms in a row and ${cold.toFixed(2)} ms with 5 ms between runs (${(cold / warm).toFixed(1)}×). The bot's reading and retrieval touch far more memory per message than the echo does.`,
       "",
-      "| platform | rate | replies | bot p50 / p99 | echo p50 / p99 | p99 bot ÷ echo |",
-      "|---|---|---|---|---|---|",
+      "| platform | rate | replies | bot p50 / p99 | echo p50 / p99 | p99 bot ÷ echo | bot p99 of each run | echo p99 of each run |",
+      "|---|---|---|---|---|---|---|---|",
       ...rows,
     ].join("\n");
   } finally {
