@@ -112,7 +112,7 @@ const MAX_RESTARTS = 5;
  * 0.2 s of work there, and some 40 MB): after the first answers of a start, not in their way.
  */
 const NEARBY_DELAY_MS = 2000;
-/** A message answered on the event loop: at most this long, fewer words than a long story's, no Chinese (its dictionaries stay in the thread). */
+/** A message answered on the event loop: at most this long, fewer words than a long story's, no Chinese (reading Chinese costs milliseconds: the thread answers it). */
 const NEARBY_MAX_CHARS = 160;
 
 /** Whether a text is cheap enough to answer on the event loop: short, and without Chinese. */
@@ -211,7 +211,8 @@ export class KnowledgeThread {
 
   /**
    * Opens the copy for short messages after `delayMs`, from the index the thread has already built
-   * or checked (never rebuilding it), without the Chinese dictionaries it never needs.
+   * or checked (never rebuilding it). Its Chinese dictionaries are not loaded in the background as
+   * a fresh knowledge's are: {@link loadScripts} loads them once it is open.
    */
   private async openNearby(delayMs: number): Promise<boolean> {
     await new Promise((resolve) => setTimeout(resolve, delayMs).unref());
