@@ -51,16 +51,37 @@ async function drive(rate: number, total: number, send: (n: number) => void, rep
 }
 
 type Runner = (rate: number, offset: number, total?: number) => Promise<number[]>;
-type Side = { run: Runner; stop: () => Promise<void> };
+type Side = { run: Runner; stop: () => Promise<void>; cpu: () => number | undefined };
+/** A started bot: its stop, and the CPU time (ms) its process has used so far. */
+type Launched = { stop: () => Promise<void>; cpu: () => number | undefined };
+
+/** Linux's clock ticks per second (USER_HZ), the unit of /proc/<pid>/stat's CPU times. */
+const USER_HZ = 100;
+
+/**
+ * The CPU time (ms, every thread: the event loop, the knowledge thread, V8's helpers) a process has
+ * used so far, from /proc; undefined where there is none (not Linux).
+ */
+function cpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ;
+  } catch {
+    return undefined;
+  }
+}
 type Who = "bot" | "echo";
 
 /**
  * Starts the bot as `npm start` runs it (its own data directory, the default SQLite store and
  * records, no model), or the echo bot, in a process of its own against the fake at `api`: the
  * fake and the driver stay in this process, as Telegram's and Discord's servers are elsewhere.
- * Resolves to a stop that sends SIGTERM and waits for the exit.
+ * Returns a stop that sends SIGTERM and waits for the exit, and the process's CPU time so far.
  */
-function launch(who: Who, platform: "telegram" | "discord", api: string, dataDir: string): () => Promise<void> {
+function launch(who: Who, platform: "telegram" | "discord", api: string, dataDir: string): Launched {
   const args =
     who === "bot" ? ["scripts/run.mjs", "src/main.ts"] : [join("scripts", "bench", "echo.mjs"), platform, api];
   const env: NodeJS.ProcessEnv = {
@@ -78,16 +99,19 @@ function launch(who: Who, platform: "telegram" | "discord", api: string, dataDir
   };
   const child = spawn(process.execPath, args, { env, stdio: ["ignore", "ignore", "inherit"] });
   const exited = once(child, "exit");
-  return async () => {
-    child.kill("SIGTERM");
-    await exited;
+  return {
+    stop: async () => {
+      child.kill("SIGTERM");
+      await exited;
+    },
+    cpu: () => cpuMs(child.pid),
   };
 }
 
 /** The Telegram bot or the echo bot, polling a fake Bot API of its own. */
 async function telegram(who: Who, dataDir: string, questions: readonly string[] = QUESTIONS): Promise<Side> {
   const api = new FakeTelegramApi();
-  const stopBot = launch(who, "telegram", await api.start(), dataDir);
+  const bot = launch(who, "telegram", await api.start(), dataDir);
   const run: Runner = (rate, offset, total = rate * SECONDS) =>
     drive(
       rate,
@@ -102,8 +126,9 @@ async function telegram(who: Who, dataDir: string, questions: readonly string[] 
     );
   return {
     run,
+    cpu: bot.cpu,
     stop: async () => {
-      await stopBot();
+      await bot.stop();
       await api.stop();
     },
   };
@@ -112,7 +137,7 @@ async function telegram(who: Who, dataDir: string, questions: readonly string[] 
 /** The Discord bot or the echo bot (discord.js), each on a fake Discord of its own. */
 async function discord(who: Who, dataDir: string): Promise<Side> {
   const fake = new FakeDiscord();
-  const stopBot = launch(who, "discord", await fake.start(), dataDir);
+  const bot = launch(who, "discord", await fake.start(), dataDir);
   const id = (offset: number, n: number) => String(700000000000000000n + BigInt(offset + n));
   await fake.waitForConnection(60_000);
   const run: Runner = (rate, offset, total = rate * SECONDS) =>
@@ -125,8 +150,9 @@ async function discord(who: Who, dataDir: string): Promise<Side> {
     );
   return {
     run,
+    cpu: bot.cpu,
     stop: async () => {
-      await stopBot();
+      await bot.stop();
       await fake.stop();
     },
   };
@@ -144,6 +170,8 @@ async function measure(
     const result: Record<Who, number[]> = { echo: [], bot: [] };
     // Each run's own p99 too, in the order they ran: how far one run's tail moves from the next.
     const runP99: Record<Who, number[]> = { echo: [], bot: [] };
+    // And each run's CPU time per message (ms), the process's every thread: the bot's work beside the echo's.
+    const runCpu: Record<Who, number[]> = { echo: [], bot: [] };
     // Echo and bot take turns, ROUNDS times, and each one's latencies are pooled: a p99 of a few
     // hundred ms-scale samples moved by one slow reply from 1.3x to 11x the echo's between runs.
     // Each bot starts once per row, on a fake of its own, and is warmed up as a running bot is (400
@@ -153,9 +181,13 @@ async function measure(
       for (const side of Object.values(sides)) await side.run(40, 900_000 + k * 10_000, WARM_UP);
       for (let round = 0; round < ROUNDS; round++) {
         for (const who of ["echo", "bot"] as const) {
+          const cpuBefore = sides[who].cpu();
           const latencies = await sides[who].run(rate, 100_000 + k * 10_000 + round * 2_000);
+          const cpuAfter = sides[who].cpu();
           result[who].push(...latencies);
           runP99[who].push(pct(latencies, 99));
+          if (cpuBefore !== undefined && cpuAfter !== undefined)
+            runCpu[who].push((cpuAfter - cpuBefore) / latencies.length);
         }
       }
     } finally {
@@ -164,8 +196,9 @@ async function measure(
     const { bot, echo } = result;
     const ratio = pct(bot, 99) / Math.max(0.001, pct(echo, 99));
     const f = (x: number) => x.toFixed(1);
+    const cpu = (xs: number[]) => (xs.length === ROUNDS ? xs.map((x) => x.toFixed(2)).join(", ") : "n/a");
     rows.push(
-      `| ${name} | ${rate}/s | ${bot.length} | ${f(pct(bot, 50))} / ${f(pct(bot, 99))} | ${f(pct(echo, 50))} / ${f(pct(echo, 99))} | ${ratio.toFixed(2)}× | ${runP99.bot.map(f).join(", ")} | ${runP99.echo.map(f).join(", ")} |`,
+      `| ${name} | ${rate}/s | ${bot.length} | ${f(pct(bot, 50))} / ${f(pct(bot, 99))} | ${f(pct(echo, 50))} / ${f(pct(echo, 99))} | ${ratio.toFixed(2)}× | ${runP99.bot.map(f).join(", ")} | ${runP99.echo.map(f).join(", ")} | ${cpu(runCpu.bot)} | ${cpu(runCpu.echo)} |`,
     );
   }
   return rows;
@@ -229,10 +262,10 @@ export async function benchAdapters(): Promise<string> {
     return [
       "## Update → reply latency through the adapters (`npm run bench -- adapters`)",
       "",
-      `Each platform's real client against its fake on 127.0.0.1 (Telegram: telegraf's client; the bot long-polls with its own loop, which takes new updates while earlier ones run, the echo with telegraf's, which finishes each batch first; discord.js gateway and REST), private messages from distinct members at a fixed rate for ${SECONDS} s, ${ROUNDS} runs each, the bot's and the echo's taking turns and their latencies pooled (questions and a greeting, each answered in one message; the rows marked fresh questions send instead the 200 questions of ${FRESH} in turn, as members wrote them: long stories, slang, both scripts of Chinese, requests that start a form, whose first message is timed), latency from the fake queueing the update to the fake receiving the reply, in ms. The bot runs as \`npm start\` runs it, in a process of its own (a data directory of its own, the default SQLite store and records, no model); beside it, a minimal echo bot (scripts/bench/echo.mjs) on the same client, in a process of its own too; the fakes and the driver stay in the bench's process, as the platforms' servers are elsewhere. Each bot starts once per row on a fake of its own and is warmed up with ${WARM_UP} messages at 40/s before the runs. Goal: the bot's p99 within 3× of the echo bot's. The last two columns give each run's own p99, in the order the runs took turns: how much one run's tail moves from the next on this machine. discord.js keeps to Discord's global limit of 50 requests/s, for both bots alike, so at 200/s both queue behind it; at 50/s each second's replies are right at the limit, and whenever a reply's jitter puts a 51st request into discord.js's one-second window, it waits for the window's end (the bot's REST client with no extra margin, offset 0; the echo's with discord.js's default 50 ms: the p99 at 50/s is that wait; the 40/s row is below the limit). Load average when the run started: ${load} (other work on the machine slows the bot's CPU-bound answers more than the echo). Each message comes from a member the bot has not met (their first contact: the language, the context and the rate counter are written, about 0.6 ms of SQLite per message), and the bot's work per message is several times the echo's: reading, retrieval and checks (several milliseconds for a long message, in the knowledge's worker thread) and the core, its SQL and the reply on the event loop (about 3 ms of CPU per message in all at 200/s), where the echo does nothing. On this machine's two cores the bot's two threads share them with the fake, the driver and the echo's idle process. Memory-bound work spaced out as messages are at 200/s can take longer on this virtual machine than back to back (other tenants' work in between empties the caches): in this run, random reads over 4 MB took ${warm.toFixed(2)} ms in a row and ${cold.toFixed(2)} ms with 5 ms between runs (${(cold / warm).toFixed(1)}×). The bot's reading and retrieval touch far more memory per message than the echo does.`,
+      `Each platform's real client against its fake on 127.0.0.1 (Telegram: telegraf's client; the bot long-polls with its own loop, which takes new updates while earlier ones run, the echo with telegraf's, which finishes each batch first; discord.js gateway and REST), private messages from distinct members at a fixed rate for ${SECONDS} s, ${ROUNDS} runs each, the bot's and the echo's taking turns and their latencies pooled (questions and a greeting, each answered in one message; the rows marked fresh questions send instead the 200 questions of ${FRESH} in turn, as members wrote them: long stories, slang, both scripts of Chinese, requests that start a form, whose first message is timed), latency from the fake queueing the update to the fake receiving the reply, in ms. The bot runs as \`npm start\` runs it, in a process of its own (a data directory of its own, the default SQLite store and records, no model); beside it, a minimal echo bot (scripts/bench/echo.mjs) on the same client, in a process of its own too; the fakes and the driver stay in the bench's process, as the platforms' servers are elsewhere. Each bot starts once per row on a fake of its own and is warmed up with ${WARM_UP} messages at 40/s before the runs. Goal: the bot's p99 within 3× of the echo bot's. Then each run's own p99, in the order the runs took turns (how much one run's tail moves from the next on this machine), and each run's CPU time per message of the bot's and the echo's process, every thread counted (from /proc, in 10 ms ticks): how much work the bot does beside the echo, and whether it still falls from run to run as V8 optimises more of the bot's code (the answering code is not at its steady speed after the ${WARM_UP} messages of the warm-up: measured in one process, twice, reading and answering fresh-14's 200 questions took 503 and 522 ms the first time, 218 and 280 ms the second, 214 and 173 ms the sixth, and 140 ms the eighth in the run that went on). discord.js keeps to Discord's global limit of 50 requests/s, for both bots alike, so at 200/s both queue behind it; at 50/s each second's replies are right at the limit, and whenever a reply's jitter puts a 51st request into discord.js's one-second window, it waits for the window's end (the bot's REST client with no extra margin, offset 0; the echo's with discord.js's default 50 ms: the p99 at 50/s is that wait; the 40/s row is below the limit). Load average when the run started: ${load} (other work on the machine slows the bot's CPU-bound answers more than the echo). Each message comes from a member the bot has not met (their first contact: the language, the context and the rate counter are written, about 0.6 ms of SQLite per message), and the bot's work per message is several times the echo's: reading, retrieval and checks (several milliseconds for a long message, in the knowledge's worker thread) and the core, its SQL and the reply on the event loop (about 3 ms of CPU per message in all at 200/s), where the echo does nothing. On this machine's two cores the bot's two threads share them with the fake, the driver and the echo's idle process. Memory-bound work spaced out as messages are at 200/s can take longer on this virtual machine than back to back (other tenants' work in between empties the caches): in this run, random reads over 4 MB took ${warm.toFixed(2)} ms in a row and ${cold.toFixed(2)} ms with 5 ms between runs (${(cold / warm).toFixed(1)}×). The bot's reading and retrieval touch far more memory per message than the echo does.`,
       "",
-      "| platform | rate | replies | bot p50 / p99 | echo p50 / p99 | p99 bot ÷ echo | bot p99 of each run | echo p99 of each run |",
-      "|---|---|---|---|---|---|---|---|",
+      "| platform | rate | replies | bot p50 / p99 | echo p50 / p99 | p99 bot ÷ echo | bot p99 of each run | echo p99 of each run | bot CPU ms per message, each run | echo CPU ms per message, each run |",
+      "|---|---|---|---|---|---|---|---|---|---|",
       ...rows,
     ].join("\n");
   } finally {
