@@ -51,9 +51,10 @@ async function drive(rate: number, total: number, send: (n: number) => void, rep
 }
 
 type Runner = (rate: number, offset: number, total?: number) => Promise<number[]>;
-type Side = { run: Runner; stop: () => Promise<void>; cpu: () => number | undefined };
-/** A started bot: its stop, and the CPU time (ms) its process has used so far. */
+/** A started bot or echo bot: its stop, and the CPU time (ms) its process has used so far. */
 type Launched = { stop: () => Promise<void>; cpu: () => number | undefined };
+type Side = Launched & { run: Runner };
+type Who = "bot" | "echo";
 
 /** Linux's clock ticks per second (USER_HZ), the unit of /proc/<pid>/stat's CPU times. */
 const USER_HZ = 100;
@@ -73,7 +74,6 @@ function cpuMs(pid: number | undefined): number | undefined {
     return undefined;
   }
 }
-type Who = "bot" | "echo";
 
 /**
  * Starts the bot as `npm start` runs it (its own data directory, the default SQLite store and
