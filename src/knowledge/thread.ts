@@ -8,14 +8,13 @@
  * text and plain answers. The same {@link KnowledgeBase}, {@link Understanding} and {@link Embedder}
  * interfaces: the core does not know where its knowledge runs.
  *
- * A short message without Chinese ("What is QMAS?", "hi") costs the knowledge well under a millisecond,
- * less than the trip to the thread: on a virtual machine, waking a sleeping thread costs 0.15–0.5 ms
- * of the main thread's time and as much again on the way back. Once the thread is up, a copy of the
- * knowledge opened on the event loop too answers those (see {@link KnowledgeThread.open}); long
- * stories and Chinese still go to the thread. Both copies read and answer with the same code, so
- * where a message is answered never changes its answer. That copy then loads the Chinese
- * dictionaries too, and tells a message's script and converts replies to Simplified itself: a
- * Chinese message makes one trip to the thread (its reading and answer), not two or three.
+ * Every message is read and answered in the thread, short ones too: a short question's answer costs
+ * the loop more (0.7 ms at the median, up to 4 ms, for fresh short questions at 200 updates/s) than
+ * the trip to the thread does, and while the loop answers, every other member's update, reply and
+ * database call waits. Telling a message's script and converting replies to Simplified are cheap
+ * (10–25 µs once the dictionaries are loaded): the loop loads the Chinese dictionaries itself a
+ * little after start (see {@link SCRIPTS_DELAY_MS}) and does them there, so a Chinese message makes
+ * one trip to the thread (its reading and answer), not two or three.
  *
  * Bundled (`scripts/run.mjs`), the worker is the bundle's `knowledge-thread.js`, named by the
  * BAHK_KNOWLEDGE_WORKER variable run.mjs sets; under tsx, thread-worker.ts beside this file, loaded
@@ -25,7 +24,6 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { readAndAnswer } from "../core/faq/ask.ts";
 import type {
   Answer,
   AnswerOptions,
@@ -41,7 +39,6 @@ import type { Lang } from "../core/types.ts";
 import type { createLogger } from "../logging.ts";
 import { ChineseScripts } from "./chinese.ts";
 import type { OpenedKnowledge, OpenKnowledgeOptions } from "./index.ts";
-import { LONG_WORDS, wordCount } from "./message-parts.ts";
 
 /** What the worker is started with: plain data only. */
 export interface ThreadData {
@@ -108,25 +105,16 @@ async function openWorker(data: ThreadData): Promise<{ worker: Worker; stats: Op
 const MAX_RESTARTS = 5;
 
 /**
- * How long after the thread is ready the copy for short messages opens on the event loop (about
- * 0.2 s of work there, and some 40 MB): after the first answers of a start, not in their way.
+ * How long after the thread is ready the event loop loads the Chinese dictionaries (about 0.1 s of
+ * parsing there, and 40 MB): after the first answers of a start, not in their way.
  */
-const NEARBY_DELAY_MS = 2000;
-/** A message answered on the event loop: at most this long, fewer words than a long story's, no Chinese (reading Chinese costs milliseconds: the thread answers it). */
-const NEARBY_MAX_CHARS = 160;
-
-/** Whether a text is cheap enough to answer on the event loop: short, and without Chinese. */
-export function answeredNearby(text: string): boolean {
-  return text.length <= NEARBY_MAX_CHARS && wordCount(text) < LONG_WORDS && !ChineseScripts.hasHan(text);
-}
+const SCRIPTS_DELAY_MS = 2000;
 
 /** Options of {@link KnowledgeThread.open}. */
 export interface ThreadOptions {
-  /** Ms after the thread is ready to open the copy for short messages on the event loop; false: none. */
-  readonly nearby?: number | false;
+  /** Ms after the thread is ready to load the Chinese dictionaries on the event loop; false: never (the thread tells scripts). */
+  readonly scripts?: number | false;
 }
-
-type Nearby = Pick<OpenedKnowledge, "knowledge" | "understanding">;
 
 /** The knowledge opened in a worker thread, behind the core's interfaces. */
 export class KnowledgeThread {
@@ -139,15 +127,11 @@ export class KnowledgeThread {
   private restarts = 0;
   /** The worker, or its restart under way. */
   private current: Promise<Worker>;
-  /** The copy of the knowledge on the event loop for short messages, once open. */
-  private nearby: Nearby | undefined;
-  /** Whether the copy on the event loop has loaded the Chinese dictionaries (after it opened). */
-  private nearbyScripts = false;
+  /** The Chinese dictionaries on the event loop, once loaded. */
+  private loopScripts: ChineseScripts | undefined;
   /** Calls sent to the worker so far. */
   private sent = 0;
-  /** Resolves once the copy for short messages is open (true), or will not be (false). */
-  readonly nearbyReady: Promise<boolean>;
-  /** Resolves once that copy tells and converts Chinese scripts itself (true), or will not (false). */
+  /** Resolves once the event loop tells and converts Chinese scripts itself (true), or will not (false). */
   readonly scriptsReady: Promise<boolean>;
 
   private constructor(
@@ -155,38 +139,32 @@ export class KnowledgeThread {
     private readonly data: ThreadData,
     private readonly logger: Logger,
     readonly stats: OpenedKnowledge["stats"],
-    nearbyAfter: number | false,
+    scriptsAfter: number | false,
   ) {
     this.current = Promise.resolve(this.watch(worker));
-    this.nearbyReady = nearbyAfter === false ? Promise.resolve(false) : this.openNearby(nearbyAfter);
-    this.scriptsReady = this.nearbyReady.then((open) => open && this.loadScripts());
+    this.scriptsReady = scriptsAfter === false ? Promise.resolve(false) : this.loadScripts(scriptsAfter);
     this.knowledge = {
       answer: (question, lang, options) =>
-        this.nearby && answeredNearby(question)
-          ? this.nearby.knowledge.answer(question, lang, options)
-          : (this.call({ op: "answer", args: [question, lang, options] }) as Promise<Answer>),
-      // Read and answered in the thread: one round trip per question (or none, for a short one).
-      ask: (raw, lang, options) =>
-        this.nearby && answeredNearby(raw)
-          ? readAndAnswer(this.nearby.understanding, this.nearby.knowledge, raw, lang, options)
-          : (this.call({ op: "ask", args: [raw, lang, options] }) as Promise<Asked>),
+        this.call({ op: "answer", args: [question, lang, options] }) as Promise<Answer>,
+      // Read and answered in the thread: one round trip per question.
+      ask: (raw, lang, options) => this.call({ op: "ask", args: [raw, lang, options] }) as Promise<Asked>,
     };
     this.understanding = {
-      read: (text) =>
-        this.nearby && answeredNearby(text)
-          ? this.nearby.understanding.read(text)
-          : (this.call({ op: "read", args: [text] }) as Promise<Reading>),
+      read: (text) => this.call({ op: "read", args: [text] }) as Promise<Reading>,
       // A text without Chinese has no script and reads the same in both: no need to ask the thread.
-      // Once the copy on the event loop has its dictionaries, it tells and converts scripts itself.
+      // Once the event loop has the dictionaries, it tells and converts scripts itself.
       script: (text) =>
         !ChineseScripts.hasHan(text)
           ? Promise.resolve(undefined)
-          : (this.scripts?.script(text) ?? (this.call({ op: "script", args: [text] }) as Promise<Script | undefined>)),
-      toSimplified: (texts) =>
-        !texts.some((text) => ChineseScripts.hasHan(text))
-          ? Promise.resolve([...texts])
-          : (this.scripts?.toSimplified(texts) ??
-            (this.call({ op: "toSimplified", args: [texts] }) as Promise<string[]>)),
+          : (this.loopScripts?.script(text) ??
+            (this.call({ op: "script", args: [text] }) as Promise<Script | undefined>)),
+      toSimplified: (texts) => {
+        if (!texts.some((text) => ChineseScripts.hasHan(text))) return Promise.resolve([...texts]);
+        const scripts = this.loopScripts;
+        return scripts
+          ? Promise.all(texts.map((text) => scripts.toSimplified(text)))
+          : (this.call({ op: "toSimplified", args: [texts] }) as Promise<string[]>);
+      },
     };
     this.embedder = {
       embedQuery: (...args) => this.call({ op: "embedQuery", args }) as Promise<number[]>,
@@ -195,13 +173,13 @@ export class KnowledgeThread {
   }
 
   /**
-   * Starts the worker and resolves once its knowledge is open (rejects if it cannot open it). A
-   * copy for short messages opens on the event loop `options.nearby` ms later (by default
-   * {@link NEARBY_DELAY_MS}); until then, and if it cannot open, the thread answers everything.
+   * Starts the worker and resolves once its knowledge is open (rejects if it cannot open it). The
+   * event loop loads the Chinese dictionaries `options.scripts` ms later (by default
+   * {@link SCRIPTS_DELAY_MS}); until then, and if it cannot load them, the thread tells scripts.
    */
   static async open(data: ThreadData, logger: Logger, options: ThreadOptions = {}): Promise<KnowledgeThread> {
     const { worker, stats } = await openWorker(data);
-    return new KnowledgeThread(worker, data, logger, stats, options.nearby ?? NEARBY_DELAY_MS);
+    return new KnowledgeThread(worker, data, logger, stats, options.scripts ?? SCRIPTS_DELAY_MS);
   }
 
   /** How many calls went to the worker thread. */
@@ -210,53 +188,32 @@ export class KnowledgeThread {
   }
 
   /**
-   * Opens the copy for short messages after `delayMs`, from the index the thread has already built
-   * or checked (never rebuilding it). Its Chinese dictionaries are not loaded in the background as
-   * a fresh knowledge's are: {@link loadScripts} loads them once it is open.
+   * Loads the Chinese dictionaries on the event loop after `delayMs` (about 100 ms of parsing there,
+   * and 40 MB): telling a message's script or converting a reply then takes tens of microseconds on
+   * the loop, where a trip to the thread costs more and waits behind a long story.
    */
-  private async openNearby(delayMs: number): Promise<boolean> {
+  private async loadScripts(delayMs: number): Promise<boolean> {
     await new Promise((resolve) => setTimeout(resolve, delayMs).unref());
     if (this.closed) return false;
+    const scripts = new ChineseScripts();
     try {
-      const { openKnowledge } = await import("./index.ts");
-      const { rebuild: _rebuild, ...options } = this.data.options;
-      const opened = await openKnowledge({ ...options, logger: this.logger, dictionaries: false });
-      if (this.closed) return false;
-      this.nearby = opened;
-      return true;
-    } catch (e) {
-      this.logger.warn("knowledge for short messages not opened; the thread answers them", { error: String(e) });
-      return false;
-    }
-  }
-
-  /**
-   * Loads the Chinese dictionaries into the copy on the event loop once it is open (about 100 ms of
-   * parsing there, and 40 MB): telling a message's script or converting a reply then takes tens of
-   * microseconds on the loop, where a trip to the thread costs more and waits behind a long story.
-   */
-  private async loadScripts(): Promise<boolean> {
-    try {
-      await this.nearby?.understanding.warm();
-      this.nearbyScripts = !this.closed && this.nearby !== undefined;
+      await scripts.warm();
     } catch (e) {
       this.logger.warn("Chinese dictionaries not loaded on the event loop; the thread tells scripts", {
         error: String(e),
       });
+      return false;
     }
-    return this.nearbyScripts;
-  }
-
-  /** The copy on the event loop, once it tells and converts scripts itself. */
-  private get scripts(): Understanding | undefined {
-    return this.nearbyScripts ? this.nearby?.understanding : undefined;
+    if (this.closed) return false;
+    this.loopScripts = scripts;
+    return true;
   }
 
   /** Stops the worker; calls in flight are rejected. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.nearby = undefined;
+    this.loopScripts = undefined;
     const worker = await this.current.catch(() => undefined);
     await worker?.terminate();
   }

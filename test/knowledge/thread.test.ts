@@ -6,24 +6,24 @@ import type { Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readAndAnswer } from "../../src/core/faq/ask.ts";
 import { openKnowledge } from "../../src/knowledge/index.ts";
-import { answeredNearby, KnowledgeThread } from "../../src/knowledge/thread.ts";
+import { KnowledgeThread } from "../../src/knowledge/thread.ts";
 import { quietLogger } from "./helpers.ts";
 
-/** A thread whose copy on the event loop opens at once. */
-const openWithNearby = () =>
+/** A thread whose event loop loads the Chinese dictionaries at once. */
+const openWithScripts = () =>
   KnowledgeThread.open({ options: { knowledgeDir: "knowledge", dataDir: "data" }, logLevel: "error" }, quietLogger, {
-    nearby: 0,
+    scripts: 0,
   });
 
 describe("the knowledge in a worker thread", () => {
   let thread: KnowledgeThread;
   let local: Awaited<ReturnType<typeof openKnowledge>>;
   beforeAll(async () => {
-    // Every call to the thread itself (see the last test for short messages answered on the event loop).
+    // Every call to the thread itself (see the last test for scripts told on the event loop).
     thread = await KnowledgeThread.open(
       { options: { knowledgeDir: "knowledge", dataDir: "data" }, logLevel: "error" },
       quietLogger,
-      { nearby: false },
+      { scripts: false },
     );
     local = await openKnowledge({ knowledgeDir: "knowledge", dataDir: "data", logger: quietLogger });
   }, 60_000);
@@ -103,42 +103,36 @@ describe("the knowledge in a worker thread", () => {
     ).rejects.toThrow(/could not open the knowledge/);
   }, 60_000);
 
-  it("answers short messages without Chinese on the event loop once its copy there is open, the same", async () => {
-    const other = await openWithNearby();
+  it("reads and answers every message in the thread, short ones too, in one call each", async () => {
+    const other = await openWithScripts();
     try {
-      expect(await other.nearbyReady).toBe(true);
+      expect(await other.scriptsReady).toBe(true);
       const previous = { previous: "What is QMAS?", previousRef: "faq:qmas" };
-      const short = ["What is QMAS?", "hi", "and who can apply?", "I want to donate 200 t-shirts"];
-      const long = [
+      const messages = [
+        "What is QMAS?",
+        "hi",
+        "and who can apply?",
+        "I want to donate 200 t-shirts",
         "So my cousin is a data scientist in Singapore and she has been thinking about moving to Hong Kong for a while, what is the scheme called?",
         "优才计划每年有多少名额？",
         "QMAS 幾時開始？",
       ];
-      for (const q of short) expect(answeredNearby(q)).toBe(true);
-      for (const q of long) expect(answeredNearby(q)).toBe(false);
       const before = other.threadCalls;
-      for (const q of short) {
+      for (const q of messages) {
         expect(await other.knowledge.ask?.(q, "en", previous)).toEqual(
           await readAndAnswer(local.understanding, local.knowledge, q, "en", previous),
         );
-        expect(await other.knowledge.answer(q, "en")).toEqual(await local.knowledge.answer(q, "en"));
-        expect(await other.understanding.read(q)).toEqual(await local.understanding.read(q));
       }
-      expect(other.threadCalls).toBe(before);
-      for (const q of long) {
-        expect(await other.knowledge.ask?.(q, "zh-HK")).toEqual(
-          await readAndAnswer(local.understanding, local.knowledge, q, "zh-HK"),
-        );
-      }
-      expect(other.threadCalls).toBe(before + long.length);
+      // One trip each, the Chinese ones too: their script is told on the event loop.
+      expect(other.threadCalls).toBe(before + messages.length);
     } finally {
       await other.close();
     }
     await expect(other.knowledge.answer("What is QMAS?", "en")).rejects.toThrow(/closed/);
   }, 60_000);
 
-  it("tells and converts Chinese scripts on the event loop once that copy has its dictionaries, the same", async () => {
-    const other = await openWithNearby();
+  it("tells and converts Chinese scripts on the event loop once it has the dictionaries, the same", async () => {
+    const other = await openWithScripts();
     try {
       expect(await other.scriptsReady).toBe(true);
       const texts = [
@@ -160,7 +154,7 @@ describe("the knowledge in a worker thread", () => {
     } finally {
       await other.close();
     }
-    // Without the copy on the event loop, the thread tells them.
+    // Without the dictionaries on the event loop, the thread tells them.
     expect(await thread.scriptsReady).toBe(false);
     const before = thread.threadCalls;
     expect(await thread.understanding.script("优才计划")).toBe("hans");
