@@ -30,8 +30,6 @@ export interface OpenKnowledgeOptions {
   onProgress?: (msg: string) => void;
   /** Overrides of the calibrated answer tuning (calibration only). */
   tuning?: Partial<Tuning>;
-  /** Whether the Chinese dictionaries load in the background once open (default true); else when first needed. */
-  dictionaries?: boolean;
 }
 
 /** What {@link openKnowledge} returns. */
@@ -125,12 +123,11 @@ export async function openKnowledge(
   });
   // The dictionaries (about 165 ms of parsing) load once the bot is up, not while it starts and
   // answers its first message; a Chinese message before then loads them at once.
-  if (opts.dictionaries !== false)
-    setTimeout(() => {
-      void understanding
-        .warm()
-        .catch((e: unknown) => opts.logger.warn("Chinese dictionaries not loaded", { error: String(e) }));
-    }, DICTIONARY_DELAY_MS).unref();
+  setTimeout(() => {
+    void understanding
+      .warm()
+      .catch((e: unknown) => opts.logger.warn("Chinese dictionaries not loaded", { error: String(e) }));
+  }, DICTIONARY_DELAY_MS).unref();
   const ms = Math.round(performance.now() - started);
   progress(`knowledge ready: ${passages.length} passages, ${files.faq.length} FAQ entries, ${embedder.id}, ${ms} ms`);
   return {
