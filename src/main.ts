@@ -2,6 +2,8 @@
  * Starts the bot: the platforms whose tokens are configured, and the console
  * chat when no platform token is set (so `npm start` works with nothing set).
  */
+// First: V8's flags apply to the code compiled after them.
+import "./tiering.ts";
 import { config as loadDotenv } from "dotenv";
 import { CONSOLE_MEMBER, ConsoleChat } from "./adapters/console/console.ts";
 import { loadConfig } from "./config/index.ts";

@@ -1,0 +1,20 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { TIERING_FLAGS } from "../src/tiering.ts";
+
+describe("V8 tiering flags of the running bot", () => {
+  it("are flags this Node's V8 knows (setFlagsFromString ignores unknown ones silently)", () => {
+    // On the command line, an unknown V8 flag is an error ("bad option").
+    const run = spawnSync(process.execPath, [...TIERING_FLAGS, "-e", "0"], { encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+  });
+
+  it("are set before any other module of the bot runs: the entry point imports them first", () => {
+    const imports = [
+      ...readFileSync("src/main.ts", "utf8").matchAll(/^import\s+(?:[^"']*\s+from\s+)?["']([^"']+)["']/gm),
+    ];
+    expect(imports[0]?.[1]).toBe("./tiering.ts");
+  });
+});
