@@ -39,6 +39,8 @@ export interface VoteTarget {
   readonly status: TopicStatus;
   /** The topic a merged topic's votes went to. */
   readonly into?: string;
+  /** Whether its townhall is the open one, where the store read that with the topic (else voting asks {@link AgendaRepo.isOpen}). */
+  readonly open?: boolean;
 }
 
 /**

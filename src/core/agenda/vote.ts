@@ -103,7 +103,7 @@ async function votable(d: AgendaDeps, ctx: Context, rawId: string, command: stri
     target = await d.repo.voteTarget(target.into);
   }
   if (!target) return fail(fill(t(ctx.lang, M.notFound), { id }));
-  if (!(await d.repo.isOpen(target.townhallId))) {
+  if (!(target.open ?? (await d.repo.isOpen(target.townhallId)))) {
     const th = await d.repo.townhall(target.townhallId);
     return fail(fill(t(ctx.lang, M.townhallClosed), { townhall: th ? townhallLabel(th) : target.townhallId }));
   }

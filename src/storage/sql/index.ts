@@ -52,7 +52,7 @@ export function sqlRecords(sql: RecordsDb, deps: RecordsDeps): SqlRecords {
     sql,
     audit,
     outbox,
-    agenda: new SqlAgendaRepo(db, outbox, audit),
+    agenda: new SqlAgendaRepo(db, outbox, audit, sql.kind),
     offers: new SqlOfferRepo(db, outbox, audit),
     polls: new SqlPollRepo(db, sql.kind, outbox),
     identities: new SqlIdentities(db, deps.store),

@@ -1,0 +1,109 @@
+/**
+ * A member's support of a topic in SQL, on both dialects: what voting reads of a topic in one
+ * query (its status, decisions, merge target and whether its townhall is open) is what the
+ * repository's other reads say, and the count kept on each topic equals its vote rows after
+ * repeated, withdrawn and concurrent presses (on PostgreSQL each change is one statement).
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { sqlRecords } from "../../../src/storage/sql/index.ts";
+import { sql } from "../../../src/storage/sql/kysely.ts";
+import { agendaDriver, ExactEmbedder } from "../../agenda/driver.ts";
+import { member, replyText } from "../../helpers/services.ts";
+import { dialects } from "./dialects.ts";
+
+for (const dialect of await dialects()) {
+  describe(`votes in SQL: ${dialect.name}`, () => {
+    const cleanups: (() => Promise<void>)[] = [];
+    afterAll(async () => {
+      for (const c of cleanups) await c();
+    });
+
+    async function setUp() {
+      const f = await dialect.fresh();
+      cleanups.push(async () => {
+        await f.records.close();
+        await f.remove();
+      });
+      const a = agendaDriver({
+        embedder: new ExactEmbedder(),
+        moderation: "review",
+        records: (deps) => sqlRecords(f.records, deps),
+      });
+      const repo = a.records?.agenda;
+      if (!repo) throw new Error("no records");
+      /** Each topic's kept count beside its rows' count. */
+      const counts = async () => {
+        const r = await sql<{ id: string; kept: number | string; rows: number | string }>`
+          select t.id, t.votes as kept, (select count(*) from votes v where v.topic_id = t.id) as rows
+          from topics t order by t.id`.execute(f.records.db);
+        return r.rows.map((x) => ({ id: x.id, kept: Number(x.kept), rows: Number(x.rows) }));
+      };
+      return { a, repo, counts };
+    }
+
+    it("reads a topic's status, merge target and open townhall as the other reads do", async () => {
+      const { a, repo } = await setUp();
+      const th = await a.openTownhall();
+      const ids: string[] = [];
+      for (const [i, title] of ["Pending", "Approved", "Rejected", "Merged", "Kept"].entries())
+        ids.push(await a.proposeTopic(member(`p${i}`), `${title} topic about subject ${i}`));
+      const [pending = "", approved = "", rejected = "", merged = "", into = ""] = ids;
+      for (const id of [approved, merged, into]) await a.say(a.org, `/townhall approve ${id}`);
+      await a.say(a.org, `/townhall reject ${rejected} | not for now`);
+      await a.say(a.org, `/townhall merge ${merged} ${into}`);
+
+      const views = new Map((await repo.topics(th)).map((v) => [v.topic.id, v]));
+      for (const id of [pending, approved, rejected, merged, into]) {
+        const target = await repo.voteTarget(id);
+        expect(target, id).toMatchObject({ id, townhallId: th, status: views.get(id)?.status, open: true });
+        expect(target?.into).toBe(views.get(id)?.decision?.into);
+      }
+      expect(await repo.voteTarget(merged)).toMatchObject({ status: "merged", into });
+      expect(await repo.voteTarget("T99999")).toBeUndefined();
+
+      // A vote for the merged topic goes to the one it was merged into.
+      expect(replyText(await a.press(member("v1"), `ag:up:${merged}`))).toContain(into);
+      expect(await repo.voters(th, into)).toEqual(["console:v1"]);
+
+      await a.say(a.org, "/townhall close");
+      expect(await repo.voteTarget(approved)).toMatchObject({ status: "approved", open: false });
+      expect(replyText(await a.press(member("v2"), `ag:up:${approved}`))).toContain("is closed");
+      expect(await repo.voters(th, approved)).toEqual([]);
+    });
+
+    it("keeps each topic's count equal to its votes through repeated, withdrawn and concurrent presses", async () => {
+      const { a, repo, counts } = await setUp();
+      const th = await a.openTownhall();
+      const ids: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const id = await a.proposeTopic(member(`p${i}`), `Distinct subject number ${i}`);
+        await a.say(a.org, `/townhall approve ${id}`);
+        ids.push(id);
+      }
+      const [t0 = "", t1 = "", t2 = ""] = ids;
+      // Added once however often pressed; withdrawn once however often withdrawn.
+      expect(await repo.addVote(th, t0, "console:m1", new Date())).toBe(true);
+      expect(await repo.addVote(th, t0, "console:m1", new Date())).toBe(false);
+      expect(await repo.removeVote(th, t0, "console:m1")).toBe(true);
+      expect(await repo.removeVote(th, t0, "console:m1")).toBe(false);
+      expect(await repo.removeVote(th, t0, "console:nobody")).toBe(false);
+      expect(await repo.addVote(th, t0, "console:m1", new Date())).toBe(true);
+
+      // Twenty members pressing at once, each twice, some withdrawing at the same time.
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) => {
+          const m = member(`c${i}`);
+          const topic = i % 2 === 0 ? t1 : t2;
+          const presses = [a.press(m, `ag:up:${topic}`), a.press(m, `ag:up:${topic}`)];
+          return Promise.all(presses).then(() => (i % 5 === 0 ? a.press(m, `ag:un:${topic}`) : undefined));
+        }),
+      );
+      const all = await counts();
+      for (const c of all) expect(c.kept, c.id).toBe(c.rows);
+      expect(all.find((c) => c.id === t0)?.rows).toBe(1);
+      expect(all.find((c) => c.id === t1)?.rows).toBe(8);
+      expect(all.find((c) => c.id === t2)?.rows).toBe(8);
+      expect((await repo.voters(th, t1)).length).toBe(8);
+    });
+  });
+}
