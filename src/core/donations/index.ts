@@ -22,7 +22,7 @@ import { echo } from "./form.ts";
 import { FEATURE, intake } from "./intake.ts";
 import { DONOR, ORG } from "./messages.ts";
 import { privacy } from "./privacy.ts";
-import { type Offer, OfferRepo } from "./repo.ts";
+import { type OfferRecord, OfferRepo } from "./repo.ts";
 import { impactOf, offerCard, offerLine, offersCsv } from "./views.ts";
 import { statusButtons, workflow } from "./workflow.ts";
 
@@ -149,7 +149,7 @@ export function donations(
       if (total > LIST_LIMIT) lines.push(fill(t(ctx.lang, ORG.listMore), { n: total - LIST_LIMIT }));
       return [text([fill(t(ctx.lang, ORG.listTitle), { n: total }), ...lines].join("\n"))];
     }
-    const wanted = (o: Offer) =>
+    const wanted = (o: OfferRecord) =>
       (!f.status || o.status === f.status) &&
       (!f.category || o.category === f.category) &&
       (!f.district || o.district === f.district);

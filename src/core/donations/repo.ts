@@ -59,6 +59,9 @@ export interface Offer {
   readonly history: readonly OfferEvent[];
 }
 
+/** An offer's own fields, without its history of status changes: what an export shows. */
+export type OfferRecord = Omit<Offer, "history">;
+
 /** The index record of one offer of one owner. */
 interface OwnerIndex {
   readonly ref: string;
@@ -97,8 +100,11 @@ export interface OfferRepo {
   byOwner(ownerId: string): Promise<Offer[]>;
   /** Every offer, oldest first. */
   all(): Promise<Offer[]>;
-  /** Every offer, oldest first, a page at a time: an export need not hold them all at once (else {@link all}). */
-  pages?(): AsyncIterable<readonly Offer[]>;
+  /**
+   * Every offer without its history (an export shows none), oldest first, a page at a time: an
+   * export need not hold them all at once (else {@link all}).
+   */
+  pages?(): AsyncIterable<readonly OfferRecord[]>;
   /** Offers and items per category and per status, counted by the store where it can. */
   impact(): Promise<ImpactTotals>;
   /**

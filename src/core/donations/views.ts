@@ -13,7 +13,7 @@ import {
 } from "./catalogue.ts";
 import { field, type OfferFieldName } from "./form.ts";
 import { IMPACT, LABELS, ORG } from "./messages.ts";
-import type { ImpactTotals, Offer } from "./repo.ts";
+import type { ImpactTotals, Offer, OfferRecord } from "./repo.ts";
 
 /** The localised name of a catalogue value (the raw value when unknown). */
 export function entryLabel(entries: readonly CatalogueEntry[], value: string, lang: Lang): string {
@@ -95,8 +95,8 @@ function cell(v: string | number | undefined): string {
  * run in between: 100,000 offers built at once held the event loop for tens of ms.
  */
 export async function offersCsv(
-  pages: AsyncIterable<readonly Offer[]> | Iterable<readonly Offer[]>,
-  keep: (o: Offer) => boolean = () => true,
+  pages: AsyncIterable<readonly OfferRecord[]> | Iterable<readonly OfferRecord[]>,
+  keep: (o: OfferRecord) => boolean = () => true,
 ): Promise<{ content: string; rows: number }> {
   const head = [
     "ref",
@@ -128,7 +128,7 @@ export async function offersCsv(
   return { content: chunks.join(""), rows };
 }
 
-function offerRow(o: Offer): string {
+function offerRow(o: OfferRecord): string {
   return [
     o.ref,
     o.status,
