@@ -5,9 +5,8 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { agendaPage, agendaPageOf, PAGE_SIZE } from "../../../src/core/agenda/views.ts";
-import { sqlRecords } from "../../../src/storage/sql/index.ts";
-import { agendaDriver, ExactEmbedder } from "../../agenda/driver.ts";
 import { member } from "../../helpers/services.ts";
+import { agendaOnSql } from "./agenda-records.ts";
 import { dialects } from "./dialects.ts";
 
 for (const dialect of await dialects()) {
@@ -18,18 +17,7 @@ for (const dialect of await dialects()) {
     });
 
     it("matches the page ranked from every topic", async () => {
-      const f = await dialect.fresh();
-      cleanups.push(async () => {
-        await f.records.close();
-        await f.remove();
-      });
-      const a = agendaDriver({
-        embedder: new ExactEmbedder(),
-        moderation: "review",
-        records: (deps) => sqlRecords(f.records, deps),
-      });
-      const repo = a.records?.agenda;
-      if (!repo) throw new Error("no records");
+      const { a, repo } = await agendaOnSql(dialect, cleanups);
       const th = await a.openTownhall();
       const ids: string[] = [];
       for (let i = 0; i < 24; i++) {

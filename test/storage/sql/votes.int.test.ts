@@ -5,10 +5,9 @@
  * repeated, withdrawn and concurrent presses (on PostgreSQL each change is one statement).
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { sqlRecords } from "../../../src/storage/sql/index.ts";
 import { sql } from "../../../src/storage/sql/kysely.ts";
-import { agendaDriver, ExactEmbedder } from "../../agenda/driver.ts";
 import { member, replyText } from "../../helpers/services.ts";
+import { agendaOnSql } from "./agenda-records.ts";
 import { dialects } from "./dialects.ts";
 
 for (const dialect of await dialects()) {
@@ -19,23 +18,12 @@ for (const dialect of await dialects()) {
     });
 
     async function setUp() {
-      const f = await dialect.fresh();
-      cleanups.push(async () => {
-        await f.records.close();
-        await f.remove();
-      });
-      const a = agendaDriver({
-        embedder: new ExactEmbedder(),
-        moderation: "review",
-        records: (deps) => sqlRecords(f.records, deps),
-      });
-      const repo = a.records?.agenda;
-      if (!repo) throw new Error("no records");
+      const { a, repo, db } = await agendaOnSql(dialect, cleanups);
       /** Each topic's kept count beside its rows' count. */
       const counts = async () => {
         const r = await sql<{ id: string; kept: number | string; rows: number | string }>`
           select t.id, t.votes as kept, (select count(*) from votes v where v.topic_id = t.id) as rows
-          from topics t order by t.id`.execute(f.records.db);
+          from topics t order by t.id`.execute(db);
         return r.rows.map((x) => ({ id: x.id, kept: Number(x.kept), rows: Number(x.rows) }));
       };
       return { a, repo, counts };
