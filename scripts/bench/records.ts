@@ -19,6 +19,7 @@ import { openRecordsDb, type RecordsDb } from "../../src/storage/sql/db.ts";
 import { sqlRecords } from "../../src/storage/sql/index.ts";
 import { sql } from "../../src/storage/sql/kysely.ts";
 import { recountTopics } from "../../src/storage/sql/migrations/0003_topic_counts.ts";
+import { recountAgendaSizes } from "../../src/storage/sql/migrations/0008_agenda_sizes.ts";
 import { recountTotals } from "../../src/storage/sql/tallies.ts";
 import { dm, makeServices, member } from "../../test/helpers/services.ts";
 import { listening, PG_URL, runId } from "../../test/storage/servers.ts";
@@ -71,6 +72,8 @@ async function seed(db: RecordsDb): Promise<void> {
       lang: "en",
       created_at: AT,
       initial: "approved",
+      // On the agenda, as the repository writes an approved topic's row.
+      approved: 1,
       embedding: null,
     }),
     N,
@@ -177,6 +180,7 @@ async function seed(db: RecordsDb): Promise<void> {
   // statistics as autovacuum would leave them (first, so that the recount's subqueries use the indexes).
   if (db.kind === "postgres") await sql`analyze`.execute(db.db);
   await recountTopics(db.db as unknown as Kysely<unknown>);
+  await recountAgendaSizes(db.db as unknown as Kysely<unknown>);
   await recountTotals(db.db as unknown as Kysely<unknown>);
   if (db.kind === "postgres") await sql`vacuum analyze`.execute(db.db);
 }

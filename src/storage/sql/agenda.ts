@@ -34,7 +34,7 @@ const TOPIC_COLUMNS = [
   "initial",
 ] as const;
 
-function toTownhall(r: TownhallTable): Townhall {
+function toTownhall(r: Selectable<TownhallTable>): Townhall {
   return {
     id: r.id,
     name: r.name,
@@ -624,8 +624,13 @@ export class SqlAgendaRepo implements AgendaRepo {
   async rankedPage(townhallId: string, page: number, pageSize: number, memberId: string): Promise<RankedPage> {
     return guard("agenda", async () => {
       const on = this.db.selectFrom("topics as t").where("t.townhall_id", "=", townhallId).where("t.approved", "=", 1);
-      const { n } = await on.select((eb) => eb.fn.countAll<number | string>().as("n")).executeTakeFirstOrThrow();
-      const total = Number(n);
+      // The agenda's size as kept by the database (migration 0008), not a count of its topics.
+      const size = await this.db
+        .selectFrom("townhalls")
+        .select("approved_topics")
+        .where("id", "=", townhallId)
+        .executeTakeFirst();
+      const total = Number(size?.approved_topics ?? 0);
       const p = Math.min(page, Math.max(0, Math.ceil(total / pageSize) - 1));
       const rows = await on
         .select([

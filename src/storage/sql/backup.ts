@@ -17,6 +17,7 @@ import type { RecordsDb } from "./db.ts";
 import { sql } from "./kysely.ts";
 import { importLegacy, type LegacyOutcome } from "./legacy.ts";
 import { recountTopics } from "./migrations/0003_topic_counts.ts";
+import { recountAgendaSizes } from "./migrations/0008_agenda_sizes.ts";
 import type { Database } from "./schema.ts";
 import { recountTotals } from "./tallies.ts";
 
@@ -141,6 +142,7 @@ export async function importAll(
     }
     // Support and agenda state kept on topics, poll tallies and offer totals follow the rows restored.
     await recountTopics(trx as unknown as Kysely<unknown>);
+    await recountAgendaSizes(trx as unknown as Kysely<unknown>);
     await recountTotals(trx as unknown as Kysely<unknown>);
     if (records.kind === "postgres") {
       for (const t of GENERATED_ID) {

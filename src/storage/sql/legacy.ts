@@ -20,6 +20,7 @@ import type { Store } from "../../core/ports.ts";
 import { decisionRow, topicRow } from "./agenda.ts";
 import type { RecordsDb } from "./db.ts";
 import { recountTopics } from "./migrations/0003_topic_counts.ts";
+import { recountAgendaSizes } from "./migrations/0008_agenda_sizes.ts";
 import { eventRows, offerRow } from "./offers.ts";
 import { questionRow, ratingRow } from "./questions.ts";
 import type { Database } from "./schema.ts";
@@ -286,6 +287,7 @@ async function copy(trx: Transaction<Database>, get: <T>(ns: string) => Rows<T>)
     })),
   );
   await recountTopics(trx as unknown as Kysely<unknown>);
+  await recountAgendaSizes(trx as unknown as Kysely<unknown>);
   await recountTotals(trx as unknown as Kysely<unknown>);
   return counts;
 }

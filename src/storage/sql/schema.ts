@@ -14,6 +14,8 @@ export interface TownhallTable {
   opened_by: string;
   closed_at: string | null;
   open_slot: number | null;
+  /** How many of its topics are on the agenda (approved), kept by triggers on `topics`. */
+  approved_topics: Generated<number>;
 }
 
 /** An organiser setting (the moderation mode). */

@@ -141,6 +141,7 @@ for (const dialect of await dialects()) {
         "0005_tallies",
         "0006_question_days",
         "0007_poll_chat_notices",
+        "0008_agenda_sizes",
       ]);
       const tallies = await r.db
         .selectFrom("poll_tallies")
@@ -166,6 +167,35 @@ for (const dialect of await dialects()) {
         { id: "T1", votes: 2, approved: 1 },
         { id: "T2", votes: 0, approved: 0 },
       ]);
+      // The agenda's size counted once (0008), then kept by the database as topics come, change and go.
+      const size = async () =>
+        Number(
+          (await r.db.selectFrom("townhalls").select("approved_topics").executeTakeFirstOrThrow()).approved_topics,
+        );
+      expect(await size()).toBe(1);
+      await r.db.updateTable("topics").set({ approved: 1 }).where("id", "=", "T2").execute();
+      expect(await size()).toBe(2);
+      await r.db.updateTable("topics").set({ approved: 1 }).execute();
+      expect(await size()).toBe(2);
+      await db
+        .insertInto("topics")
+        .values({
+          id: "T3",
+          townhall_id: "H1",
+          title: "T3",
+          details: "",
+          proposer_id: "m",
+          proposer_name: "M",
+          lang: "en",
+          created_at: "t",
+          initial: "pending",
+        })
+        .execute();
+      expect(await size()).toBe(2);
+      await r.db.updateTable("topics").set({ approved: 0 }).where("id", "in", ["T1", "T3"]).execute();
+      expect(await size()).toBe(1);
+      await r.db.deleteFrom("topics").where("id", "=", "T2").execute();
+      expect(await size()).toBe(0);
     });
 
     it("indexes the FAQ's questions by time and member, and ratings by member and answer", async () => {

@@ -41,6 +41,10 @@ for (const dialect of await dialects()) {
       await a.say(a.org, `/townhall merge ${merged} ${into}`);
 
       const views = new Map((await repo.topics(th)).map((v) => [v.topic.id, v]));
+      // The agenda's size the database keeps (decisions, a merge) is the number of topics on it.
+      const onAgenda = [...views.values()].filter((v) => v.status === "approved").length;
+      expect(onAgenda).toBe(2);
+      expect((await repo.rankedPage?.(th, 0, 10, "console:v1"))?.total).toBe(onAgenda);
       for (const id of [pending, approved, rejected, merged, into]) {
         const target = await repo.voteTarget(id);
         expect(target, id).toMatchObject({ id, townhallId: th, status: views.get(id)?.status, open: true });

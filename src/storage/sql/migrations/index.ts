@@ -11,6 +11,7 @@ import { questions0004 } from "./0004_questions.ts";
 import { tallies0005 } from "./0005_tallies.ts";
 import { questionDays0006 } from "./0006_question_days.ts";
 import { pollChat0007 } from "./0007_poll_chat_notices.ts";
+import { agendaSizes0008 } from "./0008_agenda_sizes.ts";
 
 /** Kysely's static migration provider for one dialect. */
 export function migrations(kind: SqlKind): MigrationProvider {
@@ -22,6 +23,7 @@ export function migrations(kind: SqlKind): MigrationProvider {
     "0005_tallies": tallies0005,
     "0006_question_days": questionDays0006,
     "0007_poll_chat_notices": pollChat0007(kind),
+    "0008_agenda_sizes": agendaSizes0008(kind),
   };
   return { getMigrations: async () => all };
 }
