@@ -141,12 +141,19 @@ export function postgresBackend(opts: PostgresOptions): Backend {
 }
 
 async function createTable(query: Query, schema: string, t: string): Promise<void> {
-  try {
-    if (schema !== "public") await query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-    await query(`CREATE TABLE IF NOT EXISTS ${t} (key VARCHAR(1024) COLLATE "C" PRIMARY KEY, value TEXT)`);
-  } catch (e) {
-    // Two processes creating the table at once: the loser sees a duplicate; the table exists.
-    const code = (e as { code?: unknown }).code;
-    if (code !== "23505" && code !== "42P07" && code !== "42P06") throw e;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (schema !== "public") await query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      await query(`CREATE TABLE IF NOT EXISTS ${t} (key VARCHAR(1024) COLLATE "C" PRIMARY KEY, value TEXT)`);
+      return;
+    } catch (e) {
+      // Processes creating the schema or table at once: the losers see a duplicate (of the table, its
+      // row type or the schema) once the winner commits, and the next attempt finds them made.
+      const code = (e as { code?: unknown }).code;
+      if (attempt >= 3 || !DUPLICATE.has(String(code))) throw e;
+    }
   }
 }
+
+/** unique_violation, duplicate_object (a table's row type), duplicate_table, duplicate_schema. */
+const DUPLICATE = new Set(["23505", "42710", "42P07", "42P06"]);
