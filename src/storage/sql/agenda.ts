@@ -143,16 +143,9 @@ export class SqlAgendaRepo implements AgendaRepo {
       const [t] = rows;
       if (!t) return undefined;
       const found: { review?: Decision; final?: Decision } = {};
-      for (const r of rows) {
-        if ((r.kind === "review" || r.kind === "final") && r.status !== null && r.decided_by !== null && r.at !== null)
-          found[r.kind] = toDecision({
-            ...r,
-            topic_id: t.id,
-            kind: r.kind,
-            status: r.status,
-            decided_by: r.decided_by,
-            at: r.at,
-          });
+      for (const { kind, status, decided_by, at, reason, into_id } of rows) {
+        if ((kind === "review" || kind === "final") && status !== null && decided_by !== null && at !== null)
+          found[kind] = toDecision({ topic_id: t.id, kind, status, decided_by, at, reason, into_id });
       }
       const { review, final } = found;
       const base = {
