@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { TIERING_FLAGS } from "../src/tiering.ts";
+import { startArgs } from "../scripts/bench/start.ts";
+import { GC_FLAGS, TIERING_FLAGS } from "../src/tiering.ts";
 
 describe("V8 tiering flags of the running bot", () => {
   it("are flags this Node's V8 knows (setFlagsFromString ignores unknown ones silently)", () => {
@@ -16,5 +17,19 @@ describe("V8 tiering flags of the running bot", () => {
       ...readFileSync("src/main.ts", "utf8").matchAll(/^import\s+(?:[^"']*\s+from\s+)?["']([^"']+)["']/gm),
     ];
     expect(imports[0]?.[1]).toBe("./tiering.ts");
+  });
+});
+
+describe("V8 garbage collection flags of the running bot", () => {
+  it("are given on the command line by npm start, which the benchmarks run too", () => {
+    const args = startArgs();
+    expect(args.slice(0, GC_FLAGS.length)).toEqual([...GC_FLAGS]);
+    expect(args.slice(GC_FLAGS.length)).toEqual(["scripts/run.mjs", "src/main.ts"]);
+  });
+
+  it("are flags this Node's V8 knows", () => {
+    const run = spawnSync(process.execPath, [...GC_FLAGS, "-e", "0"], { encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
   });
 });

@@ -18,6 +18,7 @@ import { join } from "node:path";
 import { FakeDiscord } from "../../test/fakes/discord-api.ts";
 import { message } from "../../test/fakes/discord-payloads.ts";
 import { FakeTelegramApi } from "../../test/fakes/telegram-api.ts";
+import { startArgs } from "./start.ts";
 
 const RATES = [50, 200] as const;
 const SECONDS = 3;
@@ -82,8 +83,7 @@ function cpuMs(pid: number | undefined): number | undefined {
  * Returns a stop that sends SIGTERM and waits for the exit, and the process's CPU time so far.
  */
 function launch(who: Who, platform: "telegram" | "discord", api: string, dataDir: string): Launched {
-  const args =
-    who === "bot" ? ["scripts/run.mjs", "src/main.ts"] : [join("scripts", "bench", "echo.mjs"), platform, api];
+  const args = who === "bot" ? startArgs() : [join("scripts", "bench", "echo.mjs"), platform, api];
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATA_DIR: dataDir,

@@ -26,6 +26,7 @@ import { buildUnits, openKnowledge } from "../../src/knowledge/index.ts";
 import type { LocalKnowledgeBase } from "../../src/knowledge/kb.ts";
 import { hanGrams } from "../../src/knowledge/text.ts";
 import { MemoryStore } from "../../src/storage/memory.ts";
+import { startArgs } from "./start.ts";
 
 const ROOT = resolve(fileURLToPath(import.meta.url), "../../..");
 /** What `npm start` runs: the launcher that bundles the bot and runs it in plain Node. */
@@ -332,7 +333,7 @@ function firstContact(): { seconds: number; rssMb: number } {
   const dataDir = mkdtempSync(join(tmpdir(), "bahk-first-"));
   const freshBuild = join(".build", `first-contact-${process.pid}`);
   try {
-    const run = spawnSync("/usr/bin/time", ["-f", "TIME %e %M", process.execPath, RUN, join(ROOT, "src", "main.ts")], {
+    const run = spawnSync("/usr/bin/time", ["-f", "TIME %e %M", process.execPath, ...startArgs(ROOT)], {
       cwd: ROOT,
       input: "What is QMAS?\n",
       encoding: "utf8",
