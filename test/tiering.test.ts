@@ -4,14 +4,17 @@ import { describe, expect, it } from "vitest";
 import { startArgs } from "../scripts/bench/start.ts";
 import { GC_FLAGS, TIERING_FLAGS } from "../src/tiering.ts";
 
-describe("V8 tiering flags of the running bot", () => {
-  it("are flags this Node's V8 knows (setFlagsFromString ignores unknown ones silently)", () => {
-    // On the command line, an unknown V8 flag is an error ("bad option").
-    const run = spawnSync(process.execPath, [...TIERING_FLAGS, "-e", "0"], { encoding: "utf8" });
-    expect(run.stderr).toBe("");
-    expect(run.status).toBe(0);
-  });
+// On the command line, an unknown V8 flag is an error ("bad option"); setFlagsFromString ignores it silently.
+it.each([
+  ["tiering", TIERING_FLAGS],
+  ["garbage collection", GC_FLAGS],
+])("the running bot's V8 %s flags are flags this Node's V8 knows", (_kind, flags) => {
+  const run = spawnSync(process.execPath, [...flags, "-e", "0"], { encoding: "utf8" });
+  expect(run.stderr).toBe("");
+  expect(run.status).toBe(0);
+});
 
+describe("V8 tiering flags of the running bot", () => {
   it("are set before any other module of the bot runs: the entry point imports them first", () => {
     const imports = [
       ...readFileSync("src/main.ts", "utf8").matchAll(/^import\s+(?:[^"']*\s+from\s+)?["']([^"']+)["']/gm),
@@ -25,11 +28,5 @@ describe("V8 garbage collection flags of the running bot", () => {
     const args = startArgs();
     expect(args.slice(0, GC_FLAGS.length)).toEqual([...GC_FLAGS]);
     expect(args.slice(GC_FLAGS.length)).toEqual(["scripts/run.mjs", "src/main.ts"]);
-  });
-
-  it("are flags this Node's V8 knows", () => {
-    const run = spawnSync(process.execPath, [...GC_FLAGS, "-e", "0"], { encoding: "utf8" });
-    expect(run.stderr).toBe("");
-    expect(run.status).toBe(0);
   });
 });
