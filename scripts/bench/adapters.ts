@@ -27,8 +27,9 @@ const WARM_UP = 400;
 /**
  * Seconds of messages at the run's rate before each run, not timed: each bot has sat idle while
  * the other ran, and its first replies after that pause are its wake-up, not its handling of a
- * stream at that rate (fresh questions at 200/s: the echo's first three replies of a run took 1-4 ms
- * against its median of 0.6, the bot's 9-15 ms against 3). Their p99 is reported apart.
+ * stream at that rate (fresh questions at 200/s, five runs: the bot's first reply of a run took
+ * 7.6-13.3 ms, the same question later in the run 3.1-4.9; the echo's 1.1-2.6 ms against
+ * 0.6-1.3). Their p99 is reported apart.
  */
 const LEAD_IN_SECONDS = 0.5;
 /** Runs of each bot per platform and rate, taking turns, their latencies pooled. */
