@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { startArgs } from "../scripts/bench/start.ts";
+import { startArgs, startFlags } from "../scripts/bench/start.ts";
 import { GC_FLAGS, TIERING_FLAGS } from "../src/tiering.ts";
 
 // On the command line, an unknown V8 flag is an error ("bad option"); setFlagsFromString ignores it silently.
@@ -28,5 +28,7 @@ describe("V8 garbage collection flags of the running bot", () => {
     const args = startArgs();
     expect(args.slice(0, GC_FLAGS.length)).toEqual([...GC_FLAGS]);
     expect(args.slice(GC_FLAGS.length)).toEqual(["scripts/run.mjs", "src/main.ts"]);
+    // A benchmark that runs another entry point (the start-to-ready probe) gives Node the same flags.
+    expect(startFlags()).toEqual([...GC_FLAGS]);
   });
 });

@@ -26,10 +26,10 @@ import { buildUnits, openKnowledge } from "../../src/knowledge/index.ts";
 import type { LocalKnowledgeBase } from "../../src/knowledge/kb.ts";
 import { hanGrams } from "../../src/knowledge/text.ts";
 import { MemoryStore } from "../../src/storage/memory.ts";
-import { startArgs } from "./start.ts";
+import { startArgs, startFlags } from "./start.ts";
 
 const ROOT = resolve(fileURLToPath(import.meta.url), "../../..");
-/** What `npm start` runs: the launcher that bundles the bot and runs it in plain Node. */
+/** What `npm start` runs (with its V8 flags, `startFlags`): the launcher that bundles the bot and runs it in plain Node. */
 const RUN = join(ROOT, "scripts", "run.mjs");
 const KNOWLEDGE = join(ROOT, "knowledge");
 const GLOVE = join(ROOT, "data", "glove");
@@ -194,7 +194,7 @@ function startToReady(knowledgeDir: string, dataDir: string): Promise<{ ms: numb
     const started = performance.now();
     const child = spawn(
       process.execPath,
-      [RUN, fileURLToPath(new URL("./ready-probe.ts", import.meta.url)), knowledgeDir, dataDir],
+      [...startFlags(ROOT), RUN, fileURLToPath(new URL("./ready-probe.ts", import.meta.url)), knowledgeDir, dataDir],
       {
         stdio: ["ignore", "pipe", "inherit"],
       },
@@ -306,7 +306,7 @@ export async function benchAnswers(): Promise<string> {
   for (const r of rows) lines.push(`| ${r.join(" | ")} |`);
   lines.push("");
   lines.push(
-    `- Start to ready (a fresh process as \`npm start\` runs it, \`node scripts/run.mjs\` over an up-to-date bundle: the whole bot over a data directory that holds its index, store and records, until its first answer and exit): ${ready.ms.toFixed(0)} ms, the median of ${READY_RUNS} starts (${readyRange}); that process's peak RSS ${ready.rssMb.toFixed(0)} MB.`,
+    `- Start to ready (a fresh process as \`npm start\` runs it, \`node\` with its V8 flags and \`scripts/run.mjs\` over an up-to-date bundle: the whole bot over a data directory that holds its index, store and records, until its first answer and exit): ${ready.ms.toFixed(0)} ms, the median of ${READY_RUNS} starts (${readyRange}); that process's peak RSS ${ready.rssMb.toFixed(0)} MB.`,
   );
   lines.push(
     `- First contact (\`npm start\` on a fresh checkout: no data directory and no bundle, both built, one question piped, process exits): ${first.seconds.toFixed(2)} s; peak RSS ${first.rssMb.toFixed(0)} MB.`,
