@@ -23,6 +23,11 @@ export interface Store {
   increment(ns: string, key: string, by?: number, ttlMs?: number): Promise<number>;
   /** Every live record of a namespace whose key starts with `prefix`, in key order. */
   list<T>(ns: string, prefix?: string): Promise<{ key: string; value: T }[]>;
+  /**
+   * Several sets and deletes as one write, all or none, in one transaction where the backend has them
+   * (one commit instead of one per record); the last one for a key wins. Resolves once all are durable.
+   */
+  write(writes: readonly StoreWrite[]): Promise<void>;
   close(): Promise<void>;
   /**
    * Whether other processes may be using this store at the same time (a PostgreSQL or Redis server
@@ -31,6 +36,11 @@ export interface Store {
    */
   readonly shared?: boolean;
 }
+
+/** One write of {@link Store.write}: a record set (as {@link Store.set}) or deleted. */
+export type StoreWrite =
+  | { readonly ns: string; readonly key: string; readonly set: unknown; readonly ttlMs?: number | undefined }
+  | { readonly ns: string; readonly key: string; readonly delete: true };
 
 /** Where a native poll was posted on a platform. */
 export interface NativePoll {

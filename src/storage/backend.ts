@@ -13,6 +13,13 @@ export interface RawRecord {
   readonly raw: string;
 }
 
+/** One write of {@link Backend.write}: `raw` (as keyv serialised it, TTL `ttlMs`) stored, or the key deleted when absent. */
+export interface RawWrite {
+  readonly key: string;
+  readonly raw?: string | undefined;
+  readonly ttlMs?: number | undefined;
+}
+
 /** A storage backend under {@link KeyvStore}. Keys are full keys (`<ns>:<key>`). */
 export interface Backend {
   readonly kind: "sqlite" | "postgres" | "redis";
@@ -33,6 +40,8 @@ export interface Backend {
   increment(key: string, by: number, createRaw: string, ttlMs: number | undefined, now: number): Promise<string>;
   /** Deletes a record; returns the text it held (possibly expired), or undefined. */
   remove(key: string): Promise<string | undefined>;
+  /** Applies the writes (distinct keys) all or none, in one transaction. */
+  write(writes: readonly RawWrite[]): Promise<void>;
   /** Every row whose key starts with `prefix` (expired ones included; the caller filters). */
   scan(prefix: string): Promise<RawRecord[]>;
   /** Deletes rows expired at `now` (a no-op where the backend expires keys itself). */

@@ -8,8 +8,8 @@
  */
 import type Keyv from "keyv";
 import { StoreUnavailableError } from "../core/errors.ts";
-import type { Logger, Store } from "../core/ports.ts";
-import type { Backend } from "./backend.ts";
+import type { Logger, Store, StoreWrite } from "../core/ports.ts";
+import type { Backend, RawWrite } from "./backend.ts";
 
 /** A record as exported: namespace, key, value and expiry time (ms since epoch) if any. */
 export interface StoredRecord {
@@ -114,6 +114,21 @@ export class KeyvStore implements Store {
         if (env && live(env, now)) out.push({ key: row.key.slice(ns.length + 1), value: env.value as T });
       }
       return out;
+    });
+  }
+
+  async write(writes: readonly StoreWrite[]): Promise<void> {
+    if (writes.length === 0) return;
+    await this.run("write", async () => {
+      const now = Date.now();
+      // The last write of a key wins, so the backend sees each key once.
+      const byKey = new Map<string, RawWrite>();
+      for (const w of writes) {
+        const key = full(w.ns, w.key);
+        byKey.delete(key);
+        byKey.set(key, "set" in w ? { key, raw: await this.encode(w.set, w.ttlMs, now), ttlMs: w.ttlMs } : { key });
+      }
+      await this.backend.write([...byKey.values()]);
     });
   }
 

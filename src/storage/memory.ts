@@ -1,5 +1,5 @@
 /** An in-process {@link Store}: for unit tests and as the reference semantics of the real backends. */
-import type { Store } from "../core/ports.ts";
+import type { Store, StoreWrite } from "../core/ports.ts";
 
 interface Entry {
   value: unknown;
@@ -76,6 +76,19 @@ export class MemoryStore implements Store {
       if (e) out.push({ key, value: structuredClone(e.value) as T });
     }
     return out;
+  }
+
+  async write(writes: readonly StoreWrite[]): Promise<void> {
+    // Every namespace is checked, and every value copied, before anything changes: all or none.
+    const entries = writes.map((w) => ({
+      w,
+      space: this.space(w.ns),
+      entry: "set" in w ? this.entry(w.set, w.ttlMs) : undefined,
+    }));
+    for (const { w, space, entry } of entries) {
+      if (entry) space.set(w.key, entry);
+      else space.delete(w.key);
+    }
   }
 
   async close(): Promise<void> {}

@@ -105,6 +105,17 @@ export function postgresBackend(opts: PostgresOptions): Backend {
       );
       return String(rows[0]?.value);
     },
+    async write(writes) {
+      const sets = writes.filter((w) => w.raw !== undefined);
+      const deletes = writes.filter((w) => w.raw === undefined).map((w) => w.key);
+      // One statement, so one transaction: the deletion and the upsert see the same snapshot (distinct keys).
+      await query(
+        `WITH gone AS (DELETE FROM ${t} WHERE key = ANY($1::text[]))
+         INSERT INTO ${t} (key, value) SELECT * FROM unnest($2::text[], $3::text[])
+         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+        [deletes, sets.map((w) => w.key), sets.map((w) => w.raw)],
+      );
+    },
     async remove(key) {
       const rows = await query(`DELETE FROM ${t} WHERE key = $1 RETURNING value`, [key]);
       const value = rows[0]?.value;

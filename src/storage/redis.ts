@@ -124,6 +124,15 @@ export function redisBackend(opts: RedisOptions): Backend {
       });
       return String(out);
     },
+    async write(writes) {
+      const tx = client.multi();
+      for (const { key, raw, ttlMs } of writes) {
+        if (raw === undefined) tx.del(k(key));
+        else if (ttlMs) tx.set(k(key), raw, { PX: ttlMs });
+        else tx.set(k(key), raw);
+      }
+      await tx.exec();
+    },
     async remove(key) {
       const full = k(key);
       const [old] = await client.multi().get(full).del(full).exec();

@@ -47,6 +47,10 @@ const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|FULL|PROTOCOL|NOLFS)/;
 const expires = (col: string) => `(CASE WHEN json_valid(${col}) THEN json_extract(${col}, '$.expires') END)`;
 const expired = (col: string) => `(${expires(col)} IS NOT NULL AND ${expires(col)} <= $now)`;
 
+/** Writes a row, replacing the one of the same key. */
+const upsert = (table: string) =>
+  `INSERT INTO ${table} (key, value) VALUES ($key, $value) ON CONFLICT(key) DO UPDATE SET value = excluded.value`;
+
 /**
  * Opens a file with libSQL's binding, a CommonJS module (loaded as such: one copy, no ES-module
  * wrapper), set up as both the short-lived state and the records use it.
@@ -138,6 +142,18 @@ class SqliteAdapter extends EventEmitter implements KeyvStoreAdapter {
     return this.statement(sql).run(params).changes;
   }
 
+  /** Runs `fn` in one write transaction: committed when it returns, rolled back when it throws. */
+  transaction(fn: () => void): void {
+    this.run("BEGIN IMMEDIATE");
+    try {
+      fn();
+      this.run("COMMIT");
+    } catch (e) {
+      if (this.connection().inTransaction) this.run("ROLLBACK");
+      throw e;
+    }
+  }
+
   async get<Value>(key: string): Promise<StoredData<Value> | undefined> {
     const row = this.statement(`SELECT value FROM ${this.table} WHERE key = $key`).get({ key }) as Row | undefined;
     return (typeof row?.value === "string" ? row.value : undefined) as StoredData<Value> | undefined;
@@ -148,11 +164,7 @@ class SqliteAdapter extends EventEmitter implements KeyvStoreAdapter {
   }
 
   async set(key: string, value: unknown): Promise<void> {
-    this.run(
-      `INSERT INTO ${this.table} (key, value) VALUES ($key, $value)
-       ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
-      { key, value: String(value) },
-    );
+    this.run(upsert(this.table), { key, value: String(value) });
   }
 
   async delete(key: string): Promise<boolean> {
@@ -196,6 +208,7 @@ class SqliteAdapter extends EventEmitter implements KeyvStoreAdapter {
 export function sqliteBackend(opts: SqliteOptions): Backend {
   const table = checkIdentifier(opts.table ?? "keyv");
   const adapter = new SqliteAdapter(opts.file, table, opts.busyTimeoutMs ?? 5000);
+  const upsertRow = upsert(table);
 
   return {
     kind: "sqlite",
@@ -228,6 +241,14 @@ export function sqliteBackend(opts: SqliteOptions): Backend {
         { key, raw: createRaw, now, by },
       );
       return String(rows[0]?.value);
+    },
+    async write(writes) {
+      adapter.transaction(() => {
+        for (const { key, raw } of writes) {
+          if (raw === undefined) adapter.run(`DELETE FROM ${table} WHERE key = $key`, { key });
+          else adapter.run(upsertRow, { key, value: raw });
+        }
+      });
     },
     async remove(key) {
       const rows = adapter.all(`DELETE FROM ${table} WHERE key = $key RETURNING value`, { key });

@@ -6,7 +6,7 @@
 import { agenda } from "../../src/core/agenda/index.ts";
 import { Bot } from "../../src/core/bot.ts";
 import type { Services } from "../../src/core/feature.ts";
-import type { Embedder, Store } from "../../src/core/ports.ts";
+import type { Embedder, Store, StoreWrite } from "../../src/core/ports.ts";
 import type { Records } from "../../src/core/records.ts";
 import { type Button, type Reply, text } from "../../src/core/replies.ts";
 import type { Member } from "../../src/core/types.ts";
@@ -71,6 +71,10 @@ class JitteredStore implements Store {
   async increment(ns: string, key: string, by?: number, ttlMs?: number): Promise<number> {
     await this.pause();
     return this.inner.increment(ns, key, by, ttlMs);
+  }
+  async write(writes: readonly StoreWrite[]): Promise<void> {
+    await this.pause();
+    return this.inner.write(writes);
   }
   async list<T>(ns: string, prefix?: string): Promise<{ key: string; value: T }[]> {
     await this.pause();

@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkIdentifier, isNetworkError, prefixUpperBound } from "../../src/storage/backend.ts";
+import { sqliteBackend } from "../../src/storage/sqlite.ts";
 
 describe("prefix range bounds", () => {
   it("is the smallest string above every extension of the prefix", () => {
@@ -27,5 +31,25 @@ describe("error classification", () => {
   it("accepts only plain lower-case SQL identifiers", () => {
     expect(checkIdentifier("t_run_1")).toBe("t_run_1");
     for (const bad of ["", "Keyv", "a;drop", 'x"y', "1abc"]) expect(() => checkIdentifier(bad)).toThrow();
+  });
+});
+
+describe("SQLite writes", () => {
+  it("applies a write's records in one transaction, rolled back when one fails", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "bahk-write-"));
+    const backend = sqliteBackend({ file: join(dir, "kv.sqlite") });
+    try {
+      await backend.ready();
+      await backend.write([{ key: "ns:kept", raw: "1" }]);
+      // The second record's value cannot be bound: the first must not stay written.
+      const bad = [{ key: "ns:new", raw: "2" }, { key: "ns:kept" }, { key: "ns:x", raw: {} as unknown as string }];
+      await expect(backend.write(bad)).rejects.toThrow();
+      expect((await backend.scan("ns:")).map((r) => r.key)).toEqual(["ns:kept"]);
+      await backend.write([{ key: "ns:new", raw: "2" }, { key: "ns:kept" }]);
+      expect(await backend.scan("ns:")).toEqual([{ key: "ns:new", raw: "2" }]);
+    } finally {
+      await backend.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

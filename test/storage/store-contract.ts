@@ -126,6 +126,47 @@ export function storeContract(name: string, target: ContractTarget): void {
       expect(await s.increment(ns, "text", 3)).toBe(3);
     });
 
+    it("write applies sets and deletes as one, the last for a key winning", async () => {
+      const s = await open();
+      const ns = freshNs("write");
+      const other = freshNs("write2");
+      await s.set(ns, "old", "x");
+      await s.set(ns, "twice", "x");
+      await s.write([
+        { ns, key: "a", set: { n: 1 } },
+        { ns: other, key: "b", set: "short", ttlMs: 400 },
+        { ns, key: "old", delete: true },
+        { ns, key: "twice", delete: true },
+        { ns, key: "twice", set: "again" },
+        { ns, key: "never", set: 1 },
+        { ns, key: "never", delete: true },
+        { ns, key: "missing", delete: true },
+      ]);
+      expect(await s.list(ns)).toEqual([
+        { key: "a", value: { n: 1 } },
+        { key: "twice", value: "again" },
+      ]);
+      expect(await s.get(other, "b")).toBe("short");
+      await sleep(600);
+      expect(await s.get(other, "b")).toBeUndefined();
+      await s.write([]);
+      expect((await s.list(ns)).map((r) => r.key)).toEqual(["a", "twice"]);
+    });
+
+    it("write changes nothing when one of its writes is invalid", async () => {
+      const s = await open();
+      const ns = freshNs("writebad");
+      await s.set(ns, "kept", 1);
+      await expect(
+        s.write([
+          { ns, key: "new", set: 2 },
+          { ns, key: "kept", delete: true },
+          { ns: "bad:ns", key: "x", set: 3 },
+        ]),
+      ).rejects.toThrow(/namespace/);
+      expect(await s.list(ns)).toEqual([{ key: "kept", value: 1 }]);
+    });
+
     it("lists a namespace in key order, by prefix, without neighbours", async () => {
       const s = await open();
       const ns = freshNs("list");
