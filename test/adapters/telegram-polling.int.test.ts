@@ -173,8 +173,10 @@ describe("Telegram long polling", () => {
         text: words,
       },
     });
-    await bot.inbox("telegram").keep(7, left(7, 61, "left behind"));
-    await bot.inbox("telegram").keep(8, left(8, 62, "also left"));
+    await bot.inbox("telegram").keep([
+      { id: 7, update: left(7, 61, "left behind") },
+      { id: 8, update: left(8, 62, "also left") },
+    ]);
     adapter = new TelegramAdapter({ token: "123:TEST", apiRoot, bot, logger: services.logger });
     await adapter.start();
     const first = await api.waitFor((c) => c.method === "sendMessage" && String(c.body.chat_id) === "61");

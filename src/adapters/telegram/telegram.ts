@@ -119,6 +119,8 @@ export class TelegramAdapter {
   private readonly welcomed = new Map<string, number>();
   /** Polling: the getUpdates call waiting, the updates being handled by id, the first id not received. */
   private polling: AbortController | undefined;
+  /** Polling's inbox: received updates kept until handled. */
+  private inbox: Inbox | undefined;
   private readonly running = new Map<number, Promise<void>>();
   private nextUpdate = 0;
   private readonly pauses = new Set<() => void>();
@@ -265,6 +267,7 @@ export class TelegramAdapter {
    */
   private poll(allowedUpdates: (typeof ALLOWED_UPDATES)[number][]): void {
     const inbox = this.opts.bot.inbox("telegram");
+    this.inbox = inbox;
     const loop = async () => {
       await this.telegraf.telegram.deleteWebhook();
       // What an earlier process received and did not finish, first. (Telegram will not send them
@@ -316,7 +319,7 @@ export class TelegramAdapter {
         const fresh = updates.filter((u) => u.update_id >= this.nextUpdate);
         // Kept before the next getUpdates confirms them: a restart still handles what was received.
         try {
-          await Promise.all(fresh.map((u) => inbox.keep(u.update_id, u)));
+          await inbox.keep(fresh.map((u) => ({ id: u.update_id, update: u })));
         } catch (e) {
           // Not confirmed either: Telegram gives them again once the store answers.
           this.opts.logger.error("telegram: could not keep received updates; fetching them again", {
@@ -345,7 +348,8 @@ export class TelegramAdapter {
     const work = this.onUpdate(update)
       .then(() => inbox.done(id))
       .catch((e: unknown) =>
-        this.opts.logger.warn("telegram: could not clear a handled update", { updateId: id, error: describe(e) }),
+        // Kept in the inbox: the next start handles it again.
+        this.opts.logger.warn("telegram: an update was not handled", { updateId: id, error: describe(e) }),
       )
       .finally(() => this.running.delete(id));
     this.running.set(id, work);
@@ -445,6 +449,7 @@ export class TelegramAdapter {
     // The updates' work, and each one's clearing from the inbox after it.
     const running = [...this.inflight, ...this.running.values()];
     if (running.length === 0) {
+      await this.forgetHandled();
       await this.confirmHandled();
       return;
     }
@@ -457,7 +462,16 @@ export class TelegramAdapter {
     ]);
     if (timer) clearTimeout(timer);
     if (timedOut) this.opts.logger.error("telegram updates still running at shutdown", { count: this.inflight.size });
+    await this.forgetHandled();
     await this.confirmHandled();
+  }
+
+  /** Deletes the inbox's records of the updates handled, before the store closes. */
+  private async forgetHandled(): Promise<void> {
+    await this.inbox?.flush().catch((e: unknown) =>
+      // They come back at the next start, and the core recognises them as handled.
+      this.opts.logger.warn("telegram: could not clear handled updates", { error: describe(e) }),
+    );
   }
 
   private async route(update: Update): Promise<void> {
