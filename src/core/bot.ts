@@ -96,6 +96,8 @@ export class Bot {
   private readonly commands = new Map<string, { feature: Feature; spec: CommandSpec }>();
   private readonly features = new Map<string, Feature>();
   private readonly identities: Identities;
+  /** Each member's events in the current minute, counted here when the store is this process's alone. */
+  private minuteCounts = { minute: -1, counts: new Map<string, number>() };
 
   constructor(
     private readonly services: Services,
@@ -388,14 +390,27 @@ export class Bot {
     return this.services.store.add("dedup", `${platform}:${eventId}`, 1, DEDUP_TTL_MS);
   }
 
-  /** Counts the member's events in the current minute in the shared store (so every instance agrees). */
+  /**
+   * Counts the member's events in the current minute: in a shared store, so that every instance
+   * agrees; in this process when the store is its alone (a write per message saved, and a restart
+   * forgets at most a minute's counts).
+   */
   private async rateLimited(member: Member): Promise<false | "warn" | "silent"> {
     const limit = this.options.rateLimitPerMinute;
     if (!limit) return false;
     const minute = Math.floor(this.services.clock.now().getTime() / 60_000);
-    const n = await this.services.store.increment("rate", `${member.id}:${minute}`, 1, 120_000);
+    const n = this.services.store.shared
+      ? await this.services.store.increment("rate", `${member.id}:${minute}`, 1, 120_000)
+      : this.countHere(member.id, minute);
     if (n <= limit) return false;
     return n === limit + 1 ? "warn" : "silent";
+  }
+
+  private countHere(memberId: string, minute: number): number {
+    if (this.minuteCounts.minute !== minute) this.minuteCounts = { minute, counts: new Map() };
+    const n = (this.minuteCounts.counts.get(memberId) ?? 0) + 1;
+    this.minuteCounts.counts.set(memberId, n);
+    return n;
   }
 
   private context(member: Member, chat: Context["chat"], lang: Lang, script?: Script): Context {

@@ -138,6 +138,21 @@ describe("Bot", () => {
     expect(replyText(await say(alice, "/echo back"))).toBe("echo:back");
   });
 
+  it("counts the rate in the store only when other instances may share it", async () => {
+    const here = setup(2);
+    for (let i = 0; i < 3; i++) await here.say(alice, `/echo ${i}`);
+    expect(await here.services.store.list("rate")).toEqual([]);
+    class SharedStore extends MemoryStore {
+      readonly shared = true;
+    }
+    const t = makeServices({ store: new SharedStore() });
+    const shared = new Bot(t.services, [echoFeature(t.services)], async () => [], { rateLimitPerMinute: 2 });
+    const say = (s: string) => shared.handle({ kind: "text", member: alice, chat: dm(alice), text: s });
+    for (let i = 0; i < 2; i++) expect(replyText(await say(`/echo ${i}`))).toBe(`echo:${i}`);
+    expect(replyText(await say("/echo 2"))).toMatch(/faster than I can keep up/);
+    expect((await t.services.store.list<number>("rate")).map((r) => r.value)).toEqual([3]);
+  });
+
   it("turns a store outage into 'try again shortly' and other failures into a generic reply", async () => {
     class DownStore extends MemoryStore {
       override async get<T>(): Promise<T | undefined> {
