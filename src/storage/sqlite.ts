@@ -34,6 +34,8 @@ export interface SqliteOptions {
   readonly table?: string;
   /** How long a writer waits for the lock, in ms (default 5,000). */
   readonly busyTimeoutMs?: number;
+  /** Records read per slice of a purge of expired ones, between which the event loop runs (default 2,000). */
+  readonly purgeSlice?: number;
 }
 
 /** A connection of libSQL's synchronous binding, and one of its prepared statements. */
@@ -209,6 +211,8 @@ export function sqliteBackend(opts: SqliteOptions): Backend {
   const table = checkIdentifier(opts.table ?? "keyv");
   const adapter = new SqliteAdapter(opts.file, table, opts.busyTimeoutMs ?? 5000);
   const upsertRow = upsert(table);
+  const purgeSlice = opts.purgeSlice ?? 2000;
+  let closed = false;
 
   return {
     kind: "sqlite",
@@ -269,13 +273,33 @@ export function sqliteBackend(opts: SqliteOptions): Backend {
       return rows.map((r): RawRecord => ({ key: String(r.key), raw: String(r.value) }));
     },
     async purgeExpired(now) {
-      return adapter.all(`DELETE FROM ${table} WHERE ${expired("value")} RETURNING key`, { now }).length;
+      // In slices of the key index, the event loop taken back between them: one statement over the
+      // whole table read every record's JSON at once (117 ms for 100,000 records, a day of updates'
+      // duplicate checks at about one a second), and every member's reply waited behind it.
+      let purged = 0;
+      let after = "";
+      while (!closed) {
+        const edge = adapter.all(`SELECT key FROM ${table} WHERE key > $after ORDER BY key LIMIT 1 OFFSET $n`, {
+          after,
+          n: purgeSlice - 1,
+        })[0]?.key;
+        const upTo = typeof edge === "string" ? edge : undefined;
+        purged += adapter.all(
+          `DELETE FROM ${table} WHERE key > $after ${upTo === undefined ? "" : "AND key <= $upTo"} AND ${expired("value")} RETURNING key`,
+          upTo === undefined ? { after, now } : { after, upTo, now },
+        ).length;
+        if (upTo === undefined) break;
+        after = upTo;
+        await new Promise((resume) => setImmediate(resume));
+      }
+      return purged;
     },
     isUnavailable(e) {
       const code = (e as { code?: unknown } | null)?.code;
       return (typeof code === "string" && UNAVAILABLE.test(code)) || isNetworkError(e);
     },
     async close() {
+      closed = true;
       await adapter.disconnect();
     },
   };

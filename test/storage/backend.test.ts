@@ -53,3 +53,35 @@ describe("SQLite writes", () => {
     }
   });
 });
+
+describe("SQLite purge", () => {
+  it("deletes every expired record in slices, the event loop running between them", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "bahk-purge-"));
+    const backend = sqliteBackend({ file: join(dir, "kv.sqlite"), purgeSlice: 4 });
+    try {
+      await backend.ready();
+      const now = Date.now();
+      const raw = (expires?: number) => JSON.stringify(expires === undefined ? { value: 1 } : { value: 1, expires });
+      // 24 records (a multiple of the slice), every third expired, one not JSON at all.
+      const rows = Array.from({ length: 24 }, (_, i) => ({
+        key: `ns:${String(i).padStart(2, "0")}`,
+        raw: i === 7 ? "not json" : raw(i % 3 === 0 ? now - 1 : i % 2 ? now + 60_000 : undefined),
+      }));
+      await backend.write(rows);
+      let turns = 0;
+      const tick = () => {
+        turns++;
+        if (turns < 100) setImmediate(tick);
+      };
+      setImmediate(tick);
+      expect(await backend.purgeExpired(now)).toBe(8);
+      expect(turns).toBeGreaterThanOrEqual(5);
+      const left = (await backend.scan("ns:")).map((r) => r.key);
+      expect(left).toEqual(rows.filter((_, i) => i % 3 !== 0).map((r) => r.key));
+      expect(await backend.purgeExpired(now)).toBe(0);
+    } finally {
+      await backend.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
