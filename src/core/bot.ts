@@ -9,7 +9,7 @@ import { detectLang, fill, type Localised, langFromLocale, t } from "./i18n.ts";
 import { Identities } from "./identity/identities.ts";
 import { Inbox } from "./inbox.ts";
 import type { LiveReply } from "./live.ts";
-import type { NativePoll, Script } from "./ports.ts";
+import type { NativePoll, Script, StoreWrite } from "./ports.ts";
 import { convertReply, type Reply, text } from "./replies.ts";
 import { KeyedSerializer, MemberLease } from "./serial.ts";
 import { cleanText, hasWords, MAX_MESSAGE_CHARS, truncate } from "./text.ts";
@@ -376,14 +376,18 @@ export class Bot {
 
   /** Erases what the bot itself keeps about a member (poll selections), for /forgetme; returns records removed. */
   async forgetMember(memberId: string): Promise<number> {
-    let n = (await this.services.languages?.forget(memberId)) ? 1 : 0;
-    for (const r of await this.services.store.list("pollsel")) {
-      if (r.key.endsWith(`:${memberId}`) && (await this.services.store.delete("pollsel", r.key))) n++;
+    const n = (await this.services.languages?.forget(memberId)) ? 1 : 0;
+    const store = this.services.store;
+    const gone: StoreWrite[] = [];
+    for (const r of await store.list("pollsel")) {
+      if (r.key.endsWith(`:${memberId}`)) gone.push({ ns: "pollsel", key: r.key, delete: true });
     }
-    for (const r of await this.services.store.list("pollseen")) {
-      if (r.key.endsWith(`|${memberId}`) && (await this.services.store.delete("pollseen", r.key))) n++;
+    for (const r of await store.list("pollseen")) {
+      if (r.key.endsWith(`|${memberId}`)) gone.push({ ns: "pollseen", key: r.key, delete: true });
     }
-    return n;
+    // All of them in one write: an erasure that fails part-way leaves nothing half-erased.
+    await store.write(gone);
+    return n + gone.length;
   }
 
   private async firstDelivery(platform: Platform, eventId: string): Promise<boolean> {
