@@ -2,6 +2,7 @@
 
 import { questionLog } from "../core/faq/log.ts";
 import type { Services } from "../core/feature.ts";
+import { dotOfUnits, unitVector } from "../core/vectors.ts";
 
 /** A group of similar unanswered questions. */
 export interface GapGroup {
@@ -43,7 +44,7 @@ export function storeGaps(services: Pick<Services, "store" | "embedder" | "recor
       const fresh = [...texts].filter((t) => !cache.has(t));
       if (fresh.length > 0) {
         const vectors = await services.embedder.embedDocuments(fresh);
-        fresh.forEach((t, i) => cache.set(t, unit(vectors[i] ?? [])));
+        fresh.forEach((t, i) => cache.set(t, unitVector(vectors[i] ?? [])));
       }
       for (const t of cache.keys()) if (!texts.has(t)) cache.delete(t);
       type Group = { head: Float64Array; text: string; count: number; last: string; questions: string[] };
@@ -56,7 +57,7 @@ export function storeGaps(services: Pick<Services, "store" | "embedder" | "recor
         let g = joined.get(q.text);
         if (!g) {
           const v = cache.get(q.text) ?? new Float64Array();
-          g = groups.find((x) => dot(x.head, v) >= GAP_SIMILARITY);
+          g = groups.find((x) => dotOfUnits(x.head, v) >= GAP_SIMILARITY);
           if (g) g.questions.push(q.text);
           else {
             g = { head: v, text: q.text, count: 0, last: q.at, questions: [q.text] };
@@ -69,21 +70,4 @@ export function storeGaps(services: Pick<Services, "store" | "embedder" | "recor
       return groups.sort((a, b) => b.count - a.count || b.last.localeCompare(a.last)).map(({ head: _h, ...g }) => g);
     },
   };
-}
-
-/** `v` scaled to length 1 (empty when it has none). */
-function unit(v: readonly number[]): Float64Array {
-  let n = 0;
-  for (const x of v) n += x * x;
-  if (n === 0) return new Float64Array();
-  const s = 1 / Math.sqrt(n);
-  return Float64Array.from(v, (x) => x * s);
-}
-
-/** The cosine of two unit vectors; 0 when their lengths differ (an empty one). */
-function dot(a: Float64Array, b: Float64Array): number {
-  if (a.length === 0 || a.length !== b.length) return 0;
-  let d = 0;
-  for (let i = 0; i < a.length; i++) d += (a[i] as number) * (b[i] as number);
-  return d;
 }
