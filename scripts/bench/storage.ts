@@ -11,7 +11,7 @@ import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { openStore } from "../../src/storage/index.ts";
-import { openLibsql, sqliteBackend } from "../../src/storage/sqlite.ts";
+import { expired, openLibsql, sqliteBackend } from "../../src/storage/sqlite.ts";
 import { openTownhall } from "../../test/storage/bot-load.ts";
 import { type Job, type Op, plan, Worker } from "../../test/storage/load.ts";
 import { dropPgTable, dropRedisNamespace, listening, PG_URL, REDIS_URL, runId } from "../../test/storage/servers.ts";
@@ -170,11 +170,8 @@ async function purge(): Promise<string[]> {
     for (let i = 0; i < rows.length; i += 5000) await one.write(rows.slice(i, i + 5000));
     await one.close();
     const db = openLibsql(join(dir, "one.sqlite"), 5000);
-    const expires = "(CASE WHEN json_valid(value) THEN json_extract(value, '$.expires') END)";
     const b = await timed(
-      async () =>
-        db.prepare(`DELETE FROM keyv WHERE ${expires} IS NOT NULL AND ${expires} <= $now RETURNING key`).all({ now })
-          .length,
+      async () => db.prepare(`DELETE FROM keyv WHERE ${expired("value")} RETURNING key`).all({ now }).length,
     );
     db.close();
     const row = (name: string, r: typeof a) => `| ${name} | ${r.purged} | ${f1(r.total)} | ${f1(r.longest)} |`;

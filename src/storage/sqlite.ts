@@ -45,9 +45,10 @@ type Row = Record<string, unknown>;
 
 const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|FULL|PROTOCOL|NOLFS)/;
 
-// The expiry time stored in a row's JSON, NULL when none (or when the row is not JSON).
+// The expiry time stored in a row's JSON, NULL when none (or when the row is not JSON); and whether
+// it has passed at `$now`.
 const expires = (col: string) => `(CASE WHEN json_valid(${col}) THEN json_extract(${col}, '$.expires') END)`;
-const expired = (col: string) => `(${expires(col)} IS NOT NULL AND ${expires(col)} <= $now)`;
+export const expired = (col: string) => `(${expires(col)} IS NOT NULL AND ${expires(col)} <= $now)`;
 
 /** Writes a row, replacing the one of the same key. */
 const upsert = (table: string) =>
