@@ -21,6 +21,11 @@ const POLL_SELECTION_TTL_MS = 32 * 24 * 60 * 60 * 1000;
 /** Where native polls were posted, kept as long as a native poll can run. */
 const NATIVE_POLL_TTL_MS = POLL_SELECTION_TTL_MS;
 
+/** A message's text as the bot reads it: cut to {@link MAX_MESSAGE_CHARS}. */
+function bodyOf(raw: string): string {
+  return raw.length > MAX_MESSAGE_CHARS ? truncate(raw, MAX_MESSAGE_CHARS) : raw;
+}
+
 /** A message that asks something (it ends in a question mark or a question particle). */
 function asksAside(text: string): boolean {
   if (!/\p{L}{2}/u.test(text)) return false;
@@ -162,6 +167,7 @@ export class Bot {
       const usualScript = usual?.script;
       const limited = await this.rateLimited(event.member);
       if (limited) return limited === "warn" ? [text(t(fallbackLang, M.slowDown))] : [];
+      if (event.kind === "text") this.readAhead(event.text);
       switch (event.kind) {
         case "text":
           return await this.onText(event.member, event.chat, event.text, fallbackLang, usualScript, live);
@@ -499,9 +505,8 @@ export class Bot {
     live?: LiveReply,
   ): Promise<Reply[]> {
     const notes: Reply[] = [];
-    let body = raw;
-    if (body.length > MAX_MESSAGE_CHARS) {
-      body = truncate(body, MAX_MESSAGE_CHARS);
+    const body = bodyOf(raw);
+    if (body !== raw) {
       notes.push(text(t(detectLang(body, fallbackLang), M.truncated).replace("{n}", String(MAX_MESSAGE_CHARS))));
     }
     const clean = cleanText(body);
@@ -530,6 +535,19 @@ export class Bot {
     }
     if (!hasWords(clean)) return [text(t(ctx.lang, M.empty))];
     return [...notes, ...(await this.fallback(ctx, clean, live))];
+  }
+
+  /**
+   * Has the knowledge's thread read a text message while the event loop does the rest (the member's
+   * script and language, the form in progress, the conversation): an answer, or a form's check for
+   * an aside, then finds it read. A command is not read; a form's answer is read for nothing (a
+   * fraction of a millisecond in the thread).
+   */
+  private readAhead(raw: string): void {
+    const clean = cleanText(bodyOf(raw));
+    if (this.services.understanding?.readAhead && hasWords(clean) && !clean.startsWith("/")) {
+      this.services.understanding.readAhead(clean);
+    }
   }
 
   /**

@@ -176,6 +176,12 @@ export interface Understanding {
   toSimplified(texts: readonly string[]): Promise<string[]>;
   /** Reads a free-text message. */
   read(text: string): Promise<Reading>;
+  /**
+   * Starts reading `text` where reading runs beside the event loop (the knowledge's thread), so that
+   * a `read` or an answer of the same text soon after finds it read. Optional: without it, or where
+   * reading is in process, nothing is started.
+   */
+  readAhead?(text: string): void;
 }
 
 /** Turns text into vectors (LangChain's `EmbeddingsInterface` shape). */

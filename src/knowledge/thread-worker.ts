@@ -4,8 +4,10 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { readAndAnswer } from "../core/faq/ask.ts";
+import type { Understanding } from "../core/ports.ts";
 import { createLogger } from "../logging.ts";
 import { openKnowledge } from "./index.ts";
+import { ReadAhead } from "./read-ahead.ts";
 import type { ThreadCall, ThreadData, ThreadReply } from "./thread.ts";
 
 const port = parentPort;
@@ -16,14 +18,24 @@ try {
   const logger = createLogger(logLevel);
   const opened = await openKnowledge({ ...options, logger });
   const { knowledge, understanding, embedder } = opened;
+  const ahead = new ReadAhead((text) => understanding.read(text));
+  // The understanding as calls use it: a message read ahead is not read again.
+  const reader: Understanding = {
+    read: (text) => ahead.take(text),
+    script: (text) => understanding.script(text),
+    toSimplified: (texts) => understanding.toSimplified(texts),
+  };
   const run = (call: ThreadCall): Promise<unknown> => {
     switch (call.op) {
       case "answer":
         return knowledge.answer(...call.args);
       case "ask":
-        return readAndAnswer(understanding, knowledge, ...call.args);
+        return readAndAnswer(reader, knowledge, ...call.args);
       case "read":
-        return understanding.read(...call.args);
+        return reader.read(...call.args);
+      case "readAhead":
+        ahead.start(...call.args);
+        return Promise.resolve(undefined);
       case "script":
         return understanding.script(...call.args);
       case "toSimplified":

@@ -51,6 +51,7 @@ export type ThreadCall = { readonly id: number } & (
   | { readonly op: "answer"; readonly args: [question: string, lang: Lang, options?: AnswerOptions | undefined] }
   | { readonly op: "ask"; readonly args: [raw: string, lang: Lang, options?: AnswerOptions | undefined] }
   | { readonly op: "read"; readonly args: [text: string] }
+  | { readonly op: "readAhead"; readonly args: [text: string] }
   | { readonly op: "script"; readonly args: [text: string] }
   | { readonly op: "toSimplified"; readonly args: [texts: readonly string[]] }
   | { readonly op: "embedQuery"; readonly args: [text: string] }
@@ -151,6 +152,8 @@ export class KnowledgeThread {
     };
     this.understanding = {
       read: (text) => this.call({ op: "read", args: [text] }) as Promise<Reading>,
+      // Read in the thread while the event loop does the core's bookkeeping (see read-ahead.ts).
+      readAhead: (text) => void this.call({ op: "readAhead", args: [text] }).catch(() => undefined),
       // A text without Chinese has no script and reads the same in both: no need to ask the thread.
       // Once the event loop has the dictionaries, it tells and converts scripts itself.
       script: (text) =>

@@ -93,6 +93,38 @@ describe("faq feature", () => {
     expect(reads).toHaveLength(3);
   });
 
+  it("has a message read ahead, the text it then asks, and no command or empty message", async () => {
+    const calls: string[] = [];
+    const inner = new FakeKnowledge();
+    const knowledge: KnowledgeBase = {
+      answer: (q, lang) => inner.answer(q, lang),
+      ask: async (raw, lang): Promise<Asked> => {
+        calls.push(`ask ${raw}`);
+        return { reading: { question: raw }, question: raw, answer: await inner.answer(raw, lang) };
+      },
+    };
+    const env = makeServices({ knowledge });
+    const services = {
+      ...env.services,
+      understanding: {
+        script: async () => undefined,
+        toSimplified: async (texts: readonly string[]) => [...texts],
+        read: async (text: string): Promise<Reading> => ({ question: text }),
+        readAhead: (text: string) => void calls.push(`ahead ${text}`),
+      },
+    };
+    const { feature, fallback } = faq(services, { runCommand: () => Promise.resolve([]) });
+    const bot = new Bot(services, [feature], fallback);
+    const say = (text: string) => bot.handle({ kind: "text", member: alice, chat: dm(alice), text });
+    expect(replyText(await say("  What is the\u200b QMAS quota?  "))).toContain("1,000");
+    const [ahead, asked] = calls;
+    expect(ahead).toMatch(/^ahead /);
+    expect(asked?.slice("ask ".length)).toBe(ahead?.slice("ahead ".length));
+    await say("/start");
+    await say("…");
+    expect(calls).toHaveLength(2);
+  });
+
   it("answers free text with a card, its sources and feedback buttons", async () => {
     const { say } = setup();
     const replies = await say(alice, "What is the QMAS quota?");

@@ -65,6 +65,25 @@ describe("the knowledge in a worker thread", () => {
     expect((await thread.knowledge.ask?.("thanks!", "en"))?.answer).toBeUndefined();
   });
 
+  it("reads a message ahead, then answers it with that reading", async () => {
+    const previous = { previous: "What is QMAS?", previousRef: "faq:qmas" };
+    for (const [raw, options] of [
+      ["hey, who can apply for QMAS?", {}],
+      ["and how long does it take?", previous],
+    ] as const) {
+      const before = thread.threadCalls;
+      thread.understanding.readAhead?.(raw);
+      expect(await thread.knowledge.ask?.(raw, "en", options)).toEqual(
+        await readAndAnswer(local.understanding, local.knowledge, raw, "en", options),
+      );
+      expect(thread.threadCalls).toBe(before + 2);
+    }
+    thread.understanding.readAhead?.("优才计划每年有多少名额？");
+    expect(await thread.understanding.read("优才计划每年有多少名额？")).toEqual(
+      await local.understanding.read("优才计划每年有多少名额？"),
+    );
+  });
+
   it("answers calls made at once, each with its own answer", async () => {
     const qs = ["What is QMAS?", "When is the townhall?", "who can apply for QMAS?", "hi"];
     const many = await Promise.all(qs.map((q) => thread.knowledge.answer(q, "en")));

@@ -1,0 +1,44 @@
+/**
+ * Readings started ahead of their use. The core asks the knowledge's thread to read a message as soon
+ * as it knows the message will be read (a text from a member within the rate limit), then does its
+ * own bookkeeping on the event loop (the member's language, the conversation, the form in progress);
+ * by the time it asks for the answer, the thread has read the message meanwhile, and answers it.
+ * Each reading started ahead is taken once; a bounded number wait (a text that turned out to be a
+ * form's answer is never taken, and the oldest goes first).
+ */
+import type { Reading } from "../core/ports.ts";
+
+/** Readings started ahead that wait to be taken, at most. */
+export const MAX_AHEAD = 64;
+
+export class ReadAhead {
+  private readonly started = new Map<string, Promise<Reading>>();
+
+  constructor(
+    private readonly read: (text: string) => Promise<Reading>,
+    private readonly max = MAX_AHEAD,
+  ) {}
+
+  /** Starts reading `text`, unless its reading has already started and waits. */
+  start(text: string): void {
+    if (this.started.has(text)) return;
+    const reading = this.read(text);
+    // A failure shows when the reading is taken; one never taken fails quietly.
+    reading.catch(() => undefined);
+    this.started.set(text, reading);
+    if (this.started.size > this.max) this.started.delete(this.started.keys().next().value as string);
+  }
+
+  /** The reading of `text`: the one started ahead (taken, so it is not used twice), or a new one. */
+  take(text: string): Promise<Reading> {
+    const reading = this.started.get(text);
+    if (!reading) return this.read(text);
+    this.started.delete(text);
+    return reading;
+  }
+
+  /** Readings started and not yet taken. */
+  get waiting(): number {
+    return this.started.size;
+  }
+}
