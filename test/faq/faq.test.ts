@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Bot } from "../../src/core/bot.ts";
 import { readAndAnswer } from "../../src/core/faq/ask.ts";
 import { faq } from "../../src/core/faq/index.ts";
+import { NS_ANSWERS } from "../../src/core/faq/log.ts";
 import type { Answer, AnswerOptions, Asked, KnowledgeBase, Reading, Understanding } from "../../src/core/ports.ts";
 import { type Button, MAX_ACTION_BYTES, type Reply } from "../../src/core/replies.ts";
 import type { Lang, Member } from "../../src/core/types.ts";
@@ -123,6 +124,24 @@ describe("faq feature", () => {
     await say("/start");
     await say("…");
     expect(calls).toHaveLength(2);
+  });
+
+  it("stores what an answer key stands for once, however often the answer is given", async () => {
+    const { say, press, store } = setup();
+    const stored: string[] = [];
+    const set = store.set.bind(store);
+    store.set = (ns, key, value, ttlMs) => {
+      if (ns === NS_ANSWERS) stored.push(key);
+      return set(ns, key, value, ttlMs);
+    };
+    const first = await say(alice, "What is the QMAS quota?");
+    await say(bob, "what's the QMAS quota");
+    await say(alice, "QMAS quota?");
+    expect(stored).toHaveLength(1);
+    // Each member's rating still finds the answer it is about.
+    const up = buttons(first).find((b) => b.id.endsWith(":up"));
+    expect(replyText(await press(bob, up?.id ?? ""))).toMatch(/thank/i);
+    expect(stored).toHaveLength(1);
   });
 
   it("answers free text with a card, its sources and feedback buttons", async () => {

@@ -33,6 +33,9 @@ const PERSONAL_DATA_INTENTS = new Set(["mydata", "forgetme"]);
 const MAX_STORED_QUESTION_CHARS = 500;
 const MAX_BODY_CHARS = 1500;
 const MAX_LISTED = 20;
+/** Answer keys a process keeps as stored (see `remembered`). */
+const MAX_REMEMBERED_ANSWERS = 10_000;
+
 /** Distinct texts /unanswered reads before merging alike wordings. */
 const MAX_GROUPED_TEXTS = 500;
 
@@ -129,10 +132,19 @@ export function faq(
   const log = questionLog(services);
   const tune = hooks.tuning ?? INTENT_TUNING;
 
+  // Answer keys stored by this process. What a key stands for never changes and is never deleted, so
+  // it is written once, not on every answer (a write on the way to each member's reply).
+  const remembered = new Set<string>();
+
   const answered = async (ctx: Context, a: Answer): Promise<Reply[]> => {
     const ref = a.ref ?? `text:${answerKey(a.text)}`;
     const key = answerKey(ref);
-    await log.rememberAnswer(key, ref);
+    if (!remembered.has(key)) {
+      await log.rememberAnswer(key, ref);
+      remembered.add(key);
+      // Generated answers each have a key of their own: the oldest is forgotten first.
+      if (remembered.size > MAX_REMEMBERED_ANSWERS) remembered.delete(remembered.values().next().value as string);
+    }
     const card: CardReply = {
       type: "card",
       title: t(ctx.lang, M.answerTitle),
