@@ -3,13 +3,16 @@
  * as it knows the message will be read (a text from a member within the rate limit), then does its
  * own bookkeeping on the event loop (the member's language, the conversation, the form in progress);
  * by the time it asks for the answer, the thread has read the message meanwhile, and answers it.
- * Each reading started ahead is taken once; a bounded number wait (a text that turned out to be a
- * form's answer is never taken, and the oldest goes first).
+ * Each reading started ahead is taken once. One never taken (a text that turned out to be a form's
+ * answer: a phone number, an address) is dropped after {@link MAX_AGE_MS}, and at most
+ * {@link MAX_AHEAD} wait, the oldest going first.
  */
 import type { Reading } from "../core/ports.ts";
 
 /** Readings started ahead that wait to be taken, at most. */
 export const MAX_AHEAD = 64;
+/** How long a reading started ahead waits to be taken, in ms (its answer is asked within milliseconds). */
+export const MAX_AGE_MS = 10_000;
 
 export class ReadAhead {
   private readonly started = new Map<string, Promise<Reading>>();
@@ -17,6 +20,7 @@ export class ReadAhead {
   constructor(
     private readonly read: (text: string) => Promise<Reading>,
     private readonly max = MAX_AHEAD,
+    private readonly maxAgeMs = MAX_AGE_MS,
   ) {}
 
   /** Starts reading `text`, unless its reading has already started and waits. */
@@ -27,6 +31,9 @@ export class ReadAhead {
     reading.catch(() => undefined);
     this.started.set(text, reading);
     if (this.started.size > this.max) this.started.delete(this.started.keys().next().value as string);
+    setTimeout(() => {
+      if (this.started.get(text) === reading) this.started.delete(text);
+    }, this.maxAgeMs).unref();
   }
 
   /** The reading of `text`: the one started ahead (taken, so it is not used twice), or a new one. */

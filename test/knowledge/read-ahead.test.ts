@@ -38,6 +38,17 @@ describe("readings started ahead", () => {
     expect(reads).toEqual(["a", "b", "c", "a"]);
   });
 
+  it("drops a reading never taken (a form's answer) after a while", async () => {
+    const { reads, read } = counting();
+    const ahead = new ReadAhead(read, 64, 20);
+    ahead.start("91234567");
+    expect(ahead.waiting).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(ahead.waiting).toBe(0);
+    await ahead.take("91234567");
+    expect(reads).toEqual(["91234567", "91234567"]);
+  });
+
   it("fails a reading that failed when it is taken, and not before", async () => {
     const ahead = new ReadAhead(async () => {
       throw new Error("no dictionary");
