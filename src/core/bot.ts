@@ -21,6 +21,9 @@ const POLL_SELECTION_TTL_MS = 32 * 24 * 60 * 60 * 1000;
 /** Where native polls were posted, kept as long as a native poll can run. */
 const NATIVE_POLL_TTL_MS = POLL_SELECTION_TTL_MS;
 
+/** A command as typed: its name (for this bot or `@another`) and its arguments. */
+const COMMAND = /^\/([A-Za-z0-9_]{1,32})(?:@\S+)?(?:\s+([\s\S]*))?$/;
+
 /** A message's text as the bot reads it: cut to {@link MAX_MESSAGE_CHARS}. */
 function bodyOf(raw: string): string {
   return raw.length > MAX_MESSAGE_CHARS ? truncate(raw, MAX_MESSAGE_CHARS) : raw;
@@ -510,7 +513,7 @@ export class Bot {
       notes.push(text(t(detectLang(body, fallbackLang), M.truncated).replace("{n}", String(MAX_MESSAGE_CHARS))));
     }
     const clean = cleanText(body);
-    const command = /^\/([A-Za-z0-9_]{1,32})(?:@\S+)?(?:\s+([\s\S]*))?$/.exec(clean);
+    const command = COMMAND.exec(clean);
     if (command) {
       // The command word is English on every platform: the language comes from its arguments.
       const [, name = "", args = ""] = command;
@@ -545,7 +548,7 @@ export class Bot {
    */
   private readAhead(raw: string): void {
     const clean = cleanText(bodyOf(raw));
-    if (this.services.understanding?.readAhead && hasWords(clean) && !clean.startsWith("/")) {
+    if (this.services.understanding?.readAhead && hasWords(clean) && !COMMAND.test(clean)) {
       this.services.understanding.readAhead(clean);
     }
   }
