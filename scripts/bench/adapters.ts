@@ -12,7 +12,7 @@
 
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { FakeDiscord } from "../../test/fakes/discord-api.ts";
@@ -60,8 +60,11 @@ async function drive(rate: number, total: number, send: (n: number) => void, rep
 }
 
 type Runner = (rate: number, offset: number, total?: number) => Promise<number[]>;
-/** A started bot or echo bot: its stop, and the CPU time (ms) its process has used so far. */
-type Launched = { stop: () => Promise<void>; cpu: () => number | undefined };
+/**
+ * A started bot or echo bot: its stop, the CPU time (ms) its process has used so far, and how long
+ * its threads have waited, ready to run, for a CPU so far (ms).
+ */
+type Launched = { stop: () => Promise<void>; cpu: () => number | undefined; waited: () => number | undefined };
 type Side = Launched & { run: Runner };
 type Who = "bot" | "echo";
 
@@ -79,6 +82,30 @@ function cpuMs(pid: number | undefined): number | undefined {
     // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * How long a process's threads have waited so far, ready to run, for a CPU that other work held
+ * (ms, every thread summed: the scheduler's run-queue delay, /proc/<pid>/task/<tid>/schedstat's
+ * second field); undefined where there is none (not Linux, or a kernel without schedstats). On a
+ * machine of two cores the bot's event loop and knowledge thread, the fake and the driver, and V8's
+ * compiler threads take turns: this is the part of the replies' time that is that queue.
+ */
+function waitedMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    let ns = 0;
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ")[1]);
+      } catch {
+        // A thread that ended meanwhile waited no more.
+      }
+    }
+    return Number.isFinite(ns) ? ns / 1e6 : undefined;
   } catch {
     return undefined;
   }
@@ -113,6 +140,7 @@ function launch(who: Who, platform: "telegram" | "discord", api: string, dataDir
       await exited;
     },
     cpu: () => cpuMs(child.pid),
+    waited: () => waitedMs(child.pid),
   };
 }
 
@@ -142,6 +170,7 @@ async function telegram(who: Who, dataDir: string, questions: readonly string[] 
   return {
     run,
     cpu: bot.cpu,
+    waited: bot.waited,
     stop: async () => {
       await bot.stop();
       await api.stop();
@@ -171,6 +200,7 @@ async function discord(who: Who, dataDir: string): Promise<Side> {
   return {
     run,
     cpu: bot.cpu,
+    waited: bot.waited,
     stop: async () => {
       await bot.stop();
       await fake.stop();
@@ -192,6 +222,8 @@ async function measure(
     const runP99: Record<Who, number[]> = { echo: [], bot: [] };
     // And each run's CPU time per message (ms), the process's every thread: the bot's work beside the echo's.
     const runCpu: Record<Who, number[]> = { echo: [], bot: [] };
+    // And each run's time its threads waited for a CPU per message (ms): how crowded the machine was.
+    const runWait: Record<Who, number[]> = { echo: [], bot: [] };
     // And the lead-ins' latencies, pooled apart: each bot's first replies after the other's run.
     const leadIn: Record<Who, number[]> = { echo: [], bot: [] };
     // Echo and bot take turns, ROUNDS times, and each one's latencies are pooled: a p99 of a few
@@ -206,12 +238,16 @@ async function measure(
           const lead = Math.round(rate * LEAD_IN_SECONDS);
           leadIn[who].push(...(await sides[who].run(rate, 500_000 + k * 10_000 + round * 2_000, lead)));
           const cpuBefore = sides[who].cpu();
+          const waitBefore = sides[who].waited();
           const latencies = await sides[who].run(rate, 100_000 + k * 10_000 + round * 2_000);
           const cpuAfter = sides[who].cpu();
+          const waitAfter = sides[who].waited();
           result[who].push(...latencies);
           runP99[who].push(pct(latencies, 99));
           if (cpuBefore !== undefined && cpuAfter !== undefined)
             runCpu[who].push((cpuAfter - cpuBefore) / latencies.length);
+          if (waitBefore !== undefined && waitAfter !== undefined)
+            runWait[who].push((waitAfter - waitBefore) / latencies.length);
         }
       }
     } finally {
@@ -222,7 +258,7 @@ async function measure(
     const f = (x: number) => x.toFixed(1);
     const cpu = (xs: number[]) => (xs.length === ROUNDS ? xs.map((x) => x.toFixed(2)).join(", ") : "n/a");
     rows.push(
-      `| ${name} | ${rate}/s | ${bot.length} | ${f(pct(bot, 50))} / ${f(pct(bot, 99))} | ${f(pct(echo, 50))} / ${f(pct(echo, 99))} | ${ratio.toFixed(2)}× | ${f(pct(leadIn.bot, 99))} / ${f(pct(leadIn.echo, 99))} | ${runP99.bot.map(f).join(", ")} | ${runP99.echo.map(f).join(", ")} | ${cpu(runCpu.bot)} | ${cpu(runCpu.echo)} |`,
+      `| ${name} | ${rate}/s | ${bot.length} | ${f(pct(bot, 50))} / ${f(pct(bot, 99))} | ${f(pct(echo, 50))} / ${f(pct(echo, 99))} | ${ratio.toFixed(2)}× | ${f(pct(leadIn.bot, 99))} / ${f(pct(leadIn.echo, 99))} | ${runP99.bot.map(f).join(", ")} | ${runP99.echo.map(f).join(", ")} | ${cpu(runCpu.bot)} | ${cpu(runCpu.echo)} | ${cpu(runWait.bot)} | ${cpu(runWait.echo)} |`,
     );
   }
   return rows;
@@ -286,7 +322,7 @@ export async function benchAdapters(): Promise<string> {
     return [
       "## Update → reply latency through the adapters (`npm run bench -- adapters`)",
       "",
-      `Each platform's real client against its fake on 127.0.0.1 (Telegram: telegraf's client; the bot long-polls with its own loop, which takes new updates while earlier ones run, the echo with telegraf's, which finishes each batch first; discord.js gateway and REST), private messages from distinct members at a fixed rate for ${SECONDS} s, ${ROUNDS} runs each, the bot's and the echo's taking turns and their latencies pooled (questions and a greeting, each answered in one message; the rows marked fresh questions send instead the 200 questions of ${FRESH} in turn, as members wrote them: long stories, slang, both scripts of Chinese, requests that start a form, whose first message is timed), latency from the fake queueing the update to the fake receiving the reply, in ms. The bot runs as \`npm start\` runs it, in a process of its own (a data directory of its own, the default SQLite store and records, no model); beside it, a minimal echo bot (scripts/bench/echo.mjs) on the same client, in a process of its own too; the fakes and the driver stay in the bench's process, as the platforms' servers are elsewhere. Each bot starts once per row on a fake of its own and is warmed up with ${WARM_UP} messages at 40/s before the runs. Each run starts with a lead-in of ${LEAD_IN_SECONDS} s of messages at its rate that is not timed in the p50/p99: each bot has sat idle while the other ran, and its first replies after that pause are its wake-up, not its handling of a stream at the row's rate (the lead-ins' own p99, both bots' pooled, is the column after the ratio). Goal: the bot's p99 within 3× of the echo bot's. Then each run's own p99, in the order the runs took turns (how much one run's tail moves from the next on this machine), and each run's CPU time per message of the bot's and the echo's process, every thread counted (from /proc, in 10 ms ticks): how much work the bot does beside the echo, and whether it still falls from run to run as V8 optimises more of the bot's code (the answering code is not at its steady speed after the ${WARM_UP} messages of the warm-up: measured in one process, twice, reading and answering fresh-14's 200 questions took 503 and 522 ms the first time, 218 and 280 ms the second, 214 and 173 ms the sixth, and 140 ms the eighth in the run that went on). discord.js keeps to Discord's global limit of 50 requests/s, for both bots alike, so at 200/s both queue behind it; at 50/s each second's replies are right at the limit, and whenever a reply's jitter puts a 51st request into discord.js's one-second window, it waits for the window's end (the bot's REST client with no extra margin, offset 0; the echo's with discord.js's default 50 ms: the p99 at 50/s is that wait; the 40/s row is below the limit). Load average when the run started: ${load} (other work on the machine slows the bot's CPU-bound answers more than the echo). Each message comes from a member the bot has not met (their first contact: the duplicate check, the language and the context are written, and the inbox keeps each update until it is handled, about 0.6 ms of SQLite per message), and the bot's work per message is several times the echo's: reading, retrieval and checks (several milliseconds for a long message, in the knowledge's worker thread, which starts reading a message while the event loop does the core's bookkeeping) and the core, its SQL and the reply on the event loop (about 3 ms of CPU per message in all at 200/s), where the echo does nothing. On this machine's two cores the bot's two threads share them with the fake, the driver and the echo's idle process. Memory-bound work spaced out as messages are at 200/s can take longer on this virtual machine than back to back (other tenants' work in between empties the caches): in this run, random reads over 4 MB took ${warm.toFixed(2)} ms in a row and ${cold.toFixed(2)} ms with 5 ms between runs (${(cold / warm).toFixed(1)}×). The bot's reading and retrieval touch far more memory per message than the echo does.`,
+      `Each platform's real client against its fake on 127.0.0.1 (Telegram: telegraf's client; the bot long-polls with its own loop, which takes new updates while earlier ones run, the echo with telegraf's, which finishes each batch first; discord.js gateway and REST), private messages from distinct members at a fixed rate for ${SECONDS} s, ${ROUNDS} runs each, the bot's and the echo's taking turns and their latencies pooled (questions and a greeting, each answered in one message; the rows marked fresh questions send instead the 200 questions of ${FRESH} in turn, as members wrote them: long stories, slang, both scripts of Chinese, requests that start a form, whose first message is timed), latency from the fake queueing the update to the fake receiving the reply, in ms. The bot runs as \`npm start\` runs it, in a process of its own (a data directory of its own, the default SQLite store and records, no model); beside it, a minimal echo bot (scripts/bench/echo.mjs) on the same client, in a process of its own too; the fakes and the driver stay in the bench's process, as the platforms' servers are elsewhere. Each bot starts once per row on a fake of its own and is warmed up with ${WARM_UP} messages at 40/s before the runs. Each run starts with a lead-in of ${LEAD_IN_SECONDS} s of messages at its rate that is not timed in the p50/p99: each bot has sat idle while the other ran, and its first replies after that pause are its wake-up, not its handling of a stream at the row's rate (the lead-ins' own p99, both bots' pooled, is the column after the ratio). Goal: the bot's p99 within 3× of the echo bot's. Then each run's own p99, in the order the runs took turns (how much one run's tail moves from the next on this machine), and each run's CPU time per message of the bot's and the echo's process, every thread counted (from /proc, in 10 ms ticks): how much work the bot does beside the echo, and whether it still falls from run to run as V8 optimises more of the bot's code (the answering code is not at its steady speed after the ${WARM_UP} messages of the warm-up: measured in one process, twice, reading and answering fresh-14's 200 questions took 503 and 522 ms the first time, 218 and 280 ms the second, 214 and 173 ms the sixth, and 140 ms the eighth in the run that went on). The last two columns: the time each process's threads waited per message, ready to run, for a CPU that other work held (the scheduler's run-queue delay, /proc's schedstat, every thread summed): on two cores the bot's event loop and knowledge thread share them with the fake, the driver and V8's compiler threads, and each wait lengthens a reply. discord.js keeps to Discord's global limit of 50 requests/s, for both bots alike, so at 200/s both queue behind it; at 50/s each second's replies are right at the limit, and whenever a reply's jitter puts a 51st request into discord.js's one-second window, it waits for the window's end (the bot's REST client with no extra margin, offset 0; the echo's with discord.js's default 50 ms: the p99 at 50/s is that wait; the 40/s row is below the limit). Load average when the run started: ${load} (other work on the machine slows the bot's CPU-bound answers more than the echo). Each message comes from a member the bot has not met (their first contact: the duplicate check, the language and the context are written, and the inbox keeps each update until it is handled, about 0.6 ms of SQLite per message), and the bot's work per message is several times the echo's: reading, retrieval and checks (several milliseconds for a long message, in the knowledge's worker thread, which starts reading a message while the event loop does the core's bookkeeping) and the core, its SQL and the reply on the event loop (about 3 ms of CPU per message in all at 200/s), where the echo does nothing. On this machine's two cores the bot's two threads share them with the fake, the driver and the echo's idle process. Memory-bound work spaced out as messages are at 200/s can take longer on this virtual machine than back to back (other tenants' work in between empties the caches): in this run, random reads over 4 MB took ${warm.toFixed(2)} ms in a row and ${cold.toFixed(2)} ms with 5 ms between runs (${(cold / warm).toFixed(1)}×). The bot's reading and retrieval touch far more memory per message than the echo does.`,
       "",
       "| platform | rate | replies | bot p50 / p99 | echo p50 / p99 | p99 bot ÷ echo | lead-ins (untimed above), bot / echo p99 | bot p99 of each run | echo p99 of each run | bot CPU ms per message, each run | echo CPU ms per message, each run |",
       "|---|---|---|---|---|---|---|---|---|---|---|",
