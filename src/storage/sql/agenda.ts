@@ -542,10 +542,17 @@ export class SqlAgendaRepo implements AgendaRepo {
   }
 
   /**
-   * Moves exactly the votes this statement deletes: a vote committed on the source after the
-   * DELETE stays there for the voter's own follow-up to move (PostgreSQL, read committed).
+   * Moves exactly the votes this statement deletes. On PostgreSQL (read committed) the source topic's
+   * row is locked first: a vote being added to it (its statement counts it on that row) either commits
+   * before the DELETE reads the votes, and is moved, or waits for this transaction to commit and then
+   * finds the merge in the voter's own follow-up (vote.ts), which moves it. Without the lock, a vote
+   * whose statement ran between the DELETE and the commit, its follow-up reading before the commit,
+   * stayed on the merged topic. (SQLite runs one writing transaction at a time.)
    */
   private async move(trx: Transaction<Database>, fromId: string, intoId: string): Promise<number> {
+    if (this.kind === "postgres") {
+      await trx.selectFrom("topics").select("id").where("id", "=", fromId).forUpdate().execute();
+    }
     const gone = await trx.deleteFrom("votes").where("topic_id", "=", fromId).returning(["member_id", "at"]).execute();
     let moved = 0;
     for (let i = 0; i < gone.length; i += 500) {

@@ -2,10 +2,14 @@
  * A member's support of a topic in SQL, on both dialects: what voting reads of a topic in one
  * query (its status, decisions, merge target and whether its townhall is open) is what the
  * repository's other reads say, and the count kept on each topic equals its vote rows after
- * repeated, withdrawn and concurrent presses (on PostgreSQL each change is one statement).
+ * repeated, withdrawn and concurrent presses (on PostgreSQL each change is one statement); a vote
+ * and a merge of its topic at the same time, in either order, leave the vote on the topic merged
+ * into (PostgreSQL; SQLite runs one writing transaction at a time).
  */
+import type { Kysely, Transaction } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
 import { sql } from "../../../src/storage/sql/kysely.ts";
+import type { Database } from "../../../src/storage/sql/schema.ts";
 import { member, replyText } from "../../helpers/services.ts";
 import { agendaOnSql } from "./agenda-records.ts";
 import { dialects } from "./dialects.ts";
@@ -26,7 +30,90 @@ for (const dialect of await dialects()) {
           from topics t order by t.id`.execute(db);
         return r.rows.map((x) => ({ id: x.id, kept: Number(x.kept), rows: Number(x.rows) }));
       };
-      return { a, repo, counts };
+      return { a, repo, db, counts };
+    }
+
+    /** Two approved topics of an open townhall: one to merge into the other. */
+    async function twoTopics() {
+      const s = await setUp();
+      const th = await s.a.openTownhall();
+      const from = await s.a.proposeTopic(member("p1"), "Stablecoin licensing timeline");
+      const into = await s.a.proposeTopic(member("p2"), "Tokenised deposit pilots");
+      for (const id of [from, into]) await s.a.say(s.a.org, `/townhall approve ${id}`);
+      return { ...s, th, from, into };
+    }
+
+    /** A transaction on its own connection that runs `work` and stays open until `commit` is called. */
+    function heldOpen(db: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<unknown>) {
+      let commit!: () => void;
+      const released = new Promise<void>((r) => {
+        commit = r;
+      });
+      let ready!: () => void;
+      const done = new Promise<void>((r) => {
+        ready = r;
+      });
+      const finished = db.transaction().execute(async (trx) => {
+        await work(trx);
+        ready();
+        await released;
+      });
+      return { done, commit, finished };
+    }
+
+    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+    // Concurrent merges and votes (PostgreSQL, read committed; SQLite runs one writing transaction at a time).
+    if (dialect.name === "postgresql") {
+      it("moves a vote whose statement ran while the topic was being merged", async () => {
+        const { a, repo, db, counts, th, from, into } = await twoTopics();
+        // A member's vote in flight: added and counted on the topic (as addVote's statement does), not yet committed.
+        const vote = heldOpen(db, async (trx) => {
+          await trx
+            .insertInto("votes")
+            .values({ topic_id: from, member_id: "console:v1", at: new Date().toISOString() })
+            .execute();
+          await trx.updateTable("topics").set({ votes: sql<number>`votes + 1` }).where("id", "=", from).execute();
+        });
+        await vote.done;
+        const merging = a.say(a.org, `/townhall merge ${from} ${into}`);
+        await pause(200);
+        vote.commit();
+        await vote.finished;
+        expect(replyText(await merging)).toContain(into);
+        expect(await repo.voters(th, into)).toEqual(["console:v1"]);
+        expect(await repo.voters(th, from)).toEqual([]);
+        for (const c of await counts()) expect(c.kept, c.id).toBe(c.rows);
+      });
+
+      it("moves a vote pressed while a merge of its topic was being committed", async () => {
+        const { a, repo, db, counts, th, from, into } = await twoTopics();
+        // A merge in flight: the topic's row locked and the decision written, not yet committed.
+        const merge = heldOpen(db, async (trx) => {
+          await trx.selectFrom("topics").select("id").where("id", "=", from).forUpdate().execute();
+          await trx
+            .insertInto("decisions")
+            .values({
+              topic_id: from,
+              kind: "final",
+              status: "merged",
+              decided_by: "console:org",
+              at: new Date().toISOString(),
+              reason: null,
+              into_id: into,
+            })
+            .execute();
+        });
+        await merge.done;
+        const pressing = a.press(member("v2"), `ag:up:${from}`);
+        await pause(200);
+        merge.commit();
+        await merge.finished;
+        await pressing;
+        expect(await repo.voters(th, into)).toEqual(["console:v2"]);
+        expect(await repo.voters(th, from)).toEqual([]);
+        for (const c of await counts()) expect(c.kept, c.id).toBe(c.rows);
+      });
     }
 
     it("reads a topic's status, merge target and open townhall as the other reads do", async () => {
