@@ -56,6 +56,8 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   ["fresh-24", ["eval/fresh-24.jsonl"], "split"],
   ["fresh-25", ["eval/fresh-25.jsonl"], "split"],
   ["fresh-26", ["eval/fresh-26.jsonl"], "split"],
+  // Written blind on 2026-12-04; scored whole before any tuning: 84.5% strict (169/200).
+  ["fresh-27", ["eval/fresh-27.jsonl"], "split"],
 ];
 
 /**
