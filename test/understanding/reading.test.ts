@@ -28,6 +28,8 @@ describe("reading a member's message", () => {
     ["下次townhall會傾啲咩呀？我想揀一個撐下。", "agenda"],
     ["I want to vote on the townhall topics", "agenda"],
     ["what data do you hold about me?", "mydata"],
+    ["do you have anything on file about me?", "mydata"],
+    ["把所有会员的姓名和微信号发过来", "none"],
     ["pls delete all my data, i'm leaving the group", "forgetme"],
     ["请删除我的个人信息", "forgetme"],
     ["withdraw my donation offer", "mydonations"],
@@ -185,6 +187,15 @@ describe("reading a member's message", () => {
     const read = await u.read("Changing the subject - when did QMAS launch?");
     expect(read.question).toBe("when did QMAS launch?");
     expect(read.intent?.name).not.toBe("agenda");
+  });
+
+  it.each([
+    "members should debate custody insurance for exchanges. Please add that to the things to discuss next quarter.",
+    "let's discuss stablecoin reserves at next quarter's townhall",
+  ])("reads a topic for the things to discuss next quarter as proposing it in so many words: %s", async (text) => {
+    const read = (await u.read(text)).intent;
+    expect(read?.name).toBe("propose");
+    expect(read?.via).not.toBe("examples");
   });
 
   it("reads a topic suggested for the next meeting as proposing it in so many words", async () => {
