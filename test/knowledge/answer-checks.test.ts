@@ -54,6 +54,9 @@ describe("questions for particular named things", () => {
     expect(expectation("香港散戶可以買加密貨幣嗎")).not.toBe("advice");
     expect(expectation("散戶而家買唔買得到加密貨幣？")).not.toBe("advice");
     expect(expectation("散户现在买不买得到加密货币？")).not.toBe("advice");
+    // Whether they will get a chance to, one day.
+    expect(expectation("散戶遲啲有冇機會買到加密貨幣基金？")).not.toBe("advice");
+    expect(expectation("散户以后有没有机会买加密货币？")).not.toBe("advice");
     expect(expectation("我應該買邊隻幣？")).toBe("advice");
     expect(expectation("散戶而家可唔可以買VA ETF？")).not.toBe("advice");
     expect(expectation("我應該買比特幣嗎？")).toBe("advice");
