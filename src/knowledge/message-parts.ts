@@ -66,11 +66,21 @@ export function questionSentences(q: string): string[] {
   const comments = sentences.filter((s) => !/[?？]\s*$/u.test(s));
   if (sentences.length < 2 || !comments.some(substantial)) return [];
   return sentences
-    .filter((s) => /[?？]\s*$/u.test(s))
-    .map((s) => s.trim())
+    .map((s, i) => {
+      const asked = s.trim();
+      if (!/[?？]\s*$/u.test(asked)) return "";
+      // "…whether ordinary people may trade them. What does the article say about that?": the question
+      // is about the sentence before it.
+      const before = sentences[i - 1]?.trim();
+      return before && !/[?？]\s*$/u.test(before) && POINTS_BACK.test(asked) ? `${before} ${asked}` : asked;
+    })
     .filter(substantial)
     .slice(0, MAX_CLAUSES);
 }
+
+/** A question only about what was just said: "What does the article say about that?", "Is that true?". */
+const POINTS_BACK =
+  /^(?:(?:and|so|but|ok|okay|well)[,\s]+)?(?:what (?:does|do|did) (?:the |your )?(?:article|documents?|association|report|policy|it|they) (?:say|said|mention) (?:about|on) (?:that|this|it)|(?:is|was) (?:that|this|it) (?:true|right|correct|so|the case|allowed|possible)|(?:any|what) (?:info|information|details?) (?:about|on) (?:that|this|it)|what about (?:that|this|it))\b/i;
 
 /** "Does the association run X?", "協會有冇搞X？": a question whether something exists. */
 const EXISTENCE_EN =

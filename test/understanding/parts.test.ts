@@ -1,7 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { clauses, questionParts } from "../../src/knowledge/message-parts.ts";
+import { clauses, questionParts, questionSentences } from "../../src/knowledge/message-parts.ts";
 
 describe("the parts of a message", () => {
+  it("reads a question about what was just said with the sentence it points back to", () => {
+    expect(
+      questionSentences(
+        "My aunt runs a small shop. She asked whether shops may accept stablecoins in Hong Kong. What does the article say about that?",
+      ),
+    ).toEqual(["She asked whether shops may accept stablecoins in Hong Kong. What does the article say about that?"]);
+    expect(
+      questionSentences("I read a long thread on this last night. They said the quota was doubled. Is that true?"),
+    ).toEqual(["They said the quota was doubled. Is that true?"]);
+    // A question of its own stays alone.
+    expect(
+      questionSentences("I read a long thread on this last night. How many people can QMAS admit each year?"),
+    ).toEqual(["How many people can QMAS admit each year?"]);
+  });
+
   it("reads the question sentence of a short message with a comment", () => {
     expect(clauses("QMAS係幾時開始㗎？好似好耐之前已經有")).toEqual(["QMAS係幾時開始㗎？"]);
   });
