@@ -103,6 +103,14 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/資產管理/);
   });
 
+  it("reads the assessment routes or methods of QMAS as its points tests, as 評核方法 is", async () => {
+    for (const q of ["which assessment methods does QMAS use?", "QMAS has two assessment routes, right? which ones?"]) {
+      const a = await kb.answer(q, "en");
+      expect(a.answered, q).toBe(true);
+      expect(a.text, q).toMatch(/General Points Test/);
+    }
+  });
+
   it("reads pens and notebooks as the stationery the documents speak of", async () => {
     const a = await kb.answer("what does the association do with our old pens and notebooks?", "en");
     expect(a.answered).toBe(true);
