@@ -91,6 +91,10 @@ export const RATE =
 const PERMITTED_ZH =
   /(散戶|散户|零售投資者|零售投资者|市民|公眾|公众|普通人|投資者|投资者|香港人).{0,8}(可以|可唔可以|可不可以|能否|能不能|能夠|能够|能|准唔准|准不准|准許|准许|允許|允许|係咪可以|是否可以|買唔買得|买不买得|買得唔得|買得到|买得到|買唔到|买不到|有冇機會|有沒有機會|有没有机会|有機會|有机会|會唔會可以|会不会可以)/u;
 
+/** The least of a qualification asked for ("minimum education level", "最低學歷"): requirements, not a number. */
+const MINIMUM_REQUIRED =
+  /\b(?:minimum|min\.?|lowest)\s+(?:level of\s+)?(?:education(?:al)?|academic|qualifications?|degrees?|requirements?|criteria|credentials?)\b|最低(?:學歷|学历|資格|资格|要求|學位|学位)/iu;
+
 /** A member asking which choice suits them ("which is better for us?", "should we set up in Singapore?"). */
 const CHOICE_FOR_ME =
   /\b(?:which|what)(?: one| city| place| option| hub| location| scheme)? (?:is|would be|'s|s) (?:better|best|more suitable)\b.{0,40}(?:\bfor (?:me|us|my|our|a (?:startup|company|firm|business) like)\b|\blike (?:mine|ours)\b)|\bshould (?:i|we) (?:choose|pick|go with|move to|set up in|base (?:ourselves|myself) in|relocate to|incorporate in)\b|\bwhat would you (?:recommend|suggest|advise)\b|\b(?:better|best) (?:for|suited to) (?:me|us|my|our)\b|(?:邊個|哪個|哪一個|邊度|哪裡|哪里)(?:(?:好啲|比較好|比较好|更好|較好)|(?:适合|適合|啱)(?=我|我哋|我們|我们))|(?:我|我哋|我們|我们)應該(?:揀|選|选|去)/u;
@@ -196,6 +200,9 @@ export function expectation(question: string): Expectation {
     return "eligibility";
   // "通过率咋样？", "what's the success rate?": a rate, which only a number says.
   if (RATE.test(q)) return "quantity";
+  // "What's the minimum education level?", "最低學歷要求係咩？": the least that is required, said in words
+  // (a bachelor's degree): a text saying who is eligible, not a number.
+  if (MINIMUM_REQUIRED.test(q)) return "eligibility";
   if (
     /\bhow (many|much)\b|\bnumber of\b|\b(minimum|maximum|max|min|pass mark|passing score|cut-?off)\b|多少|幾多|(?<![邊哪])幾個|幾位|最低|最高|合格分|(?:多|加|拿|攞|得)[幾几]分(?!鐘|钟)/.test(
       q,

@@ -50,6 +50,13 @@ describe("questions for particular named things", () => {
     expect(expectation("how does Hong Kong's approach compare with Singapore's?")).not.toBe("advice");
   });
 
+  it("reads the minimum education or qualification asked for as who is eligible, a minimum score as a number", () => {
+    expect(expectation("what's the minimum education level for blockchain applicants?")).toBe("eligibility");
+    expect(expectation("minimum qualifications to apply?")).toBe("eligibility");
+    expect(expectation("申請優才最低學歷要求係咩？")).toBe("eligibility");
+    expect(expectation("what's the minimum score to pass?")).toBe("quantity");
+  });
+
   it("reads whether retail investors may buy as a question of the rules, not advice", () => {
     expect(expectation("香港散戶可以買加密貨幣嗎")).not.toBe("advice");
     expect(expectation("散戶而家買唔買得到加密貨幣？")).not.toBe("advice");
