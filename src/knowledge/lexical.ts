@@ -4,6 +4,8 @@
  * of the question's weight a unit covers, where a word counts fully when its
  * stem appears and partly when a GloVe neighbour does.
  */
+
+import { keepNewest } from "../core/bounded.ts";
 import type { WordVectors } from "./glove.ts";
 import { editDistance, type Token } from "./text.ts";
 
@@ -162,8 +164,8 @@ export class LexicalIndex {
     c = this.cosineRows.get(row);
     if (!c) {
       c = new Float64Array(this.slotRows.length).fill(Number.NaN);
-      if (this.cosineRows.size >= COSINE_ROWS) this.cosineRows.delete(this.cosineRows.keys().next().value as number);
       this.cosineRows.set(row, c);
+      keepNewest(this.cosineRows, COSINE_ROWS);
     }
     q.cos[i] = c;
     return c;

@@ -7,6 +7,7 @@
  * answer: a phone number, an address) is dropped after {@link MAX_AGE_MS}, and at most
  * {@link MAX_AHEAD} wait, the oldest going first.
  */
+import { keepNewest } from "../core/bounded.ts";
 import type { Reading } from "../core/ports.ts";
 
 /** Readings started ahead that wait to be taken, at most. */
@@ -30,7 +31,7 @@ export class ReadAhead {
     // A failure shows when the reading is taken; one never taken fails quietly.
     reading.catch(() => undefined);
     this.started.set(text, reading);
-    if (this.started.size > this.max) this.started.delete(this.started.keys().next().value as string);
+    keepNewest(this.started, this.max);
     setTimeout(() => {
       if (this.started.get(text) === reading) this.started.delete(text);
     }, this.maxAgeMs).unref();

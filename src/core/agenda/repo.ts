@@ -1,4 +1,6 @@
 /** Reads and writes the agenda's records (see model.ts for the layout and the no-read-modify-write rule). */
+
+import { keepNewest } from "../bounded.ts";
 import { err, ok, type Result } from "../errors.ts";
 import { shortId } from "../ids.ts";
 import type { Store } from "../ports.ts";
@@ -168,8 +170,8 @@ export class KeyvAgendaRepo implements AgendaRepo {
       const topic = ref ? await this.store.get<Topic>(NS.topic, `${ref.townhallId}:${topicId}`) : undefined;
       if (!topic) return undefined;
       fixed = { townhallId: topic.townhallId, title: topic.title, initial: topic.initial };
-      if (this.fixed.size >= FIXED_CACHE_SIZE) this.fixed.delete(this.fixed.keys().next().value ?? "");
       this.fixed.set(topicId, fixed);
+      keepNewest(this.fixed, FIXED_CACHE_SIZE);
     }
     const decisions = await this.store.list<Decision>(NS.decision, `${fixed.townhallId}:${topicId}:`);
     const of = (kind: string) => decisions.find((r) => r.key.endsWith(`:${kind}`))?.value;

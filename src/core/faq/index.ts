@@ -5,6 +5,7 @@
  * answer ratings through /unanswered.
  */
 import type { FallbackHandler } from "../bot.ts";
+import { keepNewest } from "../bounded.ts";
 import type { Context, Feature, Services } from "../feature.ts";
 import { fill, t } from "../i18n.ts";
 import { shortId } from "../ids.ts";
@@ -143,7 +144,7 @@ export function faq(
       await log.rememberAnswer(key, ref);
       remembered.add(key);
       // Generated answers each have a key of their own: the oldest is forgotten first.
-      if (remembered.size > MAX_REMEMBERED_ANSWERS) remembered.delete(remembered.values().next().value as string);
+      keepNewest(remembered, MAX_REMEMBERED_ANSWERS);
     }
     const card: CardReply = {
       type: "card",

@@ -11,6 +11,7 @@
  * busy timeout) instead of failing when it comes to write.
  */
 import type { DatabaseConnection, Driver, SqliteDatabase, SqliteDialectConfig, SqliteStatement } from "kysely";
+import { keepNewest } from "../../core/bounded.ts";
 import type { LibsqlConnection, LibsqlStatement } from "../sqlite.ts";
 import { CompiledQuery, SqliteDialect, SqliteDriver } from "./kysely.ts";
 
@@ -44,9 +45,9 @@ export function kyselySqlite(db: LibsqlConnection): SqliteDatabase {
         prepared.delete(sql);
       } else {
         statement = wrap(db.prepare(sql));
-        if (prepared.size >= MAX_STATEMENTS) prepared.delete(prepared.keys().next().value as string);
       }
       prepared.set(sql, statement);
+      keepNewest(prepared, MAX_STATEMENTS);
       return statement;
     },
     close(): void {
