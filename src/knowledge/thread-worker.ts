@@ -8,7 +8,7 @@ import type { Understanding } from "../core/ports.ts";
 import { createLogger } from "../logging.ts";
 import { openKnowledge } from "./index.ts";
 import { ReadAhead } from "./read-ahead.ts";
-import type { ThreadCall, ThreadData, ThreadReply } from "./thread.ts";
+import type { ThreadCall, ThreadData, ThreadNote, ThreadReply } from "./thread.ts";
 
 const port = parentPort;
 if (!port) throw new Error("thread-worker.ts runs only as a worker thread");
@@ -33,9 +33,6 @@ try {
         return readAndAnswer(reader, knowledge, ...call.args);
       case "read":
         return reader.read(...call.args);
-      case "readAhead":
-        ahead.start(...call.args);
-        return Promise.resolve(undefined);
       case "script":
         return understanding.script(...call.args);
       case "toSimplified":
@@ -46,7 +43,11 @@ try {
         return embedder.embedDocuments(...call.args);
     }
   };
-  port.on("message", (call: ThreadCall) => {
+  port.on("message", (call: ThreadCall | ThreadNote) => {
+    if (!("id" in call)) {
+      ahead.start(...call.args);
+      return;
+    }
     run(call).then(
       (value) => port.postMessage({ id: call.id, ok: true, value } satisfies ThreadReply),
       (e: unknown) =>

@@ -51,12 +51,17 @@ export type ThreadCall = { readonly id: number } & (
   | { readonly op: "answer"; readonly args: [question: string, lang: Lang, options?: AnswerOptions | undefined] }
   | { readonly op: "ask"; readonly args: [raw: string, lang: Lang, options?: AnswerOptions | undefined] }
   | { readonly op: "read"; readonly args: [text: string] }
-  | { readonly op: "readAhead"; readonly args: [text: string] }
   | { readonly op: "script"; readonly args: [text: string] }
   | { readonly op: "toSimplified"; readonly args: [texts: readonly string[]] }
   | { readonly op: "embedQuery"; readonly args: [text: string] }
   | { readonly op: "embedDocuments"; readonly args: [texts: string[]] }
 );
+
+/**
+ * A note to the worker, which posts nothing back: a reading to start ahead. A reply would wake the
+ * event loop for nothing (waking a sleeping thread costs its sender tens of microseconds).
+ */
+export type ThreadNote = { readonly op: "readAhead"; readonly args: [text: string] };
 
 /** What the worker posts: ready (once), failed to open, or a call's result. */
 export type ThreadReply =
@@ -130,8 +135,10 @@ export class KnowledgeThread {
   private current: Promise<Worker>;
   /** The Chinese dictionaries on the event loop, once loaded. */
   private loopScripts: ChineseScripts | undefined;
-  /** Calls sent to the worker so far. */
+  /** Calls and notes sent to the worker so far. */
   private sent = 0;
+  /** Replies the worker posted so far. */
+  private received = 0;
   /** Resolves once the event loop tells and converts Chinese scripts itself (true), or will not (false). */
   readonly scriptsReady: Promise<boolean>;
 
@@ -153,7 +160,7 @@ export class KnowledgeThread {
     this.understanding = {
       read: (text) => this.call({ op: "read", args: [text] }) as Promise<Reading>,
       // Read in the thread while the event loop does the core's bookkeeping (see read-ahead.ts).
-      readAhead: (text) => void this.call({ op: "readAhead", args: [text] }).catch(() => undefined),
+      readAhead: (text) => void this.note({ op: "readAhead", args: [text] }).catch(() => undefined),
       // A text without Chinese has no script and reads the same in both: no need to ask the thread.
       // Once the event loop has the dictionaries, it tells and converts scripts itself.
       script: (text) =>
@@ -185,9 +192,14 @@ export class KnowledgeThread {
     return new KnowledgeThread(worker, data, logger, stats, options.scripts ?? SCRIPTS_DELAY_MS);
   }
 
-  /** How many calls went to the worker thread. */
+  /** How many calls and notes went to the worker thread. */
   get threadCalls(): number {
     return this.sent;
+  }
+
+  /** How many replies came back from it (a note gets none). */
+  get threadReplies(): number {
+    return this.received;
   }
 
   /**
@@ -262,8 +274,17 @@ export class KnowledgeThread {
     });
   }
 
+  /** Posts a note: no reply, nothing pending, so the worker does not keep the process alive for it. */
+  private async note(note: ThreadNote): Promise<void> {
+    if (this.closed) return;
+    const worker = await this.current;
+    this.sent++;
+    worker.postMessage(note);
+  }
+
   private settle(worker: Worker, m: ThreadReply): void {
     if (!("id" in m)) return;
+    this.received++;
     const p = this.pending.get(m.id);
     if (!p) return;
     this.pending.delete(m.id);

@@ -72,11 +72,14 @@ describe("the knowledge in a worker thread", () => {
       ["and how long does it take?", previous],
     ] as const) {
       const before = thread.threadCalls;
+      const replies = thread.threadReplies;
       thread.understanding.readAhead?.(raw);
       expect(await thread.knowledge.ask?.(raw, "en", options)).toEqual(
         await readAndAnswer(local.understanding, local.knowledge, raw, "en", options),
       );
       expect(thread.threadCalls).toBe(before + 2);
+      // The reading ahead is a note: only the answer comes back, waking the event loop once.
+      expect(thread.threadReplies).toBe(replies + 1);
     }
     thread.understanding.readAhead?.("优才计划每年有多少名额？");
     expect(await thread.understanding.read("优才计划每年有多少名额？")).toEqual(
