@@ -58,6 +58,8 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   ["fresh-26", ["eval/fresh-26.jsonl"], "split"],
   // Written blind on 2026-12-04; scored whole before any tuning: 84.5% strict (169/200).
   ["fresh-27", ["eval/fresh-27.jsonl"], "split"],
+  // Written blind on 2026-12-04 (the second); scored whole before any tuning: 91.5% by score.mjs (183/200).
+  ["fresh-28", ["eval/fresh-28.jsonl"], "split"],
 ];
 
 /**
