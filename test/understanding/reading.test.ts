@@ -21,6 +21,7 @@ describe("reading a member's message", () => {
   it.each([
     ["I want to donate 200 t-shirts", "donate"],
     ["we have 300 spare notebooks from a conference", "donate"],
+    ["we have a lot of things left over from our summit, do you want them?", "donate"],
     ["公司有好多用剩嘅T恤，點樣捐俾你哋？", "donate"],
     ["我们公司有一批笔记本想捐", "donate"],
     ["I'd like to propose a townhall topic: stablecoin custody", "propose"],
@@ -65,6 +66,8 @@ describe("reading a member's message", () => {
     "I work in trade operations at a bank, so lots of letters of credit and paper, and I keep hearing about some blockchain thing. Who is launching that trade finance platform?",
     // A number that counts no goods (her age) and "where things stand" are no offer of 68 things.
     "My mum wants to put some of her savings in crypto. I'm worried because she's 68. I want to understand where things stand: can retail investors trade virtual assets in Hong Kong?",
+    // Things said, heard or read are no goods ("my uncle says a lot of things").
+    "My uncle trades a bit on his phone and tells me all sorts of things; my colleagues say lots of things too. Can ordinary people in HK buy bitcoin legally?",
   ])("does not read an offer of goods into a long story whose words are far apart: %s", async (text) => {
     const it = (await u.read(text)).intent;
     // At most a faint likeness to an example, which a confident answer outweighs; not an offer in so many words.
