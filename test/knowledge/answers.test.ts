@@ -142,6 +142,10 @@ describe("answers from the real knowledge", () => {
     // ("achieve" alone is the financial inclusion the association wants to achieve.)
     const meant = await kb.answer("what are your townhall meetings actually meant to achieve?", "en");
     expect(meant.text).toMatch(/unified voice/);
+    // Whether what is said there goes anywhere: what the meetings are for.
+    const anywhere = await kb.answer("does what we say at the townhall meetings lead anywhere?", "en");
+    expect(anywhere.answered).toBe(true);
+    expect(anywhere.text).toMatch(/unified voice/);
   });
 
   it("answers who spoke with the person, and what he said with his whole quotation", async () => {
