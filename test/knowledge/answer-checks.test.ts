@@ -333,6 +333,9 @@ describe("names and authors", () => {
     expect(expectation("whats the platform they're building gonna be called?")).toBe("name");
     expect(expectation("what will the platform be called?")).toBe("name");
     expect(expectation("what does ETF stand for?")).toBe("name");
+    // A possessive on the way ("the SFC's…", "the city’s…") still asks what the thing is called.
+    expect(expectation("what is the SFC's new licensing regime called?")).toBe("name");
+    expect(expectation("what was the city’s talent programme called?")).toBe("name");
     expect(expectation("who wrote them?")).toBe("role");
     expect(expectation("邊個寫嘅？")).toBe("role");
     expect(expectation("What does the association do?")).toBe("none");
