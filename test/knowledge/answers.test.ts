@@ -214,6 +214,10 @@ describe("answers from the real knowledge", () => {
     const a = await kb.answer("政府的人才清單是在哪一天公布的？", "zh-HK");
     expect(a.answered).toBe(true);
     expect(a.text).toMatch(/8\s*月\s*28\s*日/);
+    // The formal 何日 ("on what day") asks when, as 哪一天 does.
+    const formal = await kb.answer("政府把人才清單於何日公佈？", "zh-HK");
+    expect(formal.answered).toBe(true);
+    expect(formal.text).toMatch(/8\s*月\s*28\s*日/);
   });
 
   it("breaks a tie of two curated questions by the word they ask with ('how do I donate?')", async () => {
