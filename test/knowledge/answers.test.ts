@@ -126,6 +126,10 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/townhall|大會|公開會議/);
     // (Not the association's description, which lists the townhalls among its five goals.)
     expect(a.text).not.toMatch(/NGO|非牟利/);
+    // A townhall session is a townhall meeting.
+    const sessions = await kb.answer("how regular are the town hall sessions?", "en");
+    expect(sessions.answered).toBe(true);
+    expect(sessions.text).toMatch(/quarterly/);
   });
 
   it("reads what must be got right for something to work as what its success hinges on", async () => {
