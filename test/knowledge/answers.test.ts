@@ -213,6 +213,12 @@ describe("answers from the real knowledge", () => {
     expect((await kb.answer(q, lang)).answered).toBe(false);
   });
 
+  it("reads a bonus as the bonus points of the talent list's professions", async () => {
+    const a = await kb.answer("what's the bonus for the talent list jobs?", "en");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/30 points/);
+  });
+
   it("answers which day from the texts of the subject when a curated question of it asks why", async () => {
     // "政府為甚麼公佈人才清單？" matches the question word for word, but asks another thing of it.
     const a = await kb.answer("政府的人才清單是在哪一天公布的？", "zh-HK");
