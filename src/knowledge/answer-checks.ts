@@ -499,7 +499,8 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
       // A full name in brackets answers "what is QMAS's full name?"; any other name must be introduced as one.
       // A full name spelt out next to its acronym ("Quality Migrant Admission Scheme, QMAS").
       const fullName = /full name|stand for|英文全名|全名|英文名|全稱/i.test(question);
-      const spelt = [...answer.matchAll(/([A-Z][a-z]+(?:\s+(?:of|the|and|for)?\s*[A-Z][a-z]+)+)/g)].some((m) => {
+      // ("Financial Services and the Treasury Bureau (FSTB)": connectives, one or several, are no initials.)
+      const spelt = [...answer.matchAll(/([A-Z][a-z]+(?:(?:\s+(?:of|the|and|for))*\s+[A-Z][a-z]+)+)/g)].some((m) => {
         // ("The Quality Migrant Admission Scheme (QMAS)": the article is no part of the name.)
         const initials = (m[1] ?? "")
           .replace(/^The\s+/, "")

@@ -336,6 +336,15 @@ describe("names and authors", () => {
     // A possessive on the way ("the SFC's…", "the city’s…") still asks what the thing is called.
     expect(expectation("what is the SFC's new licensing regime called?")).toBe("name");
     expect(expectation("what was the city’s talent programme called?")).toBe("name");
+    // A full name whose connectives come two in a row ("Services and the Treasury") is spelt out.
+    expect(
+      satisfies(
+        "name",
+        "The Financial Services and the Treasury Bureau (FSTB) issued it.",
+        "what does FSTB stand for?",
+      ),
+    ).toBe(true);
+    expect(satisfies("name", "The FSTB issued it.", "what does FSTB stand for?")).toBe(false);
     expect(expectation("who wrote them?")).toBe("role");
     expect(expectation("邊個寫嘅？")).toBe("role");
     expect(expectation("What does the association do?")).toBe("none");
