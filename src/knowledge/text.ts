@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import { ConverterFactory } from "opencc-js/core";
 import hkVariants from "opencc-js/to/hk";
+import { keepNewest } from "../core/bounded.ts";
 
 // Function words and question boilerplate: they say nothing about the topic.
 const STOP = new Set(
@@ -323,7 +324,22 @@ export function analyzer(groups: readonly ThesaurusGroup[] = []): Analyzer {
     "gu",
   );
   const swap = (m: string) => ` ${canonicalOf.get(m.toLowerCase()) ?? m} `;
-  return (raw, keepStopwords = false) => {
+  // A message is analysed several times as it is read and answered (its intent, its retrieval, its
+  // checks): the last few analyses are kept, and each caller gets an array of its own.
+  const recent = new Map<string, Token[]>();
+  const analyzeKept: Analyzer = (raw, keepStopwords = false) => {
+    const key = keepStopwords ? `+${raw}` : `-${raw}`;
+    let tokens = recent.get(key);
+    if (tokens) {
+      recent.delete(key);
+    } else {
+      tokens = analyzeFresh(raw, keepStopwords);
+    }
+    recent.set(key, tokens);
+    keepNewest(recent, RECENT_ANALYSES);
+    return [...tokens];
+  };
+  const analyzeFresh: Analyzer = (raw, keepStopwords = false) => {
     const input = HAN_ANY.test(raw) ? oneVariant(raw) : raw;
     // "who actually ends up with the…" is "who ends up with the…": a hedge (a stopword) never breaks a term.
     const plain = input.replace(HEDGES, "").replace(BEGIN_DOING, "");
@@ -331,7 +347,11 @@ export function analyzer(groups: readonly ThesaurusGroup[] = []): Analyzer {
     if (han.length > 0 && HAN_ANY.test(text)) text = text.replace(reHan, swap);
     return analyse(text, keepStopwords);
   };
+  return analyzeKept;
 }
+
+/** How many analyses of recent texts an analyzer keeps. */
+const RECENT_ANALYSES = 32;
 
 const HAN_ANY = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
 const HAN_NUMERALS = "一二三四五六七八九十";

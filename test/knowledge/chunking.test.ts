@@ -130,6 +130,19 @@ describe("the thesaurus analyser", () => {
   const knowledgeRead = analyzer(loadKnowledgeFiles(KNOWLEDGE_DIR).thesaurus);
   const keys = (text: string) => knowledgeRead(text).map((t) => t.key);
 
+  it("reads a text again as it did the first time, each caller with an array of its own", () => {
+    const read = analyzer([{ canonical: "inneed", terms: ["who gets"] }]);
+    const first = read("who gets the stuff?");
+    const again = read("who gets the stuff?");
+    expect(again).toEqual(first);
+    // A caller that changes its array changes nothing for the next one.
+    expect(again).not.toBe(first);
+    first.length = 0;
+    expect(read("who gets the stuff?")).toEqual(again);
+    // Stopwords kept or not are two readings.
+    expect(read("who gets the stuff?", true).length).toBeGreaterThan(again.length);
+  });
+
   it("reads a term with a hedge inside it as the term ('who actually gets' is 'who gets')", () => {
     const read = analyzer([{ canonical: "inneed", terms: ["who gets"] }]);
     const key = stem("inneed");
