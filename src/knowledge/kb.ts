@@ -302,12 +302,15 @@ const BEYOND =
 /** The other kind in Chinese, "非科技類的呢": 非, the kind set aside (group 1), and the asking word. */
 const NON_KIND_ZH = String.raw`非([\u4e00-\u9fff]{1,4}?)(?:類|类|方面|領域|领域|行業|行业|專業|专业)?(?:的|嘅)?(?:呢|嗎|吗|又點|又如何)`;
 
+/** The other kind asked for whether there is any: "仲有冇非科技嘅？", "有沒有非科技的？". */
+const ANY_NON_KIND_ZH = String.raw`(?:仲有冇|仲有|有冇|有沒有|有没有|還有沒有|还有没有|還有|还有)\s*非([\u4e00-\u9fff]{1,4}?)(?:類|类|方面|領域|领域|行業|行业|專業|专业)?(?:的|嘅)?`;
+
 /** What a follow-up asking for the other kind sets aside: "what about the non-tech ones?", "那非科技類的呢？". */
-const NOT_KIND = new RegExp(String.raw`\bnon-([\w-]+)|${NON_KIND_ZH}`, "iu");
+const NOT_KIND = new RegExp(String.raw`\bnon-([\w-]+)|${NON_KIND_ZH}|${ANY_NON_KIND_ZH}`, "iu");
 
 /** A follow-up asking for more than something just said ("besides tech, what else?", "除咗科技，仲有啲咩"). */
 const BEYOND_ASKED = new RegExp(
-  String.raw`\b(?:beyond|besides|apart from|other than|aside from)\b.{0,40}\b(?:what|which|who|anything|any)\b|(?:除咗|除了)[^，,？?]{1,8}[，,]?\s*(?:仲有|還有|还有|另外|其他|其餘|其余)|\b(?:what|how) about (?:the )?non-[\w-]+(?: (?:ones?|kinds?|types?|fields?|jobs?|professions?|roles?|areas?|sectors?))?\s*[?？]?\s*$|^\W*(?:那|咁|噉|而)?\s*${NON_KIND_ZH}\s*[?？]?\s*$`,
+  String.raw`\b(?:beyond|besides|apart from|other than|aside from)\b.{0,40}\b(?:what|which|who|anything|any)\b|(?:除咗|除了)[^，,？?]{1,8}[，,]?\s*(?:仲有|還有|还有|另外|其他|其餘|其余)|\b(?:what|how) about (?:the )?non-[\w-]+(?: (?:ones?|kinds?|types?|fields?|jobs?|professions?|roles?|areas?|sectors?))?\s*[?？]?\s*$|^\W*(?:那|咁|噉|而)?\s*${NON_KIND_ZH}\s*[?？]?\s*$|\b(?:any|are there(?: any)?|is there(?: any)?)\s+non-[\w-]+(?: (?:ones?|kinds?|types?|fields?|jobs?|professions?|roles?|areas?|sectors?))?\s*(?:too|as well|also)?\s*[?？]?\s*$|^\W*(?:那|咁|噉|而)?\s*${ANY_NON_KIND_ZH}\s*[?？呀啊]*\s*$`,
   "iu",
 );
 
@@ -920,10 +923,15 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     ) {
       const not = NOT_KIND.exec(question);
       const aside = this.thingKeys(
-        [...[...question.matchAll(BEYOND)].map((m) => m[0]), not?.[1] ?? not?.[2] ?? ""].join(" "),
+        [...[...question.matchAll(BEYOND)].map((m) => m[0]), not?.[1] ?? not?.[2] ?? not?.[3] ?? ""].join(" "),
       );
       if (this.says(before, a.text) || (aside && this.mentionsAny(a.text, aside))) {
         const beyond = this.beyond(a.ref, before, lang, a.resolved ?? question);
+        if (beyond) return beyond;
+      }
+      // "Any non-tech ones?" asks for the rest of what was just said, whatever else the words find.
+      if (not) {
+        const beyond = this.beyond(previousRef, before, lang, a.resolved ?? question);
         if (beyond) return beyond;
       }
     }
@@ -1029,11 +1037,30 @@ export class LocalKnowledgeBase implements KnowledgeBase {
    * ("Alongside expertise in disruptive technologies, Hong Kong is also looking for…"), else the one
    * the member was not shown that is nearest to what they were.
    */
+  /** The passages (originals) of a curated entry's document and section. */
+  private sectionPassagesOf(ref: string): Passage[] {
+    const place = this.placeOfRef(ref);
+    if (!place) return [];
+    return [...this.passageById.values()].filter(
+      (p) => this.original(p) === p && p.path === place.doc && p.section === place.section,
+    );
+  }
+
   private beyond(ref: string, shown: string, lang: Lang, resolved: string): Answer | undefined {
     const cited = this.cited(ref, lang);
     if (!cited) return undefined;
     const all = sentences(cited.body);
     const adding = all.filter((s) => ADDING.test(s));
+    // A curated answer that adds nothing of another kind the member has not seen: its section's
+    // passage may ("Alongside expertise in disruptive technologies, Hong Kong is also looking for…"
+    // beside the talent list's entry).
+    if (ref.startsWith("faq:") && adding.every((s) => shown.includes(s.trim()))) {
+      for (const p of this.sectionPassagesOf(ref)) {
+        if (!sentences(this.inLanguage(p, lang).text).some((s) => ADDING.test(s))) continue;
+        const more = this.beyond(`passage:${p.id}`, shown, lang, resolved);
+        if (more) return more;
+      }
+    }
     const unseen = all.filter((s) => !shown.includes(s.trim()) && this.overlap(s, shown) < SAID_ALREADY);
     const pool = adding.length > 0 ? adding : unseen;
     if (pool.length === 0) return undefined;

@@ -101,6 +101,21 @@ describe("answers from the real knowledge", () => {
     });
     expect(a.answered).toBe(true);
     expect(a.text).toMatch(/資產管理/);
+    // Asked whether there are any, in English after the curated entry (which lists only tech fields),
+    // and in Cantonese.
+    const listed = await kb.answer("Which tech fields are on the talent list?", "en");
+    for (const [q, lang, other] of [
+      ["any non-tech ones?", "en", /asset management/],
+      ["咁仲有冇非科技嘅？", "zh-HK", /資產管理/],
+    ] as const) {
+      const more = await kb.answer(q, lang, {
+        previous: "Which tech fields are on the talent list?",
+        previousRef: listed.ref ?? "",
+        previousAnswer: listed.text,
+      });
+      expect(more.answered, q).toBe(true);
+      expect(more.text, q).toMatch(other);
+    }
   });
 
   it("reads the assessment routes or methods of QMAS as its points tests, as 評核方法 is", async () => {
