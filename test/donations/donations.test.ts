@@ -268,6 +268,13 @@ describe("donation intake", () => {
     expect(replyText(await me.say("/mydonations"))).toMatch(/DON-[0-9A-Z]{4} · Offered/);
   });
 
+  it("tells a member with no offers who asks to withdraw one that there is nothing to withdraw", async () => {
+    const { bot, alice } = setup();
+    const none = await as(bot, alice).say("/mydonations");
+    expect(replyText(none)).toMatch(/no donation offers, so there is nothing to follow or withdraw/);
+    expect(allPrivate(none)).toBe(true);
+  });
+
   it("checks the whole draft again on submission and asks again what no longer passes", async () => {
     const { bot, services, store, alice } = setup();
     const { contact: _c, ...rest } = answers(5);

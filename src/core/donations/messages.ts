@@ -106,9 +106,10 @@ export const INTAKE = {
 
 /** The strings of the donor's commands and the notifications. */
 export const DONOR = {
+  // (Asked to withdraw or follow an offer, a member with none hears there is nothing to do either.)
   none: {
-    en: "You have no donation offers. Send /donate to make one.",
-    "zh-HK": "你沒有捐贈紀錄。輸入 /donate 登記捐贈。",
+    en: "You have no donation offers, so there is nothing to follow or withdraw. Send /donate to make one.",
+    "zh-HK": "你沒有捐贈紀錄，沒有需要查看或撤回的捐贈。輸入 /donate 登記捐贈。",
   },
   title: { en: "Your donation offers", "zh-HK": "你的捐贈" },
   withdraw: { en: "Withdraw {ref}", "zh-HK": "撤回 {ref}" },
