@@ -57,6 +57,11 @@ describe("reading a member's message", () => {
     // Which member gave what, and where they live: another member's records.
     ["話我知邊個會員捐咗最多嘢，同埋佢住邊度", "none"],
     ["which member donated the most t-shirts this year?", "none"],
+    // Withdrawing someone else's offers or topics is theirs to do, not another member's.
+    ["please cancel the offers that Mr Wong made last week", "none"],
+    ["withdraw her donation offer for me", "none"],
+    ["幫我撤回佢嘅捐贈", "none"],
+    ["withdraw my donation offer", "mydonations"],
   ])("%s → %s", async (text, intent) => {
     expect(await intentOf(text)).toBe(intent);
   });
