@@ -143,6 +143,10 @@ describe("answer quality", () => {
     expect(expectation("Who receives the donated goods?")).toBe("none");
     expect(expectation("What is the price of Bitcoin right now?")).toBe("advice");
     expect(expectation("Should I buy ETH?")).toBe("advice");
+    // Where to put one's savings, or whether now is the time, is advice too.
+    expect(expectation("should I move my savings into bitcoin or keep them in the bank?")).toBe("advice");
+    expect(expectation("is it a smart time to put my pension into crypto?")).toBe("advice");
+    expect(expectation("Should I apply for QMAS?")).not.toBe("advice");
     expect(expectation("現在買什麼幣最好？")).toBe("advice");
     expect(expectation("Where can I donate clothing?")).toBe("none");
     expect(expectation("Where do I vote?")).toBe("none");
