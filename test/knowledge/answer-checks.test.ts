@@ -158,6 +158,7 @@ describe("questions for particular named things", () => {
   it("are recognised in English and Chinese", () => {
     expect(expectation("which charities receive the clothing?")).toBe("names");
     expect(expectation("What specific tax breaks does Singapore offer?")).toBe("names");
+    expect(expectation("Which particular weaknesses does the article see in Hong Kong's rules?")).toBe("names");
     expect(expectation("捐贈的衣物具體會送到哪些慈善機構？")).toBe("names");
     expect(expectation("協會的第三個目標具體是什麼？")).not.toBe("names");
     expect(expectation("捐咗俾邊間慈善機構？")).toBe("names");
