@@ -228,6 +228,17 @@ describe("answers from the real knowledge", () => {
     expect((await kb.answer(q, lang)).answered).toBe(false);
   });
 
+  it("reads how the association describes or sees itself as what it prides itself on being", async () => {
+    for (const [q, lang, said] of [
+      ["so how does BAHK actually describe itself?", "en", /learning organization/],
+      ["協會點樣形容自己？", "zh-HK", /學習型組織/],
+    ] as const) {
+      const a = await kb.answer(q, lang);
+      expect(a.answered, q).toBe(true);
+      expect(a.text, q).toMatch(said);
+    }
+  });
+
   it("reads a bonus as the bonus points of the talent list's professions", async () => {
     const a = await kb.answer("what's the bonus for the talent list jobs?", "en");
     expect(a.answered).toBe(true);
