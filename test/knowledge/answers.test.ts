@@ -126,6 +126,14 @@ describe("answers from the real knowledge", () => {
     }
   });
 
+  it("reads what happens to donated goods as where they go", async () => {
+    for (const q of ["what happens to the stuff people donate?", "what becomes of the donated clothes?"]) {
+      const a = await kb.answer(q, "en");
+      expect(a.answered, q).toBe(true);
+      expect(a.text, q).toMatch(/in need/);
+    }
+  });
+
   it("reads pens and notebooks as the stationery the documents speak of", async () => {
     const a = await kb.answer("what does the association do with our old pens and notebooks?", "en");
     expect(a.answered).toBe(true);
