@@ -1032,11 +1032,6 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     return undefined;
   }
 
-  /**
-   * "Besides tech, what else?": the sentence of an answer's text that speaks of more than something
-   * ("Alongside expertise in disruptive technologies, Hong Kong is also looking for…"), else the one
-   * the member was not shown that is nearest to what they were.
-   */
   /** The passages (originals) of a curated entry's document and section. */
   private sectionPassagesOf(ref: string): Passage[] {
     const place = this.placeOfRef(ref);
@@ -1046,6 +1041,11 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     );
   }
 
+  /**
+   * "Besides tech, what else?": the sentence of an answer's text that speaks of more than something
+   * ("Alongside expertise in disruptive technologies, Hong Kong is also looking for…"), else the one
+   * the member was not shown that is nearest to what they were.
+   */
   private beyond(ref: string, shown: string, lang: Lang, resolved: string): Answer | undefined {
     const cited = this.cited(ref, lang);
     if (!cited) return undefined;
@@ -1143,12 +1143,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     };
     const own = before(body);
     if (own) return [own];
-    const place = this.placeOfRef(ref);
-    if (!place) return [];
-    const section = [...this.passageById.values()].find((p) => {
-      const o = this.original(p);
-      return o.path === place.doc && o.section === place.section;
-    });
+    const [section] = this.sectionPassagesOf(ref);
     const text = section ? this.inLanguage(section, lang).text : undefined;
     const found = text ? before(text) : undefined;
     if (found) return [found];
