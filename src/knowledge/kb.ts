@@ -923,7 +923,9 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     ) {
       const not = NOT_KIND.exec(question);
       const aside = this.thingKeys(
-        [...[...question.matchAll(BEYOND)].map((m) => m[0]), not?.[1] ?? not?.[2] ?? not?.[3] ?? ""].join(" "),
+        [...[...question.matchAll(BEYOND)].map((m) => m[0]), not?.slice(1).find((g) => g !== undefined) ?? ""].join(
+          " ",
+        ),
       );
       if (this.says(before, a.text) || (aside && this.mentionsAny(a.text, aside))) {
         const beyond = this.beyond(a.ref, before, lang, a.resolved ?? question);
