@@ -117,6 +117,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind on 2026-12-04 (the second); first scores, before any change: follow-ups 83.9%
   // (52/62) in the tuning half, 93.4% (57/61) held out.
   ["conversations-47", "eval/conversations-47.jsonl", "split"],
+  // Written blind on 2026-12-05; first scores, before any change: follow-ups 93.3% (56/60) in the
+  // tuning half, 89.8% (53/59) held out.
+  ["conversations-48", "eval/conversations-48.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
