@@ -63,6 +63,8 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // Written blind on 2026-12-04 (the second), after fresh-28's fixes; scored whole before any tuning
   // on it: 93.5% by score.mjs (187/200), 92.0% strict (184/200).
   ["fresh-29", ["eval/fresh-29.jsonl"], "split"],
+  // Written blind on 2026-12-05; scored whole before any tuning: 92.5% by score.mjs (185/200), 89.5% strict (179/200).
+  ["fresh-30", ["eval/fresh-30.jsonl"], "split"],
 ];
 
 /**
