@@ -236,6 +236,14 @@ describe("answers from the real knowledge", () => {
     expect((await kb.answer(q, lang)).answered).toBe(false);
   });
 
+  it("answers what kind of organisation the association is with what it is: a non-profit NGO", async () => {
+    for (const q of ["What kind of organisation is BAHK?", "So what sort of organization is it?"]) {
+      const a = await kb.answer(q, "en");
+      expect(a.answered, q).toBe(true);
+      expect(a.text, q).toMatch(/non-profit NGO/);
+    }
+  });
+
   it("reads how the association describes or sees itself as what it prides itself on being", async () => {
     for (const [q, lang, said] of [
       ["so how does BAHK actually describe itself?", "en", /learning organization/],
