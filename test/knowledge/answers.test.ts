@@ -236,6 +236,18 @@ describe("answers from the real knowledge", () => {
     expect((await kb.answer(q, lang)).answered).toBe(false);
   });
 
+  it("reads financial exclusion and the unbanked as financial inclusion", async () => {
+    for (const q of [
+      "Does BAHK care about the unbanked?",
+      "what does the association do about people excluded from financial services?",
+      "Is financial exclusion something BAHK works on?",
+    ]) {
+      const a = await kb.answer(q, "en");
+      expect(a.answered, q).toBe(true);
+      expect(a.text, q).toMatch(/inclusi/);
+    }
+  });
+
   it("answers what kind of organisation the association is with what it is: a non-profit NGO", async () => {
     for (const q of ["What kind of organisation is BAHK?", "So what sort of organization is it?"]) {
       const a = await kb.answer(q, "en");
