@@ -236,6 +236,18 @@ describe("answers from the real knowledge", () => {
     expect((await kb.answer(q, lang)).answered).toBe(false);
   });
 
+  it("reads keeping people in the loop and reporting back as the association communicating", async () => {
+    for (const q of [
+      "How does BAHK keep supporters informed about its impact?",
+      "does bahk report back to members on its work?",
+      "How does the association keep people in the loop?",
+    ]) {
+      const a = await kb.answer(q, "en");
+      expect(a.answered, q).toBe(true);
+      expect(a.text, q).toMatch(/assess and communicate/);
+    }
+  });
+
   it("reads financial exclusion and the unbanked as financial inclusion", async () => {
     for (const q of [
       "Does BAHK care about the unbanked?",
