@@ -20,6 +20,7 @@ import {
   existenceObject,
   instancesAsked,
   LONG_WORDS,
+  memberAsked,
   namesKind,
   questionParts,
   questionSentences,
@@ -118,6 +119,8 @@ const CUE_TOLERANCE = 0.08;
 const CONFIDENT_ALONE = 0.8;
 /** How much of a thing's words a text must cover to speak of it. */
 const MENTIONED = 0.2;
+/** How much of what a question asks to be one of those spoken of a text must name ("Bank of China": not "banks"). */
+const MEMBER_COVERED = 0.6;
 /** Words of the association's every answer: naming them says nothing of a particular thing. */
 const EVERYDAY_KEYS = new Set([
   "associat",
@@ -1777,6 +1780,9 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const owner = ownerOf ? this.thingKeys(ownerOf[1] ?? ownerOf[2], 1) : undefined;
     const documented = ofAssociation && (r.ranked ?? []).some((c) => c.score >= floor && !this.isBotEntry(c));
     const named0 = this.entitiesIn(asked);
+    // "Was Bank of China one of the seven banks?" only by a text that names it (not "seven banks"). Not
+    // in a story, whose question may name the story's own things ("is a firm of that kind among them?").
+    const member = questionSentences(asked).length === 0 ? this.thingKeys(memberAsked(asked)) : undefined;
     const ranked = r.ranked ?? [best];
     for (const [i, c] of ranked.entries()) {
       if (c.score < floor) break;
@@ -1785,7 +1791,17 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       if (
         a &&
         (!owner || this.mentionsAny(a.text, owner)) &&
-        this.fits(a.text, asked, resolved, { object, compared, counted, timed, cumulative, named, named0, instances })
+        this.fits(a.text, asked, resolved, {
+          object,
+          compared,
+          counted,
+          timed,
+          cumulative,
+          named,
+          named0,
+          instances,
+          member,
+        })
       )
         return { ...a, confidence: Math.max(0, Math.min(1, c.score)), resolved, factual: expect !== "none" };
       // "Does the association run a hackathon?" is answered only by a text that speaks of one. A text
@@ -1818,9 +1834,10 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       named?: PreparedQuery | undefined;
       named0: readonly string[];
       instances?: string | undefined;
+      member?: PreparedQuery | undefined;
     },
   ): boolean {
-    const { object, compared, counted, timed, cumulative, named, named0, instances } = asks;
+    const { object, compared, counted, timed, cumulative, named, named0, instances, member } = asks;
     if (object && !this.mentionsAny(text, object)) return false;
     // "How does it compare with Tokyo's?" only by a text that speaks of Tokyo, and not by a list that
     // only names Tokyo among other cities.
@@ -1846,6 +1863,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     if (named && !this.mentionsAny(text, named)) return false;
     // (The kind may be part of a longer term: "internship programs" speaks of programs.)
     if (instances && !namesKind(text, instances)) return false;
+    if (member && this.lexical.coverageOf(member, this.sentenceTokens(text)) < MEMBER_COVERED) return false;
     return true;
   }
 

@@ -152,6 +152,28 @@ export function existenceObject(q: string): string | undefined {
   );
 }
 
+/**
+ * "Was Bank of China one of the seven banks?", "Is Seoul among the rivals?", "中銀係唔係其中一間？": the
+ * thing a question asks to be one of those spoken of.
+ */
+const MEMBER_EN =
+  /(?:^|[.?!]\s+)(?:(?:and|so|but|ok|okay)[,\s]+)?(?:was|is|were|are)\s+(?:the\s+)?([a-z0-9][\w'’&().-]*(?:\s+[\w'’&().-]+){0,5}?)\s+(?:(?:also|really|actually)\s+)?(?:(?:included|listed|counted|named)\s+)?(?:one of|among|amongst|included in|a member of)\b/iu;
+const MEMBER_ZH =
+  /([\u4e00-\u9fffA-Za-z]{2,10}?)(?:係唔係|是不是|是否|係咪|算唔算|算不算)其中(?:一間|一间|一個|一个|一家|之一|一員|一员)|([\u4e00-\u9fffA-Za-z]{2,10}?)(?:是|係|也是|都係)其中(?:一間|一间|一個|一个|一家|之一)(?:嗎|吗|呀|嚟㗎|來的嗎)/u;
+
+/** What a question asks to be one of those spoken of, if it asks that (see {@link MEMBER_EN}). */
+export function memberAsked(q: string): string | undefined {
+  const m = MEMBER_EN.exec(q) ?? MEMBER_ZH.exec(q);
+  const thing = (m?.[1] ?? m?.[2])?.trim();
+  // A pointer ("is it one of them?") or the member's own ("is my field among them?", "are people like
+  // me…") names nothing a text could name.
+  return thing &&
+    !/^(?:it|this|that|they|these|those|he|she|you|there|佢|它|他|她|呢個|這個|这个|嗰個|那個|那个)$/iu.test(thing) &&
+    !/\b(?:i|me|my|mine|we|us|our|ours|someone|somebody|anyone|like|such|similar)\b|我|本人/iu.test(thing)
+    ? thing
+    : undefined;
+}
+
 const COUNTED_EN =
   /\bhow many\s+(?:of\s+(?:the|those|these|its|their)\s+)?((?:[a-z][\w-]*\s+)?[a-z][\w-]*)|\bnumber of\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)|\b((?:minimum|maximum|min|max|pass(?:ing)?)\s+(?:score|points?|mark))\b|\bhow much\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*?)\s+(?:has|have|had|is|are|was|were|does|did|will|would|can|could)\b/i;
 /** 幾多/多少, a classifier if any ("幾多個人" is people, not 個人), and the thing counted. */

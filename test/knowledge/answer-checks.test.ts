@@ -7,6 +7,7 @@ import {
   countWindows,
   existenceObject,
   instancesAsked,
+  memberAsked,
   timedThing,
 } from "../../src/knowledge/message-parts.ts";
 
@@ -264,6 +265,19 @@ describe("names the question already gave", () => {
   it("a source is not a place", () => {
     expect(expectation("where does it get them from?")).not.toBe("place");
     expect(expectation("where is the association located?")).toBe("place");
+  });
+});
+
+describe("questions whether something is one of those spoken of", () => {
+  it("name that thing, unless it is a pointer or the member's own", () => {
+    expect(memberAsked("Was Bank of China (Hong Kong) one of the seven banks?")).toBe("Bank of China (Hong Kong)");
+    expect(memberAsked("Is Seoul among Hong Kong's rivals?")).toBe("Seoul");
+    expect(memberAsked("Are lawyers included among the professions?")).toBe("lawyers");
+    expect(memberAsked("中銀香港係唔係其中一間銀行？")).toBe("中銀香港");
+    expect(memberAsked("Is it one of them?")).toBeUndefined();
+    expect(memberAsked("Is my field among the professions?")).toBeUndefined();
+    expect(memberAsked("Is public education part of what the association does?")).toBeUndefined();
+    expect(memberAsked("我係其中一個創辦人")).toBeUndefined();
   });
 });
 

@@ -236,6 +236,20 @@ describe("answers from the real knowledge", () => {
     expect((await kb.answer(q, lang)).answered).toBe(false);
   });
 
+  it("declines whether a thing is one of those a text speaks of when the text does not name it", async () => {
+    for (const [q, lang, answered] of [
+      ["Was Bank of China (Hong Kong) one of the seven banks in the HKMA trade finance platform?", "en", false],
+      ["Was DBS one of the seven banks?", "en", false],
+      ["Is Shanghai one of Hong Kong's rivals?", "en", false],
+      ["中銀香港係唔係其中一間銀行？", "zh-HK", false],
+      ["Is Standard Chartered among the banks on the platform?", "en", true],
+      ["Is Seoul one of Hong Kong's rivals?", "en", true],
+      ["Are lawyers included among the professions Hong Kong is looking for?", "en", true],
+    ] as const) {
+      expect((await kb.answer(q, lang)).answered, q).toBe(answered);
+    }
+  });
+
   it("reads keeping people in the loop and reporting back as the association communicating", async () => {
     for (const q of [
       "How does BAHK keep supporters informed about its impact?",
