@@ -235,12 +235,12 @@ export function expectation(question: string): Expectation {
     /\bwhere (do|can|should|would|could) (i|we)\b|我.{0,12}(喺邊度|在哪裡|在哪)|(喺邊度|在哪裡|在哪|去邊度).{0,6}(揀|投票|登記|報名|申請|提交|捐)/.test(
       q,
     );
-  // "Where does it get them from?" asks for a source, not a place.
-  // "Where does it get them from?" asks for a source, "where do the clothes end up?" for whom they reach: not places.
+  // "Where does it get them from?" asks for a source, "where do the clothes end up?" for whom they reach:
+  // not places, unless an address is asked for ("捐贈的衣物要送到哪個地址？").
   const source =
     /\bwhere\b.*\bfrom\b|\bwhere\b.{0,60}\b(end up|go|goes|went|get sent|are sent|is sent|get given)\b|從哪裡來|从哪里来|由邊度嚟|喺邊度嚟|邊度嚟|哪裡來|哪里来|去咗邊|送去邊|去了哪|送到哪/.test(
       q,
-    );
+    ) && !/\baddress\b|地址/.test(q);
   // "成敗關鍵在哪？", "分別喺邊？" ask where a key or a difference lies: not a place.
   const abstract =
     /(關鍵|关键|問題|问题|分別|分别|區別|区别|原因|重點|重点|好處|好处|難點|难点|挑戰|挑战|不同|差異|差异|優勢|优势|意義|意义|價值|价值)(?:究竟|到底)?(?:在哪|喺邊|係邊)/.test(

@@ -268,6 +268,15 @@ describe("names the question already gave", () => {
   });
 });
 
+describe("questions where things are sent", () => {
+  it("ask for a place when they ask for an address, else for whom the things reach", () => {
+    expect(expectation("捐贈的衣物要送到哪個地址？")).toBe("place");
+    expect(expectation("What's the address the donated clothes are sent to?")).toBe("place");
+    expect(expectation("捐出去的衣物最後送到哪？")).not.toBe("place");
+    expect(expectation("Where do the donated clothes end up?")).not.toBe("place");
+  });
+});
+
 describe("questions whether something is one of those spoken of", () => {
   it("name that thing, unless it is a pointer or the member's own", () => {
     expect(memberAsked("Was Bank of China (Hong Kong) one of the seven banks?")).toBe("Bank of China (Hong Kong)");
