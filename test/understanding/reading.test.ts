@@ -309,6 +309,7 @@ describe("reading a member's message", () => {
     );
     expect((await u.read("who r hk's rivals 4 crypto hub")).question).toBe("who are hong kong's rivals for crypto hub");
     expect((await u.read("is the quota 1,000 or 4 thousand")).question).toBe("is the quota 1,000 or 4 thousand");
+    expect((await u.read("do u need a uni deg for qmas")).question).toBe("do you need a university degree for qmas");
   });
 
   it("tells Simplified from Traditional and converts answers to Simplified", async () => {
