@@ -253,6 +253,8 @@ const CONFIRMING = new RegExp(
 );
 /** Of the words a member checks, the share a sentence of the last answer must say to confirm them. */
 const CONFIRMED = 0.6;
+/** A number as a text gives it ("30", "1,000", "2006"). */
+const NUMBER = /\d[\d,]*(?:\.\d+)?/g;
 
 /** "Going back to the quota — …", "返去名額嗰度，…": a subject named again, then the question about it. */
 const BACK_TO =
@@ -1095,9 +1097,18 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     if (this.asksAbsent(claim)) return undefined;
     const previous = this.cited(ref, lang);
     if (!previous) return undefined;
+    // "So it's 50 extra points?" after "…an additional 30 points": the sentence that says the number,
+    // which corrects the member's.
+    const claimed: string[] = claim.match(NUMBER) ?? [];
+    const unnumbered = claim.replace(NUMBER, " ").replace(/\s+/g, " ");
     let best: { s: string; share: number } | undefined;
     for (const s of sentences(shown ?? previous.body)) {
-      const share = this.overlap(claim, s);
+      const given: string[] = s.match(NUMBER) ?? [];
+      const corrects = claimed.length > 0 && given.length > 0 && claimed.some((n) => !given.includes(n));
+      // (Both without their numbers: "an additional 30 points" says "additional points".)
+      const share = corrects
+        ? this.overlap(unnumbered, s.replace(NUMBER, " ").replace(/\s+/g, " "))
+        : this.overlap(claim, s);
       if (share >= CONFIRMED && (!best || share > best.share)) best = { s, share };
     }
     return best ? this.restated(best.s.trim(), previous.sources, ref, lang, resolved) : undefined;

@@ -50,6 +50,12 @@ export interface UnderstandingOptions {
 
 /** The embedded understanding: no network, no model. */
 /** A quoted phrase ("…", “…”, 「…」, 『…』). */
+/** Padding that opens a check of what was understood ("so…", "ok so…"). */
+const CHECK_SO = /^(?:(?:ok|okay)\s+)?so$/;
+/** A statement asked as a question ("it's 50 extra points?", "HK is playing it safer?"): a check, not a new question. */
+const STATEMENT_ASKED =
+  /^[\s,]+(?![^?]*\b(?:what|how|why|when|where|who|which)\b)(?:it|it's|its|that|that's|thats|they|they're|theyre|this|these|those|he|she|there|there's|hk|hong kong|the [a-z-]+|[a-z]+ (?:is|are|was|were))\b[^?]*\?\s*$/iu;
+
 /** What is left after a thanks or greeting said aside asks something. */
 const ASKS =
   /[?？]|[嗎吗呢咩]\s*$|^(?:who|what|when|where|why|how|which|is|are|was|were|do|does|did|can|could|will|would|should)\b|^(?:點解|點樣|為甚麼|為什麼|甚麼|幾多|幾時|邊|有冇|有沒有|係咪|是否|可唔可以|可不可以|能不能|如何|怎樣|怎麼)/iu;
@@ -178,6 +184,8 @@ export class LocalUnderstanding implements Understanding {
         if (!lower.startsWith(f.phrase)) continue;
         const after = lower.slice(f.phrase.length);
         if (!f.han && after && !/^[\s,.!?~:;，。！？\-–—…]/u.test(after)) continue;
+        // "So it's 50 extra points?": a check of what was just said keeps its "so".
+        if (CHECK_SO.test(f.phrase) && STATEMENT_ASKED.test(after)) break;
         rest = rest.slice(f.phrase.length);
         // "謝謝你的幫助": what follows a Chinese greeting may start with a particle.
         if (f.han) rest = rest.replace(/^[的嘅呀啊啦喇囉]+/u, "");

@@ -236,6 +236,14 @@ describe("answers from the real knowledge", () => {
     expect((await kb.answer(q, lang)).answered).toBe(false);
   });
 
+  it("corrects a number a member checks with the sentence of the last answer that gives it", async () => {
+    const previous = { previous: "Is there a bonus for blockchain people?", previousRef: "faq:bonus-points" };
+    const a = await kb.answer("So it's 50 extra points?", "en", previous);
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/additional 30 points/);
+    expect(a.text).not.toMatch(/General Points Test/);
+  });
+
   it("declines whether a thing is one of those a text speaks of when the text does not name it", async () => {
     for (const [q, lang, answered] of [
       ["Was Bank of China (Hong Kong) one of the seven banks in the HKMA trade finance platform?", "en", false],

@@ -318,6 +318,13 @@ describe("reading a member's message", () => {
     expect((await u.read("do u need a uni deg for qmas")).question).toBe("do you need a university degree for qmas");
   });
 
+  it("keeps the so of a check of what was said, and sets it aside before a question", async () => {
+    expect((await u.read("So it's 50 extra points?")).question).toBe("So it's 50 extra points?");
+    expect((await u.read("ok so HK is playing it safer?")).question).toBe("so hong kong is playing it safer?");
+    expect((await u.read("so what is QMAS?")).question).toBe("what is QMAS?");
+    expect((await u.read("so it is what they call a hub?")).question).toBe("it is what they call a hub?");
+  });
+
   it("tells Simplified from Traditional and converts answers to Simplified", async () => {
     expect(await u.script("优才计划每年有多少名额？")).toBe("hans");
     expect(await u.script("優才計劃每年有多少名額？")).toBe("hant");
