@@ -236,6 +236,17 @@ describe("answers from the real knowledge", () => {
     expect((await kb.answer(q, lang)).answered).toBe(false);
   });
 
+  it("reads playing it safe and caution as Hong Kong's balanced approach", async () => {
+    for (const q of [
+      "Is Hong Kong more cautious than Singapore on crypto?",
+      "so HK is playing it safer than Singapore?",
+    ]) {
+      const a = await kb.answer(q, "en");
+      expect(a.answered, q).toBe(true);
+      expect(a.text, q).toMatch(/balanced approach/);
+    }
+  });
+
   it("corrects a number a member checks with the sentence of the last answer that gives it", async () => {
     const previous = { previous: "Is there a bonus for blockchain people?", previousRef: "faq:bonus-points" };
     const a = await kb.answer("So it's 50 extra points?", "en", previous);
