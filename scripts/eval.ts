@@ -65,6 +65,8 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   ["fresh-29", ["eval/fresh-29.jsonl"], "split"],
   // Written blind on 2026-12-05; scored whole before any tuning: 92.5% by score.mjs (185/200), 89.5% strict (179/200).
   ["fresh-30", ["eval/fresh-30.jsonl"], "split"],
+  // Written blind on 2026-12-05, after fresh-30's fixes; scored whole before any tuning on it: 86.5% by score.mjs (173/200), 86.0% strict (172/200).
+  ["fresh-31", ["eval/fresh-31.jsonl"], "split"],
 ];
 
 /**
@@ -122,6 +124,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind on 2026-12-05; first scores, before any change: follow-ups 93.3% (56/60) in the
   // tuning half, 89.8% (53/59) held out.
   ["conversations-48", "eval/conversations-48.jsonl", "split"],
+  // Written blind on 2026-12-05, after conversations-48's fixes; first scores, before any change for it: follow-ups 90.3%
+  // (56/62) in the tuning half, 89.1% (57/64) held out.
+  ["conversations-49", "eval/conversations-49.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
