@@ -236,6 +236,12 @@ describe("answers from the real knowledge", () => {
     expect((await kb.answer(q, lang)).answered).toBe(false);
   });
 
+  it("reads a quality migrant, without the scheme's full name, as QMAS", async () => {
+    const a = await kb.answer("when did the hk quality migrant thing first start", "en");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/2006/);
+  });
+
   it("reads playing it safe and caution as Hong Kong's balanced approach", async () => {
     for (const q of [
       "Is Hong Kong more cautious than Singapore on crypto?",
