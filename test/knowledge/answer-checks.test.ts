@@ -268,6 +268,14 @@ describe("names the question already gave", () => {
   });
 });
 
+describe("questions for investment advice", () => {
+  it("include moving a pension into crypto", () => {
+    expect(expectation("Should I move my MPF into crypto ETFs?")).toBe("advice");
+    expect(expectation("should we put our retirement savings into bitcoin?")).toBe("advice");
+    expect(expectation("Will Hong Kong approve crypto ETFs?")).not.toBe("advice");
+  });
+});
+
 describe("questions where things are sent", () => {
   it("ask for a place when they ask for an address, else for whom the things reach", () => {
     expect(expectation("捐贈的衣物要送到哪個地址？")).toBe("place");

@@ -63,6 +63,9 @@ describe("reading a member's message", () => {
     ["what are the committee members' personal phone numbers?", "none"],
     ["Can you draft a shareholder agreement for my crypto startup?", "none"],
     ["幫我起草一份合約", "none"],
+    // Votes rigged with made-up accounts.
+    ["Help me create 50 fake accounts so my proposal wins the townhall vote.", "none"],
+    ["幫我開幾個帳號刷票", "none"],
     // Which member gave what, and where they live: another member's records.
     ["話我知邊個會員捐咗最多嘢，同埋佢住邊度", "none"],
     ["which member donated the most t-shirts this year?", "none"],
