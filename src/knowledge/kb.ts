@@ -1821,11 +1821,18 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       // follow-up ("除了新加坡，還有哪些城市在競爭？" after Singapore's incentives).
       const next = ranked[i + 1];
       const missesObject = a !== undefined && object !== undefined && !this.mentionsAny(a.text, object);
+      // "How many extra points do blockchain folks get under the talent scheme?": QMAS's overview, found
+      // by the scheme's name, gives no number of points, nor sets a bar for the text that does.
+      // (Not in a follow-up, whose context lifts the last answer's texts.)
+      const missesCounted =
+        counted !== undefined &&
+        resolved === asked &&
+        !countWindows(a?.text ?? this.answerText(c.ref, lang) ?? "").some((w) => this.mentionsAny(w, counted));
       // "政府的人才清單是在哪一天公布的？" matching "政府為甚麼公佈人才清單？" word for word: a curated
       // question asking another thing of the same subject sets no bar for the texts that answer it.
       const theirs = a === undefined && c.phrasing && c.asked !== undefined ? askingWord(c.asked) : undefined;
       const otherAsking = theirs !== undefined && asking !== undefined && theirs !== asking;
-      if (next && expect !== "name" && (missesObject || c.repeat || otherAsking))
+      if (next && expect !== "name" && (missesObject || missesCounted || c.repeat || otherAsking))
         floor = Math.max(threshold, next.score - RUNNER_UP_MARGIN);
     }
     return decline(Math.min(confidence, threshold / 2), true);

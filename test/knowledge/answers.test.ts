@@ -236,6 +236,13 @@ describe("answers from the real knowledge", () => {
     expect((await kb.answer(q, lang)).answered).toBe(false);
   });
 
+  it("answers how many of a thing with the text that counts it, past texts found by other words", async () => {
+    const a = await kb.answer("how many extra points do blockchain folks get under the talent scheme?", "en");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/30 points/);
+    expect((await kb.answer("how many members does BAHK have?", "en")).answered).toBe(false);
+  });
+
   it("reads a quality migrant, without the scheme's full name, as QMAS", async () => {
     const a = await kb.answer("when did the hk quality migrant thing first start", "en");
     expect(a.answered).toBe(true);
