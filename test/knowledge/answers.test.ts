@@ -236,6 +236,15 @@ describe("answers from the real knowledge", () => {
     expect((await kb.answer(q, lang)).answered).toBe(false);
   });
 
+  it("gives no yes to a Chinese question asking which or what", async () => {
+    for (const q of ["協會的核心使命包括哪幾個方面？", "香港區塊鏈協會是甚麼組織？"]) {
+      const a = await kb.answer(q, "zh-HK");
+      expect(a.answered, q).toBe(true);
+      expect(a.text, q).toMatch(/非牟利/);
+      expect(a.text, q).not.toMatch(/^是，/);
+    }
+  });
+
   it("answers how many of a thing with the text that counts it, past texts found by other words", async () => {
     const a = await kb.answer("how many extra points do blockchain folks get under the talent scheme?", "en");
     expect(a.answered).toBe(true);
