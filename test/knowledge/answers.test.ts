@@ -236,6 +236,16 @@ describe("answers from the real knowledge", () => {
     expect((await kb.answer(q, lang)).answered).toBe(false);
   });
 
+  it("declines whether an internship leads to a full-time job, which no text says", async () => {
+    for (const [q, lang] of [
+      ["實習生完成實習之後會唔會有全職聘用？", "zh-HK"],
+      ["Do interns get a return offer?", "en"],
+    ] as const) {
+      expect((await kb.answer(q, lang)).answered, q).toBe(false);
+    }
+    expect((await kb.answer("Do I need a local job offer for QMAS?", "en")).answered).toBe(true);
+  });
+
   it("gives no yes to a Chinese question asking which or what", async () => {
     for (const q of ["協會的核心使命包括哪幾個方面？", "香港區塊鏈協會是甚麼組織？"]) {
       const a = await kb.answer(q, "zh-HK");
