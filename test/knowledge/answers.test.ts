@@ -236,6 +236,12 @@ describe("answers from the real knowledge", () => {
     expect((await kb.answer(q, lang)).answered).toBe(false);
   });
 
+  it("reads linking up with people as networking", async () => {
+    const a = await kb.answer("do you also link up with folks abroad?", "en");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/international/);
+  });
+
   it("declines whether an internship leads to a full-time job, which no text says", async () => {
     for (const [q, lang] of [
       ["實習生完成實習之後會唔會有全職聘用？", "zh-HK"],
