@@ -236,6 +236,17 @@ describe("answers from the real knowledge", () => {
     expect((await kb.answer(q, lang)).answered).toBe(false);
   });
 
+  it("reads getting into the industry as the internships", async () => {
+    for (const [q, lang] of [
+      ["my son wants to break into the industry, can BAHK help?", "en"],
+      ["點樣入行？", "zh-HK"],
+    ] as const) {
+      const a = await kb.answer(q, lang);
+      expect(a.answered, q).toBe(true);
+      expect(a.text, q).toMatch(/internship/);
+    }
+  });
+
   it("reads linking up with people as networking", async () => {
     const a = await kb.answer("do you also link up with folks abroad?", "en");
     expect(a.answered).toBe(true);
