@@ -321,6 +321,15 @@ describe("reading a member's message", () => {
     expect((await u.read("do u need a uni deg for qmas")).question).toBe("do you need a university degree for qmas");
   });
 
+  it("reads thanks only where no question is asked", async () => {
+    for (const q of ["協會有冇啲咩幫到我哋？", "後生仔想入行，協會有冇啲咩幫到我哋", "你哋可以點樣幫到我？"]) {
+      expect((await u.read(q)).intent?.name, q).not.toBe("thanks");
+    }
+    for (const q of ["多謝你，幫到我好多！", "thanks, that helps", "唔該晒"]) {
+      expect((await u.read(q)).intent?.name, q).toBe("thanks");
+    }
+  });
+
   it("keeps the so of a check of what was said, and sets it aside before a question", async () => {
     expect((await u.read("So it's 50 extra points?")).question).toBe("So it's 50 extra points?");
     expect((await u.read("ok so HK is playing it safer?")).question).toBe("so hong kong is playing it safer?");
