@@ -321,6 +321,13 @@ describe("reading a member's message", () => {
     expect((await u.read("do u need a uni deg for qmas")).question).toBe("do you need a university degree for qmas");
   });
 
+  it("reads whether one must be a member to donate as a question, not a look at one's offers", async () => {
+    for (const q of ["Does my company need to be a member to donate?", "Can non-members donate?"]) {
+      expect((await u.read(q)).intent?.name, q).not.toBe("mydonations");
+    }
+    expect((await u.read("withdraw my donation offer")).intent?.name).toBe("mydonations");
+  });
+
   it("reads thanks only where no question is asked", async () => {
     for (const q of ["協會有冇啲咩幫到我哋？", "後生仔想入行，協會有冇啲咩幫到我哋", "你哋可以點樣幫到我？"]) {
       expect((await u.read(q)).intent?.name, q).not.toBe("thanks");
