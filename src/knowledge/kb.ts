@@ -1920,7 +1920,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     if (this.entities.size === 0) return [];
     const owners = [
       ...[...asked.matchAll(/\b([a-z][\w-]*(?: [a-z][\w-]*)?)['’]s\b/giu)].map((m) => m[1] ?? ""),
-      ...[...asked.matchAll(/([\u4e00-\u9fff]{2,6})(?:的|嘅)/gu)].map((m) => m[1] ?? ""),
+      // (首爾嗰邊, 首爾那邊: Seoul's side of things.)
+      ...[...asked.matchAll(/([\u4e00-\u9fff]{2,6}?)(?:的|嘅|嗰邊|嗰度|那邊|那边|這邊|这边)/gu)].map((m) => m[1] ?? ""),
     ];
     return [...new Set(owners.flatMap((o) => [...this.entityKeys(o)]))];
   }

@@ -236,6 +236,17 @@ describe("answers from the real knowledge", () => {
     expect((await kb.answer(q, lang)).answered).toBe(false);
   });
 
+  it("declines whether one must sit an English test, which no text says", async () => {
+    const previous = { previous: "QMAS有咩要求？", previousRef: "faq:blockchain-eligibility" };
+    expect((await kb.answer("要唔要考英文？", "zh-HK", previous)).answered).toBe(false);
+    expect((await kb.answer("Do I need to speak English for QMAS?", "en")).answered).toBe(false);
+  });
+
+  it("declines a city's side of things when a text names the city only in a list", async () => {
+    expect((await kb.answer("首爾嗰邊有咩政策？", "zh-HK")).answered).toBe(false);
+    expect((await kb.answer("新加坡那邊有咩優惠？", "zh-HK")).answered).toBe(true);
+  });
+
   it("reads getting into the industry as the internships", async () => {
     for (const [q, lang] of [
       ["my son wants to break into the industry, can BAHK help?", "en"],
