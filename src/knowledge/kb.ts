@@ -623,7 +623,7 @@ const DOC_HINT_BOOST = 0.1;
 
 /** Where a question names the document it is about: "in the article about …", "according to that … article". */
 const DOCUMENT_REFERENCE =
-  /(?:\b(?:in|from|according to|per|based on)\s+)?\b(?:the|that|this|your|ur)\s+(?:[\w'-]+\s+){0,5}?(?:article|news|piece|report|document|story|post)\b(?:\s+(?:about|on|re|regarding)\s+[^,?.!，？。]+)?|(?:根據|喺|在)?(?:那篇|這篇|嗰篇|呢篇|篇)[^，。？?]{0,16}?(?:文章|報道|報導|新聞)(?:中|入面|裏|里|裡|內)?|[^，。？?\s]{2,16}?(?:那篇|這篇|嗰篇|呢篇|篇)(?:文章|報道|報導|新聞)(?:中|入面|裏|里|裡|內)?(?:提到|提及|講到|講|所講|所說)?(?:嘅|的)?/iu;
+  /(?:\b(?:in|from|according to|per|based on)\s+)?\b(?:the|that|this|your|ur)\s+(?:(?![\w'-]+ed\s+in\b)[\w'-]+\s+){0,5}?(?:article|news|piece|report|document|story|post)\b(?:\s+(?:about|on|re|regarding)\s+[^,?.!，？。]+)?|(?:根據|喺|在)?(?:那篇|這篇|嗰篇|呢篇|篇)[^，。？?]{0,16}?(?:文章|報道|報導|新聞)(?:中|入面|裏|里|裡|內)?|[^，。？?\s]{2,16}?(?:那篇|這篇|嗰篇|呢篇|篇)(?:文章|報道|報導|新聞)(?:中|入面|裏|里|裡|內)?(?:提到|提及|講到|講|所講|所說)?(?:嘅|的)?/iu;
 
 /** The words of a {@link DOCUMENT_REFERENCE} that only say it is a document. */
 const DOCUMENT_WORDS =

@@ -236,6 +236,15 @@ describe("answers from the real knowledge", () => {
     expect((await kb.answer(q, lang)).answered).toBe(false);
   });
 
+  it("reads who was quoted in an article named by its subject", async () => {
+    const a = await kb.answer(
+      "Who was the official quoted in the article about blockchain experts and immigration?",
+      "en",
+    );
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/Matthew Cheung/);
+  });
+
   it("declines whether one must sit an English test, which no text says", async () => {
     const previous = { previous: "QMAS有咩要求？", previousRef: "faq:blockchain-eligibility" };
     expect((await kb.answer("要唔要考英文？", "zh-HK", previous)).answered).toBe(false);
