@@ -446,6 +446,22 @@ function quotedName(answer: string, question: string): boolean {
 }
 
 /** Words of a place or an event where something happens (an address, a building, a conference). */
+/** A time given as an event ("during Hong Kong FinTech Week", "於金融科技周期間"): the event's name. */
+const DURING_EVENT =
+  /\b(?:during|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?((?:[A-Z][\w-]*\s+)?(?:Week|Summit|Forum|Conference|Festival|Expo))\b|([\u4e00-\u9fff]{2,6}(?:周|週|峰會|论坛|論壇|博覽會))(?:期間|期间|上|舉行期間)/gu;
+
+/** A question asking for the day itself ("on what date", "which day", 幾號). */
+const DAY_ASKED = /\b(?:dates?|days?)\b|日期|幾號|几号|哪天|哪一天|邊日|边日|哪日/iu;
+
+/**
+ * Whether an answer gives a time as an event the question does not itself name: "during Hong Kong
+ * FinTech Week" answers "when was the declaration issued?", not "when is FinTech Week?".
+ */
+function duringUnnamedEvent(answer: string, question: string): boolean {
+  const asked = question.toLowerCase();
+  return [...answer.matchAll(DURING_EVENT)].some((m) => !asked.includes((m[1] ?? m[2] ?? "").toLowerCase()));
+}
+
 const PLACE_WORDS =
   /\b(?:road|street|floor|building|tower|centre|center|plaza|district|located at|address|week|conference|summit|forum|expo|festival|website)\b|路|街|樓|大廈|中心|地址|周|週|峰會|論壇|博覽|網站|网站/gi;
 
@@ -534,7 +550,9 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
         /\b(1[89]\d\d|20\d\d)\b/.test(answer) ||
         MONTH_NAMED.test(answer) ||
         // A year by its number (2006年, 二〇〇六年), a month or a day: not 一年一度 (once a year).
-        /\d\s*年|[〇○零][〇○零一二三四五六七八九]*年|(\d|[一二三四五六七八九十])\s*(月|日)/.test(answer)
+        /\d\s*年|[〇○零][〇○零一二三四五六七八九]*年|(\d|[一二三四五六七八九十])\s*(月|日)/.test(answer) ||
+        // ("When was the declaration issued?" asks when, not for the day: "which date?" is not answered so.)
+        (!DAY_ASKED.test(question) && duringUnnamedEvent(answer, question))
       );
     case "time":
       return (
@@ -543,7 +561,8 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
         /\b(quarterly|annual(ly)?|monthly|weekly|daily|every (year|quarter|month|week)|each (year|quarter))\b/i.test(
           answer,
         ) ||
-        /(\d|[一二三四五六七八九十])\s*(年|月|日)|每季|每年|每月|季度/.test(answer)
+        /(\d|[一二三四五六七八九十])\s*(年|月|日)|每季|每年|每月|季度/.test(answer) ||
+        duringUnnamedEvent(answer, question)
       );
     case "place": {
       // "Where is FinTech Week held?" is not answered by a text naming FinTech Week: a place word counts

@@ -268,6 +268,18 @@ describe("names the question already gave", () => {
   });
 });
 
+describe("a time given as an event", () => {
+  const said = "The FSTB unveiled the Policy Declaration during the annual Hong Kong FinTech Week.";
+  it("answers when something happened, unless the day or the event itself is asked for", () => {
+    expect(satisfies("date", said, "When was the policy declaration issued?")).toBe(true);
+    expect(satisfies("date", said, "On what date was the policy declaration issued?")).toBe(false);
+    expect(satisfies("time", "It is held during Hong Kong FinTech Week.", "When is Hong Kong FinTech Week?")).toBe(
+      false,
+    );
+    expect(satisfies("date", "It was issued in a statement.", "When was it issued?")).toBe(false);
+  });
+});
+
 describe("questions for investment advice", () => {
   it("include moving a pension into crypto", () => {
     expect(expectation("Should I move my MPF into crypto ETFs?")).toBe("advice");
