@@ -445,7 +445,6 @@ function quotedName(answer: string, question: string): boolean {
   return false;
 }
 
-/** Words of a place or an event where something happens (an address, a building, a conference). */
 /** A time given as an event ("during Hong Kong FinTech Week", "於金融科技周期間"): the event's name. */
 const DURING_EVENT =
   /\b(?:during|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?((?:[A-Z][\w-]*\s+)?(?:Week|Summit|Forum|Conference|Festival|Expo))\b|([\u4e00-\u9fff]{2,6}(?:周|週|峰會|论坛|論壇|博覽會))(?:期間|期间|上|舉行期間)/gu;
@@ -462,6 +461,7 @@ function duringUnnamedEvent(answer: string, question: string): boolean {
   return [...answer.matchAll(DURING_EVENT)].some((m) => !asked.includes((m[1] ?? m[2] ?? "").toLowerCase()));
 }
 
+/** Words of a place or an event where something happens (an address, a building, a conference). */
 const PLACE_WORDS =
   /\b(?:road|street|floor|building|tower|centre|center|plaza|district|located at|address|week|conference|summit|forum|expo|festival|website)\b|路|街|樓|大廈|中心|地址|周|週|峰會|論壇|博覽|網站|网站/gi;
 
