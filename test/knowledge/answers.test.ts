@@ -236,6 +236,12 @@ describe("answers from the real knowledge", () => {
     expect((await kb.answer(q, lang)).answered).toBe(false);
   });
 
+  it("reads what will decide whether something pays off as what success hinges on", async () => {
+    const a = await kb.answer("what will decide whether the crypto-hub ambition pays off?", "en");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/execution/);
+  });
+
   it("reads who was quoted in an article named by its subject", async () => {
     const a = await kb.answer(
       "Who was the official quoted in the article about blockchain experts and immigration?",
