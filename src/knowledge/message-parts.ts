@@ -63,12 +63,12 @@ function substantial(c: string): boolean {
 export function questionSentences(q: string): string[] {
   const sentences = q.split(/(?<=[.?!。？！])\s*|\n+/u).filter((s) => /[\p{L}\p{N}]/u.test(s));
   // Only a question set among comments of some substance ("…? srsly" is still one question).
-  const comments = sentences.filter((s) => !/[?？]\s*$/u.test(s));
+  const comments = sentences.filter((s) => !asks(s));
   if (sentences.length < 2 || !comments.some(substantial)) return [];
   return sentences
     .map((s, i) => {
       const asked = s.trim();
-      if (!/[?？]\s*$/u.test(asked)) return "";
+      if (!asks(asked)) return "";
       // "…whether ordinary people may trade them. What does the article say about that?": the question
       // is about the sentence before it.
       const before = sentences[i - 1]?.trim();
@@ -77,6 +77,13 @@ export function questionSentences(q: string): string[] {
     .filter(substantial)
     .slice(0, MAX_CLAUSES);
 }
+
+/** A sentence that asks: a question mark, or "I just want to know how…", "tell me what…". */
+function asks(s: string): boolean {
+  return /[?？]\s*$/u.test(s) || ASKING_STATEMENT.test(s);
+}
+const ASKING_STATEMENT =
+  /(?:^\W*|[—–;]\s*)(?:(?:so|but|and|anyway|basically)[,\s]+)?(?:i(?:'m| am)? (?:just |really |mainly |only )?(?:want(?:ed)? to know|would like to know|'d like to know|wonder(?:ing)?)|(?:please |pls |can you |could you )?tell me)\b/iu;
 
 /** A question only about what was just said: "What does the article say about that?", "Is that true?". */
 const POINTS_BACK =

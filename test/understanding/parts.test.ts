@@ -17,6 +17,18 @@ describe("the parts of a message", () => {
     ).toEqual(["How many people can QMAS admit each year?"]);
   });
 
+  it("reads a sentence that asks without a question mark as the question", () => {
+    expect(
+      questionSentences(
+        "My family lives in Kowloon and we run a small trading firm. I'm not after a recommendation — I just want to know what the article says about retail investors.",
+      ),
+    ).toEqual(["I'm not after a recommendation — I just want to know what the article says about retail investors."]);
+    expect(questionSentences("We moved here in 2019. Tell me when QMAS started.")).toEqual([
+      "Tell me when QMAS started.",
+    ]);
+    expect(questionSentences("We moved here in 2019. We like it here.")).toEqual([]);
+  });
+
   it("reads the question sentence of a short message with a comment", () => {
     expect(clauses("QMAS係幾時開始㗎？好似好耐之前已經有")).toEqual(["QMAS係幾時開始㗎？"]);
   });
