@@ -48,8 +48,6 @@ export interface UnderstandingOptions {
   readonly scripts?: ChineseScripts;
 }
 
-/** The embedded understanding: no network, no model. */
-/** A quoted phrase ("…", “…”, 「…」, 『…』). */
 /** Padding that opens a check of what was understood ("so…", "ok so…"). */
 const CHECK_SO = /^(?:(?:ok|okay)\s+)?so$/;
 /** A statement asked as a question ("it's 50 extra points?", "HK is playing it safer?"): a check, not a new question. */
@@ -60,8 +58,10 @@ const STATEMENT_ASKED =
 const ASKS =
   /[?？]|[嗎吗呢咩]\s*$|^(?:who|what|when|where|why|how|which|is|are|was|were|do|does|did|can|could|will|would|should)\b|^(?:點解|點樣|為甚麼|為什麼|甚麼|幾多|幾時|邊|有冇|有沒有|係咪|是否|可唔可以|可不可以|能不能|如何|怎樣|怎麼)/iu;
 
+/** A quoted phrase ("…", “…”, 「…」, 『…』). */
 const QUOTED = /「[^」]*」|『[^』]*』|“[^”]*”|"[^"]*"/gu;
 
+/** The embedded understanding: no network, no model. */
 export class LocalUnderstanding implements Understanding {
   /** Chinese chat words and what they stand for (the slang entries written in Chinese). */
   private readonly hanSlang: ReadonlyMap<string, string>;
