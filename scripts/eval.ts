@@ -67,6 +67,8 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   ["fresh-30", ["eval/fresh-30.jsonl"], "split"],
   // Written blind on 2026-12-05, after fresh-30's fixes; scored whole before any tuning on it: 86.5% by score.mjs (173/200), 86.0% strict (172/200).
   ["fresh-31", ["eval/fresh-31.jsonl"], "split"],
+  // Written blind on 2026-12-05 (the second); scored whole before any tuning: 91.5% by score.mjs (183/200), 86.0% strict (172/200).
+  ["fresh-32", ["eval/fresh-32.jsonl"], "split"],
 ];
 
 /**
@@ -127,6 +129,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind on 2026-12-05, after conversations-48's fixes; first scores, before any change for it: follow-ups 90.3%
   // (56/62) in the tuning half, 89.1% (57/64) held out.
   ["conversations-49", "eval/conversations-49.jsonl", "split"],
+  // Written blind on 2026-12-05 (the second); first scores, before any change: follow-ups 90.2% (55/61) in the
+  // tuning half, 93.3% (56/60) held out.
+  ["conversations-50", "eval/conversations-50.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
