@@ -251,6 +251,17 @@ describe("reading a member's message", () => {
     expect(await intentOf("不如下次townhall討論下穩定幣")).toBe("propose");
   });
 
+  it("reads what a past townhall discussed as a question, and 'I'd like to put that forward' as a proposal", async () => {
+    for (const q of ["What was discussed at the last townhall?", "上次townhall討論咗咩？"]) {
+      expect(await intentOf(q)).not.toBe("propose");
+    }
+    const asked = (await u.read("If I bring up something at a townhall, what's it supposed to be about?")).intent;
+    expect(asked?.name === "propose" && asked.via === "concepts").toBe(false);
+    expect(
+      await intentOf("Could the association cover the new VATP rules at a townhall? I'd like to put that forward."),
+    ).toBe("propose");
+  });
+
   it("reads a question about the member firms as no request for someone's data", async () => {
     const read = (await u.read("what information is there about the member firms?")).intent;
     expect(read?.name === "none" && read.via === "pattern").toBe(false);
