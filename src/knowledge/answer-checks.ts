@@ -26,8 +26,18 @@ export type Expectation =
   | "eligibility"
   | "place"
   | "role"
+  | "occasion"
   | "advice"
   | "none";
+
+/** One past occasion of a recurring meeting: "the last townhall", 上次會議. */
+const PAST_OCCASION =
+  /\b(?:last|previous|past|latest|most recent|recent)\s+(?:town-?\s?halls?|quarterly meetings?|meetings?|sessions?|events?|meet-?ups?|gatherings?)\b|(?:上次|上一次|上屆|上一屆|上届|上一届|上個|上个|上一個|上一个|上一季|上季|之前嗰次|之前那次)(?:嘅|的)?\s*(?:townhall|town hall|會議|会议|大會|大会|聚會|聚会|活動|活动|交流會|交流会)/iu;
+/** What happened at an occasion: said, discussed, decided. */
+const HAPPENED =
+  /\b(?:was|were|did|got|happened|discussed|decided|covered|talked about|agreed|said|came out of|raised)\b|討論|讨论|傾咗|倾咗|傾過|倾过|講咗|讲咗|決定|决定|議決|议决|結論|结论|發生|发生/iu;
+/** A text speaking of a past occasion. */
+const PAST_SPOKEN = /\b(?:last|previous|past|recent|latest|earlier)\b|上次|上一次|上屆|上届|之前|過往|过往|早前/iu;
 
 /** This year's, this time's occasion (not how often it recurs). */
 const THIS_YEAR = /\bthis (?:year|time)(?:'s)?\b|今年|今屆|今届|今次|今回/iu;
@@ -171,6 +181,8 @@ export function expectation(question: string): Expectation {
     )
   )
     return "name";
+  // "What was discussed at the last townhall?": one past meeting, of which only a record speaks.
+  if (PAST_OCCASION.test(question) && HAPPENED.test(question)) return "occasion";
   // "What are the consultations for?" asks a purpose, not for a list of them.
   if (
     /\bwhat(?:'s|s| is| are| r| were)? (?:(?!for\b)[\w'-]+ ){1,5}for(?: exactly| then| anyway| tho| though)?\s*[?？]?\s*$/.test(
@@ -472,6 +484,8 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
       return true;
     case "advice":
       return false;
+    case "occasion":
+      return PAST_SPOKEN.test(answer);
     case "year":
       return /\b(1[89]\d\d|20\d\d)\b/.test(answer) || /[〇零一二三四五六七八九]{4}年/.test(answer);
     case "day":

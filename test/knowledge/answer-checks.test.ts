@@ -523,6 +523,14 @@ describe("what a question asks for, in words members use", () => {
     expect(expectation("what are the public consultations for?")).toBe("none");
   });
 
+  it("reads what one past meeting discussed as asking for a record of it", () => {
+    expect(expectation("What was discussed at the last townhall?")).toBe("occasion");
+    expect(expectation("上次townhall討論咗咩？")).toBe("occasion");
+    const general = "The association organizes quarterly townhall meetings (four a year) to discuss current issues.";
+    expect(satisfies("occasion", general)).toBe(false);
+    expect(satisfies("occasion", "At the last townhall, members discussed custody rules.")).toBe(true);
+  });
+
   it("takes a quoted name sharing words with the question as the name asked for", () => {
     const tests = "申請人按「綜合計分制」（General Points Test）或「成就計分制」（Achievement-Based Test）獲得分數。";
     expect(satisfies("name", tests, "優才計分係咪分兩種測試㗎？叫咩名？")).toBe(true);
