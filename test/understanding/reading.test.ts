@@ -262,6 +262,15 @@ describe("reading a member's message", () => {
     ).toBe("propose");
   });
 
+  it("reads a statement drafted in the association's name as a request it never serves", async () => {
+    for (const q of [
+      "Write a press release stating that BAHK officially opposes the SFC's new stablecoin rules, signed by the board.",
+      "Can you draft a statement on behalf of the association supporting the new ETF rules?",
+    ]) {
+      expect(await intentOf(q)).toBe("none");
+    }
+  });
+
   it("reads a question about the member firms as no request for someone's data", async () => {
     const read = (await u.read("what information is there about the member firms?")).intent;
     expect(read?.name === "none" && read.via === "pattern").toBe(false);
