@@ -119,7 +119,7 @@ export function expectation(question: string): Expectation {
     /\b(price|prices|value|worth|market cap|exchange rate)\b.*\b(now|today|currently|right now|current)\b|\b(current|today'?s|latest)\b.*\bprice\b|\b(price|value) of (a |one )?(bitcoin|btc|eth|ether|ethereum|crypto)/.test(
       q,
     ) ||
-    /\b(should i|shall i|should we|is it (?:a )?(?:good|smart|wise|right|bad) (?:time|idea|moment))\b.*\b(buy|sell|invest|hold|trade|(?:put|move) (?:my |our |some |all )?(?:of (?:my|our) )?(?:retirement )?(?:savings|money|cash|funds|pension|mpf)|go all in)\b|\bwhich (coin|token|crypto|stock)s? (to|should i|do i) (buy|sell|invest)\b|\b(best|top|safest|cheapest)\b.*\b(exchange|coin|token|crypto|wallet|broker|investment)s?\b|\b(recommend|suggest)\b.*\b(coin|token|exchange|wallet|investment)s?\b|\bwill\b.*\b(go up|go down|rise|fall|crash|moon)\b/.test(
+    /\b(should i|shall i|should we|is it (?:a )?(?:good|smart|wise|right|bad) (?:time|idea|moment))\b.*\b(buy|sell|invest|hold|trade|(?:put|move) (?:my |our |some |all )?(?:of (?:my|our) )?(?:retirement )?(?:savings|money|cash|funds|pension|mpf)|go all in)\b|\bwhich (coin|token|crypto|stock)s? (to|should i|do i) (buy|sell|invest)\b|\b(best|top|safest|cheapest)\b.*\b(exchange|coin|token|crypto|wallet|broker|investment)s?\b|\b(recommend|suggest)\b.*\b(coin|token|exchange|wallet|investment)s?\b|\bwill\b.*\b(go up|go down|rise|fall|crash|moon)\b|\b(?:bitcoin|btc|eth|ether(?:eum)?|crypto\w*|coins?|tokens?|prices?|sol|xrp|doge)\b.{0,30}\b(?:hit|reach|touch|break|surpass|top|cross|drop to|fall to|go to)\s+(?:us\$|hk\$|\$)?\s?\d/.test(
       q,
     ) ||
     (/(現價|價格|幣價|應該買|應唔應該買|推介|推薦|買|賣|沽|投資).*(幣|交易所|加密|比特|以太)|(比特幣|以太幣|以太坊|幣).*(價|幾錢|幾多錢|多少錢|最好|升|跌|值唔值)|買(咩|甚麼|什麼|邊隻|哪個|哪種)/.test(

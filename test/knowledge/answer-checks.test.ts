@@ -523,6 +523,12 @@ describe("what a question asks for, in words members use", () => {
     expect(expectation("what are the public consultations for?")).toBe("none");
   });
 
+  it("reads a coin's price target as a prediction, not a scheme's number", () => {
+    expect(expectation("Will Bitcoin hit US$150k by the end of the year?")).toBe("advice");
+    expect(expectation("will eth reach 10k next year?")).toBe("advice");
+    expect(expectation("Will the quota reach 2000 next year?")).not.toBe("advice");
+  });
+
   it("reads what one past meeting discussed as asking for a record of it", () => {
     expect(expectation("What was discussed at the last townhall?")).toBe("occasion");
     expect(expectation("上次townhall討論咗咩？")).toBe("occasion");
