@@ -316,10 +316,14 @@ const WHICH_THINGS = /\bwhich ((?:[a-z][\w-]* ){0,2}?[a-z][\w-]*?s)\b(?<!\b(?:on
 const WHICH_THINGS_ZH =
   /(?:哪些|哪幾|邊啲|邊幾)(?:個|间|間|種|种|類|类)?([\u4e00-\u9fff]{2,6}?)(?=可以|可|會|会|需要|要|係|是|有|的|嘅|呢|[？?，。]|$)/u;
 
+/** Words before the kind a question asks which of: "which other types of professionals". */
+const KIND_WORDS = /\b(?:other|else|(?:types?|kinds?|sorts?|categories) of)\s+/gi;
+
 /** The kind of thing a question for names or items asks about ("which charities" → charities), if it says. */
 export function namedKind(question: string): string | undefined {
-  // "Which universities does it partner with?" asks for universities, not partners.
-  const which = WHICH_THINGS.exec(question);
+  // "Which universities does it partner with?" asks for universities, not partners; "which other types
+  // of professionals" for professionals.
+  const which = WHICH_THINGS.exec(question.replace(KIND_WORDS, ""));
   if (which?.[1]) return which[1];
   const m = NAMED_KIND.exec(question);
   return m?.[1] ?? m?.[2] ?? WHICH_THINGS_ZH.exec(question)?.[1];

@@ -523,6 +523,12 @@ describe("what a question asks for, in words members use", () => {
     expect(expectation("what are the public consultations for?")).toBe("none");
   });
 
+  it("reads the kind asked after 'which other types of'", () => {
+    expect(namedKind("Apart from the tech experts, which other types of professionals was the city looking for?")).toBe(
+      "professionals",
+    );
+  });
+
   it("reads a coin's price target as a prediction, not a scheme's number", () => {
     expect(expectation("Will Bitcoin hit US$150k by the end of the year?")).toBe("advice");
     expect(expectation("will eth reach 10k next year?")).toBe("advice");

@@ -555,6 +555,15 @@ describe("answers from the real knowledge", () => {
     expect(a.answered).toBe(false);
   });
 
+  it("answers which other professionals the city wants, named only as 'the city' and 'professionals'", async () => {
+    const a = await kb.answer(
+      "Apart from the tech experts, which other types of professionals was the city looking for?",
+      "en",
+    );
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/actuaries/);
+  });
+
   it("answers the others when the text names some ('besides HSBC, which banks…')", async () => {
     const a = await kb.answer("besides hsbc which banks are in the hkma platform?", "en");
     expect(a.text).toMatch(/Standard Chartered/);
