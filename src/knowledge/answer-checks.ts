@@ -15,6 +15,7 @@ export type Expectation =
   | "frequency"
   | "date"
   | "time"
+  | "hour"
   | "quantity"
   | "money"
   | "contact"
@@ -29,6 +30,13 @@ export type Expectation =
   | "occasion"
   | "advice"
   | "none";
+
+/** A time of day asked for: "what time does it start?", 幾點開始 (not "what time of year"). */
+const HOUR_ASKED =
+  /\b(?:what|which) (?:time|hour)\b(?! ?(?:of (?:the )?(?:year|month|quarter|season)|frames?|lines?|periods?|zones?))|\bhow early\b|幾點|几点|(?:甚麼|什麼|什么|咩)時間(?:開始|开始|結束|结束|舉行|举行|開|开)/iu;
+/** A time of day given: "7pm", "19:00", 下午三點. */
+const HOUR_GIVEN =
+  /\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b|(?:上午|下午|晚上|早上|朝早|晏晝|夜晚)\s*\d|(?:\d|[一二三四五六七八九十]{1,2})\s*[點点](?:鐘|钟|半|\d|[一二三四五六七八九十])?/iu;
 
 /** One past occasion of a recurring meeting: "the last townhall", 上次會議. */
 const PAST_OCCASION =
@@ -143,6 +151,8 @@ export function expectation(question: string): Expectation {
     )
   )
     return "contact";
+  // "What time does the next townhall start?": a time of day, which "quarterly" does not give.
+  if (HOUR_ASKED.test(q)) return "hour";
   if (
     /\b(exact|precise|specific) (date|day)s?\b|\bwhich day\b|\bwhat day\b|\b(what|which) (are|were|is|was) (the|its|their) (exact |precise |specific )?dates\b|\bdeadlines?\b|\bclosing date\b|截止|限期|死線|\b(on )?(what|which) dates?\b|\bexact(ly)? when\b|\bwhen exactly\b|幾號|几号|哪一天|哪一日|哪日|何日|邊一日|邊日|確實日期|具體日期|哪天|哪幾天|哪几天|邊幾日|邊幾天/.test(
       q,
@@ -490,6 +500,8 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
       return false;
     case "occasion":
       return PAST_SPOKEN.test(answer);
+    case "hour":
+      return HOUR_GIVEN.test(answer);
     case "year":
       return /\b(1[89]\d\d|20\d\d)\b/.test(answer) || /[〇零一二三四五六七八九]{4}年/.test(answer);
     case "day":

@@ -529,6 +529,15 @@ describe("what a question asks for, in words members use", () => {
     );
   });
 
+  it("reads 'what time does it start?' as asking for a time of day, which 'quarterly' does not give", () => {
+    expect(expectation("What time does the next townhall start?")).toBe("hour");
+    expect(expectation("townhall幾點開始？")).toBe("hour");
+    expect(expectation("What time of year is FinTech Week?")).not.toBe("hour");
+    expect(satisfies("hour", "The association organizes quarterly townhall meetings (four a year).")).toBe(false);
+    expect(satisfies("hour", "The townhall starts at 7pm.")).toBe(true);
+    expect(satisfies("hour", "會議下午三點開始。")).toBe(true);
+  });
+
   it("reads a coin's price target as a prediction, not a scheme's number", () => {
     expect(expectation("Will Bitcoin hit US$150k by the end of the year?")).toBe("advice");
     expect(expectation("will eth reach 10k next year?")).toBe("advice");

@@ -555,6 +555,15 @@ describe("answers from the real knowledge", () => {
     expect(a.answered).toBe(false);
   });
 
+  it("declines the time of day a townhall starts, which no text gives", async () => {
+    for (const [q, lang] of [
+      ["What time does the next townhall start?", "en"],
+      ["townhall幾點開始？", "zh-HK"],
+    ] as const) {
+      expect((await kb.answer(q, lang)).answered).toBe(false);
+    }
+  });
+
   it("answers which other professionals the city wants, named only as 'the city' and 'professionals'", async () => {
     const a = await kb.answer(
       "Apart from the tech experts, which other types of professionals was the city looking for?",

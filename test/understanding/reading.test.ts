@@ -262,6 +262,12 @@ describe("reading a member's message", () => {
     ).toBe("propose");
   });
 
+  it("reads 幾點開始 (at what time it starts) as no newcomer's 點開始 (how to start)", async () => {
+    const it = (await u.read("townhall幾點開始？")).intent;
+    expect(it?.name === "onboarding" && it.via === "concepts").toBe(false);
+    expect(await intentOf("我係新人，點開始？")).toBe("onboarding");
+  });
+
   it("reads a statement drafted in the association's name as a request it never serves", async () => {
     for (const q of [
       "Write a press release stating that BAHK officially opposes the SFC's new stablecoin rules, signed by the board.",
