@@ -555,6 +555,14 @@ describe("answers from the real knowledge", () => {
     expect(a.answered).toBe(false);
   });
 
+  it("reads 國際同行 and 海外同行 (peers abroad) as the global counterparts Hong Kong is behind", async () => {
+    for (const q of ["香港嘅監管同海外同行比有冇差距？", "香港的虛擬資產監管和國際同行比有差距嗎？"]) {
+      const a = await kb.answer(q, "zh-HK");
+      expect(a.answered).toBe(true);
+      expect(a.text).toMatch(/差距/);
+    }
+  });
+
   it("declines the time of day a townhall starts, which no text gives", async () => {
     for (const [q, lang] of [
       ["What time does the next townhall start?", "en"],
