@@ -224,7 +224,7 @@ export function timedThing(q: string): string | undefined {
  * 哪些公眾教育講座): the kind of thing, which a text that answers speaks of.
  */
 const INSTANCES =
-  /\b(?:any|what|which) (?:specific|concrete|particular|actual)\s+(?:[a-z][\w-]*\s+)?(projects?|programs?|programmes?|initiatives?|schemes?|campaigns?|events?|lectures?|talks?|seminars?|workshops?|courses?|activities|activity)\b|(?:哪些|邊啲|边啲|(?<![為为])(?:甚麼|什麼|什么)|咩)[\u4e00-\u9fff]{0,4}?(講座|讲座|研討會|研讨会|工作坊|課程|课程)|\b(?:do|does|did|will|would)\s+(?:they|you|u|it|the association|bahk)\s+(?:run|offer|hold|host|organi[sz]e|give|provide|have|do)\s+(?:any\s+)?(?:[a-z][\w-]*\s+){0,2}?(courses?|lectures?|talks?|seminars?|workshops?|classes|webinars?)\b|(?:有沒有|有冇|有没有|有無|有无|會不會|会不会|會唔會)[\u4e00-\u9fff]{0,6}?(講座|讲座|研討會|研讨会|工作坊|課程|课程)/iu;
+  /\b(?:any|what|which) (?:specific|concrete|particular|actual)\s+(?:[a-z][\w-]*\s+)?(projects?|programs?|programmes?|initiatives?|schemes?|campaigns?|events?|lectures?|talks?|seminars?|workshops?|courses?|activities|activity)\b|(?:哪些|邊啲|边啲|(?<![為为])(?:甚麼|什麼|什么)|咩)[\u4e00-\u9fff]{0,4}?(講座|讲座|研討會|研讨会|工作坊|課程|课程)|\b(?:do|does|did|will|would)\s+(?:they|you|u|it|the association|bahk)\s+(?:run|offer|hold|host|organi[sz]e|give|provide|have|do)\s+(?:any\s+)?(?:[a-z][\w-]*\s+){0,2}?(courses?|lectures?|talks?|seminars?|workshops?|classes|webinars?)\b|\b(?:is|are) there (?:a|an|any|some)\s+(?:[a-z][\w-]*\s+){0,2}?(schemes?|programs?|programmes?|projects?|initiatives?|campaigns?)\b|(?:有沒有|有冇|有没有|有無|有无|會不會|会不会|會唔會)[\u4e00-\u9fff]{0,6}?(講座|讲座|研討會|研讨会|工作坊|課程|课程)/iu;
 
 /** The kind of the particular instances a question asks for, if it asks for some. */
 export function instancesAsked(q: string): string | undefined {

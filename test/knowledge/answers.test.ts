@@ -563,6 +563,12 @@ describe("answers from the real knowledge", () => {
     }
   });
 
+  it("answers 'is there a scheme for…?' with a text that names a scheme, not its criteria", async () => {
+    const a = await kb.answer("Is there a scheme for foreign blockchain experts who want to move to Hong Kong?", "en");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/Quality Migrant Admission Scheme/);
+  });
+
   it("declines the time of day a townhall starts, which no text gives", async () => {
     for (const [q, lang] of [
       ["What time does the next townhall start?", "en"],
