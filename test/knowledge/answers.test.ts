@@ -569,6 +569,11 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/Quality Migrant Admission Scheme/);
   });
 
+  it("takes the unbanked as the association's subject (financial inclusion), not as off topic", async () => {
+    // No text names such projects: declined, as the association's business (offered to the organisers).
+    expect((await kb.answer("are there any projects for the unbanked?", "en")).topical).toBe(true);
+  });
+
   it("declines the time of day a townhall starts, which no text gives", async () => {
     for (const [q, lang] of [
       ["What time does the next townhall start?", "en"],
