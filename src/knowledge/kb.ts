@@ -182,6 +182,12 @@ const BACK_REFERENCE =
 /** A question for a reason ("why does that matter to them?", "為什麼要辦這個？"), with its asking words. */
 const WHY =
   /\bwhy\b|\b(?:what(?:'s|s| is) the (?:point|reason(?:ing)?|rationale|logic|purpose)|how come|what reasons?|for what reason|(?:meant|supposed|trying|hoping|hope|hopes|want|wants|aim|aims|aiming|intended) to achieve|end ?game|end goal|ultimate (?:goal|aim|purpose))\b|\bwhat(?:'s|s| is| are| r| were)? (?:(?!for\b)[\w'-]+ ){1,5}for(?: exactly| then| anyway| tho| though)?\s*[?？]?\s*$|\b(?:matters?|important|necessary|needed)\b|為什麼|为什么|點解|為何|为何|何解|有咩用|重要|目的|原因|搞嚟做咩|用嚟做咩|搞嚟做乜|用嚟做乜|為咗咩|為咗乜|為了甚麼|為了什麼|为了什么|有甚麼用|有什麼用|有什么用|想幹甚麼|想幹什麼|想干什么|想做甚麼|想做什麼|想做什么|想做咩|想做乜|最終目的|最终目的|終極目標|终极目标|為啥|为啥|有啥用|啥用|想干啥|想幹啥|圖啥|图啥|為了啥|为了啥|干嘛|幹嘛/giu;
+/** How what was just discussed is done: "how do they plan to achieve it?", 點樣做到. */
+const MEANS =
+  /\bhow (?:do|does|did|will|would|can|could|are|is|r)\s+(?:they|you|u|we|it|the association|bahk)\s+(?:plan(?:ning)? to |going to |gonna |intend(?:ing)? to |hope to |want to |try(?:ing)? to )?(?:achieve|accomplish|reach|realise|realize|deliver|pursue|work towards?|get there|make (?:it|that|this) happen|go about)\b|(?:點樣|怎樣|如何|怎么|怎麼|點)(?:去)?(?:做到|達到|达到|實現|实现|達成|达成|落實|落实)/iu;
+/** A sentence saying how something is done: through, by offering, by organising… */
+const MEANS_SAID =
+  /\b(?:through|via|by (?:\w+ing|means of)|offers?|offering|organi[sz]es?|organi[sz]ing|runs?|holds?|enables?|programs?|programmes?|events?|meetings?|collects?|collecting|regularly)\b|透過|通過|通过|藉|舉辦|举办|提供|推出|收集|定期/iu;
 /** "Why?" in so many words, not "what is the purpose?" (which a purpose answers, not a background). */
 const BARE_WHY = /\bwhy\b|點解|点解|為什麼|为什么|為甚麼|為何|为何|何解/iu;
 const PURPOSE = /\b(?:purpose|point|aim|goal)\b|目的|目標|目标|用途/iu;
@@ -1564,12 +1570,18 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const saying = SAYING.test(asked);
     // "why do they run it?" names nothing but the doing of the thing discussed.
     const why = !saying && asked.search(WHY) >= 0 && this.namesNothingNew(withoutReasonWords(asked), previousRef);
+    // "How do they plan to achieve it?" after a goal: the sentences of that answer saying how.
+    const means =
+      !saying &&
+      !why &&
+      MEANS.test(asked) &&
+      this.namesNothingNew(withoutReasonWords(asked.replace(MEANS, " ")), previousRef);
     // "And what kind of work experience?" after an answer that asks for "experience in the leading
     // companies": the sentence of that answer that speaks of it.
-    const kindMatch = saying || why || expect !== "none" ? undefined : KIND_OF.exec(asked);
+    const kindMatch = saying || why || means || expect !== "none" ? undefined : KIND_OF.exec(asked);
     // "如果份工喺人才清單入面呢？" (and if my job is on the talent list?) after an answer with a sentence
     // on that case: that sentence.
-    const condition = saying || why || kindMatch || expect !== "none" ? undefined : CONDITIONAL.exec(asked);
+    const condition = saying || why || means || kindMatch || expect !== "none" ? undefined : CONDITIONAL.exec(asked);
     // (In Chinese the thing of the kind stands before the asking word: 學歷有甚麼要求 asks of the degree.)
     const kindZh = kindMatch?.[2]
       ? asked.replace(/(?:有)?(?:甚麼|什麼|什么|咩|乜嘢|哪種|哪种|邊種|边种|哪類|哪类|邊類)/u, "")
@@ -1580,11 +1592,18 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // "Can you name any of them?" asks for some of the names the last answer gave ("which ones
     // specifically?" for all of them, which it may not give).
     const someNames = expect === "names" && SOME_OF.test(asked);
-    if (!saying && !why && !kindOf && !someNames && (expect === "none" || expect === "advice" || expect === "names"))
+    if (
+      !saying &&
+      !why &&
+      !means &&
+      !kindOf &&
+      !someNames &&
+      (expect === "none" || expect === "advice" || expect === "names")
+    )
       return undefined;
     // ("Launch month?": the month is what is asked, not a thing the answer must name.)
     const named =
-      saying || why || someNames
+      saying || why || means || someNames
         ? []
         : this.namingTokens(
             WHEN_KINDS.has(expect) ? withoutAsking(asked).replace(WHEN_NOUNS, " ") : withoutAsking(asked),
@@ -1615,9 +1634,11 @@ export class LocalKnowledgeBase implements KnowledgeBase {
           ? QUOTING.test(s)
           : why
             ? REASON.test(s) && (!subject || this.mentionsAny(s, subject))
-            : kindOf
-              ? this.mentionsAny(s, kindOf)
-              : satisfies(expect, s, asked),
+            : means
+              ? MEANS_SAID.test(s)
+              : kindOf
+                ? this.mentionsAny(s, kindOf)
+                : satisfies(expect, s, asked),
     );
     // "Why?" after an answer that gives no reason: what its text says before it, the background of
     // it ("The industry is very wasteful with…" before "The association collects these…").

@@ -91,6 +91,24 @@ describe("answers from the real knowledge", () => {
     expect(a.answered).toBe(false);
   });
 
+  it("answers 'how do they plan to achieve it?' after a goal with how that goal says it is done", async () => {
+    for (const [asked, means] of [
+      ["What is the association's first strategic goal?", /internship/],
+      ["What is the association's second strategic goal?", /townhall|networking/],
+    ] as const) {
+      const first = await kb.answer(asked, "en");
+      const a = await kb.answer("how do they plan to achieve it?", "en", {
+        previous: asked,
+        previousRef: first.ref ?? "",
+        previousAnswer: first.text,
+      });
+      expect(a.answered, asked).toBe(true);
+      expect(a.text, asked).toMatch(means);
+      // Not goal 3's "achieving financial inclusion", which the word "achieve" found.
+      expect(a.text, asked).not.toMatch(/inclusion/);
+    }
+  });
+
   it("answers 'and the non-tech ones?' after the talent list's tech fields with the other professions", async () => {
     const asked = "Which tech fields does Hong Kong's talent list target?";
     const first = await kb.answer(asked, "en");
