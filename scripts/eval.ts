@@ -69,6 +69,9 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   ["fresh-31", ["eval/fresh-31.jsonl"], "split"],
   // Written blind on 2026-12-05 (the second); scored whole before any tuning: 91.5% by score.mjs (183/200), 86.0% strict (172/200).
   ["fresh-32", ["eval/fresh-32.jsonl"], "split"],
+  // Written blind on 2026-12-05 (the second), after fresh-32's fixes; scored whole before any tuning on it:
+  // 94.5% by score.mjs (189/200), 88.5% strict (177/200).
+  ["fresh-33", ["eval/fresh-33.jsonl"], "split"],
 ];
 
 /**
@@ -132,6 +135,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind on 2026-12-05 (the second); first scores, before any change: follow-ups 90.2% (55/61) in the
   // tuning half, 93.3% (56/60) held out.
   ["conversations-50", "eval/conversations-50.jsonl", "split"],
+  // Written blind on 2026-12-05 (the second), after conversations-50's fixes; first scores, before any
+  // change for it: follow-ups 89.5% (51/57) in the tuning half, 94.6% (53/56) held out.
+  ["conversations-51", "eval/conversations-51.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
