@@ -139,14 +139,14 @@ export function expectation(question: string): Expectation {
     return "advice";
   }
   if (
-    /\b(fees?|costs?|charges?|prices?|subscription|dues|salary|stipend|allowance|pay|paid|unpaid)\b|\bhow much (is|are|does|do|to)\b|\b(free of charge|for free|is it free|free to (attend|join|enter))\b|(?<![浪消花耗經])費|收費|幾錢|幾多錢|几多钱|多少錢|多少钱|津貼|薪|人工(?!智能|智慧)|價錢|學費|俾錢|畀錢|付錢|收錢|要錢|免費|免费|補貼|补贴|資助|资助|\b(?:subsid(?:y|ies|ised|ized)|funding|grants?)\b/.test(
+    /\b(fees?|costs?|charges?|prices?|subscription|dues|salary|stipend|allowance|pay|paid|unpaid|wages?)\b|\bhow much (is|are|does|do|to)\b|\b(free of charge|for free|is it free|free to (attend|join|enter))\b|(?<![浪消花耗經])費|收費|幾錢|幾多錢|几多钱|多少錢|多少钱|津貼|津贴|薪|工資|工资|報酬|报酬|酬勞|酬劳|人工(?!智能|智慧)|價錢|學費|俾錢|畀錢|付錢|收錢|要錢|免費|免费|補貼|补贴|資助|资助|\b(?:subsid(?:y|ies|ised|ized)|funding|grants?)\b/.test(
       q,
     )
   )
     return "money";
   if (
     // (Old phones given away are goods, not a number to call: "收舊電話", "collect old phones".)
-    /\b((?<!\b(?:old|used|second-hand|unused|spare|mobile)\s)phone(?!s)|telephone|e-?mail|contact (number|details|info)|(?:contact|reach|call) (?:him|her|his|their)|whatsapp|hotline|website|url|(sign-?up|registration|register|rsvp) (link|form|page)|(?:a|the|any|your|its|their) links?|links? (?:to (?:the|a|your|sign|register|apply|join)|for))\b|(?<!舊|旧|二手|手提|收)電話(?!機|机|殼)|電郵|郵箱|聯絡方法|聯絡電話|聯絡方式|聯繫方式|联系方式|联络方式|聯絡資料|联系电话|聯繫電話|網址|網站|連結(?!國際|国际|本地|海外|社群|社區|社区|業界|业界|各方|香港|世界|全球|不同|起來|起来|埋)|鏈接|链接|報名表/.test(
+    /\b((?<!\b(?:old|used|second-hand|unused|spare|mobile)\s)phone(?!s)|telephone|e-?mail|contact (number|details|info)|(?:contact|reach) (?:him|her|his|their)|call (?:him|her)\b|call (?:his|their) (?:office|number|phone|mobile|hotline)|whatsapp|hotline|website|url|(sign-?up|registration|register|rsvp) (link|form|page)|(?:a|the|any|your|its|their) links?|links? (?:to (?:the|a|your|sign|register|apply|join)|for))\b|(?<!舊|旧|二手|手提|收)電話(?!機|机|殼)|電郵|郵箱|聯絡方法|聯絡電話|聯絡方式|聯繫方式|联系方式|联络方式|聯絡資料|联系电话|聯繫電話|網址|網站|連結(?!國際|国际|本地|海外|社群|社區|社区|業界|业界|各方|香港|世界|全球|不同|起來|起来|埋)|鏈接|链接|報名表/.test(
       q,
     )
   )
@@ -201,7 +201,11 @@ export function expectation(question: string): Expectation {
   )
     return "none";
   // "What are those meetings meant to achieve?" asks a purpose, not for a list.
-  if (/\b(?:meant|supposed|trying|hoping|hope|hopes|want|wants|aim|aims|aiming|intended) to achieve\b/.test(q))
+  if (
+    /\b(?:meant|supposed|trying|hoping|hope|hopes|want|wants|aim|aims|aiming|intended) to (?:achieve|produce|deliver|accomplish|bring about|yield)\b/.test(
+      q,
+    )
+  )
     return "none";
   // "具體是指哪些東西？" asks for the items of a list, not for names.
   if (NAMES_ASKED.test(q) || NAMES_ASKED_ZH.test(question)) return GENERIC_ITEMS_ZH.test(question) ? "list" : "names";

@@ -538,6 +538,14 @@ describe("what a question asks for, in words members use", () => {
     expect(satisfies("hour", "會議下午三點開始。")).toBe(true);
   });
 
+  it("reads what they call a thing as no phone call, wages as pay, and what meetings are to produce as a purpose", () => {
+    expect(expectation("what do they call their core mission?")).toBe("none");
+    expect(expectation("can I call their office?")).toBe("contact");
+    expect(expectation("实习有工资吗？")).toBe("money");
+    expect(expectation("Are interns paid a wage?")).toBe("money");
+    expect(expectation("what are the townhalls supposed to produce for the industry?")).toBe("none");
+  });
+
   it("reads a coin's price target as a prediction, not a scheme's number", () => {
     expect(expectation("Will Bitcoin hit US$150k by the end of the year?")).toBe("advice");
     expect(expectation("will eth reach 10k next year?")).toBe("advice");
