@@ -550,6 +550,7 @@ describe("what a question asks for, in words members use", () => {
     expect(expectation("Will Bitcoin hit US$150k by the end of the year?")).toBe("advice");
     expect(expectation("will eth reach 10k next year?")).toBe("advice");
     expect(expectation("Will the quota reach 2000 next year?")).not.toBe("advice");
+    expect(expectation("Which exchange gives the best leverage for trading SOL perps?")).toBe("advice");
   });
 
   it("reads what one past meeting discussed as asking for a record of it", () => {
