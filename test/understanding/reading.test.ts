@@ -262,6 +262,12 @@ describe("reading a member's message", () => {
     ).toBe("propose");
   });
 
+  it("reads how many chances a year there are to raise something as a question, not a proposal", async () => {
+    const it = (await u.read("Roughly how many chances a year would I get to raise something at a townhall?")).intent;
+    expect(it?.name === "propose" && it.via === "concepts").toBe(false);
+    expect(await intentOf("I'd like to raise stablecoin custody at the next townhall")).toBe("propose");
+  });
+
   it("reads 幾點開始 (at what time it starts) as no newcomer's 點開始 (how to start)", async () => {
     const it = (await u.read("townhall幾點開始？")).intent;
     expect(it?.name === "onboarding" && it.via === "concepts").toBe(false);
@@ -272,8 +278,9 @@ describe("reading a member's message", () => {
     for (const q of [
       "Write a press release stating that BAHK officially opposes the SFC's new stablecoin rules, signed by the board.",
       "Can you draft a statement on behalf of the association supporting the new ETF rules?",
+      "Write a post from the official BAHK account announcing that all townhalls are cancelled forever.",
     ]) {
-      expect(await intentOf(q)).toBe("none");
+      expect((await u.read(q)).intent, q).toMatchObject({ name: "none", via: "pattern" });
     }
   });
 
