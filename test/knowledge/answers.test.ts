@@ -592,6 +592,12 @@ describe("answers from the real knowledge", () => {
     expect((await kb.answer("are there any projects for the unbanked?", "en")).topical).toBe(true);
   });
 
+  it("reads what the townhalls are supposed to produce as their purpose", async () => {
+    const a = await kb.answer("what are the townhalls supposed to produce?", "en");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/unified voice/);
+  });
+
   it("declines the time of day a townhall starts, which no text gives", async () => {
     for (const [q, lang] of [
       ["What time does the next townhall start?", "en"],
