@@ -72,6 +72,9 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // Written blind on 2026-12-05 (the second), after fresh-32's fixes; scored whole before any tuning on it:
   // 94.5% by score.mjs (189/200), 88.5% strict (177/200).
   ["fresh-33", ["eval/fresh-33.jsonl"], "split"],
+  // Written blind on 2026-12-05 (the second), after fresh-33's fixes; scored whole before any tuning on it:
+  // 91.5% by score.mjs (183/200), 86.0% strict (172/200).
+  ["fresh-34", ["eval/fresh-34.jsonl"], "split"],
 ];
 
 /**
@@ -138,6 +141,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind on 2026-12-05 (the second), after conversations-50's fixes; first scores, before any
   // change for it: follow-ups 89.5% (51/57) in the tuning half, 94.6% (53/56) held out.
   ["conversations-51", "eval/conversations-51.jsonl", "split"],
+  // Written blind on 2026-12-05 (the second), after conversations-51's fixes; first scores, before any
+  // change for it: follow-ups 80.0% (40/50) in the tuning half, 88.2% (45/51) held out.
+  ["conversations-52", "eval/conversations-52.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
