@@ -551,6 +551,10 @@ describe("what a question asks for, in words members use", () => {
     expect(expectation("will eth reach 10k next year?")).toBe("advice");
     expect(expectation("Will the quota reach 2000 next year?")).not.toBe("advice");
     expect(expectation("Which exchange gives the best leverage for trading SOL perps?")).toBe("advice");
+    // Holding a townhall is no holding of coins; the tax a member will owe is theirs to ask an adviser.
+    expect(expectation("How often should I expect BAHK to hold its townhalls?")).not.toBe("advice");
+    expect(expectation("should I hold my bitcoin?")).toBe("advice");
+    expect(expectation("How much salaries tax will I owe on my crypto trading profits this year?")).toBe("advice");
   });
 
   it("reads what one past meeting discussed as asking for a record of it", () => {
