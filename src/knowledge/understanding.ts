@@ -9,16 +9,20 @@ import type { Reading, Script, Understanding } from "../core/ports.ts";
 import { ChineseScripts } from "./chinese.ts";
 import type { IntentClassifier, IntentsFile } from "./intents.ts";
 
-/** Tags, Markdown emphasis and code marks, quote marks at line starts, emoji and pictographs. */
+/** Tags, Markdown emphasis and code marks, quote marks at line starts, emoji and pictographs, asides on spelling. */
 export function stripMarkup(text: string): string {
-  return text
-    .replace(/<\/?[a-z][^<>]{0,200}>/gi, " ")
-    .replace(/&(?:nbsp|amp|lt|gt|quot|#39);/g, (m) => ({ "&amp;": "&", "&lt;": "<", "&gt;": ">" })[m] ?? " ")
-    .replace(/\*\*|__|~~|`+/g, " ")
-    .replace(/^\s*>+\s?/gm, "")
-    .replace(/\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D}/gu, " ")
-    .replace(/[ \t]+/g, " ")
-    .trim();
+  return (
+    text
+      .replace(/<\/?[a-z][^<>]{0,200}>/gi, " ")
+      .replace(/&(?:nbsp|amp|lt|gt|quot|#39);/g, (m) => ({ "&amp;": "&", "&lt;": "<", "&gt;": ">" })[m] ?? " ")
+      .replace(/\*\*|__|~~|`+/g, " ")
+      .replace(/^\s*>+\s?/gm, "")
+      .replace(/\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D}/gu, " ")
+      // Asides about the writing itself ("incluson (sp?)", "(sic)", "(lol)"): not what is asked.
+      .replace(/\s*[(（](?:sp\.?\??|sic|spelling\??|spelt\??|lol|lmao|haha+|jk)[)）]/giu, " ")
+      .replace(/[ \t]+/g, " ")
+      .trim()
+  );
 }
 
 /** Words that follow a number as its count ("4 thousand", "2 banks"): the digit stays a digit. */

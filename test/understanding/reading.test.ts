@@ -340,6 +340,12 @@ describe("reading a member's message", () => {
     expect((await u.read("这个咋办？")).question).toBe("這個怎麼辦？");
   });
 
+  it("reads an aside on spelling as nothing", async () => {
+    expect(stripMarkup("whats ur deal w/ financial incluson (sp?)")).toBe("whats ur deal w/ financial incluson");
+    expect(stripMarkup("what is the quota (lol)")).toBe("what is the quota");
+    expect(stripMarkup("the (second) goal")).toBe("the (second) goal");
+  });
+
   it("reads markup and emoji around a question as nothing", () => {
     expect(stripMarkup("<b>What is QMAS?</b> 🙏🙏")).toBe("What is QMAS?");
     expect(stripMarkup("**URGENT** `qmas` quota?")).toBe("URGENT qmas quota?");
