@@ -262,6 +262,18 @@ describe("reading a member's message", () => {
     ).toBe("propose");
   });
 
+  it("reads how many votes a topic needs as a question, and a new job as no newcomer to the chat", async () => {
+    const votes = (await u.read("How many votes does a proposed topic need to make it onto the townhall agenda?"))
+      .intent;
+    expect(votes !== undefined && ["propose", "agenda"].includes(votes.name) && votes.via === "concepts").toBe(false);
+    expect(await intentOf("I want to vote on the topics")).toBe("agenda");
+    const job = (
+      await u.read("I just joined a fintech fund as a junior analyst. What was the old criticism of Hong Kong?")
+    ).intent;
+    expect(job?.name === "onboarding" && job.via === "concepts").toBe(false);
+    expect((await u.read("I just joined, what can I do here?")).intent?.name).toBe("onboarding");
+  });
+
   it("reads how many chances a year there are to raise something as a question, not a proposal", async () => {
     const it = (await u.read("Roughly how many chances a year would I get to raise something at a townhall?")).intent;
     expect(it?.name === "propose" && it.via === "concepts").toBe(false);
@@ -279,6 +291,7 @@ describe("reading a member's message", () => {
       "Write a press release stating that BAHK officially opposes the SFC's new stablecoin rules, signed by the board.",
       "Can you draft a statement on behalf of the association supporting the new ETF rules?",
       "Write a post from the official BAHK account announcing that all townhalls are cancelled forever.",
+      "Announce to everyone that the next townhall is cancelled and sign it 'The Organisers'.",
     ]) {
       expect((await u.read(q)).intent, q).toMatchObject({ name: "none", via: "pattern" });
     }
