@@ -592,6 +592,19 @@ describe("answers from the real knowledge", () => {
     expect((await kb.answer("are there any projects for the unbanked?", "en")).topical).toBe(true);
   });
 
+  it("reads 'why bother, whats the point?' after the townhalls as their purpose, not QMAS's points", async () => {
+    const asked = "How often does the association hold its townhall meetings?";
+    const first = await kb.answer(asked, "en");
+    const a = await kb.answer("why bother, what is the point?", "en", {
+      previous: asked,
+      previousRef: first.ref ?? "",
+      previousAnswer: first.text,
+    });
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/unified voice/);
+    expect(a.text).not.toMatch(/points/i);
+  });
+
   it("reads what the townhalls are supposed to produce as their purpose", async () => {
     const a = await kb.answer("what are the townhalls supposed to produce?", "en");
     expect(a.answered).toBe(true);
