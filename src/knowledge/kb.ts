@@ -451,7 +451,7 @@ const SPEAKS_OF_PERSON =
 
 /** A question for the part of the documents something belongs to ("which goal is that?", "邊個目標"). */
 const WHICH_PART =
-  /\b(which|what) (of (its|the|their|your) )?(goals?|objectives?|sections?|parts?|pillars?)\b|\b(part of|under|one of) (an? |any |some )?(of )?((its|the|their|your|bigger|broader|larger|wider|overall|strategic|official) ){0,3}(goals?|objectives?|pillars?|aims?|missions?)( of (its|theirs|the association))?\b|(邊|哪|哪一|边)個?(目標|目标|部分|章節)|第幾個目標|第几个目标|(屬於|属于|係|是)(協會|协会|佢哋|他們|他们)?(嘅|的)?(其中)?(一個|一个|某個|某个)?(策略|戰略|战略)?(目標|目标)/i;
+  /\b(which|what) (of (its|the|their|your|bahk'?s|the association'?s) )?(goals?|objectives?|sections?|parts?|pillars?)\b|\b(part of|under|one of) (an? |any |some )?(of )?((its|the|their|your|bigger|broader|larger|wider|overall|strategic|official) ){0,3}(goals?|objectives?|pillars?|aims?|missions?)( of (its|theirs|the association))?\b|(邊|哪|哪一|边)個?(目標|目标|部分|章節)|第幾個目標|第几个目标|(屬於|属于|係|是)(協會|协会|佢哋|他們|他们)?(嘅|的)?(其中)?(一個|一个|某個|某个)?(策略|戰略|战略)?(目標|目标)/i;
 
 /** A question without the words that ask for its kind of fact. */
 /**
@@ -2138,7 +2138,12 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // Answered in the member's language where the section is translated; the original is cited.
     const p = this.inLanguage(found, lang);
     const cited = this.original(found);
-    const body = this.bestSentences(query, p, own);
+    const sentencesFound = this.bestSentences(query, p, own);
+    // "Which of BAHK's goals is about resources?": the goal's heading names it, whichever sentences answer.
+    const body =
+      WHICH_PART.test(asked) && /\bgoal\b|目標/iu.test(p.section) && !sentencesFound.includes(p.section)
+        ? `${p.section}\n${sentencesFound}`
+        : sentencesFound;
     if (!satisfies(expect, body, asked)) return undefined;
     const note = p.lang === lang ? "" : KB_TEXT.englishOnly[lang];
     return {

@@ -605,6 +605,12 @@ describe("answers from the real knowledge", () => {
     expect(a.text).not.toMatch(/points/i);
   });
 
+  it("names the goal when asked which of the association's goals is about something", async () => {
+    const a = await kb.answer("Which of BAHK's goals is about resources from the financial industry?", "en");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/Goal 4/);
+  });
+
   it("reads what the townhalls are supposed to produce as their purpose", async () => {
     const a = await kb.answer("what are the townhalls supposed to produce?", "en");
     expect(a.answered).toBe(true);
