@@ -76,6 +76,9 @@ describe("answer quality", () => {
       ["eval/fresh-29.jsonl", false, 0.91],
       ["eval/fresh-30.jsonl", false, 0.89],
       ["eval/fresh-31.jsonl", false, 0.83],
+      ["eval/fresh-32.jsonl", false, 0.84],
+      ["eval/fresh-33.jsonl", false, 0.83],
+      ["eval/fresh-34.jsonl", false, 0.84],
     ];
     for (const [file, whole, min] of sets) {
       const set = readSet(file);
