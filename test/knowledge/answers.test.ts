@@ -11,6 +11,12 @@ describe("answers from the real knowledge", () => {
   });
   afterAll(() => data.cleanup());
 
+  /** A follow-up's answer, asked after `asked` and its answer (in English unless said). */
+  const askAfter = async (asked: string, followUp: string, lang: "en" | "zh-HK" = "en") => {
+    const first = await kb.answer(asked, "en");
+    return kb.answer(followUp, lang, { previous: asked, previousRef: first.ref ?? "", previousAnswer: first.text });
+  };
+
   it.each([
     ["Does the association offer internships for students?", /internship/i],
     ["How often is the townhall?", /quarterly/i],
@@ -96,12 +102,7 @@ describe("answers from the real knowledge", () => {
       ["What is the association's first strategic goal?", /internship/],
       ["What is the association's second strategic goal?", /townhall|networking/],
     ] as const) {
-      const first = await kb.answer(asked, "en");
-      const a = await kb.answer("how do they plan to achieve it?", "en", {
-        previous: asked,
-        previousRef: first.ref ?? "",
-        previousAnswer: first.text,
-      });
+      const a = await askAfter(asked, "how do they plan to achieve it?");
       expect(a.answered, asked).toBe(true);
       expect(a.text, asked).toMatch(means);
       // Not goal 3's "achieving financial inclusion", which the word "achieve" found.
@@ -110,13 +111,7 @@ describe("answers from the real knowledge", () => {
   });
 
   it("answers 'and the non-tech ones?' after the talent list's tech fields with the other professions", async () => {
-    const asked = "Which tech fields does Hong Kong's talent list target?";
-    const first = await kb.answer(asked, "en");
-    const a = await kb.answer("那非科技類的呢？", "zh-HK", {
-      previous: asked,
-      previousRef: first.ref ?? "",
-      previousAnswer: first.text,
-    });
+    const a = await askAfter("Which tech fields does Hong Kong's talent list target?", "那非科技類的呢？", "zh-HK");
     expect(a.answered).toBe(true);
     expect(a.text).toMatch(/資產管理/);
     // Asked whether there are any, in English after the curated entry (which lists only tech fields),
@@ -593,13 +588,10 @@ describe("answers from the real knowledge", () => {
   });
 
   it("reads 'why bother, whats the point?' after the townhalls as their purpose, not QMAS's points", async () => {
-    const asked = "How often does the association hold its townhall meetings?";
-    const first = await kb.answer(asked, "en");
-    const a = await kb.answer("why bother, what is the point?", "en", {
-      previous: asked,
-      previousRef: first.ref ?? "",
-      previousAnswer: first.text,
-    });
+    const a = await askAfter(
+      "How often does the association hold its townhall meetings?",
+      "why bother, what is the point?",
+    );
     expect(a.answered).toBe(true);
     expect(a.text).toMatch(/unified voice/);
     expect(a.text).not.toMatch(/points/i);
