@@ -543,6 +543,10 @@ describe("what a question asks for, in words members use", () => {
     expect(expectation("can I call their office?")).toBe("contact");
     expect(expectation("实习有工资吗？")).toBe("money");
     expect(expectation("Are interns paid a wage?")).toBe("money");
+    // Money given, not goods: a text must name an amount, which none does.
+    expect(expectation("Does BAHK take cash donations?")).toBe("money");
+    expect(expectation("我可以捐錢嗎？")).toBe("money");
+    expect(expectation("can I donate t-shirts?")).toBe("none");
     expect(expectation("what are the townhalls supposed to produce for the industry?")).toBe("none");
   });
 
