@@ -603,6 +603,17 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/Goal 4/);
   });
 
+  it("answers a follow-up asking the purpose of what was just said with its reason", async () => {
+    for (const [asked, followUp, lang] of [
+      ["Does the association run internship programs?", "what's the bigger goal behind it?", "en"],
+      ["協會有冇實習計劃？", "咁佢嘅 purpose 係咩？", "zh-HK"],
+    ] as const) {
+      const a = await askAfter(asked, followUp, lang);
+      expect(a.answered, followUp).toBe(true);
+      expect(a.text, followUp).toMatch(/talent pipeline|人才梯隊/);
+    }
+  });
+
   it("reads what the townhalls are supposed to produce as their purpose", async () => {
     const a = await kb.answer("what are the townhalls supposed to produce?", "en");
     expect(a.answered).toBe(true);
