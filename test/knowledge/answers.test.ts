@@ -597,6 +597,15 @@ describe("answers from the real knowledge", () => {
     expect(a.text).not.toMatch(/points/i);
   });
 
+  it("reads landing an employer as the job offer QMAS does not require", async () => {
+    const a = await kb.answer(
+      "Someone told me I'd need to land a Hong Kong employer before I could apply for QMAS. Is that true?",
+      "en",
+    );
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/without having secured local employment/);
+  });
+
   it("names the goal when asked which of the association's goals is about something", async () => {
     const a = await kb.answer("Which of BAHK's goals is about resources from the financial industry?", "en");
     expect(a.answered).toBe(true);
