@@ -286,6 +286,16 @@ describe("reading a member's message", () => {
     expect(await intentOf("我係新人，點開始？")).toBe("onboarding");
   });
 
+  it("reads an actual person as a human, and the townhall asked to discuss something as a topic", async () => {
+    expect((await u.read("Can I talk to an actual person please?")).intent).toMatchObject({
+      name: "handoff",
+      via: "concepts",
+    });
+    expect(
+      (await u.read("I'd like the townhall to discuss stablecoin licensing, can I suggest that?")).intent,
+    ).toMatchObject({ name: "propose", via: "concepts" });
+  });
+
   it("reads a statement drafted in the association's name as a request it never serves", async () => {
     for (const q of [
       "Write a press release stating that BAHK officially opposes the SFC's new stablecoin rules, signed by the board.",
