@@ -623,6 +623,12 @@ describe("answers from the real knowledge", () => {
     }
   });
 
+  it("reads 'is there a point' as asking the purpose, not QMAS's points", async () => {
+    const a = await kb.answer("townhalls = just talk or is there a point", "en");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/unified voice/);
+  });
+
   it("reads what the townhalls are supposed to produce as their purpose", async () => {
     const a = await kb.answer("what are the townhalls supposed to produce?", "en");
     expect(a.answered).toBe(true);
