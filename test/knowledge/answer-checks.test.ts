@@ -559,6 +559,9 @@ describe("what a question asks for, in words members use", () => {
     expect(expectation("How often should I expect BAHK to hold its townhalls?")).not.toBe("advice");
     expect(expectation("should I hold my bitcoin?")).toBe("advice");
     expect(expectation("How much salaries tax will I owe on my crypto trading profits this year?")).toBe("advice");
+    // Legal advice, and how to pay less tax, are the member's adviser's.
+    expect(expectation("Can I sue my employer over an unpaid crypto bonus?")).toBe("advice");
+    expect(expectation("我應該點樣報稅先可以少交加密貨幣收益嘅稅？")).toBe("advice");
   });
 
   it("reads what one past meeting discussed as asking for a record of it", () => {
