@@ -79,6 +79,7 @@ describe("answer quality", () => {
       ["eval/fresh-32.jsonl", false, 0.84],
       ["eval/fresh-33.jsonl", false, 0.83],
       ["eval/fresh-34.jsonl", false, 0.84],
+      ["eval/fresh-35.jsonl", false, 0.83],
     ];
     for (const [file, whole, min] of sets) {
       const set = readSet(file);
