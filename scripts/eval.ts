@@ -78,6 +78,7 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // Written blind on 2026-12-05 (the second), after fresh-34's fixes; scored whole before any tuning on it:
   // 95.0% by score.mjs (190/200), 88.0% strict (176/200).
   ["fresh-35", ["eval/fresh-35.jsonl"], "split"],
+  ["fresh-36", ["eval/fresh-36.jsonl"], "split"],
 ];
 
 /**
@@ -147,6 +148,7 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind on 2026-12-05 (the second), after conversations-51's fixes; first scores, before any
   // change for it: follow-ups 80.0% (40/50) in the tuning half, 88.2% (45/51) held out.
   ["conversations-52", "eval/conversations-52.jsonl", "split"],
+  ["conversations-53", "eval/conversations-53.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
