@@ -209,7 +209,21 @@ export class IntentClassifier {
    * stuff" far apart are no offer of goods).
    */
   private byConcepts(text: string, personal: boolean): IntentMatch | undefined {
-    for (const window of conceptWindows(text)) {
+    const windows = conceptWindows(text);
+    // In a long story, what its question asks rules an intent out in every clause too ("…members
+    // discuss industry issues - how often do those happen?" asks how often, proposes nothing).
+    const asked = windows.length > 1 || windows[0] !== text ? askedPart(text) : undefined;
+    const askedHas = new Map<string, boolean>();
+    const askedMentions = (c: string) => {
+      if (asked === undefined) return false;
+      let v = askedHas.get(c);
+      if (v === undefined) {
+        v = this.mentions(c, asked);
+        askedHas.set(c, v);
+      }
+      return v;
+    };
+    for (const window of windows) {
       const has = new Map<string, boolean>();
       const present = (c: string) => {
         let v = has.get(c);
@@ -220,7 +234,8 @@ export class IntentClassifier {
         return v;
       };
       for (const spec of this.intents) {
-        const holds = (c: string) => (c.startsWith("!") ? !present(c.slice(1)) : present(c));
+        const holds = (c: string) =>
+          c.startsWith("!") ? !present(c.slice(1)) && !askedMentions(c.slice(1)) : present(c);
         if (spec.when?.some((all) => all.every(holds))) return toMatch(spec, CONCEPT_SCORE, "concepts", personal);
       }
     }

@@ -363,6 +363,27 @@ describe("reading a member's message", () => {
     expect((await u.read("这个咋办？")).question).toBe("這個怎麼辦？");
   });
 
+  it("reads gm as a greeting and the right to be forgotten as a request to be forgotten", async () => {
+    expect((await u.read("gm gm")).intent).toMatchObject({ name: "greeting", via: "pattern" });
+    expect((await u.read("I'd like to exercise my right to be forgotten")).intent).toMatchObject({
+      name: "forgetme",
+      via: "concepts",
+    });
+    expect((await u.read("我想行使我嘅被遺忘權")).intent).toMatchObject({ name: "forgetme", via: "concepts" });
+  });
+
+  it("reads 加密貨幣 (cryptocurrency) as no goods, and a story's question as ruling an intent out", async () => {
+    const crypto =
+      "我喺一間小型資產管理公司做咗八年，主要負責合規同營運。最近老闆成日講話想搬部分團隊去新加坡，佢覺得嗰邊對加密貨幣公司友善好多，但我屋企人全部都喺香港。根據你哋手上嘅資料，香港對虛擬資產嘅整體取態同新加坡比較，究竟有咩唔同？";
+    const it1 = (await u.read(crypto)).intent;
+    expect(it1?.name === "donate" && it1.via === "concepts").toBe(false);
+    expect((await u.read("我哋公司有好多貨想捐")).intent?.name).toBe("donate");
+    const story =
+      "Hi all, I joined after the meetup at Cyberport last month and really enjoyed it. I run a tiny custody startup and there's so much going on with regulation that I'd love to hear other founders argue about it. Someone said BAHK runs some kind of open meeting where members discuss industry issues - how often do those happen?";
+    const it2 = (await u.read(story)).intent;
+    expect(it2?.name === "propose" && it2.via === "concepts").toBe(false);
+  });
+
   it("reads an aside on spelling as nothing", async () => {
     expect(stripMarkup("whats ur deal w/ financial incluson (sp?)")).toBe("whats ur deal w/ financial incluson");
     expect(stripMarkup("what is the quota (lol)")).toBe("what is the quota");
