@@ -170,7 +170,12 @@ export function expectation(question: string): Expectation {
     /(幾耐|多久|多長時間).{0,6}(一次|次)|how often|how frequent(ly)?|how many times (a|per|each) (year|month|quarter)|幾多次|多少次|頻率|幾密/.test(
       q,
     );
-  if (frequency) return "frequency";
+  // "Is the townhall a one-off thing or does it happen regularly?": how often, too.
+  const recurring =
+    /\bone[- ]?(off|time)\b.{0,40}\b(regular(ly)?|recurring|again)\b|\b(regular(ly)?|recurring)\b.{0,40}\bone[- ]?(off|time)\b|\b(happen|happens|held|run|take place|takes place|meet|meets|occur|occurs) (regularly|periodically|on a regular basis)\b|一次性.{0,10}(定期|恆常|经常|經常)|定期(舉行|举行|舉辦|举办|開|开)/.test(
+      q,
+    );
+  if (frequency || recurring) return "frequency";
   // "How long has it been around?" asks since when: a year answers it.
   if (
     /\bhow long (has|have) (?:(?:the|this|that) )?[\w'-]+(?: [\w'-]+)? (been (around|in place|running|going|operating|in existence)|existed)\b/.test(

@@ -15,6 +15,13 @@ const PLATFORM =
   "The Hong Kong Monetary Authority (HKMA), the city's de facto central bank, together with seven banks including HSBC and Standard Chartered, set out to jointly launch a trade finance platform using blockchain technology in September.";
 
 describe("questions for particular named things", () => {
+  it("reads a one-off thing or a regular one as how often", () => {
+    expect(expectation("Is the BAHK townhall a one-off thing or does it happen regularly?")).toBe("frequency");
+    expect(expectation("Are the meetings held regularly?")).toBe("frequency");
+    expect(expectation("係一次性定係定期舉行？")).toBe("frequency");
+    expect(expectation("Is the townhall a regular thing for members?")).not.toBe("frequency");
+  });
+
   it("reads an end asked for as a day, a rate as a count, and what is taken or included as asked of", () => {
     expect(expectation("When will that process wrap up?")).toBe("day");
     expect(expectation("咨询啥时候结束？")).toBe("day");
