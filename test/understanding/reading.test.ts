@@ -384,6 +384,11 @@ describe("reading a member's message", () => {
     expect(it2?.name === "propose" && it2.via === "concepts").toBe(false);
   });
 
+  it("sets 順便問一下 (by the way, let me ask) aside", async () => {
+    expect((await u.read("顺便问一下,金管局是什么机构?")).question).toBe("金管局是什麼機構?");
+    expect((await u.read("順便問下，QMAS每年有幾多個名額？")).question).toBe("QMAS每年有幾多個名額？");
+  });
+
   it("reads an aside on spelling as nothing", async () => {
     expect(stripMarkup("whats ur deal w/ financial incluson (sp?)")).toBe("whats ur deal w/ financial incluson");
     expect(stripMarkup("what is the quota (lol)")).toBe("what is the quota");
