@@ -451,7 +451,7 @@ const SPEAKS_OF_PERSON =
 
 /** A question for the part of the documents something belongs to ("which goal is that?", "邊個目標"). */
 const WHICH_PART =
-  /\b(which|what) (of (its|the|their|your|bahk'?s|the association'?s) )?(goals?|objectives?|sections?|parts?|pillars?)\b|\b(part of|under|one of) (an? |any |some )?(of )?((its|the|their|your|bigger|broader|larger|wider|overall|strategic|official) ){0,3}(goals?|objectives?|pillars?|aims?|missions?)( of (its|theirs|the association))?\b|(邊|哪|哪一|边)個?(目標|目标|部分|章節)|第幾個目標|第几个目标|(屬於|属于|係|是)(協會|协会|佢哋|他們|他们)?(嘅|的)?(其中)?(一個|一个|某個|某个)?(策略|戰略|战略)?(目標|目标)/i;
+  /\b(which|what) (of (its|the|their|your|bahk'?s|the association'?s) )?(goals?|objectives?|sections?|parts?|pillars?)\b|\b(part of|under|one of) (an? |any |some )?(of )?((its|the|their|your|bigger|broader|larger|wider|overall|strategic|official) ){0,3}(goals?|objectives?|pillars?|aims?|missions?)( of (its|theirs|the association))?\b|(邊|哪|哪一|边)個?(目標|目标|部分|章節)|第幾個目標|第几个目标|(屬於|属于|係|是)(協會|协会|佢哋|他們|他们)?(嘅|的)?(其中)?(一個|一个|某個|某个)?(策略|戰略|战略)?(目標|目标)|\b(name|title|heading) of (that|this|the|its) (goals?|objectives?|pillars?|sections?)\b|\b(that|this) (goal|objective|pillar|section)('s)? (is )?(called|named|name|title|heading)\b|(目標|目标)(叫|叫做|名稱|名称|名字|嘅名|的名|標題|标题)/i;
 
 /** A question without the words that ask for its kind of fact. */
 /**

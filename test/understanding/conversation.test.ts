@@ -723,6 +723,12 @@ describe("talking to the bot", () => {
     const zh = member("broader-goal-zh");
     await say(zh, "協會點樣培養年輕人？");
     expect(replyText(await say(zh, "呢個係唔係協會其中一個目標？"))).toMatch(/目標一/);
+    const named = member("goal-name");
+    await say(named, "How does BAHK help young people get into blockchain?");
+    expect(replyText(await say(named, "What's the name of that goal?"))).toMatch(/Goal 1: Nurture the Young/);
+    const zhNamed = member("goal-name-zh");
+    await say(zhNamed, "協會有冇實習機會?");
+    expect(replyText(await say(zhNamed, "呢個目標叫咩名?"))).toMatch(/目標一/);
     const r = member("what-reason");
     await say(r, "Does the Blockchain Association of Hong Kong run an internship programme?");
     expect(replyText(await say(r, "What reason does it give for doing that?"))).toMatch(/talent pipeline/);
