@@ -547,6 +547,16 @@ describe("talking to the bot", () => {
     await say(m, "heard the hkma is doin some blockchain trade finance thing w/ banks?");
     expect(replyText(await say(m, "and the other banks?"))).toMatch(/couldn't find this/);
     expect(replyText(await say(m, "when's it launching"))).toMatch(/September/);
+    // StanChart is Standard Chartered: the text names no bank beyond the two.
+    const abbreviated = member("stanchart");
+    expect(
+      replyText(
+        await say(
+          abbreviated,
+          "Apart from HSBC and StanChart, which other banks were in the HKMA blockchain trade platform?",
+        ),
+      ),
+    ).toMatch(/couldn't find this/);
     const g = member("first-goal");
     expect(replyText(await say(g, "What does BAHK's first strategic goal say about business leaders?"))).toMatch(
       /Goal 1/,
