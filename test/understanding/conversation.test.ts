@@ -542,6 +542,12 @@ describe("talking to the bot", () => {
     expect(replyText(await say(zh, "大約用了多少年？"))).toMatch(/五至六年/);
   });
 
+  it("reads 'the competition' as the rival cities", async () => {
+    expect(replyText(await say(member("competition"), "Which cities are named as the competition?"))).toMatch(
+      /Singapore, Seoul and Tokyo/,
+    );
+  });
+
   it("declines 'and the other banks?' when none are named, and stays on the subject after", async () => {
     const m = member("other-banks");
     await say(m, "heard the hkma is doin some blockchain trade finance thing w/ banks?");
