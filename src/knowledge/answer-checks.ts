@@ -277,10 +277,15 @@ export function expectation(question: string): Expectation {
     /(關鍵|关键|問題|问题|分別|分别|區別|区别|原因|重點|重点|好處|好处|難點|难点|挑戰|挑战|不同|差異|差异|優勢|优势|意義|意义|價值|价值)(?:究竟|到底)?(?:在哪|喺邊|係邊)/.test(
       q,
     );
+  // "Where do things stand for retail investors?": how matters are now, not a place.
+  const standing = /\bwhere (do|does|did) (things|it|that|this|matters|we|they)( all| now| currently)? stands?\b/.test(
+    q,
+  );
   if (
     !howTo &&
     !source &&
     !abstract &&
+    !standing &&
     /\bwhere (is|are|was|were|do|does|did|will|would|can|could)\b|\bwhere('s|'re)\b|\b(know|ask(?:ed|s)?|tell me|wonder(?:ing)?) where\b|\bwhere (?:the|its|their|his|her) [\w-]+(?: [\w-]+)? (?:is|are|was|were|will|gets?|got)\b|\baddress\b|\blocated\b|\b(at|in) (what|which) (event|conference|venue)\b|地址|喺邊度|喺邊(?![個位間啲方])|邊度|在哪裡|在哪(?!方面|個方面|些方面|一方面|種|种|類|类|一種|一种|個測|个测)|(?:位於|位于|設於|设于|設在|设在)(?:哪|邊|何處|何处)|(?:喺|在|於|于)(甚麼|什麼|什么|咩|邊個|哪個|哪个)(活動|活动|場合|场合|會議|会议)|(甚麼|什麼|什么|咩|邊個|哪個|哪个)(活動|活动|場合|场合|會議|会议)上/.test(
       q,
     )

@@ -22,6 +22,12 @@ describe("questions for particular named things", () => {
     expect(expectation("Is the townhall a regular thing for members?")).not.toBe("frequency");
   });
 
+  it("reads 'where do things stand' as how matters are, not a place", () => {
+    expect(expectation("where do things stand for retail investors?")).not.toBe("place");
+    expect(expectation("Where does it stand now?")).not.toBe("place");
+    expect(expectation("Where does the townhall take place?")).toBe("place");
+  });
+
   it("reads an end asked for as a day, a rate as a count, and what is taken or included as asked of", () => {
     expect(expectation("When will that process wrap up?")).toBe("day");
     expect(expectation("咨询啥时候结束？")).toBe("day");
