@@ -99,7 +99,7 @@ const EXISTENCE_ZH =
 const USE_EN =
   /\b(?:can|could|will|would)\s+(?:i|we|you|people|banks|firms|companies)\s+use\s+(?:it|that|this|them|the platform)\s+(?:for|to)\s+(.{3,60}?)\s*\??$|\b(?:can|could|will|would)\s+(?:it|that|this|they|the platform)\s+be\s+used\s+(?:for|to)\s+(.{3,60}?)\s*\??$/i;
 const USE_ZH =
-  /(?:能不能|能唔能|可不可以|可唔可以|可以|能否|能夠|能够)(?:拿|用|攞)(?:它|佢|這個|这个|呢個|嗰個|那個|那个)?(?:來|来|嚟)?(?:做|作|搞|處理|处理)?(.{2,20}?)[？?嗎吗呀㗎呢]*$/u;
+  /(?:能不能|能唔能|可不可以|可唔可以|可以|能否|能夠|能够)(?:拿|用|攞)(?:(?:它|佢|這個|这个|呢個|嗰個|那個|那个)(?:來|来|嚟)?|來|来|嚟)(?:做|作|搞|處理|处理)?(.{2,20}?)[？?嗎吗呀㗎呢]*$/u;
 
 /** "我屋企啲舊電腦收唔收㗎？": whether something is taken. */
 const TAKEN_ZH =
