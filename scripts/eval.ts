@@ -79,6 +79,7 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // 95.0% by score.mjs (190/200), 88.0% strict (176/200).
   ["fresh-35", ["eval/fresh-35.jsonl"], "split"],
   ["fresh-36", ["eval/fresh-36.jsonl"], "split"],
+  ["fresh-37", ["eval/fresh-37.jsonl"], "split"],
 ];
 
 /**
@@ -149,6 +150,7 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // change for it: follow-ups 80.0% (40/50) in the tuning half, 88.2% (45/51) held out.
   ["conversations-52", "eval/conversations-52.jsonl", "split"],
   ["conversations-53", "eval/conversations-53.jsonl", "split"],
+  ["conversations-54", "eval/conversations-54.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
