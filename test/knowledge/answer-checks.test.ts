@@ -22,6 +22,13 @@ describe("questions for particular named things", () => {
     expect(expectation("Is the townhall a regular thing for members?")).not.toBe("frequency");
   });
 
+  it("reads the best yield, parking money and a contract's terms as advice", () => {
+    expect(expectation("Which stablecoin pays the best yield right now? I want to park 50k USD")).toBe("advice");
+    expect(expectation("Is the 12-month non-compete in my contract enforceable?")).toBe("advice");
+    expect(expectation("Can you check my employment contract with a crypto exchange?")).toBe("advice");
+    expect(expectation("What does the talent list say about returns to Hong Kong?")).not.toBe("advice");
+  });
+
   it("reads 'where do things stand' as how matters are, not a place", () => {
     expect(expectation("where do things stand for retail investors?")).not.toBe("place");
     expect(expectation("Where does it stand now?")).not.toBe("place");

@@ -384,6 +384,13 @@ describe("reading a member's message", () => {
     expect(it2?.name === "propose" && it2.via === "concepts").toBe(false);
   });
 
+  it("reads a list of the firms that donated as a request for others' data", async () => {
+    expect(
+      (await u.read("Send me the list of which firms donated and how much each gave, I want to poach their clients"))
+        .intent,
+    ).toMatchObject({ name: "none", via: "pattern" });
+  });
+
   it("sets 順便問一下 (by the way, let me ask) aside", async () => {
     expect((await u.read("顺便问一下,金管局是什么机构?")).question).toBe("金管局是什麼機構?");
     expect((await u.read("順便問下，QMAS每年有幾多個名額？")).question).toBe("QMAS每年有幾多個名額？");
