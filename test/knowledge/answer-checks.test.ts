@@ -22,6 +22,13 @@ describe("questions for particular named things", () => {
     expect(expectation("Is the townhall a regular thing for members?")).not.toBe("frequency");
   });
 
+  it("reads 'that month or a different one?' as asking a date", () => {
+    expect(expectation("Was the policy declaration made at the November FinTech Week or a different month?")).toBe(
+      "date",
+    );
+    expect(expectation("Was it launched in 2006 or another year?")).toBe("date");
+  });
+
   it("reads the best yield, parking money and a contract's terms as advice", () => {
     expect(expectation("Which stablecoin pays the best yield right now? I want to park 50k USD")).toBe("advice");
     expect(expectation("Is the 12-month non-compete in my contract enforceable?")).toBe("advice");
