@@ -542,6 +542,13 @@ describe("talking to the bot", () => {
     expect(replyText(await say(zh, "大約用了多少年？"))).toMatch(/五至六年/);
   });
 
+  it("reads how long something has existed as since when it was launched", async () => {
+    const m = member("existed");
+    await say(m, "What is QMAS?");
+    expect(replyText(await say(m, "since when has it existed?"))).toMatch(/2006/);
+    expect(replyText(await say(member("existed-alone"), "since when has QMAS existed?"))).toMatch(/2006/);
+  });
+
   it("reads 'the competition' as the rival cities", async () => {
     expect(replyText(await say(member("competition"), "Which cities are named as the competition?"))).toMatch(
       /Singapore, Seoul and Tokyo/,
