@@ -104,6 +104,9 @@ const USE_ZH =
 /** "我屋企啲舊電腦收唔收㗎？": whether something is taken. */
 const TAKEN_ZH =
   /^(?:咁|那|噉)?(.{2,14}?)(?:你哋|你們|你们|協會|协会|佢哋|他們|他们)?(?:收唔收|收不收|要唔要|要不要|接唔接受|接不接受|收嗎|收吗|收不)[？?嗎吗呀㗎呢]*$/u;
+/** "可唔可以帶埋屋企人過嚟？": whether someone may be brought along. */
+const BROUGHT_ZH =
+  /(?:帶埋|带埋|帶同|带同|攜同|携同|攜帶|携带|帶上|带上)(.{1,8}?)(?:一齊|一起)?(?:過嚟|过来|過來|來港|来港|嚟香港|來香港|来香港|嚟|來|来)/u;
 /** "醫生有冇份㗎？", "律師包唔包括？": whether something is included. */
 const INCLUDED_ZH =
   /^(?:咁|那|噉)?(.{1,12}?)(?:都)?(?:有冇份|有沒有份|有没有份|有份|包唔包括|包不包括|算唔算|算不算|喺唔喺入面|在不在裡面|在不在里面)[？?嗎吗呀㗎呢]*$/u;
@@ -147,6 +150,8 @@ export function existenceObject(q: string): string | undefined {
   if (partake) return partake;
   const use = USE_EN.exec(q.trim()) ?? USE_ZH.exec(q.trim());
   if (use) return (use[1] ?? use[2])?.trim() || undefined;
+  const brought = BROUGHT_ZH.exec(q.trim())?.[1]?.trim();
+  if (brought) return brought;
   // "我屋企啲舊電腦收唔收㗎？", "醫生有冇份㗎？": whether that is taken, included.
   const taken = TAKEN_ZH.exec(q.trim()) ?? INCLUDED_ZH.exec(q.trim());
   // ("如果係AI方面嘅專家呢？都有份？": the case is the AI experts.)

@@ -55,6 +55,8 @@ describe("questions for particular named things", () => {
     expect(existenceObject("我屋企啲舊電腦收唔收㗎？")).toBe("舊電腦");
     expect(existenceObject("醫生有冇份㗎？")).toBe("醫生");
     expect(existenceObject("如果係AI方面嘅專家呢？都有份？")).toBe("AI方面嘅專家");
+    expect(existenceObject("優才可唔可以帶埋屋企人過嚟?")).toBe("屋企人");
+    expect(existenceObject("用优才来香港可以带上家人吗？")).toBe("家人");
     // 用 as "by way of" (apply through QMAS) asks no use of a thing; 用嚟做 (used for) does.
     expect(existenceObject("我冇大學學位，都可以用優才申請做區塊鏈嗰啲嘢㗎？")).toBeUndefined();
     expect(existenceObject("個平台可以用嚟做貿易融資嗎？")).toBe("貿易融資");
