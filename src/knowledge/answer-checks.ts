@@ -25,11 +25,22 @@ export type Expectation =
   | "age"
   | "licence"
   | "eligibility"
+  | "procedure"
   | "place"
   | "role"
   | "occasion"
   | "advice"
   | "none";
+
+/**
+ * The way to apply or register asked for ("How do I apply for the internship?", "要點樣報名？"), which a
+ * description of what is applied for does not give.
+ */
+const APPLY_ASKED =
+  /\bhow (?:do|can|could|would|should|may|does) (?:i|we|one|students?|people|(?:my|our) (?:son|daughter|kids?|child|children|staff|team))\b.{0,20}\b(?:apply|register|sign up|enrol|enroll)\b|\bwhere (?:do|can|could) (?:i|we) (?:apply|register|sign up)\b|\b(?:application|registration|sign-?up) (?:process|procedure|steps)\b|(?:點樣|点样|怎樣|怎样|怎麼|怎么|如何)(?:去)?(?:報名|报名|申請|申请|登記|登记)/iu;
+/** A way to apply given: an application, registering, a contact, a form. */
+const APPLY_SAID =
+  /\bapplications?\b|\bapplicants?\b|\bappl(?:y|ying|ied) (?:for|to|online|via|through|by|with|at)\b|\bregist\w*|\bsign(?:ing)? up\b|\benrol\w*|\bcontact\b|\be-?mail\b|\bform\b|申請|申请|報名|报名|登記|登记|聯絡|联络|表格|電郵|电邮/iu;
 
 /** A time of day asked for: "what time does it start?", 幾點開始 (not "what time of year"). */
 const HOUR_ASKED =
@@ -153,6 +164,7 @@ export function expectation(question: string): Expectation {
     return "contact";
   // "What time does the next townhall start?": a time of day, which "quarterly" does not give.
   if (HOUR_ASKED.test(q)) return "hour";
+  if (APPLY_ASKED.test(q)) return "procedure";
   if (
     /\b(exact|precise|specific) (date|day)s?\b|\bwhich day\b|\bwhat day\b|\b(what|which) (are|were|is|was) (the|its|their) (exact |precise |specific )?dates\b|\bdeadlines?\b|\bclosing date\b|截止|限期|死線|\b(on )?(what|which) dates?\b|\bexact(ly)? when\b|\bwhen exactly\b|幾號|几号|哪一天|哪一日|哪日|何日|邊一日|邊日|確實日期|具體日期|哪天|哪幾天|哪几天|邊幾日|邊幾天/.test(
       q,
@@ -546,6 +558,8 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
       return /\b(age|aged|years old|under \d+|over \d+)\b|歲|年齡|年紀/i.test(answer);
     case "licence":
       return /\blicen[cs]\w*\b|牌照|發牌|許可/i.test(answer);
+    case "procedure":
+      return APPLY_SAID.test(answer);
     case "eligibility":
       return /\b(?:eligib\w*|open to|anyone|everyone|members only|only members|non-?members|must (?:have|be))\b|合資格|合资格|資格|资格|任何人|所有人|開放給|开放给|只限|必須|必须/i.test(
         answer,

@@ -22,6 +22,18 @@ describe("questions for particular named things", () => {
     expect(expectation("Is the townhall a regular thing for members?")).not.toBe("frequency");
   });
 
+  it("reads how to apply as asking the way to apply, which a description does not give", () => {
+    expect(expectation("How do I apply for the BAHK internship programme?")).toBe("procedure");
+    expect(expectation("我想參加你哋嘅實習計劃，要點樣報名？")).toBe("procedure");
+    const internships =
+      "To keep a talent pipeline, the association offers internship programs for the long-term cultivation of young talent.";
+    expect(satisfies("procedure", internships)).toBe(false);
+    // "how to apply blockchain" is no way of applying.
+    expect(satisfies("procedure", "Eligible persons know how to apply blockchain in financial services.")).toBe(false);
+    expect(satisfies("procedure", "Applicants are awarded points under a General Points Test.")).toBe(true);
+    expect(expectation("How do blockchain firms apply the technology to trade finance?")).not.toBe("procedure");
+  });
+
   it("reads 'that month or a different one?' as asking a date", () => {
     expect(expectation("Was the policy declaration made at the November FinTech Week or a different month?")).toBe(
       "date",
