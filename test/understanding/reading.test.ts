@@ -384,6 +384,12 @@ describe("reading a member's message", () => {
     expect(it2?.name === "propose" && it2.via === "concepts").toBe(false);
   });
 
+  it("reads a wish to join the internships as a question about them, not a newcomer's", async () => {
+    const it1 = (await u.read("我想參加你哋嘅實習計劃，要點樣報名？")).intent;
+    expect(it1?.name === "onboarding" && it1.via === "concepts").toBe(false);
+    expect((await u.read("我想參加你哋嘅活動")).intent).toMatchObject({ name: "onboarding", via: "concepts" });
+  });
+
   it("reads a list of the firms that donated as a request for others' data", async () => {
     expect(
       (await u.read("Send me the list of which firms donated and how much each gave, I want to poach their clients"))
