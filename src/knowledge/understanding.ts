@@ -26,6 +26,8 @@ export function stripMarkup(text: string): string {
 }
 
 /** Words that follow a number as its count ("4 thousand", "2 banks"): the digit stays a digit. */
+/** A thing numbered by the digit after it ("goal 2 for the association", "step 1 is…"): no shorthand. */
+const NUMBERED = /\b(?:goals?|objectives?|pillars?|number|no\.?|#)$/i;
 const COUNTED =
   /^(thousand|hundred|million|billion|k|m|people|persons?|years?|months?|weeks?|days?|hours?|points?|pcs|pieces|items|boxes|times|more|or|and|banks?|professions?|jobs?|cities|goals?|tests?)\b/i;
 
@@ -156,7 +158,8 @@ export class LocalUnderstanding implements Understanding {
             if (/^\d$/.test(word)) {
               const before = text.slice(0, at + pre.length).trimEnd();
               const after = text.slice(at + m.length).trimStart();
-              if (!/[a-z]$/i.test(before) || !/^[a-z]/i.test(after) || COUNTED.test(after)) return m;
+              if (!/[a-z]$/i.test(before) || !/^[a-z]/i.test(after) || COUNTED.test(after) || NUMBERED.test(before))
+                return m;
             }
             return `${pre}${to}${s ?? ""}`;
           },

@@ -746,6 +746,9 @@ describe("talking to the bot", () => {
     const zh = member("broader-goal-zh");
     await say(zh, "協會點樣培養年輕人？");
     expect(replyText(await say(zh, "呢個係唔係協會其中一個目標？"))).toMatch(/目標一/);
+    expect(replyText(await say(member("goal-number"), "What's goal number 2 for the association?"))).toMatch(
+      /Goal 2: Strengthen/,
+    );
     const named = member("goal-name");
     await say(named, "How does BAHK help young people get into blockchain?");
     expect(replyText(await say(named, "What's the name of that goal?"))).toMatch(/Goal 1: Nurture the Young/);

@@ -390,6 +390,11 @@ describe("reading a member's message", () => {
     expect((await u.read("我想參加你哋嘅活動")).intent).toMatchObject({ name: "onboarding", via: "concepts" });
   });
 
+  it("keeps the number of a goal, not chat shorthand for 'to'", async () => {
+    expect((await u.read("What's goal 2 for the association?")).question).toBe("What's goal 2 for the association?");
+    expect((await u.read("i want 2 know the quota")).question).toBe("i want to know the quota");
+  });
+
   it("reads a list of the firms that donated as a request for others' data", async () => {
     expect(
       (await u.read("Send me the list of which firms donated and how much each gave, I want to poach their clients"))
