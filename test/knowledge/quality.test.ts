@@ -80,6 +80,8 @@ describe("answer quality", () => {
       ["eval/fresh-33.jsonl", false, 0.83],
       ["eval/fresh-34.jsonl", false, 0.84],
       ["eval/fresh-35.jsonl", false, 0.83],
+      ["eval/fresh-36.jsonl", false, 0.75],
+      ["eval/fresh-37.jsonl", false, 0.82],
     ];
     for (const [file, whole, min] of sets) {
       const set = readSet(file);
