@@ -390,6 +390,15 @@ describe("reading a member's message", () => {
     expect((await u.read("我想參加你哋嘅活動")).intent).toMatchObject({ name: "onboarding", via: "concepts" });
   });
 
+  it("reads a question about volunteer roles as a question, not a newcomer's wish to take part", async () => {
+    for (const q of [
+      "你哋有冇招募義工？我想幫手執收返嚟嘅衫。",
+      "I want to volunteer at your next event. Who do I register with?",
+    ])
+      expect((await u.read(q)).intent?.name, q).not.toBe("onboarding");
+    expect((await u.read("I want to volunteer")).intent?.name).toBe("onboarding");
+  });
+
   it("keeps the number of a goal, not chat shorthand for 'to'", async () => {
     expect((await u.read("What's goal 2 for the association?")).question).toBe("What's goal 2 for the association?");
     expect((await u.read("i want 2 know the quota")).question).toBe("i want to know the quota");
