@@ -549,9 +549,14 @@ describe("talking to the bot", () => {
     expect(replyText(await say(member("existed-alone"), "since when has QMAS existed?"))).toMatch(/2006/);
   });
 
-  it("reads 'the competition' as the rival cities", async () => {
+  it("reads 'the competition' as the rival cities, and who is winning as a judgement no text makes", async () => {
     expect(replyText(await say(member("competition"), "Which cities are named as the competition?"))).toMatch(
       /Singapore, Seoul and Tokyo/,
+    );
+    const race = member("winning");
+    await say(race, "and who else is in the race to be a crypto hub?");
+    expect(replyText(await say(race, "which one is winning right now?"))).not.toMatch(
+      /From the association's documents/,
     );
   });
 
