@@ -400,6 +400,8 @@ const ABOUT_POINTER =
 /** A follow-up that asks for more than was said ("what are they specifically?", "具體有哪些？"). */
 const SPECIFICS =
   /\b(?:specifically|exactly|precisely|concretely|in (?:more )?detail|in particular|more details?)\b|具體|具体|詳細|详细|詳情|详情|到底|究竟/iu;
+/** "like what specifically?", "例如呢？": examples of what was just said. */
+const LIKE_WHAT = /^\W*(?:like|such as) what\b|(?:例如|比如|譬如)(?:呢|咩|什麼|什么|甚麼|邊啲|哪些)/iu;
 /** A question asking what something means ("what does that mean?", "具体啥意思？"). */
 const MEANING = /\bmean\b|\bexplain\b|意思|解釋|解释/iu;
 /** Of words an answer shares with the previous one, this share says nothing new. */
@@ -963,7 +965,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // (A list it gave answers "which ones specifically?" again: 具體是哪些物品 after "clothing and stationery".)
     const saidAlready =
       (SPECIFICS.test(question) &&
-        BACK_REFERENCE.test(question) &&
+        (BACK_REFERENCE.test(question) || LIKE_WHAT.test(question)) &&
         // ("Why does Hong Kong in particular need it?" asks a reason, which the last answer may give.)
         question.search(WHY) < 0 &&
         this.says(before, a.text) &&

@@ -549,6 +549,13 @@ describe("talking to the bot", () => {
     expect(replyText(await say(member("existed-alone"), "since when has QMAS existed?"))).toMatch(/2006/);
   });
 
+  it("declines 'like what specifically?' when the last answer named nothing more", async () => {
+    const m = member("like-what");
+    await say(m, "What's Hong Kong's regulatory philosophy for virtual assets, according to the article?");
+    await say(m, "does it fall short anywhere compared to other places?");
+    expect(replyText(await say(m, "like what specifically?"))).toMatch(/couldn't find this/);
+  });
+
   it("reads 'the competition' as the rival cities, and who is winning as a judgement no text makes", async () => {
     expect(replyText(await say(member("competition"), "Which cities are named as the competition?"))).toMatch(
       /Singapore, Seoul and Tokyo/,
