@@ -549,6 +549,12 @@ describe("talking to the bot", () => {
     expect(replyText(await say(member("existed-alone"), "since when has QMAS existed?"))).toMatch(/2006/);
   });
 
+  it("reads what could hold it back as what success hinges on", async () => {
+    const m = member("hold-back");
+    await say(m, "Why does the article think HK can actually become a global virtual asset hub?");
+    expect(replyText(await say(m, "what could hold it back?"))).toMatch(/execution/);
+  });
+
   it("declines 'like what specifically?' when the last answer named nothing more", async () => {
     const m = member("like-what");
     await say(m, "What's Hong Kong's regulatory philosophy for virtual assets, according to the article?");
