@@ -209,33 +209,26 @@ export class IntentClassifier {
    * stuff" far apart are no offer of goods).
    */
   private byConcepts(text: string, personal: boolean): IntentMatch | undefined {
-    const windows = conceptWindows(text);
-    // In a long story, what its question asks rules an intent out in every clause too ("…members
-    // discuss industry issues - how often do those happen?" asks how often, proposes nothing).
-    const asked = windows.length > 1 || windows[0] !== text ? askedPart(text) : undefined;
-    const askedHas = new Map<string, boolean>();
-    const askedMentions = (c: string) => {
-      if (asked === undefined) return false;
-      let v = askedHas.get(c);
-      if (v === undefined) {
-        v = this.mentions(c, asked);
-        askedHas.set(c, v);
-      }
-      return v;
-    };
-    for (const window of windows) {
+    // Which concepts a text speaks of, each looked up once.
+    const mentioning = (part: string) => {
       const has = new Map<string, boolean>();
-      const present = (c: string) => {
+      return (c: string) => {
         let v = has.get(c);
         if (v === undefined) {
-          v = this.mentions(c, window);
+          v = this.mentions(c, part);
           has.set(c, v);
         }
         return v;
       };
+    };
+    const windows = conceptWindows(text);
+    // In a long story, what its question asks rules an intent out in every clause too ("…members
+    // discuss industry issues - how often do those happen?" asks how often, proposes nothing).
+    const asked = windows.length > 1 || windows[0] !== text ? mentioning(askedPart(text)) : () => false;
+    for (const window of windows) {
+      const present = mentioning(window);
       for (const spec of this.intents) {
-        const holds = (c: string) =>
-          c.startsWith("!") ? !present(c.slice(1)) && !askedMentions(c.slice(1)) : present(c);
+        const holds = (c: string) => (c.startsWith("!") ? !present(c.slice(1)) && !asked(c.slice(1)) : present(c));
         if (spec.when?.some((all) => all.every(holds))) return toMatch(spec, CONCEPT_SCORE, "concepts", personal);
       }
     }

@@ -25,9 +25,9 @@ export function stripMarkup(text: string): string {
   );
 }
 
+/** A thing numbered by the digit after it ("goal 2 for the association", "number 2 is…"): no shorthand. */
+const NUMBERED = /\b(?:goals?|objectives?|pillars?|number|no)$/i;
 /** Words that follow a number as its count ("4 thousand", "2 banks"): the digit stays a digit. */
-/** A thing numbered by the digit after it ("goal 2 for the association", "step 1 is…"): no shorthand. */
-const NUMBERED = /\b(?:goals?|objectives?|pillars?|number|no\.?|#)$/i;
 const COUNTED =
   /^(thousand|hundred|million|billion|k|m|people|persons?|years?|months?|weeks?|days?|hours?|points?|pcs|pieces|items|boxes|times|more|or|and|banks?|professions?|jobs?|cities|goals?|tests?)\b/i;
 
