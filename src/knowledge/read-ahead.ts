@@ -1,10 +1,10 @@
 /**
- * Readings started ahead of their use. The core asks the knowledge's thread to read a message as soon
- * as it knows the message will be read (a text from a member within the rate limit), then does its
- * own bookkeeping on the event loop (the member's language, the conversation, the form in progress);
- * by the time it asks for the answer, the thread has read the message meanwhile, and answers it.
- * Each reading started ahead is taken once. One never taken (a text that turned out to be a form's
- * answer: a phone number, an address) is dropped after {@link MAX_AGE_MS}, and at most
+ * Readings started ahead of their use. The core asks the knowledge's thread to read a text message as
+ * soon as it arrives, then does its own checks and bookkeeping on the event loop (a duplicate? the
+ * rate limit, the member's language, the conversation, the form in progress); by the time it asks for
+ * the answer, the thread has read the message meanwhile, and answers it. Each reading started ahead
+ * is taken once. One never taken (a text that turned out to be a form's answer: a phone number, an
+ * address; a duplicate; a message over the rate limit) is dropped after {@link MAX_AGE_MS}, and at most
  * {@link MAX_AHEAD} wait, the oldest going first.
  */
 import { keepNewest } from "../core/bounded.ts";

@@ -126,6 +126,39 @@ describe("faq feature", () => {
     expect(calls).toHaveLength(2);
   });
 
+  it("starts the reading before it checks the event against the store (a duplicate?)", async () => {
+    const calls: string[] = [];
+    const env = makeServices({ knowledge: new FakeKnowledge() });
+    const store = env.services.store;
+    const add = store.add.bind(store);
+    store.add = (...args) => {
+      calls.push(`store ${args[0]}`);
+      return add(...args);
+    };
+    const services = {
+      ...env.services,
+      understanding: {
+        script: async () => undefined,
+        toSimplified: async (texts: readonly string[]) => [...texts],
+        read: async (text: string): Promise<Reading> => ({ question: text }),
+        readAhead: (text: string) => void calls.push(`ahead ${text}`),
+      },
+    };
+    const { feature, fallback } = faq(services, { runCommand: () => Promise.resolve([]) });
+    const bot = new Bot(services, [feature], fallback);
+    const event = {
+      kind: "text",
+      member: alice,
+      chat: dm(alice),
+      text: "What is the QMAS quota?",
+      eventId: "7",
+    } as const;
+    expect(replyText(await bot.handle(event))).toContain("1,000");
+    expect(calls.slice(0, 2)).toEqual(["ahead What is the QMAS quota?", "store dedup"]);
+    // Delivered again: read ahead for nothing, answered nothing.
+    expect(await bot.handle(event)).toEqual([]);
+  });
+
   it("stores what an answer key stands for once, however often the answer is given", async () => {
     const { say, press, store } = setup();
     const stored: string[] = [];
