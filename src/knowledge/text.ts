@@ -164,7 +164,7 @@ export const ANALYZER_FINGERPRINT = createHash("sha256")
       ...HAN_STOP_WORDS,
       "|",
       VARIANTS_VERSION,
-      "|hedges-1|take-place-1|begin-doing-1|numeral-end-1",
+      "|hedges-1|take-place-1|begin-doing-1|numeral-end-1|month-figures-1",
     ].join(" "),
   )
   .digest("hex")
@@ -379,9 +379,35 @@ export function caseless(source: string, flags = ""): RegExp {
   return new RegExp(source, `${flags}i${unicode ? "u" : ""}`);
 }
 
+/** Chinese numerals' values, for the months written in them. */
+const MONTH_NUMERALS: Readonly<Record<string, number>> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+  十一: 11,
+  十二: 12,
+};
+const MONTH_IN_NUMERALS = /(?<![一二三四五六七八九十百千萬兩幾几個个])(十[一二]|[一二三四五六七八九十])月/gu;
+
+/**
+ * Months written in Chinese numerals in figures, as the documents write them: "八月" is "8月" (the
+ * talent list came out on 8月28日: "人才清單係八月幾號出㗎？" shared no term with it). A numeral
+ * that ends a longer number or a count ("三個月", "十幾月") is left alone.
+ */
+export function monthFigures(text: string): string {
+  return text.includes("月") ? text.replace(MONTH_IN_NUMERALS, (_, n: string) => `${MONTH_NUMERALS[n]}月`) : text;
+}
+
 /** Every token of a text, English words first; stopwords only when asked. */
 export function analyse(raw: string, keepStopwords = false): Token[] {
-  const input = HAN_ANY.test(raw) ? oneVariant(raw) : raw;
+  const input = HAN_ANY.test(raw) ? monthFigures(oneVariant(raw)) : raw;
   const en = englishTerms(input, keepStopwords).map(({ word, stop }) =>
     stop ? { word, key: stem(word), han: false, stop } : { word, key: stem(word), han: false },
   );

@@ -2,7 +2,16 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadKnowledgeFiles, parseFaq, parseMarkdown } from "../../src/knowledge/documents.ts";
-import { analyse, analyzer, caseless, editDistance, hanGrams, sentences, stem } from "../../src/knowledge/text.ts";
+import {
+  analyse,
+  analyzer,
+  caseless,
+  editDistance,
+  hanGrams,
+  monthFigures,
+  sentences,
+  stem,
+} from "../../src/knowledge/text.ts";
 import { KNOWLEDGE_DIR } from "./helpers.ts";
 
 describe("parseMarkdown", () => {
@@ -112,6 +121,13 @@ describe("text analysis", () => {
     const keys = (t: string) => analyse(t).map((x) => x.key);
     expect(keys("散户可以買賣虛擬資產嗎")).toEqual(keys("散戶可以買賣虛擬資產嗎"));
     expect(keys("他説了甚麼關於稅")).toEqual(keys("他說了甚麼關於税"));
+  });
+
+  it("reads a month in Chinese numerals as the documents write it, in figures, and a count of months as it is", () => {
+    const keys = (t: string) => analyse(t).map((x) => x.key);
+    expect(monthFigures("人才清單係八月幾號出㗎？十二月呢？")).toBe("人才清單係8月幾號出㗎？12月呢？");
+    expect(keys("八月二十八號")).toEqual(keys("8月二十八號"));
+    expect(monthFigures("三個月一次，十幾月，一月")).toBe("三個月一次，十幾月，1月");
   });
 
   it("measures edit distance with transpositions", () => {
