@@ -41,6 +41,10 @@ describe("reading a member's message", () => {
     ["could someone from the committee get back to me?", "handoff"],
     ["did our notebook offer go through?", "mydonations"],
     ["谢谢你的帮助", "thanks"],
+    // A goodbye is answered as thanks are: not as out of scope, and "see you" shows no one's data.
+    ["good night!", "thanks"],
+    ["see you", "thanks"],
+    ["晚安", "thanks"],
     ["how's your day going?", "smalltalk"],
     ["I'd like to suggest a townhall session on hiring overseas blockchain talent through QMAS.", "propose"],
     ["show me what's been proposed for the townhall so far", "agenda"],
