@@ -82,6 +82,7 @@ describe("answer quality", () => {
       ["eval/fresh-35.jsonl", false, 0.83],
       ["eval/fresh-36.jsonl", false, 0.75],
       ["eval/fresh-37.jsonl", false, 0.82],
+      ["eval/fresh-38.jsonl", false, 0.81],
     ];
     for (const [file, whole, min] of sets) {
       const set = readSet(file);
