@@ -120,6 +120,18 @@ describe("reading a member's message", () => {
     expect((await u.read("what data do you hold about my colleague and me?")).intent?.personal).toBe(true);
   });
 
+  it("reads goods the member has left over, then whether the association wants them, as an offer", async () => {
+    // In so many words (concepts), not merely like an example: the answer to a question would outweigh that.
+    for (const q of [
+      "I have leftover stationery from a bank event, does BAHK want that?",
+      "我哋公司有好多剩低嘅文具，你哋要唔要？",
+    ]) {
+      expect((await u.read(q)).intent, q).toMatchObject({ name: "donate", via: "concepts" });
+    }
+    // Whether it takes stationery at all, with nothing on offer, is a question for the documents.
+    expect((await u.read("Does BAHK accept stationery?")).intent?.via).not.toBe("concepts");
+  });
+
   it("reads an offer of goods in a clause of a long message", async () => {
     const text =
       "hello there, our office has about 200 leftover lanyards from last year's conference, could you guys take them off our hands at some point?";
