@@ -44,6 +44,22 @@ const alice = member("alice");
 const bob = member("bob");
 const org = member("org");
 
+/** A bot whose understanding notes each reading started ahead in `calls` ("ahead <text>"), and its store. */
+function readingAheadBot(calls: string[], knowledge: KnowledgeBase) {
+  const env = makeServices({ knowledge });
+  const services = {
+    ...env.services,
+    understanding: {
+      script: async () => undefined,
+      toSimplified: async (texts: readonly string[]) => [...texts],
+      read: async (text: string): Promise<Reading> => ({ question: text }),
+      readAhead: (text: string) => void calls.push(`ahead ${text}`),
+    },
+  };
+  const { feature, fallback } = faq(services, { runCommand: () => Promise.resolve([]) });
+  return { bot: new Bot(services, [feature], fallback), store: env.services.store };
+}
+
 describe("faq feature", () => {
   it("asks a knowledge that reads and answers in one step once per question, with the conversation", async () => {
     const reads: string[] = [];
@@ -104,18 +120,7 @@ describe("faq feature", () => {
         return { reading: { question: raw }, question: raw, answer: await inner.answer(raw, lang) };
       },
     };
-    const env = makeServices({ knowledge });
-    const services = {
-      ...env.services,
-      understanding: {
-        script: async () => undefined,
-        toSimplified: async (texts: readonly string[]) => [...texts],
-        read: async (text: string): Promise<Reading> => ({ question: text }),
-        readAhead: (text: string) => void calls.push(`ahead ${text}`),
-      },
-    };
-    const { feature, fallback } = faq(services, { runCommand: () => Promise.resolve([]) });
-    const bot = new Bot(services, [feature], fallback);
+    const { bot } = readingAheadBot(calls, knowledge);
     const say = (text: string) => bot.handle({ kind: "text", member: alice, chat: dm(alice), text });
     expect(replyText(await say("  What is the\u200b QMAS quota?  "))).toContain("1,000");
     const [ahead, asked] = calls;
@@ -128,24 +133,12 @@ describe("faq feature", () => {
 
   it("starts the reading before it checks the event against the store (a duplicate?)", async () => {
     const calls: string[] = [];
-    const env = makeServices({ knowledge: new FakeKnowledge() });
-    const store = env.services.store;
+    const { bot, store } = readingAheadBot(calls, new FakeKnowledge());
     const add = store.add.bind(store);
     store.add = (...args) => {
       calls.push(`store ${args[0]}`);
       return add(...args);
     };
-    const services = {
-      ...env.services,
-      understanding: {
-        script: async () => undefined,
-        toSimplified: async (texts: readonly string[]) => [...texts],
-        read: async (text: string): Promise<Reading> => ({ question: text }),
-        readAhead: (text: string) => void calls.push(`ahead ${text}`),
-      },
-    };
-    const { feature, fallback } = faq(services, { runCommand: () => Promise.resolve([]) });
-    const bot = new Bot(services, [feature], fallback);
     const event = {
       kind: "text",
       member: alice,
