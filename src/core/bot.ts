@@ -560,12 +560,13 @@ export class Bot {
   /**
    * Whether a message in the middle of a form is said to the bot, not typed into the form: thanks or a
    * greeting and nothing else ("唔該晒"), or a request for a person ("ok pls pass that to an organiser").
-   * Answered aside, it is not kept as the form's answer (a firm called "唔該晒").
+   * Answered aside, it is not kept as the form's answer (a firm called "唔該晒"). A bare acknowledgement
+   * ("ok", "好") is the answer to the step: it agrees, or it is what the member typed.
    */
   private async speaksAside(clean: string): Promise<boolean> {
     const reading = await this.services.understanding?.read(clean);
     if (!reading) return false;
-    const socialOnly = reading.social !== undefined && !hasWords(reading.question);
+    const socialOnly = reading.social !== undefined && reading.social.name !== "ack" && !hasWords(reading.question);
     const handoff = reading.intent?.name === "handoff" && reading.intent.via !== "examples";
     return socialOnly || handoff;
   }

@@ -34,8 +34,8 @@ const COUNTED =
 /** Words only Cantonese writes (嘅, 係, 咩, 㗎…): a message with one is Cantonese. */
 const CANTONESE = /[嘅咩㗎嘢喺冇咗佢哋唔]|係咪|點解/u;
 const GREETING = "greeting";
-/** Intents that are conversation, not requests. */
-const SOCIAL = new Set(["greeting", "thanks", "smalltalk"]);
+/** Intents that are conversation, not requests ("ack": an "ok", "got it" or "haha" that only acknowledges). */
+const SOCIAL = new Set(["greeting", "thanks", "smalltalk", "ack"]);
 const THANKS = "thanks";
 
 interface Filler {
@@ -127,7 +127,10 @@ export class LocalUnderstanding implements Understanding {
     // Thanks and small talk are read on the whole message: "謝謝你的幫助" is thanks, not a question about help.
     const unslanged = this.unslang(text);
     // Words in quotes are mentioned, not said: "translate 「多謝晒」 into English" is no thanks.
-    const whole = this.opts.classifier.byPattern(unslanged.replace(QUOTED, " … "));
+    // Chat words that say nothing ("ok", "lol") are dropped as slang; a message of nothing else is read as it came.
+    const whole = this.opts.classifier.byPattern(
+      (/[\p{L}\p{N}]/u.test(unslanged) ? unslanged : text).replace(QUOTED, " … "),
+    );
     const wholeSocial = whole && SOCIAL.has(whole.name) ? whole : undefined;
     const own = rest
       ? this.opts.classifier.classify(rest.replace(QUOTED, " … "), { text: unslanged, match: whole })

@@ -100,6 +100,16 @@ describe("talking to the bot", () => {
     expect(handoff).toMatch(/Question 1 of/);
   });
 
+  it("answers a bare 'ok' with a nod, and takes it as the answer in the middle of a form", async () => {
+    expect(replyText(await say(member("ok-alone"), "ok"))).toMatch(/Anything else/);
+    const m = member("ok-mid-form");
+    await say(m, "I want to donate 200 t-shirts");
+    const next = replyText(await say(m, "ok"));
+    // Typed into the form: its first question (the firm) has its answer, and the next one is asked.
+    expect(next).not.toMatch(/Anything else/);
+    expect(next).not.toMatch(/Question 1 of/);
+  });
+
   it("notes goods named by their kind once ('我想捐公司啲舊文具')", async () => {
     const text = replyText(await say(member("donor-zh"), "我想捐公司啲舊文具，要送去邊度？"));
     expect(text).toMatch(/已從你的訊息記下：文具。/);

@@ -472,6 +472,29 @@ describe("reading a member's message", () => {
     }
   });
 
+  it("reads an 'ok', 'lol' or 'got it' that only acknowledges as such, not as a question", async () => {
+    for (const q of [
+      "ok",
+      "lol ok",
+      "ok.",
+      "haha ok that's pretty cool",
+      "got it",
+      "nice one",
+      "wagmi 🚀🚀",
+      "收到",
+      "好的",
+      "哈哈",
+    ]) {
+      expect((await u.read(q)).intent?.name, q).toBe("ack");
+    }
+    // Nothing else said: the whole message is social, as "唔該晒" is.
+    expect((await u.read("ok")).social?.name).toBe("ack");
+    // An "ok" before a question or thanks is not all the message says.
+    expect((await u.read("ok what is QMAS?")).intent?.name).not.toBe("ack");
+    expect((await u.read("ok thanks")).intent?.name).toBe("thanks");
+    expect((await u.read("ok?")).intent?.name).not.toBe("ack");
+  });
+
   it("keeps the so of a check of what was said, and sets it aside before a question", async () => {
     expect((await u.read("So it's 50 extra points?")).question).toBe("So it's 50 extra points?");
     expect((await u.read("ok so HK is playing it safer?")).question).toBe("so hong kong is playing it safer?");
