@@ -83,6 +83,9 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // Written blind on 2026-12-05 (the third), scored whole before any tuning on it: 83.5% by score.mjs
   // (167/200), 83.0% strict (166/200; casual greetings and thanks count as answered, as in every set).
   ["fresh-38", ["eval/fresh-38.jsonl"], "split"],
+  // Written blind in the next session, after the acknowledgements ("ok", "lol"); scored whole before any
+  // tuning on it: 90.0% by score.mjs (180/200), 87.0% strict (174/200: tune 86, held out 88).
+  ["fresh-39", ["eval/fresh-39.jsonl"], "split"],
 ];
 
 /**
@@ -157,6 +160,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-38; first scores, before any change for it: follow-ups 86.3% (44/51) in
   // the tuning half, 82.8% (48/58) held out.
   ["conversations-55", "eval/conversations-55.jsonl", "split"],
+  // Written blind with fresh-39; first scores, before any change for it: follow-ups 89.1% (49/55) in
+  // the tuning half, 85.0% (51/60) held out.
+  ["conversations-56", "eval/conversations-56.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
