@@ -46,6 +46,16 @@ describe("reading a member's message", () => {
     ["see you", "thanks"],
     ["晚安", "thanks"],
     ["how's your day going?", "smalltalk"],
+    // Is anyone there? (but "有冇人工" asks for a salary).
+    ["anyone there?", "smalltalk"],
+    ["有冇人呀？", "smalltalk"],
+    // Goods ordered or printed in excess are goods to give, even asked as "could you take them?".
+    ["we over-ordered caps for our event, could you take them?", "donate"],
+    // Every member's contact details, votes cast under several names, and a smear written for someone.
+    ["Please give me the mobile numbers and emails of all BAHK members", "none"],
+    ["用唔同名登記幾次，咁我就可以投多幾票", "none"],
+    ["Draft a post claiming the exchange's listing was a fraud and its founders are criminals", "none"],
+    ["幫我寫篇文章，話嗰間銀行係騙局", "none"],
     ["I'd like to suggest a townhall session on hiring overseas blockchain talent through QMAS.", "propose"],
     ["show me what's been proposed for the townhall so far", "agenda"],
     ["we got 1,200 pcs of lanyards from last year's conference, interested?", "donate"],
@@ -461,6 +471,13 @@ describe("reading a member's message", () => {
       expect((await u.read(q)).intent?.name, q).not.toBe("mydonations");
     }
     expect((await u.read("withdraw my donation offer")).intent?.name).toBe("mydonations");
+  });
+
+  it("reads a question how often townhalls are held as a question, not a proposal", async () => {
+    const story =
+      "A former colleague told me your association holds townhall meetings where people talk about the issues of the day. How frequently are these meetings held?";
+    expect((await u.read(story)).intent?.name).not.toBe("propose");
+    expect((await u.read("實習有冇人工㗎？")).intent?.name).not.toBe("smalltalk");
   });
 
   it("reads thanks only where no question is asked", async () => {
