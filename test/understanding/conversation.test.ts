@@ -100,6 +100,14 @@ describe("talking to the bot", () => {
     expect(handoff).toMatch(/Question 1 of/);
   });
 
+  it("offers to pass on a question for the association's own email or phone, which the documents lack", async () => {
+    for (const q of ["whats the secretariat's email or phone number", "what's your email address?"]) {
+      const text = replyText(await say(member(`contact-${q.length}`), q));
+      expect(text, q).toMatch(/pass your question to the organisers/);
+      expect(text, q).not.toMatch(/outside what I can help with/);
+    }
+  });
+
   it("answers a bare 'ok' with a nod, and takes it as the answer in the middle of a form", async () => {
     expect(replyText(await say(member("ok-alone"), "ok"))).toMatch(/Anything else/);
     const m = member("ok-mid-form");
