@@ -29,7 +29,7 @@ interface Turn {
 }
 
 /** The fresh sets, each split into a tuning and a held-out half of its own (the latest held out whole). */
-const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "heldout"])[] = [
+const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "heldout" | "tune"])[] = [
   ["fresh", ["eval/fresh-en.jsonl", "eval/fresh-zh.jsonl"], "split"],
   ["fresh-4", ["eval/fresh-4.jsonl"], "split"],
   ["fresh-6", ["eval/fresh-6.jsonl"], "split"],
@@ -86,6 +86,10 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // Written blind in the next session, after the acknowledgements ("ok", "lol"); scored whole before any
   // tuning on it: 90.0% by score.mjs (180/200), 87.0% strict (174/200: tune 86, held out 88).
   ["fresh-39", ["eval/fresh-39.jsonl"], "split"],
+  // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
+  // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
+  // part 21/25.
+  ["hostile-40 (tuning only)", ["eval/hostile-40.jsonl"], "tune"],
 ];
 
 /**
@@ -190,7 +194,7 @@ async function main(): Promise<void> {
     const half = halves(freshQs);
     const groups = new Map<string, Tally>();
     for (const q of freshQs) {
-      const h = mode === "heldout" ? "heldout" : (half.get(q.id) ?? "tune");
+      const h = mode === "heldout" ? "heldout" : mode === "tune" ? "tune" : (half.get(q.id) ?? "tune");
       if (only && h !== only) continue;
       const a = await asker.ask(q.question, `q${++n}`);
       const ok = passes(q, a);
