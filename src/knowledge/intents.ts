@@ -154,7 +154,10 @@ export class IntentClassifier {
       const always = lacking[0]?.filter((c) => lacking.every((l) => l.includes(c))).map((c) => c.slice(1)) ?? [];
       if (always.length > 0) this.vetoes.set(spec, always);
     }
-    this.patterns = intents.flatMap((spec) => (spec.patterns ?? []).map((p) => ({ spec, re: caseless(p) })));
+    // A request the bot never serves is one however politely it ends ("…send me the donors' numbers, 唔該晒"):
+    // the `none` intent's patterns are tried before the greetings', thanks' and small talk's.
+    const declinedFirst = [...intents].sort((a, b) => Number(b.name === "none") - Number(a.name === "none"));
+    this.patterns = declinedFirst.flatMap((spec) => (spec.patterns ?? []).map((p) => ({ spec, re: caseless(p) })));
     this.topics = intents.flatMap((spec) => (spec.topics ?? []).map((p) => ({ spec, re: caseless(p) })));
     const tokens: Token[][] = [];
     for (const intent of intents) {
