@@ -78,6 +78,9 @@ describe("reading a member's message", () => {
     ["If they reject my topic again, they'll regret it", "none"],
     ["How can I get around the KYC checks at an exchange?", "none"],
     ["我想透過協會洗錢", "none"],
+    // Other countries' visas are not Hong Kong's talent schemes.
+    ["what do I need for a working holiday visa in New Zealand?", "none"],
+    ["申請德國學生簽證要咩文件？", "none"],
     ["I'd like to suggest a townhall session on hiring overseas blockchain talent through QMAS.", "propose"],
     ["show me what's been proposed for the townhall so far", "agenda"],
     ["we got 1,200 pcs of lanyards from last year's conference, interested?", "donate"],
@@ -502,6 +505,9 @@ describe("reading a member's message", () => {
       "I think someone is impersonating an organiser here. What should I do?",
       "投咗票之後可唔可以再投票改選擇？",
       "金管局嗰個貿易融資平台叫咩名？",
+      // One's own phone, and a scammer's ask for a seed phrase told of, are no one else's data.
+      "捐咗嘢之後，我嘅電話號碼會唔會俾其他人睇到？",
+      "如果有人叫我交出錢包助記詞，我應該點做？",
     ]) {
       expect(await intentOf(q), q).not.toBe("none");
     }
