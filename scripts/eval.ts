@@ -90,6 +90,9 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
   ["hostile-40 (tuning only)", ["eval/hostile-40.jsonl"], "tune"],
+  // Written blind the same way: taking part, in members' many wordings, and near-misses about it. First
+  // scores: 83.3% strict (125/150): taking part 98/110, near-misses 27/40.
+  ["takepart-41 (tuning only)", ["eval/takepart-41.jsonl"], "tune"],
 ];
 
 /**
