@@ -108,6 +108,15 @@ describe("talking to the bot", () => {
     }
   });
 
+  it("reads past a hedge ('roughly how many…') and passes on what the documents never speak of", async () => {
+    expect(replyText(await say(member("hedge"), "approximately how many townhalls are held each year?"))).toMatch(
+      /four a year/,
+    );
+    for (const q of ["Will the interns get a certificate?", "Can interns work from home?", "實習生完成後有冇證書？"]) {
+      expect(replyText(await say(member(`absent-${q.length}`), q)), q).toMatch(/pass your question|轉交籌辦人/);
+    }
+  });
+
   it("answers a bare 'ok' with a nod, and takes it as the answer in the middle of a form", async () => {
     expect(replyText(await say(member("ok-alone"), "ok"))).toMatch(/Anything else/);
     const m = member("ok-mid-form");
