@@ -112,7 +112,12 @@ describe("talking to the bot", () => {
     expect(replyText(await say(member("hedge"), "approximately how many townhalls are held each year?"))).toMatch(
       /four a year/,
     );
-    for (const q of ["Will the interns get a certificate?", "Can interns work from home?", "實習生完成後有冇證書？"]) {
+    for (const q of [
+      "Will the interns get a certificate?",
+      "Can interns work from home?",
+      "實習生完成後有冇證書？",
+      "who is the contact person for the clothing donations?",
+    ]) {
       expect(replyText(await say(member(`absent-${q.length}`), q)), q).toMatch(/pass your question|轉交籌辦人/);
     }
   });
