@@ -9,7 +9,7 @@ import { detectLang, fill, type Localised, langFromLocale, t } from "./i18n.ts";
 import { Identities } from "./identity/identities.ts";
 import { Inbox } from "./inbox.ts";
 import type { LiveReply } from "./live.ts";
-import type { NativePoll, Script, StoreWrite } from "./ports.ts";
+import { ACKNOWLEDGEMENT, type NativePoll, type Script, type StoreWrite } from "./ports.ts";
 import { convertReply, type Reply, text } from "./replies.ts";
 import { KeyedSerializer, MemberLease } from "./serial.ts";
 import { cleanText, hasWords, MAX_MESSAGE_CHARS, truncate } from "./text.ts";
@@ -566,7 +566,8 @@ export class Bot {
   private async speaksAside(clean: string): Promise<boolean> {
     const reading = await this.services.understanding?.read(clean);
     if (!reading) return false;
-    const socialOnly = reading.social !== undefined && reading.social.name !== "ack" && !hasWords(reading.question);
+    const socialOnly =
+      reading.social !== undefined && reading.social.name !== ACKNOWLEDGEMENT && !hasWords(reading.question);
     const handoff = reading.intent?.name === "handoff" && reading.intent.via !== "examples";
     return socialOnly || handoff;
   }

@@ -158,11 +158,17 @@ export interface IntentMatch {
   readonly personal?: boolean;
 }
 
+/**
+ * The social intent of a message that only acknowledges ("ok", "got it", "收到"): answered with a nod
+ * on its own, but in the middle of a form it is the step's answer (it agrees, or it is what was typed).
+ */
+export const ACKNOWLEDGEMENT = "ack";
+
 /** How the bot reads a free-text message before answering it. */
 export interface Reading {
   /** The message as a question: markup stripped, Simplified converted to Traditional, greetings and padding set aside. */
   readonly question: string;
-  /** A greeting or thanks found in the padding ("hi", "thanks in advance"). */
+  /** A greeting or thanks found in the padding ("hi", "thanks in advance"), or what a message of nothing else says. */
   readonly social?: IntentMatch;
   /** The best intent for the question, `none` included; undefined when nothing is close. */
   readonly intent?: IntentMatch;

@@ -5,7 +5,7 @@
  * set aside (and remembered as a greeting or thanks), and what remains is
  * classified against the declared intents.
  */
-import type { Reading, Script, Understanding } from "../core/ports.ts";
+import { ACKNOWLEDGEMENT, type Reading, type Script, type Understanding } from "../core/ports.ts";
 import { ChineseScripts } from "./chinese.ts";
 import type { IntentClassifier, IntentsFile } from "./intents.ts";
 
@@ -34,8 +34,8 @@ const COUNTED =
 /** Words only Cantonese writes (嘅, 係, 咩, 㗎…): a message with one is Cantonese. */
 const CANTONESE = /[嘅咩㗎嘢喺冇咗佢哋唔]|係咪|點解/u;
 const GREETING = "greeting";
-/** Intents that are conversation, not requests ("ack": an "ok", "got it" or "haha" that only acknowledges). */
-const SOCIAL = new Set(["greeting", "thanks", "smalltalk", "ack"]);
+/** Intents that are conversation, not requests (an acknowledgement: an "ok", "got it" or "haha" alone). */
+const SOCIAL = new Set(["greeting", "thanks", "smalltalk", ACKNOWLEDGEMENT]);
 const THANKS = "thanks";
 
 interface Filler {
