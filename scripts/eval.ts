@@ -86,6 +86,11 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // Written blind in the next session, after the acknowledgements ("ok", "lol"); scored whole before any
   // tuning on it: 90.0% by score.mjs (180/200), 87.0% strict (174/200: tune 86, held out 88).
   ["fresh-39", ["eval/fresh-39.jsonl"], "split"],
+  // Written blind in the session after hostile-40 and takepart-41; scored whole before any tuning on it:
+  // 93.5% by score.mjs (187/200), 86.0% strict (172/200: tune 90, held out 82). Its writer was told that
+  // a fact of the wider world the documents lack (a QMAS fee, the platform's name) gets no hand-off:
+  // 12 of its 30 near-misses, where the earlier sets expect the hand-off for most such questions.
+  ["fresh-42", ["eval/fresh-42.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -170,6 +175,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-39; first scores, before any change for it: follow-ups 89.1% (49/55) in
   // the tuning half, 85.0% (51/60) held out.
   ["conversations-56", "eval/conversations-56.jsonl", "split"],
+  // Written blind with fresh-42; first scores, before any change for it: follow-ups 88.3% (53/60) in
+  // the tuning half, 90.0% (45/50) held out.
+  ["conversations-57", "eval/conversations-57.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
