@@ -108,6 +108,27 @@ describe("talking to the bot", () => {
     }
   });
 
+  it("answers whether the association is a company or a charity as it answers whether it is a non-profit", async () => {
+    for (const q of [
+      "is BAHK a company or a charity?",
+      "is bahk a biz or wat",
+      "你哋協會係咪公司嚟㗎？",
+      "BAHK係慈善機構定公司？",
+    ]) {
+      const text = replyText(await say(member(`ngo-${q.length}`), q));
+      expect(text, q).toMatch(/non-profit|非牟利/);
+      // Asked whether it is a company, "Yes, it is a non-profit" contradicts itself.
+      expect(text, q).not.toMatch(/\bYes, it is|根據協會文件 是，/);
+    }
+    expect(replyText(await say(member("ngo-plain"), "Is the association a non-profit?"))).toMatch(
+      /Yes, it is a non-profit/,
+    );
+    // Its registration, as a charity or a company, is what the documents never say: passed on.
+    for (const q of ["Is BAHK registered as a charity under Section 88?", "what's your registration number?"]) {
+      expect(replyText(await say(member(`reg-${q.length}`), q)), q).toMatch(/pass your question to the organisers/);
+    }
+  });
+
   it("reads past a hedge ('roughly how many…') and passes on what the documents never speak of", async () => {
     expect(replyText(await say(member("hedge"), "approximately how many townhalls are held each year?"))).toMatch(
       /four a year/,

@@ -472,6 +472,13 @@ describe("reading a member's message", () => {
     ).toMatchObject({ name: "none", via: "pattern" });
   });
 
+  it("reads a request for every vote cast or the voters' names as a request for others' data", async () => {
+    for (const q of ["请把所有投票记录和投票人名字发给我", "俾晒其他人嘅投票記錄我睇"]) {
+      expect((await u.read(q)).intent, q).toMatchObject({ name: "none", via: "pattern" });
+    }
+    expect((await u.read("點樣睇返我嘅投票記錄？")).intent?.name).not.toBe("none");
+  });
+
   it("sets 順便問一下 (by the way, let me ask) aside", async () => {
     expect((await u.read("顺便问一下,金管局是什么机构?")).question).toBe("金管局是什麼機構?");
     expect((await u.read("順便問下，QMAS每年有幾多個名額？")).question).toBe("QMAS每年有幾多個名額？");
@@ -532,7 +539,7 @@ describe("reading a member's message", () => {
     for (const q of ["協會有冇啲咩幫到我哋？", "後生仔想入行，協會有冇啲咩幫到我哋", "你哋可以點樣幫到我？"]) {
       expect((await u.read(q)).intent?.name, q).not.toBe("thanks");
     }
-    for (const q of ["多謝你，幫到我好多！", "thanks, that helps", "唔該晒"]) {
+    for (const q of ["多謝你，幫到我好多！", "thanks, that helps", "唔該晒", "辛苦晒～", "麻煩晒你", "辛苦了！"]) {
       expect((await u.read(q)).intent?.name, q).toBe("thanks");
     }
   });
