@@ -1332,6 +1332,20 @@ export class LocalKnowledgeBase implements KnowledgeBase {
           if (there.answered) inContext = there;
         }
       }
+      // "What is QMAS?" after the townhalls, "協會有實習計劃嗎？" after the networking events: a question
+      // that names something new and finds the same answer on its own starts the conversation's subject
+      // afresh, not the older words joined with it (which grew with every question, and read the next
+      // follow-up with all of them).
+      const fresh =
+        aloneScore >= CONFIDENT_ALONE &&
+        options.previousRef !== undefined &&
+        // ("那它的监管原则是什么？" points back: the next question may still be about the declaration.)
+        !FOLLOW_UP.test(q) &&
+        !BACK_REFERENCE.test(q) &&
+        !this.namesNothingNew(q, options.previousRef)
+          ? this.decide(q, q, alone, lang)
+          : undefined;
+      const anew = (a: Answer): Answer => (fresh?.answered && a.answered && fresh.ref === a.ref ? fresh : a);
       // "which bureau is behind the policy?" after the article's conclusion: a follow-up naming
       // something the last answer doesn't speak of, which its own words find in the same document,
       // is answered from there, not from the passage the conversation's words favour.
@@ -1345,9 +1359,10 @@ export class LocalKnowledgeBase implements KnowledgeBase {
         const there = this.sameDocument(alone, options.previousRef);
         if (there) {
           const byItself = this.decide(resolved, q, there, lang);
-          if (byItself.answered) return byItself;
+          if (byItself.answered) return anew(byItself);
         }
       }
+      if (fresh?.answered && inContext.answered && fresh.ref === inContext.ref) return fresh;
       if ((cue && ctxScore >= aloneScore - tolerance) || ctxScore > aloneScore + CONTEXT_GAIN) {
         // "Is HK pushing this harder than Singapore, then?": what the conversation's words find cannot
         // answer a comparison with a city the follow-up names; its own words can.

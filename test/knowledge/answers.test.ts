@@ -17,6 +17,20 @@ describe("answers from the real knowledge", () => {
     return kb.answer(followUp, lang, { previous: asked, previousRef: first.ref ?? "", previousAnswer: first.text });
   };
 
+  it("starts the subject afresh with a question of its own, and keeps it for one that points back", async () => {
+    // Joined with every question before, the conversation's words grew until they steered each follow-up.
+    for (const [asked, next] of [
+      ["How often are townhalls held?", "What is QMAS?"],
+      ["Why does the association hold networking events?", "協會有實習計劃嗎？"],
+    ] as const) {
+      const a = await askAfter(asked, next, /[\u4e00-\u9fff]/u.test(next) ? "zh-HK" : "en");
+      expect(a.answered, next).toBe(true);
+      expect(a.resolved, next).toBe(next);
+    }
+    const its = await askAfter("What did the FSTB announce at FinTech Week?", "那它的监管原则是什么？", "zh-HK");
+    expect(its.resolved).toContain("FinTech Week");
+  });
+
   it.each([
     ["Does the association offer internships for students?", /internship/i],
     ["How often is the townhall?", /quarterly/i],
