@@ -127,6 +127,10 @@ describe("talking to the bot", () => {
     for (const q of ["Is BAHK registered as a charity under Section 88?", "what's your registration number?"]) {
       expect(replyText(await say(member(`reg-${q.length}`), q)), q).toMatch(/pass your question to the organisers/);
     }
+    // Also right after the answer that it is a non-profit, which does not say it.
+    const m = member("reg-after");
+    await say(m, "is BAHK a company or a charity?");
+    expect(replyText(await say(m, "what's your registration number?"))).toMatch(/pass your question to the organisers/);
   });
 
   it("reads past a hedge ('roughly how many…') and passes on what the documents never speak of", async () => {
