@@ -917,6 +917,12 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     if (fresh && question.length > fresh[0].length + 3)
       return this.answerAny(question.slice(fresh[0].length), lang, {});
     const a = await this.answerAny(question, lang, options);
+    // "多長時間？" unanswered after the internships names nothing: the conversation stays on the words it
+    // was read with, not those joined with the bare asking (the next "目的是什麼？" found the networking
+    // events' "times of uncertainty"). An unanswered follow-up that names something ("跟国际比还有差距吗")
+    // keeps it for the next one ("具体差在哪里？").
+    if (!a.answered && options.previous && this.namingTokens(withoutAsking(question)).length === 0)
+      return { ...a, resolved: options.previous.slice(0, MAX_CONTEXT_CHARS) };
     return options.previous && options.previousRef
       ? this.followsOn(question, a, options.previousRef, options.previousAnswer, lang)
       : a;

@@ -31,6 +31,23 @@ describe("answers from the real knowledge", () => {
     expect(its.resolved).toContain("FinTech Week");
   });
 
+  it("keeps the conversation on its subject past an unanswered follow-up that names nothing", async () => {
+    const asked = "協會有實習計劃嗎？";
+    const bare = await askAfter(asked, "多長時間？", "zh-HK");
+    expect(bare.answered).toBe(false);
+    expect(bare.resolved).toBe(asked);
+    const first = await kb.answer(asked, "zh-HK");
+    const next = await kb.answer("目的是什麼？", "zh-HK", {
+      previous: bare.resolved ?? "",
+      previousRef: first.ref ?? "",
+    });
+    expect(next.text).toMatch(/人才梯隊/);
+    // One that names something keeps it for the next question.
+    const named = await askAfter("How does Hong Kong compare with Singapore?", "what about the tax rates there?");
+    expect(named.answered).toBe(false);
+    expect(named.resolved).toMatch(/tax/);
+  });
+
   it.each([
     ["Does the association offer internships for students?", /internship/i],
     ["How often is the townhall?", /quarterly/i],
