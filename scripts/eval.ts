@@ -91,6 +91,10 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // a fact of the wider world the documents lack (a QMAS fee, the platform's name) gets no hand-off:
   // 12 of its 30 near-misses, where the earlier sets expect the hand-off for most such questions.
   ["fresh-42", ["eval/fresh-42.jsonl"], "split"],
+  // Written blind after fresh-42's fixes, told to lean on slang, typos, emoji and mainland wording;
+  // scored whole before any tuning on it: 83.5% by score.mjs (167/200), 82.5% strict (165/200: tune 82,
+  // held out 83).
+  ["fresh-43", ["eval/fresh-43.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -178,6 +182,10 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-42; first scores, before any change for it: follow-ups 88.3% (53/60) in
   // the tuning half, 90.0% (45/50) held out.
   ["conversations-57", "eval/conversations-57.jsonl", "split"],
+  // Written blind with fresh-43 (subjects changed and returned to, new questions mid-conversation);
+  // first scores, before any change for it: follow-ups 82.1% (64/78) in the tuning half, 85.5% (59/69)
+  // held out.
+  ["conversations-58", "eval/conversations-58.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
