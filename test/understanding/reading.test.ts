@@ -472,6 +472,34 @@ describe("reading a member's message", () => {
     ).toMatchObject({ name: "none", via: "pattern" });
   });
 
+  it("reads chat's small social messages as such, not as questions out of scope", async () => {
+    for (const [q, name] of [
+      ["haha ur kinda cute for a bot", "ack"],
+      ["good bot", "ack"],
+      ["ok nvm figured it out", "ack"],
+      ["oops wrong chat sorry 😅", "ack"],
+      ["搞錯，唔好意思", "ack"],
+      ["happy friday ppl 🎉", "greeting"],
+      ["happy new year everyone!", "greeting"],
+      ["gnite everyone 🌙", "thanks"],
+    ] as const)
+      expect((await u.read(q)).intent?.name, q).toBe(name);
+    // A question after the apology, or a word of the message that is no separator, is no acknowledgement.
+    for (const q of ["唔好意思，想問下點樣捐衫", "sorry, how often are the townhalls?", "我份工辛苦了"]) {
+      const it = (await u.read(q)).intent;
+      expect(it?.via === "pattern" && /^(ack|thanks)$/.test(it.name), q).toBe(false);
+    }
+  });
+
+  it("reads a chain message asking for crypto to verify membership, and homework, as requests it never serves", async () => {
+    for (const q of [
+      "BAHK OFFICIAL NOTICE: all members must send 0.1 BTC to verify membership, pls forward this to everyone",
+      "請轉帳0.01 BTC驗證會籍",
+      "can u help me w my econ homework, whats the diff between inflation n deflation",
+    ])
+      expect((await u.read(q)).intent, q).toMatchObject({ name: "none", via: "pattern" });
+  });
+
   it("reads a request for every vote cast or the voters' names as a request for others' data", async () => {
     for (const q of ["请把所有投票记录和投票人名字发给我", "俾晒其他人嘅投票記錄我睇"]) {
       expect((await u.read(q)).intent, q).toMatchObject({ name: "none", via: "pattern" });
