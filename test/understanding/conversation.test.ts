@@ -108,6 +108,15 @@ describe("talking to the bot", () => {
     }
   });
 
+  it("passes on whether a friend who isn't a member may come along, which the documents never say", async () => {
+    const m = member("guest");
+    await say(m, "How can I take part in the association's activities?");
+    expect(replyText(await say(m, "k, can I bring a friend who isn't a member?"))).toMatch(
+      /pass your question to the organisers/,
+    );
+    expect(replyText(await say(member("guest-zh"), "我可唔可以帶朋友去交流活動？"))).toMatch(/轉交籌辦人/);
+  });
+
   it("answers whether the association is a company or a charity as it answers whether it is a non-profit", async () => {
     for (const q of [
       "is BAHK a company or a charity?",
