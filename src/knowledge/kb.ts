@@ -431,7 +431,7 @@ const ENGLISH_NAME_ASKED = /英文(?:全名|名|全稱|名稱|名称|叫)|Englis
 
 /** Words by which a question asks about something else ("the name of…", "the gist of it"). */
 const ASKING_NOUNS = new Set(
-  "name names full official english proper gist point purpose meaning idea deal story status difference number role reason aim goal summary title date time year size cost price process plan result outcome impact situation context background latest news update".split(
+  "name names full official english proper gist point purpose meaning idea deal story status difference number role reason aim goal summary title date time year size cost price process plan result outcome impact situation context background latest news update phrase slogan motto term saying catchphrase mantra expression wording word tagline".split(
     " ",
   ),
 );

@@ -31,6 +31,19 @@ describe("answers from the real knowledge", () => {
     expect(its.resolved).toContain("FinTech Week");
   });
 
+  it("reads a question for the phrase or slogan of something as a question about that thing", async () => {
+    for (const q of [
+      "what's the phrase for Hong Kong's regulatory approach to virtual assets?",
+      "what is the slogan of Hong Kong's approach to regulating virtual assets?",
+    ]) {
+      const a = await kb.answer(q, "en");
+      expect(a.answered, q).toBe(true);
+      expect(a.text, q).toMatch(/same risk, same rules/);
+    }
+    // A word no text has is still what the question asks to be told about.
+    expect((await kb.answer("what is the GDP of Hong Kong?", "en")).answered).toBe(false);
+  });
+
   it("keeps the conversation on its subject past an unanswered follow-up that names nothing", async () => {
     const asked = "協會有實習計劃嗎？";
     const bare = await askAfter(asked, "多長時間？", "zh-HK");
