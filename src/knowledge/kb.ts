@@ -279,12 +279,17 @@ function withoutVerdict(text: string): string {
 }
 /**
  * A question that asks how, why, what or when, which of two ("a company or a charity?", "a biz or
- * wat", "慈善機構定公司？"), or to be told: "Yes." or "No." answers none of them. Nor does it answer
- * whether the association is a company or a business ("係咪公司嚟㗎？"), which the thesaurus reads as
- * the same subject as whether it is a non-profit.
+ * wat", "慈善機構定公司？"), or to be told: "Yes." or "No." answers none of them.
  */
 const OPEN_QUESTION =
-  /^\s*(?:(?:and|so|but|ok|okay|then)[,\s]+)*(?:what|how|why|when|where|who|which|explain|describe|tell me|summari[sz]e)\b|^[^。？?]{0,12}(?:點樣|点样|點解|点解|如何|怎樣|怎样|怎麼|怎么|為何|为何|為甚麼|為什麼|为什么|幾時|几时)|(?:甚麼|什麼|什么|哪些|哪幾|哪几|邊啲|边啲|邊幾|边几)(?!時候|时候)|為了啥|为了啥|為了甚麼|為了什麼|为了什么|為咗咩|为咗咩|(?:有|做)(?:咩|啥|甚麼|什麼|什么)用|目的|作用|\bor\b[^?？]{1,40}[?？]\s*$|\bor\s+(?:wat|what|smth|something|sth|not|nah|no|otherwise|else)\W*$|定係|還是|还是|(?<![決决一穩稳確确制規规固指設设預预鎖锁認认肯約约否測测審审議议商協协擬拟])定(?=[^，。,.！!]{1,12}$)|公司嚟|係咪公司|係唔係公司|是不是公司|是公司|做生意|(?<!非)(?:牟利|營利)|\b(?:a|for)[- ](?:company|business|profit)\b|\bbiz\b|\bcommercial\b|\bcharity\b/iu;
+  /^\s*(?:(?:and|so|but|ok|okay|then)[,\s]+)*(?:what|how|why|when|where|who|which|explain|describe|tell me|summari[sz]e)\b|^[^。？?]{0,12}(?:點樣|点样|點解|点解|如何|怎樣|怎样|怎麼|怎么|為何|为何|為甚麼|為什麼|为什么|幾時|几时)|(?:甚麼|什麼|什么|哪些|哪幾|哪几|邊啲|边啲|邊幾|边几)(?!時候|时候)|為了啥|为了啥|為了甚麼|為了什麼|为了什么|為咗咩|为咗咩|(?:有|做)(?:咩|啥|甚麼|什麼|什么)用|目的|作用|\bor\b[^?？]{1,40}[?？]\s*$|\bor\s+(?:wat|what|smth|something|sth|not|nah|no|otherwise|else)\W*$|定係|還是|还是|(?<![決决一穩稳確确制規规固指設设預预鎖锁認认肯約约否測测審审議议商協协擬拟])定(?=[^，。,.！!]{1,12}$)/iu;
+/**
+ * Whether the association is some other kind of body, a company or a business ("係咪公司嚟㗎？", "is
+ * it a for-profit?"): the thesaurus reads it as the subject of whether it is a non-profit, whose
+ * curated "Yes." answers that question, not this one.
+ */
+const OTHER_KIND_OF_BODY =
+  /公司嚟|係咪公司|係唔係公司|是不是公司|是公司|做生意|(?<!非)(?:牟利|營利)|\b(?:a|for)[- ](?:company|business|profit)\b|\bbiz\b|\bcommercial\b|\bcharity\b/iu;
 /** Of a curated question's words, the share a member's question must have to be that question. */
 const SAME_QUESTION = 0.5;
 
@@ -2151,7 +2156,11 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       // "Yes."/"No." answers the curated question; another question that found it ("can QMAS help me
       // move to HK?" finding "do I need a job offer first?") gets the facts without the verdict.
       // Nor does a question asking how, why or what ("what internships does it offer?").
-      const another = !c.asked || this.overlap(c.asked, asked) < SAME_QUESTION || OPEN_QUESTION.test(asked);
+      const another =
+        !c.asked ||
+        this.overlap(c.asked, asked) < SAME_QUESTION ||
+        OPEN_QUESTION.test(asked) ||
+        OTHER_KIND_OF_BODY.test(asked);
       const body = another ? withoutVerdict(full) : full;
       return {
         answered: true,
