@@ -95,6 +95,7 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // scored whole before any tuning on it: 83.5% by score.mjs (167/200), 82.5% strict (165/200: tune 82,
   // held out 83).
   ["fresh-43", ["eval/fresh-43.jsonl"], "split"],
+  ["fresh-44", ["eval/fresh-44.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -186,6 +187,7 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // first scores, before any change for it: follow-ups 82.1% (64/78) in the tuning half, 85.5% (59/69)
   // held out.
   ["conversations-58", "eval/conversations-58.jsonl", "split"],
+  ["conversations-59", "eval/conversations-59.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
