@@ -38,8 +38,12 @@ export function matches(q: Pick<EvalQuestion, "expect_all">, text: string): bool
   return (q.expect_all ?? []).every((alts) => alts.some((re) => new RegExp(re, "i").test(text)));
 }
 
-/** Greetings, thanks and small talk are one kind of message to a writer of questions: a short friendly reply. */
-const SOCIAL = new Set(["greeting", "thanks", "smalltalk"]);
+/**
+ * Greetings, thanks and small talk are one kind of message to a writer of questions: a short friendly
+ * reply. The bot's nod to an acknowledgement ("nice one 👍", "哈哈好正") is one too: the sets' writers
+ * had no word for it and wrote thanks or small talk.
+ */
+const SOCIAL = new Set(["greeting", "thanks", "smalltalk", "ack"]);
 
 /** Whether the intent acted on is the one expected (any social reply for an expected social message). */
 function sameIntent(expected: string, got: string | undefined): boolean {
