@@ -12,7 +12,7 @@ import type { LiveReply } from "./live.ts";
 import { ACKNOWLEDGEMENT, type NativePoll, type Script, type StoreWrite } from "./ports.ts";
 import { convertReply, type Reply, text } from "./replies.ts";
 import { KeyedSerializer, MemberLease } from "./serial.ts";
-import { cleanText, hasWords, MAX_MESSAGE_CHARS, truncate } from "./text.ts";
+import { cleanText, hasWords, MAX_MESSAGE_CHARS, saysSomething, truncate } from "./text.ts";
 import type { InboundEvent, Lang, Member, Platform, PollVoteEvent } from "./types.ts";
 
 const DEDUP_TTL_MS = 24 * 60 * 60 * 1000;
@@ -537,7 +537,7 @@ export class Bot {
       }
       if (feature?.onText) return [...notes, ...(await feature.onText(ctx, clean, session))];
     }
-    if (!hasWords(clean)) return [text(t(ctx.lang, M.empty))];
+    if (!saysSomething(clean)) return [text(t(ctx.lang, M.empty))];
     return [...notes, ...(await this.fallback(ctx, clean, live))];
   }
 
@@ -552,7 +552,7 @@ export class Bot {
    */
   private readAhead(raw: string): void {
     const clean = cleanText(bodyOf(raw));
-    if (this.services.understanding?.readAhead && hasWords(clean) && !COMMAND.test(clean)) {
+    if (this.services.understanding?.readAhead && saysSomething(clean) && !COMMAND.test(clean)) {
       this.services.understanding.readAhead(clean);
     }
   }

@@ -39,6 +39,14 @@ export function hasWords(input: string): boolean {
   return /[\p{L}\p{N}]/u.test(input);
 }
 
+/**
+ * Whether a message says something the bot can read: words, or a reaction sent alone ("😂😂", "👍🏻"),
+ * which the understanding reads as an acknowledgement. Punctuation alone ("?", "...") says nothing.
+ */
+export function saysSomething(input: string): boolean {
+  return hasWords(input) || /\p{Extended_Pictographic}/u.test(input);
+}
+
 /** E-mail addresses, phone numbers and @mentions in a member's text. */
 const CONTACTS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?\d[\d\s()-]{5,}\d|(?<![\w@])@\w{2,}/g;
 

@@ -36,6 +36,8 @@ const CANTONESE = /[嘅咩㗎嘢喺冇咗佢哋唔]|係咪|點解/u;
 const GREETING = "greeting";
 /** Intents that are conversation, not requests (an acknowledgement: an "ok", "got it" or "haha" alone). */
 const SOCIAL = new Set(["greeting", "thanks", "smalltalk", ACKNOWLEDGEMENT]);
+/** A letter or a digit: a text that has none is no words. */
+const WORDS = /[\p{L}\p{N}]/u;
 const THANKS = "thanks";
 
 interface Filler {
@@ -127,10 +129,10 @@ export class LocalUnderstanding implements Understanding {
     // Thanks and small talk are read on the whole message: "謝謝你的幫助" is thanks, not a question about help.
     const unslanged = this.unslang(text);
     // Words in quotes are mentioned, not said: "translate 「多謝晒」 into English" is no thanks.
-    // Chat words that say nothing ("ok", "lol") are dropped as slang; a message of nothing else is read as it came.
-    const whole = this.opts.classifier.byPattern(
-      (/[\p{L}\p{N}]/u.test(unslanged) ? unslanged : text).replace(QUOTED, " … "),
-    );
+    // Chat words that say nothing ("ok", "lol") are dropped as slang; a message of nothing else is read as
+    // it came, and a reaction sent alone ("😂😂", "👍🏻") with its pictographs, which are all it says.
+    const said = WORDS.test(unslanged) ? unslanged : WORDS.test(text) ? text : raw.trim();
+    const whole = this.opts.classifier.byPattern(said.replace(QUOTED, " … "));
     const wholeSocial = whole && SOCIAL.has(whole.name) ? whole : undefined;
     const own = rest
       ? this.opts.classifier.classify(rest.replace(QUOTED, " … "), { text: unslanged, match: whole })

@@ -59,12 +59,17 @@ describe("Bot", () => {
     expect(replyText(await say(alice, "What is QMAS?"))).toBe("answer to What is QMAS?");
   });
 
-  it("answers empty, whitespace-only, control-only and emoji-only messages clearly", async () => {
+  it("answers empty, whitespace-only, control-only and punctuation-only messages clearly", async () => {
     const { say } = setup();
-    for (const s of ["", "   \n\t ", "\u0000\u0007\u200b", "🎉🎉🎉"]) {
+    for (const s of ["", "   \n\t ", "\u0000\u0007\u200b", "?!..."]) {
       const out = replyText(await say(alice, s));
       expect(out).toMatch(/didn't catch anything|\/help/);
     }
+  });
+
+  it("passes a reaction sent alone to the understanding, which knows a nod (😂, 👍)", async () => {
+    const { say } = setup();
+    expect(replyText(await say(alice, "🎉🎉🎉"))).toBe("answer to 🎉🎉🎉");
   });
 
   it("reads only the first part of a 100 KB message and says so", async () => {

@@ -491,6 +491,20 @@ describe("reading a member's message", () => {
     }
   });
 
+  it("reads a reaction sent alone as an acknowledgement, and a wave as a greeting", async () => {
+    for (const q of ["😂😂😂", "👍🏻", "❤️❤️", "🎉🎉"]) expect((await u.read(q)).intent?.name, q).toBe("ack");
+    expect((await u.read("👋🏻")).intent?.name).toBe("greeting");
+    // A face that is no nod, or punctuation alone, says nothing the bot can answer.
+    for (const q of ["😡", "🤔", "???"]) expect((await u.read(q)).intent, q).toBeUndefined();
+  });
+
+  it("reads asking what others have proposed as the agenda, and what the bot keeps of me in Simplified", async () => {
+    for (const q of ["show me what people have proposed for the next townhall pls", "what have others suggested?"])
+      expect(await intentOf(q), q).toBe("agenda");
+    expect(await intentOf("你这个机器人保存了我什么数据?")).toBe("mydata");
+    expect(await intentOf("你哋儲存咗我啲咩資料？")).toBe("mydata");
+  });
+
   it("reads a chain message asking for crypto to verify membership, and homework, as requests it never serves", async () => {
     for (const q of [
       "BAHK OFFICIAL NOTICE: all members must send 0.1 BTC to verify membership, pls forward this to everyone",
