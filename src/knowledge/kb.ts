@@ -17,6 +17,7 @@ import {
   clauses,
   countedThing,
   countWindows,
+  digitCounts,
   existenceObject,
   instancesAsked,
   LONG_WORDS,
@@ -24,6 +25,7 @@ import {
   namesKind,
   questionParts,
   questionSentences,
+  statedCounts,
   timedThing,
   wordCount,
   YEARLY,
@@ -1830,6 +1832,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const timed = ["time", "date", "day", "year"].includes(expect) ? this.thingKeys(timedThing(asked)) : undefined;
     // "How many have been admitted in total?" is not answered by a yearly quota.
     const cumulative = expect === "quantity" && CUMULATIVE.test(asked);
+    // "Of the 1,000 places, how many go to blockchain people?" is not answered by "1,000 a year".
+    const stated = expect === "quantity" ? statedCounts(asked) : undefined;
     // "Do they run any specific projects for the unbanked?" only by a text that speaks of projects.
     const instances = instancesAsked(asked);
     const asking = askingWord(asked);
@@ -1862,6 +1866,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
           counted,
           timed,
           cumulative,
+          stated,
           named,
           named0,
           instances,
@@ -1903,13 +1908,14 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       counted?: PreparedQuery | undefined;
       timed?: PreparedQuery | undefined;
       cumulative: boolean;
+      stated?: ReadonlySet<string> | undefined;
       named?: PreparedQuery | undefined;
       named0: readonly string[];
       instances?: string | undefined;
       member?: PreparedQuery | undefined;
     },
   ): boolean {
-    const { object, compared, counted, timed, cumulative, named, named0, instances, member } = asks;
+    const { object, compared, counted, timed, cumulative, stated, named, named0, instances, member } = asks;
     if (object && !this.mentionsAny(text, object)) return false;
     // "How does it compare with Tokyo's?" only by a text that speaks of Tokyo, and not by a list that
     // only names Tokyo among other cities.
@@ -1931,6 +1937,11 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     if (timed && !this.mentionsAny(text, timed)) return false;
     // "How many have been admitted in total?" is not answered by a yearly quota.
     if (cumulative && YEARLY.test(text)) return false;
+    // "1000个名额里面,留给区块链人才的有多少个?" is not answered by a text whose only count is the 1,000.
+    if (stated && stated.size > 0) {
+      const given = digitCounts(text);
+      if (given.length > 0 && given.every((n) => stated.has(n))) return false;
+    }
     // "Which charities…?" only by a text that speaks of charities (the names it gives are of those).
     if (named && !this.mentionsAny(text, named)) return false;
     // (The kind may be part of a longer term: "internship programs" speaks of programs.)

@@ -257,6 +257,32 @@ export const YEARLY = /\b(?:annual|each year|per year|every year|a year|yearly)\
 const COUNT =
   /(?<![\w.])\d[\d,.]*(?![)）、.]\s*\D)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred|thousand|million)\b|[一二三四五六七八九十百千萬兩]+(?![、])/giu;
 
+/** A number written in digits ("1,000", "30"), its commas dropped. */
+const DIGITS = /(?<![\w.])\d[\d,]*\d|(?<![\w.])\d(?![\w])/gu;
+/** A year ("2006"): a date, not a count. */
+const YEAR = /^(?:19|20)\d\d$/;
+
+/**
+ * The counts a quantity question states before it asks ("Of the 1,000 places, how many go to blockchain
+ * people?", "1000个名额里面,留给区块链人才的有多少个?"): it asks for a part of them, which a text giving
+ * only those counts does not tell. A number in an earlier sentence ("Is it 1000? how many exactly?") is
+ * a check, not a count set aside.
+ */
+export function statedCounts(q: string): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const sentence of q.split(/(?<=[?？!！。])/u)) {
+    const at = sentence.search(/\bhow (?:many|much)\b|多少|幾多|几多/iu);
+    if (at < 0) continue;
+    for (const m of sentence.slice(0, at).matchAll(DIGITS)) out.add(m[0].replace(/,/g, ""));
+  }
+  return out;
+}
+
+/** The counts a text gives in digits, years left out. */
+export function digitCounts(text: string): string[] {
+  return [...text.matchAll(DIGITS)].map((m) => m[0].replace(/,/g, "")).filter((n) => !YEAR.test(n));
+}
+
 /** The text around each count of a text, without it: a few words (English) or characters (Chinese) either side. */
 export function countWindows(text: string): string[] {
   const out: string[] = [];

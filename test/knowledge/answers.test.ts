@@ -574,6 +574,16 @@ describe("answers from the real knowledge", () => {
     expect(a.answered).toBe(false);
   });
 
+  it.each([
+    ["Of the 1,000 QMAS places, how many go to blockchain people?", "en"],
+    ["1000个优才名额里面,专门留给区块链人才的有多少个?", "zh-HK"],
+  ] as const)("declines %s: a part of a count, which the count itself does not tell", async (q, lang) => {
+    const a = await kb.answer(q, lang);
+    expect(a.answered).toBe(false);
+    // The count alone, asked after a check of it, is still answered.
+    expect((await kb.answer("QMAS has a quota right? how many people per year?", "en")).text).toMatch(/1,000/);
+  });
+
   it("declines a question about a named city the texts say nothing of in that respect", async () => {
     const a = await kb.answer("What incentives has Tokyo introduced to attract crypto companies?", "en");
     expect(a.answered).toBe(false);
