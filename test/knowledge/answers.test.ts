@@ -560,6 +560,8 @@ describe("answers from the real knowledge", () => {
     ["Can my spouse and children come with me to Hong Kong under QMAS?", "en"],
     ["優才計劃獲批後，配偶和子女可以作為受養人一起來港嗎？", "zh-HK"],
     ["Are donations of surplus clothing to BAHK tax-deductible?", "en"],
+    ["we'd like to sponsor one of your events, do you have sponsorship packages & rates?", "en"],
+    ["我哋公司想贊助你哋活動，有咩方案？", "zh-HK"],
   ] as const)("declines %s with the organisers' hand-off", async (q, lang) => {
     const a = await kb.answer(q, lang);
     expect(a.answered).toBe(false);
@@ -572,6 +574,17 @@ describe("answers from the real knowledge", () => {
   ] as const)("declines %s: the text names no banks but those", async (q, lang) => {
     const a = await kb.answer(q, lang);
     expect(a.answered).toBe(false);
+  });
+
+  it("answers an employer's sponsorship for QMAS, which is no event's sponsorship", async () => {
+    expect((await kb.answer("Does QMAS require sponsorship?", "en")).text).toMatch(
+      /without having secured local employment/,
+    );
+  });
+
+  it("reads the meetings held each quarter as the townhalls", async () => {
+    const a = await kb.answer("協會每季度開的會主要目的是甚麼？", "zh-HK");
+    expect(a.text).toMatch(/統一聲音/);
   });
 
   it.each([
