@@ -491,6 +491,11 @@ describe("reading a member's message", () => {
     }
   });
 
+  it("reads 在嗎 (are you there?) as small talk, not a request out of scope", async () => {
+    for (const q of ["在吗", "你在嗎？", "bot 喺唔喺度", "在"]) expect(await intentOf(q), q).toBe("smalltalk");
+    expect(await intentOf("在香港點樣申請優才？")).not.toBe("smalltalk");
+  });
+
   it("reads a reaction sent alone as an acknowledgement, and a wave as a greeting", async () => {
     for (const q of ["😂😂😂", "👍🏻", "❤️❤️", "🎉🎉"]) expect((await u.read(q)).intent?.name, q).toBe("ack");
     expect((await u.read("👋🏻")).intent?.name).toBe("greeting");
