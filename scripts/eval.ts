@@ -95,6 +95,9 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // scored whole before any tuning on it: 83.5% by score.mjs (167/200), 82.5% strict (165/200: tune 82,
   // held out 83).
   ["fresh-43", ["eval/fresh-43.jsonl"], "split"],
+  // Written blind in the next session; scored whole before any tuning on it: 93.0% by score.mjs
+  // (186/200), 87.0% strict (174/200: tune 84, held out 90; casual 12/20, its nods to "nice one 👍"
+  // counted as failures until eval/set.ts counted the ack intent as the social reply it is: 89.0%).
   ["fresh-44", ["eval/fresh-44.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
@@ -187,6 +190,8 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // first scores, before any change for it: follow-ups 82.1% (64/78) in the tuning half, 85.5% (59/69)
   // held out.
   ["conversations-58", "eval/conversations-58.jsonl", "split"],
+  // Written blind with fresh-44; first scores, before any change for it: follow-ups 88.9% (80/90) in
+  // the tuning half, 92.9% (78/84) held out.
   ["conversations-59", "eval/conversations-59.jsonl", "split"],
 ];
 
