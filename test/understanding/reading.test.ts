@@ -491,6 +491,15 @@ describe("reading a member's message", () => {
     }
   });
 
+  it("reads asking how to become a member as no request to vote or a newcomer's welcome", async () => {
+    for (const q of ["how do I become a member?", "how can i join as a member", "點樣成為會員？"]) {
+      const name = await intentOf(q);
+      expect(name === "agenda" || name === "onboarding", q).toBe(false);
+    }
+    expect(await intentOf("how do I vote?")).toBe("agenda");
+    expect(await intentOf("我啱啱入會，有咩可以參加？")).toBe("onboarding");
+  });
+
   it("reads 在嗎 (are you there?) as small talk, not a request out of scope", async () => {
     for (const q of ["在吗", "你在嗎？", "bot 喺唔喺度", "在"]) expect(await intentOf(q), q).toBe("smalltalk");
     expect(await intentOf("在香港點樣申請優才？")).not.toBe("smalltalk");
