@@ -99,6 +99,10 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // (186/200), 87.0% strict (174/200: tune 84, held out 90; casual 12/20, its nods to "nice one 👍"
   // counted as failures until eval/set.ts counted the ack intent as the social reply it is: 89.0%).
   ["fresh-44", ["eval/fresh-44.jsonl"], "split"],
+  // Written blind after fresh-44's fixes, leaning on requests in members' words, chat and Simplified;
+  // scored whole before any tuning on it: 94.0% by score.mjs (188/200), 91.5% strict (183/200: tune 89,
+  // held out 94).
+  ["fresh-45", ["eval/fresh-45.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -193,6 +197,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-44; first scores, before any change for it: follow-ups 88.9% (80/90) in
   // the tuning half, 92.9% (78/84) held out.
   ["conversations-59", "eval/conversations-59.jsonl", "split"],
+  // Written blind with fresh-45 (terse fragments, pronouns, detours); first scores, before any change
+  // for it: follow-ups 87.4% (90/103) in the tuning half, 84.6% (77/91) held out.
+  ["conversations-60", "eval/conversations-60.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
