@@ -201,7 +201,7 @@ export function countedThing(q: string): string | undefined {
   const rate = RATE.exec(q)?.[0];
   if (rate) return rate;
   // 加幾多分, 多加多少分: extra points (分 alone, one character, names nothing).
-  if (/(?:加|額外|额外)\s*(?:幾多|多少|几多)\s*分/u.test(q)) return "加分";
+  if (/(?:加|額外|额外)\s*(?:幾多|多少|几多|幾|几)\s*分/u.test(q)) return "加分";
   const m = COUNTED_EN.exec(q) ?? COUNTED_ZH.exec(q) ?? COUNTED_ZH_BEFORE.exec(q);
   let thing = (m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4])?.trim() || undefined;
   // "how many people QMAS admits": a name after the thing counted starts what is said of it.

@@ -583,6 +583,10 @@ describe("answers from the real knowledge", () => {
     );
   });
 
+  it("counts the extra points asked with 幾 alone (加幾分)", async () => {
+    expect((await kb.answer("搞區塊鏈的申請優才能多加幾分？", "zh-HK")).text).toMatch(/30/);
+  });
+
   it("reads the meetings held each quarter as the townhalls", async () => {
     const a = await kb.answer("協會每季度開的會主要目的是甚麼？", "zh-HK");
     expect(a.text).toMatch(/統一聲音/);

@@ -500,6 +500,34 @@ describe("reading a member's message", () => {
     expect(await intentOf("我啱啱入會，有咩可以參加？")).toBe("onboarding");
   });
 
+  it("reads requests and chat in members' own words", async () => {
+    for (const [q, name] of [
+      [
+        "our marketing team over-ordered polo shirts w/ the old logo, ~200 pcs 🙈 can we pass them to u for ppl in need?",
+        "donate",
+      ],
+      ["pls put stablecoin licensing on the next townhall, everyone in my team keeps asking abt it", "propose"],
+      ["need a human pls, bot isn't cutting it lol", "handoff"],
+      ["我要真人", "handoff"],
+      ["我上次offer嗰批筆記簿想cancel咗佢，唔好意思", "mydonations"],
+      ["gn everyone, ttyl", "thanks"],
+      ["gotta run, catch u later", "thanks"],
+      ["你好厉害啊", "ack"],
+      ["yo whats up", "greeting"],
+    ] as const)
+      expect(await intentOf(q), q).toBe(name);
+    // Someone's own team is no organiser, a human touch no request for one, volunteering no offer of goods.
+    for (const [q, not] of [
+      ["my team wants to know how often the townhalls are", "handoff"],
+      ["we need a human touch in policy - what does BAHK think?", "handoff"],
+      ["你们招志愿者吗？我想帮忙分发捐赠物资，咋报名", "donate"],
+    ] as const) {
+      const it = (await u.read(q)).intent;
+      // (Its nearest examples may resemble one; only a pattern or the concepts act on it.)
+      expect(it?.name === not && it.via !== "examples", q).toBe(false);
+    }
+  });
+
   it("reads 在嗎 (are you there?) as small talk, not a request out of scope", async () => {
     for (const q of ["在吗", "你在嗎？", "bot 喺唔喺度", "在"]) expect(await intentOf(q), q).toBe("smalltalk");
     expect(await intentOf("在香港點樣申請優才？")).not.toBe("smalltalk");
