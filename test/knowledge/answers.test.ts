@@ -563,6 +563,7 @@ describe("answers from the real knowledge", () => {
     ["we'd like to sponsor one of your events, do you have sponsorship packages & rates?", "en"],
     ["我哋公司想贊助你哋活動，有咩方案？", "zh-HK"],
     ["do i have to be a member to attend the networking nights or can anyone just rock up?", "en"],
+    ["can individuals (not companies) become BAHK members? how?", "en"],
   ] as const)("declines %s with the organisers' hand-off", async (q, lang) => {
     const a = await kb.answer(q, lang);
     expect(a.answered).toBe(false);
