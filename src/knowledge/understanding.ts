@@ -6,6 +6,7 @@
  * classified against the declared intents.
  */
 import { ACKNOWLEDGEMENT, type Reading, type Script, type Understanding } from "../core/ports.ts";
+import { hasWords } from "../core/text.ts";
 import { ChineseScripts } from "./chinese.ts";
 import type { IntentClassifier, IntentsFile } from "./intents.ts";
 
@@ -36,8 +37,6 @@ const CANTONESE = /[嘅咩㗎嘢喺冇咗佢哋唔]|係咪|點解/u;
 const GREETING = "greeting";
 /** Intents that are conversation, not requests (an acknowledgement: an "ok", "got it" or "haha" alone). */
 const SOCIAL = new Set(["greeting", "thanks", "smalltalk", ACKNOWLEDGEMENT]);
-/** A letter or a digit: a text that has none is no words. */
-const WORDS = /[\p{L}\p{N}]/u;
 const THANKS = "thanks";
 
 interface Filler {
@@ -131,7 +130,7 @@ export class LocalUnderstanding implements Understanding {
     // Words in quotes are mentioned, not said: "translate 「多謝晒」 into English" is no thanks.
     // Chat words that say nothing ("ok", "lol") are dropped as slang; a message of nothing else is read as
     // it came, and a reaction sent alone ("😂😂", "👍🏻") with its pictographs, which are all it says.
-    const said = WORDS.test(unslanged) ? unslanged : WORDS.test(text) ? text : raw.trim();
+    const said = hasWords(unslanged) ? unslanged : hasWords(text) ? text : raw.trim();
     const whole = this.opts.classifier.byPattern(said.replace(QUOTED, " … "));
     const wholeSocial = whole && SOCIAL.has(whole.name) ? whole : undefined;
     const own = rest
