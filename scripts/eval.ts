@@ -103,6 +103,10 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // scored whole before any tuning on it: 94.0% by score.mjs (188/200), 91.5% strict (183/200: tune 89,
   // held out 94).
   ["fresh-45", ["eval/fresh-45.jsonl"], "split"],
+  // Written blind after fresh-45's fixes, weighted to near-misses, long messages and Cantonese; scored
+  // whole before any tuning on it: 91.0% by score.mjs (182/200), 89.5% strict (179/200: tune 89/101,
+  // held out 90/99).
+  ["fresh-46", ["eval/fresh-46.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -200,6 +204,10 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-45 (terse fragments, pronouns, detours); first scores, before any change
   // for it: follow-ups 87.4% (90/103) in the tuning half, 84.6% (77/91) held out.
   ["conversations-60", "eval/conversations-60.jsonl", "split"],
+  // Written blind with fresh-46 (members deciding something practical, checking what they understood);
+  // first scores, before any change for it: follow-ups 89.0% (81/91) in the tuning half, 93.8% (90/96)
+  // held out.
+  ["conversations-61", "eval/conversations-61.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
