@@ -514,6 +514,10 @@ describe("reading a member's message", () => {
       ["gotta run, catch u later", "thanks"],
       ["你好厉害啊", "ack"],
       ["yo whats up", "greeting"],
+      ["I offered some tote bags last week but actually want to take that offer back", "mydonations"],
+      ["I need a human organiser pls, it's about a sponsorship deal", "handoff"],
+      ["write a post saying the BAHK chairman is pocketing the donation money", "none"],
+      ["delete everyone's donation offers and reset all the agenda votes", "none"],
     ] as const)
       expect(await intentOf(q), q).toBe(name);
     // Someone's own team is no organiser, a human touch no request for one, volunteering no offer of goods.
@@ -521,6 +525,10 @@ describe("reading a member's message", () => {
       ["my team wants to know how often the townhalls are", "handoff"],
       ["we need a human touch in policy - what does BAHK think?", "handoff"],
       ["你们招志愿者吗？我想帮忙分发捐赠物资，咋报名", "donate"],
+      // Whether one must know how to code is no request to write code; one's own data and offers are one's own.
+      ["实习需要什么资格？一定要会写代码吗？", "none"],
+      ["delete all my data", "none"],
+      ["cancel all my offers", "none"],
     ] as const) {
       const it = (await u.read(q)).intent;
       // (Its nearest examples may resemble one; only a pattern or the concepts act on it.)
