@@ -346,8 +346,9 @@ const ASSOCIATION = /\bassociation\b|\bbahk\b|協會/i;
 const NAMED_KIND =
   /\b(charit(?:y|ies)|ngos?|organi[sz]ations?|banks?|compan(?:y|ies)|firms?|institutions?|initiatives?|measures?|milestones?|tax breaks?|incentives?|etfs?|courses?|partners?|sponsors?)\b|(慈善|機構|組織|公司|企業|企业|銀行|措施|舉措|举措|里程碑|優惠|課程|夥伴|ETF|基金|大學|學校|團體)/i;
 
-/** "Which universities…", "which virtual asset ETFs…": the things a question asks which of. */
-const WHICH_THINGS = /\bwhich ((?:[a-z][\w-]* ){0,2}?[a-z][\w-]*?s)\b(?<!\b(?:ones|is|was|does|has))/i;
+/** "Which universities…", "what specific regulatory gaps…": the things a question asks which of. */
+const WHICH_THINGS =
+  /\b(?:which|what (?:specific|exact|particular))\s+((?:[a-z][\w-]* ){0,2}?[a-z][\w-]*?s)\b(?<!\b(?:ones|is|was|does|has))/i;
 /** 哪些證明文件, 邊啲機構: the things a Chinese question asks which of (up to a verb or particle). */
 const WHICH_THINGS_ZH =
   /(?:哪些|哪幾|邊啲|邊幾)(?:個|间|間|種|种|類|类)?([\u4e00-\u9fff]{2,6}?)(?=可以|可|會|会|需要|要|係|是|有|的|嘅|呢|[？?，。]|$)/u;

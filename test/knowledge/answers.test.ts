@@ -603,6 +603,11 @@ describe("answers from the real knowledge", () => {
     expect((await kb.answer("QMAS has a quota right? how many people per year?", "en")).text).toMatch(/1,000/);
   });
 
+  it("declines asking which gaps exactly: the article says gaps persist, and names none", async () => {
+    const a = await kb.answer("What specific regulatory gaps does HK still have vs other global hubs?", "en");
+    expect(a.answered).toBe(false);
+  });
+
   it("declines a question about a named city the texts say nothing of in that respect", async () => {
     const a = await kb.answer("What incentives has Tokyo introduced to attract crypto companies?", "en");
     expect(a.answered).toBe(false);
