@@ -564,6 +564,8 @@ describe("answers from the real knowledge", () => {
     ["我哋公司想贊助你哋活動，有咩方案？", "zh-HK"],
     ["do i have to be a member to attend the networking nights or can anyone just rock up?", "en"],
     ["can individuals (not companies) become BAHK members? how?", "en"],
+    ["what are the SFC licensing requirements for running a virtual asset exchange in Hong Kong", "en"],
+    ["do crypto exchanges need a licence in Hong Kong?", "en"],
   ] as const)("declines %s with the organisers' hand-off", async (q, lang) => {
     const a = await kb.answer(q, lang);
     expect(a.answered).toBe(false);
