@@ -243,6 +243,7 @@ describe("names the question already gave", () => {
     expect(namedKind("另外嗰五間銀行係邊間？")).toBe("銀行");
     expect(namedKind("what specific tax breaks does Singapore offer?")).toBe("tax breaks");
     expect(namedKind("What specific regulatory gaps does HK still have vs other global hubs?")).toBe("regulatory gaps");
+    expect(namedKind("Which non-tech professions are on Hong Kong's talent list?")).toBe("professions");
     expect(namedKind("which other ones?")).toBeUndefined();
   });
 
