@@ -566,6 +566,7 @@ describe("answers from the real knowledge", () => {
     ["can individuals (not companies) become BAHK members? how?", "en"],
     ["what are the SFC licensing requirements for running a virtual asset exchange in Hong Kong", "en"],
     ["do crypto exchanges need a licence in Hong Kong?", "en"],
+    ["Is there a sign-up sheet for volunteers to help sort the donated clothes on weekends?", "en"],
   ] as const)("declines %s with the organisers' hand-off", async (q, lang) => {
     const a = await kb.answer(q, lang);
     expect(a.answered).toBe(false);
