@@ -567,6 +567,9 @@ describe("answers from the real knowledge", () => {
     ["what are the SFC licensing requirements for running a virtual asset exchange in Hong Kong", "en"],
     ["do crypto exchanges need a licence in Hong Kong?", "en"],
     ["Is there a sign-up sheet for volunteers to help sort the donated clothes on weekends?", "en"],
+    ["協會的理事會成員有哪些人？", "zh-HK"],
+    ["Does BAHK issue receipts for donated goods?", "en"],
+    ["Do I need to buy a ticket or register in advance for the quarterly townhall?", "en"],
   ] as const)("declines %s with the organisers' hand-off", async (q, lang) => {
     const a = await kb.answer(q, lang);
     expect(a.answered).toBe(false);
