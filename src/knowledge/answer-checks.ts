@@ -29,6 +29,7 @@ export type Expectation =
   | "place"
   | "role"
   | "occasion"
+  | "event"
   | "advice"
   | "none";
 
@@ -41,6 +42,16 @@ const APPLY_ASKED =
 /** A way to apply given: an application, registering, a contact, a form. */
 const APPLY_SAID =
   /\bapplications?\b|\bapplicants?\b|\bappl(?:y|ying|ied) (?:for|to|online|via|through|by|with|at)\b|\bregist\w*|\bsign(?:ing)? up\b|\benrol\w*|\bcontact\b|\be-?mail\b|\bform\b|申請|申请|報名|报名|登記|登记|聯絡|联络|表格|電郵|电邮/iu;
+
+/**
+ * The occasion something was made public at: "Which event was the declaration announced at?", "at what
+ * occasion", "在甚麼活動上發布的？" (not which events the association runs).
+ */
+const EVENT_ASKED =
+  /\b(?:which|what) (?:event|occasion|conference|summit|forum)\b.{0,80}\b(?:announc|unveil|releas|launch|publish|present|issu|introduc|reveal)\w*|\b(?:announc|unveil|releas|launch|publish|present|issu|introduc|reveal|put out)\w*\b.{0,60}\b(?:at|during|on) (?:which|what) (?:event|occasion|conference|summit|forum)\b|(?:喺|在|於|于)(?:邊個|哪個|哪个|甚麼|什麼|什么|啥|咩|哪|邊)(?:活動|活动|場合|场合|盛會|盛会)(?:上|度|入面)?(?:發布|发布|發表|发表|公佈|公布|宣佈|宣布|推出)/iu;
+/** A named occasion given: "FinTech Week", 金融科技周, a summit, a forum. */
+const EVENT_GIVEN =
+  /\b[A-Z][\w-]*\s+(?:Week|Summit|Conference|Forum|Festival|Expo)\b|金融科技(?:周|週)|峰會|峰会|論壇|论坛|博覽會|博览会/u;
 
 /** A time of day asked for: "what time does it start?", 幾點開始 (not "what time of year"). */
 const HOUR_ASKED =
@@ -149,6 +160,8 @@ export function expectation(question: string): Expectation {
   ) {
     return "advice";
   }
+  // "Which event was it announced at?": the occasion something was made public at, a named one.
+  if (EVENT_ASKED.test(question)) return "event";
   if (
     /\b(fees?|costs?|charges?|prices?|subscription|dues|salary|stipend|allowance|pay|paid|unpaid|wages?)\b|\bhow much (is|are|does|do|to)\b|\b(free of charge|for free|is it free|free to (attend|join|enter))\b|(?<![浪消花耗經])費|收費|幾錢|幾多錢|几多钱|多少錢|多少钱|津貼|津贴|薪|工資|工资|報酬|报酬|酬勞|酬劳|人工(?!智能|智慧)|價錢|學費|俾錢|畀錢|付錢|收錢|要錢|免費|免费|補貼|补贴|資助|资助|\b(?:subsid(?:y|ies|ised|ized)|funding|grants?)\b|\b(?:cash|monetary|money) (?:donations?|gifts?|contributions?)\b|\bdonat\w* (?:some )?(?:money|cash|funds)\b|捐(?:錢|钱|款)/.test(
       q,
@@ -525,6 +538,8 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
       return true;
     case "advice":
       return false;
+    case "event":
+      return EVENT_GIVEN.test(answer);
     case "occasion":
       return PAST_SPOKEN.test(answer);
     case "hour":

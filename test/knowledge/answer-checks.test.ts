@@ -236,6 +236,20 @@ describe("questions for particular named things", () => {
   });
 });
 
+describe("the occasion something was made public at", () => {
+  it("is asked for by which event or occasion, and given by a named one", () => {
+    for (const q of [
+      "Which event was it announced at?",
+      "the declaration was unveiled at what occasion?",
+      "香港的虛擬資產政策宣言在甚麼活動上發布的？",
+    ])
+      expect(expectation(q), q).toBe("event");
+    expect(expectation("what events does BAHK run?")).not.toBe("event");
+    expect(satisfies("event", "The FSTB unveiled the declaration during the annual FinTech Week.")).toBe(true);
+    expect(satisfies("event", "The association's networking events bring stakeholders together.")).toBe(false);
+  });
+});
+
 describe("names the question already gave", () => {
   it("name the kind of thing they want named, which the answer must speak of", () => {
     expect(namedKind("which charities receive the clothing?")).toBe("charities");
@@ -547,9 +561,9 @@ describe("what a question counts", () => {
 describe("what a question asks for, in words members use", () => {
   it("reads places, fees, durations and roles", () => {
     expect(expectation("協會的辦公室位於哪裡？")).toBe("place");
-    // "What events do you have?" asks what they are, "at what event was it announced?" where.
+    // "What events do you have?" asks what they are, "at what event was it announced?" which occasion.
     expect(expectation("你哋有咩活動？")).toBe("none");
-    expect(expectation("政策宣言喺咩活動上發表？")).toBe("place");
+    expect(expectation("政策宣言喺咩活動上發表？")).toBe("event");
     expect(expectation("入場要俾錢嗎？")).toBe("money");
     expect(expectation("is the townhall free to attend?")).toBe("money");
     expect(expectation("要几年经验？")).toBe("duration");

@@ -590,6 +590,12 @@ describe("answers from the real knowledge", () => {
     );
   });
 
+  it("names the event a declaration was announced at, not the association's events", async () => {
+    const q =
+      "I remember the government unveiled its virtual asset policy statement at some big annual industry event but I blanked on which one. Which event was it announced at?";
+    expect((await kb.answer(q, "en")).text).toMatch(/FinTech Week/);
+  });
+
   it("counts the extra points asked with 幾 alone (加幾分)", async () => {
     expect((await kb.answer("搞區塊鏈的申請優才能多加幾分？", "zh-HK")).text).toMatch(/30/);
   });
