@@ -590,6 +590,10 @@ describe("answers from the real knowledge", () => {
     );
   });
 
+  it("reads tech areas as the talent list's fields", async () => {
+    expect((await kb.answer("which tech areas are on the talent list?", "en")).text).toMatch(/biometric/);
+  });
+
   it("names the event a declaration was announced at, not the association's events", async () => {
     const q =
       "I remember the government unveiled its virtual asset policy statement at some big annual industry event but I blanked on which one. Which event was it announced at?";
