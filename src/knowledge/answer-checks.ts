@@ -324,9 +324,10 @@ export function expectation(question: string): Expectation {
     return "role";
   if (/\bwho\b|\bwhom\b|邊個|邊位|哪位|誰|谁|何人|哪些人|邊啲人|有邊個|成員/.test(q) && ROLE_WORDS.test(q))
     return "role";
-  // "Who spoke when it was announced?", 是誰發表講話: the words of a person, whom the answer must name.
+  // "Who spoke when it was announced?", "who was quoted?", 是誰發表講話: the words of a person, whom the
+  // answer must name.
   if (
-    /\bwho (?:said|spoke|speaks|talked|gave (?:a |the )?(?:speech|talk|remarks))\b|(?:誰|谁|邊個|边个|哪位|邊位)(?:人)?(?:發表|发表|出來|出来|出嚟|有)?(?:講話|讲话|發言|发言|致辭|致辞|演講|演讲)/.test(
+    /\bwho (?:said|spoke|speaks|talked|gave (?:a |the )?(?:speech|talk|remarks)|(?:was|is|got|gets|were) (?:being )?quoted)\b|(?:誰|谁|邊個|边个|哪位|邊位)(?:人)?(?:發表|发表|出來|出来|出嚟|有)?(?:講話|讲话|發言|发言|致辭|致辞|演講|演讲)/.test(
       q,
     )
   )

@@ -413,6 +413,7 @@ describe("questions for an official", () => {
     // Who spoke, 是誰發表講話: the words of a person, whom the answer must name.
     expect(expectation("人才清單公布時是誰發表講話？")).toBe("role");
     expect(expectation("who spoke when the talent list came out?")).toBe("role");
+    expect(expectation("Who was quoted in the government announcement about the talent list?")).toBe("role");
     const bureau =
       "Hong Kong's Financial Services and the Treasury Bureau (FSTB) recently unveiled the Policy Declaration during FinTech Week.";
     expect(satisfies("role", bureau, "which official presented it?")).toBe(false);
