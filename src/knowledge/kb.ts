@@ -22,7 +22,9 @@ import {
   instancesAsked,
   LONG_WORDS,
   memberAsked,
+  NUMBER,
   namesKind,
+  numbersIn,
   questionParts,
   questionSentences,
   statedCounts,
@@ -261,8 +263,6 @@ const CONFIRMING = new RegExp(
 );
 /** Of the words a member checks, the share a sentence of the last answer must say to confirm them. */
 const CONFIRMED = 0.6;
-/** A number as a text gives it ("30", "1,000", "2006"). */
-const NUMBER = /\d[\d,]*(?:\.\d+)?/g;
 
 /** "Going back to the quota — …", "返去名額嗰度，…": a subject named again, then the question about it. */
 const BACK_TO =
@@ -1125,11 +1125,11 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     if (!previous) return undefined;
     // "So it's 50 extra points?" after "…an additional 30 points": the sentence that says the number,
     // which corrects the member's.
-    const claimed: string[] = claim.match(NUMBER) ?? [];
+    const claimed = numbersIn(claim);
     const unnumbered = claim.replace(NUMBER, " ").replace(/\s+/g, " ");
     let best: { s: string; share: number } | undefined;
     for (const s of sentences(shown ?? previous.body)) {
-      const given: string[] = s.match(NUMBER) ?? [];
+      const given = numbersIn(s);
       const corrects = claimed.length > 0 && given.length > 0 && claimed.some((n) => !given.includes(n));
       // (Both without their numbers: "an additional 30 points" says "additional points".)
       const share = corrects

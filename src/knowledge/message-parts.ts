@@ -257,8 +257,14 @@ export const YEARLY = /\b(?:annual|each year|per year|every year|a year|yearly)\
 const COUNT =
   /(?<![\w.])\d[\d,.]*(?![)）、.]\s*\D)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred|thousand|million)\b|[一二三四五六七八九十百千萬兩]+(?![、])/giu;
 
-/** A number written in digits ("1,000", "30"), its commas dropped. */
-const DIGITS = /(?<![\w.])\d[\d,]*\d|(?<![\w.])\d(?![\w])/gu;
+/** A number as a text gives it in figures ("30", "1,000", "2006", "1.5"). */
+export const NUMBER = /\d(?:[\d,]*\d)?(?:\.\d+)?/g;
+
+/** The numbers a text gives in figures, their thousands' commas dropped ("1,000" and "1000" alike). */
+export function numbersIn(text: string): string[] {
+  return (text.match(NUMBER) ?? []).map((n) => n.replace(/,/g, ""));
+}
+
 /** A year ("2006"): a date, not a count. */
 const YEAR = /^(?:19|20)\d\d$/;
 
@@ -273,14 +279,14 @@ export function statedCounts(q: string): ReadonlySet<string> {
   for (const sentence of q.split(/(?<=[?？!！。])/u)) {
     const at = sentence.search(/\bhow (?:many|much)\b|多少|幾多|几多/iu);
     if (at < 0) continue;
-    for (const m of sentence.slice(0, at).matchAll(DIGITS)) out.add(m[0].replace(/,/g, ""));
+    for (const n of numbersIn(sentence.slice(0, at))) out.add(n);
   }
   return out;
 }
 
 /** The counts a text gives in digits, years left out. */
 export function digitCounts(text: string): string[] {
-  return [...text.matchAll(DIGITS)].map((m) => m[0].replace(/,/g, "")).filter((n) => !YEAR.test(n));
+  return numbersIn(text).filter((n) => !YEAR.test(n));
 }
 
 /** The text around each count of a text, without it: a few words (English) or characters (Chinese) either side. */

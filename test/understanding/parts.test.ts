@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { clauses, questionParts, questionSentences } from "../../src/knowledge/message-parts.ts";
+import {
+  clauses,
+  digitCounts,
+  numbersIn,
+  questionParts,
+  questionSentences,
+  statedCounts,
+} from "../../src/knowledge/message-parts.ts";
 
 describe("the parts of a message", () => {
   it("reads a question about what was just said with the sentence it points back to", () => {
@@ -50,5 +57,16 @@ describe("the parts of a message", () => {
   it("finds no parts in a message asking one thing", () => {
     expect(questionParts("What is QMAS?")).toEqual([]);
     expect(questionParts("I run a small firm. We have spare tees.")).toEqual([]);
+  });
+
+  it("reads numbers in figures alike with or without thousands' commas, and the counts a question states", () => {
+    expect(numbersIn("an annual quota of 1,000 people, first launched in 2006, 30 points.")).toEqual([
+      "1000",
+      "2006",
+      "30",
+    ]);
+    expect(digitCounts("first launched in 2006, an annual quota of 1,000 people")).toEqual(["1000"]);
+    expect([...statedCounts("Of the 1000 QMAS places, how many go to blockchain people?")]).toEqual(["1000"]);
+    expect([...statedCounts("Is the quota 1,000? How many places are there?")]).toEqual([]);
   });
 });
