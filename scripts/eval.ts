@@ -107,6 +107,14 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // whole before any tuning on it: 91.0% by score.mjs (182/200), 89.5% strict (179/200: tune 89/101,
   // held out 90/99).
   ["fresh-46", ["eval/fresh-46.jsonl"], "split"],
+  // Written blind in the session after (first meetings: greetings with a question, requests told as a
+  // situation, Simplified, slang); scored whole before any tuning on it: 94.5% by score.mjs (189/200),
+  // 93.0% strict (186/200: tune 92/101, held out 94/99).
+  ["fresh-47", ["eval/fresh-47.jsonl"], "split"],
+  // Written blind beside fresh-47 (busy group chat: terse, code-switched, asking for someone else,
+  // near-misses on fees, dates and names); scored whole before any tuning on it: 94.0% by score.mjs
+  // (188/200), 92.5% strict (185/200: tune 93/101, held out 92/99).
+  ["fresh-48", ["eval/fresh-48.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -208,6 +216,13 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // first scores, before any change for it: follow-ups 89.0% (81/91) in the tuning half, 93.8% (90/96)
   // held out.
   ["conversations-61", "eval/conversations-61.jsonl", "split"],
+  // Written blind with fresh-47 (comparisons, the number or name behind an answer, going back); first
+  // scores, before any change for it: follow-ups 83.2% (79/95) in the tuning half, 83.0% (73/88) held out.
+  ["conversations-62", "eval/conversations-62.jsonl", "split"],
+  // Written blind with fresh-48 (half-remembered things, corrections, "why"; a third each English,
+  // Traditional, Simplified); first scores, before any change for it: follow-ups 88.2% (60/68) in the
+  // tuning half, 81.1% (60/74) held out.
+  ["conversations-63", "eval/conversations-63.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
