@@ -294,6 +294,13 @@ const OTHER_KIND_OF_BODY =
   /公司嚟|係咪公司|係唔係公司|是不是公司|是公司|做生意|(?<!非)(?:牟利|營利)|\b(?:a|for)[- ](?:company|business|profit)\b|\bbiz\b|\bcommercial\b|\bcharity\b/iu;
 /** Of a curated question's words, the share a member's question must have to be that question. */
 const SAME_QUESTION = 0.5;
+/**
+ * Of a member's question's words, the share the curated question must have for its "Yes." to answer
+ * it: "are internships open to foreigners?" asks more than "does the association offer internships?".
+ */
+const NOTHING_MORE_ASKED = 0.6;
+/** "Only for students?", "淨係…?": a question whether something is limited, which a curated "Yes." never says. */
+const ONLY_ASKED = /\b(?:only|just|solely|exclusively)\b|淨係|净系|只限|只係|只是|僅限|仅限/iu;
 
 /** Whose items a question asks for ("the declaration's main measures", "宣言的主要措施"). */
 const OWNER =
@@ -1537,7 +1544,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const [kind, id = ""] = ref.split(/:(.*)/s);
     if (kind === "faq") {
       const e = this.faqById.get(id);
-      return e ? { body: e.a[lang], sources: [this.faqSource(e, lang)], note: "" } : undefined;
+      // Its "Yes."/"No." answered the curated question, not what a follow-up asks of the answer.
+      return e ? { body: withoutVerdict(e.a[lang]), sources: [this.faqSource(e, lang)], note: "" } : undefined;
     }
     const found = kind === "passage" ? this.passageById.get(id) : undefined;
     if (!found) return undefined;
@@ -2170,6 +2178,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       const another =
         !c.asked ||
         this.overlap(c.asked, asked) < SAME_QUESTION ||
+        this.overlap(asked, c.asked) < NOTHING_MORE_ASKED ||
+        (ONLY_ASKED.test(asked) && !ONLY_ASKED.test(c.asked)) ||
         OPEN_QUESTION.test(asked) ||
         OTHER_KIND_OF_BODY.test(asked);
       const body = another ? withoutVerdict(full) : full;

@@ -346,6 +346,21 @@ describe("answers from the real knowledge", () => {
     expect((await kb.answer("Do I need a local job offer for QMAS?", "en")).answered).toBe(true);
   });
 
+  it("gives the curated yes only to a question that asks no more than the curated one", async () => {
+    const own = await kb.answer("Does the association offer internships?", "en");
+    expect(own.text).toMatch(/^Yes\./);
+    for (const q of ["Are internships open to foreigners?", "Are the internships only for university students?"]) {
+      const a = await kb.answer(q, "en");
+      expect(a.text, q).not.toMatch(/^Yes\b/);
+    }
+  });
+
+  it("answers a follow-up from the rest of a curated answer, never with its bare verdict", async () => {
+    const a = await askAfter("協會有咩計劃培養後生仔㗎？", "點解要搞呢啲實習？", "zh-HK");
+    expect(a.text).not.toMatch(/^\s*有。\s*$/u);
+    expect(a.text).toMatch(/人才/);
+  });
+
   it("gives no yes to a Chinese question asking which or what", async () => {
     for (const q of ["協會的核心使命包括哪幾個方面？", "香港區塊鏈協會是甚麼組織？"]) {
       const a = await kb.answer(q, "zh-HK");
