@@ -298,6 +298,17 @@ describe("reading a member's message", () => {
     }
   });
 
+  it("reads what people discuss at the townhalls as a question, not a proposal", async () => {
+    for (const q of [
+      "what do people discuss at the townhalls?",
+      "wanna join one, wat do ppl actually discuss there?",
+      "townhall一般傾啲咩？",
+    ]) {
+      expect(await intentOf(q), q).not.toBe("propose");
+    }
+    expect(await intentOf("I'd like the townhall to discuss custody rules")).toBe("propose");
+  });
+
   it("reads 组织者 (organisers) and 秘書處 as the association's people, as 籌辦人 is", async () => {
     for (const q of ["请帮我联系协会的组织者，我有事要跟他们谈。", "我想聯絡秘書處"]) {
       expect((await u.read(q)).intent).toMatchObject({ name: "handoff", via: "concepts" });
