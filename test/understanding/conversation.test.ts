@@ -117,6 +117,13 @@ describe("talking to the bot", () => {
     expect(replyText(await say(member("guest-zh"), "我可唔可以帶朋友去交流活動？"))).toMatch(/轉交籌辦人/);
   });
 
+  it("passes on how to join (入會), which the documents never say, and welcomes one who just joined", async () => {
+    for (const q of ["如何入會？", "入會要點做？"]) {
+      expect(replyText(await say(member(`join-${q.length}`), q)), q).toMatch(/轉交籌辦人/);
+    }
+    expect(replyText(await say(member("joined"), "我啱啱入會，呢個協會係做咩㗎？"))).toMatch(/歡迎/);
+  });
+
   it("answers whether the association is a company or a charity as it answers whether it is a non-profit", async () => {
     for (const q of [
       "is BAHK a company or a charity?",

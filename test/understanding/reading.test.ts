@@ -45,6 +45,13 @@ describe("reading a member's message", () => {
     ["good night!", "thanks"],
     ["see you", "thanks"],
     ["晚安", "thanks"],
+    // Meeting everyone is a greeting; data asked for in English inside Chinese, and 清晒 (clear it all).
+    ["nice to meet u all", "greeting"],
+    ["很高兴认识大家！", "greeting"],
+    ["你哋存咗我啲咩info？", "mydata"],
+    ["幫我將我啲資料清晒佢", "forgetme"],
+    ["can custody rules go on the agenda for next quarter?", "propose"],
+    ["我啱啱入會，想了解下協會", "onboarding"],
     ["how's your day going?", "smalltalk"],
     // Is anyone there? (but "有冇人工" asks for a salary).
     ["anyone there?", "smalltalk"],
