@@ -45,6 +45,12 @@ describe("reading a member's message", () => {
     ["good night!", "thanks"],
     ["see you", "thanks"],
     ["晚安", "thanks"],
+    // A plea for help alone is met with the welcome and what the bot can do (it was read as thanks,
+    // "that helps", or declined as out of scope); help with something else is still that thing.
+    ["Can you help?", "onboarding"],
+    ["I need help", "onboarding"],
+    ["可以幫我嗎？", "onboarding"],
+    ["help me fix my python code", "none"],
     // Meeting everyone is a greeting; data asked for in English inside Chinese, and 清晒 (clear it all).
     ["nice to meet u all", "greeting"],
     ["很高兴认识大家！", "greeting"],
