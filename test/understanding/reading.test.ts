@@ -51,6 +51,10 @@ describe("reading a member's message", () => {
     ["I need help", "onboarding"],
     ["可以幫我嗎？", "onboarding"],
     ["help me fix my python code", "none"],
+    // Just in the group (群, which the Traditional conversion writes 羣), and 討論吓 (discuss a bit).
+    ["啱啱入群，有咩要知？", "onboarding"],
+    ["刚进群，请多指教", "onboarding"],
+    ["下次大會可唔可以討論吓虛擬資產稅務？", "propose"],
     // Meeting everyone is a greeting; data asked for in English inside Chinese, and 清晒 (clear it all).
     ["nice to meet u all", "greeting"],
     ["很高兴认识大家！", "greeting"],
