@@ -55,6 +55,9 @@ describe("reading a member's message", () => {
     ["啱啱入群，有咩要知？", "onboarding"],
     ["刚进群，请多指教", "onboarding"],
     ["下次大會可唔可以討論吓虛擬資產稅務？", "propose"],
+    // The language the bot answers in (it was declined as out of scope); not whether one must speak it.
+    ["can I change my language to english?", "language"],
+    ["我可唔可以用英文問？", "language"],
     // Meeting everyone is a greeting; data asked for in English inside Chinese, and 清晒 (clear it all).
     ["nice to meet u all", "greeting"],
     ["很高兴认识大家！", "greeting"],
@@ -364,6 +367,12 @@ describe("reading a member's message", () => {
       "write python code to sort a list",
     ]) {
       expect(await intentOf(q), q).toBe("none");
+    }
+  });
+
+  it("reads whether one must speak a language as no question about the bot's", async () => {
+    for (const q of ["要唔要識講廣東話？", "Do I need to speak English at the townhall?"]) {
+      expect(await intentOf(q), q).not.toBe("language");
     }
   });
 
