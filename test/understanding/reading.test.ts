@@ -370,6 +370,18 @@ describe("reading a member's message", () => {
     }
   });
 
+  it("reads leaving the group as no request to erase the member's data", async () => {
+    // Leaving is done in the platform's own menu: not something the bot does (it was read as erasure,
+    // or as the agenda's "how do I…"), unless the member asks for their data to go too.
+    for (const q of ["我想退出呢個群", "how do I leave this group?"]) expect(await intentOf(q), q).toBe("none");
+    for (const q of [
+      "pls delete all my data, i'm leaving the group",
+      "erase whatever u know abt me, leaving the group soon",
+    ]) {
+      expect(await intentOf(q), q).toBe("forgetme");
+    }
+  });
+
   it("reads whether one must speak a language as no question about the bot's", async () => {
     for (const q of ["要唔要識講廣東話？", "Do I need to speak English at the townhall?"]) {
       expect(await intentOf(q), q).not.toBe("language");
