@@ -361,6 +361,19 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/人才/);
   });
 
+  it("declines the policy declaration's key initiatives, which no text lists", async () => {
+    for (const [q, lang] of [
+      ["what are the key initiatives of the policy declaration?", "en"],
+      ["宣言的主要措施有哪些？", "zh-HK"],
+    ] as const) {
+      expect((await kb.answer(q, lang)).answered, q).toBe(false);
+    }
+    const after = await askAfter("what did the hk govt announce at fintech week?", "what are the key initiatives then");
+    expect(after.answered).toBe(false);
+    // Matthew Cheung's "one of our major initiatives" is still his.
+    expect((await kb.answer("張建宗點評價人才清單？", "zh-HK")).text).toMatch(/張建宗/);
+  });
+
   it("gives no yes to a Chinese question asking which or what", async () => {
     for (const q of ["協會的核心使命包括哪幾個方面？", "香港區塊鏈協會是甚麼組織？"]) {
       const a = await kb.answer(q, "zh-HK");
