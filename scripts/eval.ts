@@ -115,6 +115,10 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // near-misses on fees, dates and names); scored whole before any tuning on it: 94.0% by score.mjs
   // (188/200), 92.5% strict (185/200: tune 93/101, held out 92/99).
   ["fresh-48", ["eval/fresh-48.jsonl"], "split"],
+  // Written blind after fresh-47's and fresh-48's fixes (everyday members: requests with details,
+  // chat about the bot, situations asked about); scored whole before any tuning on it: 95.0% by
+  // score.mjs (190/200), 93.5% strict (187/200: tune 96/101, held out 91/99).
+  ["fresh-49", ["eval/fresh-49.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -223,6 +227,10 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Traditional, Simplified); first scores, before any change for it: follow-ups 88.2% (60/68) in the
   // tuning half, 81.1% (60/74) held out.
   ["conversations-63", "eval/conversations-63.jsonl", "split"],
+  // Written blind with fresh-49 (acting on what was learnt, follow-ups after requests, corrections);
+  // first scores, before any change for it: follow-ups 88.9% (64/72) in the tuning half, 87.8% (65/74)
+  // held out.
+  ["conversations-64", "eval/conversations-64.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
