@@ -1039,7 +1039,10 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       !ABOUT_PERSON.test(question) &&
       !DEFINITE_THING.test(question) &&
       discussed !== this.placeOfRef(a.ref ?? "")?.doc;
-    if (!saidAlready && !personless && !noOthers && !detailLacking && !nameMissing && !strayed) return a;
+    // "现在的政务司司长是谁？" after what Matthew Cheung said: who holds the post now, which dated texts
+    // do not say (asked alone, the decision declines it; read with the conversation, too).
+    const holdsNow = expectation(question) === "role" && PRESENT_STATE.test(question);
+    if (!saidAlready && !personless && !noOthers && !detailLacking && !nameMissing && !strayed && !holdsNow) return a;
     return this.nearMiss(lang, a.confidence, a.resolved);
   }
 

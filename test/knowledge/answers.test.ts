@@ -374,6 +374,14 @@ describe("answers from the real knowledge", () => {
     expect((await kb.answer("張建宗點評價人才清單？", "zh-HK")).text).toMatch(/張建宗/);
   });
 
+  it("declines who holds a post now when asked after what its holder said, as it does alone", async () => {
+    const a = await askAfter("What did Matthew Cheung say about the talent list?", "現在的政務司司長是誰？", "zh-HK");
+    expect(a.answered).toBe(false);
+    expect(
+      (await askAfter("What did Matthew Cheung say about the talent list?", "what position did he hold?")).answered,
+    ).toBe(true);
+  });
+
   it("gives no yes to a Chinese question asking which or what", async () => {
     for (const q of ["協會的核心使命包括哪幾個方面？", "香港區塊鏈協會是甚麼組織？"]) {
       const a = await kb.answer(q, "zh-HK");
