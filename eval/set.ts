@@ -41,9 +41,10 @@ export function matches(q: Pick<EvalQuestion, "expect_all">, text: string): bool
 /**
  * Greetings, thanks and small talk are one kind of message to a writer of questions: a short friendly
  * reply. The bot's nod to an acknowledgement ("nice one 👍", "哈哈好正") is one too: the sets' writers
- * had no word for it and wrote thanks or small talk.
+ * had no word for it and wrote thanks or small talk. So is its reply to which languages it speaks
+ * ("你識唔識講廣東話㗎？"), chat about the bot that the writers called small talk.
  */
-const SOCIAL = new Set(["greeting", "thanks", "smalltalk", "ack"]);
+const SOCIAL = new Set(["greeting", "thanks", "smalltalk", "ack", "language"]);
 
 /** Whether the intent acted on is the one expected (any social reply for an expected social message). */
 function sameIntent(expected: string, got: string | undefined): boolean {

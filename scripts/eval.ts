@@ -117,7 +117,8 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   ["fresh-48", ["eval/fresh-48.jsonl"], "split"],
   // Written blind after fresh-47's and fresh-48's fixes (everyday members: requests with details,
   // chat about the bot, situations asked about); scored whole before any tuning on it: 95.0% by
-  // score.mjs (190/200), 93.5% strict (187/200: tune 96/101, held out 91/99).
+  // score.mjs (190/200), 93.5% strict (187/200: tune 96/101, held out 91/99); 94.5% once the bot's
+  // reply to which languages it speaks counts as the social reply the writer expected (eval/set.ts).
   ["fresh-49", ["eval/fresh-49.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
