@@ -60,7 +60,7 @@ describe("reading a member's message", () => {
     ["我可唔可以用英文問？", "language"],
     // On next quarter's (month's) agenda: a proposal; what is on it: the agenda.
     ["add custody rules to next month's townhall agenda", "propose"],
-    ["can we put stablecoin rules on next quarter's agenda?", "propose"],
+    ["can we put 'which banks will hire blockchain people' on next quarter's agenda?", "propose"],
     ["what's on next quarter's agenda?", "agenda"],
     // Meeting everyone is a greeting; data asked for in English inside Chinese, and 清晒 (clear it all).
     ["nice to meet u all", "greeting"],
