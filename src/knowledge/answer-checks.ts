@@ -230,6 +230,13 @@ export function expectation(question: string): Expectation {
     )
   )
     return "none";
+  // "What are the townhalls about?" asks what they are, not for a list of them.
+  if (
+    /\bwhat(?:'s|s| is| are| r| were)? (?:(?!about\b)[\w'-]+ ){1,5}(?:all )?about(?: exactly| then| anyway| tho| though| really)?\s*[?？]?\s*$/.test(
+      q,
+    )
+  )
+    return "none";
   // "What are those meetings meant to achieve?" asks a purpose, not for a list.
   if (
     /\b(?:meant|supposed|trying|hoping|hope|hopes|want|wants|aim|aims|aiming|intended) to (?:achieve|produce|deliver|accomplish|bring about|yield)\b/.test(

@@ -641,4 +641,10 @@ describe("what a question asks for, in words members use", () => {
       true,
     );
   });
+
+  it("reads what things are about as a question of what they are, not for a list of them", () => {
+    expect(expectation("what are the townhalls about?")).toBe("none");
+    expect(expectation("what are the internships all about?")).toBe("none");
+    expect(expectation("what are the townhalls' topics?")).toBe("list");
+  });
 });
