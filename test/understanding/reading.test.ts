@@ -386,6 +386,13 @@ describe("reading a member's message", () => {
     }
   });
 
+  it("reads volunteer time spoken of as no offer to take part", async () => {
+    const story =
+      "We run a blockchain association overseas. Networking events take a lot of volunteer time, so our board keeps asking whether they're worth it. Why does BAHK consider networking events important?";
+    expect(await intentOf(story)).not.toBe("onboarding");
+    expect(await intentOf("I'd like to volunteer and help out")).toBe("onboarding");
+  });
+
   it("reads whether one must speak a language as no question about the bot's", async () => {
     for (const q of ["要唔要識講廣東話？", "Do I need to speak English at the townhall?"]) {
       expect(await intentOf(q), q).not.toBe("language");
