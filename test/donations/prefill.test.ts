@@ -1,6 +1,6 @@
 /** What a member already said about their goods fills the offer form. */
 import { describe, expect, it } from "vitest";
-import { prefill } from "../../src/core/donations/prefill.ts";
+import { corrected, prefill } from "../../src/core/donations/prefill.ts";
 
 describe("donation prefill", () => {
   it("takes the quantity, the goods and their category from an English sentence", () => {
@@ -29,5 +29,32 @@ describe("donation prefill", () => {
     expect(prefill("I want to donate")).toEqual({});
     expect(prefill("can we donate some caps and jackets?")).toEqual({ category: "clothing", description: "caps" });
     expect(prefill("99999999 pens")).toEqual({ category: "stationery", description: "pens" });
+  });
+
+  it("takes goods of several kinds, each with its number, as one offer of them all", () => {
+    expect(prefill("I'd like to offer 400 notebooks and 250 pens left over from our dinner")).toEqual({
+      category: "stationery",
+      quantity: "650",
+      unit: "items",
+      description: "400 notebooks and 250 pens",
+    });
+    expect(prefill("we have 100 t-shirts and 50 mugs")).toMatchObject({ category: "other", quantity: "150" });
+  });
+
+  it("reads a correction of the goods noted, and nothing else, as one", () => {
+    const noted = prefill("400 notebooks and 250 pens");
+    expect(corrected("actually make that 300 notebooks, not 400", noted)).toMatchObject({
+      quantity: "550",
+      description: "300 notebooks and 250 pens",
+    });
+    expect(corrected("actually 120", prefill("200 t-shirts"))).toEqual({
+      quantity: "120",
+      description: "120 t-shirts",
+    });
+    expect(corrected("其實係200本，唔係300", prefill("300本筆記簿"))).toMatchObject({ quantity: "200" });
+    // An answer to the question asked, or nothing noted to correct.
+    expect(corrected("Actually Capital Ltd", prefill("200 t-shirts"))).toBeUndefined();
+    expect(corrected("Flat 3, 12 Queen's Road", prefill("200 t-shirts"))).toBeUndefined();
+    expect(corrected("actually 300", {})).toBeUndefined();
   });
 });

@@ -71,6 +71,20 @@ describe("talking to the bot", () => {
     expect(session?.data.values).toMatchObject({ category: "clothing", quantity: "200" });
   });
 
+  it("notes goods of several kinds, and a correction of them in the middle of the form", async () => {
+    const m = member("donor-fix");
+    expect(replyText(await say(m, "I'd like to offer 400 notebooks and 250 pens left over from our dinner"))).toMatch(
+      /400 notebooks and 250 pens \(650 items\)/,
+    );
+    const fixed = replyText(await say(m, "actually make that 300 notebooks, not 400"));
+    expect(fixed).toMatch(/Changed: 300 notebooks and 250 pens \(550 items\)/);
+    // The question asked (the firm) is asked again: the correction was not taken for its answer.
+    expect(fixed).toMatch(/Question 1 of/);
+    const session = await store.get<{ data: { values: Record<string, string> } }>("session", m.id);
+    expect(session?.data.values).toMatchObject({ quantity: "550", description: "300 notebooks and 250 pens" });
+    expect(session?.data.values.organisation).toBeUndefined();
+  });
+
   it("tells a member asking where to drop goods off that the organisers collect them, and asks where", async () => {
     const text = replyText(await say(member("drop-off"), "where can I drop off donations?"));
     expect(text).toMatch(/no drop-off point: the organisers collect the goods from you/);

@@ -28,7 +28,7 @@ import {
   validateOffer,
 } from "./form.ts";
 import { INTAKE, ORG, PICS } from "./messages.ts";
-import { PREFILLED, prefill } from "./prefill.ts";
+import { CORRECTED, corrected, PREFILLED, prefill } from "./prefill.ts";
 import type { Offer, OfferRepo } from "./repo.ts";
 import { entryLabel, offerCard } from "./views.ts";
 
@@ -189,6 +189,19 @@ export function intake(deps: IntakeDeps) {
     if (session.step === PDPO_STEP) return pdpo(ctx, d, raw);
     if (!isFieldName(session.step)) return advance(ctx, d);
     const f: OfferField = field(session.step);
+    // "actually make that 300 notebooks, not 400" while the form asks for the firm's name: the goods
+    // noted are changed, and the question asked again (not answered with those words).
+    const fix = ["quantity", "unit", "description", "category"].includes(f.name) ? undefined : corrected(raw, d.values);
+    if (fix) {
+      const values = { ...d.values, ...fix };
+      await save(ctx, session.step, { ...d, values });
+      const counted = values.quantity ? `${values.quantity} ${values.unit ?? ""}`.trim() : "";
+      const what =
+        values.description && values.unit === "items"
+          ? `${values.description} (${counted})`
+          : (values.description ?? counted);
+      return [text(fill(t(ctx.lang, CORRECTED), { what }), { private: true }), question(ctx, f.name)];
+    }
     if (!f.required && SKIP.test(cleanLine(raw))) return advance(ctx, { ...d, values: { ...d.values, [f.name]: "" } });
     const both = f.name === "quantity" && d.values.unit === undefined ? splitQuantityUnit(raw) : undefined;
     if (both) return advance(ctx, { ...d, values: { ...d.values, quantity: both.quantity, unit: both.unit } });
@@ -226,7 +239,11 @@ export function intake(deps: IntakeDeps) {
     await save(ctx, first, { ...newDraft(), values: given });
     const intro = fill(t(ctx.lang, INTAKE.intro), { n: OFFER_FIELDS.length });
     const what = [
-      given.quantity ? `${given.quantity} ${given.unit ?? ""}`.trim() : given.description,
+      given.quantity && given.unit === "items" && given.description
+        ? `${given.description} (${given.quantity} items)`
+        : given.quantity
+          ? `${given.quantity} ${given.unit ?? ""}`.trim()
+          : given.description,
       given.category ? entryLabel(CATEGORIES, given.category, ctx.lang) : undefined,
     ]
       .filter((x): x is string => Boolean(x))

@@ -33,9 +33,49 @@ const GOODS: readonly Goods[] = [
 /** A number and the measure it is counted in, if any ("200 pieces", "3 boxes of", "300本", "300條"). */
 const NUMBER = /(\d{1,3}(?:,\d{3})+|\d+)\s*(?:(pcs|pieces)|(boxes|sets) of|([件本支個盒箱套頂把條条張张枝]))?/giu;
 
+/** A number written just before the goods it counts ("400 notebooks", "250 pens", "300本筆記簿"). */
+const COUNTED =
+  /(\d{1,3}(?:,\d{3})+|\d+)\s*(?:[a-z'-]+\s+){0,2}$|(\d{1,3}(?:,\d{3})+|\d+)\s*[件本支個盒箱套頂把條条張张枝]?[\u4e00-\u9fff]{0,3}$/iu;
+
+/**
+ * Goods of several kinds, each with its own number ("400 notebooks and 250 pens"): one offer of them
+ * all, counted in items, described as the member said it.
+ */
+function several(text: string): Partial<Record<OfferFieldName, string>> | undefined {
+  const found: { category: Goods["category"]; at: number; end: number; n: number; from: number }[] = [];
+  for (const g of GOODS) {
+    for (const m of text.matchAll(new RegExp(g.pattern.source, "giu"))) {
+      const at = m.index ?? 0;
+      if (found.some((f) => at < f.end && f.at < at + m[0].length)) continue;
+      const before = COUNTED.exec(text.slice(Math.max(0, at - 24), at));
+      const n = Number((before?.[1] ?? before?.[2] ?? "").replace(/,/g, ""));
+      if (!before || !Number.isInteger(n) || n < 1) continue;
+      const from = at - before[0].length;
+      // "40 keychains and badges": the one number counts the keychains, not the badges too.
+      if (found.some((f) => f.from === from)) continue;
+      found.push({ category: g.category, at, end: at + m[0].length, n, from });
+    }
+  }
+  if (found.length < 2) return undefined;
+  found.sort((a, b) => a.at - b.at);
+  const total = found.reduce((sum, f) => sum + f.n, 0);
+  const first = found[0];
+  const last = found[found.length - 1];
+  if (!first || !last || total > MAX_QUANTITY) return undefined;
+  const categories = new Set(found.map((f) => f.category));
+  return {
+    category: categories.size === 1 ? first.category : "other",
+    quantity: String(total),
+    unit: "items",
+    description: text.slice(first.from, last.end).trim(),
+  };
+}
+
 /** Values for the offer form found in a member's words; empty when nothing was recognised. */
 export function prefill(words: string): Partial<Record<OfferFieldName, string>> {
   const text = words.normalize("NFKC");
+  const many = several(text);
+  if (many) return many;
   let goods: { category: Goods["category"]; word: string; at: number } | undefined;
   for (const g of GOODS) {
     const m = g.pattern.exec(text);
@@ -59,6 +99,50 @@ export function prefill(words: string): Partial<Record<OfferFieldName, string>> 
   values.description = best ? `${best.n} ${goods.word}` : goods.word;
   return values;
 }
+
+/**
+ * A correction of the goods already noted, sent while the form asks something else ("actually make
+ * that 300 notebooks, not 400", "其實係300本，唔係400"): the new values, or undefined when the words
+ * are no such correction (an answer to the question asked).
+ */
+export function corrected(
+  words: string,
+  noted: Partial<Record<OfferFieldName, string>>,
+): Partial<Record<OfferFieldName, string>> | undefined {
+  const text = words.normalize("NFKC");
+  if (!CORRECTING.test(text) || noted.quantity === undefined) return undefined;
+  const given = prefill(text);
+  if (given.quantity !== undefined) {
+    // "make that 300 notebooks" of "400 notebooks and 250 pens": that one number in what was noted.
+    const word = given.description?.replace(/^[\d,]+\s*/u, "");
+    if (word && noted.description && noted.description !== given.description) {
+      const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      const one = new RegExp(
+        `\\d[\\d,]*(?=\\s*[件本支個盒箱套頂把條条張张枝]?\\s*(?:[a-z'-]+\\s+){0,2}${escaped})`,
+        "iu",
+      );
+      const changed = noted.description.replace(one, given.quantity);
+      const again = changed !== noted.description ? prefill(changed) : {};
+      if (again.quantity !== undefined) return again;
+    }
+    return given;
+  }
+  // "actually 300, not 400": the number alone, of the goods already noted.
+  const n = /(\d{1,3}(?:,\d{3})+|\d+)/u.exec(text)?.[1]?.replace(/,/g, "");
+  if (!n || Number(n) < 1 || Number(n) > MAX_QUANTITY) return undefined;
+  const description = noted.description?.replace(/\d[\d,]*/u, n);
+  return { quantity: n, ...(description ? { description } : {}) };
+}
+
+/** Words that correct what was said ("actually", "make that", "I meant", "其實", "改做", "更正"). */
+const CORRECTING =
+  /\b(?:actually|make (?:that|it)|change (?:that|it) to|i meant|sorry,? (?:i meant|it'?s|it is|make)|correction|not \d)|其實|其实|改(?:做|為|为|成)|更正|應該係|應該是|应该是|唔係\d|不是\d/iu;
+
+/** The note that tells a member what was changed. */
+export const CORRECTED: Localised = {
+  en: "Changed: {what}. Now back to the question.",
+  "zh-HK": "已更改：{what}。請繼續回答以下問題。",
+};
 
 /** The note that tells a member what was taken from their words. */
 export const PREFILLED: Localised = {
