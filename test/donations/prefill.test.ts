@@ -1,6 +1,6 @@
 /** What a member already said about their goods fills the offer form. */
 import { describe, expect, it } from "vitest";
-import { corrected, prefill } from "../../src/core/donations/prefill.ts";
+import { corrected, goodsTold, oneNumber, prefill } from "../../src/core/donations/prefill.ts";
 
 describe("donation prefill", () => {
   it("takes the quantity, the goods and their category from an English sentence", () => {
@@ -56,5 +56,17 @@ describe("donation prefill", () => {
     expect(corrected("Actually Capital Ltd", prefill("200 t-shirts"))).toBeUndefined();
     expect(corrected("Flat 3, 12 Queen's Road", prefill("200 t-shirts"))).toBeUndefined();
     expect(corrected("actually 300", {})).toBeUndefined();
+  });
+
+  it("reads goods told in answer to another question, once, and one number of an answer", () => {
+    expect(goodsTold("we have 200 hoodies from a hackathon", {})).toMatchObject({
+      correction: false,
+      values: { category: "clothing", quantity: "200" },
+    });
+    // Already noted: only a correction changes them; a firm's name is no goods.
+    expect(goodsTold("we have 300 hoodies", prefill("200 hoodies"))).toBeUndefined();
+    expect(goodsTold("Acme Ltd", {})).toBeUndefined();
+    expect(oneNumber("no, sorry, it is about 1,500")).toBe("1500");
+    expect(oneNumber("150 or 200")).toBeUndefined();
   });
 });

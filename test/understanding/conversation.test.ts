@@ -85,6 +85,20 @@ describe("talking to the bot", () => {
     expect(session?.data.values.organisation).toBeUndefined();
   });
 
+  it("notes goods told when the form asks for the firm, and a number inside a sentence as the quantity", async () => {
+    const m = member("donor-told");
+    await say(m, "how do I donate?");
+    const told = replyText(await say(m, "we have 200 hoodies from a hackathon"));
+    expect(told).toMatch(/Noted from your message: 200 hoodies/);
+    expect(told).toMatch(/Question 1 of/);
+    const session = await store.get<{ data: { values: Record<string, string> } }>("session", m.id);
+    expect(session?.data.values).toMatchObject({ category: "clothing", quantity: "200" });
+    expect(session?.data.values.organisation).toBeUndefined();
+    const q = member("donor-quantity");
+    for (const said of ["/donate", "Acme", "2", "branded pens"]) await say(q, said);
+    expect(replyText(await say(q, "no, sorry, it is about 150"))).toMatch(/Question 5 of/);
+  });
+
   it("tells a member asking where to drop goods off that the organisers collect them, and asks where", async () => {
     const text = replyText(await say(member("drop-off"), "where can I drop off donations?"));
     expect(text).toMatch(/no drop-off point: the organisers collect the goods from you/);

@@ -28,7 +28,7 @@ import {
   validateOffer,
 } from "./form.ts";
 import { INTAKE, ORG, PICS } from "./messages.ts";
-import { CORRECTED, corrected, PREFILLED, prefill } from "./prefill.ts";
+import { CORRECTED, goodsTold, oneNumber, PREFILLED, prefill } from "./prefill.ts";
 import type { Offer, OfferRepo } from "./repo.ts";
 import { entryLabel, offerCard } from "./views.ts";
 
@@ -189,23 +189,31 @@ export function intake(deps: IntakeDeps) {
     if (session.step === PDPO_STEP) return pdpo(ctx, d, raw);
     if (!isFieldName(session.step)) return advance(ctx, d);
     const f: OfferField = field(session.step);
-    // "actually make that 300 notebooks, not 400" while the form asks for the firm's name: the goods
-    // noted are changed, and the question asked again (not answered with those words).
-    const fix = ["quantity", "unit", "description", "category"].includes(f.name) ? undefined : corrected(raw, d.values);
-    if (fix) {
-      const values = { ...d.values, ...fix };
-      await save(ctx, session.step, { ...d, values });
+    // "we have 200 hoodies" or "actually make that 300 notebooks, not 400" while the form asks for the
+    // firm's name: the goods are noted (or changed), and the question asked again, not answered with
+    // those words. (Where the form asks for the goods themselves, the words are its answer.)
+    const told = f.name === "quantity" || f.name === "description" ? undefined : goodsTold(raw, d.values);
+    if (told) {
+      const values = { ...d.values, ...told.values };
       const counted = values.quantity ? `${values.quantity} ${values.unit ?? ""}`.trim() : "";
       const what =
         values.description && values.unit === "items"
           ? `${values.description} (${counted})`
           : (values.description ?? counted);
-      return [text(fill(t(ctx.lang, CORRECTED), { what }), { private: true }), question(ctx, f.name)];
+      const note = text(fill(t(ctx.lang, told.correction ? CORRECTED : PREFILLED), { what }), { private: true });
+      // The question asked may be one of those just answered (what kind of goods): then the next one.
+      if (values[f.name] !== undefined) return advance(ctx, { ...d, values }, [note]);
+      await save(ctx, session.step, { ...d, values });
+      return [note, question(ctx, f.name)];
     }
     if (!f.required && SKIP.test(cleanLine(raw))) return advance(ctx, { ...d, values: { ...d.values, [f.name]: "" } });
     const both = f.name === "quantity" && d.values.unit === undefined ? splitQuantityUnit(raw) : undefined;
     if (both) return advance(ctx, { ...d, values: { ...d.values, quantity: both.quantity, unit: both.unit } });
     const r = f.validate(raw);
+    // "no sorry, it's about 150": the one number of the answer, when the answer as a whole is no number.
+    const n = !r.ok && f.name === "quantity" ? oneNumber(raw) : undefined;
+    const counted = n !== undefined ? f.validate(n) : undefined;
+    if (counted?.ok) return advance(ctx, { ...d, values: { ...d.values, quantity: counted.value } });
     if (!r.ok) return [text(errorMessage(ctx.lang, r.error), { private: true }), question(ctx, f.name)];
     return advance(ctx, { ...d, values: { ...d.values, [f.name]: r.value } });
   };

@@ -134,6 +134,32 @@ export function corrected(
   return { quantity: n, ...(description ? { description } : {}) };
 }
 
+/**
+ * Goods told in answer to another question ("we have 200 hoodies" when the form asks for the firm), or
+ * a correction of those noted: the values to note, and whether they correct earlier ones.
+ */
+export function goodsTold(
+  words: string,
+  noted: Partial<Record<OfferFieldName, string>>,
+): { values: Partial<Record<OfferFieldName, string>>; correction: boolean } | undefined {
+  const fix = corrected(words, noted);
+  if (fix) return { values: fix, correction: true };
+  if (noted.quantity !== undefined) return undefined;
+  const given = prefill(words);
+  return given.quantity !== undefined && given.category !== undefined
+    ? { values: given, correction: false }
+    : undefined;
+}
+
+/** The one whole number of an answer ("no sorry, it's about 150"), if it has exactly one. */
+export function oneNumber(words: string): string | undefined {
+  const text = words.normalize("NFKC");
+  // A sentence around it; not a negative or a fraction ("-5", "2.5"), which the question refuses as such.
+  if (!/[a-z\u4e00-\u9fff]/iu.test(text) || /-\s*\d|\d\.\d/u.test(text)) return undefined;
+  const all = text.match(/\d{1,3}(?:,\d{3})+|\d+/gu) ?? [];
+  return all.length === 1 ? all[0]?.replace(/,/g, "") : undefined;
+}
+
 /** Words that correct what was said ("actually", "make that", "I meant", "其實", "改做", "更正"). */
 const CORRECTING =
   /\b(?:actually|make (?:that|it)|change (?:that|it) to|i meant|sorry,? (?:i meant|it'?s|it is|make)|correction|not \d)|其實|其实|改(?:做|為|为|成)|更正|應該係|應該是|应该是|唔係\d|不是\d/iu;
