@@ -374,6 +374,14 @@ describe("reading a member's message", () => {
     }
   });
 
+  it("sets aside 'sup', 'that's useful' and 'got it' before the question they come with", async () => {
+    expect((await u.read("sup, what's the talent list")).question).toBe("what's the talent list");
+    expect((await u.read("thanks, that's useful. btw what does FSTB stand for?")).question).toBe(
+      "what does FSTB stand for?",
+    );
+    expect((await u.read("got it. and who can apply?")).question).toBe("and who can apply?");
+  });
+
   it("reads leaving the group as no request to erase the member's data", async () => {
     // Leaving is done in the platform's own menu: not something the bot does (it was read as erasure,
     // or as the agenda's "how do I…"), unless the member asks for their data to go too.
