@@ -382,6 +382,14 @@ describe("answers from the real knowledge", () => {
     ).toBe(true);
   });
 
+  it("reads where donated clothes go (會去邊, 去了哪裡) as who receives them", async () => {
+    for (const q of ["捐嘅衫會去邊？", "捐的衣服去了哪裡？"]) {
+      const a = await kb.answer(q, "zh-HK");
+      expect(a.text, q).toMatch(/有需要/);
+      expect(a.text, q).not.toMatch(/\/donate/);
+    }
+  });
+
   it("gives no yes to a Chinese question asking which or what", async () => {
     for (const q of ["協會的核心使命包括哪幾個方面？", "香港區塊鏈協會是甚麼組織？"]) {
       const a = await kb.answer(q, "zh-HK");
