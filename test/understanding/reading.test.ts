@@ -62,6 +62,11 @@ describe("reading a member's message", () => {
     ["add custody rules to next month's townhall agenda", "propose"],
     ["can we put 'which banks will hire blockchain people' on next quarter's agenda?", "propose"],
     ["what's on next quarter's agenda?", "agenda"],
+    // Mainland chat: thanks (谢了), praise (牛啊), "are you there?" twice, what the bot is for (干嘛).
+    ["谢了哈", "thanks"],
+    ["牛啊", "ack"],
+    ["在吗在吗", "smalltalk"],
+    ["这个机器人是干嘛的", "onboarding"],
     // Meeting everyone is a greeting; data asked for in English inside Chinese, and 清晒 (clear it all).
     ["nice to meet u all", "greeting"],
     ["很高兴认识大家！", "greeting"],
