@@ -1,6 +1,6 @@
 /** What a member already said about their goods fills the offer form. */
 import { describe, expect, it } from "vitest";
-import { corrected, goodsTold, oneNumber, prefill } from "../../src/core/donations/prefill.ts";
+import { chineseNumber, corrected, goodsTold, oneNumber, prefill } from "../../src/core/donations/prefill.ts";
 
 describe("donation prefill", () => {
   it("takes the quantity, the goods and their category from an English sentence", () => {
@@ -68,5 +68,14 @@ describe("donation prefill", () => {
     expect(goodsTold("Acme Ltd", {})).toBeUndefined();
     expect(oneNumber("no, sorry, it is about 1,500")).toBe("1500");
     expect(oneNumber("150 or 200")).toBeUndefined();
+  });
+
+  it("reads numbers written in Chinese, and leaves 'a few hundred' uncounted", () => {
+    expect(prefill("我哋公司有兩百件T恤想捐")).toMatchObject({ category: "clothing", quantity: "200", unit: "件" });
+    expect(prefill("我們有一千五百支筆想捐")).toMatchObject({ quantity: "1500", unit: "支" });
+    expect(prefill("公司有幾百件衫想捐").quantity).toBeUndefined();
+    expect([chineseNumber("百五"), chineseNumber("千二"), chineseNumber("三十"), chineseNumber("兩萬")]).toEqual([
+      150, 1200, 30, 20000,
+    ]);
   });
 });

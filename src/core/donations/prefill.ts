@@ -71,9 +71,60 @@ function several(text: string): Partial<Record<OfferFieldName, string>> | undefi
   };
 }
 
+const CHINESE_DIGITS: Readonly<Record<string, number>> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  兩: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const CHINESE_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000, 萬: 10000, 万: 10000 };
+
+/** A number written in Chinese ("兩百", "一百五十", "三千", and Cantonese "百五" for 150), or undefined. */
+export function chineseNumber(s: string): number | undefined {
+  let total = 0;
+  let section = 0;
+  let digit: number | undefined;
+  let lastUnit = 0;
+  for (const ch of s) {
+    const d = CHINESE_DIGITS[ch];
+    const u = CHINESE_UNITS[ch];
+    if (d !== undefined) digit = d;
+    else if (u === 10000) {
+      total += (section + (digit ?? 0)) * u;
+      section = 0;
+      digit = undefined;
+      lastUnit = u;
+    } else if (u !== undefined) {
+      section += (digit ?? 1) * u;
+      digit = undefined;
+      lastUnit = u;
+    } else return undefined;
+  }
+  // "百五" is 150, "千二" 1,200: a digit after a unit counts the next unit down.
+  const tail = digit === undefined ? 0 : lastUnit >= 100 ? (digit * lastUnit) / 10 : digit;
+  const n = total + section + tail;
+  return n > 0 ? n : undefined;
+}
+
+/** Chinese numbers written with a unit, or before a measure word ("兩百件", "三千本"), as digits. */
+const CHINESE_COUNT =
+  /(?<![幾几數数好成上])(?:[零〇一二兩两三四五六七八九十百千萬万]+(?=\s*[件本支個个盒箱套頂把條条張张枝])|[零〇一二兩两三四五六七八九]*[十百千萬万][零〇一二兩两三四五六七八九十百千萬万]*)/gu;
+
 /** Values for the offer form found in a member's words; empty when nothing was recognised. */
 export function prefill(words: string): Partial<Record<OfferFieldName, string>> {
-  const text = words.normalize("NFKC");
+  const text = words.normalize("NFKC").replace(CHINESE_COUNT, (m) => {
+    const n = chineseNumber(m);
+    return n === undefined ? m : String(n);
+  });
   const many = several(text);
   if (many) return many;
   let goods: { category: Goods["category"]; word: string; at: number } | undefined;
