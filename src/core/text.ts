@@ -60,3 +60,47 @@ export function withoutContacts(input: string): string {
 export function wordCount(q: string): number {
   return q.split(/\s+/).length + (q.match(/[\u4e00-\u9fff]/g)?.length ?? 0) / 2;
 }
+
+const CHINESE_DIGITS: Readonly<Record<string, number>> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  兩: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const CHINESE_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000, 萬: 10000, 万: 10000 };
+
+/** A number written in Chinese ("兩百", "一百五十", "三千", and Cantonese "百五" for 150), or undefined. */
+export function chineseNumber(s: string): number | undefined {
+  let total = 0;
+  let section = 0;
+  let digit: number | undefined;
+  let lastUnit = 0;
+  for (const ch of s) {
+    const d = CHINESE_DIGITS[ch];
+    const u = CHINESE_UNITS[ch];
+    if (d !== undefined) digit = d;
+    else if (u === 10000) {
+      total += (section + (digit ?? 0)) * u;
+      section = 0;
+      digit = undefined;
+      lastUnit = u;
+    } else if (u !== undefined) {
+      section += (digit ?? 1) * u;
+      digit = undefined;
+      lastUnit = u;
+    } else return undefined;
+  }
+  // "百五" is 150, "千二" 1,200: a digit after a unit counts the next unit down.
+  const tail = digit === undefined ? 0 : lastUnit >= 100 ? (digit * lastUnit) / 10 : digit;
+  const n = total + section + tail;
+  return n > 0 ? n : undefined;
+}

@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { ConverterFactory } from "opencc-js/core";
 import hkVariants from "opencc-js/to/hk";
 import { keepNewest } from "../core/bounded.ts";
+import { chineseNumber } from "../core/text.ts";
 
 // Function words and question boilerplate: they say nothing about the topic.
 const STOP = new Set(
@@ -379,21 +380,6 @@ export function caseless(source: string, flags = ""): RegExp {
   return new RegExp(source, `${flags}i${unicode ? "u" : ""}`);
 }
 
-/** Chinese numerals' values, for the months written in them. */
-const MONTH_NUMERALS: Readonly<Record<string, number>> = {
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-  十一: 11,
-  十二: 12,
-};
 const MONTH_IN_NUMERALS = /(?<![一二三四五六七八九十百千萬兩幾几個个])(十[一二]|[一二三四五六七八九十])月/gu;
 
 /**
@@ -402,7 +388,7 @@ const MONTH_IN_NUMERALS = /(?<![一二三四五六七八九十百千萬兩幾几
  * that ends a longer number or a count ("三個月", "十幾月") is left alone.
  */
 export function monthFigures(text: string): string {
-  return text.includes("月") ? text.replace(MONTH_IN_NUMERALS, (_, n: string) => `${MONTH_NUMERALS[n]}月`) : text;
+  return text.includes("月") ? text.replace(MONTH_IN_NUMERALS, (_, n: string) => `${chineseNumber(n)}月`) : text;
 }
 
 /** Every token of a text, English words first; stopwords only when asked. */

@@ -1,6 +1,7 @@
 /** What a member already said about their goods fills the offer form. */
 import { describe, expect, it } from "vitest";
-import { chineseNumber, corrected, goodsTold, oneNumber, prefill } from "../../src/core/donations/prefill.ts";
+import { corrected, goodsTold, oneNumber, prefill } from "../../src/core/donations/prefill.ts";
+import { chineseNumber } from "../../src/core/text.ts";
 
 describe("donation prefill", () => {
   it("takes the quantity, the goods and their category from an English sentence", () => {

@@ -28,7 +28,7 @@ import {
   validateOffer,
 } from "./form.ts";
 import { INTAKE, ORG, PICS } from "./messages.ts";
-import { CORRECTED, goodsTold, oneNumber, PREFILLED, prefill } from "./prefill.ts";
+import { CORRECTED, goodsNoted, goodsTold, oneNumber, PREFILLED, prefill } from "./prefill.ts";
 import type { Offer, OfferRepo } from "./repo.ts";
 import { entryLabel, offerCard } from "./views.ts";
 
@@ -195,11 +195,7 @@ export function intake(deps: IntakeDeps) {
     const told = f.name === "quantity" || f.name === "description" ? undefined : goodsTold(raw, d.values);
     if (told) {
       const values = { ...d.values, ...told.values };
-      const counted = values.quantity ? `${values.quantity} ${values.unit ?? ""}`.trim() : "";
-      const what =
-        values.description && values.unit === "items"
-          ? `${values.description} (${counted})`
-          : (values.description ?? counted);
+      const what = goodsNoted(values) ?? "";
       const note = text(fill(t(ctx.lang, told.correction ? CORRECTED : PREFILLED), { what }), { private: true });
       // The question asked may be one of those just answered (what kind of goods): then the next one.
       if (values[f.name] !== undefined) return advance(ctx, { ...d, values }, [note]);
@@ -246,14 +242,7 @@ export function intake(deps: IntakeDeps) {
     const given = prefill(words);
     await save(ctx, first, { ...newDraft(), values: given });
     const intro = fill(t(ctx.lang, INTAKE.intro), { n: OFFER_FIELDS.length });
-    const what = [
-      given.quantity && given.unit === "items" && given.description
-        ? `${given.description} (${given.quantity} items)`
-        : given.quantity
-          ? `${given.quantity} ${given.unit ?? ""}`.trim()
-          : given.description,
-      given.category ? entryLabel(CATEGORIES, given.category, ctx.lang) : undefined,
-    ]
+    const what = [goodsNoted(given), given.category ? entryLabel(CATEGORIES, given.category, ctx.lang) : undefined]
       .filter((x): x is string => Boolean(x))
       // "文具" said and filed under 文具 is noted once.
       .filter((x, i, all) => all.findIndex((y) => y.toLowerCase() === x.toLowerCase()) === i);

@@ -4,6 +4,7 @@
  * the quantity, its unit and a description, so the form does not ask again.
  */
 import type { Localised } from "../i18n.ts";
+import { chineseNumber } from "../text.ts";
 import { MAX_QUANTITY, type OfferFieldName } from "./form.ts";
 
 interface Goods {
@@ -30,12 +31,19 @@ const GOODS: readonly Goods[] = [
   },
 ];
 
+/** A whole number as people write it ("1,500", "300"), as a pattern's source. */
+const WHOLE = String.raw`\d{1,3}(?:,\d{3})+|\d+`;
+/** Chinese measure words that count goods (件, 本, 支, 條…), as a character class's contents. */
+const MEASURES = "件本支個个盒箱套頂把條条張张枝";
+
 /** A number and the measure it is counted in, if any ("200 pieces", "3 boxes of", "300本", "300條"). */
-const NUMBER = /(\d{1,3}(?:,\d{3})+|\d+)\s*(?:(pcs|pieces)|(boxes|sets) of|([件本支個盒箱套頂把條条張张枝]))?/giu;
+const NUMBER = new RegExp(String.raw`(${WHOLE})\s*(?:(pcs|pieces)|(boxes|sets) of|([${MEASURES}]))?`, "giu");
 
 /** A number written just before the goods it counts ("400 notebooks", "250 pens", "300本筆記簿"). */
-const COUNTED =
-  /(\d{1,3}(?:,\d{3})+|\d+)\s*(?:[a-z'-]+\s+){0,2}$|(\d{1,3}(?:,\d{3})+|\d+)\s*[件本支個盒箱套頂把條条張张枝]?[\u4e00-\u9fff]{0,3}$/iu;
+const COUNTED = new RegExp(
+  String.raw`(${WHOLE})\s*(?:[a-z'-]+\s+){0,2}$|(${WHOLE})\s*[${MEASURES}]?[\u4e00-\u9fff]{0,3}$`,
+  "iu",
+);
 
 /**
  * Goods of several kinds, each with its own number ("400 notebooks and 250 pens"): one offer of them
@@ -71,53 +79,11 @@ function several(text: string): Partial<Record<OfferFieldName, string>> | undefi
   };
 }
 
-const CHINESE_DIGITS: Readonly<Record<string, number>> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  兩: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-const CHINESE_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000, 萬: 10000, 万: 10000 };
-
-/** A number written in Chinese ("兩百", "一百五十", "三千", and Cantonese "百五" for 150), or undefined. */
-export function chineseNumber(s: string): number | undefined {
-  let total = 0;
-  let section = 0;
-  let digit: number | undefined;
-  let lastUnit = 0;
-  for (const ch of s) {
-    const d = CHINESE_DIGITS[ch];
-    const u = CHINESE_UNITS[ch];
-    if (d !== undefined) digit = d;
-    else if (u === 10000) {
-      total += (section + (digit ?? 0)) * u;
-      section = 0;
-      digit = undefined;
-      lastUnit = u;
-    } else if (u !== undefined) {
-      section += (digit ?? 1) * u;
-      digit = undefined;
-      lastUnit = u;
-    } else return undefined;
-  }
-  // "百五" is 150, "千二" 1,200: a digit after a unit counts the next unit down.
-  const tail = digit === undefined ? 0 : lastUnit >= 100 ? (digit * lastUnit) / 10 : digit;
-  const n = total + section + tail;
-  return n > 0 ? n : undefined;
-}
-
 /** Chinese numbers written with a unit, or before a measure word ("兩百件", "三千本"), as digits. */
-const CHINESE_COUNT =
-  /(?<![幾几數数好成上])(?:[零〇一二兩两三四五六七八九十百千萬万]+(?=\s*[件本支個个盒箱套頂把條条張张枝])|[零〇一二兩两三四五六七八九]*[十百千萬万][零〇一二兩两三四五六七八九十百千萬万]*)/gu;
+const CHINESE_COUNT = new RegExp(
+  String.raw`(?<![幾几數数好成上])(?:[零〇一二兩两三四五六七八九十百千萬万]+(?=\s*[${MEASURES}])|[零〇一二兩两三四五六七八九]*[十百千萬万][零〇一二兩两三四五六七八九十百千萬万]*)`,
+  "gu",
+);
 
 /** Values for the offer form found in a member's words; empty when nothing was recognised. */
 export function prefill(words: string): Partial<Record<OfferFieldName, string>> {
@@ -168,10 +134,7 @@ export function corrected(
     const word = given.description?.replace(/^[\d,]+\s*/u, "");
     if (word && noted.description && noted.description !== given.description) {
       const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      const one = new RegExp(
-        `\\d[\\d,]*(?=\\s*[件本支個盒箱套頂把條条張张枝]?\\s*(?:[a-z'-]+\\s+){0,2}${escaped})`,
-        "iu",
-      );
+      const one = new RegExp(String.raw`\d[\d,]*(?=\s*[${MEASURES}]?\s*(?:[a-z'-]+\s+){0,2}${escaped})`, "iu");
       const changed = noted.description.replace(one, given.quantity);
       const again = changed !== noted.description ? prefill(changed) : {};
       if (again.quantity !== undefined) return again;
@@ -179,7 +142,7 @@ export function corrected(
     return given;
   }
   // "actually 300, not 400": the number alone, of the goods already noted.
-  const n = /(\d{1,3}(?:,\d{3})+|\d+)/u.exec(text)?.[1]?.replace(/,/g, "");
+  const n = new RegExp(WHOLE, "u").exec(text)?.[0]?.replace(/,/g, "");
   if (!n || Number(n) < 1 || Number(n) > MAX_QUANTITY) return undefined;
   const description = noted.description?.replace(/\d[\d,]*/u, n);
   return { quantity: n, ...(description ? { description } : {}) };
@@ -207,13 +170,20 @@ export function oneNumber(words: string): string | undefined {
   const text = words.normalize("NFKC");
   // A sentence around it; not a negative or a fraction ("-5", "2.5"), which the question refuses as such.
   if (!/[a-z\u4e00-\u9fff]/iu.test(text) || /-\s*\d|\d\.\d/u.test(text)) return undefined;
-  const all = text.match(/\d{1,3}(?:,\d{3})+|\d+/gu) ?? [];
+  const all = text.match(new RegExp(WHOLE, "gu")) ?? [];
   return all.length === 1 ? all[0]?.replace(/,/g, "") : undefined;
 }
 
 /** Words that correct what was said ("actually", "make that", "I meant", "其實", "改做", "更正"). */
 const CORRECTING =
   /\b(?:actually|make (?:that|it)|change (?:that|it) to|i meant|sorry,? (?:i meant|it'?s|it is|make)|correction|not \d)|其實|其实|改(?:做|為|为|成)|更正|應該係|應該是|应该是|唔係\d|不是\d/iu;
+
+/** What was noted of the goods, for the member: "400 notebooks and 250 pens (650 items)", "200 件", "caps". */
+export function goodsNoted(values: Partial<Record<OfferFieldName, string>>): string | undefined {
+  const counted = values.quantity ? `${values.quantity} ${values.unit ?? ""}`.trim() : undefined;
+  if (counted && values.unit === "items" && values.description) return `${values.description} (${counted})`;
+  return counted ?? values.description;
+}
 
 /** The note that tells a member what was changed. */
 export const CORRECTED: Localised = {
