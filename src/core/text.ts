@@ -61,6 +61,14 @@ export function wordCount(q: string): number {
   return q.split(/\s+/).length + (q.match(/[\u4e00-\u9fff]/g)?.length ?? 0) / 2;
 }
 
+/** A number as a text gives it in figures ("30", "1,000", "2006", "1.5"). */
+export const NUMBER = /\d(?:[\d,]*\d)?(?:\.\d+)?/g;
+
+/** The numbers a text gives in figures, their thousands' commas dropped ("1,000" and "1000" alike). */
+export function numbersIn(text: string): string[] {
+  return (text.match(NUMBER) ?? []).map((n) => n.replace(/,/g, ""));
+}
+
 const CHINESE_DIGITS: Readonly<Record<string, number>> = {
   零: 0,
   〇: 0,

@@ -463,6 +463,10 @@ const ABOUT_PERSON =
 /** A question about someone's present ("is he still in office?", "佢而家做緊咩？"): dated texts never say. */
 const PRESENT_STATE =
   /\b(?:still|now|nowadays|today|currently|these days|at the moment|any ?more|current|incumbent)\b|而家|依家|宜家|現在|现在|目前|現時|现时|仲係|仲喺|還在|还在|如今|現任|现任|當今|当今/iu;
+/** "Who currently heads the bureau?", "现在的政务司司长是谁？": who holds a post now, which dated texts do not say. */
+function asksWhoHoldsNow(question: string, expect: Expectation): boolean {
+  return expect === "role" && PRESENT_STATE.test(question);
+}
 /** A question about someone's earlier career ("before he became…", "佢之前做過咩"). */
 const PERSON_BEFORE =
   /\bbefore (?:he|she) (?:became|was|joined|took)\b|\bprior to (?:becoming|his|her)\b|(?:佢|他|她)(?:之前|以前|從前|从前)(?:做過|做过|係|是|擔任|担任)|曾(?:經|经)?(?:擔任|担任)過/iu;
@@ -1041,7 +1045,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       discussed !== this.placeOfRef(a.ref ?? "")?.doc;
     // "现在的政务司司长是谁？" after what Matthew Cheung said: who holds the post now, which dated texts
     // do not say (asked alone, the decision declines it; read with the conversation, too).
-    const holdsNow = expectation(question) === "role" && PRESENT_STATE.test(question);
+    const holdsNow = asksWhoHoldsNow(question, expectation(question));
     if (!saidAlready && !personless && !noOthers && !detailLacking && !nameMissing && !strayed && !holdsNow) return a;
     return this.nearMiss(lang, a.confidence, a.resolved);
   }
@@ -1825,7 +1829,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     if (PERSON_BEFORE.test(asked)) return decline(Math.min(confidence, threshold / 2), true);
     // "Who currently heads the bureau?", "該部門現任負責人是誰？": who holds a post now, which dated texts
     // do not say.
-    if (expect === "role" && PRESENT_STATE.test(asked)) return decline(Math.min(confidence, threshold / 2), true);
+    if (asksWhoHoldsNow(asked, expect)) return decline(Math.min(confidence, threshold / 2), true);
     // "What is the GDP of Hong Kong?": what it asks to be told about is a word no text has.
     if (this.definesUnknown(asked)) return decline(Math.min(confidence, threshold / 2));
     // "What does the association do with surplus clothing?" asks about the association's work, which

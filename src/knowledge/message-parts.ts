@@ -4,7 +4,7 @@
  * 好耐之前已經有"), and the questions of a message that asks several things.
  */
 
-import { wordCount } from "../core/text.ts";
+import { NUMBER, numbersIn, wordCount } from "../core/text.ts";
 import { RATE } from "./answer-checks.ts";
 
 /** At most this many clauses of a long message are read on their own. */
@@ -12,7 +12,7 @@ export const MAX_CLAUSES = 4;
 /** Messages with at least this many words are also read clause by clause. */
 export const LONG_WORDS = 14;
 
-export { wordCount };
+export { NUMBER, numbersIn, wordCount };
 
 /** The clauses of a long message (sentences, and parts joined by dashes or "but"), each of three words or more. */
 export function clauses(q: string): string[] {
@@ -256,14 +256,6 @@ export const YEARLY = /\b(?:annual|each year|per year|every year|a year|yearly)\
 /** A number as a count (not a list's "1)" or "四、"), in figures, English words or Chinese numerals. */
 const COUNT =
   /(?<![\w.])\d[\d,.]*(?![)）、.]\s*\D)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred|thousand|million)\b|[一二三四五六七八九十百千萬兩]+(?![、])/giu;
-
-/** A number as a text gives it in figures ("30", "1,000", "2006", "1.5"). */
-export const NUMBER = /\d(?:[\d,]*\d)?(?:\.\d+)?/g;
-
-/** The numbers a text gives in figures, their thousands' commas dropped ("1,000" and "1000" alike). */
-export function numbersIn(text: string): string[] {
-  return (text.match(NUMBER) ?? []).map((n) => n.replace(/,/g, ""));
-}
 
 /** A year ("2006"): a date, not a count. */
 const YEAR = /^(?:19|20)\d\d$/;

@@ -4,7 +4,7 @@
  * the quantity, its unit and a description, so the form does not ask again.
  */
 import type { Localised } from "../i18n.ts";
-import { chineseNumber } from "../text.ts";
+import { chineseNumber, numbersIn } from "../text.ts";
 import { MAX_QUANTITY, type OfferFieldName } from "./form.ts";
 
 interface Goods {
@@ -142,8 +142,8 @@ export function corrected(
     return given;
   }
   // "actually 300, not 400": the number alone, of the goods already noted.
-  const n = new RegExp(WHOLE, "u").exec(text)?.[0]?.replace(/,/g, "");
-  if (!n || Number(n) < 1 || Number(n) > MAX_QUANTITY) return undefined;
+  const n = numbersIn(text)[0];
+  if (!n || !Number.isInteger(Number(n)) || Number(n) < 1 || Number(n) > MAX_QUANTITY) return undefined;
   const description = noted.description?.replace(/\d[\d,]*/u, n);
   return { quantity: n, ...(description ? { description } : {}) };
 }
@@ -170,8 +170,8 @@ export function oneNumber(words: string): string | undefined {
   const text = words.normalize("NFKC");
   // A sentence around it; not a negative or a fraction ("-5", "2.5"), which the question refuses as such.
   if (!/[a-z\u4e00-\u9fff]/iu.test(text) || /-\s*\d|\d\.\d/u.test(text)) return undefined;
-  const all = text.match(new RegExp(WHOLE, "gu")) ?? [];
-  return all.length === 1 ? all[0]?.replace(/,/g, "") : undefined;
+  const all = numbersIn(text);
+  return all.length === 1 ? all[0] : undefined;
 }
 
 /** Words that correct what was said ("actually", "make that", "I meant", "其實", "改做", "更正"). */
