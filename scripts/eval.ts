@@ -120,6 +120,14 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // score.mjs (190/200), 93.5% strict (187/200: tune 96/101, held out 91/99); 94.5% once the bot's
   // reply to which languages it speaks counts as the social reply the writer expected (eval/set.ts).
   ["fresh-49", ["eval/fresh-49.jsonl"], "split"],
+  // Written blind in the session after (texting style: typos, abbreviations, a question with a request,
+  // mainland slang, Cantonese with English words); scored whole before any tuning on
+  // it: 91.5% by score.mjs (183/200), 89.0% strict (178/200: tune 89/101, held out 89/99).
+  ["fresh-50", ["eval/fresh-50.jsonl"], "split"],
+  // Written blind beside fresh-50 (the people, dates, numbers and places the documents name, one step
+  // beyond what they state, follow-ups by pronoun); scored whole before any tuning on it: 93.5% by
+  // score.mjs (187/200), 92.0% strict (184/200: tune 91/101, held out 93/99).
+  ["fresh-51", ["eval/fresh-51.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -232,6 +240,12 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // first scores, before any change for it: follow-ups 88.9% (64/72) in the tuning half, 87.8% (65/74)
   // held out.
   ["conversations-64", "eval/conversations-64.jsonl", "split"],
+  // Written blind with fresh-50 (texting style); first scores, before any change for it: follow-ups
+  // 89.8% (44/49) in the tuning half, 81.8% (36/44) held out.
+  ["conversations-65", "eval/conversations-65.jsonl", "split"],
+  // Written blind with fresh-51 (follow-ups by pronoun, one step beyond the documents); first scores,
+  // before any change for it: follow-ups 79.6% (43/54) in the tuning half, 79.6% (39/49) held out.
+  ["conversations-66", "eval/conversations-66.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
