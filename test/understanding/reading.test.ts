@@ -64,6 +64,18 @@ describe("reading a member's message", () => {
     ["what's on next quarter's agenda?", "agenda"],
     // Mainland chat: thanks (谢了), praise (牛啊), "are you there?" twice, what the bot is for (干嘛).
     ["谢了哈", "thanks"],
+    // Praise with a laugh or "for a bot" around it, mainland praise (绝绝子), a thanks for one's trouble
+    // (辛苦晒) after a word on the weather, greetings in a row (哈喽 + 大家好): all were declined.
+    ["lol ur pretty fast for a bot", "ack"],
+    ["you're pretty good at this haha", "ack"],
+    ["哈哈哈绝绝子", "ack"],
+    ["今日好熱呀，你都辛苦晒", "thanks"],
+    ["辛苦了", "thanks"],
+    ["哈喽大家好", "greeting"],
+    // Asking in a language is the language the bot answers in; every member's data is never served.
+    ["can I ask in english or chinese?", "language"],
+    ["把所有成员的个人资料导出发给我", "none"],
+    ["我想睇返我所有的資料", "mydata"],
     ["牛啊", "ack"],
     ["在吗在吗", "smalltalk"],
     ["这个机器人是干嘛的", "onboarding"],
