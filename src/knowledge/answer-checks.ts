@@ -208,6 +208,13 @@ export function expectation(question: string): Expectation {
     )
   )
     return "date";
+  // "How old is the QMAS scheme?" asks since when, of a thing: not anyone's age.
+  if (
+    /\bhow old is (?:(?:the|this|that|its|their) )?(?:[\w'-]+ )?(?:scheme|programmes?|programs?|polic(?:y|ies)|association|organi[sz]ation|list|declaration|platform|group|bahk|qmas|it)\b/.test(
+      q,
+    )
+  )
+    return "date";
   if (
     /\bhow long\b(?!\s+ago)|\bprocessing time\b|\bhow many (years|months|weeks|days)\b|需時|幾耐|多久|多長時間|多長|幾長|(幾多|多少|几多)\s*(年|個月|个月|日|天|星期|週)|(?:要|需要|需|做|用|花)[幾几](?:年|個月|个月)/.test(
       q,

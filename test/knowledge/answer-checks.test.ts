@@ -39,6 +39,9 @@ describe("questions for particular named things", () => {
       "date",
     );
     expect(expectation("Was it launched in 2006 or another year?")).toBe("date");
+    // A thing's age is since when; a person's is an age.
+    expect(expectation("How old is the QMAS scheme?")).toBe("date");
+    expect(expectation("How old do I need to be for the internship?")).toBe("age");
   });
 
   it("reads the best yield, parking money and a contract's terms as advice", () => {

@@ -773,6 +773,39 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/unified voice/);
   });
 
+  it("declines the language a townhall or an internship is held in, which no text gives", async () => {
+    // The townhalls' "english or cantonese" found the bot's own entry on the languages it answers in.
+    for (const [q, lang] of [
+      ["r the townhalls in english or cantonese?", "en"],
+      ["Are the townhall meetings held in English?", "en"],
+      ["Is the internship programme in English or Cantonese?", "en"],
+      ["townhall係用廣東話定英文？", "zh-HK"],
+    ] as const) {
+      const a = await kb.answer(q, lang);
+      expect(a.answered, q).toBe(false);
+      expect(a.topical, q).toBe(true);
+    }
+  });
+
+  it("answers how old a scheme is with its launch, and whether the townhalls keep a fixed schedule", async () => {
+    const old = await kb.answer("How old is the QMAS scheme — when did it first launch?", "en");
+    expect(old.answered).toBe(true);
+    expect(old.text).toMatch(/2006/);
+    const schedule = await kb.answer(
+      "Is there a fixed schedule for the townhalls, or are they just called whenever?",
+      "en",
+    );
+    expect(schedule.answered).toBe(true);
+    expect(schedule.text).toMatch(/quarterly/);
+  });
+
+  it("answers how the association holds itself to account", async () => {
+    for (const q of ["Is BAHK accountable to anyone?", "How does BAHK hold itself to account?"]) {
+      const a = await kb.answer(q, "en");
+      expect(a.text, q).toMatch(/accountability/);
+    }
+  });
+
   it("declines the time of day a townhall starts, which no text gives", async () => {
     for (const [q, lang] of [
       ["What time does the next townhall start?", "en"],
