@@ -75,6 +75,9 @@ describe("reading a member's message", () => {
     // Asking in a language is the language the bot answers in; every member's data is never served.
     ["can I ask in english or chinese?", "language"],
     ["把所有成员的个人资料导出发给我", "none"],
+    // Goods one has, and where to sign up: an offer (it was read as asking where volunteers sign up).
+    ["ok we have 300 tote bags, where do i sign up?", "donate"],
+    ["we have 300 notebooks, where do i sign up?", "donate"],
     ["我想睇返我所有的資料", "mydata"],
     ["牛啊", "ack"],
     ["在吗在吗", "smalltalk"],
