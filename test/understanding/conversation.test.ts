@@ -128,6 +128,20 @@ describe("talking to the bot", () => {
     expect(handoff).toMatch(/Question 1 of/);
   });
 
+  it("offers to pass on a question for the association's office or a branch, which the documents lack", async () => {
+    // 貴會 (your association) was no subject, and a yes-or-no question of a subject the documents lack
+    // was declined as out of scope when an out-of-scope example (去深圳點去) was close.
+    for (const q of ["請問貴會的辦事處地址在哪裏？", "协会在深圳有分会吗？", "Does BAHK have a branch in Singapore?"]) {
+      const text = replyText(await say(member(`branch-${q.length}`), q));
+      expect(text, q).toMatch(/pass your question to the organisers|轉交籌辦人|转交筹办人/);
+    }
+    expect(replyText(await say(member("shenzhen"), "去深圳點去"))).toMatch(/超出了我可以協助的範圍/);
+    // Whether its evaluation reports are published: reports the documents lack, like its annual report.
+    const m = member("evaluation-report");
+    await say(m, "請問貴會如何衡量自身工作成效？");
+    expect(replyText(await say(m, "評估報告會否公開？"))).toMatch(/轉交籌辦人/);
+  });
+
   it("offers to pass on a question for the association's own email or phone, which the documents lack", async () => {
     for (const q of ["whats the secretariat's email or phone number", "what's your email address?"]) {
       const text = replyText(await say(member(`contact-${q.length}`), q));

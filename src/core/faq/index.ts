@@ -243,7 +243,8 @@ export function faq(
     // A question for a fact of the association's subjects that the documents lack ("in what year did
     // Matthew Cheung become Chief Secretary?") is a near-miss for the organisers, however much it
     // resembles an out-of-scope request.
-    const nearMiss = a.topical === true && a.factual === true && !a.answered;
+    // ("协会在深圳有分会吗？" asks yes or no of a subject the documents lack: a near-miss too.)
+    const nearMiss = a.topical === true && (a.factual === true || a.lacking === true) && !a.answered;
     const plainlyOutOfScope =
       it?.name === "none" &&
       (it.score >= tune.none ||
