@@ -763,7 +763,12 @@ export class LocalKnowledgeBase implements KnowledgeBase {
    * (blockchain, association, Hong Kong…), or undefined when it asks no such thing.
    */
   private objectKeys(asked: string): PreparedQuery | undefined {
-    return this.thingKeys(existenceObject(asked));
+    const object = this.thingKeys(existenceObject(asked));
+    if (!object) return undefined;
+    // "你哋協會係咪做生意㗎？": words of the object that the question as a whole reads within a phrase of
+    // the thesaurus (做生意, a commercial business) mean that phrase, which retrieval already matched.
+    const whole = new Set(this.namingTokens(asked).map((t) => t.key));
+    return object.keys.some((k) => whole.has(k)) ? object : undefined;
   }
 
   /** The words of a text that name something: spelling corrected, without everyday words or single Chinese characters. */

@@ -799,6 +799,17 @@ describe("answers from the real knowledge", () => {
     expect(schedule.text).toMatch(/quarterly/);
   });
 
+  it("answers whether the association is a business, asked in Cantonese, with its being an NGO", async () => {
+    // 做生意 (do business) read as the thing asked about, 生意, which the answer never names: declined.
+    for (const q of ["你哋協會係咪做生意搵錢㗎？", "協會係咪做生意㗎？"]) {
+      const a = await kb.answer(q, "zh-HK");
+      expect(a.answered, q).toBe(true);
+      expect(a.text, q).toMatch(/非牟利/);
+    }
+    // The thing a question asks after is still checked: no text speaks of a hackathon.
+    expect((await kb.answer("協會有冇搞hackathon？", "zh-HK")).answered).toBe(false);
+  });
+
   it("answers how the association holds itself to account", async () => {
     for (const q of ["Is BAHK accountable to anyone?", "How does BAHK hold itself to account?"]) {
       const a = await kb.answer(q, "en");
