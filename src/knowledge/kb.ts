@@ -137,6 +137,8 @@ const EVERYDAY_KEYS = new Set([
   "annual",
   "any",
   "crypto",
+  // "Who is it aimed at?" (the thesaurus's favour): whom a thing is for, not a thing of its own.
+  "favor",
 ]);
 
 /** Chinese words too common in questions to name what they are about. */

@@ -810,6 +810,15 @@ describe("answers from the real knowledge", () => {
     expect((await kb.answer("協會有冇搞hackathon？", "zh-HK")).answered).toBe(false);
   });
 
+  it("answers whom the thing just discussed is aimed at from what was discussed", async () => {
+    // "aimed at" reads as the thesaurus's favour, which found QMAS's "tends to favor" after the internships.
+    const a = await askAfter("What does the association mean by a talent pipeline?", "Who is it aimed at?");
+    expect(a.text).toMatch(/young/);
+    expect(a.text).not.toMatch(/QMAS|quota/);
+    const q = await askAfter("What is QMAS?", "who is it aimed at?");
+    expect(q.text).toMatch(/skilled or talented/);
+  });
+
   it("answers how the association holds itself to account", async () => {
     for (const q of ["Is BAHK accountable to anyone?", "How does BAHK hold itself to account?"]) {
       const a = await kb.answer(q, "en");
