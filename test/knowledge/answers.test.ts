@@ -819,6 +819,12 @@ describe("answers from the real knowledge", () => {
     expect(q.text).toMatch(/skilled or talented/);
   });
 
+  it("spells out what BAHK stands for", async () => {
+    const a = await kb.answer("what does BAHK stand for?", "en");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/Blockchain Association of Hong Kong \(BAHK\)/);
+  });
+
   it("answers how the association holds itself to account", async () => {
     for (const q of ["Is BAHK accountable to anyone?", "How does BAHK hold itself to account?"]) {
       const a = await kb.answer(q, "en");
