@@ -819,6 +819,18 @@ describe("answers from the real knowledge", () => {
     expect(q.text).toMatch(/skilled or talented/);
   });
 
+  it("reads people left out of the financial system, without a bank account, as financial inclusion", async () => {
+    const a = await kb.answer("Does BAHK care about people left out of the financial system?", "en");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/inclusi/);
+    // A story about a grandmother without a bank account was answered with the talent list's points.
+    const story = await kb.answer(
+      "My grandmother has lived in Hong Kong her whole life and still doesn't have a bank account. It made me realise how many people are left out of the financial system. Does BAHK care about that sort of issue at all?",
+      "en",
+    );
+    expect(story.text).not.toMatch(/points/);
+  });
+
   it("spells out what BAHK stands for", async () => {
     const a = await kb.answer("what does BAHK stand for?", "en");
     expect(a.answered).toBe(true);
