@@ -831,6 +831,12 @@ describe("answers from the real knowledge", () => {
     expect(story.text).not.toMatch(/points/);
   });
 
+  it("reads what the association is asked to sponsor as the thing it must speak of", async () => {
+    // "sponsor" alone found QMAS's text on employers (no job offer needed); no text speaks of hackathons.
+    const a = await kb.answer("Does the association sponsor student hackathons?", "en");
+    expect(a.text).not.toMatch(/QMAS|employment/);
+  });
+
   it("spells out what BAHK stands for", async () => {
     const a = await kb.answer("what does BAHK stand for?", "en");
     expect(a.answered).toBe(true);
