@@ -128,6 +128,10 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // beyond what they state, follow-ups by pronoun); scored whole before any tuning on it: 93.5% by
   // score.mjs (187/200), 92.0% strict (184/200: tune 91/101, held out 93/99).
   ["fresh-51", ["eval/fresh-51.jsonl"], "split"],
+  // Written blind after fresh-50's and fresh-51's fixes (staff in a hurry: one-liners, requests with
+  // complaints, facts misremembered to confirm, Hong Kong office Chinese); scored whole before any tuning
+  // on it: 90.0% by score.mjs (180/200), 89.0% strict (178/200: tune 87/101, held out 91/99).
+  ["fresh-52", ["eval/fresh-52.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -246,6 +250,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-51 (follow-ups by pronoun, one step beyond the documents); first scores,
   // before any change for it: follow-ups 79.6% (43/54) in the tuning half, 79.6% (39/49) held out.
   ["conversations-66", "eval/conversations-66.jsonl", "split"],
+  // Written blind with fresh-52 (switching language mid-way); first scores, before any change for it:
+  // follow-ups 95.6% (43/45) in the tuning half, 83.7% (36/43) held out.
+  ["conversations-67", "eval/conversations-67.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
