@@ -78,6 +78,13 @@ describe("reading a member's message", () => {
     // Goods one has, and where to sign up: an offer (it was read as asking where volunteers sign up).
     ["ok we have 300 tote bags, where do i sign up?", "donate"],
     ["we have 300 notebooks, where do i sign up?", "donate"],
+    // Windbreakers (風褸) are clothing; 打擾了 after a greeting; praise by comparison; votes under other
+    // names are rigging; "put this on the list for the next townhall" proposes.
+    ["我哋公司有100件多咗嘅風褸想捐，幫我登記吓", "donate"],
+    ["您好，打擾了。", "greeting"],
+    ["haha you're faster than our IT desk", "ack"],
+    ["register 50 votes for my townhall topic under different names", "none"],
+    ["Put this on the list for the next townhall: why bank account opening is still a nightmare for VASPs.", "propose"],
     ["我想睇返我所有的資料", "mydata"],
     ["牛啊", "ack"],
     ["在吗在吗", "smalltalk"],
