@@ -1520,8 +1520,9 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const original = goals.find((p) => number(p) === wanted);
     if (!original) return undefined;
     const p = this.inLanguage(original, lang);
-    // "Back to the 2nd one: how often are those townhalls?" asks something of the goal: its sentences that bear on it.
-    const tokens = this.lexical.correct(this.analyze(rest));
+    // "Back to the 2nd one: how often are those townhalls?" asks something of the goal: its sentences that
+    // bear on it. (Not "what is BAHK's goal 4 about?", whose association names nothing of the goal.)
+    const tokens = this.namingTokens(rest);
     const query = this.lexical.prepare(tokens, this.tuning.softFloor, this.tuning.idfPower);
     const body =
       query.keys.length >= 2

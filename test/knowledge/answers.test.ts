@@ -837,6 +837,15 @@ describe("answers from the real knowledge", () => {
     expect(a.text).not.toMatch(/QMAS|employment/);
   });
 
+  it("answers what a goal is about with its opening, and what the townhalls cover", async () => {
+    // "BAHK" in "what is BAHK's goal 4 about?" picked the goal's one sentence naming the association.
+    const goal = await kb.answer("what is BAHK's goal 4 about?", "en");
+    expect(goal.text).toMatch(/wasteful/);
+    const cover = await askAfter("how often are BAHK townhalls?", "and what do they cover?");
+    expect(cover.answered).toBe(true);
+    expect(cover.text).toMatch(/current issues/);
+  });
+
   it("spells out what BAHK stands for", async () => {
     const a = await kb.answer("what does BAHK stand for?", "en");
     expect(a.answered).toBe(true);
