@@ -846,6 +846,15 @@ describe("answers from the real knowledge", () => {
     expect(cover.text).toMatch(/current issues/);
   });
 
+  it("answers a member checking a wrong figure with the right one", async () => {
+    // The figure no text gives counted as a word the answer lacked: declined as out of scope.
+    for (const q of ["the extra points are 20, right?", "the talent list has 15 professions, right?"]) {
+      const a = await kb.answer(q, "en");
+      expect(a.answered, q).toBe(true);
+    }
+    expect((await kb.answer("the extra points are 20, right?", "en")).text).toMatch(/30 points/);
+  });
+
   it("spells out what BAHK stands for", async () => {
     const a = await kb.answer("what does BAHK stand for?", "en");
     expect(a.answered).toBe(true);
