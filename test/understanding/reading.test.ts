@@ -736,6 +736,13 @@ describe("reading a member's message", () => {
     expect((await u.read("順便問下，QMAS每年有幾多個名額？")).question).toBe("QMAS每年有幾多個名額？");
   });
 
+  it("sets 想確認一下 and 'just to confirm' (a member checking what they believe) aside", async () => {
+    expect((await u.read("想确认一下，优才的额外加分是20分对吧？")).question).toBe("優才的額外加分是20分對吧？");
+    expect((await u.read("just to confirm, the extra points are 20, right?")).question).toBe(
+      "the extra points are 20, right?",
+    );
+  });
+
   it("reads an aside on spelling as nothing", async () => {
     expect(stripMarkup("whats ur deal w/ financial incluson (sp?)")).toBe("whats ur deal w/ financial incluson");
     expect(stripMarkup("what is the quota (lol)")).toBe("what is the quota");
