@@ -125,11 +125,11 @@ const CONFIDENT_ALONE = 0.8;
 const MENTIONED = 0.2;
 /** How much of what a question asks to be one of those spoken of a text must name ("Bank of China": not "banks"). */
 const MEMBER_COVERED = 0.6;
-/** Words of the association's every answer: naming them says nothing of a particular thing. */
 /** A member checking what they believe ("…, right?", "對吧？"). */
 const CHECKING =
   /\b(?:right|correct|isn'?t it|aren'?t they|is that (?:right|correct|true)|am i right)\s*[?？]|對吧|对吧|係咪[^？?]{0,8}[？?]?$|冇錯吧|没错吧|是嗎[？?]?$|吧[？?]$/iu;
 
+/** Words of the association's every answer: naming them says nothing of a particular thing. */
 const EVERYDAY_KEYS = new Set([
   "associat",
   "blockchain",
@@ -855,8 +855,10 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     let tokens = this.lexical.correct(this.analyze(own));
     // "the extra points are 20, right?": a figure no text gives is the member's guess to be checked,
     // not a word the answer must have.
-    const guessed = tokens.filter((t) => !/^\d[\d,.]*$/u.test(t.key) || this.lexical.has(t.key));
-    if (guessed.length > 0 && guessed.length < tokens.length && CHECKING.test(own)) tokens = guessed;
+    if (CHECKING.test(own)) {
+      const guessed = tokens.filter((t) => !/^\d[\d,.]*$/u.test(t.key) || this.lexical.has(t.key));
+      if (guessed.length > 0) tokens = guessed;
+    }
     // A question made only of function words ("What can you do?") is matched on those words.
     if (tokens.length === 0 && !context) tokens = this.analyze(own, true);
     const ownKeys = new Set(tokens.map((t) => t.key));
