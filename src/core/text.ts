@@ -61,6 +61,11 @@ export function wordCount(q: string): number {
   return q.split(/\s+/).length + (q.match(/[\u4e00-\u9fff]/g)?.length ?? 0) / 2;
 }
 
+/** A text matched literally inside a regular expression (its special characters escaped). */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 /** A number as a text gives it in figures ("30", "1,000", "2006", "1.5"). */
 export const NUMBER = /\d(?:[\d,]*\d)?(?:\.\d+)?/g;
 

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { ConverterFactory } from "opencc-js/core";
 import hkVariants from "opencc-js/to/hk";
 import { keepNewest } from "../core/bounded.ts";
-import { chineseNumber } from "../core/text.ts";
+import { chineseNumber, escapeRegExp } from "../core/text.ts";
 
 // Function words and question boilerplate: they say nothing about the topic.
 const STOP = new Set(
@@ -250,10 +250,6 @@ export interface ThesaurusGroup {
 /** Analyses a text into tokens (see {@link analyse}). */
 export type Analyzer = (input: string, keepStopwords?: boolean) => Token[];
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 interface TrieNode {
   readonly next: Map<string, TrieNode>;
   end: boolean;
@@ -287,7 +283,7 @@ function trieSource(
     node.end = true;
   }
   const source = (node: TrieNode, last: string): string => {
-    const alts = [...node.next].map(([ch, child]) => escapeRe(ch) + source(child, ch));
+    const alts = [...node.next].map(([ch, child]) => escapeRegExp(ch) + source(child, ch));
     if (node.end) alts.push(endAfter?.(last) ?? end);
     return alts.length === 1 ? (alts[0] as string) : `(?:${alts.join("|")})`;
   };

@@ -6,7 +6,7 @@
  * classified against the declared intents.
  */
 import { ACKNOWLEDGEMENT, type Reading, type Script, type Understanding } from "../core/ports.ts";
-import { hasWords } from "../core/text.ts";
+import { escapeRegExp, hasWords } from "../core/text.ts";
 import { ChineseScripts } from "./chinese.ts";
 import type { IntentClassifier, IntentsFile } from "./intents.ts";
 
@@ -80,10 +80,7 @@ export class LocalUnderstanding implements Understanding {
     this.scripts = opts.scripts ?? new ChineseScripts();
     this.hanSlang = new Map(Object.entries(opts.intents.slang).filter(([word]) => /\p{Script=Han}/u.test(word)));
     const keys = [...this.hanSlang.keys()].sort((a, b) => b.length - a.length);
-    this.hanSlangKey =
-      keys.length > 0
-        ? new RegExp(keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "gu")
-        : undefined;
+    this.hanSlangKey = keys.length > 0 ? new RegExp(keys.map(escapeRegExp).join("|"), "gu") : undefined;
     const greetings = new Set(
       [...(opts.intents.intents.find((i) => i.name === GREETING)?.examples.en ?? [])].map((s) => s.toLowerCase()),
     );

@@ -4,7 +4,7 @@
  * the quantity, its unit and a description, so the form does not ask again.
  */
 import type { Localised } from "../i18n.ts";
-import { chineseNumber, numbersIn } from "../text.ts";
+import { chineseNumber, escapeRegExp, numbersIn } from "../text.ts";
 import { MAX_QUANTITY, type OfferFieldName } from "./form.ts";
 
 interface Goods {
@@ -133,8 +133,10 @@ export function corrected(
     // "make that 300 notebooks" of "400 notebooks and 250 pens": that one number in what was noted.
     const word = given.description?.replace(/^[\d,]+\s*/u, "");
     if (word && noted.description && noted.description !== given.description) {
-      const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      const one = new RegExp(String.raw`\d[\d,]*(?=\s*[${MEASURES}]?\s*(?:[a-z'-]+\s+){0,2}${escaped})`, "iu");
+      const one = new RegExp(
+        String.raw`\d[\d,]*(?=\s*[${MEASURES}]?\s*(?:[a-z'-]+\s+){0,2}${escapeRegExp(word)})`,
+        "iu",
+      );
       const changed = noted.description.replace(one, given.quantity);
       const again = changed !== noted.description ? prefill(changed) : {};
       if (again.quantity !== undefined) return again;
