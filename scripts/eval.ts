@@ -132,6 +132,14 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // complaints, facts misremembered to confirm, Hong Kong office Chinese); scored whole before any tuning
   // on it: 90.0% by score.mjs (180/200), 89.0% strict (178/200: tune 87/101, held out 91/99).
   ["fresh-52", ["eval/fresh-52.jsonl"], "split"],
+  // Written blind (members who just joined a group and ask in passing, half-remembered facts, English
+  // and Chinese in one message); scored whole before any tuning on it: 93.5% by
+  // score.mjs (187/200), 91.0% strict (182/200: tune 93/101, held out 89/99).
+  ["fresh-53", ["eval/fresh-53.jsonl"], "split"],
+  // Written blind beside fresh-53 (busy or annoyed members, terse one-liners, requests put indirectly,
+  // what the association is and does); scored whole before any tuning on it: 92.5% by
+  // score.mjs (185/200), 89.5% strict (179/200: tune 92/101, held out 87/99).
+  ["fresh-54", ["eval/fresh-54.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -253,6 +261,12 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-52 (switching language mid-way); first scores, before any change for it:
   // follow-ups 95.6% (43/45) in the tuning half, 83.7% (36/43) held out.
   ["conversations-67", "eval/conversations-67.jsonl", "split"],
+  // Written blind with fresh-53; first scores, before any change for it: follow-ups 92.9% (52/56) in the
+  // tuning half, 94.4% (51/54) held out.
+  ["conversations-68", "eval/conversations-68.jsonl", "split"],
+  // Written blind with fresh-54; first scores, before any change for it: follow-ups 87.3% (48/55) in the
+  // tuning half, 87.5% (49/56) held out.
+  ["conversations-69", "eval/conversations-69.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
