@@ -55,6 +55,24 @@ describe("talking to the bot", () => {
     }
   });
 
+  it("acts on requests put in members' own words: the agenda pulled up, a topic for the list, goods offered", async () => {
+    // Each was declined or answered with a passage: "pull up", a topic put as "can that go on the list?"
+    // or "I want to propose one: …", and a pallet of promotional tees (宣傳tee) asked about in Cantonese.
+    const agenda = replyText(await say(member("pull-up"), "pull up the agenda pls"));
+    expect(agenda).toMatch(/No townhall has been held yet|\/agenda/);
+    expect(agenda).not.toMatch(/From the association's documents/);
+    for (const [who, q] of [
+      ["list", "townhall really ought to cover stablecoin licensing imo. can that go on the list?"],
+      ["propose-one", "ok I want to propose one: DeFi tax treatment"],
+    ] as const) {
+      const text = replyText(await say(member(who), q));
+      expect(text, q).toMatch(/open for proposals/);
+    }
+    const tees = replyText(await say(member("tees"), "我哋有成卡板宣傳tee，你哋收咗會點處理？"));
+    expect(tees).toMatch(/宣傳衣物/);
+    expect(tees).toMatch(/有需要/);
+  });
+
   it("answers a question about someone of the member's own, not as a request about the member", async () => {
     // "我" of "我表妹" is the cousin's: the member asked about the talent list, not for their data.
     const text = replyText(await say(member("cousin"), "我表妹係做數據科學嘅，佢啱唔啱優才嗰個人才清單？"));

@@ -86,6 +86,14 @@ describe("reading a member's message", () => {
     ["register 50 votes for my townhall topic under different names", "none"],
     ["Put this on the list for the next townhall: why bank account opening is still a nightmare for VASPs.", "propose"],
     ["我想睇返我所有的資料", "mydata"],
+    // "Pull up" the agenda; "data" in English after 有我; "u there?"; a proposal put as "can that go on
+    // the list?" or "I want to propose one: …"; T恤 and "tee" in Chinese are clothing.
+    ["pull up the agenda pls", "agenda"],
+    ["我想睇下你哋有我咩data", "mydata"],
+    ["yo bot, u there?", "smalltalk"],
+    ["townhall really ought to cover stablecoin licensing imo. can that go on the list?", "propose"],
+    ["ok I want to propose one: DeFi tax treatment", "propose"],
+    ["我哋有成卡板宣傳tee，你哋收咗會點處理？", "donate"],
     ["牛啊", "ack"],
     ["在吗在吗", "smalltalk"],
     ["这个机器人是干嘛的", "onboarding"],

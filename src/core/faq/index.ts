@@ -261,8 +261,11 @@ export function faq(
     // A question only like an example, for a fact ("where are townhalls held?") or about a third
     // party ("what do townhalls discuss?"), is answered or declined, not turned into an action.
     const onlyLike = it?.via === "examples";
+    // (Unless the answer only describes the feature the member asks, of their own, to use: "where can
+    // we drop the boxes off?" after offering shirts is the offer's business, not the bot's manual.)
+    const describesFeature = a.aboutBot === true && it?.personal === true;
     const minimum =
-      onlyLike && followUp
+      onlyLike && followUp && !describesFeature
         ? Number.POSITIVE_INFINITY
         : onlyLike && (a.factual || !it?.personal || wordCount(question) >= STORY_WORDS)
           ? Math.max(tune.min, tune.factual)
