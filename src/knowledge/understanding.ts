@@ -18,6 +18,11 @@ export function stripMarkup(text: string): string {
       .replace(/&(?:nbsp|amp|lt|gt|quot|#39);/g, (m) => ({ "&amp;": "&", "&lt;": "<", "&gt;": ">" })[m] ?? " ")
       .replace(/\*\*|__|~~|`+/g, " ")
       .replace(/^\s*>+\s?/gm, "")
+      // Emoji that end a sentence ("…family dinner 😂 Which cities…") end it still.
+      .replace(
+        /(?<=[\p{L}\p{N}])[ \t]*(?:(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D})[ \t]*)+(?=[A-Z])/gu,
+        ". ",
+      )
       .replace(/\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D}/gu, " ")
       // Asides about the writing itself ("incluson (sp?)", "(sic)", "(lol)"): not what is asked.
       .replace(/\s*[(（](?:sp\.?\??|sic|spelling\??|spelt\??|lol|lmao|haha+|jk)[)）]/giu, " ")

@@ -760,6 +760,11 @@ describe("reading a member's message", () => {
   it("reads markup and emoji around a question as nothing", () => {
     expect(stripMarkup("<b>What is QMAS?</b> 🙏🙏")).toBe("What is QMAS?");
     expect(stripMarkup("**URGENT** `qmas` quota?")).toBe("URGENT qmas quota?");
+    // Emoji that end a sentence end it still: the question after them is read on its own.
+    expect(stripMarkup("ammo for the next family dinner 😂 Which cities are the rivals?")).toBe(
+      "ammo for the next family dinner. Which cities are the rivals?",
+    );
+    expect(stripMarkup("I love 🍕 pizza")).toBe("I love pizza");
   });
 
   it("spells out chat shorthand, but never inside numbers", async () => {
