@@ -255,7 +255,7 @@ export function expectation(question: string): Expectation {
   if (NAMES_ASKED.test(q) || NAMES_ASKED_ZH.test(question)) return GENERIC_ITEMS_ZH.test(question) ? "list" : "names";
   if (LIST_ASKED.test(q) || LIST_ASKED_ZH.test(question)) return "list";
   if (
-    /\b(age limits?|age requirements?|how old|minimum age|maximum age|age caps?|upper age|too old|too young)\b|年齡|年龄|幾多歲|多少歲|歲數|年紀|超齡|太老|太後生/.test(
+    /\b(age limits?|age requirements?|how old(?!-)|minimum age|maximum age|age caps?|upper age|too old(?!-)|too young)\b|年齡|年龄|幾多歲|多少歲|歲數|年紀|超齡|太老|太後生/.test(
       q,
     )
   )

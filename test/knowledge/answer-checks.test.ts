@@ -42,6 +42,12 @@ describe("questions for particular named things", () => {
     // A thing's age is since when; a person's is an age.
     expect(expectation("How old is the QMAS scheme?")).toBe("date");
     expect(expectation("How old do I need to be for the internship?")).toBe("age");
+    // "Old-school" is no age: the story's question asks what was said.
+    expect(
+      expectation(
+        "I was surprised how old-school HK banking felt. HK used to be mocked for that. What was the saying?",
+      ),
+    ).not.toBe("age");
   });
 
   it("reads the best yield, parking money and a contract's terms as advice", () => {
