@@ -510,6 +510,10 @@ function headedName(answer: string, question: string): boolean {
   return false;
 }
 
+/** A question for what something is called in words: a saying, slogan, motto, principle or phrase. */
+const SAYING_ASKED =
+  /\b(?:sayings?|slogans?|mottos?|mottoes|principles?|phrases?|catchphrases?|mantras?|taglines?|quips?|expressions?)\b/i;
+
 /**
  * Whether an answer gives a name in quotes ("「綜合計分制」") of the kind the question asks about: a
  * name sharing two Chinese characters in a row with the question (計分), and not merely repeating it.
@@ -518,6 +522,9 @@ function quotedName(answer: string, question: string): boolean {
   for (const m of answer.matchAll(/[「《“"]([^」》”"]{2,40})[」》”"]/gu)) {
     const name = m[1] ?? "";
     if (question.includes(name)) continue;
+    // A phrase quoted in English ("same risk, same rules") answers a question for a saying, slogan or
+    // principle by name.
+    if (/^[a-z]+(?:[\s,-]+[a-z]+)+$/i.test(name) && SAYING_ASKED.test(question)) return true;
     for (let i = 0; i + 2 <= name.length; i++) {
       const pair = name.slice(i, i + 2);
       if (/^[\u4e00-\u9fff]{2}$/u.test(pair) && question.includes(pair)) return true;

@@ -87,7 +87,7 @@ const ASKING_STATEMENT =
 
 /** A question only about what was just said: "What does the article say about that?", "Is that true?". */
 const POINTS_BACK =
-  /^(?:(?:and|so|but|ok|okay|well)[,\s]+)?(?:what (?:does|do|did) (?:the |your )?(?:article|documents?|association|report|policy|it|they) (?:say|said|mention) (?:about|on) (?:that|this|it)|(?:is|was) (?:that|this|it) (?:true|right|correct|so|the case|allowed|possible)|(?:any|what) (?:info|information|details?) (?:about|on) (?:that|this|it)|what about (?:that|this|it))\b/i;
+  /^(?:(?:and|so|but|ok|okay|well)[,\s]+)?(?:what (?:does|do|did) (?:the |your )?(?:article|documents?|association|report|policy|it|they) (?:say|said|mention) (?:about|on) (?:that|this|it)|(?:is|was) (?:that|this|it) (?:true|right|correct|so|the case|allowed|possible)|(?:any|what) (?:info|information|details?) (?:about|on) (?:that|this|it)|what about (?:that|this|it)|what(?:'s| is| was| are| were) (?:that|this|those|these) (?:[\w-]+ )?(?:called|named|known as)|what(?:'s| is| was) (?:that|this) (?:saying|slogan|principle|phrase|term|motto|rule|approach|policy|scheme|programme|program|list|thing)(?: again| exactly)?\b(?=\s*[?？.]?\s*$))\b/i;
 
 /** "Does the association run X?", "協會有冇搞X？": a question whether something exists. */
 const EXISTENCE_EN =

@@ -31,6 +31,14 @@ describe("questions for particular named things", () => {
     // "how to apply blockchain" is no way of applying.
     expect(satisfies("procedure", "Eligible persons know how to apply blockchain in financial services.")).toBe(false);
     expect(satisfies("procedure", "Applicants are awarded points under a General Points Test.")).toBe(true);
+  });
+
+  it("takes a phrase quoted in English as the name of a saying or principle asked for", () => {
+    const sameRisk = 'Hong Kong adopts a "same risk, same rules" approach to virtual assets.';
+    expect(satisfies("name", sameRisk, "What is that principle or slogan called?")).toBe(true);
+    // Not for a name of another kind, nor when the question already says it.
+    expect(satisfies("name", sameRisk, "What is the platform called?")).toBe(false);
+    expect(satisfies("name", sameRisk, 'Is the "same risk, same rules" principle still used?')).toBe(false);
     expect(expectation("How do blockchain firms apply the technology to trade finance?")).not.toBe("procedure");
   });
 

@@ -18,6 +18,12 @@ describe("the parts of a message", () => {
     expect(
       questionSentences("I read a long thread on this last night. They said the quota was doubled. Is that true?"),
     ).toEqual(["They said the quota was doubled. Is that true?"]);
+    // "What's that principle called?" names the principle of the sentence before, not the story's cities.
+    expect(
+      questionSentences(
+        "My team is choosing between Singapore, HK and Tokyo. A colleague mentioned HK regulators follow some slogan about risk. What's that principle called?",
+      ),
+    ).toEqual(["A colleague mentioned HK regulators follow some slogan about risk. What's that principle called?"]);
     // A question of its own stays alone.
     expect(
       questionSentences("I read a long thread on this last night. How many people can QMAS admit each year?"),
