@@ -89,6 +89,7 @@ describe("reading a member's message", () => {
     // "Pull up" the agenda; "data" in English after 有我; "u there?"; a proposal put as "can that go on
     // the list?" or "I want to propose one: …"; T恤 and "tee" in Chinese are clothing.
     ["pull up the agenda pls", "agenda"],
+    ["I'd like to volunteer at your events", "onboarding"],
     ["我想睇下你哋有我咩data", "mydata"],
     ["yo bot, u there?", "smalltalk"],
     ["townhall really ought to cover stablecoin licensing imo. can that go on the list?", "propose"],
@@ -210,6 +211,15 @@ describe("reading a member's message", () => {
     "上個月我搭飛機去東京，喺酒店睇新聞見到香港想做虛擬資產中心，但我唔記得文章講邊幾個城市同香港競爭。係邊幾個城市？",
   ])("does not take a member's own words for an attack or a request out of scope: %s", async (text) => {
     expect(await intentOf(text)).not.toBe("none");
+  });
+
+  it("reads volunteering somewhere else as the member's story, not a wish to take part here", async () => {
+    const it = (
+      await u.read(
+        "I volunteer at a small charity myself and I'm always curious how other groups keep themselves honest. How does BAHK approach accountability as an NGO?",
+      )
+    ).intent;
+    expect(it?.name === "onboarding" && it.via === "concepts").toBe(false);
   });
 
   it("reads a question about someone of the member's own as no request about the member's data", async () => {
