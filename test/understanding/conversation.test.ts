@@ -73,6 +73,13 @@ describe("talking to the bot", () => {
     expect(tees).toMatch(/有需要/);
   });
 
+  it('reads a Cantonese "offer" after QMAS\'s requirements as a job offer', async () => {
+    const m = member("offer-first");
+    await say(m, "做blockchain嘅人申請優才有咩要求？");
+    const text = replyText(await say(m, "要唔要有offer先？"));
+    expect(text).toMatch(/無須事先在本地獲得聘用|without local employment/);
+  });
+
   it("answers a question about someone of the member's own, not as a request about the member", async () => {
     // "我" of "我表妹" is the cousin's: the member asked about the talent list, not for their data.
     const text = replyText(await say(member("cousin"), "我表妹係做數據科學嘅，佢啱唔啱優才嗰個人才清單？"));
