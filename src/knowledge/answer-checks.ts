@@ -137,7 +137,7 @@ const MINIMUM_REQUIRED =
 
 /** A member asking which choice suits them ("which is better for us?", "should we set up in Singapore?"). */
 const CHOICE_FOR_ME =
-  /\b(?:which|what)(?: one| city| place| option| hub| location| scheme)? (?:is|would be|'s|s) (?:better|best|more suitable)\b.{0,40}(?:\bfor (?:me|us|my|our|a (?:startup|company|firm|business) like)\b|\blike (?:mine|ours)\b)|\bshould (?:i|we) (?:choose|pick|go with|move to|set up in|base (?:ourselves|myself) in|relocate to|incorporate in)\b|\bwhat would you (?:recommend|suggest|advise)\b|\b(?:better|best) (?:for|suited to) (?:me|us|my|our)\b|(?:邊個|哪個|哪一個|邊度|哪裡|哪里)(?:(?:好啲|比較好|比较好|更好|較好)|(?:适合|適合|啱)(?=我|我哋|我們|我们))|(?:我|我哋|我們|我们)應該(?:揀|選|选|去)/u;
+  /\b(?:which|what)(?: one| city| place| option| hub| location| scheme)? (?:is|would be|'s|s) (?:better|best|more suitable)\b.{0,40}(?:\bfor (?:me|us|my|our|a (?:startup|company|firm|business) like)\b|\blike (?:mine|ours)\b)|\bshould (?:i|we|my (?:startup|company|firm|business|team)|our (?:startup|company|firm|business|team)) (?:choose|pick|go with|move to|set up in|base (?:ourselves|myself|itself) in|relocate to|incorporate in)\b|\bwhat would you (?:recommend|suggest|advise)\b|\b(?:better|best) (?:for|suited to) (?:me|us|my|our)\b|(?:邊個|哪個|哪一個|邊度|哪裡|哪里)(?:(?:好啲|比較好|比较好|更好|較好)|(?:适合|適合|啱)(?=我|我哋|我們|我们))|(?:我|我哋|我們|我们)應該(?:揀|選|选|去)|(?:邊個|哪個|哪一個|边个|哪个|哪一个|邊度|哪裡|哪里)(?:對|对)(?:我|我哋|我們|我们|初創|初创|創業|创业|startup|公司|企業|企业).{0,4}(?:較|比較|比较|更|最)?(?:有利|好|適合|适合)/u;
 
 export function expectation(question: string): Expectation {
   // "…when it comes to regulating virtual assets?" asks no time.

@@ -62,6 +62,10 @@ describe("questions for particular named things", () => {
     expect(expectation("Which stablecoin pays the best yield right now? I want to park 50k USD")).toBe("advice");
     expect(expectation("Is the 12-month non-compete in my contract enforceable?")).toBe("advice");
     expect(expectation("Can you check my employment contract with a crypto exchange?")).toBe("advice");
+    // Which city a member's startup should pick, or which suits a startup better: a choice for them.
+    expect(expectation("so which one should my startup pick?")).toBe("advice");
+    expect(expectation("哪一個對初創較有利？")).toBe("advice");
+    expect(expectation("Which city is better for banking?")).not.toBe("advice");
     expect(expectation("What does the talent list say about returns to Hong Kong?")).not.toBe("advice");
   });
 
