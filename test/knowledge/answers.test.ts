@@ -85,6 +85,13 @@ describe("answers from the real knowledge", () => {
     expect(a.answered).toBe(false);
   });
 
+  it("reads what one must have (需要具備) as the requirements, not as holding a job", async () => {
+    // The work experience blockchain applicants need, not QMAS's "no local job needed".
+    const a = await kb.answer("區塊鏈人才申請優才需要具備甚麼工作經驗？", "zh-HK");
+    expect(a.ref).toBe("faq:blockchain-eligibility");
+    expect(a.text).toMatch(/領先/);
+  });
+
   it("reads an activity by what it is, not by the verb of holding it ('run', 'hold', 搞)", async () => {
     // "run" is rare in the knowledge: weighed as a content word it found the internships ("Why does
     // the association run internship programs?") for a question about networking events.
