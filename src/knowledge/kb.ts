@@ -143,6 +143,9 @@ const EVERYDAY_KEYS = new Set([
   "crypto",
   // "Who is it aimed at?" (the thesaurus's favour): whom a thing is for, not a thing of its own.
   "favor",
+  // "協會有冇啲咩機會俾我哋？": any opening at all, which the answer names by what it is (internships).
+  "opportunity",
+  "機會",
 ]);
 
 /** Chinese words too common in questions to name what they are about. */

@@ -92,6 +92,13 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/領先/);
   });
 
+  it("reads any opportunity (機會) as an opening the answer names by what it is", async () => {
+    // Declined: the internships' answer never says 機會, which was taken as the thing asked about.
+    const a = await kb.answer("後生仔想入行，協會有冇啲咩機會俾我哋？", "zh-HK");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/實習/);
+  });
+
   it("reads an activity by what it is, not by the verb of holding it ('run', 'hold', 搞)", async () => {
     // "run" is rare in the knowledge: weighed as a content word it found the internships ("Why does
     // the association run internship programs?") for a question about networking events.
