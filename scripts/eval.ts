@@ -140,6 +140,11 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // what the association is and does); scored whole before any tuning on it: 92.5% by
   // score.mjs (185/200), 89.5% strict (179/200: tune 92/101, held out 87/99).
   ["fresh-54", ["eval/fresh-54.jsonl"], "split"],
+  // Written blind after fresh-53's and fresh-54's first fixes (members asking for their company, a friend
+  // or a relative, Simplified Chinese from mainland newcomers, follow-ups that check or correct the bot);
+  // scored whole before any tuning on it: 93.0% by score.mjs (186/200), 91.5% strict (183/200:
+  // tune 95/101, held out 88/99).
+  ["fresh-55", ["eval/fresh-55.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -267,6 +272,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-54; first scores, before any change for it: follow-ups 87.3% (48/55) in the
   // tuning half, 87.5% (49/56) held out.
   ["conversations-69", "eval/conversations-69.jsonl", "split"],
+  // Written blind with fresh-55; first scores, before any change for it: follow-ups 86.0% (49/57) in the
+  // tuning half, 84.7% (50/59) held out.
+  ["conversations-70", "eval/conversations-70.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
