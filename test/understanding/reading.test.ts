@@ -89,6 +89,10 @@ describe("reading a member's message", () => {
     // "Pull up" the agenda; "data" in English after 有我; "u there?"; a proposal put as "can that go on
     // the list?" or "I want to propose one: …"; T恤 and "tee" in Chinese are clothing.
     ["pull up the agenda pls", "agenda"],
+    // 喂 (Cantonese "hey"), alone or before "hello"; "what are you?" in Cantonese; praise for replying fast.
+    ["喂 hello", "greeting"],
+    ["你係咩嚟㗎？", "smalltalk"],
+    ["哈哈你覆得好快手", "ack"],
     ["I'd like to volunteer at your events", "onboarding"],
     ["我想睇下你哋有我咩data", "mydata"],
     ["yo bot, u there?", "smalltalk"],
