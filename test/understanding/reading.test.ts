@@ -93,6 +93,8 @@ describe("reading a member's message", () => {
     ["喂 hello", "greeting"],
     ["你係咩嚟㗎？", "smalltalk"],
     ["哈哈你覆得好快手", "ack"],
+    // 剷走 (Cantonese: get rid of) everything, after seeing one's data.
+    ["幫我全部剷走", "forgetme"],
     ["I'd like to volunteer at your events", "onboarding"],
     ["我想睇下你哋有我咩data", "mydata"],
     ["yo bot, u there?", "smalltalk"],
