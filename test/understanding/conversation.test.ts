@@ -647,6 +647,15 @@ describe("talking to the bot", () => {
     );
     expect(minimum).toMatch(/couldn't find this/);
     expect(minimum).not.toMatch(/Question \d+ of/);
+    // A full stop inside a word ("s.88") ends no sentence: still only questions.
+    const charity = replyText(
+      await say(
+        member("s88-only"),
+        "Is the association a registered s.88 charity? Can I get a tax-deductible receipt for donating stuff?",
+      ),
+    );
+    expect(charity).toMatch(/couldn't find this/);
+    expect(charity).not.toMatch(/Question \d+ of/);
     const offering = member("tax-and-offer");
     const both = replyText(await say(offering, "We have 200 T-shirts we'd like to donate. Can we get a tax receipt?"));
     expect(both).toMatch(/couldn't find this/);

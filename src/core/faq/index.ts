@@ -24,7 +24,7 @@ import { FAQ_TEXT as M } from "./messages.ts";
  * A message made only of questions ("If we donate them, can we claim a tax deduction?", "Is there a
  * minimum? Like do we need at least 100 shirts?"): each of its sentences asks.
  */
-const ONLY_QUESTIONS = /^(?:[^.!?。！？\n]*[?？]\s*)+$/u;
+const ONLY_QUESTIONS = /^(?:(?:[^.!?。！？\n]|\.(?=[^\s.]))*[?？]\s*)+$/u;
 
 const NAME = "faq";
 
