@@ -145,6 +145,11 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // scored whole before any tuning on it: 93.0% by score.mjs (186/200), 91.5% strict (183/200:
   // tune 95/101, held out 88/99).
   ["fresh-55", ["eval/fresh-55.jsonl"], "split"],
+  // Written blind after fresh-55's fixes (members on their phones in a Telegram group or Discord server:
+  // short messages, typos, English and Cantonese mixed, emoji, requests); scored whole before any tuning
+  // on it: 91.5% by score.mjs (183/200), 90.5% strict (181/200:
+  // tune 91/101, held out 90/99).
+  ["fresh-56", ["eval/fresh-56.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -275,6 +280,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-55; first scores, before any change for it: follow-ups 86.0% (49/57) in the
   // tuning half, 84.7% (50/59) held out.
   ["conversations-70", "eval/conversations-70.jsonl", "split"],
+  // Written blind with fresh-56; first scores, before any change for it: follow-ups 85.0% (51/60) in the
+  // tuning half, 90.7% (49/54) held out.
+  ["conversations-71", "eval/conversations-71.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
