@@ -1809,6 +1809,9 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       // A clause of one word ("How do I get started?") is too little to stand for the message,
       // unless that word finds a confident answer ("How could I meet people through you guys?").
       if (r.query.keys.length < 2 && (r.best?.score ?? 0) < CONFIDENT_ALONE) continue;
+      // (Not a word cut from the message's question: "…unveiled it, and at what event?" asks of the
+      // declaration's event, not of the association's networking events.)
+      if (r.query.keys.length < 2 && !asks.has(c) && [...asks].some((a) => a !== c && a.includes(c))) continue;
       // A clause that only tells ("The talent list came out on August 28 — but which year?") finds
       // what the message is about; what it asks for is still the message's.
       const asked = asksSomething(c) ? c : q;

@@ -99,6 +99,15 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/實習/);
   });
 
+  it("reads a story's question whole, not a word cut from it ('…and at what event?')", async () => {
+    const a = await kb.answer(
+      "I'm a journalist covering HK's VA policy. I remember the declaration was announced at some big event. Which government body unveiled it, and at what event?",
+      "en",
+    );
+    expect(a.text).toMatch(/FSTB/);
+    expect(a.text).toMatch(/FinTech Week/);
+  });
+
   it("reads an activity by what it is, not by the verb of holding it ('run', 'hold', 搞)", async () => {
     // "run" is rare in the knowledge: weighed as a content word it found the internships ("Why does
     // the association run internship programs?") for a question about networking events.
