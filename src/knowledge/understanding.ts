@@ -10,6 +10,12 @@ import { escapeRegExp, hasWords } from "../core/text.ts";
 import { ChineseScripts } from "./chinese.ts";
 import type { IntentClassifier, IntentsFile } from "./intents.ts";
 
+/** One emoji's part: a pictograph, a skin tone, the emoji presentation selector or a joiner. */
+const EMOJI_PART = String.raw`(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D})`;
+/** Emoji that end a sentence ("…family dinner 😂 Which cities…"): a sentence's end still. */
+const EMOJI_ENDING = new RegExp(String.raw`(?<=[\p{L}\p{N}])[ \t]*(?:${EMOJI_PART}[ \t]*)+(?=[A-Z])`, "gu");
+const EMOJI = new RegExp(EMOJI_PART, "gu");
+
 /** Tags, Markdown emphasis and code marks, quote marks at line starts, emoji and pictographs, asides on spelling. */
 export function stripMarkup(text: string): string {
   return (
@@ -18,12 +24,8 @@ export function stripMarkup(text: string): string {
       .replace(/&(?:nbsp|amp|lt|gt|quot|#39);/g, (m) => ({ "&amp;": "&", "&lt;": "<", "&gt;": ">" })[m] ?? " ")
       .replace(/\*\*|__|~~|`+/g, " ")
       .replace(/^\s*>+\s?/gm, "")
-      // Emoji that end a sentence ("…family dinner 😂 Which cities…") end it still.
-      .replace(
-        /(?<=[\p{L}\p{N}])[ \t]*(?:(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D})[ \t]*)+(?=[A-Z])/gu,
-        ". ",
-      )
-      .replace(/\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D}/gu, " ")
+      .replace(EMOJI_ENDING, ". ")
+      .replace(EMOJI, " ")
       // Asides about the writing itself ("incluson (sp?)", "(sic)", "(lol)"): not what is asked.
       .replace(/\s*[(（](?:sp\.?\??|sic|spelling\??|spelt\??|lol|lmao|haha+|jk)[)）]/giu, " ")
       .replace(/[ \t]+/g, " ")
