@@ -104,6 +104,8 @@ describe("answer quality", () => {
       ["eval/fresh-53.jsonl", false, 0.87],
       ["eval/fresh-54.jsonl", false, 0.85],
       ["eval/fresh-55.jsonl", false, 0.86],
+      // (Written after their fixes: 90/99 held out before any change for it.)
+      ["eval/fresh-56.jsonl", false, 0.87],
     ];
     for (const [file, whole, min] of sets) {
       const set = readSet(file);
