@@ -95,6 +95,9 @@ describe("reading a member's message", () => {
     ["哈哈你覆得好快手", "ack"],
     // 剷走 (Cantonese: get rid of) everything, after seeing one's data.
     ["幫我全部剷走", "forgetme"],
+    // Whether the bot remembers the member asks what it holds (it started the erasure prompt: "remember
+    // me" is near "forget me" in the vectors).
+    ["does the bot remember me?", "mydata"],
     ["I'd like to volunteer at your events", "onboarding"],
     ["我想睇下你哋有我咩data", "mydata"],
     ["yo bot, u there?", "smalltalk"],
