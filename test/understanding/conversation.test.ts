@@ -64,6 +64,11 @@ describe("talking to the bot", () => {
     for (const [who, q] of [
       ["list", "townhall really ought to cover stablecoin licensing imo. can that go on the list?"],
       ["propose-one", "ok I want to propose one: DeFi tax treatment"],
+      // "Add it to the agenda" after the topic (it was answered with how to use /propose).
+      [
+        "add-it",
+        "can the next townhall cover how banks keep closing crypto founders' accounts? pls add it to the agenda",
+      ],
     ] as const) {
       const text = replyText(await say(member(who), q));
       expect(text, q).toMatch(/open for proposals/);
@@ -71,6 +76,13 @@ describe("talking to the bot", () => {
     const tees = replyText(await say(member("tees"), "我哋有成卡板宣傳tee，你哋收咗會點處理？"));
     expect(tees).toMatch(/宣傳衣物/);
     expect(tees).toMatch(/有需要/);
+  });
+
+  it("reads 服裝 (clothing, 服装 in Simplified) as clothing", async () => {
+    // Asked what becomes of promotional 服装, the bot said the question was out of its scope.
+    const text = replyText(await say(member("fuzhuang"), "你们收了多余的宣传服装以后怎么处理？"));
+    expect(text).not.toMatch(/超出了我可以协助的范围/);
+    expect(text).toMatch(/宣传衣物/);
   });
 
   it('reads a Cantonese "offer" after QMAS\'s requirements as a job offer', async () => {

@@ -228,6 +228,12 @@ describe("reading a member's message", () => {
     expect(await intentOf(text)).not.toBe("none");
   });
 
+  it("reads what the association does with goods as no question about the bot's abilities", async () => {
+    expect(await intentOf("what do you do?")).toBe("onboarding");
+    const withGoods = (await u.read("what do you do with the surplus promotional clothing you collect?")).intent;
+    expect(withGoods?.name).not.toBe("onboarding");
+  });
+
   it("reads volunteering somewhere else as the member's story, not a wish to take part here", async () => {
     const it = (
       await u.read(
