@@ -150,6 +150,16 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // on it: 91.5% by score.mjs (183/200), 90.5% strict (181/200:
   // tune 91/101, held out 90/99).
   ["fresh-56", ["eval/fresh-56.jsonl"], "split"],
+  // Written blind after fresh-56's fixes, three at once by writers who read only the seed documents
+  // (members writing as they speak: pronouns, vague questions ending long stories, indirect requests;
+  // Chinese members on QMAS, the talent list and the policy, checking half-remembered figures; and the
+  // same brief again); each scored whole before any tuning on it: fresh-57 90.0% by score.mjs
+  // (180/200), 89.5% strict (179/200: tune 94/101, held out 85/99); fresh-58 95.5% (191/200), 95.0%
+  // strict (190/200: tune 93/101, held out 97/99); fresh-59 89.5% (179/200), 89.5% strict (179/200:
+  // tune 88/101, held out 91/99).
+  ["fresh-57", ["eval/fresh-57.jsonl"], "split"],
+  ["fresh-58", ["eval/fresh-58.jsonl"], "split"],
+  ["fresh-59", ["eval/fresh-59.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -283,6 +293,12 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-56; first scores, before any change for it: follow-ups 85.0% (51/60) in the
   // tuning half, 90.7% (49/54) held out.
   ["conversations-71", "eval/conversations-71.jsonl", "split"],
+  // Written blind with fresh-57, -58 and -59; first scores, before any change for them, follow-ups in
+  // the tuning half / held out: conversations-72 83.0% (44/53) / 91.1% (51/56); -73 90.0% (45/50) /
+  // 88.1% (37/42); -74 95.6% (43/45) / 91.8% (45/49).
+  ["conversations-72", "eval/conversations-72.jsonl", "split"],
+  ["conversations-73", "eval/conversations-73.jsonl", "split"],
+  ["conversations-74", "eval/conversations-74.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
