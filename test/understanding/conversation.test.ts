@@ -78,6 +78,15 @@ describe("talking to the bot", () => {
     expect(tees).toMatch(/有需要/);
   });
 
+  it("answers 'what do you guys actually do?' after the welcome", async () => {
+    // Said after "im new here", it was declined as out of scope.
+    const m = member("what-do-you-do");
+    await say(m, "im new here");
+    const text = replyText(await say(m, "so what do you guys actually do?"));
+    expect(text).not.toMatch(/outside what I can help with/);
+    expect(text).toMatch(/internship/);
+  });
+
   it("reads 服裝 (clothing, 服装 in Simplified) as clothing", async () => {
     // Asked what becomes of promotional 服装, the bot said the question was out of its scope.
     const text = replyText(await say(member("fuzhuang"), "你们收了多余的宣传服装以后怎么处理？"));
