@@ -24,6 +24,17 @@ describe("the parts of a message", () => {
         "My team is choosing between Singapore, HK and Tokyo. A colleague mentioned HK regulators follow some slogan about risk. What's that principle called?",
       ),
     ).toEqual(["A colleague mentioned HK regulators follow some slogan about risk. What's that principle called?"]);
+    // "How much extra is it?", "How often are they held?": a figure of what the sentence before named.
+    expect(
+      questionSentences(
+        "We are thinking about moving. A friend said people in certain fields get extra points under QMAS. How much extra is it?",
+      ),
+    ).toEqual(["A friend said people in certain fields get extra points under QMAS. How much extra is it?"]);
+    expect(
+      questionSentences(
+        "I just joined a startup. My boss says the association runs townhalls for the industry. How often are they held?",
+      ),
+    ).toEqual(["My boss says the association runs townhalls for the industry. How often are they held?"]);
     // A question of its own stays alone.
     expect(
       questionSentences("I read a long thread on this last night. How many people can QMAS admit each year?"),
