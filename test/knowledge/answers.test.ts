@@ -337,6 +337,14 @@ describe("answers from the real knowledge", () => {
     expect((await kb.answer("Do I need to speak English for QMAS?", "en")).answered).toBe(false);
   });
 
+  it("declines whether an internship asks for Mandarin or Cantonese, which no text says", async () => {
+    // Both were answered with what the internships are for.
+    expect((await kb.answer("Do interns need to speak Mandarin?", "en")).answered).toBe(false);
+    expect((await kb.answer("實習係咪一定要識講普通話㗎？", "zh-HK")).answered).toBe(false);
+    expect((await kb.answer("實習要唔要識廣東話？", "zh-HK")).answered).toBe(false);
+    expect((await kb.answer("Does the association offer internships?", "en")).answered).toBe(true);
+  });
+
   it("declines a city's side of things when a text names the city only in a list", async () => {
     expect((await kb.answer("首爾嗰邊有咩政策？", "zh-HK")).answered).toBe(false);
     expect((await kb.answer("新加坡那邊有咩優惠？", "zh-HK")).answered).toBe(true);
