@@ -337,6 +337,12 @@ describe("answers from the real knowledge", () => {
     expect((await kb.answer("Do I need to speak English for QMAS?", "en")).answered).toBe(false);
   });
 
+  it("declines 'is money ok too?' after what may be given, and answers it of hoodies", async () => {
+    // Money was answered with where the goods go; hoodies are promotional clothing.
+    expect((await askAfter("what can companies donate to BAHK?", "is money ok too?")).answered).toBe(false);
+    expect((await askAfter("what can companies donate to BAHK?", "are hoodies ok too?")).answered).toBe(true);
+  });
+
   it("declines whether an internship asks for Mandarin or Cantonese, which no text says", async () => {
     // Both were answered with what the internships are for.
     expect((await kb.answer("Do interns need to speak Mandarin?", "en")).answered).toBe(false);
