@@ -95,6 +95,12 @@ describe("questions for particular named things", () => {
     expect(existenceObject("個平台可以用嚟做貿易融資嗎？")).toBe("貿易融資");
   });
 
+  it("reads a choice between two names it gives as no question for other names", () => {
+    // "which gives crypto firms…" read as asking the names of firms, and the comparison was declined.
+    expect(expectation("which gives crypto firms more incentives, HK or Singapore?")).toBe("none");
+    expect(expectation("which gives crypto firms more incentives?")).toBe("names");
+  });
+
   it("reads which members a body has as asking for names", () => {
     expect(expectation("那個委員會有哪些成員？")).toBe("names");
     expect(expectation("人力资源规划委员会都有哪些成员？")).toBe("names");
