@@ -405,6 +405,10 @@ const ABOUT_THING =
  * What a follow-up asks to be part of what was discussed ("Are accountants included?", "is money ok
  * too?", "中銀香港有冇份？").
  */
+/** A doubt put as a second alternative: "… or is it all just online?", "… or just cheap labour lol". */
+const OR_DOUBT =
+  /,?\s+or\s+(?:(?:is|are|was|were|do|does|did|will|would)\s+(?:it|they|that|this|those|these|the association|bahk)\s+)?(?:(?:all|just|simply|basically|merely)\s+){1,2}[^?？]{1,60}[?？]?\s*(?:lol|lmao|haha|tho|though)?\s*[?？]?\s*$/iu;
+
 const INCLUDED_THING =
   /^\s*(?:(?:and|so|but|ok)[,\s]+)?(?:are|is)\s+(?:the\s+)?([a-z][\w\s'-]{1,40}?)\s+(?:included|on (?:there|it|the list|that list)|covered|in (?:there|it)|(?:ok|okay|fine|accepted|allowed|welcome)(?:\s+(?:too|as well))?|too|as well)\s*[?？.!]*\s*$|^(?:咁|那)?([\u4e00-\u9fff]{2,8}?)(?:有冇份|有沒有份|有没有份|包唔包括在內|算唔算)\s*[？?]?\s*$/iu;
 
@@ -958,6 +962,13 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const fresh = NEW_SUBJECT.exec(question);
     if (fresh && question.length > fresh[0].length + 3)
       return this.answerAny(question.slice(fresh[0].length), lang, {});
+    // "does BAHK run networking events or is it all just online?": the doubt after "or" is answered by
+    // the first alternative, when the documents answer that.
+    const doubt = OR_DOUBT.exec(question);
+    if (doubt && doubt.index >= 12) {
+      const first = await this.answer(`${question.slice(0, doubt.index).trim()}?`, lang, options);
+      if (first.answered) return first;
+    }
     const a = await this.answerAny(question, lang, options);
     // "多長時間？" unanswered after the internships names nothing: the conversation stays on the words it
     // was read with, not those joined with the bare asking (the next "目的是什麼？" found the networking

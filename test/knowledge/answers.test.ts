@@ -343,6 +343,18 @@ describe("answers from the real knowledge", () => {
     expect((await askAfter("what can companies donate to BAHK?", "are hoodies ok too?")).answered).toBe(true);
   });
 
+  it("answers a doubt put as a second alternative with the first, and a restriction asked not so", async () => {
+    // Both were declined: "online" and "cheap labour" are in no text.
+    const events = await kb.answer("does bahk run networking events or is it all just online?", "en");
+    expect(events.answered).toBe(true);
+    expect(events.text).toMatch(/networking events/);
+    const interns = await kb.answer("is the internship about grooming future leaders or just cheap labour lol", "en");
+    expect(interns.answered).toBe(true);
+    expect(interns.text).toMatch(/internship/);
+    // "or only new unworn stuff?" asks a condition no text gives.
+    expect((await kb.answer("do you accept used clothes or only new unworn stuff?", "en")).answered).toBe(false);
+  });
+
   it("declines whether an internship asks for Mandarin or Cantonese, which no text says", async () => {
     // Both were answered with what the internships are for.
     expect((await kb.answer("Do interns need to speak Mandarin?", "en")).answered).toBe(false);
