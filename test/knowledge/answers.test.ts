@@ -372,6 +372,9 @@ describe("answers from the real knowledge", () => {
     for (const [q, lang] of [
       ["my son wants to break into the industry, can BAHK help?", "en"],
       ["點樣入行？", "zh-HK"],
+      // Into blockchain, named: 入區塊鏈行業, "get into blockchain".
+      ["點樣入區塊鏈行業？", "zh-HK"],
+      ["my son wants to get into blockchain, can BAHK help?", "en"],
     ] as const) {
       const a = await kb.answer(q, lang);
       expect(a.answered, q).toBe(true);
