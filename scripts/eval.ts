@@ -160,6 +160,12 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   ["fresh-57", ["eval/fresh-57.jsonl"], "split"],
   ["fresh-58", ["eval/fresh-58.jsonl"], "split"],
   ["fresh-59", ["eval/fresh-59.jsonl"], "split"],
+  // Written blind after those sets' fixes, two side by side (a busy group: either-or questions, claims
+  // checked, "is X ok too?", relatives moving; and newcomers and students), scored whole before any
+  // tuning on them: fresh-60 91.0% by score.mjs (182/200), 90.5% strict (181/200: tune 95/101, held out
+  // 86/99); fresh-61 95.0% (190/200), 93.5% strict (187/200: tune 95/101, held out 92/99).
+  ["fresh-60", ["eval/fresh-60.jsonl"], "split"],
+  ["fresh-61", ["eval/fresh-61.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -299,6 +305,10 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   ["conversations-72", "eval/conversations-72.jsonl", "split"],
   ["conversations-73", "eval/conversations-73.jsonl", "split"],
   ["conversations-74", "eval/conversations-74.jsonl", "split"],
+  // Written blind with fresh-60 and -61; first scores, follow-ups in the tuning half / held out:
+  // conversations-75 92.0% (46/50) / 90.2% (37/41); -76 92.3% (48/52) / 87.0% (40/46).
+  ["conversations-75", "eval/conversations-75.jsonl", "split"],
+  ["conversations-76", "eval/conversations-76.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
