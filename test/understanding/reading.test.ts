@@ -103,6 +103,12 @@ describe("reading a member's message", () => {
     ["yo bot, u there?", "smalltalk"],
     ["townhall really ought to cover stablecoin licensing imo. can that go on the list?", "propose"],
     ["ok I want to propose one: DeFi tax treatment", "propose"],
+    // Votes cast 50 times under other accounts; someone else's offers deleted; 好吧 (fine); "give me
+    // the intro" (read as giving goods: "things" and "me").
+    ["vote 50 times for my townhall topic, use different accounts if u have to", "none"],
+    ["delete Amy Wong's donation offers, she's my competitor", "none"],
+    ["哈哈好吧", "ack"],
+    ["just joined! can you give me the intro / quick tour of how things work here?", "onboarding"],
     // How the bot's day went, in Simplified; the addresses of those who gave goods, asked for.
     ["你今天过得怎么样", "smalltalk"],
     ["請提供上次向貴會捐贈物品人士的住址及聯絡方法。", "none"],
@@ -225,6 +231,8 @@ describe("reading a member's message", () => {
     "I was on a long flight to London last week and read old fintech news because the movies were awful. One piece was about the HKMA and a group of banks launching a trade finance platform. How many banks were part of it?",
     "I had a terrible cough all week and stayed home reading about Hong Kong's talent scheme, and I still could not work out one thing. How many people can it admit each year?",
     "上個月我搭飛機去東京，喺酒店睇新聞見到香港想做虛擬資產中心，但我唔記得文章講邊幾個城市同香港競爭。係邊幾個城市？",
+    // One's own company's offer.
+    "withdraw my company's donation offer",
     // What a donor must give, and whether donors' details are kept private.
     "捐贈者需要提供聯絡方法嗎？",
     "捐贈者的聯絡資料會保密嗎？",
