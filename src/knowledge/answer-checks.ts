@@ -397,10 +397,10 @@ export function namedKind(question: string): string | undefined {
   return m?.[1] ?? m?.[2] ?? WHICH_THINGS_ZH.exec(question)?.[1];
 }
 
-/** A question for particular named things ("which charities", "what specific tax breaks", "另外嗰五間係邊間"). */
 /** A question ending in a choice between two names: "…, HK or Singapore?". */
 const CHOICE_BETWEEN_NAMES =
   /[,:]\s*(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}\s+or\s+(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}\s*[?？]?\s*$/u;
+/** A question for particular named things ("which charities", "what specific tax breaks", "另外嗰五間係邊間"). */
 const NAMES_ASKED =
   /\b(?:name|list) (?:any|some|all|a few|one|two|three) of (?:them|those|these)\b|\bwhat are their names\b|\b(which|what) (specific |exact |particular |other )?(charities|charity|ngos?|organi[sz]ations|banks|companies|firms|institutions|universities|schools|initiatives|measures|milestones|tax breaks|incentives|etfs?|courses|partners|sponsors|associations)\b|\bwhich ([a-z][\w-]* ){1,2}(charities|charity|ngos?|organi[sz]ations|banks|companies|firms|institutions|universities|schools|initiatives|measures|milestones|tax breaks|incentives|etfs?|courses|partners|sponsors|associations)\b|\bwhat specific\b|\bwhich (?:specific|exact|particular)\b|\bwhich other\b|\b(initiatives|milestones|measures) (listed|named|mentioned)\b|\bwhat (are|were) (the|its|their) (key |main |major |specific |exact )?(initiatives|measures|milestones|incentives)\b/;
 const NAMES_ASKED_ZH =

@@ -401,14 +401,14 @@ const WHAT_ABOUT =
 const ABOUT_THING =
   /^\s*(?:and\s+|so\s+)?(?:what|how)\s+about\s+(?:the\s+|a\s+|an\s+)?([a-z][\w\s'-]{1,40}?)\s*[?？!.]*\s*$|^\s*(?:and|&)\s+([\w'-]+(?:\s+[\w'-]+)?)\s*[?？]?\s*$|^(?:咁|那|而)?([\u4e00-\u9fff]{2,8}?)(?:又)?呢\s*[？?]?\s*$/iu;
 
-/**
- * What a follow-up asks to be part of what was discussed ("Are accountants included?", "is money ok
- * too?", "中銀香港有冇份？").
- */
 /** A doubt put as a second alternative: "… or is it all just online?", "… or just cheap labour lol". */
 const OR_DOUBT =
   /,?\s+or\s+(?:(?:is|are|was|were|do|does|did|will|would)\s+(?:it|they|that|this|those|these|the association|bahk)\s+)?(?:(?:all|just|simply|basically|merely)\s+){1,2}[^?？]{1,60}[?？]?\s*(?:lol|lmao|haha|tho|though)?\s*[?？]?\s*$/iu;
 
+/**
+ * What a follow-up asks to be part of what was discussed ("Are accountants included?", "is money ok
+ * too?", "中銀香港有冇份？").
+ */
 const INCLUDED_THING =
   /^\s*(?:(?:and|so|but|ok)[,\s]+)?(?:are|is)\s+(?:the\s+)?([a-z][\w\s'-]{1,40}?)\s+(?:included|on (?:there|it|the list|that list)|covered|in (?:there|it)|(?:ok|okay|fine|accepted|allowed|welcome)(?:\s+(?:too|as well))?|too|as well)\s*[?？.!]*\s*$|^(?:咁|那)?([\u4e00-\u9fff]{2,8}?)(?:有冇份|有沒有份|有没有份|包唔包括在內|算唔算)\s*[？?]?\s*$/iu;
 
