@@ -712,6 +712,25 @@ describe("reading a member's message", () => {
     expect(await intentOf("我啱啱入會，有咩可以參加？")).toBe("onboarding");
   });
 
+  it("reads deleting or cancelling one's own offer as the offers, not erasure or a new offer", async () => {
+    // "delete my offer" is the donor's own offers (to withdraw one), not the erasure of everything
+    // they gave the bot, nor a new offer because it names goods.
+    for (const q of [
+      "delete my offer",
+      "remove my offer of 50 pens",
+      "take my offer back",
+      "刪除我嘅捐贈",
+      "删除我的捐赠",
+      "撤回我之前登記嘅捐贈",
+    ])
+      expect(await intentOf(q), q).toBe("mydonations");
+    for (const q of ["delete my data and my offers", "I want to delete my data", "刪除我的資料"])
+      expect(await intentOf(q), q).toBe("forgetme");
+    expect(await intentOf("we need to get rid of 200 t-shirts")).toBe("donate");
+    // What an offer needs is still no look at one's own offers.
+    expect(await intentOf("what details do I need to give when offering a donation?")).not.toBe("mydonations");
+  });
+
   it("reads requests and chat in members' own words", async () => {
     for (const [q, name] of [
       [
