@@ -166,6 +166,14 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // 86/99); fresh-61 95.0% (190/200), 93.5% strict (187/200: tune 95/101, held out 92/99).
   ["fresh-60", ["eval/fresh-60.jsonl"], "split"],
   ["fresh-61", ["eval/fresh-61.jsonl"], "split"],
+  // Written blind in the session after, two side by side (busy professionals and students chatting:
+  // typos, mixed languages, stories ending in a question, indirect requests; and newcomers and outsiders:
+  // comparisons, checked figures, formal and Simplified Chinese, requests mixed with questions), each
+  // scored whole before any change for it: fresh-62 92.0% by score.mjs (184/200), 91.0% strict (182/200:
+  // tune 90/101, held out 92/99); fresh-63 92.0% (184/200), 91.0% strict (182/200: tune 91/101, held
+  // out 91/99).
+  ["fresh-62", ["eval/fresh-62.jsonl"], "split"],
+  ["fresh-63", ["eval/fresh-63.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -309,6 +317,10 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // conversations-75 92.0% (46/50) / 90.2% (37/41); -76 92.3% (48/52) / 87.0% (40/46).
   ["conversations-75", "eval/conversations-75.jsonl", "split"],
   ["conversations-76", "eval/conversations-76.jsonl", "split"],
+  // Written blind with fresh-62 and -63; first scores, follow-ups in the tuning half / held out:
+  // conversations-77 87.5% (35/40) / 91.9% (34/37); -78 89.7% (35/39) / 92.7% (38/41).
+  ["conversations-77", "eval/conversations-77.jsonl", "split"],
+  ["conversations-78", "eval/conversations-78.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
