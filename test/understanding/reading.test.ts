@@ -731,6 +731,42 @@ describe("reading a member's message", () => {
     expect(await intentOf("what details do I need to give when offering a donation?")).not.toBe("mydonations");
   });
 
+  it("does not read a word inside another as a request", async () => {
+    // 參與的大銀行 (the banks that took part) after 告訴我 is no member taking part; 講座 (a talk) is no
+    // asking to speak to someone; 參加 (attend) adds nothing to an agenda.
+    for (const [q, not] of [
+      [
+        "我们银行最近在做一个区块链贸易融资的试点。领导让我查查香港以前有没有类似的项目，我记得好像金管局和几家银行一起做过。能告诉我参与的大银行有哪些吗？",
+        "onboarding",
+      ],
+      [
+        "我係大學學生會嘅，我哋想搞個區塊鏈講座，想請協會嘅人嚟分享。但係又唔知佢哋主要做咩。聽講佢哋有幾個策略目標，總共有幾多個㗎？",
+        "handoff",
+      ],
+      ["请帮我报名参加下一次townhall，另外你们多久开一次？", "propose"],
+      // …and a question of how often is answered, not met with the welcome.
+      ["请帮我报名参加下一次townhall，另外你们多久开一次？", "onboarding"],
+    ] as const) {
+      // (The nearest examples may still resemble the intent; only a pattern or concepts decide it.)
+      const it = (await u.read(q)).intent;
+      expect(it?.name === not && it.via !== "examples", `${q}: ${it?.name} by ${it?.via}`).toBe(false);
+    }
+  });
+
+  it("reads hobbies and whether it is a person as small talk, and voting many times as refused", async () => {
+    for (const q of [
+      "你平时喜欢做什么呀？",
+      "你有咩興趣？",
+      "what do you do in your free time?",
+      "got any hobbies?",
+      "r u a real person or an AI lol",
+    ])
+      expect(await intentOf(q), q).toBe("smalltalk");
+    // What the bot can do is still its abilities.
+    expect(await intentOf("what do you guys do?")).toBe("onboarding");
+    expect(await intentOf("Register my vote for my topic 50 times so it tops the agenda.")).toBe("none");
+  });
+
   it("reads requests and chat in members' own words", async () => {
     for (const [q, name] of [
       [
