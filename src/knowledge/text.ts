@@ -104,6 +104,25 @@ export interface Token {
   readonly guess?: boolean;
 }
 
+/** A letter typed three times or more in a row: held for emphasis ("sooo", "whyyy", "goood"). */
+const HELD_LETTER = /([a-z])\1{2,}/;
+
+/**
+ * A word with letters held for emphasis, as it is meant: once where that makes a function word
+ * ("sooo" is "so", "whyyy" "why"), else twice ("goood" is "good", "helllo" "hello").
+ */
+function unheld(word: string): string {
+  const once = word.replace(/([a-z])\1{2,}/g, "$1");
+  return STOP.has(once) || SPELLING[once] !== undefined ? once : word.replace(/([a-z])\1{2,}/g, "$1$1");
+}
+
+/** A text with each word's held letters as meant ({@link unheld}): "goood morning" is "good morning". */
+export function unheldWords(text: string): string {
+  return /([a-z])\1{2,}/i.test(text)
+    ? text.replace(/[a-z]+/gi, (w) => (HELD_LETTER.test(w.toLowerCase()) ? unheld(w.toLowerCase()) : w))
+    : text;
+}
+
 /** English content words of a text (lower-cased, stopwords removed, spelling folded). */
 export function englishWords(input: string, keepStopwords = false): string[] {
   return englishTerms(input, keepStopwords).map((t) => t.word);
@@ -122,6 +141,7 @@ function englishTerms(input: string, keepStopwords: boolean): { word: string; st
   for (const m of lower.matchAll(WORD)) {
     let w = m[0];
     if (w.endsWith("'s")) w = w.slice(0, -2);
+    if (HELD_LETTER.test(w)) w = unheld(w);
     const stop = STOP.has(SPELLING[w] ?? w);
     if ((!keepStopwords && stop) || w.length > 40) continue;
     if (/^\d+$/.test(w) && w.length > 6) continue;

@@ -9,6 +9,7 @@ import { ACKNOWLEDGEMENT, type Reading, type Script, type Understanding } from "
 import { escapeRegExp, hasWords } from "../core/text.ts";
 import { ChineseScripts } from "./chinese.ts";
 import type { IntentClassifier, IntentsFile } from "./intents.ts";
+import { unheldWords } from "./text.ts";
 
 /** One emoji's part: a pictograph, a skin tone, the emoji presentation selector or a joiner. */
 const EMOJI_PART = String.raw`(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D})`;
@@ -123,7 +124,7 @@ export class LocalUnderstanding implements Understanding {
   }
 
   async read(raw: string): Promise<Reading> {
-    let text = stripMarkup(raw);
+    let text = unheldWords(stripMarkup(raw));
     if (ChineseScripts.hasHan(text) && (await this.scripts.script(text)) === "hans") {
       text = await this.scripts.toTraditional(text);
     }

@@ -11,6 +11,7 @@ import {
   monthFigures,
   sentences,
   stem,
+  unheldWords,
 } from "../../src/knowledge/text.ts";
 import { KNOWLEDGE_DIR } from "./helpers.ts";
 
@@ -106,6 +107,16 @@ describe("patterns from data files", () => {
 });
 
 describe("text analysis", () => {
+  it("reads letters held for emphasis as the word meant", () => {
+    // "sooo" is "so", a function word, not a word the knowledge lacks; "goood" is "good".
+    expect(analyse("sooo who's quoted").map((t) => t.key)).toEqual(analyse("so who's quoted").map((t) => t.key));
+    expect(analyse("whyyy").map((t) => t.key)).toEqual([]);
+    expect(analyse("goood helllo").map((t) => t.key)).toEqual(analyse("good hello").map((t) => t.key));
+    expect(unheldWords("Goood morning, sooo how many points?")).toBe("good morning, so how many points?");
+    // Words and numbers with no letter held are left as they are.
+    expect(unheldWords("Apple's 1000 coffee")).toBe("Apple's 1000 coffee");
+  });
+
   it("stems English words and drops stopwords", () => {
     expect(stem("internships")).toBe(stem("internship"));
     expect(stem("donations")).toBe(stem("donated"));

@@ -753,6 +753,12 @@ describe("reading a member's message", () => {
     }
   });
 
+  it("sets aside a greeting with letters held for emphasis", async () => {
+    const r = await u.read("goood morning, how many extra points for the talent list?");
+    expect(r.social?.name).toBe("greeting");
+    expect(r.question).toBe("how many extra points for the talent list?");
+  });
+
   it("reads hobbies and whether it is a person as small talk, and voting many times as refused", async () => {
     for (const q of [
       "你平时喜欢做什么呀？",
