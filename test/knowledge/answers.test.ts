@@ -913,6 +913,14 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/Blockchain Association of Hong Kong \(BAHK\)/);
   });
 
+  it("reads fresh grads as graduates", async () => {
+    for (const q of ["Does BAHK have internships for fresh grads?", "any internships for new grads?"]) {
+      const a = await kb.answer(q, "en");
+      expect(a.answered, q).toBe(true);
+      expect(a.text, q).toMatch(/internship/i);
+    }
+  });
+
   it("answers how the association holds itself to account", async () => {
     for (const q of ["Is BAHK accountable to anyone?", "How does BAHK hold itself to account?"]) {
       const a = await kb.answer(q, "en");
