@@ -253,7 +253,7 @@ export function expectation(question: string): Expectation {
     return "none";
   // "Which gives crypto firms more incentives, HK or Singapore?": a choice between the names it gives,
   // not a question for the names of firms.
-  if (CHOICE_BETWEEN_NAMES.test(question)) return "none";
+  if (CHOICE_BETWEEN_NAMES.test(question) || CHOICE_BETWEEN_NAMES_ZH.test(question)) return "none";
   // "具體是指哪些東西？" asks for the items of a list, not for names.
   if (NAMES_ASKED.test(q) || NAMES_ASKED_ZH.test(question)) return GENERIC_ITEMS_ZH.test(question) ? "list" : "names";
   if (LIST_ASKED.test(q) || LIST_ASKED_ZH.test(question)) return "list";
@@ -400,6 +400,11 @@ export function namedKind(question: string): string | undefined {
 /** A question ending in a choice between two names: "…, HK or Singapore?". */
 const CHOICE_BETWEEN_NAMES =
   /[,:]\s*(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}\s+or\s+(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}\s*[?？]?\s*$/u;
+/**
+ * "香港同新加坡，邊度對加密貨幣公司好啲？": which of the two it names is better, not where something is.
+ */
+const CHOICE_BETWEEN_NAMES_ZH =
+  /^[^，,？?。]{1,12}(?:同|和|與|与|跟|定|還是|还是|或者|或)[^，,？?。]{1,12}[，,]?\s*(?:邊度|边度|哪裡|哪里|哪兒|哪儿|邊個|边个|哪個|哪个|邊一個|哪一個)(?:地方)?[^？?。]{0,20}(?:好啲|好些|好點|較好|较好|更好|強啲|更強|更强|友好|吸引|優勝|优胜|著數|着数|好(?=\s*[？?]?\s*$))/u;
 /** A question for particular named things ("which charities", "what specific tax breaks", "另外嗰五間係邊間"). */
 const NAMES_ASKED =
   /\b(?:name|list) (?:any|some|all|a few|one|two|three) of (?:them|those|these)\b|\bwhat are their names\b|\b(which|what) (specific |exact |particular |other )?(charities|charity|ngos?|organi[sz]ations|banks|companies|firms|institutions|universities|schools|initiatives|measures|milestones|tax breaks|incentives|etfs?|courses|partners|sponsors|associations)\b|\bwhich ([a-z][\w-]* ){1,2}(charities|charity|ngos?|organi[sz]ations|banks|companies|firms|institutions|universities|schools|initiatives|measures|milestones|tax breaks|incentives|etfs?|courses|partners|sponsors|associations)\b|\bwhat specific\b|\bwhich (?:specific|exact|particular)\b|\bwhich other\b|\b(initiatives|milestones|measures) (listed|named|mentioned)\b|\bwhat (are|were) (the|its|their) (key |main |major |specific |exact )?(initiatives|measures|milestones|incentives)\b/;

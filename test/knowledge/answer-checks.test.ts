@@ -99,6 +99,10 @@ describe("questions for particular named things", () => {
     // "which gives crypto firms…" read as asking the names of firms, and the comparison was declined.
     expect(expectation("which gives crypto firms more incentives, HK or Singapore?")).toBe("none");
     expect(expectation("which gives crypto firms more incentives?")).toBe("names");
+    // 邊度 (where) choosing between the two places it names asks which is better, not where.
+    expect(expectation("香港同新加坡，邊度對加密貨幣公司好啲？")).toBe("none");
+    expect(expectation("香港同新加坡邊度好？")).toBe("none");
+    expect(expectation("townhall喺邊度舉行？")).toBe("place");
   });
 
   it("reads which members a body has as asking for names", () => {
