@@ -976,9 +976,21 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // keeps it for the next one ("具体差在哪里？").
     if (!a.answered && options.previous && this.namingTokens(withoutAsking(question)).length === 0)
       return { ...a, resolved: options.previous.slice(0, MAX_CONTEXT_CHARS) };
+    // "how many points do I need to pass?" after QMAS names none of the subjects, but in the documents'
+    // own words it is on the conversation's: declined with the hand-off, not as out of scope.
+    if (!a.answered && a.topical === false && options.previous && this.followsInKind(question, options.previous))
+      return { ...a, topical: true };
     return options.previous && options.previousRef
       ? this.followsOn(question, a, options.previousRef, options.previousAnswer, lang)
       : a;
+  }
+
+  /** Whether a follow-up speaks only in the knowledge's words, after a question on its subjects. */
+  private followsInKind(question: string, previous: string): boolean {
+    const own = this.namingTokens(withoutAsking(question));
+    if (own.length === 0 || !own.every((t) => this.lexical.has(t.key))) return false;
+    if (this.subjects) return this.subjects.some((re) => re.test(previous));
+    return this.lexical.hasDomainTerm(this.lexical.prepare(this.analyze(previous)));
   }
 
   /**

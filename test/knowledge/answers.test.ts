@@ -913,6 +913,16 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/Blockchain Association of Hong Kong \(BAHK\)/);
   });
 
+  it("keeps an unanswered follow-up in the documents' words on the conversation's subject", async () => {
+    // Read alone it names no subject and was refused as out of scope; after QMAS it is a question the
+    // organisers can take.
+    const a = await askAfter("Do I need a job offer in hand for QMAS?", "how many points do I need to pass?");
+    expect(a.answered).toBe(false);
+    expect(a.topical).toBe(true);
+    // Alone, it still names no subject.
+    expect((await kb.answer("how many points do I need to pass?", "en")).topical).toBe(false);
+  });
+
   it("reads fresh grads as graduates", async () => {
     for (const q of ["Does BAHK have internships for fresh grads?", "any internships for new grads?"]) {
       const a = await kb.answer(q, "en");
