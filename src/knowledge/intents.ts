@@ -34,6 +34,11 @@ const intentSchema = z.object({
    * concept written `!name` must be absent ("the agenda" and "see" without asking to put something on it).
    */
   when: z.array(z.array(z.string().min(1)).min(1)).optional(),
+  /**
+   * Concepts of which a message resembling the examples must speak of one ("my", "status" for one's
+   * own offers: "…有冇收集點可以直接拎過去放低？" asks where to drop goods off, not for one's offers).
+   */
+  needs: z.array(z.string().min(1)).optional(),
   replies: perLang(z.string().min(1)).optional(),
 });
 const fileSchema = z.object({
@@ -145,7 +150,7 @@ export class IntentClassifier {
         res.map((r) => caseless(r)),
       );
     for (const spec of intents)
-      for (const c of (spec.when ?? []).flat().map((c) => c.replace(/^!/, "")))
+      for (const c of [...(spec.when ?? []).flat(), ...(spec.needs ?? [])].map((c) => c.replace(/^!/, "")))
         if (!this.concepts.has(c)) throw new Error(`intent ${spec.name} uses unknown concept ${c}`);
     for (const spec of intents) {
       // A concept every one of an intent's conditions must lack ("!moneygift" for an offer of goods).
@@ -259,7 +264,9 @@ export class IntentClassifier {
     const ruledOut = (spec: IntentSpec) => {
       let v = vetoed.get(spec);
       if (v === undefined) {
-        v = (this.vetoes.get(spec) ?? []).some((c) => this.mentions(c, text));
+        v =
+          (this.vetoes.get(spec) ?? []).some((c) => this.mentions(c, text)) ||
+          (spec.needs !== undefined && !spec.needs.some((c) => this.mentions(c, text)));
         vetoed.set(spec, v);
       }
       return v;

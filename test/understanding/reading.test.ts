@@ -753,6 +753,14 @@ describe("reading a member's message", () => {
     }
   });
 
+  it("reads no look at one's own offers where the member names neither theirs nor a status", async () => {
+    // Resembling "track my offer" but asking where goods may be dropped off.
+    const it = (await u.read("捐衫俾你哋嘅話，有冇收集點可以直接拎過去放低？")).intent;
+    expect(it?.name).not.toBe("mydonations");
+    for (const q of ["track my offer", "我捐過咩", "where is my offer at"])
+      expect(await intentOf(q), q).toBe("mydonations");
+  });
+
   it("sets aside a greeting with letters held for emphasis", async () => {
     const r = await u.read("goood morning, how many extra points for the talent list?");
     expect(r.social?.name).toBe("greeting");
