@@ -174,6 +174,10 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // out 91/99).
   ["fresh-62", ["eval/fresh-62.jsonl"], "split"],
   ["fresh-63", ["eval/fresh-63.jsonl"], "split"],
+  // Written blind after their fixes (a busy group: short follow-ups, the point of what the association
+  // does, donors changing their minds, quick Cantonese and Simplified Chinese); scored whole before any
+  // change for it: 93.0% by score.mjs (186/200), 92.5% strict (185/200: tune 93/101, held out 92/99).
+  ["fresh-64", ["eval/fresh-64.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -321,6 +325,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // conversations-77 87.5% (35/40) / 91.9% (34/37); -78 89.7% (35/39) / 92.7% (38/41).
   ["conversations-77", "eval/conversations-77.jsonl", "split"],
   ["conversations-78", "eval/conversations-78.jsonl", "split"],
+  // Written blind with fresh-64; first scores, follow-ups in the tuning half / held out: 94.6% (35/37) /
+  // 86.5% (32/37).
+  ["conversations-79", "eval/conversations-79.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
