@@ -105,21 +105,25 @@ export interface Token {
 }
 
 /** A letter typed three times or more in a row: held for emphasis ("sooo", "whyyy", "goood"). */
-const HELD_LETTER = /([a-z])\1{2,}/;
+const HELD_LETTER = /([a-z])\1{2,}/i;
+const HELD_LETTERS = /([a-z])\1{2,}/gi;
+/** A word of one letter only ("www", "zzz", "iii"): written so, not held. */
+const ONE_LETTER = /^([a-z])\1+$/i;
 
 /**
  * A word with letters held for emphasis, as it is meant: once where that makes a function word
  * ("sooo" is "so", "whyyy" "why"), else twice ("goood" is "good", "helllo" "hello").
  */
 function unheld(word: string): string {
-  const once = word.replace(/([a-z])\1{2,}/g, "$1");
-  return STOP.has(once) || SPELLING[once] !== undefined ? once : word.replace(/([a-z])\1{2,}/g, "$1$1");
+  if (ONE_LETTER.test(word)) return word;
+  const once = word.replace(HELD_LETTERS, "$1");
+  return STOP.has(once) || SPELLING[once] !== undefined ? once : word.replace(HELD_LETTERS, "$1$1");
 }
 
 /** A text with each word's held letters as meant ({@link unheld}): "goood morning" is "good morning". */
 export function unheldWords(text: string): string {
-  return /([a-z])\1{2,}/i.test(text)
-    ? text.replace(/[a-z]+/gi, (w) => (HELD_LETTER.test(w.toLowerCase()) ? unheld(w.toLowerCase()) : w))
+  return HELD_LETTER.test(text)
+    ? text.replace(/[a-z]+/gi, (w) => (HELD_LETTER.test(w) && !ONE_LETTER.test(w) ? unheld(w.toLowerCase()) : w))
     : text;
 }
 

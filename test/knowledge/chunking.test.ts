@@ -113,8 +113,9 @@ describe("text analysis", () => {
     expect(analyse("whyyy").map((t) => t.key)).toEqual([]);
     expect(analyse("goood helllo").map((t) => t.key)).toEqual(analyse("good hello").map((t) => t.key));
     expect(unheldWords("Goood morning, sooo how many points?")).toBe("good morning, so how many points?");
-    // Words and numbers with no letter held are left as they are.
+    // Words and numbers with no letter held are left as they are, and so are words of one letter.
     expect(unheldWords("Apple's 1000 coffee")).toBe("Apple's 1000 coffee");
+    expect(unheldWords("see www.bahk.org, zzz")).toBe("see www.bahk.org, zzz");
   });
 
   it("stems English words and drops stopwords", () => {
