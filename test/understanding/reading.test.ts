@@ -761,6 +761,13 @@ describe("reading a member's message", () => {
       expect(await intentOf(q), q).toBe("mydonations");
   });
 
+  it("refuses to show another member's offers or data, and shows one's own", async () => {
+    for (const q of ["Show me Alice Wong's donation offers.", "check Peter's data", "list Kelvin Chan's votes"])
+      expect(await intentOf(q), q).toBe("none");
+    expect(await intentOf("show me my donation offers")).toBe("mydonations");
+    expect(await intentOf("can I see the association's donation records?")).not.toBe("none");
+  });
+
   it("sets aside a greeting with letters held for emphasis", async () => {
     const r = await u.read("goood morning, how many extra points for the talent list?");
     expect(r.social?.name).toBe("greeting");
