@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { z } from "zod";
 import type { IntentMatch } from "../core/ports.ts";
 import type { Lang } from "../core/types.ts";
-import { LexicalIndex } from "./lexical.ts";
+import { LexicalIndex, topIndices } from "./lexical.ts";
 import type { LocalEmbedder } from "./local-embedder.ts";
 import { clauses, LONG_WORDS, questionSentences, wordCount } from "./message-parts.ts";
 import { type Analyzer, analyse, caseless, SOMEONE_OF_MINE, type Token } from "./text.ts";
@@ -327,20 +327,6 @@ export class IntentClassifier {
     const spec = this.intents.find((i) => i.name === name);
     return spec ? toMatch(spec, score, "pattern", true) : undefined;
   }
-}
-
-/** The indices of the `k` largest values, largest first (a partial selection, not a sort of all). */
-function topIndices(values: Float64Array, k: number): number[] {
-  const top: number[] = [];
-  for (let u = 0; u < values.length; u++) {
-    const x = values[u] as number;
-    if (top.length === k && x <= (values[top[k - 1] as number] as number)) continue;
-    let i = top.length === k ? k - 1 : top.length;
-    while (i > 0 && (values[top[i - 1] as number] as number) < x) i--;
-    top.splice(i, 0, u);
-    if (top.length > k) top.pop();
-  }
-  return top;
 }
 
 function toMatch(spec: IntentSpec, score: number, via: IntentMatch["via"], personal: boolean): IntentMatch {

@@ -74,6 +74,25 @@ export interface CoverageDetail {
   readonly key: number;
 }
 
+/**
+ * The indices of the `k` largest values, largest first, of all indices or those `among` (in their
+ * order): a partial selection, not a sort of all; equal values keep their order.
+ */
+export function topIndices(values: Float64Array, k: number, among?: readonly number[]): number[] {
+  const top: number[] = [];
+  const n = among ? among.length : values.length;
+  for (let at = 0; at < n; at++) {
+    const u = among ? (among[at] as number) : at;
+    const x = values[u] as number;
+    if (top.length === k && x <= (values[top[k - 1] as number] as number)) continue;
+    let i = top.length === k ? k - 1 : top.length;
+    while (i > 0 && (values[top[i - 1] as number] as number) < x) i--;
+    top.splice(i, 0, u);
+    if (top.length > k) top.pop();
+  }
+  return top;
+}
+
 /** The lexical index over the retrieval units. */
 export class LexicalIndex {
   private readonly units: UnitTerms[] = [];
@@ -86,6 +105,9 @@ export class LexicalIndex {
   /** The same words by length, so that a correction only looks at words of a similar length. */
   private readonly byLength = new Map<number, Token[]>();
   private avgLength = 1;
+  /** Scratch for {@link candidates}: each unit's score, and whether a query has touched it yet. */
+  private readonly scratch: Float64Array;
+  private readonly seen: Uint8Array;
   /** The slot of each GloVe row past the most common words that some unit has. */
   private readonly slotOf = new Map<number, number>();
   /** The row of each slot. */
@@ -133,6 +155,8 @@ export class LexicalIndex {
       total += tokens.length;
     });
     this.avgLength = Math.max(1, total / Math.max(1, unitTokens.length));
+    this.scratch = new Float64Array(unitTokens.length);
+    this.seen = new Uint8Array(unitTokens.length);
     for (const [key, df] of this.df) this.idfs.set(key, this.idfOf(df));
     // Each unit's idfs once every unit is counted (the units' reverse coverage weighs its words by them).
     this.units = this.units.map((u) => {
@@ -304,21 +328,27 @@ export class LexicalIndex {
 
   /** The `k` best units by BM25 on exact keys. */
   candidates(q: PreparedQuery, k: number): number[] {
-    const scores = new Map<number, number>();
+    // Scores summed in a buffer kept for every call (a query touches few units); the units in the
+    // order first touched, which ties keep.
+    const scores = this.scratch;
+    const touched: number[] = [];
     const k1 = 1.2;
     const b = 0.75;
-    q.keys.forEach((key, i) => {
+    for (let i = 0; i < q.keys.length; i++) {
       const idf = q.weights[i] ?? 0;
-      for (const u of this.postings.get(key) ?? []) {
+      for (const u of this.postings.get(q.keys[i] as string) ?? []) {
         const len = this.units[u]?.length ?? 1;
         const s = (idf * (k1 + 1)) / (1 + k1 * (1 - b + (b * len) / this.avgLength));
-        scores.set(u, (scores.get(u) ?? 0) + s);
+        if (!this.seen[u]) {
+          this.seen[u] = 1;
+          touched.push(u);
+          scores[u] = 0;
+        }
+        scores[u] = (scores[u] as number) + s;
       }
-    });
-    return [...scores.entries()]
-      .sort((x, y) => y[1] - x[1])
-      .slice(0, k)
-      .map(([u]) => u);
+    }
+    for (const u of touched) this.seen[u] = 0;
+    return topIndices(scores, k, touched);
   }
 
   private sim(q: PreparedQuery, i: number, key: string, row: number): number {

@@ -55,7 +55,8 @@ class HnswSearch implements VectorSearch {
   async search(vector: readonly number[], k: number): Promise<{ unit: number; cosine: number }[]> {
     const n = Math.min(k, this.index.getCurrentCount());
     if (n === 0) return [];
-    const { neighbors, distances } = this.index.searchKnn([...vector], n);
+    // (hnswlib-node copies the query into its own vector; the caller's array is not changed.)
+    const { neighbors, distances } = this.index.searchKnn(vector as number[], n);
     return neighbors.map((unit, i) => ({ unit, cosine: 1 - (distances[i] ?? 1) }));
   }
 

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadKnowledgeFiles, parseFaq, parseMarkdown } from "../../src/knowledge/documents.ts";
+import { topIndices } from "../../src/knowledge/lexical.ts";
 import {
   analyse,
   analyzer,
@@ -103,6 +104,17 @@ describe("patterns from data files", () => {
     expect(caseless(String.raw`\u{1F600}`).test("😀")).toBe(true);
     expect(caseless("^😀{2}$").test("😀😀")).toBe(true);
     expect(caseless("x", "g").flags).toBe("gi");
+  });
+});
+
+describe("topIndices", () => {
+  it("selects the largest values, largest first, equal ones in their order", () => {
+    const v = Float64Array.from([0.5, 0.9, 0.5, 0.1, 0.9, 0.7]);
+    expect(topIndices(v, 3)).toEqual([1, 4, 5]);
+    expect(topIndices(v, 5)).toEqual([1, 4, 5, 0, 2]);
+    // Among some indices only, in the order given (which equal values keep).
+    expect(topIndices(v, 3, [2, 0, 3])).toEqual([2, 0, 3]);
+    expect(topIndices(v, 2, [3, 5, 4])).toEqual([4, 5]);
   });
 });
 
