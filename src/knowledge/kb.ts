@@ -988,9 +988,16 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   /** Whether a follow-up speaks only in the knowledge's words, after a question on its subjects. */
   private followsInKind(question: string, previous: string): boolean {
     const own = this.namingTokens(withoutAsking(question));
-    if (own.length === 0 || !own.every((t) => this.lexical.has(t.key))) return false;
-    if (this.subjects) return this.subjects.some((re) => re.test(previous));
-    return this.lexical.hasDomainTerm(this.lexical.prepare(this.analyze(previous)));
+    return own.length > 0 && own.every((t) => this.lexical.has(t.key)) && this.speaksOfSubjects(previous);
+  }
+
+  /**
+   * Whether a text speaks of the association's subjects (intents.json's `subjects`), or without them,
+   * whether its words (`query`, when already prepared) hold a term of the knowledge's domain.
+   */
+  private speaksOfSubjects(text: string, query?: PreparedQuery): boolean {
+    if (this.subjects) return this.subjects.some((re) => re.test(text));
+    return this.lexical.hasDomainTerm(query ?? this.lexical.prepare(this.analyze(text)));
   }
 
   /**
@@ -1859,9 +1866,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const expect = expectation(asked);
     // A follow-up is about the subject of the conversation it was read with.
     const subjectText = resolved === asked ? asked : `${asked} ${resolved}`;
-    const onSubject = this.subjects
-      ? this.subjects.some((re) => re.test(subjectText))
-      : this.lexical.hasDomainTerm(query);
+    const onSubject = this.speaksOfSubjects(subjectText, query);
     const topical = confidence >= TOPICAL_MIN && onSubject;
     const decline = (c: number, onTopic = topical): Answer => ({
       answered: false,
