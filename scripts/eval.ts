@@ -178,6 +178,10 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // does, donors changing their minds, quick Cantonese and Simplified Chinese); scored whole before any
   // change for it: 93.0% by score.mjs (186/200), 92.5% strict (185/200: tune 93/101, held out 92/99).
   ["fresh-64", ["eval/fresh-64.jsonl"], "split"],
+  // Written blind in the session after (vague, indirect and mixed-language questions, two things at
+  // once, purposes and comparisons, near-misses for a specific fact); scored whole before any change
+  // for it: 93.5% by score.mjs (187/200), 91.0% strict (182/200: tune 89/101, held out 93/99).
+  ["fresh-65", ["eval/fresh-65.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -328,6 +332,10 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-64; first scores, follow-ups in the tuning half / held out: 94.6% (35/37) /
   // 86.5% (32/37).
   ["conversations-79", "eval/conversations-79.jsonl", "split"],
+  // Written blind with fresh-65 (members reacting to the last answer: why, the number or name behind
+  // it, what else, checks, terse follow-ups, a quarter unanswerable); first scores, follow-ups in the
+  // tuning half / held out: 84.6% (55/65) / 92.3% (60/65).
+  ["conversations-80", "eval/conversations-80.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
