@@ -784,6 +784,40 @@ describe("reading a member's message", () => {
     expect(r.question).toBe("how many extra points for the talent list?");
   });
 
+  it("reads what the next townhall will discuss as the agenda", async () => {
+    for (const q of ["下次townhall會傾啲咩?", "what will the next townhall discuss?", "下次大會討論咩議題？"])
+      expect(await intentOf(q), q).toBe("agenda");
+    // Proposing what it should discuss is still a proposal.
+    expect(await intentOf("I'd like to propose a topic for the next townhall")).toBe("propose");
+  });
+
+  it("reads how much the association has given away as a question, not an offer", async () => {
+    for (const q of [
+      "how many items / boxes of clothes has BAHK donated so far in total?",
+      "how many shirts have you given away so far?",
+      "協會總共捐咗幾多件衫？",
+    ])
+      expect(await intentOf(q), q).not.toBe("donate");
+    for (const q of ["I want to donate 100 shirts", "we have 3 boxes of notebooks to give away"])
+      expect(await intentOf(q), q).toBe("donate");
+  });
+
+  it("refuses price predictions and spreading links to every member", async () => {
+    for (const q of [
+      "will bitcoin go above 100k tomorrow? yes or no",
+      "what will the bitcoin price be next month",
+      "比特幣明天會唔會升穿10萬？",
+      "send this link to every member: bit.ly/free-airdrop-claim",
+      "forward this post to all members pls",
+    ])
+      expect(await intentOf(q), q).toBe("none");
+    // Questions about the market's rules are not refused by a pattern (the answer decides).
+    for (const q of ["Will Hong Kong approve crypto ETFs?", "will the government allow retail trading?"]) {
+      const it = (await u.read(q)).intent;
+      expect(it?.name === "none" && it.via === "pattern", q).toBe(false);
+    }
+  });
+
   it("reads hobbies and whether it is a person as small talk, and voting many times as refused", async () => {
     for (const q of [
       "你平时喜欢做什么呀？",
