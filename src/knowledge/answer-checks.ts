@@ -397,6 +397,49 @@ export function namedKind(question: string): string | undefined {
   return m?.[1] ?? m?.[2] ?? WHICH_THINGS_ZH.exec(question)?.[1];
 }
 
+/**
+ * Whether something has happened by now: "Has the SFC approved any crypto ETFs yet?", "did they end up
+ * approving any?", "现在香港已经批了哪些ETF？". The documents are dated: a text that speaks of it only
+ * as to come ("potential ETF approvals", "consultations are underway", 可能批准) does not say whether it
+ * has happened since.
+ */
+const DONE_PARTICIPLE =
+  "approved|launched|passed|implemented|enacted|introduced|released|adopted|finali[sz]ed|granted|issued|listed|submitted|completed|concluded|allowed|green-?lit|green-?lighted|signed off";
+const DONE_BASE =
+  "approv(?:e|ing)|launch(?:ing)?|pass(?:ing)?|implement(?:ing)?|enact(?:ing)?|introduc(?:e|ing)|releas(?:e|ing)|adopt(?:ing)?|finali[sz](?:e|ing)|grant(?:ing)?|issu(?:e|ing)|list(?:ing)?|submit(?:ting)?|complet(?:e|ing)|conclud(?:e|ing)|allow(?:ing)?";
+const DONE_ASKED = new RegExp(
+  `\\b(?:has|have|had)\\b(?!\\s+to\\b)(?:\\s+[\\w'-]+){0,6}?\\s+(?:been\\s+|actually\\s+|already\\s+|finally\\s+)*(?:${DONE_PARTICIPLE})\\b|\\b(?:did|does|do)\\b(?:\\s+[\\w'-]+){0,6}?\\s+(?:end up|actually|already|finally|ever)\\s+(?:${DONE_BASE}|${DONE_PARTICIPLE})\\b|\\b(?:${DONE_PARTICIPLE})\\b(?:\\s+[\\w'-]+){0,4}?\\s+(?:yet|already|by now|so far|to date)\\b`,
+  "i",
+);
+const DONE_ASKED_ZH =
+  /(?:已經|已经|經已|经已|到底|究竟|而家|現在|现在|目前|至今)[^？?。]{0,12}(?:批准|批出|批咗|批了|批下|通過|通过|落實|落实|實施|实施|上市|推出)|批(?:下來|下来|咗未|了没|准咗未|准了没)|(?:批准|通過|通过|推出|落實|落实)(?:咗|了)(?:未|沒有|没有|嗎|吗|(?:哪|邊|边)(?:些|啲|幾|几))/u;
+/** A text that speaks of a thing only as to come. */
+const PROSPECTIVE =
+  /\b(?:potential|possible|possibly|may|might|plans?|planned|planning|proposed|underway|under way|under consideration|being considered|expected|consultations?)\b|可能|將會|将会|擬|拟|計劃|计划|諮詢|咨询|谘询|研究|預計|预计|考慮|考虑|正進行|正进行/iu;
+/** A text saying that something was done. */
+const DONE_SAID = new RegExp(
+  `\\b(?:was|were|has been|have been|had been|is now|are now)\\s+(?:[\\w-]+\\s+)?(?:${DONE_PARTICIPLE})\\b|\\b(?:approved|launched|enacted|introduced|released|adopted|granted|issued|unveiled|announced|promulgated|published)\\s+(?:(?:on|in|at|by|during|its|their|the|a|an)\\b|\\d)|已(?:經|经)?(?:批准|推出|實施|实施|通過|通过|發布|发布|公佈|公布|落實|落实|上市)|(?:於|于)[^，,。]{0,16}(?:推出|公佈|公布|發表|发表|批准|通過|通过)`,
+  "iu",
+);
+
+/** Which ones were done: "which ones?", 邊隻, 哪几只. */
+const WHICH_ONES =
+  /\bwhich(?: ones?)?\b|\bwhat (?:are|were) (?:they|their names)\b|哪些|哪(?:幾|几)?(?:只|隻|個|个|家|間|间)|邊(?:幾)?(?:隻|个|個|間|啲)|边(?:几)?(?:只|个|间|啲)/iu;
+
+/**
+ * Whether a question asks if something has happened by now, and a text speaks of it only as to come.
+ * In a conversation, "ETF 呢？批咗未？" after the rules for retail investors is answered by the text
+ * that says approvals may come (not yet, as far as the documents go); which ones were approved is not.
+ */
+export function onlyProspective(answer: string, question: string, followUp = false): boolean {
+  return (
+    (DONE_ASKED.test(question) || DONE_ASKED_ZH.test(question)) &&
+    (!followUp || WHICH_ONES.test(question)) &&
+    PROSPECTIVE.test(answer) &&
+    !DONE_SAID.test(answer)
+  );
+}
+
 /** A question ending in a choice between two names: "…, HK or Singapore?". */
 const CHOICE_BETWEEN_NAMES =
   /[,:]\s*(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}\s+or\s+(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}\s*[?？]?\s*$/u;

@@ -8,7 +8,7 @@ import { fill } from "../core/i18n.ts";
 import type { Answer, AnswerOptions, KnowledgeBase } from "../core/ports.ts";
 import type { SourceRef } from "../core/replies.ts";
 import type { Lang } from "../core/types.ts";
-import { type Expectation, expectation, namedKind, satisfies } from "./answer-checks.ts";
+import { type Expectation, expectation, namedKind, onlyProspective, satisfies } from "./answer-checks.ts";
 import type { FaqEntry, Passage } from "./documents.ts";
 import type { LexicalIndex, PreparedQuery } from "./lexical.ts";
 import {
@@ -2001,6 +2001,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     if (BENEFIT_ASKED.test(asked) && !BENEFIT_SAID.test(text)) return false;
     // "有冇得加分？" only by a text that speaks of points, not by the eligibility criteria beside them.
     if (POINTS_ASKED.test(asked) && !POINTS_SAID.test(text)) return false;
+    // "Has the SFC approved any crypto ETFs yet?" not by a text that speaks of approvals only as to come.
+    if (onlyProspective(text, asked, resolved !== asked)) return false;
     // "What incentives has Tokyo introduced?" is not answered by a text about Singapore's.
     if (named0.length > 0 && !this.namesAll(text, named0) && !this.correctsAgent(asked, text, named0)) return false;
     // "How many members does it have?" only by a number of members, not of goals.

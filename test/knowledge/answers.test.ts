@@ -971,4 +971,29 @@ describe("answers from the real knowledge", () => {
       expect(a.text).toMatch(/without having secured local employment/);
     }
   });
+
+  it("does not take potential approvals for approvals made, unless a follow-up only asks whether yet", async () => {
+    for (const q of [
+      "Has the SFC actually approved any crypto ETFs for retail investors yet?",
+      "did the SFC end up approving any crypto ETFs for retail? which ones exactly",
+      "现在香港已经批了哪些虚拟资产ETF？",
+    ]) {
+      const a = await kb.answer(q, /[\u4e00-\u9fff]/.test(q) ? "zh-HK" : "en");
+      expect(a.answered, q).toBe(false);
+      expect(a.topical, q).toBe(true);
+    }
+    // A question of the rules is still answered, and so is a thing done that the text says was done.
+    expect((await kb.answer("Will HK approve crypto ETFs for retail investors?", "en")).answered).toBe(true);
+    expect((await kb.answer("Has the government released the talent list?", "en")).text).toMatch(/August 28/);
+    // After the rules for retail investors, "and ETFs? approved yet?" is answered by what the text says.
+    const yet = await askAfter("Can retail investors trade virtual assets in Hong Kong?", "ETF 呢？批咗未？", "zh-HK");
+    expect(yet.answered).toBe(true);
+    expect(yet.text).toMatch(/ETF/);
+    const which = await askAfter(
+      "Can retail investors trade virtual assets in Hong Kong?",
+      "有邊隻ETF已經批咗？",
+      "zh-HK",
+    );
+    expect(which.answered).toBe(false);
+  });
 });
