@@ -29,6 +29,7 @@ export type Expectation =
   | "place"
   | "role"
   | "occasion"
+  | "ranking"
   | "event"
   | "advice"
   | "none";
@@ -68,6 +69,18 @@ const HAPPENED =
   /\b(?:was|were|did|got|happened|discussed|decided|covered|talked about|agreed|said|came out of|raised)\b|討論|讨论|傾咗|倾咗|傾過|倾过|講咗|讲咗|決定|决定|議決|议决|結論|结论|發生|发生/iu;
 /** A text speaking of a past occasion. */
 const PAST_SPOKEN = /\b(?:last|previous|past|recent|latest|earlier)\b|上次|上一次|上屆|上届|之前|過往|过往|早前/iu;
+
+/**
+ * Which of several is ahead, best or more successful ("which one is ahead right now?", "邊個最勁？",
+ * "哪一方較為成功？"): a judgement that only a text ranking them makes.
+ */
+const RANKING_ASKED =
+  /\b(?:which|what)(?: one| city| cities| country| side| hub| place| of (?:them|those|these|the \w+))?\s+(?:is|'s|are|was|seems?)\s+(?:currently |now |really |actually )?(?:ahead|leading|winning|in the lead|in front|the best|best|better|more successful|the most successful|doing (?:better|best)|stronger|the strongest|number one|no\.? ?1)\b|\bwho(?:'s| is| are)\s+(?:currently |now |really )?(?:ahead|leading|winning|in the lead|doing (?:better|best))\b/i;
+const RANKING_ASKED_ZH =
+  /(?:邊個|边个|邊度|边度|哪個|哪个|哪一個|哪一个|哪一方|哪方|邊一方|边一方|誰|谁|邊個城市|哪個城市|哪个城市)[^？?。]{0,6}(?:最勁|最劲|最強|最强|最成功|最好|最犀利|最叻|領先|领先|贏緊|赢紧|贏|赢|較為成功|较为成功|比較成功|比较成功|更成功|勁啲|劲啲|強啲|强啲|行先)/u;
+/** A text that ranks: ahead of, leads the, the most successful, 領先. */
+const RANKING_SAID =
+  /\b(?:ahead of|leads the|leading (?:the|in)|(?:more|most) successful|best|better than|the strongest|stronger than|winning|top spot|outpac\w+|overtak\w+)\b|(?<!(?:爭奪|争夺|爭取|争取|追求)[^，,。]{0,8})(?:領先|领先)(?!地位)|最成功|更成功|優於|优于|勝過|胜过|超越|拋離|抛离/iu;
 
 /** This year's, this time's occasion (not how often it recurs). */
 const THIS_YEAR = /\bthis (?:year|time)(?:'s)?\b|今年|今屆|今届|今次|今回/iu;
@@ -230,6 +243,8 @@ export function expectation(question: string): Expectation {
     return "name";
   // "What was discussed at the last townhall?": one past meeting, of which only a record speaks.
   if (PAST_OCCASION.test(question) && HAPPENED.test(question)) return "occasion";
+  // "Which one is ahead right now?": a ranking, which only a text that ranks gives.
+  if (RANKING_ASKED.test(q) || RANKING_ASKED_ZH.test(question)) return "ranking";
   // "What are the consultations for?" asks a purpose, not for a list of them.
   if (
     /\bwhat(?:'s|s| is| are| r| were)? (?:(?!for\b)[\w'-]+ ){1,5}for(?: exactly| then| anyway| tho| though)?\s*[?？]?\s*$/.test(
@@ -616,6 +631,8 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
       return false;
     case "event":
       return EVENT_GIVEN.test(answer);
+    case "ranking":
+      return RANKING_SAID.test(answer);
     case "occasion":
       return PAST_SPOKEN.test(answer);
     case "hour":

@@ -678,4 +678,14 @@ describe("what a question asks for, in words members use", () => {
     expect(expectation("what are the internships all about?")).toBe("none");
     expect(expectation("what are the townhalls' topics?")).toBe("list");
   });
+
+  it("reads which of several is ahead as a ranking, which only a text that ranks gives", () => {
+    for (const q of ["which one is ahead right now?", "who's winning?", "邊個最勁？", "哪一方較為成功？"])
+      expect(expectation(q), q).toBe("ranking");
+    expect(expectation("which cities are competing with Hong Kong?")).not.toBe("ranking");
+    const vying = "爭奪加密貨幣領先地位的城市包括新加坡、首爾和東京。香港的宣言顯示其爭取領先的雄心。";
+    expect(satisfies("ranking", vying, "邊個最勁？")).toBe(false);
+    expect(satisfies("ranking", "Cities vying for crypto prominence include Singapore, Seoul and Tokyo.")).toBe(false);
+    expect(satisfies("ranking", "Singapore is ahead of Hong Kong in licensing.")).toBe(true);
+  });
 });

@@ -996,4 +996,10 @@ describe("answers from the real knowledge", () => {
     );
     expect(which.answered).toBe(false);
   });
+
+  it("declines to say which rival is ahead when the text only names them", async () => {
+    const asked = "Which cities are competing with Hong Kong to be a crypto hub?";
+    expect((await askAfter(asked, "which one is ahead right now?")).answered).toBe(false);
+    expect((await askAfter(asked, "邊個最勁？", "zh-HK")).answered).toBe(false);
+  });
 });
