@@ -182,6 +182,11 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // once, purposes and comparisons, near-misses for a specific fact); scored whole before any change
   // for it: 93.5% by score.mjs (187/200), 91.0% strict (182/200: tune 89/101, held out 93/99).
   ["fresh-65", ["eval/fresh-65.jsonl"], "split"],
+  // Written blind after fresh-65's fixes (a busy group: newcomers, donors, students, people moving to
+  // Hong Kong, half-remembered figures, "is it true that…", the present state of what the documents
+  // describe as it was); scored whole before any change for it: 91.0% by score.mjs (182/200), 89.5%
+  // strict (179/200: tune 89/101, held out 90/99).
+  ["fresh-66", ["eval/fresh-66.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -336,6 +341,10 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // it, what else, checks, terse follow-ups, a quarter unanswerable); first scores, follow-ups in the
   // tuning half / held out: 84.6% (55/65) / 92.3% (60/65).
   ["conversations-80", "eval/conversations-80.jsonl", "split"],
+  // Written blind with fresh-66 (narrowing down step by step, coming back after a detour, a sibling
+  // subject, pronouns for what was just said, a quarter unanswerable); first scores, follow-ups in the
+  // tuning half / held out: 82.4% (61/74) / 92.2% (71/77).
+  ["conversations-81", "eval/conversations-81.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
