@@ -802,6 +802,18 @@ describe("reading a member's message", () => {
       expect(await intentOf(q), q).toBe("donate");
   });
 
+  it("reads putting a topic forward as a proposal, and sponsorship or totals given as no offer", async () => {
+    expect(
+      await intentOf("Putting forward a topic for a future townhall: the legal status of DAOs in Hong Kong."),
+    ).toBe("propose");
+    for (const q of [
+      "What sponsorship tiers do you offer companies that want to back your events?",
+      "去年通过捐赠计划一共送出了多少件物资？",
+    ])
+      expect(await intentOf(q), q).not.toBe("donate");
+    expect(await intentOf("我哋公司想捐50件T恤")).toBe("donate");
+  });
+
   it("refuses price predictions and spreading links to every member", async () => {
     for (const q of [
       "will bitcoin go above 100k tomorrow? yes or no",
