@@ -484,6 +484,8 @@ const PRESENT_STATE =
 function asksWhoHoldsNow(question: string, expect: Expectation): boolean {
   return expect === "role" && PRESENT_STATE.test(question);
 }
+/** A question of when: "when will…", 幾時, 什麼時候. */
+const WHEN_ASKED = /\bwhen\b|幾時|几时|何時|何时|甚麼時候|什麼時候|什么时候|啥時候|啥时候/iu;
 /** A question about someone's earlier career ("before he became…", "佢之前做過咩"). */
 const PERSON_BEFORE =
   /\bbefore (?:he|she) (?:became|was|joined|took)\b|\bprior to (?:becoming|his|her)\b|(?:佢|他|她)(?:之前|以前|從前|从前)(?:做過|做过|係|是|擔任|担任)|曾(?:經|经)?(?:擔任|担任)過/iu;
@@ -1097,10 +1099,31 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       !ABOUT_PERSON.test(question) &&
       !DEFINITE_THING.test(question) &&
       discussed !== this.placeOfRef(a.ref ?? "")?.doc;
+    // "咁幾時開始？" after the ETFs retail investors may get: when what was under discussion happens, which
+    // a date of another document (QMAS's launch) does not say. ("When did it first start?" points back at
+    // what the last answer named, which may be another document's subject.)
+    const strayedWhen =
+      discussed !== undefined &&
+      WHEN_ASKED.test(question) &&
+      wordCount(question) <= ELLIPTICAL_WORDS &&
+      !ownSubject &&
+      !BACK_REFERENCE.test(question) &&
+      !ABOUT_PERSON.test(question) &&
+      discussed !== this.placeOfRef(a.ref ?? "")?.doc;
     // "现在的政务司司长是谁？" after what Matthew Cheung said: who holds the post now, which dated texts
     // do not say (asked alone, the decision declines it; read with the conversation, too).
     const holdsNow = asksWhoHoldsNow(question, expectation(question));
-    if (!saidAlready && !personless && !noOthers && !detailLacking && !nameMissing && !strayed && !holdsNow) return a;
+    if (
+      !saidAlready &&
+      !personless &&
+      !noOthers &&
+      !detailLacking &&
+      !nameMissing &&
+      !strayed &&
+      !strayedWhen &&
+      !holdsNow
+    )
+      return a;
     return this.nearMiss(lang, a.confidence, a.resolved);
   }
 

@@ -1002,4 +1002,22 @@ describe("answers from the real knowledge", () => {
     expect((await askAfter(asked, "which one is ahead right now?")).answered).toBe(false);
     expect((await askAfter(asked, "邊個最勁？", "zh-HK")).answered).toBe(false);
   });
+
+  it("does not answer when the subject under discussion starts with another document's date", async () => {
+    const first = "散戶而家可唔可以喺香港買虛擬資產？";
+    const a = await kb.answer(first, "zh-HK");
+    const etf = await kb.answer("會唔會有ETF？", "zh-HK", {
+      previous: first,
+      previousRef: a.ref ?? "",
+      previousAnswer: a.text,
+    });
+    const when = await kb.answer("咁幾時開始？", "zh-HK", {
+      previous: `會唔會有ETF？ ${first}`,
+      previousRef: etf.ref ?? "",
+      previousAnswer: etf.text,
+    });
+    expect(when.answered).toBe(false);
+    // A question pointing back at what was named is still answered from its own text.
+    expect((await askAfter("What is QMAS?", "when did it start?")).text).toMatch(/2006/);
+  });
 });
