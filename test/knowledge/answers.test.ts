@@ -1020,4 +1020,16 @@ describe("answers from the real knowledge", () => {
     // A question pointing back at what was named is still answered from its own text.
     expect((await askAfter("What is QMAS?", "when did it start?")).text).toMatch(/2006/);
   });
+
+  it("reads a notebook computer as no stationery", async () => {
+    for (const [q, lang] of [
+      ["協會接受舊筆記本電腦嗎，還是只收全新的宣傳品？", "zh-HK"],
+      ["can I donate old laptops?", "en"],
+    ] as const) {
+      const a = await kb.answer(q, lang);
+      expect(a.answered, q).toBe(false);
+      expect(a.topical, q).toBe(true);
+    }
+    expect((await kb.answer("Do you collect notebooks and pens?", "en")).answered).toBe(true);
+  });
 });
