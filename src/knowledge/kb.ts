@@ -484,6 +484,9 @@ const PRESENT_STATE =
 function asksWhoHoldsNow(question: string, expect: Expectation): boolean {
   return expect === "role" && PRESENT_STATE.test(question);
 }
+/** Places of a thing asked for: "internship places", 實習名額 (the thing in the first or second group). */
+const PLACES_OF =
+  /\b(?!(?:many|much|more|most|extra|additional|spare|free|open|available|total|those|these|their|your|some|any|other|such)\b)([a-z][\w-]{3,})\s+(?:places|spots|slots|seats|vacancies|openings)\b|((?:(?![年多少幾几有個个的嘅每設设])[\u4e00-\u9fff]){2,4}?)(?:名額|名额|學額|学额|空缺)/iu;
 /** A question of when: "when will…", 幾時, 什麼時候. */
 const WHEN_ASKED = /\bwhen\b|幾時|几时|何時|何时|甚麼時候|什麼時候|什么时候|啥時候|啥时候/iu;
 /** A question about someone's earlier career ("before he became…", "佢之前做過咩"). */
@@ -1922,6 +1925,10 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // "How does it compare with Tokyo's?" is answered only by a text that speaks of Tokyo.
     const compared = this.thingKeys(comparedWith(asked), 1);
     const counted = expect === "quantity" ? this.thingKeys(countedThing(asked)) : undefined;
+    // "實習名額有多少？", "how many internship places?": places of the internships, which a quota of
+    // another thing's places (QMAS's) does not count.
+    const placesOf = expect === "quantity" ? PLACES_OF.exec(asked) : null;
+    const placesOwner = placesOf ? this.thingKeys(placesOf[1] ?? placesOf[2], 1) : undefined;
     // "When does BAHK publish its annual impact report?" only by a text that speaks of such a report.
     const timed = ["time", "date", "day", "year"].includes(expect) ? this.thingKeys(timedThing(asked)) : undefined;
     // "How many have been admitted in total?" is not answered by a yearly quota.
@@ -1961,6 +1968,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
           timed,
           cumulative,
           stated,
+          placesOwner,
           named,
           named0,
           instances,
@@ -2003,13 +2011,16 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       timed?: PreparedQuery | undefined;
       cumulative: boolean;
       stated?: ReadonlySet<string> | undefined;
+      placesOwner?: PreparedQuery | undefined;
       named?: PreparedQuery | undefined;
       named0: readonly string[];
       instances?: string | undefined;
       member?: PreparedQuery | undefined;
     },
   ): boolean {
-    const { object, compared, counted, timed, cumulative, stated, named, named0, instances, member } = asks;
+    const { object, compared, counted, timed, cumulative, stated, placesOwner, named, named0, instances, member } =
+      asks;
+    if (placesOwner && !countWindows(text).some((w) => this.mentionsAny(w, placesOwner))) return false;
     if (object && !this.mentionsAny(text, object)) return false;
     // "How does it compare with Tokyo's?" only by a text that speaks of Tokyo, and not by a list that
     // only names Tokyo among other cities.

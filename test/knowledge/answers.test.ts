@@ -1032,4 +1032,12 @@ describe("answers from the real knowledge", () => {
     }
     expect((await kb.answer("Do you collect notebooks and pens?", "en")).answered).toBe(true);
   });
+
+  it("does not count the internships' places with QMAS's quota", async () => {
+    const a = await kb.answer("協會每年提供多少個實習名額？", "zh-HK");
+    expect(a.answered).toBe(false);
+    expect(a.topical).toBe(true);
+    expect((await askAfter("協會推行實習計劃的目的為何？", "實習名額有多少？", "zh-HK")).answered).toBe(false);
+    expect((await kb.answer("優才計劃一年名額多少個？", "zh-HK")).text).toMatch(/1,000/);
+  });
 });
