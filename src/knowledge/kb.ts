@@ -520,7 +520,8 @@ const ELIGIBILITY_ASKED =
   /\b(?:can (?:i |we |you |one |people |anyone )?apply|apply for|eligib\w*|qualif(?:y|ies|ied|ication|ications))\b|可以申請|可唔可以申請|能否申請|申請資格|申請條件|資格|合資格/giu;
 
 /** A question about the association in the third person… */
-const ABOUT_ASSOCIATION = /\b(the )?association\b|\bbahk\b|協會|协会/i;
+const ABOUT_ASSOCIATION =
+  /\b(the )?association\b|\bbahk\b|協會|协会|\bwhat (?:kinds? of |sorts? of |types? of )?(?:topics?|issues?|things?|stuff|subjects?)\b[^?]{0,30}\b(?:get |are |is |gets )?(?:discuss\w*|talk\w* about|cover\w*|debat\w*)\b[^?]{0,20}\btown ?halls?\b|\bwhat (?:actually )?(?:happens|goes on) (?:at|in|during) (?:the |your |a |these |those )?town ?halls?\b/i;
 /** "any of them", "some examples": some of a list, not all of it. */
 const SOME_OF =
   /\b(?:any|some|a few|one|an example|examples?) of (?:them|those|these)\b|\bsome examples\b|\bfor example\b|(?:舉|举)(?:個|个|啲|些)?例|其中(?:一|幾|几)/iu;

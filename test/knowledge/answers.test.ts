@@ -1040,4 +1040,10 @@ describe("answers from the real knowledge", () => {
     expect((await askAfter("協會推行實習計劃的目的為何？", "實習名額有多少？", "zh-HK")).answered).toBe(false);
     expect((await kb.answer("優才計劃一年名額多少個？", "zh-HK")).text).toMatch(/1,000/);
   });
+
+  it("answers what townhalls discuss from the documents, not with how to propose", async () => {
+    const a = await kb.answer("What kind of topics get discussed at the townhalls?", "en");
+    expect(a.text).toMatch(/current issues/);
+    expect(a.aboutBot).toBeUndefined();
+  });
 });
