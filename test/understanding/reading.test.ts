@@ -814,6 +814,11 @@ describe("reading a member's message", () => {
     expect(await intentOf("我哋公司想捐50件T恤")).toBe("donate");
   });
 
+  it("sets aside a bro or a dude before the question", async () => {
+    expect((await u.read("bro what's that 'same risk' slogan everyone keeps saying")).question).toMatch(/^what/);
+    expect((await u.read("dude when did QMAS start")).question).toMatch(/^when did/);
+  });
+
   it("refuses price predictions and spreading links to every member", async () => {
     for (const q of [
       "will bitcoin go above 100k tomorrow? yes or no",
