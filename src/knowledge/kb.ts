@@ -519,7 +519,7 @@ function withoutAsking(q: string): string {
 const ELIGIBILITY_ASKED =
   /\b(?:can (?:i |we |you |one |people |anyone )?apply|apply for|eligib\w*|qualif(?:y|ies|ied|ication|ications))\b|可以申請|可唔可以申請|能否申請|申請資格|申請條件|資格|合資格/giu;
 
-/** A question about the association in the third person… */
+/** A question about the association in the third person, or about what its townhalls discuss… */
 const ABOUT_ASSOCIATION =
   /\b(the )?association\b|\bbahk\b|協會|协会|\bwhat (?:kinds? of |sorts? of |types? of )?(?:topics?|issues?|things?|stuff|subjects?)\b[^?]{0,30}\b(?:get |are |is |gets )?(?:discuss\w*|talk\w* about|cover\w*|debat\w*)\b[^?]{0,20}\btown ?halls?\b|\bwhat (?:actually )?(?:happens|goes on) (?:at|in|during) (?:the |your |a |these |those )?town ?halls?\b/i;
 /** "any of them", "some examples": some of a list, not all of it. */
@@ -1094,21 +1094,12 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // eligibility, which "apply" finds even read with the internships) is not about that.
     const ownSubject = named.length > 0 || (this.subjects ?? []).some((re) => re.test(question));
     const discussed = this.placeOfRef(previousRef)?.doc;
+    // So is "咁幾時開始？" after the ETFs retail investors may get: when what was under discussion happens,
+    // which a date of another document (QMAS's launch) does not say. ("When did it first start?" points
+    // back at what the last answer named, which may be another document's subject.)
     const strayed =
       discussed !== undefined &&
-      PROCEDURE.test(question) &&
-      wordCount(question) <= ELLIPTICAL_WORDS &&
-      !ownSubject &&
-      !BACK_REFERENCE.test(question) &&
-      !ABOUT_PERSON.test(question) &&
-      !DEFINITE_THING.test(question) &&
-      discussed !== this.placeOfRef(a.ref ?? "")?.doc;
-    // "咁幾時開始？" after the ETFs retail investors may get: when what was under discussion happens, which
-    // a date of another document (QMAS's launch) does not say. ("When did it first start?" points back at
-    // what the last answer named, which may be another document's subject.)
-    const strayedWhen =
-      discussed !== undefined &&
-      WHEN_ASKED.test(question) &&
+      ((PROCEDURE.test(question) && !DEFINITE_THING.test(question)) || WHEN_ASKED.test(question)) &&
       wordCount(question) <= ELLIPTICAL_WORDS &&
       !ownSubject &&
       !BACK_REFERENCE.test(question) &&
@@ -1117,17 +1108,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // "现在的政务司司长是谁？" after what Matthew Cheung said: who holds the post now, which dated texts
     // do not say (asked alone, the decision declines it; read with the conversation, too).
     const holdsNow = asksWhoHoldsNow(question, expectation(question));
-    if (
-      !saidAlready &&
-      !personless &&
-      !noOthers &&
-      !detailLacking &&
-      !nameMissing &&
-      !strayed &&
-      !strayedWhen &&
-      !holdsNow
-    )
-      return a;
+    if (!saidAlready && !personless && !noOthers && !detailLacking && !nameMissing && !strayed && !holdsNow) return a;
     return this.nearMiss(lang, a.confidence, a.resolved);
   }
 
@@ -2021,6 +2002,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   ): boolean {
     const { object, compared, counted, timed, cumulative, stated, placesOwner, named, named0, instances, member } =
       asks;
+    // "實習名額有多少？" only by a text that counts places of the internships, not QMAS's.
     if (placesOwner && !countWindows(text).some((w) => this.mentionsAny(w, placesOwner))) return false;
     if (object && !this.mentionsAny(text, object)) return false;
     // "How does it compare with Tokyo's?" only by a text that speaks of Tokyo, and not by a list that
