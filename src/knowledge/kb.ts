@@ -487,8 +487,6 @@ function asksWhoHoldsNow(question: string, expect: Expectation): boolean {
 /** Places of a thing asked for: "internship places", 實習名額 (the thing in the first or second group). */
 const PLACES_OF =
   /\b(?!(?:many|much|more|most|extra|additional|spare|free|open|available|total|those|these|their|your|some|any|other|such)\b)([a-z][\w-]{3,})\s+(?:places|spots|slots|seats|vacancies|openings)\b|((?:(?![年多少幾几有個个的嘅每設设])[\u4e00-\u9fff]){2,4}?)(?:名額|名额|學額|学额|空缺)/iu;
-/** A question of when: "when will…", 幾時, 什麼時候. */
-const WHEN_ASKED = /\bwhen\b|幾時|几时|何時|何时|甚麼時候|什麼時候|什么时候|啥時候|啥时候/iu;
 /** A question about someone's earlier career ("before he became…", "佢之前做過咩"). */
 const PERSON_BEFORE =
   /\bbefore (?:he|she) (?:became|was|joined|took)\b|\bprior to (?:becoming|his|her)\b|(?:佢|他|她)(?:之前|以前|從前|从前)(?:做過|做过|係|是|擔任|担任)|曾(?:經|经)?(?:擔任|担任)過/iu;
@@ -1099,7 +1097,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // back at what the last answer named, which may be another document's subject.)
     const strayed =
       discussed !== undefined &&
-      ((PROCEDURE.test(question) && !DEFINITE_THING.test(question)) || WHEN_ASKED.test(question)) &&
+      ((PROCEDURE.test(question) && !DEFINITE_THING.test(question)) || askingWord(question) === "when") &&
       wordCount(question) <= ELLIPTICAL_WORDS &&
       !ownSubject &&
       !BACK_REFERENCE.test(question) &&
