@@ -187,6 +187,10 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // describe as it was); scored whole before any change for it: 91.0% by score.mjs (182/200), 89.5%
   // strict (179/200: tune 89/101, held out 90/99).
   ["fresh-66", ["eval/fresh-66.jsonl"], "split"],
+  // Written blind in the session after (a busy group: paraphrase away from the documents' words,
+  // indirect requests, typos, mixed English and Chinese, near-misses); scored whole before any change
+  // for it: 90.0% by score.mjs (180/200), 88.5% strict (177/200: tune 84/101, held out 93/99).
+  ["fresh-67", ["eval/fresh-67.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -345,6 +349,10 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // subject, pronouns for what was just said, a quarter unanswerable); first scores, follow-ups in the
   // tuning half / held out: 82.4% (61/74) / 92.2% (71/77).
   ["conversations-81", "eval/conversations-81.jsonl", "split"],
+  // Written blind with fresh-67 (short follow-ups leaning on the turn before, mixed languages, at
+  // least one unanswerable follow-up each); first scores, follow-ups in the tuning half / held out:
+  // 87.3% (55/63) / 88.7% (55/62).
+  ["conversations-82", "eval/conversations-82.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
