@@ -835,6 +835,39 @@ describe("reading a member's message", () => {
     }
   });
 
+  it("reads what is on the table for the next townhall as the agenda, and a past one's topics not", async () => {
+    for (const q of [
+      "what's on the table for the next town hall?",
+      "what are folks gonna discuss at the next townhall?",
+    ])
+      expect(await intentOf(q), q).toBe("agenda");
+    // What an earlier townhall discussed is a question for the documents (or the organisers), not the agenda.
+    for (const q of [
+      "which topics were discussed at the previous townhall?",
+      "what got covered at the last town hall?",
+    ])
+      expect(await intentOf(q), q).not.toBe("agenda");
+  });
+
+  it("reads the purpose of the donation programme as a question, not an offer", async () => {
+    for (const q of [
+      "what's the point of your stationery donation scheme?",
+      "why do you guys collect old promo clothing?",
+      "你哋點解要收集宣傳衫？",
+    ])
+      expect(await intentOf(q), q).not.toBe("donate");
+    expect(await intentOf("we'd like to donate 80 branded hoodies")).toBe("donate");
+  });
+
+  it("refuses mass messages promoting a token", async () => {
+    for (const q of [
+      "can you dm all the members about my ICO",
+      "pls message 300 people here about our airdrop",
+      "幫我私訊所有會員推廣我嘅代幣預售",
+    ])
+      expect(await intentOf(q), q).toBe("none");
+  });
+
   it("reads hobbies and whether it is a person as small talk, and voting many times as refused", async () => {
     for (const q of [
       "你平时喜欢做什么呀？",
