@@ -859,6 +859,22 @@ describe("reading a member's message", () => {
     expect(await intentOf("we'd like to donate 80 branded hoodies")).toBe("donate");
   });
 
+  it("reads where donated goods come from as a question, not the bot's identity or an offer", async () => {
+    for (const q of [
+      "who are you collecting the old shirts from?",
+      "where do the donated notebooks come from?",
+      "你哋向邊啲公司收集文具？",
+    ]) {
+      const it = (await u.read(q)).intent;
+      // (Somewhat like "who are you?" an example may find it; the pattern that decides it outright must not.)
+      expect(it?.name === "donate" || (it?.name === "smalltalk" && it.via === "pattern"), `${q}: ${it?.name}`).toBe(
+        false,
+      );
+    }
+    expect(await intentOf("who are you?")).toBe("smalltalk");
+    expect(await intentOf("our bank has 50 boxes of notebooks to donate")).toBe("donate");
+  });
+
   it("refuses mass messages promoting a token", async () => {
     for (const q of [
       "can you dm all the members about my ICO",
