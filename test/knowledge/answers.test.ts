@@ -839,6 +839,19 @@ describe("answers from the real knowledge", () => {
     }
   });
 
+  it("declines where the quarterly meeting is held for the organisers, in Chinese too", async () => {
+    // 季度會議 is the townhall in Chinese: a question about it is on the association's subjects.
+    for (const [q, lang] of [
+      ["下一次季度會議在哪裡舉行？", "zh-HK"],
+      ["下次季會喺邊度開？", "zh-HK"],
+      ["where is the next quarterly townhall held?", "en"],
+    ] as const) {
+      const a = await kb.answer(q, lang);
+      expect(a.answered, q).toBe(false);
+      expect(a.topical, q).toBe(true);
+    }
+  });
+
   it("answers how old a scheme is with its launch, and whether the townhalls keep a fixed schedule", async () => {
     const old = await kb.answer("How old is the QMAS scheme — when did it first launch?", "en");
     expect(old.answered).toBe(true);
