@@ -39,7 +39,7 @@ export type Expectation =
  * description of what is applied for does not give.
  */
 const APPLY_ASKED =
-  /\bhow (?:do|can|could|would|should|may|does) (?:i|we|one|students?|people|(?:my|our) (?:son|daughter|kids?|child|children|staff|team))\b.{0,20}\b(?:apply|register|sign up|enrol|enroll)\b|\bwhere (?:do|can|could) (?:i|we) (?:apply|register|sign up)\b|\b(?:application|registration|sign-?up) (?:process|procedure|steps)\b|(?:點樣|点样|怎樣|怎样|怎麼|怎么|如何)(?:去)?(?:報名|报名|申請|申请|登記|登记)/iu;
+  /\bhow (?:do|can|could|would|should|may|does) (?:i|we|one|students?|people|(?:my|our) (?:son|daughter|kids?|child|children|staff|team))\b.{0,20}\b(?:apply|register|sign up|enrol|enroll)\b|\bwhere (?:do|can|could) (?:i|we) (?:apply|register|sign up)\b|\b(?:application|registration|sign-?up) (?:process|procedure|steps)\b|(?:點樣|点样|怎樣|怎样|怎麼|怎么|如何)(?:去)?(?:報名|报名|申請|申请|登記|登记)|\b(?:do|does|must|should) (?:i|we|one|people|members|attendees|guests) (?:\w+ )?(?:need to|have to|got to)? ?(?:register|pre-?register|sign up|rsvp)\b|\bis (?:registration|(?:an )?rsvp|(?:a )?sign-?up|booking|pre-?registration) (?:required|needed|necessary|compulsory|mandatory)\b|(?:要唔要|使唔使|需唔需要|需不需要|要不要|用唔用|用不用)(?:預先|预先|事先|提前)?(?:報名|报名|登記|登记)|(?:需要|要|必須|必须)(?:預先|预先|事先|提前)?(?:報名|报名|登記|登记)(?:嗎|吗|㗎|呀|咩)/iu;
 /** A way to apply given: an application, registering, a contact, a form. */
 const APPLY_SAID =
   /\bapplications?\b|\bapplicants?\b|\bappl(?:y|ying|ied) (?:for|to|online|via|through|by|with|at)\b|\bregist\w*|\bsign(?:ing)? up\b|\benrol\w*|\bcontact\b|\be-?mail\b|\bform\b|申請|申请|報名|报名|登記|登记|聯絡|联络|表格|電郵|电邮/iu;

@@ -852,6 +852,20 @@ describe("answers from the real knowledge", () => {
     }
   });
 
+  it("declines whether one must register for a townhall, which no text says", async () => {
+    for (const [q, lang] of [
+      ["do we need to register for the townhall?", "en"],
+      ["Is registration required for the quarterly townhall?", "en"],
+      ["townhall使唔使報名㗎？", "zh-HK"],
+    ] as const) {
+      const a = await kb.answer(q, lang);
+      expect(a.answered, `${q}: ${a.text}`).toBe(false);
+      expect(a.topical, q).toBe(true);
+    }
+    // How to apply where the documents say how is still answered.
+    expect((await kb.answer("how do I apply for QMAS?", "en")).answered).toBe(true);
+  });
+
   it("answers how old a scheme is with its launch, and whether the townhalls keep a fixed schedule", async () => {
     const old = await kb.answer("How old is the QMAS scheme — when did it first launch?", "en");
     expect(old.answered).toBe(true);
