@@ -39,7 +39,7 @@ export type Expectation =
  * description of what is applied for does not give.
  */
 const APPLY_ASKED =
-  /\bhow (?:do|can|could|would|should|may|does) (?:i|we|one|students?|people|(?:my|our) (?:son|daughter|kids?|child|children|staff|team))\b.{0,20}\b(?:apply|register|sign up|enrol|enroll)\b|\bwhere (?:do|can|could) (?:i|we) (?:apply|register|sign up)\b|\b(?:application|registration|sign-?up) (?:process|procedure|steps)\b|(?:點樣|点样|怎樣|怎样|怎麼|怎么|如何)(?:去)?(?:報名|报名|申請|申请|登記|登记)|\b(?:do|does|must|should) (?:i|we|one|people|members|attendees|guests) (?:\w+ )?(?:need to|have to|got to)? ?(?:register|pre-?register|sign up|rsvp)\b|\bis (?:registration|(?:an )?rsvp|(?:a )?sign-?up|booking|pre-?registration) (?:required|needed|necessary|compulsory|mandatory)\b|(?:要唔要|使唔使|需唔需要|需不需要|要不要|用唔用|用不用)(?:預先|预先|事先|提前)?(?:報名|报名|登記|登记)|(?:需要|要|必須|必须)(?:預先|预先|事先|提前)?(?:報名|报名|登記|登记)(?:嗎|吗|㗎|呀|咩)/iu;
+  /\bhow (?:do|can|could|would|should|may|does) (?:i|we|one|students?|people|(?:my|our) (?:son|daughter|kids?|child|children|staff|team))\b.{0,20}\b(?:apply|register|sign up|enrol|enroll)\b|\bwhere (?:do|can|could) (?:i|we) (?:apply|register|sign up)\b|\b(?:application|registration|sign-?up) (?:process|procedure|steps)\b|(?:點樣|点样|怎樣|怎样|怎麼|怎么|如何)(?:去)?(?:報名|报名|申請|申请|登記|登记)|\b(?:send|submit|e-?mail|hand in) (?:my|our|a|the|your) (?:cv|résumé|resume|application|portfolio)\b|(?:交|寄|send|發|发|投)(?:份|個|个)?(?:cv|履歷|履历|簡歷|简历)|\b(?:do|does|must|should) (?:i|we|one|people|members|attendees|guests) (?:\w+ )?(?:need to|have to|got to)? ?(?:register|pre-?register|sign up|rsvp)\b|\bis (?:registration|(?:an )?rsvp|(?:a )?sign-?up|booking|pre-?registration) (?:required|needed|necessary|compulsory|mandatory)\b|(?:要唔要|使唔使|需唔需要|需不需要|要不要|用唔用|用不用)(?:預先|预先|事先|提前)?(?:報名|报名|登記|登记)|(?:需要|要|必須|必须)(?:預先|预先|事先|提前)?(?:報名|报名|登記|登记)(?:嗎|吗|㗎|呀|咩)/iu;
 /** A way to apply given: an application, registering, a contact, a form. */
 const APPLY_SAID =
   /\bapplications?\b|\bapplicants?\b|\bappl(?:y|ying|ied) (?:for|to|online|via|through|by|with|at)\b|\bregist\w*|\bsign(?:ing)? up\b|\benrol\w*|\bcontact\b|\be-?mail\b|\bform\b|申請|申请|報名|报名|登記|登记|聯絡|联络|表格|電郵|电邮/iu;
@@ -281,7 +281,7 @@ export function expectation(question: string): Expectation {
   if (/\blicen[cs]e[sd]?\b|\blicensing\b|牌照|發牌|发牌|許可證|许可证/.test(q)) return "licence";
   // "Who can attend?", "谁可以参加？": who may come, which only a text saying who is eligible answers.
   if (
-    /\bwho (?:can|may|is allowed to|gets to) (?:attend|join|participate|take part|come|go|apply)\b|\b(?:members only|only (?:for )?members|open to (?:everyone|anyone|the public|non-?members))\b|(?:淨係|只有|只限|只係|仅限|僅限)(?:會員|会员)|(?:誰|谁|邊個|边个|咩人|什麼人|甚麼人|什么人|哪些人|邊啲人)(?:可以|可|能|才可以|先可以)(?:參加|参加|出席|參與|参与|加入|入去)/.test(
+    /\bwho (?:can|may|is allowed to|gets to) (?:attend|join|participate|take part|come|go|apply)\b|\bwho (?:is|are) eligible\b|\beligibility (?:criteria|requirements?|rules)\b|申請資格|申请资格|參加資格|参加资格|(?:資格|资格)(?:是|係|系)(?:甚麼|什麼|什么|咩|乜)|\b(?:members only|only (?:for )?members|open to (?:everyone|anyone|the public|non-?members))\b|(?:淨係|只有|只限|只係|仅限|僅限)(?:會員|会员)|(?:誰|谁|邊個|边个|咩人|什麼人|甚麼人|什么人|哪些人|邊啲人)(?:可以|可|能|才可以|先可以)(?:參加|参加|出席|參與|参与|加入|入去)/.test(
       q,
     )
   )

@@ -487,6 +487,9 @@ function asksWhoHoldsNow(question: string, expect: Expectation): boolean {
 /** Places of a thing asked for: "internship places", 實習名額 (the thing in the first or second group). */
 const PLACES_OF =
   /\b(?!(?:many|much|more|most|extra|additional|spare|free|open|available|total|those|these|their|your|some|any|other|such)\b)([a-z][\w-]{3,})\s+(?:places|spots|slots|seats|vacancies|openings)\b|((?:(?![年多少幾几有個个的嘅每設设])[\u4e00-\u9fff]){2,4}?)(?:名額|名额|學額|学额|空缺)/iu;
+/** What someone is eligible for, or applies to ("eligible for the internship", "實習計劃的申請資格"). */
+const ELIGIBLE_FOR =
+  /\b(?:eligible (?:for|to join)|eligibility (?:criteria |requirements? |rules )?(?:for|of)|apply (?:for|to)|qualify for|join|attend|take part in|participate in)\s+(?:the |an? |your |bahk'?s |its |their )?([a-z][\w-]{3,}(?:\s+[a-z][\w-]{3,})?)|((?:(?![的嘅之申參参入請请])[\u4e00-\u9fff]){2,4}?)(?:計劃|计划|項目|项目)?(?:的|嘅)?(?:申請|申请|參加|参加|入選|入选)(?:資格|资格)/iu;
 /** A question about someone's earlier career ("before he became…", "佢之前做過咩"). */
 const PERSON_BEFORE =
   /\bbefore (?:he|she) (?:became|was|joined|took)\b|\bprior to (?:becoming|his|her)\b|(?:佢|他|她)(?:之前|以前|從前|从前)(?:做過|做过|係|是|擔任|担任)|曾(?:經|经)?(?:擔任|担任)過/iu;
@@ -832,6 +835,14 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   }
 
   /** The document and section of an answer reference (`faq:<id>`, `passage:<id>`). */
+  /** Whether any text of a reference's document speaks of a thing. */
+  private docMentions(ref: string, keys: PreparedQuery): boolean {
+    const doc = this.placeOfRef(ref)?.doc;
+    if (!doc) return false;
+    for (const p of this.passageById.values()) if (p.path === doc && this.mentionsAny(p.text, keys)) return true;
+    return false;
+  }
+
   private placeOfRef(ref: string): { doc: string; section: string } | undefined {
     const [kind, id = ""] = ref.split(/:(.*)/s);
     if (kind === "passage") {
@@ -1928,6 +1939,11 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // initiatives" of the talent list).
     const ownerOf = expect === "names" ? OWNER.exec(asked) : null;
     const owner = ownerOf ? this.thingKeys(ownerOf[1] ?? ownerOf[2], 1) : undefined;
+    // "who can apply for the internships?", "實習計劃的申請資格": who may take part in the internships, not who
+    // is eligible under QMAS: answered only from a document that speaks of the internships (a text of
+    // QMAS's article need not name QMAS to say who is eligible for it).
+    const eligibleFor = expect === "eligibility" ? ELIGIBLE_FOR.exec(asked) : null;
+    const scheme = eligibleFor ? this.thingKeys(eligibleFor[1] ?? eligibleFor[2], 1) : undefined;
     const documented = ofAssociation && (r.ranked ?? []).some((c) => c.score >= floor && !this.isBotEntry(c));
     const named0 = this.entitiesIn(asked);
     // "Was Bank of China one of the seven banks?" only by a text that names it (not "seven banks"). Not
@@ -1941,6 +1957,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       if (
         a &&
         (!owner || this.mentionsAny(a.text, owner)) &&
+        (!scheme || this.docMentions(a.ref ?? "", scheme)) &&
         this.fits(a.text, asked, resolved, {
           object,
           compared,

@@ -857,6 +857,8 @@ describe("answers from the real knowledge", () => {
       ["do we need to register for the townhall?", "en"],
       ["Is registration required for the quarterly townhall?", "en"],
       ["townhall使唔使報名㗎？", "zh-HK"],
+      // Where to send a CV asks for a way to apply, too.
+      ["where should I submit my CV for the internships?", "en"],
     ] as const) {
       const a = await kb.answer(q, lang);
       expect(a.answered, `${q}: ${a.text}`).toBe(false);
@@ -864,6 +866,21 @@ describe("answers from the real knowledge", () => {
     }
     // How to apply where the documents say how is still answered.
     expect((await kb.answer("how do I apply for QMAS?", "en")).answered).toBe(true);
+  });
+
+  it("answers who is eligible only from a document about what they would be eligible for", async () => {
+    // QMAS's degree and experience are no requirement of the internships.
+    for (const [q, lang] of [
+      ["who is eligible for the internship programme?", "en"],
+      ["who can apply for the internships?", "en"],
+      ["實習計劃的申請資格是甚麼？", "zh-HK"],
+    ] as const) {
+      const a = await kb.answer(q, lang);
+      expect(a.answered, `${q}: ${a.text}`).toBe(false);
+    }
+    const qmas = await kb.answer("who is eligible for QMAS?", "en");
+    expect(qmas.answered).toBe(true);
+    expect(qmas.text).toMatch(/bachelor/);
   });
 
   it("answers how old a scheme is with its launch, and whether the townhalls keep a fixed schedule", async () => {
