@@ -883,6 +883,16 @@ describe("answers from the real knowledge", () => {
     expect(qmas.text).toMatch(/bachelor/);
   });
 
+  it("reads a leg up or a head start from the talent list as its extra points", async () => {
+    for (const q of [
+      "does working in a listed profession give me a leg up for QMAS?",
+      "any head start if my field is on the talent list?",
+    ]) {
+      const a = await kb.answer(q, "en");
+      expect(a.text, q).toMatch(/30 points/);
+    }
+  });
+
   it("answers how old a scheme is with its launch, and whether the townhalls keep a fixed schedule", async () => {
     const old = await kb.answer("How old is the QMAS scheme — when did it first launch?", "en");
     expect(old.answered).toBe(true);
