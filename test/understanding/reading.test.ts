@@ -863,6 +863,7 @@ describe("reading a member's message", () => {
     for (const q of [
       "who are you collecting the old shirts from?",
       "where do the donated notebooks come from?",
+      "do you give receipts for donated stationery? our accounts team wants one",
       "你哋向邊啲公司收集文具？",
     ]) {
       const it = (await u.read(q)).intent;
