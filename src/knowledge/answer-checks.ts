@@ -30,6 +30,7 @@ export type Expectation =
   | "role"
   | "occasion"
   | "ranking"
+  | "likelihood"
   | "event"
   | "advice"
   | "none";
@@ -81,6 +82,16 @@ const RANKING_ASKED_ZH =
 /** A text that ranks: ahead of, leads the, the most successful, 領先. */
 const RANKING_SAID =
   /\b(?:ahead of|leads the|leading (?:the|in)|(?:more|most) successful|best|better than|the strongest|stronger than|winning|top spot|outpac\w+|overtak\w+)\b|(?<!(?:爭奪|争夺|爭取|争取|追求)[^，,。]{0,8})(?:領先|领先)(?!地位)|最成功|更成功|優於|优于|勝過|胜过|超越|拋離|抛离/iu;
+
+/**
+ * How likely something is ("how likely is it to overtake Singapore?", "機會有幾大？", "会不会成功？"): a
+ * forecast, which only a text speaking of chances or expectations gives.
+ */
+const LIKELIHOOD_ASKED =
+  /\bhow (?:likely|probable|realistic)\b|\bwhat(?:'s| is| are)? the (?:chances?|odds|likelihood|probability)\b|\bchances? (?:are|is) (?:good|high|low|slim)\b|機會(?:有)?(?:幾|多)大|機會大唔大|機會高唔高|有幾大(?:機會|机会)|有多大(?:機會|机会|可能)|机会(?:有)?多大|機率|机率|概率|可能性(?:有)?(?:幾|多)(?:大|高)|可能性大唔大|胜算|勝算/iu;
+/** A text that forecasts: likely, chances, expected to, 預計. */
+const LIKELIHOOD_SAID =
+  /\blikel(?:y|ihood)\b|\bchances?\b|\bodds\b|\bprobab\w+|\bexpected to\b|\bforecast\w*|\bpredict\w*|\bon (?:track|course) to\b|預計|预计|預期|预期|有望|料將|料将|機率|机率|概率|可能性|勝算|胜算/iu;
 
 /** This year's, this time's occasion (not how often it recurs). */
 const THIS_YEAR = /\bthis (?:year|time)(?:'s)?\b|今年|今屆|今届|今次|今回/iu;
@@ -245,6 +256,8 @@ export function expectation(question: string): Expectation {
   if (PAST_OCCASION.test(question) && HAPPENED.test(question)) return "occasion";
   // "Which one is ahead right now?": a ranking, which only a text that ranks gives.
   if (RANKING_ASKED.test(q) || RANKING_ASKED_ZH.test(question)) return "ranking";
+  // "How likely is it to overtake Singapore?": a forecast, which only a text that forecasts makes.
+  if (LIKELIHOOD_ASKED.test(question)) return "likelihood";
   // "What are the consultations for?" asks a purpose, not for a list of them.
   if (
     /\bwhat(?:'s|s| is| are| r| were)? (?:(?!for\b)[\w'-]+ ){1,5}for(?: exactly| then| anyway| tho| though)?\s*[?？]?\s*$/.test(
@@ -633,6 +646,8 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
       return EVENT_GIVEN.test(answer);
     case "ranking":
       return RANKING_SAID.test(answer);
+    case "likelihood":
+      return LIKELIHOOD_SAID.test(answer);
     case "occasion":
       return PAST_SPOKEN.test(answer);
     case "hour":

@@ -688,4 +688,22 @@ describe("what a question asks for, in words members use", () => {
     expect(satisfies("ranking", "Cities vying for crypto prominence include Singapore, Seoul and Tokyo.")).toBe(false);
     expect(satisfies("ranking", "Singapore is ahead of Hong Kong in licensing.")).toBe(true);
   });
+
+  it("reads how likely something is as a forecast, which only a text speaking of its chances gives", () => {
+    for (const q of [
+      "how likely is it to overtake singapore?",
+      "what are the odds HK pulls it off?",
+      "香港成功嘅機會有幾大？",
+      "胜算大吗？",
+    ])
+      expect(expectation(q), q).toBe("likelihood");
+    // Whether something may happen at all is no forecast ("any chance of ETFs?" is answered by what is planned).
+    expect(expectation("any chance of ETFs?")).not.toBe("likelihood");
+    expect(satisfies("likelihood", "Cities vying for crypto prominence include Singapore, Seoul and Tokyo.")).toBe(
+      false,
+    );
+    // (機會 is also an opportunity: 機會均等 forecasts nothing.)
+    expect(satisfies("likelihood", "香港離共融、機會均等仍有距離。")).toBe(false);
+    expect(satisfies("likelihood", "Hong Kong is expected to overtake Singapore by 2027.")).toBe(true);
+  });
 });
