@@ -31,6 +31,7 @@ export type Expectation =
   | "occasion"
   | "ranking"
   | "likelihood"
+  | "effect"
   | "event"
   | "advice"
   | "none";
@@ -92,6 +93,16 @@ const LIKELIHOOD_ASKED =
 /** A text that forecasts: likely, chances, expected to, 預計. */
 const LIKELIHOOD_SAID =
   /\blikel(?:y|ihood)\b|\bchances?\b|\bodds\b|\bprobab\w+|\bexpected to\b|\bforecast\w*|\bpredict\w*|\bon (?:track|course) to\b|預計|预计|預期|预期|有望|料將|料将|機率|机率|概率|可能性|勝算|胜算/iu;
+
+/**
+ * When a measure takes effect ("那宣言何時正式生效？", "when does it come into force?"), which the day it
+ * was announced does not say.
+ */
+const EFFECT_ASKED =
+  /\b(?:take|takes|took|taking) effect\b|\bcome into (?:force|effect)\b|\b(?:comes?|came) into (?:force|effect)\b|\bgo into effect\b|\beffective (?:date|from)\b|\bbe (?:enforced|implemented)\b|(?:何時|幾時|几时|什麼時候|甚麼時候|什么时候|哪天|哪一天)(?:正式|開始|开始)?(?:生效|實施|实施|施行|落實|落实|執行|执行)|(?:生效|實施|实施|施行)(?:日期|時間|时间)/iu;
+/** A text saying when something takes effect. */
+const EFFECT_SAID =
+  /\b(?:takes?|took|taking) effect\b|\binto (?:force|effect)\b|\bin force\b|\beffective (?:from|on|as of|date)\b|\bimplemented (?:on|in|from|by)\b|\bcommenc\w+|生效|實施|实施|施行|起實行|起实行/iu;
 
 /** This year's, this time's occasion (not how often it recurs). */
 const THIS_YEAR = /\bthis (?:year|time)(?:'s)?\b|今年|今屆|今届|今次|今回/iu;
@@ -200,6 +211,8 @@ export function expectation(question: string): Expectation {
   )
     return "contact";
   // "What time does the next townhall start?": a time of day, which "quarterly" does not give.
+  // "那宣言何時正式生效？": when a measure takes effect, which the day it was announced does not say.
+  if (EFFECT_ASKED.test(question)) return "effect";
   if (HOUR_ASKED.test(q)) return "hour";
   if (APPLY_ASKED.test(q)) return "procedure";
   if (
@@ -648,6 +661,8 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
       return RANKING_SAID.test(answer);
     case "likelihood":
       return LIKELIHOOD_SAID.test(answer);
+    case "effect":
+      return EFFECT_SAID.test(answer);
     case "occasion":
       return PAST_SPOKEN.test(answer);
     case "hour":

@@ -689,6 +689,14 @@ describe("what a question asks for, in words members use", () => {
     expect(satisfies("ranking", "Singapore is ahead of Hong Kong in licensing.")).toBe(true);
   });
 
+  it("reads when a measure takes effect as its own question, which the day it was announced does not answer", () => {
+    for (const q of ["那宣言何時正式生效？", "when does the declaration come into force?", "幾時開始實施？"])
+      expect(expectation(q), q).toBe("effect");
+    expect(expectation("when was the declaration published?")).not.toBe("effect");
+    expect(satisfies("effect", "財庫局在一年一度的金融科技周發表政策宣言。")).toBe(false);
+    expect(satisfies("effect", "The rules take effect on 1 June.")).toBe(true);
+  });
+
   it("reads how likely something is as a forecast, which only a text speaking of its chances gives", () => {
     for (const q of [
       "how likely is it to overtake singapore?",
