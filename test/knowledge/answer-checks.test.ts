@@ -689,6 +689,14 @@ describe("what a question asks for, in words members use", () => {
     expect(satisfies("ranking", "Singapore is ahead of Hong Kong in licensing.")).toBe(true);
   });
 
+  it("reads any specific charities or banks as names asked for", () => {
+    for (const q of ["any specific charities?", "any particular banks involved?", "some named NGOs you work with?"])
+      expect(expectation(q), q).toBe("names");
+    expect(satisfies("names", "The goods are donated to those in need in Hong Kong.", "any specific charities?")).toBe(
+      false,
+    );
+  });
+
   it("reads when a measure takes effect as its own question, which the day it was announced does not answer", () => {
     for (const q of ["那宣言何時正式生效？", "when does the declaration come into force?", "幾時開始實施？"])
       expect(expectation(q), q).toBe("effect");
