@@ -611,6 +611,18 @@ function askingWord(q: string): string | undefined {
   return first?.word;
 }
 
+/**
+ * The sentences of a story that ask: those ending in a question mark, and those opening with an asking
+ * word ("…at your networking events? who do I sign up with"). ("e.g." and "i.e." end no sentence.)
+ */
+function askingSentences(text: string): string {
+  return text
+    .replace(/\b(?:e\.g|i\.e|etc)\./giu, (m) => m.replaceAll(".", ""))
+    .split(/(?<=[.?!。？！])\s*|\n+/u)
+    .filter((s) => /[?？]\s*$/u.test(s) || /^\s*(?:who|what|where|when|how|which|why)\b/iu.test(s))
+    .join(" ");
+}
+
 /** Scores this close are a tie. */
 const TIE = 1e-6;
 
@@ -1880,7 +1892,12 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const { best, query, own } = r;
     const confidence = Math.max(0, Math.min(1, best?.score ?? 0));
     const threshold = this.thresholdFor(lang);
-    const expect = expectation(asked);
+    // What kind of answer a story wants is what its questions ask: "…a recruiter sent me a link about
+    // the talent list. Is data science one of the targeted fields?" asks for no link.
+    // (A follow-up's words are all it has to say what it wants.)
+    const expect = expectation(
+      resolved === asked && questionSentences(asked).length > 0 ? askingSentences(asked) : asked,
+    );
     // A follow-up is about the subject of the conversation it was read with.
     const subjectText = resolved === asked ? asked : `${asked} ${resolved}`;
     const onSubject = this.speaksOfSubjects(subjectText, query);

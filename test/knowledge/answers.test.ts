@@ -893,6 +893,15 @@ describe("answers from the real knowledge", () => {
     }
   });
 
+  it("wants of a story the kind of answer its question asks for, not what the story mentions", async () => {
+    // The story's "a link" asks for no contact; its question asks whether a field is listed.
+    const story =
+      "A headhunter emailed me a link about Hong Kong's talent list. I work in data science, not crypto. Are data scientists among the professions it targets?";
+    const a = await kb.answer(story, "en");
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toMatch(/data scientists/);
+  });
+
   it("answers how old a scheme is with its launch, and whether the townhalls keep a fixed schedule", async () => {
     const old = await kb.answer("How old is the QMAS scheme — when did it first launch?", "en");
     expect(old.answered).toBe(true);
