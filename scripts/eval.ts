@@ -191,6 +191,11 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // indirect requests, typos, mixed English and Chinese, near-misses); scored whole before any change
   // for it: 90.0% by score.mjs (180/200), 88.5% strict (177/200: tune 84/101, held out 93/99).
   ["fresh-67", ["eval/fresh-67.jsonl"], "split"],
+  // Written blind after fresh-67's fixes (members describing a thing instead of naming it, two asks in
+  // one message, polite indirect requests, mainland wording, near-misses for fees, dates, venues and
+  // contacts); scored whole before any change for it: 92.0% by score.mjs (184/200), 91.5% strict
+  // (183/200: tune 92/101, held out 91/99).
+  ["fresh-68", ["eval/fresh-68.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -353,6 +358,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // least one unanswerable follow-up each); first scores, follow-ups in the tuning half / held out:
   // 87.3% (55/63) / 88.7% (55/62).
   ["conversations-82", "eval/conversations-82.jsonl", "split"],
+  // Written blind with fresh-68 (short follow-ups leaning on the turn before, at least one unanswerable
+  // each); first scores, follow-ups in the tuning half / held out: 83.9% (52/62) / 87.9% (58/66).
+  ["conversations-83", "eval/conversations-83.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
