@@ -902,6 +902,16 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/data scientists/);
   });
 
+  it("reads the government's list of jobs as the talent list", async () => {
+    const listed = await kb.answer("how many professions are on the government's list of jobs?", "en");
+    expect(listed.answered).toBe(true);
+    expect(listed.text).toMatch(/11/);
+    // How often it is revised the documents do not say: a question for the organisers, not out of scope.
+    const updated = await kb.answer("is that list of jobs revised every year?", "en");
+    expect(updated.answered).toBe(false);
+    expect(updated.topical).toBe(true);
+  });
+
   it("answers how old a scheme is with its launch, and whether the townhalls keep a fixed schedule", async () => {
     const old = await kb.answer("How old is the QMAS scheme — when did it first launch?", "en");
     expect(old.answered).toBe(true);
