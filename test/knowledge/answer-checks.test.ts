@@ -689,6 +689,15 @@ describe("what a question asks for, in words members use", () => {
     expect(satisfies("ranking", "Singapore is ahead of Hong Kong in licensing.")).toBe(true);
   });
 
+  it("reads which venue or building as a place asked for", () => {
+    for (const q of [
+      "Which building or venue is the next townhall held at?",
+      "what location are the networking events at?",
+    ])
+      expect(expectation(q), q).toBe("place");
+    expect(expectation("what kind of events does BAHK run?")).not.toBe("place");
+  });
+
   it("reads any specific charities or banks as names asked for", () => {
     for (const q of ["any specific charities?", "any particular banks involved?", "some named NGOs you work with?"])
       expect(expectation(q), q).toBe("names");
