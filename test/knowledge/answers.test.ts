@@ -912,6 +912,16 @@ describe("answers from the real knowledge", () => {
     expect(updated.topical).toBe(true);
   });
 
+  it("declines whether one's parents may come too, a dependants' question no text answers", async () => {
+    for (const [q, lang] of [
+      ["Can my parents move to Hong Kong with me under QMAS?", "en"],
+      ["QMAS可以帶埋父母嚟香港嗎？", "zh-HK"],
+    ] as const) {
+      const a = await kb.answer(q, lang);
+      expect(a.answered, `${q}: ${a.text}`).toBe(false);
+    }
+  });
+
   it("answers how old a scheme is with its launch, and whether the townhalls keep a fixed schedule", async () => {
     const old = await kb.answer("How old is the QMAS scheme — when did it first launch?", "en");
     expect(old.answered).toBe(true);
