@@ -89,7 +89,7 @@ const RANKING_SAID =
  * forecast, which only a text speaking of chances or expectations gives.
  */
 const LIKELIHOOD_ASKED =
-  /\bhow (?:likely|probable|realistic)\b|\bwhat(?:'s| is| are)? the (?:chances?|odds|likelihood|probability)\b|\bchances? (?:are|is) (?:good|high|low|slim)\b|機會(?:有)?(?:幾|多)大|機會大唔大|機會高唔高|有幾大(?:機會|机会)|有多大(?:機會|机会|可能)|机会(?:有)?多大|機率|机率|概率|可能性(?:有)?(?:幾|多)(?:大|高)|可能性大唔大|胜算|勝算/iu;
+  /\bhow (?:likely|probable|realistic)\b|\b(?:will|would|can|could) (?:hk|hong kong|it|they|singapore|seoul|tokyo|the city) (?:\w+ )?(?:beat|overtake|surpass|outpace|outdo|win against|catch up with|overtake)\b|(?:會唔會|会不会|會不會|能否|可唔可以|可不可以|能不能)(?:贏|赢|超越|超過|超过|追上|打敗|打败)|\bwhat(?:'s| is| are)? the (?:chances?|odds|likelihood|probability)\b|\bchances? (?:are|is) (?:good|high|low|slim)\b|機會(?:有)?(?:幾|多)大|機會大唔大|機會高唔高|有幾大(?:機會|机会)|有多大(?:機會|机会|可能)|机会(?:有)?多大|機率|机率|概率|可能性(?:有)?(?:幾|多)(?:大|高)|可能性大唔大|胜算|勝算/iu;
 /** A text that forecasts: likely, chances, expected to, 預計. */
 const LIKELIHOOD_SAID =
   /\blikel(?:y|ihood)\b|\bchances?\b|\bodds\b|\bprobab\w+|\bexpected to\b|\bforecast\w*|\bpredict\w*|\bon (?:track|course) to\b|預計|预计|預期|预期|有望|料將|料将|機率|机率|概率|可能性|勝算|胜算/iu;

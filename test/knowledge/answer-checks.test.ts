@@ -720,6 +720,8 @@ describe("what a question asks for, in words members use", () => {
       "what are the odds HK pulls it off?",
       "香港成功嘅機會有幾大？",
       "胜算大吗？",
+      "so will hong kong beat singapore?",
+      "香港會唔會超越新加坡？",
     ])
       expect(expectation(q), q).toBe("likelihood");
     // Whether something may happen at all is no forecast ("any chance of ETFs?" is answered by what is planned).
