@@ -922,6 +922,17 @@ describe("answers from the real knowledge", () => {
     }
   });
 
+  it("declines the policies of Korea and Japan, which no text describes (only their capitals are named)", async () => {
+    for (const [q, lang] of [
+      ["What is South Korea's crypto policy like?", "en"],
+      ["韓國嘅虛擬資產政策係點？", "zh-HK"],
+      ["日本的加密货币监管怎么样？", "zh-HK"],
+    ] as const) {
+      const a = await kb.answer(q, lang);
+      expect(a.answered, `${q}: ${a.text}`).toBe(false);
+    }
+  });
+
   it("answers how old a scheme is with its launch, and whether the townhalls keep a fixed schedule", async () => {
     const old = await kb.answer("How old is the QMAS scheme — when did it first launch?", "en");
     expect(old.answered).toBe(true);
