@@ -32,6 +32,7 @@ export type Expectation =
   | "ranking"
   | "likelihood"
   | "effect"
+  | "difference"
   | "event"
   | "advice"
   | "none";
@@ -103,6 +104,16 @@ const EFFECT_ASKED =
 /** A text saying when something takes effect. */
 const EFFECT_SAID =
   /\b(?:takes?|took|taking) effect\b|\binto (?:force|effect)\b|\bin force\b|\beffective (?:from|on|as of|date)\b|\bimplemented (?:on|in|from|by)\b|\bcommenc\w+|生效|實施|实施|施行|起實行|起实行/iu;
+
+/**
+ * How one thing differs from another ("新加坡有咩唔同？", "how is Singapore different?"), which only a text
+ * that contrasts them says, not one that names them side by side.
+ */
+const DIFFERENCE_ASKED =
+  /\bwhat(?:'s| is| are)? (?:the )?(?:main |key |big )?differences?\b|\bhow (?:is|are|does|do) (?:\w+ ){1,3}(?:different|differ)\b|\b(?:different|differ) from\b|有(?:咩|乜|什麼|甚麼|什么|何)(?:唔同|不同|分別|分别|區別|区别)|(?:唔同|不同|區別|区别|分別|分别|差異|差异)(?:在(?:哪裡|哪里|於)|喺邊|係咩|是什麼|是什么)/iu;
+/** A text that contrasts: whereas, unlike, more… than, 相比, 則. */
+const DIFFERENCE_SAID =
+  /\bwhereas\b|\bunlike\b|\bin contrast\b|\bby contrast\b|\bdiffer\w*|\b(?:more|less|fewer|bigger|smaller|faster|slower|stricter|looser)\b[^.]{0,40}\bthan\b|\brather than\b|則|则|相比|相反|不同|較為|较为|比較|比较|反觀|反观|差異|差异|比起/iu;
 
 /** This year's, this time's occasion (not how often it recurs). */
 const THIS_YEAR = /\bthis (?:year|time)(?:'s)?\b|今年|今屆|今届|今次|今回/iu;
@@ -213,6 +224,8 @@ export function expectation(question: string): Expectation {
   // "What time does the next townhall start?": a time of day, which "quarterly" does not give.
   // "那宣言何時正式生效？": when a measure takes effect, which the day it was announced does not say.
   if (EFFECT_ASKED.test(question)) return "effect";
+  // "新加坡有咩唔同？": how one differs, which only a text that contrasts says.
+  if (DIFFERENCE_ASKED.test(question)) return "difference";
   if (HOUR_ASKED.test(q)) return "hour";
   if (APPLY_ASKED.test(q)) return "procedure";
   if (
@@ -663,6 +676,8 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
       return LIKELIHOOD_SAID.test(answer);
     case "effect":
       return EFFECT_SAID.test(answer);
+    case "difference":
+      return DIFFERENCE_SAID.test(answer);
     case "occasion":
       return PAST_SPOKEN.test(answer);
     case "hour":

@@ -689,6 +689,20 @@ describe("what a question asks for, in words members use", () => {
     expect(satisfies("ranking", "Singapore is ahead of Hong Kong in licensing.")).toBe(true);
   });
 
+  it("reads how one thing differs as a difference, which only a text that contrasts gives", () => {
+    for (const q of [
+      "新加坡有咩唔同？",
+      "how is Singapore different?",
+      "what's the difference between them?",
+      "区别在哪里？",
+    ])
+      expect(expectation(q), q).toBe("difference");
+    expect(satisfies("difference", "爭奪加密資產領導地位的城市包括新加坡、首爾和東京。")).toBe(false);
+    expect(
+      satisfies("difference", "Hong Kong emphasizes balance, whereas Singapore adopts more aggressive incentives."),
+    ).toBe(true);
+  });
+
   it("reads which venue or building as a place asked for", () => {
     for (const q of [
       "Which building or venue is the next townhall held at?",
