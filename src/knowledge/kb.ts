@@ -457,6 +457,10 @@ const POINTS_SAID = /\bpoints?\b|\d+\s*分|加分|分數|分数|計分|计分/iu
 const DEFINITION =
   /^\s*(?:so\s+|and\s+|but\s+|ok\s+)?what(?:'s| is| are| was)\s+(?:the\s+|a\s+|an\s+)?([a-z][\w-]*)(?=\s+(?:of|in|for)\b|\s*[?？]?\s*$)/i;
 
+/** A short question for what a thing of two words is ("whats the dress code?"; not "whats his title"). */
+const WHAT_THING =
+  /^\s*(?:so\s+|and\s+|but\s+|ok\s+)?what(?:'s|s| is| are| was)\s+(?:the\s+|a\s+|an\s+)?((?!(?:his|her|hers|their|its|my|your|our|this|that|these|those|it|they|he|she)\b)[a-z][\w-]*\s+[a-z][\w-]*)\s*[?？]?\s*$/i;
+
 /** A question for something's English name ("英文全名", "英文名叫咩"). */
 const ENGLISH_NAME_ASKED = /英文(?:全名|名|全稱|名稱|名称|叫)|English name/iu;
 
@@ -1083,8 +1087,10 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       // "What about Seoul?" answered by a list that names Seoul among others says nothing more of it.
       // ("and tokyo? what's their policy like": the question that names the city is one of several.)
       (question.split(/(?<=[?？])\s*/u).some((s) => WHAT_ABOUT.test(s)) && this.onlyListed(question, a.text)) ||
-      // "What about teachers?", "Are accountants included?" when no text names them.
+      // "What about teachers?", "Are accountants included?" when no text names them; "what's the dress
+      // code?" after the networking events, too.
       this.turnsToUnknown(question) ||
+      this.asksOfUnknown(question) ||
       // "Who is its chairman?" after the association's goals: not a chairman of another document's body.
       (ROLE_OF_IT.test(question) && this.placeOfRef(previousRef)?.doc !== this.placeOfRef(a.ref ?? "")?.doc);
     // "he" is the person the last answer spoke of, unless the member speaks of someone of their own ("my cousin… can she move?").
@@ -2189,6 +2195,16 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const thing = DEFINITION.exec(asked)?.[1];
     if (!thing || ASKING_NOUNS.has(thing.toLowerCase())) return false;
     return this.namesOnlyUnknown(thing);
+  }
+
+  /** Whether a short follow-up asks what a thing of two words is that no text names ("whats the dress code?"). */
+  private asksOfUnknown(question: string): boolean {
+    const thing = WHAT_THING.exec(question)?.[1];
+    return (
+      thing !== undefined &&
+      !thing.split(/\s+/).some((w) => ASKING_NOUNS.has(w.toLowerCase())) &&
+      this.namesOnlyUnknown(thing)
+    );
   }
 
   /**

@@ -28,6 +28,15 @@ describe("answer quality", () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  it("declines a follow-up asking what a thing no text names is, in a conversation", async () => {
+    // (The same member asks both, as in a chat: the follow-up is read with the networking events.)
+    await ask("What are the association networking events for?", "dress-code");
+    const dress = await ask("whats the dress code?", "dress-code");
+    expect(dress.answered, dress.text).toBe(false);
+    await ask("What are the association networking events for?", "purpose");
+    expect((await ask("what is the purpose?", "purpose")).answered).toBe(true);
+  });
+
   const fresh: EvalQuestion[] = [...readSet("eval/fresh-en.jsonl"), ...readSet("eval/fresh-zh.jsonl")];
   const half = halves(fresh);
   const heldOut = fresh.filter((q) => half.get(q.id) === "heldout");
