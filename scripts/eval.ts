@@ -196,6 +196,11 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // contacts); scored whole before any change for it: 92.0% by score.mjs (184/200), 91.5% strict
   // (183/200: tune 92/101, held out 91/99).
   ["fresh-68", ["eval/fresh-68.jsonl"], "split"],
+  // Written blind after fresh-68's fixes (terse phone typing and typos, facts checked slightly wrong,
+  // purposes and reasons, Cantonese mixed with English, what happened after the documents were
+  // written); scored whole before any change for it: 89.0% by score.mjs (178/200), 88.5% strict
+  // (177/200: tune 91/101, held out 86/99).
+  ["fresh-69", ["eval/fresh-69.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -361,6 +366,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-68 (short follow-ups leaning on the turn before, at least one unanswerable
   // each); first scores, follow-ups in the tuning half / held out: 83.9% (52/62) / 87.9% (58/66).
   ["conversations-83", "eval/conversations-83.jsonl", "split"],
+  // Written blind with fresh-69 (short follow-ups leaning on the turn before, at least one unanswerable
+  // each); first scores, follow-ups in the tuning half / held out: 71.4% (45/63) / 78.8% (52/66).
+  ["conversations-84", "eval/conversations-84.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
