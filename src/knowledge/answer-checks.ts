@@ -78,7 +78,7 @@ const PAST_SPOKEN = /\b(?:last|previous|past|recent|latest|earlier)\b|上次|上
  * "哪一方較為成功？"): a judgement that only a text ranking them makes.
  */
 const RANKING_ASKED =
-  /\b(?:which|what)(?: one| city| cities| country| side| hub| place| of (?:them|those|these|the \w+))?\s+(?:is|'s|are|was|seems?)\s+(?:currently |now |really |actually )?(?:ahead|leading|winning|in the lead|in front|the best|best|better|more successful|the most successful|doing (?:better|best)|stronger|the strongest|number one|no\.? ?1)\b|\bwho(?:'s| is| are)\s+(?:currently |now |really )?(?:ahead|leading|winning|in the lead|doing (?:better|best))\b/i;
+  /\b(?:which|what)(?: one| city| cities| country| side| hub| place| of (?:them|those|these|the \w+))?(?:\s+(?:is|are|was|seems?)|'s)\s+(?:currently |now |really |actually )?(?:ahead|leading|winning|in the lead|in front|the best|best|better|more successful|the most successful|doing (?:better|best)|stronger|the strongest|number one|no\.? ?1|(?:the )?(?:top|highest|first|biggest|main) priority|(?:the )?most important)\b|\bwho(?:'s| is| are)\s+(?:currently |now |really )?(?:ahead|leading|winning|in the lead|doing (?:better|best))\b/i;
 const RANKING_ASKED_ZH =
   /(?:邊個|边个|邊度|边度|哪個|哪个|哪一個|哪一个|哪一方|哪方|邊一方|边一方|誰|谁|邊個城市|哪個城市|哪个城市)[^？?。]{0,6}(?:最勁|最劲|最強|最强|最成功|最好|最犀利|最叻|領先|领先|贏緊|赢紧|贏|赢|較為成功|较为成功|比較成功|比较成功|更成功|勁啲|劲啲|強啲|强啲|行先)/u;
 /** A text that ranks: ahead of, leads the, the most successful, 領先. */

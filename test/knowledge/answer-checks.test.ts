@@ -680,7 +680,14 @@ describe("what a question asks for, in words members use", () => {
   });
 
   it("reads which of several is ahead as a ranking, which only a text that ranks gives", () => {
-    for (const q of ["which one is ahead right now?", "who's winning?", "邊個最勁？", "哪一方較為成功？"])
+    for (const q of [
+      "which one is ahead right now?",
+      "who's winning?",
+      "邊個最勁？",
+      "哪一方較為成功？",
+      "which one's winning now?",
+      "which is the top priority?",
+    ])
       expect(expectation(q), q).toBe("ranking");
     expect(expectation("which cities are competing with Hong Kong?")).not.toBe("ranking");
     const vying = "爭奪加密貨幣領先地位的城市包括新加坡、首爾和東京。香港的宣言顯示其爭取領先的雄心。";
