@@ -33,6 +33,7 @@ export type Expectation =
   | "likelihood"
   | "effect"
   | "difference"
+  | "remaining"
   | "event"
   | "advice"
   | "none";
@@ -114,6 +115,16 @@ const DIFFERENCE_ASKED =
 /** A text that contrasts: whereas, unlike, more… than, 相比, 則. */
 const DIFFERENCE_SAID =
   /\bwhereas\b|\bunlike\b|\bin contrast\b|\bby contrast\b|\bdiffer\w*|\b(?:more|less|fewer|bigger|smaller|faster|slower|stricter|looser)\b[^.]{0,40}\bthan\b|\brather than\b|則|则|相比|相反|不同|較為|较为|比較|比较|反觀|反观|差異|差异|比起/iu;
+
+/**
+ * How much is left of something ("優才今年仲有冇quota剩？", "any places left this year?"), which a quota
+ * or a total does not say.
+ */
+const REMAINING_ASKED =
+  /\b(?:any|how many|how much)\b[^?？]{0,30}\b(?:left|remaining)\b|\b(?:places?|spots?|quota|slots?|seats?|vacanc(?:y|ies))\s+(?:still\s+)?(?:left|remaining|available)\b|(?:仲有|還有|还有)(?:冇|沒有|没有)?[^？?]{0,8}剩|剩(?:返|低|下|餘|余)?(?:幾多|多少|幾|几)|(?:名額|名额|quota|位)(?:仲有|還有|还有)?(?:剩|餘|余)/iu;
+/** A text saying what is left: remaining, filled, used up, 剩, 額滿. */
+const REMAINING_SAID =
+  /\b(?:left|remaining|remain|still available|filled|used up|taken up|exhausted)\b|剩|餘下|余下|用完|額滿|额满/iu;
 
 /** This year's, this time's occasion (not how often it recurs). */
 const THIS_YEAR = /\bthis (?:year|time)(?:'s)?\b|今年|今屆|今届|今次|今回/iu;
@@ -226,6 +237,8 @@ export function expectation(question: string): Expectation {
   if (EFFECT_ASKED.test(question)) return "effect";
   // "新加坡有咩唔同？": how one differs, which only a text that contrasts says.
   if (DIFFERENCE_ASKED.test(question)) return "difference";
+  // "優才今年仲有冇quota剩？": what is left, which a quota or a total does not say.
+  if (REMAINING_ASKED.test(question)) return "remaining";
   if (HOUR_ASKED.test(q)) return "hour";
   if (APPLY_ASKED.test(q)) return "procedure";
   if (
@@ -678,6 +691,8 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
       return EFFECT_SAID.test(answer);
     case "difference":
       return DIFFERENCE_SAID.test(answer);
+    case "remaining":
+      return REMAINING_SAID.test(answer);
     case "occasion":
       return PAST_SPOKEN.test(answer);
     case "hour":

@@ -710,6 +710,13 @@ describe("what a question asks for, in words members use", () => {
     ).toBe(true);
   });
 
+  it("reads how much is left of a quota as its own question, which the quota does not answer", () => {
+    for (const q of ["優才今年仲有冇quota剩？", "any QMAS places left this year?", "还剩多少名额？"])
+      expect(expectation(q), q).toBe("remaining");
+    expect(expectation("what's left to do?")).not.toBe("remaining");
+    expect(satisfies("remaining", "優秀人才入境計劃設有配額，每年名額為1,000人。")).toBe(false);
+  });
+
   it("reads which venue or building as a place asked for", () => {
     for (const q of [
       "Which building or venue is the next townhall held at?",
