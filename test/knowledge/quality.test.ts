@@ -28,6 +28,15 @@ describe("answer quality", () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  it("answers a question the documents answer, however much it resembles an out-of-scope example", async () => {
+    // "what are the 5 goals?" is somewhat like "what's 12 plus 30": the answer found scores higher.
+    const goals = await ask("what are the 5 goals?");
+    expect(goals.answered, goals.text).toBe(true);
+    expect(goals.text).toMatch(/five strategic goals/);
+    // What resembles a refusal and finds no answer is still refused.
+    expect((await ask("what's 17 plus 25")).intent).toBe("none");
+  });
+
   it("declines a follow-up asking what a thing no text names is, in a conversation", async () => {
     // (The same member asks both, as in a chat: the follow-up is read with the networking events.)
     await ask("What are the association networking events for?", "dress-code");

@@ -251,7 +251,8 @@ export function faq(
         (it.score >= tune.noneLike &&
           !(followUp && a.answered) &&
           !nearMiss &&
-          (it.score > a.confidence + 0.1 || !a.topical)));
+          // (An answer found is on the association's subjects: only one that scores lower yields.)
+          (it.score > a.confidence + 0.1 || (!a.answered && !a.topical))));
     if (plainlyOutOfScope) {
       return {
         replies: [text(pick(ctx, it, t(ctx.lang, M.offTopic)))],
