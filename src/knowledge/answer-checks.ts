@@ -67,7 +67,7 @@ const HOUR_GIVEN =
 
 /** One past occasion of a recurring meeting: "the last townhall", 上次會議. */
 const PAST_OCCASION =
-  /\b(?:last|previous|past|latest|most recent|recent)\s+(?:town-?\s?halls?|quarterly meetings?|meetings?|sessions?|events?|meet-?ups?|gatherings?)\b|(?:上次|上一次|上屆|上一屆|上届|上一届|上個|上个|上一個|上一个|上一季|上季|之前嗰次|之前那次)(?:嘅|的)?\s*(?:townhall|town hall|會議|会议|大會|大会|聚會|聚会|活動|活动|交流會|交流会)/iu;
+  /\b(?:last|previous|past|latest|most recent|recent)\s+(?:(?:quarterly\s+)?town-?\s?halls?|quarterly meetings?|meetings?|sessions?|events?|meet-?ups?|gatherings?)\b|(?:上次|上一次|上屆|上一屆|上届|上一届|上個|上个|上一個|上一个|上一季|上季|之前嗰次|之前那次)(?:嘅|的)?\s*(?:townhall|town hall|會議|会议|大會|大会|聚會|聚会|活動|活动|交流會|交流会)/iu;
 /** What happened at an occasion: said, discussed, decided. */
 const HAPPENED =
   /\b(?:was|were|did|got|happened|discussed|decided|covered|talked about|agreed|said|came out of|raised)\b|討論|讨论|傾咗|倾咗|傾過|倾过|講咗|讲咗|決定|决定|議決|议决|結論|结论|發生|发生/iu;

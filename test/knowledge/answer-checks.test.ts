@@ -659,6 +659,7 @@ describe("what a question asks for, in words members use", () => {
   it("reads what one past meeting discussed as asking for a record of it", () => {
     expect(expectation("What was discussed at the last townhall?")).toBe("occasion");
     expect(expectation("上次townhall討論咗咩？")).toBe("occasion");
+    expect(expectation("what came out of the last quarterly town hall?")).toBe("occasion");
     const general = "The association organizes quarterly townhall meetings (four a year) to discuss current issues.";
     expect(satisfies("occasion", general)).toBe(false);
     expect(satisfies("occasion", "At the last townhall, members discussed custody rules.")).toBe(true);
