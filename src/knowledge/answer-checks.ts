@@ -101,7 +101,7 @@ const LIKELIHOOD_SAID =
  * was announced does not say.
  */
 const EFFECT_ASKED =
-  /\b(?:take|takes|took|taking) effect\b|\bcome into (?:force|effect)\b|\b(?:comes?|came) into (?:force|effect)\b|\bgo into effect\b|\beffective (?:date|from)\b|\bbe (?:enforced|implemented)\b|(?:何時|幾時|几时|什麼時候|甚麼時候|什么时候|哪天|哪一天)(?:正式|開始|开始)?(?:生效|實施|实施|施行|落實|落实|執行|执行)|(?:生效|實施|实施|施行)(?:日期|時間|时间)/iu;
+  /\b(?:take|takes|took|taking) effect\b|\bcome into (?:force|effect)\b|\b(?:comes?|came) into (?:force|effect)\b|\bgo into effect\b|\beffective (?:date|from)\b|\bbe (?:enforced|implemented)\b|(?:何時|幾時|几时|什麼時候|甚麼時候|什么时候|哪天|哪一天)(?:正式|開始|开始)?(?:生效|實施|实施|施行)|(?:生效|實施|实施|施行)(?:日期|時間|时间)/iu;
 /** A text saying when something takes effect. */
 const EFFECT_SAID =
   /\b(?:takes?|took|taking) effect\b|\binto (?:force|effect)\b|\bin force\b|\beffective (?:from|on|as of|date)\b|\bimplemented (?:on|in|from|by)\b|\bcommenc\w+|生效|實施|实施|施行|起實行|起实行/iu;
