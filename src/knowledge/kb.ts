@@ -459,7 +459,7 @@ const DEFINITION =
 
 /** A short question for what a thing of two words is ("whats the dress code?"; not "whats his title"). */
 const WHAT_THING =
-  /^\s*(?:so\s+|and\s+|but\s+|ok\s+)?what(?:'s|s| is| are| was)\s+(?:the\s+|a\s+|an\s+)?((?!(?:his|her|hers|their|its|my|your|our|this|that|these|those|it|they|he|she)\b)[a-z][\w-]*\s+[a-z][\w-]*)\s*[?？]?\s*$/i;
+  /^\s*(?:so\s+|and\s+|but\s+|ok\s+)?what(?:'s|s| is| are| was)\s+(?:the\s+|a\s+|an\s+)?((?!(?:the|a|an|his|her|hers|their|its|my|your|our|this|that|these|those|it|they|he|she)\b)[a-z][\w-]*\s+[a-z][\w-]*)\s*[?？]?\s*$/i;
 
 /** A question for something's English name ("英文全名", "英文名叫咩"). */
 const ENGLISH_NAME_ASKED = /英文(?:全名|名|全稱|名稱|名称|叫)|English name/iu;
