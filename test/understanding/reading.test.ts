@@ -606,8 +606,11 @@ describe("reading a member's message", () => {
       await intentOf("I heard the association collects leftover promo stuff from companies, is that right?"),
     ).not.toBe("donate");
     expect(await intentOf("i heard you take leftover tshirts, we have 300")).toBe("donate");
-    // Signing up for an event is taking part, not an offer ("where do I sign up to give away…" is).
-    expect(await intentOf("how do i sign up for the next meetup")).toBe("onboarding");
+    // Signing up for an event is not an offer ("where do I sign up to give away…" is), nor the newcomer's
+    // welcome, which says nothing of signing up: the documents, or the organisers, answer it.
+    expect(await intentOf("how do i sign up for the next meetup")).not.toBe("donate");
+    expect(await intentOf("how do i sign up for the next meetup")).not.toBe("onboarding");
+    expect(await intentOf("where do I sign up to give away our shirts?")).toBe("donate");
     // Money or crypto rules out an offer of goods, however like an example of one the words are.
     expect(await intentOf("Can I donate to BAHK in Bitcoin or USDT instead of physical goods?")).not.toBe("donate");
   });
