@@ -87,11 +87,11 @@ const RANKING_SAID =
   /\b(?:ahead of|leads the|leading (?:the|in)|(?:more|most) successful|best|better than|the strongest|stronger than|winning|top spot|outpac\w+|overtak\w+)\b|(?<!(?:爭奪|争夺|爭取|争取|追求)[^，,。]{0,8})(?:領先|领先)(?!地位)|最成功|更成功|優於|优于|勝過|胜过|超越|拋離|抛离/iu;
 
 /**
- * How likely something is ("how likely is it to overtake Singapore?", "機會有幾大？", "会不会成功？"): a
+ * How likely something is ("how likely is it to overtake Singapore?", "機會有幾大？", "會唔會超越新加坡？"): a
  * forecast, which only a text speaking of chances or expectations gives.
  */
 const LIKELIHOOD_ASKED =
-  /\bhow (?:likely|probable|realistic)\b|\b(?:will|would|can|could) (?:hk|hong kong|it|they|singapore|seoul|tokyo|the city) (?:\w+ )?(?:beat|overtake|surpass|outpace|outdo|win against|catch up with|overtake)\b|(?:會唔會|会不会|會不會|能否|可唔可以|可不可以|能不能)(?:贏|赢|超越|超過|超过|追上|打敗|打败)|\bwhat(?:'s| is| are)? the (?:chances?|odds|likelihood|probability)\b|\bchances? (?:are|is) (?:good|high|low|slim)\b|機會(?:有)?(?:幾|多)大|機會大唔大|機會高唔高|有幾大(?:機會|机会)|有多大(?:機會|机会|可能)|机会(?:有)?多大|機率|机率|概率|可能性(?:有)?(?:幾|多)(?:大|高)|可能性大唔大|胜算|勝算/iu;
+  /\bhow (?:likely|probable|realistic)\b|\b(?:will|would|can|could) (?:hk|hong kong|it|they|singapore|seoul|tokyo|the city) (?:\w+ )?(?:beat|overtake|surpass|outpace|outdo|win against|catch up with)\b|(?:會唔會|会不会|會不會|能否|可唔可以|可不可以|能不能)(?:贏|赢|超越|超過|超过|追上|打敗|打败)|\bwhat(?:'s| is| are)? the (?:chances?|odds|likelihood|probability)\b|\bchances? (?:are|is) (?:good|high|low|slim)\b|機會(?:有)?(?:幾|多)大|機會大唔大|機會高唔高|有幾大(?:機會|机会)|有多大(?:機會|机会|可能)|机会(?:有)?多大|機率|机率|概率|可能性(?:有)?(?:幾|多)(?:大|高)|可能性大唔大|胜算|勝算/iu;
 /** A text that forecasts: likely, chances, expected to, 預計. */
 const LIKELIHOOD_SAID =
   /\blikel(?:y|ihood)\b|\bchances?\b|\bodds\b|\bprobab\w+|\bexpected to\b|\bforecast\w*|\bpredict\w*|\bon (?:track|course) to\b|預計|预计|預期|预期|有望|料將|料将|機率|机率|概率|可能性|勝算|胜算/iu;
@@ -232,13 +232,13 @@ export function expectation(question: string): Expectation {
     )
   )
     return "contact";
-  // "What time does the next townhall start?": a time of day, which "quarterly" does not give.
   // "那宣言何時正式生效？": when a measure takes effect, which the day it was announced does not say.
   if (EFFECT_ASKED.test(question)) return "effect";
   // "新加坡有咩唔同？": how one differs, which only a text that contrasts says.
   if (DIFFERENCE_ASKED.test(question)) return "difference";
   // "優才今年仲有冇quota剩？": what is left, which a quota or a total does not say.
   if (REMAINING_ASKED.test(question)) return "remaining";
+  // "What time does the next townhall start?": a time of day, which "quarterly" does not give.
   if (HOUR_ASKED.test(q)) return "hour";
   if (APPLY_ASKED.test(q)) return "procedure";
   if (

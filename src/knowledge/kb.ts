@@ -850,7 +850,6 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     return this.placeOfRef(`${unit.kind === "passage" ? "passage" : "faq"}:${unit.ref}`) ?? { doc: "", section: "" };
   }
 
-  /** The document and section of an answer reference (`faq:<id>`, `passage:<id>`). */
   /** Whether any text of a reference's document speaks of a thing. */
   private docMentions(ref: string, keys: PreparedQuery): boolean {
     const doc = this.placeOfRef(ref)?.doc;
@@ -859,6 +858,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     return false;
   }
 
+  /** The document and section of an answer reference (`faq:<id>`, `passage:<id>`). */
   private placeOfRef(ref: string): { doc: string; section: string } | undefined {
     const [kind, id = ""] = ref.split(/:(.*)/s);
     if (kind === "passage") {
