@@ -12,6 +12,7 @@ import { type Expectation, expectation, namedKind, onlyProspective, satisfies } 
 import type { FaqEntry, Passage } from "./documents.ts";
 import type { LexicalIndex, PreparedQuery } from "./lexical.ts";
 import {
+  askingSentences,
   asksSomething,
   CUMULATIVE,
   clauses,
@@ -613,18 +614,6 @@ function askingWord(q: string): string | undefined {
     if (m && (!first || m.index < first.at)) first = { at: m.index, word };
   }
   return first?.word;
-}
-
-/**
- * The sentences of a story that ask: those ending in a question mark, and those opening with an asking
- * word ("…at your networking events? who do I sign up with"). ("e.g." and "i.e." end no sentence.)
- */
-function askingSentences(text: string): string {
-  return text
-    .replace(/\b(?:e\.g|i\.e|etc)\./giu, (m) => m.replaceAll(".", ""))
-    .split(/(?<=[.?!。？！])\s*|\n+/u)
-    .filter((s) => /[?？]\s*$/u.test(s) || /^\s*(?:who|what|where|when|how|which|why)\b/iu.test(s))
-    .join(" ");
 }
 
 /** Scores this close are a tie. */

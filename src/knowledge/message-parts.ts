@@ -61,7 +61,7 @@ function substantial(c: string): boolean {
  * the question is there, the rest is comment.
  */
 export function questionSentences(q: string): string[] {
-  const sentences = q.split(/(?<=[.?!。？！])\s*|\n+/u).filter((s) => /[\p{L}\p{N}]/u.test(s));
+  const sentences = sentencesOf(q);
   // Only a question set among comments of some substance ("…? srsly" is still one question).
   const comments = sentences.filter((s) => !asks(s));
   if (sentences.length < 2 || !comments.some(substantial)) return [];
@@ -76,6 +76,21 @@ export function questionSentences(q: string): string[] {
     })
     .filter(substantial)
     .slice(0, MAX_CLAUSES);
+}
+
+/** A message's sentences (with letters or digits), split after ., ?, ! and their Chinese forms. */
+function sentencesOf(q: string): string[] {
+  return q.split(/(?<=[.?!。？！])\s*|\n+/u).filter((s) => /[\p{L}\p{N}]/u.test(s));
+}
+
+/**
+ * The sentences of a story that ask, joined: those ending in a question mark, and those opening with an
+ * asking word ("…at your networking events? who do I sign up with"). ("e.g." and "i.e." end no sentence.)
+ */
+export function askingSentences(text: string): string {
+  return sentencesOf(text.replace(/\b(?:e\.g|i\.e|etc)\./giu, (m) => m.replaceAll(".", "")))
+    .filter((s) => /[?？]\s*$/u.test(s) || /^\s*(?:who|what|where|when|how|which|why)\b/iu.test(s))
+    .join(" ");
 }
 
 /** A sentence that asks: a question mark, or "I just want to know how…", "tell me what…". */
