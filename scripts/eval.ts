@@ -201,6 +201,11 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // written); scored whole before any change for it: 89.0% by score.mjs (178/200), 88.5% strict
   // (177/200: tune 91/101, held out 86/99).
   ["fresh-69", ["eval/fresh-69.jsonl"], "split"],
+  // Written blind after fresh-69's fixes (English and Cantonese in one message, two questions in one,
+  // indirect requests, facts paraphrased slightly wrong, details the documents do not give); scored
+  // whole before any change for it: 93.0% by score.mjs (186/200), 91.0% strict
+  // (182/200: tune 94/101, held out 88/99).
+  ["fresh-70", ["eval/fresh-70.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -369,6 +374,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-69 (short follow-ups leaning on the turn before, at least one unanswerable
   // each); first scores, follow-ups in the tuning half / held out: 71.4% (45/63) / 78.8% (52/66).
   ["conversations-84", "eval/conversations-84.jsonl", "split"],
+  // Written blind with fresh-70 (one-word and pronoun follow-ups, English and Cantonese mixed, at least
+  // one unanswerable each); first scores, follow-ups in the tuning half / held out: 90.2% (55/61) / 90.3% (56/62).
+  ["conversations-85", "eval/conversations-85.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
