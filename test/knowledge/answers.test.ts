@@ -745,6 +745,17 @@ describe("answers from the real knowledge", () => {
     expect(a.topical).toBe(true);
   });
 
+  it("passes on a message of two questions whose second names none of the subjects the first does", async () => {
+    const a = await kb.answer(
+      "How many interns did BAHK take on last summer, and which companies were they placed with?",
+      "en",
+    );
+    expect(a.answered).toBe(false);
+    expect(a.topical).toBe(true);
+    // A forecast asked beside another question is still out of scope.
+    expect((await kb.answer("will bitcoin hit 200k by end of year? yes or no", "en")).topical).toBe(false);
+  });
+
   it("declines 'what is X?' when no text of the knowledge has the word X", async () => {
     expect((await kb.answer("What is the GDP of Hong Kong?", "en")).answered).toBe(false);
     expect((await kb.answer("what is QAMS?", "en")).text).toMatch(/Quality Migrant Admission Scheme/);
