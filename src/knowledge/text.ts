@@ -140,7 +140,13 @@ function englishTerms(input: string, keepStopwords: boolean): { word: string; st
     .replace(/t-shirts?/g, "tshirt")
     // "take place" is one light verb, being held ("how often do the meetings take place?"), not
     // taking and places: "place" is rare in the knowledge and found the quota's "places".
-    .replace(/\b(?:takes?|took|taken|taking) place\b/g, "held");
+    .replace(/\b(?:takes?|took|taken|taking) place\b/g, "held")
+    // "Which fields does the article list?": the article mentions them; "list" is no subject of it
+    // (the talent list's word, which drew the question to the bonus points for listed professions).
+    .replace(
+      /\b((?:do|does|did)\s+(?:the|this|that|your|their|its|each|both)\s+(?:articles?|documents?|reports?|texts?|pieces?|posts?|declarations?|announcements?)\s+)list\b|\b((?:articles?|documents?|reports?|texts?|declarations?|announcements?)\s+)lists\b/g,
+      (_m, a: string | undefined, b: string | undefined) => `${a ?? b ?? ""}mention`,
+    );
   const out: { word: string; stop: boolean }[] = [];
   for (const m of lower.matchAll(WORD)) {
     let w = m[0];
@@ -189,7 +195,7 @@ export const ANALYZER_FINGERPRINT = createHash("sha256")
       ...HAN_STOP_WORDS,
       "|",
       VARIANTS_VERSION,
-      "|hedges-1|take-place-1|begin-doing-1|numeral-end-1|month-figures-1",
+      "|hedges-1|take-place-1|begin-doing-1|numeral-end-1|month-figures-1|article-lists-1",
     ].join(" "),
   )
   .digest("hex")

@@ -745,6 +745,15 @@ describe("answers from the real knowledge", () => {
     expect(a.topical).toBe(true);
   });
 
+  it.each(["which fields does the article list?", "What professions does the announcement list?"])(
+    "answers %s: the article's list of fields, not the bonus points for listed professions",
+    async (q) => {
+      const a = await kb.answer(q, "en");
+      expect(a.answered).toBe(true);
+      expect(a.text).toMatch(/robotics/);
+    },
+  );
+
   it("passes on a message of two questions whose second names none of the subjects the first does", async () => {
     const a = await kb.answer(
       "How many interns did BAHK take on last summer, and which companies were they placed with?",
