@@ -263,7 +263,9 @@ export function expectation(question: string): Expectation {
     /\bone[- ]?(off|time)\b.{0,40}\b(regular(ly)?|recurring|again)\b|\b(regular(ly)?|recurring)\b.{0,40}\bone[- ]?(off|time)\b|\b(happen|happens|held|run|take place|takes place|meet|meets|occur|occurs) (regularly|periodically|on a regular basis)\b|一次性.{0,10}(定期|恆常|经常|經常)|定期(舉行|举行|舉辦|举办|開|开)/.test(
       q,
     );
-  if (frequency || recurring) return "frequency";
+  // "係咪每個月都有?", "are they monthly?": whether it is that often, which how often it is answers.
+  const checked = (FREQUENCY_CHECKED.test(q) || FREQUENCY_CHECKED_ZH.test(question)) && !COUNT_ASKED.test(q);
+  if (frequency || recurring || checked) return "frequency";
   // "How long has it been around?" asks since when: a year answers it.
   if (
     /\bhow long (has|have) (?:(?:the|this|that) )?[\w'-]+(?: [\w'-]+)? (been (around|in place|running|going|operating|in existence)|existed)\b/.test(
@@ -453,6 +455,14 @@ const WHICH_THINGS_ZH =
 
 /** Words before the kind a question asks which of: "which other types of professionals", "which non-tech professions". */
 const KIND_WORDS = /\b(?:other|else|(?:types?|kinds?|sorts?|categories) of|non-[a-z]+)\s+/gi;
+
+/** A question whether something happens at some rate ("is it every month?", "are they held weekly?"). */
+const FREQUENCY_CHECKED =
+  /\b(?:is|are|do|does|will|would|was|were)\b[^?.!]{0,60}\b(?:every (?:single )?(?:day|week|month|year|quarter)|monthly|weekly|yearly|annually|daily|fortnightly|once a (?:week|month|year)|twice a (?:month|year))\b|^\s*(?:every (?:day|week|month|year|quarter)|monthly|weekly|yearly|annually)\s*[?？]/i;
+const FREQUENCY_CHECKED_ZH =
+  /(?:係咪|系咪|是不是|是否|會唔會|会不会|會否|会否|定係|還是|还是)\s*每(?:個|个|一)?(?:月|星期|週|周|年|季|日|天)|每(?:個|个)?(?:月|星期|週|周|日|天)都(?:有|會|会|舉行|举行|開|开|搞)/u;
+/** A question for a count, which a rate in it ("how many each year?") only qualifies. */
+const COUNT_ASKED = /\bhow (?:many|much)\b|幾多|几多|多少/;
 
 /** The kind of thing a question for names or items asks about ("which charities" → charities), if it says. */
 export function namedKind(question: string): string | undefined {

@@ -22,6 +22,14 @@ describe("questions for particular named things", () => {
     expect(expectation("Is the townhall a regular thing for members?")).not.toBe("frequency");
   });
 
+  it("reads whether something is that often as how often, not a count asked per year", () => {
+    expect(expectation("are the networking events held every month?")).toBe("frequency");
+    expect(expectation("networking events 係咪每個星期都有？")).toBe("frequency");
+    expect(expectation("交流活動是不是每月舉行？")).toBe("frequency");
+    expect(expectation("how many people are admitted every year?")).toBe("quantity");
+    expect(expectation("每年有幾多個名額？")).toBe("quantity");
+  });
+
   it("reads how to apply as asking the way to apply, which a description does not give", () => {
     expect(expectation("How do I apply for the BAHK internship programme?")).toBe("procedure");
     expect(expectation("我想參加你哋嘅實習計劃，要點樣報名？")).toBe("procedure");
