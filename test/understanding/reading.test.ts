@@ -254,6 +254,15 @@ describe("reading a member's message", () => {
     expect(await intentOf("我哋有200件T恤想捐")).toBe("donate");
   });
 
+  it("reads a question about the association's impact as no newcomer's welcome", async () => {
+    for (const q of [
+      "If I get involved, how can I tell whether BAHK is really making a difference?",
+      "如果我參與，點知協會有冇成效？",
+    ])
+      expect(await intentOf(q), q).not.toBe("onboarding");
+    expect(await intentOf("how can I get involved?")).toBe("onboarding");
+  });
+
   it("reads what the association does with goods as no question about the bot's abilities", async () => {
     expect(await intentOf("what do you do?")).toBe("onboarding");
     const withGoods = (await u.read("what do you do with the surplus promotional clothing you collect?")).intent;
