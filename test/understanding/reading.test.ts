@@ -254,6 +254,14 @@ describe("reading a member's message", () => {
     expect(await intentOf("我哋有200件T恤想捐")).toBe("donate");
   });
 
+  it("reads asking an organiser to message the member as the hand-off", async () => {
+    for (const q of [
+      "the bot doesn't get it, can one of the admins message me?",
+      "could a staff member email me about this?",
+    ])
+      expect(await intentOf(q), q).toBe("handoff");
+  });
+
   it("reads a question about the association's impact as no newcomer's welcome", async () => {
     for (const q of [
       "If I get involved, how can I tell whether BAHK is really making a difference?",
