@@ -188,9 +188,13 @@ const MEMBER_EN =
 const MEMBER_ZH =
   /([\u4e00-\u9fffA-Za-z]{2,10}?)(?:係唔係|是不是|是否|係咪|算唔算|算不算)其中(?:一間|一间|一個|一个|一家|之一|一員|一员)|([\u4e00-\u9fffA-Za-z]{2,10}?)(?:是|係|也是|都係)其中(?:一間|一间|一個|一个|一家|之一)(?:嗎|吗|呀|嚟㗎|來的嗎)/u;
 
+/** A name asked after a list, on its own: "Bank of China too?", "StanChart in?", "and Seoul as well?". */
+const MEMBER_SHORT =
+  /^\s*(?:(?:and|so|but|what about|how about)[,\s]+)?([A-Z][\w'’&().-]*(?:\s+(?:of|the|and|&|[A-Z][\w'’&().-]*)){0,4})\s+(?:too|as well|also|included|in|in there|on (?:it|the list)|among them|one of them)\s*[?？]+\s*$/u;
+
 /** What a question asks to be one of those spoken of, if it asks that (see {@link MEMBER_EN}). */
 export function memberAsked(q: string): string | undefined {
-  const m = MEMBER_EN.exec(q) ?? MEMBER_ZH.exec(q);
+  const m = MEMBER_EN.exec(q) ?? MEMBER_ZH.exec(q) ?? MEMBER_SHORT.exec(q);
   const thing = (m?.[1] ?? m?.[2])?.trim();
   // A pointer ("is it one of them?") or the member's own ("is my field among them?", "are people like
   // me…") names nothing a text could name.

@@ -407,6 +407,13 @@ describe("questions whether something is one of those spoken of", () => {
     expect(memberAsked("Is public education part of what the association does?")).toBeUndefined();
     expect(memberAsked("我係其中一個創辦人")).toBeUndefined();
   });
+
+  it("name a thing asked after a list on its own, by its name", () => {
+    expect(memberAsked("Bank of China too?")).toBe("Bank of China");
+    expect(memberAsked("and Shanghai as well?")).toBe("Shanghai");
+    expect(memberAsked("StanChart in?")).toBe("StanChart");
+    expect(memberAsked("that one too?")).toBeUndefined();
+  });
 });
 
 describe("questions for a number of something", () => {

@@ -497,6 +497,12 @@ describe("answers from the real knowledge", () => {
     }
   });
 
+  it("declines a name asked after a list on its own when the text does not name it", async () => {
+    const banks = "Which banks are building the HKMA trade finance platform?";
+    expect((await askAfter(banks, "DBS too?")).answered).toBe(false);
+    expect((await askAfter(banks, "Standard Chartered too?")).answered).toBe(true);
+  });
+
   it("reads keeping people in the loop and reporting back as the association communicating", async () => {
     for (const q of [
       "How does BAHK keep supporters informed about its impact?",
