@@ -286,7 +286,12 @@ export function expectation(question: string): Expectation {
     )
   )
     return "duration";
-  if (/\b(what|which) year\b|\byear (was|did|were)\b|哪一年|邊一年|哪年|邊年|幾多年成立|何年/.test(q)) return "year";
+  if (
+    /\b(what|which) year\b|\byear (was|did|were)\b|^\s*(?:and|so|but|what about|how about)?[,\s]*(?:the |in what |in which )?year\s*[?？]|哪一年|邊一年|哪年|邊年|幾多年成立|何年|^\s*(?:咁|那|那麼|那么)?\s*(?:年份|哪年|邊年)(?:呢)?\s*[?？]/.test(
+      q,
+    )
+  )
+    return "year";
   if (
     /\b(name of|what is it called|what's it called|what is the name|what's the name|called what)\b|\bwhat(?:'s| is| was) (?:the |this |that |its |their )?[\w\s'’-]{2,80}? (?:actually |officially |really )?called\b|\bwhat(?:'?s)?\b.{0,80}\b(?:be|get|gets|being) (?:actually |officially )?(?:called|named)\b|\bwhat (?:does|do|did) [\w\s.-]{1,40} stand for\b|叫咩名|叫甚麼名|叫什麼名|叫乜名|名稱|名字|全名|英文名/.test(
       q,

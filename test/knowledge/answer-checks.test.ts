@@ -22,6 +22,14 @@ describe("questions for particular named things", () => {
     expect(expectation("Is the townhall a regular thing for members?")).not.toBe("frequency");
   });
 
+  it("reads a year asked on its own as asking the year, which a date without one does not give", () => {
+    expect(expectation("and year?")).toBe("year");
+    expect(expectation("the year?")).toBe("year");
+    expect(expectation("年份呢？")).toBe("year");
+    expect(satisfies("year", "The government released a talent list on August 28.")).toBe(false);
+    expect(satisfies("year", "QMAS was first launched in 2006.")).toBe(true);
+  });
+
   it("reads whether something is that often as how often, not a count asked per year", () => {
     expect(expectation("are the networking events held every month?")).toBe("frequency");
     expect(expectation("networking events 係咪每個星期都有？")).toBe("frequency");
