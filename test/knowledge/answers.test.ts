@@ -497,6 +497,11 @@ describe("answers from the real knowledge", () => {
     }
   });
 
+  it("declines a bare where? after a text that names no place", async () => {
+    for (const q of ["where?", "and where exactly?"])
+      expect((await askAfter("How often are townhalls held?", q)).answered, q).toBe(false);
+  });
+
   it("declines a name asked after a list on its own when the text does not name it", async () => {
     const banks = "Which banks are building the HKMA trade finance platform?";
     expect((await askAfter(banks, "DBS too?")).answered).toBe(false);
