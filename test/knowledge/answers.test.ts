@@ -497,6 +497,14 @@ describe("answers from the real knowledge", () => {
     }
   });
 
+  it("declines any programmes for someone in particular when the text speaks of none", async () => {
+    const a = await askAfter(
+      "What is the association's stance on financial inclusion?",
+      "any projects for the unbanked elderly in particular?",
+    );
+    expect(a.answered).toBe(false);
+  });
+
   it("declines a bare where? after a text that names no place", async () => {
     for (const q of ["where?", "and where exactly?"])
       expect((await askAfter("How often are townhalls held?", q)).answered, q).toBe(false);
