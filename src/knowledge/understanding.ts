@@ -159,6 +159,8 @@ export class LocalUnderstanding implements Understanding {
     const slang = this.opts.intents.slang;
     return (
       text
+        // "qmas started 2008 ya?": a statement checked, "…, right?", not "you".
+        .replace(/(?<!\bsee\s+)(?<=\S\s+)(?:ya|yah|yea|yeah)\s*(?=[?？]+\s*$)/i, "right")
         .replace(
           /(^|[\s(])([a-z][a-z0-9'/]*?|[124])('s)?(?=[\s,.!?)]|$)/gi,
           (m, pre: string, word: string, s: string | undefined, at: number) => {

@@ -491,6 +491,11 @@ describe("reading a member's message", () => {
     expect((await u.read("got it. and who can apply?")).question).toBe("and who can apply?");
   });
 
+  it("reads a statement ending in 'ya?' as checked, not as about 'you'", async () => {
+    expect((await u.read("talent list came out in 2019 ya?")).question).toBe("talent list came out in 2019 right?");
+    expect((await u.read("see ya")).question).not.toMatch(/right/);
+  });
+
   it("reads leaving the group as no request to erase the member's data", async () => {
     // Leaving is done in the platform's own menu: not something the bot does (it was read as erasure,
     // or as the agenda's "how do I…"), unless the member asks for their data to go too.
