@@ -584,6 +584,13 @@ const EVERYWHERE = new Set([
  * text, the English names in brackets after a Chinese term the question did not use). A name whose
  * words or initials the question already has ("Hong Kong Monetary Authority" for "HKMA") is not new.
  */
+/** A question for organisations: firms, banks, charities, schools. */
+const ORGANISATIONS_ASKED =
+  /\b(?:firms?|compan(?:y|ies)|banks?|charit(?:y|ies)|ngos?|organi[sz]ations?|institutions?|universit(?:y|ies)|schools?|sponsors?|partners?|employers?)\b/i;
+/** Places a text names: cities, countries, regions. */
+const PLACE =
+  /^(?:Singapore|Seoul|Tokyo|Shanghai|Beijing|Shenzhen|London|New York|Dubai|China|Mainland China|Korea|South Korea|Japan|Asia|Europe|America|United States|Macau|Taiwan)$/;
+
 function newNames(answer: string, question: string): string[] {
   const q = question.toLowerCase();
   const qWords = new Set(q.split(/[^\p{L}\p{N}]+/u).filter(Boolean));
@@ -748,9 +755,13 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
       return /\b(?:eligib\w*|open to|anyone|everyone|members only|only members|non-?members|must (?:have|be))\b|合資格|合资格|資格|资格|任何人|所有人|開放給|开放给|只限|必須|必须/i.test(
         answer,
       );
-    case "names":
+    case "names": {
       // Several names asked for ("哪些措施", "which banks") are given as a list, not one name in passing.
-      return newNames(answer, question).length > 0 && (!PLURAL_ASKED.test(question) || enumerates(answer));
+      // Firms, banks or charities asked for are not named by a city ("which firms were they placed
+      // with?" is not answered by "…whereas Singapore adopts more aggressive incentives for crypto firms").
+      const names = newNames(answer, question).filter((n) => !(ORGANISATIONS_ASKED.test(question) && PLACE.test(n)));
+      return names.length > 0 && (!PLURAL_ASKED.test(question) || enumerates(answer));
+    }
     case "list":
       return enumerates(answer);
     case "name": {

@@ -279,7 +279,10 @@ describe("questions for particular named things", () => {
     ).toBe(false);
     expect(
       satisfies("names", "The clothing collected is donated to those in need in Hong Kong.", "which charities get it?"),
-    ).toBe(false);
+    ).toBe(false); // A city names no firm.
+    const incentives = "Hong Kong is balanced, whereas Singapore adopts more aggressive incentives for crypto firms.";
+    expect(satisfies("names", incentives, "which firms were the interns placed with?")).toBe(false);
+    expect(satisfies("names", incentives, "which city has the more aggressive incentives?")).toBe(true);
   });
 });
 
