@@ -206,6 +206,11 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // whole before any change for it: 93.0% by score.mjs (186/200), 91.0% strict
   // (182/200: tune 94/101, held out 88/99).
   ["fresh-70", ["eval/fresh-70.jsonl"], "split"],
+  // Written blind after fresh-70's fixes (people who are not blockchain insiders: parents, HR staff,
+  // mainland professionals, journalists; misspelt names, numbers in words, why and what for, polite
+  // openings); scored whole before any change for it: 90.5% by score.mjs (181/200), 89.0% strict
+  // (178/200: tune 91/101, held out 87/99).
+  ["fresh-71", ["eval/fresh-71.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -377,6 +382,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-70 (one-word and pronoun follow-ups, English and Cantonese mixed, at least
   // one unanswerable each); first scores, follow-ups in the tuning half / held out: 90.2% (55/61) / 90.3% (56/62).
   ["conversations-85", "eval/conversations-85.jsonl", "split"],
+  // Written blind with fresh-71 (topics left and come back to, at least one unanswerable each); first
+  // scores, follow-ups in the tuning half / held out: 79.7% (47/59) / 82.3% (51/62).
+  ["conversations-86", "eval/conversations-86.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
