@@ -497,6 +497,12 @@ describe("answers from the real knowledge", () => {
     }
   });
 
+  it("reads uni or college kids as students, not as members' children", async () => {
+    const a = await kb.answer("are there internships for college kids?", "en");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/internship/);
+  });
+
   it("declines any programmes for someone in particular when the text speaks of none", async () => {
     const a = await askAfter(
       "What is the association's stance on financial inclusion?",
