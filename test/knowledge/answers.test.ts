@@ -497,6 +497,12 @@ describe("answers from the real knowledge", () => {
     }
   });
 
+  it("reads 'is it true' as checking a claim, not as something true the documents speak of", async () => {
+    const a = await kb.answer("is it really true QMAS takes a thousand people each year?", "en");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/1,000/);
+  });
+
   it("reads uni or college kids as students, not as members' children", async () => {
     const a = await kb.answer("are there internships for college kids?", "en");
     expect(a.answered).toBe(true);
