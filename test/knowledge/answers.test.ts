@@ -497,6 +497,11 @@ describe("answers from the real knowledge", () => {
     }
   });
 
+  it("reads a gym or a shopping centre as no hub of the association's subjects", async () => {
+    expect((await kb.answer("可唔可以推介一間健身中心俾我？", "zh-HK")).topical).toBe(false);
+    expect((await kb.answer("香港點樣成為虛擬資產中心？", "zh-HK")).answered).toBe(true);
+  });
+
   it("reads 'is it true' as checking a claim, not as something true the documents speak of", async () => {
     const a = await kb.answer("is it really true QMAS takes a thousand people each year?", "en");
     expect(a.answered).toBe(true);
