@@ -497,6 +497,13 @@ describe("answers from the real knowledge", () => {
     }
   });
 
+  it("reads a company's offer in Chinese as a job offer, not a donation offered", async () => {
+    const a = await kb.answer("係咪一定要先攞到香港公司嘅offer？", "zh-HK");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/無須/);
+    expect(a.text).not.toMatch(/捐/);
+  });
+
   it("reads a gym or a shopping centre as no hub of the association's subjects", async () => {
     expect((await kb.answer("可唔可以推介一間健身中心俾我？", "zh-HK")).topical).toBe(false);
     expect((await kb.answer("香港點樣成為虛擬資產中心？", "zh-HK")).answered).toBe(true);
