@@ -277,7 +277,7 @@ const CONFIRMED = 0.6;
 
 /** "Going back to the quota — …", "返去名額嗰度，…": a subject named again, then the question about it. */
 const BACK_TO =
-  /^\s*(?:(?:ok(?:ay)?|so|and|also)[,\s]+)?(?:going|go|coming|come|getting|get)\s+back\s+to\s+(.{2,40}?)\s*[—–:,-]+\s*(.{4,})$|^\s*(?:返去|回到|講返|讲回|說回|说回)(.{2,16}?)(?:嗰度|那裡|那里|的問題|的问题)?[，,：:]\s*(.{3,})$/iu;
+  /^\s*(?:(?:ok(?:ay)?|so|and|also|anyway)[,\s]+)?(?:(?:going|go|coming|come|getting|get)\s+)?back\s+to\s+(.{2,40}?)\s*[—–:,-]+\s*(.{4,})$|^\s*(?:返去|回到|講返|讲回|說回|说回)(.{2,16}?)(?:嗰度|那裡|那里|的問題|的问题)?[，,：:]\s*(.{3,})$/iu;
 
 /** The words by which a Chinese clause asks ("係咪", "嗎", "甚麼", "幾多"). */
 const CHINESE_ASKING = /係咪|是不是|是否|嗎|吗|呢|咩|乜|甚麼|什麼|什么|邊|哪|幾|几|多少|點|怎|如何|誰|谁|[？?]/u;

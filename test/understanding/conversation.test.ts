@@ -1036,6 +1036,13 @@ describe("talking to the bot", () => {
     ).toMatch(/Goal 3/);
   });
 
+  it("reads 'back to the townhalls - …' after another subject as a question about the townhalls", async () => {
+    const m = member("back-to-bare");
+    await say(m, "how often are the townhalls held?");
+    await say(m, "different topic: which cities are rivals of Hong Kong?");
+    expect(replyText(await say(m, "back to the townhalls - why hold them?"))).toMatch(/unified voice/);
+  });
+
   it("names who fronted the list and his posts, and gives the reason Hong Kong 'in particular' needs inclusion", async () => {
     const m = member("fronted");
     expect(replyText(await say(m, "Who in the Hong Kong government fronted the talent list?"))).toMatch(
