@@ -491,6 +491,11 @@ describe("reading a member's message", () => {
     expect((await u.read("got it. and who can apply?")).question).toBe("and who can apply?");
   });
 
+  it("spells the townhall as it is whatever the typing", async () => {
+    expect((await u.read("when is the next townhal?")).question).toBe("when is the next townhall?");
+    expect((await u.read("r townhals open to all?")).question).toBe("are townhalls open to all?");
+  });
+
   it("reads a statement ending in 'ya?' as checked, not as about 'you'", async () => {
     expect((await u.read("talent list came out in 2019 ya?")).question).toBe("talent list came out in 2019 right?");
     expect((await u.read("see ya")).question).not.toMatch(/right/);
