@@ -211,6 +211,11 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // openings); scored whole before any change for it: 90.5% by score.mjs (181/200), 89.0% strict
   // (178/200: tune 91/101, held out 87/99).
   ["fresh-71", ["eval/fresh-71.jsonl"], "split"],
+  // Written blind after fresh-71's fixes (a busy group chat: quoted replies, @-mentions, emoji, all caps,
+  // run-on voice typing, comparisons, yes/no questions the documents answer no, requests after thanks);
+  // scored whole before any change for it: 92.5% by score.mjs (185/200), 91.5% strict
+  // (183/200: tune 93/101, held out 90/99).
+  ["fresh-72", ["eval/fresh-72.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -385,6 +390,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-71 (topics left and come back to, at least one unanswerable each); first
   // scores, follow-ups in the tuning half / held out: 79.7% (47/59) / 82.3% (51/62).
   ["conversations-86", "eval/conversations-86.jsonl", "split"],
+  // Written blind with fresh-72 (a busy group chat, at least one unanswerable follow-up each); first
+  // scores, follow-ups in the tuning half / held out: 90.3% (56/62) / 86.9% (53/61).
+  ["conversations-87", "eval/conversations-87.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
