@@ -491,6 +491,12 @@ describe("reading a member's message", () => {
     expect((await u.read("got it. and who can apply?")).question).toBe("and who can apply?");
   });
 
+  it("sets aside thanks for earlier and 'quick one' before the question they come with", async () => {
+    const r = await u.read("thx for earlier! another quick one: when did QMAS launch?");
+    expect(r.question).toBe("when did QMAS launch?");
+    expect(r.social?.name).toBe("thanks");
+  });
+
   it("spells the townhall as it is whatever the typing", async () => {
     expect((await u.read("when is the next townhal?")).question).toBe("when is the next townhall?");
     expect((await u.read("r townhals open to all?")).question).toBe("are townhalls open to all?");
