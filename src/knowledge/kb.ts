@@ -403,6 +403,10 @@ const ABOUT_THING =
   /^\s*(?:and\s+|so\s+)?(?:what|how)\s+about\s+(?:the\s+|a\s+|an\s+)?([a-z][\w\s'-]{1,40}?)\s*[?？!.]*\s*$|^\s*(?:and|&)\s+([\w'-]+(?:\s+[\w'-]+)?)\s*[?？]?\s*$|^(?:咁|那|而)?([\u4e00-\u9fff]{2,8}?)(?:又)?呢\s*[？?]?\s*$/iu;
 
 /** A doubt put as a second alternative: "… or is it all just online?", "… or just cheap labour lol". */
+/** "Do you only … or are there …?": a doubt, then the alternative asked about. */
+const ONLY_OR_ALTERNATIVE =
+  /^\s*(?:do|does)\s+(?:you|u|you guys|y'?all|the association|bahk)\s+(?:only|just|simply|merely)\b[^?？]{1,80}?,?\s+or\s+((?:are|is)\s+there\b[^?？]{3,}|(?:do|does)\s+(?:you|u|you guys|y'?all|the association|bahk)\b[^?？]{3,})[?？]?\s*$/iu;
+
 const OR_DOUBT =
   /,?\s+or\s+(?:(?:is|are|was|were|do|does|did|will|would)\s+(?:it|they|that|this|those|these|the association|bahk)\s+)?(?:(?:all|just|simply|basically|merely)\s+){1,2}[^?？]{1,60}[?？]?\s*(?:lol|lmao|haha|tho|though)?\s*[?？]?\s*$/iu;
 
@@ -988,6 +992,13 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     if (doubt && doubt.index >= 12) {
       const first = await this.answer(`${question.slice(0, doubt.index).trim()}?`, lang, options);
       if (first.answered) return first;
+    }
+    // "Do you only publish stuff online or are there actual events where people get together?": the
+    // doubt comes first and the alternative after "or" is the question, answered when the documents do.
+    const alternative = ONLY_OR_ALTERNATIVE.exec(question);
+    if (alternative?.[1]) {
+      const second = await this.answer(`${alternative[1].trim()}?`, lang, options);
+      if (second.answered) return second;
     }
     const a = await this.answerAny(question, lang, options);
     // "多長時間？" unanswered after the internships names nothing: the conversation stays on the words it

@@ -497,6 +497,12 @@ describe("answers from the real knowledge", () => {
     }
   });
 
+  it("answers the alternative after 'do you only … or are there …?'", async () => {
+    const a = await kb.answer("do you just post things online or are there real meetups in person?", "en");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/networking events/);
+  });
+
   it("reads a company's offer in Chinese as a job offer, not a donation offered", async () => {
     const a = await kb.answer("係咪一定要先攞到香港公司嘅offer？", "zh-HK");
     expect(a.answered).toBe(true);
