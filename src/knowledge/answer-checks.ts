@@ -579,11 +579,6 @@ const EVERYWHERE = new Set([
   "i",
 ]);
 
-/**
- * The names an answer gives that the question did not (capitalised names and acronyms; in Chinese
- * text, the English names in brackets after a Chinese term the question did not use). A name whose
- * words or initials the question already has ("Hong Kong Monetary Authority" for "HKMA") is not new.
- */
 /** A question for organisations: firms, banks, charities, schools. */
 const ORGANISATIONS_ASKED =
   /\b(?:firms?|compan(?:y|ies)|banks?|charit(?:y|ies)|ngos?|organi[sz]ations?|institutions?|universit(?:y|ies)|schools?|sponsors?|partners?|employers?)\b/i;
@@ -591,6 +586,11 @@ const ORGANISATIONS_ASKED =
 const PLACE =
   /^(?:Singapore|Seoul|Tokyo|Shanghai|Beijing|Shenzhen|London|New York|Dubai|China|Mainland China|Korea|South Korea|Japan|Asia|Europe|America|United States|Macau|Taiwan)$/;
 
+/**
+ * The names an answer gives that the question did not (capitalised names and acronyms; in Chinese
+ * text, the English names in brackets after a Chinese term the question did not use). A name whose
+ * words or initials the question already has ("Hong Kong Monetary Authority" for "HKMA") is not new.
+ */
 function newNames(answer: string, question: string): string[] {
   const q = question.toLowerCase();
   const qWords = new Set(q.split(/[^\p{L}\p{N}]+/u).filter(Boolean));

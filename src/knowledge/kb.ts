@@ -402,11 +402,11 @@ const WHAT_ABOUT =
 const ABOUT_THING =
   /^\s*(?:and\s+|so\s+)?(?:what|how)\s+about\s+(?:the\s+|a\s+|an\s+)?([a-z][\w\s'-]{1,40}?)\s*[?？!.]*\s*$|^\s*(?:and|&)\s+([\w'-]+(?:\s+[\w'-]+)?)\s*[?？]?\s*$|^(?:咁|那|而)?([\u4e00-\u9fff]{2,8}?)(?:又)?呢\s*[？?]?\s*$/iu;
 
-/** A doubt put as a second alternative: "… or is it all just online?", "… or just cheap labour lol". */
 /** "Do you only … or are there …?": a doubt, then the alternative asked about. */
 const ONLY_OR_ALTERNATIVE =
   /^\s*(?:do|does)\s+(?:you|u|you guys|y'?all|the association|bahk)\s+(?:only|just|simply|merely)\b[^?？]{1,80}?,?\s+or\s+((?:are|is)\s+there\b[^?？]{3,}|(?:do|does)\s+(?:you|u|you guys|y'?all|the association|bahk)\b[^?？]{3,})[?？]?\s*$/iu;
 
+/** A doubt put as a second alternative: "… or is it all just online?", "… or just cheap labour lol". */
 const OR_DOUBT =
   /,?\s+or\s+(?:(?:is|are|was|were|do|does|did|will|would)\s+(?:it|they|that|this|those|these|the association|bahk)\s+)?(?:(?:all|just|simply|basically|merely)\s+){1,2}[^?？]{1,60}[?？]?\s*(?:lol|lmao|haha|tho|though)?\s*[?？]?\s*$/iu;
 
