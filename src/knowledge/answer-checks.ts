@@ -287,7 +287,7 @@ export function expectation(question: string): Expectation {
   )
     return "duration";
   if (
-    /\b(what|which) year\b|\byear (was|did|were)\b|^\s*(?:and|so|but|what about|how about)?[,\s]*(?:the |in what |in which )?year\s*[?？]|哪一年|邊一年|哪年|邊年|幾多年成立|何年|^\s*(?:咁|那|那麼|那么)?\s*(?:年份|哪年|邊年)(?:呢)?\s*[?？]/.test(
+    /\b(what|which) year\b|\byear (was|did|were)\b|^\s*(?:and|so|but|what about|how about)?[,\s]*(?:the |in what |in which )?year\s*[?？]|哪一年|邊一年|哪年|邊年|幾多年成立|何年|^\s*(?:咁|那|那麼|那么)?\s*年份(?:呢)?\s*[?？]/.test(
       q,
     )
   )
@@ -696,29 +696,34 @@ function duringUnnamedEvent(answer: string, question: string): boolean {
 const PLACE_WORDS =
   /\b(?:road|street|floor|building|tower|centre|center|plaza|district|located at|address|week|conference|summit|forum|expo|festival|website)\b|路|街|樓|大廈|中心|地址|周|週|峰會|論壇|博覽|網站|网站/gi;
 
+/** The kinds of answer a text gives when one pattern says so, whatever the question. */
+const SAID_BY_PATTERN = {
+  event: EVENT_GIVEN,
+  ranking: RANKING_SAID,
+  likelihood: LIKELIHOOD_SAID,
+  effect: EFFECT_SAID,
+  difference: DIFFERENCE_SAID,
+  remaining: REMAINING_SAID,
+  occasion: PAST_SPOKEN,
+  hour: HOUR_GIVEN,
+} as const satisfies Partial<Record<Expectation, RegExp>>;
+
 /** Whether an answer text has what the question expects (`question` narrows names and roles to its subject). */
 export function satisfies(expect: Expectation, answer: string, question = ""): boolean {
   switch (expect) {
+    case "event":
+    case "ranking":
+    case "likelihood":
+    case "effect":
+    case "difference":
+    case "remaining":
+    case "occasion":
+    case "hour":
+      return SAID_BY_PATTERN[expect].test(answer);
     case "none":
       return true;
     case "advice":
       return false;
-    case "event":
-      return EVENT_GIVEN.test(answer);
-    case "ranking":
-      return RANKING_SAID.test(answer);
-    case "likelihood":
-      return LIKELIHOOD_SAID.test(answer);
-    case "effect":
-      return EFFECT_SAID.test(answer);
-    case "difference":
-      return DIFFERENCE_SAID.test(answer);
-    case "remaining":
-      return REMAINING_SAID.test(answer);
-    case "occasion":
-      return PAST_SPOKEN.test(answer);
-    case "hour":
-      return HOUR_GIVEN.test(answer);
     case "year":
       return /\b(1[89]\d\d|20\d\d)\b/.test(answer) || /[〇零一二三四五六七八九]{4}年/.test(answer);
     case "day":
