@@ -216,6 +216,11 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // scored whole before any change for it: 92.5% by score.mjs (185/200), 91.5% strict
   // (183/200: tune 93/101, held out 90/99).
   ["fresh-72", ["eval/fresh-72.jsonl"], "split"],
+  // Written blind after fresh-72's fixes (formal and very polite register, two- to five-word messages,
+  // claims and negations asked as questions, Traditional and Simplified mixed, homophone typos); scored
+  // whole before any change for it: 94.5% by score.mjs (189/200), 94.0% strict (188/200: tune 94/101,
+  // held out 94/99).
+  ["fresh-73", ["eval/fresh-73.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -393,6 +398,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-72 (a busy group chat, at least one unanswerable follow-up each); first
   // scores, follow-ups in the tuning half / held out: 90.3% (56/62) / 86.9% (53/61).
   ["conversations-87", "eval/conversations-87.jsonl", "split"],
+  // Written blind with fresh-73 (formal register, terse follow-ups, at least one unanswerable each);
+  // first scores, follow-ups in the tuning half / held out: 85.5% (53/62) / 90.5% (57/63).
+  ["conversations-88", "eval/conversations-88.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
