@@ -69,6 +69,8 @@ describe("answers from the real knowledge", () => {
     ["whch banks joined the HKMA platfrom?", /HSBC/],
     ["How do I suggest a topic for the townhall?", /\/propose/],
     ["the talent list came out on which day?", /August 28/],
+    // A "drop date" is when something came out.
+    ["whats the drop date of the talent list", /August 28/],
   ])("answers %s with a cited source", async (q, expected) => {
     const a = await kb.answer(q, "en");
     expect(a.answered).toBe(true);
