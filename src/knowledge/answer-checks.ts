@@ -397,6 +397,8 @@ export function expectation(question: string): Expectation {
   const standing = /\bwhere (do|does|did) (things|it|that|this|matters|we|they)( all| now| currently)? stands?\b/.test(
     q,
   );
+  // "The townhalls take place in Central?", "are they held at Cyberport?": a named place checked.
+  if (PLACE_CHECKED.test(question)) return "place";
   if (
     !howTo &&
     !source &&
@@ -691,6 +693,10 @@ function duringUnnamedEvent(answer: string, question: string): boolean {
   const asked = question.toLowerCase();
   return [...answer.matchAll(DURING_EVENT)].some((m) => !asked.includes((m[1] ?? m[2] ?? "").toLowerCase()));
 }
+
+/** A place named where something happens, to be checked ("…take place in Central?", "held at Cyberport?"). */
+const PLACE_CHECKED =
+  /\b(?:held|hosted|take place|takes place|took place|taking place|happen|happens|happening|located)\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'-]*/;
 
 /** Words of a place or an event where something happens (an address, a building, a conference). */
 const PLACE_WORDS =

@@ -89,6 +89,11 @@ describe("questions for particular named things", () => {
     expect(expectation("where do things stand for retail investors?")).not.toBe("place");
     expect(expectation("Where does it stand now?")).not.toBe("place");
     expect(expectation("Where does the townhall take place?")).toBe("place");
+    // A place named and checked; people based somewhere are no place asked.
+    expect(expectation("the quarterly meetings happen at Cyberport, right?")).toBe("place");
+    expect(expectation("are the networking nights hosted in Wan Chai?")).toBe("place");
+    expect(expectation("can people based in Shenzhen join?")).not.toBe("place");
+    expect(expectation("are townhalls held in person?")).not.toBe("place");
   });
 
   it("reads an end asked for as a day, a rate as a count, and what is taken or included as asked of", () => {

@@ -397,6 +397,13 @@ describe("reading a member's message", () => {
     expect(read?.via).not.toBe("examples");
   });
 
+  it("sets 'I assume' aside: what follows is the claim checked", async () => {
+    expect((await u.read("I presume the quarterly meetings are open to everyone?")).question).toBe(
+      "the quarterly meetings are open to everyone?",
+    );
+    expect((await u.read("i take it interns get paid?")).question).toBe("interns get paid?");
+  });
+
   it("sets a change of topic aside: what follows is the question", async () => {
     const read = await u.read("Changing the subject - when did QMAS launch?");
     expect(read.question).toBe("when did QMAS launch?");
