@@ -126,6 +126,9 @@ describe("reading a member's message", () => {
     ["can custody rules go on the agenda for next quarter?", "propose"],
     ["我啱啱入會，想了解下協會", "onboarding"],
     ["how's your day going?", "smalltalk"],
+    // "How are you?" in Chinese starts with 你好/您好 but is no greeting set aside.
+    ["您好嗎？", "smalltalk"],
+    ["你好唔好呀？", "smalltalk"],
     // Is anyone there? (but "有冇人工" asks for a salary).
     ["anyone there?", "smalltalk"],
     ["有冇人呀？", "smalltalk"],
@@ -402,6 +405,12 @@ describe("reading a member's message", () => {
       "the quarterly meetings are open to everyone?",
     );
     expect((await u.read("i take it interns get paid?")).question).toBe("interns get paid?");
+  });
+
+  it("answers a question after a Chinese 'how are you'", async () => {
+    const read = await u.read("您好嗎？請問人才清單有幾多個專業？");
+    expect(read.intent?.name).not.toBe("smalltalk");
+    expect(read.question).toMatch(/人才清單/);
   });
 
   it("sets a change of topic aside: what follows is the question", async () => {
