@@ -23,6 +23,7 @@ export type Expectation =
   | "names"
   | "list"
   | "age"
+  | "figure"
   | "licence"
   | "eligibility"
   | "procedure"
@@ -445,8 +446,29 @@ export function expectation(question: string): Expectation {
     )
   )
     return "role";
+  // "Interns must be under 25, correct?", "the townhalls have 50 seats, right?": a figure checked, which
+  // a text without one neither confirms nor corrects.
+  if (
+    (FIGURE_CHECKED.test(q) || FIGURE_COUNTED.test(q)) &&
+    CHECK_FORM.test(q) &&
+    !/\b(?:how|what|which|when|where|who|whom|why)\b/.test(q)
+  )
+    return "figure";
   return "none";
 }
+
+/** A figure claimed of something: a bound ("under 25") or a count of a unit ("50 seats"). */
+const FIGURE_CHECKED =
+  /\b(?:under|over|below|above|at least|at most|more than|less than|fewer than|up to|no more than|exactly)\s+(?:us\$|hk\$|\$)?\d/;
+/** A count of a unit claimed ("50 seats", "3 months"), the unit captured; not a rate ("every 3 months", "4 times a year"). */
+const FIGURE_COUNTED =
+  /(?<!\bevery\s+)\b\d[\d,.]*\s*(?:extra |bonus |additional )?(points?|people|persons|seats|places|spots|slots|months?|weeks?|days?|hours?|members|banks|professions|fields|interns?|students|companies|firms|events|meetings|times|goals)\b(?!\s+(?:a|per|each|every)\s+(?:year|month|week|day|quarter)\b)/;
+/** A claim asked to be checked: "…, right?", "…, correct?", or a statement or yes/no question asked. */
+const CHECK_FORM =
+  /\b(?:right|correct|true|yeah|ya)\s*[?？]|\b(?:isn'?t|aren'?t|don'?t|doesn'?t)\s+(?:it|they|there)\s*[?？]|^\s*(?:(?:and|so|but|ok|okay)[,\s]+)?(?:is|are|was|were|do|does|did|must|will|can|could|should|has|have)\b[^?？]*[?？]|[?？]\s*$/;
+/** A figure given: digits, or a number in words. */
+const FIGURE_GIVEN =
+  /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozen)\b/i;
 
 const ASSOCIATION = /\bassociation\b|\bbahk\b|協會/i;
 
@@ -756,6 +778,12 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
       return /(HK\$|US\$|\$|HKD|USD|RMB|港元|港幣|美元|元|蚊)\s*\d|\d\s*(HKD|USD|港元|元|蚊|dollars?)/i.test(answer);
     case "contact":
       return /@|\+?\d[\d\s-]{7,}\d|https?:\/\/|www\./.test(answer);
+    case "figure": {
+      // "…50 seats, right?" is checked by a number of seats, not by "four a year".
+      const unit = FIGURE_COUNTED.exec(question.toLowerCase())?.[1]?.replace(/s$/, "");
+      if (!unit) return FIGURE_GIVEN.test(answer);
+      return new RegExp(`(?:${FIGURE_GIVEN.source})[\\d,.]*\\s+(?:[a-z-]+\\s+)?${unit}`, "i").test(answer);
+    }
     case "age":
       return /\b(age|aged|years old|under \d+|over \d+)\b|歲|年齡|年紀/i.test(answer);
     case "licence":

@@ -793,4 +793,22 @@ describe("what a question asks for, in words members use", () => {
     expect(satisfies("likelihood", "香港離共融、機會均等仍有距離。")).toBe(false);
     expect(satisfies("likelihood", "Hong Kong is expected to overtake Singapore by 2027.")).toBe(true);
   });
+
+  it("reads a figure claimed as one to check, which a text with no such figure neither confirms nor corrects", () => {
+    for (const q of [
+      "applicants must be over 30, correct?",
+      "the networking nights have 80 places, right?",
+      "do internships last 6 weeks?",
+    ])
+      expect(expectation(q), q).toBe("figure");
+    // A rate is no count ("every 3 months"), and a question for a figure asks, it does not claim.
+    expect(expectation("so quarterly means every 3 months, right?")).not.toBe("figure");
+    expect(expectation("how many places do the networking nights have, 80?")).not.toBe("figure");
+    const q = "the networking nights have 80 places, right?";
+    expect(satisfies("figure", "The association holds networking events four times a year.", q)).toBe(false);
+    expect(satisfies("figure", "Each networking night has 60 places.", q)).toBe(true);
+    expect(satisfies("figure", "Applicants must be aged 18 or above.", "applicants must be over 30, correct?")).toBe(
+      true,
+    );
+  });
 });
