@@ -35,6 +35,7 @@ export type Expectation =
   | "effect"
   | "difference"
   | "remaining"
+  | "change"
   | "event"
   | "advice"
   | "none";
@@ -131,6 +132,18 @@ const REMAINING_SAID =
 const THIS_YEAR = /\bthis (?:year|time)(?:'s)?\b|今年|今屆|今届|今次|今回/iu;
 /** A plan asked about ("when does the government plan to…", "打算幾時落實"): a date answers it, not "annually". */
 const PLANNED = /\b(?:plan(?:s|ning)?|intend(?:s|ing)?|going|aim(?:s|ing)?) to\b|打算|計劃|计划|準備|准备|擬|拟/iu;
+
+/** A change asked about since something was set ("has the quota been raised?", "配額有冇改過？"). */
+const CHANGE_ASKED =
+  /\b(?:has|have|had|did|was|were|is|are)\b[^?？]{0,40}\b(?:changed|change|been (?:raised|increased|lowered|cut|reduced|revised|updated|changed|expanded|adjusted|extended|scrapped|dropped))\b[^?？]{0,30}\b(?:since|lately|recently|yet|at all|over the years|ever)\b|\b(?:has|have|did)\b[^?？]{0,40}\b(?:been (?:raised|increased|lowered|cut|reduced|revised|expanded|adjusted)|gone (?:up|down)|gotten (?:bigger|smaller))\b|\bany changes? (?:to|in|since)\b|(?:有冇|有沒有|有没有|是否|曾否|可有)(?:再)?(?:改變|改变|變動|变动|調整|调整|修改|更改|增加|提高|上調|上调|減少|减少|擴大|扩大|改|變|变)(?:過|过)|(?:改變|改变|變動|变动|調整|调整|修改|更改)(?:過|过)(?:嗎|吗|未|冇|沒有|没有)/iu;
+/** A change said: a figure raised or cut, revised, from one to another. */
+const CHANGE_SAID =
+  /\b(?:changed|raised|increased|lowered|cut|reduced|revised|updated|expanded|adjusted|extended|doubled|tripled|previously|formerly|used to|no longer|transform\w*|evolved|shifted|grown)\b|\bfrom\s+\S+(?:\s+\S+)?\s+to\s+\d|改為|改为|調整|调整|上調|上调|下調|下调|增至|減至|减至|擴大|扩大|提高至|修訂|修订|不再|轉型|转型|轉變|转变|蛻變|蜕变/iu;
+/** The next occasion asked about ("when is the list next reviewed?", 下次何時). */
+const NEXT_ASKED = /\bnext\b|\bupcoming\b|下一次|下次|下一屆|下屆|下一場|下場|下一期|下期|下一輪|下輪/iu;
+/** A time to come said: what will be, or is scheduled. */
+const FUTURE_SAID =
+  /\b(?:next|upcoming|will|scheduled|planned|expected|due)\b|下一次|下次|下一屆|將於|将于|將會|将会|即將|即将|預計|预计|計劃於|计划于/iu;
 
 const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 /** A month named in an answer: capitalised, so the verb "may" (or "march") is not one. */
@@ -239,6 +252,8 @@ export function expectation(question: string): Expectation {
   if (DIFFERENCE_ASKED.test(question)) return "difference";
   // "優才今年仲有冇quota剩？": what is left, which a quota or a total does not say.
   if (REMAINING_ASKED.test(question)) return "remaining";
+  // "Has the quota changed since then?", "配額有冇調整過？": a change, which a standing figure does not say.
+  if (CHANGE_ASKED.test(q) && !/\b(?:how|what|why|which|who|when|where)\b/.test(q)) return "change";
   // "What time does the next townhall start?": a time of day, which "quarterly" does not give.
   if (HOUR_ASKED.test(q)) return "hour";
   if (APPLY_ASKED.test(q)) return "procedure";
@@ -755,6 +770,8 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
     case "year":
       return /\b(1[89]\d\d|20\d\d)\b/.test(answer) || /[〇零一二三四五六七八九]{4}年/.test(answer);
     case "day":
+      // "清單下次何時檢討？": the next time, which a day something happened does not say.
+      if (NEXT_ASKED.test(question) && !FUTURE_SAID.test(answer)) return false;
       return (
         new RegExp(`${MONTH.source}\\s+\\d{1,2}\\b|\\b\\d{1,2}(st|nd|rd|th)?\\s+${MONTH.source}`, "i").test(answer) ||
         /\d{1,2}\s*月\s*\d{1,2}\s*日/.test(answer)
@@ -778,6 +795,8 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
       return /(HK\$|US\$|\$|HKD|USD|RMB|港元|港幣|美元|元|蚊)\s*\d|\d\s*(HKD|USD|港元|元|蚊|dollars?)/i.test(answer);
     case "contact":
       return /@|\+?\d[\d\s-]{7,}\d|https?:\/\/|www\./.test(answer);
+    case "change":
+      return CHANGE_SAID.test(answer);
     case "figure": {
       // "…50 seats, right?" is checked by a number of seats, not by "four a year".
       const unit = FIGURE_COUNTED.exec(question.toLowerCase())?.[1]?.replace(/s$/, "");

@@ -811,4 +811,21 @@ describe("what a question asks for, in words members use", () => {
       true,
     );
   });
+
+  it("reads whether something changed as a change asked for, and the next time as a time to come", () => {
+    for (const q of [
+      "has the annual cap been revised since it began?",
+      "人才清單有冇修改過？",
+      "have the rules gone up lately?",
+    ])
+      expect(expectation(q), q).toBe("change");
+    // How something changed asks for the change described, which a text of its transformation gives.
+    expect(expectation("How has HK's fintech scene evolved over the years?")).not.toBe("change");
+    expect(satisfies("change", "QMAS sets an annual quota of 1,000 people.")).toBe(false);
+    expect(satisfies("change", "The quota was raised from 1,000 to 2,000.")).toBe(true);
+    const next = "when is the talent list next updated?";
+    expect(expectation(next)).toBe("day");
+    expect(satisfies("day", "The government released a talent list on August 28.", next)).toBe(false);
+    expect(satisfies("day", "The next list will be published on March 1.", next)).toBe(true);
+  });
 });
