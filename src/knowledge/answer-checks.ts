@@ -817,7 +817,13 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
       // Several names asked for ("哪些措施", "which banks") are given as a list, not one name in passing.
       // Firms, banks or charities asked for are not named by a city ("which firms were they placed
       // with?" is not answered by "…whereas Singapore adopts more aggressive incentives for crypto firms").
-      const names = newNames(answer, question).filter((n) => !(ORGANISATIONS_ASKED.test(question) && PLACE.test(n)));
+      // (Nor by a city's own word: "mainland China's FinTech influence" names no firm, "Singapore's DBS
+      // Bank" does.)
+      const placeOnly = (n: string) => {
+        const [, place = n, own] = /^(.*?)['’]s\s+(.*)$/u.exec(n) ?? [];
+        return PLACE.test(place) && (own === undefined || (!/\s/.test(own) && !/^[A-Z0-9&]{2,}$/.test(own)));
+      };
+      const names = newNames(answer, question).filter((n) => !(ORGANISATIONS_ASKED.test(question) && placeOnly(n)));
       return names.length > 0 && (!PLURAL_ASKED.test(question) || enumerates(answer));
     }
     case "list":

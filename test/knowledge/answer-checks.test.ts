@@ -288,6 +288,10 @@ describe("questions for particular named things", () => {
     const incentives = "Hong Kong is balanced, whereas Singapore adopts more aggressive incentives for crypto firms.";
     expect(satisfies("names", incentives, "which firms were the interns placed with?")).toBe(false);
     expect(satisfies("names", incentives, "which city has the more aggressive incentives?")).toBe(true);
+    // Nor by a country's own word, unless a name follows it.
+    const asked = "which mainland firms were behind that?";
+    expect(satisfies("names", "It grew under mainland China's FinTech influence.", asked)).toBe(false);
+    expect(satisfies("names", "It grew as China's Ant Group and Tencent arrived.", asked)).toBe(true);
   });
 });
 
