@@ -192,6 +192,14 @@ const COUNTED_UNITS: readonly { asked: RegExp; given: RegExp }[] = [
     given:
       /[\d,]+\s+(?:\w+\s+){0,2}(?:people|persons|individuals|migrants|immigrants|places)\b|(?:[\d,]+|[一二三四五六七八九十百千]+)\s*(?:人|名)(?!才)/iu,
   },
+  {
+    // "How many have been approved so far?", "歷年獲批人數若干？": those let in, which a quota (how many may
+    // be) does not count.
+    asked:
+      /\bhow many (?:\w+ ){0,3}(?:have (?:\w+ )?been|were|had been|got) (?:approved|admitted|accepted|granted|let in)\b|(?:歷年|历年|至今|累計|累计|過去|过去|迄今|已經|已经|一共|總共|总共)[^。，,？?]{0,10}(?:獲批|获批|批出|錄取|录取)/iu,
+    given:
+      /[\d,]+\s+(?:\w+\s+){0,3}(?:were|have been|had been|got|was)\s+(?:approved|admitted|accepted|granted)\b|\b(?:approved|admitted|granted|accepted)\s+(?:\w+\s+){0,2}[\d,]+|(?:獲批|获批|批出|錄取|录取)[^。，,]{0,8}(?:\d|[一二三四五六七八九十百千])|(?:\d|[一二三四五六七八九十百千])[^。，,]{0,6}(?:獲批|获批|批出|錄取|录取)/iu,
+  },
 ];
 
 /** A rate asked for ("success rate", "通過率"). */
@@ -367,7 +375,7 @@ export function expectation(question: string): Expectation {
   // (a bachelor's degree): a text saying who is eligible, not a number.
   if (MINIMUM_REQUIRED.test(q)) return "eligibility";
   if (
-    /\bhow (many|much)\b|\bnumber of\b|\b(minimum|maximum|max|min|pass mark|passing score|cut-?off)\b|多少|幾多|(?<![邊哪])幾個|幾位|最低|最高|合格分|(?:多|加|拿|攞|得)[幾几]分(?!鐘|钟)/.test(
+    /\bhow (many|much)\b|\bnumber of\b|\b(minimum|maximum|max|min|pass mark|passing score|cut-?off)\b|多少|幾多|(?:人數|人数|數目|数目|數量|数量)若干|若干[？?]|(?<![邊哪])幾個|幾位|最低|最高|合格分|(?:多|加|拿|攞|得)[幾几]分(?!鐘|钟)/.test(
       q,
     )
   )

@@ -354,6 +354,17 @@ describe("names the question already gave", () => {
     expect(satisfies("quantity", "It lists 11 professions.", "要等幾多分鐘？")).toBe(true);
   });
 
+  it("a count of those let in is not given by the quota of how many may be", () => {
+    const quota = "QMAS sets an annual quota of 1,000 people.";
+    expect(satisfies("quantity", quota, "how many applicants have actually been admitted so far?")).toBe(false);
+    expect(satisfies("quantity", quota, "how many people can be admitted each year?")).toBe(true);
+    expect(expectation("至今累計批出幾多宗申請？")).toBe("quantity");
+    expect(satisfies("quantity", "優才計劃每年配額為1,000人。", "至今累計批出幾多宗申請？")).toBe(false);
+    expect(satisfies("quantity", "計劃至今已批出約4,000宗申請。", "至今累計批出幾多宗申請？")).toBe(true);
+    // 若干 asks how many in formal writing.
+    expect(expectation("每年名額若干？")).toBe("quantity");
+  });
+
   it("a full name spelt out beside its acronym answers 'what's the full name?', after 'The'", () => {
     const qmas = "The Quality Migrant Admission Scheme (QMAS), first launched in 2006, is a quota-based scheme.";
     expect(satisfies("name", qmas, "what's the full name of QMAS?")).toBe(true);
