@@ -221,6 +221,11 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // whole before any change for it: 94.5% by score.mjs (189/200), 94.0% strict (188/200: tune 94/101,
   // held out 94/99).
   ["fresh-73", ["eval/fresh-73.jsonl"], "split"],
+  // Written blind after fresh-73's first fixes (newcomers describing what they cannot name, negative and
+  // tag questions, requests put as complaints or hints, asking for a friend, a boss or a child); scored
+  // whole before any change for it: 91.0% by score.mjs (182/200), 90.0% strict (180/200: tune 92/101,
+  // held out 88/99).
+  ["fresh-74", ["eval/fresh-74.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -401,6 +406,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-73 (formal register, terse follow-ups, at least one unanswerable each);
   // first scores, follow-ups in the tuning half / held out: 85.5% (53/62) / 90.5% (57/63).
   ["conversations-88", "eval/conversations-88.jsonl", "split"],
+  // Written blind with fresh-74 (the same, at least one unanswerable follow-up each); first scores,
+  // follow-ups in the tuning half / held out: 95.2% (59/62) / 93.7% (59/63).
+  ["conversations-89", "eval/conversations-89.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
