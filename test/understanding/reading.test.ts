@@ -407,6 +407,23 @@ describe("reading a member's message", () => {
     expect((await u.read("i take it interns get paid?")).question).toBe("interns get paid?");
   });
 
+  it("reads goods offered by a hint: a store full of them that nobody wants", async () => {
+    for (const text of [
+      "our stockroom is packed with logo caps and no one needs them",
+      "倉底塞滿咗印咗公司名嘅筆記簿，冇人要",
+      "we're stuck with branded lanyards from last month's summit",
+    ]) {
+      const read = (await u.read(text)).intent;
+      expect(read?.name, text).toBe("donate");
+      expect(read?.via, text).not.toBe("examples");
+    }
+  });
+
+  it("does not read a desk full of pens as goods offered", async () => {
+    const read = (await u.read("my desk is full of pens lol")).intent;
+    expect(read?.name === "donate" && read.via !== "examples").toBe(false);
+  });
+
   it("answers a question after a Chinese 'how are you'", async () => {
     const read = await u.read("您好嗎？請問人才清單有幾多個專業？");
     expect(read.intent?.name).not.toBe("smalltalk");
