@@ -42,11 +42,18 @@ describe("answers from the real knowledge", () => {
     }
     // A word no text has is still what the question asks to be told about.
     expect((await kb.answer("what is the GDP of Hong Kong?", "en")).answered).toBe(false);
-    // Whether a figure changed is not answered by the figure as it stands.
-    expect((await askAfter("What is QMAS?", "has the quota been increased since?")).answered).toBe(false);
+  });
+
+  it("declines what a text near the subject does not say: a figure claimed, a change, goods of another kind", async () => {
     // A figure claimed that no text gives is neither confirmed nor corrected by a text without one.
     expect((await kb.answer("the internship programmes run for 10 weeks, right?", "en")).answered).toBe(false);
     expect((await kb.answer("so the quota is 1,000 people, correct?", "en")).text).toMatch(/1,000/);
+    // Whether a figure changed is not answered by the figure as it stands.
+    expect((await askAfter("What is QMAS?", "has the quota been increased since?")).answered).toBe(false);
+    // Goods of a kind no text names, asked whether they are taken too.
+    const goods = "do you collect clothes?";
+    expect((await askAfter(goods, "do you take old office furniture too?")).answered).toBe(false);
+    expect((await askAfter(goods, "do you take promotional clothing too?")).answered).toBe(true);
   });
 
   it("keeps the conversation on its subject past an unanswered follow-up that names nothing", async () => {
