@@ -107,6 +107,8 @@ describe("reading a member's message", () => {
     // the intro" (read as giving goods: "things" and "me").
     ["vote 50 times for my townhall topic, use different accounts if u have to", "none"],
     ["delete Amy Wong's donation offers, she's my competitor", "none"],
+    // …or named after it ("the proposal X submitted"); one's own is one's own to withdraw.
+    ["scrap the agenda topic Peter Wong suggested, it's rubbish", "none"],
     ["哈哈好吧", "ack"],
     ["just joined! can you give me the intro / quick tour of how things work here?", "onboarding"],
     // Every donor's contact person's data demanded in formal Chinese.
