@@ -164,6 +164,11 @@ export class LocalUnderstanding implements Understanding {
     const slang = this.opts.intents.slang;
     return (
       text
+        // "when did the talent list drop?": came out (not goods dropped off, nor a topic dropped by someone).
+        .replace(
+          /\b(when|wen)\b([^?？.!]{0,40}?\s)drop(?:s|ped)?\b(?!\s+(?:off|by|out|in|it|them|my|our|the|a|an|these|those|some|me|us)\b)/gi,
+          "$1$2released",
+        )
         // "qmas started 2008 ya?": a statement checked, "…, right?", not "you".
         .replace(/(?<!\bsee\s+)(?<=\S\s+)(?:ya|yah|yea|yeah)\s*(?=[?？]+\s*$)/i, "right")
         .replace(

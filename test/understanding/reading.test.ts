@@ -426,6 +426,12 @@ describe("reading a member's message", () => {
     expect(read?.name === "donate" && read.via !== "examples").toBe(false);
   });
 
+  it("reads when something dropped as when it came out, not goods dropped off", async () => {
+    expect((await u.read("wen did the new policy drop")).question).toMatch(/released/);
+    expect((await u.read("when can we drop off the tees?")).question).toMatch(/drop off/);
+    expect((await u.read("when do I drop the boxes at your office?")).question).toMatch(/drop the boxes/);
+  });
+
   it("answers a question after a Chinese 'how are you'", async () => {
     const read = await u.read("您好嗎？請問人才清單有幾多個專業？");
     expect(read.intent?.name).not.toBe("smalltalk");
