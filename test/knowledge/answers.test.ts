@@ -320,6 +320,7 @@ describe("answers from the real knowledge", () => {
   it.each([
     ["這些專業人士獲批後簽證有效期是幾年？", "zh-HK"],
     ["Do I need an IELTS score to apply for QMAS?", "en"],
+    ["申請優才計劃有否語文要求？", "zh-HK"],
     ["如果當年配額用完了，還能繼續申請嗎？", "zh-HK"],
     ["Does the association have a timeline for the internships?", "en"],
     ["受惠機構的名單能公開嗎？", "zh-HK"],
