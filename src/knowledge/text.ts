@@ -141,6 +141,11 @@ function englishTerms(input: string, keepStopwords: boolean): { word: string; st
     // "take place" is one light verb, being held ("how often do the meetings take place?"), not
     // taking and places: "place" is rare in the knowledge and found the quota's "places".
     .replace(/\b(?:takes?|took|taken|taking) place\b/g, "held")
+    // "What rules apply?": rules that hold (a light verb), not applying for something.
+    .replace(
+      /\b(rules?|regulations?|laws?|restrictions?|principles?|standards?|requirements?|conditions?)\s+((?:would|will|do|does|still|also|now)\s+)?appl(?:y|ies)\b/g,
+      "$1 $2hold",
+    )
     // "Is it true QMAS lets in 1,000 people a year?": the checking, not something true it speaks of.
     .replace(
       /\b(?:is|was|are|isn't) (?:it|that|this|this really|it really|that really) true\b|\btrue (?:or false|that)\b/g,
@@ -200,7 +205,7 @@ export const ANALYZER_FINGERPRINT = createHash("sha256")
       ...HAN_STOP_WORDS,
       "|",
       VARIANTS_VERSION,
-      "|hedges-1|take-place-1|begin-doing-1|numeral-end-1|month-figures-1|article-lists-1|is-it-true-1",
+      "|hedges-1|take-place-1|begin-doing-1|numeral-end-1|month-figures-1|article-lists-1|is-it-true-1|rules-apply-1",
     ].join(" "),
   )
   .digest("hex")

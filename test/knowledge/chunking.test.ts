@@ -119,6 +119,12 @@ describe("topIndices", () => {
 });
 
 describe("text analysis", () => {
+  it("reads rules that apply as rules that hold, not as applying for something", () => {
+    const keys = (text: string) => analyse(text).map((t) => t.key);
+    expect(keys("which regulations still apply to exchanges?")).toEqual(keys("which regulations to exchanges?"));
+    expect(keys("how do I apply for the internship?")).toContain(analyse("apply")[0]?.key);
+  });
+
   it("reads letters held for emphasis as the word meant", () => {
     // "sooo" is "so", a function word, not a word the knowledge lacks; "goood" is "good".
     expect(analyse("sooo who's quoted").map((t) => t.key)).toEqual(analyse("so who's quoted").map((t) => t.key));
