@@ -226,6 +226,11 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // whole before any change for it: 91.0% by score.mjs (182/200), 90.0% strict (180/200: tune 92/101,
   // held out 88/99).
   ["fresh-74", ["eval/fresh-74.jsonl"], "split"],
+  // Written blind after fresh-74's first fixes (typing on a phone, corrections after a misunderstanding,
+  // dates and numbers in many formats, two facts in one question, requests mixed with questions); scored
+  // whole before any change for it: 95.0% by score.mjs (190/200), 94.0% strict (188/200: tune 95/101,
+  // held out 93/99).
+  ["fresh-75", ["eval/fresh-75.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -409,6 +414,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-74 (the same, at least one unanswerable follow-up each); first scores,
   // follow-ups in the tuning half / held out: 95.2% (59/62) / 93.7% (59/63).
   ["conversations-89", "eval/conversations-89.jsonl", "split"],
+  // Written blind with fresh-75 (the same, at least one unanswerable follow-up each); first scores,
+  // follow-ups in the tuning half / held out: 91.7% (55/60) / 85.7% (54/63).
+  ["conversations-90", "eval/conversations-90.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
