@@ -409,6 +409,14 @@ describe("reading a member's message", () => {
     expect((await u.read("i take it interns get paid?")).question).toBe("interns get paid?");
   });
 
+  it('reads "tell me about…" as no erasure, and "stop keeping my details" as one', async () => {
+    // "tell me about the list" resembled "forget me" in the examples, and opened the erasure.
+    for (const text of ["tell me more about the talent list", "Tell me about QMAS's quota"])
+      expect((await u.read(text)).intent?.name, text).not.toBe("forgetme");
+    for (const text of ["please stop keeping my details", "唔好再記住我啦", "take me off your database"])
+      expect((await u.read(text)).intent?.name, text).toBe("forgetme");
+  });
+
   it("reads goods offered by a hint: a store full of them that nobody wants", async () => {
     for (const text of [
       "our stockroom is packed with logo caps and no one needs them",
