@@ -838,6 +838,10 @@ describe("what a question asks for, in words members use", () => {
     expect(expectation("How has HK's fintech scene evolved over the years?")).not.toBe("change");
     expect(satisfies("change", "QMAS sets an annual quota of 1,000 people.")).toBe(false);
     expect(satisfies("change", "The quota was raised from 1,000 to 2,000.")).toBe(true);
+    // A city transformed is no change of the figure asked about.
+    expect(satisfies("change", "Over the past 5–6 years Hong Kong has transformed under FinTech influence.")).toBe(
+      false,
+    );
     const next = "when is the talent list next updated?";
     expect(expectation(next)).toBe("day");
     expect(satisfies("day", "The government released a talent list on August 28.", next)).toBe(false);
