@@ -81,6 +81,8 @@ describe("answers from the real knowledge", () => {
     ["whch banks joined the HKMA platfrom?", /HSBC/],
     ["How do I suggest a topic for the townhall?", /\/propose/],
     ["the talent list came out on which day?", /August 28/],
+    // 獲聘 is being hired: the scheme needs no local job first.
+    ["優才計劃申請人要唔要預先在港獲聘？", /無須|without/],
     // A "drop date" is when something came out.
     ["whats the drop date of the talent list", /August 28/],
   ])("answers %s with a cited source", async (q, expected) => {
