@@ -81,6 +81,7 @@ describe("answers from the real knowledge", () => {
     ["whch banks joined the HKMA platfrom?", /HSBC/],
     ["How do I suggest a topic for the townhall?", /\/propose/],
     ["the talent list came out on which day?", /August 28/],
+    ["what's the aim of the townhall meetings?", /unified voice/],
     // 獲聘 is being hired: the scheme needs no local job first.
     ["優才計劃申請人要唔要預先在港獲聘？", /無須|without/],
     // A "drop date" is when something came out.

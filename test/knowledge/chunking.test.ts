@@ -119,6 +119,14 @@ describe("topIndices", () => {
 });
 
 describe("text analysis", () => {
+  it("reads the goal of an activity as what it is for, not the association's goals", () => {
+    const keys = (text: string) => analyse(text).map((t) => t.key);
+    expect(keys("what's the aim of the quarterly meetings?")).toEqual(
+      keys("what's the purpose of the quarterly meetings?"),
+    );
+    expect(keys("what are the association's goals?")).toContain(analyse("goals")[0]?.key);
+  });
+
   it("reads rules that apply as rules that hold, not as applying for something", () => {
     const keys = (text: string) => analyse(text).map((t) => t.key);
     expect(keys("which regulations still apply to exchanges?")).toEqual(keys("which regulations to exchanges?"));
