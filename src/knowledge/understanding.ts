@@ -164,6 +164,11 @@ export class LocalUnderstanding implements Understanding {
     const slang = this.opts.intents.slang;
     return (
       text
+        // "no I meant the internship not the immigration thing - …": what was meant, without what was not.
+        .replace(
+          /\b(i\s+mean(?:t)?|i'?m\s+(?:talking|asking)\s+about)\s+([^,.;!?\-–—]{1,60}?)\s*,?\s+(?:and\s+)?not\s+[^,.;!?\-–—]{1,40}/gi,
+          "$1 $2 ",
+        )
         // "when did the talent list drop?": came out (not goods dropped off, nor a topic dropped by someone).
         .replace(
           /\b(when|wen)\b([^?？.!]{0,40}?\s)drop(?:s|ped)?\b(?!\s+(?:off|by|out|in|it|them|my|our|the|a|an|these|those|some|me|us)\b)/gi,

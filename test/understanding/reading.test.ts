@@ -434,6 +434,13 @@ describe("reading a member's message", () => {
     expect(read?.name === "donate" && read.via !== "examples").toBe(false);
   });
 
+  it("reads a correction as what was meant, without what was not", async () => {
+    const read = await u.read("no, I meant the networking events, not the townhalls - how often are they?");
+    expect(read.question).toMatch(/networking events/);
+    expect(read.question).not.toMatch(/townhall/);
+    expect((await u.read("I'm asking about Hong Kong not Singapore")).question).not.toMatch(/Singapore/);
+  });
+
   it("reads when something dropped as when it came out, not goods dropped off", async () => {
     expect((await u.read("wen did the new policy drop")).question).toMatch(/released/);
     expect((await u.read("when can we drop off the tees?")).question).toMatch(/drop off/);
