@@ -375,7 +375,7 @@ export function expectation(question: string): Expectation {
   // (a bachelor's degree): a text saying who is eligible, not a number.
   if (MINIMUM_REQUIRED.test(q)) return "eligibility";
   if (
-    /\bhow (many|much)\b|\bnumber of\b|\b(minimum|maximum|max|min|pass mark|passing score|cut-?off)\b|多少|幾多|(?:人數|人数|數目|数目|數量|数量)若干|若干[？?]|(?<![邊哪])幾個|幾位|最低|最高|合格分|(?:多|加|拿|攞|得)[幾几]分(?!鐘|钟)/.test(
+    /\bhow (many|much)\b|\bnumber of\b|\b(minimum|maximum|max|min|pass mark|passing score|cut-?off)\b|多少|幾多|(?:人數|人数|數目|数目|數量|数量)若干|若干[？?]|(?<![邊哪])幾個|幾位|最低|最高|合格分|及格分|(?:多|加|拿|攞|得)[幾几]分(?!鐘|钟)/.test(
       q,
     )
   )

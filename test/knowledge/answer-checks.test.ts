@@ -365,6 +365,13 @@ describe("names the question already gave", () => {
     expect(expectation("每年名額若干？")).toBe("quantity");
   });
 
+  it("reads 及格分 as a pass mark asked for, which the bonus points do not give", () => {
+    expect(expectation("成就計分制的及格分數為何？")).toBe("quantity");
+    expect(
+      satisfies("quantity", "從事人才清單上11個指定行業的人士可額外獲得30分。", "成就計分制的及格分數為何？"),
+    ).toBe(false);
+  });
+
   it("a full name spelt out beside its acronym answers 'what's the full name?', after 'The'", () => {
     const qmas = "The Quality Migrant Admission Scheme (QMAS), first launched in 2006, is a quota-based scheme.";
     expect(satisfies("name", qmas, "what's the full name of QMAS?")).toBe(true);
