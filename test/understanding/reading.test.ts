@@ -434,6 +434,15 @@ describe("reading a member's message", () => {
     expect(read?.name === "donate" && read.via !== "examples").toBe(false);
   });
 
+  it("reads volunteering for a particular task or time as a question, not a wish to take part", async () => {
+    for (const text of [
+      "could I volunteer to help pack the donated stationery?",
+      "can we volunteer at the networking night, and which date is it?",
+      "are there volunteer slots on weekends? how many hours?",
+    ])
+      expect((await u.read(text)).intent?.name, text).not.toBe("onboarding");
+  });
+
   it("reads a correction as what was meant, without what was not", async () => {
     const read = await u.read("no, I meant the networking events, not the townhalls - how often are they?");
     expect(read.question).toMatch(/networking events/);
