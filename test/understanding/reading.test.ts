@@ -443,6 +443,14 @@ describe("reading a member's message", () => {
       expect((await u.read(text)).intent?.name, text).not.toBe("onboarding");
   });
 
+  it("reads whether a guest may come along as a question, not a newcomer's welcome", async () => {
+    for (const text of [
+      "can I take my colleague along to the quarterly meeting? she's not a member",
+      "可唔可以帶埋同事去交流活動？",
+    ])
+      expect((await u.read(text)).intent?.name, text).not.toBe("onboarding");
+  });
+
   it("reads a correction as what was meant, without what was not", async () => {
     const read = await u.read("no, I meant the networking events, not the townhalls - how often are they?");
     expect(read.question).toMatch(/networking events/);
