@@ -133,6 +133,8 @@ const THIS_YEAR = /\bthis (?:year|time)(?:'s)?\b|今年|今屆|今届|今次|今
 /** A plan asked about ("when does the government plan to…", "打算幾時落實"): a date answers it, not "annually". */
 const PLANNED = /\b(?:plan(?:s|ning)?|intend(?:s|ing)?|going|aim(?:s|ing)?) to\b|打算|計劃|计划|準備|准备|擬|拟/iu;
 
+/** A question asked with a question word: it asks for something, it does not check a claim. */
+const WH_ASKED = /\b(?:how|what|why|which|who|whom|when|where)\b/;
 /** A change asked about since something was set ("has the quota been raised?", "配額有冇改過？"). */
 const CHANGE_ASKED =
   /\b(?:has|have|had|did|was|were|is|are)\b[^?？]{0,40}\b(?:changed|change|been (?:raised|increased|lowered|cut|reduced|revised|updated|changed|expanded|adjusted|extended|scrapped|dropped))\b[^?？]{0,30}\b(?:since|lately|recently|yet|at all|over the years|ever)\b|\b(?:has|have|did)\b[^?？]{0,40}\b(?:been (?:raised|increased|lowered|cut|reduced|revised|expanded|adjusted)|gone (?:up|down)|gotten (?:bigger|smaller))\b|\bany changes? (?:to|in|since)\b|(?:有冇|有沒有|有没有|是否|曾否|可有)(?:再)?(?:改變|改变|變動|变动|調整|调整|修改|更改|增加|提高|上調|上调|減少|减少|擴大|扩大|改|變|变)(?:過|过)|(?:改變|改变|變動|变动|調整|调整|修改|更改)(?:過|过)(?:嗎|吗|未|冇|沒有|没有)/iu;
@@ -261,7 +263,7 @@ export function expectation(question: string): Expectation {
   // "優才今年仲有冇quota剩？": what is left, which a quota or a total does not say.
   if (REMAINING_ASKED.test(question)) return "remaining";
   // "Has the quota changed since then?", "配額有冇調整過？": a change, which a standing figure does not say.
-  if (CHANGE_ASKED.test(q) && !/\b(?:how|what|why|which|who|when|where)\b/.test(q)) return "change";
+  if (CHANGE_ASKED.test(q) && !WH_ASKED.test(q)) return "change";
   // "What time does the next townhall start?": a time of day, which "quarterly" does not give.
   if (HOUR_ASKED.test(q)) return "hour";
   if (APPLY_ASKED.test(q)) return "procedure";
@@ -471,12 +473,7 @@ export function expectation(question: string): Expectation {
     return "role";
   // "Interns must be under 25, correct?", "the townhalls have 50 seats, right?": a figure checked, which
   // a text without one neither confirms nor corrects.
-  if (
-    (FIGURE_CHECKED.test(q) || FIGURE_COUNTED.test(q)) &&
-    CHECK_FORM.test(q) &&
-    !/\b(?:how|what|which|when|where|who|whom|why)\b/.test(q)
-  )
-    return "figure";
+  if ((FIGURE_CHECKED.test(q) || FIGURE_COUNTED.test(q)) && /[?？]/.test(q) && !WH_ASKED.test(q)) return "figure";
   return "none";
 }
 
@@ -486,9 +483,6 @@ const FIGURE_CHECKED =
 /** A count of a unit claimed ("50 seats", "3 months"), the unit captured; not a rate ("every 3 months", "4 times a year"). */
 const FIGURE_COUNTED =
   /(?<!\bevery\s+)\b\d[\d,.]*\s*(?:extra |bonus |additional )?(points?|people|persons|seats|places|spots|slots|months?|weeks?|days?|hours?|members|banks|professions|fields|interns?|students|companies|firms|events|meetings|times|goals)\b(?!\s+(?:a|per|each|every)\s+(?:year|month|week|day|quarter)\b)/;
-/** A claim asked to be checked: "…, right?", "…, correct?", or a statement or yes/no question asked. */
-const CHECK_FORM =
-  /\b(?:right|correct|true|yeah|ya)\s*[?？]|\b(?:isn'?t|aren'?t|don'?t|doesn'?t)\s+(?:it|they|there)\s*[?？]|^\s*(?:(?:and|so|but|ok|okay)[,\s]+)?(?:is|are|was|were|do|does|did|must|will|can|could|should|has|have)\b[^?？]*[?？]|[?？]\s*$/;
 /** A figure given: digits, or a number in words. */
 const FIGURE_GIVEN =
   /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozen)\b/i;

@@ -72,6 +72,14 @@ const STATEMENT_ASKED =
 /** "你好嗎？", "您好唔好呀": how the bot is, and nothing else. */
 const HOW_ARE_YOU_ALONE = /^(?:你|您)好(?:[嗎嘛麼]|(?:唔|不)好)[呀啊吖呢？?！!。~～\s]*$/u;
 
+/**
+ * Whether a Chinese greeting is how the bot is, asked and nothing else ("你好嗎？"): small talk then, not
+ * a greeting to set aside (before a question, "您好嗎？請問…", it is set aside).
+ */
+function asksHowIAm(f: Filler, text: string): boolean {
+  return f.han && f.social === GREETING && HOW_ARE_YOU_ALONE.test(text);
+}
+
 /** What is left after a thanks or greeting said aside asks something. */
 const ASKS =
   /[?？]|[嗎吗呢咩]\s*$|^(?:who|what|when|where|why|how|which|is|are|was|were|do|does|did|can|could|will|would|should)\b|^(?:點解|點樣|為甚麼|為什麼|甚麼|幾多|幾時|邊|有冇|有沒有|係咪|是否|可唔可以|可不可以|能不能|如何|怎樣|怎麼)/iu;
@@ -217,9 +225,7 @@ export class LocalUnderstanding implements Understanding {
         if (!lower.startsWith(f.phrase)) continue;
         const after = lower.slice(f.phrase.length);
         if (!f.han && after && !/^[\s,.!?~:;，。！？\-–—…]/u.test(after)) continue;
-        // "你好嗎？", "您好唔好呀": how the bot is, asked alone, is small talk, not a greeting set aside
-        // (before a question, "您好嗎？請問…", it is set aside as a greeting).
-        if (f.han && f.social === GREETING && HOW_ARE_YOU_ALONE.test(lower)) continue;
+        if (asksHowIAm(f, lower)) continue;
         // "So it's 50 extra points?": a check of what was just said keeps its "so".
         if (CHECK_SO.test(f.phrase) && STATEMENT_ASKED.test(after)) break;
         rest = rest.slice(f.phrase.length);
@@ -239,7 +245,7 @@ export class LocalUnderstanding implements Understanding {
       const lower = rest.toLowerCase();
       for (const f of this.fillers) {
         if (!lower.endsWith(f.phrase)) continue;
-        if (f.han && f.social === GREETING && HOW_ARE_YOU_ALONE.test(lower)) continue;
+        if (asksHowIAm(f, lower)) continue;
         // Before a question mark only a phrase of padding ("…are we talking about?"), not a word ("…please?").
         if (mark && f.phrase.split(" ").length < 3) continue;
         const before = lower.slice(0, lower.length - f.phrase.length);
