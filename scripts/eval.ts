@@ -231,6 +231,14 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // whole before any change for it: 95.0% by score.mjs (190/200), 94.0% strict (188/200: tune 95/101,
   // held out 93/99).
   ["fresh-75", ["eval/fresh-75.jsonl"], "split"],
+  // Written blind (industry jargon and abbreviations, comparisons, negations, English terms inside
+  // Chinese); scored whole before any change for it: 89.0% by score.mjs (178/200), 89.0% strict
+  // (178/200: tune 87/101, held out 91/99).
+  ["fresh-76", ["eval/fresh-76.jsonl"], "split"],
+  // Written blind with fresh-76 (polite, long-winded and indirect messages, questions buried in a
+  // message about a company, HK English particles, formal written Chinese); scored whole before any
+  // change for it: 91.0% by score.mjs (182/200), 89.5% strict (179/200: tune 91/101, held out 88/99).
+  ["fresh-77", ["eval/fresh-77.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -417,6 +425,12 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-75 (the same, at least one unanswerable follow-up each); first scores,
   // follow-ups in the tuning half / held out: 91.7% (55/60) / 85.7% (54/63).
   ["conversations-90", "eval/conversations-90.jsonl", "split"],
+  // Written blind with fresh-76 (the same, at least one unanswerable follow-up each); first scores,
+  // follow-ups in the tuning half / held out: 80.0% (52/65) / 82.8% (53/64).
+  ["conversations-91", "eval/conversations-91.jsonl", "split"],
+  // Written blind with fresh-77 (follow-ups pointing back with "that", "those", 上面講嘅; at least one
+  // unanswerable each); first scores, follow-ups in the tuning half / held out: 88.9% (56/63) / 82.0% (50/61).
+  ["conversations-92", "eval/conversations-92.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
