@@ -499,8 +499,11 @@ const WHICH_THINGS =
 const WHICH_THINGS_ZH =
   /(?:哪些|哪幾|邊啲|邊幾)(?:個|间|間|種|种|類|类)?([\u4e00-\u9fff]{2,6}?)(?=可以|可|會|会|需要|要|係|是|有|的|嘅|呢|[？?，。]|$)/u;
 
-/** Words before the kind a question asks which of: "which other types of professionals", "which non-tech professions". */
-const KIND_WORDS = /\b(?:other|else|(?:types?|kinds?|sorts?|categories) of|non-[a-z]+)\s+/gi;
+/**
+ * Words before the kind a question asks which of: "which other types of professionals", "which non-tech
+ * professions", "which areas of technology".
+ */
+const KIND_WORDS = /\b(?:other|else|(?:types?|kinds?|sorts?|categories|areas|fields|domains) of|non-[a-z]+)\s+/gi;
 
 /** A question whether something happens at some rate ("is it every month?", "are they held weekly?"). */
 const FREQUENCY_CHECKED =

@@ -219,8 +219,8 @@ export function countedThing(q: string): string | undefined {
   // "通过率咋样？": the rate is what is counted.
   const rate = RATE.exec(q)?.[0];
   if (rate) return rate;
-  // 加幾多分, 多加多少分: extra points (分 alone, one character, names nothing).
-  if (/(?:加|額外|额外)\s*(?:幾多|多少|几多|幾|几)\s*分/u.test(q)) return "加分";
+  // 加幾多分, 多加多少分, 額外獲得多少分數: extra points (分 alone, one character, names nothing).
+  if (/(?:加|額外|额外)[\u4e00-\u9fff]{0,3}?(?:幾多|多少|几多|幾|几)\s*分/u.test(q)) return "加分";
   const m = COUNTED_EN.exec(q) ?? COUNTED_ZH.exec(q) ?? COUNTED_ZH_BEFORE.exec(q);
   let thing = (m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4])?.trim() || undefined;
   // "how many people QMAS admits": a name after the thing counted starts what is said of it.

@@ -30,7 +30,9 @@ const STOP = new Set(
     // "How many are there in total?": counting words, not a subject.
     "total altogether overall " +
     // Light verbs of holding an activity ("why do they run networking events?"): the activity says it.
-    "run runs running hold holds holding held organize organizes organized organizing see sees saw seen seeing"
+    "run runs running hold holds holding held organize organizes organized organizing see sees saw seen seeing " +
+    // Polite hedging ("I was wondering if perhaps you might be able to tell me…", "kindly advise").
+    "able perhaps possibly wonder wondering wondered kindly hope indeed"
   ).split(/\s+/),
 );
 

@@ -1230,4 +1230,19 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/current issues/);
     expect(a.aboutBot).toBeUndefined();
   });
+
+  it("answers politely wrapped questions on their own words", async () => {
+    const a = await kb.answer(
+      "I was wondering whether you might possibly be able to let me know how frequently the townhall meetings happen?",
+      "en",
+    );
+    expect(a.text).toMatch(/quarterly/);
+    const b = await kb.answer("煩請告知，名單上的專業可以額外獲得多少分數？", "zh-HK");
+    expect(b.text).toMatch(/30/);
+  });
+
+  it("answers which areas of a field are wanted with the fields named", async () => {
+    const a = await kb.answer("Which areas of technology does the government want experts in?", "en");
+    expect(a.text).toMatch(/biometric/);
+  });
 });
