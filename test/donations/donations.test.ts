@@ -209,6 +209,16 @@ describe("donation intake", () => {
     expect(replyText(await me.say("clothing"))).toContain("Question 3");
   });
 
+  it("takes a request to be told something in the form for a question, not the firm's name", async () => {
+    const { bot, store, alice } = setup();
+    const me = as(bot, alice);
+    await me.say("/donate");
+    for (const q of ["請告知貴會的收集時間。", "please let me know when you usually pick things up"]) {
+      expect(replyText(await me.say(q)), q).toContain("(fallback)");
+      expect((await session(store, alice.id))?.step).toBe("organisation");
+    }
+  });
+
   it("takes a mainland chat-style why (为啥…) in the form for a question", async () => {
     const { bot, store, alice } = setup();
     const me = as(bot, alice);
