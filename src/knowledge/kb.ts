@@ -375,10 +375,11 @@ const KIND_COVERED = 0.5;
 
 /**
  * A question for the others of a list ("besides HSBC and Standard Chartered, which other banks…",
- * "除咗滙豐同渣打，另外嗰五間係邊間？"): a text naming only those it excludes does not answer it.
+ * "除咗滙豐同渣打，另外嗰五間係邊間？"): a text naming only those it excludes does not answer it. ("…or
+ * the other way round?" asks for no others.)
  */
 const OTHERS =
-  /\b(?:besides|apart from|other than|aside from|except(?: for)?)\b|\b(?:the (?:others?|remaining|rest)|which other|what other|who else)\b|除了|除咗|除去|(?:另外|其他)(?:嗰|那|的)?\s*[幾几兩两三四五六七八九十\d]|其餘|其余/iu;
+  /\b(?:besides|apart from|other than|aside from|except(?: for)?)\b|\b(?:the (?:others?(?! way (?:a)?round\b)|remaining|rest)|which other|what other|who else)\b|除了|除咗|除去|(?:另外|其他)(?:嗰|那|的)?\s*[幾几兩两三四五六七八九十\d]|其餘|其余/iu;
 /** A number of others beyond those just discussed: "the other two", "另外兩個". */
 const OTHERS_BEYOND =
   /\bthe (?:other|remaining) (?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b|(?:另外|其他|其餘|其余)(?:嗰|那|的)?\s*[幾几兩两三四五六七八九十\d]/iu;

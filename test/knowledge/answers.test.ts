@@ -1245,4 +1245,13 @@ describe("answers from the real knowledge", () => {
     const a = await kb.answer("Which areas of technology does the government want experts in?", "en");
     expect(a.text).toMatch(/biometric/);
   });
+
+  it("reads 'or the other way round' as no question for others", async () => {
+    const a = await kb.answer(
+      "Does Singapore give crypto firms more incentives than Hong Kong, or the other way round?",
+      "en",
+    );
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/aggressive/);
+  });
 });
