@@ -430,7 +430,7 @@ export function expectation(question: string): Expectation {
     !source &&
     !abstract &&
     !standing &&
-    /\bwhere (is|are|was|were|do|does|did|will|would|can|could)\b|\bwhere('s|'re)\b|^\s*(?:(?:and|so|but|ok|okay)[,\s]+)?where(?: exactly| at| though| then)?\s*[?？]|^\s*(?:(?:and|so)[,\s]+)?(?:the )?(?:venue|location)\s*[?？]|\b(know|ask(?:ed|s)?|tell me|wonder(?:ing)?) where\b|\bwhere (?:the|its|their|his|her) [\w-]+(?: [\w-]+)? (?:is|are|was|were|will|gets?|got)\b|\baddress\b|\blocated\b|\b(at|in) (what|which) (event|conference|venue)\b|\b(?:what|which) (?:\w+ (?:or|and) )?(?:venue|building|location|premises|room|hall|floor|district|venues|locations)\b|地址|喺邊度|喺邊(?![個位間啲方])|邊度|在哪裡|在哪(?!方面|個方面|些方面|一方面|種|种|類|类|一種|一种|個測|个测)|(?:位於|位于|設於|设于|設在|设在)(?:哪|邊|何處|何处)|(?:喺|在|於|于)(甚麼|什麼|什么|咩|邊個|哪個|哪个)(活動|活动|場合|场合|會議|会议)|(甚麼|什麼|什么|咩|邊個|哪個|哪个)(活動|活动|場合|场合|會議|会议)上/.test(
+    /\bwhere (is|are|was|were|do|does|did|will|would|can|could)\b|\bwhere('s|'re)\b|^\s*(?:(?:and|so|but|ok|okay)[,\s]+)?where(?: exactly| at| though| then)?\s*[?？]|^\s*(?:(?:and|so)[,\s]+)?(?:the )?(?:venue|location)\s*[?？]|\b(know|ask(?:ed|s)?|tell me|wonder(?:ing)?) where\b|\bwhere (?:the|its|their|his|her) [\w-]+(?: [\w-]+)? (?:is|are|was|were|will|gets?|got)\b|\baddress\b|\blocated\b|\b(at|in) (what|which) (event|conference|venue)\b|\b(?:what|which) (?:\w+ (?:or|and) )?(?:venue|building|location|premises|room|hall|floor|district|venues|locations)\b|地址|地點|地点|會場|会场|喺邊度|喺邊(?![個位間啲方])|邊度|在哪裡|在哪(?!方面|個方面|些方面|一方面|種|种|類|类|一種|一种|個測|个测)|(?:位於|位于|設於|设于|設在|设在)(?:哪|邊|何處|何处)|(?:喺|在|於|于)(甚麼|什麼|什么|咩|邊個|哪個|哪个)(活動|活动|場合|场合|會議|会议)|(甚麼|什麼|什么|咩|邊個|哪個|哪个)(活動|活动|場合|场合|會議|会议)上/.test(
       q,
     )
   )
@@ -480,9 +480,9 @@ export function expectation(question: string): Expectation {
 /** A figure claimed of something: a bound ("under 25") or a count of a unit ("50 seats"). */
 const FIGURE_CHECKED =
   /\b(?:under|over|below|above|at least|at most|more than|less than|fewer than|up to|no more than|exactly)\s+(?:us\$|hk\$|\$)?\d/;
-/** A count of a unit claimed ("50 seats", "3 months"), the unit captured; not a rate ("every 3 months", "4 times a year"). */
+/** A count of a unit claimed ("50 seats", "3 months", "a 3-month placement"), the unit captured; not a rate ("every 3 months", "4 times a year"). */
 const FIGURE_COUNTED =
-  /(?<!\bevery\s+)\b\d[\d,.]*\s*(?:extra |bonus |additional )?(points?|people|persons|seats|places|spots|slots|months?|weeks?|days?|hours?|members|banks|professions|fields|interns?|students|companies|firms|events|meetings|times|goals)\b(?!\s+(?:a|per|each|every)\s+(?:year|month|week|day|quarter)\b)/;
+  /(?<!\bevery\s+)\b\d[\d,.]*(?:\s*|-)(?:extra |bonus |additional )?(points?|people|persons|seats|places|spots|slots|months?|weeks?|days?|hours?|members|banks|professions|fields|interns?|students|companies|firms|events|meetings|times|goals)\b(?!\s+(?:a|per|each|every)\s+(?:year|month|week|day|quarter)\b)/;
 /** A figure given: digits, or a number in words. */
 const FIGURE_GIVEN =
   /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozen)\b/i;

@@ -124,6 +124,7 @@ describe("questions for particular named things", () => {
     expect(expectation("香港同新加坡，邊度對加密貨幣公司好啲？")).toBe("none");
     expect(expectation("香港同新加坡邊度好？")).toBe("none");
     expect(expectation("townhall喺邊度舉行？")).toBe("place");
+    expect(expectation("請告知交流活動的會場地點。")).toBe("place");
   });
 
   it("reads which members a body has as asking for names", () => {
@@ -821,6 +822,7 @@ describe("what a question asks for, in words members use", () => {
       "applicants must be over 30, correct?",
       "the networking nights have 80 places, right?",
       "do internships last 6 weeks?",
+      "is the traineeship a 2-week or a 4-week stint?",
     ])
       expect(expectation(q), q).toBe("figure");
     // A rate is no count ("every 3 months"), and a question for a figure asks, it does not claim.
