@@ -32,7 +32,9 @@ const STOP = new Set(
     // Light verbs of holding an activity ("why do they run networking events?"): the activity says it.
     "run runs running hold holds holding held organize organizes organized organizing see sees saw seen seeing " +
     // Polite hedging ("I was wondering if perhaps you might be able to tell me…", "kindly advise").
-    "able perhaps possibly wonder wondering wondered kindly hope indeed"
+    "able perhaps possibly wonder wondering wondered kindly hope indeed " +
+    // Reporting a question ("he asked me if actuaries are on that list"): the question says what is asked.
+    "asked"
   ).split(/\s+/),
 );
 

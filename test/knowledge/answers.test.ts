@@ -1254,4 +1254,10 @@ describe("answers from the real knowledge", () => {
     expect(a.answered).toBe(true);
     expect(a.text).toMatch(/aggressive/);
   });
+
+  it("reads a reported question by what it asks, not by the word asked", async () => {
+    const story =
+      "My cousin designs ships in Busan and is thinking about moving. She asked me whether naval architects are even on that list or whether it is only IT people. Are they?";
+    expect((await kb.answer(story, "en")).text).toMatch(/naval architect/i);
+  });
 });
