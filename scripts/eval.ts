@@ -239,6 +239,10 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // message about a company, HK English particles, formal written Chinese); scored whole before any
   // change for it: 91.0% by score.mjs (182/200), 89.5% strict (179/200: tune 91/101, held out 88/99).
   ["fresh-77", ["eval/fresh-77.jsonl"], "split"],
+  // Written blind after fresh-76 and -77's first fixes (parents and students, romanised and homophone
+  // Cantonese, mainland internet slang, questions about time); scored whole before any change for it:
+  // 89.5% by score.mjs (179/200), 87.5% strict (175/200: tune 91/101, held out 84/99).
+  ["fresh-78", ["eval/fresh-78.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -431,6 +435,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-77 (follow-ups pointing back with "that", "those", 上面講嘅; at least one
   // unanswerable each); first scores, follow-ups in the tuning half / held out: 88.9% (56/63) / 82.0% (50/61).
   ["conversations-92", "eval/conversations-92.jsonl", "split"],
+  // Written blind with fresh-78 (the same, at least one unanswerable follow-up each); first scores,
+  // follow-ups in the tuning half / held out: 83.3% (50/60) / 87.1% (54/62).
+  ["conversations-93", "eval/conversations-93.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
