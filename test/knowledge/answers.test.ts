@@ -1260,4 +1260,12 @@ describe("answers from the real knowledge", () => {
       "My cousin designs ships in Busan and is thinking about moving. She asked me whether naval architects are even on that list or whether it is only IT people. Are they?";
     expect((await kb.answer(story, "en")).text).toMatch(/naval architect/i);
   });
+
+  it("reads 實集, a common homophone typo, as the internships", async () => {
+    const a = await kb.answer("你哋搞唔搞實集？", "zh-HK");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/實習/);
+    // Not answered, but the organisers' subject: for the hand-off, not out of scope.
+    expect((await kb.answer("實集人工大概幾多？", "zh-HK")).topical).toBe(true);
+  });
 });
