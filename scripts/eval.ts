@@ -243,6 +243,11 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // Cantonese, mainland internet slang, questions about time); scored whole before any change for it:
   // 89.5% by score.mjs (179/200), 87.5% strict (175/200: tune 91/101, held out 84/99).
   ["fresh-78", ["eval/fresh-78.jsonl"], "split"],
+  // Written blind with fresh-78 (busy group chats: quoted and forwarded lines, links, e-mail addresses,
+  // phone numbers and mentions around a question, emoji, two or three questions at once); scored whole
+  // before any change for it (after fresh-78's first fix): 93.5% by score.mjs (187/200), 93.5% strict
+  // (187/200: tune 91/101, held out 96/99).
+  ["fresh-79", ["eval/fresh-79.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -438,6 +443,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-78 (the same, at least one unanswerable follow-up each); first scores,
   // follow-ups in the tuning half / held out: 83.3% (50/60) / 87.1% (54/62).
   ["conversations-93", "eval/conversations-93.jsonl", "split"],
+  // Written blind with fresh-79 (the same, at least one unanswerable follow-up each); first scores,
+  // follow-ups in the tuning half / held out: 83.3% (50/60) / 92.1% (58/63).
+  ["conversations-94", "eval/conversations-94.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
