@@ -841,8 +841,15 @@ describe("what a question asks for, in words members use", () => {
       "has the annual cap been revised since it began?",
       "人才清單有冇修改過？",
       "have the rules gone up lately?",
+      // Whether it still holds now, which a dated text does not say.
+      "is the bonus still 30 points this year?",
+      "is all of that still accurate?",
+      "而家仲係咁多咩？",
+      "現在還是這樣嗎？",
     ])
       expect(expectation(q), q).toBe("change");
+    // A fact asked with "still" alone is what the documents say ("are townhalls still quarterly?").
+    expect(expectation("are the townhalls still held quarterly?")).not.toBe("change");
     // How something changed asks for the change described, which a text of its transformation gives.
     expect(expectation("How has HK's fintech scene evolved over the years?")).not.toBe("change");
     expect(satisfies("change", "QMAS sets an annual quota of 1,000 people.")).toBe(false);
