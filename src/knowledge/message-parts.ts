@@ -238,9 +238,18 @@ export function countedThing(q: string): string | undefined {
 const WHEN_OF =
   /\bwhen\s+(?:does|did|do|will|is|was|are|were|would)\s+(?:the\s+)?[\w-]+\s+(?:publish|release|hold|launch|open|start|issue|announce|run|host|update)\w*\s+(?:its|the|their|a|an|his|her)?\s*(.{3,60}?)(?:[,?.!]|\s+and\b|$)/i;
 
+/** "When was BAHK founded?": the thing whose beginning is asked (not QMAS's launch, another text's). */
+const WHEN_BEGUN =
+  /\bwhen\s+(?:was|were|is|did)\s+(?:the\s+)?([\w'-]+(?:\s+[\w'-]+){0,3}?)\s+(?:first\s+)?(?:founded|set up|established|launched|started|created|formed|incorporated|registered|released|published|announced|introduced)\b/i;
+
 /** The thing a question for a time is about ("its annual impact report"), if it names one. */
 export function timedThing(q: string): string | undefined {
   return WHEN_OF.exec(q)?.[1]?.trim() || undefined;
+}
+
+/** The thing whose beginning a question asks the time of ("When was BAHK founded?"), if it names one. */
+export function begunThing(q: string): string | undefined {
+  return WHEN_BEGUN.exec(q)?.[1]?.trim() || undefined;
 }
 
 /**

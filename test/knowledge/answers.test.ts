@@ -1268,4 +1268,10 @@ describe("answers from the real knowledge", () => {
     // Not answered, but the organisers' subject: for the hand-off, not out of scope.
     expect((await kb.answer("實集人工大概幾多？", "zh-HK")).topical).toBe(true);
   });
+
+  it("does not give another thing's launch for when the association itself began", async () => {
+    for (const q of ["When was BAHK set up?", "When was the association started?"])
+      expect((await kb.answer(q, "en")).answered, q).toBe(false);
+    expect((await kb.answer("When was QMAS first launched?", "en")).text).toMatch(/2006/);
+  });
 });
