@@ -1274,4 +1274,9 @@ describe("answers from the real knowledge", () => {
       expect((await kb.answer(q, "en")).answered, q).toBe(false);
     expect((await kb.answer("When was QMAS first launched?", "en")).text).toMatch(/2006/);
   });
+
+  it("reads 'every' as a determiner, not a word to find", async () => {
+    const a = await kb.answer("Suppose I went to every single townhall, how many would I attend in a year?", "en");
+    expect(a.text).toMatch(/four|quarterly/);
+  });
 });
