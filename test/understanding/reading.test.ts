@@ -1224,6 +1224,18 @@ describe("reading a member's message", () => {
     expect(await intentOf("你哋有關我嘅資料有啲咩？")).toBe("mydata");
   });
 
+  it("reads a suggestion of what the next townhall could cover as a proposal", async () => {
+    for (const q of [
+      "Should the upcoming town hall tackle tokenised bonds? Count that as my suggestion.",
+      "Could our next quarterly meeting look at custody rules? That is my suggestion.",
+    ]) {
+      const { intent } = await u.read(q);
+      expect(intent?.name, q).toBe("propose");
+      // In so many words, not only resembling the examples (which alone would not act on it).
+      expect(intent?.via, q).not.toBe("examples");
+    }
+  });
+
   it("reads what townhalls are for as a question, not a proposal or a look at the agenda", async () => {
     expect(await intentOf("townhall sessions r for discussing wat exactly?")).not.toBe("propose");
     const q = "I'd bring a couple of topics along. What kinds of topics are the townhalls meant for?";
