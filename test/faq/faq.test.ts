@@ -170,6 +170,27 @@ describe("faq feature", () => {
     expect(stored).toHaveLength(1);
   });
 
+  it("keeps the subject after a question of it the documents lack, for the follow-up after", async () => {
+    const seen: (string | undefined)[] = [];
+    const knowledge: KnowledgeBase = {
+      async answer(question: string, _lang: Lang, options?: AnswerOptions): Promise<Answer> {
+        seen.push(options?.previousRef);
+        if (/how often/i.test(question))
+          return { answered: true, text: "Quarterly.", sources: [], confidence: 0.9, ref: "faq:townhall" };
+        // A question of the association's subjects that no text answers (not read as a follow-up).
+        return { answered: false, text: "not covered", sources: [], confidence: 0.2, topical: true, factual: true };
+      },
+    };
+    const env = makeServices({ knowledge });
+    const { feature, fallback } = faq(env.services, { runCommand: () => Promise.resolve([]) });
+    const bot = new Bot(env.services, [feature], fallback);
+    const say = (text: string) => bot.handle({ kind: "text", member: alice, chat: dm(alice), text });
+    await say("How often are the townhalls?");
+    await say("Can overseas members dial in?");
+    await say("how often again?");
+    expect(seen).toEqual([undefined, "faq:townhall", "faq:townhall"]);
+  });
+
   it("answers free text with a card, its sources and feedback buttons", async () => {
     const { say } = setup();
     const replies = await say(alice, "What is the QMAS quota?");

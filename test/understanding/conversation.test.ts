@@ -743,6 +743,13 @@ describe("talking to the bot", () => {
     );
   });
 
+  it("stays on the subject after a question of it that the documents do not answer", async () => {
+    const m = member("dial-in");
+    expect(replyText(await say(m, "What sort of issues do the townhalls deal with?"))).toMatch(/townhall/);
+    expect(replyText(await say(m, "can members abroad join remotely by video?"))).toMatch(/couldn't find this/);
+    expect(replyText(await say(m, "and how frequently are they held?"))).toMatch(/quarterly|four a year/);
+  });
+
   it("declines 'and the other banks?' when none are named, and stays on the subject after", async () => {
     const m = member("other-banks");
     await say(m, "heard the hkma is doin some blockchain trade finance thing w/ banks?");

@@ -308,8 +308,10 @@ export function faq(
       }
     }
     // A follow-up the documents do not answer ("and the other banks?") leaves the conversation on the
-    // subject it was on: the next one ("when's it launching?") is still about that answer.
-    const stays = !a.answered && followUp && previous?.ref !== undefined;
+    // subject it was on: the next one ("when's it launching?") is still about that answer. So does a
+    // question of the same subjects they lack ("can overseas members dial in?" after the townhalls):
+    // "and how often are they?" is still about the townhalls.
+    const stays = !a.answered && (followUp || a.topical === true) && previous?.ref !== undefined;
     await context.set(
       ctx,
       a.resolved ?? question,
