@@ -24,6 +24,10 @@ export function stripMarkup(text: string): string {
       .replace(/<\/?[a-z][^<>]{0,200}>/gi, " ")
       .replace(/&(?:nbsp|amp|lt|gt|quot|#39);/g, (m) => ({ "&amp;": "&", "&lt;": "<", "&gt;": ">" })[m] ?? " ")
       .replace(/\*\*|__|~~|`+/g, " ")
+      // Links and e-mail addresses say where something is, not what is asked ("saw it on
+      // https://example.org/goals — what does it mean?").
+      .replace(/\b(?:https?:\/\/|www\.)[^\s<>"'）)]+/gi, " ")
+      .replace(/\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g, " ")
       .replace(/^\s*>+\s?/gm, "")
       .replace(EMOJI_ENDING, ". ")
       .replace(EMOJI, " ")

@@ -1137,6 +1137,11 @@ describe("reading a member's message", () => {
       "ammo for the next family dinner. Which cities are the rivals?",
     );
     expect(stripMarkup("I love 🍕 pizza")).toBe("I love pizza");
+    // Links and addresses say where, not what is asked.
+    expect(stripMarkup("read www.example.org/goals?x=1 then: what is QMAS?")).toBe("read then: what is QMAS?");
+    expect(stripMarkup("cc jo.lee+bahk@mail.example.hk, how often are townhalls?")).toBe(
+      "cc , how often are townhalls?",
+    );
   });
 
   it("spells out chat shorthand, but never inside numbers", async () => {
