@@ -247,7 +247,7 @@ export function expectation(question: string): Expectation {
   // "Which event was it announced at?": the occasion something was made public at, a named one.
   if (EVENT_ASKED.test(question)) return "event";
   if (
-    /\b(fees?|costs?|charges?|prices?|subscription|dues|salary|stipend|allowance|pay|paid|unpaid|wages?)\b|\bhow much (is|are|does|do|to)\b|\b(free of charge|for free|is it free|free to (attend|join|enter))\b|(?<![浪消花耗經])費|收費|幾錢|幾多錢|几多钱|多少錢|多少钱|津貼|津贴|薪|工資|工资|報酬|报酬|酬勞|酬劳|人工(?!智能|智慧)|價錢|學費|俾錢|畀錢|付錢|收錢|要錢|免費|免费|補貼|补贴|資助|资助|\b(?:subsid(?:y|ies|ised|ized)|funding|grants?)\b|\b(?:cash|monetary|money) (?:donations?|gifts?|contributions?)\b|\bdonat\w* (?:some )?(?:money|cash|funds)\b|捐(?:錢|钱|款)/.test(
+    /\b(fees?|costs?|charges?|prices?|subscription|dues|salary|stipend|allowance|pay|paid|unpaid|wages?)\b|\bhow much (is|are|does|do|to)\b|\b(free of charge|for free|(?:is|are) (?:it|they|these|those|the \w+(?: \w+)?) (?:\w+ )?free(?!\s+to\s+(?:live|settle|stay|work|move|reside|relocate|come)\b)|free to (attend|join|enter))\b|(?<![浪消花耗經])費|收費|幾錢|幾多錢|几多钱|多少錢|多少钱|津貼|津贴|薪|工資|工资|報酬|报酬|酬勞|酬劳|人工(?!智能|智慧)|價錢|學費|俾錢|畀錢|付錢|收錢|要錢|免費|免费|補貼|补贴|資助|资助|\b(?:subsid(?:y|ies|ised|ized)|funding|grants?)\b|\b(?:cash|monetary|money) (?:donations?|gifts?|contributions?)\b|\bdonat\w* (?:some )?(?:money|cash|funds)\b|捐(?:錢|钱|款)/.test(
       q,
     )
   )

@@ -231,6 +231,9 @@ describe("questions for particular named things", () => {
     expect(expectation("實習有冇人工㗎？")).toBe("money");
     // 幾多錢, Cantonese for "how much money", not a count.
     expect(expectation("申請要幾多錢？")).toBe("money");
+    // Whether something costs nothing ("are they free?"), not whether approved people are free to live here.
+    expect(expectation("Are those sessions free?")).toBe("money");
+    expect(expectation("are the approved people free to settle here without a job?")).not.toBe("money");
   });
 
   it("reads particular instances asked for, but not 'why' or a programme asked of", () => {
