@@ -490,7 +490,8 @@ const FIGURE_COUNTED =
 const FIGURE_GIVEN =
   /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozen)\b/i;
 
-const ASSOCIATION = /\bassociation\b|\bbahk\b|協會/i;
+/** The association named ("BAHK", "the association", 協會). */
+export const ASSOCIATION = /\bassociation\b|\bbahk\b|協會/i;
 
 const NAMED_KIND =
   /\b(charit(?:y|ies)|ngos?|organi[sz]ations?|banks?|compan(?:y|ies)|firms?|institutions?|initiatives?|measures?|milestones?|tax breaks?|incentives?|etfs?|courses?|partners?|sponsors?)\b|(慈善|機構|組織|公司|企業|企业|銀行|措施|舉措|举措|里程碑|優惠|課程|夥伴|ETF|基金|大學|學校|團體)/i;

@@ -8,7 +8,7 @@ import { fill } from "../core/i18n.ts";
 import type { Answer, AnswerOptions, KnowledgeBase } from "../core/ports.ts";
 import type { SourceRef } from "../core/replies.ts";
 import type { Lang } from "../core/types.ts";
-import { type Expectation, expectation, namedKind, onlyProspective, satisfies } from "./answer-checks.ts";
+import { ASSOCIATION, type Expectation, expectation, namedKind, onlyProspective, satisfies } from "./answer-checks.ts";
 import type { FaqEntry, Passage } from "./documents.ts";
 import type { LexicalIndex, PreparedQuery } from "./lexical.ts";
 import {
@@ -534,8 +534,6 @@ const ELIGIBILITY_ASKED =
 /** A question about the association in the third person, or about what its townhalls discuss… */
 const ABOUT_ASSOCIATION =
   /\b(the )?association\b|\bbahk\b|協會|协会|\bwhat (?:kinds? of |sorts? of |types? of )?(?:topics?|issues?|things?|stuff|subjects?)\b[^?]{0,30}\b(?:get |are |is |gets )?(?:discuss\w*|talk\w* about|cover\w*|debat\w*)\b[^?]{0,20}\btown ?halls?\b|\bwhat (?:actually )?(?:happens|goes on) (?:at|in|during) (?:the |your |a |these |those )?town ?halls?\b/i;
-/** The association named ("BAHK", "the association", 協會). */
-const ASSOCIATION_NAMED = /\bassociation\b|\bbahk\b|協會|协会/i;
 /** "any of them", "some examples": some of a list, not all of it. */
 const SOME_OF =
   /\b(?:any|some|a few|one|an example|examples?) of (?:them|those|these)\b|\bsome examples\b|\bfor example\b|(?:舉|举)(?:個|个|啲|些)?例|其中(?:一|幾|几)/iu;
@@ -1960,11 +1958,10 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const placesOf = expect === "quantity" ? PLACES_OF.exec(asked) : null;
     const placesOwner = placesOf ? this.thingKeys(placesOf[1] ?? placesOf[2], 1) : undefined;
     // "When does BAHK publish its annual impact report?" only by a text that speaks of such a report.
-    const timed = ["time", "date", "day", "year"].includes(expect) ? this.thingKeys(timedThing(asked)) : undefined;
+    const timed = WHEN_KINDS.has(expect) ? this.thingKeys(timedThing(asked)) : undefined;
     // "When was BAHK founded?": the association's own beginning, which only a text speaking of the
     // association says (its name is no word that tells texts apart).
-    const timedAssociation =
-      ["time", "date", "day", "year"].includes(expect) && ASSOCIATION_NAMED.test(begunThing(asked) ?? "");
+    const timedAssociation = WHEN_KINDS.has(expect) && ASSOCIATION.test(begunThing(asked) ?? "");
     // "How many have been admitted in total?" is not answered by a yearly quota.
     const cumulative = expect === "quantity" && CUMULATIVE.test(asked);
     // "Of the 1,000 places, how many go to blockchain people?" is not answered by "1,000 a year".
@@ -2000,7 +1997,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       if (
         a &&
         (!owner || this.mentionsAny(a.text, owner)) &&
-        (!timedAssociation || ASSOCIATION_NAMED.test(a.text)) &&
+        (!timedAssociation || ASSOCIATION.test(a.text)) &&
         (!scheme || this.docMentions(a.ref ?? "", scheme)) &&
         this.fits(a.text, asked, resolved, {
           object,
