@@ -248,6 +248,15 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // before any change for it (after fresh-78's first fix): 93.5% by score.mjs (187/200), 93.5% strict
   // (187/200: tune 91/101, held out 96/99).
   ["fresh-79", ["eval/fresh-79.jsonl"], "split"],
+  // Written blind (members who doubt or argue while asking, who take the association for a government
+  // body, a company or an exchange, who ask for dates and numbers in roundabout ways); scored whole
+  // before any change for it: 91.5% by score.mjs (183/200), 89.5% strict (179/200: tune 96/101, held
+  // out 83/99).
+  ["fresh-80", ["eval/fresh-80.jsonl"], "split"],
+  // Written blind with fresh-80 (one- to five-word fragments, voice-typing slips, questions about a third
+  // person, formal written Chinese with classical particles); scored whole before any change for it:
+  // 89.5% by score.mjs (179/200), 88.5% strict (177/200: tune 87/101, held out 90/99).
+  ["fresh-81", ["eval/fresh-81.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -446,6 +455,12 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-79 (the same, at least one unanswerable follow-up each); first scores,
   // follow-ups in the tuning half / held out: 83.3% (50/60) / 92.1% (58/63).
   ["conversations-94", "eval/conversations-94.jsonl", "split"],
+  // Written blind with fresh-80 (members who doubt and argue; at least one unanswerable follow-up each);
+  // first scores, follow-ups in the tuning half / held out: 77.6% (38/49) / 98.0% (48/49).
+  ["conversations-95", "eval/conversations-95.jsonl", "split"],
+  // Written blind with fresh-81 (members who switch subject and come back; the same); first scores,
+  // follow-ups in the tuning half / held out: 80.0% (44/55) / 88.7% (47/53).
+  ["conversations-96", "eval/conversations-96.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
