@@ -380,7 +380,7 @@ export function expectation(question: string): Expectation {
   // (a bachelor's degree): a text saying who is eligible, not a number.
   if (MINIMUM_REQUIRED.test(q)) return "eligibility";
   if (
-    /\bhow (many|much)\b|\bnumber of\b|\b(minimum|maximum|max|min|pass mark|passing score|cut-?off)\b|多少|幾多|(?:人數|人数|數目|数目|數量|数量)若干|若干[？?]|(?<![邊哪])幾個|幾位|最低|最高|合格分|及格分|(?:多|加|拿|攞|得)[幾几]分(?!鐘|钟)/.test(
+    /\bhow (many|much)\b|\bnumber of\b|\b(minimum|maximum|max|min|pass mark|passing score|cut-?off)\b|多少|幾多|(?:人數|人数|數目|数目|數量|数量)若干|若干[？?]|幾何[？?]*$|几何[？?]*$|(?<![邊哪])幾個|幾位|最低|最高|合格分|及格分|(?:多|加|拿|攞|得)[幾几]分(?!鐘|钟)/.test(
       q,
     )
   )
@@ -419,7 +419,7 @@ export function expectation(question: string): Expectation {
     ) && !/\baddress\b|地址/.test(q);
   // "成敗關鍵在哪？", "分別喺邊？" ask where a key or a difference lies: not a place.
   const abstract =
-    /(關鍵|关键|問題|问题|分別|分别|區別|区别|原因|重點|重点|好處|好处|難點|难点|挑戰|挑战|不同|差異|差异|優勢|优势|意義|意义|價值|价值)(?:究竟|到底)?(?:在哪|喺邊|係邊)/.test(
+    /(關鍵|关键|問題|问题|分別|分别|區別|区别|原因|重點|重点|好處|好处|難點|难点|挑戰|挑战|不同|差異|差异|優勢|优势|意義|意义|價值|价值)(?:究竟|到底)?(?:在哪|喺邊|係邊|何在)/.test(
       q,
     );
   // "Where do things stand for retail investors?": how matters are now, not a place.
@@ -433,13 +433,13 @@ export function expectation(question: string): Expectation {
     !source &&
     !abstract &&
     !standing &&
-    /\bwhere (is|are|was|were|do|does|did|will|would|can|could)\b|\bwhere('s|'re)\b|^\s*(?:(?:and|so|but|ok|okay)[,\s]+)?where(?: exactly| at| though| then)?\s*[?？]|^\s*(?:(?:and|so)[,\s]+)?(?:the )?(?:venue|location)\s*[?？]|\b(know|ask(?:ed|s)?|tell me|wonder(?:ing)?) where\b|\bwhere (?:the|its|their|his|her) [\w-]+(?: [\w-]+)? (?:is|are|was|were|will|gets?|got)\b|\baddress\b|\blocated\b|\b(at|in) (what|which) (event|conference|venue)\b|\b(?:what|which) (?:\w+ (?:or|and) )?(?:venue|building|location|premises|room|hall|floor|district|venues|locations)\b|地址|地點|地点|會場|会场|喺邊度|喺邊(?![個位間啲方])|邊度|在哪裡|在哪(?!方面|個方面|些方面|一方面|種|种|類|类|一種|一种|個測|个测)|(?:位於|位于|設於|设于|設在|设在)(?:哪|邊|何處|何处)|(?:喺|在|於|于)(甚麼|什麼|什么|咩|邊個|哪個|哪个)(活動|活动|場合|场合|會議|会议)|(甚麼|什麼|什么|咩|邊個|哪個|哪个)(活動|活动|場合|场合|會議|会议)上/.test(
+    /\bwhere (is|are|was|were|do|does|did|will|would|can|could)\b|\bwhere('s|'re)\b|^\s*(?:(?:and|so|but|ok|okay)[,\s]+)?where(?: exactly| at| though| then)?\s*[?？]|^\s*(?:(?:and|so)[,\s]+)?(?:the )?(?:venue|location)\s*[?？]|\b(know|ask(?:ed|s)?|tell me|wonder(?:ing)?) where\b|\bwhere (?:the|its|their|his|her) [\w-]+(?: [\w-]+)? (?:is|are|was|were|will|gets?|got)\b|\baddress\b|\blocated\b|\b(at|in) (what|which) (event|conference|venue)\b|\b(?:what|which) (?:\w+ (?:or|and) )?(?:venue|building|location|premises|room|hall|floor|district|venues|locations)\b|地址|會址|会址|(?:辦公室|办公室|總部|总部|辦事處|办事处)(?:位於|位于|設於|设于)?何(?:在|處|处)|地點|地点|會場|会场|喺邊度|喺邊(?![個位間啲方])|邊度|在哪裡|在哪(?!方面|個方面|些方面|一方面|種|种|類|类|一種|一种|個測|个测)|(?:位於|位于|設於|设于|設在|设在)(?:哪|邊|何處|何处)|(?:喺|在|於|于)(甚麼|什麼|什么|咩|邊個|哪個|哪个)(活動|活动|場合|场合|會議|会议)|(甚麼|什麼|什么|咩|邊個|哪個|哪个)(活動|活动|場合|场合|會議|会议)上/.test(
       q,
     )
   )
     return "place";
   if (
-    /\b(what|which)('s| is| was| are)? (his|her|their|the) (role|title|position|job|post)\b|\b(what|which) (roles?|titles?|positions?|posts?|jobs?|offices?) (did|does|do|has|had|have) (he|she|they)\b|(佢|他|她)(當時|当时|嗰陣|那時|那时|現在|现在|而家|目前)?(嘅|的)?(職位|职位|身份|職銜|职衔|官職|官职|職務|职务|頭銜|头衔|銜頭|衔头|職稱|职称)|(佢|他|她)(當時|当时|嗰陣|那時|那时)?(係|是|做|做緊|擔任|担任)(咩|甚麼|什麼|什么|乜|邊個|哪個|哪个)(職位|职位|身份|職銜|职衔|官職|官职|官|職務|职务|頭銜|头衔)|(做|擔任|担任)(緊)?(咩|什麼|甚麼|什么)(職位|职位|官職|官职|職務|职务)/.test(
+    /\b(what|which)('s| is| was| are)? (his|her|their|the) (role|title|position|job|post)\b|\b(what|which) (roles?|titles?|positions?|posts?|jobs?|offices?) (did|does|do|has|had|have) (he|she|they)\b|(佢|他|她|其)(當時|当时|嗰陣|那時|那时|現在|现在|而家|目前)?(嘅|的)?(職位|职位|身份|職銜|职衔|官職|官职|職務|职务|頭銜|头衔|銜頭|衔头|職稱|职称)|(佢|他|她)(當時|当时|嗰陣|那時|那时)?(係|是|做|做緊|擔任|担任)(咩|甚麼|什麼|什么|乜|邊個|哪個|哪个)(職位|职位|身份|職銜|职衔|官職|官职|官|職務|职务|頭銜|头衔)|(做|擔任|担任)(緊)?(咩|什麼|甚麼|什么)(職位|职位|官職|官职|職務|职务)/.test(
       q,
     )
   )

@@ -303,7 +303,7 @@ const OPEN_QUESTION =
  * curated "Yes." answers that question, not this one.
  */
 const OTHER_KIND_OF_BODY =
-  /公司嚟|係咪公司|係唔係公司|是不是公司|是公司|做生意|(?<!非)(?:牟利|營利)|\b(?:a|for)[- ](?:company|business|profit)\b|\bbiz\b|\bcommercial\b|\bcharity\b/iu;
+  /公司嚟|係咪公司|係唔係公司|是不是公司|是公司|私人公司|做生意|(?<!非)(?:牟利|營利)|(?<!非)政府(?:機構|部門|組織|機關)|交易所|交易平台|商業機構|\b(?:a|for)[- ](?:company|business|profit)\b|\bbiz\b|\bcommercial\b|\bcharity\b|\bgovernment (?:body|agency|department|organi[sz]ation|entity|bureau)\b|\bpart of (?:the )?government\b|\b(?:an?|crypto|trading) exchange\b/iu;
 /** Of a curated question's words, the share a member's question must have to be that question. */
 const SAME_QUESTION = 0.5;
 /**

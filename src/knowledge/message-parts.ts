@@ -108,7 +108,7 @@ const POINTS_BACK =
 const EXISTENCE_EN =
   /^\s*(?:(?:and|so|but|also|hey|hi|ok|okay|um|cool|nice|great|right|alright|thanks)[,\s]+)*(?:does|do|did|will|can|could|is|are)\s+(?:the\s+)?(?:association|bahk|you|your\s+(?:association|organi[sz]ation)|they|it|hong kong|hk|the government|the city)\s+(?:\w+ly\s+)?(?:run|runs|running|organi[sz]e|organi[sz]ing|offer|offering|have|hold|holding|host|hosting|provide|providing|arrange|arranging|give|giving|issue|do|doing|accept|accepting|help\s+with|sponsor|sponsoring|fund|funding|support|supporting|co-?host|co-?hosting)\s+(.{3,80}?)\s*(?:\?.*)?$/i;
 const EXISTENCE_ZH =
-  /(?:協會|你哋|你們|貴會|佢哋|他們)(?:本身)?(?:有冇|有沒有|有無|會唔會|會不會|係咪|是否)(?:搞|開|辦|舉辦|舉行|提供|安排|出|做|發|幫|收|接受|招)?(.{2,40}?)[？?嗎呀㗎]*$/u;
+  /(?:協會|你哋|你們|貴會|佢哋|他們)(?:本身)?(?:(?:有冇|有沒有|有無|會唔會|會不會)(?:搞|開|辦|舉辦|舉行|提供|安排|出|做|發|幫|收|接受|招)?|(?:係咪|是否)(?:有|搞|開|辦|舉辦|舉行|提供|安排|出|做|發|幫|收|接受|招))(.{2,40}?)[？?嗎呀㗎]*$/u;
 
 /** "Can it be used for cross-border payments?", "能不能拿它做跨境支付": a use of the thing discussed. */
 const USE_EN =

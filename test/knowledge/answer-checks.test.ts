@@ -110,6 +110,11 @@ describe("questions for particular named things", () => {
     expect(existenceObject("醫生有冇份㗎？")).toBe("醫生");
     expect(existenceObject("如果係AI方面嘅專家呢？都有份？")).toBe("AI方面嘅專家");
     expect(existenceObject("優才可唔可以帶埋屋企人過嚟?")).toBe("屋企人");
+    // 係咪 before a noun asks what the association is, not whether it runs something.
+    expect(existenceObject("你哋協會係咪政府部門嚟㗎？")).toBeUndefined();
+    expect(existenceObject("協會是否慈善機構？")).toBeUndefined();
+    expect(existenceObject("協會係咪有辦講座？")).toBe("辦講座");
+    expect(existenceObject("協會是否提供培訓？")).toBe("培訓");
     expect(existenceObject("用优才来香港可以带上家人吗？")).toBe("家人");
     // 用 as "by way of" (apply through QMAS) asks no use of a thing; 用嚟做 (used for) does.
     expect(existenceObject("我冇大學學位，都可以用優才申請做區塊鏈嗰啲嘢㗎？")).toBeUndefined();
@@ -865,5 +870,17 @@ describe("what a question asks for, in words members use", () => {
     expect(expectation(next)).toBe("day");
     expect(satisfies("day", "The government released a talent list on August 28.", next)).toBe(false);
     expect(satisfies("day", "The next list will be published on March 1.", next)).toBe(true);
+  });
+
+  it("reads formal written Chinese's where, how many and whose title", () => {
+    // An office's whereabouts and an address (會址), in classical words.
+    for (const q of ["請問貴會辦事處位於何處？", "貴會總部何在", "敢問協會會址"])
+      expect(expectation(q), q).toBe("place");
+    // "Where does its purpose lie?" asks no place.
+    expect(expectation("此類活動的意義何在？")).not.toBe("place");
+    expect(expectation("此類活動的目的何在？")).not.toBe("place");
+    for (const q of ["實習生名額幾何？", "参加人数几何"]) expect(expectation(q), q).toBe("quantity");
+    expect(expectation("幾何學與區塊鏈有關嗎？")).not.toBe("quantity");
+    expect(expectation("其官職為何？")).toBe("role");
   });
 });

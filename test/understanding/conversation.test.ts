@@ -218,6 +218,10 @@ describe("talking to the bot", () => {
       "is bahk a biz or wat",
       "你哋協會係咪公司嚟㗎？",
       "BAHK係慈善機構定公司？",
+      // A government body, or an exchange, too.
+      "你哋協會係咪政府部門嚟㗎？",
+      "is bahk part of the government?",
+      "協會係唔係交易所嚟？",
     ]) {
       const text = replyText(await say(member(`ngo-${q.length}`), q));
       expect(text, q).toMatch(/non-profit|非牟利/);

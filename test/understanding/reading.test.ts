@@ -429,6 +429,18 @@ describe("reading a member's message", () => {
     }
   });
 
+  it("reads 市政廳 (town hall, word for word) as the townhall a topic is proposed for", async () => {
+    for (const text of ["建议下届市政厅大会讨论稳定币监管", "提議下次市政廳討論一下DeFi"]) {
+      const read = (await u.read(text)).intent;
+      expect(read?.name, text).toBe("propose");
+      expect(read?.via, text).not.toBe("examples");
+    }
+  });
+
+  it('reads "wich" as "which"', async () => {
+    expect((await u.read("wich banks are in the pilot?")).question).toMatch(/^which banks/);
+  });
+
   it("does not read a desk full of pens as goods offered", async () => {
     const read = (await u.read("my desk is full of pens lol")).intent;
     expect(read?.name === "donate" && read.via !== "examples").toBe(false);
