@@ -2133,6 +2133,15 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       ...[...asked.matchAll(/\b([a-z][\w-]*(?: [a-z][\w-]*)?)['’]s\b/giu)].map((m) => m[1] ?? ""),
       // (首爾嗰邊, 首爾那邊: Seoul's side of things.)
       ...[...asked.matchAll(/([\u4e00-\u9fff]{2,6}?)(?:的|嘅|嗰邊|嗰度|那邊|那边|這邊|这边)/gu)].map((m) => m[1] ?? ""),
+      // "And what is Seoul doing?", "what about Tokyo?", "東京又點？": one of them, on its own.
+      ...[
+        ...asked.matchAll(
+          /\b(?:what|how) about ([a-z][\w-]*(?: [a-z][\w-]*)?)|\bwhat(?:'s| is| are) ([a-z][\w-]*(?: [a-z][\w-]*)?) (?:\w+ )?doing\b/giu,
+        ),
+      ].map((m) => m[1] ?? m[2] ?? ""),
+      ...[...asked.matchAll(/([\u4e00-\u9fff]{2,6}?)(?:又|呢)(?:點|点|如何|怎樣|怎样|怎麼樣|怎么样)?[？?]?\s*$/gu)].map(
+        (m) => m[1] ?? "",
+      ),
     ];
     return [...new Set(owners.flatMap((o) => [...this.entityKeys(o)]))];
   }

@@ -883,4 +883,10 @@ describe("what a question asks for, in words members use", () => {
     expect(expectation("幾何學與區塊鏈有關嗎？")).not.toBe("quantity");
     expect(expectation("其官職為何？")).toBe("role");
   });
+
+  it("reads where goods are taken as a place, and where to vote as how", () => {
+    for (const q of ["where can we drop the cartons off?", "where do I bring the shirts"])
+      expect(expectation(q), q).toBe("place");
+    expect(expectation("Where do I vote?")).not.toBe("place");
+  });
 });

@@ -843,6 +843,17 @@ describe("talking to the bot", () => {
     const and = member("what-about-and");
     await say(and, "香港想做虛擬資產中心，對手係邊幾個城市啊？");
     expect(replyText(await say(and, "咁首爾呢？有冇講佢哋點做？"))).toMatch(/沒有提及/);
+    // Asked right after the list: what one of them is doing, which the list does not say.
+    const doing = member("what-doing");
+    await say(doing, "who are HK's rivals as a crypto centre?");
+    expect(replyText(await say(doing, "ok and what is Tokyo doing about it?"))).toMatch(/couldn't find this/);
+    const zh = member("what-doing-zh");
+    await say(zh, "邊幾個城市同香港爭做加密中心？");
+    expect(replyText(await say(zh, "首爾又點？"))).toMatch(/沒有提及/);
+    // One the documents do speak of is answered.
+    const sg = member("what-about-sg");
+    await say(sg, "who are HK's rivals as a crypto centre?");
+    expect(replyText(await say(sg, "what about Singapore?"))).toMatch(/incentives/);
     const q = member("cap");
     await say(q, "do i need a job offer b4 moving to hk under qmas?");
     expect(replyText(await say(q, "is there a cap"))).toMatch(/1,000/);
