@@ -651,7 +651,7 @@ const MAX_EXTRA_PARTS = 2;
 
 /** A reference to an item of a list by its place ("the second one", "the 4th", "第二個", "the last one", "number two?"). */
 const ORDINAL =
-  /\b(?:the\s+)?(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)(?:\s+(?:one|item|point|goal|city|bank|test))?(?:\s+(?:you|u)\s+(?:mentioned|listed|said|named|gave))?(?=\s*[?？.!,，]|\s*$)|\b(?:the\s+)?(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+(?:one|item|point|(?:strategic\s+|main\s+|key\s+)?goal)\b|\bgoal\s*(?:no\.?\s*|number\s*|#)?([1-5])\b|第\s*([一二三四五1-5])\s*(?:個|个|項|项|點|点|位|目標|目标|間|间|種|种)|\bthe\s+(last)(?:\s+(?:one|item|point|goal|city|bank|test))?(?:\s+(?:you|u)\s+(?:mentioned|listed|said|named|gave))?(?=\s*[?？.!,，]|\s*$)|\b(last)\s+(?:one|item|point)\b|(最後一?個|最后一?个|最尾嗰個|尾嗰個)|\b(?:goal\s+)?(?:number|no\.|#)\s*(one|two|three|four|five|[1-5])(?=\s*[?？.!,，]|\s*$)/iu;
+  /\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th)(?:\s+(?:one|item|point|goal|city|bank|test))?(?:\s+(?:you|u)\s+(?:mentioned|listed|said|named|gave))?(?=\s*[?？.!,，]|\s*$)|\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th)\s+(?:one|item|point|(?:strategic\s+|main\s+|key\s+)?goal)\b|\bgoal\s*(?:no\.?\s*|number\s*|#)?([1-9])\b|第\s*([一二三四五六七八九十1-9])\s*(?:個|个|項|项|點|点|位|目標|目标|間|间|種|种)|\bthe\s+(last)(?:\s+(?:one|item|point|goal|city|bank|test))?(?:\s+(?:you|u)\s+(?:mentioned|listed|said|named|gave))?(?=\s*[?？.!,，]|\s*$)|\b(last)\s+(?:one|item|point)\b|(最後一?個|最后一?个|最尾嗰個|尾嗰個)|\b(?:goal\s+)?(?:number|no\.|#)\s*(one|two|three|four|five|[1-5])(?=\s*[?？.!,，]|\s*$)/iu;
 
 const ORDINAL_WORDS: Readonly<Record<string, number>> = {
   first: 1,
@@ -664,6 +664,16 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = {
   "4th": 4,
   fifth: 5,
   "5th": 5,
+  sixth: 6,
+  "6th": 6,
+  seventh: 7,
+  "7th": 7,
+  eighth: 8,
+  "8th": 8,
+  ninth: 9,
+  "9th": 9,
+  tenth: 10,
+  "10th": 10,
   one: 1,
   two: 2,
   three: 3,
@@ -675,13 +685,18 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = {
   三: 3,
   四: 4,
   五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
 };
 
 /** The place an {@link ORDINAL} match names (1-based; -1 for the last). */
 function ordinalNumber(m: RegExpExecArray): number | undefined {
   if (m[5] ?? m[6] ?? m[7]) return -1;
   const word = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[8] ?? "").toLowerCase();
-  return ORDINAL_WORDS[word] ?? (/^[1-5]$/.test(word) ? Number(word) : undefined);
+  return ORDINAL_WORDS[word] ?? (/^[1-9]$/.test(word) ? Number(word) : undefined);
 }
 
 /** How much the units of a document the member named are preferred. */
@@ -1614,6 +1629,18 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const number = (p: Passage) => Number(/^Goal\s*(\d+)/i.exec(p.section)?.[1] ?? 0);
     const wanted = n < 0 ? Math.max(0, ...goals.map(number)) : n;
     const original = goals.find((p) => number(p) === wanted);
+    // "The 6th?" of five goals: there is none, which the goals' count says.
+    const last = goals.find((p) => number(p) === Math.max(0, ...goals.map(number)));
+    if (!original && last && wanted > number(last)) {
+      const text = KB_TEXT.noSuchGoal[lang].replace("{count}", String(number(last))).replace("{n}", String(wanted));
+      return this.restated(
+        text,
+        [this.passageSource(last)],
+        `passage:${last.id}`,
+        lang,
+        `${asked} ${previous}`.slice(0, MAX_CONTEXT_CHARS),
+      );
+    }
     if (!original) return undefined;
     const p = this.inLanguage(original, lang);
     // "Back to the 2nd one: how often are those townhalls?" asks something of the goal: its sentences that

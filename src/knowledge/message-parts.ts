@@ -212,7 +212,8 @@ const COUNTED_ZH =
   /(?:幾多|多少|几多)\s*(?:個|个|名(?!額|额)|項|项|間|间|位|種|种|條|条|件|家|隻|只)?([\u4e00-\u9fff]{1,4})/u;
 
 /** 合格分數要多少？, 名額是多少？: the thing counted, before 多少 at the question's end. */
-const COUNTED_ZH_BEFORE = /([\u4e00-\u9fff]{2,4})(?:是|係|要|有|得)?(?:幾多|多少|几多)\s*[？?。]?\s*$/u;
+const COUNTED_ZH_BEFORE =
+  /([\u4e00-\u9fff]{2,4})(?:是|係|要|有|得|為|为)?(?:幾多|多少|几多|幾何|几何|若干)\s*[？?。]?\s*$/u;
 
 /** The thing a question asks the number of ("how many banks", "多少名會員", "minimum score"), if it names one. */
 export function countedThing(q: string): string | undefined {

@@ -21,4 +21,9 @@ export const KB_TEXT = {
   inShort: { en: "In short:", "zh-HK": "簡單來說：" },
   /** The part of the documents an answer came from ("which goal is that?"). */
   partOf: { en: "That is part of {part}.", "zh-HK": "這屬於{part}。" },
+  /** A goal asked for by a number past the last ("the 6th?"). */
+  noSuchGoal: {
+    en: "The association has {count} strategic goals, so there is no goal {n}.",
+    "zh-HK": "協會共有{count}個策略目標，並沒有第{n}個目標。",
+  },
 } satisfies Record<string, Localised>;

@@ -105,6 +105,9 @@ describe("questions for particular named things", () => {
     expect(expectation("政府的人才清單於何日公布？")).toBe("day");
     expect(expectation("现在好批吗？通过率咋样？")).toBe("quantity");
     expect(countedThing("现在好批吗？通过率咋样？")).toBe("通过率");
+    // 幾何 and 若干 (how many, in written Chinese) after the thing counted.
+    expect(countedThing("會員人數幾何？")).toBe("會員人數");
+    expect(countedThing("參加人數若干")).toBe("參加人數");
     expect(expectation("在这些职业里工作的人可以多拿几分？")).toBe("quantity");
     expect(existenceObject("我屋企啲舊電腦收唔收㗎？")).toBe("舊電腦");
     expect(existenceObject("醫生有冇份㗎？")).toBe("醫生");

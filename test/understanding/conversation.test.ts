@@ -394,6 +394,9 @@ describe("talking to the bot", () => {
     const zh = member("ordinal-goals-zh");
     await say(zh, "香港区块链协会有没有办实习项目？");
     expect(replyText(await say(zh, "那它的第二个目标是什么？"))).toMatch(/目标二/);
+    // A goal past the last is none: the count says so.
+    expect(replyText(await say(m, "what about the eighth goal?"))).toMatch(/5 strategic goals, so there is no goal 8/);
+    expect(replyText(await say(zh, "第六个呢？"))).toMatch(/5个策略目标，并没有第6个/);
   });
 
   it("reads 'how do I apply?' after the internships as about them, not the talent scheme", async () => {
