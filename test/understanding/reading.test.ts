@@ -1236,6 +1236,11 @@ describe("reading a member's message", () => {
     expect(await intentOf("可唔可以介紹一下協會？")).toBe("onboarding");
   });
 
+  it("reads what the townhalls are for, asked by one who might attend, as a question", async () => {
+    expect(await intentOf("開townhall的目的是甚麼？我去參加有甚麼用？")).not.toBe("onboarding");
+    expect(await intentOf("我想參加，點樣開始？")).toBe("onboarding");
+  });
+
   it("reads a request to delete everything the bot has about me as erasure", async () => {
     expect(await intentOf("麻煩幫我清除你哋有關我嘅所有紀錄")).toBe("forgetme");
     expect(await intentOf("你哋有關我嘅資料有啲咩？")).toBe("mydata");
