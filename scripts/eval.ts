@@ -257,6 +257,14 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // person, formal written Chinese with classical particles); scored whole before any change for it:
   // 89.5% by score.mjs (179/200), 88.5% strict (177/200: tune 87/101, held out 90/99).
   ["fresh-81", ["eval/fresh-81.jsonl"], "split"],
+  // Written blind after fresh-80 and -81's fixes (half-remembered figures and dates checked, approximations,
+  // wrong guesses, terms and abbreviations asked about); scored whole before any change for it: 93.5% by
+  // score.mjs (187/200), 92.0% strict (184/200: tune 92/101, held out 92/99).
+  ["fresh-82", ["eval/fresh-82.jsonl"], "split"],
+  // Written blind with fresh-82 (phones in a hurry: abbreviations, missing words, mixed scripts and
+  // languages; asking for a company, a school or a family); scored whole before any change for it: 93.0%
+  // by score.mjs (186/200), 92.5% strict (185/200: tune 97/101, held out 88/99).
+  ["fresh-83", ["eval/fresh-83.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -461,6 +469,12 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-81 (members who switch subject and come back; the same); first scores,
   // follow-ups in the tuning half / held out: 80.0% (44/55) / 88.7% (47/53).
   ["conversations-96", "eval/conversations-96.jsonl", "split"],
+  // Written blind with fresh-82 (the same, at least one unanswerable follow-up each); first scores,
+  // follow-ups in the tuning half / held out: 89.3% (50/56) / 91.4% (53/58).
+  ["conversations-97", "eval/conversations-97.jsonl", "split"],
+  // Written blind with fresh-83 (going back to an earlier subject after a detour; the same); first scores,
+  // follow-ups in the tuning half / held out: 94.4% (51/54) / 91.8% (45/49).
+  ["conversations-98", "eval/conversations-98.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
