@@ -416,7 +416,10 @@ export function expectation(question: string): Expectation {
   const source =
     /\bwhere\b.*\bfrom\b|\bwhere\b.{0,60}\b(end up|go|goes|went|get sent|are sent|is sent|get given)\b|從哪裡來|从哪里来|由邊度嚟|喺邊度嚟|邊度嚟|哪裡來|哪里来|去咗邊|送去邊|去了哪|送到哪/.test(
       q,
-    ) && !/\baddress\b|地址/.test(q);
+    ) &&
+    !/\baddress\b|地址/.test(q) &&
+    // "要送去邊度？", "我應該送到哪裡？": where to take them, a place (not where they end up).
+    !/(?:要|應該|应该|可以|我|我哋|我們|我们)(?:拎|攞|帶|带|寄)?(?:送|交)(?:去|到)(?:邊|边|哪)/u.test(q);
   // "成敗關鍵在哪？", "分別喺邊？" ask where a key or a difference lies: not a place.
   const abstract =
     /(關鍵|关键|問題|问题|分別|分别|區別|区别|原因|重點|重点|好處|好处|難點|难点|挑戰|挑战|不同|差異|差异|優勢|优势|意義|意义|價值|价值)(?:究竟|到底)?(?:在哪|喺邊|係邊|何在)/.test(
@@ -433,7 +436,7 @@ export function expectation(question: string): Expectation {
     !source &&
     !abstract &&
     !standing &&
-    /\bwhere (is|are|was|were|do|does|did|will|would|can|could)\b|\bwhere('s|'re)\b|^\s*(?:(?:and|so|but|ok|okay)[,\s]+)?where(?: exactly| at| though| then)?\s*[?？]|^\s*(?:(?:and|so)[,\s]+)?(?:the )?(?:venue|location)\s*[?？]|\b(know|ask(?:ed|s)?|tell me|wonder(?:ing)?) where\b|\bwhere (?:the|its|their|his|her) [\w-]+(?: [\w-]+)? (?:is|are|was|were|will|gets?|got)\b|\baddress\b|\blocated\b|\b(at|in) (what|which) (event|conference|venue)\b|\b(?:what|which) (?:\w+ (?:or|and) )?(?:venue|building|location|premises|room|hall|floor|district|venues|locations)\b|地址|會址|会址|(?:辦公室|办公室|總部|总部|辦事處|办事处)(?:位於|位于|設於|设于)?何(?:在|處|处)|地點|地点|會場|会场|喺邊度|喺邊(?![個位間啲方])|邊度|在哪裡|在哪(?!方面|個方面|些方面|一方面|種|种|類|类|一種|一种|個測|个测)|(?:位於|位于|設於|设于|設在|设在)(?:哪|邊|何處|何处)|(?:喺|在|於|于)(甚麼|什麼|什么|咩|邊個|哪個|哪个)(活動|活动|場合|场合|會議|会议)|(甚麼|什麼|什么|咩|邊個|哪個|哪个)(活動|活动|場合|场合|會議|会议)上/.test(
+    /\bwhere (is|are|was|were|do|does|did|will|would|can|could)\b|\bwhere('s|'re)\b|^\s*(?:(?:and|so|but|ok|okay)[,\s]+)?where(?: exactly| at| though| then)?\s*[?？]|^\s*(?:(?:and|so)[,\s]+)?(?:the )?(?:venue|location)\s*[?？]|\b(know|ask(?:ed|s)?|tell me|wonder(?:ing)?) where\b|\bwhere (?:the|its|their|his|her) [\w-]+(?: [\w-]+)? (?:is|are|was|were|will|gets?|got)\b|\baddress\b|\blocated\b|\b(at|in) (what|which) (event|conference|venue)\b|\b(?:what|which) (?:\w+ (?:or|and) )?(?:venue|building|location|premises|room|hall|floor|district|venues|locations)\b|\b(?:drop-?off|collection|pick-?up) (?:points?|locations?|address(?:es)?|cent(?:re|er)s?|sites?|spots?)\b|收集點|收集点|收集地點|收集地点|回收點|回收点|地址|會址|会址|(?:辦公室|办公室|總部|总部|辦事處|办事处)(?:位於|位于|設於|设于)?何(?:在|處|处)|地點|地点|會場|会场|喺邊度|喺邊(?![個位間啲方])|邊度|在哪裡|在哪(?!方面|個方面|些方面|一方面|種|种|類|类|一種|一种|個測|个测)|(?:位於|位于|設於|设于|設在|设在)(?:哪|邊|何處|何处)|(?:喺|在|於|于)(甚麼|什麼|什么|咩|邊個|哪個|哪个)(活動|活动|場合|场合|會議|会议)|(甚麼|什麼|什么|咩|邊個|哪個|哪个)(活動|活动|場合|场合|會議|会议)上/.test(
       q,
     )
   )

@@ -891,5 +891,15 @@ describe("what a question asks for, in words members use", () => {
     for (const q of ["where can we drop the cartons off?", "where do I bring the shirts"])
       expect(expectation(q), q).toBe("place");
     expect(expectation("Where do I vote?")).not.toBe("place");
+    // A drop-off or collection point, and where to take them (送去邊度), are places too.
+    for (const q of [
+      "is there a collection point?",
+      "any drop-off locations in Kowloon?",
+      "收集點喺邊？",
+      "我哋要送去邊度？",
+    ])
+      expect(expectation(q), q).toBe("place");
+    // Where the goods end up is whom they reach.
+    expect(expectation("啲衫最後送去邊？")).not.toBe("place");
   });
 });
