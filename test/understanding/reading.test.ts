@@ -417,6 +417,19 @@ describe("reading a member's message", () => {
       expect((await u.read(text)).intent?.name, text).toBe("forgetme");
   });
 
+  it("reads the goods a member offered before as their offers to see, not a new offer", async () => {
+    for (const text of [
+      "could you pull up the items we pledged in October?",
+      "I think we submitted three offers, can I see them?",
+      "我哋上個月登記咗嘅捐贈而家點？",
+    ]) {
+      const read = (await u.read(text)).intent;
+      expect(read?.name, text).toBe("mydonations");
+      expect(read?.via, text).not.toBe("examples");
+    }
+    expect((await u.read("Can I put in an offer of 30 boxes of pens?")).intent?.name).toBe("donate");
+  });
+
   it("reads goods offered by a hint: a store full of them that nobody wants", async () => {
     for (const text of [
       "our stockroom is packed with logo caps and no one needs them",
