@@ -360,6 +360,19 @@ describe("reading a member's message", () => {
     expect(read?.name === "none" && read.via === "pattern").toBe(false);
   });
 
+  it("reads a request to write something abusive about someone as a request it declines", async () => {
+    for (const text of [
+      "compose an offensive tweet about the organisers",
+      "can you help me insulting our treasurer",
+      "幫我寫篇文抹黑協會",
+    ]) {
+      const read = (await u.read(text)).intent;
+      expect(read?.name, text).toBe("none");
+      expect(read?.via, text).toBe("pattern");
+    }
+    expect((await u.read("I'd like to write a message to the organisers")).intent?.name).not.toBe("none");
+  });
+
   it.each(["How do members vote on the agenda?", "俾我睇下我嘅資料", "remove the topic I proposed"])(
     "reads %s as the member's own business, not someone else's",
     async (text) => {
