@@ -304,6 +304,12 @@ const OPEN_QUESTION =
  */
 const OTHER_KIND_OF_BODY =
   /公司嚟|係咪公司|係唔係公司|是不是公司|是公司|私人公司|做生意|(?<!非)(?:牟利|營利)|(?<!非)政府(?:機構|部門|組織|機關)|交易所|交易平台|商業機構|\b(?:a|for)[- ](?:company|business|profit)\b|\bbiz\b|\bcommercial\b|\bcharity\b|\bgovernment (?:body|agency|department|organi[sz]ation|entity|bureau)\b|\bpart of (?:the )?government\b|\b(?:an?|crypto|trading) exchange\b/iu;
+/** A choice between things named: "A or B?", "A還是B？", "A定係B？". */
+const EITHER_OF = /\bor\b|還是|还是|定係|定系|抑或|或是|或者是/iu;
+/** A comparison asked for ("more … than Singapore", "同新加坡比"). */
+const COMPARED = /\bthan\b|\bcompared?\b|比較|比较|相比|比起|(?:同|和|與|与|跟).{1,8}比/iu;
+/** Hong Kong, by its names. */
+const HONG_KONG = /\bhong kong\b|\bhk\b|香港/iu;
 /** Of a curated question's words, the share a member's question must have to be that question. */
 const SAME_QUESTION = 0.5;
 /**
@@ -2104,7 +2110,15 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // "Has the SFC approved any crypto ETFs yet?" not by a text that speaks of approvals only as to come.
     if (onlyProspective(text, asked, resolved !== asked)) return false;
     // "What incentives has Tokyo introduced?" is not answered by a text about Singapore's.
-    if (named0.length > 0 && !this.namesAll(text, named0) && !this.correctsAgent(asked, text, named0)) return false;
+    // ("是香港還是新加坡的方針？", "Hong Kong's or Singapore's?": one of them, which the text names.)
+    // (Hong Kong, the documents' own city, is no name told apart: one named in the text is its answer.)
+    // (Not "harder or more carefully than Singapore?", a comparison, which a text of both answers.)
+    const either = EITHER_OF.test(asked) && !COMPARED.test(asked);
+    const namesAsked =
+      this.namesAll(text, named0) ||
+      (either && HONG_KONG.test(asked) && HONG_KONG.test(text)) ||
+      (either && named0.length >= 2 && named0.some((k) => this.namesAll(text, [k])));
+    if (named0.length > 0 && !namesAsked && !this.correctsAgent(asked, text, named0)) return false;
     // "How many members does it have?" only by a number of members, not of goals.
     if (counted && !countWindows(text).some((w) => this.mentionsAny(w, counted))) return false;
     if (timed && !this.mentionsAny(text, timed)) return false;

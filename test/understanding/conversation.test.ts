@@ -1311,6 +1311,14 @@ describe("talking to the bot", () => {
     expect(replyText(await say(m, "what's the end game there?"))).toMatch(/inclusi/);
   });
 
+  it("answers which of two places something belongs to from a text naming one of them", async () => {
+    for (const q of [
+      "Who applies 'same risk, same rules', HK or Singapore?",
+      "「相同風險、相同規則」係香港定係新加坡嘅做法？",
+    ])
+      expect(replyText(await say(member(`either-${q.length}`), q)), q).toMatch(/same risk, same rules/);
+  });
+
   it("declines a follow-up naming a city that the answer found does not name", async () => {
     const m = member("seoul-tax");
     await say(m, "香港同新加坡的加密貨幣政策有甚麼分別？");
