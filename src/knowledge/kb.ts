@@ -308,6 +308,13 @@ const OTHER_KIND_OF_BODY =
 const EITHER_OF = /\bor\b|還是|还是|定係|定系|抑或|或是|或者是/iu;
 /** A comparison asked for ("more … than Singapore", "同新加坡比"). */
 const COMPARED = /\bthan\b|\bcompared?\b|比較|比较|相比|比起|(?:同|和|與|与|跟).{1,8}比/iu;
+/** A count asked for each of several things ("how many places does each field get?", "各有多少"). */
+const EACH_ASKED =
+  /\beach (?!(?:year|month|quarter|week|day|time|round|intake|annum)s?\b)[a-z]+|\b(?:per|for every) (?:field|profession|sector|bank|city|goal|category|industry)\b|各有|各自有|分別有|分别有|各(?:佔|占|得|要)|每(?:個|个|一個|一个)?(?:領域|领域|專業|专业|行業|行业|範疇|范畴|城市|銀行|银行|類別|类别)(?:各)?(?:有|佔|占|得)/iu;
+
+/** A day of a month in a text ("8月28日", "August 28", "28 Aug"): no count. */
+const DATE_IN_TEXT =
+  /\d{1,2}\s*月\s*\d{1,2}\s*[日號号]|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/giu;
 /** Hong Kong, by its names. */
 const HONG_KONG = /\bhong kong\b|\bhk\b|香港/iu;
 /** Of a curated question's words, the share a member's question must have to be that question. */
@@ -1997,6 +2004,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const timedAssociation = WHEN_KINDS.has(expect) && ASSOCIATION.test(begunThing(asked) ?? "");
     // "How many have been admitted in total?" is not answered by a yearly quota.
     const cumulative = expect === "quantity" && CUMULATIVE.test(asked);
+    // "这些领域各有多少名额？": a count for each, which one total does not give.
+    const each = expect === "quantity" && EACH_ASKED.test(asked);
     // "Of the 1,000 places, how many go to blockchain people?" is not answered by "1,000 a year".
     const stated = expect === "quantity" ? statedCounts(asked) : undefined;
     // "Do they run any specific projects for the unbanked?" only by a text that speaks of projects.
@@ -2038,6 +2047,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
           counted,
           timed,
           cumulative,
+          each,
           stated,
           placesOwner,
           named,
@@ -2081,6 +2091,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       counted?: PreparedQuery | undefined;
       timed?: PreparedQuery | undefined;
       cumulative: boolean;
+      each: boolean;
       stated?: ReadonlySet<string> | undefined;
       placesOwner?: PreparedQuery | undefined;
       named?: PreparedQuery | undefined;
@@ -2089,8 +2100,20 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       member?: PreparedQuery | undefined;
     },
   ): boolean {
-    const { object, compared, counted, timed, cumulative, stated, placesOwner, named, named0, instances, member } =
-      asks;
+    const {
+      object,
+      compared,
+      counted,
+      timed,
+      cumulative,
+      each,
+      stated,
+      placesOwner,
+      named,
+      named0,
+      instances,
+      member,
+    } = asks;
     // "實習名額有多少？" only by a text that counts places of the internships, not QMAS's.
     if (placesOwner && !countWindows(text).some((w) => this.mentionsAny(w, placesOwner))) return false;
     if (object && !this.mentionsAny(text, object)) return false;
@@ -2124,6 +2147,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     if (timed && !this.mentionsAny(text, timed)) return false;
     // "How many have been admitted in total?" is not answered by a yearly quota.
     if (cumulative && YEARLY.test(text)) return false;
+    if (each && new Set(digitCounts(text.replace(DATE_IN_TEXT, " "))).size < 2) return false;
     // "1000个名额里面,留给区块链人才的有多少个?" is not answered by a text whose only count is the 1,000.
     if (stated && stated.size > 0) {
       const given = digitCounts(text);

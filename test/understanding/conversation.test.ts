@@ -1311,6 +1311,17 @@ describe("talking to the bot", () => {
     expect(replyText(await say(m, "what's the end game there?"))).toMatch(/inclusi/);
   });
 
+  it("declines a count for each of several things that only one total answers", async () => {
+    const m = member("each-count");
+    await say(m, "how many professions are on the talent list?");
+    expect(replyText(await say(m, "ok, how many places does each profession get?"))).toMatch(/couldn't find this/);
+    const zh = member("each-count-zh");
+    await say(zh, "人才清單提到邊啲科技範疇？");
+    expect(replyText(await say(zh, "咁每個範疇各有幾多名額？"))).toMatch(/沒有提及/);
+    // A count each year is one number.
+    expect(replyText(await say(member("each-year"), "how many people can QMAS take in each year?"))).toMatch(/1,000/);
+  });
+
   it("answers which of two places something belongs to from a text naming one of them", async () => {
     for (const q of [
       "Who applies 'same risk, same rules', HK or Singapore?",
