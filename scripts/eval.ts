@@ -265,6 +265,10 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // languages; asking for a company, a school or a family); scored whole before any change for it: 93.0%
   // by score.mjs (186/200), 92.5% strict (185/200: tune 97/101, held out 88/99).
   ["fresh-83", ["eval/fresh-83.jsonl"], "split"],
+  // Written blind at the end of that session, after all its fixes (a month of a busy group and server:
+  // visitors, regulars, firms' staff, students, journalists, trolls); scored whole before any change for
+  // it: 93.5% by score.mjs (187/200), 93.0% strict (186/200: tune 93/101, held out 93/99).
+  ["fresh-84", ["eval/fresh-84.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -475,6 +479,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-83 (going back to an earlier subject after a detour; the same); first scores,
   // follow-ups in the tuning half / held out: 94.4% (51/54) / 91.8% (45/49).
   ["conversations-98", "eval/conversations-98.jsonl", "split"],
+  // Written blind with fresh-84 (the same, at least one unanswerable follow-up each); first scores,
+  // follow-ups in the tuning half / held out: 94.2% (49/52) / 90.6% (48/53).
+  ["conversations-99", "eval/conversations-99.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
