@@ -20,6 +20,7 @@ import {
   countedThing,
   countWindows,
   digitCounts,
+  EACH_ASKED,
   existenceObject,
   instancesAsked,
   LONG_WORDS,
@@ -308,13 +309,6 @@ const OTHER_KIND_OF_BODY =
 const EITHER_OF = /\bor\b|還是|还是|定係|定系|抑或|或是|或者是/iu;
 /** A comparison asked for ("more … than Singapore", "同新加坡比"). */
 const COMPARED = /\bthan\b|\bcompared?\b|比較|比较|相比|比起|(?:同|和|與|与|跟).{1,8}比/iu;
-/** A count asked for each of several things ("how many places does each field get?", "各有多少"). */
-const EACH_ASKED =
-  /\beach (?!(?:year|month|quarter|week|day|time|round|intake|annum)s?\b)[a-z]+|\b(?:per|for every) (?:field|profession|sector|bank|city|goal|category|industry)\b|各有|各自有|分別有|分别有|各(?:佔|占|得|要)|每(?:個|个|一個|一个)?(?:領域|领域|專業|专业|行業|行业|範疇|范畴|城市|銀行|银行|類別|类别)(?:各)?(?:有|佔|占|得)/iu;
-
-/** A day of a month in a text ("8月28日", "August 28", "28 Aug"): no count. */
-const DATE_IN_TEXT =
-  /\d{1,2}\s*月\s*\d{1,2}\s*[日號号]|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/giu;
 /** Hong Kong, by its names. */
 const HONG_KONG = /\bhong kong\b|\bhk\b|香港/iu;
 /** Of a curated question's words, the share a member's question must have to be that question. */
@@ -1640,12 +1634,13 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     );
     // The last goal is the one of the highest number.
     const number = (p: Passage) => Number(/^Goal\s*(\d+)/i.exec(p.section)?.[1] ?? 0);
-    const wanted = n < 0 ? Math.max(0, ...goals.map(number)) : n;
+    const lastNumber = Math.max(0, ...goals.map(number));
+    const wanted = n < 0 ? lastNumber : n;
     const original = goals.find((p) => number(p) === wanted);
     // "The 6th?" of five goals: there is none, which the goals' count says.
-    const last = goals.find((p) => number(p) === Math.max(0, ...goals.map(number)));
-    if (!original && last && wanted > number(last)) {
-      const text = KB_TEXT.noSuchGoal[lang].replace("{count}", String(number(last))).replace("{n}", String(wanted));
+    const last = goals.find((p) => number(p) === lastNumber);
+    if (!original && last && wanted > lastNumber) {
+      const text = fill(KB_TEXT.noSuchGoal[lang], { count: lastNumber, n: wanted });
       return this.restated(
         text,
         [this.passageSource(last)],
@@ -2147,7 +2142,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     if (timed && !this.mentionsAny(text, timed)) return false;
     // "How many have been admitted in total?" is not answered by a yearly quota.
     if (cumulative && YEARLY.test(text)) return false;
-    if (each && new Set(digitCounts(text.replace(DATE_IN_TEXT, " "))).size < 2) return false;
+    if (each && new Set(digitCounts(text, { days: false })).size < 2) return false;
     // "1000个名额里面,留给区块链人才的有多少个?" is not answered by a text whose only count is the 1,000.
     if (stated && stated.size > 0) {
       const given = digitCounts(text);

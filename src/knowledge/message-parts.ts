@@ -279,6 +279,10 @@ export function namesKind(text: string, kind: string): boolean {
 export const CUMULATIVE =
   /\b(?:in total|altogether|so far|to date|since (?:it |they )?(?:launch|start|began|began|open)\w*|since \d{4}|this year|last year|are filled|were admitted|have been admitted|actually (?:approved|admitted|granted))\b|累計|累计|至今|總共|总共|到目前為止|到目前为止|今年|去年|上年|實際批|实际批|批出咗|已批出/i;
 
+/** A count asked for each of several things ("how many places does each field get?", "各有多少"), not "each year". */
+export const EACH_ASKED =
+  /\beach (?!(?:year|month|quarter|week|day|time|round|intake|annum)s?\b)[a-z]+|\b(?:per|for every) (?:field|profession|sector|bank|city|goal|category|industry)\b|各有|各自有|分別有|分别有|各(?:佔|占|得|要)|每(?:個|个|一個|一个)?(?:領域|领域|專業|专业|行業|行业|範疇|范畴|城市|銀行|银行|類別|类别)(?:各)?(?:有|佔|占|得)/iu;
+
 /** A count given as a yearly rate or cap ("an annual quota of 1,000", "每年名額"). */
 export const YEARLY = /\b(?:annual|each year|per year|every year|a year|yearly)\b|每年|年度/i;
 
@@ -286,6 +290,9 @@ export const YEARLY = /\b(?:annual|each year|per year|every year|a year|yearly)\
 const COUNT =
   /(?<![\w.])\d[\d,.]*(?![)）、.]\s*\D)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred|thousand|million)\b|[一二三四五六七八九十百千萬兩]+(?![、])/giu;
 
+/** A day of a month ("8月28日", "August 28", "28 Aug"): a date, not a count. */
+const DAY_OF_MONTH =
+  /\d{1,2}\s*月\s*\d{1,2}\s*[日號号]|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/giu;
 /** A year ("2006"): a date, not a count. */
 const YEAR = /^(?:19|20)\d\d$/;
 
@@ -305,9 +312,9 @@ export function statedCounts(q: string): ReadonlySet<string> {
   return out;
 }
 
-/** The counts a text gives in digits, years left out. */
-export function digitCounts(text: string): string[] {
-  return numbersIn(text).filter((n) => !YEAR.test(n));
+/** The counts a text gives in digits, years left out (and days of a month, with `days: false`). */
+export function digitCounts(text: string, { days = true }: { readonly days?: boolean } = {}): string[] {
+  return numbersIn(days ? text : text.replace(DAY_OF_MONTH, " ")).filter((n) => !YEAR.test(n));
 }
 
 /** The text around each count of a text, without it: a few words (English) or characters (Chinese) either side. */
