@@ -311,6 +311,21 @@ const EITHER_OF = /\bor\b|還是|还是|定係|定系|抑或|或是|或者是/iu
 const COMPARED = /\bthan\b|\bcompared?\b|比較|比较|相比|比起|(?:同|和|與|与|跟).{1,8}比/iu;
 /** Hong Kong, by its names. */
 const HONG_KONG = /\bhong kong\b|\bhk\b|香港/iu;
+/** What a question asks an answer's text to speak of, each check read once per question ({@link LocalKnowledgeBase.fits}). */
+interface FitChecks {
+  readonly object?: PreparedQuery | undefined;
+  readonly compared?: PreparedQuery | undefined;
+  readonly counted?: PreparedQuery | undefined;
+  readonly timed?: PreparedQuery | undefined;
+  readonly cumulative: boolean;
+  readonly each: boolean;
+  readonly stated?: ReadonlySet<string> | undefined;
+  readonly placesOwner?: PreparedQuery | undefined;
+  readonly named?: PreparedQuery | undefined;
+  readonly named0: readonly string[];
+  readonly instances?: string | undefined;
+  readonly member?: PreparedQuery | undefined;
+}
 /** Of a curated question's words, the share a member's question must have to be that question. */
 const SAME_QUESTION = 0.5;
 /**
@@ -2076,39 +2091,9 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   }
 
   /** Whether an answer's text is of what the question asks about (each check a kind of question makes). */
-  private fits(
-    text: string,
-    asked: string,
-    resolved: string,
-    asks: {
-      object?: PreparedQuery | undefined;
-      compared?: PreparedQuery | undefined;
-      counted?: PreparedQuery | undefined;
-      timed?: PreparedQuery | undefined;
-      cumulative: boolean;
-      each: boolean;
-      stated?: ReadonlySet<string> | undefined;
-      placesOwner?: PreparedQuery | undefined;
-      named?: PreparedQuery | undefined;
-      named0: readonly string[];
-      instances?: string | undefined;
-      member?: PreparedQuery | undefined;
-    },
-  ): boolean {
-    const {
-      object,
-      compared,
-      counted,
-      timed,
-      cumulative,
-      each,
-      stated,
-      placesOwner,
-      named,
-      named0,
-      instances,
-      member,
-    } = asks;
+  private fits(text: string, asked: string, resolved: string, asks: FitChecks): boolean {
+    const { object, compared, counted, timed, cumulative, each, stated, placesOwner } = asks;
+    const { named, named0, instances, member } = asks;
     // "實習名額有多少？" only by a text that counts places of the internships, not QMAS's.
     if (placesOwner && !countWindows(text).some((w) => this.mentionsAny(w, placesOwner))) return false;
     if (object && !this.mentionsAny(text, object)) return false;
