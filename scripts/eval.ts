@@ -269,6 +269,10 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // visitors, regulars, firms' staff, students, journalists, trolls); scored whole before any change for
   // it: 93.5% by score.mjs (187/200), 93.0% strict (186/200: tune 93/101, held out 93/99).
   ["fresh-84", ["eval/fresh-84.jsonl"], "split"],
+  // Written blind at the start of the next session (members back after a while, questions forwarded
+  // for a colleague or a client, two subjects in one message); scored whole before any change for it:
+  // 88.0% by score.mjs (176/200), 86.0% strict (172/200: tune 88/101, held out 84/99).
+  ["fresh-85", ["eval/fresh-85.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -482,6 +486,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-84 (the same, at least one unanswerable follow-up each); first scores,
   // follow-ups in the tuning half / held out: 94.2% (49/52) / 90.6% (48/53).
   ["conversations-99", "eval/conversations-99.jsonl", "split"],
+  // Written blind with fresh-85 (the same, at least one unanswerable follow-up each); first scores,
+  // follow-ups in the tuning half / held out: 84.6% (44/52) / 85.4% (41/48).
+  ["conversations-100", "eval/conversations-100.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {

@@ -167,6 +167,8 @@ describe("answer quality", () => {
       ["eval/fresh-83.jsonl", false, 0.85],
       // Written after all that session's fixes (held out before any change for it: 93/99).
       ["eval/fresh-84.jsonl", false, 0.9],
+      // And the next session's (held out before any change for it: 84/99).
+      ["eval/fresh-85.jsonl", false, 0.81],
     ];
     for (const [file, whole, min] of sets) {
       const set = readSet(file);
