@@ -31,6 +31,7 @@ import {
   questionParts,
   questionSentences,
   statedCounts,
+  substantial,
   timedThing,
   wordCount,
   YEARLY,
@@ -1368,7 +1369,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const prev = options.previous?.slice(0, MAX_CONTEXT_CHARS);
     // "Tell me more about the second one", "and the 4th?", "它的第二個目標": the item of a list meant.
     const nth = await this.ordinal(q, lang, options.previousRef, memo, prev);
-    if (nth) return nth;
+    // ("How many goals are there? What does the third say?": the count too.)
+    if (nth) return this.withOtherParts(whole, nth, lang, memo, (part) => ORDINAL.test(part));
     // "Who is quoted in the article about fast-tracking blockchain experts?": the question, in that article.
     const inDoc = await this.inNamedDocument(q, lang, memo);
     if (inDoc) return inDoc;
@@ -1863,16 +1865,18 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     main: Answer,
     lang: Lang,
     memo: Map<string, Promise<Retrieval>>,
+    /** The parts `main` already answers. */
+    answered: (part: string) => boolean = () => false,
   ): Promise<Answer> {
-    const parts = questionParts(q);
-    if (parts.length < 2) return main;
+    const all = questionParts(q);
+    if (all.length < 2) return main;
+    const parts = all.filter((part) => !answered(part));
     const threshold = this.thresholdFor(lang) + EXTRA_PART_MARGIN;
     const seen = new Set(main.answered ? [main.ref, main.text] : []);
     const extra: Answer[] = [];
     for (const part of parts) {
-      const r = await this.retrieveOnce(part, memo);
-      if (r.query.keys.length === 0) continue;
-      const a = this.decide(part, part, r, lang);
+      const a = await this.partAnswer(part, lang, memo);
+      if (!a) continue;
       // A message declined as a whole is answered on its parts only when every part is.
       if (!main.answered && (!a.answered || a.confidence < threshold)) return main;
       if (!a.answered || a.confidence < threshold || seen.has(a.ref) || seen.has(a.text)) continue;
@@ -1890,6 +1894,30 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       for (const src of a.sources)
         if (!sources.some((x) => x.path === src.path && x.section === src.section)) sources.push(src);
     return { ...first, text: [first, ...rest].map((a) => a.text).join("\n\n"), sources };
+  }
+
+  /**
+   * One part of a message asking several things, answered on its own; a part opening with what the
+   * message is ("Two things for a colleague: how often are the townhalls") is answered on what follows
+   * the colon when that finds the surer answer (the opening may also name the subject: "QMAS: how many
+   * a year").
+   */
+  private async partAnswer(
+    part: string,
+    lang: Lang,
+    memo: Map<string, Promise<Retrieval>>,
+  ): Promise<Answer | undefined> {
+    const asked = [part];
+    const after = /^[^:：?？]+[:：]\s*(.+)$/su.exec(part)?.[1];
+    if (after && substantial(after) && asksSomething(after)) asked.push(after);
+    let best: Answer | undefined;
+    for (const text of asked) {
+      const r = await this.retrieveOnce(text, memo);
+      if (r.query.keys.length === 0) continue;
+      const a = this.decide(text, text, r, lang);
+      if (!best || (a.answered && (!best.answered || a.confidence > best.confidence))) best = a;
+    }
+    return best;
   }
 
   /** {@link retrieve} without context, once per text of one message. */

@@ -28,7 +28,7 @@ export function clauses(q: string): string[] {
 
 /** Where a message asking several things divides ("…? Also…", "first… second…", "另外", "同埋"). */
 const PART_BREAK =
-  /(?<=[?？])\s*|[;；]\s*|\n+|\b(?:second(?:ly)?|third(?:ly)?|also|and also|plus|another (?:question|thing))\b[,:]?\s*|另外|同埋|仲有|還有|以及|此外/iu;
+  /(?<=[?？])\s*|[;；]\s*|\n+|\b(?:second(?:ly)?|third(?:ly)?|also|and also|plus|another (?:question|thing))\b[,:]?\s*|,?\s+and\s+(?=(?:how|what|when|where|who|which|why|whether|is|are|does|do|did|can|could|will|would|should)\b)|另外|同埋|仲有|還有|以及|此外/iu;
 
 /** A connective at the start of a part ("另外…", "Also, …"). */
 const LEADING_LINK = /^(?:另外|同埋|仲有|還有|以及|此外|(?:and )?also|plus|second(?:ly)?|third(?:ly)?)[,，:：\s]*/iu;
@@ -52,7 +52,7 @@ export function questionParts(q: string): string[] {
 }
 
 /** Whether a clause has enough words to be read on its own (three words, or four Chinese characters). */
-function substantial(c: string): boolean {
+export function substantial(c: string): boolean {
   return c.split(/\s+/).length >= 3 || /[\u4e00-\u9fff]{4}/.test(c);
 }
 

@@ -669,6 +669,25 @@ describe("answers from the real knowledge", () => {
     expect(new Set(a.sources.map((s) => s.path)).size).toBe(2);
   });
 
+  it.each([
+    // Two questions in one sentence, joined by "and" before the second's asking word.
+    [
+      "Can you tell me whether the association offers internships and how often the townhalls meet?",
+      [/intern/i, /quarter/i],
+    ],
+    // A part opening with what the message is: answered on what follows the colon.
+    [
+      "Quick pair for my boss: how regularly do the townhalls meet, and are there internships?",
+      [/quarter/i, /intern/i],
+    ],
+    // A goal by its number, and the count asked beside it.
+    ["BAHK有幾多個目標？第四個係咩？", [/五個/, /目標四|衣物/]],
+  ])("answers both questions of %s", async (q, expected) => {
+    const a = await kb.answer(q, /[\u4e00-\u9fff]/.test(q) ? "zh-HK" : "en");
+    expect(a.answered).toBe(true);
+    for (const e of expected) expect(a.text).toMatch(e);
+  });
+
   it("declines a message asking two things when one of them is not in the documents", async () => {
     const a = await kb.answer(
       "What is the exact street address of the association? And what's its phone number?",

@@ -71,6 +71,15 @@ describe("the parts of a message", () => {
     ]);
   });
 
+  it("divides a sentence asking two things at the 'and' before the second's asking word", () => {
+    expect(questionParts("Can you say when QMAS started and how many people it takes each year?")).toEqual([
+      "Can you say when QMAS started",
+      "how many people it takes each year?",
+    ]);
+    // ("when and where": one question, whose first asking word stands alone.)
+    expect(questionParts("When and where is the townhall?")).toEqual([]);
+  });
+
   it("finds no parts in a message asking one thing", () => {
     expect(questionParts("What is QMAS?")).toEqual([]);
     expect(questionParts("I run a small firm. We have spare tees.")).toEqual([]);
