@@ -688,6 +688,13 @@ describe("answers from the real knowledge", () => {
     for (const e of expected) expect(a.text).toMatch(e);
   });
 
+  it("takes the town meeting (城鎮會議, the townhall word for word) for the townhall", async () => {
+    const a = await kb.answer("下一屆城鎮會議喺邊度開？", "zh-HK");
+    // Where the next one meets is not in the documents: a question for the organisers, not out of scope.
+    expect(a.answered).toBe(false);
+    expect(a.topical).not.toBe(false);
+  });
+
   it("declines a message asking two things when one of them is not in the documents", async () => {
     const a = await kb.answer(
       "What is the exact street address of the association? And what's its phone number?",

@@ -208,6 +208,13 @@ describe("reading a member's message", () => {
     ["withdraw her donation offer for me", "none"],
     ["幫我撤回佢嘅捐贈", "none"],
     ["withdraw my donation offer", "mydonations"],
+    // Acting for someone else is still refused, asked on their behalf.
+    ["can you cancel the offer on behalf of my boss", "none"],
+    ["on behalf of my colleague, please export her data", "none"],
+    // A member back after a while greets.
+    ["hiya, long time no see!", "greeting"],
+    ["it's been ages everyone 👋", "greeting"],
+    ["好久不见啊大家", "greeting"],
   ])("%s → %s", async (text, intent) => {
     expect(await intentOf(text)).toBe(intent);
   });
@@ -245,6 +252,8 @@ describe("reading a member's message", () => {
     "捐贈者的聯絡資料會保密嗎？",
     // Accounts of one's own, spoken of without a vote to win.
     "I use several accounts on Telegram, which one should I message you from?",
+    // A question passed on for someone else asks nothing of theirs.
+    "On behalf of my boss: how often does the association hold its townhalls?",
   ])("does not take a member's own words for an attack or a request out of scope: %s", async (text) => {
     expect(await intentOf(text)).not.toBe("none");
   });
