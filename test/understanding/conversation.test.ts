@@ -145,15 +145,22 @@ describe("talking to the bot", () => {
     expect(replyText(await say(q, "no, sorry, it is about 150"))).toMatch(/Question 5 of/);
   });
 
-  it("tells a member asking where to drop goods off that the organisers collect them, and asks where", async () => {
+  it("passes where to drop goods off to the organisers; an offer's form says they collect them", async () => {
+    // Asked as a question (no offer made): the documents give no place, so the organisers are offered.
     const text = replyText(await say(member("drop-off"), "where can I drop off donations?"));
-    expect(text).toMatch(/no drop-off point: the organisers collect the goods from you/);
-    expect(text).toMatch(/where and when to collect them/);
-    // Asked again in the middle of the form: how it works, and the form goes on (no continue/restart choice).
+    expect(text).toMatch(/pass your question to the organisers/);
+    // Offered, asking where to take them: the form, whose opening says the organisers collect.
+    const offer = replyText(
+      await say(member("drop-off-offer"), "we'd like to donate 30 caps, where do we drop them off?"),
+    );
+    expect(offer).toMatch(/no drop-off point: the organisers collect the goods from you/);
+    // Asked again in the middle of the form: how it works (the organisers collect, where and when the form
+    // says), and the form goes on (no continue/restart choice).
     const m = member("drop-off-mid-form");
     await say(m, "I want to donate 200 t-shirts");
     const mid = replyText(await say(m, "Where and on which days can we drop the boxes off?"));
-    expect(mid).toMatch(/no drop-off point/);
+    expect(mid).toMatch(/where and when to collect them/);
+    expect(mid).toMatch(/organisers, who collect the goods/);
     expect(mid).not.toMatch(/Continue where you left off/);
     expect(mid).toMatch(/Your form is still open/);
   });

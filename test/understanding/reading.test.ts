@@ -211,6 +211,8 @@ describe("reading a member's message", () => {
     // Acting for someone else is still refused, asked on their behalf.
     ["can you cancel the offer on behalf of my boss", "none"],
     ["on behalf of my colleague, please export her data", "none"],
+    // Goods kept in one's own warehouse are still offered.
+    ["our warehouse has 500 spare polo shirts we'd love to give away", "donate"],
     // A member back after a while greets.
     ["hiya, long time no see!", "greeting"],
     ["it's been ages everyone 👋", "greeting"],
@@ -231,6 +233,21 @@ describe("reading a member's message", () => {
     // At most a faint likeness to an example, which a confident answer outweighs; not an offer in so many words.
     expect(it?.name === "donate" && it.via === "concepts").toBe(false);
   });
+
+  it.each([
+    "where do we drop off the polo shirts?",
+    "what are the opening hours for dropping off the notebooks?",
+    "啲文具要送去邊度？",
+  ])("reads where goods are taken, or when a drop-off is open, as a question, not an offer: %s", async (text) => {
+    expect(await intentOf(text)).not.toBe("donate");
+  });
+
+  it.each(["we'd like to donate 40 polo shirts, where should we bring them?", "我哋想捐一批筆記簿，要送去邊度？"])(
+    "still reads an offer that asks where to take the goods as an offer (its form says who collects): %s",
+    async (text) => {
+      expect(await intentOf(text)).toBe("donate");
+    },
+  );
 
   it.each([
     "sorry if this is a dumb question, but what are the two QMAS points tests?",
