@@ -857,6 +857,11 @@ describe("what a question asks for, in words members use", () => {
       "is all of that still accurate?",
       "而家仲係咁多咩？",
       "現在還是這樣嗎？",
+      // Changed this year (有否), done since the text was written, or in use yet.
+      "名額今年有否調整？",
+      "so have any been launched since?",
+      "嗰個平台推出咗未？",
+      "已經實施了嗎？",
     ])
       expect(expectation(q), q).toBe("change");
     // A fact asked with "still" alone is what the documents say ("are townhalls still quarterly?").
