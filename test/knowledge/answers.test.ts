@@ -688,6 +688,15 @@ describe("answers from the real knowledge", () => {
     for (const e of expected) expect(a.text).toMatch(e);
   });
 
+  it.each([
+    "My cousin just moved here. Where should he start with the association?",
+    "a friend wants to plug into the blockchain scene here, how does she get started with BAHK?",
+  ])("answers how someone else can take part (not when something started): %s", async (q) => {
+    const a = await kb.answer(q, "en");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/ways to take part/);
+  });
+
   it("takes the town meeting (城鎮會議, the townhall word for word) for the townhall", async () => {
     const a = await kb.answer("下一屆城鎮會議喺邊度開？", "zh-HK");
     // Where the next one meets is not in the documents: a question for the organisers, not out of scope.
