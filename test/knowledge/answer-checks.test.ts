@@ -41,6 +41,9 @@ describe("questions for particular named things", () => {
   it("reads how to apply as asking the way to apply, which a description does not give", () => {
     expect(expectation("How do I apply for the BAHK internship programme?")).toBe("procedure");
     expect(expectation("我想參加你哋嘅實習計劃，要點樣報名？")).toBe("procedure");
+    // For someone else too.
+    expect(expectation("how does she sign up for the internship?")).toBe("procedure");
+    expect(expectation("how can my nephew apply for an internship?")).toBe("procedure");
     const internships =
       "To keep a talent pipeline, the association offers internship programs for the long-term cultivation of young talent.";
     expect(satisfies("procedure", internships)).toBe(false);
