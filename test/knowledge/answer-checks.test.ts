@@ -850,6 +850,18 @@ describe("what a question asks for, in words members use", () => {
     );
   });
 
+  it("reads last year's figures as asked for last year, which no undated text gives", () => {
+    for (const q of [
+      "how many interns were taken on last year?",
+      "could you share last year's figures?",
+      "舊年捐咗幾多文具？",
+    ])
+      expect(expectation(q), q).toBe("lastyear");
+    // Last year in the telling asks nothing of it.
+    expect(expectation("I moved to HK last year, how do I take part?")).not.toBe("lastyear");
+    expect(satisfies("lastyear", "QMAS sets an annual quota of 1,000 people.")).toBe(false);
+  });
+
   it("reads whether something changed as a change asked for, and the next time as a time to come", () => {
     for (const q of [
       "has the annual cap been revised since it began?",
