@@ -186,6 +186,8 @@ export class LocalUnderstanding implements Understanding {
           /\b(when|wen)\b([^?？.!]{0,40}?\s)drop(?:s|ped)?\b(?!\s+(?:off|by|out|in|it|them|my|our|the|a|an|these|those|some|me|us)\b)/gi,
           "$1$2released",
         )
+        // "how many ppl/yr?": so many a year ("per"), each word read on its own.
+        .replace(/\b([a-z]+)\/(yrs?|years?|annum|mo|months?|wk|weeks?|day)\b/gi, "$1 per $2")
         // "qmas started 2008 ya?": a statement checked, "…, right?", not "you".
         .replace(/(?<!\bsee\s+)(?<=\S\s+)(?:ya|yah|yea|yeah)\s*(?=[?？]+\s*$)/i, "right")
         .replace(

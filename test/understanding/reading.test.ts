@@ -234,6 +234,11 @@ describe("reading a member's message", () => {
     expect(it?.name === "donate" && it.via === "concepts").toBe(false);
   });
 
+  it("reads 'ppl/yr' as people a year, each word on its own", async () => {
+    expect((await u.read("how many ppl/yr get in under qmas?")).question).toMatch(/people per year/);
+    expect((await u.read("interns/month?")).question).toMatch(/interns per month/);
+  });
+
   it.each([
     "where do we drop off the polo shirts?",
     "what are the opening hours for dropping off the notebooks?",
