@@ -273,6 +273,11 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // for a colleague or a client, two subjects in one message); scored whole before any change for it:
   // 88.0% by score.mjs (176/200), 86.0% strict (172/200: tune 88/101, held out 84/99).
   ["fresh-85", ["eval/fresh-85.jsonl"], "split"],
+  // Written blind later that session, after its fixes (a busy week around a townhall: first-timers,
+  // sceptics, students, member firms' HR and compliance staff, several short questions at once, English
+  // and Cantonese mixed); scored whole before any change for it:
+  // 91.5% by score.mjs (183/200), 89.5% strict (179/200: tune 91/101, held out 88/99).
+  ["fresh-86", ["eval/fresh-86.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -489,6 +494,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-85 (the same, at least one unanswerable follow-up each); first scores,
   // follow-ups in the tuning half / held out: 84.6% (44/52) / 85.4% (41/48).
   ["conversations-100", "eval/conversations-100.jsonl", "split"],
+  // Written blind with fresh-86 (the same, at least one unanswerable follow-up each); first scores,
+  // follow-ups in the tuning half / held out: 84.0% (42/50) / 84.9% (45/53).
+  ["conversations-101", "eval/conversations-101.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {

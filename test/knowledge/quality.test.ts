@@ -169,6 +169,8 @@ describe("answer quality", () => {
       ["eval/fresh-84.jsonl", false, 0.9],
       // And the next session's (held out before any change for it: 84/99).
       ["eval/fresh-85.jsonl", false, 0.81],
+      // Written after that session's fixes (held out before any change for it: 88/99).
+      ["eval/fresh-86.jsonl", false, 0.85],
     ];
     for (const [file, whole, min] of sets) {
       const set = readSet(file);
