@@ -145,6 +145,16 @@ describe("talking to the bot", () => {
     expect(replyText(await say(q, "no, sorry, it is about 150"))).toMatch(/Question 5 of/);
   });
 
+  it("passes on whether the association would write a letter for a member (not a writing job for the bot)", async () => {
+    const text = replyText(
+      await say(member("letter"), "could the association write a recommendation letter for my QMAS application?"),
+    );
+    expect(text).toMatch(/pass your question to the organisers/);
+    expect(replyText(await say(member("letter-bot"), "write me a cover letter for a bank job"))).toMatch(
+      /outside what I can help with/,
+    );
+  });
+
   it("passes where to drop goods off to the organisers; an offer's form says they collect them", async () => {
     // Asked as a question (no offer made): the documents give no place, so the organisers are offered.
     const text = replyText(await say(member("drop-off"), "where can I drop off donations?"));

@@ -274,6 +274,8 @@ describe("reading a member's message", () => {
     "捐贈者的聯絡資料會保密嗎？",
     // Accounts of one's own, spoken of without a vote to win.
     "I use several accounts on Telegram, which one should I message you from?",
+    // How others vote (the verb, not their ballots).
+    "and how do the other members vote on the topics?",
     // A question passed on for someone else asks nothing of theirs.
     "On behalf of my boss: how often does the association hold its townhalls?",
   ])("does not take a member's own words for an attack or a request out of scope: %s", async (text) => {
