@@ -82,9 +82,9 @@ const PAST_SPOKEN = /\b(?:last|previous|past|recent|latest|earlier)\b|上次|上
  * "哪一方較為成功？"): a judgement that only a text ranking them makes.
  */
 const RANKING_ASKED =
-  /\b(?:which|what)(?: one| city| cities| country| side| hub| place| of (?:them|those|these|the \w+))?(?:\s+(?:is|are|was|seems?)|'s)\s+(?:currently |now |really |actually )?(?:ahead|leading|winning|in the lead|in front|the best|best|better|more successful|the most successful|doing (?:better|best)|stronger|the strongest|number one|no\.? ?1|(?:the )?(?:top|highest|first|biggest|main) priority|(?:the )?most important)\b|\bwho(?:'s| is| are)\s+(?:currently |now |really )?(?:ahead|leading|winning|in the lead|doing (?:better|best))\b/i;
+  /\bwhat(?:'s| is) (?:its|their|hong kong'?s|hk'?s|the city'?s) (?:global |world |current )?rank(?:ing)?\b|\bwhere does (?:it|hk|hong kong|the city) rank\b|\b(?:which|what)(?: one| city| cities| country| side| hub| place| of (?:them|those|these|the \w+))?(?:\s+(?:is|are|was|seems?)|'s)\s+(?:currently |now |really |actually )?(?:ahead|leading|winning|in the lead|in front|the best|best|better|more successful|the most successful|doing (?:better|best)|stronger|the strongest|number one|no\.? ?1|(?:the )?(?:top|highest|first|biggest|main) priority|(?:the )?most important)\b|\bwho(?:'s| is| are)\s+(?:currently |now |really )?(?:ahead|leading|winning|in the lead|doing (?:better|best))\b/i;
 const RANKING_ASKED_ZH =
-  /(?:邊個|边个|邊度|边度|哪個|哪个|哪一個|哪一个|哪一方|哪方|邊一方|边一方|誰|谁|邊個城市|哪個城市|哪个城市)[^？?。]{0,6}(?:最勁|最劲|最強|最强|最成功|最好|最犀利|最叻|領先|领先|贏緊|赢紧|贏|赢|較為成功|较为成功|比較成功|比较成功|更成功|勁啲|劲啲|強啲|强啲|行先)/u;
+  /排(?:名)?第(?:幾|几)|排名(?:幾多|多少|如何|點樣|点样|怎樣|怎样)|(?:邊個|边个|邊度|边度|哪個|哪个|哪一個|哪一个|哪一方|哪方|邊一方|边一方|誰|谁|邊個城市|哪個城市|哪个城市)[^？?。]{0,6}(?:最勁|最劲|最強|最强|最成功|最好|最犀利|最叻|領先|领先|贏緊|赢紧|贏|赢|較為成功|较为成功|比較成功|比较成功|更成功|勁啲|劲啲|強啲|强啲|行先)/u;
 /** A text that ranks: ahead of, leads the, the most successful, 領先. */
 const RANKING_SAID =
   /\b(?:ahead of|leads the|leading (?:the|in)|(?:more|most) successful|best|better than|the strongest|stronger than|winning|top spot|outpac\w+|overtak\w+)\b|(?<!(?:爭奪|争夺|爭取|争取|追求)[^，,。]{0,8})(?:領先|领先)(?!地位)|最成功|更成功|優於|优于|勝過|胜过|超越|拋離|抛离/iu;
@@ -141,7 +141,7 @@ const WH_ASKED = /\b(?:how|what|why|which|who|whom|when|where)\b/;
  * whether it still holds now ("is that still true?", "今年仲係咁多咩？"), which dated texts do not say.
  */
 const CHANGE_ASKED =
-  /\bstill\b[^?？]{0,40}\b(?:this year|these days|nowadays|today|in 20\d\d)\b|\b(?:this year|in 20\d\d)\b[^?？]{0,40}\bstill\b|\bstill (?:true|the case|valid|accurate|correct|current|in (?:force|effect|place))\b|(?:今年|而家|現在|现在|目前|今時今日)(?:仍然|仍|仲|還|还|依然)(?:係|是|有)?(?:咁多|這個數|这个数|一樣|一样|同一|那麼多|那么多|這樣|这样)|(?:仍然|仲|還|还)(?:係|是)?(?:真|有效|適用|适用)(?:嘅|的)?(?:嗎|吗|咩|㗎|呀)?[？?]?$|\b(?:has|have|had|did|was|were|is|are)\b[^?？]{0,40}\b(?:changed|change|been (?:raised|increased|lowered|cut|reduced|revised|updated|changed|expanded|adjusted|extended|scrapped|dropped))\b[^?？]{0,30}\b(?:since|lately|recently|yet|at all|over the years|ever)\b|\b(?:has|have|did)\b[^?？]{0,40}\b(?:been (?:raised|increased|lowered|cut|reduced|revised|expanded|adjusted)|gone (?:up|down)|gotten (?:bigger|smaller))\b|\bany changes? (?:to|in|since)\b|(?:有冇|有沒有|有没有|是否|曾否|可有|有否)(?:再)?(?:改變|改变|變動|变动|調整|调整|修改|更改|增加|提高|上調|上调|減少|减少|擴大|扩大|改|變|变)(?:過|过)|(?:今年|近年|最近|而家|現在|现在|目前)[^？?]{0,12}(?:有冇|有沒有|有没有|有否|可有|是否)(?:再)?(?:改變|改变|變動|变动|調整|调整|修改|更改|上調|上调|下調|下调)|\b(?:has|have|had)\b[^?？]{0,40}\b(?:been|got(?:ten)?) (?:approved|launched|passed|introduced|released|implemented|adopted|granted|finali[sz]ed|rolled out)\b[^?？]{0,20}\b(?:since|yet|already|by now)\b|(?:用緊|用紧|推出咗|實施咗|实施咗|落實咗|落实咗|開始咗|开始咗|運作緊|运作紧|上線咗|上线咗)未|(?:已經|已经)?(?:推出|實施|实施|落實|落实|啟用|启用|上線|上线)(?:了)?(?:嗎|吗|沒有|没有)[？?]?$|(?:改變|改变|變動|变动|調整|调整|修改|更改)(?:過|过)(?:嗎|吗|未|冇|沒有|没有)/iu;
+  /\bstill\b[^?？]{0,40}\b(?:this year|these days|nowadays|today|in 20\d\d)\b|\b(?:this year|in 20\d\d)\b[^?？]{0,40}\bstill\b|\bstill (?:true|the case|valid|accurate|correct|current|in (?:force|effect|place))\b|(?:今年|而家|現在|现在|目前|今時今日)(?:仍然|仍|仲|還|还|依然)(?:係|是|有)?(?:咁多|這個數|这个数|一樣|一样|同一|那麼多|那么多|這樣|这样)|(?:仍然|仲|還|还)(?:係|是)?(?:真|有效|適用|适用)(?:嘅|的)?(?:嗎|吗|咩|㗎|呀)?[？?]?$|\b(?:has|have|had|did|was|were|is|are)\b[^?？]{0,40}\b(?:changed|change|been (?:raised|increased|lowered|cut|reduced|revised|updated|changed|expanded|adjusted|extended|scrapped|dropped))\b[^?？]{0,30}\b(?:since|lately|recently|yet|at all|over the years|ever)\b|\b(?:has|have|did)\b[^?？]{0,40}\b(?:been (?:raised|increased|lowered|cut|reduced|revised|expanded|adjusted)|gone (?:up|down)|gotten (?:bigger|smaller))\b|\bany changes? (?:to|in|since)\b|(?:有冇|有沒有|有没有|是否|曾否|可有|有否)(?:再)?(?:改變|改变|變動|变动|調整|调整|修改|更改|增加|提高|上調|上调|減少|减少|擴大|扩大|改|變|变)(?:過|过)|(?:今年|近年|最近|而家|現在|现在|目前)[^？?]{0,12}(?:有冇|有沒有|有没有|有否|可有|是否)(?:再)?(?:改變|改变|變動|变动|調整|调整|修改|更改|上調|上调|下調|下调)|\b(?:has|have|had)\b[^?？]{0,40}\b(?:been|got(?:ten)?) (?:approved|launched|passed|introduced|released|implemented|adopted|granted|finali[sz]ed|rolled out)\b[^?？]{0,20}\b(?:since|yet|already|by now)\b|(?:現在|现在|而家|目前|依家)(?:仲|還|还|仍然|仍|依然)(?:在|喺度|係度)?(?:運行|运行|運作|运作|營運|营运|生效|有效|開放|开放|使用|用緊|用紧|進行|进行)|(?:用緊|用紧|推出咗|實施咗|实施咗|落實咗|落实咗|開始咗|开始咗|運作緊|运作紧|上線咗|上线咗)未|(?:已經|已经)?(?:推出|實施|实施|落實|落实|啟用|启用|上線|上线)(?:了)?(?:嗎|吗|沒有|没有)[？?]?$|(?:改變|改变|變動|变动|調整|调整|修改|更改)(?:過|过)(?:嗎|吗|未|冇|沒有|没有)/iu;
 /**
  * What happened last year asked for ("how much was collected last year?", "where can I see last year's
  * numbers?", "去年收咗幾多？"), which the documents, written without a year of their own, never say. (Not
@@ -322,7 +322,7 @@ export function expectation(question: string): Expectation {
   )
     return "date";
   if (
-    /\bhow long\b(?!\s+ago)|\bprocessing time\b|\bhow many (years|months|weeks|days)\b|需時|幾耐|多久|多長時間|多長|幾長|(幾多|多少|几多)\s*(年|個月|个月|日|天|星期|週)|(?:要|需要|需|做|用|花)[幾几](?:年|個月|个月)/.test(
+    /\bhow long\b(?!\s+ago)|\bprocessing time\b|處理時間|处理时间|審批時間|审批时间|\bhow many (years|months|weeks|days)\b|需時|幾耐|多久|多長時間|多長|幾長|(幾多|多少|几多)\s*(年|個月|个月|日|天|星期|週)|(?:要|需要|需|做|用|花)[幾几](?:年|個月|个月)/.test(
       q,
     )
   )

@@ -850,6 +850,12 @@ describe("what a question asks for, in words members use", () => {
     );
   });
 
+  it("reads a rank asked for (排第幾, world ranking) and a processing time (處理時間)", () => {
+    expect(expectation("香港喺亞洲排第幾？")).toBe("ranking");
+    expect(expectation("where does hong kong rank now?")).toBe("ranking");
+    expect(expectation("審批處理時間大約係？")).toBe("duration");
+  });
+
   it("reads last year's figures as asked for last year, which no undated text gives", () => {
     for (const q of [
       "how many interns were taken on last year?",
@@ -877,6 +883,8 @@ describe("what a question asks for, in words members use", () => {
       "so have any been launched since?",
       "嗰個平台推出咗未？",
       "已經實施了嗎？",
+      // Still running now.
+      "個平台而家仲運作緊？",
     ])
       expect(expectation(q), q).toBe("change");
     // A fact asked with "still" alone is what the documents say ("are townhalls still quarterly?").
