@@ -697,6 +697,12 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/ways to take part/);
   });
 
+  it("takes promo swag for the association's subject (what it collects), not a question out of scope", async () => {
+    const a = await kb.answer("do you take old laptops too, or only promo swag?", "en");
+    expect(a.answered).toBe(false);
+    expect(a.topical).not.toBe(false);
+  });
+
   it("takes the town meeting (城鎮會議, the townhall word for word) for the townhall", async () => {
     const a = await kb.answer("下一屆城鎮會議喺邊度開？", "zh-HK");
     // Where the next one meets is not in the documents: a question for the organisers, not out of scope.
