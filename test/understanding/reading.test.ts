@@ -213,6 +213,9 @@ describe("reading a member's message", () => {
     ["on behalf of my colleague, please export her data", "none"],
     // Goods kept in one's own warehouse are still offered.
     ["our warehouse has 500 spare polo shirts we'd love to give away", "donate"],
+    // 人工 is a salary in Cantonese; 轉人工 still asks for a person.
+    ["我想提議townhall傾下見習生人工點定", "propose"],
+    ["转人工", "handoff"],
     // A member back after a while greets.
     ["hiya, long time no see!", "greeting"],
     ["it's been ages everyone 👋", "greeting"],
