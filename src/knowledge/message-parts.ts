@@ -184,7 +184,7 @@ export function existenceObject(q: string): string | undefined {
  * thing a question asks to be one of those spoken of.
  */
 const MEMBER_EN =
-  /(?:^|[.?!]\s+)(?:(?:and|so|but|ok|okay)[,\s]+)?(?:was|is|were|are)\s+(?:the\s+)?([a-z0-9][\w'’&().-]*(?:\s+[\w'’&().-]+){0,5}?)\s+(?:(?:also|really|actually)\s+)?(?:(?:included|listed|counted|named)\s+)?(?:one of|among|amongst|included in|a member of)\b/iu;
+  /(?:^|[.?!]\s+)(?:(?:and|so|but|ok|okay)[,\s]+)?(?:was|is|were|are)\s+(?:the\s+)?([a-z0-9][\w'’&().-]*(?:\s+[\w'’&().-]+){0,5}?)\s+(?:(?:also|really|actually)\s+)?(?:(?:included|listed|counted|named)\s+)?(?:one of|among|amongst|included in|a member of)\b|(?:^|[.?!]\s+)(?:(?:and|so|but|ok|okay)[,\s]+)?(?:does|do|would|will|could)\s+(?:the\s+)?([a-z0-9][\w'’&().-]*(?:\s+[\w'’&().-]+){0,5}?)\s+(?:also\s+)?(?:count|qualify|fall)\s+(?:as|among|under)\s+(?:one of|among|part of)?\b/iu;
 const MEMBER_ZH =
   /([\u4e00-\u9fffA-Za-z]{2,10}?)(?:係唔係|是不是|是否|係咪|算唔算|算不算)其中(?:一間|一间|一個|一个|一家|之一|一員|一员)|([\u4e00-\u9fffA-Za-z]{2,10}?)(?:是|係|也是|都係)其中(?:一間|一间|一個|一个|一家|之一)(?:嗎|吗|呀|嚟㗎|來的嗎)/u;
 

@@ -453,6 +453,10 @@ describe("questions whether something is one of those spoken of", () => {
   it("name that thing, unless it is a pointer or the member's own", () => {
     expect(memberAsked("Was Bank of China (Hong Kong) one of the seven banks?")).toBe("Bank of China (Hong Kong)");
     expect(memberAsked("Is Seoul among Hong Kong's rivals?")).toBe("Seoul");
+    // Whether it counts as one of them, or qualifies among them.
+    expect(memberAsked("does quant trading count as one of them?")).toBe("quant trading");
+    expect(memberAsked("would actuaries qualify among them?")).toBe("actuaries");
+    expect(memberAsked("does my field count as one of them?")).toBeUndefined();
     expect(memberAsked("Are lawyers included among the professions?")).toBe("lawyers");
     expect(memberAsked("中銀香港係唔係其中一間銀行？")).toBe("中銀香港");
     expect(memberAsked("Is it one of them?")).toBeUndefined();
