@@ -186,8 +186,8 @@ async function seed(db: RecordsDb): Promise<void> {
     await sql`vacuum analyze`.execute(db.db);
     // The seed writes 250-450 MB of WAL in seconds, which starts a checkpoint that PostgreSQL spreads
     // over minutes (checkpoint_completion_target): writing the seed's pages back while the commands
-    // are timed gave a vote p99 of 12-19 ms (8-9 ms after it). A checkpoint now, as after any bulk load, leaves the timed
-    // commands what a running bot's database sees: its own writes, not the seed's.
+    // are timed gave a vote p99 of 12-19 ms (8-9 ms after it). A checkpoint now, as after any bulk
+    // load, leaves the timed commands what a running bot's database sees: its own writes, not the seed's.
     await sql`checkpoint`.execute(db.db);
   }
 }

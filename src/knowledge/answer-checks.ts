@@ -142,6 +142,9 @@ const WH_ASKED = /\b(?:how|what|why|which|who|whom|when|where)\b/;
  */
 const CHANGE_ASKED =
   /\bstill\b[^?？]{0,40}\b(?:this year|these days|nowadays|today|in 20\d\d)\b|\b(?:this year|in 20\d\d)\b[^?？]{0,40}\bstill\b|\bstill (?:true|the case|valid|accurate|correct|current|in (?:force|effect|place))\b|(?:今年|而家|現在|现在|目前|今時今日)(?:仍然|仍|仲|還|还|依然)(?:係|是|有)?(?:咁多|這個數|这个数|一樣|一样|同一|那麼多|那么多|這樣|这样)|(?:仍然|仲|還|还)(?:係|是)?(?:真|有效|適用|适用)(?:嘅|的)?(?:嗎|吗|咩|㗎|呀)?[？?]?$|\b(?:has|have|had|did|was|were|is|are)\b[^?？]{0,40}\b(?:changed|change|been (?:raised|increased|lowered|cut|reduced|revised|updated|changed|expanded|adjusted|extended|scrapped|dropped))\b[^?？]{0,30}\b(?:since|lately|recently|yet|at all|over the years|ever)\b|\b(?:has|have|did)\b[^?？]{0,40}\b(?:been (?:raised|increased|lowered|cut|reduced|revised|expanded|adjusted)|gone (?:up|down)|gotten (?:bigger|smaller))\b|\bany changes? (?:to|in|since)\b|(?:有冇|有沒有|有没有|是否|曾否|可有|有否)(?:再)?(?:改變|改变|變動|变动|調整|调整|修改|更改|增加|提高|上調|上调|減少|减少|擴大|扩大|改|變|变)(?:過|过)|(?:今年|近年|最近|而家|現在|现在|目前)[^？?]{0,12}(?:有冇|有沒有|有没有|有否|可有|是否)(?:再)?(?:改變|改变|變動|变动|調整|调整|修改|更改|上調|上调|下調|下调)|\b(?:has|have|had)\b[^?？]{0,40}\b(?:been|got(?:ten)?) (?:approved|launched|passed|introduced|released|implemented|adopted|granted|finali[sz]ed|rolled out)\b[^?？]{0,20}\b(?:since|yet|already|by now)\b|(?:現在|现在|而家|目前|依家)(?:仲|還|还|仍然|仍|依然)(?:在|喺度|係度)?(?:運行|运行|運作|运作|營運|营运|生效|有效|開放|开放|使用|用緊|用紧|進行|进行)|(?:用緊|用紧|推出咗|實施咗|实施咗|落實咗|落实咗|開始咗|开始咗|運作緊|运作紧|上線咗|上线咗)未|(?:已經|已经)?(?:推出|實施|实施|落實|落实|啟用|启用|上線|上线)(?:了)?(?:嗎|吗|沒有|没有)[？?]?$|(?:改變|改变|變動|变动|調整|调整|修改|更改)(?:過|过)(?:嗎|吗|未|冇|沒有|没有)/iu;
+/** A change said: a figure raised or cut, revised, from one to another. */
+const CHANGE_SAID =
+  /\b(?:changed|raised|increased|lowered|cut|reduced|revised|updated|expanded|adjusted|extended|doubled|tripled|previously|formerly|used to|no longer)\b|\bfrom\s+\S+(?:\s+\S+)?\s+to\s+\d|改為|改为|調整|调整|上調|上调|下調|下调|增至|減至|减至|擴大|扩大|提高至|修訂|修订|不再/iu;
 /**
  * What happened last year asked for ("how much was collected last year?", "where can I see last year's
  * numbers?", "去年收咗幾多？"), which the documents, written without a year of their own, never say. (Not
@@ -151,9 +154,6 @@ const LAST_YEAR_ASKED =
   /\b(?:how (?:many|much)|what|which|who|where|when|did|was|were)\b[^.?!,;]{0,40}\blast year\b|\blast year'?s (?:numbers|figures|results?|report|stats|statistics|data|totals?|impact|intake|events?|townhalls?|donations?|interns?)\b|(?:去年|上年|舊年|旧年)[^，。,！!？?；;]{0,12}(?:幾多|多少|幾|几|咩|乜|什麼|甚麼|什么|有冇|有沒有|有没有|嗎|吗)|(?:幾多|多少)[^，。,！!？?；;]{0,8}(?:去年|上年|舊年|旧年)/iu;
 /** Last year named in an answer. */
 const LAST_YEAR_SAID = /\blast year\b|去年|上年|舊年|旧年/iu;
-/** A change said: a figure raised or cut, revised, from one to another. */
-const CHANGE_SAID =
-  /\b(?:changed|raised|increased|lowered|cut|reduced|revised|updated|expanded|adjusted|extended|doubled|tripled|previously|formerly|used to|no longer)\b|\bfrom\s+\S+(?:\s+\S+)?\s+to\s+\d|改為|改为|調整|调整|上調|上调|下調|下调|增至|減至|减至|擴大|扩大|提高至|修訂|修订|不再/iu;
 /** The next occasion asked about ("when is the list next reviewed?", 下次何時). */
 const NEXT_ASKED = /\bnext\b|\bupcoming\b|下一次|下次|下一屆|下屆|下一場|下場|下一期|下期|下一輪|下輪/iu;
 /** A time to come said: what will be, or is scheduled. */

@@ -180,8 +180,8 @@ export function existenceObject(q: string): string | undefined {
 }
 
 /**
- * "Was Bank of China one of the seven banks?", "Is Seoul among the rivals?", "中銀係唔係其中一間？": the
- * thing a question asks to be one of those spoken of.
+ * "Was Bank of China one of the seven banks?", "Is Seoul among the rivals?", "does crypto trading count
+ * as one of them?", "中銀係唔係其中一間？": the thing a question asks to be one of those spoken of.
  */
 const MEMBER_EN =
   /(?:^|[.?!]\s+)(?:(?:and|so|but|ok|okay)[,\s]+)?(?:was|is|were|are)\s+(?:the\s+)?([a-z0-9][\w'’&().-]*(?:\s+[\w'’&().-]+){0,5}?)\s+(?:(?:also|really|actually)\s+)?(?:(?:included|listed|counted|named)\s+)?(?:one of|among|amongst|included in|a member of)\b|(?:^|[.?!]\s+)(?:(?:and|so|but|ok|okay)[,\s]+)?(?:does|do|would|will|could)\s+(?:the\s+)?([a-z0-9][\w'’&().-]*(?:\s+[\w'’&().-]+){0,5}?)\s+(?:also\s+)?(?:count|qualify|fall)\s+(?:as|among|under)\s+(?:one of|among|part of)?\b/iu;
