@@ -278,6 +278,11 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // and Cantonese mixed); scored whole before any change for it:
   // 91.5% by score.mjs (183/200), 89.5% strict (179/200: tune 91/101, held out 88/99).
   ["fresh-86", ["eval/fresh-86.jsonl"], "split"],
+  // Written blind at the start of the session after (members typing on their phones or dictating:
+  // no punctuation, voice-to-text slips, autocorrect, abbreviations, IME slips in Chinese); scored whole
+  // before any change for it:
+  // 91.5% by score.mjs (183/200), 89.5% strict (179/200: tune 92/101, held out 87/99).
+  ["fresh-87", ["eval/fresh-87.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -497,6 +502,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-86 (the same, at least one unanswerable follow-up each); first scores,
   // follow-ups in the tuning half / held out: 84.0% (42/50) / 84.9% (45/53).
   ["conversations-101", "eval/conversations-101.jsonl", "split"],
+  // Written blind with fresh-87 (the same, at least one unanswerable follow-up each); first scores,
+  // follow-ups in the tuning half / held out: 83.3% (35/42) / 87.2% (34/39).
+  ["conversations-102", "eval/conversations-102.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
