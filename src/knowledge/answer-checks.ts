@@ -141,7 +141,7 @@ const WH_ASKED = /\b(?:how|what|why|which|who|whom|when|where)\b/;
  * whether it still holds now ("is that still true?", "今年仲係咁多咩？"), which dated texts do not say.
  */
 const CHANGE_ASKED =
-  /\bstill\b[^?？]{0,40}\b(?:this year|these days|nowadays|today|in 20\d\d)\b|\b(?:this year|in 20\d\d)\b[^?？]{0,40}\bstill\b|\bstill (?:true|the case|valid|accurate|correct|current|in (?:force|effect|place))\b|(?:今年|而家|現在|现在|目前|今時今日)(?:仍然|仍|仲|還|还|依然)(?:係|是|有)?(?:咁多|這個數|这个数|一樣|一样|同一|那麼多|那么多|這樣|这样)|(?:仍然|仲|還|还)(?:係|是)?(?:真|有效|適用|适用)(?:嘅|的)?(?:嗎|吗|咩|㗎|呀)?[？?]?$|\b(?:has|have|had|did|was|were|is|are)\b[^?？]{0,40}\b(?:changed|change|been (?:raised|increased|lowered|cut|reduced|revised|updated|changed|expanded|adjusted|extended|scrapped|dropped))\b[^?？]{0,30}\b(?:since|lately|recently|yet|at all|over the years|ever)\b|\b(?:has|have|did)\b[^?？]{0,40}\b(?:been (?:raised|increased|lowered|cut|reduced|revised|expanded|adjusted)|gone (?:up|down)|gotten (?:bigger|smaller))\b|\bany changes? (?:to|in|since)\b|(?:有冇|有沒有|有没有|是否|曾否|可有|有否)(?:再)?(?:改變|改变|變動|变动|調整|调整|修改|更改|增加|提高|上調|上调|減少|减少|擴大|扩大|改|變|变)(?:過|过)|(?:今年|近年|最近|而家|現在|现在|目前)[^？?]{0,12}(?:有冇|有沒有|有没有|有否|可有|是否)(?:再)?(?:改變|改变|變動|变动|調整|调整|修改|更改|上調|上调|下調|下调)|\b(?:has|have|had)\b[^?？]{0,40}\b(?:been|got(?:ten)?) (?:approved|launched|passed|introduced|released|implemented|adopted|granted|finali[sz]ed|rolled out)\b[^?？]{0,20}\b(?:since|yet|already|by now)\b|(?:現在|现在|而家|目前|依家)(?:仲|還|还|仍然|仍|依然)(?:在|喺度|係度)?(?:運行|运行|運作|运作|營運|营运|生效|有效|開放|开放|使用|用緊|用紧|進行|进行)|(?:用緊|用紧|推出咗|實施咗|实施咗|落實咗|落实咗|開始咗|开始咗|運作緊|运作紧|上線咗|上线咗)未|(?:已經|已经)?(?:推出|實施|实施|落實|落实|啟用|启用|上線|上线)(?:了)?(?:嗎|吗|沒有|没有)[？?]?$|(?:改變|改变|變動|变动|調整|调整|修改|更改)(?:過|过)(?:嗎|吗|未|冇|沒有|没有)/iu;
+  /\bstill\b[^?？]{0,40}\b(?:this year|these days|nowadays|today|in 20\d\d)\b|\b(?:this year|in 20\d\d)\b[^?？]{0,40}\bstill\b|\bstill (?:true|the case|valid|accurate|correct|current|in (?:force|effect|place))\b|(?:今年|而家|現在|现在|目前|今時今日)(?:仍然|仍|仲|還|还|依然)(?:係|是|有)?(?:咁多|這個數|这个数|一樣|一样|同一|那麼多|那么多|這樣|这样)|(?:仍然|仲|還|还)(?:係|是)?(?:真|有效|適用|适用)(?:嘅|的)?(?:嗎|吗|咩|㗎|呀)?[？?]?$|\bdid (?:they|the government|the govt|hk|hong kong|it|the [a-z]+) (?:raise|increase|lower|cut|reduce|expand|adjust|revise|double)\b|\b(?:has|have|had|did|was|were|is|are)\b[^?？]{0,40}\b(?:changed|change|been (?:raised|increased|lowered|cut|reduced|revised|updated|changed|expanded|adjusted|extended|scrapped|dropped))\b[^?？]{0,30}\b(?:since|lately|recently|yet|at all|over the years|ever)\b|\b(?:has|have|did)\b[^?？]{0,40}\b(?:been (?:raised|increased|lowered|cut|reduced|revised|expanded|adjusted)|gone (?:up|down)|gotten (?:bigger|smaller))\b|\bany changes? (?:to|in|since)\b|(?:有冇|有沒有|有没有|是否|曾否|可有|有否)(?:再)?(?:改變|改变|變動|变动|調整|调整|修改|更改|增加|提高|上調|上调|減少|减少|擴大|扩大|改|變|变)(?:過|过)|(?:今年|近年|最近|而家|現在|现在|目前)[^？?]{0,12}(?:有冇|有沒有|有没有|有否|可有|是否)(?:再)?(?:改變|改变|變動|变动|調整|调整|修改|更改|上調|上调|下調|下调)|\b(?:has|have|had)\b[^?？]{0,40}\b(?:been|got(?:ten)?) (?:approved|launched|passed|introduced|released|implemented|adopted|granted|finali[sz]ed|rolled out)\b[^?？]{0,20}\b(?:since|yet|already|by now)\b|(?:現在|现在|而家|目前|依家)(?:仲|還|还|仍然|仍|依然)(?:在|喺度|係度)?(?:運行|运行|運作|运作|營運|营运|生效|有效|開放|开放|使用|用緊|用紧|進行|进行)|(?:用緊|用紧|推出咗|實施咗|实施咗|落實咗|落实咗|開始咗|开始咗|運作緊|运作紧|上線咗|上线咗)未|(?:已經|已经)?(?:推出|實施|实施|落實|落实|啟用|启用|上線|上线)(?:了)?(?:嗎|吗|沒有|没有)[？?]?$|(?:改變|改变|變動|变动|調整|调整|修改|更改)(?:過|过)(?:嗎|吗|未|冇|沒有|没有)/iu;
 /** A change said: a figure raised or cut, revised, from one to another. */
 const CHANGE_SAID =
   /\b(?:changed|raised|increased|lowered|cut|reduced|revised|updated|expanded|adjusted|extended|doubled|tripled|previously|formerly|used to|no longer)\b|\bfrom\s+\S+(?:\s+\S+)?\s+to\s+\d|改為|改为|調整|调整|上調|上调|下調|下调|增至|減至|减至|擴大|扩大|提高至|修訂|修订|不再/iu;
@@ -286,7 +286,7 @@ export function expectation(question: string): Expectation {
     /\b(exact|precise|specific) (date|day)s?\b|\bwhich day\b|\bwhat day\b|\b(what|which) (are|were|is|was) (the|its|their) (exact |precise |specific )?dates\b|\bdeadlines?\b|\bclosing date\b|截止|限期|死線|\b(on )?(what|which) dates?\b|\bexact(ly)? when\b|\bwhen exactly\b|幾號|几号|哪一天|哪一日|哪日|何日|邊一日|邊日|確實日期|具體日期|哪天|哪幾天|哪几天|邊幾日|邊幾天/.test(
       q,
     ) ||
-    /\bnext\b.{0,40}\b(when|date)\b|\b(when|date)\b.{0,40}\bnext\b|(下一次|下次|下一屆|下屆|下個|下一個|下一場|下場|下一期|下期|下一輪).{0,20}(幾時|何時|什麼時候|甚麼時候|日期)|(幾時|何時).{0,10}(下一次|下次|下個|下一場|下場)/.test(
+    /\bnext\b.{0,40}\b(when|date)\b|\b(when|date)\b.{0,40}\bnext\b(?!\s+(?:year|month|week|quarter)s?\b)|(下一次|下次|下一屆|下屆|下個|下一個|下一場|下場|下一期|下期|下一輪).{0,20}(幾時|何時|什麼時候|甚麼時候|日期)|(幾時|何時).{0,10}(下一次|下次|下個|下一場|下場)/.test(
       q,
     ) ||
     // "When will that process wrap up?", "咨询啥时候结束？": an end, which only a date says.
@@ -464,7 +464,7 @@ export function expectation(question: string): Expectation {
   // "Who spoke when it was announced?", "who was quoted?", 是誰發表講話: the words of a person, whom the
   // answer must name.
   if (
-    /\bwho (?:said|spoke|speaks|talked|gave (?:a |the )?(?:speech|talk|remarks)|(?:was|is|got|gets|were) (?:being )?quoted)\b|(?:誰|谁|邊個|边个|哪位|邊位)(?:人)?(?:發表|发表|出來|出来|出嚟|有)?(?:講話|讲话|發言|发言|致辭|致辞|演講|演讲)/.test(
+    /\bwho (?:said|spoke|speaks|talked|gave (?:a |the )?(?:speech|talk|remarks)|(?:was|is|got|gets|were) (?:being )?quoted)\b|(?:誰|谁|邊個|边个|哪位|邊位|何人)(?:人)?(?:發表|发表|出來|出来|出嚟|有)?(?:講話|讲话|發言|发言|致辭|致辞|演講|演讲)|(?:誰|谁|何人)[^？?。，,]{0,16}?(?:發表|发表)(?:了|咗)?(?:講話|讲话|發言|发言|致辭|致辞|演講|演讲)/.test(
       q,
     )
   )

@@ -65,6 +65,20 @@ function absentSubjects(groups: readonly ThesaurusGroup[], lexical: LexicalIndex
   return new Set(groups.flatMap((g) => analyse(g.canonical).map((t) => t.key)).filter((key) => !lexical.has(key)));
 }
 
+/**
+ * The words of the knowledge's texts in lower case, each under its letters alone ("nonprofit" for
+ * "non-profit"): how a term typed apart is written again.
+ */
+function ownWords(units: readonly Unit[]): Map<string, string> {
+  const words = new Map<string, string>();
+  for (const u of units)
+    for (const w of u.text.toLowerCase().match(/[a-z][a-z-]*[a-z]/g) ?? []) {
+      const letters = w.replace(/-/g, "");
+      if (!words.has(letters) || !w.includes("-")) words.set(letters, w);
+    }
+  return words;
+}
+
 /** Opens the knowledge base: rebuilds the index when the knowledge or the embedder changed, else loads it. */
 export async function openKnowledge(
   opts: OpenKnowledgeOptions,
@@ -120,6 +134,7 @@ export async function openKnowledge(
   const understanding = new LocalUnderstanding({
     intents,
     classifier: new IntentClassifier(intents.intents, local, intents.concepts),
+    words: ownWords(units),
   });
   // The dictionaries (about 165 ms of parsing) load once the bot is up, not while it starts and
   // answers its first message; a Chinese message before then loads them at once.

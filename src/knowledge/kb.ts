@@ -623,13 +623,13 @@ export interface KnowledgeBaseParts {
 
 /** Words that make a message lean on the one before it ("and who can apply?", "what did he say?", "咁點申請？"). */
 const FOLLOW_UP =
-  /^(?:(?:cool|nice|great|ok(?:ay)?|got it|i see|ah|oh|right|alright|interesting|thanks|thx|ty)[\s,.!]+)?(?:and|but|so|also|then|what about|how about|what else)\b|\b(?:he|she|it|its|they|them|their|his|her|him|this|that|these|those|there|the scheme|the platform|the list)\b|^(?:咁|那|那麼|而|還有|仲有|另外|但|後來|后来|之後|之后|然後|然后|具體|具体)|佢|他|她|它|其|呢個|這個|那個|該|嗰個/iu;
+  /^(?:(?:cool|nice|great|ok(?:ay)?|got it|i see|ah|oh|right|alright|interesting|thanks|thx|ty)[\s,.!]+)?(?:and|but|so|also|then|what about|how about|what else)\b|\b(?:he|she|it|its|they|them|their|his|her|him|this|that|these|those|there|the scheme|the platform|the list|the (?:change|shift|transformation|transition|criticism|decision|announcement|launch))\b|^(?:咁|那|那麼|而|還有|仲有|另外|但|後來|后来|之後|之后|然後|然后|具體|具体)|佢|他|她|它|其|呢個|這個|那個|該|嗰個/iu;
 
 /** The word a question asks with (how, where, who…), in one form for English and Chinese. */
 const ASKING_WORDS: readonly [RegExp, string][] = [
   [/\bhow\b|點樣|点样|怎樣|怎样|如何|點先|怎麼/iu, "how"],
   [/\bwhere\b|邊度|边度|哪裏|哪里|哪裡|去咗邊|去了哪/iu, "where"],
-  [/\bwho(?:m|se)?\b|邊個|边个|誰|谁/iu, "who"],
+  [/\bwho(?:m|se)?\b|邊個|边个|誰|谁|何人/iu, "who"],
   [
     /\bwhen\b|幾時|几时|何時|何时|何日|何年|甚麼時候|什麼時候|什么时候|哪一?天|哪一?日|邊一?日|边一?日|幾號|几号|哪一?年|邊一?年|边一?年/iu,
     "when",

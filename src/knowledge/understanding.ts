@@ -50,6 +50,8 @@ const GREETING = "greeting";
 /** Intents that are conversation, not requests (an acknowledgement: an "ok", "got it" or "haha" alone). */
 const SOCIAL = new Set(["greeting", "thanks", "smalltalk", ACKNOWLEDGEMENT]);
 const THANKS = "thanks";
+/** The intent of passing a message to the organisers: an action, though no command of its own. */
+const HANDOFF = "handoff";
 
 interface Filler {
   readonly phrase: string;
@@ -65,6 +67,12 @@ export interface UnderstandingOptions {
   readonly intents: IntentsFile;
   readonly classifier: IntentClassifier;
   readonly scripts?: ChineseScripts;
+  /**
+   * The documents' own words in lower case, each under its letters alone ("nonprofit" → "non-profit"):
+   * a term of theirs typed or dictated apart ("the f s t b", "fin tech week", "non profit") is read as
+   * they write it.
+   */
+  readonly words?: ReadonlyMap<string, string>;
 }
 
 /** Padding that opens a check of what was understood ("so…", "ok so…"). */
@@ -158,14 +166,47 @@ export class LocalUnderstanding implements Understanding {
     const own = rest
       ? this.opts.classifier.classify(rest.replace(QUOTED, " … "), { text: unslanged, match: whole })
       : undefined;
-    // …unless what remains asks for an action in so many words ("delete all my data, thanks"), or
-    // the thanks was said aside and a question follows ("Thank you. Are these meetings part of a goal?").
-    const asksAction = own?.command !== undefined && own.via !== "examples";
+    // …unless what remains asks for an action in so many words ("delete all my data, thanks", "put me
+    // through to an organiser thx"), or the thanks was said aside and a question follows ("Thank you.
+    // Are these meetings part of a goal?").
+    const asksAction =
+      own !== undefined && (own.command !== undefined || own.name === HANDOFF) && own.via !== "examples";
     const asksAfter = social !== undefined && rest !== "" && ASKS.test(rest);
     const intent = asksAction || asksAfter ? own : (wholeSocial ?? own);
     // Nothing but padding left: the whole message was the greeting or thanks ("多謝晒").
     const socialMatch = social ? this.opts.classifier.named(social, 1) : rest ? undefined : wholeSocial;
     return { question: rest, ...(socialMatch ? { social: socialMatch } : {}), ...(intent ? { intent } : {}) };
+  }
+
+  /**
+   * A term of the documents spelt apart, letter by letter ("the f s t b", "a q m a s quota") or in two
+   * words ("fin tech week", "non profit"), joined again: only where the joined word is the documents' own.
+   */
+  private joinSpeltApart(text: string): string {
+    const words = this.opts.words;
+    if (!words || words.size === 0) return text;
+    const letters = text.replace(/\b[a-z](?:\s[a-z]\b){1,7}/gi, (run) => {
+      const joined = run.replace(/\s/g, "").toLowerCase();
+      const written = words.get(joined);
+      if (written) return written;
+      // "is there a q m a s quota": the article before the letters is not one of them.
+      const after = /^[ai]\s/i.test(run) && joined.length >= 3 ? words.get(joined.slice(1)) : undefined;
+      return after ? `${run[0]} ${after}` : run;
+    });
+    // Word by word (each pair overlapping the next: "at fin tech week").
+    const parts = letters.split(/(\s)/);
+    for (let i = 0; i + 2 < parts.length; i += 2) {
+      const a = parts[i] ?? "";
+      // (The second word may end the sentence: "is it a non profit?")
+      const [, b = "", end = ""] = /^([a-z]{2,})([^a-z]*)$/i.exec(parts[i + 2] ?? "") ?? [];
+      if (parts[i + 1] !== " " || !/^[a-z]{2,}$/i.test(a) || !b) continue;
+      const written = words.get(`${a}${b}`.toLowerCase());
+      if (written && written.length >= 6 && !(words.has(a.toLowerCase()) && words.has(b.toLowerCase()))) {
+        parts.splice(i, 3, `${written}${end}`);
+        i -= 2;
+      }
+    }
+    return parts.join("");
   }
 
   /**
@@ -175,15 +216,20 @@ export class LocalUnderstanding implements Understanding {
   unslang(text: string): string {
     const slang = this.opts.intents.slang;
     return (
-      text
+      this.joinSpeltApart(text)
         // "no I meant the internship not the immigration thing - …": what was meant, without what was not.
         .replace(
           /\b(i\s+mean(?:t)?|i'?m\s+(?:talking|asking)\s+about)\s+([^,.;!?\-–—]{1,60}?)\s*,?\s+(?:and\s+)?not\s+[^,.;!?\-–—]{1,40}/gi,
           "$1 $2 ",
         )
-        // "when did the talent list drop?": came out (not goods dropped off, nor a topic dropped by someone).
+        // "when did the talent list drop?", "who dropped the policy declaration?": came out (not goods
+        // dropped off, nor a topic dropped by someone).
         .replace(
-          /\b(when|wen)\b([^?？.!]{0,40}?\s)drop(?:s|ped)?\b(?!\s+(?:off|by|out|in|it|them|my|our|the|a|an|these|those|some|me|us)\b)/gi,
+          /\b(when|wen|who)\b([^?？.!]{0,40}?\s)drop(?:s|ped)?\b(?!\s+(?:off|by|out|in|it|them|my|our|the|a|an|these|those|some|me|us)\b)/gi,
+          "$1$2released",
+        )
+        .replace(
+          /\b(when|wen|who)\b([^?？.!]{0,40}?\s)drop(?:s|ped)?(?=\s+the\s+(?:[\w-]+\s+){0,3}(?:policy|declaration|list|report|announcement|statement|paper|plan|article|news)\b)/gi,
           "$1$2released",
         )
         // "how many ppl/yr?": so many a year ("per"), each word read on its own.

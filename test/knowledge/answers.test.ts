@@ -1316,6 +1316,32 @@ describe("answers from the real knowledge", () => {
     expect((await kb.answer("When was QMAS first launched?", "en")).text).toMatch(/2006/);
   });
 
+  it("answers 何人 (who, formally) with the person, even with words between it and what they did", async () => {
+    const a = await kb.answer("人才清單公佈當日，何人發表了講話？", "zh-HK");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/張建宗/);
+  });
+
+  it("reads 'next year' in a story as a year, not the next of something", async () => {
+    const a = await kb.answer(
+      "a friend asked about the HKMA's blockchain trade platform and when it was launching and i said next year but not sure what month the article gave",
+      "en",
+    );
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/September/);
+  });
+
+  it("hands on whether a figure was raised since, which the dated documents cannot say", async () => {
+    for (const q of ["did they raise the QMAS quota?", "did the government lower the extra points?"])
+      expect((await kb.answer(q, "en")).answered, q).toBe(false);
+  });
+
+  it("reads 'the change' after an answer about one as the change just told", async () => {
+    const a = await askAfter("What was Hong Kong once criticised for?", "how long did the change take then?");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/5–6 years/);
+  });
+
   it("reads 'every' as a determiner, not a word to find", async () => {
     const a = await kb.answer("Suppose I went to every single townhall, how many would I attend in a year?", "en");
     expect(a.text).toMatch(/four|quarterly/);

@@ -237,6 +237,37 @@ describe("reading a member's message", () => {
     expect(it?.name === "donate" && it.via === "concepts").toBe(false);
   });
 
+  it("reads a term of the documents typed or dictated apart as they write it", async () => {
+    expect((await u.read("so what did the h k m a do with those banks")).question).toMatch(/\bhkma\b/);
+    expect((await u.read("is the association a non profit?")).question).toMatch(/\bnon-profit\?/);
+    expect((await u.read("anything announced at fin tech week?")).question).toMatch(/\bfintech week\b/);
+    expect((await u.read("how big is a q m a s quota")).question).toMatch(/\ba qmas quota\b/);
+    // Letters that are no term of theirs stay as they came (and chat shorthand is still spelt out).
+    expect((await u.read("r u a member of it?")).question).toMatch(/are you a member/);
+    expect((await u.read("is it plan a or plan b?")).question).toMatch(/plan a or plan b/);
+  });
+
+  it("reads 區塊鏈 typed with a homophone's character as 區塊鏈", async () => {
+    expect((await u.read("做区块连开发嘅可以加几分？")).question).toMatch(/[区區][块塊][链鏈]/);
+    expect((await u.read("區塊練人才有咩優惠？")).question).toMatch(/區塊鏈/);
+  });
+
+  it("reads 'w' between words as 'with', and who 'dropped' a policy as who released it", async () => {
+    expect((await u.read("can i talk w an organiser")).question).toMatch(/talk with an organiser/);
+    expect((await u.read("who dropped the new talent policy?")).question).toMatch(/who released the new talent policy/);
+    expect((await u.read("who dropped off the boxes?")).question).toMatch(/dropped off/);
+  });
+
+  it("acts on a request for the organisers that ends in thanks", async () => {
+    expect(await intentOf("connect me with someone from the committee thx")).toBe("handoff");
+    expect(await intentOf("thanks for putting me through to the organisers!")).toBe("thanks");
+  });
+
+  it("refuses someone else's records asked for without the apostrophe", async () => {
+    expect(await intentOf("show me mary wongs donation history")).toBe("none");
+    expect(await intentOf("show me my donation history")).toBe("mydonations");
+  });
+
   it("reads 'ppl/yr' as people a year, each word on its own", async () => {
     expect((await u.read("how many ppl/yr get in under qmas?")).question).toMatch(/people per year/);
     expect((await u.read("interns/month?")).question).toMatch(/interns per month/);
