@@ -185,9 +185,11 @@ const ROLE_FAMILIES: readonly (readonly [RegExp, RegExp])[] = [
 ];
 
 /** The kind of answer a question asks for. */
-/** A question for a pass mark or a minimum ("minimum score to pass", "合格分數", "最低要幾分")… */
+/**
+ * A question for a pass mark or a minimum ("minimum score to pass", "合格分數", "最低要幾分", "要幾多分先過")…
+ */
 const PASS_MARK =
-  /\b(?:minimum|passing|pass mark|pass score|cut-?off|at least|max(?:imum)? (?:score|points|marks?)|full marks|top score)\b|合格|及格|最低|至少|滿分|满分|最高分/i;
+  /\b(?:minimum|passing|pass mark|pass score|cut-?off|at least|max(?:imum)? (?:score|points|marks?)|full marks|top score)\b|合格|及格|最低|至少|滿分|满分|最高分|(?:幾多|几多|多少|幾|几)分(?:先|才)(?:能|可以|會|会)?(?:過|过|通過|通过|得|批|獲批|获批|成功)/i;
 /** …which only a text that speaks of one answers. */
 const PASS_MARK_TEXT =
   /\b(?:minimum|pass(?:ing|es|ed)?|at least|cut-?off|threshold|maximum|out of)\b|合格|及格|最低|至少|滿分|满分|最高/i;

@@ -1342,6 +1342,11 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/5–6 years/);
   });
 
+  it("hands on how many points it takes to pass, asked in Chinese after the extra points", async () => {
+    const a = await askAfter("搞區塊鏈嘅人申請優才可以額外加幾多分？", "咁總共要攞幾多分先會過？", "zh-HK");
+    expect(a.answered).toBe(false);
+  });
+
   it("reads 'every' as a determiner, not a word to find", async () => {
     const a = await kb.answer("Suppose I went to every single townhall, how many would I attend in a year?", "en");
     expect(a.text).toMatch(/four|quarterly/);
