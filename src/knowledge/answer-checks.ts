@@ -324,7 +324,7 @@ export function expectation(question: string): Expectation {
   )
     return "date";
   if (
-    /\bhow long\b(?!\s+ago)|\bprocessing time\b|處理時間|处理时间|審批時間|审批时间|\bhow many (years|months|weeks|days)\b|需時|幾耐|多久|多長時間|多長|幾長|(幾多|多少|几多)\s*(年|個月|个月|日|天|星期|週)|(?:要|需要|需|做|用|花)[幾几](?:年|個月|个月)/.test(
+    /\bhow long\b(?!\s+ago)|\bprocessing time\b|\btime ?frame\b|\btimescale\b|\bover (?:what|which) (?:period|span)\b|處理時間|处理时间|審批時間|审批时间|\bhow many (years|months|weeks|days)\b|需時|幾耐|多久|多長時間|多長|幾長|(幾多|多少|几多)\s*(年|個月|个月|日|天|星期|週)|(?:要|需要|需|做|用|花)[幾几](?:年|個月|个月)/.test(
       q,
     )
   )

@@ -1347,6 +1347,24 @@ describe("answers from the real knowledge", () => {
     expect(a.answered).toBe(false);
   });
 
+  it("hands on who audits the association, a subject no document covers, but not auditing as a job", async () => {
+    const a = await kb.answer("Is the association audited every year?", "en");
+    expect(a.answered).toBe(false);
+    expect(a.topical).toBe(true);
+    const job = await kb.answer(
+      "I work in smart contract auditing at a blockchain firm; how many bonus points does the talent list give?",
+      "en",
+    );
+    expect(job.answered).toBe(true);
+    expect(job.text).toMatch(/30/);
+  });
+
+  it("reads 'over what time frame' as how long", async () => {
+    const a = await kb.answer("Over what time frame did Hong Kong shake off having finance but no technology?", "en");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/5–6 years/);
+  });
+
   it("reads 'every' as a determiner, not a word to find", async () => {
     const a = await kb.answer("Suppose I went to every single townhall, how many would I attend in a year?", "en");
     expect(a.text).toMatch(/four|quarterly/);
