@@ -283,6 +283,11 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // before any change for it:
   // 91.5% by score.mjs (183/200), 89.5% strict (179/200: tune 92/101, held out 87/99).
   ["fresh-87", ["eval/fresh-87.jsonl"], "split"],
+  // Written blind later that session, after its first fixes (newcomers with misconceptions: BAHK taken
+  // for an exchange, a regulator or an immigration agent; questions through negation and contrast;
+  // relatives asking in plain words); scored whole before any change for it:
+  // 87.5% by score.mjs (175/200), 86.0% strict (172/200: tune 89/101, held out 83/99).
+  ["fresh-88", ["eval/fresh-88.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -505,6 +510,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-87 (the same, at least one unanswerable follow-up each); first scores,
   // follow-ups in the tuning half / held out: 83.3% (35/42) / 87.2% (34/39).
   ["conversations-102", "eval/conversations-102.jsonl", "split"],
+  // Written blind with fresh-88 (the same, at least one unanswerable follow-up each); first scores,
+  // follow-ups in the tuning half / held out: 79.5% (31/39) / 83.3% (35/42).
+  ["conversations-103", "eval/conversations-103.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {

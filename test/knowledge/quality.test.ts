@@ -173,6 +173,8 @@ describe("answer quality", () => {
       ["eval/fresh-86.jsonl", false, 0.85],
       // Written at the start of the session after (held out before any change for it: 87/99).
       ["eval/fresh-87.jsonl", false, 0.85],
+      // Written after that session's first fixes (held out before any change for it: 83/99).
+      ["eval/fresh-88.jsonl", false, 0.8],
     ];
     for (const [file, whole, min] of sets) {
       const set = readSet(file);
