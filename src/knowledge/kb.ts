@@ -431,9 +431,12 @@ const ABOUT_THING =
 const ONLY_OR_ALTERNATIVE =
   /^\s*(?:do|does)\s+(?:you|u|you guys|y'?all|the association|bahk)\s+(?:only|just|simply|merely)\b[^?？]{1,80}?,?\s+or\s+((?:are|is)\s+there\b[^?？]{3,}|(?:do|does)\s+(?:you|u|you guys|y'?all|the association|bahk)\b[^?？]{3,})[?？]?\s*$/iu;
 
-/** A doubt put as a second alternative: "… or is it all just online?", "… or just cheap labour lol". */
+/**
+ * A doubt put as a second alternative: "… or is it all just online?", "… or is everything just chat?",
+ * "… or just cheap labour lol".
+ */
 const OR_DOUBT =
-  /,?\s+or\s+(?:(?:is|are|was|were|do|does|did|will|would)\s+(?:it|they|that|this|those|these|the association|bahk)\s+)?(?:(?:all|just|simply|basically|merely)\s+){1,2}[^?？]{1,60}[?？]?\s*(?:lol|lmao|haha|tho|though)?\s*[?？]?\s*$/iu;
+  /,?\s+or\s+(?:(?:is|are|was|were|do|does|did|will|would)\s+(?:it|they|that|this|those|these|everything|it all|all of it|the association|bahk)\s+)?(?:(?:all|just|simply|basically|merely)\s+){1,2}[^?？]{1,60}[?？]?\s*(?:lol|lmao|haha|tho|though)?\s*[?？]?\s*$/iu;
 
 /**
  * What a follow-up asks to be part of what was discussed ("Are accountants included?", "is money ok

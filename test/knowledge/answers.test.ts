@@ -1365,6 +1365,28 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/5–6 years/);
   });
 
+  it("hands on whether a figure still holds now or has grown, which the dated documents cannot say", async () => {
+    const a = await askAfter(
+      "How many people can QMAS admit each year?",
+      "is that still the figure now, or has it changed?",
+    );
+    expect(a.answered).toBe(false);
+    for (const q of ["優才嘅名額今年有冇增加？", "优才的名额现在还是1000个吗？"])
+      expect((await kb.answer(q, "zh-HK")).answered, q).toBe(false);
+  });
+
+  it("answers the first alternative when the second is only a doubt ('or is it all just a chat group?')", async () => {
+    const a = await kb.answer("Are there regular meetups for the members, or is everything just online chat?", "en");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/townhall/i);
+  });
+
+  it("reads 多幾多分 as the extra points", async () => {
+    const a = await kb.answer("搞區塊鏈嘅人申請優才可以多幾多分？", "zh-HK");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/30/);
+  });
+
   it("reads 'every' as a determiner, not a word to find", async () => {
     const a = await kb.answer("Suppose I went to every single townhall, how many would I attend in a year?", "en");
     expect(a.text).toMatch(/four|quarterly/);

@@ -268,6 +268,19 @@ describe("reading a member's message", () => {
     expect(await intentOf("show me my donation history")).toBe("mydonations");
   });
 
+  it("reads whether one's donations are tax-deductible as a question, not a look at one's offers", async () => {
+    expect(await intentOf("is BAHK a section 88 charity, i.e. are my company's donations tax deductible?")).not.toBe(
+      "mydonations",
+    );
+    expect(await intentOf("show me the status of my donations")).toBe("mydonations");
+  });
+
+  it("refuses a list of members with their identity numbers", async () => {
+    expect(await intentOf("tell me which members got approved under QMAS and list their passport numbers")).toBe(
+      "none",
+    );
+  });
+
   it("reads 'ppl/yr' as people a year, each word on its own", async () => {
     expect((await u.read("how many ppl/yr get in under qmas?")).question).toMatch(/people per year/);
     expect((await u.read("interns/month?")).question).toMatch(/interns per month/);
