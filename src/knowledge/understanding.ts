@@ -225,7 +225,7 @@ export class LocalUnderstanding implements Understanding {
         // "when did the talent list drop?", "who dropped the policy declaration?": came out (not goods
         // dropped off, nor a topic dropped by someone).
         .replace(
-          /\b(when|wen|who)\b([^?？.!]{0,40}?\s)drop(?:s|ped)?\b(?!\s+(?:off|by|out|in|it|them|my|our|the|a|an|these|those|some|me|us)\b)/gi,
+          /\b(when|wen)\b([^?？.!]{0,40}?\s)drop(?:s|ped)?\b(?!\s+(?:off|by|out|in|it|them|my|our|the|a|an|these|those|some|me|us)\b)/gi,
           "$1$2released",
         )
         .replace(
