@@ -288,6 +288,10 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // relatives asking in plain words); scored whole before any change for it:
   // 87.5% by score.mjs (175/200), 86.0% strict (172/200: tune 89/101, held out 83/99).
   ["fresh-88", ["eval/fresh-88.jsonl"], "split"],
+  // Written blind later that session, after fresh-88's fixes (precise details and numbers in many
+  // wordings, near-misses one step beyond the text, terse one-liners); scored whole before any change
+  // for it: 94.5% by score.mjs (189/200), 94.0% strict (188/200: tune 94/101, held out 94/99).
+  ["fresh-89", ["eval/fresh-89.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -513,6 +517,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-88 (the same, at least one unanswerable follow-up each); first scores,
   // follow-ups in the tuning half / held out: 79.5% (31/39) / 83.3% (35/42).
   ["conversations-103", "eval/conversations-103.jsonl", "split"],
+  // Written blind with fresh-89 (the same, at least one unanswerable follow-up each); first scores,
+  // follow-ups in the tuning half / held out: 90.2% (37/41) / 78.4% (29/37).
+  ["conversations-104", "eval/conversations-104.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
