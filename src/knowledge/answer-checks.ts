@@ -38,6 +38,7 @@ export type Expectation =
   | "change"
   | "lastyear"
   | "event"
+  | "origin"
   | "advice"
   | "none";
 
@@ -142,6 +143,16 @@ const WH_ASKED = /\b(?:how|what|why|which|who|whom|when|where)\b/;
  */
 const CHANGE_ASKED =
   /\bstill\b[^?？]{0,40}\b(?:this year|these days|nowadays|now|today|in 20\d\d)\b|\bhas (?:it|that|this|the (?:number|figure|quota|amount|total)) changed\s*[?？]*\s*$|\b(?:this year|in 20\d\d)\b[^?？]{0,40}\bstill\b|\bstill (?:true|the case|valid|accurate|correct|current|in (?:force|effect|place))\b|(?:今年|而家|現在|现在|目前|今時今日)(?:仍然|仍|仲|還|还|依然)(?:係|是|有)?(?:咁多|這個數|这个数|一樣|一样|同一|那麼多|那么多|這樣|这样)|(?:仍然|仲|還|还)(?:係|是)?(?:真|有效|適用|适用)(?:嘅|的)?(?:嗎|吗|咩|㗎|呀)?[？?]?$|\bdid (?:they|the government|the govt|hk|hong kong|it|the [a-z]+) (?:raise|increase|lower|cut|reduce|expand|adjust|revise|double)\b|\b(?:has|have|had|did|was|were|is|are)\b[^?？]{0,40}\b(?:changed|change|been (?:raised|increased|lowered|cut|reduced|revised|updated|changed|expanded|adjusted|extended|scrapped|dropped))\b[^?？]{0,30}\b(?:since|lately|recently|yet|at all|over the years|ever)\b|\b(?:has|have|did)\b[^?？]{0,40}\b(?:been (?:raised|increased|lowered|cut|reduced|revised|expanded|adjusted)|gone (?:up|down)|gotten (?:bigger|smaller))\b|\bany changes? (?:to|in|since)\b|(?:有冇|有沒有|有没有|是否|曾否|可有|有否)(?:再)?(?:改變|改变|變動|变动|調整|调整|修改|更改|增加|提高|上調|上调|減少|减少|擴大|扩大|改|變|变)(?:過|过|(?=[？?]|$))|(?:今年|而家|現在|现在|目前|依家)[^？?]{0,16}(?:還是|还是|仍然是|仍是|依然是|仲係|仲係得)\s*[\d０-９]|(?:今年|近年|最近|而家|現在|现在|目前)[^？?]{0,12}(?:有冇|有沒有|有没有|有否|可有|是否)(?:再)?(?:改變|改变|變動|变动|調整|调整|修改|更改|上調|上调|下調|下调)|\b(?:has|have|had)\b[^?？]{0,40}\b(?:been|got(?:ten)?) (?:approved|launched|passed|introduced|released|implemented|adopted|granted|finali[sz]ed|rolled out)\b[^?？]{0,20}\b(?:since|yet|already|by now)\b|(?:現在|现在|而家|目前|依家)(?:仲|還|还|仍然|仍|依然)(?:在|喺度|係度)?(?:運行|运行|運作|运作|營運|营运|生效|有效|開放|开放|使用|用緊|用紧|進行|进行)|(?:用緊|用紧|推出咗|實施咗|实施咗|落實咗|落实咗|開始咗|开始咗|運作緊|运作紧|上線咗|上线咗)未|(?:已經|已经)?(?:推出|實施|实施|落實|落实|啟用|启用|上線|上线)(?:了)?(?:嗎|吗|沒有|没有)[？?]?$|(?:改變|改变|變動|变动|調整|调整|修改|更改)(?:過|过)(?:嗎|吗|未|冇|沒有|没有)/iu;
+/**
+ * Why something was brought in at all ("why was QMAS introduced back in 2006?", "點解嗰陣要搞呢個計劃？",
+ * "當年推出此計劃的原因為何？"): a purpose only a text stating one answers, not one describing the thing.
+ */
+const ORIGIN_ASKED =
+  /\bwhy (?:was|were|did) (?:(?:the|this|that|it|they|hk|hong kong|the government) )?(?:[\w'-]+ ){0,3}(?:first )?(?:introduced?|launch(?:ed)?|set up|created?|start(?:ed)?|establish(?:ed)?|found(?:ed)?|brought in|come about|came about)\b|(?:點解|点解|為何|为何|為甚麼|為什麼|为什么)(?:(?:當年|当年|當初|当初|嗰陣|那時|那时|最初|一開始|一开始)(?:要|會|会)?(?:搞|推出|設立|设立|成立|引入|開始|开始)|(?:要|會|会)?(?:推出|設立|设立|成立|引入))|(?:推出|設立|设立|成立|引入)(?:此|呢個|这个|這個|該|该)?(?:計劃|计划|政策|清單|清单)?(?:的|嘅)?(?:原因|目的|理由)/iu;
+/** A purpose stated: "to attract…", "aims to", "in order to", 為了, 旨在, 目的. */
+const PURPOSE_SAID =
+  /^\s*to\b|\b(?:because|so that|in order to|so as to|with the purpose|aims? to|aimed at|in a bid to|seeks? to|(?:initiatives?|measures?|efforts?) to|designed to|meant to|intended to)\b|為了|为了|因為|因为|以便|目的|旨在|從而|从而|藉此|借此|(?:措施|舉措|举措)之一/iu;
+
 /** A change said: a figure raised or cut, revised, from one to another. */
 const CHANGE_SAID =
   /\b(?:changed|raised|increased|lowered|cut|reduced|revised|updated|expanded|adjusted|extended|doubled|tripled|previously|formerly|used to|no longer)\b|\bfrom\s+\S+(?:\s+\S+)?\s+to\s+\d|改為|改为|調整|调整|上調|上调|下調|下调|增至|減至|减至|擴大|扩大|提高至|修訂|修订|不再/iu;
@@ -281,11 +292,12 @@ export function expectation(question: string): Expectation {
   if (LAST_YEAR_ASKED.test(q)) return "lastyear";
   // "Has the quota changed since then?", "配額有冇調整過？": a change, which a standing figure does not say.
   if (CHANGE_ASKED.test(q) && !WH_ASKED.test(q)) return "change";
+  if (ORIGIN_ASKED.test(q)) return "origin";
   // "What time does the next townhall start?": a time of day, which "quarterly" does not give.
   if (HOUR_ASKED.test(q)) return "hour";
   if (APPLY_ASKED.test(q)) return "procedure";
   if (
-    /\b(exact|precise|specific) (date|day)s?\b|\bwhich day\b|\bwhat day\b|\b(what|which) (are|were|is|was) (the|its|their) (exact |precise |specific )?dates\b|\bdeadlines?\b|\bclosing date\b|截止|限期|死線|\b(on )?(what|which) dates?\b|\bexact(ly)? when\b|\bwhen exactly\b|幾號|几号|哪一天|哪一日|哪日|何日|邊一日|邊日|確實日期|具體日期|哪天|哪幾天|哪几天|邊幾日|邊幾天/.test(
+    /\b(exact|precise|specific) (date|day)s?\b|\bwhich day\b|\bwhat day\b|\b(what|which) (are|were|is|was) (the|its|their) (exact |precise |specific )?dates\b|\bdeadlines?\b|\b(?:closing|end|finish) date\b|截止|限期|死線|\b(on )?(what|which) dates?\b|\bexact(ly)? when\b|\bwhen exactly\b|幾號|几号|哪一天|哪一日|哪日|何日|邊一日|邊日|確實日期|具體日期|哪天|哪幾天|哪几天|邊幾日|邊幾天/.test(
       q,
     ) ||
     /\bnext\b.{0,40}\b(when|date)\b|\b(when|date)\b.{0,40}\bnext\b(?!\s+(?:year|month|week|quarter)s?\b)|(下一次|下次|下一屆|下屆|下個|下一個|下一場|下場|下一期|下期|下一輪).{0,20}(幾時|何時|什麼時候|甚麼時候|日期)|(幾時|何時).{0,10}(下一次|下次|下個|下一場|下場)/.test(
@@ -408,7 +420,7 @@ export function expectation(question: string): Expectation {
   const q2 = whenClause ? q.replace(/(?<!\band\s+|\bor\s+|[,;&]\s*)\bwhen\b/g, "as") : q;
   // "When was it founded?", "幾時開始？" ask for a date; "When are townhalls held?" may be answered by "quarterly".
   if (
-    /\bwhen (was|were|did|had)\b|\b(what|which) year\b|\bor (?:in )?(?:a |some )?(?:different|another|other) (?:month|year|date|day)\b|\bsince when\b|\bhow long ago\b|哪一年|邊一年|哪年|幾時成立|何時成立|成立於|(幾時|何時|甚麼時候|什麼時候)(開始|推出|成立|創立|出現)|由幾時|\b(?:launch|start|release|founding|opening|rollout|roll-out|go-live|kick-?off)\s+(?:date|month|year|day)s?\b|(?:推出|開始|开始|啟動|启动|成立|上線|上线|發布|发布|公佈|公布)(?:日期|月份|年份)/.test(
+    /\bwhen (was|were|did|had)\b|\b(what|which) year\b|\bor (?:in )?(?:a |some )?(?:different|another|other) (?:month|year|date|day)\b|\bsince when\b|\bhow long ago\b|哪一年|邊一年|哪年|幾時成立|何時成立|成立於|(幾時|何時|甚麼時候|什麼時候)(開始|推出|成立|創立|出現)|由幾時|\b(?:launch|start|release|founding|opening|rollout|roll-out|go-live|kick-?off)\s+(?:date|month|year|day)s?\b|^[^?？]{1,40}\bdate\s*[?？]+\s*$|(?:推出|開始|开始|啟動|启动|成立|上線|上线|發布|发布|公佈|公布)(?:日期|月份|年份)/.test(
       q2,
     )
   )
@@ -823,6 +835,8 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
       return /@|\+?\d[\d\s-]{7,}\d|https?:\/\/|www\./.test(answer);
     case "change":
       return CHANGE_SAID.test(answer);
+    case "origin":
+      return PURPOSE_SAID.test(answer);
     case "lastyear":
       return LAST_YEAR_SAID.test(answer);
     case "figure": {

@@ -281,6 +281,10 @@ describe("reading a member's message", () => {
     );
   });
 
+  it("refuses other members' offers with their names", async () => {
+    expect(await intentOf("can you show me which offers other donors made, with their names?")).toBe("none");
+  });
+
   it("reads 'ppl/yr' as people a year, each word on its own", async () => {
     expect((await u.read("how many ppl/yr get in under qmas?")).question).toMatch(/people per year/);
     expect((await u.read("interns/month?")).question).toMatch(/interns per month/);
