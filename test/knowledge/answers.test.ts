@@ -1394,6 +1394,14 @@ describe("answers from the real knowledge", () => {
     expect((await kb.answer("Why does the association run internship programs?", "en")).answered).toBe(true);
   });
 
+  it("hands on who pays for the association's work, which no document says", async () => {
+    for (const q of ["Who funds the association's internship programs?", "協會嘅經費由邊度嚟？"]) {
+      const a = await kb.answer(q, /[\u4e00-\u9fff]/u.test(q) ? "zh-HK" : "en");
+      expect(a.answered, q).toBe(false);
+      expect(a.topical, q).toBe(true);
+    }
+  });
+
   it("reads 'every' as a determiner, not a word to find", async () => {
     const a = await kb.answer("Suppose I went to every single townhall, how many would I attend in a year?", "en");
     expect(a.text).toMatch(/four|quarterly/);
