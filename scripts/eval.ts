@@ -292,6 +292,10 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // wordings, near-misses one step beyond the text, terse one-liners); scored whole before any change
   // for it: 94.5% by score.mjs (189/200), 94.0% strict (188/200: tune 94/101, held out 94/99).
   ["fresh-89", ["eval/fresh-89.jsonl"], "split"],
+  // Written blind at that session's end, after all its fixes (no special focus: a representative month
+  // of a group and a server); scored whole before any change for it:
+  // 95.0% by score.mjs (190/200), 94.5% strict (189/200: tune 95/101, held out 94/99).
+  ["fresh-90", ["eval/fresh-90.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -520,6 +524,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-89 (the same, at least one unanswerable follow-up each); first scores,
   // follow-ups in the tuning half / held out: 90.2% (37/41) / 78.4% (29/37).
   ["conversations-104", "eval/conversations-104.jsonl", "split"],
+  // Written blind with fresh-90 (the same, at least one unanswerable follow-up each); first scores,
+  // follow-ups in the tuning half / held out: 94.1% (32/34) / 82.4% (28/34).
+  ["conversations-105", "eval/conversations-105.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
