@@ -8,7 +8,15 @@ import { fill } from "../core/i18n.ts";
 import type { Answer, AnswerOptions, KnowledgeBase } from "../core/ports.ts";
 import type { SourceRef } from "../core/replies.ts";
 import type { Lang } from "../core/types.ts";
-import { ASSOCIATION, type Expectation, expectation, namedKind, onlyProspective, satisfies } from "./answer-checks.ts";
+import {
+  ASSOCIATION,
+  type Expectation,
+  expectation,
+  namedKind,
+  onlyProspective,
+  REASON,
+  satisfies,
+} from "./answer-checks.ts";
 import type { FaqEntry, Passage } from "./documents.ts";
 import type { LexicalIndex, PreparedQuery } from "./lexical.ts";
 import {
@@ -210,9 +218,6 @@ const NEW_SUBJECT =
 /** Verbs of doing a thing at all ("why do they run it?", "點解要搞"): they name no other thing. */
 const DOING =
   /\b(?:run|runs|running|do|does|doing|did|hold|holds|held|holding|organi[sz]e[sd]?|offer|offers|offered|provide|provides|host|hosts|bother|anyway|think|thinks|thought|believe|believes|feel|feels|reckon|reckons|consider|considers|give|gives|gave|given|need|needs|needed|in particular|particularly)\b|搞|舉辦|举办|辦|覺得|觉得|認為|认为/giu;
-/** A sentence that gives a reason ("To keep a talent pipeline…", "為了…", "because…"). */
-const REASON =
-  /^\s*to\b|\b(?:because|so that|in order to|so as to|with the purpose|aims? to|aimed at|in a bid to|seeks? to|(?:initiatives?|measures?|efforts?) to|(?:underway|under way|held|set up|designed|meant|intended) to)\b|為了|为了|因為|因为|以便|目的|有助|旨在|從而|从而|藉此|借此|(?:措施|舉措|举措)之一/iu;
 
 /** Words for something beginning ("start", "launched", "開始"): what a date is asked of, not a thing. */
 const BEGINNING =
