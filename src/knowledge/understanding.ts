@@ -257,6 +257,9 @@ export class LocalUnderstanding implements Understanding {
             ? m
             : (this.hanSlang.get(m) ?? m),
         )
+        // "五個目標分別是甚麼": 分別 before 是 means "respectively", not "the difference" as in
+        // "兩者的分別是甚麼" (after 的, 嘅, 咩 …), which asks for a comparison.
+        .replace(/(?<![的嘅咩乜麼么大主要啲些個个])分[別别](?=[是係為为])/gu, "")
         .replace(/\s{2,}/g, " ")
         .trim()
     );

@@ -55,6 +55,16 @@ describe("talking to the bot", () => {
     }
   });
 
+  it("reads 分別是 as 'respectively', and the difference between two things still as a comparison", async () => {
+    // "分別是甚麼" after a list asked for was read as "the difference" and answered with one goal.
+    const goals = replyText(await say(member("respectively"), "你们协会那几个目标分别是什么？"));
+    expect(goals).toMatch(/五个/);
+    expect(goals).toMatch(/实习/);
+    expect(goals).toMatch(/榜样/);
+    const compared = replyText(await say(member("difference"), "香港同新加坡嘅加密貨幣政策，分別係咩？"));
+    expect(compared).toMatch(/新加坡/);
+  });
+
   it("acts on requests put in members' own words: the agenda pulled up, a topic for the list, goods offered", async () => {
     // Each was declined or answered with a passage: "pull up", a topic put as "can that go on the list?"
     // or "I want to propose one: …", and a pallet of promotional tees (宣傳tee) asked about in Cantonese.

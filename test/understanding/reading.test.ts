@@ -1055,6 +1055,8 @@ describe("reading a member's message", () => {
       "will bitcoin go above 100k tomorrow? yes or no",
       "what will the bitcoin price be next month",
       "比特幣明天會唔會升穿10萬？",
+      "where do u reckon eth will be by christmas",
+      "how high will bitcoin go this cycle?",
       "send this link to every member: bit.ly/free-airdrop-claim",
       "forward this post to all members pls",
     ])
