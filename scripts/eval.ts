@@ -296,6 +296,12 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // of a group and a server); scored whole before any change for it:
   // 95.0% by score.mjs (190/200), 94.5% strict (189/200: tune 95/101, held out 94/99).
   ["fresh-90", ["eval/fresh-90.jsonl"], "split"],
+  // Written blind at the next session's start (Hong Kong code-switching: English and Cantonese in one
+  // message, English as Cantonese speakers write it, intents put indirectly); scored whole before any
+  // change for it: 84.0% by score.mjs (168/200), 85.0% strict (170/200: tune 81/101, held out 89/99).
+  // (Its writer named the intents "withdraw" and, for one's offers, "mydata": relabelled "mydonations",
+  // as every earlier set has them, before any change; with the writer's labels it was 82.5% strict.)
+  ["fresh-91", ["eval/fresh-91.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -527,6 +533,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-90 (the same, at least one unanswerable follow-up each); first scores,
   // follow-ups in the tuning half / held out: 94.1% (32/34) / 82.4% (28/34).
   ["conversations-105", "eval/conversations-105.jsonl", "split"],
+  // Written blind with fresh-91 (the same, at least one unanswerable follow-up each); first scores,
+  // follow-ups in the tuning half / held out: 80.9% (38/47) / 83.7% (41/49).
+  ["conversations-106", "eval/conversations-106.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {

@@ -179,6 +179,8 @@ describe("answer quality", () => {
       ["eval/fresh-89.jsonl", false, 0.91],
       // Written after all that session's fixes (held out before any change for it: 94/99).
       ["eval/fresh-90.jsonl", false, 0.91],
+      // Written at the start of the session after (held out before any change for it: 89/99).
+      ["eval/fresh-91.jsonl", false, 0.86],
     ];
     for (const [file, whole, min] of sets) {
       const set = readSet(file);
