@@ -55,6 +55,19 @@ describe("talking to the bot", () => {
     }
   });
 
+  it("answers a newcomer's question about the documents' subjects instead of only welcoming them", async () => {
+    // "new here" made any message the welcome, the question in it unanswered.
+    for (const [who, q, a] of [
+      ["new-quota", "hey everyone, new here! is there a cap on how many people QMAS takes each year?", /1,000/],
+      ["new-zh", "我係新人，想問吓優才計劃係咪要先搵到香港工作？", /無須|毋須|不需|唔使/],
+    ] as const) {
+      const text = replyText(await say(member(who), q));
+      expect(text, q).toMatch(a);
+      expect(text, q).not.toMatch(/Welcome to the Blockchain Association|歡迎加入/);
+    }
+    expect(replyText(await say(member("new-only"), "hi all, new member here 😊"))).toMatch(/Welcome/);
+  });
+
   it("reads 分別是 as 'respectively', and the difference between two things still as a comparison", async () => {
     // "分別是甚麼" after a list asked for was read as "the difference" and answered with one goal.
     const goals = replyText(await say(member("respectively"), "你们协会那几个目标分别是什么？"));
