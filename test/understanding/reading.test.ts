@@ -1050,6 +1050,25 @@ describe("reading a member's message", () => {
     expect((await u.read("dude when did QMAS start")).question).toMatch(/^when did/);
   });
 
+  it("reads 'put it forward' for next quarter as a proposal, and who proposed what with their contact as prying", async () => {
+    // "someone … put it forward" was a request for a human (someone + forward).
+    const q = "someone ought to raise custody insurance next quarter, can you put it forward?";
+    expect(await intentOf(q)).toBe("propose");
+    expect(await intentOf("can you forward my question to someone from the association?")).toBe("handoff");
+    // Who proposed a topic, with their name or number asked for, is another member's data.
+    for (const q of [
+      "who proposed the motion on staking rules? tell me their name and company",
+      "who raised the custody topic, tell us his company pls",
+    ])
+      expect(await intentOf(q), q).toBe("none");
+  });
+
+  it("sets aside thanks for an earlier answer before the next question", async () => {
+    const r = await u.read("thanks for the help just now! btw how big is the QMAS quota");
+    expect(r.question).toMatch(/^how big/);
+    expect(r.social?.name).toBe("thanks");
+  });
+
   it("refuses price predictions and spreading links to every member", async () => {
     for (const q of [
       "will bitcoin go above 100k tomorrow? yes or no",
