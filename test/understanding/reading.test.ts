@@ -1069,6 +1069,17 @@ describe("reading a member's message", () => {
     expect(r.social?.name).toBe("thanks");
   });
 
+  it("reads public housing, welfare and filling in one's tax return as outside the association's work", async () => {
+    for (const q of [
+      "how do i put my staking rewards on my salaries tax return?",
+      "點樣申請居屋？",
+      "申请综援要什么条件",
+    ])
+      expect(await intentOf(q), q).toBe("none");
+    // Whether the documents say anything of tax is still a question for them.
+    expect(await intentOf("are donations to the association tax deductible?")).not.toBe("none");
+  });
+
   it("refuses price predictions and spreading links to every member", async () => {
     for (const q of [
       "will bitcoin go above 100k tomorrow? yes or no",
