@@ -1080,6 +1080,16 @@ describe("reading a member's message", () => {
     expect(await intentOf("are donations to the association tax deductible?")).not.toBe("none");
   });
 
+  it("reads a donor asking after an offer already made as their offers, not a new one", async () => {
+    // Each started a new donation form.
+    for (const q of [
+      "我早前喺網站send咗個offer，有30盒文具，到而家都未有人覆，點算？",
+      "we sent in an offer for 80 caps in may and still haven't heard anything, what's the status?",
+    ])
+      expect(await intentOf(q), q).toBe("mydonations");
+    expect(await intentOf("我哋有30盒文具想捐")).toBe("donate");
+  });
+
   it("refuses price predictions and spreading links to every member", async () => {
     for (const q of [
       "will bitcoin go above 100k tomorrow? yes or no",
