@@ -1402,6 +1402,16 @@ describe("answers from the real knowledge", () => {
     }
   });
 
+  it("hands on a request for a meeting's minutes, which no document holds", async () => {
+    // Both were answered with how often townhalls are held.
+    for (const q of ["do you publish the minutes of the townhalls?", "貴會季度會議的會議紀錄會否公開？"]) {
+      const a = await kb.answer(q, /[\u4e00-\u9fff]/u.test(q) ? "zh-HK" : "en");
+      expect(a.answered, q).toBe(false);
+      expect(a.topical, q).toBe(true);
+    }
+    expect((await kb.answer("How often are the townhall meetings held?", "en")).answered).toBe(true);
+  });
+
   it("reads 'every' as a determiner, not a word to find", async () => {
     const a = await kb.answer("Suppose I went to every single townhall, how many would I attend in a year?", "en");
     expect(a.text).toMatch(/four|quarterly/);

@@ -1080,6 +1080,11 @@ describe("reading a member's message", () => {
     expect(await intentOf("are donations to the association tax deductible?")).not.toBe("none");
   });
 
+  it("reads whether one's topic was discussed at a meeting already held as no request for the agenda", async () => {
+    const q = "my proposal got lots of votes and the meeting already took place, was my proposal ever discussed?";
+    expect(await intentOf(q)).not.toBe("agenda");
+  });
+
   it("reads a donor asking after an offer already made as their offers, not a new one", async () => {
     // Each started a new donation form.
     for (const q of [
