@@ -125,7 +125,7 @@ const DIFFERENCE_SAID =
  * or a total does not say.
  */
 const REMAINING_ASKED =
-  /\b(?:any|how many|how much)\b[^?？]{0,30}\b(?:left|remaining)\b|\b(?:places?|spots?|quota|slots?|seats?|vacanc(?:y|ies))\s+(?:still\s+)?(?:left|remaining|available)\b|(?:仲有|還有|还有)(?:冇|沒有|没有)?[^？?]{0,8}剩|剩(?:返|低|下|餘|余)?(?:幾多|多少|幾|几)|(?:名額|名额|quota|位)(?:仲有|還有|还有)?(?:剩|餘|余)/iu;
+  /\b(?:any|how many|how much)\b[^?？]{0,30}\b(?:left|remaining)\b|\b(?:places?|spots?|quota|slots?|seats?|vacanc(?:y|ies))\s+(?:still\s+)?(?:left|remaining|available)\b|(?:仲有|還有|还有)(?:冇|沒有|没有)?[^？?]{0,8}剩|剩(?:返|低|下|餘|余)?(?:幾多|多少|幾|几)|(?:名額|名额|quota|位)(?:仲有|還有|还有)?(?:剩|餘|余)|(?:尚餘|尚余|尚有|尚剩|餘下|余下)(?:幾多|多少|幾|几)/iu;
 /** A text saying what is left: remaining, filled, used up, 剩, 額滿. */
 const REMAINING_SAID =
   /\b(?:left|remaining|remain|still available|filled|used up|taken up|exhausted)\b|剩|餘下|余下|用完|額滿|额满/iu;

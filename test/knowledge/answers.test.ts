@@ -1402,6 +1402,16 @@ describe("answers from the real knowledge", () => {
     }
   });
 
+  it("hands on how many places are left (尚餘), which a yearly quota does not say", async () => {
+    const a = await askAfter("What is the annual quota of QMAS?", "目前尚餘多少個名額？", "zh-HK");
+    expect(a.answered).toBe(false);
+  });
+
+  it("reads 幾時出 as when something came out", async () => {
+    const a = await kb.answer("優才嗰份talent list係幾時出？", "zh-HK");
+    expect(a.text).toMatch(/8月28日/);
+  });
+
   it("hands on a request for a meeting's minutes, which no document holds", async () => {
     // Both were answered with how often townhalls are held.
     for (const q of ["do you publish the minutes of the townhalls?", "貴會季度會議的會議紀錄會否公開？"]) {

@@ -1080,6 +1080,15 @@ describe("reading a member's message", () => {
     expect(await intentOf("are donations to the association tax deductible?")).not.toBe("none");
   });
 
+  it("reads what the townhalls discuss, asked the Hong Kong way, as a question, not a proposal", async () => {
+    // Both started /propose ("talk about" and a topic).
+    for (const q of ["the townhall discuss what one ah?", "季度會議一般傾乜嘢議題㗎？"])
+      expect(await intentOf(q), q).not.toBe("propose");
+    // What will be done with it ("會點用") asks of a thing, not how to use the bot.
+    expect(await intentOf("啲意見收集完之後會點用？")).not.toBe("onboarding");
+    expect(await intentOf("呢個bot點用？")).toBe("onboarding");
+  });
+
   it("reads whether one's topic was discussed at a meeting already held as no request for the agenda", async () => {
     const q = "my proposal got lots of votes and the meeting already took place, was my proposal ever discussed?";
     expect(await intentOf(q)).not.toBe("agenda");
