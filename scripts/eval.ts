@@ -302,6 +302,10 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // (Its writer named the intents "withdraw" and, for one's offers, "mydata": relabelled "mydonations",
   // as every earlier set has them, before any change; with the writer's labels it was 82.5% strict.)
   ["fresh-91", ["eval/fresh-91.jsonl"], "split"],
+  // Written blind later that session, after fresh-91's fixes (formal letters and emails beside terse
+  // fragments typed in busy groups, more Simplified Chinese); scored whole before any change for it:
+  // 84.0% by score.mjs (168/200), 82.5% strict (165/200: tune 82/101, held out 83/99).
+  ["fresh-92", ["eval/fresh-92.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -536,6 +540,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-91 (the same, at least one unanswerable follow-up each); first scores,
   // follow-ups in the tuning half / held out: 80.9% (38/47) / 83.7% (41/49).
   ["conversations-106", "eval/conversations-106.jsonl", "split"],
+  // Written blind with fresh-92 (the same, at least one unanswerable follow-up each); first scores,
+  // follow-ups in the tuning half / held out: 83.7% (36/43) / 77.5% (31/40).
+  ["conversations-107", "eval/conversations-107.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {

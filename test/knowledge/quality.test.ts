@@ -181,6 +181,8 @@ describe("answer quality", () => {
       ["eval/fresh-90.jsonl", false, 0.91],
       // Written at the start of the session after (held out before any change for it: 89/99).
       ["eval/fresh-91.jsonl", false, 0.86],
+      // Written after that session's first fixes (held out before any change for it: 83/99).
+      ["eval/fresh-92.jsonl", false, 0.8],
     ];
     for (const [file, whole, min] of sets) {
       const set = readSet(file);
