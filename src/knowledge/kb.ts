@@ -1374,6 +1374,16 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const long = await this.retrieveLong(whole, memo);
     const q = long.asked;
     let alone = long.r;
+    // "Our head would like to attend the next townhall. Could you confirm the venue and the RSVP
+    // deadline?": the clause that found an answer tells; the message's question asks of something no
+    // text speaks of.
+    // (Its last question, from the clause that asks: "Before I spend weekends on paperwork: do I have to…?")
+    const lastAsk = questionSentences(whole)
+      .at(-1)
+      ?.split(/[:;,，：；]\s*/u)
+      .filter(asksSomething)
+      .at(-1);
+    if (q !== whole && lastAsk && this.asksAbsent(lastAsk)) return this.decide(whole, lastAsk, alone, lang);
     const prev = options.previous?.slice(0, MAX_CONTEXT_CHARS);
     // "Tell me more about the second one", "and the 4th?", "它的第二個目標": the item of a list meant.
     const nth = await this.ordinal(q, lang, options.previousRef, memo, prev);

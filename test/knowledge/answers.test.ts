@@ -1402,6 +1402,18 @@ describe("answers from the real knowledge", () => {
     }
   });
 
+  it("hands on a message whose question asks of what no text holds, though its story finds an answer", async () => {
+    // The story's clause about the townhalls was answered; the question (a fee, an RSVP) was not.
+    const q =
+      "Three of our analysts would like to attend the next quarterly townhall in person. Before I book their time, could you kindly confirm the RSVP deadline?";
+    const a = await kb.answer(q, "en");
+    expect(a.answered).toBe(false);
+    expect(a.topical).toBe(true);
+    // A question about what the story names is still answered.
+    const b = await kb.answer("Three of our analysts plan to attend a townhall. How often are they held?", "en");
+    expect(b.text).toMatch(/quarterly|four/);
+  });
+
   it("hands on how many places are left (尚餘), which a yearly quota does not say", async () => {
     const a = await askAfter("What is the annual quota of QMAS?", "目前尚餘多少個名額？", "zh-HK");
     expect(a.answered).toBe(false);
