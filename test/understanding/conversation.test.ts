@@ -55,6 +55,17 @@ describe("talking to the bot", () => {
     }
   });
 
+  it("takes a feature named alone as a request for it", async () => {
+    // "agenda?" was answered with the manual's line on how to propose a topic.
+    for (const q of ["Agenda?", "the agenda!"]) {
+      const text = replyText(await say(member(`bare-${q}`), q));
+      expect(text, q).toMatch(/No townhall has been held yet|\/agenda/);
+      expect(text, q).not.toMatch(/From the association's documents/);
+    }
+    // A subject named alone is still a question for the documents.
+    expect(replyText(await say(member("bare-qmas"), "QMAS?"))).toMatch(/Quality Migrant Admission Scheme/);
+  });
+
   it("answers a newcomer's question about the documents' subjects instead of only welcoming them", async () => {
     // "new here" made any message the welcome, the question in it unanswered.
     for (const [who, q, a] of [

@@ -1059,6 +1059,7 @@ describe("reading a member's message", () => {
     for (const q of [
       "who proposed the motion on staking rules? tell me their name and company",
       "who raised the custody topic, tell us his company pls",
+      "who proposed the ETF topic? need their phone number asap",
     ])
       expect(await intentOf(q), q).toBe("none");
   });

@@ -24,6 +24,8 @@ import { FAQ_TEXT as M } from "./messages.ts";
  * A message made only of questions ("If we donate them, can we claim a tax deduction?", "Is there a
  * minimum? Like do we need at least 100 shirts?"): each of its sentences asks.
  */
+/** A feature's name alone ("agenda?", "donate", "議程？"): a request for it, as "my…" makes one. */
+const BARE_REQUEST = /^\s*(?:(?:the|my)\s+)?[a-z]+[?？!！.]*\s*$|^\s*[\u4e00-\u9fff]{1,4}[?？!！。]*\s*$/iu;
 const ONLY_QUESTIONS = /^(?:(?:[^.!?。！？\n]|\.(?=[^\s.]))*[?？]\s*)+$/u;
 
 const NAME = "faq";
@@ -262,20 +264,21 @@ export function faq(
     // A question only like an example, for a fact ("where are townhalls held?") or about a third
     // party ("what do townhalls discuss?"), is answered or declined, not turned into an action.
     const onlyLike = it?.via === "examples";
+    // What the member asks of their own, or a feature named alone ("agenda?").
+    const asOwn = it?.personal === true || BARE_REQUEST.test(question);
     // (Unless the answer only describes the feature the member asks, of their own, to use: "where can
     // we drop the boxes off?" after offering shirts is the offer's business, not the bot's manual.)
     const describesFeature = a.aboutBot === true && it?.personal === true;
     const minimum =
       onlyLike && followUp && !describesFeature
         ? Number.POSITIVE_INFINITY
-        : onlyLike && (a.factual || !it?.personal || wordCount(question) >= STORY_WORDS)
+        : onlyLike && (a.factual || !asOwn || wordCount(question) >= STORY_WORDS)
           ? Math.max(tune.min, tune.factual)
           : tune.min;
     // An answer that only describes the feature the member asks for ("use /propose…") yields to doing it.
     // So does a passage when the member asks in so many words for something of their own ("我捐咗嘅嘢而家點").
     const beaten =
-      it &&
-      ((a.aboutBot && (it.via !== "examples" || it.personal)) || (it.via === "concepts" && it.personal && !a.factual));
+      it && ((a.aboutBot && (it.via !== "examples" || asOwn)) || (it.via === "concepts" && it.personal && !a.factual));
     // A question about what the documents lack ("…can we claim a tax deduction?") is for the organisers.
     // Asked alone ("If we donate the shirts, can we claim it against tax?"), it is only that, not the
     // offer its words also make; beside an offer ("We have 200 shirts to give. Tax receipt?"), both
