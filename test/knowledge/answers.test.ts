@@ -1414,6 +1414,12 @@ describe("answers from the real knowledge", () => {
     expect(b.text).toMatch(/quarterly|four/);
   });
 
+  it("hands on how to sign up (報名), which no document says", async () => {
+    const a = await kb.answer("townhall 點報名？", "zh-HK");
+    expect(a.answered).toBe(false);
+    expect(a.topical).toBe(true);
+  });
+
   it("hands on how many places are left (尚餘), which a yearly quota does not say", async () => {
     const a = await askAfter("What is the annual quota of QMAS?", "目前尚餘多少個名額？", "zh-HK");
     expect(a.answered).toBe(false);

@@ -55,6 +55,14 @@ describe("talking to the bot", () => {
     }
   });
 
+  it("passes on a request for the organisers about what the documents lack", async () => {
+    // Asked as a question about signing up, the request for the organisers was only declined.
+    const m = member("signup-handoff");
+    const out = await say(m, "我想幫個仔報名參加townhall，可唔可以幫我轉介俾負責人？");
+    expect(replyText(out)).not.toMatch(/要我把你的問題轉交籌辦人嗎/);
+    expect(replyText(out)).toMatch(/籌辦人/);
+  });
+
   it("takes a feature named alone as a request for it", async () => {
     // "agenda?" was answered with the manual's line on how to propose a topic.
     for (const q of ["Agenda?", "the agenda!"]) {

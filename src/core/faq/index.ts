@@ -285,7 +285,8 @@ export function faq(
     // are taken up: the question passed on, the offer started.
     // (A topic proposed is not asked: "add VA tax to the townhall agenda?" proposes the tax.)
     const lacking = a.lacking === true && a.topical === true && it?.via !== "pattern" && it?.args !== "title";
-    const onlyAsks = lacking && ONLY_QUESTIONS.test(question.trim());
+    // (Asking for the organisers is itself what a question the documents lack needs.)
+    const onlyAsks = lacking && it?.name !== "handoff" && ONLY_QUESTIONS.test(question.trim());
     if (
       it &&
       it.name !== "none" &&
