@@ -448,7 +448,7 @@ const OR_DOUBT =
  * too?", "中銀香港有冇份？").
  */
 const INCLUDED_THING =
-  /^\s*(?:(?:and|so|but|ok)[,\s]+)?(?:do|would|will|can) (?:you|u|y'?all|you guys|the association|bahk) (?:also )?(?:take|accept|collect|want)\s+(?:any\s+)?([a-z][\w\s'-]{1,40}?)\s+(?:too|as well|also)\s*[?？.!]*\s*$|^\s*(?:(?:and|so|but|ok)[,\s]+)?(?:are|is)\s+(?:the\s+)?([a-z][\w\s'-]{1,40}?)\s+(?:included|on (?:there|it|the list|that list)|covered|in (?:there|it)|(?:ok|okay|fine|accepted|allowed|welcome)(?:\s+(?:too|as well))?|too|as well)\s*[?？.!]*\s*$|^(?:咁|那)?([\u4e00-\u9fff]{2,8}?)(?:有冇份|有沒有份|有没有份|包唔包括在內|算唔算)\s*[？?]?\s*$/iu;
+  /^\s*(?:(?:and|so|but|ok)[,\s]+)?(?:do|would|will|can) (?:you|u|y'?all|you guys|the association|bahk) (?:also )?(?:take|accept|collect|want)\s+(?:any\s+)?([a-z][\w\s'-]{1,40}?)\s+(?:too|as well|also)\s*[?？.!]*\s*$|^\s*(?:(?:and|so|but|ok)[,\s]+)?(?:are|is)\s+(?:the\s+)?([a-z][\w\s'-]{1,40}?)\s+(?:included|on (?:there|it|the list|that list)|covered|in (?:there|it)|(?:one|one of them|among them)|(?:ok|okay|fine|accepted|allowed|welcome)(?:\s+(?:too|as well))?|too|as well)\s*[?？.!]*\s*$|^(?:咁|那)?([\u4e00-\u9fff]{2,8}?)(?:有冇份|有沒有份|有没有份|包唔包括在內|算唔算)\s*[？?]?\s*$/iu;
 
 /** A post or body of the thing just discussed ("its chairman", "the secretary who announced it", "佢哋嘅主席", "哪個部門負責"). */
 const ROLE_OF_IT =

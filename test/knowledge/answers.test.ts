@@ -1414,6 +1414,12 @@ describe("answers from the real knowledge", () => {
     expect(b.text).toMatch(/quarterly|four/);
   });
 
+  it("hands on 'is X one?' after a list when no text names X, and answers it when one does", async () => {
+    expect((await askAfter("Which professions are on the talent list?", "is dentistry one?")).answered).toBe(false);
+    const named = await askAfter("Which professions are on the talent list?", "are actuaries one of them?");
+    expect(named.text).toMatch(/actuar/);
+  });
+
   it("hands on how to sign up (報名), which no document says", async () => {
     const a = await kb.answer("townhall 點報名？", "zh-HK");
     expect(a.answered).toBe(false);
