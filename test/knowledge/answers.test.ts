@@ -1395,7 +1395,12 @@ describe("answers from the real knowledge", () => {
   });
 
   it("hands on who pays for the association's work, which no document says", async () => {
-    for (const q of ["Who funds the association's internship programs?", "協會嘅經費由邊度嚟？"]) {
+    for (const q of [
+      "Who funds the association's internship programs?",
+      "協會嘅經費由邊度嚟？",
+      "協會有冇公開帳目？",
+      "貴會的賬目有沒有經審核？",
+    ]) {
       const a = await kb.answer(q, /[\u4e00-\u9fff]/u.test(q) ? "zh-HK" : "en");
       expect(a.answered, q).toBe(false);
       expect(a.topical, q).toBe(true);
