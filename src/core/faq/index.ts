@@ -20,12 +20,12 @@ import type { Generator } from "./generator.ts";
 import { answerKey, type DeclinedQuestion, questionLog } from "./log.ts";
 import { FAQ_TEXT as M } from "./messages.ts";
 
+/** A feature's name alone ("agenda?", "donate", "議程？"): a request for it, as "my…" makes one. */
+const BARE_REQUEST = /^\s*(?:(?:the|my)\s+)?[a-z]+[?？!！.]*\s*$|^\s*[\u4e00-\u9fff]{1,4}[?？!！。]*\s*$/iu;
 /**
  * A message made only of questions ("If we donate them, can we claim a tax deduction?", "Is there a
  * minimum? Like do we need at least 100 shirts?"): each of its sentences asks.
  */
-/** A feature's name alone ("agenda?", "donate", "議程？"): a request for it, as "my…" makes one. */
-const BARE_REQUEST = /^\s*(?:(?:the|my)\s+)?[a-z]+[?？!！.]*\s*$|^\s*[\u4e00-\u9fff]{1,4}[?？!！。]*\s*$/iu;
 const ONLY_QUESTIONS = /^(?:(?:[^.!?。！？\n]|\.(?=[^\s.]))*[?？]\s*)+$/u;
 
 const NAME = "faq";
