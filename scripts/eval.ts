@@ -306,6 +306,10 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // fragments typed in busy groups, more Simplified Chinese); scored whole before any change for it:
   // 84.0% by score.mjs (168/200), 82.5% strict (165/200: tune 82/101, held out 83/99).
   ["fresh-92", ["eval/fresh-92.jsonl"], "split"],
+  // Written blind at the next session's start (messages dictated by voice, mainland Simplified Chinese,
+  // two or three asks in one message); scored whole before any change for it: 90.5% by score.mjs
+  // (181/200), 87.5% strict (175/200: tune 88/100, held out 87/100).
+  ["fresh-93", ["eval/fresh-93.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -543,6 +547,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-92 (the same, at least one unanswerable follow-up each); first scores,
   // follow-ups in the tuning half / held out: 83.7% (36/43) / 77.5% (31/40).
   ["conversations-107", "eval/conversations-107.jsonl", "split"],
+  // Written blind with fresh-93 (the same, at least one unanswerable follow-up in 20 of them); first
+  // scores, follow-ups in the tuning half / held out: 90.0% (36/40) / 87.8% (36/41).
+  ["conversations-108", "eval/conversations-108.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
