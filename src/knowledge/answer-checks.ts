@@ -195,6 +195,10 @@ const ROLE_FAMILIES: readonly (readonly [RegExp, RegExp])[] = [
   ],
 ];
 
+/** A post of the association itself, named as Chinese speakers address it ("貴會主席", "协会的会长"). */
+const ASSOCIATION_POST =
+  /(?:協會|协会|貴會|贵会|本會|本会)(?:的|嘅)?(?:主席|會長|会长|創辦人|创办人|總裁|总裁|秘書長|秘书长|總幹事|总干事|幹事|干事|理事|董事|負責人|负责人|主管|主任)/u;
+
 /** The kind of answer a question asks for. */
 /**
  * A question for a pass mark or a minimum ("minimum score to pass", "合格分數", "最低要幾分", "要幾多分先過")…
@@ -943,7 +947,7 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
       const named = ROLE_FAMILIES.filter(([asked]) => asked.test(question));
       return (
         ROLE_WORDS.test(answer) &&
-        (!ASSOCIATION.test(question) || ASSOCIATION.test(answer)) &&
+        (!(ASSOCIATION.test(question) || ASSOCIATION_POST.test(question)) || ASSOCIATION.test(answer)) &&
         named.every(([, said]) => said.test(answer))
       );
     }

@@ -183,6 +183,8 @@ describe("answer quality", () => {
       ["eval/fresh-91.jsonl", false, 0.86],
       // Written after that session's first fixes (held out before any change for it: 83/99).
       ["eval/fresh-92.jsonl", false, 0.8],
+      // Written at the start of the next session (held out before any change for it: 87/100).
+      ["eval/fresh-93.jsonl", false, 0.84],
     ];
     for (const [file, whole, min] of sets) {
       const set = readSet(file);
@@ -291,6 +293,10 @@ describe("answer quality", () => {
         "Who is the chairman of the association?",
       ),
     ).toBe(false);
+    // 貴會 ("your association") owns the post: a commission's chairman is not the association's.
+    expect(satisfies("role", "人力資源規劃委員會主席張建宗表示", "貴會嘅主席係邊位？")).toBe(false);
+    // 貴會 owns the article here, not the post: an official it quotes answers.
+    expect(satisfies("role", "人力資源規劃委員會主席張建宗表示", "貴會篇文引述嘅官員係邊個？")).toBe(true);
   });
 
   it.each([
