@@ -559,6 +559,9 @@ async function main(): Promise<void> {
   const showHeldOut = args.includes("--show-heldout");
   const halfAt = args.indexOf("--half");
   const only = halfAt >= 0 ? args[halfAt + 1] : undefined;
+  // "--sets fresh-91,conversations-31": only those sets (their scores only, as any run gives them).
+  const setsAt = args.indexOf("--sets");
+  const named = setsAt >= 0 ? new Set((args[setsAt + 1] ?? "").split(",")) : undefined;
   const minAt = args.indexOf("--min");
   const min = minAt >= 0 ? Number(args[minAt + 1]) : 0;
   const asker = await openAsker(loadConfig(), createLogger("error"));
@@ -573,6 +576,7 @@ async function main(): Promise<void> {
   let worst = 1;
   // Each fresh set is split into its own halves (adding a set never moves a question of another).
   for (const [label, files, mode] of FRESH_SETS) {
+    if (named && !named.has(label.split(" ")[0] ?? label)) continue;
     const freshQs = files.filter((p) => existsSync(p)).flatMap((p) => readSet(resolve(p)));
     const half = halves(freshQs);
     const groups = new Map<string, Tally>();
@@ -606,7 +610,7 @@ async function main(): Promise<void> {
     }
   }
   if (!only) {
-    for (const path of ["eval/questions.jsonl", "../shared/eval/dev.jsonl"].filter((p) => existsSync(p))) {
+    for (const path of ["eval/questions.jsonl", "../shared/eval/dev.jsonl"].filter((p) => existsSync(p) && !named)) {
       const qs: EvalQuestion[] = readSet(resolve(path));
       const t: Tally = { pass: 0, total: 0 };
       for (const q of qs) {
@@ -621,7 +625,7 @@ async function main(): Promise<void> {
       worst = Math.min(worst, t.pass / t.total);
     }
     for (const [label, path, split] of CONVERSATION_SETS) {
-      if (!existsSync(path)) continue;
+      if (!existsSync(path) || (named && !named.has(label.split(" ")[0] ?? label))) continue;
       const convos = readFileSync(path, "utf8")
         .split("\n")
         .filter((l) => l.trim())
