@@ -424,7 +424,7 @@ export function expectation(question: string): Expectation {
   const q2 = whenClause ? q.replace(/(?<!\band\s+|\bor\s+|[,;&]\s*)\bwhen\b/g, "as") : q;
   // "When was it founded?", "幾時開始？" ask for a date; "When are townhalls held?" may be answered by "quarterly".
   if (
-    /\bwhen (was|were|did|had)\b|\b(what|which) year\b|\bor (?:in )?(?:a |some )?(?:different|another|other) (?:month|year|date|day)\b|\bsince when\b|\bhow long ago\b|哪一年|邊一年|哪年|幾時成立|何時成立|成立於|(幾時|何時|甚麼時候|什麼時候)(開始|推出|成立|創立|出現)|由幾時|\b(?:launch|start|release|founding|opening|rollout|roll-out|go-live|kick-?off)\s+(?:date|month|year|day)s?\b|^[^?？]{1,40}\bdate\s*[?？]+\s*$|(?:推出|開始|开始|啟動|启动|成立|上線|上线|發布|发布|公佈|公布)(?:日期|月份|年份)/.test(
+    /\bwhen (was|were|did|had)\b|\b(what|which) year\b|\bor (?:in )?(?:a |some )?(?:different|another|other) (?:month|year|date|day)\b|\bsince when\b|\bhow long ago\b|哪一年|邊一年|哪年|幾時成立|何時成立|成立於|(幾時|何時|甚麼時候|什麼時候)(開始|推出|成立|創立|出現)|由幾時|\b(?:launch|start|release|founding|opening|rollout|roll-out|go-live|kick-?off)\s+(?:date|month|year|day)s?\b|^[^?？]{1,40}\bdate\s*[?？]+\s*$|\b(?:any|a|an|the|exact)\s+(?:date|timeline|eta)\s+(?:yet\s+)?(?:for|on|of)\b|\bis there (?:a|an|any) (?:date|timeline|eta)\b|有(?:冇|沒有|没有)(?:確實|确实|具體|具体)?(?:日期|時間表|时间表)|(?:推出|開始|开始|啟動|启动|成立|上線|上线|發布|发布|公佈|公布)(?:日期|月份|年份)/.test(
       q2,
     )
   )

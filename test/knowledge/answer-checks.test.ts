@@ -68,6 +68,10 @@ describe("questions for particular named things", () => {
     expect(expectation("Was it launched in 2006 or another year?")).toBe("date");
     // A thing's age is since when; a person's is an age.
     expect(expectation("How old is the QMAS scheme?")).toBe("date");
+    // "Any date for…?", "有冇時間表？": a date, which "consultations are underway" does not give.
+    expect(expectation("is there a timeline yet for the stablecoin rules?")).toBe("date");
+    expect(expectation("any date for the platform's launch?")).toBe("date");
+    expect(expectation("穩定幣規例有冇時間表？")).toBe("date");
     expect(expectation("How old do I need to be for the internship?")).toBe("age");
     // "Old-school" is no age: the story's question asks what was said.
     expect(
