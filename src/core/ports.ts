@@ -106,6 +106,11 @@ export interface Answer {
   readonly factual?: boolean;
   /** Whether what it asks about is a subject none of the documents covers (tax, dependants). */
   readonly lacking?: boolean;
+  /**
+   * The parts of a message asking several things that the documents do not answer, when its other
+   * parts are answered: offered to the organisers beside the answer.
+   */
+  readonly unanswered?: readonly string[];
 }
 
 /** What a question may draw on besides its own words. */

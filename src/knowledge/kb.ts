@@ -450,6 +450,10 @@ const OR_DOUBT =
 const INCLUDED_THING =
   /^\s*(?:(?:and|so|but|ok)[,\s]+)?(?:do|would|will|can) (?:you|u|y'?all|you guys|the association|bahk) (?:also )?(?:take|accept|collect|want)\s+(?:any\s+)?([a-z][\w\s'-]{1,40}?)\s+(?:too|as well|also)\s*[?？.!]*\s*$|^\s*(?:(?:and|so|but|ok)[,\s]+)?(?:are|is)\s+(?:the\s+)?([a-z][\w\s'-]{1,40}?)\s+(?:included|on (?:there|it|the list|that list)|covered|in (?:there|it)|(?:one|one of them|among them)|(?:ok|okay|fine|accepted|allowed|welcome)(?:\s+(?:too|as well))?|too|as well)\s*[?？.!]*\s*$|^(?:咁|那)?([\u4e00-\u9fff]{2,8}?)(?:有冇份|有沒有份|有没有份|包唔包括在內|算唔算)\s*[？?]?\s*$/iu;
 
+/** Words that point back at something named elsewhere in the message ("is it Matthew Cheung?", "佢叫咩名"). */
+const POINTS_BACK_TO =
+  /\b(?:it|its|they|them|their|that one|this one|he|she|him|her)\b|(?:佢|佢哋|它|它們|它们|他們|他们|呢個|嗰個|那個|那个|这个|這個)/iu;
+
 /** A post or body of the thing just discussed ("its chairman", "the secretary who announced it", "佢哋嘅主席", "哪個部門負責"). */
 const ROLE_OF_IT =
   /\bwho(?:'s|s| is| was| were)\s+(?:the\s+)?(?:chair(?:man|woman|person)?|president|head|leader|director|ceo|founder|boss|secretary|minister|official)\s+(?:that|who)\s+(?:\w+\s+){0,2}(?:it|this|that|them)\b|(?:哪個|哪个|邊個|边个|咩|什麼|什么|甚麼)(?:政府)?(?:部門|部门|機構|机构)(?:負責|负责)|\b(?:its|their)\s+(?:chair(?:man|woman|person)?|president|head|leader|director|ceo|founder|boss|secretary)\b|(?:佢哋|佢|它|他們|他们)(?:嘅|的)(?:主席|會長|会长|負責人|负责人|創辦人|创办人|總監|总监)|^\s*(?:(?:ok|okay|so|and|then)[,\s]+)*who(?:'s|s| is| are)?\s+(?:the\s+)?(?:chair(?:man|woman|person)?|president|head|leader|director|ceo|founder|boss)\s*(?:then|now|there)?\s*[?？]*\s*$|^(?:咁|那|噉|那麼|那么)?(?:邊個|边个|誰|谁)(?:係|是)(?:主席|會長|会长|負責人|负责人|創辦人|创办人)[呀啊㗎呢？?]*$|^(?:咁|那|噉|那麼|那么)?(?:主席|會長|会长|負責人|负责人|創辦人|创办人)(?:係|是)(?:邊個|边个|誰|谁)[呀啊㗎呢？?]*$/iu;
@@ -676,6 +680,9 @@ const LONG_UNKNOWN_WEIGHT = 0.15;
 
 /** Another part of a message is answered too only when it scores this much above the threshold. */
 const EXTRA_PART_MARGIN = 0.1;
+
+/** Beside a part of a message the documents do not answer, each other part is answered only this surely. */
+const SURE_BESIDE_UNANSWERED = 0.7;
 
 /** At most this many further parts of one message are answered. */
 const MAX_EXTRA_PARTS = 2;
@@ -1074,6 +1081,15 @@ export class LocalKnowledgeBase implements KnowledgeBase {
    * Whether a text speaks of the association's subjects (intents.json's `subjects`), or without them,
    * whether its words (`query`, when already prepared) hold a term of the knowledge's domain.
    */
+  /** The words by which a text names the association's subjects (intents.json's `subjects`), lower case. */
+  private subjectTerms(text: string): string[] {
+    return (this.subjects ?? []).flatMap((re) =>
+      [...text.matchAll(new RegExp(re.source, re.flags.includes("g") ? re.flags : `${re.flags}g`))].map((m) =>
+        m[0].toLowerCase().replace(/\s+/g, ""),
+      ),
+    );
+  }
+
   private speaksOfSubjects(text: string, query?: PreparedQuery): boolean {
     if (this.subjects) return this.subjects.some((re) => re.test(text));
     return this.lexical.hasDomainTerm(query ?? this.lexical.prepare(this.analyze(text)));
@@ -1892,26 +1908,62 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const threshold = this.thresholdFor(lang) + EXTRA_PART_MARGIN;
     const seen = new Set(main.answered ? [main.ref, main.text] : []);
     const extra: Answer[] = [];
+    // Parts that the documents do not answer ("what's QMAS and when is the next townhall?", "what are
+    // the two tests and what's the pass mark for each?": a part may leave its subject to the other),
+    // but not advice ("…and should I buy BTC now?"): the others are still answered, and these offered
+    // to the organisers.
+    const unanswered: string[] = [];
+    /** The parts `extra` answers, and the least confidence of their answers. */
+    const parted: string[] = [];
+    let surest = 1;
     for (const part of parts) {
       const a = await this.partAnswer(part, lang, memo);
       if (!a) continue;
-      // A message declined as a whole is answered on its parts only when every part is.
+      if (!main.answered && !a.answered && expectation(part) !== "advice") {
+        unanswered.push(part);
+        continue;
+      }
+      // A message declined as a whole is otherwise answered on its parts only when every part is.
       if (!main.answered && (!a.answered || a.confidence < threshold)) return main;
       if (!a.answered || a.confidence < threshold || seen.has(a.ref) || seen.has(a.text)) continue;
       if (main.answered && (main.text.includes(a.text) || a.text.includes(main.text))) continue;
       seen.add(a.ref);
       seen.add(a.text);
       extra.push(a);
+      parted.push(part);
+      surest = Math.min(surest, a.confidence);
       if (extra.length >= MAX_EXTRA_PARTS) break;
+    }
+    // Beside a part left unanswered, the answered parts stand only when the message asks of different
+    // things: each unanswered part names a subject no answered part names, and each answered part a
+    // subject of its own, pointing back at none ("When was BAHK founded, and who started it?", "did the
+    // platform go live, and what's it called now?", "使唔使買飛？幾錢一位？" ask one thing twice over).
+    // And only when each is sure: a message that could not be answered in part is often a near-miss
+    // throughout ("辦事處地址在哪裏？可以親身遞交捐贈物品嗎？" is answered no better by what donations are).
+    if (unanswered.length > 0) {
+      if (surest < SURE_BESIDE_UNANSWERED) return main;
+      const answeredTerms = new Set(parted.flatMap((part) => this.subjectTerms(part)));
+      const apart =
+        parted.every((part) => this.subjectTerms(part).length > 0 && !POINTS_BACK_TO.test(part)) &&
+        unanswered.every((part) => {
+          const terms = this.subjectTerms(part);
+          return terms.length > 0 && terms.every((t) => !answeredTerms.has(t));
+        });
+      if (!apart) return main;
     }
     // A message whose whole was declined is still answered on the parts that find a confident answer.
     const [first, ...rest] = main.answered ? [main, ...extra] : extra;
-    if (!first || rest.length === 0) return first ?? main;
+    if (!first) return main;
     const sources = [...first.sources];
     for (const a of rest)
       for (const src of a.sources)
         if (!sources.some((x) => x.path === src.path && x.section === src.section)) sources.push(src);
-    return { ...first, text: [first, ...rest].map((a) => a.text).join("\n\n"), sources };
+    return {
+      ...first,
+      text: [first, ...rest].map((a) => a.text).join("\n\n"),
+      sources,
+      ...(unanswered.length > 0 ? { unanswered } : {}),
+    };
   }
 
   /**

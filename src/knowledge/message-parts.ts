@@ -31,7 +31,8 @@ const PART_BREAK =
   /(?<=[?？])\s*|[;；]\s*|\n+|\b(?:second(?:ly)?|third(?:ly)?|also|and also|plus|another (?:question|thing))\b[,:]?\s*|,?\s+and\s+(?=(?:how|what|when|where|who|which|why|whether|is|are|does|do|did|can|could|will|would|should)\b)|另外|同埋|仲有|還有|以及|此外/iu;
 
 /** A connective at the start of a part ("另外…", "Also, …"). */
-const LEADING_LINK = /^(?:另外|同埋|仲有|還有|以及|此外|(?:and )?also|plus|second(?:ly)?|third(?:ly)?)[,，:：\s]*/iu;
+const LEADING_LINK =
+  /^(?:另外|同埋|仲有|還有|以及|此外|(?:and )?also|plus|second(?:ly)?|third(?:ly)?|\(?\d{1,2}[).:、]|[(（]?[一二三四五][)）.、])[,，:：\s]*/iu;
 
 /** Words that make a part of a message a question. */
 const ASKS =
@@ -47,13 +48,18 @@ export function questionParts(q: string): string[] {
   const parts = q
     .split(PART_BREAK)
     .map((p) => (p ?? "").trim().replace(LEADING_LINK, ""))
-    .filter((p) => substantial(p) && ASKS.test(p));
+    .filter((p) => substantialPart(p) && ASKS.test(p));
   return parts.length >= 2 ? parts.slice(0, MAX_CLAUSES) : [];
 }
 
 /** Whether a clause has enough words to be read on its own (three words, or four Chinese characters). */
 export function substantial(c: string): boolean {
   return c.split(/\s+/).length >= 3 || /[\u4e00-\u9fff]{4}/.test(c);
+}
+
+/** Whether a part of a message asking several things is one: a clause, or a word of Latin letters among two Chinese characters ("QMAS係咩？"). */
+function substantialPart(c: string): boolean {
+  return substantial(c) || (/[a-z]{2}/i.test(c) && (c.match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= 2);
 }
 
 /**

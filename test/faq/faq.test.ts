@@ -14,7 +14,10 @@ class FakeKnowledge implements KnowledgeBase {
   async answer(question: string, lang: Lang): Promise<Answer> {
     this.asked.push({ question, lang });
     if (/qmas|優才/i.test(question)) {
+      // A message that also asks what the documents lack: that part is named beside the answer.
+      const rest = /townhall/i.test(question) ? { unanswered: ["when is the next townhall?"] } : {};
       return {
+        ...rest,
         answered: true,
         text: lang === "zh-HK" ? "優才計劃每年名額 1,000 人。" : "QMAS has an annual quota of 1,000 people.",
         sources: [{ title: "Talent article", path: "knowledge/talent.md", section: "QMAS" }],
@@ -252,6 +255,18 @@ describe("faq feature", () => {
     expect(replyText(await press(alice, fwd?.id ?? ""))).toMatch(/already/);
     expect(notifier.toOrganisersLog).toHaveLength(1);
     expect(replyText(notifier.toOrganisersLog[0] ?? [])).toContain("membership fee");
+  });
+
+  it("answers what the documents cover and offers the part they don't to the organisers", async () => {
+    const { say, press, store, notifier } = setup();
+    const replies = await say(alice, "What is QMAS, and when is the next townhall?");
+    expect(replyText(replies)).toMatch(/annual quota of 1,000/);
+    expect(replyText(replies)).toMatch(/don't answer this part: “when is the next townhall”/);
+    const stored = await store.list<{ text: string }>("faq.questions");
+    expect(stored.map((r) => r.value.text)).toEqual(["when is the next townhall"]);
+    const fwd = buttons(replies).find((b) => b.id.startsWith("faq:fwd:"));
+    expect(replyText(await press(alice, fwd?.id ?? ""))).toMatch(/^Done/);
+    expect(replyText(notifier.toOrganisersLog[0] ?? [])).toContain("when is the next townhall");
   });
 
   it("lists unanswered questions with counts to organisers only", async () => {

@@ -689,6 +689,29 @@ describe("answers from the real knowledge", () => {
   });
 
   it.each([
+    ["What is QMAS exactly, and when will the next townhall be?", /Quality Migrant/, /townhall/],
+    ["優才計劃係咩？另外下次townhall喺邊度開？", /優秀人才入境計劃/, /townhall/],
+  ])("answers what the documents cover of %s and names the part they don't", async (q, answer, rest) => {
+    const a = await kb.answer(q, /[\u4e00-\u9fff]/.test(q) ? "zh-HK" : "en");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(answer);
+    expect(a.unanswered).toHaveLength(1);
+    expect(a.unanswered?.[0]).toMatch(rest);
+  });
+
+  it.each([
+    // The second part points back at the first's subject: what its words find alone is no answer.
+    "When was the association set up, and who started it?",
+    // One thing asked twice over: a ticket to the townhall, and its price.
+    "townhall使唔使買飛？幾錢一張？",
+    // A part answered only loosely ("what donations are") beside an address the documents lack.
+    "協會辦公室喺邊？捐贈嘅文具可唔可以親身送過去？",
+  ])("declines the whole of %s", async (q) => {
+    const a = await kb.answer(q, /[\u4e00-\u9fff]/.test(q) ? "zh-HK" : "en");
+    expect(a.answered).toBe(false);
+  });
+
+  it.each([
     "My cousin just moved here. Where should he start with the association?",
     "a friend wants to plug into the blockchain scene here, how does she get started with BAHK?",
   ])("answers how someone else can take part (not when something started): %s", async (q) => {

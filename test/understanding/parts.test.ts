@@ -80,6 +80,14 @@ describe("the parts of a message", () => {
     expect(questionParts("When and where is the townhall?")).toEqual([]);
   });
 
+  it("reads a feature's name among Chinese words as a part, and drops the numbers of a numbered list", () => {
+    expect(questionParts("QMAS係咩？另外townhall喺邊？")).toEqual(["QMAS係咩？", "townhall喺邊？"]);
+    expect(questionParts("Two things: 1) is a job offer needed first? 2) how many people a year?")).toEqual([
+      "Two things: 1) is a job offer needed first?",
+      "how many people a year?",
+    ]);
+  });
+
   it("finds no parts in a message asking one thing", () => {
     expect(questionParts("What is QMAS?")).toEqual([]);
     expect(questionParts("I run a small firm. We have spare tees.")).toEqual([]);

@@ -181,6 +181,18 @@ export function faq(
     return [text(t(ctx.lang, M.declined), { buttons: [button(actionId(NAME, "fwd", key), t(ctx.lang, M.forward))] })];
   };
 
+  /** The parts of a message the documents do not answer, beside the answer to the rest: offered on. */
+  const declinedParts = async (ctx: Context, parts: readonly string[]): Promise<Reply[]> => {
+    if (parts.length === 0) return [];
+    const asked = parts.map((p) => p.replace(/[\s?？.。!！]+$/u, "")).join(" / ");
+    const key = await record(ctx, asked, false);
+    return [
+      text(fill(t(ctx.lang, M.declinedPart), { asked }), {
+        buttons: [button(actionId(NAME, "fwd", key), t(ctx.lang, M.forward))],
+      }),
+    ];
+  };
+
   const pick = (ctx: Context, m: IntentMatch | undefined, fallback: string): string =>
     m?.replies?.[ctx.lang]?.[0] ?? fallback;
 
@@ -339,11 +351,12 @@ export function faq(
       if (g.kind === "answer") {
         const outcome: Outcome = {
           kind: "answer",
-          handoff: false,
+          handoff: (a.unanswered ?? []).length > 0,
           confidence: a.confidence,
           ...(a.ref ? { ref: a.ref } : {}),
         };
-        return { replies: await answered(ctx, { ...a, answered: true, text: g.text, sources: g.sources }), outcome };
+        const replies = await answered(ctx, { ...a, answered: true, text: g.text, sources: g.sources });
+        return { replies: [...replies, ...(await declinedParts(ctx, a.unanswered ?? []))], outcome };
       }
       if (g.kind === "intent") {
         const handoff = g.intent.name === "handoff";
@@ -353,9 +366,15 @@ export function faq(
     }
     // --- end of language model hook ---
     if (a.answered) {
+      const rest = a.unanswered ?? [];
       return {
-        replies: await answered(ctx, a),
-        outcome: { kind: "answer", handoff: false, confidence: a.confidence, ...(a.ref ? { ref: a.ref } : {}) },
+        replies: [...(await answered(ctx, a)), ...(await declinedParts(ctx, rest))],
+        outcome: {
+          kind: "answer",
+          handoff: rest.length > 0,
+          confidence: a.confidence,
+          ...(a.ref ? { ref: a.ref } : {}),
+        },
       };
     }
     // Out of scope: nothing of the association's subjects in it, or a request the bot never serves.

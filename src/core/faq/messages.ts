@@ -10,6 +10,10 @@ export const FAQ_TEXT = {
     en: "I couldn't find this in the association's documents, so I won't guess. Would you like me to pass your question to the organisers?",
     "zh-HK": "協會的文件沒有提及這一點，我不會胡亂猜測。要我把你的問題轉交籌辦人嗎？",
   },
+  declinedPart: {
+    en: "The documents don't answer this part: “{asked}”. Would you like me to pass it to the organisers?",
+    "zh-HK": "協會的文件沒有提及這部分：「{asked}」。要我把它轉交籌辦人嗎？",
+  },
   offTopic: {
     en: "Sorry, that's outside what I can help with. I answer questions about the Blockchain Association of Hong Kong and its work.",
     "zh-HK": "抱歉，這超出了我可以協助的範圍。我只回答有關香港區塊鏈協會及其工作的問題。",
