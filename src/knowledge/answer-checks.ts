@@ -180,13 +180,17 @@ const EN_NUMBER =
 const ZH_NUMBER = /[一二三四五六七八九十百千萬億兩]/;
 
 const ROLE_WORDS =
-  /\b(chair(?:s|ed|ing|man|woman|person)?|founder|founded|co-?founder|president|vice[- ]president|ceo|chief|director|secretary|head|leader|convenor|commissioner|minister|officer|officials?|board|committee|organi[sz]ers?|coordinat(?:e|es|ed|ing|ors?)|oversees?|in charge)\b|統籌|统筹|官員|官员|高官|籌辦人|筹办人|主席|創辦|創立|會長|会长|總裁|总裁|司長|局長|秘書|總監|負責人|负责人|理事|董事|委員|幹事|干事|主管|主任/i;
+  /\b(chair(?:s|ed|ing|man|woman|person)?|founder|founded|co-?founder|president|vice[- ]president|ceo|chief|director|secretary|head|leader|convenor|commissioner|minister|officer|officials?|board|committee|organi[sz]ers?|coordinat(?:e|es|ed|ing|ors?)|oversees?|in charge|admins?|administrators?|moderators?|mods?)\b|群主|羣主|管理員|管理员|版主|統籌|统筹|官員|官员|高官|籌辦人|筹办人|主席|創辦|創立|會長|会长|總裁|总裁|司長|局長|秘書|總監|負責人|负责人|理事|董事|委員|幹事|干事|主管|主任/i;
 
 /** Roles a question may name, each with the words by which an answer names the same role. */
 const ROLE_FAMILIES: readonly (readonly [RegExp, RegExp])[] = [
   [/\bchair(?:s|ed|ing|man|woman|person)?\b|主席/i, /\bchair|主席/i],
   [/\b(?:co-?)?found(?:er|ers|ed)\b|創辦|创办|創立|创立/i, /\bfound|創辦|创办|創立|创立/i],
   [/\bpresident\b|會長|会长/i, /\bpresident|會長|会长/i],
+  [
+    /\b(?:admins?|administrators?|moderators?|mods?)\b|群主|羣主|管理員|管理员|版主/i,
+    /\badmin|\bmoderat|群主|羣主|管理員|管理员|版主/i,
+  ],
   [/\bceo\b|chief executive|行政總裁|行政总裁/i, /\bceo\b|chief executive|行政總裁|行政总裁/i],
   [/\bdirectors?\b|總監|总监|董事/i, /\bdirector|總監|总监|董事/i],
   [

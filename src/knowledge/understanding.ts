@@ -232,6 +232,8 @@ export class LocalUnderstanding implements Understanding {
           /\b(when|wen|who)\b([^?？.!]{0,40}?\s)drop(?:s|ped)?(?=\s+the\s+(?:[\w-]+\s+){0,3}(?:policy|declaration|list|report|announcement|statement|paper|plan|article|news)\b)/gi,
           "$1$2released",
         )
+        // "tee shirts", as a phone hears "T-shirts".
+        .replace(/\btee[\s-]+shirt(s?)\b/gi, "t-shirt$1")
         // "how many ppl/yr?": so many a year ("per"), each word read on its own.
         .replace(/\b([a-z]+)\/(yrs?|years?|annum|mo|months?|wk|weeks?|day)\b/gi, "$1 per $2")
         // "qmas started 2008 ya?": a statement checked, "…, right?", not "you".

@@ -1466,12 +1466,27 @@ describe("answers from the real knowledge", () => {
 
   it("hands on a request for a meeting's minutes, which no document holds", async () => {
     // Both were answered with how often townhalls are held.
-    for (const q of ["do you publish the minutes of the townhalls?", "貴會季度會議的會議紀錄會否公開？"]) {
+    for (const q of [
+      "do you publish the minutes of the townhalls?",
+      "貴會季度會議的會議紀錄會否公開？",
+      // What came out of a townhall's discussion: its outcome, recorded nowhere either.
+      "季度會議討論結果會唔會公佈？",
+    ]) {
       const a = await kb.answer(q, /[\u4e00-\u9fff]/u.test(q) ? "zh-HK" : "en");
       expect(a.answered, q).toBe(false);
       expect(a.topical, q).toBe(true);
     }
     expect((await kb.answer("How often are the townhall meetings held?", "en")).answered).toBe(true);
+  });
+
+  it.each([
+    "羣主係邊位？", // (how a Simplified 群主 reads once in Traditional: OpenCC's Hong Kong form)
+    "is there a whatsapp group for members to chat?",
+    "有冇微信group可以加？",
+  ])("hands on a question about the members' group chats, which no document speaks of: %s", async (q) => {
+    const a = await kb.answer(q, /[\u4e00-\u9fff]/u.test(q) ? "zh-HK" : "en");
+    expect(a.answered).toBe(false);
+    expect(a.topical).toBe(true);
   });
 
   it("reads 'every' as a determiner, not a word to find", async () => {

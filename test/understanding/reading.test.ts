@@ -395,6 +395,16 @@ describe("reading a member's message", () => {
     expect((await u.read("Does BAHK accept stationery?")).intent?.via).not.toBe("concepts");
   });
 
+  it("reads a firm's goods left over, and 'tee shirts' as a phone hears T-shirts, as an offer", async () => {
+    for (const q of [
+      "our bank still has 80 unused notebooks, could you use them?",
+      "my firm has a box of spare tee shirts from our summit lol",
+    ]) {
+      expect((await u.read(q)).intent, q).toMatchObject({ name: "donate", via: "concepts" });
+    }
+    expect((await u.read("do u take tee shirts")).question).toBe("do you take t-shirts");
+  });
+
   it("reads an offer of goods in a clause of a long message", async () => {
     const text =
       "hello there, our office has about 200 leftover lanyards from last year's conference, could you guys take them off our hands at some point?";
