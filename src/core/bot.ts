@@ -38,11 +38,12 @@ function asksAside(text: string): boolean {
 }
 
 /**
- * Questions that never answer a form's field, however typed: a reason, who, what, which; and requests to
- * be told something ("煩請告知收集點的地址。", "please let me know the opening hours").
+ * Questions that never answer a form's field, however typed: a reason, who, what, which, whether there is
+ * something or the member must or may do something ("is there a deadline", "do we need to pack them");
+ * and requests to be told something ("煩請告知收集點的地址。", "please let me know the opening hours").
  */
 const ASIDE_QUESTION =
-  /^(?:煩請|烦请|敬請|敬请|懇請|恳请|請|请|麻煩|麻烦|唔該|唔该)?(?:你|您|貴會|贵会)?(?:告知|告訴我|告诉我|話俾我知|话俾我知|話我知|话我知|說明|说明)|^(?:please|pls|kindly)\s+(?:tell me|let me know|advise|confirm|explain)\b|^(?:(?:and|so|but|ok|okay|k|wait|hmm),?\s+)*(?:why|how come|who|whom|what|which)\b\s+\S+\s+\S+|^(?:(?:and|so|but|ok|okay|k|wait|hmm),?\s+)*(?:how|where|when)\s+(?:do|does|did|is|are|was|were|can|could|will|would|should)\b|^(?:咁|噉|那|但)?(?:點解|点解|為什麼|为什么|為甚麼|為何|为何|為啥|为啥|幹嘛|干嘛|做乜|做咩|咋|邊個|边个|誰|谁|有冇|有沒有|有没有|係咪|是不是|可唔可以|可不可以|能不能)|點樣|点样|點處理|点处理|點做|点做|怎樣|怎样|怎麼|怎么|如何|邊度|边度|哪裡|哪里|甚麼|什麼|什么|乜嘢|啥|邊個|边个|邊位|边位|誰|谁|邊間|边间|哪個|哪个|哪間|哪间|第幾|第几/iu;
+  /^(?:煩請|烦请|敬請|敬请|懇請|恳请|請|请|麻煩|麻烦|唔該|唔该)?(?:你|您|貴會|贵会)?(?:告知|告訴我|告诉我|話俾我知|话俾我知|話我知|话我知|說明|说明)|^(?:please|pls|kindly)\s+(?:tell me|let me know|advise|confirm|explain)\b|^(?:(?:and|so|but|ok|okay|k|wait|hmm),?\s+)*(?:why|how come|who|whom|what|which)\b\s+\S+\s+\S+|^(?:(?:and|so|but|ok|okay|k|wait|hmm),?\s+)*(?:how|where|when)\s+(?:do|does|did|is|are|was|were|can|could|will|would|should)\b|^(?:(?:and|so|but|ok|okay|k|wait|hmm),?\s+)*(?:(?:is|are)\s+there|(?:do|does|must|should)\s+(?:i|we|you|u)|(?:can|may)\s+(?:i|we))\b|^(?:咁|噉|那|但)?(?:點解|点解|為什麼|为什么|為甚麼|為何|为何|為啥|为啥|幹嘛|干嘛|做乜|做咩|咋|邊個|边个|誰|谁|有冇|有沒有|有没有|係咪|是不是|可唔可以|可不可以|能不能)|點樣|点样|點處理|点处理|點做|点做|怎樣|怎样|怎麼|怎么|如何|邊度|边度|哪裡|哪里|甚麼|什麼|什么|乜嘢|啥|邊個|边个|邊位|边位|誰|谁|邊間|边间|哪個|哪个|哪間|哪间|第幾|第几/iu;
 
 const M = {
   empty: {

@@ -219,6 +219,18 @@ describe("donation intake", () => {
     }
   });
 
+  it("takes a yes-or-no question typed without a question mark for a question, not the firm's name", async () => {
+    const { bot, store, alice } = setup();
+    const me = as(bot, alice);
+    await me.say("/donate");
+    for (const q of ["is there a cut-off date", "do we need to box them up first", "can we send them by courier"]) {
+      expect(replyText(await me.say(q)), q).toContain("(fallback)");
+      expect((await session(store, alice.id))?.step).toBe("organisation");
+    }
+    // A firm's name that opens with one of those words is still the answer.
+    expect(replyText(await me.say("Canwe Holdings"))).toContain("Question 2");
+  });
+
   it("takes a mainland chat-style why (为啥…) in the form for a question", async () => {
     const { bot, store, alice } = setup();
     const me = as(bot, alice);
