@@ -893,10 +893,16 @@ describe("what a question asks for, in words members use", () => {
       "已經實施了嗎？",
       // Still running now.
       "個平台而家仲運作緊？",
+      // Come about since the text was written: a plan to launch says nothing of that.
+      "so is that platform up and running now?",
+      "did the trade finance thing ever go live",
+      "live yet??",
     ])
       expect(expectation(q), q).toBe("change");
     // A fact asked with "still" alone is what the documents say ("are townhalls still quarterly?").
     expect(expectation("are the townhalls still held quarterly?")).not.toBe("change");
+    // (When it goes live asks for the date the text gives.)
+    expect(expectation("when does the platform go live?")).not.toBe("change");
     // How something changed asks for the change described, which a text of its transformation gives.
     expect(expectation("How has HK's fintech scene evolved over the years?")).not.toBe("change");
     expect(satisfies("change", "QMAS sets an annual quota of 1,000 people.")).toBe(false);
