@@ -368,9 +368,10 @@ export function expectation(question: string): Expectation {
   if (RANKING_ASKED.test(q) || RANKING_ASKED_ZH.test(question)) return "ranking";
   // "How likely is it to overtake Singapore?": a forecast, which only a text that forecasts makes.
   if (LIKELIHOOD_ASKED.test(question)) return "likelihood";
-  // "What are the consultations for?" asks a purpose, not for a list of them.
+  // "What are the consultations for?" asks a purpose, not for a list of them. ("What age range is it
+  // for?" asks an age.)
   if (
-    /\bwhat(?:'s|s| is| are| r| were)? (?:(?!for\b)[\w'-]+ ){1,5}for(?: exactly| then| anyway| tho| though)?\s*[?？]?\s*$/.test(
+    /\bwhat(?!\s+age\b)(?:'s|s| is| are| r| were)? (?:(?!for\b)[\w'-]+ ){1,5}for(?: exactly| then| anyway| tho| though)?\s*[?？]?\s*$/.test(
       q,
     )
   )
@@ -396,7 +397,7 @@ export function expectation(question: string): Expectation {
   if (NAMES_ASKED.test(q) || NAMES_ASKED_ZH.test(question)) return GENERIC_ITEMS_ZH.test(question) ? "list" : "names";
   if (LIST_ASKED.test(q) || LIST_ASKED_ZH.test(question)) return "list";
   if (
-    /\b(age limits?|age requirements?|how old(?!-)|minimum age|maximum age|age caps?|upper age|too old(?!-)|too young)\b|年齡|年龄|幾多歲|多少歲|歲數|年紀|超齡|太老|太後生/.test(
+    /\b(age limits?|age requirements?|age ranges?|age groups?|age brackets?|ages? \d+\s*(?:-|–|to)\s*\d+|how old(?!-)|minimum age|maximum age|age caps?|upper age|too old(?!-)|too young)\b|年齡|年龄|幾多歲|几多岁|多少歲|多少岁|幾歲|几岁|歲數|岁数|年紀|年纪|超齡|超龄|太老|太後生/.test(
       q,
     )
   )

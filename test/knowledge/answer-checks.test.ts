@@ -73,6 +73,9 @@ describe("questions for particular named things", () => {
     expect(expectation("any date for the platform's launch?")).toBe("date");
     expect(expectation("穩定幣規例有冇時間表？")).toBe("date");
     expect(expectation("How old do I need to be for the internship?")).toBe("age");
+    // An age range asked "for" a thing is an age, not the thing's purpose.
+    expect(expectation("what age range is it for?")).toBe("age");
+    expect(expectation("實習係俾幾歲嘅人？")).toBe("age");
     // "Old-school" is no age: the story's question asks what was said.
     expect(
       expectation(

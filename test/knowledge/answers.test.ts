@@ -1489,6 +1489,17 @@ describe("answers from the real knowledge", () => {
     expect(a.topical).toBe(true);
   });
 
+  it("hands on an age range asked of the internships just described, not their purpose again", async () => {
+    const first = await kb.answer("what does BAHK do for young people?", "en");
+    expect(first.ref).toBe("faq:internships");
+    const a = await kb.answer("and what age range is it for?", "en", {
+      previous: first.resolved ?? "",
+      ...(first.ref ? { previousRef: first.ref } : {}),
+      previousAnswer: first.text,
+    });
+    expect(a.answered).toBe(false);
+  });
+
   it("reads 'every' as a determiner, not a word to find", async () => {
     const a = await kb.answer("Suppose I went to every single townhall, how many would I attend in a year?", "en");
     expect(a.text).toMatch(/four|quarterly/);
