@@ -310,6 +310,10 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // two or three asks in one message); scored whole before any change for it: 90.5% by score.mjs
   // (181/200), 87.5% strict (175/200: tune 88/100, held out 87/100).
   ["fresh-93", ["eval/fresh-93.jsonl"], "split"],
+  // Written blind later that session, after fresh-93's fixes (wrong premises, busy group chats quoting
+  // others, questions relating two documents); scored whole before any change for it: 81.0% by
+  // score.mjs (162/200), 80.0% strict (160/200: tune 79/101, held out 81/99).
+  ["fresh-94", ["eval/fresh-94.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -550,6 +554,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-93 (the same, at least one unanswerable follow-up in 20 of them); first
   // scores, follow-ups in the tuning half / held out: 90.0% (36/40) / 87.8% (36/41).
   ["conversations-108", "eval/conversations-108.jsonl", "split"],
+  // Written blind with fresh-94 (the same, at least one unanswerable follow-up in 20 of them); first
+  // scores, follow-ups in the tuning half / held out: 86.3% (44/51) / 82.4% (42/51).
+  ["conversations-109", "eval/conversations-109.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {

@@ -185,6 +185,8 @@ describe("answer quality", () => {
       ["eval/fresh-92.jsonl", false, 0.8],
       // Written at the start of the next session (held out before any change for it: 87/100).
       ["eval/fresh-93.jsonl", false, 0.84],
+      // Written after that session's first fixes (held out before any change for it: 81/99).
+      ["eval/fresh-94.jsonl", false, 0.78],
     ];
     for (const [file, whole, min] of sets) {
       const set = readSet(file);
