@@ -28,7 +28,8 @@ export function stripMarkup(text: string): string {
       // https://example.org/goals — what does it mean?").
       .replace(/\b(?:https?:\/\/|www\.)[^\s<>"'）)]+/gi, " ")
       .replace(/\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g, " ")
-      .replace(/^\s*>+\s?/gm, "")
+      // A quoted line ("> Amy: townhalls are monthly"): what was said, without who said it.
+      .replace(/^\s*>+\s?(?:[A-Z][\w.'-]{0,20}(?: [A-Z][\w.'-]{0,20})?:\s+)?/gm, "")
       .replace(EMOJI_ENDING, ". ")
       .replace(EMOJI, " ")
       // Asides about the writing itself ("incluson (sp?)", "(sic)", "(lol)"): not what is asked.
@@ -95,6 +96,9 @@ function asksHowIAm(f: Filler, text: string): boolean {
 /** What is left after a thanks or greeting said aside asks something. */
 const ASKS =
   /[?？]|[嗎吗呢咩]\s*$|^(?:who|what|when|where|why|how|which|is|are|was|were|do|does|did|can|could|will|would|should)\b|^(?:點解|點樣|為甚麼|為什麼|甚麼|幾多|幾時|邊|有冇|有沒有|係咪|是否|可唔可以|可不可以|能不能|如何|怎樣|怎麼)/iu;
+
+/** A name after a greeting or thanks, set off by punctuation ("thanks Ray!!", "hi @amy,"): whom it is for. */
+const ADDRESSEE = /^\s+(?:@\w+|[A-Z][a-z]{1,15})(?=[,.!~:;…]+)/u;
 
 /** A quoted phrase ("…", “…”, 「…」, 『…』). */
 const QUOTED = /「[^」]*」|『[^』]*』|“[^”]*”|"[^"]*"/gu;
@@ -234,6 +238,10 @@ export class LocalUnderstanding implements Understanding {
         )
         // "tee shirts", as a phone hears "T-shirts".
         .replace(/\btee[\s-]+shirt(s?)\b/gi, "t-shirt$1")
+        // The documents' words as a phone's Chinese input mishears them: 區塊練 / 區塊連 for 區塊鏈
+        // (blockchain), 優材 for 優才 (QMAS).
+        .replace(/區塊[練連煉鍊]/gu, "區塊鏈")
+        .replace(/優材/gu, "優才")
         // "how many ppl/yr?": so many a year ("per"), each word read on its own.
         .replace(/\b([a-z]+)\/(yrs?|years?|annum|mo|months?|wk|weeks?|day)\b/gi, "$1 per $2")
         // "qmas started 2008 ya?": a statement checked, "…, right?", not "you".
@@ -288,6 +296,8 @@ export class LocalUnderstanding implements Understanding {
         rest = rest.slice(f.phrase.length);
         // "謝謝你的幫助": what follows a Chinese greeting may start with a particle.
         if (f.han) rest = rest.replace(/^[的嘅呀啊啦喇囉]+/u, "");
+        // "thanks Ray!! btw…", "hi @amy, …": whom the greeting or thanks is for goes with it.
+        else if (f.social) rest = rest.replace(ADDRESSEE, "");
         note(f);
         changed = true;
         break;

@@ -395,6 +395,19 @@ describe("reading a member's message", () => {
     expect((await u.read("Does BAHK accept stationery?")).intent?.via).not.toBe("concepts");
   });
 
+  it("sets aside whom thanks are for, and who said a quoted line", async () => {
+    expect((await u.read("thanks Ray!! btw, when does the next townhall happen")).question).toBe(
+      "when does the next townhall happen",
+    );
+    expect((await u.read("> Ben: townhalls happen every month\nis that true?")).question).toBe(
+      "townhalls happen every month\nis that true?",
+    );
+  });
+
+  it("reads the documents' words as a phone's Chinese input mishears them", async () => {
+    expect((await u.read("優材計劃有冇區塊連嘅名額？")).question).toBe("優才計劃有冇區塊鏈嘅名額？");
+  });
+
   it("reads a firm's goods left over, and 'tee shirts' as a phone hears T-shirts, as an offer", async () => {
     for (const q of [
       "our bank still has 80 unused notebooks, could you use them?",
