@@ -36,6 +36,7 @@ import {
   NUMBER,
   namesKind,
   numbersIn,
+  oftenThing,
   questionParts,
   questionSentences,
   statedCounts,
@@ -323,6 +324,7 @@ interface FitChecks {
   readonly compared?: PreparedQuery | undefined;
   readonly counted?: PreparedQuery | undefined;
   readonly timed?: PreparedQuery | undefined;
+  readonly often?: PreparedQuery | undefined;
   readonly cumulative: boolean;
   readonly each: boolean;
   readonly stated?: ReadonlySet<string> | undefined;
@@ -449,6 +451,11 @@ const OR_DOUBT =
  */
 const INCLUDED_THING =
   /^\s*(?:(?:and|so|but|ok)[,\s]+)?(?:do|would|will|can) (?:you|u|y'?all|you guys|the association|bahk) (?:also )?(?:take|accept|collect|want)\s+(?:any\s+)?([a-z][\w\s'-]{1,40}?)\s+(?:too|as well|also)\s*[?？.!]*\s*$|^\s*(?:(?:and|so|but|ok)[,\s]+)?(?:are|is)\s+(?:the\s+)?([a-z][\w\s'-]{1,40}?)\s+(?:included|on (?:there|it|the list|that list)|covered|in (?:there|it)|(?:one|one of them|among them)|(?:ok|okay|fine|accepted|allowed|welcome)(?:\s+(?:too|as well))?|too|as well)\s*[?？.!]*\s*$|^(?:咁|那)?([\u4e00-\u9fff]{2,8}?)(?:有冇份|有沒有份|有没有份|包唔包括在內|算唔算)\s*[？?]?\s*$/iu;
+
+/** The clauses of a text's sentences (split at commas, semicolons and "and"): what one part of a sentence says. */
+function clausesOf(text: string): string[] {
+  return sentences(text).flatMap((s) => s.split(/[,;，；、]\s*|\s+and\s+/u));
+}
 
 /** Words that point back at something named elsewhere in the message ("is it Matthew Cheung?", "佢叫咩名"). */
 const POINTS_BACK_TO =
@@ -2107,6 +2114,9 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const placesOwner = placesOf ? this.thingKeys(placesOf[1] ?? placesOf[2], 1) : undefined;
     // "When does BAHK publish its annual impact report?" only by a text that speaks of such a report.
     const timed = WHEN_KINDS.has(expect) ? this.thingKeys(timedThing(asked)) : undefined;
+    // "How often are the networking events?" only by a text that says how often of them, not by one that
+    // speaks of them and of quarterly townhalls.
+    const often = expect === "frequency" ? this.thingKeys(oftenThing(asked)) : undefined;
     // "When was BAHK founded?": the association's own beginning, which only a text speaking of the
     // association says (its name is no word that tells texts apart).
     const timedAssociation = WHEN_KINDS.has(expect) && ASSOCIATION.test(begunThing(asked) ?? "");
@@ -2154,6 +2164,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
           compared,
           counted,
           timed,
+          often,
           cumulative,
           each,
           stated,
@@ -2190,7 +2201,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
 
   /** Whether an answer's text is of what the question asks about (each check a kind of question makes). */
   private fits(text: string, asked: string, resolved: string, asks: FitChecks): boolean {
-    const { object, compared, counted, timed, cumulative, each, stated, placesOwner } = asks;
+    const { object, compared, counted, timed, often, cumulative, each, stated, placesOwner } = asks;
     const { named, named0, instances, member } = asks;
     // "實習名額有多少？" only by a text that counts places of the internships, not QMAS's.
     if (placesOwner && !countWindows(text).some((w) => this.mentionsAny(w, placesOwner))) return false;
@@ -2223,6 +2234,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // "How many members does it have?" only by a number of members, not of goals.
     if (counted && !countWindows(text).some((w) => this.mentionsAny(w, counted))) return false;
     if (timed && !this.mentionsAny(text, timed)) return false;
+    if (often && !clausesOf(text).some((c) => satisfies("frequency", c) && this.mentionsAny(c, often))) return false;
     // "How many have been admitted in total?" is not answered by a yearly quota.
     if (cumulative && YEARLY.test(text)) return false;
     if (each && new Set(digitCounts(text, { days: false })).size < 2) return false;

@@ -249,6 +249,16 @@ const WHEN_OF =
 const WHEN_BEGUN =
   /\bwhen\s+(?:was|were|is|did)\s+(?:the\s+)?([\w'-]+(?:\s+[\w'-]+){0,3}?)\s+(?:first\s+)?(?:founded|set up|established|launched|started|created|formed|incorporated|registered|released|published|announced|introduced)\b/i;
 
+/** "How often are the networking events held?": the thing whose frequency is asked. */
+const OFTEN_OF =
+  /\bhow often (?:are|is|do|does|will|would|r)\s+(?:the\s+|your\s+|bahk'?s\s+|the association'?s\s+)?([\w'-]+(?:\s+[\w'-]+){0,3}?)(?:\s+(?:held|happen|happening|run|organi[sz]ed|take place|meet|on))?\s*[?？.!]*\s*$/i;
+
+/** The thing a question for a frequency is about ("the networking events"), if it names one (not "those"). */
+export function oftenThing(q: string): string | undefined {
+  const thing = OFTEN_OF.exec(q.trim())?.[1]?.trim();
+  return thing && !/^(?:they|them|those|these|it|that|this|you|u|ya|y'?all)\b/i.test(thing) ? thing : undefined;
+}
+
 /** The thing a question for a time is about ("its annual impact report"), if it names one. */
 export function timedThing(q: string): string | undefined {
   return WHEN_OF.exec(q)?.[1]?.trim() || undefined;

@@ -236,6 +236,11 @@ export class LocalUnderstanding implements Understanding {
           /\b(when|wen|who)\b([^?？.!]{0,40}?\s)drop(?:s|ped)?(?=\s+the\s+(?:[\w-]+\s+){0,3}(?:policy|declaration|list|report|announcement|statement|paper|plan|article|news)\b)/gi,
           "$1$2released",
         )
+        // "幾耐搞一次？唔係講townhall呀，係講嗰啲mixer": what was meant, without what was not.
+        .replace(
+          /(?:唔係|不是)(?:講緊|讲紧|講|讲|問緊|问紧|問|问|指)\s*[^，,。！？?\s]{1,20}?[呀啊㗎喎嘛]*[，,、\s]*(?=(?:係|是)(?:講|讲|問|问|指))/gu,
+          "",
+        )
         // "tee shirts", as a phone hears "T-shirts".
         .replace(/\btee[\s-]+shirt(s?)\b/gi, "t-shirt$1")
         // The documents' words as a phone's Chinese input mishears them: 區塊練 / 區塊連 for 區塊鏈

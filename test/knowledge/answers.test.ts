@@ -1500,6 +1500,22 @@ describe("answers from the real knowledge", () => {
     expect(a.answered).toBe(false);
   });
 
+  it("hands on how often the networking events are, which only the townhalls' frequency is beside", async () => {
+    // "…networking events, … and its quarterly townhall meetings": the frequency is the townhalls'.
+    const a = await kb.answer("how often are the association's networking events held?", "en");
+    expect(a.answered).toBe(false);
+    expect((await kb.answer("how often are the townhalls held?", "en")).text).toMatch(/quarterly/);
+  });
+
+  it.each(["is there food at the townhalls?", "季度會議有冇茶點提供？"])(
+    "hands on whether there is food, which no document speaks of: %s",
+    async (q) => {
+      const a = await kb.answer(q, /[\u4e00-\u9fff]/u.test(q) ? "zh-HK" : "en");
+      expect(a.answered).toBe(false);
+      expect(a.topical).toBe(true);
+    },
+  );
+
   it("reads 'every' as a determiner, not a word to find", async () => {
     const a = await kb.answer("Suppose I went to every single townhall, how many would I attend in a year?", "en");
     expect(a.text).toMatch(/four|quarterly/);

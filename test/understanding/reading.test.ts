@@ -404,6 +404,10 @@ describe("reading a member's message", () => {
     );
   });
 
+  it("reads what a Cantonese speaker meant, without what they did not ('唔係講X，係講Y')", async () => {
+    expect((await u.read("實習幾時開始？唔係講優才呀，係講實習")).question).toBe("實習幾時開始？係講實習");
+  });
+
   it("reads the documents' words as a phone's Chinese input mishears them", async () => {
     expect((await u.read("優材計劃有冇區塊連嘅名額？")).question).toBe("優才計劃有冇區塊鏈嘅名額？");
   });
