@@ -201,7 +201,10 @@ const MEMBER_SHORT =
 /** What a question asks to be one of those spoken of, if it asks that (see {@link MEMBER_EN}). */
 export function memberAsked(q: string): string | undefined {
   const m = MEMBER_EN.exec(q) ?? MEMBER_ZH.exec(q) ?? MEMBER_SHORT.exec(q);
-  const thing = (m?.[1] ?? m?.[2])?.trim();
+  // "Are the internships tied to one of the goals?": the internships, whose goal is asked.
+  const thing = (m?.[1] ?? m?.[2])
+    ?.trim()
+    .replace(/\s+(?:(?:tied|linked|connected|related|relevant|attached)\s+(?:to|with)|(?:a\s+)?part\s+of|under)$/i, "");
   // A pointer ("is it one of them?") or the member's own ("is my field among them?", "are people like
   // me…") names nothing a text could name.
   return thing &&

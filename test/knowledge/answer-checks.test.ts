@@ -460,6 +460,8 @@ describe("questions whether something is one of those spoken of", () => {
   it("name that thing, unless it is a pointer or the member's own", () => {
     expect(memberAsked("Was Bank of China (Hong Kong) one of the seven banks?")).toBe("Bank of China (Hong Kong)");
     expect(memberAsked("Is Seoul among Hong Kong's rivals?")).toBe("Seoul");
+    // Tied to one of them: the thing whose place among them is asked, not "internships tied to".
+    expect(memberAsked("are the internships linked to one of the five goals?")).toBe("internships");
     // Whether it counts as one of them, or qualifies among them.
     expect(memberAsked("does quant trading count as one of them?")).toBe("quant trading");
     expect(memberAsked("would actuaries qualify among them?")).toBe("actuaries");
