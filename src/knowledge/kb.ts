@@ -489,6 +489,12 @@ const SPECIFICS =
 const LIKE_WHAT = /^\W*(?:like|such as) what\b|(?:例如|比如|譬如)(?:呢|咩|什麼|什么|甚麼|邊啲|哪些)/iu;
 /** A question asking what something means ("what does that mean?", "具体啥意思？"). */
 const MEANING = /\bmean\b|\bexplain\b|意思|解釋|解释/iu;
+/**
+ * A goal asked after by its subject ("is there a goal about public awareness?", "有冇關於實習嘅目標？"),
+ * not by a pointer to a story ("a goal related to this kind of issue?").
+ */
+const GOAL_ABOUT =
+  /\bgoals?\s+(?:about|on|for|around|covering|related to|to do with|that (?:covers?|is about|deals? with))\s+(?!(?:this|that|it|these|those|such)\b)\S|(?:關於|有關|关于|講|讲)[^，,。？?]{1,14}(?:的|嘅)(?:目標|目标)/iu;
 /** Of words an answer shares with the previous one, this share says nothing new. */
 const SAID_ALREADY = 0.75;
 /** A question which sectors, industries or firms benefit ("which sectors r gonna benefit", "邊幾個行業最受惠")… */
@@ -1609,7 +1615,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       GOALS.test(main.text) &&
       listItems(main.text).length >= 3 &&
       wordCount(q) < LONG_WORDS &&
-      (SPECIFICS.test(q) || MEANING.test(q))
+      (SPECIFICS.test(q) || MEANING.test(q) || GOAL_ABOUT.test(q))
     ) {
       const one = await this.goalAbout(q, lang, memo);
       if (one) return one;

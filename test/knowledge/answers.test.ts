@@ -1516,6 +1516,15 @@ describe("answers from the real knowledge", () => {
     },
   );
 
+  it.each([
+    ["does BAHK have any goal about public awareness?", /Goal 3/],
+    ["協會有冇關於實習嘅目標？", /目標一/],
+  ])("answers a goal asked after by its subject with that goal: %s", async (q, goal) => {
+    const a = await kb.answer(q, /[\u4e00-\u9fff]/u.test(q) ? "zh-HK" : "en");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(goal);
+  });
+
   it("reads 'every' as a determiner, not a word to find", async () => {
     const a = await kb.answer("Suppose I went to every single townhall, how many would I attend in a year?", "en");
     expect(a.text).toMatch(/four|quarterly/);
