@@ -830,11 +830,14 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   private readonly sectionsByLang = new Map<string, Passage>();
   private readonly originalOf: Readonly<Record<string, string>>;
   private readonly subjects: readonly RegExp[] | undefined;
+  /** The same, global: every place a text names a subject ({@link subjectTerms}). */
+  private readonly subjectsEach: readonly RegExp[];
   /** The units that hold the text of an answer (FAQ answers, passages), by answer reference. */
   private readonly answerUnits = new Map<string, number[]>();
 
   constructor(parts: KnowledgeBaseParts) {
     this.subjects = parts.subjects;
+    this.subjectsEach = (parts.subjects ?? []).map((re) => new RegExp(re.source, `${re.flags.replace("g", "")}g`));
     parts.units.forEach((unit, u) => {
       if (unit.kind === "faq-q") return;
       const ref = `${unit.kind === "passage" ? "passage" : "faq"}:${unit.ref}`;
@@ -1090,19 +1093,15 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     return own.length > 0 && own.every((t) => this.lexical.has(t.key)) && this.speaksOfSubjects(previous);
   }
 
+  /** The words by which a text names the association's subjects (intents.json's `subjects`), lower case. */
+  private subjectTerms(text: string): string[] {
+    return this.subjectsEach.flatMap((re) => [...text.matchAll(re)].map((m) => m[0].toLowerCase().replace(/\s+/g, "")));
+  }
+
   /**
    * Whether a text speaks of the association's subjects (intents.json's `subjects`), or without them,
    * whether its words (`query`, when already prepared) hold a term of the knowledge's domain.
    */
-  /** The words by which a text names the association's subjects (intents.json's `subjects`), lower case. */
-  private subjectTerms(text: string): string[] {
-    return (this.subjects ?? []).flatMap((re) =>
-      [...text.matchAll(new RegExp(re.source, re.flags.includes("g") ? re.flags : `${re.flags}g`))].map((m) =>
-        m[0].toLowerCase().replace(/\s+/g, ""),
-      ),
-    );
-  }
-
   private speaksOfSubjects(text: string, query?: PreparedQuery): boolean {
     if (this.subjects) return this.subjects.some((re) => re.test(text));
     return this.lexical.hasDomainTerm(query ?? this.lexical.prepare(this.analyze(text)));
