@@ -457,10 +457,6 @@ function clausesOf(text: string): string[] {
   return sentences(text).flatMap((s) => s.split(/[,;，；、]\s*|\s+and\s+/u));
 }
 
-/** Words that point back at something named elsewhere in the message ("is it Matthew Cheung?", "佢叫咩名"). */
-const POINTS_BACK_TO =
-  /\b(?:it|its|they|them|their|that one|this one|he|she|him|her)\b|(?:佢|佢哋|它|它們|它们|他們|他们|呢個|嗰個|那個|那个|这个|這個)/iu;
-
 /** A post or body of the thing just discussed ("its chairman", "the secretary who announced it", "佢哋嘅主席", "哪個部門負責"). */
 const ROLE_OF_IT =
   /\bwho(?:'s|s| is| was| were)\s+(?:the\s+)?(?:chair(?:man|woman|person)?|president|head|leader|director|ceo|founder|boss|secretary|minister|official)\s+(?:that|who)\s+(?:\w+\s+){0,2}(?:it|this|that|them)\b|(?:哪個|哪个|邊個|边个|咩|什麼|什么|甚麼)(?:政府)?(?:部門|部门|機構|机构)(?:負責|负责)|\b(?:its|their)\s+(?:chair(?:man|woman|person)?|president|head|leader|director|ceo|founder|boss|secretary)\b|(?:佢哋|佢|它|他們|他们)(?:嘅|的)(?:主席|會長|会长|負責人|负责人|創辦人|创办人|總監|总监)|^\s*(?:(?:ok|okay|so|and|then)[,\s]+)*who(?:'s|s| is| are)?\s+(?:the\s+)?(?:chair(?:man|woman|person)?|president|head|leader|director|ceo|founder|boss)\s*(?:then|now|there)?\s*[?？]*\s*$|^(?:咁|那|噉|那麼|那么)?(?:邊個|边个|誰|谁)(?:係|是)(?:主席|會長|会长|負責人|负责人|創辦人|创办人)[呀啊㗎呢？?]*$|^(?:咁|那|噉|那麼|那么)?(?:主席|會長|会长|負責人|负责人|創辦人|创办人)(?:係|是)(?:邊個|边个|誰|谁)[呀啊㗎呢？?]*$/iu;
@@ -1956,7 +1952,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       if (surest < SURE_BESIDE_UNANSWERED) return main;
       const answeredTerms = new Set(parted.flatMap((part) => this.subjectTerms(part)));
       const apart =
-        parted.every((part) => this.subjectTerms(part).length > 0 && !POINTS_BACK_TO.test(part)) &&
+        parted.every((part) => this.subjectTerms(part).length > 0 && !BACK_REFERENCE.test(part)) &&
         unanswered.every((part) => {
           const terms = this.subjectTerms(part);
           return terms.length > 0 && terms.every((t) => !answeredTerms.has(t));

@@ -243,10 +243,6 @@ export class LocalUnderstanding implements Understanding {
         )
         // "tee shirts", as a phone hears "T-shirts".
         .replace(/\btee[\s-]+shirt(s?)\b/gi, "t-shirt$1")
-        // The documents' words as a phone's Chinese input mishears them: 區塊練 / 區塊連 for 區塊鏈
-        // (blockchain), 優材 for 優才 (QMAS).
-        .replace(/區塊[練連煉鍊]/gu, "區塊鏈")
-        .replace(/優材/gu, "優才")
         // "how many ppl/yr?": so many a year ("per"), each word read on its own.
         .replace(/\b([a-z]+)\/(yrs?|years?|annum|mo|months?|wk|weeks?|day)\b/gi, "$1 per $2")
         // "qmas started 2008 ya?": a statement checked, "…, right?", not "you".

@@ -176,21 +176,20 @@ export function faq(
     return key;
   };
 
-  const declined = async (ctx: Context, question: string): Promise<Reply[]> => {
+  /** Records a question the documents do not answer and offers to pass it on, saying `said`. */
+  const offerOn = async (ctx: Context, question: string, said: string): Promise<Reply[]> => {
     const key = await record(ctx, question, false);
-    return [text(t(ctx.lang, M.declined), { buttons: [button(actionId(NAME, "fwd", key), t(ctx.lang, M.forward))] })];
+    return [text(said, { buttons: [button(actionId(NAME, "fwd", key), t(ctx.lang, M.forward))] })];
   };
+
+  const declined = (ctx: Context, question: string): Promise<Reply[]> =>
+    offerOn(ctx, question, t(ctx.lang, M.declined));
 
   /** The parts of a message the documents do not answer, beside the answer to the rest: offered on. */
   const declinedParts = async (ctx: Context, parts: readonly string[]): Promise<Reply[]> => {
     if (parts.length === 0) return [];
     const asked = parts.map((p) => p.replace(/[\s?？.。!！]+$/u, "")).join(" / ");
-    const key = await record(ctx, asked, false);
-    return [
-      text(fill(t(ctx.lang, M.declinedPart), { asked }), {
-        buttons: [button(actionId(NAME, "fwd", key), t(ctx.lang, M.forward))],
-      }),
-    ];
+    return offerOn(ctx, asked, fill(t(ctx.lang, M.declinedPart), { asked }));
   };
 
   const pick = (ctx: Context, m: IntentMatch | undefined, fallback: string): string =>
