@@ -314,6 +314,11 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // others, questions relating two documents); scored whole before any change for it: 81.0% by
   // score.mjs (162/200), 80.0% strict (160/200: tune 79/101, held out 81/99).
   ["fresh-94", ["eval/fresh-94.jsonl"], "split"],
+  // Written blind at the next session's start (formal letters and emails, numbers and dates,
+  // half-remembered names of schemes and bodies, terse messages and abrupt changes of subject); scored
+  // whole before any change for it: 79.0% by score.mjs
+  // (158/200: it counts the 25 requests as answers it fails), 89.0% strict (178/200: tune 91/102, held out 87/98).
+  ["fresh-95", ["eval/fresh-95.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -557,6 +562,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-94 (the same, at least one unanswerable follow-up in 20 of them); first
   // scores, follow-ups in the tuning half / held out: 86.3% (44/51) / 82.4% (42/51).
   ["conversations-109", "eval/conversations-109.jsonl", "split"],
+  // Written blind with fresh-95 (the same, an unanswerable follow-up in 41 of them); first scores,
+  // follow-ups in the tuning half / held out: 87.8% (36/41) / 90.9% (40/44).
+  ["conversations-110", "eval/conversations-110.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {

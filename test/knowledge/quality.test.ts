@@ -187,6 +187,8 @@ describe("answer quality", () => {
       ["eval/fresh-93.jsonl", false, 0.84],
       // Written after that session's first fixes (held out before any change for it: 81/99).
       ["eval/fresh-94.jsonl", false, 0.78],
+      // Written at the start of the next session (held out before any change for it: 87/98).
+      ["eval/fresh-95.jsonl", false, 0.85],
     ];
     for (const [file, whole, min] of sets) {
       const set = readSet(file);
@@ -194,8 +196,8 @@ describe("answer quality", () => {
       const held = whole ? set : set.filter((q) => halfOf.get(q.id) === "heldout");
       let strict = 0;
       for (const q of held) if (passes(q, await ask(q.question))) strict++;
-      // (A half of 99: fresh-46 has categories of odd sizes.)
-      expect(held.length, file).toBeGreaterThanOrEqual(99);
+      // (A half of 99 or 98: fresh-46 and fresh-95 have categories of odd sizes.)
+      expect(held.length, file).toBeGreaterThanOrEqual(98);
       expect(strict / held.length, file).toBeGreaterThanOrEqual(min);
     }
   });
