@@ -204,7 +204,6 @@ const ROLE_FAMILIES: readonly (readonly [RegExp, RegExp])[] = [
 const ASSOCIATION_POST =
   /(?:協會|协会|貴會|贵会|本會|本会)(?:的|嘅)?(?:主席|會長|会长|創辦人|创办人|總裁|总裁|秘書長|秘书长|總幹事|总干事|幹事|干事|理事|董事|負責人|负责人|主管|主任)/u;
 
-/** The kind of answer a question asks for. */
 /**
  * A question for a pass mark or a minimum ("minimum score to pass", "合格分數", "最低要幾分", "要幾多分先過")…
  */
@@ -214,11 +213,19 @@ const PASS_MARK =
 const PASS_MARK_TEXT =
   /\b(?:minimum|pass(?:ing|es|ed)?|at least|cut-?off|threshold|maximum|out of)\b|合格|及格|最低|至少|滿分|满分|最高/i;
 
+/** A share of a whole asked for ("what percentage of…", "佔幾多成？"): only a text giving one in so many words says it. */
+const PROPORTION =
+  /\b(?:what|which|how (?:big|large|high)(?: of)?(?: a| the)?) (?:percentage|percent|proportion|share|fraction|ratio)\b|\bwhat %|\b(?:percentage|proportion|fraction) of\b|\bwhat per ?cent\b|百分之(?:幾|几|多少)|百分比|比例|(?:佔|占)(?:幾多|几多|多少|幾|几)(?:成|%)?|(?<![時时有])(?:幾|几)成(?![功立為为熟員员年])/iu;
+const PROPORTION_GIVEN =
+  /%|\bper ?cent\b|\bpercentage\b|\bproportion\b|\b(?:half|a third|two thirds|a quarter|three quarters) of\b|百分之|百分比|比例|一半|[一二三四五六七八九]成|\d+\s*成/iu;
+
 /**
  * The units a count is asked in ("how many points", 幾多分, 多少人) and how an answer gives a number
  * of them: "11 professions" answers no "how many points?".
  */
 const COUNTED_UNITS: readonly { asked: RegExp; given: RegExp }[] = [
+  // "What percentage of the donated clothing reaches people in need?": a share, which a count does not give.
+  { asked: PROPORTION, given: PROPORTION_GIVEN },
   {
     asked: /\bhow many (?:\w+ ){0,2}points\b|(?:幾多|多少|几多)(?:個|个)?分(?![鐘钟之別别析享配類类開开布佈])/iu,
     given: /\d+\s+(?:\w+\s+){0,2}points?\b|(?:\d+|[一二三四五六七八九十百]+)\s*分(?![鐘钟之])/iu,
@@ -255,6 +262,7 @@ const MINIMUM_REQUIRED =
 const CHOICE_FOR_ME =
   /\b(?:which|what)(?: one| city| place| option| hub| location| scheme)? (?:is|would be|'s|s) (?:better|best|more suitable)\b.{0,40}(?:\bfor (?:me|us|my|our|a (?:startup|company|firm|business) like)\b|\blike (?:mine|ours)\b)|\bshould (?:i|we|my (?:startup|company|firm|business|team)|our (?:startup|company|firm|business|team)) (?:choose|pick|go with|move to|set up in|base (?:ourselves|myself|itself) in|relocate to|incorporate in)\b|\bwhat would you (?:recommend|suggest|advise)\b|\b(?:better|best) (?:for|suited to) (?:me|us|my|our)\b|(?:邊個|哪個|哪一個|邊度|哪裡|哪里)(?:(?:好啲|比較好|比较好|更好|較好)|(?:适合|適合|啱)(?=我|我哋|我們|我们))|(?:我|我哋|我們|我们)應該(?:揀|選|选|去)|(?:邊個|哪個|哪一個|边个|哪个|哪一个|邊度|哪裡|哪里)(?:對|对)(?:我|我哋|我們|我们|初創|初创|創業|创业|startup|公司|企業|企业).{0,4}(?:較|比較|比较|更|最)?(?:有利|好|適合|适合)/u;
 
+/** The kind of answer a question asks for. */
 export function expectation(question: string): Expectation {
   // "…when it comes to regulating virtual assets?" asks no time.
   const q = question.toLowerCase().replace(/\bwhen it comes to\b/g, "as for");
@@ -411,7 +419,7 @@ export function expectation(question: string): Expectation {
   )
     return "eligibility";
   // "通过率咋样？", "what's the success rate?": a rate, which only a number says.
-  if (RATE.test(q)) return "quantity";
+  if (RATE.test(q) || PROPORTION.test(question)) return "quantity";
   // "What's the minimum education level?", "最低學歷要求係咩？": the least that is required, said in words
   // (a bachelor's degree): a text saying who is eligible, not a number.
   if (MINIMUM_REQUIRED.test(q)) return "eligibility";

@@ -47,9 +47,26 @@ export function asksSomething(clause: string): boolean {
 export function questionParts(q: string): string[] {
   const parts = q
     .split(PART_BREAK)
-    .map((p) => (p ?? "").trim().replace(LEADING_LINK, ""))
+    .map((p) => fromItsQuestion((p ?? "").trim().replace(LEADING_LINK, "")))
     .filter((p) => substantialPart(p) && ASKS.test(p));
   return parts.length >= 2 ? parts.slice(0, MAX_CLAUSES) : [];
+}
+
+/** Words that point back at what was said before ("them", "佢"). */
+const POINTING =
+  /\b(?:it|its|they|them|their|that|this|those|these|there|he|she|him|her)\b|佢|它|他們|她們|呢個|嗰個|這個|那個|呢啲|嗰啲/iu;
+
+/**
+ * A part from the sentence that asks: "I am a reporter preparing a feature on talent schemes. Could you
+ * confirm when QMAS was introduced" is asked by its second sentence; the story before it is kept when
+ * that sentence points back into it ("Our firm has 200 shirts. Do you take them").
+ */
+function fromItsQuestion(part: string): string {
+  const sentences = sentencesOf(part);
+  const at = sentences.findIndex((s) => ASKS.test(s));
+  const asked = sentences[at];
+  if (at <= 0 || asked === undefined || POINTING.test(asked)) return part;
+  return sentences.slice(at).join(" ").trim();
 }
 
 /** Whether a clause has enough words to be read on its own (three words, or four Chinese characters). */
@@ -236,6 +253,8 @@ export function countedThing(q: string): string | undefined {
   // "how many people QMAS admits": a name after the thing counted starts what is said of it.
   const named = thing && /^([a-z][\w-]*)\s+[A-Z]/.exec(thing);
   if (named) thing = named[1];
+  // "the number of persons the scheme admits": persons and individuals are people, as texts count them.
+  if (thing) thing = thing.replace(/^(?:persons|individuals)\b/i, "people");
   // "每年收到多少件？": a measure word alone counts goods (pieces, boxes, sets).
   if (thing && /^[件箱套本條条隻只][？?呀啊㗎呢]*$/u.test(thing)) return "物品";
   // "how many in total?", "how many are there?" name no thing counted.

@@ -39,6 +39,27 @@ export function stripMarkup(text: string): string {
   );
 }
 
+/**
+ * A letter's closing on a line of its own, and the few short lines after it to the end: the writer's
+ * name, post and firm ("With thanks and best wishes,\nAmanda Siu\nSolicitor", "此致\n陳大文").
+ */
+const SIGN_OFF =
+  /\n[ \t]*(?:(?:with\s+)?(?:best|kind|warm|warmest|many)\s+(?:regards|wishes|thanks)|regards|rgds|(?:yours\s+)?(?:sincerely|faithfully|truly)|thanks(?:\s+(?:again|in advance|a lot|so much))?|thank\s+you(?:\s+(?:very much|in advance|again|so much))?|with\s+thanks(?:\s+and\s+(?:best|kind)\s+(?:wishes|regards))?|cheers|best|此致(?:敬禮)?|順祝[^\n]{0,8}|祝好|謝謝|多謝|感謝)[ \t]*[,，!！.。]?(?:[ \t]*\n[^\n]{1,60}){1,4}\s*$/iu;
+/** A line that asks something: not a signature. */
+const ASKING_LINE =
+  /[?？]|\b(?:what|how|when|who|where|why|which|can|could|is|are|do|does|did|will|would|should|may)\b|[嗎嘛呢咩乜點邊幾]|甚麼|什麼|如何|怎/iu;
+
+/**
+ * A message without the closing of a letter and the signature after it. (Its salutation stays: "Dear
+ * BAHK team," may name what a question's "you" is.)
+ */
+export function withoutSignOff(text: string): string {
+  const m = SIGN_OFF.exec(text);
+  return m && m.index > 0 && !ASKING_LINE.test(m[0].trim().split("\n").slice(1).join("\n"))
+    ? text.slice(0, m.index)
+    : text;
+}
+
 /** A thing numbered by the digit after it ("goal 2 for the association", "number 2 is…"): no shorthand. */
 const NUMBERED = /\b(?:goals?|objectives?|pillars?|number|no)$/i;
 /** Words that follow a number as its count ("4 thousand", "2 banks"): the digit stays a digit. */
@@ -157,6 +178,7 @@ export class LocalUnderstanding implements Understanding {
     if (ChineseScripts.hasHan(text) && (await this.scripts.script(text)) === "hans") {
       text = await this.scripts.toTraditional(text);
     }
+    text = withoutSignOff(text);
     const { rest: padded, social } = this.setAside(text);
     const rest = this.unslang(padded);
     // Thanks and small talk are read on the whole message: "謝謝你的幫助" is thanks, not a question about help.

@@ -1525,6 +1525,26 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(goal);
   });
 
+  it("counts persons and individuals as the people a quota gives", async () => {
+    for (const q of [
+      "How many persons can the talent scheme admit in a year?",
+      "how many individuals get QMAS yearly?",
+    ]) {
+      const a = await kb.answer(q, "en");
+      expect(a.answered, q).toBe(true);
+      expect(a.text, q).toMatch(/1,000/);
+    }
+  });
+
+  it.each([
+    "What share of the donated shirts reaches people in need?",
+    "what percentage of talent scheme applicants work in blockchain?",
+    "捐出嘅衣服有幾多成去到有需要嘅人手上？",
+  ])("hands on a share asked for, which no document gives: %s", async (q) => {
+    const a = await kb.answer(q, /[\u4e00-\u9fff]/u.test(q) ? "zh-HK" : "en");
+    expect(a.answered).toBe(false);
+  });
+
   it("reads 'every' as a determiner, not a word to find", async () => {
     const a = await kb.answer("Suppose I went to every single townhall, how many would I attend in a year?", "en");
     expect(a.text).toMatch(/four|quarterly/);

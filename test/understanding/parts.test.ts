@@ -80,6 +80,16 @@ describe("the parts of a message", () => {
     expect(questionParts("When and where is the townhall?")).toEqual([]);
   });
 
+  it("reads a part from its question, without the story before it unless the question points back", () => {
+    expect(
+      questionParts("I run HR at a small bank. Could you say when QMAS started, and how many people it takes a year?"),
+    ).toEqual(["Could you say when QMAS started", "how many people it takes a year?"]);
+    expect(questionParts("Our firm has 200 spare shirts. Do you take them? Also, when is the next townhall?")).toEqual([
+      "Our firm has 200 spare shirts. Do you take them?",
+      "when is the next townhall?",
+    ]);
+  });
+
   it("reads a feature's name among Chinese words as a part, and drops the numbers of a numbered list", () => {
     expect(questionParts("QMAS係咩？另外townhall喺邊？")).toEqual(["QMAS係咩？", "townhall喺邊？"]);
     expect(questionParts("Two things: 1) is a job offer needed first? 2) how many people a year?")).toEqual([

@@ -404,6 +404,17 @@ describe("reading a member's message", () => {
     );
   });
 
+  it("sets aside a letter's closing and the signature after it, not a question after thanks", async () => {
+    expect(
+      (await u.read("Could you tell me how often the townhalls are held?\n\nKind regards,\nPeter Wong\nCFO, Acme Ltd"))
+        .question,
+    ).toBe("Could you tell me how often the townhalls are held?");
+    expect((await u.read("請問實習計劃幾時開始？\n此致\n陳小明")).question).toBe("實習計劃幾時開始？");
+    expect((await u.read("thanks!\nhow often are the townhalls held")).question).toBe(
+      "how often are the townhalls held",
+    );
+  });
+
   it("reads what a Cantonese speaker meant, without what they did not ('唔係講X，係講Y')", async () => {
     expect((await u.read("實習幾時開始？唔係講優才呀，係講實習")).question).toBe("實習幾時開始？係講實習");
   });
