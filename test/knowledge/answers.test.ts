@@ -1480,6 +1480,15 @@ describe("answers from the real knowledge", () => {
   });
 
   it.each([
+    "Is BAHK a member of any international blockchain federation?",
+    "is the association affiliated with any overseas industry bodies?",
+    "協會有冇加入任何國際區塊鏈聯盟？",
+  ])("hands on whether the association belongs to a federation, which no document says: %s", async (q) => {
+    const a = await kb.answer(q, /[\u4e00-\u9fff]/u.test(q) ? "zh-HK" : "en");
+    expect(a.answered).toBe(false);
+  });
+
+  it.each([
     "羣主係邊位？", // (how a Simplified 群主 reads once in Traditional: OpenCC's Hong Kong form)
     "is there a whatsapp group for members to chat?",
     "有冇微信group可以加？",
