@@ -457,6 +457,10 @@ function clausesOf(text: string): string[] {
   return sentences(text).flatMap((s) => s.split(/[,;，；、]\s*|\s+and\s+/u));
 }
 
+/** Things just discussed, set side by side ("between the two", "between them", "兩者"). */
+const BETWEEN_THEM =
+  /\bbetween (?:the two|them|these|those|both|the pair)\b|\b(?:the two|both of them|these two|those two)\b|兩者|两者|兩個|两个|佢哋兩個|呢兩個|這兩個|这两个/iu;
+
 /** A post or body of the thing just discussed ("its chairman", "the secretary who announced it", "佢哋嘅主席", "哪個部門負責"). */
 const ROLE_OF_IT =
   /\bwho(?:'s|s| is| was| were)\s+(?:the\s+)?(?:chair(?:man|woman|person)?|president|head|leader|director|ceo|founder|boss|secretary|minister|official)\s+(?:that|who)\s+(?:\w+\s+){0,2}(?:it|this|that|them)\b|(?:哪個|哪个|邊個|边个|咩|什麼|什么|甚麼)(?:政府)?(?:部門|部门|機構|机构)(?:負責|负责)|\b(?:its|their)\s+(?:chair(?:man|woman|person)?|president|head|leader|director|ceo|founder|boss|secretary)\b|(?:佢哋|佢|它|他們|他们)(?:嘅|的)(?:主席|會長|会长|負責人|负责人|創辦人|创办人|總監|总监)|^\s*(?:(?:ok|okay|so|and|then)[,\s]+)*who(?:'s|s| is| are)?\s+(?:the\s+)?(?:chair(?:man|woman|person)?|president|head|leader|director|ceo|founder|boss)\s*(?:then|now|there)?\s*[?？]*\s*$|^(?:咁|那|噉|那麼|那么)?(?:邊個|边个|誰|谁)(?:係|是)(?:主席|會長|会长|負責人|负责人|創辦人|创办人)[呀啊㗎呢？?]*$|^(?:咁|那|噉|那麼|那么)?(?:主席|會長|会长|負責人|负责人|創辦人|创办人)(?:係|是)(?:邊個|边个|誰|谁)[呀啊㗎呢？?]*$/iu;
@@ -1163,8 +1167,10 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       // code?" after the networking events, too.
       this.turnsToUnknown(question) ||
       this.asksOfUnknown(question) ||
-      // "Who is its chairman?" after the association's goals: not a chairman of another document's body.
-      (ROLE_OF_IT.test(question) && this.placeOfRef(previousRef)?.doc !== this.placeOfRef(a.ref ?? "")?.doc);
+      // "Who is its chairman?" after the association's goals: not a chairman of another document's body;
+      // "what's the difference between the two?" after QMAS's two tests: not another document's contrast.
+      ((ROLE_OF_IT.test(question) || (BETWEEN_THEM.test(question) && expectation(question) === "difference")) &&
+        this.placeOfRef(previousRef)?.doc !== this.placeOfRef(a.ref ?? "")?.doc);
     // "he" is the person the last answer spoke of, unless the member speaks of someone of their own ("my cousin… can she move?").
     const ofThatPerson =
       ABOUT_PERSON.test(question) && SPEAKS_OF_PERSON.test(before) && !SOMEONE_OF_MINE.test(question);

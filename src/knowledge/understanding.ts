@@ -248,6 +248,8 @@ export class LocalUnderstanding implements Understanding {
           /\b(i\s+mean(?:t)?|i'?m\s+(?:talking|asking)\s+about)\s+([^,.;!?\-–—]{1,60}?)\s*,?\s+(?:and\s+)?not\s+[^,.;!?\-–—]{1,40}/gi,
           "$1 $2 ",
         )
+        // "can individuals donate too, not just companies?": what is asked of, without what is set beside it.
+        .replace(/,?\s+(?:and\s+)?not\s+(?:just|only)\s+[^,.;:!?]{1,40}?(?=\s*[?.!]+\s*$|\s*$)/gi, "")
         // "when did the talent list drop?", "who dropped the policy declaration?": came out (not goods
         // dropped off, nor a topic dropped by someone).
         .replace(

@@ -635,6 +635,17 @@ describe("talking to the bot", () => {
     expect(replyText(await say(items, "仲有咩其他物品？"))).toMatch(/文具/);
   });
 
+  it("hands on the difference between two things just named, not another document's contrast", async () => {
+    const declined = /couldn't find this|沒有提及/;
+    const tests = member("two-tests");
+    await say(tests, "What are the two points tests of QMAS called?");
+    expect(replyText(await say(tests, "so what is the difference between these two?"))).toMatch(declined);
+    // (A contrast the conversation is about is still answered.)
+    const cities = member("two-cities");
+    await say(cities, "How does Hong Kong's approach compare with Singapore's?");
+    expect(replyText(await say(cities, "so what is the difference between these two?"))).toMatch(/Singapore/);
+  });
+
   it("reads a person's present, 'why do they run it', 'is there a cap' and a new subject in a conversation", async () => {
     const declined = /couldn't find this|沒有提及/;
     const official = member("official-now");

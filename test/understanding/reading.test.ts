@@ -404,6 +404,12 @@ describe("reading a member's message", () => {
     );
   });
 
+  it("reads what is asked of, without what a member sets beside it ('not just companies')", async () => {
+    expect((await u.read("can students join the townhalls too, not just member firms?")).question).toBe(
+      "can students join the townhalls too?",
+    );
+  });
+
   it("sets aside a letter's closing and the signature after it, not a question after thanks", async () => {
     expect(
       (await u.read("Could you tell me how often the townhalls are held?\n\nKind regards,\nPeter Wong\nCFO, Acme Ltd"))
