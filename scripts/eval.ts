@@ -319,6 +319,11 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // whole before any change for it: 79.0% by score.mjs
   // (158/200: it counts the 25 requests as answers it fails), 89.0% strict (178/200: tune 91/102, held out 87/98).
   ["fresh-95", ["eval/fresh-95.jsonl"], "split"],
+  // Written blind later that session, after fresh-95's first fixes (requests hedged or misspelt, privacy
+  // worries, government bodies named rightly or wrongly, comparisons of two things); scored whole before
+  // any change for it: 67.0% by score.mjs (134/200: it counts the 39 requests as answers it fails),
+  // 81.0% strict (162/200: tune 82/100, held out 80/100).
+  ["fresh-96", ["eval/fresh-96.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -565,6 +570,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-95 (the same, an unanswerable follow-up in 41 of them); first scores,
   // follow-ups in the tuning half / held out: 87.8% (36/41) / 90.9% (40/44).
   ["conversations-110", "eval/conversations-110.jsonl", "split"],
+  // Written blind with fresh-96 (the same, an unanswerable follow-up in 41 of them); first scores,
+  // follow-ups in the tuning half / held out: 87.0% (40/46) / 81.3% (39/48).
+  ["conversations-111", "eval/conversations-111.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {

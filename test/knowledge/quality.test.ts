@@ -189,6 +189,8 @@ describe("answer quality", () => {
       ["eval/fresh-94.jsonl", false, 0.78],
       // Written at the start of the next session (held out before any change for it: 87/98).
       ["eval/fresh-95.jsonl", false, 0.85],
+      // Written after that session's first fixes (held out before any change for it: 80/100).
+      ["eval/fresh-96.jsonl", false, 0.77],
     ];
     for (const [file, whole, min] of sets) {
       const set = readSet(file);
