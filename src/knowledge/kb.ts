@@ -591,6 +591,9 @@ const POLITE_REQUEST =
   /\b(?:can|could|would|will) (?:you|u) (?:please )?(?:name|tell|list|give|explain|say|remind|show|share|spell)\b|(?:你|您)?(?:可唔可以|可不可以|能不能|可以|能否)(?:講|讲|話|话|告訴|告诉|說|说|列出|舉|举)/giu;
 /** …unless it speaks to the bot ("can you…", "你可以…"). */
 const ADDRESSING_BOT = /\b(you|u|your|bot)\b|你|您|機械人|机器人|機器人/i;
+/** A question of what the association does or has, asked of it as "you" ("do you publish…", "你哋有冇…"). */
+const ASKED_OF_ASSOCIATION =
+  /\b(?:do|does|did|will|would|can|could|have|has|are|is) (?:you|u|you guys|your (?:association|organi[sz]ation|team))\b(?! (?:know|think|like|love|reckon|want|need|mind|remember)\b)|貴會|(?:你哋|你們|您們)(?:協會|個會)?(?:有冇|有沒有|有否|會唔會|會否|會不會|係咪|是否)/iu;
 
 /** A passage this short is answered whole: it is already concise. */
 const WHOLE_PASSAGE_CHARS = 200;
@@ -2084,13 +2087,16 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const subjectText = resolved === asked ? asked : `${asked} ${resolved}`;
     const onSubject = this.speaksOfSubjects(subjectText, query);
     const topical = confidence >= TOPICAL_MIN && onSubject;
+    // "do you publish an annual report?": a subject of an association's that the documents lack, asked of
+    // the association as "you", is for its organisers, not out of scope.
+    const askedOfUs = expect !== "advice" && ASKED_OF_ASSOCIATION.test(asked) && this.asksAbsent(asked);
     const decline = (c: number, onTopic = topical): Answer => ({
       answered: false,
       text: KB_TEXT.declined[lang],
       sources: [],
       confidence: c,
       resolved,
-      topical: onTopic && expect !== "advice" && onSubject,
+      topical: (onTopic && expect !== "advice" && onSubject) || askedOfUs,
       factual: expect !== "none",
     });
 
