@@ -1548,6 +1548,15 @@ describe("answers from the real knowledge", () => {
     expect(a.topical).toBe(false);
   });
 
+  it.each([
+    "Is BAHK partnering with Cyberport on anything?",
+    "協會同數碼港有冇合作計劃？",
+    "does InvestHK help with the talent list?",
+  ])("hands on a Hong Kong body no document names: %s", async (q) => {
+    const a = await kb.answer(q, /[\u4e00-\u9fff]/u.test(q) ? "zh-HK" : "en");
+    expect(a.answered).toBe(false);
+  });
+
   it("counts persons and individuals as the people a quota gives", async () => {
     for (const q of [
       "How many persons can the talent scheme admit in a year?",
