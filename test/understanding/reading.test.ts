@@ -410,6 +410,11 @@ describe("reading a member's message", () => {
     );
   });
 
+  it("reads what's being discussed at the coming townhall as the agenda, and a wish for its subject as a topic", async () => {
+    expect(await intentOf("can u tell me whats being covered at the upcomin townhall")).toBe("agenda");
+    expect(await intentOf("the next town hall should cover custody rules. how would i sugest it?")).toBe("propose");
+  });
+
   it("sets aside a letter's closing and the signature after it, not a question after thanks", async () => {
     expect(
       (await u.read("Could you tell me how often the townhalls are held?\n\nKind regards,\nPeter Wong\nCFO, Acme Ltd"))
