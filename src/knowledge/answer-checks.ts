@@ -28,6 +28,7 @@ export type Expectation =
   | "eligibility"
   | "procedure"
   | "place"
+  | "recipient"
   | "role"
   | "occasion"
   | "ranking"
@@ -245,6 +246,13 @@ const COUNTED_UNITS: readonly { asked: RegExp; given: RegExp }[] = [
       /[\d,]+\s+(?:\w+\s+){0,3}(?:were|have been|had been|got|was)\s+(?:approved|admitted|accepted|granted)\b|\b(?:approved|admitted|granted|accepted)\s+(?:\w+\s+){0,2}[\d,]+|(?:獲批|获批|批出|錄取|录取)[^。，,]{0,8}(?:\d|[一二三四五六七八九十百千])|(?:\d|[一二三四五六七八九十百千])[^。，,]{0,6}(?:獲批|获批|批出|錄取|录取)/iu,
   },
 ];
+
+/** Where something ends up or goes, not where it comes from ("where does it all end up?", "去咗邊"). */
+const DESTINATION_ASKED =
+  /^(?![\s\S]*\bfrom\b)[\s\S]*(?:\bwhere\b.{0,60}\b(?:end(?:s|ed)? up|go|goes|went|get sent|are sent|is sent|get given)\b|去咗邊|送去邊|去了哪|送到哪)/iu;
+/** Whom goods reach: people in need, charities, beneficiaries. */
+const RECIPIENTS =
+  /\b(?:in need|needy|less fortunate|charit(?:y|ies)|ngos?|beneficiar(?:y|ies)|recipients?|underprivileged|low-income)\b|有需要|弱勢|弱势|慈善|受惠|基層|基层|貧|贫/iu;
 
 /** A rate asked for ("success rate", "通過率"). */
 export const RATE =
@@ -475,6 +483,8 @@ export function expectation(question: string): Expectation {
   );
   // "The townhalls take place in Central?", "are they held at Cyberport?": a named place checked.
   if (PLACE_CHECKED.test(question)) return "place";
+  // "Where does it all end up?", "捐咗嘅衫去咗邊？": whom the goods reach.
+  if (source && DESTINATION_ASKED.test(q)) return "recipient";
   if (
     !howTo &&
     !source &&
@@ -955,6 +965,8 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
       }
       return false;
     }
+    case "recipient":
+      return RECIPIENTS.test(answer);
     case "role": {
       // "Who chairs the association?" is not answered by the chairman of a government commission,
       // nor by its goal of nurturing young "leaders": a role named in the question is named in the answer.

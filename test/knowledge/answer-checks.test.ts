@@ -949,4 +949,13 @@ describe("what a question asks for, in words members use", () => {
     // Where the goods end up is whom they reach.
     expect(expectation("啲衫最後送去邊？")).not.toBe("place");
   });
+
+  it("reads where goods end up as whom they reach, which a sentence naming no one does not say", () => {
+    for (const q of ["so where do all the notebooks end up?", "啲文具最後送去邊？"])
+      expect(expectation(q), q).toBe("recipient");
+    expect(expectation("where do the goods come from?")).not.toBe("recipient");
+    const q = "where do they end up in the end?";
+    expect(satisfies("recipient", "Banks end up with excess promotional clothing and stationery.", q)).toBe(false);
+    expect(satisfies("recipient", "The goods are donated to those in need in Hong Kong.", q)).toBe(true);
+  });
 });
