@@ -324,6 +324,10 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // any change for it: 67.0% by score.mjs (134/200: it counts the 39 requests as answers it fails),
   // 81.0% strict (162/200: tune 82/100, held out 80/100).
   ["fresh-96", ["eval/fresh-96.jsonl"], "split"],
+  // Written blind after that session's fixes for fresh-96 (no theme: a week of a busy community's
+  // messages); scored whole before any change for it: 76.0% by score.mjs (152/200: it counts the 28
+  // requests as answers it fails), 89.0% strict (178/200: tune 94/100, held out 84/100).
+  ["fresh-97", ["eval/fresh-97.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -573,6 +577,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-96 (the same, an unanswerable follow-up in 41 of them); first scores,
   // follow-ups in the tuning half / held out: 87.0% (40/46) / 81.3% (39/48).
   ["conversations-111", "eval/conversations-111.jsonl", "split"],
+  // Written blind with fresh-97 (the same, an unanswerable follow-up in 42 of them); first scores,
+  // follow-ups in the tuning half / held out: 81.6% (31/38) / 91.4% (32/35).
+  ["conversations-112", "eval/conversations-112.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
