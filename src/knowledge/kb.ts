@@ -593,7 +593,7 @@ const POLITE_REQUEST =
 const ADDRESSING_BOT = /\b(you|u|your|bot)\b|你|您|機械人|机器人|機器人/i;
 /** A question of what the association does or has, asked of it as "you" ("do you publish…", "你哋有冇…"). */
 const ASKED_OF_ASSOCIATION =
-  /\b(?:do|does|did|will|would|can|could|have|has|are|is) (?:you|u|you guys|your (?:association|organi[sz]ation|team))\b(?! (?:know|think|like|love|reckon|want|need|mind|remember)\b)|貴會|(?:你哋|你們|您們)(?:協會|個會)?(?:有冇|有沒有|有否|會唔會|會否|會不會|係咪|是否)/iu;
+  /\b(?:do|does|did|will|would|can|could|have|has|are|is) (?:you|u|you guys|your (?:association|organi[sz]ation|team))\b(?! (?:know|think|like|love|reckon|want|need|mind|remember)\b)|貴會|(?:你哋|你們|您們)(?:協會|個會)?[^，。？！,.?!]{0,12}?(?:有冇|有沒有|有否|會唔會|會否|會不會|係咪|是否|收唔收|收不收|接唔接受|接不接受|要唔要|可唔可以|可不可以|能否|可否)/iu;
 
 /** A passage this short is answered whole: it is already concise. */
 const WHOLE_PASSAGE_CHARS = 200;
@@ -2100,7 +2100,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       factual: expect !== "none",
     });
 
-    if (!best || confidence < threshold) return decline(confidence);
+    if (!best || confidence < threshold)
+      return askedOfUs ? { ...decline(confidence), lacking: true } : decline(confidence);
     if (this.asksAbsent(asked)) return { ...decline(Math.min(confidence, threshold / 2), true), lacking: true };
     // "What positions did he hold before he became Chief Secretary?": a dated text says only what
     // someone was then, never before or since.
