@@ -22,6 +22,7 @@ import type { LexicalIndex, PreparedQuery } from "./lexical.ts";
 import {
   askingSentences,
   asksSomething,
+  BACK_REFERENCE,
   begunThing,
   CUMULATIVE,
   clauses,
@@ -196,10 +197,6 @@ const FACT_OF_THAT: ReadonlySet<Expectation> = new Set([
 /** Nouns of a time asked for ("launch month?", "start date?", "推出日期？"), and the kinds of fact they ask. */
 const WHEN_NOUNS = /\b(?:dates?|months?|years?|days?)\b|日期|月份|年份/giu;
 const WHEN_KINDS: ReadonlySet<Expectation> = new Set(["year", "day", "date", "time"]);
-
-/** Words by which a follow-up points back at what was just discussed ("its", "in it", "它的", "佢哋嘅"). */
-const BACK_REFERENCE =
-  /\b(?:its|it|their|them|they|that|this|these|those)\b|它|其|佢|他們|她們|該|這個|呢個|嗰個|那個|具體|具体/iu;
 
 /** A question for a reason ("why does that matter to them?", "為什麼要辦這個？"), with its asking words. */
 const WHY =

@@ -52,9 +52,9 @@ export function questionParts(q: string): string[] {
   return parts.length >= 2 ? parts.slice(0, MAX_CLAUSES) : [];
 }
 
-/** Words that point back at what was said before ("them", "佢"). */
-const POINTING =
-  /\b(?:it|its|they|them|their|that|this|those|these|there|he|she|him|her)\b|佢|它|他們|她們|呢個|嗰個|這個|那個|呢啲|嗰啲/iu;
+/** Words by which a follow-up points back at what was just discussed ("its", "in it", "它的", "佢哋嘅"). */
+export const BACK_REFERENCE =
+  /\b(?:its|it|their|them|they|that|this|these|those)\b|它|其|佢|他們|她們|該|這個|呢個|嗰個|那個|具體|具体/iu;
 
 /**
  * A part from the sentence that asks: "I am a reporter preparing a feature on talent schemes. Could you
@@ -65,7 +65,7 @@ function fromItsQuestion(part: string): string {
   const sentences = sentencesOf(part);
   const at = sentences.findIndex((s) => ASKS.test(s));
   const asked = sentences[at];
-  if (at <= 0 || asked === undefined || POINTING.test(asked)) return part;
+  if (at <= 0 || asked === undefined || BACK_REFERENCE.test(asked)) return part;
   return sentences.slice(at).join(" ").trim();
 }
 
