@@ -247,9 +247,11 @@ const COUNTED_UNITS: readonly { asked: RegExp; given: RegExp }[] = [
   },
 ];
 
-/** Where something ends up or goes, not where it comes from ("where does it all end up?", "去咗邊"). */
+/** Where something comes from ("where does it get them from?", "邊度嚟")… */
+const SOURCE_ASKED = /\bwhere\b.*\bfrom\b|從哪裡來|从哪里来|由邊度嚟|喺邊度嚟|邊度嚟|哪裡來|哪里来/u;
+/** …and where it ends up or goes ("where does it all end up?", "去咗邊"). */
 const DESTINATION_ASKED =
-  /^(?![\s\S]*\bfrom\b)[\s\S]*(?:\bwhere\b.{0,60}\b(?:end(?:s|ed)? up|go|goes|went|get sent|are sent|is sent|get given)\b|去咗邊|送去邊|去了哪|送到哪)/iu;
+  /\bwhere\b.{0,60}\b(?:end(?:s|ed)? up|go|goes|went|get sent|are sent|is sent|get given)\b|去咗邊|送去邊|去了哪|送到哪/u;
 /** Whom goods reach: people in need, charities, beneficiaries. */
 const RECIPIENTS =
   /\b(?:in need|needy|less fortunate|charit(?:y|ies)|ngos?|beneficiar(?:y|ies)|recipients?|underprivileged|low-income)\b|有需要|弱勢|弱势|慈善|受惠|基層|基层|貧|贫/iu;
@@ -466,9 +468,7 @@ export function expectation(question: string): Expectation {
   // "Where does it get them from?" asks for a source, "where do the clothes end up?" for whom they reach:
   // not places, unless an address is asked for ("捐贈的衣物要送到哪個地址？").
   const source =
-    /\bwhere\b.*\bfrom\b|\bwhere\b.{0,60}\b(end up|go|goes|went|get sent|are sent|is sent|get given)\b|從哪裡來|从哪里来|由邊度嚟|喺邊度嚟|邊度嚟|哪裡來|哪里来|去咗邊|送去邊|去了哪|送到哪/.test(
-      q,
-    ) &&
+    (SOURCE_ASKED.test(q) || DESTINATION_ASKED.test(q)) &&
     !/\baddress\b|地址/.test(q) &&
     // "要送去邊度？", "我應該送到哪裡？": where to take them, a place (not where they end up).
     !/(?:要|應該|应该|可以|我|我哋|我們|我们)(?:拎|攞|帶|带|寄)?(?:送|交)(?:去|到)(?:邊|边|哪)/u.test(q);
@@ -484,7 +484,7 @@ export function expectation(question: string): Expectation {
   // "The townhalls take place in Central?", "are they held at Cyberport?": a named place checked.
   if (PLACE_CHECKED.test(question)) return "place";
   // "Where does it all end up?", "捐咗嘅衫去咗邊？": whom the goods reach.
-  if (source && DESTINATION_ASKED.test(q)) return "recipient";
+  if (source && !SOURCE_ASKED.test(q)) return "recipient";
   if (
     !howTo &&
     !source &&

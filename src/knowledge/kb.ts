@@ -2086,19 +2086,22 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const topical = confidence >= TOPICAL_MIN && onSubject;
     // "do you publish an annual report?": a subject of an association's that the documents lack, asked of
     // the association as "you", is for its organisers, not out of scope.
-    const askedOfUs = expect !== "advice" && ASKED_OF_ASSOCIATION.test(asked) && this.asksAbsent(asked);
+    // (Looked up only for a decline, and once.)
+    let ofUs: boolean | undefined;
+    const askedOfUs = () =>
+      (ofUs ??= expect !== "advice" && ASKED_OF_ASSOCIATION.test(asked) && this.asksAbsent(asked));
     const decline = (c: number, onTopic = topical): Answer => ({
       answered: false,
       text: KB_TEXT.declined[lang],
       sources: [],
       confidence: c,
       resolved,
-      topical: (onTopic && expect !== "advice" && onSubject) || askedOfUs,
+      topical: (onTopic && expect !== "advice" && onSubject) || askedOfUs(),
       factual: expect !== "none",
     });
 
     if (!best || confidence < threshold)
-      return askedOfUs ? { ...decline(confidence), lacking: true } : decline(confidence);
+      return askedOfUs() ? { ...decline(confidence), lacking: true } : decline(confidence);
     if (this.asksAbsent(asked)) return { ...decline(Math.min(confidence, threshold / 2), true), lacking: true };
     // "What positions did he hold before he became Chief Secretary?": a dated text says only what
     // someone was then, never before or since.
