@@ -328,6 +328,14 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // messages); scored whole before any change for it: 76.0% by score.mjs (152/200: it counts the 28
   // requests as answers it fails), 89.0% strict (178/200: tune 94/100, held out 84/100).
   ["fresh-97", ["eval/fresh-97.jsonl"], "split"],
+  // Written blind on 2026-12-07 (busy groups: short replies, English and Cantonese in one message,
+  // abbreviations, several questions at once, half-remembered names and numbers); scored whole before
+  // any change for it: 77.0% by score.mjs (154/200), 90.0% strict (180/200: tune 89/100, held out 91/100).
+  ["fresh-98", ["eval/fresh-98.jsonl"], "split"],
+  // Written blind beside fresh-98 (member firms' staff with surplus merchandise in their own words,
+  // students, journalists and officials; premises slightly wrong); scored whole before any change for
+  // it: 79.5% by score.mjs (159/200), 94.5% strict (189/200: tune 95/100, held out 94/100).
+  ["fresh-99", ["eval/fresh-99.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -580,6 +588,12 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-97 (the same, an unanswerable follow-up in 42 of them); first scores,
   // follow-ups in the tuning half / held out: 81.6% (31/38) / 91.4% (32/35).
   ["conversations-112", "eval/conversations-112.jsonl", "split"],
+  // Written blind with fresh-98 (the same, an unanswerable follow-up in 37 of them); first scores,
+  // follow-ups in the tuning half / held out: 91.9% (34/37) / 77.8% (28/36).
+  ["conversations-113", "eval/conversations-113.jsonl", "split"],
+  // Written blind with fresh-99 (the same, an unanswerable follow-up in 39 of them); first scores,
+  // follow-ups in the tuning half / held out: 87.8% (36/41) / 89.1% (41/46).
+  ["conversations-114", "eval/conversations-114.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
