@@ -272,7 +272,7 @@ export class LocalUnderstanding implements Understanding {
         // "qmas started 2008 ya?": a statement checked, "…, right?", not "you".
         .replace(/(?<!\bsee\s+)(?<=\S\s+)(?:ya|yah|yea|yeah)\s*(?=[?？]+\s*$)/i, "right")
         .replace(
-          /(^|[\s(])([a-z][a-z0-9'/]*?|[124])('s)?(?=[\s,.!?)]|$)/gi,
+          /(^|[\s(]|\p{Script=Han})([a-z][a-z0-9'/]*?|[124])('s)?(?=[\s,.!?)]|\p{Script=Han}|$)/giu,
           (m, pre: string, word: string, s: string | undefined, at: number) => {
             const to = slang[word.toLowerCase()];
             if (to === undefined) return m;

@@ -340,6 +340,22 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/execution/);
   });
 
+  it("reads a plan pulled off as its success, the real point of a thing as its purpose", async () => {
+    const hub = await kb.answer("what would Hong Kong have to get done to pull this off as a crypto hub?", "en");
+    expect(hub.text).toMatch(/execution/);
+    const townhall = await kb.answer("so what's the real point of the townhall meetings?", "en");
+    expect(townhall.text).toMatch(/unified voice/);
+  });
+
+  it.each([
+    ["Is BAHK organising a hackathon this year?", "en"],
+    ["協會會唔會搞黑客松？", "zh-HK"],
+  ] as const)("declines %s: hackathons, which no document speaks of", async (q, lang) => {
+    const a = await kb.answer(q, lang);
+    expect(a.answered).toBe(false);
+    expect(a.lacking).toBe(true);
+  });
+
   it("reads who was quoted in an article named by its subject", async () => {
     const a = await kb.answer(
       "Who was the official quoted in the article about blockchain experts and immigration?",

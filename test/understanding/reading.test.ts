@@ -1381,6 +1381,11 @@ describe("reading a member's message", () => {
     expect((await u.read("do u need a uni deg for qmas")).question).toBe("do you need a university degree for qmas");
   });
 
+  it("spells out chat shorthand written against Chinese", async () => {
+    expect((await u.read("HK嘅配額係幾多")).question).toBe("hong kong嘅配額係幾多");
+    expect((await u.read("QMAS係咪每年1000 ppl咁多")).question).toBe("QMAS係咪每年1000 people咁多");
+  });
+
   it("reads whether one must be a member to donate as a question, not a look at one's offers", async () => {
     for (const q of ["Does my company need to be a member to donate?", "Can non-members donate?"]) {
       expect((await u.read(q)).intent?.name, q).not.toBe("mydonations");
