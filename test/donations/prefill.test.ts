@@ -28,7 +28,10 @@ describe("donation prefill", () => {
 
   it("leaves out what it did not hear, and refuses impossible quantities", () => {
     expect(prefill("I want to donate")).toEqual({});
-    expect(prefill("can we donate some caps and jackets?")).toEqual({ category: "clothing", description: "caps" });
+    expect(prefill("can we donate some caps and jackets?")).toEqual({
+      category: "clothing",
+      description: "caps and jackets",
+    });
     expect(prefill("99999999 pens")).toEqual({ category: "stationery", description: "pens" });
   });
 
@@ -40,6 +43,31 @@ describe("donation prefill", () => {
       description: "400 notebooks and 250 pens",
     });
     expect(prefill("we have 100 t-shirts and 50 mugs")).toMatchObject({ category: "other", quantity: "150" });
+  });
+
+  it("takes goods listed without a number each as the member wrote them, counted by their containers", () => {
+    expect(
+      prefill(
+        "Clearing the store room: 4 cartons of leftover swag - mugs, tote bags (roughly 300) and some hoodies. Pick-up any weekday?",
+      ),
+    ).toEqual({
+      category: "other",
+      quantity: "4",
+      unit: "cartons",
+      description: "4 cartons of leftover swag - mugs, tote bags (roughly 300) and some hoodies",
+    });
+    expect(prefill("we could give you 2 boxes of pens")).toMatchObject({
+      category: "stationery",
+      quantity: "2",
+      unit: "boxes",
+    });
+    // A list ends with its sentence: the next one's goods are another matter.
+    expect(prefill("We have 150 caps and scarves. Do you also take umbrellas?")).toEqual({
+      category: "clothing",
+      quantity: "150",
+      unit: "items",
+      description: "150 caps and scarves",
+    });
   });
 
   it("reads a correction of the goods noted, and nothing else, as one", () => {

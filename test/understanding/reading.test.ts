@@ -576,6 +576,17 @@ describe("reading a member's message", () => {
     expect((await u.read("Can I put in an offer of 30 boxes of pens?")).intent?.name).toBe("donate");
   });
 
+  it("reads goods counted by the pallet or crate as goods offered", async () => {
+    for (const text of [
+      "Our office has 2 pallets of branded lanyards and water bottles from the expo. Could someone come for them?",
+      "We've got 6 crates of mugs and caps after the rebrand, can your team collect next week?",
+    ]) {
+      const read = (await u.read(text)).intent;
+      expect(read?.name, text).toBe("donate");
+      expect(read?.via, text).toBe("concepts");
+    }
+  });
+
   it("reads goods offered by a hint: a store full of them that nobody wants", async () => {
     for (const text of [
       "our stockroom is packed with logo caps and no one needs them",

@@ -79,6 +79,74 @@ function several(text: string): Partial<Record<OfferFieldName, string>> | undefi
   };
 }
 
+/** Goods counted by what they came in ("3 pallets of promo stuff", "5 boxes of notebooks"). */
+const CONTAINED = new RegExp(String.raw`(${WHOLE})\s*(pallets?|crates?|cartons?|boxes|box|bags|packs?)\s+of\b`, "iu");
+/** How far apart goods words may be in one list ("umbrellas, polo shirts (about 250, all sizes), and notebooks"). */
+const LIST_GAP = 40;
+/** The end of a sentence, which a list of goods does not run past. */
+const SENTENCE_END = /[.!?;。！？；\n]/u;
+
+/** Every goods word of a text, in order, with its category. */
+function goodsWords(text: string): { category: Goods["category"]; at: number; end: number }[] {
+  const found: { category: Goods["category"]; at: number; end: number }[] = [];
+  for (const g of GOODS)
+    for (const m of text.matchAll(new RegExp(g.pattern.source, "giu"))) {
+      const at = m.index ?? 0;
+      if (!found.some((f) => at < f.end && f.at < at + m[0].length))
+        found.push({ category: g.category, at, end: at + m[0].length });
+    }
+  return found.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * Goods listed without a number for each ("3 pallets of promo stuff: umbrellas, polo shirts and
+ * notebooks", "some caps and jackets"), or counted by what they came in: the list as the member wrote
+ * it, counted only by its containers or by the one number before it.
+ */
+function listed(text: string): Partial<Record<OfferFieldName, string>> | undefined {
+  const words = goodsWords(text);
+  const first = words[0];
+  if (!first) return undefined;
+  let last = first;
+  const run = [first];
+  for (const w of words.slice(1)) {
+    const between = text.slice(last.end, w.at);
+    if (between.length > LIST_GAP || SENTENCE_END.test(between)) break;
+    run.push(w);
+    last = w;
+  }
+  const box = CONTAINED.exec(text);
+  const boxEnd = box ? box.index + box[0].length : -1;
+  const boxed =
+    box !== null &&
+    boxEnd <= first.at &&
+    first.at - boxEnd <= LIST_GAP &&
+    !SENTENCE_END.test(text.slice(boxEnd, first.at));
+  if (run.length < 2 && !boxed) return undefined;
+  const categories = new Set(run.map((w) => w.category));
+  const category = categories.size === 1 ? first.category : "other";
+  if (box && boxed) {
+    const n = Number((box[1] ?? "").replace(/,/g, ""));
+    if (!Number.isInteger(n) || n < 1 || n > MAX_QUANTITY) return undefined;
+    const unit = (box[2] ?? "").toLowerCase();
+    return {
+      category,
+      quantity: String(n),
+      unit: unit === "box" ? "boxes" : unit,
+      description: text.slice(box.index, last.end).trim(),
+    };
+  }
+  // "40 keychains and badges": the one number before the list counts it.
+  const before = COUNTED.exec(text.slice(Math.max(0, first.at - 24), first.at));
+  const n = Number((before?.[1] ?? before?.[2] ?? "").replace(/,/g, ""));
+  const counted = before !== null && Number.isInteger(n) && n >= 1 && n <= MAX_QUANTITY;
+  return {
+    category,
+    ...(counted ? { quantity: String(n), unit: "items" } : {}),
+    description: text.slice(counted ? first.at - before[0].length : first.at, last.end).trim(),
+  };
+}
+
 /** Chinese numbers written with a unit, or before a measure word ("兩百件", "三千本"), as digits. */
 const CHINESE_COUNT = new RegExp(
   String.raw`(?<![幾几數数好成上])(?:[零〇一二兩两三四五六七八九十百千萬万]+(?=\s*[${MEASURES}])|[零〇一二兩两三四五六七八九]*[十百千萬万][零〇一二兩两三四五六七八九十百千萬万]*)`,
@@ -91,7 +159,7 @@ export function prefill(words: string): Partial<Record<OfferFieldName, string>> 
     const n = chineseNumber(m);
     return n === undefined ? m : String(n);
   });
-  const many = several(text);
+  const many = several(text) ?? listed(text);
   if (many) return many;
   let goods: { category: Goods["category"]; word: string; at: number } | undefined;
   for (const g of GOODS) {
