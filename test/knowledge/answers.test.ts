@@ -340,6 +340,12 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/execution/);
   });
 
+  it("reads a comparison with other countries as one with the global counterparts", async () => {
+    const next = await askAfter("How does Hong Kong regulate crypto?", "跟國際上相比落後嗎？", "zh-HK");
+    expect(next.answered).toBe(true);
+    expect(next.text).toMatch(/差距/);
+  });
+
   it("reads a plan pulled off as its success, the real point of a thing as its purpose", async () => {
     const hub = await kb.answer("what would Hong Kong have to get done to pull this off as a crypto hub?", "en");
     expect(hub.text).toMatch(/execution/);
