@@ -340,6 +340,15 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/execution/);
   });
 
+  it("reads Hong Kong recruiting experts as the talent it seeks, and the association recruiting as hiring", async () => {
+    const a = await kb.answer("Is robotics one of the fields HK is recruiting experts in?", "en");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/robotics/);
+    const us = await kb.answer("Is the association recruiting right now?", "en");
+    expect(us.answered).toBe(false);
+    expect(us.lacking).toBe(true);
+  });
+
   it("reads a comparison with other countries as one with the global counterparts", async () => {
     const next = await askAfter("How does Hong Kong regulate crypto?", "跟國際上相比落後嗎？", "zh-HK");
     expect(next.answered).toBe(true);
