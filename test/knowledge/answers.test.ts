@@ -349,6 +349,15 @@ describe("answers from the real knowledge", () => {
     expect(us.lacking).toBe(true);
   });
 
+  it("reads what a member heard as how the question came, not what it asks about", async () => {
+    const a = await kb.answer(
+      "A colleague tried QMAS a few years ago. I build DLT systems at an insurer now. I heard people in blockchain get extra points these days - how many?",
+      "en",
+    );
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/30/);
+  });
+
   it("reads a comparison with other countries as one with the global counterparts", async () => {
     const next = await askAfter("How does Hong Kong regulate crypto?", "跟國際上相比落後嗎？", "zh-HK");
     expect(next.answered).toBe(true);
