@@ -1599,14 +1599,15 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const decided = this.decide(q, q, alone, lang);
     // The clause that stood for a message asking two things ("…and which companies did they get placed
     // with?") may not name the subject its other question does ("How many interns did BAHK take in
-    // last summer"): the message is on the association's subjects when another of its questions is.
+    // last summer"), nor the story it asks of ("Someone told me BAHK gives away clothing… How do we
+    // apply?"): the message is on the association's subjects when another of its clauses is.
     // (Not a forecast, "will bitcoin hit 200k by end of year? yes or no", which is never topical.)
     const main =
       decided.topical === false &&
       !decided.answered &&
       q !== whole &&
       expectation(q) !== "advice" &&
-      clauses(whole).some((c) => c !== q && asksSomething(c) && this.speaksOfSubjects(c))
+      clauses(whole).some((c) => c !== q && this.speaksOfSubjects(c))
         ? { ...decided, topical: true }
         : decided;
     // "协会说要做最好的NGO，具体啥意思？": the one goal asked about in detail, not the list of goals that

@@ -766,6 +766,15 @@ describe("answers from the real knowledge", () => {
     expect(a.topical).not.toBe(false);
   });
 
+  it("keeps a question about the association's work for the organisers when only its story names that work", async () => {
+    const a = await kb.answer(
+      "We run a shelter in Yau Tsim Mong. A friend said BAHK passes on stationery from banks to charities. How would we sign up, and how long is the wait?",
+      "en",
+    );
+    expect(a.answered).toBe(false);
+    expect(a.topical).toBe(true);
+  });
+
   it("takes the town meeting (城鎮會議, the townhall word for word) for the townhall", async () => {
     const a = await kb.answer("下一屆城鎮會議喺邊度開？", "zh-HK");
     // Where the next one meets is not in the documents: a question for the organisers, not out of scope.
