@@ -393,6 +393,9 @@ const ADDING =
 /** "What else?", "anything else?", "仲有呢？": more of what was just said, naming nothing. */
 const BARE_MORE =
   /^\s*(?:and |so |ok,? |okay,? )?(?:what|anything|something) (?:else|more)\s*[?？]?\s*$|^\s*(?:咁|那)?(?:仲有呢|還有呢|还有呢|仲有咩|還有甚麼|還有什麼|还有什么|其他呢|另外呢)\s*[？?]?\s*$/iu;
+/** "what example does it give?", "any examples?", "舉個例？": an example of what was just said. */
+const EXAMPLE_ASKED =
+  /^\s*(?:and |so |ok,? |okay,? )?(?:(?:what|which|any|some|an?|for) (?:examples?|instances?)|(?:can|could) you give (?:me |us )?(?:an? |some )?examples?|examples?|e\.?g\.?)\b[^?？]{0,30}[?？]?\s*$|^\s*(?:咁|那)?(?:有冇|有沒有|有没有|可唔可以|可不可以|可以)?(?:舉|举)(?:個|个|啲|些|一個|一个)?例(?:子)?(?:嗎|吗|呢|咩|吖|啦|一下|下|說明|说明)?\s*[？?]?\s*$/iu;
 /** "What if I'm on the list?", "如果份工喺清單入面呢？": a case, with the words that name it. */
 const CONDITIONAL =
   /^\s*(?:and |so |but )?what if\s+(.{3,80}?)\s*\??$|^\s*(?:咁|那|噉|但)?(?:如果|假如|要是|若果|假設|假设)(.{2,30}?)(?:呢|嘅話|的話|的话)?\s*[？?]?\s*$/iu;
@@ -1284,13 +1287,14 @@ export class LocalKnowledgeBase implements KnowledgeBase {
 
   /**
    * What an answer's text says beyond what the member was shown of it ("what else?"); when they saw it
-   * all, that answer again, said to be all the documents say.
+   * all, that answer again, said to be all the documents say (or nothing, unless `sayAllSeen`).
    */
-  private rest(ref: string, shown: string, lang: Lang, resolved: string): Answer | undefined {
+  private rest(ref: string, shown: string, lang: Lang, resolved: string, sayAllSeen = true): Answer | undefined {
     const previous = this.cited(ref, lang);
     if (!previous) return undefined;
     const { body, sources } = previous;
     const unseen = sentences(body).filter((s) => !shown.includes(s.trim()) && this.overlap(s, shown) < SAID_ALREADY);
+    if (unseen.length === 0 && !sayAllSeen) return undefined;
     const text =
       unseen.length > 0
         ? unseen.slice(0, 3).join(/[\u4e00-\u9fff]/.test(body) ? "" : " ")
@@ -1844,6 +1848,12 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const kindOf = this.thingKeys(kindMatch?.[1] ?? kindZh ?? condition?.[1] ?? condition?.[2]);
     // "what else?", "仲有呢？" after an answer shown shortened: the rest of that answer.
     if (BARE_MORE.test(asked) && shown) return this.rest(previousRef, shown, lang, resolved);
+    // "what example does it give?" after an answer shown shortened: the rest of it, where the example is,
+    // not a text of another document that merely speaks of examples.
+    if (EXAMPLE_ASKED.test(asked) && shown) {
+      const more = this.rest(previousRef, shown, lang, resolved, false);
+      if (more) return more;
+    }
     // "Can you name any of them?" asks for some of the names the last answer gave ("which ones
     // specifically?" for all of them, which it may not give).
     const someNames = expect === "names" && SOME_OF.test(asked);

@@ -358,6 +358,11 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/30/);
   });
 
+  it("gives the rest of an answer shown shortened when asked for an example", async () => {
+    const a = await askAfter("Does the QMAS article call Hong Kong a fintech hub?", "any examples?");
+    expect(a.text).toMatch(/Monetary Authority/);
+  });
+
   it("reads a comparison with other countries as one with the global counterparts", async () => {
     const next = await askAfter("How does Hong Kong regulate crypto?", "跟國際上相比落後嗎？", "zh-HK");
     expect(next.answered).toBe(true);
