@@ -336,6 +336,11 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // students, journalists and officials; premises slightly wrong); scored whole before any change for
   // it: 79.5% by score.mjs (159/200), 94.5% strict (189/200: tune 95/100, held out 94/100).
   ["fresh-99", ["eval/fresh-99.jsonl"], "split"],
+  // Written blind after the fixes for fresh-98 and -99 (questions wrapped in greetings, thanks and
+  // sign-offs; near-misses that sound answerable; much Simplified Chinese and Cantonese); scored whole
+  // before any change for it: 81.0% by score.mjs (162/200), 94.5% strict (189/200: tune 97/100, held
+  // out 92/100).
+  ["fresh-100", ["eval/fresh-100.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -594,6 +599,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-99 (the same, an unanswerable follow-up in 39 of them); first scores,
   // follow-ups in the tuning half / held out: 87.8% (36/41) / 89.1% (41/46).
   ["conversations-114", "eval/conversations-114.jsonl", "split"],
+  // Written blind with fresh-100 (the same, an unanswerable follow-up in 38 of them); first scores,
+  // follow-ups in the tuning half / held out: 79.4% (27/34) / 91.9% (34/37).
+  ["conversations-115", "eval/conversations-115.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
