@@ -34,7 +34,7 @@ const STOP = new Set(
     // Polite hedging ("I was wondering if perhaps you might be able to tell me…", "kindly advise").
     "able perhaps possibly wonder wondering wondered kindly hope indeed " +
     // Reporting a question ("he asked me if actuaries are on that list"): the question says what is asked.
-    "asked heard " +
+    "asked heard hear hears hearing remind " +
     // A determiner ("if I went to every townhall"): how often is said by the words around it.
     "every"
   ).split(/\s+/),

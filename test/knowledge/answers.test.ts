@@ -358,6 +358,11 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/30/);
   });
 
+  it("reads 'I hear' and 'remind me' as how a question comes, not what it asks about", async () => {
+    const a = await kb.answer("I hear the townhalls are quarterly - what are they for?", "en");
+    expect(a.text).toMatch(/unified voice/);
+  });
+
   it("gives the rest of an answer shown shortened when asked for an example", async () => {
     const a = await askAfter("Does the QMAS article call Hong Kong a fintech hub?", "any examples?");
     expect(a.text).toMatch(/Monetary Authority/);
