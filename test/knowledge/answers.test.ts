@@ -358,6 +358,19 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/30/);
   });
 
+  it("reads international standards as the global counterparts, a quota used up as one filled", async () => {
+    const gaps = await askAfter("What does same risk, same rules mean?", "is HK up to international standards then?");
+    expect(gaps.text).toMatch(/gaps persist/);
+    const used = await askAfter("What is QMAS's yearly quota?", "does it get used up most years?");
+    expect(used.answered).toBe(false);
+  });
+
+  it("declines how the association measures progress: no document speaks of it", async () => {
+    const a = await kb.answer("How does BAHK measure progress on financial inclusion?", "en");
+    expect(a.answered).toBe(false);
+    expect(a.lacking).toBe(true);
+  });
+
   it("reads 'I hear' and 'remind me' as how a question comes, not what it asks about", async () => {
     const a = await kb.answer("I hear the townhalls are quarterly - what are they for?", "en");
     expect(a.text).toMatch(/unified voice/);
