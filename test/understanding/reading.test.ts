@@ -576,6 +576,16 @@ describe("reading a member's message", () => {
     expect((await u.read("Can I put in an offer of 30 boxes of pens?")).intent?.name).toBe("donate");
   });
 
+  it("reads taking part after moving to Hong Kong as a question about moving, not a newcomer's request", async () => {
+    for (const text of [
+      "I'm a DLT developer in Lisbon - how do I relocate to Hong Kong and get involved in the scene there?",
+      "我喺深圳做區塊鏈，想搬嚟香港參與業界，點做？",
+    ]) {
+      const read = await u.read(text);
+      expect(read.intent?.via === "concepts" && read.intent.name === "onboarding", text).toBe(false);
+    }
+  });
+
   it("reads goods counted by the pallet or crate as goods offered", async () => {
     for (const text of [
       "Our office has 2 pallets of branded lanyards and water bottles from the expo. Could someone come for them?",
