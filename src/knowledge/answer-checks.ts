@@ -264,9 +264,12 @@ export const RATE =
 const PERMITTED_ZH =
   /(散戶|散户|零售投資者|零售投资者|市民|公眾|公众|普通人|投資者|投资者|香港人).{0,8}(可以|可唔可以|可不可以|能否|能不能|能夠|能够|能|准唔准|准不准|准許|准许|允許|允许|係咪可以|是否可以|買唔買得|买不买得|買得唔得|買得到|买得到|買唔到|买不到|有冇機會|有沒有機會|有没有机会|有機會|有机会|會唔會可以|会不会可以)/u;
 
-/** The least of a qualification asked for ("minimum education level", "最低學歷"): requirements, not a number. */
+/**
+ * The least of a qualification asked for ("minimum education level", "最低學歷"), or the education
+ * required ("degree requirements", "學歷要求"): requirements, not a number.
+ */
 const MINIMUM_REQUIRED =
-  /\b(?:minimum|min\.?|lowest)\s+(?:level of\s+)?(?:education(?:al)?|academic|qualifications?|degrees?|requirements?|criteria|credentials?)\b|最低(?:學歷|学历|資格|资格|要求|學位|学位)/iu;
+  /\b(?:minimum|min\.?|lowest)\s+(?:level of\s+)?(?:education(?:al)?|academic|qualifications?|degrees?|requirements?|criteria|credentials?)\b|最低(?:學歷|学历|資格|资格|要求|學位|学位)|\b(?:education(?:al)?|academic|degree)\s+(?:requirements?|criteria)\b|(?:學歷|学历)(?:要求|條件|条件)/iu;
 
 /** A member asking which choice suits them ("which is better for us?", "should we set up in Singapore?"). */
 const CHOICE_FOR_ME =

@@ -171,6 +171,8 @@ describe("questions for particular named things", () => {
     expect(expectation("minimum qualifications to apply?")).toBe("eligibility");
     expect(expectation("申請優才最低學歷要求係咩？")).toBe("eligibility");
     expect(expectation("what's the minimum score to pass?")).toBe("quantity");
+    // The education required, which a text saying who is eligible gives.
+    expect(expectation("区块链人才申请有什么学历要求？")).toBe("eligibility");
   });
 
   it("reads whether retail investors may buy as a question of the rules, not advice", () => {

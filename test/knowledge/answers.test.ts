@@ -371,6 +371,11 @@ describe("answers from the real knowledge", () => {
     expect(a.lacking).toBe(true);
   });
 
+  it("answers the education required with who is eligible, not with the scheme's introduction", async () => {
+    const a = await kb.answer("香港優才計劃對區塊鏈專才有甚麼學歷要求？", "zh-HK");
+    expect(a.text).toMatch(/學士/);
+  });
+
   it("reads 'I hear' and 'remind me' as how a question comes, not what it asks about", async () => {
     const a = await kb.answer("I hear the townhalls are quarterly - what are they for?", "en");
     expect(a.text).toMatch(/unified voice/);
