@@ -365,10 +365,19 @@ describe("answers from the real knowledge", () => {
     expect(used.answered).toBe(false);
   });
 
-  it("declines how the association measures progress: no document speaks of it", async () => {
-    const a = await kb.answer("How does BAHK measure progress on financial inclusion?", "en");
+  it.each([
+    "How does BAHK measure progress on financial inclusion?",
+    "How will BAHK measure whether its awareness work is working?",
+  ])("declines how the association measures progress: no document speaks of it (%s)", async (q) => {
+    const a = await kb.answer(q, "en");
     expect(a.answered).toBe(false);
     expect(a.lacking).toBe(true);
+  });
+
+  it("reads a comparison with other places as one with the global counterparts", async () => {
+    const a = await askAfter("香港點樣監管虛擬資產？", "同其他地區比有冇不足？", "zh-HK");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/差距/);
   });
 
   it("answers the education required with who is eligible, not with the scheme's introduction", async () => {
