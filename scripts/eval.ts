@@ -341,6 +341,10 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // before any change for it: 81.0% by score.mjs (162/200), 94.5% strict (189/200: tune 97/100, held
   // out 92/100).
   ["fresh-100", ["eval/fresh-100.jsonl"], "split"],
+  // Written blind after the fixes for fresh-100 (corrections, questions relating two facts, requests
+  // to act put indirectly, newcomers' first messages); scored whole before any change for it: 78.5%
+  // by score.mjs (157/200), 89.5% strict (179/200: tune 91/100, held out 88/100).
+  ["fresh-101", ["eval/fresh-101.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -602,6 +606,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-100 (the same, an unanswerable follow-up in 38 of them); first scores,
   // follow-ups in the tuning half / held out: 79.4% (27/34) / 91.9% (34/37).
   ["conversations-115", "eval/conversations-115.jsonl", "split"],
+  // Written blind with fresh-101 (the same, an unanswerable follow-up in 40 of them); first scores,
+  // follow-ups in the tuning half / held out: 85.4% (35/41) / 93.0% (40/43).
+  ["conversations-116", "eval/conversations-116.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
