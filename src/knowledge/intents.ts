@@ -89,8 +89,9 @@ const CANDIDATES = 24;
 /** Weights of the three similarities in an example's score. */
 const W = { coverage: 0.45, reverse: 0.35, dense: 0.2 };
 
-/** A question for a fact: who, what, when, where, which, how many (not "how do I…"). */
-const FACT_QUESTION = /^(?:who|whom|whose|what|when|where|which|how (?:many|much|long|often|old))\b/i;
+/** A question for a fact: who, what, when, where, which, how many (not "how do I…", "who do I give them to?"). */
+const FACT_QUESTION =
+  /^(?:who|whom|whose|what|when|where|which|how (?:many|much|long|often|old))\b(?!\s+(?:do|should|can|could|shall) (?:i|we)\b)/i;
 
 /**
  * The parts of a message read for concepts: the whole of a short one; of a long one, pairs of

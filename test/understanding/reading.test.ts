@@ -586,6 +586,14 @@ describe("reading a member's message", () => {
     }
   });
 
+  it("reads a story of goods ending 'who do we give them to?' as an offer, not a question for a fact", async () => {
+    const text =
+      "We're clearing out the storeroom after the rebrand and found boxes of lanyards and mugs with the old logo. Who should we give them to?";
+    const read = (await u.read(text)).intent;
+    expect(read?.name).toBe("donate");
+    expect(read?.via).toBe("concepts");
+  });
+
   it("reads goods counted by the pallet or crate as goods offered", async () => {
     for (const text of [
       "Our office has 2 pallets of branded lanyards and water bottles from the expo. Could someone come for them?",
