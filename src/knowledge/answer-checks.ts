@@ -150,7 +150,7 @@ const CHANGE_ASKED =
  * "當年推出此計劃的原因為何？"): a purpose only a text stating one answers, not one describing the thing.
  */
 const ORIGIN_ASKED =
-  /\bwhy (?:was|were|did) (?:(?:the|this|that|it|they|hk|hong kong|the government) )?(?:[\w'-]+ ){0,3}(?:first )?(?:introduced?|launch(?:ed)?|set up|created?|start(?:ed)?|establish(?:ed)?|found(?:ed)?|brought in|come about|came about)\b|(?:點解|点解|為何|为何|為甚麼|為什麼|为什么)(?:(?:當年|当年|當初|当初|嗰陣|那時|那时|最初|一開始|一开始)(?:要|會|会)?(?:搞|推出|設立|设立|成立|引入|開始|开始)|(?:要|會|会)?(?:推出|設立|设立|成立|引入))|(?:推出|設立|设立|成立|引入)(?:此|呢個|这个|這個|該|该)?(?:計劃|计划|政策|清單|清单)?(?:的|嘅)?(?:原因|目的|理由)/iu;
+  /\bwhy (?:was|were|did) (?:(?:the|this|that|it|they|hk|hong kong|the government) )?(?:[\w'-]+ ){0,3}(?:first )?(?:introduced?|launch(?:ed)?|set up|created?|start(?:ed)?|establish(?:ed)?|found(?:ed)?|brought in|come about|came about|publish(?:ed)?|release(?:d)?|promulgated?)\b|(?:點解|点解|為何|为何|為甚麼|為什麼|为什么)(?:(?:當年|当年|當初|当初|嗰陣|那時|那时|最初|一開始|一开始)(?:要|會|会)?(?:搞|推出|設立|设立|成立|引入|開始|开始)|(?:要|會|会)?(?:推出|設立|设立|成立|引入))|(?:推出|設立|设立|成立|引入)(?:此|呢個|这个|這個|該|该)?(?:計劃|计划|政策|清單|清单)?(?:的|嘅)?(?:原因|目的|理由)/iu;
 /** A reason or purpose stated: "to attract…", "aims to", "set up to", "in order to", 為了, 旨在, 目的. */
 export const REASON =
   /^\s*to\b|\b(?:because|so that|in order to|so as to|with the purpose|aims? to|aimed at|in a bid to|seeks? to|(?:initiatives?|measures?|efforts?) to|(?:underway|under way|held|set up|designed|meant|intended) to)\b|為了|为了|因為|因为|以便|目的|有助|旨在|從而|从而|藉此|借此|(?:措施|舉措|举措)之一/iu;

@@ -380,6 +380,11 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/差距/);
   });
 
+  it("answers why something was published with the reason given for it, not with what it is", async () => {
+    const a = await kb.answer("so why did HK release that talent list anyway?", "en");
+    expect(a.text).toMatch(/welcomes talents/);
+  });
+
   it("answers the education required with who is eligible, not with the scheme's introduction", async () => {
     const a = await kb.answer("香港優才計劃對區塊鏈專才有甚麼學歷要求？", "zh-HK");
     expect(a.text).toMatch(/學士/);
