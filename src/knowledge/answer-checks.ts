@@ -418,7 +418,7 @@ export function expectation(question: string): Expectation {
   if (NAMES_ASKED.test(q) || NAMES_ASKED_ZH.test(question)) return GENERIC_ITEMS_ZH.test(question) ? "list" : "names";
   if (LIST_ASKED.test(q) || LIST_ASKED_ZH.test(question)) return "list";
   if (
-    /\b(age limits?|age requirements?|age ranges?|age groups?|age brackets?|ages? \d+\s*(?:-|–|to)\s*\d+|how old(?!-)|minimum age|maximum age|age caps?|upper age|too old(?!-)|too young)\b|年齡|年龄|幾多歲|几多岁|多少歲|多少岁|幾歲|几岁|歲數|岁数|年紀|年纪|超齡|超龄|太老|太後生/.test(
+    /\b(age limits?|age requirements?|age ranges?|age groups?|age brackets?|ages? \d+\s*(?:-|–|to)\s*\d+|how old(?!-)|minimum age|maximum age|age caps?|upper age|too old(?!-)|too young)\b|年齡|年龄|幾多歲|几多岁|多少歲|多少岁|幾歲|几岁|歲數|岁数|年紀|年纪|超齡|超龄|太老|太後生|幾年級|几年级|哪個年級|哪个年级|邊個年級|边个年级/.test(
       q,
     )
   )

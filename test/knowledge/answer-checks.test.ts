@@ -76,6 +76,8 @@ describe("questions for particular named things", () => {
     // An age range asked "for" a thing is an age, not the thing's purpose.
     expect(expectation("what age range is it for?")).toBe("age");
     expect(expectation("實習係俾幾歲嘅人？")).toBe("age");
+    // The year of study, an age of sorts, which only a text that gives one answers.
+    expect(expectation("要讀到幾年級先可以申請實習？")).toBe("age");
     // "Old-school" is no age: the story's question asks what was said.
     expect(
       expectation(
