@@ -416,7 +416,9 @@ describe("answers from the real knowledge", () => {
   it.each([
     ["Is BAHK organising a hackathon this year?", "en"],
     ["協會會唔會搞黑客松？", "zh-HK"],
-  ] as const)("declines %s: hackathons, which no document speaks of", async (q, lang) => {
+    ["Do you publish position papers after the townhalls?", "en"],
+    ["協會有冇出過立場書？", "zh-HK"],
+  ] as const)("declines %s: hackathons or position papers, which no document speaks of", async (q, lang) => {
     const a = await kb.answer(q, lang);
     expect(a.answered).toBe(false);
     expect(a.lacking).toBe(true);
