@@ -36,7 +36,9 @@ const STOP = new Set(
     // Reporting a question ("he asked me if actuaries are on that list"): the question says what is asked.
     "asked heard hear hears hearing remind " +
     // A determiner ("if I went to every townhall"): how often is said by the words around it.
-    "every"
+    "every " +
+    // The possessive a thesaurus term leaves alone when it is read as its canonical word ("BAHK's").
+    "s"
   ).split(/\s+/),
 );
 

@@ -197,6 +197,11 @@ describe("the thesaurus analyser", () => {
     expect(read("who gets the stuff?", true).length).toBeGreaterThan(again.length);
   });
 
+  it("reads a term's possessive as the term alone ('BAHK's townhalls')", () => {
+    expect(keys("What are BAHK's townhalls for?")).toEqual(keys("What are BAHK townhalls for?"));
+    expect(keys("the HKMA's platform")).not.toContain("s");
+  });
+
   it("reads a term with a hedge inside it as the term ('who actually gets' is 'who gets')", () => {
     const read = analyzer([{ canonical: "inneed", terms: ["who gets"] }]);
     const key = stem("inneed");
