@@ -810,6 +810,15 @@ describe("answers from the real knowledge", () => {
     expect(a.topical).not.toBe(false);
   });
 
+  it("keeps a question about what 'the article' leaves out for the organisers, not out of scope", async () => {
+    const a = await kb.answer(
+      "The article says HK still lags behind global rules. Which specific gaps does it list?",
+      "en",
+    );
+    expect(a.answered).toBe(false);
+    expect(a.topical).toBe(true);
+  });
+
   it("keeps a question about the association's work for the organisers when only its story names that work", async () => {
     const a = await kb.answer(
       "We run a shelter in Yau Tsim Mong. A friend said BAHK passes on stationery from banks to charities. How would we sign up, and how long is the wait?",
