@@ -45,27 +45,37 @@ const COUNTED = new RegExp(
   "iu",
 );
 
+/** Every goods pattern, matching all its words (matchAll copies a pattern, so one serves every call). */
+const GOODS_ALL = GOODS.map((g) => ({ category: g.category, all: new RegExp(g.pattern.source, "giu") }));
+
+/** Every goods word of a text, in order, with its category (of words that overlap, the first kind's). */
+function goodsWords(text: string): { category: Goods["category"]; at: number; end: number }[] {
+  const found: { category: Goods["category"]; at: number; end: number }[] = [];
+  for (const g of GOODS_ALL)
+    for (const m of text.matchAll(g.all)) {
+      const at = m.index ?? 0;
+      if (!found.some((f) => at < f.end && f.at < at + m[0].length))
+        found.push({ category: g.category, at, end: at + m[0].length });
+    }
+  return found.sort((a, b) => a.at - b.at);
+}
+
 /**
  * Goods of several kinds, each with its own number ("400 notebooks and 250 pens"): one offer of them
  * all, counted in items, described as the member said it.
  */
 function several(text: string): Partial<Record<OfferFieldName, string>> | undefined {
   const found: { category: Goods["category"]; at: number; end: number; n: number; from: number }[] = [];
-  for (const g of GOODS) {
-    for (const m of text.matchAll(new RegExp(g.pattern.source, "giu"))) {
-      const at = m.index ?? 0;
-      if (found.some((f) => at < f.end && f.at < at + m[0].length)) continue;
-      const before = COUNTED.exec(text.slice(Math.max(0, at - 24), at));
-      const n = Number((before?.[1] ?? before?.[2] ?? "").replace(/,/g, ""));
-      if (!before || !Number.isInteger(n) || n < 1) continue;
-      const from = at - before[0].length;
-      // "40 keychains and badges": the one number counts the keychains, not the badges too.
-      if (found.some((f) => f.from === from)) continue;
-      found.push({ category: g.category, at, end: at + m[0].length, n, from });
-    }
+  for (const w of goodsWords(text)) {
+    const before = COUNTED.exec(text.slice(Math.max(0, w.at - 24), w.at));
+    const n = Number((before?.[1] ?? before?.[2] ?? "").replace(/,/g, ""));
+    if (!before || !Number.isInteger(n) || n < 1) continue;
+    const from = w.at - before[0].length;
+    // "40 keychains and badges": the one number counts the keychains, not the badges too.
+    if (found.some((f) => f.from === from)) continue;
+    found.push({ ...w, n, from });
   }
   if (found.length < 2) return undefined;
-  found.sort((a, b) => a.at - b.at);
   const total = found.reduce((sum, f) => sum + f.n, 0);
   const first = found[0];
   const last = found[found.length - 1];
@@ -85,18 +95,6 @@ const CONTAINED = new RegExp(String.raw`(${WHOLE})\s*(pallets?|crates?|cartons?|
 const LIST_GAP = 40;
 /** The end of a sentence, which a list of goods does not run past. */
 const SENTENCE_END = /[.!?;。！？；\n]/u;
-
-/** Every goods word of a text, in order, with its category. */
-function goodsWords(text: string): { category: Goods["category"]; at: number; end: number }[] {
-  const found: { category: Goods["category"]; at: number; end: number }[] = [];
-  for (const g of GOODS)
-    for (const m of text.matchAll(new RegExp(g.pattern.source, "giu"))) {
-      const at = m.index ?? 0;
-      if (!found.some((f) => at < f.end && f.at < at + m[0].length))
-        found.push({ category: g.category, at, end: at + m[0].length });
-    }
-  return found.sort((a, b) => a.at - b.at);
-}
 
 /**
  * Goods listed without a number for each ("3 pallets of promo stuff: umbrellas, polo shirts and
