@@ -470,8 +470,9 @@ export function expectation(question: string): Expectation {
     );
   // "Where does it get them from?" asks for a source, "where do the clothes end up?" for whom they reach:
   // not places, unless an address is asked for ("捐贈的衣物要送到哪個地址？").
+  const fromWhere = SOURCE_ASKED.test(q);
   const source =
-    (SOURCE_ASKED.test(q) || DESTINATION_ASKED.test(q)) &&
+    (fromWhere || DESTINATION_ASKED.test(q)) &&
     !/\baddress\b|地址/.test(q) &&
     // "要送去邊度？", "我應該送到哪裡？": where to take them, a place (not where they end up).
     !/(?:要|應該|应该|可以|我|我哋|我們|我们)(?:拎|攞|帶|带|寄)?(?:送|交)(?:去|到)(?:邊|边|哪)/u.test(q);
@@ -487,7 +488,7 @@ export function expectation(question: string): Expectation {
   // "The townhalls take place in Central?", "are they held at Cyberport?": a named place checked.
   if (PLACE_CHECKED.test(question)) return "place";
   // "Where does it all end up?", "捐咗嘅衫去咗邊？": whom the goods reach.
-  if (source && !SOURCE_ASKED.test(q)) return "recipient";
+  if (source && !fromWhere) return "recipient";
   if (
     !howTo &&
     !source &&
