@@ -345,6 +345,15 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // to act put indirectly, newcomers' first messages); scored whole before any change for it: 78.5%
   // by score.mjs (157/200), 89.5% strict (179/200: tune 91/100, held out 88/100).
   ["fresh-101", ["eval/fresh-101.jsonl"], "split"],
+  // Written blind at the next session's start (members on their phones: typos, run-on dictation,
+  // messages of one to four words, emoji; asking for a boss, a friend or a parent; mainland wording in
+  // Simplified Chinese); scored whole before any change for it: 78.0% by score.mjs (156/200), 87.5%
+  // strict (175/200: tune 89/100, held out 86/100).
+  ["fresh-102", ["eval/fresh-102.jsonl"], "split"],
+  // Written blind beside fresh-102 (comparisons, why and how, false premises the documents correct,
+  // yes/no questions, a request and a question in one message); scored whole before any change for
+  // it: 79.0% by score.mjs (158/200), 90.0% strict (180/200: tune 90/100, held out 90/100).
+  ["fresh-103", ["eval/fresh-103.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -609,6 +618,12 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-101 (the same, an unanswerable follow-up in 40 of them); first scores,
   // follow-ups in the tuning half / held out: 85.4% (35/41) / 93.0% (40/43).
   ["conversations-116", "eval/conversations-116.jsonl", "split"],
+  // Written blind with fresh-102 (the same, an unanswerable follow-up in 34 of them); first scores,
+  // follow-ups in the tuning half / held out: 80.0% (28/35) / 81.1% (30/37); other turns 51/60.
+  ["conversations-117", "eval/conversations-117.jsonl", "split"],
+  // Written blind with fresh-103 (the same, an unanswerable follow-up in 37 of them, follow-ups that
+  // go back to an earlier subject); first scores: 91.9% (34/37) / 85.4% (35/41); other turns 58/60.
+  ["conversations-118", "eval/conversations-118.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
