@@ -418,7 +418,12 @@ describe("answers from the real knowledge", () => {
     ["協會會唔會搞黑客松？", "zh-HK"],
     ["Do you publish position papers after the townhalls?", "en"],
     ["協會有冇出過立場書？", "zh-HK"],
-  ] as const)("declines %s: hackathons or position papers, which no document speaks of", async (q, lang) => {
+    ["are non members allowed at your networking events", "en"],
+    ["Would you take pre-owned jackets as well as new ones?", "en"],
+    ["二手文具收唔收？", "zh-HK"],
+    ["Could I volunteer as a mentor for your interns?", "en"],
+    ["Is quantum computing one of the fields on the talent list?", "en"],
+  ] as const)("declines %s: subjects no document speaks of", async (q, lang) => {
     const a = await kb.answer(q, lang);
     expect(a.answered).toBe(false);
     expect(a.lacking).toBe(true);

@@ -754,6 +754,12 @@ describe("talking to the bot", () => {
     );
     expect(charity).toMatch(/couldn't find this/);
     expect(charity).not.toMatch(/Question \d+ of/);
+    // Typed without its question mark, it still only asks.
+    const unmarked = replyText(
+      await say(member("unmarked-only"), "could our firm get a tax receipt if we donate notebooks to you guys"),
+    );
+    expect(unmarked).toMatch(/couldn't find this/);
+    expect(unmarked).not.toMatch(/Question \d+ of/);
     const offering = member("tax-and-offer");
     const both = replyText(await say(offering, "We have 200 T-shirts we'd like to donate. Can we get a tax receipt?"));
     expect(both).toMatch(/couldn't find this/);

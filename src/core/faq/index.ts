@@ -27,6 +27,12 @@ const BARE_REQUEST = /^\s*(?:(?:the|my)\s+)?[a-z]+[?？!！.]*\s*$|^\s*[\u4e00-\
  * minimum? Like do we need at least 100 shirts?"): each of its sentences asks.
  */
 const ONLY_QUESTIONS = /^(?:(?:[^.!?。！？\n]|\.(?=[^\s.]))*[?？]\s*)+$/u;
+/**
+ * A question typed without its question mark, one sentence opening with an asking word ("can my company
+ * get a tax receipt for donating stationery"): it asks as much as one that ends in "?".
+ */
+const UNMARKED_QUESTION =
+  /^\s*(?:can|could|do|does|did|is|are|will|would|should|may|how|what|when|where|who|which|why)\b[^.!?。！？\n]*[.。]?\s*$/iu;
 
 const NAME = "faq";
 
@@ -297,7 +303,8 @@ export function faq(
     // (A topic proposed is not asked: "add VA tax to the townhall agenda?" proposes the tax.)
     const lacking = a.lacking === true && a.topical === true && it?.via !== "pattern" && it?.args !== "title";
     // (Asking for the organisers is itself what a question the documents lack needs.)
-    const onlyAsks = lacking && it?.name !== "handoff" && ONLY_QUESTIONS.test(question.trim());
+    const onlyAsks =
+      lacking && it?.name !== "handoff" && (ONLY_QUESTIONS.test(question.trim()) || UNMARKED_QUESTION.test(question));
     if (
       it &&
       it.name !== "none" &&
