@@ -228,7 +228,9 @@ const COUNTED_UNITS: readonly { asked: RegExp; given: RegExp }[] = [
   // "What percentage of the donated clothing reaches people in need?": a share, which a count does not give.
   { asked: PROPORTION, given: PROPORTION_GIVEN },
   {
-    asked: /\bhow many (?:\w+ ){0,2}points\b|(?:幾多|多少|几多)(?:個|个)?分(?![鐘钟之別别析享配類类開开布佈])/iu,
+    // (Asked after the points too: "QMAS bonus points how many", "優才加分多少".)
+    asked:
+      /\bhow many (?:\w+ ){0,2}points\b|\bpoints,? how many\b|(?:幾多|多少|几多)(?:個|个)?分(?![鐘钟之別别析享配類类開开布佈])|(?<![部充過过十])分(?:數|数)?(?:係|是|有)?(?:幾多|多少|几多)/iu,
     given: /\d+\s+(?:\w+\s+){0,2}points?\b|(?:\d+|[一二三四五六七八九十百]+)\s*分(?![鐘钟之])/iu,
   },
   {
@@ -650,7 +652,7 @@ const GENERIC_ITEMS_ZH = /(?:哪些|邊啲|边啲|甚麼|什麼|什么|咩)(?:�
 
 /** A question for the items of something ("what are the gaps?", "what are the criteria?", "有邊啲…"). */
 const LIST_ASKED =
-  /\bwhich ([a-z][\w-]* ){0,2}(sectors|industries|areas|fields|professions|technologies|cities|countries|documents|requirements|criteria|conditions|steps|tests|skills)\b|\b(what|which) (exactly |specifically )?(are|were) (exactly |specifically )?(the|its|their|his|her|these|those) (\w+ ){0,2}?(\w{3,}s|criteria)\b(?! (of|for) (the )?(association|bahk)\b)|\b(list|name) (the|its|their|all)\b/;
+  /\bwhich ([a-z][\w-]* ){0,2}(sectors|industries|areas|fields|professions|technologies|cities|countries|documents|requirements|criteria|conditions|steps|tests|skills)\b|\b(what|which) (exactly |specifically )?(are|were) (exactly |specifically )?(the|its|their|his|her|these|those) (\w+ ){0,2}?(\w{3,}s|criteria)\b(?! (of|for) (the )?(association|bahk)\b)|\b(list|name) (the|its|their|all)\b|\bwhat (?:exactly |specific |particular )?(?!(?:does|was|has|this|its)\b)[a-z]{2,}s (?:still )?(?:remain|remains|exist|persist|are there|(?:does|do) (?:it|they|he|she|hk|hong kong|the [a-z]+) have)\b/;
 const LIST_ASKED_ZH =
   /(有|係|是|提交|交|準備|需要|要)(哪些|邊啲|邊幾)|包括(哪些|甚麼|什麼|咩)|都(有|係|是|包括)(甚麼|什麼|什么|啲咩|咩|乜嘢|邊啲|哪些)/;
 

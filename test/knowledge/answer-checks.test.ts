@@ -376,6 +376,11 @@ describe("names the question already gave", () => {
     expect(satisfies("quantity", "They can be awarded an additional 30 points.", "how many extra points?")).toBe(true);
     expect(satisfies("quantity", "It lists 11 professions.", "how many people can come each year?")).toBe(false);
     expect(satisfies("quantity", "每年名額為1,000人。", "每年有幾多人？")).toBe(true);
+    // Asked after the points ("bonus points how many", "加分多少"): the quota's people are no points.
+    const quota = "QMAS is a quota-based scheme with an annual quota of 1,000 people.";
+    expect(satisfies("quantity", quota, "qmas extra points how many")).toBe(false);
+    expect(satisfies("quantity", "獲批人士每年名額為1,000人。", "優才加分多少")).toBe(false);
+    expect(satisfies("quantity", "可額外獲得30分。", "優才加分多少")).toBe(true);
     // 十分 is "very", 分鐘 minutes: no count of points is asked.
     expect(satisfies("quantity", "It lists 11 professions.", "要等幾多分鐘？")).toBe(true);
   });
@@ -541,6 +546,10 @@ describe("questions for the items of something", () => {
   it("are answered only by a text that enumerates", () => {
     expect(expectation("what are the gaps compared to the other jurisdictions?")).toBe("list");
     expect(expectation("what are the criteria?")).toBe("list");
+    // "What gaps remain…?", "what gaps does it have": which gaps, not that there are some.
+    expect(expectation("ok what gaps remain vs the other hubs?")).toBe("list");
+    expect(expectation("what gaps does HK have compared with Tokyo")).toBe("list");
+    expect(expectation("what does it have to do with townhalls?")).not.toBe("list");
     const gaps = 'While Hong Kong adopts a "same risk, same rules" approach, gaps persist versus global counterparts.';
     expect(satisfies("list", gaps, "what are the gaps?")).toBe(false);
     const criteria =
