@@ -726,6 +726,17 @@ describe("talking to the bot", () => {
     );
   });
 
+  it("reads what a relative could do with the association as how to take part", async () => {
+    const reply = replyText(
+      await say(
+        member("relative"),
+        "my son studies at university and is big into blockchain, anything he can do with you?",
+      ),
+    );
+    expect(reply).toMatch(/internship/);
+    expect(reply).not.toMatch(/couldn't find this/);
+  });
+
   it("passes on a question about what the documents lack, and starts an offer made beside it", async () => {
     const asking = member("tax-only");
     const only = replyText(

@@ -99,6 +99,8 @@ describe("reading a member's message", () => {
     // me" is near "forget me" in the vectors).
     ["does the bot remember me?", "mydata"],
     ["I'd like to volunteer at your events", "onboarding"],
+    // Being part of what the association does: the ways to take part.
+    ["the association speaks for the whole industry, how do I become a part of it?", "onboarding"],
     ["我想睇下你哋有我咩data", "mydata"],
     ["yo bot, u there?", "smalltalk"],
     ["townhall really ought to cover stablecoin licensing imo. can that go on the list?", "propose"],
