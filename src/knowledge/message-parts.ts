@@ -257,8 +257,12 @@ export function countedThing(q: string): string | undefined {
   if (thing) thing = thing.replace(/^(?:persons|individuals)\b/i, "people");
   // "每年收到多少件？": a measure word alone counts goods (pieces, boxes, sets).
   if (thing && /^[件箱套本條条隻只][？?呀啊㗎呢]*$/u.test(thing)) return "物品";
-  // "how many in total?", "how many are there?" name no thing counted.
-  return thing && /^(?:in|are|is|were|was|do|does|did|have|has|will|can|altogether|total|all|of)\b/i.test(thing)
+  // "how many in total?", "how many are there?" name no thing counted; nor does a rate ("how many a
+  // year?", "一年多少？", "每年幾多"), which only says over what time.
+  return thing &&
+    (/^(?:in|are|is|were|was|do|does|did|have|has|will|can|altogether|total|all|of)\b/i.test(thing) ||
+      /^(?:a|an|per|each|every)\s+(?:year|month|week|day|quarter)\b/i.test(thing) ||
+      /^(?:一|每|每一)(?:年|個月|个月|月|星期|週|周|日|天|季)$/u.test(thing))
     ? undefined
     : thing;
 }

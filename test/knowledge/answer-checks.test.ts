@@ -501,6 +501,10 @@ describe("questions for a number of something", () => {
     // A name after the thing counted says what is done with it.
     expect(countedThing("Is there a yearly limit on how many people QMAS admits?")).toBe("people");
     expect(countedThing("how many extra points would I get?")).toBe("extra points");
+    // A rate says over what time, not what is counted.
+    expect(countedThing("how many a year?")).toBeUndefined();
+    expect(countedThing("ok and how many per year")).toBeUndefined();
+    expect(countedThing("一年多少？")).toBeUndefined();
   });
 
   it("find the words around each count, not a list's numbering", () => {

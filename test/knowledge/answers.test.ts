@@ -17,6 +17,12 @@ describe("answers from the real knowledge", () => {
     return kb.answer(followUp, lang, { previous: asked, previousRef: first.ref ?? "", previousAnswer: first.text });
   };
 
+  it("answers how many a year from the quota just given", async () => {
+    const a = await askAfter("Does QMAS have a quota?", "how many a year?");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/1,000/);
+  });
+
   it("starts the subject afresh with a question of its own, and keeps it for one that points back", async () => {
     // Joined with every question before, the conversation's words grew until they steered each follow-up.
     for (const [asked, next] of [
