@@ -726,6 +726,18 @@ describe("talking to the bot", () => {
     );
   });
 
+  it("answers a question asked beside an offer, and starts the offer", async () => {
+    const reply = replyText(
+      await say(
+        member("offer-and-question"),
+        "We've got 80 fleece jackets to give away. Btw how often is the townhall?",
+      ),
+    );
+    expect(reply).toMatch(/quarterly/);
+    expect(reply).toMatch(/80/);
+    expect(reply).toMatch(/Question \d+ of/);
+  });
+
   it("reads what a relative could do with the association as how to take part", async () => {
     const reply = replyText(
       await say(

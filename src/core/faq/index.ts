@@ -305,12 +305,25 @@ export function faq(
     // (Asking for the organisers is itself what a question the documents lack needs.)
     const onlyAsks =
       lacking && it?.name !== "handoff" && (ONLY_QUESTIONS.test(question.trim()) || UNMARKED_QUESTION.test(question));
+    // A request made beside a question the documents answer ("We have 50 hoodies to donate. Also, how
+    // often are the townhalls?"): both are taken up, the answer first. The part answered must be a
+    // question of its own, which read alone asks for something else than the request.
+    const aside =
+      it?.command !== undefined &&
+      it.via === "concepts" &&
+      a.answered &&
+      !a.aboutBot &&
+      a.resolved !== undefined &&
+      a.resolved.length < question.length &&
+      question.includes(a.resolved.trim()) &&
+      understanding !== undefined &&
+      (await understanding.read(a.resolved)).intent?.name !== it.name;
     if (
       it &&
       it.name !== "none" &&
       !onlyAsks &&
       it.score >= minimum &&
-      (beaten || it.score + tune.margin >= a.confidence)
+      (beaten || aside || it.score + tune.margin >= a.confidence)
     ) {
       const socialOnly = !it.command && it.name !== "handoff";
       if (!socialOnly || it.score >= tune.social) {
@@ -319,6 +332,7 @@ export function faq(
         if (it.command && !PERSONAL_DATA_INTENTS.has(it.name)) await context.set(ctx, question, undefined, previous);
         const replies = [
           ...(lacking && it.command ? await declined(ctx, question) : []),
+          ...(aside ? await answered(ctx, a) : []),
           ...(await act(ctx, it, question)),
         ];
         return {
