@@ -1600,7 +1600,24 @@ export class LocalKnowledgeBase implements KnowledgeBase {
         return !byItself.answered && inContext.answered ? inContext : byItself;
       }
     }
-    const decided = this.decide(q, q, alone, lang);
+    let decided = this.decide(q, q, alone, lang);
+    // A story whose words as a whole find an answer confidently enough to be read whole ("…stuck with
+    // 300 tote bags… I'd like to donate them through you. Also, how often do your townhalls happen?")
+    // but whose one question that answer does not fit is asked by that question alone.
+    if (!decided.answered && q === whole) {
+      const asks = questionSentences(whole);
+      const [ask] = asks;
+      if (asks.length === 1 && ask !== undefined && ask !== whole) {
+        const r = await this.retrieveOnce(ask, memo);
+        // (Only a question that names the association's subjects by itself: "How many people can attend
+        // per company?" after a story of networking events is not asking about the points of "people
+        // who work in" the listed fields. Nor is it answered by the bot's own help.)
+        if (r.query.keys.length >= 2 && !BACK_REFERENCE.test(ask) && this.speaksOfSubjects(ask, r.query)) {
+          const byAsk = this.decide(ask, ask, r, lang);
+          if (byAsk.answered && !this.isBotRef(byAsk.ref ?? "")) decided = byAsk;
+        }
+      }
+    }
     // The clause that stood for a message asking two things ("…and which companies did they get placed
     // with?") may not name the subject its other question does ("How many interns did BAHK take in
     // last summer"), nor the story it asks of ("Someone told me BAHK gives away clothing… How do we

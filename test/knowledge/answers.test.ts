@@ -17,6 +17,15 @@ describe("answers from the real knowledge", () => {
     return kb.answer(followUp, lang, { previous: asked, previousRef: first.ref ?? "", previousAnswer: first.text });
   };
 
+  it("answers a story's one question when its words as a whole find only the story's subject", async () => {
+    const a = await kb.answer(
+      "I work in comms at a brokerage. After our summer forum we still have around 200 lanyards and a pile of logo fleeces, and my manager wants to throw them out, which seems a waste. I'd like to donate them through you. Also — how often do your townhalls happen?",
+      "en",
+    );
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/quarterly/);
+  });
+
   it("answers how many a year from the quota just given", async () => {
     const a = await askAfter("Does QMAS have a quota?", "how many a year?");
     expect(a.answered).toBe(true);
