@@ -707,6 +707,9 @@ const MAX_EXTRA_PARTS = 2;
 const ORDINAL =
   /\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th)(?:\s+(?:one|item|point|goal|city|bank|test))?(?:\s+(?:you|u)\s+(?:mentioned|listed|said|named|gave))?(?=\s*[?？.!,，]|\s*$)|\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th)\s+(?:one|item|point|(?:strategic\s+|main\s+|key\s+)?goal)\b|\bgoal\s*(?:no\.?\s*|number\s*|#)?([1-9])\b|第\s*([一二三四五六七八九十1-9])\s*(?:個|个|項|项|點|点|位|目標|目标|間|间|種|种)|\bthe\s+(last)(?:\s+(?:one|item|point|goal|city|bank|test))?(?:\s+(?:you|u)\s+(?:mentioned|listed|said|named|gave))?(?=\s*[?？.!,，]|\s*$)|\b(last)\s+(?:one|item|point)\b|(最後一?個|最后一?个|最尾嗰個|尾嗰個)|\b(?:goal\s+)?(?:number|no\.|#)\s*(one|two|three|four|five|[1-5])(?=\s*[?？.!,，]|\s*$)/iu;
 
+/** Every place a message names an item by its place ("the first goal and the second"). */
+const ORDINALS = new RegExp(ORDINAL.source, "giu");
+
 const ORDINAL_WORDS: Readonly<Record<string, number>> = {
   first: 1,
   "1st": 1,
@@ -1670,7 +1673,26 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const n = ordinalNumber(m);
     if (n === undefined) return undefined;
     // Goals by their number, when the message or the conversation speaks of goals ("and the third?").
-    if (/\bgoals?\b|目標|目标/i.test(`${q} ${previous}`)) return this.goal(n, q, q.replace(m[0], " "), lang, previous);
+    if (/\bgoals?\b|目標|目标/i.test(`${q} ${previous}`)) {
+      // "What's the difference between the first goal and the second?": each of the goals it names.
+      const named = [
+        ...new Set([...q.matchAll(ORDINALS)].map(ordinalNumber).filter((k): k is number => k !== undefined)),
+      ];
+      if (named.length >= 2) {
+        const each = named.slice(0, 3).map((k) => this.goal(k, q, "", lang, previous));
+        if (each.every((a) => a?.answered)) {
+          const goals = each as Answer[];
+          const [first] = goals;
+          if (first)
+            return {
+              ...first,
+              text: goals.map((a) => a.text).join("\n\n"),
+              sources: goals.flatMap((a) => a.sources),
+            };
+        }
+      }
+      return this.goal(n, q, q.replace(m[0], " "), lang, previous);
+    }
     if (!previousRef) return undefined;
     const items = listItems(this.answerText(previousRef, lang) ?? "");
     const item = n < 0 ? items.at(-1) : items[n - 1];

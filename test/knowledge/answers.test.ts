@@ -26,6 +26,14 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/quarterly/);
   });
 
+  it("gives each goal a question names, not only the first", async () => {
+    const a = await kb.answer("How does goal 3 differ from goal 4?", "en");
+    expect(a.text).toMatch(/Goal 3/);
+    expect(a.text).toMatch(/Goal 4/);
+    const b = await kb.answer("what separates the first goal from the second?", "en");
+    expect(b.text).toMatch(/Goal 1[\s\S]*Goal 2/);
+  });
+
   it("answers how many a year from the quota just given", async () => {
     const a = await askAfter("Does QMAS have a quota?", "how many a year?");
     expect(a.answered).toBe(true);
