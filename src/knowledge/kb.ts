@@ -709,6 +709,8 @@ const ORDINAL =
 
 /** Every place a message names an item by its place ("the first goal and the second"). */
 const ORDINALS = new RegExp(ORDINAL.source, "giu");
+/** A goal by its number in Chinese without 第 ("目標一", "目标3"). */
+const GOAL_NUMBER_ZH = /(?:目標|目标)\s*([一二三四五1-5])/gu;
 
 const ORDINAL_WORDS: Readonly<Record<string, number>> = {
   first: 1,
@@ -1668,16 +1670,16 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     memo: Map<string, Promise<Retrieval>>,
     previous = "",
   ): Promise<Answer | undefined> {
-    const m = ORDINAL.exec(q);
-    if (!m) return undefined;
-    const n = ordinalNumber(m);
-    if (n === undefined) return undefined;
-    // Goals by their number, when the message or the conversation speaks of goals ("and the third?").
-    if (/\bgoals?\b|目標|目标/i.test(`${q} ${previous}`)) {
-      // "What's the difference between the first goal and the second?": each of the goals it names.
+    // "What's the difference between the first goal and the second?", "目標一同目標二有咩分別？": each of
+    // the goals a message names.
+    const goalsNamed = /\bgoals?\b|目標|目标/i.test(`${q} ${previous}`);
+    if (goalsNamed) {
       const named = [
-        ...new Set([...q.matchAll(ORDINALS)].map(ordinalNumber).filter((k): k is number => k !== undefined)),
-      ];
+        ...new Set([
+          ...[...q.matchAll(ORDINALS)].map(ordinalNumber),
+          ...[...q.matchAll(GOAL_NUMBER_ZH)].map((g) => ORDINAL_WORDS[g[1] ?? ""] ?? Number(g[1])),
+        ]),
+      ].filter((k): k is number => k !== undefined && k > 0);
       if (named.length >= 2) {
         const each = named.slice(0, 3).map((k) => this.goal(k, q, "", lang, previous));
         if (each.every((a) => a?.answered)) {
@@ -1691,8 +1693,13 @@ export class LocalKnowledgeBase implements KnowledgeBase {
             };
         }
       }
-      return this.goal(n, q, q.replace(m[0], " "), lang, previous);
     }
+    const m = ORDINAL.exec(q);
+    if (!m) return undefined;
+    const n = ordinalNumber(m);
+    if (n === undefined) return undefined;
+    // Goals by their number, when the message or the conversation speaks of goals ("and the third?").
+    if (goalsNamed) return this.goal(n, q, q.replace(m[0], " "), lang, previous);
     if (!previousRef) return undefined;
     const items = listItems(this.answerText(previousRef, lang) ?? "");
     const item = n < 0 ? items.at(-1) : items[n - 1];

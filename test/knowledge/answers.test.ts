@@ -32,6 +32,8 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/Goal 4/);
     const b = await kb.answer("what separates the first goal from the second?", "en");
     expect(b.text).toMatch(/Goal 1[\s\S]*Goal 2/);
+    const zh = await kb.answer("目標一同目標二有咩唔同？", "zh-HK");
+    expect(zh.text).toMatch(/目標一[\s\S]*目標二/);
   });
 
   it("answers how many a year from the quota just given", async () => {
