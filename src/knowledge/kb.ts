@@ -1606,6 +1606,16 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       }
     }
     let decided = this.decide(q, q, alone, lang);
+    // A clause that tells, standing for a story ("Our fund is hiring and a candidate mentioned the HKMA's
+    // platform with banks… Which banks were named?"), may name a subject no text has only in passing:
+    // the story asks its questions, of the clause's subject.
+    if (!decided.answered && decided.lacking && q !== whole) {
+      const asks = questionSentences(whole);
+      if (asks.length > 0 && !asks.includes(q) && !this.asksAbsent(whole)) {
+        const byAsk = this.decide(q, asks.join(" "), alone, lang);
+        if (byAsk.answered) decided = byAsk;
+      }
+    }
     // A story whose words as a whole find an answer confidently enough to be read whole ("…stuck with
     // 300 tote bags… I'd like to donate them through you. Also, how often do your townhalls happen?")
     // but whose one question that answer does not fit is asked by that question alone.

@@ -26,6 +26,15 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/quarterly/);
   });
 
+  it("reads a subject no text has, named in passing in a story, as the story's, not its question's", async () => {
+    const a = await kb.answer(
+      "Our startup is hiring and one applicant kept talking about the HKMA building a blockchain trade finance platform with banks. I'd like to follow what he meant. Which banks were in it?",
+      "en",
+    );
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/HSBC/);
+  });
+
   it("gives each goal a question names, not only the first", async () => {
     const a = await kb.answer("How does goal 3 differ from goal 4?", "en");
     expect(a.text).toMatch(/Goal 3/);
