@@ -354,6 +354,10 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // yes/no questions, a request and a question in one message); scored whole before any change for
   // it: 79.0% by score.mjs (158/200), 90.0% strict (180/200: tune 90/100, held out 90/100).
   ["fresh-103", ["eval/fresh-103.jsonl"], "split"],
+  // Written blind after the fixes for fresh-102 and -103 (no theme: a fortnight of a busy group and
+  // server, newcomers, staff, students, parents, journalists); scored whole before any change for it:
+  // 82.5% by score.mjs (165/200), 93.5% strict (187/200: tune 95/100, held out 92/100).
+  ["fresh-104", ["eval/fresh-104.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -624,6 +628,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-103 (the same, an unanswerable follow-up in 37 of them, follow-ups that
   // go back to an earlier subject); first scores: 91.9% (34/37) / 85.4% (35/41); other turns 58/60.
   ["conversations-118", "eval/conversations-118.jsonl", "split"],
+  // Written blind with fresh-104 (the same, an unanswerable follow-up in 38 of them); first scores:
+  // 88.6% (31/35) / 94.6% (35/37); other turns 60/62.
+  ["conversations-119", "eval/conversations-119.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
