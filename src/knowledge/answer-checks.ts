@@ -425,6 +425,13 @@ export function expectation(question: string): Expectation {
     )
   )
     return "age";
+  // "my kid is 15, can she join?": an age told, then whether one of that age may take part.
+  if (
+    /\b(?:is|am|i'?m|she'?s|he'?s|turns?|turning)\s+(?:only\s+|just\s+)?(?:1[0-9]|[5-9])(?:\s*(?:years?|yrs?)(?:\s*old)?)?\s*[,.;:—–-]*\s*(?:so\s+)?(?:can|could|is|would|does|may)\s+(?:she|he|i|they|my|her|his)\b/.test(
+      q,
+    )
+  )
+    return "age";
   if (/\blicen[cs]e[sd]?\b|\blicensing\b|牌照|發牌|发牌|許可證|许可证/.test(q)) return "licence";
   // "Who can attend?", "谁可以参加？": who may come, which only a text saying who is eligible answers.
   if (

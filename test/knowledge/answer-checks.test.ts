@@ -363,6 +363,12 @@ describe("names the question already gave", () => {
     expect(satisfies("names", etf, "which ETFs got approved?")).toBe(false);
   });
 
+  it("an age told, then whether one of that age may take part, asks about ages", () => {
+    expect(expectation("my nephew is 14, can he sign up?")).toBe("age");
+    expect(expectation("she's 17 years old — could she apply for the internship?")).toBe("age");
+    expect(expectation("the quota is 1000, can I still apply?")).not.toBe("age");
+  });
+
   it("asking how to reach someone asks for contact details", () => {
     expect(expectation("How can I contact his office?")).toBe("contact");
     expect(expectation("can I reach him somehow?")).toBe("contact");

@@ -738,6 +738,14 @@ describe("talking to the bot", () => {
     expect(reply).toMatch(/Question \d+ of/);
   });
 
+  it("passes on whether a child of a given age may join, after the ways for students", async () => {
+    const parent = member("parent-age");
+    await say(parent, "is there anything for students?");
+    const reply = replyText(await say(parent, "my daughter is 14, can she join?"));
+    expect(reply).toMatch(/couldn't find this/);
+    expect(reply).not.toMatch(/outside what I can help with/);
+  });
+
   it("reads what a relative could do with the association as how to take part", async () => {
     const reply = replyText(
       await say(
