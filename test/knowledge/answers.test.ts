@@ -35,6 +35,15 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/HSBC/);
   });
 
+  it.each([
+    ["What sort of hub is Hong Kong aiming to be?", "en"],
+    ["香港想做邊種中心？", "zh-HK"],
+  ] as const)("answers %s with the hub it aims to be, not its rivals", async (q, lang) => {
+    const a = await kb.answer(q, lang);
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/virtual asset hub|虛擬資產中心/);
+  });
+
   it("gives each goal a question names, not only the first", async () => {
     const a = await kb.answer("How does goal 3 differ from goal 4?", "en");
     expect(a.text).toMatch(/Goal 3/);
