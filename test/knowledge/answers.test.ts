@@ -44,6 +44,11 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/virtual asset hub|虛擬資產中心/);
   });
 
+  it("reads points extra, in chat's order, as the bonus points", async () => {
+    const a = await kb.answer("qmas: how many pts extra do listed professions get?", "en");
+    expect(a.text).toMatch(/30 points/);
+  });
+
   it("gives each goal a question names, not only the first", async () => {
     const a = await kb.answer("How does goal 3 differ from goal 4?", "en");
     expect(a.text).toMatch(/Goal 3/);
