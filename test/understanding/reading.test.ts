@@ -1107,6 +1107,8 @@ describe("reading a member's message", () => {
       "how many items / boxes of clothes has BAHK donated so far in total?",
       "how many shirts have you given away so far?",
       "協會總共捐咗幾多件衫？",
+      // (Asked with "did" and the verb's plain form.)
+      "How many pens and notebooks did the association give away in 2023?",
     ])
       expect(await intentOf(q), q).not.toBe("donate");
     for (const q of ["I want to donate 100 shirts", "we have 3 boxes of notebooks to give away"])
