@@ -471,6 +471,7 @@ describe("answers from the real knowledge", () => {
     ["二手文具收唔收？", "zh-HK"],
     ["Could I volunteer as a mentor for your interns?", "en"],
     ["Is quantum computing one of the fields on the talent list?", "en"],
+    ["Are secondary school students accepted as interns?", "en"],
   ] as const)("declines %s: subjects no document speaks of", async (q, lang) => {
     const a = await kb.answer(q, lang);
     expect(a.answered).toBe(false);
