@@ -473,6 +473,7 @@ describe("answers from the real knowledge", () => {
     ["Is quantum computing one of the fields on the talent list?", "en"],
     ["Are secondary school students accepted as interns?", "en"],
     ["ok and what does hong kong fintech aim for over the next 5 years?", "en"],
+    ["Did the association endorse the government's policy declaration?", "en"],
   ] as const)("declines %s: subjects no document speaks of", async (q, lang) => {
     const a = await kb.answer(q, lang);
     expect(a.answered).toBe(false);
