@@ -1606,21 +1606,19 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       }
     }
     let decided = this.decide(q, q, alone, lang);
+    // A declined story is read again by its own questions (found once for both readings below).
+    const asks = decided.answered ? [] : questionSentences(whole);
     // A clause that tells, standing for a story ("Our fund is hiring and a candidate mentioned the HKMA's
     // platform with banks… Which banks were named?"), may name a subject no text has only in passing:
     // the story asks its questions, of the clause's subject.
-    if (!decided.answered && decided.lacking && q !== whole) {
-      const asks = questionSentences(whole);
-      if (asks.length > 0 && !asks.includes(q) && !this.asksAbsent(whole)) {
-        const byAsk = this.decide(q, asks.join(" "), alone, lang);
-        if (byAsk.answered) decided = byAsk;
-      }
+    if (decided.lacking && q !== whole && asks.length > 0 && !asks.includes(q) && !this.asksAbsent(whole)) {
+      const byAsk = this.decide(q, asks.join(" "), alone, lang);
+      if (byAsk.answered) decided = byAsk;
     }
     // A story whose words as a whole find an answer confidently enough to be read whole ("…stuck with
     // 300 tote bags… I'd like to donate them through you. Also, how often do your townhalls happen?")
     // but whose one question that answer does not fit is asked by that question alone.
     if (!decided.answered && q === whole) {
-      const asks = questionSentences(whole);
       const [ask] = asks;
       if (asks.length === 1 && ask !== undefined && ask !== whole) {
         const r = await this.retrieveOnce(ask, memo);
@@ -1691,17 +1689,13 @@ export class LocalKnowledgeBase implements KnowledgeBase {
         ]),
       ].filter((k): k is number => k !== undefined && k > 0);
       if (named.length >= 2) {
-        const each = named.slice(0, 3).map((k) => this.goal(k, q, "", lang, previous));
-        if (each.every((a) => a?.answered)) {
-          const goals = each as Answer[];
-          const [first] = goals;
-          if (first)
-            return {
-              ...first,
-              text: goals.map((a) => a.text).join("\n\n"),
-              sources: goals.flatMap((a) => a.sources),
-            };
-        }
+        const wanted = named.slice(0, 3);
+        const goals = wanted
+          .map((k) => this.goal(k, q, "", lang, previous))
+          .filter((a): a is Answer => a?.answered === true);
+        const [first] = goals;
+        if (first && goals.length === wanted.length)
+          return { ...first, text: goals.map((a) => a.text).join("\n\n"), sources: goals.flatMap((a) => a.sources) };
       }
     }
     const m = ORDINAL.exec(q);
