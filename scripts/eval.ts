@@ -358,6 +358,15 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // server, newcomers, staff, students, parents, journalists); scored whole before any change for it:
   // 82.5% by score.mjs (165/200), 93.5% strict (187/200: tune 95/100, held out 92/100).
   ["fresh-104", ["eval/fresh-104.jsonl"], "split"],
+  // Written blind (members who half-remember what they read: loose or slightly wrong paraphrases,
+  // near numbers and years, two programmes mixed up, negated questions, English and Cantonese in one
+  // message); scored whole before any change for it: 78.0% by score.mjs (156/200), 91.5%
+  // strict (183/200: tune 92/100, held out 91/100).
+  ["fresh-105", ["eval/fresh-105.jsonl"], "split"],
+  // Written blind beside fresh-105 (no theme: a quarter of the group and server around a townhall,
+  // greetings and thanks mixed with questions, askers telling who they are first); scored whole before
+  // any change for it: 75.5% by score.mjs (151/200), 88.0% strict (176/200: tune 87/100, held out 89/100).
+  ["fresh-106", ["eval/fresh-106.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -631,6 +640,12 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-104 (the same, an unanswerable follow-up in 38 of them); first scores:
   // 88.6% (31/35) / 94.6% (35/37); other turns 60/62.
   ["conversations-119", "eval/conversations-119.jsonl", "split"],
+  // Written blind with fresh-105 (the same, an unanswerable follow-up in 37 of them); first scores:
+  // 91.9% (34/37) / 81.8% (27/33); other turns 59/60.
+  ["conversations-120", "eval/conversations-120.jsonl", "split"],
+  // Written blind with fresh-106 (the same, an unanswerable follow-up in 44 of them); first scores:
+  // 85.4% (35/41) / 82.2% (37/45); other turns 59/60.
+  ["conversations-121", "eval/conversations-121.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
