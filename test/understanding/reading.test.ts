@@ -1560,6 +1560,19 @@ describe("reading a member's message", () => {
     expect((await u.read("so it is what they call a hub?")).question).toBe("it is what they call a hub?");
   });
 
+  it("reads the association's materials (你哋啲資料) as its documents, not the member's data", async () => {
+    for (const q of ["穩定幣有冇人監管？你哋啲資料有冇提過？", "你們的資料有冇講過實習？"]) {
+      expect((await u.read(q)).intent?.name, q).not.toBe("mydata");
+    }
+    expect((await u.read("你哋有我啲咩資料？")).intent?.name).toBe("mydata");
+  });
+
+  it("reads a price target for a coin as out of scope, in Simplified too", async () => {
+    for (const q of ["以太币明年能涨到多少？", "比特幣目標價係幾多？"]) {
+      expect((await u.read(q)).intent?.name, q).toBe("none");
+    }
+  });
+
   it("tells Simplified from Traditional and converts answers to Simplified", async () => {
     expect(await u.script("优才计划每年有多少名额？")).toBe("hans");
     expect(await u.script("優才計劃每年有多少名額？")).toBe("hant");
