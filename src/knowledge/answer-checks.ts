@@ -926,8 +926,19 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
           .join("");
         return initials.length >= 3 && answer.includes(initials) && !question.includes(m[1] ?? "");
       });
+      // "distributed ledger technologies (DLT)": a name in lower case, its initials in brackets after it.
+      const spaced =
+        spelt ||
+        [...answer.matchAll(/\b((?:[a-z]+\s+){1,5}[a-z]+)\s*[（(]\s*([A-Z]{2,6})\b/g)].some(
+          ([, words = "", acronym = ""]) =>
+            words
+              .split(/\s+/)
+              .slice(-acronym.length)
+              .map((w) => w[0])
+              .join("") === acronym.toLowerCase(),
+        );
       return (
-        (fullName && spelt) ||
+        (fullName && spaced) ||
         /\b(called|named|known as|dubbed)\b|名為|叫做|稱為/.test(answer) ||
         headedName(answer, question) ||
         quotedName(answer, question)

@@ -414,6 +414,14 @@ describe("names the question already gave", () => {
     expect(satisfies("name", qmas, "what's the full name of QMAS?")).toBe(true);
   });
 
+  it("a name in lower case with its initials in brackets after it answers what they stand for", () => {
+    const spelt = "Experts in fields like distributed ledger technologies (DLT, i.e. blockchain) and robotics.";
+    expect(satisfies("name", spelt, "what does distributed ledger technology stand for?")).toBe(true);
+    // Initials that are not the words' own are no full name.
+    const other = "Experts in fields like distributed ledger technologies (AI) and robotics.";
+    expect(satisfies("name", other, "what does distributed ledger technology stand for?")).toBe(false);
+  });
+
   it("a date is not the verb 'may'", () => {
     expect(satisfies("date", "Those approved may live in Hong Kong.", "when did it start?")).toBe(false);
     expect(satisfies("date", "It launches in May.", "when does it launch?")).toBe(true);

@@ -1749,4 +1749,20 @@ describe("answers from the real knowledge", () => {
     const a = await kb.answer("Suppose I went to every single townhall, how many would I attend in a year?", "en");
     expect(a.text).toMatch(/four|quarterly/);
   });
+
+  it.each([
+    "Is there a dress code for the townhall meetings?",
+    "去 townhall 要唔要著西裝？",
+    "When does the association hold its annual general meeting?",
+    "協會嘅週年大會幾時開？",
+  ])("hands on a dress code or an annual general meeting, which no document speaks of: %s", async (q) => {
+    const a = await kb.answer(q, /[\u4e00-\u9fff]/u.test(q) ? "zh-HK" : "en");
+    expect(a.answered).toBe(false);
+  });
+
+  it("says what an acronym of the talent list stands for", async () => {
+    const a = await kb.answer("In the article on the talent list, what does DLT stand for?", "en");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/distributed ledger/i);
+  });
 });
