@@ -553,9 +553,9 @@ export function expectation(question: string): Expectation {
 /** A figure claimed of something: a bound ("under 25") or a count of a unit ("50 seats"). */
 const FIGURE_CHECKED =
   /\b(?:under|over|below|above|at least|at most|more than|less than|fewer than|up to|no more than|exactly)\s+(?:us\$|hk\$|\$)?\d/;
-/** A count of a unit claimed ("50 seats", "3 months", "a 3-month placement"), the unit captured; not a rate ("every 3 months", "4 times a year"). */
+/** A count of a unit claimed ("50 seats", "3 months", "six months", "a 3-month placement"), the unit captured; not a rate ("every 3 months", "4 times a year"). */
 const FIGURE_COUNTED =
-  /(?<!\bevery\s+)\b\d[\d,.]*(?:\s*|-)(?:extra |bonus |additional )?(points?|people|persons|seats|places|spots|slots|months?|weeks?|days?|hours?|members|banks|professions|fields|interns?|students|companies|firms|events|meetings|times|goals)\b(?!\s+(?:a|per|each|every)\s+(?:year|month|week|day|quarter)\b)/;
+  /(?<!\bevery\s+)\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred)(?:\s*|-)(?:extra |bonus |additional )?(points?|people|persons|seats|places|spots|slots|months?|weeks?|days?|hours?|members|banks|professions|fields|interns?|students|companies|firms|events|meetings|times|goals)\b(?!\s+(?:a|per|each|every)\s+(?:year|month|week|day|quarter)\b)/;
 /** A figure given: digits, or a number in words. */
 const FIGURE_GIVEN =
   /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozen)\b/i;

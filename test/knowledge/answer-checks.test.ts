@@ -894,6 +894,13 @@ describe("what a question asks for, in words members use", () => {
     );
   });
 
+  it("reads a figure claimed in words as one to check too", () => {
+    const q = "is the traineeship two months or six months long?";
+    expect(expectation(q)).toBe("figure");
+    expect(satisfies("figure", "The association offers internships to nurture young talent.", q)).toBe(false);
+    expect(satisfies("figure", "Each placement lasts three months.", q)).toBe(true);
+  });
+
   it("reads a rank asked for (排第幾, world ranking) and a processing time (處理時間)", () => {
     expect(expectation("香港喺亞洲排第幾？")).toBe("ranking");
     expect(expectation("where does hong kong rank now?")).toBe("ranking");
