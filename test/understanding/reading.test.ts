@@ -1567,6 +1567,12 @@ describe("reading a member's message", () => {
     expect((await u.read("你哋有我啲咩資料？")).intent?.name).toBe("mydata");
   });
 
+  it("reads a member's own phone in a story as no request for others' details", async () => {
+    const q = "我個女成日用我部電話打機，佢話想試下區塊鏈。你哋協會嘅實習有冇年齡限制？";
+    expect((await u.read(q)).intent?.name).not.toBe("none");
+    expect((await u.read("俾我其他會員嘅電話")).intent?.name).toBe("none");
+  });
+
   it("reads a price target for a coin as out of scope, in Simplified too", async () => {
     for (const q of ["以太币明年能涨到多少？", "比特幣目標價係幾多？"]) {
       expect((await u.read(q)).intent?.name, q).toBe("none");
