@@ -533,6 +533,8 @@ const QUESTION_LIKE =
 /** Someone in the member's company, not what they ask about ("my wife and I", "我同老婆"). */
 const WITH_ME =
   /\bmy (?:\w+ )?\w+ and (?:i|me)\b|\b(?:i|me) and my (?:\w+ )?\w+\b|我(?:同|和|與|跟)(?:我)?(?:的|嘅)?[\u4e00-\u9fff]{1,3}(?=一齊|一起|都|想|打算|準備|计划|計劃)/giu;
+/** When the member will ask it ("Before I start the paperwork, are data scientists on the list?"): no part of what is asked. */
+const WHEN_I = /(?:^|(?<=[.!?;]\s))(?:before|after|while|until|once) (?:i|we) [^,.?!]{1,60},\s*/giu;
 /** A follow-up about a person ("is he still in that job?", "她說了甚麼？")… */
 const ABOUT_PERSON =
   /\b(?:he|him|his|she|her|hers)\b|\b(?:the|that|this)\s+(?:guy|man|woman|lady|gentleman|official)\b|(?<!其)他(?![們们])|她(?![們们])|佢(?![哋地們们])|(?:這|这|那|呢|嗰)位(?!置)/iu;
@@ -2443,7 +2445,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   private asksAbsent(asked: string): boolean {
     if (this.absent.size === 0) return false;
     const asks = questionSentences(asked);
-    const text = (asks.length > 0 ? asks.join(" ") : asked).replace(WITH_ME, " ");
+    const text = (asks.length > 0 ? asks.join(" ") : asked).replace(WITH_ME, " ").replace(WHEN_I, "");
     return this.analyze(text).some((t) => this.absent.has(t.key));
   }
 

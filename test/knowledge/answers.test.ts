@@ -1765,4 +1765,13 @@ describe("answers from the real knowledge", () => {
     expect(a.answered).toBe(true);
     expect(a.text).toMatch(/distributed ledger/i);
   });
+
+  it("reads when the member will ask as no part of what is asked", async () => {
+    const a = await kb.answer(
+      "Before I start the paperwork, are data scientists on the government's talent list?",
+      "en",
+    );
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/data scientists/);
+  });
 });
