@@ -475,6 +475,10 @@ const DEFINITE_THING = /\bthe\s+\w+/i;
 const PROCEDURE =
   /\b(?:apply|applying|application|sign(?:ing)? up|register|registration|enrol(?:l|ling|ment)?|deadlines?|documents?|paperwork)\b|申請|申请|報名|报名|登記|登记|截止|資料|资料|文件|手續|手续/iu;
 
+/** What it takes to take part in whatever is under discussion: requirements, a degree, what to study. */
+const REQUIREMENT =
+  /\b(?:requirements?|required|criteria|eligib\w*|qualif\w*|degrees?|major|study|studying)\b|資格|资格|學歷|学历|讀咩|读什么|讀甚麼|讀什麼|修讀|主修|科目/iu;
+
 /** Characters of Chinese pronouns and pointers (你哋, 其他, 第二個, 仲有): no thing of their own. */
 const POINTER_HAN = /[你我佢他她它哋們们其另第個个啲些嘅的咗了嗰這这那邊边乜咩點点仲還还有]/u;
 
@@ -1209,12 +1213,16 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // eligibility, which "apply" finds even read with the internships) is not about that.
     const ownSubject = named.length > 0 || (this.subjects ?? []).some((re) => re.test(question));
     const discussed = this.placeOfRef(previousRef)?.doc;
+    // And "what are the requirements?", "要讀咩科先得？" after the internships: not the scheme's
+    // eligibility, which "requirements" finds.
     // So is "咁幾時開始？" after the ETFs retail investors may get: when what was under discussion happens,
     // which a date of another document (QMAS's launch) does not say. ("When did it first start?" points
     // back at what the last answer named, which may be another document's subject.)
     const strayed =
       discussed !== undefined &&
-      ((PROCEDURE.test(question) && !DEFINITE_THING.test(question)) || askingWord(question) === "when") &&
+      ((PROCEDURE.test(question) && !DEFINITE_THING.test(question)) ||
+        REQUIREMENT.test(question) ||
+        askingWord(question) === "when") &&
       wordCount(question) <= ELLIPTICAL_WORDS &&
       !ownSubject &&
       !BACK_REFERENCE.test(question) &&

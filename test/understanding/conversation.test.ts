@@ -472,6 +472,20 @@ describe("talking to the bot", () => {
     expect(replyText(await say(q, "and who can apply?"))).toMatch(/bachelor/);
   });
 
+  it("reads 'what are the criteria?' after the internships as about them, not the talent scheme", async () => {
+    const m = member("criteria-internships");
+    await say(m, "Are there internships at the association for graduates?");
+    const text = replyText(await say(m, "any criteria?"));
+    expect(text).not.toMatch(/bachelor|degree/);
+    expect(text).toMatch(/couldn't find/);
+    const zh = member("criteria-internships-zh");
+    await say(zh, "協會有冇提供實習機會？");
+    expect(replyText(await say(zh, "申請資格係點？"))).not.toMatch(/學士|優秀人才/);
+    const q = member("criteria-qmas");
+    await say(q, "Tell me about the Quality Migrant Admission Scheme");
+    expect(replyText(await say(q, "what are the criteria?"))).toMatch(/bachelor/);
+  });
+
   it("reads 'what's number two?' and 'goal number 4' as goals by their number", async () => {
     const m = member("numbered-goals");
     await say(m, "How many strategic goals does BAHK have?");
