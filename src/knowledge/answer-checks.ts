@@ -537,9 +537,9 @@ export function expectation(question: string): Expectation {
     )
   )
     return "role";
-  // "Who's running it?", "who leads the association?": a person in charge.
+  // "Who's running it?", "who leads the association?", "who's responsible for that?": a person in charge.
   if (
-    /\bwho(?:'s|s| is| are)? (?:running|runs|leads|leading|heads|heading|in charge|manages|managing)\b|(?:邊個|边个|誰|谁|由誰|由谁)(?:負責|负责|話事|话事|管理|帶領|带领|領導|领导|掌管|主管|主理)/.test(
+    /\bwho(?:'s|s| is| are| will be| would be)? (?:running|runs|leads|leading|heads|heading|in charge|manages|managing|responsible|accountable|oversees|overseeing)\b|(?:邊個|边个|誰|谁|由誰|由谁)(?:負責|负责|話事|话事|管理|帶領|带领|領導|领导|掌管|主管|主理)/.test(
       q,
     )
   )

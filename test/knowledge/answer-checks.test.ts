@@ -536,6 +536,9 @@ describe("questions for an official", () => {
     // Who coordinates or is in charge of something asks for a person in a role.
     expect(expectation("Who coordinates the internship programme at BAHK?")).toBe("role");
     expect(expectation("邊個統籌實習計劃？")).toBe("role");
+    // So does who is responsible for it, or accountable.
+    expect(expectation("who's responsible for carrying that out?")).toBe("role");
+    expect(expectation("Who is accountable for the policy's execution?")).toBe("role");
     const goals =
       "香港區塊鏈協會是非牟利組織（NGO），有五個策略目標：一、透過實習計劃培育年輕區塊鏈創業領袖；二、以交流活動及每季舉行的業界公開會議連繫香港與國際區塊鏈社群。";
     expect(satisfies("role", goals, "協會的總幹事是誰？")).toBe(false);
