@@ -686,6 +686,8 @@ const TIE = 1e-6;
 const CANDIDATES = 16;
 /** A clause stands for the whole message only when it scores this much better… */
 const CLAUSE_GAIN = 0.03;
+/** A story's question of at most this many words that points back into it asks what the story asks. */
+const POINTING_WORDS = 6;
 /** …and a question sentence among comments even when it scores up to this much less. */
 const QUESTION_LEAD = 0.05;
 /** …and stands for the message by itself when it scores this much above the threshold. */
@@ -2148,9 +2150,15 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // What kind of answer a story wants is what its questions ask: "…a recruiter sent me a link about
     // the talent list. Is data science one of the targeted fields?" asks for no link.
     // (A follow-up's words are all it has to say what it wants.)
-    const expect = expectation(
-      resolved === asked && questionSentences(asked).length > 0 ? askingSentences(asked) : asked,
-    );
+    const askingPart = resolved === asked && questionSentences(asked).length > 0 ? askingSentences(asked) : asked;
+    // "…they asked me how many townhalls BAHK has held. Do you have those numbers?": a question that only
+    // points back into the story wants what the story asks for.
+    const pointing =
+      askingPart !== asked &&
+      BACK_REFERENCE.test(askingPart) &&
+      wordCount(askingPart) <= POINTING_WORDS &&
+      expectation(askingPart) === "none";
+    const expect = expectation(pointing ? asked : askingPart);
     // A follow-up is about the subject of the conversation it was read with.
     const subjectText = resolved === asked ? asked : `${asked} ${resolved}`;
     const onSubject = this.speaksOfSubjects(subjectText, query);

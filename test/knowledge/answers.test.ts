@@ -1774,4 +1774,11 @@ describe("answers from the real knowledge", () => {
     expect(a.answered).toBe(true);
     expect(a.text).toMatch(/data scientists/);
   });
+
+  it("reads a story's question that only points back at it as asking what the story asks", async () => {
+    const q =
+      "Some visiting bankers from a Singapore fintech group asked me over lunch how many townhalls BAHK has run since it was founded and how many members usually come. I've been a member for a year and felt silly. Do you have those numbers?";
+    const a = await kb.answer(q, "en");
+    expect(a.answered).toBe(false);
+  });
 });
