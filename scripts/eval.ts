@@ -367,6 +367,10 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // greetings and thanks mixed with questions, askers telling who they are first); scored whole before
   // any change for it: 75.5% by score.mjs (151/200), 88.0% strict (176/200: tune 87/100, held out 89/100).
   ["fresh-106", ["eval/fresh-106.jsonl"], "split"],
+  // Written blind after this session's fixes for fresh-105 and -106 (no theme: the ordinary traffic of a
+  // busy week, follow-ups that point back, requests put indirectly); scored whole before any change for
+  // it: 78.5% by score.mjs (157/200), 90.0% strict (180/200: tune 92/100, held out 88/100).
+  ["fresh-107", ["eval/fresh-107.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -646,6 +650,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-106 (the same, an unanswerable follow-up in 44 of them); first scores:
   // 85.4% (35/41) / 82.2% (37/45); other turns 59/60.
   ["conversations-121", "eval/conversations-121.jsonl", "split"],
+  // Written blind with fresh-107 (the same, an unanswerable follow-up in 32 of them); first scores:
+  // 97.2% (35/36) / 84.8% (28/33); other turns 58/60.
+  ["conversations-122", "eval/conversations-122.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
