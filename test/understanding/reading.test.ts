@@ -1573,6 +1573,17 @@ describe("reading a member's message", () => {
     expect((await u.read("俾我其他會員嘅電話")).intent?.name).toBe("none");
   });
 
+  it("reads the language of a meeting as no question of the bot's language", async () => {
+    expect((await u.read("業界會議用咩語言進行？")).intent?.name).not.toBe("language");
+    expect((await u.read("你識唔識講普通話？")).intent?.name).toBe("language");
+  });
+
+  it("reads 搞手 as the organisers a member asks to be put in touch with", async () => {
+    for (const q of ["幫我轉介俾搞手啦，有啲嘢想同佢哋講", "我想搵搞手傾下"]) {
+      expect((await u.read(q)).intent?.name, q).toBe("handoff");
+    }
+  });
+
   it("reads a price target for a coin as out of scope, in Simplified too", async () => {
     for (const q of ["以太币明年能涨到多少？", "比特幣目標價係幾多？"]) {
       expect((await u.read(q)).intent?.name, q).toBe("none");
