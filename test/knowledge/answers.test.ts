@@ -1781,4 +1781,9 @@ describe("answers from the real knowledge", () => {
     const a = await kb.answer(q, "en");
     expect(a.answered).toBe(false);
   });
+
+  it("reads the last strategic goal as the fifth", async () => {
+    const a = await kb.answer("what is the association's last main goal about?", "en");
+    expect(a.text).toMatch(/Goal 5/);
+  });
 });
