@@ -1786,4 +1786,10 @@ describe("answers from the real knowledge", () => {
     const a = await kb.answer("what is the association's last main goal about?", "en");
     expect(a.text).toMatch(/Goal 5/);
   });
+
+  it("reads investing in young people as nurturing them", async () => {
+    const a = await kb.answer("why does BAHK put effort into investing in youth at all?", "en");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/internship/);
+  });
 });
