@@ -1792,4 +1792,12 @@ describe("answers from the real knowledge", () => {
     expect(a.answered).toBe(true);
     expect(a.text).toMatch(/internship/);
   });
+
+  it.each(["Would the internship be full time, or part time around my classes?", "實習可唔可以兼職做？"])(
+    "hands on full- or part-time work, which no document speaks of: %s",
+    async (q) => {
+      const a = await kb.answer(q, /[\u4e00-\u9fff]/u.test(q) ? "zh-HK" : "en");
+      expect(a.answered).toBe(false);
+    },
+  );
 });
