@@ -686,12 +686,12 @@ const TIE = 1e-6;
 const CANDIDATES = 16;
 /** A clause stands for the whole message only when it scores this much better… */
 const CLAUSE_GAIN = 0.03;
-/** A story's question of at most this many words that points back into it asks what the story asks. */
-const POINTING_WORDS = 6;
 /** …and a question sentence among comments even when it scores up to this much less. */
 const QUESTION_LEAD = 0.05;
 /** …and stands for the message by itself when it scores this much above the threshold. */
 const QUESTION_OWN_MARGIN = 0.08;
+/** A story's question of at most this many words that points back into it asks what the story asks. */
+const POINTING_WORDS = 6;
 /**
  * Someone else's question told in a story ("One of my students asked why a blockchain association
  * would care about society at all"): the story, when the member asks a question of their own.
@@ -1215,11 +1215,11 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // eligibility, which "apply" finds even read with the internships) is not about that.
     const ownSubject = named.length > 0 || (this.subjects ?? []).some((re) => re.test(question));
     const discussed = this.placeOfRef(previousRef)?.doc;
-    // And "what are the requirements?", "要讀咩科先得？" after the internships: not the scheme's
-    // eligibility, which "requirements" finds.
     // So is "咁幾時開始？" after the ETFs retail investors may get: when what was under discussion happens,
     // which a date of another document (QMAS's launch) does not say. ("When did it first start?" points
-    // back at what the last answer named, which may be another document's subject.)
+    // back at what the last answer named, which may be another document's subject.) And so are "what are
+    // the requirements?" and "要讀咩科先得？" after the internships: not the scheme's eligibility, which
+    // "requirements" finds.
     const strayed =
       discussed !== undefined &&
       ((PROCEDURE.test(question) && !DEFINITE_THING.test(question)) ||
