@@ -2153,12 +2153,14 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const askingPart = resolved === asked && questionSentences(asked).length > 0 ? askingSentences(asked) : asked;
     // "…they asked me how many townhalls BAHK has held. Do you have those numbers?": a question that only
     // points back into the story wants what the story asks for.
+    // (The kind of what is asked is read once: it is the costliest check of a decision.)
+    const askedKind = expectation(askingPart);
     const pointing =
+      askedKind === "none" &&
       askingPart !== asked &&
-      BACK_REFERENCE.test(askingPart) &&
       wordCount(askingPart) <= POINTING_WORDS &&
-      expectation(askingPart) === "none";
-    const expect = expectation(pointing ? asked : askingPart);
+      BACK_REFERENCE.test(askingPart);
+    const expect = pointing ? expectation(asked) : askedKind;
     // A follow-up is about the subject of the conversation it was read with.
     const subjectText = resolved === asked ? asked : `${asked} ${resolved}`;
     const onSubject = this.speaksOfSubjects(subjectText, query);
