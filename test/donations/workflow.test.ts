@@ -146,7 +146,7 @@ describe("organisers", () => {
     expect(csv.split("\r\n")[0]).toContain("ref,");
     expect(csv).toContain(b.ref);
     expect(csv).not.toContain(a.ref);
-    expect(csv).toContain(`"'=HYPERLINK(1)"`);
+    expect(csv).toContain(`,'=HYPERLINK(1),`);
     expect((file as FileReply).private).toBe(true);
     expect((await new AuditLog(store, { now: () => new Date() }).recent(5, "offer.export")).length).toBe(1);
   });

@@ -2,9 +2,10 @@
  * The agenda as a file to circulate: Markdown (ranked topics with details and
  * vote counts, the poll result when there is one) and CSV. Members' text is
  * escaped for each format: Markdown punctuation is backslashed, CSV cells are
- * quoted, and cells that a spreadsheet would run as formulas are defused.
+ * quoted where they must be, and cells that a spreadsheet would run as formulas are defused.
  * Proposers' names are left out: the file is meant to be shared.
  */
+import { csvLines, csvRow } from "../csv.ts";
 import type { FileReply } from "../replies.ts";
 import type { Poll, Tally, TopicView, Townhall } from "./model.ts";
 import { ranked } from "./views.ts";
@@ -18,13 +19,6 @@ export function escapeMarkdown(s: string): string {
     .replace(/([\\`*_[\]<>|~])/g, "\\$1")
     .replace(/^(\s*)([#+\-=])/gm, "$1\\$2")
     .replace(/^(\s*\d+)([.)])/gm, "$1\\$2");
-}
-
-/** One CSV cell (RFC 4180), with spreadsheet formula triggers neutralised. */
-export function csvCell(value: string | number): string {
-  let s = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 function slug(name: string): string {
@@ -71,18 +65,16 @@ export function agendaMarkdown(
 
 /** The CSV export: one row per topic on the agenda, ranked. */
 export function agendaCsv(th: Townhall, topics: readonly TopicView[]): FileReply {
-  const rows = [["rank", "id", "title", "details", "votes", "proposed"].join(",")];
+  const rows = [csvRow(["rank", "id", "title", "details", "votes", "proposed"])];
   ranked(topics).forEach((v, i) => {
     rows.push(
-      [i + 1, v.topic.id, v.topic.title, v.topic.details, v.voters.length, v.topic.createdAt.slice(0, 10)]
-        .map(csvCell)
-        .join(","),
+      csvRow([i + 1, v.topic.id, v.topic.title, v.topic.details, v.voters.length, v.topic.createdAt.slice(0, 10)]),
     );
   });
   return {
     type: "file",
     filename: `${slug(th.name)}-agenda.csv`,
     mimeType: "text/csv",
-    content: `${rows.join("\r\n")}\r\n`,
+    content: csvLines(rows),
   };
 }

@@ -1,4 +1,5 @@
 /** How offers are shown: full cards (owner and organisers only), list lines, the CSV export, /impact. */
+import { csvLines, csvRow } from "../csv.ts";
 import { fill, t } from "../i18n.ts";
 import type { CardReply } from "../replies.ts";
 import type { Lang } from "../types.ts";
@@ -82,13 +83,6 @@ export function offerLine(o: Offer, lang: Lang): string {
   ].join(" · ");
 }
 
-/** One CSV cell: quoted, and defused against spreadsheet formulas. */
-function cell(v: string | number | undefined): string {
-  let s = v === undefined ? "" : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return `"${s.replace(/"/g, '""')}"`;
-}
-
 /**
  * The CSV export of offers (organisers only): one row per offer that `keep` accepts, personal data
  * included. Read a page at a time and turned into text as it comes, letting other members' events
@@ -117,11 +111,11 @@ export async function offersCsv(
     "email",
   ];
   // Joined a page at a time, so no single step turns 100,000 rows into text at once.
-  const chunks = [`${head.join(",")}\r\n`];
+  const chunks = [csvLines([csvRow(head)])];
   let rows = 0;
   for await (const page of pages) {
     const lines = page.filter(keep).map(offerRow);
-    if (lines.length > 0) chunks.push(`${lines.join("\r\n")}\r\n`);
+    chunks.push(csvLines(lines));
     rows += lines.length;
     await new Promise((r) => setTimeout(r, 0));
   }
@@ -129,7 +123,7 @@ export async function offersCsv(
 }
 
 function offerRow(o: OfferRecord): string {
-  return [
+  return csvRow([
     o.ref,
     o.status,
     o.createdAt,
@@ -146,9 +140,7 @@ function offerRow(o: OfferRecord): string {
     o.contactName,
     o.phone,
     o.email,
-  ]
-    .map(cell)
-    .join(",");
+  ]);
 }
 
 interface Tally {
