@@ -371,6 +371,11 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // busy week, follow-ups that point back, requests put indirectly); scored whole before any change for
   // it: 78.5% by score.mjs (157/200), 90.0% strict (180/200: tune 92/100, held out 88/100).
   ["fresh-107", ["eval/fresh-107.jsonl"], "split"],
+  // Written blind at the start of the next session (members asking in their own trade's words: a
+  // marketing manager, a compliance officer, a student, a developer, HR, a journalist; comparisons and
+  // answers that are numbers or dates); scored whole before any change for it: 80.5% by score.mjs
+  // (161/200), 93.0% strict (186/200: tune 93/100, held out 93/100).
+  ["fresh-108", ["eval/fresh-108.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -653,6 +658,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-107 (the same, an unanswerable follow-up in 32 of them); first scores:
   // 97.2% (35/36) / 84.8% (28/33); other turns 58/60.
   ["conversations-122", "eval/conversations-122.jsonl", "split"],
+  // Written blind with fresh-108 (the same, an unanswerable follow-up in 39 of them, thanks included);
+  // first scores: 85.7% (30/35) / 76.3% (29/38); other turns 53/60.
+  ["conversations-123", "eval/conversations-123.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
