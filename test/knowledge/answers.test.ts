@@ -318,6 +318,13 @@ describe("answers from the real knowledge", () => {
     const anywhere = await kb.answer("does what we say at the townhall meetings lead anywhere?", "en");
     expect(anywhere.answered).toBe(true);
     expect(anywhere.text).toMatch(/unified voice/);
+    // What the association tries to produce from them is what they are for.
+    const produce = await kb.answer(
+      "What result is the association trying to produce from its townhall meetings?",
+      "en",
+    );
+    expect(produce.answered).toBe(true);
+    expect(produce.text).toMatch(/unified voice/);
   });
 
   it("answers who spoke with the person, and what he said with his whole quotation", async () => {
