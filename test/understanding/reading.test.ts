@@ -270,6 +270,12 @@ describe("reading a member's message", () => {
     expect(await intentOf("show me my donation history")).toBe("mydonations");
   });
 
+  it("reads the association's own donations as nobody's private records", async () => {
+    expect(await intentOf("could you tell me about the association's donation work?")).not.toBe("none");
+    expect(await intentOf("tell me about Hong Kong's donation scheme")).not.toBe("none");
+    expect(await intentOf("tell me about mary wong's donations")).toBe("none");
+  });
+
   it("reads whether one's donations are tax-deductible as a question, not a look at one's offers", async () => {
     expect(await intentOf("is BAHK a section 88 charity, i.e. are my company's donations tax deductible?")).not.toBe(
       "mydonations",
