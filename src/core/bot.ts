@@ -10,7 +10,7 @@ import { Identities } from "./identity/identities.ts";
 import { Inbox } from "./inbox.ts";
 import type { LiveReply } from "./live.ts";
 import { ACKNOWLEDGEMENT, type NativePoll, type Script, type StoreWrite } from "./ports.ts";
-import { convertReply, type Reply, text } from "./replies.ts";
+import { convertTexts, type Reply, text } from "./replies.ts";
 import { KeyedSerializer, MemberLease } from "./serial.ts";
 import { cleanText, hasWords, MAX_MESSAGE_CHARS, saysSomething, truncate } from "./text.ts";
 import type { InboundEvent, Lang, Member, Platform, PollVoteEvent } from "./types.ts";
@@ -469,19 +469,7 @@ export class Bot {
   private async localise(replies: Reply[], script: Script | undefined): Promise<Reply[]> {
     const u = this.services.understanding;
     if (script !== "hans" || !u) return replies;
-    const texts = new Set<string>();
-    await Promise.all(
-      replies.map((r) =>
-        convertReply(r, async (s) => {
-          texts.add(s);
-          return s;
-        }),
-      ),
-    );
-    const all = [...texts];
-    const converted = await u.toSimplified(all);
-    const simplified = new Map(all.map((s, i) => [s, converted[i] ?? s]));
-    return Promise.all(replies.map((r) => convertReply(r, async (s) => simplified.get(s) ?? s)));
+    return convertTexts(replies, (texts) => u.toSimplified(texts));
   }
 
   /** Runs a command for a member as if they had typed it (intents act through this). */

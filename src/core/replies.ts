@@ -156,6 +156,29 @@ export function button(id: string, label: string, style?: Button["style"]): Butt
   return style ? { id, label, style } : { id, label };
 }
 
+/**
+ * Replies with every text converted in one call (Traditional to Simplified: the converter may run in
+ * another thread).
+ */
+export async function convertTexts(
+  replies: readonly Reply[],
+  convert: (texts: readonly string[]) => Promise<string[]>,
+): Promise<Reply[]> {
+  const texts = new Set<string>();
+  await Promise.all(
+    replies.map((r) =>
+      convertReply(r, async (s) => {
+        texts.add(s);
+        return s;
+      }),
+    ),
+  );
+  const all = [...texts];
+  const converted = await convert(all);
+  const done = new Map(all.map((s, i) => [s, converted[i] ?? s]));
+  return Promise.all(replies.map((r) => convertReply(r, async (s) => done.get(s) ?? s)));
+}
+
 /** A reply with every text a member reads passed through `conv` (ids, file names and paths untouched). */
 export async function convertReply(r: Reply, conv: (s: string) => Promise<string>): Promise<Reply> {
   const buttons = async (bs: readonly Button[] | undefined) =>
