@@ -12,6 +12,18 @@ const NS = "memberlang";
 const TTL_MS = 365 * 24 * 60 * 60 * 1000;
 const CACHE_LIMIT = 10_000;
 
+/**
+ * The language a message names ("in Simplified Chinese", "中文呢", "英文"), for a member asking to have
+ * the last answer again in it: Simplified Chinese in its own script, any other Chinese in Traditional.
+ */
+export function languageNamed(text: string): { lang: Lang; script?: Script } | undefined {
+  if (/simplified|簡體|简体/i.test(text)) return { lang: "zh-HK", script: "hans" };
+  if (/chinese|cantonese|traditional|中文|繁體|繁体|廣東話|广东话|粵語|粤语/i.test(text))
+    return { lang: "zh-HK", script: "hant" };
+  if (/english|英文|英語|英语/i.test(text)) return { lang: "en" };
+  return undefined;
+}
+
 /** A member's language. */
 export interface MemberLanguage {
   readonly lang: Lang;

@@ -41,6 +41,17 @@ describe("talking to the bot", () => {
     rs.flatMap((r) => (r.type === "text" || r.type === "card" ? [...(r.buttons ?? [])] : []));
   const questions = () => store.list<{ text: string; memberId: string }>("faq.questions");
 
+  it("answers the last question again in the language a member asks for", async () => {
+    const m = member("inlanguage", "console");
+    expect(replyText(await say(m, "What is QMAS?"))).toMatch(/Quality Migrant Admission Scheme/);
+    // In Traditional Chinese, then in Simplified, then in English again.
+    expect(replyText(await say(m, "and in Chinese?"))).toMatch(/優秀人才入境計劃/);
+    expect(replyText(await say(m, "can you say that in Simplified Chinese please"))).toMatch(/优秀人才入境计划/);
+    expect(replyText(await say(m, "英文呢？"))).toMatch(/Quality Migrant Admission Scheme/);
+    // With nothing asked before, how languages work.
+    expect(replyText(await say(member("nolanguage", "console"), "and in Chinese?"))).toMatch(/other language/);
+  });
+
   it("reads 相關 ('related') as a function word, not the subject", async () => {
     // 相關 is rare in the knowledge (the consultation's "相關的 ETF"): weighed as a content word it
     // answered "is anything blockchain-related on the talent list?" with the consultation.

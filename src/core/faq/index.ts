@@ -9,9 +9,10 @@ import { keepNewest } from "../bounded.ts";
 import type { Context, Feature, Services } from "../feature.ts";
 import { fill, t } from "../i18n.ts";
 import { shortId } from "../ids.ts";
+import { languageNamed } from "../language.ts";
 import type { LiveReply } from "../live.ts";
 import type { Answer, AnswerOptions, IntentMatch } from "../ports.ts";
-import { actionId, button, type CardReply, type Reply, text } from "../replies.ts";
+import { actionId, button, type CardReply, convertTexts, type Reply, text } from "../replies.ts";
 import { truncate, wordCount } from "../text.ts";
 import type { Lang } from "../types.ts";
 import { readAndAnswer } from "./ask.ts";
@@ -223,6 +224,7 @@ export function faq(
     ctx: Context,
     raw: string,
     live?: LiveReply,
+    again = false,
   ): Promise<{ replies: Reply[]; outcome: Outcome }> => {
     const previous = await context.get(ctx);
     const options: AnswerOptions = previous
@@ -238,6 +240,15 @@ export function faq(
         ? await knowledge.ask(raw, ctx.lang, options)
         : await readAndAnswer(understanding, knowledge, raw, ctx.lang, options);
     const { reading, question, answer: a } = asked;
+    // "and in Chinese?", "英文呢？" after an answer: the last question answered again in the language
+    // named (Simplified converted here: the member wrote in English or in the other script).
+    const named = reading.intent?.name === "language" && previous && !again ? languageNamed(question) : undefined;
+    if (named && previous) {
+      const target: Context = { ...ctx, lang: named.lang, ...(named.script ? { script: named.script } : {}) };
+      const simplify = named.script === "hans" ? understanding : undefined;
+      const r = await respond(target, previous.question, simplify ? undefined : live, true);
+      return simplify ? { ...r, replies: await convertTexts(r.replies, (texts) => simplify.toSimplified(texts)) } : r;
+    }
     const social = reading.social;
     if (!a) {
       if (social) return { replies: [text(pick(ctx, social, t(ctx.lang, M.empty)))], outcome: socialOutcome(social) };
