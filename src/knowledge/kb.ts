@@ -347,7 +347,7 @@ const OWNER =
 
 /** "Which of the goals is about young people?", "邊個目標係關於青年？": one goal, by what it is about. */
 const WHICH_GOAL =
-  /\bwhich (?:one of (?:the|its|their) (?:\w+ )?goals|of (?:the|its|their|these|those|all) (?:[\w']+ ){0,2}goals|(?:strategic )?goal)\b|\bwhat(?:'s|s| is) (?:bahk's|the association's|its|their|your|the) (?:strategic )?goal (?:around|on|about|for|regarding|in)\b|(?:邊個|边个|哪個|哪个|哪一個|哪一个|哪項|哪项|哪一項|哪一项|邊項|边项)(?:策略)?(?:目標|目标)/iu;
+  /\bwhich (?:one of (?:the|its|their) (?:\w+ )?goals|of (?:the|its|their|these|those|all|bahk'?s|your|our) (?:[\w']+ ){0,2}goals|(?:strategic )?goal)\b|\bwhat(?:'s|s| is) (?:bahk's|the association's|its|their|your|the) (?:strategic )?goal (?:around|on|about|for|regarding|in)\b|(?:邊個|边个|哪個|哪个|哪一個|哪一个|哪項|哪项|哪一項|哪一项|邊項|边项)(?:策略)?(?:目標|目标)/iu;
 
 /** Words for goals, in a text that may list them. */
 const GOALS = /\bgoals?\b|目標|目标/iu;

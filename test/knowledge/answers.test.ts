@@ -1794,6 +1794,16 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/Goal 5/);
   });
 
+  it("answers which of the association's goals is about a thing, however the goals are owned", async () => {
+    for (const q of [
+      "Which of BAHK's goals is about public awareness?",
+      "which of your goals covers public awareness?",
+    ]) {
+      const a = await kb.answer(q, "en");
+      expect(a.text).toMatch(/^Goal 3/);
+    }
+  });
+
   it("reads investing in young people as nurturing them", async () => {
     const a = await kb.answer("why does BAHK put effort into investing in youth at all?", "en");
     expect(a.answered).toBe(true);
