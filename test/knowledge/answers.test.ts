@@ -11,6 +11,11 @@ describe("answers from the real knowledge", () => {
   });
   afterAll(() => data.cleanup());
 
+  /** The language a test question is asked in: Chinese if it has any Chinese. */
+  const langOf = (q: string) => (/[\u4e00-\u9fff]/u.test(q) ? "zh-HK" : "en");
+  /** A question's answer, asked in its own language. */
+  const answerAsked = (q: string) => kb.answer(q, langOf(q));
+
   /** A follow-up's answer, asked after `asked` and its answer (in English unless said). */
   const askAfter = async (asked: string, followUp: string, lang: "en" | "zh-HK" = "en") => {
     const first = await kb.answer(asked, "en");
@@ -71,7 +76,7 @@ describe("answers from the real knowledge", () => {
       ["How often are townhalls held?", "What is QMAS?"],
       ["Why does the association hold networking events?", "協會有實習計劃嗎？"],
     ] as const) {
-      const a = await askAfter(asked, next, /[\u4e00-\u9fff]/u.test(next) ? "zh-HK" : "en");
+      const a = await askAfter(asked, next, langOf(next));
       expect(a.answered, next).toBe(true);
       expect(a.resolved, next).toBe(next);
     }
@@ -1577,7 +1582,7 @@ describe("answers from the real knowledge", () => {
 
   it("hands on why a scheme was brought in, which the documents describe but never explain", async () => {
     for (const q of ["Why was QMAS launched in the first place?", "優秀人才入境計劃當初點解要推出？"])
-      expect((await kb.answer(q, /[\u4e00-\u9fff]/u.test(q) ? "zh-HK" : "en")).answered, q).toBe(false);
+      expect((await answerAsked(q)).answered, q).toBe(false);
     // A purpose the documents state is still given.
     expect((await kb.answer("Why does the association run internship programs?", "en")).answered).toBe(true);
   });
@@ -1589,7 +1594,7 @@ describe("answers from the real knowledge", () => {
       "協會有冇公開帳目？",
       "貴會的賬目有沒有經審核？",
     ]) {
-      const a = await kb.answer(q, /[\u4e00-\u9fff]/u.test(q) ? "zh-HK" : "en");
+      const a = await answerAsked(q);
       expect(a.answered, q).toBe(false);
       expect(a.topical, q).toBe(true);
     }
@@ -1637,7 +1642,7 @@ describe("answers from the real knowledge", () => {
       // What came out of a townhall's discussion: its outcome, recorded nowhere either.
       "季度會議討論結果會唔會公佈？",
     ]) {
-      const a = await kb.answer(q, /[\u4e00-\u9fff]/u.test(q) ? "zh-HK" : "en");
+      const a = await answerAsked(q);
       expect(a.answered, q).toBe(false);
       expect(a.topical, q).toBe(true);
     }
@@ -1649,7 +1654,7 @@ describe("answers from the real knowledge", () => {
     "is the association affiliated with any overseas industry bodies?",
     "協會有冇加入任何國際區塊鏈聯盟？",
   ])("hands on whether the association belongs to a federation, which no document says: %s", async (q) => {
-    const a = await kb.answer(q, /[\u4e00-\u9fff]/u.test(q) ? "zh-HK" : "en");
+    const a = await answerAsked(q);
     expect(a.answered).toBe(false);
   });
 
@@ -1658,7 +1663,7 @@ describe("answers from the real knowledge", () => {
     "is there a whatsapp group for members to chat?",
     "有冇微信group可以加？",
   ])("hands on a question about the members' group chats, which no document speaks of: %s", async (q) => {
-    const a = await kb.answer(q, /[\u4e00-\u9fff]/u.test(q) ? "zh-HK" : "en");
+    const a = await answerAsked(q);
     expect(a.answered).toBe(false);
     expect(a.topical).toBe(true);
   });
@@ -1684,7 +1689,7 @@ describe("answers from the real knowledge", () => {
   it.each(["is there food at the townhalls?", "季度會議有冇茶點提供？"])(
     "hands on whether there is food, which no document speaks of: %s",
     async (q) => {
-      const a = await kb.answer(q, /[\u4e00-\u9fff]/u.test(q) ? "zh-HK" : "en");
+      const a = await answerAsked(q);
       expect(a.answered).toBe(false);
       expect(a.topical).toBe(true);
     },
@@ -1694,7 +1699,7 @@ describe("answers from the real knowledge", () => {
     ["does BAHK have any goal about public awareness?", /Goal 3/],
     ["協會有冇關於實習嘅目標？", /目標一/],
   ])("answers a goal asked after by its subject with that goal: %s", async (q, goal) => {
-    const a = await kb.answer(q, /[\u4e00-\u9fff]/u.test(q) ? "zh-HK" : "en");
+    const a = await answerAsked(q);
     expect(a.answered).toBe(true);
     expect(a.text).toMatch(goal);
   });
@@ -1704,7 +1709,7 @@ describe("answers from the real knowledge", () => {
     "你哋有冇出年度報告㗎？",
     "你們在九龍有沒有辦事處？",
   ])("hands on what the association has, asked of it as 'you', that no document says: %s", async (q) => {
-    const a = await kb.answer(q, /[\u4e00-\u9fff]/u.test(q) ? "zh-HK" : "en");
+    const a = await answerAsked(q);
     expect(a.answered).toBe(false);
     expect(a.topical).toBe(true);
   });
@@ -1719,7 +1724,7 @@ describe("answers from the real knowledge", () => {
     "協會同數碼港有冇合作計劃？",
     "does InvestHK help with the talent list?",
   ])("hands on a Hong Kong body no document names: %s", async (q) => {
-    const a = await kb.answer(q, /[\u4e00-\u9fff]/u.test(q) ? "zh-HK" : "en");
+    const a = await answerAsked(q);
     expect(a.answered).toBe(false);
   });
 
@@ -1728,7 +1733,7 @@ describe("answers from the real knowledge", () => {
     "優才名額係咪先到先得？",
     "what KPIs does the association track for its internships?",
   ])("hands on first come first served, or KPIs, which no document speaks of: %s", async (q) => {
-    const a = await kb.answer(q, /[\u4e00-\u9fff]/u.test(q) ? "zh-HK" : "en");
+    const a = await answerAsked(q);
     expect(a.answered).toBe(false);
   });
 
@@ -1748,7 +1753,7 @@ describe("answers from the real knowledge", () => {
     "what percentage of talent scheme applicants work in blockchain?",
     "捐出嘅衣服有幾多成去到有需要嘅人手上？",
   ])("hands on a share asked for, which no document gives: %s", async (q) => {
-    const a = await kb.answer(q, /[\u4e00-\u9fff]/u.test(q) ? "zh-HK" : "en");
+    const a = await answerAsked(q);
     expect(a.answered).toBe(false);
   });
 
@@ -1763,7 +1768,7 @@ describe("answers from the real knowledge", () => {
     "When does the association hold its annual general meeting?",
     "協會嘅週年大會幾時開？",
   ])("hands on a dress code or an annual general meeting, which no document speaks of: %s", async (q) => {
-    const a = await kb.answer(q, /[\u4e00-\u9fff]/u.test(q) ? "zh-HK" : "en");
+    const a = await answerAsked(q);
     expect(a.answered).toBe(false);
   });
 
@@ -1813,7 +1818,7 @@ describe("answers from the real knowledge", () => {
   it.each(["Would the internship be full time, or part time around my classes?", "實習可唔可以兼職做？"])(
     "hands on full- or part-time work, which no document speaks of: %s",
     async (q) => {
-      const a = await kb.answer(q, /[\u4e00-\u9fff]/u.test(q) ? "zh-HK" : "en");
+      const a = await answerAsked(q);
       expect(a.answered).toBe(false);
     },
   );
