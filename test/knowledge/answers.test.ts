@@ -15,6 +15,11 @@ describe("answers from the real knowledge", () => {
   const langOf = (q: string) => (/[\u4e00-\u9fff]/u.test(q) ? "zh-HK" : "en");
   /** A question's answer, asked in its own language. */
   const answerAsked = (q: string) => kb.answer(q, langOf(q));
+  /** Each question handed on (not answered): what no document says. */
+  const handsOnEach = (questions: string[], what: string) =>
+    it.each(questions)(`hands on ${what}: %s`, async (q) => {
+      expect((await answerAsked(q)).answered).toBe(false);
+    });
 
   /** A follow-up's answer, asked after `asked` and its answer (in English unless said). */
   const askAfter = async (asked: string, followUp: string, lang: "en" | "zh-HK" = "en") => {
@@ -1649,14 +1654,14 @@ describe("answers from the real knowledge", () => {
     expect((await kb.answer("How often are the townhall meetings held?", "en")).answered).toBe(true);
   });
 
-  it.each([
-    "Is BAHK a member of any international blockchain federation?",
-    "is the association affiliated with any overseas industry bodies?",
-    "協會有冇加入任何國際區塊鏈聯盟？",
-  ])("hands on whether the association belongs to a federation, which no document says: %s", async (q) => {
-    const a = await answerAsked(q);
-    expect(a.answered).toBe(false);
-  });
+  handsOnEach(
+    [
+      "Is BAHK a member of any international blockchain federation?",
+      "is the association affiliated with any overseas industry bodies?",
+      "協會有冇加入任何國際區塊鏈聯盟？",
+    ],
+    "whether the association belongs to a federation, which no document says",
+  );
 
   it.each([
     "羣主係邊位？", // (how a Simplified 群主 reads once in Traditional: OpenCC's Hong Kong form)
@@ -1719,23 +1724,23 @@ describe("answers from the real knowledge", () => {
     expect(a.topical).toBe(false);
   });
 
-  it.each([
-    "Is BAHK partnering with Cyberport on anything?",
-    "協會同數碼港有冇合作計劃？",
-    "does InvestHK help with the talent list?",
-  ])("hands on a Hong Kong body no document names: %s", async (q) => {
-    const a = await answerAsked(q);
-    expect(a.answered).toBe(false);
-  });
+  handsOnEach(
+    [
+      "Is BAHK partnering with Cyberport on anything?",
+      "協會同數碼港有冇合作計劃？",
+      "does InvestHK help with the talent list?",
+    ],
+    "a Hong Kong body no document names",
+  );
 
-  it.each([
-    "are QMAS places given out first come, first served?",
-    "優才名額係咪先到先得？",
-    "what KPIs does the association track for its internships?",
-  ])("hands on first come first served, or KPIs, which no document speaks of: %s", async (q) => {
-    const a = await answerAsked(q);
-    expect(a.answered).toBe(false);
-  });
+  handsOnEach(
+    [
+      "are QMAS places given out first come, first served?",
+      "優才名額係咪先到先得？",
+      "what KPIs does the association track for its internships?",
+    ],
+    "first come first served, or KPIs, which no document speaks of",
+  );
 
   it("counts persons and individuals as the people a quota gives", async () => {
     for (const q of [
@@ -1748,29 +1753,29 @@ describe("answers from the real knowledge", () => {
     }
   });
 
-  it.each([
-    "What share of the donated shirts reaches people in need?",
-    "what percentage of talent scheme applicants work in blockchain?",
-    "捐出嘅衣服有幾多成去到有需要嘅人手上？",
-  ])("hands on a share asked for, which no document gives: %s", async (q) => {
-    const a = await answerAsked(q);
-    expect(a.answered).toBe(false);
-  });
+  handsOnEach(
+    [
+      "What share of the donated shirts reaches people in need?",
+      "what percentage of talent scheme applicants work in blockchain?",
+      "捐出嘅衣服有幾多成去到有需要嘅人手上？",
+    ],
+    "a share asked for, which no document gives",
+  );
 
   it("reads 'every' as a determiner, not a word to find", async () => {
     const a = await kb.answer("Suppose I went to every single townhall, how many would I attend in a year?", "en");
     expect(a.text).toMatch(/four|quarterly/);
   });
 
-  it.each([
-    "Is there a dress code for the townhall meetings?",
-    "去 townhall 要唔要著西裝？",
-    "When does the association hold its annual general meeting?",
-    "協會嘅週年大會幾時開？",
-  ])("hands on a dress code or an annual general meeting, which no document speaks of: %s", async (q) => {
-    const a = await answerAsked(q);
-    expect(a.answered).toBe(false);
-  });
+  handsOnEach(
+    [
+      "Is there a dress code for the townhall meetings?",
+      "去 townhall 要唔要著西裝？",
+      "When does the association hold its annual general meeting?",
+      "協會嘅週年大會幾時開？",
+    ],
+    "a dress code or an annual general meeting, which no document speaks of",
+  );
 
   it("says what an acronym of the talent list stands for", async () => {
     const a = await kb.answer("In the article on the talent list, what does DLT stand for?", "en");
@@ -1815,11 +1820,8 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/internship/);
   });
 
-  it.each(["Would the internship be full time, or part time around my classes?", "實習可唔可以兼職做？"])(
-    "hands on full- or part-time work, which no document speaks of: %s",
-    async (q) => {
-      const a = await answerAsked(q);
-      expect(a.answered).toBe(false);
-    },
+  handsOnEach(
+    ["Would the internship be full time, or part time around my classes?", "實習可唔可以兼職做？"],
+    "full- or part-time work, which no document speaks of",
   );
 });
