@@ -376,6 +376,10 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // answers that are numbers or dates); scored whole before any change for it: 80.5% by score.mjs
   // (161/200), 93.0% strict (186/200: tune 93/100, held out 93/100).
   ["fresh-108", ["eval/fresh-108.jsonl"], "split"],
+  // Written blind at the start of the session after (members in a hurry: fragments, two asks in one
+  // message, a number or name slightly wrong to confirm, yes/no questions); scored whole before any
+  // change for it: 94.0% by score.mjs (188/200), 94.0% strict (tune 92/100, held out 96/100).
+  ["fresh-109", ["eval/fresh-109.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -661,6 +665,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-108 (the same, an unanswerable follow-up in 39 of them, thanks included);
   // first scores: 85.7% (30/35) / 76.3% (29/38); other turns 53/60.
   ["conversations-123", "eval/conversations-123.jsonl", "split"],
+  // Written blind with fresh-109 (the same, 42 of its 81 follow-ups unanswerable); first scores:
+  // 85.4% (35/41) / 85.0% (34/40); other turns 57/60.
+  ["conversations-124", "eval/conversations-124.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
