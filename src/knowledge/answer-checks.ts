@@ -472,9 +472,9 @@ export function expectation(question: string): Expectation {
   )
     // "When is FinTech Week this year?", "今年幾時搞？": one occasion's date, which "annual" does not give.
     return THIS_YEAR.test(q2) || PLANNED.test(q2) ? "date" : "time";
-  // "Where do I vote?" asks how to do something, not for a place.
+  // "Where do I vote?", "where do members get to air their views?" ask how to do something, not for a place.
   const howTo =
-    /\bwhere (do|can|should|would|could) (i|we)\b(?! (?:drop|deliver|bring|ship|leave)\b)|我.{0,12}(喺邊度|在哪裡|在哪)|(喺邊度|在哪裡|在哪|去邊度).{0,6}(揀|投票|登記|報名|申請|提交|捐)/.test(
+    /\bwhere (do|can|should|would|could) (i|we|members|people|students|newcomers|volunteers|firms|companies|one)\b(?! (?:drop|deliver|bring|ship|leave)\b)|我.{0,12}(喺邊度|在哪裡|在哪)|(喺邊度|在哪裡|在哪|去邊度).{0,6}(揀|投票|登記|報名|申請|提交|捐)/.test(
       q,
     );
   // "Where does it get them from?" asks for a source, "where do the clothes end up?" for whom they reach:

@@ -979,6 +979,10 @@ describe("what a question asks for, in words members use", () => {
     for (const q of ["where can we drop the cartons off?", "where do I bring the shirts"])
       expect(expectation(q), q).toBe("place");
     expect(expectation("Where do I vote?")).not.toBe("place");
+    // Where members, students or firms get to do something is how they can, as for "I" and "we".
+    for (const q of ["Where do members get to air their views on industry issues?", "Where can students get involved?"])
+      expect(expectation(q), q).not.toBe("place");
+    expect(expectation("where can members drop the cartons off?")).toBe("place");
     // A drop-off or collection point, and where to take them (送去邊度), are places too.
     for (const q of [
       "is there a collection point?",
