@@ -260,9 +260,12 @@ const CHECK_OPENS = String.raw`^\s*(?:(?:ok(?:ay)?|oh|ah|right)[,\s]+)?(?:so|bas
 const CHECK_OPENS_ZH = String.raw`^\s*(?:咁|那|所以)?(?:即係|即是|就是說|就是说|也就是說|也就是说|換句話說|换句话说|說白了|说白了|簡單講|简单讲)`;
 /** …or ends so: …對吧？, …係咪？ */
 const CHECK_ENDS_ZH = String.raw`(?:對吧|对吧|係咪|是不是|是吗|是嗎|啱唔啱|冇錯吧|没错吧|係咪先|係唔係)\s*[？?]?\s*$`;
-/** A member checking what they believe ("…, right?", "對吧？", "係咪20分？"), whatever was said before. */
+/**
+ * A member checking what they believe ("…, right?", "對吧？", "係咪20分？", "the bonus is 20 points?",
+ * "quota = 2000??"), whatever was said before.
+ */
 const CHECKING = new RegExp(
-  String.raw`\b(?:right|correct|isn'?t it|aren'?t they|is that (?:right|correct|true)|am i right)\s*[?？]|係咪[^？?]{0,8}[？?]?$|吧[？?]$|${CHECK_ENDS_ZH}`,
+  String.raw`\b(?:right|correct|isn'?t it|aren'?t they|is that (?:right|correct|true)|am i right)\s*[?？]|(?:\b(?:is|are|was|were)|=)\s*(?:only |just |about |around |like )?\d[\d,.]*(?: [a-z]+)?\s*[?？]|係咪[^？?]{0,8}[？?]?$|吧[？?]$|${CHECK_ENDS_ZH}`,
   "iu",
 );
 /**

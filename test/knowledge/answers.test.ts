@@ -1328,6 +1328,10 @@ describe("answers from the real knowledge", () => {
       expect(a.answered, q).toBe(true);
     }
     expect((await kb.answer("the extra points are 20, right?", "en")).text).toMatch(/30 points/);
+    // A figure put with a question mark alone ("is 20 points?", "= 2000?") is checked the same way.
+    for (const q of ["the bonus is 20 points?", "talent list professions = 15?"])
+      expect((await kb.answer(q, "en")).answered, q).toBe(true);
+    expect((await kb.answer("the bonus is 20 points?", "en")).text).toMatch(/30 points/);
   });
 
   it("spells out what BAHK stands for", async () => {
