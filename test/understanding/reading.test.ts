@@ -816,6 +816,7 @@ describe("reading a member's message", () => {
   it("reads what people discuss at the townhalls as a question, not a proposal", async () => {
     for (const q of [
       "what do people discuss at the townhalls?",
+      "Where do members discuss industry issues?",
       "wanna join one, wat do ppl actually discuss there?",
       "townhall一般傾啲咩？",
     ]) {
