@@ -825,6 +825,19 @@ describe("reading a member's message", () => {
     expect(await intentOf("I'd like the townhall to discuss custody rules")).toBe("propose");
   });
 
+  it("reads when or where the next townhall is as a question, not a proposal", async () => {
+    // Their nearest examples were proposals' ("下次townhall…"), a few hundredths under the line.
+    for (const q of [
+      "下次 townhall 喺邊度搞？",
+      "下次townhall幾時搞？",
+      "where is the next townhall held?",
+      "when's the next townhall?",
+    ]) {
+      expect(await intentOf(q), q).not.toBe("propose");
+    }
+    expect(await intentOf("I want to propose custody rules for the next townhall, when is it?")).toBe("propose");
+  });
+
   it("reads 组织者 (organisers) and 秘書處 as the association's people, as 籌辦人 is", async () => {
     for (const q of ["请帮我联系协会的组织者，我有事要跟他们谈。", "我想聯絡秘書處"]) {
       expect((await u.read(q)).intent).toMatchObject({ name: "handoff", via: "concepts" });
