@@ -380,6 +380,11 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // message, a number or name slightly wrong to confirm, yes/no questions); scored whole before any
   // change for it: 94.0% by score.mjs (188/200), 94.0% strict (tune 92/100, held out 96/100).
   ["fresh-109", ["eval/fresh-109.jsonl"], "split"],
+  // Written blind in the same session, after fresh-109's first fixes (members in a group chat on their
+  // phones: a boss or a colleague mentioned, a half-remembered line of the website, "thoughts?",
+  // English and Cantonese in one sentence); scored whole before any change for it: 93.0% by score.mjs
+  // (186/200), 92.5% strict (tune 90/100, held out 95/100).
+  ["fresh-110", ["eval/fresh-110.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -668,6 +673,9 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-109 (the same, 42 of its 81 follow-ups unanswerable); first scores:
   // 85.4% (35/41) / 85.0% (34/40); other turns 57/60.
   ["conversations-124", "eval/conversations-124.jsonl", "split"],
+  // Written blind with fresh-110 (the same, 48 of its 82 follow-ups unanswerable); first scores:
+  // 82.9% (34/41) / 80.5% (33/41); other turns 55/61.
+  ["conversations-125", "eval/conversations-125.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
