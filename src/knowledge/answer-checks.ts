@@ -308,8 +308,9 @@ export function expectation(question: string): Expectation {
   )
     return "money";
   if (
-    // (Old phones given away are goods, not a number to call: "收舊電話", "collect old phones".)
-    /\b((?<!\b(?:old|used|second-hand|unused|spare|mobile)\s)phone(?!s)|telephone|e-?mail|contact (number|details|info)|(?:contact|reach) (?:him|her|his|their)|call (?:him|her)\b|call (?:his|their) (?:office|number|phone|mobile|hotline)|whatsapp|hotline|website|url|(sign-?up|registration|register|rsvp) (link|form|page)|(?:a|the|any|your|its|their) links?|links? (?:to (?:the|a|your|sign|register|apply|join)|for))\b|(?<!舊|旧|二手|手提|收)電話(?!機|机|殼)|電郵|郵箱|聯絡方法|聯絡電話|聯絡方式|聯繫方式|联系方式|联络方式|聯絡資料|联系电话|聯繫電話|網址|網站|連結(?!國際|国际|本地|海外|社群|社區|社区|業界|业界|各方|香港|世界|全球|不同|起來|起来|埋)|鏈接|链接|報名表/.test(
+    // (Old phones given away are goods, not a number to call: "收舊電話", "collect old phones". What a
+    // website says is its content: "how many goals does BAHK list on its website?", "網站上寫著…".)
+    /\b((?<!\b(?:old|used|second-hand|unused|spare|mobile)\s)phone(?!s)|telephone|e-?mail|contact (number|details|info)|(?:contact|reach) (?:him|her|his|their)|call (?:him|her)\b|call (?:his|their) (?:office|number|phone|mobile|hotline)|whatsapp|hotline|(?<!\b(?:on|from|in|at|per|according to) (?:the|its|your|bahk'?s|the association'?s) )website(?!\s+(?:says?|said|lists?|listed|mentions?|mentioned|states?|stated|describes?|calls?))|url|(sign-?up|registration|register|rsvp) (link|form|page)|(?:a|the|any|your|its|their) links?|links? (?:to (?:the|a|your|sign|register|apply|join)|for))\b|(?<!舊|旧|二手|手提|收)電話(?!機|机|殼)|電郵|郵箱|聯絡方法|聯絡電話|聯絡方式|聯繫方式|联系方式|联络方式|聯絡資料|联系电话|聯繫電話|網址|網站(?!上|裡|里|寫|写|講|讲|話|话|說|说|提到|列出)|連結(?!國際|国际|本地|海外|社群|社區|社区|業界|业界|各方|香港|世界|全球|不同|起來|起来|埋)|鏈接|链接|報名表/.test(
       q,
     )
   )

@@ -152,10 +152,15 @@ describe("questions for particular named things", () => {
     expect(expectation("人力资源规划委员会都有哪些成员？")).toBe("names");
   });
 
-  it("reads old phones given away as goods, not as asking for a phone number", () => {
+  it("reads old phones given away, and what a website says, as no contact details asked for", () => {
     expect(expectation("do you collect old phones?")).not.toBe("contact");
     expect(expectation("協會係咪收舊電話去捐？")).not.toBe("contact");
     expect(expectation("what's your phone number?")).toBe("contact");
+    // What the association's website says is its content, not a link asked for.
+    expect(expectation("how many strategic goals BAHK lists on its website")).toBe("quantity");
+    expect(expectation("同事说协会网站上写着要成为最好的自己，这是指什么？")).not.toBe("contact");
+    for (const q of ["what's BAHK's website?", "can we put the logo on their website?", "網站係咩？"])
+      expect(expectation(q), q).toBe("contact");
     expect(expectation("協會電話係幾多？")).toBe("contact");
   });
 
