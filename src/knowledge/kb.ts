@@ -254,6 +254,10 @@ const KIND_OF =
 const SIMPLER =
   /\b(?:explain (?:it |that |this )?(?:simply|in simple(?:r)? (?:terms|words))|like i'?m (?:5|five|a kid|a child|a five[- ]year[- ]old)|eli5|tl;? ?dr|in (?:simple|simpler|plain) (?:terms|words|english)|simply put|simpler|simplify|dumb(?:ed)? (?:it|that) down|sum (?:it|that) up|summari[sz]e(?: (?:it|that))?|in a nutshell|in short|(?:the )?short version)\b|講簡單啲|簡單啲講|簡單點|简单点|簡單講|简单讲|簡單說|简单说|簡單嚟講|簡單來說|简单来说|簡單的說話|简单的话|總結一下|总结一下|概括一下|通俗啲|通俗點|通俗点|白話|白话|淺白|浅白/iu;
 
+/** Who asked, before the question they asked: "My friend in Singapore asked me: …", "老闆問我：…". */
+const REPORTING_FRAME =
+  /^[^:：?？]{0,80}\b(?:asked|asks|asking|wants to know|wanted to know|wonders|wondered|was wondering|says|said|told me|texted|messaged|wrote)\b[^:：?？]{0,20}[:：]\s*|^[^:：?？]{0,30}(?:問我|问我|問|问|話|话|講|讲|說|说)[:：]\s*/iu;
+
 /** "so basically…", "in other words…": an English check of what was understood opens so. */
 const CHECK_OPENS = String.raw`^\s*(?:(?:ok(?:ay)?|oh|ah|right)[,\s]+)?(?:so|basically|in other words|meaning|i\.e\.?)\b`;
 /** 即係…, 說白了…: a Chinese check opens so… */
@@ -2369,7 +2373,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     if (this.entities.size === 0) return [];
     // What the message asks, not the story around it ("my friend from Seoul told me…").
     const asks = questionSentences(asked);
-    let text = asks.length > 0 ? asks.join(" ") : asked;
+    // ("My friend in Singapore asked me: does QMAS need a local job?" asks what follows the colon.)
+    let text = (asks.length > 0 ? asks.join(" ") : asked).replace(REPORTING_FRAME, "");
     if (!QUESTION_LIKE.test(text)) return [];
     // "我喺新加坡做區塊鏈，想搬嚟香港，係咪一定要搵定份工？": in Chinese the story runs on in clauses before
     // the one that asks.

@@ -213,6 +213,18 @@ describe("answers from the real knowledge", () => {
     expect(a.text).not.toMatch(/talent list/);
   });
 
+  it("reads a question passed on by someone somewhere else as the question alone", async () => {
+    // Singapore named only as where the asker is: the question after the colon is about QMAS alone.
+    const a = await kb.answer(
+      "My friend in Singapore asked me: does QMAS need you to have a local job lined up before moving to HK?",
+      "en",
+    );
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/without having secured local employment/);
+    const asked = await kb.answer("My boss asked me: what is Tokyo's policy on crypto?", "en");
+    expect(asked.answered).toBe(false);
+  });
+
   it("does not answer what a city's policy is with a list that only names the city", async () => {
     const previous = { previous: "Which cities are competing with Hong Kong?", previousRef: "faq:rivals" };
     for (const [q, lang] of [
