@@ -381,7 +381,7 @@ export function expectation(question: string): Expectation {
   )
     return "year";
   if (
-    /\b(name of|what is it called|what's it called|what is the name|what's the name|called what)\b|\bwhat(?:'s| is| was) (?:the |this |that |its |their )?[\w\s'’-]{2,80}? (?:actually |officially |really )?called\b|\bwhat(?:'?s)?\b.{0,80}\b(?:be|get|gets|being) (?:actually |officially )?(?:called|named)\b|\bwhat (?:does|do|did) [\w\s.-]{1,40} stand for\b|叫咩名|叫甚麼名|叫什麼名|叫乜名|名稱|名字|全名|英文名/.test(
+    /\b(name of|what is it called|what's it called|what is the name|what's the name|called what)\b|\bwhat(?:'s| is| was) (?:the |this |that |its |their )?[\w\s'’-]{2,80}? (?:actually |officially |really )?called\b|\bwhat(?:'?s)?\b.{0,80}\b(?:be|get|gets|being) (?:actually |officially )?(?:called|named)\b|\bwhat (?:does|do|did) [\w\s.-]{1,40} stand for\b|(?<!\b(?:his|her|their)\s)\bfull (?:name|form)\b|叫咩名|叫甚麼名|叫什麼名|叫乜名|名稱|名字|全名|英文名/.test(
       q,
     )
   )
@@ -938,6 +938,17 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
               .map((w) => w[0])
               .join("") === acronym.toLowerCase(),
         );
+      // "What is BAHK's full name?" in English: only a name spelt out with its initials answers it (not
+      // the full name of a person quoted), and the initials asked of, where the question gives them.
+      // (A person's full name, "what was his full name again?", is no name of initials.)
+      if (
+        /\bfull (?:name|form)\b/i.test(question) &&
+        !/\b(?:his|her|he|she|mr|mrs|ms|dr|who)\b/i.test(question) &&
+        !/[\u4e00-\u9fff]/u.test(question)
+      ) {
+        const initials = question.match(/\b[A-Z]{2,6}\b/g) ?? [];
+        return spaced && (initials.length === 0 || initials.some((i) => answer.includes(i)));
+      }
       return (
         (fullName && spaced) ||
         /\b(called|named|known as|dubbed)\b|名為|叫做|稱為/.test(answer) ||

@@ -152,6 +152,11 @@ describe("questions for particular named things", () => {
     expect(expectation("人力资源规划委员会都有哪些成员？")).toBe("names");
   });
 
+  it("reads an organisation's full name as a name asked for, and a person's as asked of them", () => {
+    expect(expectation("What is BAHK's full name?")).toBe("name");
+    expect(expectation("what was his full name again?")).not.toBe("name");
+  });
+
   it("reads old phones given away, and what a website says, as no contact details asked for", () => {
     expect(expectation("do you collect old phones?")).not.toBe("contact");
     expect(expectation("協會係咪收舊電話去捐？")).not.toBe("contact");

@@ -1350,6 +1350,14 @@ describe("answers from the real knowledge", () => {
     const a = await kb.answer("what does BAHK stand for?", "en");
     expect(a.answered).toBe(true);
     expect(a.text).toMatch(/Blockchain Association of Hong Kong \(BAHK\)/);
+    // Its full name is no person's full name quoted ("Mr Matthew Cheung Kin-chung"): the association's,
+    // or none.
+    const full = await kb.answer(
+      "What's the association's full name? I need it for an invoice and only know 'BAHK'.",
+      "en",
+    );
+    expect(full.text).toMatch(/Blockchain Association of Hong Kong \(BAHK\)/);
+    expect((await kb.answer("What is BAHK's full name?", "en")).text).not.toMatch(/Matthew Cheung/);
   });
 
   it("keeps an unanswered follow-up in the documents' words on the conversation's subject", async () => {
