@@ -213,6 +213,18 @@ describe("answers from the real knowledge", () => {
     expect(a.text).not.toMatch(/talent list/);
   });
 
+  it("reads what someone said, then asked about, without the one who said it", async () => {
+    // "Kelvin" and "said" are no words of the documents' answer: they pulled it under the line.
+    for (const q of [
+      "@Kelvin said BAHK has some programme for young people, what is it?",
+      "Kelvin said BAHK has some programme for young people, what is it?",
+    ]) {
+      const a = await kb.answer(q, "en");
+      expect(a.answered, q).toBe(true);
+      expect(a.text, q).toMatch(/internship/);
+    }
+  });
+
   it("reads a question passed on by someone somewhere else as the question alone", async () => {
     // Singapore named only as where the asker is: the question after the colon is about QMAS alone.
     const a = await kb.answer(
