@@ -212,11 +212,14 @@ const BARE_WHY = /\bwhy\b|點解|点解|為什麼|为什么|為甚麼|為何|为
 const PURPOSE = /\b(?:purpose|point|aim|goal)\b|目的|目標|目标|用途/iu;
 /**
  * Someone who said what the member asks about, before it: "@Kelvin said BAHK has some programme for
- * young people, what is it?", "my boss told me…". The speaker (a name the documents don't know) and the
- * saying are no words of the question. ("You mentioned gaps…" points back at the bot's answer.)
+ * young people, what is it?", "my boss told me…", "the BAHK site says…". The speaker and the saying are
+ * no words of the question.
  */
 const SAID_BY =
-  /^\s*(?:(?:@\w+|(?:my|our) (?:boss|colleague|colleagues|friend|friends|manager|mate|classmate|teacher|professor|dad|mum|mom|cousin|team|ceo|hr)|someone|somebody|a (?:friend|colleague)(?: of mine)?|people|(?!(?:You|We|They|He|She|It|This|That)\b)([A-Z][a-z]+))(?: (?:in|at|from) (?:the )?(?:group|chat|office|work))?)\s+(?:just\s+)?(?:said|says|told me|tells me|mentioned|claims?|reckons)\s+(?:that\s+)?(?=\S)/u;
+  /^\s*(?:@\w+|(?:my|our) (?:boss|colleague|colleagues|friend|friends|manager|mate|classmate|teacher|professor|dad|mum|mom|cousin|team|ceo|hr)|someone|somebody|a (?:friend|colleague)(?: of mine)?|people|(?:the |your |its |bahk'?s |the association'?s )?(?:bahk |association )?(?:web ?site|site|homepage|home page|page))(?: (?:in|at|from) (?:the )?(?:group|chat|office|work))?\s+(?:just\s+)?(?:said|says|told me|tells me|mentioned|mentions|claims?|reckons|states)\s+(?:that\s+)?(?=\S)/iu;
+/** …or a name, one the documents don't know ("Kelvin said…"; not "You mentioned…", the bot's answer). */
+const SAID_BY_NAME =
+  /^\s*(?!(?:You|We|They|He|She|It|This|That)\b)([A-Z][a-z]+)\s+(?:just\s+)?(?:said|says|told me|tells me|mentioned|mentions|claims?|reckons)\s+(?:that\s+)?(?=\S)/u;
 /** A message that says it opens a new subject ("Separate question:", "unrelated but…", "另外，", "另外佢…", "題外話"). */
 const NEW_SUBJECT =
   /^\s*(?:(?:ok|okay|also|and|so|oh)[,\s]+)?(?:(?:a |one )?(?:separate|different|unrelated|new|another|other|random|side) (?:question|q|topic|thing)|on (?:a|an) (?:different|separate|unrelated|other) note|chang(?:e|ing) (?:of )?(?:the )?(?:subject|topic)|unrelated(?: but)?|totally different)\s*[:,\-—–.]+\s*|^\s*(?:(?:ok|okay|also|and|so|oh)[,\s]+)?(?:(?:a |one )?(?:separate|different|unrelated|new|another|other|random|side) (?:question|q|topic|thing)|unrelated|totally different|off[- ]topic|random) but\s+|^\s*(?:另外[，,]|另外(?=佢|我|有個|有个|想問|想问|問下|问下)|另一個問題|另一个问题|題外話|题外话|換個話題|换个话题|轉個話題|转个话题|順便問下|顺便问一下)[，,：:\s]*/iu;
@@ -1101,8 +1104,10 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       const second = await this.answer(`${alternative[1].trim()}?`, lang, options);
       if (second.answered) return second;
     }
-    const said = SAID_BY.exec(question);
-    if (said && !(said[1] && this.lexical.has(said[1].toLowerCase()))) {
+    const byName = SAID_BY_NAME.exec(question);
+    const said =
+      SAID_BY.exec(question) ?? (byName && !this.lexical.has(byName[1]?.toLowerCase() ?? "") ? byName : null);
+    if (said) {
       const claim = await this.answerAny(question.slice(said[0].length), lang, options);
       if (claim.answered) return claim;
     }

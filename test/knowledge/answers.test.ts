@@ -223,6 +223,9 @@ describe("answers from the real knowledge", () => {
       expect(a.answered, q).toBe(true);
       expect(a.text, q).toMatch(/internship/);
     }
+    // What the association's website says, then a question of it.
+    const site = await kb.answer("The BAHK site says it will 'donate for the needed in Hong Kong'. Donate what?", "en");
+    expect(site.text).toMatch(/clothing/);
   });
 
   it("reads a question passed on by someone somewhere else as the question alone", async () => {
