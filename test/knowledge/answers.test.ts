@@ -213,6 +213,20 @@ describe("answers from the real knowledge", () => {
     expect(a.text).not.toMatch(/talent list/);
   });
 
+  it("reads a story's last question pointing back as a follow-up of the sentence before", async () => {
+    const q =
+      "A friend of mine does computer vision research and she's thinking about relocating from Berlin. She thinks Hong Kong only wants finance people. I told her the talent list covers more than banking. Which tech fields does it actually list?";
+    const a = await kb.answer(q, "en");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/artificial intelligence/);
+    // Not where the sentence before speaks of nothing the answer does.
+    const embarrassed = await kb.answer(
+      "Over dinner they asked me how many townhalls BAHK has held and how many people attend. I was a bit embarrassed that I didn't know, since I've been a member for two years. Do you have those numbers?",
+      "en",
+    );
+    expect(embarrassed.text).not.toMatch(/talent list/);
+  });
+
   it("reads what someone said, then asked about, without the one who said it", async () => {
     // "Kelvin" and "said" are no words of the documents' answer: they pulled it under the line.
     for (const q of [
