@@ -1115,15 +1115,15 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // "…I told her the talent list covers more than banking. Which tech fields does it actually list?":
     // a story's last question pointing back ("it") is read as a follow-up of the sentence before it.
     if (!a.answered && options.previous === undefined) {
-      const said = sentences(question);
-      const last = said.at(-1);
-      const before = said.at(-2);
+      const told = sentences(question);
+      const last = told.at(-1);
+      const before = told.at(-2);
       if (last && before && /[?？]\s*$/u.test(last) && !/[?？]\s*$/u.test(before) && BACK_REFERENCE.test(last)) {
         // (Only where the sentence before speaks of what the answer does: "I was a bit embarrassed that
         // I didn't know… Do you have those numbers?" points further back.)
         const followUp = await this.answerAny(last, lang, { previous: before });
-        const told = followUp.answered ? await this.answerAny(before, lang, {}) : undefined;
-        if (told?.answered && told.sources[0]?.path === followUp.sources[0]?.path) return followUp;
+        const lead = followUp.answered ? await this.answerAny(before, lang, {}) : undefined;
+        if (lead?.answered && lead.sources[0]?.path === followUp.sources[0]?.path) return followUp;
       }
     }
     // "多長時間？" unanswered after the internships names nothing: the conversation stays on the words it
