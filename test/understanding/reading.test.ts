@@ -17,6 +17,11 @@ describe("reading a member's message", () => {
   afterAll(() => data.cleanup());
 
   const intentOf = async (text: string) => (await u.read(text)).intent?.name;
+  /** Each question is read as no proposal, and the proposal beside them as one. */
+  const asksNotProposes = async (questions: string[], proposal: string) => {
+    for (const q of questions) expect(await intentOf(q), q).not.toBe("propose");
+    expect(await intentOf(proposal)).toBe("propose");
+  };
 
   it.each([
     ["I want to donate 200 t-shirts", "donate"],
@@ -814,28 +819,28 @@ describe("reading a member's message", () => {
   });
 
   it("reads what people discuss at the townhalls as a question, not a proposal", async () => {
-    for (const q of [
-      "what do people discuss at the townhalls?",
-      "Where do members discuss industry issues?",
-      "wanna join one, wat do ppl actually discuss there?",
-      "townhall一般傾啲咩？",
-    ]) {
-      expect(await intentOf(q), q).not.toBe("propose");
-    }
-    expect(await intentOf("I'd like the townhall to discuss custody rules")).toBe("propose");
+    await asksNotProposes(
+      [
+        "what do people discuss at the townhalls?",
+        "Where do members discuss industry issues?",
+        "wanna join one, wat do ppl actually discuss there?",
+        "townhall一般傾啲咩？",
+      ],
+      "I'd like the townhall to discuss custody rules",
+    );
   });
 
   it("reads when or where the next townhall is as a question, not a proposal", async () => {
     // Their nearest examples were proposals' ("下次townhall…"), a few hundredths under the line.
-    for (const q of [
-      "下次 townhall 喺邊度搞？",
-      "下次townhall幾時搞？",
-      "where is the next townhall held?",
-      "when's the next townhall?",
-    ]) {
-      expect(await intentOf(q), q).not.toBe("propose");
-    }
-    expect(await intentOf("I want to propose custody rules for the next townhall, when is it?")).toBe("propose");
+    await asksNotProposes(
+      [
+        "下次 townhall 喺邊度搞？",
+        "下次townhall幾時搞？",
+        "where is the next townhall held?",
+        "when's the next townhall?",
+      ],
+      "I want to propose custody rules for the next townhall, when is it?",
+    );
   });
 
   it("reads 组织者 (organisers) and 秘書處 as the association's people, as 籌辦人 is", async () => {
