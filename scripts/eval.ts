@@ -385,6 +385,16 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // English and Cantonese in one sentence); scored whole before any change for it: 93.0% by score.mjs
   // (186/200), 92.5% strict (tune 90/100, held out 95/100).
   ["fresh-110", ["eval/fresh-110.jsonl"], "split"],
+  // Written blind at the start of the next session (forwarded snippets and quoted emails, typos,
+  // all-lowercase or ALL CAPS, numbers written oddly, comparisons and negations, formal written
+  // Chinese); scored whole before any change for it: 95.5% by score.mjs (191/200), 94.0% strict (tune
+  // 95/100, held out 93/100).
+  ["fresh-111", ["eval/fresh-111.jsonl"], "split"],
+  // Written blind in the same session (first-day newcomers asking naively, staff asking for their
+  // employer, parents, students, older members unfamiliar with the words, one detail inside a broad
+  // topic); scored whole before any change for it: 95.0% by score.mjs (190/200), 93.5% strict (tune
+  // 94/100, held out 93/100).
+  ["fresh-112", ["eval/fresh-112.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -676,6 +686,12 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-110 (the same, 48 of its 82 follow-ups unanswerable); first scores:
   // 82.9% (34/41) / 80.5% (33/41); other turns 55/61.
   ["conversations-125", "eval/conversations-125.jsonl", "split"],
+  // Written blind with fresh-111 (the same, 51 of its 95 follow-ups unanswerable); first scores:
+  // 89.6% (43/48) / 89.4% (42/47); other turns 56/60.
+  ["conversations-126", "eval/conversations-126.jsonl", "split"],
+  // Written blind with fresh-112 (the same, 44 follow-ups unanswerable); first scores: 96.2% (51/53) /
+  // 91.2% (52/57); other turns 54/60.
+  ["conversations-127", "eval/conversations-127.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
