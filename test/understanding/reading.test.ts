@@ -1212,6 +1212,17 @@ describe("reading a member's message", () => {
     expect(await intentOf("我哋有30盒文具想捐")).toBe("donate");
   });
 
+  it("reads goods or a donation the member already offered, and pulling one back, as their offers", async () => {
+    // Each started a new donation form.
+    for (const q of [
+      "can i check on the hoodies we offered a few weeks ago? not sure if anyone picked them up",
+      "i need to pull back the pen donation i submitted, marketing found another use for them",
+      "is the notebook offer we made last month still open?",
+    ])
+      expect(await intentOf(q), q).toBe("mydonations");
+    expect(await intentOf("we have 300 hoodies we want to donate")).toBe("donate");
+  });
+
   it("refuses price predictions and spreading links to every member", async () => {
     for (const q of [
       "will bitcoin go above 100k tomorrow? yes or no",
