@@ -748,6 +748,28 @@ function newNames(answer: string, question: string): string[] {
   return out;
 }
 
+/** A question for the name of a document ("the doc they put out", "that paper", "the publication"). */
+const DOCUMENT_ASKED = /\b(?:docs?|documents?|papers?|publications?)\b/i;
+/** The kinds of document a title is headed by. */
+const DOCUMENT_KINDS: ReadonlySet<string> = new Set([
+  "declaration",
+  "statement",
+  "report",
+  "paper",
+  "policy",
+  "plan",
+  "blueprint",
+  "roadmap",
+  "strategy",
+  "list",
+  "ordinance",
+  "bill",
+  "act",
+  "guidelines",
+  "framework",
+  "circular",
+]);
+
 /**
  * Whether an answer spells out the name of the kind of thing asked for: "what's the name of the
  * immigration scheme?" is answered by "the Quality Migrant Admission Scheme", a name ending in the
@@ -761,13 +783,17 @@ function headedName(answer: string, question: string): boolean {
       .split(/[^\p{L}\p{N}]+/u)
       .filter(Boolean),
   );
+  // "the name of the doc the FSTB put out" is answered by a document's title, headed by its kind
+  // ("the Policy Declaration on…").
+  const kinds: ReadonlySet<string> = DOCUMENT_ASKED.test(question) ? DOCUMENT_KINDS : new Set();
   for (const m of answer.matchAll(/\b([A-Z][a-z]+(?:[\s-]+(?:of|the|and|for)?\s*[A-Z][a-z]+)+)/g)) {
     const words = (m[1] ?? "")
       .toLowerCase()
       .split(/[\s-]+/)
       .filter((w) => !["of", "the", "and", "for"].includes(w));
     const head = words.at(-1) ?? "";
-    if (words.length >= 2 && qWords.has(head) && words.slice(0, -1).some((w) => !qWords.has(w))) return true;
+    if (words.length >= 2 && (qWords.has(head) || kinds.has(head)) && words.slice(0, -1).some((w) => !qWords.has(w)))
+      return true;
   }
   return false;
 }

@@ -728,9 +728,12 @@ const SURE_BESIDE_UNANSWERED = 0.7;
 /** At most this many further parts of one message are answered. */
 const MAX_EXTRA_PARTS = 2;
 
-/** A reference to an item of a list by its place ("the second one", "the 4th", "第二個", "the last one", "number two?"). */
+/**
+ * A reference to an item of a list by its place ("the second one", "the 4th", "第二個", "the last one",
+ * "number two?", "goal number four of the association").
+ */
 const ORDINAL =
-  /\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th)(?:\s+(?:one|item|point|goal|city|bank|test))?(?:\s+(?:you|u)\s+(?:mentioned|listed|said|named|gave))?(?=\s*[?？.!,，]|\s*$)|\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th)\s+(?:one|item|point|(?:strategic\s+|main\s+|key\s+)?goal)\b|\bgoal\s*(?:no\.?\s*|number\s*|#)?([1-9])\b|第\s*([一二三四五六七八九十1-9])\s*(?:個|个|項|项|點|点|位|目標|目标|間|间|種|种)|\bthe\s+(last)(?:\s+(?:one|item|point|goal|city|bank|test))?(?:\s+(?:you|u)\s+(?:mentioned|listed|said|named|gave))?(?=\s*[?？.!,，]|\s*$)|\b(last)\s+(?:one|item|point|(?:strategic\s+|main\s+|key\s+)?goal)\b|(最後一?個|最后一?个|最尾嗰個|尾嗰個)|\b(?:goal\s+)?(?:number|no\.|#)\s*(one|two|three|four|five|[1-5])(?=\s*[?？.!,，]|\s*$)/iu;
+  /\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th)(?:\s+(?:one|item|point|goal|city|bank|test))?(?:\s+(?:you|u)\s+(?:mentioned|listed|said|named|gave))?(?=\s*[?？.!,，]|\s*$)|\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th)\s+(?:one|item|point|(?:strategic\s+|main\s+|key\s+)?goal)\b|\bgoal\s*(?:no\.?\s*|number\s*|#)?([1-9])\b|第\s*([一二三四五六七八九十1-9])\s*(?:個|个|項|项|點|点|位|目標|目标|間|间|種|种)|\bthe\s+(last)(?:\s+(?:one|item|point|goal|city|bank|test))?(?:\s+(?:you|u)\s+(?:mentioned|listed|said|named|gave))?(?=\s*[?？.!,，]|\s*$)|\b(last)\s+(?:one|item|point|(?:strategic\s+|main\s+|key\s+)?goal)\b|(最後一?個|最后一?个|最尾嗰個|尾嗰個)|\b(?:goal\s+)?(?:number|no\.|#)\s*(one|two|three|four|five|[1-5])(?:(?=\s*[?？.!,，]|\s*$)|(?<=\bgoals?\s+(?:number|no\.|#)\s*\w+))/iu;
 
 /** Every place a message names an item by its place ("the first goal and the second"). */
 const ORDINALS = new RegExp(ORDINAL.source, "giu");

@@ -1857,6 +1857,19 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/Goal 5/);
   });
 
+  it("reads a goal by its number in words", async () => {
+    // It got all five goals in one line, goal 4 without its title.
+    const a = await kb.answer("what is goal number four of the association", "en");
+    expect(a.text).toMatch(/^Goal 4: Utilize Sustained and Diversified Resources/);
+  });
+
+  it("answers the name of a document with its title", async () => {
+    // Declined: "the Policy Declaration on…" was no name of a "doc".
+    const a = await kb.answer("whats the name of the doc the FSTB put out on virtual asset development", "en");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/Policy Declaration on Hong Kong's Virtual Asset Development/);
+  });
+
   it("answers which of the association's goals is about a thing, however the goals are owned", async () => {
     for (const q of [
       "Which of BAHK's goals is about public awareness?",
