@@ -1540,6 +1540,7 @@ describe("reading a member's message", () => {
     for (const q of [
       "Should the upcoming town hall tackle tokenised bonds? Count that as my suggestion.",
       "Could our next quarterly meeting look at custody rules? That is my suggestion.",
+      "Could we put talent visas for blockchain engineers up for discussion at the next quarterly meeting? Lots of members care about it.",
     ]) {
       const { intent } = await u.read(q);
       expect(intent?.name, q).toBe("propose");
