@@ -748,6 +748,9 @@ function newNames(answer: string, question: string): string[] {
   return out;
 }
 
+/** Whom something favours or prefers ("tends to favour highly skilled people", "傾向吸納"). */
+const FAVOUR = /\b(?:favou?r\w*|prefer\w*)\b|傾向|倾向|偏向|偏好/iu;
+
 /** A question for the name of a document ("the doc they put out", "that paper", "the publication"). */
 const DOCUMENT_ASKED = /\b(?:docs?|documents?|papers?|publications?)\b/i;
 /** The kinds of document a title is headed by. */
@@ -920,8 +923,12 @@ export function satisfies(expect: Expectation, answer: string, question = ""): b
     case "procedure":
       return APPLY_SAID.test(answer);
     case "eligibility":
-      return /\b(?:eligib\w*|open to|anyone|everyone|members only|only members|non-?members|must (?:have|be))\b|合資格|合资格|資格|资格|任何人|所有人|開放給|开放给|只限|必須|必须/i.test(
-        answer,
+      return (
+        /\b(?:eligib\w*|open to|anyone|everyone|members only|only members|non-?members|must (?:have|be))\b|合資格|合资格|資格|资格|任何人|所有人|開放給|开放给|只限|必須|必须/i.test(
+          answer,
+        ) ||
+        // "…or does it favour a particular kind of person?": whom it favours, when that is asked.
+        (FAVOUR.test(question) && FAVOUR.test(answer))
       );
     case "names": {
       // Several names asked for ("哪些措施", "which banks") are given as a list, not one name in passing.

@@ -1863,6 +1863,23 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/^Goal 4: Utilize Sustained and Diversified Resources/);
   });
 
+  it("reads access to finance or banking as financial inclusion", async () => {
+    // Declined, and the retail investors' access to virtual assets.
+    for (const q of [
+      "Does BAHK care about people's access to finance?",
+      "what is the association doing about access to banking?",
+    ]) {
+      const a = await kb.answer(q, "en");
+      expect(a.text, q).toMatch(/financial inclusion/);
+    }
+  });
+
+  it("answers whom a scheme favours as who may apply", async () => {
+    // It got the criteria of blockchain applicants, which say nothing of whom QMAS favours.
+    const a = await kb.answer("Is QMAS open to anyone, or does it favour a particular kind of person?", "en");
+    expect(a.text).toMatch(/favou?rs highly skilled or talented people/);
+  });
+
   it("answers the name of a document with its title", async () => {
     // Declined: "the Policy Declaration on…" was no name of a "doc".
     const a = await kb.answer("whats the name of the doc the FSTB put out on virtual asset development", "en");
