@@ -2434,6 +2434,18 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       ...[...asked.matchAll(/([\u4e00-\u9fff]{2,6}?)(?:又|呢)(?:點|点|如何|怎樣|怎样|怎麼樣|怎么样)?[？?]?\s*$/gu)].map(
         (m) => m[1] ?? "",
       ),
+      // "what policies does Seoul have?", "首爾具體有什麼政策？": what it has of its own (not "除咗新加坡仲有
+      // 邊啲對手？", which asks for the others).
+      ...[
+        ...(OTHERS.test(asked) ? "" : asked).matchAll(
+          /\b(?:does|do|did|has|have)\s+([a-z][\w-]*(?: [a-z][\w-]*)?)\s+(?:\w+ly\s+)?(?:have|got|offer|adopt|use|run)\b/giu,
+        ),
+      ].map((m) => m[1] ?? ""),
+      ...[
+        ...(OTHERS.test(asked) ? "" : asked).matchAll(
+          /([\u4e00-\u9fff]{2,6}?)(?:具體|具体|實際|实际|自己|本身)?(?:有|有冇|有沒有|有没有)(?:什麼|什么|甚麼|咩|乜|哪些|邊啲|边啲)/gu,
+        ),
+      ].map((m) => m[1] ?? ""),
     ];
     return [...new Set(owners.flatMap((o) => [...this.entityKeys(o)]))];
   }

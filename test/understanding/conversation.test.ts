@@ -994,6 +994,21 @@ describe("talking to the bot", () => {
     expect(replyText(await say(q, "is there a cap"))).toMatch(/1,000/);
   });
 
+  it("declines what one city of a list has of its own, which the list does not say", async () => {
+    // Both got the list of rival cities again.
+    const m = member("seoul-has");
+    await say(m, "Which cities compete with HK?");
+    expect(replyText(await say(m, "what policies does Seoul have specifically?"))).toMatch(/couldn't find this/);
+    const zh = member("seoul-has-zh");
+    await say(zh, "香港在虚拟资产方面的竞争对手城市有哪些？");
+    await say(zh, "和新加坡比，香港的做法有什么不同？");
+    expect(replyText(await say(zh, "那首尔具体有什么政策？"))).toMatch(/没有提及/);
+    // Asking for the others is still answered.
+    const others = member("seoul-others");
+    await say(others, "香港的虛擬資產政策同新加坡比有甚麼分別");
+    expect(replyText(await say(others, "咁除咗新加坡仲有邊啲對手？"))).toMatch(/首爾/);
+  });
+
   it("answers 'the rest', 'besides Singapore', 'when will they decide' and 'what kinda…' from the conversation", async () => {
     const m = member("rest");
     await say(m, "wasnt hkma doing some blockchain trade finance thing w a bunch of banks");
