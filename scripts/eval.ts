@@ -395,6 +395,15 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // topic); scored whole before any change for it: 95.0% by score.mjs (190/200), 93.5% strict (tune
   // 94/100, held out 93/100).
   ["fresh-112", ["eval/fresh-112.jsonl"], "split"],
+  // Written blind after that session's first fixes (sceptical members: "are you sure?", "source?",
+  // false premises, why and how, requests only hinted at); scored whole before any change for it:
+  // 91.0% by score.mjs (182/200), 89.5% strict (tune 86/100, held out 93/100).
+  ["fresh-113", ["eval/fresh-113.jsonl"], "split"],
+  // Written blind beside it (the edges of what the documents say: one phrase, one item of a list, the
+  // association's work against the government's, near-misses one detail away, chat habits); scored
+  // whole before any change for it: 92.5% by score.mjs (185/200), 92.0% strict (tune 93/100, held out
+  // 91/100).
+  ["fresh-114", ["eval/fresh-114.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -689,9 +698,15 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-111 (the same, 51 of its 95 follow-ups unanswerable); first scores:
   // 89.6% (43/48) / 89.4% (42/47); other turns 56/60.
   ["conversations-126", "eval/conversations-126.jsonl", "split"],
-  // Written blind with fresh-112 (the same, 44 follow-ups unanswerable); first scores: 96.2% (51/53) /
+  // Written blind with fresh-112 (44 of its 110 follow-ups unanswerable); first scores: 96.2% (51/53) /
   // 91.2% (52/57); other turns 54/60.
   ["conversations-127", "eval/conversations-127.jsonl", "split"],
+  // Written blind with fresh-113 (57 of its 110 follow-ups unanswerable); first scores: 91.2% (52/57) /
+  // 84.9% (45/53); other turns 57/60.
+  ["conversations-128", "eval/conversations-128.jsonl", "split"],
+  // Written blind with fresh-114 (43 of its 87 follow-ups unanswerable); first scores: 91.5% (43/47) /
+  // 90.0% (36/40); other turns 57/60.
+  ["conversations-129", "eval/conversations-129.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
