@@ -28,6 +28,9 @@ export function stripMarkup(text: string): string {
       // https://example.org/goals — what does it mean?").
       .replace(/\b(?:https?:\/\/|www\.)[^\s<>"'）)]+/gi, " ")
       .replace(/\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g, " ")
+      // A bot addressed by its handle ("yo @bahk_bot how many…", "@bot pls"): Telegram's bot usernames all
+      // end in "bot". Whom the message is for, not what it asks.
+      .replace(/(?<![\w@])@\w*bot\b/giu, " ")
       // A quoted line ("> Amy: townhalls are monthly"): what was said, without who said it.
       .replace(/^\s*>+\s?(?:[A-Z][\w.'-]{0,20}(?: [A-Z][\w.'-]{0,20})?:\s+)?/gm, "")
       .replace(EMOJI_ENDING, ". ")

@@ -1420,6 +1420,17 @@ describe("reading a member's message", () => {
     );
   });
 
+  it("reads a bot addressed by its handle as nobody asked about", async () => {
+    // "@bahk_bot" found the FAQ entry on what the bot can do, and the quota question was declined.
+    expect(stripMarkup("yo @bahk_bot how many ppl can get in thru qmas every yr?")).toBe(
+      "yo how many ppl can get in thru qmas every yr?",
+    );
+    expect(stripMarkup("@BAHKBot pls, when is the townhall")).toBe("pls, when is the townhall");
+    // A person mentioned is kept: what they said may be what is asked about.
+    expect(stripMarkup("@Kelvin said BAHK runs internships")).toBe("@Kelvin said BAHK runs internships");
+    expect(stripMarkup("mail me at kelvin@robot.hk")).toBe("mail me at");
+  });
+
   it("reads an aside on spelling as nothing", async () => {
     expect(stripMarkup("whats ur deal w/ financial incluson (sp?)")).toBe("whats ur deal w/ financial incluson");
     expect(stripMarkup("what is the quota (lol)")).toBe("what is the quota");
