@@ -1212,6 +1212,26 @@ describe("reading a member's message", () => {
     expect(await intentOf("我哋有30盒文具想捐")).toBe("donate");
   });
 
+  it("reads requests only hinted at", async () => {
+    // Out of scope, a new donation form, the townhall's answer and the ways to take part.
+    const cases: [string, string][] = [
+      [
+        "Our storeroom is overflowing with branded pens and lanyards from last year's summit. Honestly it'd be a shame to bin them. Any thoughts?",
+        "donate",
+      ],
+      [
+        "A couple of weeks ago I offered some tote bags through you. Did that actually get recorded? I never heard back.",
+        "mydonations",
+      ],
+      [
+        "Honestly, the next townhall needs to tackle stablecoin licensing. How do I get that in front of everyone?",
+        "propose",
+      ],
+      ["What's actually going to be discussed at the coming townhall? I want to know if it's worth going.", "agenda"],
+    ];
+    for (const [q, name] of cases) expect(await intentOf(q), q).toBe(name);
+  });
+
   it("reads goods or a donation the member already offered, and pulling one back, as their offers", async () => {
     // Each started a new donation form.
     for (const q of [
