@@ -794,6 +794,13 @@ describe("answers from the real knowledge", () => {
     }
   });
 
+  it("reads a company out to make money as asking whether the association is a non-profit", async () => {
+    // "協會是一間賺錢的公司嗎？" got the ways to take part.
+    const a = await kb.answer("協會是一間賺錢的公司嗎？", "zh-HK");
+    expect(a.text).toMatch(/非牟利/);
+    expect((await kb.answer("is BAHK a money-making outfit?", "en")).text).toMatch(/non-profit/);
+  });
+
   it("reads how the association describes or sees itself as what it prides itself on being", async () => {
     for (const [q, lang, said] of [
       ["so how does BAHK actually describe itself?", "en", /learning organization/],
