@@ -442,7 +442,7 @@ const LIST_SEPARATOR = /,|\band\b|\bor\b|及|和|與|与|同|、/iu;
 const AGENT_CHECK_EN =
   /\b(?:was|is|were)\s+(?:it|that|this|they)\s+(?:the\s+)?(.{2,40}?)\s+(?:that|who|which)\s+(?:released|published|announced|launched|issued|unveiled|made|wrote|started|set up)\b|\bdid\s+(?:the\s+)?(.{2,40}?)\s+(?:release|publish|announce|launch|issue|unveil|write|start|set up)\b|\b(?:released|published|announced|launched|issued|unveiled|put out)\s+by\s+(?:the\s+)?(.{2,40}?)\s*[?？]/i;
 const AGENT_CHECK_ZH =
-  /(?:是|係|係咪|是不是|是否)(.{2,12}?)(?:發布|发布|發表|发表|推出|公布|公佈|宣布|發佈|出|搞|做|成立)(?:的|嘅)?(?:嗎|吗|㗎|嘛|呀|[？?])/u;
+  /(?:是|係|係咪|是不是|是否)(.{2,12}?)(?:發布|发布|發表|发表|推出|公布|公佈|宣布|發佈|出|搞|做|成立)(?:的|嘅)?(?:嗎|吗|吧|罷|㗎|嘛|呀|啊|咩|[？?])/u;
 
 const WHAT_ABOUT =
   /^\s*(?:and\s+|so\s+)?(?:what|how)\s+about\b|^\s*(?:and|&)\s+[\w'-]+(?:\s+[\w'-]+)?\s*[?？]?\s*$|^(?:咁|那|而)?.{1,8}呢\s*[？?]?\s*$/iu;
@@ -572,7 +572,16 @@ const PLACES_OF =
 /** What someone is eligible for, or applies to ("eligible for the internship", "實習計劃的申請資格"). */
 const ELIGIBLE_FOR =
   /\b(?:eligible (?:for|to join)|eligibility (?:criteria |requirements? |rules )?(?:for|of)|apply (?:for|to)|qualify for|join|attend|take part in|participate in)\s+(?:the |an? |your |bahk'?s |its |their )?([a-z][\w-]{3,}(?:\s+[a-z][\w-]{3,})?)|((?:(?![的嘅之申參参入請请])[\u4e00-\u9fff]){2,4}?)(?:計劃|计划|項目|项目)?(?:的|嘅)?(?:申請|申请|參加|参加|入選|入选)(?:資格|资格)/iu;
+/**
+ * A question about a meeting or event already held ("What topics were discussed at the last BAHK
+ * townhall?", "上次townhall講咗啲咩？"): what happened at one, which no document records.
+ */
+const PAST_EVENT =
+  /\b(?:the\s+)?(?:last|previous|past|most recent)\s+(?:bahk\s+|association'?s?\s+)?(?:quarterly\s+)?(?:town ?halls?|townhall meetings?|meetings?|networking events?|events?|sessions?|meet-?ups?)\b|(?:上次|上一次|上個|上个|上屆|上届|最近一次|之前嗰次|之前那次)(?:嘅|的)?\s*(?:townhall|town hall|會議|会议|大會|大会|活動|活动|聚會|聚会|交流會|交流会)/iu;
 /** A question about someone's earlier career ("before he became…", "佢之前做過咩"). */
+/** What happened at an event: what was discussed, who came, what came of it. */
+const PAST_DETAIL =
+  /\b(?:discussed|talked about|covered|happened|attended|came|turned up|decided|agreed|topics?|speakers?|photos?|slides|minutes|recording|outcomes?|results?|conclusions?|concluded)\b|講咗|讲了|講了|討論咗|讨论了|討論了|傾咗|倾咗|有咩人|幾多人|几多人|多少人|結果|结果|議題|议题|決定咗|决定了/iu;
 const PERSON_BEFORE =
   /\bbefore (?:he|she) (?:became|was|joined|took)\b|\bprior to (?:becoming|his|her)\b|(?:佢|他|她)(?:之前|以前|從前|从前)(?:做過|做过|係|是|擔任|担任)|曾(?:經|经)?(?:擔任|担任)過/iu;
 /** …is answered by a text that speaks of a person. */
@@ -2228,6 +2237,9 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // "What positions did he hold before he became Chief Secretary?": a dated text says only what
     // someone was then, never before or since.
     if (PERSON_BEFORE.test(asked)) return decline(Math.min(confidence, threshold / 2), true);
+    // "What topics were discussed at the last townhall?": the documents say what the meetings are for,
+    // not what happened at one.
+    if (PAST_EVENT.test(asked) && PAST_DETAIL.test(asked)) return decline(Math.min(confidence, threshold / 2), true);
     // "Who currently heads the bureau?", "該部門現任負責人是誰？": who holds a post now, which dated texts
     // do not say.
     if (asksWhoHoldsNow(asked, expect)) return decline(Math.min(confidence, threshold / 2), true);

@@ -794,6 +794,25 @@ describe("answers from the real knowledge", () => {
     }
   });
 
+  it("offers what happened at a meeting already held to the organisers", async () => {
+    // Both got what the townhalls are for.
+    for (const [q, lang] of [
+      ["What topics were discussed at the last BAHK townhall?", "en"],
+      ["上次townhall講咗啲咩？", "zh-HK"],
+    ] as const) {
+      const a = await kb.answer(q, lang);
+      expect(a.answered, q).toBe(false);
+      expect(a.topical, q).toBe(true);
+    }
+    expect((await kb.answer("how often are the townhalls?", "en")).text).toMatch(/quarterly/);
+  });
+
+  it("corrects who published a document, however the guess is put", async () => {
+    // Declined: "…的吧？" was no check of who published it.
+    const a = await kb.answer("虛擬資產政策宣言是金管局發布的吧？", "zh-HK");
+    expect(a.text).toMatch(/財經事務及庫務局/);
+  });
+
   it("reads a company out to make money as asking whether the association is a non-profit", async () => {
     // "協會是一間賺錢的公司嗎？" got the ways to take part.
     const a = await kb.answer("協會是一間賺錢的公司嗎？", "zh-HK");
