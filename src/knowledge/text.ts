@@ -149,6 +149,8 @@ function englishTerms(input: string, keepStopwords: boolean): { word: string; st
     // "take place" is one light verb, being held ("how often do the meetings take place?"), not
     // taking and places: "place" is rare in the knowledge and found the quota's "places".
     .replace(/\b(?:takes?|took|taken|taking) place\b/g, "held")
+    // "Why did they make the list in the first place?": at all, not a place (nor a first).
+    .replace(/\bin the first place\b/g, " ")
     // "What's the goal of the townhalls?": what an activity is for, not the association's goals.
     .replace(
       /\b(?:goals?|aims?|objectives?)\s+of\s+(?=(?:the\s+|your\s+|these\s+|those\s+|its\s+|their\s+|bahk'?s?\s+)?(?:quarterly\s+)?(?:townhalls?|town halls?|townhall meetings?|meetings?|networking events?|events?|sessions?)\b)/g,
@@ -218,7 +220,7 @@ export const ANALYZER_FINGERPRINT = createHash("sha256")
       ...HAN_STOP_WORDS,
       "|",
       VARIANTS_VERSION,
-      "|hedges-1|take-place-1|begin-doing-1|numeral-end-1|month-figures-1|article-lists-1|is-it-true-1|rules-apply-1|goal-of-activity-1",
+      "|hedges-1|first-place-1|take-place-1|begin-doing-1|numeral-end-1|month-figures-1|article-lists-1|is-it-true-1|rules-apply-1|goal-of-activity-1",
     ].join(" "),
   )
   .digest("hex")

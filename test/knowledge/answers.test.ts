@@ -197,6 +197,13 @@ describe("answers from the real knowledge", () => {
     }
   });
 
+  it("reads 'in the first place' as 'at all', not as a place", async () => {
+    // It got QMAS's quota of places.
+    const a = await kb.answer("Why did the government make a talent list in the first place?", "en");
+    expect(a.text).toMatch(/talent list/);
+    expect(a.text).not.toMatch(/quota/);
+  });
+
   it("reads 'take place' as one verb, being held, not as taking and places", async () => {
     // "take" and "place" are rare in the knowledge: weighed as two content words, "place" found the
     // QMAS quota's phrasing ("How many places…") for a question about the townhalls.
