@@ -197,6 +197,12 @@ describe("answers from the real knowledge", () => {
     }
   });
 
+  it("reads going into the blockchain trade, in Chinese, as the internships' business", async () => {
+    // It got the criteria of QMAS's blockchain applicants.
+    const a = await kb.answer("我兒子明年大學畢業，想進區塊鏈行業，你們協會有甚麼項目適合他？", "zh-HK");
+    expect(a.text).toMatch(/實習/);
+  });
+
   it("reads 'in the first place' as 'at all', not as a place", async () => {
     // It got QMAS's quota of places.
     const a = await kb.answer("Why did the government make a talent list in the first place?", "en");
