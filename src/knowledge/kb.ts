@@ -2545,6 +2545,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const thing = WHAT_THING.exec(question)?.[1];
     return (
       thing !== undefined &&
+      // ("What's the last one?" points at an item by its place, which names nothing.)
+      !ORDINAL.test(question) &&
       !thing.split(/\s+/).some((w) => ASKING_NOUNS.has(w.toLowerCase())) &&
       this.namesOnlyUnknown(thing)
     );

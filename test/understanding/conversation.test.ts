@@ -994,6 +994,13 @@ describe("talking to the bot", () => {
     expect(replyText(await say(q, "is there a cap"))).toMatch(/1,000/);
   });
 
+  it("reads 'what's the last one?' after the goals as the fifth goal", async () => {
+    // Declined: "the last one" was read as a thing no text names.
+    const m = member("last-one");
+    await say(m, "How many strategic goals does BAHK have?");
+    expect(replyText(await say(m, "What's the last one?"))).toMatch(/Goal 5/);
+  });
+
   it("declines what one city of a list has of its own, which the list does not say", async () => {
     // Both got the list of rival cities again.
     const m = member("seoul-has");
