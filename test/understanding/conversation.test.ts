@@ -994,6 +994,16 @@ describe("talking to the bot", () => {
     expect(replyText(await say(q, "is there a cap"))).toMatch(/1,000/);
   });
 
+  it("answers a question checked for a friend, which is no request about her data", async () => {
+    // Refused as out of scope: "check something for her" read as acting on another member's data.
+    const m = member("for-a-friend");
+    const reply = await say(
+      m,
+      "A friend who's a naval architect in Glasgow asked me to check something for her. She heard Hong Kong published a list of professions it wants to attract and she thinks hers is on it, but she couldn't find the details anywhere. Apparently it came out at the end of August. Could you tell me the exact date the list was released and how many professions it contains?",
+    );
+    expect(replyText(reply)).toMatch(/August 28/);
+  });
+
   it("reads 'what's the last one?' after the goals as the fifth goal", async () => {
     // Declined: "the last one" was read as a thing no text names.
     const m = member("last-one");
