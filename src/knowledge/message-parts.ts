@@ -255,6 +255,14 @@ export function countedThing(q: string): string | undefined {
   if (named) thing = named[1];
   // "the number of persons the scheme admits": persons and individuals are people, as texts count them.
   if (thing) thing = thing.replace(/^(?:persons|individuals)\b/i, "people");
+  // "the number of people admitted", "points awarded": a participle after the thing counted says how
+  // it is counted, not what is counted.
+  // ("how many people applied" asks of those who applied, which is no such participle.)
+  if (thing)
+    thing = thing.replace(
+      /^([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:admitted|approved|accepted|allowed|awarded|granted|selected|let in)\b(?:\s+(?:each|every|per|a)\s+year)?\s*[?？]*$/i,
+      "$1",
+    );
   // "每年收到多少件？": a measure word alone counts goods (pieces, boxes, sets).
   if (thing && /^[件箱套本條条隻只][？?呀啊㗎呢]*$/u.test(thing)) return "物品";
   // "how many in total?", "how many are there?" name no thing counted; nor does a rate ("how many a

@@ -203,6 +203,13 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/實習/);
   });
 
+  it("counts the people admitted as people, and those who applied as applicants", async () => {
+    // Declined: "admitted" was read as the thing counted, which the quota's text does not name.
+    const a = await kb.answer("Is QMAS unlimited, or how does it cap the number of people admitted?", "en");
+    expect(a.text).toMatch(/1,000/);
+    expect((await kb.answer("How many people applied for QMAS in its first year?", "en")).answered).toBe(false);
+  });
+
   it("reads 'in the first place' as 'at all', not as a place", async () => {
     // It got QMAS's quota of places.
     const a = await kb.answer("Why did the government make a talent list in the first place?", "en");
