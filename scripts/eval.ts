@@ -404,6 +404,14 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // whole before any change for it: 92.5% by score.mjs (185/200), 92.0% strict (tune 93/100, held out
   // 91/100).
   ["fresh-114", ["eval/fresh-114.jsonl"], "split"],
+  // Written blind on 2026-12-07 (members in a hurry on phones: short, run-on, code-switched, vague names);
+  // scored whole before any change for it: 81.5% by score.mjs (163/200; it counts an action started as an
+  // answer), 94.0% strict (tune 95/100, held out 93/100).
+  ["fresh-115", ["eval/fresh-115.jsonl"], "split"],
+  // Written blind beside it (people with a purpose: compliance, press, HR, founders, merchandise;
+  // two facts at once, why and how, claims to confirm, some subtly false); scored whole before any change
+  // for it: 78.0% by score.mjs (156/200), 90.5% strict (tune 90/100, held out 91/100).
+  ["fresh-116", ["eval/fresh-116.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -707,6 +715,12 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-114 (43 of its 87 follow-ups unanswerable); first scores: 91.5% (43/47) /
   // 90.0% (36/40); other turns 57/60.
   ["conversations-129", "eval/conversations-129.jsonl", "split"],
+  // Written blind with fresh-115 (43 of its 102 follow-ups unanswerable); first scores: 80.4% (41/51) /
+  // 78.4% (40/51); other turns 53/60.
+  ["conversations-130", "eval/conversations-130.jsonl", "split"],
+  // Written blind with fresh-116 (48 of its 93 follow-ups unanswerable); first scores: 85.7% (36/42) /
+  // 74.5% (38/51); other turns 57/60.
+  ["conversations-131", "eval/conversations-131.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
