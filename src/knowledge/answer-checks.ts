@@ -623,6 +623,10 @@ const DONE_SAID = new RegExp(
   "iu",
 );
 
+/** A claim the member was told and asks to have checked: "a friend told me…", "is that accurate?", 聽講…. */
+const CLAIM_CHECKED =
+  /\b(?:is|was|isn'?t|wasn'?t) (?:that|this|it) (?:really |actually )?(?:true|accurate|right|correct|the case)\b|\b(?:told|tells|telling) me\b|\bi(?:'ve| have)? (?:heard|read|was told)\b|聽講|听讲|聽說|听说|係咪真|是真的嗎|是真的吗|是否屬實|是否属实|啱唔啱|對不對|对不对/iu;
+
 /** Which ones were done: "which ones?", 邊隻, 哪几只. */
 const WHICH_ONES =
   /\bwhich(?: ones?)?\b|\bwhat (?:are|were) (?:they|their names)\b|哪些|哪(?:幾|几)?(?:只|隻|個|个|家|間|间)|邊(?:幾)?(?:隻|个|個|間|啲)|边(?:几)?(?:只|个|间|啲)/iu;
@@ -635,6 +639,9 @@ const WHICH_ONES =
 export function onlyProspective(answer: string, question: string, followUp = false): boolean {
   return (
     (DONE_ASKED.test(question) || DONE_ASKED_ZH.test(question)) &&
+    // ("A friend told me retail trading is already fully approved. Is that accurate?": a claim to check,
+    // which a text saying approvals are still to come corrects.)
+    !CLAIM_CHECKED.test(question) &&
     (!followUp || WHICH_ONES.test(question)) &&
     PROSPECTIVE.test(answer) &&
     !DONE_SAID.test(answer)

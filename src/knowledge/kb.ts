@@ -2231,8 +2231,13 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       factual: expect !== "none",
     });
 
-    if (!best || confidence < threshold)
-      return askedOfUs() ? { ...decline(confidence), lacking: true } : decline(confidence);
+    if (!best || confidence < threshold) {
+      // "點樣報名做義工？", "how do I sign up to volunteer?": how to take a step in the association's
+      // subjects, which no text finds, is for its organisers, not out of scope.
+      // (Not as lacking: "ok we have 300 tote bags, where do i sign up?" still offers them.)
+      if (askedOfUs()) return { ...decline(confidence, true), lacking: true };
+      return decline(confidence, topical || (PROCEDURE.test(asked) && onSubject));
+    }
     if (this.asksAbsent(asked)) return { ...decline(Math.min(confidence, threshold / 2), true), lacking: true };
     // "What positions did he hold before he became Chief Secretary?": a dated text says only what
     // someone was then, never before or since.

@@ -123,9 +123,12 @@ function asks(s: string): boolean {
 const ASKING_STATEMENT =
   /(?:^\W*|[—–;]\s*)(?:(?:so|but|and|anyway|basically)[,\s]+)?(?:i(?:'m| am)? (?:just |really |mainly |only )?(?:want(?:ed)? to know|would like to know|'d like to know|wonder(?:ing)?)|(?:please |pls |can you |could you )?tell me)\b/iu;
 
-/** A question only about what was just said: "What does the article say about that?", "Is that true?". */
+/**
+ * A question only about what was just said: "What does the article say about that?", "Is that true?",
+ * "…asked me to find out what the profits tax rate would be. Do you know?".
+ */
 const POINTS_BACK =
-  /^(?:(?:and|so|but|ok|okay|well)[,\s]+)?(?:what (?:does|do|did) (?:the |your )?(?:article|documents?|association|report|policy|it|they) (?:say|said|mention) (?:about|on) (?:that|this|it)|(?:is|was) (?:that|this|it) (?:true|right|correct|so|the case|allowed|possible)|(?:any|what) (?:info|information|details?) (?:about|on) (?:that|this|it)|what about (?:that|this|it)|what(?:'s| is| was| are| were) (?:that|this|those|these) (?:[\w-]+ )?(?:called|named|known as)|what(?:'s| is| was) (?:that|this) (?:saying|slogan|principle|phrase|term|motto|rule|approach|policy|scheme|programme|program|list|thing)(?: again| exactly)?\b(?=\s*[?？.]?\s*$)|how (?:much|many)(?: (?:extra|more|bonus|additional))?(?: points?| marks?)? (?:is|was|are|were|would|will|does|do|did) (?:it|that|this|they|those|these)(?: \w+){0,2}(?=\s*[?？.]?\s*$)|how often (?:are|is|do|does|will) (?:they|it|those|these)(?: \w+){0,2}(?=\s*[?？.]?\s*$))\b/i;
+  /^(?:(?:and|so|but|ok|okay|well)[,\s]+)?(?:what (?:does|do|did) (?:the |your )?(?:article|documents?|association|report|policy|it|they) (?:say|said|mention) (?:about|on) (?:that|this|it)|(?:is|was) (?:that|this|it) (?:true|right|correct|so|the case|allowed|possible)|(?:any|what) (?:info|information|details?) (?:about|on) (?:that|this|it)|what about (?:that|this|it)|what(?:'s| is| was| are| were) (?:that|this|those|these) (?:[\w-]+ )?(?:called|named|known as)|what(?:'s| is| was) (?:that|this) (?:saying|slogan|principle|phrase|term|motto|rule|approach|policy|scheme|programme|program|list|thing)(?: again| exactly)?\b(?=\s*[?？.]?\s*$)|how (?:much|many)(?: (?:extra|more|bonus|additional))?(?: points?| marks?)? (?:is|was|are|were|would|will|does|do|did) (?:it|that|this|they|those|these)(?: \w+){0,2}(?=\s*[?？.]?\s*$)|how often (?:are|is|do|does|will) (?:they|it|those|these)(?: \w+){0,2}(?=\s*[?？.]?\s*$)|(?:do|would|does) (?:you|u|ya|anyone|anybody) (?:happen to )?know(?: (?:that|this|it|the answer))?(?=\s*[?？.]?\s*$)|any ideas?(?=\s*[?？.]?\s*$))\b/i;
 
 /** "Does the association run X?", "協會有冇搞X？": a question whether something exists. */
 const EXISTENCE_EN =
@@ -290,7 +293,10 @@ const OFTEN_OF =
 /** The thing a question for a frequency is about ("the networking events"), if it names one (not "those"). */
 export function oftenThing(q: string): string | undefined {
   const thing = OFTEN_OF.exec(q.trim())?.[1]?.trim();
-  return thing && !/^(?:they|them|those|these|it|that|this|you|u|ya|y'?all)\b/i.test(thing) ? thing : undefined;
+  // ("how often would I get the chance?" asks how often of what the member does: named before, if at all.)
+  return thing && !/^(?:they|them|those|these|it|that|this|you|u|ya|y'?all|i|we|one)\b/i.test(thing)
+    ? thing
+    : undefined;
 }
 
 /** The thing a question for a time is about ("its annual impact report"), if it names one. */

@@ -203,6 +203,35 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/實習/);
   });
 
+  it("asks how often of the thing named before 'how often would I…'", async () => {
+    // Declined: "I get the chance" was read as the thing whose frequency is asked.
+    const a = await kb.answer("If I want to attend the townhall meetings, how often would I get the chance?", "en");
+    expect(a.text).toMatch(/quarterly/);
+  });
+
+  it("reads 'financially excluded' as the association's subject: a near-miss for the organisers", async () => {
+    const a = await kb.answer("What percentage of Hong Kong people are financially excluded?", "en");
+    expect(a.answered).toBe(false);
+    expect(a.topical).toBe(true);
+  });
+
+  it("reads a story ending 'Do you know?' by the sentence before it", async () => {
+    // It answered with QMAS's eligibility, which the story's other words found.
+    const story =
+      "We're thinking about incorporating our crypto custody business in Hong Kong rather than Dubai. Costs, licensing timelines, office space, talent - it's a lot to weigh. My CFO specifically asked me to find out what the corporate profits tax rate would be for a company like ours in Hong Kong. Do you know?";
+    expect((await kb.answer(story, "en")).answered).toBe(false);
+    const a = await kb.answer("My boss asked me to find out how many people QMAS takes each year. Do you know?", "en");
+    expect(a.text).toMatch(/1,000/);
+  });
+
+  it("corrects a claim that something is already approved with the text that says it is to come", async () => {
+    // Declined, as "has it been approved yet?" is (which the documents, dated, cannot say).
+    const claim =
+      "A friend told me Hong Kong has already fully approved retail crypto trading and ETFs. Is that accurate?";
+    expect((await kb.answer(claim, "en")).text).toMatch(/consultations are underway/);
+    expect((await kb.answer("Has the SFC approved any crypto ETFs yet?", "en")).answered).toBe(false);
+  });
+
   it("counts the people admitted as people, and those who applied as applicants", async () => {
     // Declined: "admitted" was read as the thing counted, which the quota's text does not name.
     const a = await kb.answer("Is QMAS unlimited, or how does it cap the number of people admitted?", "en");

@@ -48,6 +48,9 @@ describe("talking to the bot", () => {
     expect(replyText(await say(m, "and in Chinese?"))).toMatch(/優秀人才入境計劃/);
     expect(replyText(await say(m, "can you say that in Simplified Chinese please"))).toMatch(/优秀人才入境计划/);
     expect(replyText(await say(m, "英文呢？"))).toMatch(/Quality Migrant Admission Scheme/);
+    // Asked for someone else, or "say it again" after the language (they got the answer again as it was).
+    expect(replyText(await say(m, "Can you say that again in Chinese for my colleague?"))).toMatch(/優秀人才入境計劃/);
+    expect(replyText(await say(m, "英文講多次"))).toMatch(/Quality Migrant Admission Scheme/);
     // With nothing asked before, how languages work.
     expect(replyText(await say(member("nolanguage", "console"), "and in Chinese?"))).toMatch(/other language/);
   });
@@ -72,6 +75,37 @@ describe("talking to the bot", () => {
     const out = await say(m, "我想幫個仔報名參加townhall，可唔可以幫我轉介俾負責人？");
     expect(replyText(out)).not.toMatch(/要我把你的問題轉交籌辦人嗎/);
     expect(replyText(out)).toMatch(/籌辦人/);
+  });
+
+  it("answers a request with 'pls thx' instead of welcoming the thanks", async () => {
+    // "You're welcome!": the message was read as thanks alone.
+    expect(replyText(await say(member("plsthx", "console"), "qmas quota pls thx 😅"))).toMatch(/1,000/);
+    expect(replyText(await say(member("okthx", "console"), "ok thx"))).toMatch(/welcome/i);
+  });
+
+  it("takes 谈 and 聊 with the staff as asking for a person", async () => {
+    // "这超出了我可以协助的范围": 談 (talk) was no word of getting in touch, and the request only
+    // resembled the examples.
+    for (const [who, q] of [
+      ["talk-cn", "我想跟真人工作人员谈一谈。"],
+      ["chat-hk", "可以同職員聊一聊嗎？"],
+    ] as const) {
+      const r = replyText(await say(member(who, "console"), q));
+      expect(r, q).not.toMatch(/超出了我可以协助|超出了我可以協助/);
+      expect(r, q).toMatch(/筹办人|籌辦人/);
+    }
+  });
+
+  it("passes on how to sign up for what no document speaks of, not out of scope", async () => {
+    // "Sorry, that's outside what I can help with": retrieval found nothing near volunteering.
+    for (const [who, q] of [
+      ["volunteer-en", "how do I sign up to volunteer"],
+      ["volunteer-zh", "點樣報名做義工"],
+    ] as const) {
+      const r = replyText(await say(member(who, "console"), q));
+      expect(r, q).not.toMatch(/outside what I can help|超出了我可以協助/);
+      expect(r, q).toMatch(/organisers|籌辦人/);
+    }
   });
 
   it("takes a feature named alone as a request for it", async () => {
