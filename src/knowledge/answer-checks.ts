@@ -206,10 +206,11 @@ const ASSOCIATION_POST =
   /(?:協會|协会|貴會|贵会|本會|本会)(?:的|嘅)?(?:主席|會長|会长|創辦人|创办人|總裁|总裁|秘書長|秘书长|總幹事|总干事|幹事|干事|理事|董事|負責人|负责人|主管|主任)/u;
 
 /**
- * A question for a pass mark or a minimum ("minimum score to pass", "合格分數", "最低要幾分", "要幾多分先過")…
+ * A question for a pass mark or a minimum ("minimum score to pass", "what score do I need to pass?", "合格分數",
+ * "最低要幾分", "要幾多分先過")…
  */
 const PASS_MARK =
-  /\b(?:minimum|passing|pass mark|pass score|cut-?off|at least|max(?:imum)? (?:score|points|marks?)|full marks|top score)\b|合格|及格|最低|至少|滿分|满分|最高分|(?:幾多|几多|多少|幾|几)分(?:先|才)(?:能|可以|會|会)?(?:過|过|通過|通过|得|批|獲批|获批|成功)/i;
+  /\b(?:minimum|passing|pass mark|pass score|cut-?off|at least|max(?:imum)? (?:score|points|marks?)|full marks|top score|(?:score|mark|points) (?:do|does|would|will) (?:i|you|we|one|they|applicants?) need|need to pass)\b|合格|及格|最低|至少|滿分|满分|最高分|(?:幾多|几多|多少|幾|几)分(?:先|才)(?:能|可以|會|会)?(?:過|过|通過|通过|得|批|獲批|获批|成功)/i;
 /** …which only a text that speaks of one answers. */
 const PASS_MARK_TEXT =
   /\b(?:minimum|pass(?:ing|es|ed)?|at least|cut-?off|threshold|maximum|out of)\b|合格|及格|最低|至少|滿分|满分|最高/i;
@@ -447,7 +448,7 @@ export function expectation(question: string): Expectation {
   // (a bachelor's degree): a text saying who is eligible, not a number.
   if (MINIMUM_REQUIRED.test(q)) return "eligibility";
   if (
-    /\bhow (many|much)\b|\bnumber of\b|\b(minimum|maximum|max|min|pass mark|passing score|cut-?off)\b|多少|幾多|(?:人數|人数|數目|数目|數量|数量)若干|若干[？?]|幾何[？?]*$|几何[？?]*$|(?<![邊哪])幾個|幾位|最低|最高|合格分|及格分|(?:多|加|拿|攞|得)[幾几]分(?!鐘|钟)/.test(
+    /\bhow (many|much)\b|\bnumber of\b|\b(minimum|maximum|max|min|pass mark|passing score|passing mark|pass score|cut-?off)\b|\b(?:what|which) (?:score|mark|grade)s?\b|多少|幾多|(?:人數|人数|數目|数目|數量|数量)若干|若干[？?]|幾何[？?]*$|几何[？?]*$|(?<![邊哪])幾個|幾位|最低|最高|合格分|及格分|(?:多|加|拿|攞|得)[幾几]分(?!鐘|钟)/.test(
       q,
     )
   )

@@ -802,6 +802,15 @@ const DOC_HINT_BOOST = 0.1;
 const DOCUMENT_REFERENCE =
   /(?:\b(?:in|from|according to|per|based on)\s+)?\b(?:the|that|this|your|ur)\s+(?:(?![\w'-]+ed\s+in\b)[\w'-]+\s+){0,5}?(?:article|news|piece|report|document|story|post)\b(?:\s+(?:about|on|re|regarding)\s+[^,?.!，？。]+)?|(?:根據|喺|在)?(?:那篇|這篇|嗰篇|呢篇|篇)[^，。？?]{0,16}?(?:文章|報道|報導|新聞)(?:中|入面|裏|里|裡|內)?|[^，。？?\s]{2,16}?(?:那篇|這篇|嗰篇|呢篇|篇)(?:文章|報道|報導|新聞)(?:中|入面|裏|里|裡|內)?(?:提到|提及|講到|講|所講|所說)?(?:嘅|的)?/iu;
 
+/** A request for what a named document is about: "summarise the immigration article", "那篇文章講咩？". */
+const SUMMARY_ASKED =
+  /\b(?:summari[sz]e|sum up|summary of|gist of|tl;?dr of|overview of)\b.{0,40}\b(?:article|doc|document|post|page|piece|report|story|news)\b|\bwhat(?:'s| is| was)\s+(?:the|that|this|ur|your)\s+(?:[\w'-]+\s+){0,4}?(?:article|doc|document|post|page|piece|report|story)\s+(?:about|on)\s*[?？.!]*$|\bwhat\s+(?:does|did)\s+(?:the|that|this|ur|your)\s+(?:[\w'-]+\s+){0,4}?(?:article|doc|document|post|page|piece|report|story)\s+(?:say|cover|talk about)\s*[?？.!]*$|(?:文章|報道|報導|新聞)(?:主要|大概|究竟|到底)?(?:講咩|講乜|講甚麼|講什麼|講啲咩|講緊咩|說甚麼|說什麼|關於甚麼|關於什麼|關於咩|的內容|嘅內容|內容|重點|大意|摘要)|(?:總結|概括|撮要)(?:一下|下)?(?:那篇|這篇|嗰篇|呢篇|篇)/iu;
+/** The words of a {@link SUMMARY_ASKED} that only ask for a summary. */
+const SUMMARY_WORDS =
+  /\b(?:summari[sz]e|sum up|summary|gist|tl;?dr|overview|of|what|'s|is|was|does|did|say|cover|talk|about|doc|page|give|me|a|an|pls|plz|please|can|could|you|u|quick|short|brief)\b|講咩|講乜|講甚麼|講什麼|講啲咩|講緊咩|說甚麼|說什麼|關於甚麼|關於什麼|關於咩|的內容|嘅內容|內容|重點|大意|摘要|總結|概括|撮要|主要|大概|究竟|到底|一下/giu;
+/** A document's closing section, which sums it up. */
+const CONCLUSION = /\bconclusion\b|結論|结论|總結|总结/iu;
+
 /** The words of a {@link DOCUMENT_REFERENCE} that only say it is a document. */
 const DOCUMENT_WORDS =
   /\b(?:in|from|according to|per|based on|the|that|this|your|ur|article|news|piece|report|document|story|post|about|on|re|regarding)\b|根據|喺|在|那篇|這篇|嗰篇|呢篇|篇|文章|報道|報導|新聞|入面|裏|裡|提到|提及|講到|所講|所說|嘅/giu;
@@ -1490,6 +1499,9 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const nth = await this.ordinal(q, lang, options.previousRef, memo, prev);
     // ("How many goals are there? What does the third say?": the count too.)
     if (nth) return this.withOtherParts(whole, nth, lang, memo, (part) => ORDINAL.test(part));
+    // "summarise the immigration article", "what's the crypto article about?": what that document covers.
+    const summary = await this.summaryOf(q, lang, options.previousRef, memo);
+    if (summary) return summary;
     // "Who is quoted in the article about fast-tracking blockchain experts?": the question, in that article.
     const inDoc = await this.inNamedDocument(q, lang, memo);
     if (inDoc) return inDoc;
@@ -1807,6 +1819,57 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     return a.answered && this.placeOfRef(a.ref ?? "")?.doc === doc
       ? { ...a, resolved: `${rest} ${about}`.trim() }
       : undefined;
+  }
+
+  /**
+   * What a document is about, when a member asks for its gist ("summarise the immigration article", "那篇
+   *文章講咩？"): its title and sections, then its conclusion (or, for sections that are not a numbered
+   * series, its first sentence). The document is the one the words name, or the one under discussion.
+   */
+  private async summaryOf(
+    q: string,
+    lang: Lang,
+    previousRef: string | undefined,
+    memo: Map<string, Promise<Retrieval>>,
+  ): Promise<Answer | undefined> {
+    // (Asked on its own: "…I read part of the article but ran out of time. What does the article say?" asks
+    // for what the story wants, and "報道內容簡略" in a letter asks nothing of the sort.)
+    if (q.length > (/[\u4e00-\u9fff]/u.test(q) ? 30 : 80) || !SUMMARY_ASKED.test(q)) return undefined;
+    const rest = q.replace(SUMMARY_WORDS, " ").replace(DOCUMENT_WORDS, " ");
+    let doc: string | undefined;
+    if (this.analyze(rest).length > 0) {
+      const named = await this.retrieveOnce(rest, memo);
+      // ("can you summarise Apple's latest earnings report?" names no document of the association's.)
+      if (!named.best || named.best.score < this.thresholdFor(lang)) return undefined;
+      doc = this.placeOfRef(`${named.best.kind}:${named.best.ref}`)?.doc;
+    } else doc = previousRef ? this.placeOfRef(previousRef)?.doc : undefined;
+    if (!doc) return undefined;
+    const bySection = new Map<number, Passage>();
+    for (const p of this.passageById.values())
+      if (p.path === doc && !this.originalOf[p.path] && !bySection.has(p.sectionIndex))
+        bySection.set(p.sectionIndex, p);
+    const originals = [...bySection.entries()].sort(([a], [b]) => a - b).map(([, p]) => p);
+    const first = originals[0];
+    if (!first) return undefined;
+    const shown = originals.map((p) => this.inLanguage(p, lang));
+    const han = lang !== "en";
+    const sections = shown.map((p) => p.section).filter((s) => s.trim() !== "");
+    const text = fill(KB_TEXT.summary[lang], {
+      title: shown[0]?.title ?? first.title,
+      sections: sections.join(han ? "；" : "; "),
+    });
+    // (Goals 1 to 5 are the gist themselves: no one goal's first sentence stands for them.)
+    const numbered = sections.length > 1 && sections.every((s) => /\d/u.test(s));
+    const last = shown.at(-1);
+    const lead =
+      last && CONCLUSION.test(last.section) ? last.text : numbered ? "" : (sentences(shown[0]?.text ?? "")[0] ?? "");
+    return this.restated(
+      lead ? `${text}${han ? "" : " "}${lead}` : text,
+      [this.passageSource(first)],
+      `passage:${first.id}`,
+      lang,
+      q,
+    );
   }
 
   /** Goal n of the association (its section of the documents, headed by its name), in the member's language. */

@@ -26,4 +26,9 @@ export const KB_TEXT = {
     en: "The association has {count} strategic goals, so there is no goal {n}.",
     "zh-HK": "協會共有{count}個策略目標，並沒有第{n}個目標。",
   },
+  /** What a document is about: its title and its sections, then its conclusion or first sentence. */
+  summary: {
+    en: "“{title}” covers: {sections}.",
+    "zh-HK": "《{title}》的內容包括：{sections}。",
+  },
 } satisfies Record<string, Localised>;

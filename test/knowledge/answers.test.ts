@@ -203,6 +203,18 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/實習/);
   });
 
+  it("tells what a named document covers, with its conclusion or its first sentence", async () => {
+    // It answered one passage ("same risk, same rules") for the whole article.
+    const hub = await kb.answer("what is the crypto article about?", "en");
+    expect(hub.text).toMatch(/covers: Introduction; Historical Context/);
+    expect(hub.text).toMatch(/pivotal step toward becoming a global virtual asset hub/);
+    const goals = await kb.answer("what's the strategic goals page about", "en");
+    expect(goals.text).toMatch(/Goal 1: Nurture the Young Blockchain Entrepreneur Leaders of Tomorrow; Goal 2/);
+    expect((await kb.answer("那篇虛擬資產文章講咩？", "zh-HK")).text).toMatch(/的內容包括：引言；歷史背景/);
+    // Not an overview of one subject, which its own answer gives.
+    expect((await kb.answer("give me an overview of QMAS", "en")).text).not.toMatch(/covers:/);
+  });
+
   it("asks how often of the thing named before 'how often would I…'", async () => {
     // Declined: "I get the chance" was read as the thing whose frequency is asked.
     const a = await kb.answer("If I want to attend the townhall meetings, how often would I get the chance?", "en");

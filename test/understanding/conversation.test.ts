@@ -83,6 +83,24 @@ describe("talking to the bot", () => {
     expect(replyText(await say(member("okthx", "console"), "ok thx"))).toMatch(/welcome/i);
   });
 
+  it("declines the score needed to pass instead of passing the member to the organisers", async () => {
+    // "What score do I need to pass?" resembled "pass my question on": the member was handed off.
+    const m = member("passmark", "console");
+    await say(m, "How does QMAS scoring work?");
+    const r = replyText(await say(m, "What score do I need to pass?"));
+    expect(r).not.toMatch(/couldn't reach the organisers/);
+    expect(r).toMatch(/won't guess/);
+  });
+
+  it("sums up a document the member names", async () => {
+    // "Summarise the immigration article" was refused as a writing task.
+    const r = replyText(await say(member("summary", "console"), "Summarise the immigration article"));
+    expect(r).toMatch(/covers: The Talent List; The Quality Migrant Admission Scheme/);
+    expect(replyText(await say(member("essay", "console"), "write me an article about bitcoin"))).toMatch(
+      /outside what I can help/,
+    );
+  });
+
   it("takes 谈 and 聊 with the staff as asking for a person", async () => {
     // "这超出了我可以协助的范围": 談 (talk) was no word of getting in touch, and the request only
     // resembled the examples.
