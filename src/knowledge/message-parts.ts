@@ -85,9 +85,17 @@ function substantialPart(c: string): boolean {
  */
 export function questionSentences(q: string): string[] {
   const sentences = sentencesOf(q);
+  // "我喺資產管理公司做咗十年，最近老細話…，我想問吓每年名額有幾多個，因為驚搶唔到": a Chinese story runs on
+  // in clauses, and the one that says it asks is the question.
+  if (sentences.length < 2) {
+    const clauses = q.split(/[，,；;]/u);
+    const at = clauses.findIndex((c, i) => i >= 2 && ZH_ASKING_CLAUSE.test(c));
+    const asked = clauses[at]?.trim();
+    return asked && substantial(asked) ? [asked] : [];
+  }
   // Only a question set among comments of some substance ("…? srsly" is still one question).
   const comments = sentences.filter((s) => !asks(s));
-  if (sentences.length < 2 || !comments.some(substantial)) return [];
+  if (!comments.some(substantial)) return [];
   return sentences
     .map((s, i) => {
       const asked = s.trim();
@@ -115,6 +123,10 @@ export function askingSentences(text: string): string {
     .filter((s) => /[?？]\s*$/u.test(s) || /^\s*(?:who|what|where|when|how|which|why)\b/iu.test(s))
     .join(" ");
 }
+
+/** A Chinese clause that says it asks: 我想問吓…, 想請問…, 想知道…. */
+const ZH_ASKING_CLAUSE =
+  /^\s*(?:所以|咁|那|想|我)*(?:想|好想)?(?:問|问)(?:吓|下|一下|一問|一问)?(?:你|你哋|你们|你們)?(?=\S{3})|^\s*(?:所以|咁|那)?(?:我)?(?:想|請|请)(?:問|问)|^\s*(?:所以|咁|那)?(?:我)?想(?:知|知道|了解|問清楚|问清楚)(?=\S{3})/u;
 
 /** A sentence that asks: a question mark, or "I just want to know how…", "tell me what…". */
 function asks(s: string): boolean {

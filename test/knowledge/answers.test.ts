@@ -215,6 +215,15 @@ describe("answers from the real knowledge", () => {
     expect((await kb.answer("give me an overview of QMAS", "en")).text).not.toMatch(/covers:/);
   });
 
+  it("reads a Chinese story by the clause that says it asks", async () => {
+    // Declined: the story's "加分" (bonus points) was taken as the count asked for.
+    const a = await kb.answer(
+      "唔好意思打擾，我喺一間資產管理公司做咗十年，最近老細話香港有個優才計劃，做我哋呢行可以加分，我想問吓每年名額有幾多個，因為驚搶唔到",
+      "zh-HK",
+    );
+    expect(a.text).toMatch(/1,000/);
+  });
+
   it("asks how often of the thing named before 'how often would I…'", async () => {
     // Declined: "I get the chance" was read as the thing whose frequency is asked.
     const a = await kb.answer("If I want to attend the townhall meetings, how often would I get the chance?", "en");
