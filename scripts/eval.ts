@@ -412,6 +412,14 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // two facts at once, why and how, claims to confirm, some subtly false); scored whole before any change
   // for it: 78.0% by score.mjs (156/200), 90.5% strict (tune 90/100, held out 91/100).
   ["fresh-116", ["eval/fresh-116.jsonl"], "split"],
+  // Written blind after that session's first fixes (every way of taking part, formal English, synonyms for
+  // the documents' words); scored whole before any change for it: 69.5% by score.mjs (139/200), 82.0%
+  // strict (tune 86/100, held out 78/100).
+  ["fresh-117", ["eval/fresh-117.jsonl"], "split"],
+  // Written blind beside it (Chinese speakers above all: mainland terms in Simplified, Cantonese with English
+  // words, formal Traditional, and English questions about Chinese details); scored whole before any change
+  // for it: 78.5% by score.mjs (157/200), 91.5% strict (tune 93/100, held out 90/100).
+  ["fresh-118", ["eval/fresh-118.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -721,6 +729,12 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-116 (48 of its 93 follow-ups unanswerable); first scores: 85.7% (36/42) /
   // 74.5% (38/51); other turns 57/60.
   ["conversations-131", "eval/conversations-131.jsonl", "split"],
+  // Written blind with fresh-117 (52 of its 95 follow-ups unanswerable); first scores: 76.6% (36/47) /
+  // 79.2% (38/48); other turns 53/60.
+  ["conversations-132", "eval/conversations-132.jsonl", "split"],
+  // Written blind with fresh-118 (55 of its 122 follow-ups unanswerable); first scores: 88.5% (54/61) /
+  // 85.2% (52/61); other turns 59/60.
+  ["conversations-133", "eval/conversations-133.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
