@@ -344,7 +344,7 @@ export function expectation(question: string): Expectation {
   )
     return "day";
   const frequency =
-    /(幾耐|多久|多長時間).{0,6}(一次|次)|how often|how frequent(ly)?|how many times (a|per|each) (year|month|quarter)|幾多次|多少次|頻率|幾密/.test(
+    /(幾耐|多久|多長時間).{0,6}(一次|次)|how often|how frequent(ly)?|how regular(ly)?|how many times (a|per|each) (year|month|quarter)|幾多次|多少次|頻率|幾密/.test(
       q,
     );
   // "Is the townhall a one-off thing or does it happen regularly?": how often, too.

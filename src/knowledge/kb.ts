@@ -742,7 +742,7 @@ const MAX_EXTRA_PARTS = 2;
  * "number two?", "goal number four of the association").
  */
 const ORDINAL =
-  /\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th)(?:\s+(?:one|item|point|goal|city|bank|test))?(?:\s+(?:you|u)\s+(?:mentioned|listed|said|named|gave))?(?=\s*[?？.!,，]|\s*$)|\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th)\s+(?:one|item|point|(?:strategic\s+|main\s+|key\s+)?goal)\b|\bgoal\s*(?:no\.?\s*|number\s*|#)?([1-9])\b|第\s*([一二三四五六七八九十1-9])\s*(?:個|个|項|项|點|点|位|目標|目标|間|间|種|种)|\bthe\s+(last)(?:\s+(?:one|item|point|goal|city|bank|test))?(?:\s+(?:you|u)\s+(?:mentioned|listed|said|named|gave))?(?=\s*[?？.!,，]|\s*$)|\b(last)\s+(?:one|item|point|(?:strategic\s+|main\s+|key\s+)?goal)\b|(最後一?個|最后一?个|最尾嗰個|尾嗰個)|\b(?:goal\s+)?(?:number|no\.|#)\s*(one|two|three|four|five|[1-5])(?:(?=\s*[?？.!,，]|\s*$)|(?<=\bgoals?\s+(?:number|no\.|#)\s*\w+))/iu;
+  /\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th)(?:\s+(?:one|item|point|goal|aim|objective|city|bank|test))?(?:\s+(?:you|u)\s+(?:mentioned|listed|said|named|gave))?(?=\s*[?？.!,，]|\s*$)|\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th)\s+(?:one|item|point|(?:strategic\s+|main\s+|key\s+)?(?:goal|aim|objective))\b|\b(?:goal|aim|objective)\s*(?:no\.?\s*|number\s*|#)?([1-9])\b|第\s*([一二三四五六七八九十1-9])\s*(?:個|个|項|项|點|点|位|目標|目标|間|间|種|种)|\bthe\s+(last)(?:\s+(?:one|item|point|goal|city|bank|test))?(?:\s+(?:you|u)\s+(?:mentioned|listed|said|named|gave))?(?=\s*[?？.!,，]|\s*$)|\b(last)\s+(?:one|item|point|(?:strategic\s+|main\s+|key\s+)?goal)\b|(最後一?個|最后一?个|最尾嗰個|尾嗰個)|\b(?:goal\s+)?(?:number|no\.|#)\s*(one|two|three|four|five|[1-5])(?:(?=\s*[?？.!,，]|\s*$)|(?<=\bgoals?\s+(?:number|no\.|#)\s*\w+))/iu;
 
 /** Every place a message names an item by its place ("the first goal and the second"). */
 const ORDINALS = new RegExp(ORDINAL.source, "giu");
@@ -1754,7 +1754,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   ): Promise<Answer | undefined> {
     // "What's the difference between the first goal and the second?", "目標一同目標二有咩分別？": each of
     // the goals a message names.
-    const goalsNamed = /\bgoals?\b|目標|目标/i.test(`${q} ${previous}`);
+    // ("the association's third aim", "objective 2": the goals in other words.)
+    const goalsNamed = /\b(?:goals?|aims?|objectives?)\b|目標|目标/i.test(`${q} ${previous}`);
     if (goalsNamed) {
       const named = [
         ...new Set([

@@ -268,6 +268,8 @@ export function countedThing(q: string): string | undefined {
   // "how many people QMAS admits": a name after the thing counted starts what is said of it.
   const named = thing && /^([a-z][\w-]*)\s+[A-Z]/.exec(thing);
   if (named) thing = named[1];
+  // "how many people may be admitted": a modal after the thing counted is no part of it ("may" is a month).
+  if (thing) thing = thing.replace(/\s+(?:may|might|can|could|will|would|should|must|shall)$/i, "");
   // "the number of persons the scheme admits": persons and individuals are people, as texts count them.
   if (thing) thing = thing.replace(/^(?:persons|individuals)\b/i, "people");
   // "the number of people admitted", "points awarded": a participle after the thing counted says how
@@ -300,7 +302,7 @@ const WHEN_BEGUN =
 
 /** "How often are the networking events held?": the thing whose frequency is asked. */
 const OFTEN_OF =
-  /\bhow often (?:are|is|do|does|will|would|r)\s+(?:the\s+|your\s+|bahk'?s\s+|the association'?s\s+)?([\w'-]+(?:\s+[\w'-]+){0,3}?)(?:\s+(?:held|happen|happening|run|organi[sz]ed|take place|meet|on))?\s*[?？.!]*\s*$/i;
+  /\bhow (?:often|regularly|frequently) (?:are|is|do|does|will|would|r)\s+(?:the\s+|your\s+|bahk'?s\s+|the association'?s\s+)?([\w'-]+(?:\s+[\w'-]+){0,3}?)(?:\s+(?:held|happen|happening|run|organi[sz]ed|take place|meet|on))?\s*[?？.!]*\s*$/i;
 
 /** The thing a question for a frequency is about ("the networking events"), if it names one (not "those"). */
 export function oftenThing(q: string): string | undefined {

@@ -224,6 +224,33 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/1,000/);
   });
 
+  it("reads the documents' facts in other words: skilled migrants, an unflattering label", async () => {
+    // Each was declined or answered with another text ("may" was read as the thing counted).
+    const quota = await kb.answer(
+      "How many people may be admitted under that skilled-migrant programme in a given year?",
+      "en",
+    );
+    expect(quota.text).toMatch(/1,000/);
+    const label = await kb.answer(
+      "What unflattering label did Hong Kong once carry regarding financial technology?",
+      "en",
+    );
+    expect(label.text).toMatch(/having finance but lacking technology/);
+  });
+
+  it("reads aims and objectives by their number as the goals", async () => {
+    // "the third aim" found goal 2's purpose, or nothing.
+    const a = await kb.answer("What is the association's third aim concerned with, broadly speaking?", "en");
+    expect(a.text).toMatch(/Goal 3/);
+    expect((await kb.answer("what's the first objective?", "en")).text).toMatch(/Goal 1/);
+  });
+
+  it("reads 'how regularly' as how often", async () => {
+    // Goal 5 ("regularly assess") answered it, or nothing did; networking events' frequency is not given.
+    expect((await kb.answer("how regularly do the townhalls happen?", "en")).text).toMatch(/quarterly/);
+    expect((await kb.answer("how regularly are networking events held?", "en")).answered).toBe(false);
+  });
+
   it("asks how often of the thing named before 'how often would I…'", async () => {
     // Declined: "I get the chance" was read as the thing whose frequency is asked.
     const a = await kb.answer("If I want to attend the townhall meetings, how often would I get the chance?", "en");

@@ -101,6 +101,15 @@ describe("talking to the bot", () => {
     );
   });
 
+  it("shows a member the records the bot keeps on them, asked in so many words", async () => {
+    // It answered with what the bot is.
+    const r = replyText(
+      await say(member("records", "console"), "I'd like to see whatever records this bot keeps on me, please."),
+    );
+    expect(r).not.toMatch(/I am the community bot/);
+    expect(r).toMatch(/personal data|data we hold|hold about you/i);
+  });
+
   it("takes 谈 and 聊 with the staff as asking for a person", async () => {
     // "这超出了我可以协助的范围": 談 (talk) was no word of getting in touch, and the request only
     // resembled the examples.
