@@ -302,7 +302,7 @@ const WHEN_BEGUN =
 
 /** "How often are the networking events held?": the thing whose frequency is asked. */
 const OFTEN_OF =
-  /\bhow (?:often|regularly|frequently) (?:are|is|do|does|will|would|r)\s+(?:the\s+|your\s+|bahk'?s\s+|the association'?s\s+)?([\w'-]+(?:\s+[\w'-]+){0,3}?)(?:\s+(?:held|happen|happening|run|organi[sz]ed|take place|meet|on))?\s*[?？.!]*\s*$/i;
+  /\bhow (?:often|regularly|frequently) (?:are|is|do|does|will|would|r)\s+(?:the\s+|your\s+|bahk'?s\s+|the association'?s\s+)?([\w'-]+(?:\s+[\w'-]+){0,3}?)(?:\s+(?:held|happen|happening|run|organi[sz]ed|take place|meet|on|convened|called))?\s*[?？.!]*\s*$/i;
 
 /** The thing a question for a frequency is about ("the networking events"), if it names one (not "those"). */
 export function oftenThing(q: string): string | undefined {

@@ -245,6 +245,11 @@ describe("answers from the real knowledge", () => {
     expect((await kb.answer("what's the first objective?", "en")).text).toMatch(/Goal 1/);
   });
 
+  it("reads open member forums convened as the townhalls held", async () => {
+    const a = await kb.answer("How frequently are the association's open member forums convened?", "en");
+    expect(a.text).toMatch(/quarterly/);
+  });
+
   it("reads 'how regularly' as how often", async () => {
     // Goal 5 ("regularly assess") answered it, or nothing did; networking events' frequency is not given.
     expect((await kb.answer("how regularly do the townhalls happen?", "en")).text).toMatch(/quarterly/);

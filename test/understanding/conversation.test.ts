@@ -101,6 +101,17 @@ describe("talking to the bot", () => {
     );
   });
 
+  it("answers a story in which the member calls themself an idiot, and still refuses abuse", async () => {
+    // Refused as abuse: "idiot" anywhere was.
+    const story =
+      "So I was at a dinner last night and a guy from a Singapore fund kept bragging that Singapore is miles ahead, and I just nodded along like an idiot. I know there was an article saying Hong Kong wants to be the virtual asset hub. What does it say about how Hong Kong's approach differs from Singapore's?";
+    expect(replyText(await say(member("idiot-story", "console"), story))).toMatch(/balanced approach/);
+    expect(replyText(await say(member("idiot-abuse", "console"), "you idiot"))).not.toMatch(/balanced approach/);
+    expect(replyText(await say(member("idiot-abuse2", "console"), "idiots run this association"))).toMatch(
+      /outside what I can help|not something I can help/i,
+    );
+  });
+
   it("shows a member the records the bot keeps on them, asked in so many words", async () => {
     // It answered with what the bot is.
     const r = replyText(
