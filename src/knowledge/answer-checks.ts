@@ -303,7 +303,7 @@ export function expectation(question: string): Expectation {
   // "Which event was it announced at?": the occasion something was made public at, a named one.
   if (EVENT_ASKED.test(question)) return "event";
   if (
-    /\b(fees?|costs?|charges?|prices?|subscription|dues|salary|stipend|allowance|pay|paid|unpaid|wages?)\b|\bhow much (is|are|does|do|to)\b|\b(free of charge|for free|(?:is|are) (?:it|they|these|those|the \w+(?: \w+)?) (?:\w+ )?free(?!\s+to\s+(?:live|settle|stay|work|move|reside|relocate|come)\b)|free to (attend|join|enter))\b|(?<![浪消花耗經])費|收費|幾錢|幾多錢|几多钱|多少錢|多少钱|津貼|津贴|薪|工資|工资|報酬|报酬|酬勞|酬劳|人工(?!智能|智慧)|價錢|學費|俾錢|畀錢|付錢|收錢|要錢|免費|免费|補貼|补贴|資助|资助|\b(?:subsid(?:y|ies|ised|ized)|funding|grants?)\b|\b(?:cash|monetary|money) (?:donations?|gifts?|contributions?)\b|\bdonat\w* (?:some )?(?:money|cash|funds)\b|捐(?:錢|钱|款)/.test(
+    /\b(fees?|costs?|charges?|prices?|subscription|dues|salary|salaries|stipend|allowance|pay|pays(?! off)|paid|unpaid|wages?)\b|\bhow much (is|are|does|do|to)\b|\b(free of charge|for free|(?:is|are) (?:it|they|these|those|the \w+(?: \w+)?) (?:\w+ )?free(?!\s+to\s+(?:live|settle|stay|work|move|reside|relocate|come)\b)|free to (attend|join|enter))\b|(?<![浪消花耗經])費|收費|幾錢|幾多錢|几多钱|多少錢|多少钱|津貼|津贴|薪|工資|工资|報酬|报酬|酬勞|酬劳|人工(?!智能|智慧)|價錢|學費|俾錢|畀錢|付錢|收錢|要錢|免費|免费|補貼|补贴|資助|资助|\b(?:subsid(?:y|ies|ised|ized)|funding|grants?)\b|\b(?:cash|monetary|money) (?:donations?|gifts?|contributions?)\b|\bdonat\w* (?:some )?(?:money|cash|funds)\b|捐(?:錢|钱|款)/.test(
       q,
     )
   )
@@ -627,6 +627,31 @@ const DONE_SAID = new RegExp(
 /** A claim the member was told and asks to have checked: "a friend told me…", "is that accurate?", 聽講…. */
 const CLAIM_CHECKED =
   /\b(?:is|was|isn'?t|wasn'?t) (?:that|this|it) (?:really |actually )?(?:true|accurate|right|correct|the case)\b|\b(?:told|tells|telling) me\b|\bi(?:'ve| have)? (?:heard|read|was told)\b|聽講|听讲|聽說|听说|係咪真|是真的嗎|是真的吗|是否屬實|是否属实|啱唔啱|對不對|对不对/iu;
+
+/**
+ * A change to a number asked about as to come: "will they increase the quota?", "is the quota going up next
+ * year?", "會唔會加quota？". The documents give the number as it is, which says nothing of a change.
+ */
+const CHANGE_VERB =
+  "increase|increased|raise|raised|expand|expanded|cut|reduce|reduced|lower|lowered|change|changed|double|doubled|adjust|adjusted|go up|going up|go down|going down|grow|rise|rising";
+const NUMBER_THING = "quota|cap|limit|number|places|spots|slots|points|bonus|threshold|fees?";
+const FUTURE_CHANGE_ASKED = new RegExp(
+  `\\b(?:will|would|going to|gonna|plans? to|planning to|any plans? to|likely to|expected to)\\b.{0,40}\\b(?:${CHANGE_VERB})\\b|\\b(?:${NUMBER_THING})\\b.{0,30}\\b(?:going up|go up|going down|go down|rising|increas(?:e|ing)|chang(?:e|ing)|be (?:raised|increased|cut|reduced|changed|expanded|lowered|doubled))\\b`,
+  "i",
+);
+const FUTURE_CHANGE_THING = new RegExp(`\\b(?:${NUMBER_THING})\\b`, "i");
+const FUTURE_CHANGE_ASKED_ZH =
+  /(?:會唔會|会不会|會不會|將會|将会|有冇計劃|有没有计划|有沒有計劃|打算|會否|会否)(?:再)?(?:加|增加|提高|擴大|扩大|放寬|放宽|減|减|減少|减少|削減|削减|收緊|收紧|調整|调整|改)(?:[\u4e00-\u9fff]{0,4})?(?:名額|名额|配額|配额|quota|上限|限額|限额)|(?:名額|名额|配額|配额|quota|上限|限額|限额)(?:會唔會|会不会|會不會|將會|将会|會否|会否)(?:再)?(?:加|增加|提高|擴大|扩大|減|减|減少|减少|調整|调整|改)/iu;
+
+/** Whether a question asks of a number's change to come, and a text only gives the number as it is. */
+export function onlyPresent(answer: string, question: string): boolean {
+  const asked =
+    (FUTURE_CHANGE_ASKED.test(question) && FUTURE_CHANGE_THING.test(question)) || FUTURE_CHANGE_ASKED_ZH.test(question);
+  return asked && !CHANGE_TO_COME_SAID.test(answer);
+}
+/** A text that speaks of what is to come ("potential ETF approvals", "is poised to"), not of "the next one". */
+const CHANGE_TO_COME_SAID =
+  /\b(?:will|plans?|planned|expected|potential|consultations?|underway|poised to)\b|將會|将会|預計|预计|可能|諮詢|咨询|谘询/iu;
 
 /** Which ones were done: "which ones?", 邊隻, 哪几只. */
 const WHICH_ONES =

@@ -13,6 +13,7 @@ import {
   type Expectation,
   expectation,
   namedKind,
+  onlyPresent,
   onlyProspective,
   REASON,
   satisfies,
@@ -2438,6 +2439,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     if (POINTS_ASKED.test(asked) && !POINTS_SAID.test(text)) return false;
     // "Has the SFC approved any crypto ETFs yet?" not by a text that speaks of approvals only as to come.
     if (onlyProspective(text, asked, resolved !== asked)) return false;
+    // "Will they increase the quota?" is not answered by the quota as it is.
+    if (onlyPresent(text, asked)) return false;
     // "What incentives has Tokyo introduced?" is not answered by a text about Singapore's.
     // ("是香港還是新加坡的方針？", "Hong Kong's or Singapore's?": one of them, which the text names.)
     // (Hong Kong, the documents' own city, is no name told apart: one named in the text is its answer.)

@@ -250,6 +250,37 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/quarterly/);
   });
 
+  it("does not answer whether a number will change with the number as it is", async () => {
+    // "QMAS is quota-based: it sets an annual quota of 1,000 people" answered each.
+    for (const [q, lang] of [
+      ["will they increase the quota?", "en"],
+      ["is the quota going up next year?", "en"],
+      ["會唔會加quota？", "zh-HK"],
+    ] as const) {
+      expect((await kb.answer(q, lang)).answered, q).toBe(false);
+    }
+    expect((await kb.answer("what's the quota?", "en")).text).toMatch(/1,000/);
+    // What may come that a text says is still answered.
+    expect((await kb.answer("will retail investors be allowed to trade?", "en")).text).toMatch(/consultations/);
+    // "會唔會加分？" asks whether points are given, not whether a number changes.
+    expect((await kb.answer("做區塊鏈嘅人申請優才會唔會加分㗎？加幾多？", "zh-HK")).text).toMatch(/30/);
+  });
+
+  it("asks which job pays best for a figure of pay", async () => {
+    // "attract the best worldwide talent" answered it.
+    const a = await kb.answer("Which of those pays best?", "en", {
+      previous: "Any non-tech jobs on the talent list?",
+      previousRef: "faq:talent-list",
+    });
+    expect(a.answered).toBe(false);
+    // (What an ambition "pays off" on is no pay.)
+    const off = await kb.answer(
+      "According to your article's conclusion, what will decide whether the crypto-hub ambition actually pays off?",
+      "en",
+    );
+    expect(off.text).toMatch(/hinges/);
+  });
+
   it("reads 'how regularly' as how often", async () => {
     // Goal 5 ("regularly assess") answered it, or nothing did; networking events' frequency is not given.
     expect((await kb.answer("how regularly do the townhalls happen?", "en")).text).toMatch(/quarterly/);
