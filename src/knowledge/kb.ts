@@ -356,6 +356,10 @@ const SAME_QUESTION = 0.5;
  * it: "are internships open to foreigners?" asks more than "does the association offer internships?".
  */
 const NOTHING_MORE_ASKED = 0.6;
+/** Who something is asked to be open to ("is the internship open to overseas students?"), every word of it said. */
+const OPEN_TO_COVERED = 0.95;
+/** Who something is asked to be open to: "is the internship open to overseas students?". */
+const OPEN_TO = /\b(?:is|are)\s+(?:it|they|the\s+[\w\s'-]{2,30}?)\s+open\s+to\s+([\w\s'-]{3,50}?)\s*[?？.!]*\s*$/i;
 /** "Only for students?", "淨係…?": a question whether something is limited, which a curated "Yes." never says. */
 const ONLY_ASKED = /\b(?:only|just|solely|exclusively)\b|淨係|净系|只限|只係|只是|僅限|仅限/iu;
 
@@ -2367,6 +2371,16 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // "Was Bank of China one of the seven banks?" only by a text that names it (not "seven banks"). Not
     // in a story, whose question may name the story's own things ("is a firm of that kind among them?").
     const member = questionSentences(asked).length === 0 ? this.thingKeys(memberAsked(asked)) : undefined;
+    // "Is the internship open to students from overseas universities?" only by a text that speaks of them,
+    // in so many words (not "young talent").
+    // ("open to international players?": the players are anyone; being international is what is asked.)
+    const openTo = this.thingKeys(
+      OPEN_TO.exec(asked)?.[1]?.replace(
+        /(\w)\s+(?:players?|people|persons?|folks|members?|firms?|companies|company|participants?|ones)(?:\s+too|\s+as well)?$/i,
+        "$1",
+      ),
+      1,
+    );
     const ranked = r.ranked ?? [best];
     for (const [i, c] of ranked.entries()) {
       if (c.score < floor) break;
@@ -2375,6 +2389,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       if (
         a &&
         (!owner || this.mentionsAny(a.text, owner)) &&
+        (!openTo || this.lexical.coverageOf(openTo, this.sentenceTokens(a.text)) >= OPEN_TO_COVERED) &&
         (!timedAssociation || ASSOCIATION.test(a.text)) &&
         (!scheme || this.docMentions(a.ref ?? "", scheme)) &&
         this.fits(a.text, asked, resolved, {

@@ -281,6 +281,14 @@ describe("answers from the real knowledge", () => {
     expect(off.text).toMatch(/hinges/);
   });
 
+  it("answers whether something is open to a group only with a text that speaks of that group", async () => {
+    // The internships' text answered for overseas students, whom it never names.
+    expect((await kb.answer("is the internship open to overseas students", "en")).answered).toBe(false);
+    expect((await kb.answer("is the internship open to students?", "en")).text).toMatch(/internship/);
+    const international = await kb.answer("Is the community open to international players too?", "en");
+    expect(international.text).toMatch(/international blockchain community/);
+  });
+
   it("reads 'how regularly' as how often", async () => {
     // Goal 5 ("regularly assess") answered it, or nothing did; networking events' frequency is not given.
     expect((await kb.answer("how regularly do the townhalls happen?", "en")).text).toMatch(/quarterly/);
