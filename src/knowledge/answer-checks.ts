@@ -643,15 +643,15 @@ const FUTURE_CHANGE_THING = new RegExp(`\\b(?:${NUMBER_THING})\\b`, "i");
 const FUTURE_CHANGE_ASKED_ZH =
   /(?:會唔會|会不会|會不會|將會|将会|有冇計劃|有没有计划|有沒有計劃|打算|會否|会否)(?:再)?(?:加|增加|提高|擴大|扩大|放寬|放宽|減|减|減少|减少|削減|削减|收緊|收紧|調整|调整|改)(?:[\u4e00-\u9fff]{0,4})?(?:名額|名额|配額|配额|quota|上限|限額|限额)|(?:名額|名额|配額|配额|quota|上限|限額|限额)(?:會唔會|会不会|會不會|將會|将会|會否|会否)(?:再)?(?:加|增加|提高|擴大|扩大|減|减|減少|减少|調整|调整|改)/iu;
 
+/** A text that speaks of what is to come ("potential ETF approvals", "is poised to"), not of "the next one". */
+const CHANGE_TO_COME_SAID =
+  /\b(?:will|plans?|planned|expected|potential|consultations?|underway|poised to)\b|將會|将会|預計|预计|可能|諮詢|咨询|谘询/iu;
 /** Whether a question asks of a number's change to come, and a text only gives the number as it is. */
 export function onlyPresent(answer: string, question: string): boolean {
   const asked =
     (FUTURE_CHANGE_ASKED.test(question) && FUTURE_CHANGE_THING.test(question)) || FUTURE_CHANGE_ASKED_ZH.test(question);
   return asked && !CHANGE_TO_COME_SAID.test(answer);
 }
-/** A text that speaks of what is to come ("potential ETF approvals", "is poised to"), not of "the next one". */
-const CHANGE_TO_COME_SAID =
-  /\b(?:will|plans?|planned|expected|potential|consultations?|underway|poised to)\b|將會|将会|預計|预计|可能|諮詢|咨询|谘询/iu;
 
 /** Which ones were done: "which ones?", 邊隻, 哪几只. */
 const WHICH_ONES =

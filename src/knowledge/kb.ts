@@ -356,9 +356,9 @@ const SAME_QUESTION = 0.5;
  * it: "are internships open to foreigners?" asks more than "does the association offer internships?".
  */
 const NOTHING_MORE_ASKED = 0.6;
-/** Who something is asked to be open to ("is the internship open to overseas students?"), every word of it said. */
+/** Of the words of whom something is asked to be open to, the share a text must say (all of them). */
 const OPEN_TO_COVERED = 0.95;
-/** Who something is asked to be open to: "is the internship open to overseas students?". */
+/** Whom something is asked to be open to: "is the internship open to overseas students?". */
 const OPEN_TO = /\b(?:is|are)\s+(?:it|they|the\s+[\w\s'-]{2,30}?)\s+open\s+to\s+([\w\s'-]{3,50}?)\s*[?？.!]*\s*$/i;
 /** "Only for students?", "淨係…?": a question whether something is limited, which a curated "Yes." never says. */
 const ONLY_ASKED = /\b(?:only|just|solely|exclusively)\b|淨係|净系|只限|只係|只是|僅限|仅限/iu;
@@ -1828,8 +1828,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
   }
 
   /**
-   * What a document is about, when a member asks for its gist ("summarise the immigration article", "那篇
-   *文章講咩？"): its title and sections, then its conclusion (or, for sections that are not a numbered
+   * What a document is about, when a member asks for its gist ("summarise the immigration article",
+   * "那篇文章講咩？"): its title and sections, then its conclusion (or, for sections that are not a numbered
    * series, its first sentence). The document is the one the words name, or the one under discussion.
    */
   private async summaryOf(
