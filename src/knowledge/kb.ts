@@ -582,10 +582,10 @@ const ELIGIBLE_FOR =
  * townhall?", "上次townhall講咗啲咩？"): what happened at one, which no document records.
  */
 const PAST_EVENT =
-  /\b(?:the\s+)?(?:last|previous|past|most recent)\s+(?:bahk\s+|association'?s?\s+)?(?:quarterly\s+)?(?:town ?halls?|townhall meetings?|meetings?|networking events?|events?|sessions?|meet-?ups?)\b|(?:上次|上一次|上個|上个|上屆|上届|最近一次|之前嗰次|之前那次)(?:嘅|的)?\s*(?:townhall|town hall|會議|会议|大會|大会|活動|活动|聚會|聚会|交流會|交流会)/iu;
+  /\b(?:the\s+)?(?:last|previous|past|most recent)\s+(?:bahk\s+|association'?s?\s+)?(?:(?:quarter|year|month|week)['’]?s\s+)?(?:quarterly\s+)?(?:town ?halls?|townhall meetings?|meetings?|networking events?|events?|sessions?|meet-?ups?)\b|(?:上次|上一次|上個|上个|上屆|上届|最近一次|之前嗰次|之前那次)(?:嘅|的)?\s*(?:townhall|town hall|會議|会议|大會|大会|活動|活动|聚會|聚会|交流會|交流会)/iu;
 /** What happened at an event: what was discussed, who came, what came of it. */
 const PAST_DETAIL =
-  /\b(?:discussed|talked about|covered|happened|attended|came|turned up|decided|agreed|topics?|speakers?|photos?|slides|minutes|recording|outcomes?|results?|conclusions?|concluded)\b|講咗|讲了|講了|討論咗|讨论了|討論了|傾咗|倾咗|有咩人|幾多人|几多人|多少人|結果|结果|議題|议题|決定咗|决定了/iu;
+  /\b(?:discussed|discuss|talked about|talk about|covered|cover|happened|happen|attended|came|turned up|decided|decide|agreed|topics?|speakers?|photos?|slides|minutes|recording|outcomes?|results?|conclusions?|concluded)\b|講咗|讲了|講了|討論咗|讨论了|討論了|傾咗|倾咗|有咩人|幾多人|几多人|多少人|結果|结果|議題|议题|決定咗|决定了/iu;
 /** A question about someone's earlier career ("before he became…", "佢之前做過咩"). */
 const PERSON_BEFORE =
   /\bbefore (?:he|she) (?:became|was|joined|took)\b|\bprior to (?:becoming|his|her)\b|(?:佢|他|她)(?:之前|以前|從前|从前)(?:做過|做过|係|是|擔任|担任)|曾(?:經|经)?(?:擔任|担任)過/iu;

@@ -289,6 +289,17 @@ describe("answers from the real knowledge", () => {
     expect(international.text).toMatch(/international blockchain community/);
   });
 
+  it("declines what came of last quarter's townhall, which the documents never say", async () => {
+    // The townhalls' purpose answered both.
+    for (const q of [
+      "What conclusions came out of last quarter's townhall?",
+      "What did they discuss at last month's meeting?",
+    ]) {
+      expect((await kb.answer(q, "en")).answered, q).toBe(false);
+    }
+    expect((await kb.answer("how often do the townhalls happen?", "en")).text).toMatch(/quarterly/);
+  });
+
   it("reads 'how regularly' as how often", async () => {
     // Goal 5 ("regularly assess") answered it, or nothing did; networking events' frequency is not given.
     expect((await kb.answer("how regularly do the townhalls happen?", "en")).text).toMatch(/quarterly/);
