@@ -420,6 +420,14 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // words, formal Traditional, and English questions about Chinese details); scored whole before any change
   // for it: 78.5% by score.mjs (157/200), 91.5% strict (tune 93/100, held out 90/100).
   ["fresh-118", ["eval/fresh-118.jsonl"], "split"],
+  // Written blind on 2026-12-07 (polite, formal second-language English and formal Chinese; the documents'
+  // things named by what they do, never by their own words); scored whole before any change for it: 87.5% by
+  // score.mjs (175/200), 85.0% strict (tune 81/100, held out 89/100).
+  ["fresh-119", ["eval/fresh-119.jsonl"], "split"],
+  // Written blind beside it (a busy group chat: talk to others first, what someone said earlier, the bot
+  // itself, newcomers, privacy worries; follow-ups over three or four turns); scored whole before any change
+  // for it: 96.5% by score.mjs (193/200), 96.0% strict (tune 99/100, held out 93/100).
+  ["fresh-120", ["eval/fresh-120.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -735,6 +743,12 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-118 (55 of its 122 follow-ups unanswerable); first scores: 88.5% (54/61) /
   // 85.2% (52/61); other turns 59/60.
   ["conversations-133", "eval/conversations-133.jsonl", "split"],
+  // Written blind with fresh-119 (56 of its 89 follow-ups unanswerable); first scores: 73.3% (33/45) /
+  // 81.8% (36/44); other turns 55/60.
+  ["conversations-134", "eval/conversations-134.jsonl", "split"],
+  // Written blind with fresh-120 (53 of its 115 follow-ups unanswerable); first scores: 79.3% (46/58) /
+  // 91.2% (52/57); other turns 54/60.
+  ["conversations-135", "eval/conversations-135.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
