@@ -577,12 +577,16 @@ const PLACES_OF =
 /** What someone is eligible for, or applies to ("eligible for the internship", "實習計劃的申請資格"). */
 const ELIGIBLE_FOR =
   /\b(?:eligible (?:for|to join)|eligibility (?:criteria |requirements? |rules )?(?:for|of)|apply (?:for|to)|qualify for|join|attend|take part in|participate in)\s+(?:the |an? |your |bahk'?s |its |their )?([a-z][\w-]{3,}(?:\s+[a-z][\w-]{3,})?)|((?:(?![的嘅之申參参入請请])[\u4e00-\u9fff]){2,4}?)(?:計劃|计划|項目|项目)?(?:的|嘅)?(?:申請|申请|參加|参加|入選|入选)(?:資格|资格)/iu;
+/** A sentence's end inside a message. */
+const SENTENCE_END = /[.!?。！？](?:\s|$)/u;
+/** The longest message whose whole is kept as the question answered by a clause of it that names no subject. */
+const KEPT_WHOLE_CHARS = 200;
 /**
  * A question about a meeting or event already held ("What topics were discussed at the last BAHK
  * townhall?", "上次townhall講咗啲咩？"): what happened at one, which no document records.
  */
 const PAST_EVENT =
-  /\b(?:the\s+)?(?:last|previous|past|most recent)\s+(?:bahk\s+|association'?s?\s+)?(?:(?:quarter|year|month|week)['’]?s\s+)?(?:quarterly\s+)?(?:town ?halls?|townhall meetings?|meetings?|networking events?|events?|sessions?|meet-?ups?)\b|(?:上次|上一次|上個|上个|上屆|上届|最近一次|之前嗰次|之前那次)(?:嘅|的)?\s*(?:townhall|town hall|會議|会议|大會|大会|活動|活动|聚會|聚会|交流會|交流会)/iu;
+  /\b(?:the\s+)?(?:last|previous|past|most recent)\s+(?:bahk\s+|association'?s?\s+)?(?:(?:quarter|year|month|week)['’]?s\s+)?(?:quarterly\s+)?(?:town ?halls?|townhall meetings?|meetings?|networking events?|events?|sessions?|meet-?ups?)\b|\blast time\b|(?:上個|上个)(?:嘅|的)?\s*(?:townhall|town hall|會議|会议|大會|大会|活動|活动|聚會|聚会|交流會|交流会)|(?:上次|上一次|上屆|上届|最近一次|之前嗰次|之前那次)/iu;
 /** What happened at an event: what was discussed, who came, what came of it. */
 const PAST_DETAIL =
   /\b(?:discussed|discuss|talked about|talk about|covered|cover|happened|happen|attended|came|turned up|decided|decide|agreed|topics?|speakers?|photos?|slides|minutes|recording|outcomes?|results?|conclusions?|concluded)\b|講咗|讲了|講了|討論咗|讨论了|討論了|傾咗|倾咗|有咩人|幾多人|几多人|多少人|結果|结果|議題|议题|決定咗|决定了/iu;
@@ -1735,7 +1739,23 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       const one = await this.goalAbout(q, lang, memo);
       if (one) return one;
     }
-    return this.withOtherParts(whole, main, lang, memo);
+    // "Kindly tell me, the points-based route for talented foreigners — how many people can come in per
+    // year?": the clause that answered asks, the rest names what it asks of. The conversation goes on
+    // about that ("and since when has it been running?"), not about the bare clause.
+    // (Only a clause that names no subject of its own, in a short message of one sentence: a story's
+    // words are not kept, nor a sentence that told before the question asked.)
+    const at = whole.indexOf(q);
+    const kept =
+      main.answered &&
+      main.resolved === q &&
+      q !== whole &&
+      at > 0 &&
+      whole.length <= KEPT_WHOLE_CHARS &&
+      !SENTENCE_END.test(whole.slice(0, at)) &&
+      !this.speaksOfSubjects(q)
+        ? { ...main, resolved: whole }
+        : main;
+    return this.withOtherParts(whole, kept, lang, memo);
   }
 
   /** A retrieval with the last answer's own entry or passage marked as a repeat. */

@@ -248,6 +248,8 @@ export function memberAsked(q: string): string | undefined {
 
 const COUNTED_EN =
   /\bhow many\s+(?:of\s+(?:the|those|these|its|their)\s+)?((?:[a-z][\w-]*\s+)?[a-z][\w-]*)|\bnumber of\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)|\b((?:minimum|maximum|min|max|pass(?:ing)?)\s+(?:score|points?|mark))\b|\bhow much\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*?)\s+(?:has|have|had|is|are|was|were|does|did|will|would|can|could)\b/i;
+/** "how many extra (QMAS) points", "how many more people": how many more, and of what (after any names). */
+const MORE_COUNTED = /\b[Hh]ow many\s+(extra|additional|more|bonus|further)\s+(?:[A-Z][\w-]*\s+)*([a-z][\w-]*)/;
 /** 幾多/多少, a classifier if any ("幾多個人" is people, not 個人), and the thing counted. */
 const COUNTED_ZH =
   /(?:幾多|多少|几多)\s*(?:個|个|名(?!額|额)|項|项|間|间|位|種|种|條|条|件|家|隻|只)?([\u4e00-\u9fff]{1,4})/u;
@@ -263,6 +265,10 @@ export function countedThing(q: string): string | undefined {
   if (rate) return rate;
   // 加幾多分, 多加多少分, 額外獲得多少分數: extra points (分 alone, one character, names nothing).
   if (/(?:加|額外|额外)[\u4e00-\u9fff]{0,3}?(?:幾多|多少|几多|幾|几)\s*分/u.test(q)) return "加分";
+  // "how many extra QMAS points": more of a thing (extra points, as texts say them), whatever names
+  // stand before it.
+  const more = MORE_COUNTED.exec(q);
+  if (more) return `${more[1]} ${more[2]}`;
   const m = COUNTED_EN.exec(q) ?? COUNTED_ZH.exec(q) ?? COUNTED_ZH_BEFORE.exec(q);
   let thing = (m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4])?.trim() || undefined;
   // "how many people QMAS admits": a name after the thing counted starts what is said of it.
@@ -270,6 +276,9 @@ export function countedThing(q: string): string | undefined {
   if (named) thing = named[1];
   // "how many people may be admitted": a modal after the thing counted is no part of it ("may" is a month).
   if (thing) thing = thing.replace(/\s+(?:may|might|can|could|will|would|should|must|shall)$/i, "");
+  // "how many may come each year?": a modal where the thing would be counts whoever does it (lowercase
+  // "may" is no month).
+  if (thing && /^(?:may|might|could|would|should|must|shall)\s+[a-z]+$/.test(thing)) return undefined;
   // "the number of persons the scheme admits": persons and individuals are people, as texts count them.
   if (thing) thing = thing.replace(/^(?:persons|individuals)\b/i, "people");
   // "the number of people admitted", "points awarded": a participle after the thing counted says how

@@ -1013,4 +1013,18 @@ describe("what a question asks for, in words members use", () => {
     expect(satisfies("recipient", "Banks end up with excess promotional clothing and stationery.", q)).toBe(false);
     expect(satisfies("recipient", "The goods are donated to those in need in Hong Kong.", q)).toBe(true);
   });
+
+  it("reads who is in charge as no charge asked, which agencies as names, and how many may come as people", () => {
+    // "in charge of the finance sector" was read as a fee asked for, which no bureau's name gives.
+    expect(expectation("Which bureau, the one in charge of the finance sector, issued the statement?")).not.toBe(
+      "money",
+    );
+    expect(expectation("is there a charge for attending the townhall?")).toBe("money");
+    expect(expectation("which agencies are in charge of carrying it out?")).toBe("names");
+    // "may" there is no month, nor a thing counted.
+    expect(countedThing("how many may come in each year?")).toBeUndefined();
+    expect(countedThing("how many May events were there?")).toBe("May events");
+    // "extra QMAS points": extra points (as texts say them), not "extra" of a name.
+    expect(countedThing("How many extra QMAS points does a listed field give?")).toBe("extra points");
+  });
 });

@@ -238,6 +238,43 @@ describe("answers from the real knowledge", () => {
     expect(label.text).toMatch(/having finance but lacking technology/);
   });
 
+  it("reads the documents' things by what they do: a shortage roster, a skilled-immigrant scheme, a yearly gathering", async () => {
+    // Each was declined: none of these words was the documents' own.
+    expect((await kb.answer("How many job categories are on the government's shortage roster?", "en")).text).toMatch(
+      /11/,
+    );
+    expect((await kb.answer("What is the yearly ceiling for the skilled-immigrant scheme?", "en")).text).toMatch(
+      /1,000/,
+    );
+    // ("made public" said of a statement is its publishing, not a disclosure no text speaks of.)
+    const event = await kb.answer(
+      "At which yearly industry gathering was the crypto policy statement made public?",
+      "en",
+    );
+    expect(event.text).toMatch(/FinTech Week/);
+    const bureau = await kb.answer(
+      "Which bureau, the one in charge of the finance sector, issued the official statement on digital assets?",
+      "en",
+    );
+    expect(bureau.text).toMatch(/Financial Services and the Treasury Bureau/);
+  });
+
+  it("keeps what a message names when the clause after its dash is what answered", async () => {
+    // The clause alone was kept as the question, so "since when" had no subject and was out of scope.
+    const first = await kb.answer(
+      "Kindly inform me, the points-based route for gifted foreigners to live in Hong Kong — how many people can come in each year?",
+      "en",
+    );
+    expect(first.text).toMatch(/1,000/);
+    expect(first.resolved).toMatch(/points-based route/);
+    const next = await kb.answer("and since when has it been running?", "en", {
+      previous: first.resolved ?? "",
+      previousRef: first.ref ?? "",
+      previousAnswer: first.text,
+    });
+    expect(next.text).toMatch(/2006/);
+  });
+
   it("reads aims and objectives by their number as the goals", async () => {
     // "the third aim" found goal 2's purpose, or nothing.
     const a = await kb.answer("What is the association's third aim concerned with, broadly speaking?", "en");
@@ -298,6 +335,21 @@ describe("answers from the real knowledge", () => {
       expect((await kb.answer(q, "en")).answered, q).toBe(false);
     }
     expect((await kb.answer("how often do the townhalls happen?", "en")).text).toMatch(/quarterly/);
+  });
+
+  it("declines what was discussed last time, asked after the townhalls in a word or two", async () => {
+    // "上次讨论了什么？" named no meeting: the townhalls' purpose answered it.
+    for (const [q, lang] of [
+      ["上次讨论了什么？", "zh-HK"],
+      ["what was discussed last time?", "en"],
+    ] as const) {
+      const a = await kb.answer(q, lang, {
+        previous: "how often are the townhalls?",
+        previousRef: "faq:townhall",
+        previousAnswer: "The association holds a townhall every quarter.",
+      });
+      expect(a.answered, q).toBe(false);
+    }
   });
 
   it("reads 'how regularly' as how often", async () => {
