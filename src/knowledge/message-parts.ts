@@ -128,12 +128,15 @@ export function askingSentences(text: string): string {
 const ZH_ASKING_CLAUSE =
   /^\s*(?:所以|咁|那|想|我)*(?:想|好想)?(?:問|问)(?:吓|下|一下|一問|一问)?(?:你|你哋|你们|你們)?(?=\S{3})|^\s*(?:所以|咁|那)?(?:我)?(?:想|請|请)(?:問|问)|^\s*(?:所以|咁|那)?(?:我)?想(?:知|知道|了解|問清楚|问清楚)(?=\S{3})/u;
 
-/** A sentence that asks: a question mark, or "I just want to know how…", "tell me what…". */
+/**
+ * A sentence that asks: a question mark, or "I just want to know how…", "tell me what…", "Kindly advise
+ * whether…", "May I know…".
+ */
 function asks(s: string): boolean {
   return /[?？]\s*$/u.test(s) || ASKING_STATEMENT.test(s);
 }
 const ASKING_STATEMENT =
-  /(?:^\W*|[—–;]\s*)(?:(?:so|but|and|anyway|basically)[,\s]+)?(?:i(?:'m| am)? (?:just |really |mainly |only )?(?:want(?:ed)? to know|would like to know|'d like to know|wonder(?:ing)?)|(?:please |pls |can you |could you )?tell me)\b/iu;
+  /(?:^\W*|[—–;]\s*)(?:(?:so|but|and|anyway|basically)[,\s]+)?(?:i(?:'m| am)? (?:just |really |mainly |only )?(?:want(?:ed)? to know|would like to know|'d like to know|wonder(?:ing)?)|(?:please |pls |can you |could you )?tell me|(?:kindly|please|pls|plz)\s+(?:advise|inform|let (?:me|us) know|clarify|confirm|explain|elaborate)|i (?:wish|would like|'d like) to (?:know|ask|enquire|inquire)|may i (?:humbly )?(?:know|ask|enquire|inquire))\b/iu;
 
 /**
  * A question only about what was just said: "What does the article say about that?", "Is that true?",

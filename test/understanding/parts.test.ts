@@ -9,6 +9,18 @@ import {
 } from "../../src/knowledge/message-parts.ts";
 
 describe("the parts of a message", () => {
+  it("reads a formal request to be told, without a question mark, as the question", () => {
+    // The story's own clause was taken for the question ("I said I would check the position first").
+    const story =
+      "My aunt wants to buy bitcoin because her friends do. I said I would check the position first. Kindly advise whether small investors may trade virtual assets in Hong Kong.";
+    expect(questionSentences(story)).toEqual([
+      "Kindly advise whether small investors may trade virtual assets in Hong Kong.",
+    ]);
+    expect(questionSentences("We met at the summit last week. May I know how often the townhalls are held.")).toEqual([
+      "May I know how often the townhalls are held.",
+    ]);
+  });
+
   it("reads a question about what was just said with the sentence it points back to", () => {
     expect(
       questionSentences(
