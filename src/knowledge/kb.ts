@@ -374,9 +374,9 @@ const WHICH_GOAL =
 /** Words for goals, in a text that may list them. */
 const GOALS = /\bgoals?\b|目標|目标/iu;
 
-/** "Which one is about…?", "邊個係講…": one of the things just listed. */
+/** "Which one is about…?", "and the one about donations?", "邊個係講…": one of the things just listed. */
 const WHICH_ONE =
-  /\bwhich (?:one|of them|of those)\b|(?:邊個|边个|哪個|哪个|哪一個|哪一个|哪項|哪项)(?:係|是|系|講|讲|關於|关于)|(?:係|是)(?:第幾項|第几项|第幾個|第几个)/iu;
+  /\bwhich (?:one|of them|of those)\b|^\s*(?:(?:and|so|ok|okay|what about|how about)[,\s]+)?the one (?:about|on|for|that|which|dealing with|covering)\b|(?:邊個|边个|哪個|哪个|哪一個|哪一个|哪項|哪项)(?:係|是|系|講|讲|關於|关于)|(?:係|是)(?:第幾項|第几项|第幾個|第几个)/iu;
 
 /** "Which goal is that part of?", "係屬於邊個目標？": the goal of what was just said, not one named. */
 const PART_OF =

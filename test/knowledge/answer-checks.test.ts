@@ -1024,6 +1024,10 @@ describe("what a question asks for, in words members use", () => {
     // "may" there is no month, nor a thing counted.
     expect(countedThing("how many may come in each year?")).toBeUndefined();
     expect(countedThing("how many May events were there?")).toBe("May events");
+    // Who actually runs it: a person in charge. What specific know-how: no names asked.
+    expect(expectation("ok and who actually runs it?")).toBe("role");
+    expect(expectation("What specific know-how must blockchain applicants have?")).not.toBe("names");
+    expect(expectation("what specific banks are in it?")).toBe("names");
     // "extra QMAS points": extra points (as texts say them), not "extra" of a name.
     expect(countedThing("How many extra QMAS points does a listed field give?")).toBe("extra points");
   });

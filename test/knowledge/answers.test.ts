@@ -259,6 +259,24 @@ describe("answers from the real knowledge", () => {
     expect(bureau.text).toMatch(/Financial Services and the Treasury Bureau/);
   });
 
+  it("reads 'and the one about donations?' as the goal of that, and 預定 as no word of a subject", async () => {
+    // The donations' answer came without its goal; 預定 (scheduled) found QMAS's 預先訂定.
+    const goals = await kb.answer("How many strategic goals does the association list?", "en");
+    const one = await kb.answer("and the one about donations?", "en", {
+      previous: goals.resolved ?? "",
+      previousRef: goals.ref ?? "",
+      previousAnswer: goals.text,
+    });
+    expect(one.text).toMatch(/Goal 4/);
+    const platform = await kb.answer("金管局嘅區塊鏈貿易融資平台由邊個牽頭？", "zh-HK");
+    const when = await kb.answer("預定何時推出？", "zh-HK", {
+      previous: platform.resolved ?? "",
+      previousRef: platform.ref ?? "",
+      previousAnswer: platform.text,
+    });
+    expect(when.text).toMatch(/九月|9月/);
+  });
+
   it("keeps what a message names when the clause after its dash is what answered", async () => {
     // The clause alone was kept as the question, so "since when" had no subject and was out of scope.
     const first = await kb.answer(
