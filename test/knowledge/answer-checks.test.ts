@@ -1028,6 +1028,8 @@ describe("what a question asks for, in words members use", () => {
     expect(expectation("ok and who actually runs it?")).toBe("role");
     expect(expectation("What specific know-how must blockchain applicants have?")).not.toBe("names");
     expect(expectation("what specific banks are in it?")).toBe("names");
+    // 哪個慈善機構: which charity, whom the answer must name.
+    expect(expectation("我可以指定捐給哪個慈善機構嗎？")).toBe("names");
     // "extra QMAS points": extra points (as texts say them), not "extra" of a name.
     expect(countedThing("How many extra QMAS points does a listed field give?")).toBe("extra points");
   });
