@@ -428,6 +428,14 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // itself, newcomers, privacy worries; follow-ups over three or four turns); scored whole before any change
   // for it: 96.5% by score.mjs (193/200), 96.0% strict (tune 99/100, held out 93/100).
   ["fresh-120", ["eval/fresh-120.jsonl"], "split"],
+  // Written blind after that session's first fixes (half-remembered facts to confirm or correct: a wrong
+  // number, date, name or place beside right ones); scored whole before any change for it: 93.0% by
+  // score.mjs (186/200), 93.0% strict (tune 92/100, held out 94/100).
+  ["fresh-121", ["eval/fresh-121.jsonl"], "split"],
+  // Written blind beside it (typed as into a search box: keyword fragments, typos, emoji, English and
+  // Chinese in one message, shorthand; follow-ups of one to three words); scored whole before any change
+  // for it: 93.5% by score.mjs (187/200), 93.0% strict (tune 92/100, held out 94/100).
+  ["fresh-122", ["eval/fresh-122.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -749,6 +757,12 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-120 (53 of its 115 follow-ups unanswerable); first scores: 79.3% (46/58) /
   // 91.2% (52/57); other turns 54/60.
   ["conversations-135", "eval/conversations-135.jsonl", "split"],
+  // Written blind with fresh-121 (53 of its 89 follow-ups unanswerable); first scores: 92.9% (39/42) /
+  // 85.1% (40/47); other turns 59/60.
+  ["conversations-136", "eval/conversations-136.jsonl", "split"],
+  // Written blind with fresh-122 (53 of its 90 follow-ups unanswerable); first scores: 84.4% (38/45) /
+  // 80.0% (36/45); other turns 58/60.
+  ["conversations-137", "eval/conversations-137.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
