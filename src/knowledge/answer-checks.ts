@@ -549,8 +549,22 @@ export function expectation(question: string): Expectation {
   // "Interns must be under 25, correct?", "the townhalls have 50 seats, right?": a figure checked, which
   // a text without one neither confirms nor corrects.
   if ((FIGURE_CHECKED.test(q) || FIGURE_COUNTED.test(q)) && /[?？]/.test(q) && !WH_ASKED.test(q)) return "figure";
+  // "做區塊鏈嘅可以加50分，係咪？": a figure claimed and checked, in Chinese.
+  if (FIGURE_COUNTED_ZH.test(q) && CONFIRMING_ZH.test(q) && !/幾|几|多少/u.test(q)) return "figure";
+  // "bahk founded year", "talent list release date?": a search-box query for a date, with no question word.
+  if (KEYWORD_DATE.test(q) && !WH_ASKED.test(q)) return "date";
   return "none";
 }
+
+/** A count of a unit claimed in Chinese ("加50分", "2000個名額", "十間銀行"). */
+const FIGURE_COUNTED_ZH =
+  /(?:\d[\d,]*|[一二兩三四五六七八九十百千萬]+)\s*(?:分|個人|個名額|名額|個|名|人|間|家|個月|星期|項|年)/u;
+/** A claim put, then to be confirmed after a comma: "…，係咪？", "…，對嗎？", "…，啱唔啱？". */
+const CONFIRMING_ZH =
+  /[，,]\s*(?:係咪|系咪|是不是|對嗎|对吗|對不對|对不对|啱唔啱|啱嗎|冇錯吧|沒錯吧|没错吧)[？?]?\s*$/u;
+/** A few words ending in when something began or came out: "founded year", "release date". */
+const KEYWORD_DATE =
+  /^[^?？.!]{0,60}\b(?:founded|founding|established|launched|launch|started|start|began|released|release|published|announced|set up|created|introduced)\s+(?:year|date)\s*[?？]?\s*$/;
 
 /** A figure claimed of something: a bound ("under 25") or a count of a unit ("50 seats"). */
 const FIGURE_CHECKED =
@@ -617,7 +631,7 @@ const DONE_ASKED_ZH =
   /(?:已經|已经|經已|经已|到底|究竟|而家|現在|现在|目前|至今)[^？?。]{0,12}(?:批准|批出|批咗|批了|批下|通過|通过|落實|落实|實施|实施|上市|推出)|批(?:下來|下来|咗未|了没|准咗未|准了没)|(?:批准|通過|通过|推出|落實|落实)(?:咗|了)(?:未|沒有|没有|嗎|吗|(?:哪|邊|边)(?:些|啲|幾|几))/u;
 /** A text that speaks of a thing only as to come. */
 const PROSPECTIVE =
-  /\b(?:potential|possible|possibly|may|might|plans?|planned|planning|proposed|underway|under way|under consideration|being considered|expected|consultations?)\b|可能|將會|将会|擬|拟|計劃|计划|諮詢|咨询|谘询|研究|預計|预计|考慮|考虑|正進行|正进行/iu;
+  /\b(?:potential|possible|possibly|may|might|plans?|planned|planning|proposed|underway|under way|under consideration|being considered|expected|consultations?|sets? (?:out )?to|due to|scheduled to|slated to)\b|可能|將會|将会|擬|拟|計劃|计划|諮詢|咨询|谘询|研究|預計|预计|考慮|考虑|正進行|正进行/iu;
 /** A text saying that something was done. */
 const DONE_SAID = new RegExp(
   `\\b(?:was|were|has been|have been|had been|is now|are now)\\s+(?:[\\w-]+\\s+)?(?:${DONE_PARTICIPLE})\\b|\\b(?:approved|launched|enacted|introduced|released|adopted|granted|issued|unveiled|announced|promulgated|published)\\s+(?:(?:on|in|at|by|during|its|their|the|a|an)\\b|\\d)|已(?:經|经)?(?:批准|推出|實施|实施|通過|通过|發布|发布|公佈|公布|落實|落实|上市)|(?:於|于)[^，,。]{0,16}(?:推出|公佈|公布|發表|发表|批准|通過|通过)`,

@@ -530,9 +530,12 @@ const BENEFIT_ASKED =
 const BENEFIT_SAID = /\bbenefit\w*|\bgain(?:s|ed)?\b|\badvantage\w*|受惠|得益|受益|獲益|好處|有利/iu;
 
 /** A question about extra points ("any bonus points?", "有冇得加分", "额外加分"). */
-const POINTS_ASKED = /\b(?:bonus|extra|additional|more) (?:\w+ )?points?\b|加分|額外分|额外分|多拿幾分|多拿几分/iu;
+const POINTS_ASKED =
+  /\b(?:bonus|extra|additional|more) (?:\w+ )?points?\b|加分|加\s*(?:\d+|[一二三四五六七八九十百]+)\s*分|額外分|额外分|多拿幾分|多拿几分/iu;
 /** …is answered only by a text that speaks of points. */
 const POINTS_SAID = /\bpoints?\b|\d+\s*分|加分|分數|分数|計分|计分/iu;
+/** A number of points given ("an additional 30 points", "加30分"): what a claimed number is checked against. */
+const POINTS_COUNTED = /\d[\d,]*\s*(?:(?:extra|bonus|additional)\s+)?points?\b|\d+\s*分|[一二三四五六七八九十]+分/iu;
 
 /** "What is the GDP of Hong Kong?", "what's a DAO?": the one word a question asks to be told about. */
 const DEFINITION =
@@ -2472,6 +2475,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     if (BENEFIT_ASKED.test(asked) && !BENEFIT_SAID.test(text)) return false;
     // "有冇得加分？" only by a text that speaks of points, not by the eligibility criteria beside them.
     if (POINTS_ASKED.test(asked) && !POINTS_SAID.test(text)) return false;
+    // "可以加50分，係咪？": a number of points claimed, checked only by a text that gives one.
+    if (POINTS_ASKED.test(asked) && /\d/u.test(asked) && !POINTS_COUNTED.test(text)) return false;
     // "Has the SFC approved any crypto ETFs yet?" not by a text that speaks of approvals only as to come.
     if (onlyProspective(text, asked, resolved !== asked)) return false;
     // "Will they increase the quota?" is not answered by the quota as it is.

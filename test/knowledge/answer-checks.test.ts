@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectation, namedKind, satisfies } from "../../src/knowledge/answer-checks.ts";
+import { expectation, namedKind, onlyProspective, satisfies } from "../../src/knowledge/answer-checks.ts";
 import { comparedWith, listItems } from "../../src/knowledge/kb.ts";
 import {
   CUMULATIVE,
@@ -1032,5 +1032,19 @@ describe("what a question asks for, in words members use", () => {
     expect(expectation("我可以指定捐給哪個慈善機構嗎？")).toBe("names");
     // "extra QMAS points": extra points (as texts say them), not "extra" of a name.
     expect(countedThing("How many extra QMAS points does a listed field give?")).toBe("extra points");
+  });
+
+  it("reads a search-box date, a Chinese figure put to be confirmed, and plans set out as still to come", () => {
+    // "bahk founded year" asked for nothing in particular: the goals answered it.
+    expect(expectation("bahk founded year")).toBe("date");
+    expect(expectation("talent list release date?")).toBe("date");
+    expect(expectation("qmas quota per year")).not.toBe("date");
+    // "…加50分，係咪？" checks a figure, which a text without one neither confirms nor corrects.
+    expect(expectation("優才計劃做區塊鏈嘅可以加50分，係咪？")).toBe("figure");
+    expect(expectation("優才計劃係咪要考試？")).not.toBe("figure");
+    // "set out to launch" is a plan, not a launch.
+    const plan =
+      "The HKMA, together with seven banks, set out to jointly launch a trade finance platform in September.";
+    expect(onlyProspective(plan, "Has the platform launched yet?")).toBe(true);
   });
 });

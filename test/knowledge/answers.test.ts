@@ -277,6 +277,12 @@ describe("answers from the real knowledge", () => {
     expect(when.text).toMatch(/九月|9月/);
   });
 
+  it("checks a number of points claimed against a text that gives one", async () => {
+    // The eligibility criteria (no points) answered it.
+    const a = await kb.answer("聽講優才計劃做金融科技可以加50分，係咪？", "zh-HK");
+    expect(a.text).toMatch(/30/);
+  });
+
   it("keeps what a message names when the clause after its dash is what answered", async () => {
     // The clause alone was kept as the question, so "since when" had no subject and was out of scope.
     const first = await kb.answer(
