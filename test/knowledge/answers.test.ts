@@ -283,6 +283,13 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/30/);
   });
 
+  it("reads 'wastes' as the documents' wasteful, and 'fin services' as financial services", async () => {
+    // Both were declined.
+    expect((await kb.answer("so what does the finance industry wastes", "en")).text).toMatch(/wasteful/);
+    const knowhow = await kb.answer("does a qmas blockchain applicant need fin services knowledge?", "en");
+    expect(knowhow.text).toMatch(/financial services/);
+  });
+
   it("keeps what a message names when the clause after its dash is what answered", async () => {
     // The clause alone was kept as the question, so "since when" had no subject and was out of scope.
     const first = await kb.answer(
