@@ -436,6 +436,14 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // Chinese in one message, shorthand; follow-ups of one to three words); scored whole before any change
   // for it: 93.5% by score.mjs (187/200), 93.0% strict (tune 92/100, held out 94/100).
   ["fresh-122", ["eval/fresh-122.jsonl"], "split"],
+  // Written blind at the end of that session (Cantonese-first members dictating by voice, the bot's own
+  // features above all); scored whole before any change for it: 93.0% by score.mjs (186/200), 92.0% strict
+  // (tune 96/100, held out 88/100).
+  ["fresh-123", ["eval/fresh-123.jsonl"], "split"],
+  // Written blind beside it (students, journalists, researchers: why, how things relate, differences,
+  // summaries, two documents' facts at once, who said what); scored whole before any change for it: 92.5%
+  // by score.mjs (185/200), 92.0% strict (tune 90/100, held out 94/100).
+  ["fresh-124", ["eval/fresh-124.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -763,6 +771,12 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-122 (53 of its 90 follow-ups unanswerable); first scores: 84.4% (38/45) /
   // 80.0% (36/45); other turns 58/60.
   ["conversations-137", "eval/conversations-137.jsonl", "split"],
+  // Written blind with fresh-123 (57 of its 111 follow-ups unanswerable); first scores: 85.2% (46/54) /
+  // 89.5% (51/57); other turns 57/60.
+  ["conversations-138", "eval/conversations-138.jsonl", "split"],
+  // Written blind with fresh-124 (54 of its 85 follow-ups unanswerable); first scores: 78.0% (32/41) /
+  // 84.1% (37/44); other turns 54/60.
+  ["conversations-139", "eval/conversations-139.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
