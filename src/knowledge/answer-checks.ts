@@ -631,7 +631,7 @@ const DONE_ASKED_ZH =
   /(?:已經|已经|經已|经已|到底|究竟|而家|現在|现在|目前|至今)[^？?。]{0,12}(?:批准|批出|批咗|批了|批下|通過|通过|落實|落实|實施|实施|上市|推出)|批(?:下來|下来|咗未|了没|准咗未|准了没)|(?:批准|通過|通过|推出|落實|落实)(?:咗|了)(?:未|沒有|没有|嗎|吗|(?:哪|邊|边)(?:些|啲|幾|几))/u;
 /** A text that speaks of a thing only as to come. */
 const PROSPECTIVE =
-  /\b(?:potential|possible|possibly|may|might|plans?|planned|planning|proposed|underway|under way|under consideration|being considered|expected|consultations?|sets? (?:out )?to|due to|scheduled to|slated to)\b|可能|將會|将会|擬|拟|計劃|计划|諮詢|咨询|谘询|研究|預計|预计|考慮|考虑|正進行|正进行/iu;
+  /\b(?:potential|possible|possibly|may|might|plans?|planned|planning|proposed|underway|under way|under consideration|being considered|expected|consultations?|sets? (?:out )?to|(?:is|are|was|were) due to|scheduled to|slated to)\b|可能|將會|将会|擬|拟|計劃|计划|諮詢|咨询|谘询|研究|預計|预计|考慮|考虑|正進行|正进行/iu;
 /** A text saying that something was done. */
 const DONE_SAID = new RegExp(
   `\\b(?:was|were|has been|have been|had been|is now|are now)\\s+(?:[\\w-]+\\s+)?(?:${DONE_PARTICIPLE})\\b|\\b(?:approved|launched|enacted|introduced|released|adopted|granted|issued|unveiled|announced|promulgated|published)\\s+(?:(?:on|in|at|by|during|its|their|the|a|an)\\b|\\d)|已(?:經|经)?(?:批准|推出|實施|实施|通過|通过|發布|发布|公佈|公布|落實|落实|上市)|(?:於|于)[^，,。]{0,16}(?:推出|公佈|公布|發表|发表|批准|通過|通过)`,

@@ -1046,5 +1046,8 @@ describe("what a question asks for, in words members use", () => {
     const plan =
       "The HKMA, together with seven banks, set out to jointly launch a trade finance platform in September.";
     expect(onlyProspective(plan, "Has the platform launched yet?")).toBe(true);
+    // ("due to" as "because of" is no plan.)
+    const done = "The platform was launched in September due to strong demand.";
+    expect(onlyProspective(done, "Has the platform launched yet?")).toBe(false);
   });
 });
