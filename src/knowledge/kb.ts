@@ -41,6 +41,7 @@ import {
   oftenThing,
   questionParts,
   questionSentences,
+  sentencesOf,
   statedCounts,
   substantial,
   timedThing,
@@ -580,8 +581,6 @@ const PLACES_OF =
 /** What someone is eligible for, or applies to ("eligible for the internship", "實習計劃的申請資格"). */
 const ELIGIBLE_FOR =
   /\b(?:eligible (?:for|to join)|eligibility (?:criteria |requirements? |rules )?(?:for|of)|apply (?:for|to)|qualify for|join|attend|take part in|participate in)\s+(?:the |an? |your |bahk'?s |its |their )?([a-z][\w-]{3,}(?:\s+[a-z][\w-]{3,})?)|((?:(?![的嘅之申參参入請请])[\u4e00-\u9fff]){2,4}?)(?:計劃|计划|項目|项目)?(?:的|嘅)?(?:申請|申请|參加|参加|入選|入选)(?:資格|资格)/iu;
-/** A sentence's end inside a message. */
-const SENTENCE_END = /[.!?。！？](?:\s|$)/u;
 /** The longest message whose whole is kept as the question answered by a clause of it that names no subject. */
 const KEPT_WHOLE_CHARS = 200;
 /**
@@ -1747,14 +1746,13 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // about that ("and since when has it been running?"), not about the bare clause.
     // (Only a clause that names no subject of its own, in a short message of one sentence: a story's
     // words are not kept, nor a sentence that told before the question asked.)
-    const at = whole.indexOf(q);
     const kept =
       main.answered &&
       main.resolved === q &&
       q !== whole &&
-      at > 0 &&
+      whole.indexOf(q) > 0 &&
       whole.length <= KEPT_WHOLE_CHARS &&
-      !SENTENCE_END.test(whole.slice(0, at)) &&
+      sentencesOf(whole).length === 1 &&
       !this.speaksOfSubjects(q)
         ? { ...main, resolved: whole }
         : main;

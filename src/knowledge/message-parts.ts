@@ -110,7 +110,7 @@ export function questionSentences(q: string): string[] {
 }
 
 /** A message's sentences (with letters or digits), split after ., ?, ! and their Chinese forms. */
-function sentencesOf(q: string): string[] {
+export function sentencesOf(q: string): string[] {
   return q.split(/(?<=[.?!。？！])\s*|\n+/u).filter((s) => /[\p{L}\p{N}]/u.test(s));
 }
 
