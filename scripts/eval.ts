@@ -444,6 +444,14 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // summaries, two documents' facts at once, who said what); scored whole before any change for it: 92.5%
   // by score.mjs (185/200), 92.0% strict (tune 90/100, held out 94/100).
   ["fresh-124", ["eval/fresh-124.jsonl"], "split"],
+  // Written blind (staff of member firms writing at work: compliance, HR, marketing, office
+  // administrators; tasks, two things at once, wrong facts to correct); scored whole before any change for
+  // it: 91.5% by score.mjs (183/200), 91.0% strict (tune 91/100, held out 91/100).
+  ["fresh-125", ["eval/fresh-125.jsonl"], "split"],
+  // Written blind (Hong Kong members who switch between English and Cantonese in one message,
+  // romanised Cantonese, typos, newcomers' everyday words for the documents' terms); scored whole before
+  // any change for it: 96.0% by score.mjs (192/200), 96.0% strict (tune 97/100, held out 95/100).
+  ["fresh-126", ["eval/fresh-126.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -777,6 +785,12 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-124 (54 of its 85 follow-ups unanswerable); first scores: 78.0% (32/41) /
   // 84.1% (37/44); other turns 54/60.
   ["conversations-139", "eval/conversations-139.jsonl", "split"],
+  // Written blind with fresh-125 (46 of its 83 follow-ups unanswerable); first scores: 82.1% (32/39) /
+  // 88.6% (39/44); other turns 59/60.
+  ["conversations-140", "eval/conversations-140.jsonl", "split"],
+  // Written blind with fresh-126 (43 of its 80 follow-ups unanswerable); first scores: 76.3% (29/38) /
+  // 83.3% (35/42); other turns 54/60.
+  ["conversations-141", "eval/conversations-141.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
