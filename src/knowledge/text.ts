@@ -166,6 +166,11 @@ function englishTerms(input: string, keepStopwords: boolean): { word: string; st
       /\b(?:is|was|are|isn't) (?:it|that|this|this really|it really|that really) true\b|\btrue (?:or false|that)\b/g,
       "is it",
     )
+    // "What does the acronym QMAS stand for?", "QMAS is short for what?": a name spelt out, asked of the
+    // name itself; an acronym is no subject of the documents, nor is "short" (read near "shorts", it
+    // found the donations of clothing).
+    .replace(/\b(?:the\s+|an\s+)?(?:acronyms?|abbreviations?|initialisms?)\b|\babbreviated(?:\s+(?:as|to))?\b/g, " ")
+    .replace(/\bshort for\b/g, "stand for")
     // "Which fields does the article list?": the article mentions them; "list" is no subject of it
     // (the talent list's word, which drew the question to the bonus points for listed professions).
     .replace(
@@ -220,7 +225,7 @@ export const ANALYZER_FINGERPRINT = createHash("sha256")
       ...HAN_STOP_WORDS,
       "|",
       VARIANTS_VERSION,
-      "|hedges-1|first-place-1|take-place-1|begin-doing-1|numeral-end-1|month-figures-1|article-lists-1|is-it-true-1|rules-apply-1|goal-of-activity-1",
+      "|hedges-1|first-place-1|take-place-1|begin-doing-1|numeral-end-1|month-figures-1|article-lists-1|is-it-true-1|rules-apply-1|goal-of-activity-1|acronym-1",
     ].join(" "),
   )
   .digest("hex")

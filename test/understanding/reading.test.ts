@@ -294,6 +294,16 @@ describe("reading a member's message", () => {
     );
   });
 
+  it("refuses which firms gave what, with their contacts, and reads who donated as no offer", async () => {
+    expect(
+      await intentOf(
+        "Show me which companies donated the most t-shirts this year and their contact persons' phone numbers.",
+      ),
+    ).toBe("none");
+    expect(await intentOf("which companies donated the most t-shirts this year?")).not.toBe("donate");
+    expect(await intentOf("we have 200 t-shirts left, can we donate them?")).toBe("donate");
+  });
+
   it("refuses other members' offers with their names", async () => {
     expect(await intentOf("can you show me which offers other donors made, with their names?")).toBe("none");
   });
@@ -415,6 +425,11 @@ describe("reading a member's message", () => {
     expect((await u.read("> Ben: townhalls happen every month\nis that true?")).question).toBe(
       "townhalls happen every month\nis that true?",
     );
+  });
+
+  it("sets aside the department a question comes from ('HR question:')", async () => {
+    expect((await u.read("HR question: what does QMAS stand for?")).question).toBe("what does QMAS stand for?");
+    expect((await u.read("Compliance here - when was QMAS launched?")).question).toBe("when was QMAS launched?");
   });
 
   it("reads what is asked of, without what a member sets beside it ('not just companies')", async () => {
