@@ -469,6 +469,14 @@ const OR_DOUBT =
   /,?\s+or\s+(?:(?:is|are|was|were|do|does|did|will|would)\s+(?:it|they|that|this|those|these|everything|it all|all of it|the association|bahk)\s+)?(?:(?:all|just|simply|basically|merely)\s+){1,2}[^?？]{1,60}[?？]?\s*(?:lol|lmao|haha|tho|though)?\s*[?？]?\s*$/iu;
 
 /**
+ * A yes-or-no question with its other answer put after "or": "Is QMAS open to anyone, or is it aimed
+ * at a particular type of applicant?". The other answer, read with the first as its context, is what the
+ * documents may say when the first is not.
+ */
+const EITHER_OR =
+  /^\s*((?:is|are|was|were|do|does|did|can|could|will|would|has|have)\b[^?？]{6,}?),?\s+or\s+((?:is|are|was|were|do|does|did|can|could|will|would|has|have)\s+(?:it|they|this|that|there|he|she)\b[^?？]{3,})[?？]?\s*$/iu;
+
+/**
  * What a follow-up asks to be part of what was discussed ("Are accountants included?", "is money ok
  * too?", "中銀香港有冇份？").
  */
@@ -1144,6 +1152,19 @@ export class LocalKnowledgeBase implements KnowledgeBase {
       if (claim.answered) return claim;
     }
     const a = await this.answerAny(question, lang, options);
+    const either = !a.answered && options.previous === undefined ? EITHER_OR.exec(question) : null;
+    // (Not when the first asks of a thing no text speaks of: "Do you take old laptops too, or is it
+    // strictly clothes and stationery?" is for the organisers.)
+    if (either?.[1] && either[2] && !this.asksAbsent(either[1])) {
+      const first = `${either[1].trim()}?`;
+      const other = await this.answerAny(`${either[2].trim()}?`, lang, { previous: first });
+      // (Only from the document the first alternative is found in: "is it in person?" after "Is the
+      // townhall online" is no question of persons eligible for QMAS.)
+      const found = other.answered && other.ref ? (await this.retrieve(first)).best : undefined;
+      const doc = (ref: string | undefined) => (ref ? this.placeOfRef(ref)?.doc : undefined);
+      const place = found ? doc(`${found.kind}:${found.ref}`) : undefined;
+      if (place !== undefined && place === doc(other.ref)) return other;
+    }
     // "…I told her the talent list covers more than banking. Which tech fields does it actually list?":
     // a story's last question pointing back ("it") is read as a follow-up of the sentence before it.
     if (!a.answered && options.previous === undefined) {

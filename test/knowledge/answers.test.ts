@@ -2141,6 +2141,29 @@ describe("answers from the real knowledge", () => {
     expect(a.text).toMatch(/favou?rs highly skilled or talented people/);
   });
 
+  it("answers what an acronym stands for, however it is put", async () => {
+    // Declined ("acronym" no word of the documents), or the donations ("short" read near "shorts").
+    for (const q of ["what does the acronym QMAS stand for?", "what is QMAS short for?"]) {
+      const a = await kb.answer(q, "en");
+      expect(a.text, q).toMatch(/Quality Migrant Admission Scheme/);
+    }
+  });
+
+  it("answers an either-or question by its other alternative, from the first's document", async () => {
+    const a = await kb.answer("Is QMAS open to anyone, or is it aimed at a particular type of applicant?", "en");
+    expect(a.text).toMatch(/favou?rs highly skilled or talented people/);
+    // "is it in person?" is no question of the persons eligible for QMAS.
+    expect((await kb.answer("Is the townhall online, or is it in person?", "en")).answered).toBe(false);
+    expect(
+      (
+        await kb.answer(
+          "Do you take old laptops or office furniture too, or is it strictly clothes and stationery?",
+          "en",
+        )
+      ).answered,
+    ).toBe(false);
+  });
+
   it("answers the name of a document with its title", async () => {
     // Declined: "the Policy Declaration on…" was no name of a "doc".
     const a = await kb.answer("whats the name of the doc the FSTB put out on virtual asset development", "en");
