@@ -138,6 +138,9 @@ const PLANNED = /\b(?:plan(?:s|ning)?|intend(?:s|ing)?|going|aim(?:s|ing)?) to\b
 
 /** A question asked with a question word: it asks for something, it does not check a claim. */
 const WH_ASKED = /\b(?:how|what|why|which|who|whom|when|where)\b/;
+/** Chinese question words of the same kinds (which, who, what, why, when, how, how many). */
+const WH_ASKED_ZH =
+  /邊|边|哪|誰|谁|咩|乜|甚麼|什麼|什么|點解|点解|為何|为何|幾時|几时|何時|何时|點樣|点样|如何|怎|幾多|几多|多少/u;
 /**
  * A change asked about since something was set ("has the quota been raised?", "配額有冇改過？"), or
  * whether it still holds now ("is that still true?", "今年仲係咁多咩？") or has come about ("is it live
@@ -548,7 +551,14 @@ export function expectation(question: string): Expectation {
     return "role";
   // "Interns must be under 25, correct?", "the townhalls have 50 seats, right?": a figure checked, which
   // a text without one neither confirms nor corrects.
-  if ((FIGURE_CHECKED.test(q) || FIGURE_COUNTED.test(q)) && /[?？]/.test(q) && !WH_ASKED.test(q)) return "figure";
+  // (Not when a question word asks something else of the figure: "QMAS 嘅 extra 30 points 係俾邊啲人?".)
+  if (
+    (FIGURE_CHECKED.test(q) || FIGURE_COUNTED.test(q)) &&
+    /[?？]/.test(q) &&
+    !WH_ASKED.test(q) &&
+    !WH_ASKED_ZH.test(q)
+  )
+    return "figure";
   // "做區塊鏈嘅可以加50分，係咪？": a figure claimed and checked, in Chinese.
   if (FIGURE_COUNTED_ZH.test(q) && CONFIRMING_ZH.test(q) && !/幾|几|多少/u.test(q)) return "figure";
   // "bahk founded year", "talent list release date?": a search-box query for a date, with no question word.

@@ -2149,6 +2149,12 @@ describe("answers from the real knowledge", () => {
     }
   });
 
+  it("reads a Chinese question word about a figure as asking, not checking it", async () => {
+    // "30 points" with no English question word was read as a figure to check, and declined.
+    const a = await kb.answer("QMAS 嘅 extra 30 points 係俾邊啲人?", "zh-HK");
+    expect(a.text).toMatch(/11/);
+  });
+
   it("answers an either-or question by its other alternative, from the first's document", async () => {
     const a = await kb.answer("Is QMAS open to anyone, or is it aimed at a particular type of applicant?", "en");
     expect(a.text).toMatch(/favou?rs highly skilled or talented people/);
