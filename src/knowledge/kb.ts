@@ -508,7 +508,7 @@ const PROCEDURE =
 
 /** What it takes to take part in whatever is under discussion: requirements, a degree, what to study. */
 const REQUIREMENT =
-  /\b(?:requirements?|required|criteria|eligib\w*|qualif\w*|degrees?|major|study|studying)\b|資格|资格|學歷|学历|讀咩|读什么|讀甚麼|讀什麼|修讀|主修|科目/iu;
+  /\b(?:requirements?|required|criteria|eligib\w*|qualif\w*|degrees?|major|study|studying)\b|資格|资格|學歷|学历|讀咩|读什么|讀甚麼|讀什麼|修讀|主修|科目|要求|條件|条件|門檻|门槛/iu;
 
 /** Characters of Chinese pronouns and pointers (你哋, 其他, 第二個, 仲有): no thing of their own. */
 const POINTER_HAN = /[你我佢他她它哋們们其另第個个啲些嘅的咗了嗰這这那邊边乜咩點点仲還还有]/u;
@@ -1190,7 +1190,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     if (!a.answered && a.topical === false && options.previous && this.followsInKind(question, options.previous))
       return { ...a, topical: true };
     return options.previous && options.previousRef
-      ? this.followsOn(question, a, options.previousRef, options.previousAnswer, lang)
+      ? this.followsOn(question, a, options.previousRef, options.previousAnswer, lang, options.previous)
       : a;
   }
 
@@ -1218,7 +1218,14 @@ export class LocalKnowledgeBase implements KnowledgeBase {
    * A follow-up's answer, unless it only seems to answer: "what are they specifically?" answered with
    * what was just said, or "is he still in that job?" with a text that speaks of no person.
    */
-  private followsOn(question: string, a: Answer, previousRef: string, shown: string | undefined, lang: Lang): Answer {
+  private followsOn(
+    question: string,
+    a: Answer,
+    previousRef: string,
+    shown: string | undefined,
+    lang: Lang,
+    previous?: string,
+  ): Answer {
     if (!a.answered || this.isBotRef(previousRef) || (a.ref && this.isBotRef(a.ref))) return a;
     const before = shown ?? this.answerText(previousRef, lang) ?? "";
     // "除了科技，還有甚麼？", "besides tech, what else?" answered by what was just said: the rest of that
@@ -1325,7 +1332,11 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // do not say (asked alone, the decision declines it; read with the conversation, too).
     const holdsNow = asksWhoHoldsNow(question, expectation(question));
     if (!saidAlready && !personless && !noOthers && !detailLacking && !nameMissing && !strayed && !holdsNow) return a;
-    return this.nearMiss(lang, a.confidence, a.resolved);
+    // A follow-up of requirements that strayed to another document was about what was under discussion:
+    // the conversation stays on the words it was read with ("why do they do it?" after "what are the requirements?" of
+    // the internships is still about the internships, not the scheme's eligibility).
+    const stays = strayed && previous !== undefined && REQUIREMENT.test(question);
+    return this.nearMiss(lang, a.confidence, stays ? previous.slice(0, MAX_CONTEXT_CHARS) : a.resolved);
   }
 
   /** A decline of a fact of the association's subjects that the documents lack: for the organisers. */

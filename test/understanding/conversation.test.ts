@@ -219,6 +219,19 @@ describe("talking to the bot", () => {
     expect(text).toMatch(/宣传衣物/);
   });
 
+  it("keeps to the internships after a question of their requirements that the documents lack", async () => {
+    // 要求 ('requirements') found the scheme's eligibility; and the next "why" then read with it.
+    for (const [first, second, third] of [
+      ["协会有实习项目吗？", "要求是什么？", "为什么要搞？"],
+      ["Does the association have internships?", "what are the requirements?", "why do they do it?"],
+    ] as const) {
+      const m = member(`stays-${first.length}`, "console");
+      expect(replyText(await say(m, first))).toMatch(/internship/);
+      expect(replyText(await say(m, second))).not.toMatch(/bachelor/);
+      expect(replyText(await say(m, third))).toMatch(/talent pipeline|人才梯队/);
+    }
+  });
+
   it('reads a Cantonese "offer" after QMAS\'s requirements as a job offer', async () => {
     const m = member("offer-first");
     await say(m, "做blockchain嘅人申請優才有咩要求？");

@@ -432,6 +432,13 @@ describe("reading a member's message", () => {
     expect((await u.read("Compliance here - when was QMAS launched?")).question).toBe("when was QMAS launched?");
   });
 
+  it("sets aside an acknowledgement before a Chinese question ('好吧.')", async () => {
+    // (Read as Traditional Chinese, as Simplified is before matching.)
+    expect((await u.read("好吧. 那个 talent list 有 blockchain 相关的吗?")).question).toBe(
+      "那個 talent list 有 blockchain 相關的嗎?",
+    );
+  });
+
   it("reads what is asked of, without what a member sets beside it ('not just companies')", async () => {
     expect((await u.read("can students join the townhalls too, not just member firms?")).question).toBe(
       "can students join the townhalls too?",
