@@ -171,6 +171,12 @@ function englishTerms(input: string, keepStopwords: boolean): { word: string; st
     // found the donations of clothing).
     .replace(/\b(?:the\s+|an\s+)?(?:acronyms?|abbreviations?|initialisms?)\b|\babbreviated(?:\s+(?:as|to))?\b/g, " ")
     .replace(/\bshort for\b/g, "stand for")
+    // "How can our staff get involved?": a member's own people are the member ("staff" alone is the
+    // association's, a subject the documents lack).
+    .replace(
+      /\b(?:our|my) (?:(?:junior|senior|new|younger|young|own|whole|entire) )?(?:staff|employees|team(?: members)?)\b/g,
+      "we",
+    )
     // "Which fields does the article list?": the article mentions them; "list" is no subject of it
     // (the talent list's word, which drew the question to the bonus points for listed professions).
     .replace(
@@ -225,7 +231,7 @@ export const ANALYZER_FINGERPRINT = createHash("sha256")
       ...HAN_STOP_WORDS,
       "|",
       VARIANTS_VERSION,
-      "|hedges-1|first-place-1|take-place-1|begin-doing-1|numeral-end-1|month-figures-1|article-lists-1|is-it-true-1|rules-apply-1|goal-of-activity-1|acronym-1",
+      "|hedges-1|first-place-1|take-place-1|begin-doing-1|numeral-end-1|month-figures-1|article-lists-1|is-it-true-1|rules-apply-1|goal-of-activity-1|acronym-1|own-staff-1",
     ].join(" "),
   )
   .digest("hex")

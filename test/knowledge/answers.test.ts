@@ -2149,6 +2149,13 @@ describe("answers from the real knowledge", () => {
     }
   });
 
+  it("reads a member's own staff as the member, and the association's staff as a subject it lacks", async () => {
+    // Declined: "staff" alone is the association's staff, which no text speaks of.
+    const a = await kb.answer("How can our staff get involved with BAHK?", "en");
+    expect(a.text).toMatch(/take part/);
+    expect((await kb.answer("who are BAHK's staff?", "en")).answered).toBe(false);
+  });
+
   it("reads a Chinese question word about a figure as asking, not checking it", async () => {
     // "30 points" with no English question word was read as a figure to check, and declined.
     const a = await kb.answer("QMAS 嘅 extra 30 points 係俾邊啲人?", "zh-HK");
