@@ -218,10 +218,10 @@ const PURPOSE = /\b(?:purpose|point|aim|goal)\b|目的|目標|目标|用途/iu;
  * no words of the question.
  */
 const SAID_BY =
-  /^\s*(?:@\w+|(?:my|our) (?:boss|colleague|colleagues|friend|friends|manager|mate|classmate|teacher|professor|dad|mum|mom|cousin|team|ceo|hr)|someone|somebody|a (?:friend|colleague)(?: of mine)?|people|(?:the |your |its |bahk'?s |the association'?s )?(?:bahk |association )?(?:web ?site|site|homepage|home page|page))(?: (?:in|at|from) (?:the )?(?:group|chat|office|work))?\s+(?:just\s+)?(?:said|says|told me|tells me|mentioned|mentions|claims?|reckons|states)\s+(?:that\s+)?(?=\S)/iu;
+  /^\s*(?:@\w+|(?:my|our) (?:boss|colleague|colleagues|friend|friends|manager|mate|classmate|teacher|professor|dad|mum|mom|cousin|team|ceo|hr)|someone|somebody|a (?:friend|colleague)(?: of mine)?|people|(?:the |your |its |bahk'?s |the association'?s )?(?:bahk |association )?(?:web ?site|site|homepage|home page|page))(?: (?:in|at|from) (?:the )?(?:group|chat|office|work))?\s+(?:just\s+)?(?:said|says|told me|tells me|mentioned|mentions|claims?|claimed|reckons|states|insists|insisted|swears|swore|believes|thinks|keeps saying|kept saying|is (?:sure|convinced|certain))\s+(?:that\s+)?(?=\S)/iu;
 /** …or a name, one the documents don't know ("Kelvin said…"; not "You mentioned…", the bot's answer). */
 const SAID_BY_NAME =
-  /^\s*(?!(?:You|We|They|He|She|It|This|That)\b)([A-Z][a-z]+)\s+(?:just\s+)?(?:said|says|told me|tells me|mentioned|mentions|claims?|reckons)\s+(?:that\s+)?(?=\S)/u;
+  /^\s*(?!(?:You|We|They|He|She|It|This|That)\b)([A-Z][a-z]+)\s+(?:just\s+)?(?:said|says|told me|tells me|mentioned|mentions|claims?|claimed|reckons|insists|insisted|swears|believes|thinks|keeps saying)\s+(?:that\s+)?(?=\S)/u;
 /** A message that says it opens a new subject ("Separate question:", "unrelated but…", "另外，", "另外佢…", "題外話"). */
 const NEW_SUBJECT =
   /^\s*(?:(?:ok|okay|also|and|so|oh)[,\s]+)?(?:(?:a |one )?(?:separate|different|unrelated|new|another|other|random|side) (?:question|q|topic|thing)|on (?:a|an) (?:different|separate|unrelated|other) note|chang(?:e|ing) (?:of )?(?:the )?(?:subject|topic)|unrelated(?: but)?|totally different)\s*[:,\-—–.]+\s*|^\s*(?:(?:ok|okay|also|and|so|oh)[,\s]+)?(?:(?:a |one )?(?:separate|different|unrelated|new|another|other|random|side) (?:question|q|topic|thing)|unrelated|totally different|off[- ]topic|random) but\s+|^\s*(?:另外[，,]|另外(?=佢|我|有個|有个|想問|想问|問下|问下)|另一個問題|另一个问题|題外話|题外话|換個話題|换个话题|轉個話題|转个话题|順便問下|顺便问一下)[，,：:\s]*/iu;
@@ -444,9 +444,12 @@ const PARTIAL_LIST =
 const LIST_SEPARATOR = /,|\band\b|\bor\b|及|和|與|与|同|、/iu;
 
 /** "What about Seoul?", "東京呢？": the last question asked again of something else. */
-/** A check of who did something: "was it the HKMA that released…", "did the HKMA publish…", "是金管局發布的嗎". */
+/**
+ * A check of who did something: "was it the HKMA that released…", "did the HKMA publish…", "released by
+ * the HKMA at the Asian Financial Forum?", "是金管局發布的嗎".
+ */
 const AGENT_CHECK_EN =
-  /\b(?:was|is|were)\s+(?:it|that|this|they)\s+(?:the\s+)?(.{2,40}?)\s+(?:that|who|which)\s+(?:released|published|announced|launched|issued|unveiled|made|wrote|started|set up)\b|\bdid\s+(?:the\s+)?(.{2,40}?)\s+(?:release|publish|announce|launch|issue|unveil|write|start|set up)\b|\b(?:released|published|announced|launched|issued|unveiled|put out)\s+by\s+(?:the\s+)?(.{2,40}?)\s*[?？]/i;
+  /\b(?:was|is|were)\s+(?:it|that|this|they)\s+(?:the\s+)?(.{2,40}?)\s+(?:that|who|which)\s+(?:released|published|announced|launched|issued|unveiled|made|wrote|started|set up)\b|\bdid\s+(?:the\s+)?(.{2,40}?)\s+(?:release|publish|announce|launch|issue|unveil|write|start|set up)\b|\b(?:released|published|announced|launched|issued|unveiled|put out)\s+by\s+(?:the\s+)?(.{2,40}?)(?:\s*[?？]|\s+(?:at|in|during|on|back)\b|\s*[,;\-–—])/i;
 const AGENT_CHECK_ZH =
   /(?:是|係|係咪|是不是|是否)(.{2,12}?)(?:發布|发布|發表|发表|推出|公布|公佈|宣布|發佈|出|搞|做|成立)(?:的|嘅)?(?:嗎|吗|吧|罷|㗎|嘛|呀|啊|咩|[？?])/u;
 

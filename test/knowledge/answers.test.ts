@@ -2156,6 +2156,21 @@ describe("answers from the real knowledge", () => {
     expect((await kb.answer("who are BAHK's staff?", "en")).answered).toBe(false);
   });
 
+  it("checks what a colleague insists, and who released a text at an event the member names", async () => {
+    // "insists" was no saying: the claim was read with the colleague, and the overview answered it.
+    const a = await kb.answer(
+      "A colleague insists the scheme requires a master's degree for blockchain specialists. Is that right?",
+      "en",
+    );
+    expect(a.text).toMatch(/bachelor's degree/);
+    // Declined: "by the HKMA" was a guess of who released it only right before the question mark.
+    const b = await kb.answer(
+      "I believe the virtual asset Policy Declaration was released by the HKMA at the Asian Financial Forum - can you confirm?",
+      "en",
+    );
+    expect(b.text).toMatch(/FSTB/);
+  });
+
   it("reads a Chinese question word about a figure as asking, not checking it", async () => {
     // "30 points" with no English question word was read as a figure to check, and declined.
     const a = await kb.answer("QMAS 嘅 extra 30 points 係俾邊啲人?", "zh-HK");
