@@ -219,6 +219,18 @@ describe("talking to the bot", () => {
     expect(text).toMatch(/宣传衣物/);
   });
 
+  it("passes on whether the association takes electronics, alone or after the goal of collecting goods", async () => {
+    // "electronics" was no word the documents lack: alone it was out of scope, after goal 4 the
+    // collection of clothing and stationery answered it.
+    const m = member("electronics", "console");
+    expect(replyText(await say(m, "what is goal 4 of the association"))).toMatch(/stationery/);
+    for (const q of ["do you also take electronics?", "係咪都收 electronics?"])
+      expect(buttons(await say(m, q)).length, q).toBeGreaterThan(0);
+    expect(
+      buttons(await say(member("electronics-alone", "console"), "do you take electronics?")).length,
+    ).toBeGreaterThan(0);
+  });
+
   it("keeps to the internships after a question of their requirements that the documents lack", async () => {
     // 要求 ('requirements') found the scheme's eligibility; and the next "why" then read with it.
     for (const [first, second, third] of [
