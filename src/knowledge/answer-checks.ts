@@ -535,9 +535,11 @@ export function expectation(question: string): Expectation {
   // "Who in the government fronted the talent list?": a person in a role.
   if (/\bwho in (?:the )?(?:hong kong |hk )?(?:government|administration|bureau|hkma|association|cabinet)\b/.test(q))
     return "role";
-  // "Who wrote them?", "邊個寫㗎？": an author, whom the answer must name.
+  // "Who wrote them?", "邊個寫㗎？": an author, whom the answer must name; so is who sets or decides
+  // something of what was said ("who sets it?" after the core mission, which names no one; not "who sets
+  // the agenda?", which members do).
   if (
-    /\bwho (?:wrote|writes|authored|drafted|penned|came up with)\b|(?:邊個|边个|誰|谁|由誰|由谁)(?:寫|写|撰寫|撰写|起草|草擬|草拟)/.test(
+    /\bwho (?:wrote|writes|authored|drafted|penned|came up with)\b|\bwho (?:sets?|decides?|decided|determines?|determined|chooses|chose|picks|picked|defines?|defined) (?:it|them|that|this|those|these)\b|(?:邊個|边个|誰|谁|由誰|由谁)(?:寫|写|撰寫|撰写|起草|草擬|草拟)/.test(
       q,
     )
   )

@@ -231,6 +231,17 @@ describe("talking to the bot", () => {
     ).toBeGreaterThan(0);
   });
 
+  it("passes on whether the quota is always full, and who set a mission that names no one", async () => {
+    // The quota answered "is it always full?" with Matthew Cheung's words; the mission answered
+    // "who sets it?" with itself again.
+    const q = member("quota-full", "console");
+    expect(replyText(await say(q, "whats the annual QMAS quota"))).toMatch(/1,000/);
+    expect(buttons(await say(q, "is it always full?")).length).toBeGreaterThan(0);
+    const m = member("mission-setter", "console");
+    expect(replyText(await say(m, "what is bahk core mission?"))).toMatch(/core mission/);
+    expect(buttons(await say(m, "who sets it?")).length).toBeGreaterThan(0);
+  });
+
   it("keeps to the internships after a question of their requirements that the documents lack", async () => {
     // 要求 ('requirements') found the scheme's eligibility; and the next "why" then read with it.
     for (const [first, second, third] of [
