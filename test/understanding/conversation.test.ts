@@ -224,11 +224,12 @@ describe("talking to the bot", () => {
     // collection of clothing and stationery answered it.
     const m = member("electronics", "console");
     expect(replyText(await say(m, "what is goal 4 of the association"))).toMatch(/stationery/);
+    // (The offer of the hand-off: "…pass your question to the organisers?", "…轉交籌辦人嗎？".)
     for (const q of ["do you also take electronics?", "係咪都收 electronics?"])
-      expect(buttons(await say(m, q)).length, q).toBeGreaterThan(0);
-    expect(
-      buttons(await say(member("electronics-alone", "console"), "do you take electronics?")).length,
-    ).toBeGreaterThan(0);
+      expect(replyText(await say(m, q)), q).toMatch(/pass your question to the organisers|轉交籌辦人/);
+    expect(replyText(await say(member("electronics-alone", "console"), "do you take electronics?"))).toMatch(
+      /pass your question to the organisers/,
+    );
   });
 
   it("passes on whether the quota is always full, and who set a mission that names no one", async () => {
@@ -236,10 +237,10 @@ describe("talking to the bot", () => {
     // "who sets it?" with itself again.
     const q = member("quota-full", "console");
     expect(replyText(await say(q, "whats the annual QMAS quota"))).toMatch(/1,000/);
-    expect(buttons(await say(q, "is it always full?")).length).toBeGreaterThan(0);
+    expect(replyText(await say(q, "is it always full?"))).toMatch(/pass your question to the organisers/);
     const m = member("mission-setter", "console");
     expect(replyText(await say(m, "what is bahk core mission?"))).toMatch(/core mission/);
-    expect(buttons(await say(m, "who sets it?")).length).toBeGreaterThan(0);
+    expect(replyText(await say(m, "who sets it?"))).toMatch(/pass your question to the organisers/);
   });
 
   it("keeps to the internships after a question of their requirements that the documents lack", async () => {
