@@ -243,6 +243,20 @@ describe("talking to the bot", () => {
     expect(replyText(await say(m, "who sets it?"))).toMatch(/pass your question to the organisers/);
   });
 
+  it("does not answer what the documents do not say of what was just discussed", async () => {
+    // Each got the last answer's text again (or another of its document): whether the trade finance
+    // platform still runs, who gave a keynote, and which universities the interns come from.
+    for (const [first, next] of [
+      ["hkma trade finance platform 幾時 launch?", "而家仲有冇運作緊？"],
+      ["When was the Policy Declaration unveiled?", "Who gave the keynote?"],
+      ["協會有冇實習？", "邊啲大學嘅學生可以申請？"],
+    ] as const) {
+      const m = member(`not-said-${first.length}`, "console");
+      await say(m, first);
+      expect(replyText(await say(m, next)), next).toMatch(/pass your question to the organisers|轉交籌辦人/);
+    }
+  });
+
   it("keeps to the internships after a question of their requirements that the documents lack", async () => {
     // 要求 ('requirements') found the scheme's eligibility; and the next "why" then read with it.
     for (const [first, second, third] of [
