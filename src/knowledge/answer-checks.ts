@@ -385,7 +385,7 @@ export function expectation(question: string): Expectation {
   )
     return "year";
   if (
-    /\b(name of|what is it called|what's it called|what is the name|what's the name|called what)\b|\bwhat(?:'s| is| was) (?:the |this |that |its |their )?[\w\s'’-]{2,80}? (?:actually |officially |really )?called\b|\bwhat(?:'?s)?\b.{0,80}\b(?:be|get|gets|being) (?:actually |officially )?(?:called|named)\b|\bwhat (?:does|do|did) [\w\s.-]{1,40} stand for\b|(?<!\b(?:his|her|their)\s)\bfull (?:name|form)\b|叫咩名|叫甚麼名|叫什麼名|叫乜名|名稱|名字|全名|英文名/.test(
+    /\b(name of|what is it called|what's it called|what is the name|what's the name|called what)\b|^\s*(?:(?:and|so|but|what about|how about)[,\s]+)?(?:its |the |their )?(?:full )?name\s*[?？]+\s*$|^\s*(?:咁|那|那麼|那么)?\s*(?:個|佢個|佢嘅|它的|其)?(?:全名|名字|名稱|名称|名)(?:呢|咧|啊|呀)?\s*[?？]+\s*$|\bwhat(?:'s| is| was) (?:the |this |that |its |their )?[\w\s'’-]{2,80}? (?:actually |officially |really )?called\b|\bwhat(?:'?s)?\b.{0,80}\b(?:be|get|gets|being) (?:actually |officially )?(?:called|named)\b|\bwhat (?:does|do|did) [\w\s.-]{1,40} stand for\b|(?<!\b(?:his|her|their)\s)\bfull (?:name|form)\b|叫咩名|叫甚麼名|叫什麼名|叫乜名|名稱|名字|全名|英文名/.test(
       q,
     )
   )

@@ -250,6 +250,9 @@ describe("talking to the bot", () => {
       ["hkma trade finance platform 幾時 launch?", "而家仲有冇運作緊？"],
       ["When was the Policy Declaration unveiled?", "Who gave the keynote?"],
       ["協會有冇實習？", "邊啲大學嘅學生可以申請？"],
+      // A name asked for alone ("名呢?", "name?") was no question for a name.
+      ["trade finance platform launch when", "名呢?"],
+      ["trade finance platform launch when", "name?"],
     ] as const) {
       const m = member(`not-said-${first.length}`, "console");
       await say(m, first);
