@@ -138,6 +138,9 @@ const PLANNED = /\b(?:plan(?:s|ning)?|intend(?:s|ing)?|going|aim(?:s|ing)?) to\b
 
 /** A question asked with a question word: it asks for something, it does not check a claim. */
 const WH_ASKED = /\b(?:how|what|why|which|who|whom|when|where)\b/;
+/** Where more about something can be read: "where can I find more details?", "去邊度睇詳情？". */
+const MORE_WHERE =
+  /\bwhere (?:can|could|do|should|would) (?:i|we|one|people|members) (?:read|see|find|get|learn|look up) (?:more|further|additional|the full|full|details|info(?:rmation)?)\b|(?:去|喺|在|到)(?:邊度|边度|哪裡|哪里|哪兒|哪儿)(?:可以|先可以|能夠|能够)?(?:睇|看|搵|找|查)(?:到)?[^？?]{0,12}?(?:多啲|更多|詳情|详情|資料|资料|詳細|详细)/iu;
 /** Chinese question words of the same kinds (which, who, what, why, when, how, how many). */
 const WH_ASKED_ZH =
   /邊|边|哪|誰|谁|咩|乜|甚麼|什麼|什么|點解|点解|為何|为何|幾時|几时|何時|何时|點樣|点样|如何|怎|幾多|几多|多少/u;
@@ -319,6 +322,9 @@ export function expectation(question: string): Expectation {
     )
   )
     return "contact";
+  // "where can I read more about the platform?", "去邊度睇 platform 詳情?": where more is written (a link, a
+  // website), which a text of the documents does not give by being shown again.
+  if (MORE_WHERE.test(q)) return "contact";
   // "那宣言何時正式生效？": when a measure takes effect, which the day it was announced does not say.
   if (EFFECT_ASKED.test(question)) return "effect";
   // "新加坡有咩唔同？": how one differs, which only a text that contrasts says.

@@ -253,6 +253,9 @@ describe("talking to the bot", () => {
       // A name asked for alone ("名呢?", "name?") was no question for a name.
       ["trade finance platform launch when", "名呢?"],
       ["trade finance platform launch when", "name?"],
+      // Where more is written is a link or a website, not the same text again.
+      ["trade finance platform launch when", "where can I read more about the platform?"],
+      ["trade finance platform launch when", "去邊度睇 platform 詳情?"],
     ] as const) {
       const m = member(`not-said-${first.length}`, "console");
       await say(m, first);
