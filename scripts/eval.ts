@@ -452,6 +452,14 @@ const FRESH_SETS: readonly (readonly [string, readonly string[], "split" | "held
   // romanised Cantonese, typos, newcomers' everyday words for the documents' terms); scored whole before
   // any change for it: 96.0% by score.mjs (192/200), 96.0% strict (tune 97/100, held out 95/100).
   ["fresh-126", ["eval/fresh-126.jsonl"], "split"],
+  // Written blind (parents, teachers and counsellors asking for young people; older members new to
+  // technology), scored whole after that session's other fixes and never tuned on: 94.0% by score.mjs
+  // (188/200), 93.0% strict (tune 92/100, held out 94/100).
+  ["fresh-127", ["eval/fresh-127.jsonl"], "split"],
+  // Written blind beside it (a busy Discord server on phones: very short messages, emoji, several
+  // questions in one, quoted lines), never tuned on either: 94.0% by score.mjs (188/200), 93.0% strict
+  // (tune 92/100, held out 94/100).
+  ["fresh-128", ["eval/fresh-128.jsonl"], "split"],
   // Written blind to tune the refusals on (never held out): attacks, and innocent questions in attackers'
   // words (which must not be refused), in English and Chinese. First scores: 61.3% strict (98/160): hostile 44/90, near-miss 17/25, out of scope 16/20, taking
   // part 21/25.
@@ -791,6 +799,12 @@ const CONVERSATION_SETS: readonly (readonly [string, string, "all" | "split" | "
   // Written blind with fresh-126 (43 of its 80 follow-ups unanswerable); first scores: 76.3% (29/38) /
   // 83.3% (35/42); other turns 54/60.
   ["conversations-141", "eval/conversations-141.jsonl", "split"],
+  // Written blind with fresh-127 (46 of its 85 follow-ups unanswerable); first scores: 87.8% (36/41) /
+  // 86.4% (38/44); other turns 54/60.
+  ["conversations-142", "eval/conversations-142.jsonl", "split"],
+  // Written blind with fresh-128 (51 of its 96 follow-ups unanswerable); first scores: 93.9% (46/49) /
+  // 89.4% (42/47); other turns 59/60.
+  ["conversations-143", "eval/conversations-143.jsonl", "split"],
 ];
 
 async function main(): Promise<void> {
