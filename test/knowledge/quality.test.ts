@@ -37,6 +37,15 @@ describe("answer quality", () => {
     expect((await ask("what's 17 plus 25")).intent).toBe("none");
   });
 
+  it("says the hand-off was offered when a question the documents lack is passed on beside an offer", async () => {
+    // The form started and the question's hand-off was offered, but the outcome said no hand-off.
+    const both = await ask("Is there a minimum quantity for a donation? We only have about 30 caps.");
+    expect(both.intent).toBe("donate");
+    expect(both.text).toMatch(/pass your question to the organisers/);
+    expect(both.handoff).toBe(true);
+    expect((await ask("I want to donate 200 t-shirts")).handoff).toBe(false);
+  });
+
   it("declines a follow-up asking what a thing no text names is, in a conversation", async () => {
     // (The same member asks both, as in a chat: the follow-up is read with the networking events.)
     await ask("What are the association networking events for?", "dress-code");

@@ -350,7 +350,13 @@ export function faq(
           replies,
           outcome: socialOnly
             ? socialOutcome(it)
-            : { kind: "intent", intent: it.name, handoff: it.name === "handoff", confidence: it.score },
+            : {
+                kind: "intent",
+                intent: it.name,
+                // (A question the documents lack, passed on beside the request, offers the hand-off too.)
+                handoff: it.name === "handoff" || (lacking && it.command !== undefined),
+                confidence: it.score,
+              },
         };
       }
     }
