@@ -525,7 +525,10 @@ export function expectation(question: string): Expectation {
     )
   )
     return "role";
-  if (/\bwho\b|\bwhom\b|邊個|邊位|哪位|誰|谁|何人|哪些人|邊啲人|有邊個|成員/.test(q) && ROLE_WORDS.test(q))
+  if (
+    /\bwho\b|\bwhom\b|邊個|邊位|哪位|哪一位|邊一位|誰|谁|何人|哪些人|邊啲人|有邊個|成員/.test(q) &&
+    ROLE_WORDS.test(q)
+  )
     return "role";
   // "Who spoke when it was announced?", "who was quoted?", 是誰發表講話: the words of a person, whom the
   // answer must name.

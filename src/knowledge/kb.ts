@@ -2539,7 +2539,7 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     // "Which charities…?" only by a text that speaks of charities (the names it gives are of those).
     if (named && !this.mentionsAny(text, named)) return false;
     // (The kind may be part of a longer term: "internship programs" speaks of programs.)
-    if (instances && !namesKind(text, instances)) return false;
+    if (instances && !namesKind(text, instances, asked)) return false;
     if (member && this.lexical.coverageOf(member, this.sentenceTokens(text)) < MEMBER_COVERED) return false;
     return true;
   }

@@ -349,12 +349,22 @@ export function instancesAsked(q: string): string | undefined {
 }
 
 /** Whether a text speaks of a kind of thing by its word, also inside a longer term ("internship programs"). */
-export function namesKind(text: string, kind: string): boolean {
+export function namesKind(text: string, kind: string, asked = ""): boolean {
   const stem = kind
     .toLowerCase()
     .replace(/(?:ies|y|s)$/u, "")
     .replace(/(?<=m)me$/u, "");
-  return text.toLowerCase().includes(stem);
+  const lower = text.toLowerCase();
+  if (lower.includes(stem)) return true;
+  // "Is there any internship scheme?": a scheme of a thing the text names is its programme (not "is there a
+  // scheme for them?", which the internship programmes are not).
+  const of = /\b([a-z][\w-]{3,})\s+(?:schemes?|programs?|programmes?)\b/iu.exec(asked)?.[1]?.toLowerCase();
+  return (
+    (stem === "scheme" || stem === "program") &&
+    of !== undefined &&
+    lower.includes(of.replace(/s$/u, "")) &&
+    /\b(?:scheme|program)/iu.test(text)
+  );
 }
 
 /** A question for a total or a running count ("in total", "so far", "this year"), not a yearly cap. */

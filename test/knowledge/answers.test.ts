@@ -2171,6 +2171,16 @@ describe("answers from the real knowledge", () => {
     expect(b.text).toMatch(/FSTB/);
   });
 
+  it("reads a scheme and a programme as one kind, and 哪一位 as asking who", async () => {
+    // Declined: the internships are "programs", and "any internship scheme" asked for a scheme.
+    for (const q of ["Is there any internship scheme?", "Is there any internship programme?"]) {
+      const a = await kb.answer(q, "en");
+      expect(a.text, q).toMatch(/internship programs/);
+    }
+    // Answered with the goals: 哪一位 ("which one") asks for a person, as 哪位 does.
+    expect((await kb.answer("香港區塊鏈協會現任主席是哪一位？", "zh-HK")).answered).toBe(false);
+  });
+
   it("reads a Chinese question word about a figure as asking, not checking it", async () => {
     // "30 points" with no English question word was read as a figure to check, and declined.
     const a = await kb.answer("QMAS 嘅 extra 30 points 係俾邊啲人?", "zh-HK");
