@@ -138,12 +138,12 @@ const PLANNED = /\b(?:plan(?:s|ning)?|intend(?:s|ing)?|going|aim(?:s|ing)?) to\b
 
 /** A question asked with a question word: it asks for something, it does not check a claim. */
 const WH_ASKED = /\b(?:how|what|why|which|who|whom|when|where)\b/;
-/** Where more about something can be read: "where can I find more details?", "去邊度睇詳情？". */
-const MORE_WHERE =
-  /\bwhere (?:can|could|do|should|would) (?:i|we|one|people|members) (?:read|see|find|get|learn|look up) (?:more|further|additional|the full|full|details|info(?:rmation)?)\b|(?:去|喺|在|到)(?:邊度|边度|哪裡|哪里|哪兒|哪儿)(?:可以|先可以|能夠|能够)?(?:睇|看|搵|找|查)(?:到)?[^？?]{0,12}?(?:多啲|更多|詳情|详情|資料|资料|詳細|详细)/iu;
 /** Chinese question words of the same kinds (which, who, what, why, when, how, how many). */
 const WH_ASKED_ZH =
   /邊|边|哪|誰|谁|咩|乜|甚麼|什麼|什么|點解|点解|為何|为何|幾時|几时|何時|何时|點樣|点样|如何|怎|幾多|几多|多少/u;
+/** Where more about something can be read: "where can I find more details?", "去邊度睇詳情？". */
+const MORE_WHERE =
+  /\bwhere (?:can|could|do|should|would) (?:i|we|one|people|members) (?:read|see|find|get|learn|look up) (?:more|further|additional|the full|full|details|info(?:rmation)?)\b|(?:去|喺|在|到)(?:邊度|边度|哪裡|哪里|哪兒|哪儿)(?:可以|先可以|能夠|能够)?(?:睇|看|搵|找|查)(?:到)?[^？?]{0,12}?(?:多啲|更多|詳情|详情|資料|资料|詳細|详细)/iu;
 /**
  * A change asked about since something was set ("has the quota been raised?", "配額有冇改過？"), or
  * whether it still holds now ("is that still true?", "今年仲係咁多咩？") or has come about ("is it live

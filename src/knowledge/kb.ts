@@ -1336,8 +1336,8 @@ export class LocalKnowledgeBase implements KnowledgeBase {
     const holdsNow = asksWhoHoldsNow(question, expectation(question));
     if (!saidAlready && !personless && !noOthers && !detailLacking && !nameMissing && !strayed && !holdsNow) return a;
     // A follow-up of requirements that strayed to another document was about what was under discussion:
-    // the conversation stays on the words it was read with ("why do they do it?" after "what are the requirements?" of
-    // the internships is still about the internships, not the scheme's eligibility).
+    // the conversation stays on the words it was read with ("why do they do it?" after "what are the
+    // requirements?" of the internships is still about the internships, not the scheme's eligibility).
     const stays = strayed && previous !== undefined && REQUIREMENT.test(question);
     return this.nearMiss(lang, a.confidence, stays ? previous.slice(0, MAX_CONTEXT_CHARS) : a.resolved);
   }
